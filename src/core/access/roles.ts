@@ -1,0 +1,25 @@
+/**
+ * Who may change what. Reading is open to every signed-in user; writing is granted per area.
+ * Kept pure so the web app can hide the buttons a role may not use.
+ */
+export const roles = ['admin', 'salesManager', 'salesClerk', 'accountant', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+/** Areas of the product that are written to. */
+export type Area = 'users' | 'setup' | 'customers' | 'items' | 'vendors' | 'sales' | 'posting';
+
+const writableAreas: Record<Role, readonly Area[]> = {
+  admin: ['users', 'setup', 'customers', 'items', 'vendors', 'sales', 'posting'],
+  accountant: ['setup', 'customers', 'items', 'vendors', 'sales', 'posting'],
+  salesManager: ['customers', 'items', 'sales', 'posting'],
+  salesClerk: ['customers', 'sales'],
+  viewer: [],
+};
+
+export function canWrite(role: Role, area: Area): boolean {
+  return writableAreas[role].includes(area);
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import {
+  code, codeReference, countryRegionCode, currencyCode, dateFormula, decimal, email, isoDate, percent, recordSchemas,
+  roundingPrecision, text,
+} from './fields.ts';
+import { roundingTypes } from './setup.schemas.ts';
+
+export const locationSchemas = recordSchemas({ code: code(10) }, {
+  name: text(100), address: text(100), address2: text(50), city: text(30), postCode: text(20),
+  countryRegionCode: countryRegionCode(), phoneNo: text(30), email: email(), contact: text(100),
+  outboundWarehouseHandlingTime: dateFormula(), inboundWarehouseHandlingTime: dateFormula(),
+  requireShipment: z.boolean(), requirePick: z.boolean(), requireReceive: z.boolean(), requirePutAway: z.boolean(),
+  binMandatory: z.boolean(), directedPutAwayAndPick: z.boolean(),
+});
+
+export const unitOfMeasureSchemas = recordSchemas({ code: code(10) }, {
+  description: text(50),
+  internationalStandardCode: text(10).transform((value) => value.toUpperCase()),
+});
+
+export const shipmentMethodSchemas = recordSchemas({ code: code(10) }, { description: text(100) });
+export const shippingAgentSchemas = recordSchemas({ code: code(10) }, { name: text(50), internetAddress: text(250) });
+
+export const paymentTermsSchemas = recordSchemas({ code: code(10) }, {
+  description: text(100),
+  dueDateCalculation: dateFormula(),
+  discountDateCalculation: dateFormula(),
+  discountPercent: percent(),
+  calculatePaymentDiscountOnCreditMemos: z.boolean(),
+});
+
+export const paymentMethodSchemas = recordSchemas({ code: code(10) }, {
+  description: text(100),
+  balancingAccountType: z.enum(['glAccount']),
+  balancingAccountNo: codeReference(),
+  directDebit: z.boolean(),
+});
+
+export const currencySchemas = recordSchemas({ code: currencyCode() }, {
+  description: text(30),
+  symbol: text(10),
+  amountRoundingPrecision: roundingPrecision(),
+  unitAmountRoundingPrecision: roundingPrecision(),
+  invoiceRoundingPrecision: roundingPrecision(),
+  invoiceRoundingType: z.enum(roundingTypes),
+  realizedGainsAccount: codeReference(),
+  realizedLossesAccount: codeReference(),
+  unrealizedGainsAccount: codeReference(),
+  unrealizedLossesAccount: codeReference(),
+});
+
+export const currencyExchangeRateSchemas = recordSchemas({ startingDate: isoDate() }, {
+  exchangeRateAmount: decimal({ scale: 6, positive: true }),
+  relationalExchangeRateAmount: decimal({ scale: 6, positive: true }),
+}, ['relationalExchangeRateAmount']);
+
+export const salespersonPurchaserSchemas = recordSchemas({ code: code() }, {
+  name: text(50), email: email(), phoneNo: text(30), commissionPercent: percent(), blocked: z.boolean(),
+});

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import {
+  code, codeReference, countryRegionCode, currencyCode, dateFormula, decimal, email, integerField, optionalIsoDate, percent,
+  recordSchemas, requiredText, roundingPrecision, text,
+} from './fields.ts';
+
+export const roundingTypes = ['nearest', 'up', 'down'] as const;
+
+export const companyInformationUpdate = z.strictObject({
+  name: text(100), address: text(100), address2: text(50), city: text(30), postCode: text(20),
+  countryRegionCode: countryRegionCode(), phoneNo: text(30), email: email(), homePage: text(80),
+  vatRegistrationNo: text(20), registrationNo: text(20), bankName: text(100), iban: text(50), swiftCode: text(20),
+}).partial();
+
+export const generalLedgerSetupUpdate = z.strictObject({
+  lcyCode: currencyCode(),
+  allowPostingFrom: optionalIsoDate(),
+  allowPostingTo: optionalIsoDate(),
+  amountRoundingPrecision: roundingPrecision(),
+  unitAmountRoundingPrecision: roundingPrecision(),
+  invoiceRoundingPrecisionLcy: roundingPrecision(),
+  invoiceRoundingType: z.enum(roundingTypes),
+  paymentDiscountExcludingVat: z.boolean(),
+  adjustForPaymentDiscount: z.boolean(),
+  paymentDiscountGracePeriod: dateFormula(),
+  paymentTolerancePercent: percent(),
+  maxPaymentToleranceAmount: decimal({ scale: 2, min: '0' }),
+  paymentToleranceWarning: z.boolean(),
+  paymentDiscountToleranceWarning: z.boolean(),
+  paymentTolerancePosting: z.enum(['paymentToleranceAccounts', 'paymentDiscountAccounts']),
+  paymentDiscountTolerancePosting: z.enum(['paymentToleranceAccounts', 'paymentDiscountAccounts']),
+  maxVatDifferenceAllowed: decimal({ scale: 2, min: '0' }),
+}).partial();
+
+export const salesReceivablesSetupUpdate = z.strictObject({
+  discountPosting: z.enum(['noDiscounts', 'invoiceDiscounts', 'lineDiscounts', 'allDiscounts']),
+  creditWarnings: z.enum(['bothWarnings', 'creditLimit', 'overdueBalance', 'noWarning']),
+  stockoutWarning: z.boolean(),
+  shipmentOnInvoice: z.boolean(),
+  returnReceiptOnCreditMemo: z.boolean(),
+  invoiceRounding: z.boolean(),
+  externalDocumentNoMandatory: z.boolean(),
+  defaultPostingDate: z.enum(['workDate', 'noDate']),
+  defaultQuantityToShip: z.enum(['remainder', 'blank']),
+  calculateInvoiceDiscount: z.boolean(),
+  calculateInvoiceDiscountPerVatId: z.boolean(),
+  exactCostReversingMandatory: z.boolean(),
+  checkPrepaymentWhenPosting: z.boolean(),
+  archiveQuotes: z.enum(['never', 'question', 'always']),
+  archiveOrders: z.boolean(),
+  quoteValidityCalculation: dateFormula(),
+  linkDocumentDateToPostingDate: z.boolean(),
+  copyCommentsBlanketToOrder: z.boolean(),
+  copyCommentsOrderToInvoice: z.boolean(),
+  copyCommentsOrderToShipment: z.boolean(),
+  copyCommentsReturnOrderToReturnReceipt: z.boolean(),
+  copyCommentsReturnOrderToCreditMemo: z.boolean(),
+  allowVatDifference: z.boolean(),
+  applicationBetweenCurrencies: z.enum(['none', 'emu', 'all']),
+  customerNos: codeReference(), quoteNos: codeReference(), blanketOrderNos: codeReference(), orderNos: codeReference(),
+  invoiceNos: codeReference(), creditMemoNos: codeReference(), returnOrderNos: codeReference(),
+  postedInvoiceNos: codeReference(), postedCreditMemoNos: codeReference(), postedShipmentNos: codeReference(),
+  postedReturnReceiptNos: codeReference(), postedPrepaymentInvoiceNos: codeReference(),
+  postedPrepaymentCreditMemoNos: codeReference(), reminderNos: codeReference(), financeChargeMemoNos: codeReference(),
+}).partial();
+
+export const inventorySetupUpdate = z.strictObject({
+  automaticCostPosting: z.boolean(),
+  expectedCostPostingToGl: z.boolean(),
+  locationMandatory: z.boolean(),
+  preventNegativeInventory: z.boolean(),
+  outboundWarehouseHandlingTime: dateFormula(),
+  inboundWarehouseHandlingTime: dateFormula(),
+  itemNos: codeReference(),
+}).partial();
+
+export const purchasesPayablesSetupUpdate = z.strictObject({ vendorNos: codeReference() }).partial();
+
+export const noSeriesSchemas = recordSchemas({ code: code() }, {
+  description: text(100),
+  defaultNos: z.boolean(),
+  manualNos: z.boolean(),
+  dateOrder: z.boolean(),
+  allowGaps: z.boolean(),
+});
+
+/** A series number: at most 20 characters, with digits to count on. */
+const seriesNumber = () => requiredText(20).transform((value) => value.toUpperCase())
+  .refine((value) => /\d/.test(value), 'must contain digits to increment');
+const optionalSeriesNumber = () => z.union([seriesNumber(), z.null(), z.literal('')]).transform((value) => value || null);
+
+export const noSeriesLineSchemas = recordSchemas({ lineNo: integerField({ min: 1 }).optional() }, {
+  startingDate: optionalIsoDate(),
+  startingNo: seriesNumber(),
+  endingNo: optionalSeriesNumber(),
+  warningNo: optionalSeriesNumber(),
+  incrementBy: integerField({ min: 1, max: 1000 }),
+  lastNoUsed: optionalSeriesNumber(),
+  lastDateUsed: optionalIsoDate(),
+  open: z.boolean(),
+}, ['startingNo']);
