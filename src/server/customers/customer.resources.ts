@@ -1,0 +1,49 @@
+import {
+  customerDiscountGroupSchemas, customerPriceGroupSchemas, customerSchemas, shipToAddressSchemas,
+} from '../../core/master-data/customer.schemas.ts';
+import { customer, customerDiscountGroup, customerPriceGroup, salesReceivablesSetup, shipToAddress } from '../db/schema/index.ts';
+import type { ResourceDefinition } from '../master-data/resource.ts';
+
+const byCode = { param: 'code', field: 'code', kind: 'code' } as const;
+
+export const customerResource: ResourceDefinition = {
+  name: 'customers', entity: 'Customer', table: customer, area: 'customers',
+  key: { param: 'no', field: 'no', kind: 'code' },
+  createSchema: customerSchemas.create, updateSchema: customerSchemas.update,
+  filters: [
+    'city', 'postCode', 'countryRegionCode', 'blocked', 'customerPostingGroup', 'genBusPostingGroup', 'vatBusPostingGroup',
+    'paymentTermsCode', 'currencyCode', 'salespersonCode', 'customerPriceGroup', 'billToCustomerNo', 'locationCode',
+  ],
+  search: ['name', 'searchName', 'city', 'email', 'phoneNo', 'vatRegistrationNo'],
+  numberSeries: async (tx) => {
+    const [setup] = await tx.select({ series: salesReceivablesSetup.customerNos }).from(salesReceivablesSetup);
+    return { seriesCode: setup?.series ?? null, setup: 'Sales & Receivables Setup (customerNos)' };
+  },
+  // BC fills Search Name from Name and Invoice Disc. Code with the customer's own number.
+  prepare: async (_tx, values, previous) => {
+    const prepared = { ...values };
+    if (typeof values.name === 'string' && (!previous || previous.searchName === String(previous.name).toUpperCase()) && values.searchName === undefined) {
+      prepared.searchName = values.name.toUpperCase();
+    }
+    if (!previous && !values.invoiceDiscountCode) prepared.invoiceDiscountCode = values.no;
+    return prepared;
+  },
+};
+
+export const shipToAddressResource: ResourceDefinition = {
+  name: 'shipToAddresses', entity: 'Ship-to Address', table: shipToAddress, area: 'customers',
+  parent: { resource: 'customers', entity: 'Customer', param: 'customerNo', field: 'customerNo', table: customer, parentField: 'no' },
+  key: byCode,
+  createSchema: shipToAddressSchemas.create, updateSchema: shipToAddressSchemas.update, filters: ['city'], search: ['name', 'city'],
+};
+
+export const customerGroupResources: ResourceDefinition[] = [
+  {
+    name: 'customerPriceGroups', entity: 'Customer Price Group', table: customerPriceGroup, area: 'customers', key: byCode,
+    createSchema: customerPriceGroupSchemas.create, updateSchema: customerPriceGroupSchemas.update, filters: [], search: ['description'],
+  },
+  {
+    name: 'customerDiscountGroups', entity: 'Customer Discount Group', table: customerDiscountGroup, area: 'customers', key: byCode,
+    createSchema: customerDiscountGroupSchemas.create, updateSchema: customerDiscountGroupSchemas.update, filters: [], search: ['description'],
+  },
+];

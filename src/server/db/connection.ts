@@ -1,0 +1,108 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+export type Schema = typeof schema;
+/** The database or an open transaction: every query and command takes one as its first argument. */
+export type Executor = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface DatabaseHandle {
+  db: Executor;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, for messages: a directory or a server URL without its password. */
+  location: string;
+  /** Brings the schema up to date. Safe to run from several processes at once on a server. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** A PostgreSQL server; when absent, the embedded PGlite in `dataDir` is used. */
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** A PGlite data-directory dump to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob | undefined;
+}
+
+const migrationsFolder = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  return openPglite(config.dataDir, config.loadDataDir);
+}
+
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {
+  const lock = dataDir ? lockDataDir(dataDir) : undefined;
+  try {
+    const client = new PGlite({
+      ...(dataDir ? { dataDir: join(dataDir, 'pgdata') } : {}),
+      ...(loadDataDir ? { loadDataDir } : {}),
+    });
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Executor;
+    return {
+      db,
+      kind: 'pglite',
+      location: dataDir ?? 'memory',
+      migrate: () => migratePglite(db as never, { migrationsFolder }),
+      close: async () => {
+        await client.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // Without a listener, an idle client's network error would crash the process.
+  pool.on('error', () => undefined);
+  const db = drizzlePostgres({ client: pool, schema, casing: 'snake_case' }) as unknown as Executor;
+  await db.execute(sql`select 1`);
+  return {
+    db,
+    kind: 'postgres',
+    location: redactPassword(databaseUrl),
+    migrate: () => migratePostgresLocked(pool),
+    close: () => pool.end(),
+  };
+}
+
+/** One migrator at a time across processes: the advisory lock lives on the migrating connection. */
+async function migratePostgresLocked(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(727274)');
+    try {
+      await migratePostgres(drizzlePostgres({ client, casing: 'snake_case' }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock(727274)');
+    }
+  } finally {
+    client.release();
+  }
+}
+
+function redactPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres';
+  }
+}

@@ -1,0 +1,21 @@
+import { boolean, integer, numeric, text, timestamp, date } from 'drizzle-orm/pg-core';
+
+/** Column builders shared by every table, so types and precisions are decided in one place. */
+export const amount = () => numeric({ precision: 18, scale: 2 });
+export const unitAmount = () => numeric({ precision: 18, scale: 5 });
+export const quantity = () => numeric({ precision: 18, scale: 5 });
+export const percent = () => numeric({ precision: 9, scale: 5 });
+export const precision = () => numeric({ precision: 18, scale: 5 });
+export const exchangeRate = () => numeric({ precision: 18, scale: 6 });
+export const calendarDate = () => date({ mode: 'string' });
+export const code = () => text();
+export const flag = () => boolean().notNull().default(false);
+/** A Business Central date formula such as `30D` or `CM+10D`, validated by core/dates. */
+export const dateFormula = () => text().notNull().default('');
+
+/** Optimistic concurrency and audit columns carried by every editable record. */
+export const recordColumns = () => ({
+  version: integer().notNull().default(1),
+  createdAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});

@@ -1,0 +1,103 @@
+import { pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { calendarDate, dateFormula, exchangeRate, flag, precision, recordColumns } from './columns.ts';
+import { glAccount } from './accounts.ts';
+
+export const location = pgTable('location', {
+  code: text().primaryKey(),
+  name: text().notNull().default(''),
+  address: text().notNull().default(''),
+  address2: text().notNull().default(''),
+  city: text().notNull().default(''),
+  postCode: text().notNull().default(''),
+  countryRegionCode: text().notNull().default(''),
+  phoneNo: text().notNull().default(''),
+  email: text().notNull().default(''),
+  contact: text().notNull().default(''),
+  outboundWarehouseHandlingTime: dateFormula(),
+  inboundWarehouseHandlingTime: dateFormula(),
+  requireShipment: flag(),
+  requirePick: flag(),
+  requireReceive: flag(),
+  requirePutAway: flag(),
+  binMandatory: flag(),
+  directedPutAwayAndPick: flag(),
+  ...recordColumns(),
+});
+
+export const unitOfMeasure = pgTable('unit_of_measure', {
+  code: text().primaryKey(),
+  description: text().notNull().default(''),
+  /** UN/ECE Recommendation 20 code (C62, H87, KGM …) used on e-invoices. */
+  internationalStandardCode: text().notNull().default(''),
+  ...recordColumns(),
+});
+
+export const shipmentMethod = pgTable('shipment_method', {
+  code: text().primaryKey(),
+  description: text().notNull().default(''),
+  ...recordColumns(),
+});
+
+export const shippingAgent = pgTable('shipping_agent', {
+  code: text().primaryKey(),
+  name: text().notNull().default(''),
+  internetAddress: text().notNull().default(''),
+  ...recordColumns(),
+});
+
+export const paymentTerms = pgTable('payment_terms', {
+  code: text().primaryKey(),
+  description: text().notNull().default(''),
+  dueDateCalculation: dateFormula(),
+  discountDateCalculation: dateFormula(),
+  discountPercent: precision().notNull().default('0'),
+  calculatePaymentDiscountOnCreditMemos: flag(),
+  ...recordColumns(),
+});
+
+export const paymentMethod = pgTable('payment_method', {
+  code: text().primaryKey(),
+  description: text().notNull().default(''),
+  balancingAccountType: text().notNull().default('glAccount'),
+  balancingAccountNo: text().references(() => glAccount.no),
+  directDebit: flag(),
+  ...recordColumns(),
+});
+
+export const currency = pgTable('currency', {
+  code: text().primaryKey(),
+  description: text().notNull().default(''),
+  symbol: text().notNull().default(''),
+  amountRoundingPrecision: precision().notNull().default('0.01'),
+  unitAmountRoundingPrecision: precision().notNull().default('0.00001'),
+  invoiceRoundingPrecision: precision().notNull().default('0.01'),
+  invoiceRoundingType: text().notNull().default('nearest'),
+  realizedGainsAccount: text().references(() => glAccount.no),
+  realizedLossesAccount: text().references(() => glAccount.no),
+  unrealizedGainsAccount: text().references(() => glAccount.no),
+  unrealizedLossesAccount: text().references(() => glAccount.no),
+  ...recordColumns(),
+});
+
+/** Exchange Rate Amount units of the currency = Relational Exchange Rate Amount units of LCY. */
+export const currencyExchangeRate = pgTable(
+  'currency_exchange_rate',
+  {
+    currencyCode: text().notNull().references(() => currency.code, { onDelete: 'cascade' }),
+    startingDate: calendarDate().notNull(),
+    exchangeRateAmount: exchangeRate().notNull().default('1'),
+    relationalExchangeRateAmount: exchangeRate().notNull(),
+    ...recordColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.currencyCode, t.startingDate] })],
+);
+
+export const salespersonPurchaser = pgTable('salesperson_purchaser', {
+  code: text().primaryKey(),
+  name: text().notNull().default(''),
+  email: text().notNull().default(''),
+  phoneNo: text().notNull().default(''),
+  commissionPercent: precision().notNull().default('0'),
+  blocked: flag(),
+  ...recordColumns(),
+});

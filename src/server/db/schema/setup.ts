@@ -1,0 +1,111 @@
+import { boolean, check, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { calendarDate, dateFormula, flag, precision, recordColumns } from './columns.ts';
+import { noSeries } from './number-series.ts';
+
+/** Setup tables hold exactly one row: id is always 1. */
+const singletonId = () => integer().primaryKey().default(1);
+const series = () => text().references(() => noSeries.code);
+
+export const companyInformation = pgTable('company_information', {
+  id: singletonId(),
+  name: text().notNull().default(''),
+  address: text().notNull().default(''),
+  address2: text().notNull().default(''),
+  city: text().notNull().default(''),
+  postCode: text().notNull().default(''),
+  countryRegionCode: text().notNull().default(''),
+  phoneNo: text().notNull().default(''),
+  email: text().notNull().default(''),
+  homePage: text().notNull().default(''),
+  vatRegistrationNo: text().notNull().default(''),
+  registrationNo: text().notNull().default(''),
+  bankName: text().notNull().default(''),
+  iban: text().notNull().default(''),
+  swiftCode: text().notNull().default(''),
+  ...recordColumns(),
+}, (t) => [check('company_information_singleton', sql`${t.id} = 1`)]);
+
+export const generalLedgerSetup = pgTable('general_ledger_setup', {
+  id: singletonId(),
+  lcyCode: text().notNull().default('EUR'),
+  allowPostingFrom: calendarDate(),
+  allowPostingTo: calendarDate(),
+  amountRoundingPrecision: precision().notNull().default('0.01'),
+  unitAmountRoundingPrecision: precision().notNull().default('0.00001'),
+  invoiceRoundingPrecisionLcy: precision().notNull().default('0.01'),
+  invoiceRoundingType: text().notNull().default('nearest'),
+  paymentDiscountExcludingVat: flag(),
+  adjustForPaymentDiscount: flag(),
+  paymentDiscountGracePeriod: dateFormula(),
+  paymentTolerancePercent: precision().notNull().default('0'),
+  maxPaymentToleranceAmount: precision().notNull().default('0'),
+  paymentToleranceWarning: flag(),
+  paymentDiscountToleranceWarning: flag(),
+  paymentTolerancePosting: text().notNull().default('paymentToleranceAccounts'),
+  paymentDiscountTolerancePosting: text().notNull().default('paymentDiscountAccounts'),
+  maxVatDifferenceAllowed: precision().notNull().default('0'),
+  ...recordColumns(),
+}, (t) => [check('general_ledger_setup_singleton', sql`${t.id} = 1`)]);
+
+export const salesReceivablesSetup = pgTable('sales_receivables_setup', {
+  id: singletonId(),
+  discountPosting: text().notNull().default('noDiscounts'),
+  creditWarnings: text().notNull().default('bothWarnings'),
+  stockoutWarning: boolean().notNull().default(true),
+  shipmentOnInvoice: boolean().notNull().default(true),
+  returnReceiptOnCreditMemo: boolean().notNull().default(true),
+  invoiceRounding: flag(),
+  externalDocumentNoMandatory: flag(),
+  defaultPostingDate: text().notNull().default('workDate'),
+  defaultQuantityToShip: text().notNull().default('remainder'),
+  calculateInvoiceDiscount: flag(),
+  calculateInvoiceDiscountPerVatId: flag(),
+  exactCostReversingMandatory: flag(),
+  checkPrepaymentWhenPosting: flag(),
+  archiveQuotes: text().notNull().default('never'),
+  archiveOrders: flag(),
+  quoteValidityCalculation: dateFormula(),
+  linkDocumentDateToPostingDate: flag(),
+  copyCommentsBlanketToOrder: flag(),
+  copyCommentsOrderToInvoice: flag(),
+  copyCommentsOrderToShipment: flag(),
+  copyCommentsReturnOrderToReturnReceipt: flag(),
+  copyCommentsReturnOrderToCreditMemo: flag(),
+  allowVatDifference: flag(),
+  applicationBetweenCurrencies: text().notNull().default('none'),
+  customerNos: series(),
+  quoteNos: series(),
+  blanketOrderNos: series(),
+  orderNos: series(),
+  invoiceNos: series(),
+  creditMemoNos: series(),
+  returnOrderNos: series(),
+  postedInvoiceNos: series(),
+  postedCreditMemoNos: series(),
+  postedShipmentNos: series(),
+  postedReturnReceiptNos: series(),
+  postedPrepaymentInvoiceNos: series(),
+  postedPrepaymentCreditMemoNos: series(),
+  reminderNos: series(),
+  financeChargeMemoNos: series(),
+  ...recordColumns(),
+}, (t) => [check('sales_receivables_setup_singleton', sql`${t.id} = 1`)]);
+
+export const inventorySetup = pgTable('inventory_setup', {
+  id: singletonId(),
+  automaticCostPosting: boolean().notNull().default(true),
+  expectedCostPostingToGl: flag(),
+  locationMandatory: flag(),
+  preventNegativeInventory: flag(),
+  outboundWarehouseHandlingTime: dateFormula(),
+  inboundWarehouseHandlingTime: dateFormula(),
+  itemNos: series(),
+  ...recordColumns(),
+}, (t) => [check('inventory_setup_singleton', sql`${t.id} = 1`)]);
+
+export const purchasesPayablesSetup = pgTable('purchases_payables_setup', {
+  id: singletonId(),
+  vendorNos: series(),
+  ...recordColumns(),
+}, (t) => [check('purchases_payables_setup_singleton', sql`${t.id} = 1`)]);

@@ -1,0 +1,52 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod';
+import type { Executor } from '../db/connection.ts';
+import type { Actor } from '../master-data/resource.ts';
+import { resources, singletons } from '../master-data/registry.ts';
+import { registerResource, registerSingleton } from '../master-data/resource.routes.ts';
+import { registerNoSeriesRoutes } from '../number-series/no-series.routes.ts';
+import { registerAuthentication } from './auth.ts';
+import { problem, sendProblem } from './problem.ts';
+
+export interface AppOptions {
+  db: Executor;
+  logger?: boolean;
+  /** In-process callers (the CLI) act as this user without a token. */
+  localActor?: Actor;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).type('application/problem+json').send(problem(404, 'ROUTE_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]}.`)));
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Ledgerline API',
+        version: '1',
+        description: 'Sales management: master data, sales documents and their posting. Sign in with POST /api/v1/auth/token, then send `Authorization: Bearer <token>`. Decimals travel as strings ("12.50"), dates as YYYY-MM-DD. Errors are application/problem+json with a stable `code`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const getDb = () => options.db;
+  registerAuthentication(app, getDb, options.localActor);
+  for (const definition of resources) registerResource(app, getDb, definition);
+  for (const definition of singletons) registerSingleton(app, getDb, definition);
+  registerNoSeriesRoutes(app, getDb);
+
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs'));
+  return app;
+}

@@ -1,0 +1,73 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from '@fastify/type-provider-zod';
+import { DomainError, type DomainErrorCode } from '../../core/errors.ts';
+
+/** The one map from domain error code to HTTP status; codes not listed are business refusals (422). */
+const statusByCode: Partial<Record<DomainErrorCode, number>> = {
+  INVALID_INPUT: 400,
+  INVALID_DECIMAL: 400,
+  INVALID_DATE: 400,
+  INVALID_DATE_FORMULA: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  USER_BLOCKED: 403,
+  NOT_FOUND: 404,
+  ALREADY_EXISTS: 409,
+  VERSION_CONFLICT: 409,
+  DATABASE_LOCKED: 503,
+};
+
+export function statusOf(code: DomainErrorCode): number {
+  return statusByCode[code] ?? 422;
+}
+
+export interface FieldError { field: string; message: string }
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  errors?: FieldError[];
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
+  500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+export function problem(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
+  return { type: `urn:ledgerline:problem:${code}`, title: titles[status] ?? 'Error', status, code, detail, ...(errors ? { errors } : {}) };
+}
+
+export function problemFromError(error: unknown): Problem {
+  if (error instanceof DomainError) {
+    const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
+    return problem(statusOf(error.code), error.code, error.message, errors);
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as { validationContext?: string }).validationContext;
+    const fieldPath = (instancePath: string, extra?: string) =>
+      [where === 'body' ? '' : where, ...instancePath.split('/'), extra].filter(Boolean).join('.') || (where ?? 'body');
+    const errors = error.validation.flatMap((issue) =>
+      issue.keyword === 'unrecognized_keys'
+        ? ((issue.params as { keys?: string[] }).keys ?? []).map((key) => ({ field: fieldPath(issue.instancePath, key), message: 'is not a field of this record' }))
+        : [{ field: fieldPath(issue.instancePath), message: issue.message ?? 'is not valid' }]);
+    const detail = errors.map((entry) => `${entry.field}: ${entry.message}`).join('; ');
+    return problem(400, 'INVALID_INPUT', `The request is not valid: ${detail}`, errors);
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+    return problem(fastifyError.statusCode, fastifyError.code ?? 'BAD_REQUEST', fastifyError.message);
+  }
+  return problem(500, 'INTERNAL_ERROR', 'Something went wrong on the server; nothing was changed. The error is in the server log.');
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  const body = problemFromError(error);
+  if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+  return reply.status(body.status).type('application/problem+json').send(body);
+}

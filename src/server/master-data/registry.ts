@@ -1,0 +1,21 @@
+import { customerGroupResources, customerResource, shipToAddressResource } from '../customers/customer.resources.ts';
+import { itemDiscountGroupResource, itemResource, itemUnitOfMeasureResource } from '../items/item.resources.ts';
+import { logisticsResources } from '../setup/logistics.resources.ts';
+import { postingResources } from '../setup/posting.resources.ts';
+import { noSeriesLineResource, noSeriesResource, setupSingletons } from '../setup/setup.resources.ts';
+import { userResource } from '../users/user.resources.ts';
+import { vendorResource } from '../vendors/vendor.resources.ts';
+import type { ResourceDefinition, SingletonDefinition } from './resource.ts';
+
+/** Every master-data resource the API serves; the CLI and the OpenAPI document read the same list. */
+export const resources: ResourceDefinition[] = [
+  noSeriesResource, noSeriesLineResource,
+  ...postingResources,
+  ...logisticsResources,
+  customerResource, shipToAddressResource, ...customerGroupResources,
+  itemResource, itemUnitOfMeasureResource, itemDiscountGroupResource,
+  vendorResource,
+  userResource,
+];
+
+export const singletons: SingletonDefinition[] = setupSingletons;

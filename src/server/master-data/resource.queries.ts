@@ -1,0 +1,104 @@
+import { and, asc, eq, getTableColumns, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { DomainError } from '../../core/errors.ts';
+import type { Executor } from '../db/connection.ts';
+import type { ResourceDefinition, Row, SingletonDefinition } from './resource.ts';
+
+export function columnOf(definition: { table: ResourceDefinition['table'] }, field: string): PgColumn {
+  const column = getTableColumns(definition.table)[field];
+  if (!column) throw new Error(`${field} is not a column of ${definition.table}`);
+  return column;
+}
+
+export function keyCondition(definition: ResourceDefinition, parentKey: string | undefined, key: unknown): SQL {
+  const byKey = eq(columnOf(definition, definition.key.field), key);
+  if (!definition.parent) return byKey;
+  return and(eq(columnOf(definition, definition.parent.field), parentKey), byKey)!;
+}
+
+export function describeKey(definition: ResourceDefinition, parentKey: string | undefined, key: unknown): string {
+  return definition.parent ? `${parentKey} ${String(key)}` : String(key);
+}
+
+export function withoutHidden(definition: ResourceDefinition, row: Row): Row {
+  if (!definition.hiddenFields) return row;
+  const visible = { ...row };
+  for (const field of definition.hiddenFields) delete visible[field];
+  return visible;
+}
+
+export async function findRecord(
+  tx: Executor, definition: ResourceDefinition, parentKey: string | undefined, key: unknown, options: { lock?: boolean } = {},
+): Promise<Row | undefined> {
+  const query = tx.select().from(definition.table as never).where(keyCondition(definition, parentKey, key)).limit(1);
+  const rows = (options.lock ? await query.for('update') : await query) as Row[];
+  return rows[0];
+}
+
+export async function getRecord(
+  tx: Executor, definition: ResourceDefinition, parentKey: string | undefined, key: unknown, options: { lock?: boolean } = {},
+): Promise<Row> {
+  const record = await findRecord(tx, definition, parentKey, key, options);
+  if (!record) throw new DomainError('NOT_FOUND', { entity: definition.entity, key: describeKey(definition, parentKey, key) });
+  return record;
+}
+
+export async function assertParentExists(tx: Executor, definition: ResourceDefinition, parentKey: string | undefined) {
+  const parent = definition.parent;
+  if (!parent) return;
+  const rows = await tx.select({ found: sql`1` }).from(parent.table as never)
+    .where(eq(getTableColumns(parent.table)[parent.parentField]!, parentKey)).limit(1);
+  if (rows.length === 0) throw new DomainError('NOT_FOUND', { entity: parent.entity, key: parentKey });
+}
+
+export interface ListOptions {
+  limit: number;
+  cursor?: string | undefined;
+  search?: string | undefined;
+  filters: Record<string, unknown>;
+}
+
+export interface Page { items: Row[]; nextCursor: string | null }
+
+/** Keyset paging on the key, so a page costs the same however deep the client goes. */
+export async function listRecords(
+  tx: Executor, definition: ResourceDefinition, parentKey: string | undefined, options: ListOptions,
+): Promise<Page> {
+  const keyColumn = columnOf(definition, definition.key.field);
+  const conditions: (SQL | undefined)[] = [];
+  if (definition.parent) conditions.push(eq(columnOf(definition, definition.parent.field), parentKey));
+  if (options.cursor !== undefined) conditions.push(gt(keyColumn, decodeCursor(options.cursor)));
+  for (const [field, value] of Object.entries(options.filters)) {
+    const column = columnOf(definition, field);
+    conditions.push(value === null ? or(isNull(column), eq(column, '')) : eq(column, value));
+  }
+  if (options.search && definition.search?.length) {
+    const pattern = `%${options.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    conditions.push(or(...[definition.key.field, ...definition.search].map((field) => ilike(columnOf(definition, field), pattern))));
+  }
+  const rows = (await tx.select().from(definition.table as never).where(and(...conditions))
+    .orderBy(asc(keyColumn)).limit(options.limit + 1)) as Row[];
+  const items = rows.slice(0, options.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > options.limit && last ? encodeCursor(last[definition.key.field]) : null;
+  return { items: items.map((row) => withoutHidden(definition, row)), nextCursor };
+}
+
+function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new DomainError('INVALID_INPUT', { detail: 'The cursor is not one this API returned.' }, 'cursor');
+  }
+}
+
+export async function getSingleton(tx: Executor, definition: SingletonDefinition, options: { lock?: boolean } = {}): Promise<Row> {
+  const query = tx.select().from(definition.table as never).limit(1);
+  const rows = (options.lock ? await query.for('update') : await query) as Row[];
+  if (!rows[0]) throw new Error(`${definition.entity} has no row: the migrations seed it`);
+  return rows[0];
+}

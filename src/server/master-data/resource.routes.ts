@@ -1,0 +1,158 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { getTableColumns } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import type { Executor } from '../db/connection.ts';
+import type { ResourceDefinition, Row, SingletonDefinition } from './resource.ts';
+import { getRecord, getSingleton, listRecords, withoutHidden } from './resource.queries.ts';
+import { createRecord, deleteRecord, updateRecord, updateSingleton } from './resource.commands.ts';
+import { recordSchema } from './record-schema.ts';
+import { actorOf } from '../http/auth.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `If-Match: "3"` (or W/"3"), else a `version` in the body: the version the client last read. */
+export function expectedVersion(ifMatch: string | undefined, bodyVersion: unknown): number | undefined {
+  const text = ifMatch?.replace(/^W\//, '').replace(/"/g, '').trim();
+  if (text) {
+    if (!/^\d+$/.test(text)) throw new DomainError('INVALID_INPUT', { detail: 'If-Match must be the ETag this API returned, e.g. "3".' }, 'If-Match');
+    return Number.parseInt(text, 10);
+  }
+  return typeof bodyVersion === 'number' ? bodyVersion : undefined;
+}
+
+function sendRecord(reply: FastifyReply, record: Row, status = 200) {
+  if (typeof record.version === 'number') reply.header('etag', `"${record.version}"`);
+  return reply.status(status).send(record);
+}
+
+function parseKey(definition: ResourceDefinition, raw: string): unknown {
+  const entityKey = { entity: definition.entity, key: raw };
+  switch (definition.key.kind) {
+    case 'code': return raw.trim().toUpperCase();
+    case 'username': return raw.trim().toLowerCase();
+    case 'uuid': if (!uuidPattern.test(raw)) throw new DomainError('NOT_FOUND', entityKey); return raw.toLowerCase();
+    case 'integer': if (!/^\d{1,9}$/.test(raw)) throw new DomainError('NOT_FOUND', entityKey); return Number.parseInt(raw, 10);
+    case 'date': return raw;
+  }
+}
+
+/** Query-string values are text: booleans and codes are brought to the type the column holds. */
+function parseFilters(definition: ResourceDefinition, query: Record<string, string | undefined>): Record<string, unknown> {
+  const columns = getTableColumns(definition.table);
+  const filters: Record<string, unknown> = {};
+  for (const field of definition.filters) {
+    const raw = query[field];
+    if (raw === undefined) continue;
+    if (raw === '') { filters[field] = null; continue; }
+    if (columns[field]!.dataType === 'boolean') {
+      if (raw !== 'true' && raw !== 'false') throw new DomainError('INVALID_INPUT', { detail: `${field} must be true or false.` }, `query.${field}`);
+      filters[field] = raw === 'true';
+      continue;
+    }
+    const fieldSchema = definition.createSchema.shape[field] as z.ZodType | undefined;
+    const parsed = fieldSchema?.safeParse(raw);
+    filters[field] = parsed?.success ? parsed.data : raw;
+  }
+  return filters;
+}
+
+export function registerResource(app: FastifyInstance, getDb: () => Executor, definition: ResourceDefinition) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const collection = definition.parent
+    ? `/api/v1/${definition.parent.resource}/:${definition.parent.param}/${definition.name}`
+    : `/api/v1/${definition.name}`;
+  const item = `${collection}/:${definition.key.param}`;
+  const parentParams = definition.parent ? { [definition.parent.param]: z.string() } : {};
+  const record = recordSchema(definition.table, definition.hiddenFields);
+  const tags = [definition.parent ? definition.parent.resource : definition.name];
+  const config = { area: definition.area };
+  const parentKeyOf = (params: Record<string, string>) =>
+    definition.parent ? params[definition.parent.param]!.trim().toUpperCase() : undefined;
+
+  const listQuery = z.strictObject({
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    cursor: z.string().optional(),
+    ...(definition.search ? { search: z.string().optional() } : {}),
+    ...Object.fromEntries(definition.filters.map((field) => [field, z.string().optional()])),
+  });
+
+  routes.get(collection, {
+    config,
+    schema: {
+      tags, summary: `List ${definition.entity} records`, querystring: listQuery, params: z.object(parentParams),
+      response: { 200: z.object({ items: z.array(record), nextCursor: z.string().nullable() }) },
+    },
+  }, async (request) => {
+    const query = request.query as Record<string, string | undefined> & { limit: number };
+    return listRecords(getDb(), definition, parentKeyOf(request.params as Record<string, string>), {
+      limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query),
+    });
+  });
+
+  routes.get(item, {
+    config,
+    schema: { tags, summary: `Get one ${definition.entity}`, params: z.object({ ...parentParams, [definition.key.param]: z.string() }), response: { 200: record } },
+  }, async (request, reply) => {
+    const params = request.params as Record<string, string>;
+    const row = await getRecord(getDb(), definition, parentKeyOf(params), parseKey(definition, params[definition.key.param]!));
+    return sendRecord(reply, withoutHidden(definition, row));
+  });
+
+  routes.post(collection, {
+    config,
+    schema: { tags, summary: `Create a ${definition.entity}`, params: z.object(parentParams), body: definition.createSchema, response: { 201: record } },
+  }, async (request, reply) => {
+    const parentKey = parentKeyOf(request.params as Record<string, string>);
+    const created = await getDb().transaction((tx) => createRecord(tx as Executor, definition, parentKey, request.body as Row));
+    reply.header('location', `${request.url.split('?')[0]}/${encodeURIComponent(String(created[definition.key.field]))}`);
+    return sendRecord(reply, created, 201);
+  });
+
+  routes.patch(item, {
+    config,
+    schema: {
+      tags, summary: `Change a ${definition.entity}`, params: z.object({ ...parentParams, [definition.key.param]: z.string() }),
+      body: definition.updateSchema.extend({ version: z.number().int().optional() }), response: { 200: record },
+    },
+  }, async (request, reply) => {
+    const params = request.params as Record<string, string>;
+    const { version, ...changes } = request.body as Row & { version?: number };
+    const expected = expectedVersion(request.headers['if-match'], version);
+    const updated = await getDb().transaction((tx) =>
+      updateRecord(tx as Executor, definition, parentKeyOf(params), parseKey(definition, params[definition.key.param]!), changes, expected));
+    return sendRecord(reply, updated);
+  });
+
+  routes.delete(item, {
+    config,
+    schema: { tags, summary: `Delete a ${definition.entity}`, params: z.object({ ...parentParams, [definition.key.param]: z.string() }) },
+  }, async (request, reply) => {
+    const params = request.params as Record<string, string>;
+    const expected = expectedVersion(request.headers['if-match'], undefined);
+    await getDb().transaction((tx) => deleteRecord(
+      tx as Executor, definition, parentKeyOf(params), parseKey(definition, params[definition.key.param]!), expected, actorOf(request)));
+    return reply.status(204).send();
+  });
+}
+
+export function registerSingleton(app: FastifyInstance, getDb: () => Executor, definition: SingletonDefinition) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const path = `/api/v1/${definition.name}`;
+  const record = recordSchema(definition.table);
+  const tags = ['setup'];
+  const config = { area: definition.area };
+
+  routes.get(path, { config, schema: { tags, summary: `Get the ${definition.entity}`, response: { 200: record } } },
+    async (_request, reply) => sendRecord(reply, await getSingleton(getDb(), definition)));
+
+  routes.patch(path, {
+    config,
+    schema: { tags, summary: `Change the ${definition.entity}`, body: definition.updateSchema.extend({ version: z.number().int().optional() }), response: { 200: record } },
+  }, async (request, reply) => {
+    const { version, ...changes } = request.body as Row & { version?: number };
+    const expected = expectedVersion(request.headers['if-match'], version);
+    return sendRecord(reply, await getDb().transaction((tx) => updateSingleton(tx as Executor, definition, changes, expected)));
+  });
+}

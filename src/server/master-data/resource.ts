@@ -1,0 +1,56 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { Area } from '../../core/access/roles.ts';
+import type { Executor } from '../db/connection.ts';
+
+export type Row = Record<string, unknown>;
+
+/** Who is acting, for permission checks and audit. */
+export interface Actor { username: string; role: import('../../core/access/roles.ts').Role }
+
+/**
+ * One master-data resource: its table, its input schemas and the few rules that are its own.
+ * The generic commands, queries and routes do the rest, so every resource pages, filters,
+ * versions, validates and refuses deletes in use the same way.
+ */
+export interface ResourceDefinition {
+  /** Path segment and OpenAPI tag, BC API style: `customers`, `paymentTerms`. */
+  name: string;
+  /** Human name for messages: `Customer`. */
+  entity: string;
+  table: PgTable;
+  area: Area;
+  /** For records that belong to another one, e.g. ship-to addresses under `/customers/{customerNo}`. */
+  parent?: { resource: string; entity: string; param: string; field: string; table: PgTable; parentField: string };
+  key: { param: string; field: string; kind: 'code' | 'username' | 'uuid' | 'integer' | 'date' };
+  createSchema: z.ZodObject;
+  updateSchema: z.ZodObject;
+  /** Fields a list may be filtered on by equality (`?customerPostingGroup=DOMESTIC`). */
+  filters: string[];
+  /** Text fields searched, case-insensitively, by `?search=`. */
+  search?: string[];
+  /** Fields that must hold a posting, unblocked G/L account. */
+  accountFields?: string[];
+  /** Fields never returned (password hashes). */
+  hiddenFields?: string[];
+  /** The number series that numbers new records when the client sends no key. */
+  numberSeries?: (tx: Executor) => Promise<{ seriesCode: string | null; setup: string }>;
+  /** Turns validated input into column values (e.g. hashes a password). */
+  prepare?: (tx: Executor, values: Row, previous: Row | undefined) => Promise<Row>;
+  /** Rules across fields or records, checked before the write. */
+  validate?: (tx: Executor, record: Row, previous: Row | undefined) => Promise<void>;
+  /** Dependent records kept in step in the same transaction (an item's base unit of measure). */
+  afterWrite?: (tx: Executor, record: Row, previous: Row | undefined) => Promise<void>;
+  beforeDelete?: (tx: Executor, record: Row, actor: Actor) => Promise<void>;
+}
+
+/** A setup table with exactly one row (Company Information, General Ledger Setup …). */
+export interface SingletonDefinition {
+  name: string;
+  entity: string;
+  table: PgTable;
+  area: Area;
+  updateSchema: z.ZodObject;
+  accountFields?: string[];
+  validate?: (tx: Executor, record: Row) => Promise<void>;
+}

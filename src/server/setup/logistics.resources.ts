@@ -1,0 +1,54 @@
+import {
+  currencyExchangeRateSchemas, currencySchemas, locationSchemas, paymentMethodSchemas, paymentTermsSchemas,
+  salespersonPurchaserSchemas, shipmentMethodSchemas, shippingAgentSchemas, unitOfMeasureSchemas,
+} from '../../core/master-data/logistics.schemas.ts';
+import {
+  currency, currencyExchangeRate, location, paymentMethod, paymentTerms, salespersonPurchaser, shipmentMethod, shippingAgent,
+  unitOfMeasure,
+} from '../db/schema/index.ts';
+import type { ResourceDefinition } from '../master-data/resource.ts';
+
+const byCode = { param: 'code', field: 'code', kind: 'code' } as const;
+
+export const logisticsResources: ResourceDefinition[] = [
+  {
+    name: 'locations', entity: 'Location', table: location, area: 'setup', key: byCode,
+    createSchema: locationSchemas.create, updateSchema: locationSchemas.update, filters: ['city', 'countryRegionCode'], search: ['name', 'city'],
+  },
+  {
+    name: 'unitsOfMeasure', entity: 'Unit of Measure', table: unitOfMeasure, area: 'setup', key: byCode,
+    createSchema: unitOfMeasureSchemas.create, updateSchema: unitOfMeasureSchemas.update, filters: ['internationalStandardCode'], search: ['description'],
+  },
+  {
+    name: 'shipmentMethods', entity: 'Shipment Method', table: shipmentMethod, area: 'setup', key: byCode,
+    createSchema: shipmentMethodSchemas.create, updateSchema: shipmentMethodSchemas.update, filters: [], search: ['description'],
+  },
+  {
+    name: 'shippingAgents', entity: 'Shipping Agent', table: shippingAgent, area: 'setup', key: byCode,
+    createSchema: shippingAgentSchemas.create, updateSchema: shippingAgentSchemas.update, filters: [], search: ['name'],
+  },
+  {
+    name: 'paymentTerms', entity: 'Payment Terms', table: paymentTerms, area: 'setup', key: byCode,
+    createSchema: paymentTermsSchemas.create, updateSchema: paymentTermsSchemas.update, filters: [], search: ['description'],
+  },
+  {
+    name: 'paymentMethods', entity: 'Payment Method', table: paymentMethod, area: 'setup', key: byCode,
+    createSchema: paymentMethodSchemas.create, updateSchema: paymentMethodSchemas.update, filters: ['directDebit'], search: ['description'],
+    accountFields: ['balancingAccountNo'],
+  },
+  {
+    name: 'currencies', entity: 'Currency', table: currency, area: 'setup', key: byCode,
+    createSchema: currencySchemas.create, updateSchema: currencySchemas.update, filters: [], search: ['description'],
+    accountFields: ['realizedGainsAccount', 'realizedLossesAccount', 'unrealizedGainsAccount', 'unrealizedLossesAccount'],
+  },
+  {
+    name: 'exchangeRates', entity: 'Currency Exchange Rate', table: currencyExchangeRate, area: 'setup',
+    parent: { resource: 'currencies', entity: 'Currency', param: 'currencyCode', field: 'currencyCode', table: currency, parentField: 'code' },
+    key: { param: 'startingDate', field: 'startingDate', kind: 'date' },
+    createSchema: currencyExchangeRateSchemas.create, updateSchema: currencyExchangeRateSchemas.update, filters: [],
+  },
+  {
+    name: 'salespeople', entity: 'Salesperson', table: salespersonPurchaser, area: 'setup', key: byCode,
+    createSchema: salespersonPurchaserSchemas.create, updateSchema: salespersonPurchaserSchemas.update, filters: ['blocked'], search: ['name', 'email'],
+  },
+];

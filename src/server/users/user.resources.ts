@@ -1,0 +1,36 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import { userSchemas } from '../../core/master-data/user.schemas.ts';
+import type { Executor } from '../db/connection.ts';
+import { appUser } from '../db/schema/index.ts';
+import type { ResourceDefinition } from '../master-data/resource.ts';
+import { hashPassword } from './password.ts';
+
+async function otherActiveAdmins(tx: Executor, username: string): Promise<number> {
+  const rows = await tx.select({ username: appUser.username }).from(appUser)
+    .where(and(eq(appUser.role, 'admin'), eq(appUser.blocked, false), ne(appUser.username, username)));
+  return rows.length;
+}
+
+export const userResource: ResourceDefinition = {
+  name: 'users', entity: 'User', table: appUser, area: 'users',
+  key: { param: 'username', field: 'username', kind: 'username' },
+  createSchema: userSchemas.create, updateSchema: userSchemas.update,
+  filters: ['role', 'blocked'], search: ['fullName', 'email'],
+  hiddenFields: ['passwordHash'],
+  prepare: async (_tx, values) => {
+    const { password, ...rest } = values;
+    return typeof password === 'string' ? { ...rest, passwordHash: await hashPassword(password) } : rest;
+  },
+  // Nobody may lock the company out of its own administration.
+  validate: async (tx, user) => {
+    if ((user.role !== 'admin' || user.blocked) && (await otherActiveAdmins(tx, user.username as string)) === 0) {
+      throw new DomainError('LAST_ADMIN');
+    }
+  },
+  beforeDelete: async (tx, user) => {
+    if (user.role === 'admin' && !user.blocked && (await otherActiveAdmins(tx, user.username as string)) === 0) {
+      throw new DomainError('LAST_ADMIN');
+    }
+  },
+};

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/server/db/connection.ts';
+
+let templateDump: Blob | undefined;
+
+/**
+ * A freshly migrated, empty database of its own for one test: embedded PGlite by default,
+ * a database on the PostgreSQL server named by TEST_DATABASE_URL when that is set.
+ */
+export async function freshDatabase(): Promise<DatabaseHandle> {
+  const template = inject('databaseTemplate');
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    templateDump ??= new Blob([readFileSync(template)]);
+    return openDatabase({ loadDataDir: templateDump });
+  }
+  const templatePid = template.replace('ledgerline_template_', '');
+  const name = `ledgerline_test_${templatePid}_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: url.toString() });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(serverUrl: string, statement: string) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
