@@ -1,0 +1,90 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { ServerConfig } from '../config.ts';
+import { buildApp } from '../http/app.ts';
+import { openMigratedDatabase } from './runtime.ts';
+
+/** The CLI speaks to the API: over HTTP to a running server, or to an in-process one on the database. */
+export interface ApiClient {
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+export interface ApiResponse { status: number; body: unknown }
+
+interface Credentials { server: string; token: string }
+
+export function credentialsPath(environment: NodeJS.ProcessEnv = process.env): string {
+  return join(environment.LEDGERLINE_CONFIG_DIR || join(homedir(), '.config', 'ledgerline'), 'credentials.json');
+}
+
+export function saveCredentials(credentials: Credentials) {
+  const path = credentialsPath();
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+}
+
+export function forgetCredentials() {
+  rmSync(credentialsPath(), { force: true });
+}
+
+function savedCredentials(): Credentials | undefined {
+  try {
+    return JSON.parse(readFileSync(credentialsPath(), 'utf8')) as Credentials;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `--server` (or LEDGERLINE_SERVER, or a saved `ledgerline login`) means HTTP to that server;
+ * otherwise the CLI opens the database itself and acts as an administrator of it, since whoever
+ * can open the data directory or the database URL can change anything in it anyway.
+ */
+export async function connectApi(config: ServerConfig, server: string | undefined): Promise<ApiClient> {
+  const saved = savedCredentials();
+  const target = server || process.env.LEDGERLINE_SERVER || saved?.server;
+  if (target) {
+    const token = process.env.LEDGERLINE_TOKEN || (saved && saved.server === target ? saved.token : undefined);
+    return httpClient(target, token);
+  }
+  const handle = await openMigratedDatabase(config);
+  const app = await buildApp({ db: handle.db, localActor: { username: 'cli', role: 'admin' } });
+  return {
+    request: async (method, path, body, headers) => {
+      const response = await app.inject({ method: method as 'GET', url: path, headers, ...(body === undefined ? {} : { payload: body as object }) });
+      return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined };
+    },
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+export function httpClient(server: string, token: string | undefined): ApiClient {
+  const base = server.replace(/\/+$/, '');
+  return {
+    request: async (method, path, body, headers = {}) => {
+      let response: Response;
+      try {
+        response = await fetch(`${base}${path}`, {
+          method,
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...headers,
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+      } catch (error) {
+        throw new Error(`Cannot reach the Ledgerline server at ${base} (${(error as Error).message}). Is it running? ` +
+          '(`ledgerline logout` makes the CLI work on the database directly again.)');
+      }
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    },
+    close: async () => undefined,
+  };
+}

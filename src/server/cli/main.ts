@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { roles } from '../../core/access/roles.ts';
+import { DomainError } from '../../core/errors.ts';
+import { readConfig } from '../config.ts';
+import { buildApp } from '../http/app.ts';
+import { connectApi, forgetCredentials, httpClient, saveCredentials, type ApiClient, type ApiResponse } from './api-client.ts';
+import { isEmpty, loadDemo, openMigratedDatabase } from './runtime.ts';
+
+const program = new Command('ledgerline')
+  .description('Ledgerline sales management: server, database and API from the command line.')
+  .showHelpAfterError();
+
+program.command('serve')
+  .description('Start the HTTP server (API, API docs); migrates the database and loads the demo company into an empty one')
+  .option('--port <port>', 'port to listen on (default: $PORT or 3000)')
+  .option('--no-demo', 'do not load the demo company into an empty database')
+  .action(async (options: { port?: string; demo: boolean }) => {
+    const config = readConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
+    const handle = await openMigratedDatabase(config);
+    if (options.demo && (await isEmpty(handle.db))) {
+      const credentials = await loadDemo(handle.db);
+      console.log(`Loaded the demo company into the empty database. Sign in as ${credentials.username} / ${credentials.password} (demo only: change it).`);
+    }
+    const app = await buildApp({ db: handle.db, logger: process.env.LOG_LEVEL !== 'silent' && Boolean(process.env.LOG_LEVEL) });
+    const stop = async () => {
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    const address = await app.listen({ port: config.port, host: config.host });
+    console.log(`Ledgerline is serving ${handle.kind === 'pglite' ? `the embedded database in ${handle.location}` : handle.location}`);
+    console.log(`API: ${address}/api/v1   API docs: ${address}/api/docs`);
+  });
+
+program.command('migrate')
+  .description('Bring the database schema up to date')
+  .action(async () => {
+    const handle = await openMigratedDatabase(readConfig());
+    await handle.close();
+    console.log('The database schema is up to date.');
+  });
+
+program.command('demo')
+  .description('Load the demo company into an empty database')
+  .action(async () => {
+    const handle = await openMigratedDatabase(readConfig());
+    try {
+      if (!(await isEmpty(handle.db))) throw new Error('The database is not empty: the demo company is loaded only into an empty one.');
+      const credentials = await loadDemo(handle.db);
+      console.log(`Loaded the demo company. Sign in as ${credentials.username} / ${credentials.password}.`);
+    } finally {
+      await handle.close();
+    }
+  });
+
+program.command('login')
+  .description('Sign in to a running server; later commands then go to it')
+  .requiredOption('--server <url>', 'server address, e.g. http://127.0.0.1:3000')
+  .requiredOption('--username <name>')
+  .option('--password <password>', 'password (default: $LEDGERLINE_PASSWORD)')
+  .action(async (options: { server: string; username: string; password?: string }) => {
+    const password = options.password ?? process.env.LEDGERLINE_PASSWORD;
+    if (!password) throw new Error('Give --password or set LEDGERLINE_PASSWORD.');
+    const response = await httpClient(options.server, undefined)
+      .request('POST', '/api/v1/auth/token', { username: options.username, password });
+    const { token } = expectOk(response) as { token: string };
+    saveCredentials({ server: options.server, token });
+    console.log(`Signed in to ${options.server} as ${options.username}.`);
+  });
+
+program.command('logout')
+  .description('Forget the saved sign-in; commands then work on the database directly')
+  .action(() => {
+    forgetCredentials();
+    console.log('Signed out.');
+  });
+
+const serverOption = new Option('--server <url>', 'talk to this running server (default: $LEDGERLINE_SERVER, the saved login, else the database directly)');
+
+const users = program.command('users').description('Manage users');
+users.command('add <username>')
+  .description('Add a user')
+  .addOption(new Option('--role <role>', 'role').choices(roles).makeOptionMandatory())
+  .option('--password <password>', 'password, at least 8 characters (default: $LEDGERLINE_PASSWORD)')
+  .option('--full-name <name>', 'full name')
+  .option('--email <email>', 'e-mail address')
+  .addOption(serverOption)
+  .action(async (username: string, options: { role: string; password?: string; fullName?: string; email?: string; server?: string }) => {
+    const password = options.password ?? process.env.LEDGERLINE_PASSWORD;
+    if (!password) throw new Error('Give --password or set LEDGERLINE_PASSWORD.');
+    const body = { username, role: options.role, password, ...(options.fullName ? { fullName: options.fullName } : {}), ...(options.email ? { email: options.email } : {}) };
+    await withApi(options.server, async (api) => print(expectOk(await api.request('POST', '/api/v1/users', body))));
+  });
+users.command('list')
+  .description('List users')
+  .addOption(serverOption)
+  .action(async (options: { server?: string }) =>
+    withApi(options.server, async (api) => print(expectOk(await api.request('GET', '/api/v1/users?limit=1000')))));
+
+program.command('list <resource>')
+  .description('List records, e.g. `list customers`, `list customers/C00010/shipToAddresses`')
+  .option('--filter <field=value...>', 'filter on a field (repeatable)')
+  .option('--search <text>', 'search the main text fields')
+  .option('--limit <n>', 'records per page', '100')
+  .option('--all', 'follow the pages to the end')
+  .addOption(serverOption)
+  .action(async (resource: string, options: { filter?: string[]; search?: string; limit: string; all?: boolean; server?: string }) => {
+    await withApi(options.server, async (api) => {
+      const query = new URLSearchParams({ limit: options.limit, ...(options.search ? { search: options.search } : {}) });
+      for (const filter of options.filter ?? []) {
+        const [field, ...value] = filter.split('=');
+        query.append(field!, value.join('='));
+      }
+      const items: unknown[] = [];
+      for (;;) {
+        const page = expectOk(await api.request('GET', `${apiPath(resource)}?${query}`)) as { items: unknown[]; nextCursor: string | null };
+        items.push(...page.items);
+        if (!options.all || !page.nextCursor) break;
+        query.set('cursor', page.nextCursor);
+      }
+      print(items);
+    });
+  });
+
+program.command('get <resource>')
+  .description('Show one record or setup, e.g. `get customers/C00010`, `get salesReceivablesSetup`')
+  .addOption(serverOption)
+  .action(async (resource: string, options: { server?: string }) =>
+    withApi(options.server, async (api) => print(expectOk(await api.request('GET', apiPath(resource))))));
+
+const dataOption = new Option('--data <json>', 'the record as JSON; - reads it from standard input').makeOptionMandatory();
+
+program.command('create <resource>')
+  .description('Create a record, e.g. `create customers --data \'{"name":"Acme"}\'`')
+  .addOption(dataOption)
+  .addOption(serverOption)
+  .action(async (resource: string, options: { data: string; server?: string }) =>
+    withApi(options.server, async (api) => print(expectOk(await api.request('POST', apiPath(resource), readJson(options.data))))));
+
+program.command('update <resource>')
+  .description('Change fields of a record or setup, e.g. `update customers/C00010 --data \'{"creditLimitLcy":"5000"}\'`')
+  .addOption(dataOption)
+  .option('--if-version <n>', 'refuse if the record is no longer at this version')
+  .addOption(serverOption)
+  .action(async (resource: string, options: { data: string; ifVersion?: string; server?: string }) =>
+    withApi(options.server, async (api) => {
+      const headers = options.ifVersion ? { 'if-match': `"${options.ifVersion}"` } : undefined;
+      print(expectOk(await api.request('PATCH', apiPath(resource), readJson(options.data), headers)));
+    }));
+
+program.command('delete <resource>')
+  .description('Delete a record, e.g. `delete customers/C00010`')
+  .addOption(serverOption)
+  .action(async (resource: string, options: { server?: string }) =>
+    withApi(options.server, async (api) => {
+      expectOk(await api.request('DELETE', apiPath(resource)));
+      console.log(`Deleted ${resource}.`);
+    }));
+
+function apiPath(resource: string): string {
+  return `/api/v1/${resource.replace(/^\/+/, '').replace(/^api\/v1\//, '').split('/').map(encodeURIComponent).join('/')}`;
+}
+
+function readJson(data: string): unknown {
+  const text = data === '-' ? readFileSync(0, 'utf8') : data;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--data is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+async function withApi(server: string | undefined, work: (api: ApiClient) => Promise<void>) {
+  const api = await connectApi(readConfig(), server);
+  try {
+    await work(api);
+  } finally {
+    await api.close();
+  }
+}
+
+/** An API problem becomes a CLI error with the same code, detail and field messages. */
+class ApiError extends Error {
+  constructor(readonly response: ApiResponse) {
+    const problem = response.body as { code?: string; detail?: string; errors?: { field: string; message: string }[] } | undefined;
+    const fields = problem?.errors?.map((entry) => `\n  ${entry.field}: ${entry.message}`).join('') ?? '';
+    super(`${problem?.code ?? `HTTP ${response.status}`}: ${problem?.detail ?? 'request failed'}${fields}`);
+  }
+}
+
+function expectOk(response: ApiResponse): unknown {
+  if (response.status >= 400) throw new ApiError(response);
+  return response.body;
+}
+
+function describeError(error: unknown): string {
+  if (!(error instanceof DomainError)) return error instanceof Error ? error.message : String(error);
+  const hint = error.code === 'DATABASE_LOCKED'
+    ? '\n  A server is using it: sign in to that server with `ledgerline login --server http://127.0.0.1:3000 --username …` and run the command again.'
+    : '';
+  return `${error.code}: ${error.message}${hint}`;
+}
+
+function print(value: unknown) {
+  console.log(JSON.stringify(value, null, 2));
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(`ledgerline: ${describeError(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { Executor } from '../db/connection.ts';
+import { appUser } from '../db/schema/index.ts';
+import { createRecord, updateSingleton } from '../master-data/resource.commands.ts';
+import type { ResourceDefinition, Row } from '../master-data/resource.ts';
+import { resources, singletons } from '../master-data/registry.ts';
+import { hashPassword } from '../users/password.ts';
+import { demoAdministrator, demoCompanySteps, type DemoRecord } from './demo-company.data.ts';
+
+/** Demo only: printed when the demo company is loaded, to be changed at once. */
+export const demoCredentials = { username: 'admin', password: 'admin' };
+
+/**
+ * Loads the demo company into an empty database, inside the caller's transaction. Every record goes
+ * through the same schema and generic command as an API request, so the demo data obeys every rule.
+ * Loading it twice fails (the number series exist already) and the caller's transaction rolls back.
+ */
+export async function loadDemoCompany(tx: Executor): Promise<void> {
+  for (const [name, data] of demoCompanySteps) {
+    if (isList(data)) {
+      const definition = resources.find((candidate) => candidate.name === name && !candidate.parent);
+      if (!definition) throw new Error(`The demo company names an unknown resource: ${name}`);
+      for (const record of data) await create(tx, definition, undefined, record);
+    } else {
+      const definition = singletons.find((candidate) => candidate.name === name);
+      if (!definition) throw new Error(`The demo company names an unknown setup: ${name}`);
+      await updateSingleton(tx, definition, parse(definition.updateSchema, data, definition.entity), undefined);
+    }
+  }
+  // The demo password is shorter than the user schema allows, so the administrator is written directly.
+  await tx.insert(appUser).values({
+    ...demoAdministrator, username: demoCredentials.username, passwordHash: await hashPassword(demoCredentials.password),
+  });
+}
+
+/** Creates a record, then the records nested in it under the name of their resource (a series' `lines`). */
+async function create(tx: Executor, definition: ResourceDefinition, parentKey: string | undefined, record: DemoRecord) {
+  const input: Row = { ...record };
+  const nested = resources.filter((child) => child.parent?.resource === definition.name && child.name in input)
+    .map((child) => {
+      const records = input[child.name] as DemoRecord[];
+      delete input[child.name];
+      return { child, records };
+    });
+  const created = await createRecord(tx, definition, parentKey, parse(definition.createSchema, input, definition.entity));
+  for (const { child, records } of nested) {
+    for (const childRecord of records) await create(tx, child, String(created[child.parent!.parentField]), childRecord);
+  }
+}
+
+function isList(data: DemoRecord | readonly DemoRecord[]): data is readonly DemoRecord[] {
+  return Array.isArray(data);
+}
+
+/** Validates input with the resource's schema, exactly as the HTTP layer does. */
+function parse(schema: z.ZodObject, input: DemoRecord, entity: string): Row {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new Error(`Demo ${entity} ${JSON.stringify(input)} is invalid:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from '../../../src/server/db/connection.ts';
+import { freshDatabase } from '../../support/database.ts';
+
+describe('the database', () => {
+  it('migrates a second time without changing anything', async () => {
+    const database = await freshDatabase();
+    try {
+      await database.migrate();
+      const result = await database.db.execute(sql`select count(*)::int as rows from company_information`);
+      expect((result as unknown as { rows: { rows: number }[] }).rows[0]!.rows).toBe(1);
+    } finally {
+      await database.close();
+    }
+  });
+});
+
+// The lock protects PGlite's data directory; a PostgreSQL server has its own concurrency control.
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the embedded data directory', () => {
+  const directories: string[] = [];
+  afterEach(() => { for (const directory of directories.splice(0)) rmSync(directory, { recursive: true, force: true }); });
+
+  function dataDir() {
+    const directory = mkdtempSync(join(tmpdir(), 'ledgerline-lock-'));
+    directories.push(directory);
+    return directory;
+  }
+
+  it('keeps data across restarts and lets only one process open it at a time', async () => {
+    const directory = dataDir();
+    const first = await openDatabase({ dataDir: directory });
+    await first.migrate();
+    await first.db.execute(sql`update company_information set name = 'Kept B.V.'`);
+    await expect(openDatabase({ dataDir: directory })).rejects.toMatchObject({ code: 'DATABASE_LOCKED' });
+    await first.close();
+    const second = await openDatabase({ dataDir: directory });
+    try {
+      const result = await second.db.execute(sql`select name from company_information`);
+      expect((result as unknown as { rows: { name: string }[] }).rows[0]!.name).toBe('Kept B.V.');
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('takes over a lock left behind by a process that died', async () => {
+    const directory = dataDir();
+    writeFileSync(join(directory, 'ledgerline.lock'), '999999999');
+    const database = await openDatabase({ dataDir: directory });
+    await database.close();
+  });
+});
