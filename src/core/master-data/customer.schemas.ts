@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import {
-  amount, code, codeReference, countryRegionCode, dateFormula, email, percent, recordSchemas, requiredText, text,
+  addressFields, amount, code, codeReference, dateFormula, percent, recordSchemas, requiredText, text,
 } from './fields.ts';
 
 export const customerBlockedValues = ['none', 'ship', 'invoice', 'all'] as const;
 
-const addressFields = {
-  name2: text(50), address: text(100), address2: text(50), city: text(30), postCode: text(20), county: text(30),
-  countryRegionCode: countryRegionCode(), phoneNo: text(30), email: email(), contact: text(100),
-};
+const namedAddressFields = () => ({ name2: text(50), ...addressFields(), county: text(30), contact: text(100) });
 
 export const customerSchemas = recordSchemas({ no: code().optional() }, {
   name: requiredText(100),
-  ...addressFields,
+  ...namedAddressFields(),
   searchName: text(100),
   billToCustomerNo: codeReference(),
   customerPostingGroup: codeReference(),
@@ -48,7 +45,7 @@ export const customerSchemas = recordSchemas({ no: code().optional() }, {
 
 export const shipToAddressSchemas = recordSchemas({ code: code(10) }, {
   name: requiredText(100),
-  ...addressFields,
+  ...namedAddressFields(),
   locationCode: codeReference(),
   shipmentMethodCode: codeReference(),
   shippingAgentCode: codeReference(),

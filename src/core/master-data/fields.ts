@@ -20,6 +20,12 @@ export const codeReference = (max = 20) =>
 export const text = (max = 100) => z.string().trim().max(max);
 export const requiredText = (max = 100) => z.string().trim().min(1, 'must not be empty').max(max);
 
+/** The postal and contact block of company, location, customer, vendor and ship-to records. */
+export const addressFields = () => ({
+  address: text(100), address2: text(50), city: text(30), postCode: text(20),
+  countryRegionCode: countryRegionCode(), phoneNo: text(30), email: email(),
+});
+
 export const email = () =>
   z.string().trim().max(80).refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'must be an e-mail address');
 

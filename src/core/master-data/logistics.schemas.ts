@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import {
-  code, codeReference, countryRegionCode, currencyCode, dateFormula, decimal, email, isoDate, percent, recordSchemas,
+  addressFields, code, codeReference, currencyCode, dateFormula, decimal, email, isoDate, percent, recordSchemas,
   roundingPrecision, text,
 } from './fields.ts';
 import { roundingTypes } from './setup.schemas.ts';
 
 export const locationSchemas = recordSchemas({ code: code(10) }, {
-  name: text(100), address: text(100), address2: text(50), city: text(30), postCode: text(20),
-  countryRegionCode: countryRegionCode(), phoneNo: text(30), email: email(), contact: text(100),
+  name: text(100), ...addressFields(), contact: text(100),
   outboundWarehouseHandlingTime: dateFormula(), inboundWarehouseHandlingTime: dateFormula(),
   requireShipment: z.boolean(), requirePick: z.boolean(), requireReceive: z.boolean(), requirePutAway: z.boolean(),
   binMandatory: z.boolean(), directedPutAwayAndPick: z.boolean(),

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import {
-  code, codeReference, countryRegionCode, currencyCode, dateFormula, decimal, email, integerField, optionalIsoDate, percent,
+  addressFields, code, codeReference, currencyCode, dateFormula, decimal, integerField, optionalIsoDate, percent,
   recordSchemas, requiredText, roundingPrecision, text,
 } from './fields.ts';
 
 export const roundingTypes = ['nearest', 'up', 'down'] as const;
 
 export const companyInformationUpdate = z.strictObject({
-  name: text(100), address: text(100), address2: text(50), city: text(30), postCode: text(20),
-  countryRegionCode: countryRegionCode(), phoneNo: text(30), email: email(), homePage: text(80),
+  name: text(100), ...addressFields(), homePage: text(80),
   vatRegistrationNo: text(20), registrationNo: text(20), bankName: text(100), iban: text(50), swiftCode: text(20),
 }).partial();
 

@@ -13,6 +13,11 @@ import type { ResourceDefinition } from '../master-data/resource.ts';
 const byCode = { param: 'code', field: 'code', kind: 'code' } as const;
 const byId = { param: 'id', field: 'id', kind: 'uuid' } as const;
 
+/** A posting group: a code and a description, searched by description, written by setup roles. */
+function group(name: string, entity: string, table: ResourceDefinition['table'], schemas: { create: ResourceDefinition['createSchema']; update: ResourceDefinition['updateSchema'] }): ResourceDefinition {
+  return { name, entity, table, area: 'setup', key: byCode, createSchema: schemas.create, updateSchema: schemas.update, filters: [], search: ['description'] };
+}
+
 export const postingResources: ResourceDefinition[] = [
   {
     name: 'glAccounts', entity: 'G/L Account', table: glAccount, area: 'setup',
@@ -20,36 +25,16 @@ export const postingResources: ResourceDefinition[] = [
     createSchema: glAccountSchemas.create, updateSchema: glAccountSchemas.update,
     filters: ['accountType', 'incomeBalance', 'accountCategory', 'blocked', 'directPosting'], search: ['name'],
   },
+  group('genBusinessPostingGroups', 'Gen. Business Posting Group', genBusinessPostingGroup, genBusinessPostingGroupSchemas),
+  group('genProductPostingGroups', 'Gen. Product Posting Group', genProductPostingGroup, genProductPostingGroupSchemas),
+  group('vatBusinessPostingGroups', 'VAT Business Posting Group', vatBusinessPostingGroup, vatBusinessPostingGroupSchemas),
+  group('vatProductPostingGroups', 'VAT Product Posting Group', vatProductPostingGroup, vatProductPostingGroupSchemas),
+  group('inventoryPostingGroups', 'Inventory Posting Group', inventoryPostingGroup, inventoryPostingGroupSchemas),
   {
-    name: 'genBusinessPostingGroups', entity: 'Gen. Business Posting Group', table: genBusinessPostingGroup, area: 'setup', key: byCode,
-    createSchema: genBusinessPostingGroupSchemas.create, updateSchema: genBusinessPostingGroupSchemas.update, filters: [], search: ['description'],
-  },
-  {
-    name: 'genProductPostingGroups', entity: 'Gen. Product Posting Group', table: genProductPostingGroup, area: 'setup', key: byCode,
-    createSchema: genProductPostingGroupSchemas.create, updateSchema: genProductPostingGroupSchemas.update, filters: [], search: ['description'],
-  },
-  {
-    name: 'vatBusinessPostingGroups', entity: 'VAT Business Posting Group', table: vatBusinessPostingGroup, area: 'setup', key: byCode,
-    createSchema: vatBusinessPostingGroupSchemas.create, updateSchema: vatBusinessPostingGroupSchemas.update, filters: [], search: ['description'],
-  },
-  {
-    name: 'vatProductPostingGroups', entity: 'VAT Product Posting Group', table: vatProductPostingGroup, area: 'setup', key: byCode,
-    createSchema: vatProductPostingGroupSchemas.create, updateSchema: vatProductPostingGroupSchemas.update, filters: [], search: ['description'],
-  },
-  {
-    name: 'inventoryPostingGroups', entity: 'Inventory Posting Group', table: inventoryPostingGroup, area: 'setup', key: byCode,
-    createSchema: inventoryPostingGroupSchemas.create, updateSchema: inventoryPostingGroupSchemas.update, filters: [], search: ['description'],
-  },
-  {
-    name: 'customerPostingGroups', entity: 'Customer Posting Group', table: customerPostingGroup, area: 'setup', key: byCode,
-    createSchema: customerPostingGroupSchemas.create, updateSchema: customerPostingGroupSchemas.update, filters: [], search: ['description'],
+    ...group('customerPostingGroups', 'Customer Posting Group', customerPostingGroup, customerPostingGroupSchemas),
     accountFields: Object.keys(customerPostingGroupSchemas.update.shape).filter((field) => field.endsWith('Account')),
   },
-  {
-    name: 'vendorPostingGroups', entity: 'Vendor Posting Group', table: vendorPostingGroup, area: 'setup', key: byCode,
-    createSchema: vendorPostingGroupSchemas.create, updateSchema: vendorPostingGroupSchemas.update, filters: [], search: ['description'],
-    accountFields: ['payablesAccount'],
-  },
+  { ...group('vendorPostingGroups', 'Vendor Posting Group', vendorPostingGroup, vendorPostingGroupSchemas), accountFields: ['payablesAccount'] },
   {
     name: 'generalPostingSetups', entity: 'General Posting Setup', table: generalPostingSetup, area: 'setup', key: byId,
     createSchema: generalPostingSetupSchemas.create, updateSchema: generalPostingSetupSchemas.update,

@@ -13,6 +13,17 @@ export const flag = () => boolean().notNull().default(false);
 /** A Business Central date formula such as `30D` or `CM+10D`, validated by core/dates. */
 export const dateFormula = () => text().notNull().default('');
 
+/** The postal and contact block of company, location, customer, vendor and ship-to records. */
+export const addressColumns = () => ({
+  address: text().notNull().default(''),
+  address2: text().notNull().default(''),
+  city: text().notNull().default(''),
+  postCode: text().notNull().default(''),
+  countryRegionCode: text().notNull().default(''),
+  phoneNo: text().notNull().default(''),
+  email: text().notNull().default(''),
+});
+
 /** Optimistic concurrency and audit columns carried by every editable record. */
 export const recordColumns = () => ({
   version: integer().notNull().default(1),

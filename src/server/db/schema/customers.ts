@@ -1,5 +1,5 @@
 import { boolean, pgTable, primaryKey, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { amount, dateFormula, flag, percent, recordColumns } from './columns.ts';
+import { addressColumns, amount, dateFormula, flag, percent, recordColumns } from './columns.ts';
 import { genBusinessPostingGroup, vatBusinessPostingGroup } from './posting-groups.ts';
 import { customerPostingGroup } from './posting-setup.ts';
 import {
@@ -22,23 +22,17 @@ export const customerDiscountGroup = pgTable('customer_discount_group', {
   ...recordColumns(),
 });
 
-const addressColumns = () => ({
+const namedAddressColumns = () => ({
   name: text().notNull(),
   name2: text().notNull().default(''),
-  address: text().notNull().default(''),
-  address2: text().notNull().default(''),
-  city: text().notNull().default(''),
-  postCode: text().notNull().default(''),
+  ...addressColumns(),
   county: text().notNull().default(''),
-  countryRegionCode: text().notNull().default(''),
-  phoneNo: text().notNull().default(''),
-  email: text().notNull().default(''),
   contact: text().notNull().default(''),
 });
 
 export const customer = pgTable('customer', {
   no: text().primaryKey(),
-  ...addressColumns(),
+  ...namedAddressColumns(),
   searchName: text().notNull().default(''),
   billToCustomerNo: text().references((): AnyPgColumn => customer.no),
   customerPostingGroup: text().references(() => customerPostingGroup.code),
@@ -79,7 +73,7 @@ export const shipToAddress = pgTable(
   {
     customerNo: text().notNull().references(() => customer.no, { onDelete: 'cascade' }),
     code: text().notNull(),
-    ...addressColumns(),
+    ...namedAddressColumns(),
     locationCode: text().references(() => location.code),
     shipmentMethodCode: text().references(() => shipmentMethod.code),
     shippingAgentCode: text().references(() => shippingAgent.code),

@@ -1,17 +1,11 @@
 import { pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { calendarDate, dateFormula, exchangeRate, flag, precision, recordColumns } from './columns.ts';
+import { addressColumns, calendarDate, dateFormula, exchangeRate, flag, precision, recordColumns } from './columns.ts';
 import { glAccount } from './accounts.ts';
 
 export const location = pgTable('location', {
   code: text().primaryKey(),
   name: text().notNull().default(''),
-  address: text().notNull().default(''),
-  address2: text().notNull().default(''),
-  city: text().notNull().default(''),
-  postCode: text().notNull().default(''),
-  countryRegionCode: text().notNull().default(''),
-  phoneNo: text().notNull().default(''),
-  email: text().notNull().default(''),
+  ...addressColumns(),
   contact: text().notNull().default(''),
   outboundWarehouseHandlingTime: dateFormula(),
   inboundWarehouseHandlingTime: dateFormula(),

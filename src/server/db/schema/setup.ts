@@ -1,6 +1,6 @@
 import { boolean, check, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { calendarDate, dateFormula, flag, precision, recordColumns } from './columns.ts';
+import { addressColumns, calendarDate, dateFormula, flag, precision, recordColumns } from './columns.ts';
 import { noSeries } from './number-series.ts';
 
 /** Setup tables hold exactly one row: id is always 1. */
@@ -10,13 +10,7 @@ const series = () => text().references(() => noSeries.code);
 export const companyInformation = pgTable('company_information', {
   id: singletonId(),
   name: text().notNull().default(''),
-  address: text().notNull().default(''),
-  address2: text().notNull().default(''),
-  city: text().notNull().default(''),
-  postCode: text().notNull().default(''),
-  countryRegionCode: text().notNull().default(''),
-  phoneNo: text().notNull().default(''),
-  email: text().notNull().default(''),
+  ...addressColumns(),
   homePage: text().notNull().default(''),
   vatRegistrationNo: text().notNull().default(''),
   registrationNo: text().notNull().default(''),

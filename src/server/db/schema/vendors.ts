@@ -1,5 +1,5 @@
 import { pgTable, text } from 'drizzle-orm/pg-core';
-import { recordColumns } from './columns.ts';
+import { addressColumns, recordColumns } from './columns.ts';
 import { genBusinessPostingGroup, vatBusinessPostingGroup } from './posting-groups.ts';
 import { vendorPostingGroup } from './posting-setup.ts';
 import { currency, paymentMethod, paymentTerms } from './logistics.ts';
@@ -8,13 +8,7 @@ export const vendor = pgTable('vendor', {
   no: text().primaryKey(),
   name: text().notNull(),
   name2: text().notNull().default(''),
-  address: text().notNull().default(''),
-  address2: text().notNull().default(''),
-  city: text().notNull().default(''),
-  postCode: text().notNull().default(''),
-  countryRegionCode: text().notNull().default(''),
-  phoneNo: text().notNull().default(''),
-  email: text().notNull().default(''),
+  ...addressColumns(),
   contact: text().notNull().default(''),
   vendorPostingGroup: text().references(() => vendorPostingGroup.code),
   genBusPostingGroup: text().references(() => genBusinessPostingGroup.code),
