@@ -43,6 +43,14 @@ export function problem(status: number, code: string, detail: string, errors?: F
   return { type: `urn:ledgerline:problem:${code}`, title: titles[status] ?? 'Error', status, code, detail, ...(errors ? { errors } : {}) };
 }
 
+/** Fastify's own refusals, under codes of ours so clients see one stable vocabulary. */
+const frameworkCodes: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+};
+
 export function problemFromError(error: unknown): Problem {
   if (error instanceof DomainError) {
     const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
@@ -61,7 +69,7 @@ export function problemFromError(error: unknown): Problem {
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-    return problem(fastifyError.statusCode, fastifyError.code ?? 'BAD_REQUEST', fastifyError.message);
+    return problem(fastifyError.statusCode, frameworkCodes[fastifyError.code] ?? 'BAD_REQUEST', fastifyError.message);
   }
   return problem(500, 'INTERNAL_ERROR', 'Something went wrong on the server; nothing was changed. The error is in the server log.');
 }

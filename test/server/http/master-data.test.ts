@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testApi, type TestApi } from '../../support/api.ts';
+import { testApi, testPassword, type TestApi } from '../../support/api.ts';
 
 let api: TestApi;
 let admin: ReturnType<TestApi['as']>;
@@ -248,3 +248,20 @@ describe('items', () => {
     expect((await admin('GET', '/api/v1/items')).json().items).toEqual([]);
   });
 });
+
+describe('malformed requests', () => {
+  it('answers a body that is not JSON with 400 INVALID_JSON and creates nothing', async () => {
+    const response = await api.app.inject({
+      method: 'POST', url: '/api/v1/customers', payload: '{"no": "C1", "name": "x",',
+      headers: { authorization: (await tokenFor(api)), 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('INVALID_JSON');
+    expect((await admin('GET', '/api/v1/customers')).json().items).toEqual([]);
+  });
+});
+
+async function tokenFor(testApiInstance: TestApi): Promise<string> {
+  const response = await testApiInstance.as('none')('POST', '/api/v1/auth/token', { username: 'admin-user', password: testPassword });
+  return `Bearer ${response.json().token}`;
+}
