@@ -10,12 +10,12 @@ const messages = {
   INVALID_DATE_FORMULA: (p: Params) => `'${p.formula}' is not a valid date formula${p.reason ? `: ${p.reason}` : ''}.`,
   NUMBER_NOT_INCREMENTABLE: (p: Params) => `The number '${p.number}' contains no digits and cannot be incremented.`,
   NUMBER_TOO_LONG: (p: Params) => `The number '${p.number}' is longer than ${p.maxLength} characters.`,
-  NUMBER_SERIES_NO_LINE: (p: Params) => `Number series ${p.series} has no open line that starts on or before ${p.date}.`,
-  NUMBER_SERIES_EXHAUSTED: (p: Params) => `Number series ${p.series} cannot assign new numbers: ${p.number} is past the ending number ${p.endingNo}.`,
-  NUMBER_SERIES_DATE_ORDER: (p: Params) => `Number series ${p.series} requires dates in order: ${p.date} is before the last date used, ${p.lastDateUsed}.`,
-  NUMBER_SERIES_NOT_DEFAULT: (p: Params) => `Number series ${p.series} does not assign numbers automatically (Default Nos. is off); enter a number.`,
-  MANUAL_NUMBERS_NOT_ALLOWED: (p: Params) => `Number series ${p.series} does not allow numbers to be entered manually.`,
-  NUMBER_SERIES_NOT_SET_UP: (p: Params) => `No number series is set up for ${p.what}; enter a number or set the series in ${p.setup}.`,
+  NO_SERIES_NO_LINE: (p: Params) => `Number series ${p.series} has no open line that starts on or before ${p.date}.`,
+  NO_SERIES_EXHAUSTED: (p: Params) => `Number series ${p.series} cannot assign new numbers: ${p.number} is past the ending number ${p.endingNo}.`,
+  NO_SERIES_DATE_ORDER: (p: Params) => `Number series ${p.series} requires dates in order: ${p.date} is before the last date used, ${p.lastDateUsed}.`,
+  NO_SERIES_NOT_DEFAULT: (p: Params) => `Number series ${p.series} does not assign numbers automatically (Default Nos. is off); enter a number.`,
+  NO_SERIES_MANUAL_NOT_ALLOWED: (p: Params) => `Number series ${p.series} does not allow numbers to be entered manually.`,
+  NO_SERIES_NOT_SET_UP: (p: Params) => `No number series is set up for ${p.what}; enter a number or set the series in ${p.setup}.`,
   NOT_FOUND: (p: Params) => `${p.entity} ${p.key} does not exist.`,
   ALREADY_EXISTS: (p: Params) => `${p.entity} ${p.key} already exists.`,
   RECORD_IN_USE: (p: Params) => `${p.entity} ${p.key} cannot be deleted because it is used by ${p.usedBy}.`,
@@ -36,6 +36,35 @@ const messages = {
   INVALID_INPUT: (p: Params) => `${p.detail ?? 'The input is not valid.'}`,
   INVALID_ROUNDING_PRECISION: (p: Params) => `The rounding precision ${p.precision} must be greater than 0.`,
   ALLOCATION_IMPOSSIBLE: (p: Params) => `${p.total} cannot be allocated: ${p.reason}.`,
+  SALES_TAX_NOT_SUPPORTED: (p: Params) => `Line ${p.lineNo} uses the Sales Tax VAT calculation type, which is not supported; use Normal VAT, Reverse Charge VAT or Full VAT.`,
+  INVOICE_DISCOUNT_TOO_LARGE: (p: Params) => `The invoice discount ${p.discountAmount} must lie between 0 and the invoice discount base ${p.base}.`,
+  INVOICE_DISCOUNT_NOT_ALLOWED: (p: Params) => `No line allows an invoice discount (Allow Invoice Disc.), so the invoice discount ${p.discountAmount} cannot be applied.`,
+  LINE_DISCOUNT_OUT_OF_RANGE: (p: Params) => `The line discount must be between 0 % and 100 % of Quantity × Unit Price (${p.grossAmount}); it would be ${p.lineDiscountPercent} %.`,
+  SHIP_MORE_THAN_OUTSTANDING: (p: Params) => p.detail ? `${p.detail}.` : `You cannot ship more than ${p.maximum} units (${p.fieldCaption} is ${p.value}).`,
+  RECEIVE_MORE_THAN_OUTSTANDING: (p: Params) => p.detail ? `${p.detail}.` : `You cannot receive more than ${p.maximum} units (${p.fieldCaption} is ${p.value}).`,
+  INVOICE_MORE_THAN_SHIPPED: (p: Params) => p.detail ? `${p.detail}.` : `You cannot invoice more than ${p.maximum} units (Qty. to Invoice is ${p.value}).`,
+  QUANTITY_BELOW_SHIPPED: (p: Params) => `Quantity ${p.quantity} must not be less than the ${p.quantityShipped} units already ${p.shippedVerb}.`,
+  QUANTITY_CHANGE_ON_INVOICE: (p: Params) => `${p.fieldCaption} must equal Quantity (${p.quantity}) on a ${p.documentTypeCaption}, which is always posted in full; it is ${p.value}.`,
+  CUSTOMER_BLOCKED: (p: Params) => `You cannot ${p.actionText} ${p.documentTypeText} for customer ${p.customerNo}: the customer is blocked for ${p.blockedText}.`,
+  NOTHING_TO_RELEASE: (p: Params) => `There is nothing to release for the ${p.documentTypeCaption}: it has no line with a type and a quantity other than 0.`,
+  FIELD_REQUIRED: (p: Params) => `${p.fieldCaption} must have a value before the ${p.documentTypeCaption} can be ${p.action ?? 'released'}.`,
+  UNIT_OF_MEASURE_MISSING: (p: Params) => `Unit of Measure Code must have a value on line ${p.lineNo} (item ${p.no}) before the document can be released.`,
+  LOCATION_MISSING: (p: Params) => `Location Code must have a value on line ${p.lineNo} (item ${p.no}) because Location Mandatory is on.`,
+  STATUS_MUST_BE_OPEN: (p: Params) => `Status must be equal to Open in ${p.where} (it is ${p.status}); ${p.remedy} to change ${p.field}.`,
+  CUSTOMER_CHANGE_NOT_ALLOWED: (p: Params) => `The customer of document ${p.no} cannot be changed: it has lines that are already shipped or received.`,
+  LINE_HAS_UNINVOICED_SHIPMENT: (p: Params) => `Line ${p.lineNo} of document ${p.no} is shipped (or received) but not yet invoiced, so it cannot be deleted.`,
+  APPROVAL_PENDING_CANNOT_REOPEN: (p: Params) => `Document ${p.no} is pending approval: the approval must be cancelled or completed before it can be reopened.`,
+  QUOTE_EXPIRED: (p: Params) => `Quote ${p.no} expired on ${p.validUntil} (work date ${p.workDate}); extend its Quote Valid Until Date to convert it.`,
+  ITEM_BLOCKED: (p: Params) => `Item ${p.itemNo} is blocked.`,
+  ITEM_SALES_BLOCKED: (p: Params) => `Item ${p.itemNo} is blocked for sales.`,
+  DIRECT_POSTING_NOT_ALLOWED: (p: Params) => `G/L account ${p.accountNo} does not allow direct posting, so it cannot be used on a sales line.`,
+  COPY_DOCUMENT_SAME: (p: Params) => `Document ${p.no} cannot be copied into itself.`,
+  EXCHANGE_RATE_MISSING: (p: Params) => `Currency ${p.currencyCode} has no exchange rate starting on or before ${p.date}.`,
+  POSTING_SETUP_MISSING: (p: Params) => `There is no VAT posting setup for VAT business posting group '${p.vatBusPostingGroup}' and VAT product posting group '${p.vatProdPostingGroup}'.`,
+  VAT_POSTING_SETUP_BLOCKED: (p: Params) => `The VAT posting setup for '${p.vatBusPostingGroup}' × '${p.vatProdPostingGroup}' is blocked.`,
+  LINE_DISCOUNT_NOT_ALLOWED: (p: Params) => `A line discount is not allowed on this line (${p.no}): the customer or the price agreement does not allow line discounts.`,
+  COPY_TARGET_NOT_OPEN: (p: Params) => `Document ${p.no} must be open to copy another document into it (it is ${p.status}).`,
+  CUSTOMER_HAS_ACTIVITY: (p: Params) => `Customer ${p.customerNo} cannot be deleted: it has outstanding sales documents (${p.documents}).`,
 } satisfies Record<string, (p: Params) => string>;
 
 export type DomainErrorCode = keyof typeof messages;
@@ -45,6 +74,8 @@ export class DomainError extends Error {
   readonly params: Params;
   /** Dotted path of the input field the error concerns, e.g. `lines.2.quantity`. */
   readonly field: string | undefined;
+  /** The catalogue key (spec §24): the code, qualified where the catalogue does so (`FIELD_REQUIRED:postingDate`). */
+  readonly key: string;
 
   constructor(code: DomainErrorCode, params: Params = {}, field?: string) {
     super(messages[code](params));
@@ -52,6 +83,7 @@ export class DomainError extends Error {
     this.code = code;
     this.params = params;
     this.field = field;
+    this.key = typeof params.qualifier === 'string' ? `${code}:${params.qualifier}` : code;
   }
 }
 

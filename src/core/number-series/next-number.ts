@@ -82,19 +82,19 @@ export function selectSeriesLine(lines: readonly NoSeriesLine[], date: IsoDate, 
   // Lines that did start but are all closed have handed out their last number.
   const used = lines.filter((line) => !line.open && startsOnOrBefore(line, date) && line.lastNoUsed);
   const last = used[used.length - 1];
-  if (last) throw new DomainError('NUMBER_SERIES_EXHAUSTED', { series: seriesCode, number: last.lastNoUsed, endingNo: last.endingNo ?? last.lastNoUsed });
-  throw new DomainError('NUMBER_SERIES_NO_LINE', { series: seriesCode, date });
+  if (last) throw new DomainError('NO_SERIES_EXHAUSTED', { series: seriesCode, number: last.lastNoUsed, endingNo: last.endingNo ?? last.lastNoUsed });
+  throw new DomainError('NO_SERIES_NO_LINE', { series: seriesCode, date });
 }
 
 /** Draws the next number of the series for date (document date, or posting date for posted numbers). */
 export function drawNextNumber(series: NoSeries, lines: readonly NoSeriesLine[], date: IsoDate): DrawnNumber {
   const line = selectSeriesLine(lines, date, series.code);
   if (series.dateOrder && line.lastDateUsed !== null && compareDates(date, line.lastDateUsed) < 0) {
-    throw new DomainError('NUMBER_SERIES_DATE_ORDER', { series: series.code, date, lastDateUsed: line.lastDateUsed });
+    throw new DomainError('NO_SERIES_DATE_ORDER', { series: series.code, date, lastDateUsed: line.lastDateUsed });
   }
   const number = nextNumberOf(line);
   if (line.endingNo && compareSeriesNumbers(number, line.endingNo) > 0) {
-    throw new DomainError('NUMBER_SERIES_EXHAUSTED', { series: series.code, number, endingNo: line.endingNo });
+    throw new DomainError('NO_SERIES_EXHAUSTED', { series: series.code, number, endingNo: line.endingNo });
   }
   const warning = Boolean(line.warningNo) && compareSeriesNumbers(number, line.warningNo!) >= 0;
   // Like BC, Last Date Used is the date of the latest draw, and the line closes on its Ending No.

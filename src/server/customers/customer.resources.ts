@@ -1,7 +1,9 @@
 import {
   customerDiscountGroupSchemas, customerPriceGroupSchemas, customerSchemas, shipToAddressSchemas,
 } from '../../core/master-data/customer.schemas.ts';
-import { customer, customerDiscountGroup, customerPriceGroup, salesReceivablesSetup, shipToAddress } from '../db/schema/index.ts';
+import { eq, or } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import { customer, customerDiscountGroup, customerPriceGroup, salesHeader, salesReceivablesSetup, shipToAddress } from '../db/schema/index.ts';
 import type { ResourceDefinition } from '../master-data/resource.ts';
 
 const byCode = { param: 'code', field: 'code', kind: 'code' } as const;
@@ -27,6 +29,14 @@ export const customerResource: ResourceDefinition = {
     }
     if (!previous && !values.invoiceDiscountCode) prepared.invoiceDiscountCode = values.no;
     return prepared;
+  },
+  // Spec §12.2: not while sales documents for the customer are outstanding.
+  beforeDelete: async (tx, record) => {
+    const documents = await tx.select({ documentType: salesHeader.documentType, no: salesHeader.no }).from(salesHeader)
+      .where(or(eq(salesHeader.sellToCustomerNo, record.no as string), eq(salesHeader.billToCustomerNo, record.no as string))).limit(5);
+    if (documents.length > 0) {
+      throw new DomainError('CUSTOMER_HAS_ACTIVITY', { customerNo: record.no as string, documents: documents.map((row) => `${row.documentType} ${row.no}`).join(', ') });
+    }
   },
 };
 

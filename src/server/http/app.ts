@@ -7,8 +7,10 @@ import type { Actor } from '../master-data/resource.ts';
 import { resources, singletons } from '../master-data/registry.ts';
 import { registerResource, registerSingleton } from '../master-data/resource.routes.ts';
 import { registerNoSeriesRoutes } from '../number-series/no-series.routes.ts';
+import { registerSalesDocumentRoutes } from '../sales/sales-document.routes.ts';
 import { registerAuthentication } from './auth.ts';
 import { problem, sendProblem } from './problem.ts';
+import { registerWorkDate } from './work-date.ts';
 
 export interface AppOptions {
   db: Executor;
@@ -40,10 +42,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const getDb = () => options.db;
+  registerWorkDate(app);
   registerAuthentication(app, getDb, options.localActor);
   for (const definition of resources) registerResource(app, getDb, definition);
   for (const definition of singletons) registerSingleton(app, getDb, definition);
   registerNoSeriesRoutes(app, getDb);
+  registerSalesDocumentRoutes(app, getDb);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -54,7 +54,7 @@ const frameworkCodes: Record<string, string> = {
 export function problemFromError(error: unknown): Problem {
   if (error instanceof DomainError) {
     const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
-    return problem(statusOf(error.code), error.code, error.message, errors);
+    return problem(statusOf(error.code), error.key, error.message, errors);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext;

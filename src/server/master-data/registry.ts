@@ -1,6 +1,7 @@
 import { customerGroupResources, customerResource, shipToAddressResource } from '../customers/customer.resources.ts';
 import { itemDiscountGroupResource, itemResource, itemUnitOfMeasureResource } from '../items/item.resources.ts';
 import { logisticsResources } from '../setup/logistics.resources.ts';
+import { pricingResources } from '../pricing/pricing.resources.ts';
 import { postingResources } from '../setup/posting.resources.ts';
 import { noSeriesLineResource, noSeriesResource, setupSingletons } from '../setup/setup.resources.ts';
 import { userResource } from '../users/user.resources.ts';
@@ -14,6 +15,7 @@ export const resources: ResourceDefinition[] = [
   ...logisticsResources,
   customerResource, shipToAddressResource, ...customerGroupResources,
   itemResource, itemUnitOfMeasureResource, itemDiscountGroupResource,
+  ...pricingResources,
   vendorResource,
   userResource,
 ];

@@ -42,7 +42,7 @@ async function keyForNewRecord(tx: Executor, definition: ResourceDefinition, typ
     return typed;
   }
   if (!seriesCode) {
-    throw new DomainError('NUMBER_SERIES_NOT_SET_UP', { what: definition.entity.toLowerCase(), setup }, definition.key.field);
+    throw new DomainError('NO_SERIES_NOT_SET_UP', { what: definition.entity.toLowerCase(), setup }, definition.key.field);
   }
   return (await drawNumber(tx, seriesCode, todayIsoDate())).number;
 }

@@ -39,7 +39,7 @@ function parseKey(definition: ResourceDefinition, raw: string): unknown {
 }
 
 /** Query-string values are text: booleans and codes are brought to the type the column holds. */
-function parseFilters(definition: ResourceDefinition, query: Record<string, string | undefined>): Record<string, unknown> {
+export function parseFilters(definition: ResourceDefinition, query: Record<string, string | undefined>): Record<string, unknown> {
   const columns = getTableColumns(definition.table);
   const filters: Record<string, unknown> = {};
   for (const field of definition.filters) {

@@ -10,7 +10,7 @@ import { noSeries, noSeriesLine } from '../db/schema/index.ts';
  */
 export async function drawNumber(tx: Executor, seriesCode: string, date: string): Promise<{ number: string; warning: boolean }> {
   const series = await loadSeries(tx, seriesCode);
-  if (!series.defaultNos) throw new DomainError('NUMBER_SERIES_NOT_DEFAULT', { series: seriesCode });
+  if (!series.defaultNos) throw new DomainError('NO_SERIES_NOT_DEFAULT', { series: seriesCode });
   const lines = await tx.select().from(noSeriesLine).where(eq(noSeriesLine.seriesCode, seriesCode))
     .orderBy(asc(noSeriesLine.lineNo)).for('update');
   const drawn = drawNextNumber({ code: seriesCode, dateOrder: series.dateOrder }, lines as NoSeriesLine[], date);
@@ -30,7 +30,7 @@ export async function peekNumber(tx: Executor, seriesCode: string, date: string)
 
 export async function assertManualNumberAllowed(tx: Executor, seriesCode: string): Promise<void> {
   const series = await loadSeries(tx, seriesCode);
-  if (!series.manualNos) throw new DomainError('MANUAL_NUMBERS_NOT_ALLOWED', { series: seriesCode });
+  if (!series.manualNos) throw new DomainError('NO_SERIES_MANUAL_NOT_ALLOWED', { series: seriesCode });
 }
 
 async function loadSeries(tx: Executor, seriesCode: string) {

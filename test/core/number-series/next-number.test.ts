@@ -140,9 +140,9 @@ describe('selectSeriesLine', () => {
     ['no lines', [], '2026-01-01'],
     ['only later lines', [seriesLine({ startingDate: '2026-02-01' })], '2026-01-31'],
     ['only closed lines', [seriesLine({ open: false })], '2026-01-31'],
-  ])('refuses %s with NUMBER_SERIES_NO_LINE', (_case, candidates, date) => {
+  ])('refuses %s with NO_SERIES_NO_LINE', (_case, candidates, date) => {
     const error = domainErrorOf(() => selectSeriesLine(candidates, date, 'S-ORD'));
-    expect(error.code).toBe('NUMBER_SERIES_NO_LINE');
+    expect(error.code).toBe('NO_SERIES_NO_LINE');
     expect(error.params).toEqual({ series: 'S-ORD', date });
   });
 
@@ -196,7 +196,7 @@ describe('drawNextNumber', () => {
     expect(drawn.number).toBe('SO-0100');
     expect(drawn.updatedLine.open).toBe(false);
     const next = domainErrorOf(() => drawNextNumber(salesOrders, [drawn.updatedLine], '2026-01-15'));
-    expect(next.code).toBe('NUMBER_SERIES_EXHAUSTED');
+    expect(next.code).toBe('NO_SERIES_EXHAUSTED');
   });
 
   it('keeps the line open below the Ending No.', () => {
@@ -211,7 +211,7 @@ describe('drawNextNumber', () => {
     [{ lastNoUsed: '99', startingNo: '1', endingNo: '99' }, '100'],
   ])('refuses to pass the Ending No. (%j)', (line, number) => {
     const error = domainErrorOf(() => drawNextNumber(salesOrders, [seriesLine(line)], '2026-01-15'));
-    expect(error.code).toBe('NUMBER_SERIES_EXHAUSTED');
+    expect(error.code).toBe('NO_SERIES_EXHAUSTED');
     expect(error.params).toEqual({ series: 'S-ORD', number, endingNo: line.endingNo });
     expect(error.message).toContain('cannot assign new numbers');
   });
@@ -225,7 +225,7 @@ describe('drawNextNumber', () => {
   it('with Date Order refuses a date before the Last Date Used', () => {
     const line = seriesLine({ lastNoUsed: 'SO-0005', lastDateUsed: '2026-01-20' });
     const error = domainErrorOf(() => drawNextNumber(postedInvoices, [line], '2026-01-19'));
-    expect(error.code).toBe('NUMBER_SERIES_DATE_ORDER');
+    expect(error.code).toBe('NO_SERIES_DATE_ORDER');
     expect(error.params).toEqual({ series: 'S-INV+', date: '2026-01-19', lastDateUsed: '2026-01-20' });
   });
 

@@ -74,7 +74,8 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('npm start on an empty d
 });
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the ledgerline command', () => {
-  it('migrates, adds the first user and manages records, answering bad input with the API\'s errors', () => {
+  // A dozen processes, each opening the database: generous time, since a loaded machine slows them all.
+  it('migrates, adds the first user and manages records, answering bad input with the API\'s errors', { timeout: 240_000 }, () => {
     expect(ledgerline('migrate')).toMatchObject({ status: 0, stdout: expect.stringContaining('up to date') });
     const user = ledgerline('users', 'add', 'Alice', '--role', 'admin', '--password', 'long enough', '--full-name', 'Alice Admin');
     expect(user.status, user.stderr).toBe(0);

@@ -28,7 +28,7 @@ describe('customers and number series', () => {
     expect(numbers).toEqual(['C0001', 'C0002', 'C0003']);
     const exhausted = await admin('POST', '/api/v1/customers', { name: 'One too many' });
     expect(exhausted.statusCode).toBe(422);
-    expect(exhausted.json().code).toBe('NUMBER_SERIES_EXHAUSTED');
+    expect(exhausted.json().code).toBe('NO_SERIES_EXHAUSTED');
     expect((await admin('GET', '/api/v1/customers')).json().items).toHaveLength(3);
   });
 
@@ -36,7 +36,7 @@ describe('customers and number series', () => {
     await givenCustomerSeries(false);
     const refused = await admin('POST', '/api/v1/customers', { no: 'X1', name: 'Typed' });
     expect(refused.statusCode).toBe(422);
-    expect(refused.json().code).toBe('MANUAL_NUMBERS_NOT_ALLOWED');
+    expect(refused.json().code).toBe('NO_SERIES_MANUAL_NOT_ALLOWED');
     expect((await admin('PATCH', '/api/v1/noSeries/CUST', { manualNos: true })).statusCode).toBe(200);
     expect((await created('/api/v1/customers', { no: 'x1', name: 'Typed' })).no).toBe('X1');
   });

@@ -38,7 +38,7 @@ describe('drawing numbers', () => {
     await database.db.transaction((tx) => draw(tx as Executor, '2026-12-31'));
     expect((await database.db.transaction((tx) => draw(tx as Executor, '2027-01-02'))).number).toBe('PSI27-0001');
     await expect(database.db.transaction((tx) => draw(tx as Executor, '2027-01-01')))
-      .rejects.toMatchObject({ code: 'NUMBER_SERIES_DATE_ORDER' });
+      .rejects.toMatchObject({ code: 'NO_SERIES_DATE_ORDER' });
     expect(await peekNumber(database.db, 'PS-INV', '2027-01-03')).toEqual({ number: 'PSI27-0002', warning: false });
     const [line] = await database.db.select().from(noSeriesLine).where(eq(noSeriesLine.lineNo, 20000));
     expect(line).toMatchObject({ lastNoUsed: 'PSI27-0001', lastDateUsed: '2027-01-02' });

@@ -8,3 +8,5 @@ export * from './customers.ts';
 export * from './vendors.ts';
 export * from './items.ts';
 export * from './users.ts';
+export * from './sales.ts';
+export * from './pricing.ts';

@@ -1,0 +1,189 @@
+/**
+ * Customer blocking (refuses), credit and overdue warnings and the stockout warning (notify only)
+ * — spec §12.3–12.5. The caller sums the customer's ledger and documents; these functions decide.
+ */
+import { DomainError } from '../errors.ts';
+import { type Decimal, toFixedString } from '../money/decimal.ts';
+import { type IsoDate } from '../dates/calendar-date.ts';
+import { type SalesDocumentType, type Warning, isReturnDocument, salesDocumentTypeCaptions } from './types.ts';
+
+export type CustomerBlocked = 'none' | 'ship' | 'invoice' | 'all';
+
+export type SalesAction = 'createDocument' | 'postShipment' | 'postInvoiceOfShipped' | 'postReturn' | 'payment';
+
+/** The columns of the §12.3 table. */
+type BlockingColumn =
+  | 'createQuoteOrderBlanketOrder'
+  | 'createInvoice'
+  | 'postShipment'
+  | 'postInvoiceOfShipped'
+  | 'creditMemoOrReturnOrder'
+  | 'payment';
+
+const refusedBy: Readonly<Record<BlockingColumn, readonly CustomerBlocked[]>> = {
+  createQuoteOrderBlanketOrder: ['ship', 'invoice', 'all'],
+  createInvoice: ['invoice', 'all'],
+  postShipment: ['ship', 'invoice', 'all'],
+  postInvoiceOfShipped: ['invoice', 'all'],
+  creditMemoOrReturnOrder: ['all'],
+  payment: ['all'],
+};
+
+const blockedCaptions: Readonly<Record<CustomerBlocked, string>> = { none: '', ship: 'Ship', invoice: 'Invoice', all: 'All' };
+
+/** Refuses what the customer's Blocked value forbids; check the sell-to and the bill-to customer alike. */
+export function assertCustomerNotBlocked(
+  customer: { no: string; blocked: CustomerBlocked },
+  documentType: SalesDocumentType,
+  action: SalesAction,
+): void {
+  const column = blockingColumn(documentType, action);
+  if (!refusedBy[column].includes(customer.blocked)) return;
+  throw new DomainError('CUSTOMER_BLOCKED', {
+    customerNo: customer.no,
+    blocked: customer.blocked,
+    blockedText: blockedCaptions[customer.blocked],
+    action,
+    documentType,
+    ...actionPhrase(documentType, action),
+  });
+}
+
+function blockingColumn(documentType: SalesDocumentType, action: SalesAction): BlockingColumn {
+  if (action === 'payment') return 'payment';
+  // Like BC's CheckBlockedCustOnDocs, credit documents are only stopped by All, whatever the step.
+  if (isReturnDocument(documentType)) return 'creditMemoOrReturnOrder';
+  switch (action) {
+    case 'createDocument': return documentType === 'invoice' ? 'createInvoice' : 'createQuoteOrderBlanketOrder';
+    case 'postShipment': return 'postShipment';
+    // A "return" posted from a sales document ships nothing: BC treats it as invoicing.
+    case 'postInvoiceOfShipped':
+    case 'postReturn': return 'postInvoiceOfShipped';
+  }
+}
+
+function actionPhrase(documentType: SalesDocumentType, action: SalesAction): { actionText: string; documentTypeText: string } {
+  const documentTypeText = `a ${salesDocumentTypeCaptions[documentType]}`;
+  switch (action) {
+    case 'createDocument': return { actionText: 'create', documentTypeText };
+    case 'postShipment': return { actionText: 'post the shipment of', documentTypeText };
+    case 'postInvoiceOfShipped': return { actionText: 'invoice the shipped quantities of', documentTypeText };
+    case 'postReturn': return { actionText: 'post', documentTypeText };
+    case 'payment': return { actionText: 'post', documentTypeText: 'payments or journal lines' };
+  }
+}
+
+export type CreditWarningsSetting = 'bothWarnings' | 'creditLimit' | 'overdueBalance' | 'noWarning';
+
+/** All in LCY including VAT; balances measured up to the work date. */
+export interface CreditExposure {
+  creditLimitLcy: Decimal;
+  balanceLcy: Decimal;
+  shippedNotInvoicedLcy: Decimal;
+  returnReceivedNotInvoicedLcy: Decimal;
+  /** Other open orders, net of what is already shipped (counted in shippedNotInvoicedLcy) and of invoiced prepayments. */
+  outstandingOrdersLcy: Decimal;
+  outstandingInvoicesLcy: Decimal;
+  outstandingReturnOrdersLcy: Decimal;
+  /** What the current document adds (its new outstanding amount minus the one already counted). */
+  currentDocumentChangeLcy: Decimal;
+  /** Open entries due on or before the work date. */
+  balanceDueLcy: Decimal;
+}
+
+/** The §12.4 total compared with the credit limit. */
+export function creditExposureTotalLcy(exposure: CreditExposure): Decimal {
+  return exposure.balanceLcy
+    .plus(exposure.shippedNotInvoicedLcy)
+    .minus(exposure.returnReceivedNotInvoicedLcy)
+    .plus(exposure.outstandingOrdersLcy)
+    .plus(exposure.outstandingInvoicesLcy)
+    .minus(exposure.outstandingReturnOrdersLcy)
+    .plus(exposure.currentDocumentChangeLcy);
+}
+
+/** Warnings never block: the user is told and may continue, and posting stays allowed. */
+export function creditWarnings(setting: CreditWarningsSetting, exposure: CreditExposure): Warning[] {
+  const warnings: Warning[] = [];
+  const checkLimit = setting === 'creditLimit' || setting === 'bothWarnings';
+  const checkOverdue = setting === 'overdueBalance' || setting === 'bothWarnings';
+  // A credit limit of 0 means "no limit", not "no credit".
+  if (checkLimit && !exposure.creditLimitLcy.isZero()) {
+    const total = creditExposureTotalLcy(exposure);
+    if (total.greaterThan(exposure.creditLimitLcy)) warnings.push(creditLimitWarning(exposure, total));
+  }
+  if (checkOverdue && exposure.balanceDueLcy.greaterThan(0)) {
+    warnings.push({
+      code: 'OVERDUE_BALANCE',
+      message: `The customer has an overdue balance of ${amountText(exposure.balanceDueLcy)} (LCY).`,
+      details: { balanceDueLcy: amountText(exposure.balanceDueLcy) },
+    });
+  }
+  return warnings;
+}
+
+function creditLimitWarning(exposure: CreditExposure, total: Decimal): Warning {
+  const overLimit = total.minus(exposure.creditLimitLcy);
+  return {
+    code: 'CREDIT_LIMIT_EXCEEDED',
+    message:
+      `The customer's credit limit of ${amountText(exposure.creditLimitLcy)} (LCY) is exceeded: ` +
+      `with this document the total is ${amountText(total)} (LCY), ${amountText(overLimit)} over the limit.`,
+    details: {
+      creditLimitLcy: amountText(exposure.creditLimitLcy),
+      totalAmountLcy: amountText(total),
+      overLimitLcy: amountText(overLimit),
+      balanceLcy: amountText(exposure.balanceLcy),
+      shippedNotInvoicedLcy: amountText(exposure.shippedNotInvoicedLcy),
+      returnReceivedNotInvoicedLcy: amountText(exposure.returnReceivedNotInvoicedLcy),
+      outstandingOrdersLcy: amountText(exposure.outstandingOrdersLcy),
+      outstandingInvoicesLcy: amountText(exposure.outstandingInvoicesLcy),
+      outstandingReturnOrdersLcy: amountText(exposure.outstandingReturnOrdersLcy),
+      currentDocumentChangeLcy: amountText(exposure.currentDocumentChangeLcy),
+    },
+  };
+}
+
+export interface StockoutCheck {
+  itemNo: string;
+  /** Projected available inventory at the location on the shipment date, in the same unit as requestedQuantity. */
+  availableQuantity: Decimal;
+  requestedQuantity: Decimal;
+  locationCode: string;
+  shipmentDate: IsoDate | null;
+}
+
+/**
+ * Notifies when the available inventory is lower than the quantity entered (spec §12.5). Only
+ * demand can run short, so a zero or negative quantity never warns.
+ */
+export function stockoutWarning(
+  setupStockoutWarning: boolean,
+  itemStockoutWarning: 'default' | 'no' | 'yes',
+  check: StockoutCheck,
+): Warning | null {
+  const enabled = itemStockoutWarning === 'default' ? setupStockoutWarning : itemStockoutWarning === 'yes';
+  const { itemNo, availableQuantity, requestedQuantity, locationCode, shipmentDate } = check;
+  if (!enabled || !requestedQuantity.greaterThan(0) || !availableQuantity.lessThan(requestedQuantity)) return null;
+  const where = locationCode === '' ? '' : ` at location ${locationCode}`;
+  const when = shipmentDate ? ` on ${shipmentDate}` : '';
+  return {
+    code: 'STOCKOUT',
+    message:
+      `The available inventory of item ${itemNo}${where}${when} (${availableQuantity.toString()}) ` +
+      `is lower than the entered quantity (${requestedQuantity.toString()}).`,
+    details: {
+      itemNo,
+      locationCode,
+      shipmentDate: shipmentDate ?? '',
+      availableQuantity: availableQuantity.toString(),
+      requestedQuantity: requestedQuantity.toString(),
+      shortageQuantity: requestedQuantity.minus(availableQuantity).toString(),
+    },
+  };
+}
+
+// At least two decimals ("5500.00"), more when the LCY precision has them.
+function amountText(value: Decimal): string {
+  return toFixedString(value, Math.max(2, value.decimalPlaces()));
+}

@@ -1,0 +1,155 @@
+/**
+ * Quantity bookkeeping on a sales line (spec §4.1; BC Sales Line: InitOutstanding, InitQtyToShip,
+ * InitQtyToReceive, MaxQtyToInvoice and the OnValidate triggers of Quantity, Qty. to Ship and
+ * Qty. to Invoice).
+ *
+ * On return documents (credit memo, return order) `quantityShipped` and `quantityToShip` hold
+ * Return Qty. Received and Return Qty. to Receive; the formulas are the same.
+ */
+import { DomainError } from '../errors.ts';
+import { type Decimal, ZERO } from '../money/decimal.ts';
+import { roundQuantity } from '../money/rounding.ts';
+import { type QuantityFields, type SalesDocumentType, isReturnDocument, salesDocumentTypeCaptions } from './types.ts';
+
+export type DefaultQuantityToShip = 'remainder' | 'blank';
+
+/** Quantity − Quantity Shipped (or − Return Qty. Received). */
+export function outstandingQuantity(q: QuantityFields): Decimal {
+  return q.quantity.minus(q.quantityShipped);
+}
+
+/** Qty. Shipped Not Invoiced / Return Qty. Rcd. Not Invd. */
+export function quantityShippedNotInvoiced(q: QuantityFields): Decimal {
+  return q.quantityShipped.minus(q.quantityInvoiced);
+}
+
+/** What may be invoiced in the next posting: shipped earlier or being shipped now, not yet invoiced. */
+export function maxQuantityToInvoice(q: QuantityFields): Decimal {
+  return q.quantityShipped.plus(q.quantityToShip).minus(q.quantityInvoiced);
+}
+
+export function completelyShipped(q: QuantityFields): boolean {
+  return !q.quantity.isZero() && outstandingQuantity(q).isZero();
+}
+
+/** Quantity (Base) = Quantity × Qty. per Unit of Measure, to 0.00001. */
+export function quantityBase(quantity: Decimal, quantityPerUnitOfMeasure: Decimal): Decimal {
+  return roundQuantity(quantity.times(quantityPerUnitOfMeasure));
+}
+
+/**
+ * Qty. to Ship and Qty. to Invoice after Quantity is entered or after a posting: the outstanding
+ * quantity (or 0 with Default Quantity to Ship = Blank), then Qty. to Invoice := MaxQtyToInvoice.
+ * Invoices and credit memos are posted in full, so both always equal Quantity there.
+ */
+export function defaultQuantitiesToHandle(
+  documentType: SalesDocumentType,
+  defaultQuantityToShip: DefaultQuantityToShip,
+  q: QuantityFields,
+): { quantityToShip: Decimal; quantityToInvoice: Decimal } {
+  if (postedInFull(documentType)) return { quantityToShip: q.quantity, quantityToInvoice: q.quantity };
+  const quantityToShip = defaultQuantityToShip === 'remainder' ? outstandingQuantity(q) : ZERO;
+  return { quantityToShip, quantityToInvoice: maxQuantityToInvoice({ ...q, quantityToShip }) };
+}
+
+/**
+ * Refuses quantities a posting could not honour, naming the field. `previous` is the line as
+ * stored: when given, the fields the user changed are checked first, so the error names the field
+ * that was typed rather than one that merely became inconsistent with it.
+ */
+export function validateQuantities(documentType: SalesDocumentType, q: QuantityFields, previous?: QuantityFields): void {
+  const checks: Array<{ field: keyof QuantityFields; check: () => void }> = [
+    { field: 'quantity', check: () => checkQuantity(documentType, q, previous) },
+    { field: 'quantityToShip', check: () => checkQuantityToShip(documentType, q) },
+    { field: 'quantityToInvoice', check: () => checkQuantityToInvoice(documentType, q) },
+  ];
+  const changedFirst = previous
+    ? [...checks.filter(({ field }) => !q[field].equals(previous[field])), ...checks.filter(({ field }) => q[field].equals(previous[field]))]
+    : checks;
+  for (const { check } of changedFirst) check();
+}
+
+function checkQuantity(documentType: SalesDocumentType, q: QuantityFields, previous: QuantityFields | undefined): void {
+  // BC: Quantity may neither drop below what was shipped nor change sign once something was shipped.
+  const signChanged = previous !== undefined && !previous.quantityShipped.isZero() && opposite(previous.quantity, q.quantity);
+  if (opposite(q.quantity, q.quantityShipped) || q.quantity.abs().lessThan(q.quantityShipped.abs()) || signChanged) {
+    throw new DomainError('QUANTITY_BELOW_SHIPPED', {
+      quantity: q.quantity.toString(),
+      quantityShipped: q.quantityShipped.toString(),
+      shippedVerb: isReturnDocument(documentType) ? 'received' : 'shipped',
+    }, 'quantity');
+  }
+}
+
+function checkQuantityToShip(documentType: SalesDocumentType, q: QuantityFields): void {
+  const fieldCaption = isReturnDocument(documentType) ? 'Return Qty. to Receive' : 'Qty. to Ship';
+  if (postedInFull(documentType)) {
+    mustEqualQuantity(documentType, q, 'quantityToShip', fieldCaption);
+    return;
+  }
+  if (opposite(q.quantityToShip, q.quantity)) {
+    throw signMismatch(documentType, q, 'quantityToShip', fieldCaption);
+  }
+  const outstanding = outstandingQuantity(q);
+  if (q.quantityToShip.abs().greaterThan(outstanding.abs()) || opposite(q.quantityToShip, outstanding)) {
+    throw new DomainError(isReturnDocument(documentType) ? 'RECEIVE_MORE_THAN_OUTSTANDING' : 'SHIP_MORE_THAN_OUTSTANDING', {
+      verb: isReturnDocument(documentType) ? 'receive' : 'ship',
+      maximum: outstanding.toString(),
+      fieldCaption,
+      value: q.quantityToShip.toString(),
+    }, toShipField(documentType));
+  }
+}
+
+function checkQuantityToInvoice(documentType: SalesDocumentType, q: QuantityFields): void {
+  if (postedInFull(documentType)) {
+    mustEqualQuantity(documentType, q, 'quantityToInvoice', 'Qty. to Invoice');
+    return;
+  }
+  if (opposite(q.quantityToInvoice, q.quantity)) throw signMismatch(documentType, q, 'quantityToInvoice', 'Qty. to Invoice');
+  const maximum = maxQuantityToInvoice(q);
+  if (q.quantityToInvoice.abs().greaterThan(maximum.abs()) || opposite(q.quantityToInvoice, maximum)) {
+    throw new DomainError('INVOICE_MORE_THAN_SHIPPED', {
+      maximum: maximum.toString(),
+      value: q.quantityToInvoice.toString(),
+    }, 'quantityToInvoice');
+  }
+}
+
+function mustEqualQuantity(
+  documentType: SalesDocumentType,
+  q: QuantityFields,
+  field: 'quantityToShip' | 'quantityToInvoice',
+  fieldCaption: string,
+): void {
+  if (q[field].equals(q.quantity)) return;
+  throw new DomainError('QUANTITY_CHANGE_ON_INVOICE', {
+    fieldCaption,
+    quantity: q.quantity.toString(),
+    value: q[field].toString(),
+    documentTypeCaption: salesDocumentTypeCaptions[documentType],
+  }, field);
+}
+
+/** The catalogue (spec §24) files a wrong sign under the same key as too much of that quantity. */
+function signMismatch(documentType: SalesDocumentType, q: QuantityFields, field: 'quantityToShip' | 'quantityToInvoice', fieldCaption: string): DomainError {
+  const code = field === 'quantityToInvoice' ? 'INVOICE_MORE_THAN_SHIPPED'
+    : isReturnDocument(documentType) ? 'RECEIVE_MORE_THAN_OUTSTANDING' : 'SHIP_MORE_THAN_OUTSTANDING';
+  const message = `${fieldCaption} (${q[field].toString()}) must have the same sign as Quantity (${q.quantity.toString()})`;
+  return new DomainError(code, { verb: 'handle', maximum: message, fieldCaption, value: q[field].toString(), detail: message },
+    field === 'quantityToShip' ? toShipField(documentType) : field);
+}
+
+/** On return documents the API calls Qty. to Ship by its own name. */
+function toShipField(documentType: SalesDocumentType): string {
+  return isReturnDocument(documentType) ? 'returnQuantityToReceive' : 'quantityToShip';
+}
+
+function postedInFull(documentType: SalesDocumentType): boolean {
+  return documentType === 'invoice' || documentType === 'creditMemo';
+}
+
+/** Both non-zero and of different sign (zero has no sign to disagree with). */
+function opposite(a: Decimal, b: Decimal): boolean {
+  return (a.lessThan(0) && b.greaterThan(0)) || (a.greaterThan(0) && b.lessThan(0));
+}

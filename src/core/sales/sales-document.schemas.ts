@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import {
+  amount, code, codeReference, decimal, integerField, isoDate, optionalIsoDate, percent, quantity, text, unitAmount,
+} from '../master-data/fields.ts';
+import { salesDocumentTypes, salesLineTypes } from './types.ts';
+
+/** Fields of a line a user sets; everything else (posting groups, VAT, amounts) is derived. */
+const lineFields = {
+  type: z.enum(salesLineTypes),
+  no: code(),
+  description: text(100),
+  description2: text(50),
+  locationCode: codeReference(10),
+  unitOfMeasureCode: code(10),
+  quantity: quantity(),
+  quantityToShip: quantity(),
+  returnQuantityToReceive: quantity(),
+  quantityToInvoice: quantity(),
+  unitPrice: unitAmount(),
+  lineDiscountPercent: percent(),
+  lineDiscountAmount: amount(),
+  lineAmount: amount(),
+  allowInvoiceDiscount: z.boolean(),
+  shipmentDate: optionalIsoDate(),
+  requestedDeliveryDate: optionalIsoDate(),
+  promisedDeliveryDate: optionalIsoDate(),
+};
+
+/** Only `required` must be sent; the rest is optional. */
+function withRequired(fields: z.ZodRawShape, required: string[]): z.ZodRawShape {
+  return Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, required.includes(name) ? schema : (schema as z.ZodType).optional()]));
+}
+
+export const salesLineCreate = z.strictObject({ lineNo: integerField({ min: 1 }).optional(), ...withRequired(lineFields, ['type']) });
+
+export const salesLineUpdate = z.strictObject(lineFields).partial();
+
+const headerFields = {
+  sellToCustomerNo: code(),
+  billToCustomerNo: code(),
+  shipToCode: codeReference(10),
+  orderDate: optionalIsoDate(),
+  postingDate: optionalIsoDate(),
+  documentDate: optionalIsoDate(),
+  dueDate: optionalIsoDate(),
+  paymentDiscountDate: optionalIsoDate(),
+  paymentDiscountPercent: percent(),
+  paymentTermsCode: codeReference(10),
+  paymentMethodCode: codeReference(10),
+  shipmentMethodCode: codeReference(10),
+  shippingAgentCode: codeReference(10),
+  shippingAgentServiceCode: text(10),
+  packageTrackingNo: text(30),
+  shipmentDate: optionalIsoDate(),
+  requestedDeliveryDate: optionalIsoDate(),
+  promisedDeliveryDate: optionalIsoDate(),
+  currencyCode: codeReference(10),
+  pricesIncludingVat: z.boolean(),
+  locationCode: codeReference(10),
+  salespersonCode: codeReference(),
+  externalDocumentNo: text(35),
+  yourReference: text(35),
+  quoteValidUntilDate: optionalIsoDate(),
+  shippingAdvice: z.enum(['partial', 'complete']),
+  combineShipments: z.boolean(),
+};
+
+export const salesDocumentCreate = z.strictObject({
+  no: code().optional(),
+  ...withRequired(headerFields, ['sellToCustomerNo']),
+  lines: z.array(salesLineCreate).max(10_000).optional(),
+});
+
+export const salesDocumentUpdate = z.strictObject({
+  ...headerFields,
+  /** Setting either fixes the invoice discount by hand (BC's Invoice Discount Calculation %, Amount). */
+  invoiceDiscountPercent: percent(),
+  invoiceDiscountAmount: decimal({ scale: 2 }),
+}).partial();
+
+/** Copy Document (spec §8). */
+export const copyDocumentInput = z.strictObject({
+  sourceDocumentType: z.enum(salesDocumentTypes.filter((type) => type !== 'blanketOrder') as ['quote', 'order', 'invoice', 'creditMemo', 'returnOrder']),
+  sourceNo: code(),
+  includeHeader: z.boolean().default(true),
+  recalculateLines: z.boolean().default(false),
+});
+
+export const workDateInput = z.strictObject({ workDate: isoDate().optional() });

@@ -1,0 +1,52 @@
+import { boolean, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { amount, calendarDate, percent, quantity, recordColumns, unitAmount } from './columns.ts';
+import { item } from './items.ts';
+import { vatBusinessPostingGroup } from './posting-groups.ts';
+
+/** Sales Price agreements (spec §10.1): who gets which unit price for an item, from when, from how many. */
+export const salesPrice = pgTable('sales_price', {
+  id: uuid().primaryKey().defaultRandom(),
+  itemNo: text().notNull().references(() => item.no, { onDelete: 'cascade' }),
+  salesType: text().notNull(),
+  salesCode: text().notNull().default(''),
+  startingDate: calendarDate(),
+  endingDate: calendarDate(),
+  currencyCode: text().notNull().default(''),
+  variantCode: text().notNull().default(''),
+  unitOfMeasureCode: text().notNull().default(''),
+  minimumQuantity: quantity().notNull().default('0'),
+  unitPrice: unitAmount().notNull(),
+  priceIncludesVat: boolean().notNull().default(false),
+  vatBusPostingGroupPrice: text().references(() => vatBusinessPostingGroup.code),
+  allowInvoiceDiscount: boolean().notNull().default(true),
+  allowLineDiscount: boolean().notNull().default(true),
+  ...recordColumns(),
+}, (t) => [unique('sales_price_agreement').on(t.itemNo, t.salesType, t.salesCode, t.startingDate, t.currencyCode, t.variantCode, t.unitOfMeasureCode, t.minimumQuantity).nullsNotDistinct()]);
+
+/** Sales Line Discount agreements (spec §10.2). */
+export const salesLineDiscount = pgTable('sales_line_discount', {
+  id: uuid().primaryKey().defaultRandom(),
+  type: text().notNull(),
+  code: text().notNull(),
+  salesType: text().notNull(),
+  salesCode: text().notNull().default(''),
+  startingDate: calendarDate(),
+  endingDate: calendarDate(),
+  currencyCode: text().notNull().default(''),
+  variantCode: text().notNull().default(''),
+  unitOfMeasureCode: text().notNull().default(''),
+  minimumQuantity: quantity().notNull().default('0'),
+  lineDiscountPercent: percent().notNull(),
+  ...recordColumns(),
+}, (t) => [unique('sales_line_discount_agreement').on(t.type, t.code, t.salesType, t.salesCode, t.startingDate, t.currencyCode, t.variantCode, t.unitOfMeasureCode, t.minimumQuantity).nullsNotDistinct()]);
+
+/** Cust. Invoice Disc. terms (spec §10.4): by invoice discount code, currency and minimum amount. */
+export const customerInvoiceDiscount = pgTable('customer_invoice_discount', {
+  id: uuid().primaryKey().defaultRandom(),
+  code: text().notNull(),
+  currencyCode: text().notNull().default(''),
+  minimumAmount: amount().notNull().default('0'),
+  discountPercent: percent().notNull().default('0'),
+  serviceCharge: amount().notNull().default('0'),
+  ...recordColumns(),
+}, (t) => [unique('customer_invoice_discount_terms').on(t.code, t.currencyCode, t.minimumAmount)]);

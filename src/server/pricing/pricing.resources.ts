@@ -1,0 +1,82 @@
+import { eq, getTableColumns } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { DomainError } from '../../core/errors.ts';
+import { compareDates } from '../../core/dates/calendar-date.ts';
+import { customerInvoiceDiscountSchemas, salesLineDiscountSchemas, salesPriceSchemas } from '../../core/master-data/pricing.schemas.ts';
+import type { Executor } from '../db/connection.ts';
+import {
+  currency, customer, customerDiscountGroup, customerInvoiceDiscount, customerPriceGroup, item, itemDiscountGroup, salesLineDiscount,
+  salesPrice,
+} from '../db/schema/index.ts';
+import type { ResourceDefinition, Row } from '../master-data/resource.ts';
+
+const byId = { param: 'id', field: 'id', kind: 'uuid' } as const;
+
+async function exists(tx: Executor, table: PgTable, column: string, value: string): Promise<boolean> {
+  const rows = await tx.select().from(table as never).where(eq(getTableColumns(table)[column]!, value)).limit(1);
+  return rows.length > 0;
+}
+
+/** The sales code names a customer, a group or nothing, according to the sales type (as in BC). */
+const salesCodeTargets: Record<string, { table: PgTable; column: string; entity: string } | null> = {
+  customer: { table: customer, column: 'no', entity: 'Customer' },
+  customerPriceGroup: { table: customerPriceGroup, column: 'code', entity: 'Customer Price Group' },
+  customerDiscountGroup: { table: customerDiscountGroup, column: 'code', entity: 'Customer Discount Group' },
+  allCustomers: null,
+  campaign: null,
+};
+
+async function checkAgreement(tx: Executor, record: Row) {
+  const target = salesCodeTargets[record.salesType as string];
+  const salesCode = record.salesCode as string;
+  if (target === null && record.salesType === 'allCustomers' && salesCode !== '') {
+    throw new DomainError('INVALID_INPUT', { detail: 'An agreement for all customers has no sales code.' }, 'salesCode');
+  }
+  if (target && !(await exists(tx, target.table, target.column, salesCode))) {
+    throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: target.entity, value: salesCode, field: 'salesCode' }, 'salesCode');
+  }
+  if (record.salesType === 'campaign' && salesCode === '') {
+    throw new DomainError('INVALID_INPUT', { detail: 'A campaign agreement needs the campaign number as sales code.' }, 'salesCode');
+  }
+  const [starting, ending] = [record.startingDate as string | null, record.endingDate as string | null];
+  if (starting && ending && compareDates(starting, ending) > 0) {
+    throw new DomainError('INVALID_INPUT', { detail: `The ending date ${ending} is before the starting date ${starting}.` }, 'endingDate');
+  }
+  const currencyCode = record.currencyCode as string;
+  if (currencyCode && !(await exists(tx, currency, 'code', currencyCode))) {
+    throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Currency', value: currencyCode, field: 'currencyCode' }, 'currencyCode');
+  }
+}
+
+export const pricingResources: ResourceDefinition[] = [
+  {
+    name: 'salesPrices', entity: 'Sales Price', table: salesPrice, area: 'items', key: byId,
+    createSchema: salesPriceSchemas.create, updateSchema: salesPriceSchemas.update,
+    filters: ['itemNo', 'salesType', 'salesCode', 'currencyCode', 'unitOfMeasureCode'],
+    validate: checkAgreement,
+  },
+  {
+    name: 'salesLineDiscounts', entity: 'Sales Line Discount', table: salesLineDiscount, area: 'items', key: byId,
+    createSchema: salesLineDiscountSchemas.create, updateSchema: salesLineDiscountSchemas.update,
+    filters: ['type', 'code', 'salesType', 'salesCode', 'currencyCode'],
+    validate: async (tx, record) => {
+      const [table, entity] = record.type === 'item' ? [item, 'Item'] : [itemDiscountGroup, 'Item Discount Group'];
+      const column = record.type === 'item' ? 'no' : 'code';
+      if (!(await exists(tx, table, column, record.code as string))) {
+        throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity, value: record.code as string, field: 'code' }, 'code');
+      }
+      await checkAgreement(tx, record);
+    },
+  },
+  {
+    name: 'customerInvoiceDiscounts', entity: 'Customer Invoice Discount', table: customerInvoiceDiscount, area: 'customers', key: byId,
+    createSchema: customerInvoiceDiscountSchemas.create, updateSchema: customerInvoiceDiscountSchemas.update,
+    filters: ['code', 'currencyCode'],
+    validate: async (tx, record) => {
+      const currencyCode = record.currencyCode as string;
+      if (currencyCode && !(await exists(tx, currency, 'code', currencyCode))) {
+        throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Currency', value: currencyCode, field: 'currencyCode' }, 'currencyCode');
+      }
+    },
+  },
+];

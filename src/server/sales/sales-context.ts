@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import { dec, type Decimal } from '../../core/money/decimal.ts';
+import type { Executor } from '../db/connection.ts';
+import { currency, generalLedgerSetup, inventorySetup, salesReceivablesSetup } from '../db/schema/index.ts';
+
+/** The setup a sales command reads, loaded once per command. */
+export interface SalesContext {
+  workDate: string;
+  salesSetup: typeof salesReceivablesSetup.$inferSelect;
+  glSetup: typeof generalLedgerSetup.$inferSelect;
+  inventorySetup: typeof inventorySetup.$inferSelect;
+}
+
+export async function loadSalesContext(tx: Executor, workDate: string): Promise<SalesContext> {
+  const [[salesSetup], [glSetup], [inventory]] = await Promise.all([
+    tx.select().from(salesReceivablesSetup),
+    tx.select().from(generalLedgerSetup),
+    tx.select().from(inventorySetup),
+  ]);
+  return { workDate, salesSetup: salesSetup!, glSetup: glSetup!, inventorySetup: inventory! };
+}
+
+/** Rounding precisions of the document currency (blank = local currency from the G/L setup). */
+export async function currencyPrecisions(tx: Executor, context: SalesContext, currencyCode: string | null): Promise<{ amount: Decimal; unitAmount: Decimal }> {
+  if (!currencyCode) return { amount: dec(context.glSetup.amountRoundingPrecision), unitAmount: dec(context.glSetup.unitAmountRoundingPrecision) };
+  const [row] = await tx.select().from(currency).where(eq(currency.code, currencyCode));
+  return { amount: dec(row!.amountRoundingPrecision), unitAmount: dec(row!.unitAmountRoundingPrecision) };
+}

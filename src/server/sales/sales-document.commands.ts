@@ -1,0 +1,263 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import { dec } from '../../core/money/decimal.ts';
+import { roundUnitAmount } from '../../core/money/rounding.ts';
+import {
+  assertEditable, headerFieldsEditableWhenReleased, lineFieldsEditableWhenReleased, releaseProblems,
+} from '../../core/sales/status.ts';
+import { isReturnDocument, type SalesDocumentType } from '../../core/sales/types.ts';
+import type { Executor } from '../db/connection.ts';
+import { translateConstraintError } from '../db/constraint-errors.ts';
+import { salesHeader, salesLine } from '../db/schema/index.ts';
+import type { Row } from '../master-data/resource.ts';
+import { assertManualNumberAllowed, drawNumber } from '../number-series/no-series.commands.ts';
+import type { SalesContext } from './sales-context.ts';
+import { loadDocument, findDocument } from './sales-document.queries.ts';
+import { recalculateDocument, type RecalculationTrigger } from './sales-document.recalculate.ts';
+import { documentKinds, type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
+import { currencyFactor, customerFields, newDocumentDates, paymentTermsFields, quoteValidityFields, shipToFields } from './sales-header.derive.ts';
+import { deriveLine } from './sales-line.derive.ts';
+
+const lineKey = (line: Pick<SalesLineRow, 'documentType' | 'documentNo' | 'lineNo'>) =>
+  and(eq(salesLine.documentType, line.documentType), eq(salesLine.documentNo, line.documentNo), eq(salesLine.lineNo, line.lineNo));
+const headerKey = (header: Pick<SalesHeaderRow, 'documentType' | 'no'>) =>
+  and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no));
+
+function checkVersion(document: SalesDocument, expectedVersion: number | undefined) {
+  if (expectedVersion !== undefined && document.header.version !== expectedVersion) {
+    throw new DomainError('VERSION_CONFLICT', {
+      entity: documentKinds[document.header.documentType as EditableDocumentType].entity, key: document.header.no,
+      currentVersion: document.header.version, sentVersion: expectedVersion,
+    });
+  }
+}
+
+async function guarded<T>(entity: string, key: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    translateConstraintError(error, { entity, key, operation: 'write' });
+  }
+}
+
+async function documentNumber(tx: Executor, documentType: EditableDocumentType, typed: string | undefined, context: SalesContext) {
+  const seriesCode = context.salesSetup[documentKinds[documentType].seriesField];
+  if (typed !== undefined) {
+    if (seriesCode) await assertManualNumberAllowed(tx, seriesCode);
+    if (await findDocument(tx, documentType, typed)) throw new DomainError('ALREADY_EXISTS', { entity: documentKinds[documentType].entity, key: typed });
+    return { no: typed, noSeries: seriesCode };
+  }
+  if (!seriesCode) {
+    throw new DomainError('NO_SERIES_NOT_SET_UP', { what: documentKinds[documentType].entity.toLowerCase(), setup: `Sales & Receivables Setup (${documentKinds[documentType].seriesField})` }, 'no');
+  }
+  return { no: (await drawNumber(tx, seriesCode, context.workDate)).number, noSeries: seriesCode };
+}
+
+/** A new document: number, customer data, dates and terms filled as Business Central does, then its lines. */
+export async function createDocument(tx: Executor, documentType: EditableDocumentType, input: Row, context: SalesContext): Promise<SalesDocument> {
+  const { lines = [], no: typedNo, sellToCustomerNo, billToCustomerNo, shipToCode, ...explicit } = input as Row & { lines?: Row[] };
+  const { no, noSeries } = await documentNumber(tx, documentType, typedNo as string | undefined, context);
+  let values: Partial<SalesHeaderRow> & Pick<SalesHeaderRow, 'documentType'> = {
+    documentType, no, noSeries, status: 'open',
+    ...newDocumentDates(documentType, context),
+    ...(await customerFields(tx, documentType, sellToCustomerNo as string, billToCustomerNo as string | undefined)),
+  };
+  if (shipToCode) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, shipToCode as string)) };
+  values = { ...values, ...(explicit as Partial<SalesHeaderRow>) };
+  values = { ...values, ...(await paymentTermsFields(tx, values)), ...quoteValidityFields(values, context) };
+  if (explicit.dueDate !== undefined) values.dueDate = explicit.dueDate as string | null;
+  if (explicit.quoteValidUntilDate !== undefined) values.quoteValidUntilDate = explicit.quoteValidUntilDate as string | null;
+  values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
+  const entity = documentKinds[documentType].entity;
+  const [header] = await guarded(entity, no, () => tx.insert(salesHeader).values(values as SalesHeaderRow).returning());
+  let document: SalesDocument = { header: header!, lines: [] };
+  for (const [index, line] of lines.entries()) {
+    document = await insertLine(tx, document, line, context).catch((error: unknown) => { throw prefixField(error, `lines.${index}`); });
+  }
+  return recalculateDocument(tx, document, context, 'lineChanged');
+}
+
+function prefixField(error: unknown, prefix: string): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new DomainError(error.code, error.params, error.field ? `${prefix}.${error.field}` : prefix);
+}
+
+/** Header fields whose change re-derives the customer data and re-prices the lines. */
+const customerFieldsChanged = (input: Row) => input.sellToCustomerNo !== undefined || input.billToCustomerNo !== undefined;
+
+export async function updateDocumentHeader(
+  tx: Executor, documentType: EditableDocumentType, no: string, input: Row, expectedVersion: number | undefined, context: SalesContext,
+): Promise<SalesDocument> {
+  const document = await loadDocument(tx, documentType, no, { lock: true });
+  checkVersion(document, expectedVersion);
+  const { invoiceDiscountPercent, invoiceDiscountAmount, ...fields } = input;
+  assertEditable(document.header.status as never, Object.keys(input), headerFieldsEditableWhenReleased, 'header');
+  let values: Partial<SalesHeaderRow> & Pick<SalesHeaderRow, 'documentType'> = { ...document.header };
+  if (customerFieldsChanged(fields)) {
+    if (document.lines.some((line) => !dec(line.quantityShipped).isZero() || !dec(line.returnQuantityReceived).isZero())) {
+      throw new DomainError('CUSTOMER_CHANGE_NOT_ALLOWED', { no }, fields.sellToCustomerNo !== undefined ? 'sellToCustomerNo' : 'billToCustomerNo');
+    }
+    const sellTo = (fields.sellToCustomerNo as string | undefined) ?? document.header.sellToCustomerNo;
+    const billTo = fields.sellToCustomerNo !== undefined && fields.billToCustomerNo === undefined ? undefined : (fields.billToCustomerNo as string | undefined) ?? document.header.billToCustomerNo;
+    values = { ...values, ...(await customerFields(tx, documentType, sellTo, billTo)) };
+  }
+  if (fields.shipToCode !== undefined) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, fields.shipToCode as string | null)) };
+  const { sellToCustomerNo: _s, billToCustomerNo: _b, shipToCode: _c, ...plain } = fields;
+  values = { ...values, ...(plain as Partial<SalesHeaderRow>) };
+  if (fields.documentDate !== undefined || fields.paymentTermsCode !== undefined || customerFieldsChanged(fields)) {
+    values = { ...values, ...(await paymentTermsFields(tx, values)) };
+    if (fields.documentDate !== undefined) values = { ...values, ...quoteValidityFields(values, context) };
+    for (const explicit of ['dueDate', 'paymentDiscountDate', 'paymentDiscountPercent', 'quoteValidUntilDate'] as const) {
+      if (fields[explicit] !== undefined) (values as Row)[explicit] = fields[explicit];
+    }
+  }
+  if (invoiceDiscountPercent !== undefined) Object.assign(values, { invoiceDiscountCalculation: 'percent', invoiceDiscountValue: invoiceDiscountPercent });
+  if (invoiceDiscountAmount !== undefined) Object.assign(values, { invoiceDiscountCalculation: 'amount', invoiceDiscountValue: invoiceDiscountAmount });
+  values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
+  const [header] = await guarded(documentKinds[documentType].entity, no, () =>
+    tx.update(salesHeader).set({ ...values, version: document.header.version, updatedAt: sql`now()` }).where(headerKey(document.header)).returning());
+  let lines = document.lines;
+  if (needsRepricing(document.header, header!, fields)) lines = await rederiveLines(tx, header!, lines, context);
+  else if (header!.pricesIncludingVat !== document.header.pricesIncludingVat) lines = await convertPricesForVat(tx, header!, lines, context);
+  if (fields.locationCode !== undefined) lines = await moveLinesToLocation(tx, header!, lines, document.header.locationCode, context);
+  return recalculateDocument(tx, { header: header!, lines }, context, 'lineChanged');
+}
+
+function needsRepricing(before: SalesHeaderRow, after: SalesHeaderRow, input: Row): boolean {
+  return customerFieldsChanged(input) || before.currencyCode !== after.currencyCode
+    || before.orderDate !== after.orderDate && !['invoice', 'creditMemo'].includes(after.documentType)
+    || before.postingDate !== after.postingDate && ['invoice', 'creditMemo'].includes(after.documentType);
+}
+
+/** Every line derived again for the changed header, as if entered anew with the same item, unit and quantity. */
+async function rederiveLines(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], context: SalesContext): Promise<SalesLineRow[]> {
+  const updated: SalesLineRow[] = [];
+  for (const line of lines) {
+    const input = line.type === 'comment' ? { type: line.type, description: line.description }
+      : { type: line.type, no: line.no, quantity: line.quantity, description: line.description, ...(line.type === 'item' ? { unitOfMeasureCode: line.unitOfMeasureCode } : { unitPrice: line.unitPrice }) };
+    const values = await deriveLine(tx, header, input, undefined, context);
+    const [row] = await tx.update(salesLine).set(values).where(lineKey(line)).returning();
+    updated.push(row!);
+  }
+  return updated;
+}
+
+/** Prices Including VAT switched: unit prices are converted so the amounts keep their meaning. */
+async function convertPricesForVat(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], context: SalesContext): Promise<SalesLineRow[]> {
+  const updated: SalesLineRow[] = [];
+  for (const line of lines) {
+    if (line.type === 'comment') { updated.push(line); continue; }
+    const factor = dec(line.vatCalculationType === 'reverseCharge' ? '0' : line.vatPercent).div(100).plus(1);
+    const unitPrice = roundUnitAmount(header.pricesIncludingVat ? dec(line.unitPrice).times(factor) : dec(line.unitPrice).div(factor));
+    const values = await deriveLine(tx, header, { unitPrice: unitPrice.toFixed(5) }, line, context);
+    const [row] = await tx.update(salesLine).set(values).where(lineKey(line)).returning();
+    updated.push(row!);
+  }
+  return updated;
+}
+
+async function moveLinesToLocation(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], oldLocation: string | null, context: SalesContext) {
+  const updated: SalesLineRow[] = [];
+  for (const line of lines) {
+    if (line.type !== 'item' || line.locationCode !== oldLocation) { updated.push(line); continue; }
+    const values = await deriveLine(tx, header, { locationCode: header.locationCode }, line, context);
+    const [row] = await tx.update(salesLine).set(values).where(lineKey(line)).returning();
+    updated.push(row!);
+  }
+  return updated;
+}
+
+export async function deleteDocument(tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined) {
+  const document = await loadDocument(tx, documentType, no, { lock: true });
+  checkVersion(document, expectedVersion);
+  const unfinished = document.lines.find((line) => !dec(line.quantityShipped).eq(dec(line.quantityInvoiced)) || !dec(line.returnQuantityReceived).eq(dec(line.quantityInvoiced)) && isReturnDocument(documentType));
+  if (unfinished) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo: unfinished.lineNo, no });
+  await tx.delete(salesHeader).where(headerKey(document.header));
+}
+
+async function insertLine(tx: Executor, document: SalesDocument, input: Row, context: SalesContext): Promise<SalesDocument> {
+  const lineNo = (input.lineNo as number | undefined) ?? Math.max(0, ...document.lines.map((line) => line.lineNo)) + 10000;
+  if (document.lines.some((line) => line.lineNo === lineNo)) {
+    throw new DomainError('ALREADY_EXISTS', { entity: 'Sales Line', key: `${document.header.no} ${lineNo}` }, 'lineNo');
+  }
+  const values = await deriveLine(tx, document.header, input, undefined, context);
+  const [line] = await guarded('Sales Line', `${document.header.no} ${lineNo}`, () => tx.insert(salesLine)
+    .values({ ...values, documentType: document.header.documentType, documentNo: document.header.no, lineNo } as SalesLineRow).returning());
+  return { header: document.header, lines: [...document.lines, line!].sort((a, b) => a.lineNo - b.lineNo) };
+}
+
+export async function addLine(
+  tx: Executor, documentType: EditableDocumentType, no: string, input: Row, expectedVersion: number | undefined, context: SalesContext,
+): Promise<SalesDocument> {
+  const document = await loadDocument(tx, documentType, no, { lock: true });
+  checkVersion(document, expectedVersion);
+  if (document.header.status !== 'open') assertEditable(document.header.status as never, ['lines'], [], 'line');
+  return recalculateDocument(tx, await insertLine(tx, document, input, context), context, 'lineChanged');
+}
+
+function findLine(document: SalesDocument, lineNo: number): SalesLineRow {
+  const line = document.lines.find((candidate) => candidate.lineNo === lineNo);
+  if (!line) throw new DomainError('NOT_FOUND', { entity: 'Sales Line', key: `${document.header.no} ${lineNo}` });
+  return line;
+}
+
+export async function updateLine(
+  tx: Executor, documentType: EditableDocumentType, no: string, lineNo: number, input: Row, expectedVersion: number | undefined, context: SalesContext,
+): Promise<SalesDocument> {
+  const document = await loadDocument(tx, documentType, no, { lock: true });
+  checkVersion(document, expectedVersion);
+  const previous = findLine(document, lineNo);
+  assertEditable(document.header.status as never, Object.keys(input), lineFieldsEditableWhenReleased, 'line');
+  const values = await deriveLine(tx, document.header, input, previous, context);
+  const [line] = await guarded('Sales Line', `${no} ${lineNo}`, () => tx.update(salesLine).set(values).where(lineKey(previous)).returning());
+  const lines = document.lines.map((candidate) => (candidate.lineNo === lineNo ? line! : candidate));
+  return recalculateDocument(tx, { header: document.header, lines }, context, 'lineChanged');
+}
+
+export async function deleteLine(
+  tx: Executor, documentType: EditableDocumentType, no: string, lineNo: number, expectedVersion: number | undefined, context: SalesContext,
+): Promise<SalesDocument> {
+  const document = await loadDocument(tx, documentType, no, { lock: true });
+  checkVersion(document, expectedVersion);
+  const line = findLine(document, lineNo);
+  if (document.header.status !== 'open') assertEditable(document.header.status as never, ['lines'], [], 'line');
+  const shipped = isReturnDocument(documentType) ? line.returnQuantityReceived : line.quantityShipped;
+  if (!dec(shipped).eq(dec(line.quantityInvoiced))) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo, no });
+  await tx.delete(salesLine).where(lineKey(line));
+  return recalculateDocument(tx, { header: document.header, lines: document.lines.filter((candidate) => candidate !== line) }, context, 'lineChanged');
+}
+
+/** Release (spec §3.2): checks, invoice discount if the setup calculates it, then Released. */
+export async function releaseDocument(tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined, context: SalesContext) {
+  const document = await loadDocument(tx, documentType, no, { lock: true });
+  checkVersion(document, expectedVersion);
+  if (document.header.status === 'released') return document;
+  if (document.header.status !== 'open') throw new DomainError('STATUS_MUST_BE_OPEN', { status: document.header.status, fields: 'status' });
+  releaseProblems({
+    documentType: documentType as SalesDocumentType,
+    sellToCustomerNo: document.header.sellToCustomerNo,
+    lines: document.lines.map((line) => ({ lineNo: line.lineNo, type: line.type as never, no: line.no, quantity: dec(line.quantity), unitOfMeasureCode: line.unitOfMeasureCode, locationCode: line.locationCode })),
+  }, { locationMandatory: context.inventorySetup.locationMandatory });
+  const recalculated = await recalculateDocument(tx, document, context, 'release');
+  const [header] = await tx.update(salesHeader).set({ status: 'released' }).where(headerKey(document.header)).returning();
+  return { header: header!, lines: recalculated.lines };
+}
+
+export async function reopenDocument(tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined) {
+  const document = await loadDocument(tx, documentType, no, { lock: true });
+  checkVersion(document, expectedVersion);
+  if (document.header.status === 'pendingApproval') throw new DomainError('APPROVAL_PENDING_CANNOT_REOPEN', { no });
+  if (document.header.status === 'open') return document;
+  const [header] = await tx.update(salesHeader).set({ status: 'open', version: sql`${salesHeader.version} + 1` }).where(headerKey(document.header)).returning();
+  return { header: header!, lines: document.lines };
+}
+
+export async function calculateInvoiceDiscountOn(
+  tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined, context: SalesContext, trigger: RecalculationTrigger = 'calculateInvoiceDiscount',
+) {
+  const document = await loadDocument(tx, documentType, no, { lock: true });
+  checkVersion(document, expectedVersion);
+  if (document.header.status !== 'open') assertEditable(document.header.status as never, ['invoiceDiscount'], [], 'header');
+  const [header] = await tx.update(salesHeader).set({ invoiceDiscountCalculation: 'none' }).where(headerKey(document.header)).returning();
+  return recalculateDocument(tx, { header: header!, lines: document.lines }, context, trigger);
+}

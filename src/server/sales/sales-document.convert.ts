@@ -1,0 +1,124 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import { compareDates } from '../../core/dates/calendar-date.ts';
+import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales/customer-checks.ts';
+import type { SalesDocumentType, Warning } from '../../core/sales/types.ts';
+import type { Executor } from '../db/connection.ts';
+import { customer, glAccount, item, salesHeader, salesLine } from '../db/schema/index.ts';
+import type { Row } from '../master-data/resource.ts';
+import type { SalesContext } from './sales-context.ts';
+import { createDocument } from './sales-document.commands.ts';
+import { loadDocument } from './sales-document.queries.ts';
+import { recalculateDocument } from './sales-document.recalculate.ts';
+import type { EditableDocumentType, SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
+import { deriveLine } from './sales-line.derive.ts';
+
+async function assertCustomersMayHave(tx: Executor, header: Pick<SalesHeaderRow, 'sellToCustomerNo' | 'billToCustomerNo'>, documentType: SalesDocumentType) {
+  const customers = await tx.select().from(customer).where(inArray(customer.no, [header.sellToCustomerNo, header.billToCustomerNo]));
+  for (const row of customers) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, documentType, 'createDocument');
+}
+
+/** Lines whose item or account is blocked cannot be carried over (spec §7.1 step 4, §8 rule 6). */
+async function blockedLines(tx: Executor, lines: SalesLineRow[]): Promise<Set<number>> {
+  const itemNos = lines.filter((line) => line.type === 'item').map((line) => line.no);
+  const accountNos = lines.filter((line) => line.type === 'glAccount').map((line) => line.no);
+  const items = itemNos.length ? await tx.select().from(item).where(inArray(item.no, itemNos)) : [];
+  const accounts = accountNos.length ? await tx.select().from(glAccount).where(inArray(glAccount.no, accountNos)) : [];
+  const blocked = new Set<string>([...items.filter((row) => row.blocked).map((row) => `item:${row.no}`), ...accounts.filter((row) => row.blocked).map((row) => `glAccount:${row.no}`)]);
+  return new Set(lines.filter((line) => blocked.has(`${line.type}:${line.no}`)).map((line) => line.lineNo));
+}
+
+/** The header fields that travel from one document to another (not its identity, status, numbers or links). */
+function transferableHeader(header: SalesHeaderRow): Row {
+  const {
+    documentType: _type, no: _no, noSeries: _series, status: _status, version: _version, createdAt: _created, updatedAt: _updated,
+    postingNo: _p1, postingNoSeries: _p2, shippingNo: _p3, shippingNoSeries: _p4, returnReceiptNo: _p5, returnReceiptNoSeries: _p6,
+    lastPostingNo: _p7, lastShippingNo: _p8, lastReturnReceiptNo: _p9, appliesToDocumentType: _a1, appliesToDocumentNo: _a2, quoteNo: _q,
+    ...rest
+  } = header;
+  return rest;
+}
+
+/** What a line is re-entered with: the same item, unit, quantity and, unless recalculated, the same price and discounts. */
+function lineInput(line: SalesLineRow, keepPrices: boolean): Row {
+  if (line.type === 'comment') return { type: 'comment', description: line.description, description2: line.description2 };
+  return {
+    type: line.type, no: line.no, description: line.description, description2: line.description2, quantity: line.quantity,
+    ...(line.type === 'item' && line.unitOfMeasureCode ? { unitOfMeasureCode: line.unitOfMeasureCode } : {}),
+    ...(keepPrices || line.type !== 'item' ? { unitPrice: line.unitPrice, lineDiscountPercent: line.lineDiscountPercent, allowInvoiceDiscount: line.allowInvoiceDiscount } : {}),
+    ...(line.locationCode ? { locationCode: line.locationCode } : {}),
+  };
+}
+
+/**
+ * Make Order / Make Invoice (spec §7.1): a new order or invoice with the quote's header and lines
+ * (same line numbers, prices and discounts), Quote No. set; the quote is then deleted.
+ */
+export async function makeDocumentFromQuote(tx: Executor, quoteNo: string, target: 'order' | 'invoice', context: SalesContext): Promise<SalesDocument> {
+  const quote = await loadDocument(tx, 'quote', quoteNo, { lock: true });
+  const validUntil = quote.header.quoteValidUntilDate;
+  if (validUntil && compareDates(validUntil, context.workDate) < 0) throw new DomainError('QUOTE_EXPIRED', { no: quoteNo, validUntil, workDate: context.workDate });
+  await assertCustomersMayHave(tx, quote.header, target);
+  const blocked = await blockedLines(tx, quote.lines);
+  if (blocked.size > 0) {
+    const line = quote.lines.find((candidate) => blocked.has(candidate.lineNo))!;
+    throw new DomainError(line.type === 'item' ? 'ITEM_BLOCKED' : 'ACCOUNT_BLOCKED', { itemNo: line.no, accountNo: line.no }, `lines.${quote.lines.indexOf(line)}.no`);
+  }
+  const header = transferableHeader(quote.header);
+  const noDate = context.salesSetup.defaultPostingDate === 'noDate';
+  const document = await createDocument(tx, target, {
+    sellToCustomerNo: quote.header.sellToCustomerNo, billToCustomerNo: quote.header.billToCustomerNo,
+    lines: quote.lines.map((line) => ({ lineNo: line.lineNo, ...lineInput(line, true) })),
+  }, context);
+  const [orderHeader] = await tx.update(salesHeader).set({
+    ...header,
+    quoteNo,
+    quoteValidUntilDate: null,
+    postingDate: quote.header.postingDate ?? (noDate ? null : context.workDate),
+    orderDate: quote.header.orderDate ?? context.workDate,
+  } as Partial<SalesHeaderRow>).where(and(eq(salesHeader.documentType, target), eq(salesHeader.no, document.header.no))).returning();
+  await tx.delete(salesHeader).where(and(eq(salesHeader.documentType, 'quote'), eq(salesHeader.no, quoteNo)));
+  return recalculateDocument(tx, { header: orderHeader!, lines: document.lines }, context, 'lineChanged');
+}
+
+export interface CopyDocumentOptions { sourceDocumentType: EditableDocumentType; sourceNo: string; includeHeader: boolean; recalculateLines: boolean }
+
+/** Copy Document (spec §8) from an unposted document; posted sources come with posting. */
+export async function copyDocument(
+  tx: Executor, targetType: EditableDocumentType, targetNo: string, options: CopyDocumentOptions, context: SalesContext,
+): Promise<{ document: SalesDocument; warnings: Warning[] }> {
+  const target = await loadDocument(tx, targetType, targetNo, { lock: true });
+  if (target.header.status !== 'open') throw new DomainError('COPY_TARGET_NOT_OPEN', { no: targetNo, status: target.header.status });
+  if (options.sourceDocumentType === targetType && options.sourceNo === targetNo) throw new DomainError('COPY_DOCUMENT_SAME', { no: targetNo });
+  const source = await loadDocument(tx, options.sourceDocumentType, options.sourceNo);
+  await assertCustomersMayHave(tx, source.header, targetType);
+  const recalculate = options.recalculateLines || !options.includeHeader;
+  let header = target.header;
+  let lines = target.lines;
+  if (options.includeHeader) {
+    await tx.delete(salesLine).where(and(eq(salesLine.documentType, targetType), eq(salesLine.documentNo, targetNo)));
+    lines = [];
+    const [copied] = await tx.update(salesHeader).set({
+      ...transferableHeader(source.header),
+      ...(targetType === 'quote' ? { postingDate: null } : {}),
+      ...(targetType !== 'quote' ? { quoteValidUntilDate: null } : {}),
+      combineShipments: targetType === 'order' && source.header.combineShipments,
+    } as Partial<SalesHeaderRow>).where(and(eq(salesHeader.documentType, targetType), eq(salesHeader.no, targetNo))).returning();
+    header = copied!;
+  }
+  const blocked = await blockedLines(tx, source.lines);
+  const warnings: Warning[] = [];
+  let nextLineNo = Math.max(0, ...lines.map((line) => line.lineNo));
+  for (const line of source.lines) {
+    if (blocked.has(line.lineNo)) {
+      warnings.push({ code: 'LINE_NOT_COPIED', message: `Line ${line.lineNo} (${line.type} ${line.no}) was not copied: it is blocked.`, details: { lineNo: String(line.lineNo), no: line.no } });
+      continue;
+    }
+    nextLineNo += 10000;
+    const values = await deriveLine(tx, header, lineInput(line, !recalculate), undefined, context);
+    const [inserted] = await tx.insert(salesLine).values({ ...values, documentType: targetType, documentNo: targetNo, lineNo: nextLineNo } as SalesLineRow).returning();
+    lines.push(inserted!);
+  }
+  const trigger = context.salesSetup.calculateInvoiceDiscount ? 'calculateInvoiceDiscount' : 'lineChanged';
+  return { document: await recalculateDocument(tx, { header, lines }, context, trigger), warnings };
+}

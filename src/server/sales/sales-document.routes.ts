@@ -1,0 +1,180 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { and, eq, inArray, sum } from 'drizzle-orm';
+import { copyDocumentInput, salesDocumentCreate, salesDocumentUpdate, salesLineCreate, salesLineUpdate } from '../../core/sales/sales-document.schemas.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { Executor } from '../db/connection.ts';
+import { salesHeader, salesLine } from '../db/schema/index.ts';
+import type { ResourceDefinition, Row } from '../master-data/resource.ts';
+import { listRecords } from '../master-data/resource.queries.ts';
+import { expectedVersion, parseFilters } from '../master-data/resource.routes.ts';
+import { recordSchema } from '../master-data/record-schema.ts';
+import { loadSalesContext, type SalesContext } from './sales-context.ts';
+import {
+  addLine, calculateInvoiceDiscountOn, createDocument, deleteDocument, deleteLine, releaseDocument, reopenDocument, updateDocumentHeader,
+  updateLine,
+} from './sales-document.commands.ts';
+import { copyDocument, makeDocumentFromQuote } from './sales-document.convert.ts';
+import { loadDocument } from './sales-document.queries.ts';
+import { documentKinds, editableDocumentTypes, type EditableDocumentType, type SalesDocument } from './sales-document.types.ts';
+import { documentStatistics, documentView } from './sales-document.view.ts';
+
+const lineSchema = recordSchema(salesLine).loose();
+const documentSchema = recordSchema(salesHeader).extend({
+  lines: z.array(lineSchema),
+  totals: z.object({ lineAmount: z.string(), lineDiscountAmount: z.string(), invoiceDiscountAmount: z.string(), amount: z.string(), vatAmount: z.string(), amountIncludingVat: z.string() }),
+  warnings: z.array(z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.string()) })),
+}).loose();
+const listItemSchema = recordSchema(salesHeader).extend({ amount: z.string(), amountIncludingVat: z.string() });
+
+const headerFilters = ['sellToCustomerNo', 'billToCustomerNo', 'status', 'externalDocumentNo', 'salespersonCode', 'locationCode', 'currencyCode', 'quoteNo'];
+
+function listDefinition(documentType: EditableDocumentType): ResourceDefinition {
+  return {
+    name: documentKinds[documentType].resource, entity: documentKinds[documentType].entity, table: salesHeader, area: 'sales',
+    parent: { resource: '', entity: '', param: '', field: 'documentType', table: salesHeader, parentField: 'documentType' },
+    key: { param: 'no', field: 'no', kind: 'code' },
+    createSchema: salesDocumentCreate, updateSchema: salesDocumentUpdate,
+    filters: headerFilters, search: ['sellToName', 'billToName', 'externalDocumentNo', 'yourReference'],
+  };
+}
+
+/** Document totals for a page of headers, in one grouped query. */
+async function withAmounts(db: Executor, documentType: EditableDocumentType, headers: Row[]) {
+  const numbers = headers.map((header) => header.no as string);
+  const sums = numbers.length === 0 ? [] : await db.select({ no: salesLine.documentNo, amount: sum(salesLine.amount), amountIncludingVat: sum(salesLine.amountIncludingVat) })
+    .from(salesLine).where(and(eq(salesLine.documentType, documentType), inArray(salesLine.documentNo, numbers))).groupBy(salesLine.documentNo);
+  return headers.map((header) => {
+    const found = sums.find((row) => row.no === header.no);
+    return { ...header, amount: found?.amount ?? '0.00', amountIncludingVat: found?.amountIncludingVat ?? '0.00' };
+  });
+}
+
+export function registerSalesDocumentRoutes(app: FastifyInstance, getDb: () => Executor) {
+  for (const documentType of editableDocumentTypes) registerDocumentType(app, getDb, documentType);
+}
+
+function registerDocumentType(app: FastifyInstance, getDb: () => Executor, documentType: EditableDocumentType) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const { resource, entity } = documentKinds[documentType];
+  const base = `/api/v1/${resource}`;
+  const config = { area: 'sales' as const };
+  const tags = [resource];
+  const noParam = z.object({ no: z.string() });
+  const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().int().min(1) });
+  const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
+  const definition = listDefinition(documentType);
+
+  /** One transaction per request; the response is the document as it stands after the command. */
+  async function run(request: FastifyRequest, reply: FastifyReply, command: (tx: Executor, context: SalesContext) => Promise<SalesDocument>, status = 200) {
+    const view = await getDb().transaction(async (tx) => {
+      const context = await loadSalesContext(tx as Executor, request.workDate);
+      const document = await command(tx as Executor, context);
+      return documentView(tx as Executor, document, context);
+    });
+    reply.header('etag', `"${view.version}"`);
+    return reply.status(status).send(view);
+  }
+  const versionOf = (request: FastifyRequest, body?: Row) => expectedVersion(request.headers['if-match'], body?.version);
+
+  routes.get(base, {
+    config,
+    schema: {
+      tags, summary: `List ${entity}s`,
+      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100), cursor: z.string().optional(), search: z.string().optional(), ...Object.fromEntries(headerFilters.map((field) => [field, z.string().optional()])) }),
+      response: { 200: z.object({ items: z.array(listItemSchema), nextCursor: z.string().nullable() }) },
+    },
+  }, async (request) => {
+    const query = request.query as Record<string, string | undefined> & { limit: number };
+    const page = await listRecords(getDb(), definition, documentType, { limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query) });
+    return { items: await withAmounts(getDb(), documentType, page.items), nextCursor: page.nextCursor };
+  });
+
+  routes.post(base, { config, schema: { tags, summary: `Create a ${entity} (with lines, optionally)`, body: salesDocumentCreate, response: { 201: documentSchema } } },
+    async (request, reply) => {
+      const response = await run(request, reply, (tx, context) => createDocument(tx, documentType, request.body as Row, context), 201);
+      return response;
+    });
+
+  routes.get(`${base}/:no`, { config, schema: { tags, summary: `Get a ${entity} with its lines, totals and warnings`, params: noParam, response: { 200: documentSchema } } },
+    async (request, reply) => {
+      const db = getDb();
+      const context = await loadSalesContext(db, request.workDate);
+      const view = await documentView(db, await loadDocument(db, documentType, documentNo(request)), context);
+      reply.header('etag', `"${view.version}"`);
+      return view;
+    });
+
+  routes.patch(`${base}/:no`, {
+    config, schema: { tags, summary: `Change the header of a ${entity}`, params: noParam, body: salesDocumentUpdate.extend({ version: z.number().int().optional() }), response: { 200: documentSchema } },
+  }, async (request, reply) => {
+    const { version, ...changes } = request.body as Row & { version?: number };
+    return run(request, reply, (tx, context) => updateDocumentHeader(tx, documentType, documentNo(request), changes, versionOf(request, { version }), context));
+  });
+
+  routes.delete(`${base}/:no`, { config, schema: { tags, summary: `Delete a ${entity}`, params: noParam } }, async (request, reply) => {
+    await getDb().transaction((tx) => deleteDocument(tx as Executor, documentType, documentNo(request), versionOf(request)));
+    return reply.status(204).send();
+  });
+
+  routes.get(`${base}/:no/lines`, { config, schema: { tags, summary: `The lines of a ${entity}`, params: noParam, response: { 200: z.object({ items: z.array(lineSchema) }) } } },
+    async (request) => ({ items: (await loadDocument(getDb(), documentType, documentNo(request))).lines }));
+
+  routes.get(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `One line of a ${entity}`, params: lineParams, response: { 200: lineSchema } } },
+    async (request) => {
+      const lineNo = (request.params as { lineNo: number }).lineNo;
+      const line = (await loadDocument(getDb(), documentType, documentNo(request))).lines.find((candidate) => candidate.lineNo === lineNo);
+      if (!line) throw new DomainError('NOT_FOUND', { entity: 'Sales Line', key: `${documentNo(request)} ${lineNo}` });
+      return line;
+    });
+
+  routes.post(`${base}/:no/lines`, { config, schema: { tags, summary: `Add a line to a ${entity}`, params: noParam, body: salesLineCreate, response: { 201: documentSchema } } },
+    async (request, reply) => run(request, reply, (tx, context) => addLine(tx, documentType, documentNo(request), request.body as Row, versionOf(request), context), 201));
+
+  routes.patch(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `Change a line of a ${entity}`, params: lineParams, body: salesLineUpdate, response: { 200: documentSchema } } },
+    async (request, reply) => run(request, reply, (tx, context) =>
+      updateLine(tx, documentType, documentNo(request), (request.params as { lineNo: number }).lineNo, request.body as Row, versionOf(request), context)));
+
+  routes.delete(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `Delete a line of a ${entity}`, params: lineParams, response: { 200: documentSchema } } },
+    async (request, reply) => run(request, reply, (tx, context) =>
+      deleteLine(tx, documentType, documentNo(request), (request.params as { lineNo: number }).lineNo, versionOf(request), context)));
+
+  const action = (name: string, summary: string, command: (tx: Executor, no: string, version: number | undefined, context: SalesContext) => Promise<SalesDocument>) =>
+    routes.post(`${base}/:no/${name}`, { config, schema: { tags, summary, params: noParam, response: { 200: documentSchema } } },
+      async (request, reply) => run(request, reply, (tx, context) => command(tx, documentNo(request), versionOf(request), context)));
+
+  action('release', `Release the ${entity} (checks it and fixes its amounts)`, (tx, no, version, context) => releaseDocument(tx, documentType, no, version, context));
+  action('reopen', `Reopen the ${entity} for changes`, (tx, no, version) => reopenDocument(tx, documentType, no, version));
+  action('calculateInvoiceDiscount', "Calculate the invoice discount from the customer's terms", (tx, no, version, context) => calculateInvoiceDiscountOn(tx, documentType, no, version, context));
+
+  routes.post(`${base}/:no/copyDocument`, {
+    config, schema: { tags, summary: `Copy another document into this ${entity}`, params: noParam, body: copyDocumentInput, response: { 200: documentSchema } },
+  }, async (request, reply) => {
+    let copyWarnings: unknown[] = [];
+    const view = await getDb().transaction(async (tx) => {
+      const context = await loadSalesContext(tx as Executor, request.workDate);
+      const result = await copyDocument(tx as Executor, documentType, documentNo(request), request.body as never, context);
+      copyWarnings = result.warnings;
+      return documentView(tx as Executor, result.document, context);
+    });
+    return reply.header('etag', `"${view.version}"`).send({ ...view, warnings: [...copyWarnings, ...view.warnings] });
+  });
+
+  routes.get(`${base}/:no/statistics`, { config, schema: { tags, summary: `Totals, VAT breakdown and profit of the ${entity}`, params: noParam } },
+    async (request) => {
+      const db = getDb();
+      return documentStatistics(db, await loadDocument(db, documentType, documentNo(request)), await loadSalesContext(db, request.workDate));
+    });
+
+  if (documentType === 'quote') {
+    for (const target of ['order', 'invoice'] as const) {
+      routes.post(`${base}/:no/make${target === 'order' ? 'Order' : 'Invoice'}`, {
+        config, schema: { tags, summary: `Turn the quote into a sales ${target} (the quote is deleted)`, params: noParam, response: { 201: documentSchema } },
+      }, async (request, reply) => {
+        const response = await run(request, reply, (tx, context) => makeDocumentFromQuote(tx, documentNo(request), target, context), 201);
+        return response;
+      });
+    }
+  }
+}

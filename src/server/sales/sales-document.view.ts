@@ -1,0 +1,91 @@
+import { dec, sum, type Decimal } from '../../core/money/decimal.ts';
+import { roundAmount } from '../../core/money/rounding.ts';
+import { completelyShipped, outstandingQuantity, quantityShippedNotInvoiced } from '../../core/sales/quantities.ts';
+import { calculateDocumentVat } from '../../core/tax/vat.ts';
+import { isReturnDocument, type QuantityFields } from '../../core/sales/types.ts';
+import type { Executor } from '../db/connection.ts';
+import type { SalesContext } from './sales-context.ts';
+import { currencyPrecisions } from './sales-context.ts';
+import { amountLines } from './sales-document.recalculate.ts';
+import type { SalesDocument, SalesLineRow } from './sales-document.types.ts';
+import { documentWarnings } from './sales-document.warnings.ts';
+
+const money = (value: Decimal) => value.toFixed(2);
+
+function quantities(documentType: string, line: SalesLineRow): QuantityFields {
+  const returns = isReturnDocument(documentType as never);
+  return {
+    quantity: dec(line.quantity),
+    quantityShipped: dec(returns ? line.returnQuantityReceived : line.quantityShipped),
+    quantityInvoiced: dec(line.quantityInvoiced),
+    quantityToShip: dec(returns ? line.returnQuantityToReceive : line.quantityToShip),
+    quantityToInvoice: dec(line.quantityToInvoice),
+  };
+}
+
+export function documentTotals(document: SalesDocument) {
+  const lines = document.lines.filter((line) => line.type !== 'comment');
+  const total = (field: 'lineAmount' | 'invoiceDiscountAmount' | 'amount' | 'amountIncludingVat' | 'lineDiscountAmount') => sum(lines.map((line) => dec(line[field])));
+  return {
+    lineAmount: money(total('lineAmount')),
+    lineDiscountAmount: money(total('lineDiscountAmount')),
+    invoiceDiscountAmount: money(total('invoiceDiscountAmount')),
+    amount: money(total('amount')),
+    vatAmount: money(total('amountIncludingVat').minus(total('amount'))),
+    amountIncludingVat: money(total('amountIncludingVat')),
+  };
+}
+
+/** A document as the API returns it: header, lines with their derived quantities, totals and warnings. */
+export async function documentView(tx: Executor, document: SalesDocument, context: SalesContext) {
+  const returns = isReturnDocument(document.header.documentType as never);
+  return {
+    ...document.header,
+    lines: document.lines.map((line) => {
+      const fields = quantities(document.header.documentType, line);
+      return {
+        ...line,
+        outstandingQuantity: outstandingQuantity(fields).toFixed(5),
+        [returns ? 'returnQuantityReceivedNotInvoiced' : 'quantityShippedNotInvoiced']: quantityShippedNotInvoiced(fields).toFixed(5),
+        [returns ? 'completelyReceived' : 'completelyShipped']: completelyShipped(fields),
+      };
+    }),
+    totals: documentTotals(document),
+    warnings: await documentWarnings(tx, document, context),
+  };
+}
+
+/** Statistics (BC's Sales Statistics page): totals, VAT per identifier, cost and profit in LCY. */
+export async function documentStatistics(tx: Executor, document: SalesDocument, context: SalesContext) {
+  const precision = (await currencyPrecisions(tx, context, document.header.currencyCode)).amount;
+  const vat = calculateDocumentVat(
+    amountLines(document.lines).map((line) => ({ ...line, invoiceDiscountAmount: dec(document.lines.find((row) => row.lineNo === line.lineNo)!.invoiceDiscountAmount) })),
+    { pricesIncludingVat: document.header.pricesIncludingVat, amountRoundingPrecision: precision },
+  );
+  const factor = dec(document.header.currencyFactor);
+  const totals = documentTotals(document);
+  const amountLcy = roundAmount(dec(totals.amount).div(factor));
+  const costLcy = roundAmount(sum(document.lines.filter((line) => line.type === 'item').map((line) => dec(line.unitCostLcy).times(dec(line.quantity)))));
+  const profitLcy = amountLcy.minus(costLcy);
+  return {
+    documentType: document.header.documentType,
+    no: document.header.no,
+    currencyCode: document.header.currencyCode,
+    totals,
+    amountLcy: money(amountLcy),
+    costLcy: money(costLcy),
+    profitLcy: money(profitLcy),
+    profitPercent: amountLcy.isZero() ? '0.00' : profitLcy.div(amountLcy).times(100).toFixed(2),
+    quantity: sum(document.lines.filter((line) => line.type !== 'comment').map((line) => dec(line.quantity))).toFixed(5),
+    vatBreakdown: vat.groups.map((group) => ({
+      vatIdentifier: group.vatIdentifier,
+      vatPercent: group.vatPercent.toFixed(5),
+      vatCalculationType: group.vatCalculationType,
+      lineAmount: money(group.lineAmount),
+      invoiceDiscountAmount: money(group.invoiceDiscountAmount),
+      vatBaseAmount: money(group.vatBaseAmount),
+      vatAmount: money(group.vatAmount),
+      amountIncludingVat: money(group.amountIncludingVat),
+    })),
+  };
+}

@@ -1,0 +1,209 @@
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import { dec, ZERO, type Decimal } from '../../core/money/decimal.ts';
+import { calculateLineAmount, lineDiscountPercentFromAmount, lineDiscountPercentFromLineAmount } from '../../core/sales/line-amounts.ts';
+import { defaultQuantitiesToHandle, maxQuantityToInvoice, quantityBase, validateQuantities } from '../../core/sales/quantities.ts';
+import { findBestLineDiscount, findBestPrice, type SalesLineDiscountAgreement, type SalesPriceAgreement } from '../../core/pricing/best-price.ts';
+import { priceDate } from '../../core/sales/header-defaults.ts';
+import { isReturnDocument, type QuantityFields } from '../../core/sales/types.ts';
+import type { Executor } from '../db/connection.ts';
+import { glAccount, item, itemUnitOfMeasure, salesLineDiscount, salesPrice, vatPostingSetup } from '../db/schema/index.ts';
+import type { Row } from '../master-data/resource.ts';
+import { currencyPrecisions, type SalesContext } from './sales-context.ts';
+import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
+
+type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
+
+const text = (value: Decimal, scale: number) => value.toFixed(scale);
+
+/**
+ * Builds a line's stored values from what the user sent: the item or account fills description,
+ * unit, posting groups and VAT; the best price and line discount are found when the item, unit or
+ * quantity changes (unless the user typed them); amounts and quantities to handle follow.
+ */
+export async function deriveLine(
+  tx: Executor, header: SalesHeaderRow, input: Row, previous: SalesLineRow | undefined, context: SalesContext,
+): Promise<LineValues> {
+  const values: LineValues = { ...(previous ?? {}), ...(input as Partial<SalesLineRow>), type: (input.type ?? previous?.type) as string };
+  const identityChanged = !previous || input.type !== undefined && input.type !== previous.type || input.no !== undefined && input.no !== previous.no;
+  if (values.type === 'comment') return commentLine(values);
+  if (identityChanged) await fillFromSource(tx, header, values, input);
+  if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined)) await fillUnitOfMeasure(tx, values);
+  if (identityChanged) await fillVat(tx, header, values);
+  const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;
+  if (values.type === 'item' && quantityChanged) await fillBestPrice(tx, header, values, input, context);
+  fillQuantities(header, values, input, previous, quantityChanged, context);
+  await fillLineAmount(tx, header, values, input, context);
+  return values;
+}
+
+function commentLine(values: LineValues): LineValues {
+  return { ...values, no: '', quantity: '0', quantityBase: '0', quantityToShip: '0', quantityToInvoice: '0', returnQuantityToReceive: '0', unitPrice: '0', lineAmount: '0', lineDiscountAmount: '0', lineDiscountPercent: '0' };
+}
+
+async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: LineValues, input: Row) {
+  if (!values.no) throw new DomainError('INVALID_INPUT', { detail: `A line of type ${values.type} needs a number (no).` }, 'no');
+  values.genBusPostingGroup = header.genBusPostingGroup;
+  values.vatBusPostingGroup = header.vatBusPostingGroup;
+  values.locationCode = input.locationCode !== undefined ? (input.locationCode as string | null) : header.locationCode;
+  values.shipmentDate = (input.shipmentDate as string | undefined) ?? header.shipmentDate;
+  if (values.type === 'item') {
+    const [source] = await tx.select().from(item).where(eq(item.no, values.no));
+    if (!source) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Item', value: values.no, field: 'no' }, 'no');
+    if (source.blocked) throw new DomainError('ITEM_BLOCKED', { itemNo: source.no }, 'no');
+    if (source.salesBlocked && !isReturnDocument(header.documentType as never)) throw new DomainError('ITEM_SALES_BLOCKED', { itemNo: source.no }, 'no');
+    values.description = (input.description as string | undefined) ?? source.description;
+    values.description2 = (input.description2 as string | undefined) ?? source.description2;
+    values.unitOfMeasureCode = (input.unitOfMeasureCode as string | undefined) ?? source.salesUnitOfMeasure ?? source.baseUnitOfMeasure;
+    values.genProdPostingGroup = source.genProdPostingGroup;
+    values.vatProdPostingGroup = source.vatProdPostingGroup;
+    values.inventoryPostingGroup = source.type === 'inventory' ? source.inventoryPostingGroup : null;
+    return;
+  }
+  const [account] = await tx.select().from(glAccount).where(eq(glAccount.no, values.no));
+  if (!account) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'G/L Account', value: values.no, field: 'no' }, 'no');
+  if (account.accountType !== 'posting') throw new DomainError('ACCOUNT_NOT_POSTING', { accountNo: account.no, field: 'no' }, 'no');
+  if (account.blocked) throw new DomainError('ACCOUNT_BLOCKED', { accountNo: account.no }, 'no');
+  if (!account.directPosting) throw new DomainError('DIRECT_POSTING_NOT_ALLOWED', { accountNo: account.no }, 'no');
+  values.description = (input.description as string | undefined) ?? account.name;
+  values.genProdPostingGroup = account.genProdPostingGroup;
+  values.vatProdPostingGroup = account.vatProdPostingGroup;
+  values.inventoryPostingGroup = null;
+  values.unitOfMeasureCode = (input.unitOfMeasureCode as string | undefined) ?? null;
+  values.quantityPerUnitOfMeasure = '1';
+}
+
+async function fillUnitOfMeasure(tx: Executor, values: LineValues) {
+  const [unit] = await tx.select().from(itemUnitOfMeasure)
+    .where(and(eq(itemUnitOfMeasure.itemNo, values.no!), eq(itemUnitOfMeasure.code, values.unitOfMeasureCode!)));
+  if (!unit) throw new DomainError('ITEM_UNIT_OF_MEASURE_MISSING', { itemNo: values.no!, unitOfMeasure: values.unitOfMeasureCode! }, 'unitOfMeasureCode');
+  values.quantityPerUnitOfMeasure = unit.quantityPerUnitOfMeasure;
+}
+
+async function vatSetupFor(tx: Executor, vatBus: string | null, vatProd: string | null) {
+  const [setup] = await tx.select().from(vatPostingSetup).where(and(
+    vatBus === null ? isNull(vatPostingSetup.vatBusPostingGroup) : eq(vatPostingSetup.vatBusPostingGroup, vatBus),
+    vatProd === null ? isNull(vatPostingSetup.vatProdPostingGroup) : eq(vatPostingSetup.vatProdPostingGroup, vatProd),
+  ));
+  return setup;
+}
+
+async function fillVat(tx: Executor, header: SalesHeaderRow, values: LineValues) {
+  if (!values.vatProdPostingGroup) {
+    Object.assign(values, { vatPercent: '0', vatIdentifier: '', vatCalculationType: 'normal' });
+    return;
+  }
+  const setup = await vatSetupFor(tx, header.vatBusPostingGroup, values.vatProdPostingGroup);
+  if (!setup) {
+    throw new DomainError('POSTING_SETUP_MISSING', { vatBusPostingGroup: header.vatBusPostingGroup ?? '', vatProdPostingGroup: values.vatProdPostingGroup }, 'no');
+  }
+  if (setup.blocked) throw new DomainError('VAT_POSTING_SETUP_BLOCKED', { vatBusPostingGroup: header.vatBusPostingGroup ?? '', vatProdPostingGroup: values.vatProdPostingGroup }, 'no');
+  Object.assign(values, { vatPercent: setup.vatPercent, vatIdentifier: setup.vatIdentifier, vatCalculationType: setup.vatCalculationType });
+}
+
+async function fillBestPrice(tx: Executor, header: SalesHeaderRow, values: LineValues, input: Row, context: SalesContext) {
+  if (input.unitPrice !== undefined && input.lineDiscountPercent !== undefined) return;
+  const [source] = await tx.select().from(item).where(eq(item.no, values.no!));
+  const prices = await tx.select().from(salesPrice).where(eq(salesPrice.itemNo, source!.no));
+  const discounts = await tx.select().from(salesLineDiscount).where(or(
+    and(eq(salesLineDiscount.type, 'item'), eq(salesLineDiscount.code, source!.no)),
+    source!.itemDiscountGroup ? and(eq(salesLineDiscount.type, 'itemDiscountGroup'), eq(salesLineDiscount.code, source!.itemDiscountGroup)) : undefined,
+  ));
+  const vatPercents = await priceVatPercents(tx, values, prices.map((price) => price.vatBusPostingGroupPrice));
+  const precisions = await currencyPrecisions(tx, context, header.currencyCode);
+  const priceContext = {
+    itemNo: source!.no,
+    itemDiscountGroup: source!.itemDiscountGroup,
+    customerNo: header.billToCustomerNo,
+    customerPriceGroup: header.customerPriceGroup,
+    customerDiscountGroup: header.customerDiscountGroup,
+    activeCampaigns: [],
+    priceDate: priceDate(header.documentType as never, { orderDate: header.orderDate, postingDate: header.postingDate }, context.workDate),
+    currencyCode: header.currencyCode ?? '',
+    currencyFactor: dec(header.currencyFactor),
+    variantCode: '',
+    unitOfMeasureCode: values.unitOfMeasureCode ?? '',
+    quantityPerUnitOfMeasure: dec(values.quantityPerUnitOfMeasure ?? '1'),
+    quantity: dec(values.quantity ?? '0'),
+    documentPricesIncludingVat: header.pricesIncludingVat,
+    lineVatPercent: dec(values.vatPercent ?? '0'),
+    itemUnitPrice: dec(source!.unitPrice),
+    itemPriceIncludesVat: source!.priceIncludesVat,
+    itemVatPercent: dec(values.vatPercent ?? '0'),
+    itemAllowInvoiceDiscount: source!.allowInvoiceDiscount,
+    customerAllowLineDiscount: header.allowLineDiscount,
+    unitAmountRoundingPrecision: precisions.unitAmount,
+  };
+  const agreements: SalesPriceAgreement[] = prices.map((price) => ({
+    ...price, salesType: price.salesType as SalesPriceAgreement['salesType'], minimumQuantity: dec(price.minimumQuantity),
+    unitPrice: dec(price.unitPrice), vatPercent: vatPercents.get(price.vatBusPostingGroupPrice ?? '') ?? ZERO,
+  }));
+  const best = findBestPrice(agreements, priceContext);
+  const discountAgreements: SalesLineDiscountAgreement[] = discounts.map((discount) => ({
+    ...discount, type: discount.type as SalesLineDiscountAgreement['type'], salesType: discount.salesType as SalesLineDiscountAgreement['salesType'],
+    minimumQuantity: dec(discount.minimumQuantity), lineDiscountPercent: dec(discount.lineDiscountPercent),
+  }));
+  if (input.unitPrice === undefined) values.unitPrice = text(best.unitPrice, 5);
+  if (input.lineDiscountPercent === undefined && input.lineDiscountAmount === undefined && input.lineAmount === undefined) {
+    values.lineDiscountPercent = text(findBestLineDiscount(discountAgreements, priceContext, best), 5);
+  }
+  if (input.allowInvoiceDiscount === undefined) values.allowInvoiceDiscount = best.allowInvoiceDiscount;
+  values.allowLineDiscount = best.allowLineDiscount;
+  values.unitCostLcy = text(dec(source!.unitCost).times(dec(values.quantityPerUnitOfMeasure ?? '1')), 5);
+}
+
+/** VAT % of each price agreement's VAT business group (the document's when blank) for the line's product group. */
+async function priceVatPercents(tx: Executor, values: LineValues, groups: (string | null)[]): Promise<Map<string, Decimal>> {
+  const percents = new Map<string, Decimal>([['', dec(values.vatPercent ?? '0')]]);
+  const named = [...new Set(groups.filter((group): group is string => Boolean(group)))];
+  if (named.length === 0 || !values.vatProdPostingGroup) return percents;
+  const setups = await tx.select().from(vatPostingSetup)
+    .where(and(inArray(vatPostingSetup.vatBusPostingGroup, named), eq(vatPostingSetup.vatProdPostingGroup, values.vatProdPostingGroup)));
+  for (const setup of setups) percents.set(setup.vatBusPostingGroup!, dec(setup.vatPercent));
+  return percents;
+}
+
+function quantityFields(documentType: string, values: LineValues): QuantityFields {
+  const returns = isReturnDocument(documentType as never);
+  return {
+    quantity: dec(values.quantity ?? '0'),
+    quantityShipped: dec((returns ? values.returnQuantityReceived : values.quantityShipped) ?? '0'),
+    quantityInvoiced: dec(values.quantityInvoiced ?? '0'),
+    quantityToShip: dec((returns ? values.returnQuantityToReceive : values.quantityToShip) ?? '0'),
+    quantityToInvoice: dec(values.quantityToInvoice ?? '0'),
+  };
+}
+
+function fillQuantities(header: SalesHeaderRow, values: LineValues, input: Row, previous: SalesLineRow | undefined, quantityChanged: boolean, context: SalesContext) {
+  const documentType = header.documentType as never;
+  const returns = isReturnDocument(documentType);
+  const toShipField = returns ? 'returnQuantityToReceive' : 'quantityToShip';
+  const fields = quantityFields(header.documentType, values);
+  if (quantityChanged) {
+    const defaults = defaultQuantitiesToHandle(documentType, context.salesSetup.defaultQuantityToShip as 'remainder' | 'blank', fields);
+    if (input[toShipField] === undefined) values[toShipField] = text(defaults.quantityToShip, 5);
+    if (input.quantityToInvoice === undefined) values.quantityToInvoice = text(defaults.quantityToInvoice, 5);
+  } else if (input[toShipField] !== undefined && input.quantityToInvoice === undefined) {
+    // Changing Qty. to Ship re-defaults Qty. to Invoice to what may then be invoiced (spec §4.1).
+    values.quantityToInvoice = text(maxQuantityToInvoice(quantityFields(header.documentType, values)), 5);
+  }
+  validateQuantities(documentType, quantityFields(header.documentType, values), previous ? quantityFields(header.documentType, previous) : undefined);
+  values.quantityBase = text(quantityBase(dec(values.quantity ?? '0'), dec(values.quantityPerUnitOfMeasure ?? '1')), 5);
+}
+
+async function fillLineAmount(tx: Executor, header: SalesHeaderRow, values: LineValues, input: Row, context: SalesContext) {
+  const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
+  const pricing = { quantity: dec(values.quantity ?? '0'), unitPrice: dec(values.unitPrice ?? '0') };
+  if (input.lineAmount !== undefined) {
+    values.lineDiscountPercent = text(lineDiscountPercentFromLineAmount({ ...pricing, lineAmount: dec(input.lineAmount as string) }, precision), 5);
+  } else if (input.lineDiscountAmount !== undefined) {
+    values.lineDiscountPercent = text(lineDiscountPercentFromAmount({ ...pricing, lineDiscountAmount: dec(input.lineDiscountAmount as string) }, precision), 5);
+  }
+  const discountPercent = dec(values.lineDiscountPercent ?? '0');
+  if (!discountPercent.isZero() && values.allowLineDiscount === false) {
+    throw new DomainError('LINE_DISCOUNT_NOT_ALLOWED', { no: values.no ?? '' }, 'lineDiscountPercent');
+  }
+  const { lineDiscountAmount, lineAmount } = calculateLineAmount({ ...pricing, lineDiscountPercent: discountPercent }, precision);
+  values.lineDiscountAmount = text(lineDiscountAmount, 2);
+  values.lineAmount = text(lineAmount, 2);
+}
