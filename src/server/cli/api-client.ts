@@ -13,6 +13,12 @@ export interface ApiClient {
 
 export interface ApiResponse { status: number; body: unknown }
 
+/** Headers every CLI request carries: the work date, when the user set one. */
+function commonHeaders(): Record<string, string> {
+  const workDate = process.env.LEDGERLINE_WORK_DATE;
+  return workDate ? { 'x-work-date': workDate } : {};
+}
+
 interface Credentials { server: string; token: string }
 
 export function credentialsPath(environment: NodeJS.ProcessEnv = process.env): string {
@@ -53,7 +59,7 @@ export async function connectApi(config: ServerConfig, server: string | undefine
   const app = await buildApp({ db: handle.db, localActor: { username: 'cli', role: 'admin' } });
   return {
     request: async (method, path, body, headers) => {
-      const response = await app.inject({ method: method as 'GET', url: path, headers, ...(body === undefined ? {} : { payload: body as object }) });
+      const response = await app.inject({ method: method as 'GET', url: path, headers: { ...commonHeaders(), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
       return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined };
     },
     close: async () => {
@@ -74,6 +80,7 @@ export function httpClient(server: string, token: string | undefined): ApiClient
           headers: {
             ...(token ? { authorization: `Bearer ${token}` } : {}),
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...commonHeaders(),
             ...headers,
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),

@@ -9,6 +9,11 @@ import { isEmpty, loadDemo, openMigratedDatabase } from './runtime.ts';
 
 const program = new Command('ledgerline')
   .description('Ledgerline sales management: server, database and API from the command line.')
+  .option('--work-date <date>', 'the business date for this command, YYYY-MM-DD (default: $LEDGERLINE_WORK_DATE or today)')
+  .hook('preAction', (command) => {
+    const workDate = command.opts().workDate as string | undefined;
+    if (workDate) process.env.LEDGERLINE_WORK_DATE = workDate;
+  })
   .showHelpAfterError();
 
 program.command('serve')
@@ -150,6 +155,13 @@ program.command('update <resource>')
       const headers = options.ifVersion ? { 'if-match': `"${options.ifVersion}"` } : undefined;
       print(expectOk(await api.request('PATCH', apiPath(resource), readJson(options.data), headers)));
     }));
+
+program.command('action <path>')
+  .description('Run an action, e.g. `action salesOrders/SO0001/release`, `action salesQuotes/SQ0001/makeOrder`')
+  .option('--data <json>', 'the action\'s input as JSON, if it takes any; - reads it from standard input')
+  .addOption(serverOption)
+  .action(async (path: string, options: { data?: string; server?: string }) =>
+    withApi(options.server, async (api) => print(expectOk(await api.request('POST', apiPath(path), options.data === undefined ? undefined : readJson(options.data))))));
 
 program.command('delete <resource>')
   .description('Delete a record, e.g. `delete customers/C00010`')

@@ -5,7 +5,9 @@ import { calculateDocumentVat } from '../../core/tax/vat.ts';
 import { calculateInvoiceDiscount, distributeInvoiceDiscount, invoiceDiscountBase } from '../../core/pricing/invoice-discount.ts';
 import type { AmountLine, VatCalculationType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { customerInvoiceDiscount, salesHeader, salesLine } from '../db/schema/index.ts';
+import { customerInvoiceDiscount, customerPostingGroup, salesHeader, salesLine } from '../db/schema/index.ts';
+import { DomainError } from '../../core/errors.ts';
+import { deriveLine } from './sales-line.derive.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesDocument, SalesLineRow } from './sales-document.types.ts';
 
@@ -32,10 +34,11 @@ export type RecalculationTrigger = 'lineChanged' | 'release' | 'calculateInvoice
  * Brings the stored amounts of every line in step with the document: invoice discount distributed
  * per the header, then VAT per VAT identifier group (spec §4.3, §10.4). Runs in the command's transaction.
  */
-export async function recalculateDocument(tx: Executor, document: SalesDocument, context: SalesContext, trigger: RecalculationTrigger): Promise<SalesDocument> {
+export async function recalculateDocument(tx: Executor, given: SalesDocument, context: SalesContext, trigger: RecalculationTrigger): Promise<SalesDocument> {
+  let document = given;
   const { header } = document;
   const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
-  const lines = amountLines(document.lines);
+  const lines = amountLines(document.lines.filter((line) => !line.systemCreatedEntry));
   const automatic = trigger === 'calculateInvoiceDiscount'
     || context.salesSetup.calculateInvoiceDiscount && (trigger === 'release' || header.documentType === 'order');
   let calculation = header.invoiceDiscountCalculation;
@@ -52,6 +55,7 @@ export async function recalculateDocument(tx: Executor, document: SalesDocument,
     calculation = result.discountPercent.isZero() ? 'none' : 'percent';
     value = result.discountPercent;
     discounts = result.perLine;
+    document = { header, lines: await applyServiceCharge(tx, document, result.serviceCharge, context) };
   } else if (calculation === 'percent') {
     discounts = distributeInvoiceDiscount(lines, roundAmount(invoiceDiscountBase(lines).times(value).div(100), precision), precision);
   } else if (calculation === 'amount') {
@@ -59,7 +63,7 @@ export async function recalculateDocument(tx: Executor, document: SalesDocument,
   } else {
     discounts = new Map();
   }
-  const discounted = lines.map((line) => ({ ...line, invoiceDiscountAmount: discounts.get(line.lineNo) ?? ZERO }));
+  const discounted = amountLines(document.lines).map((line) => ({ ...line, invoiceDiscountAmount: discounts.get(line.lineNo) ?? ZERO }));
   const vat = calculateDocumentVat(discounted, { pricesIncludingVat: header.pricesIncludingVat, amountRoundingPrecision: precision });
   const byLine = new Map(vat.lines.map((line) => [line.lineNo, line]));
   const updatedLines = document.lines.map((line) => {
@@ -90,3 +94,41 @@ async function writeChangedAmounts(tx: Executor, before: SalesLineRow[], after: 
       .where(and(eq(salesLine.documentType, line.documentType), eq(salesLine.documentNo, line.documentNo), eq(salesLine.lineNo, line.lineNo)));
   }
 }
+
+/**
+ * The service charge of the invoice-discount terms (spec §10.4 step 4): one system-created G/L line on the
+ * customer posting group's Service Charge Acc., inserted, updated or removed as the terms say.
+ */
+async function applyServiceCharge(tx: Executor, document: SalesDocument, charge: Decimal, context: SalesContext): Promise<SalesLineRow[]> {
+  const { header } = document;
+  const existing = document.lines.find((line) => line.systemCreatedEntry && line.type === 'glAccount');
+  if (charge.isZero()) {
+    if (!existing) return document.lines;
+    await tx.delete(salesLine).where(lineKey(existing));
+    return document.lines.filter((line) => line !== existing);
+  }
+  const [group] = header.customerPostingGroup ? await tx.select().from(customerPostingGroup).where(eq(customerPostingGroup.code, header.customerPostingGroup)) : [];
+  if (!group?.serviceChargeAccount) {
+    throw new DomainError('POSTING_SETUP_MISSING', { vatBusPostingGroup: `customer posting group ${header.customerPostingGroup ?? '(none)'}`, vatProdPostingGroup: 'Service Charge Acc.' }, 'customerPostingGroup');
+  }
+  const input = {
+    type: 'glAccount', no: group.serviceChargeAccount, description: 'Service Charge', quantity: '1',
+    unitPrice: charge.toFixed(5), allowInvoiceDiscount: false, systemCreatedEntry: true,
+  };
+  let values = await deriveLine(tx, header, input, undefined, context);
+  if (header.pricesIncludingVat && values.vatCalculationType !== 'reverseCharge') {
+    // The charge is net; on a document with prices including VAT its unit price carries the VAT.
+    const gross = roundAmount(charge.times(dec(values.vatPercent!).div(100).plus(1)));
+    values = await deriveLine(tx, header, { ...input, unitPrice: gross.toFixed(5) }, undefined, context);
+  }
+  if (existing) {
+    const [row] = await tx.update(salesLine).set(values).where(lineKey(existing)).returning();
+    return document.lines.map((line) => (line === existing ? row! : line));
+  }
+  const lineNo = Math.max(0, ...document.lines.map((line) => line.lineNo)) + 10000;
+  const [row] = await tx.insert(salesLine).values({ ...values, documentType: header.documentType, documentNo: header.no, lineNo } as SalesLineRow).returning();
+  return [...document.lines, row!];
+}
+
+const lineKey = (line: SalesLineRow) =>
+  and(eq(salesLine.documentType, line.documentType), eq(salesLine.documentNo, line.documentNo), eq(salesLine.lineNo, line.lineNo));

@@ -64,7 +64,8 @@ async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: Line
   if (!account) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'G/L Account', value: values.no, field: 'no' }, 'no');
   if (account.accountType !== 'posting') throw new DomainError('ACCOUNT_NOT_POSTING', { accountNo: account.no, field: 'no' }, 'no');
   if (account.blocked) throw new DomainError('ACCOUNT_BLOCKED', { accountNo: account.no }, 'no');
-  if (!account.directPosting) throw new DomainError('DIRECT_POSTING_NOT_ALLOWED', { accountNo: account.no }, 'no');
+  // Lines the system adds (service charge) may use accounts closed to direct posting, as in BC.
+  if (!account.directPosting && !values.systemCreatedEntry) throw new DomainError('DIRECT_POSTING_NOT_ALLOWED', { accountNo: account.no }, 'no');
   values.description = (input.description as string | undefined) ?? account.name;
   values.genProdPostingGroup = account.genProdPostingGroup;
   values.vatProdPostingGroup = account.vatProdPostingGroup;

@@ -97,6 +97,14 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the ledgerline command'
     expect(inUse.stderr).toContain('RECORD_IN_USE');
     expect(ledgerline('get', 'customers/NOBODY').stderr).toContain('NOT_FOUND: Customer NOBODY does not exist.');
     expect(ledgerline('create', 'customers', '--data', '{not json').stderr).toContain('--data is not valid JSON');
+    // A sales document through the same commands: create, act on it, read it back.
+    const quote = ledgerline('--work-date', '2026-03-01', 'create', 'salesQuotes', '--data', '{"no":"Q1","sellToCustomerNo":"C1","lines":[{"type":"comment","description":"Hello"}]}');
+    expect(quote.status, quote.stderr).toBe(0);
+    expect(quote.json()).toMatchObject({ documentType: 'quote', documentDate: '2026-03-01' });
+    const release = ledgerline('action', `salesQuotes/${quote.json().no}/release`);
+    expect(release.status).toBe(1);
+    expect(release.stderr).toContain('NOTHING_TO_RELEASE');
+    expect(ledgerline('delete', `salesQuotes/${quote.json().no}`).status).toBe(0);
     expect(ledgerline('delete', 'customers/C1').status).toBe(0);
     expect(ledgerline('users', 'add', 'bob', '--role', 'boss', '--password', 'long enough').status).not.toBe(0);
   });

@@ -336,3 +336,22 @@ describe('acceptance scenario 8 (§25): line discount and Allow Line Disc.', () 
     expect(typed.json().code).toBe('LINE_DISCOUNT_NOT_ALLOWED');
   });
 });
+
+describe('acceptance scenario 9b (§25): service charge', () => {
+  it('adds a system-created Service Charge line from the terms and removes it when the terms go', async () => {
+    await created(admin, '/api/v1/glAccounts', { no: '8400', name: 'Service charges', incomeBalance: 'incomeStatement', directPosting: false, genProdPostingGroup: 'RETAIL', vatProdPostingGroup: 'VAT25' });
+    await admin('PATCH', '/api/v1/customerPostingGroups/DOMESTIC', { serviceChargeAccount: '8400' });
+    await givenCustomer(admin, 'C20000');
+    const terms = await created(admin, '/api/v1/customerInvoiceDiscounts', { code: 'C20000', minimumAmount: '0', discountPercent: '0', serviceCharge: '10' });
+    const invoice = await created(admin, '/api/v1/salesInvoices', { sellToCustomerNo: 'C20000', lines: [{ type: 'item', no: '1000', quantity: '1' }] });
+    const charged = (await admin('POST', `/api/v1/salesInvoices/${invoice.no}/calculateInvoiceDiscount`)).json();
+    expect(charged.lines[1]).toMatchObject({ type: 'glAccount', no: '8400', description: 'Service Charge', quantity: '1.00000', lineAmount: '10.00', systemCreatedEntry: true });
+    expect(charged.totals).toMatchObject({ amount: '110.00', amountIncludingVat: '137.50' });
+    const again = (await admin('POST', `/api/v1/salesInvoices/${invoice.no}/calculateInvoiceDiscount`)).json();
+    expect(again.lines).toHaveLength(2);
+    await admin('DELETE', `/api/v1/customerInvoiceDiscounts/${terms.id}`);
+    const removed = (await admin('POST', `/api/v1/salesInvoices/${invoice.no}/calculateInvoiceDiscount`)).json();
+    expect(removed.lines).toHaveLength(1);
+    expect(removed.totals.amount).toBe('100.00');
+  });
+});
