@@ -355,3 +355,30 @@ describe('acceptance scenario 9b (§25): service charge', () => {
     expect(removed.totals.amount).toBe('100.00');
   });
 });
+
+describe('changing the customer and the currency', () => {
+  it('re-derives bill-to, terms and prices for a new customer', async () => {
+    await created(admin, '/api/v1/customerPriceGroups', { code: 'VIP' });
+    await created(admin, '/api/v1/salesPrices', { itemNo: 'A', salesType: 'customerPriceGroup', salesCode: 'VIP', unitPrice: '90' });
+    await givenCustomer(admin, 'V', { name: 'Very important', customerPriceGroup: 'VIP', paymentTermsCode: '1M(8D)' });
+    const order = await created(admin, '/api/v1/salesOrders', { sellToCustomerNo: 'C', documentDate: '2026-01-01', lines: [{ type: 'item', no: 'A', quantity: '2' }] });
+    expect(order.lines[0].unitPrice).toBe('100.00000');
+    const moved = (await admin('PATCH', `/api/v1/salesOrders/${order.no}`, { sellToCustomerNo: 'V' })).json();
+    expect(moved).toMatchObject({ sellToCustomerNo: 'V', billToCustomerNo: 'V', billToName: 'Very important', paymentTermsCode: '1M(8D)', dueDate: '2026-02-01' });
+    expect(moved.lines[0]).toMatchObject({ unitPrice: '90.00000', lineAmount: '180.00' });
+  });
+
+  it('prices a foreign-currency document at the exchange rate of its posting date', async () => {
+    await created(admin, '/api/v1/currencies', { code: 'USD' });
+    await created(admin, '/api/v1/currencies/USD/exchangeRates', { startingDate: '2026-01-01', exchangeRateAmount: '100', relationalExchangeRateAmount: '92.50' });
+    await givenCustomer(admin, 'US', { currencyCode: 'USD' });
+    const invoice = await created(admin, '/api/v1/salesInvoices', { sellToCustomerNo: 'US', postingDate: '2026-02-01', lines: [{ type: 'item', no: '1000', quantity: '1' }] });
+    expect(invoice).toMatchObject({ currencyCode: 'USD', currencyFactor: '1.081081081081' });
+    expect(invoice.lines[0].unitPrice).toBe('108.10811');
+    const early = await admin('PATCH', `/api/v1/salesInvoices/${invoice.no}`, { postingDate: '2025-12-31' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().code).toBe('EXCHANGE_RATE_MISSING');
+    const statistics = (await admin('GET', `/api/v1/salesInvoices/${invoice.no}/statistics`)).json();
+    expect(statistics).toMatchObject({ currencyCode: 'USD', amountLcy: '100.00' });
+  });
+});
