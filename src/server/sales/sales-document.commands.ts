@@ -167,10 +167,16 @@ async function moveLinesToLocation(tx: Executor, header: SalesHeaderRow, lines: 
   return updated;
 }
 
+/** Shipped (or, on returns, received) but not yet invoiced: deleting it would lose what is owed. */
+function hasUninvoicedShipment(documentType: EditableDocumentType, line: SalesLineRow): boolean {
+  const handled = isReturnDocument(documentType) ? line.returnQuantityReceived : line.quantityShipped;
+  return !dec(handled).eq(dec(line.quantityInvoiced));
+}
+
 export async function deleteDocument(tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined) {
   const document = await loadDocument(tx, documentType, no, { lock: true });
   checkVersion(document, expectedVersion);
-  const unfinished = document.lines.find((line) => !dec(line.quantityShipped).eq(dec(line.quantityInvoiced)) || !dec(line.returnQuantityReceived).eq(dec(line.quantityInvoiced)) && isReturnDocument(documentType));
+  const unfinished = document.lines.find((line) => hasUninvoicedShipment(documentType, line));
   if (unfinished) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo: unfinished.lineNo, no });
   await tx.delete(salesHeader).where(headerKey(document.header));
 }
@@ -221,8 +227,7 @@ export async function deleteLine(
   checkVersion(document, expectedVersion);
   const line = findLine(document, lineNo);
   if (document.header.status !== 'open') assertEditable(document.header.status as never, ['lines'], [], 'line');
-  const shipped = isReturnDocument(documentType) ? line.returnQuantityReceived : line.quantityShipped;
-  if (!dec(shipped).eq(dec(line.quantityInvoiced))) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo, no });
+  if (hasUninvoicedShipment(documentType, line)) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo, no });
   await tx.delete(salesLine).where(lineKey(line));
   return recalculateDocument(tx, { header: document.header, lines: document.lines.filter((candidate) => candidate !== line) }, context, 'lineChanged');
 }

@@ -12,22 +12,9 @@ import {
 import type { AmountLine, CustomerInvoiceDiscountTerms } from '../../../src/core/sales/types.ts';
 import { calculateDocumentVat } from '../../../src/core/tax/vat.ts';
 import { domainErrorOf } from '../domain-error-helper.ts';
+import { amountLine } from '../sales/amount-line.ts';
 
-let nextLineNo = 0;
-function line(lineAmount: string, overrides: Partial<AmountLine> = {}): AmountLine {
-  nextLineNo += 10000;
-  return {
-    lineNo: nextLineNo,
-    type: 'item',
-    lineAmount: dec(lineAmount),
-    invoiceDiscountAmount: ZERO,
-    allowInvoiceDiscount: true,
-    vatPercent: dec('25'),
-    vatIdentifier: 'VAT25',
-    vatCalculationType: 'normal',
-    ...overrides,
-  };
-}
+const line = amountLine;
 const comment = () => line('0', { type: 'comment', allowInvoiceDiscount: false, vatIdentifier: '' });
 
 function terms(currencyCode: string, minimumAmount: string, discountPercent: string, serviceCharge = '0'): CustomerInvoiceDiscountTerms {

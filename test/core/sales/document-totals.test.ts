@@ -4,23 +4,10 @@ import { Decimal, ZERO, dec, sum, toFixedString } from '../../../src/core/money/
 import type { RoundingDirection } from '../../../src/core/money/rounding.ts';
 import { calculateDocumentTotals, invoiceRoundingLine } from '../../../src/core/sales/document-totals.ts';
 import type { AmountLine, VatCalculationType } from '../../../src/core/sales/types.ts';
+import { amountLine } from './amount-line.ts';
 
 const precision = dec('0.01');
-let nextLineNo = 0;
-function line(lineAmount: string, overrides: Partial<AmountLine> = {}): AmountLine {
-  nextLineNo += 10000;
-  return {
-    lineNo: nextLineNo,
-    type: 'item',
-    lineAmount: dec(lineAmount),
-    invoiceDiscountAmount: ZERO,
-    allowInvoiceDiscount: true,
-    vatPercent: dec('25'),
-    vatIdentifier: 'VAT25',
-    vatCalculationType: 'normal',
-    ...overrides,
-  };
-}
+const line = amountLine;
 const money = (value: Decimal) => toFixedString(value, 2);
 
 describe('calculateDocumentTotals', () => {

@@ -3,10 +3,8 @@ import { amount, calendarDate, percent, quantity, recordColumns, unitAmount } fr
 import { item } from './items.ts';
 import { vatBusinessPostingGroup } from './posting-groups.ts';
 
-/** Sales Price agreements (spec §10.1): who gets which unit price for an item, from when, from how many. */
-export const salesPrice = pgTable('sales_price', {
-  id: uuid().primaryKey().defaultRandom(),
-  itemNo: text().notNull().references(() => item.no, { onDelete: 'cascade' }),
+/** Who an agreement is with, and when, in which currency, unit and from which quantity it applies (spec §10.1–10.2). */
+const agreementTerms = () => ({
   salesType: text().notNull(),
   salesCode: text().notNull().default(''),
   startingDate: calendarDate(),
@@ -15,6 +13,13 @@ export const salesPrice = pgTable('sales_price', {
   variantCode: text().notNull().default(''),
   unitOfMeasureCode: text().notNull().default(''),
   minimumQuantity: quantity().notNull().default('0'),
+});
+
+/** Sales Price agreements (spec §10.1): who gets which unit price for an item, from when, from how many. */
+export const salesPrice = pgTable('sales_price', {
+  id: uuid().primaryKey().defaultRandom(),
+  itemNo: text().notNull().references(() => item.no, { onDelete: 'cascade' }),
+  ...agreementTerms(),
   unitPrice: unitAmount().notNull(),
   priceIncludesVat: boolean().notNull().default(false),
   vatBusPostingGroupPrice: text().references(() => vatBusinessPostingGroup.code),
@@ -28,14 +33,7 @@ export const salesLineDiscount = pgTable('sales_line_discount', {
   id: uuid().primaryKey().defaultRandom(),
   type: text().notNull(),
   code: text().notNull(),
-  salesType: text().notNull(),
-  salesCode: text().notNull().default(''),
-  startingDate: calendarDate(),
-  endingDate: calendarDate(),
-  currencyCode: text().notNull().default(''),
-  variantCode: text().notNull().default(''),
-  unitOfMeasureCode: text().notNull().default(''),
-  minimumQuantity: quantity().notNull().default('0'),
+  ...agreementTerms(),
   lineDiscountPercent: percent().notNull(),
   ...recordColumns(),
 }, (t) => [unique('sales_line_discount_agreement').on(t.type, t.code, t.salesType, t.salesCode, t.startingDate, t.currencyCode, t.variantCode, t.unitOfMeasureCode, t.minimumQuantity).nullsNotDistinct()]);
