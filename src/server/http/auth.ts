@@ -33,7 +33,8 @@ function bearerToken(request: FastifyRequest): string | undefined {
 export function registerAuthentication(app: FastifyInstance, getDb: () => Executor, localActor?: Actor) {
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
-    if (!request.url.startsWith('/api/v1/') || config.public) return;
+    // Unknown routes fall through to the 404 handler; public ones need no token.
+    if (!request.url.startsWith('/api/v1/') || config.public || !request.routeOptions.url) return;
     request.actor = localActor ?? (await actorFromToken(getDb(), request));
     if (!readMethods.has(request.method) && !config.anyRole && !(config.area && canWrite(request.actor.role, config.area))) {
       throw new DomainError('FORBIDDEN', { role: request.actor.role, action: `change ${config.area ?? 'this'} data` });

@@ -10,7 +10,7 @@ export function recordSchema(table: PgTable, hiddenFields: string[] = []) {
   const shape: Record<string, z.ZodType> = {};
   for (const [field, column] of Object.entries(getTableColumns(table))) {
     if (hiddenFields.includes(field)) continue;
-    const base = column.dataType === 'boolean' ? z.boolean() : column.dataType === 'number' ? z.number() : z.string();
+    const base = column.dataType === 'boolean' ? z.boolean() : column.dataType === 'number' ? z.number() : column.dataType === 'json' ? z.unknown() : z.string();
     shape[field] = column.notNull ? base : base.nullable();
   }
   return z.object(shape);

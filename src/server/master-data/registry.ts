@@ -2,6 +2,7 @@ import { customerGroupResources, customerResource, shipToAddressResource } from 
 import { itemDiscountGroupResource, itemResource, itemUnitOfMeasureResource } from '../items/item.resources.ts';
 import { logisticsResources } from '../setup/logistics.resources.ts';
 import { pricingResources } from '../pricing/pricing.resources.ts';
+import { salesDocumentArchiveResource } from '../sales/sales-document-archive.resource.ts';
 import { postingResources } from '../setup/posting.resources.ts';
 import { noSeriesLineResource, noSeriesResource, setupSingletons } from '../setup/setup.resources.ts';
 import { userResource } from '../users/user.resources.ts';
@@ -16,6 +17,7 @@ export const resources: ResourceDefinition[] = [
   customerResource, shipToAddressResource, ...customerGroupResources,
   itemResource, itemUnitOfMeasureResource, itemDiscountGroupResource,
   ...pricingResources,
+  salesDocumentArchiveResource,
   vendorResource,
   userResource,
 ];

@@ -100,6 +100,8 @@ export function registerResource(app: FastifyInstance, getDb: () => Executor, de
     return sendRecord(reply, withoutHidden(definition, row));
   });
 
+  if (definition.readOnly) return;
+
   routes.post(collection, {
     config,
     schema: { tags, summary: `Create a ${definition.entity}`, params: z.object(parentParams), body: definition.createSchema, response: { 201: record } },

@@ -23,6 +23,8 @@ export interface ResourceDefinition {
   /** For records that belong to another one, e.g. ship-to addresses under `/customers/{customerNo}`. */
   parent?: { resource: string; entity: string; param: string; field: string; table: PgTable; parentField: string };
   key: { param: string; field: string; kind: 'code' | 'username' | 'uuid' | 'integer' | 'date' };
+  /** Read-only resources (archives, ledgers) get only the GET routes. */
+  readOnly?: boolean;
   createSchema: z.ZodObject;
   updateSchema: z.ZodObject;
   /** Fields a list may be filtered on by equality (`?customerPostingGroup=DOMESTIC`). */

@@ -6,18 +6,20 @@ import { currency, generalLedgerSetup, inventorySetup, salesReceivablesSetup } f
 /** The setup a sales command reads, loaded once per command. */
 export interface SalesContext {
   workDate: string;
+  /** Who is acting, for archives and, later, the ledgers' user IDs. */
+  username: string;
   salesSetup: typeof salesReceivablesSetup.$inferSelect;
   glSetup: typeof generalLedgerSetup.$inferSelect;
   inventorySetup: typeof inventorySetup.$inferSelect;
 }
 
-export async function loadSalesContext(tx: Executor, workDate: string): Promise<SalesContext> {
+export async function loadSalesContext(tx: Executor, workDate: string, username = ''): Promise<SalesContext> {
   const [[salesSetup], [glSetup], [inventory]] = await Promise.all([
     tx.select().from(salesReceivablesSetup),
     tx.select().from(generalLedgerSetup),
     tx.select().from(inventorySetup),
   ]);
-  return { workDate, salesSetup: salesSetup!, glSetup: glSetup!, inventorySetup: inventory! };
+  return { workDate, username, salesSetup: salesSetup!, glSetup: glSetup!, inventorySetup: inventory! };
 }
 
 /** Rounding precisions of the document currency (blank = local currency from the G/L setup). */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
 import { roundUnitAmount } from '../../core/money/rounding.ts';
@@ -17,6 +17,7 @@ import { recalculateDocument, type RecalculationTrigger } from './sales-document
 import { documentKinds, type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import { currencyFactor, customerFields, newDocumentDates, paymentTermsFields, quoteValidityFields, shipToFields } from './sales-header.derive.ts';
 import { deriveLine } from './sales-line.derive.ts';
+import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
 
 const lineKey = (line: Pick<SalesLineRow, 'documentType' | 'documentNo' | 'lineNo'>) =>
   and(eq(salesLine.documentType, line.documentType), eq(salesLine.documentNo, line.documentNo), eq(salesLine.lineNo, line.lineNo));
@@ -173,12 +174,27 @@ function hasUninvoicedShipment(documentType: EditableDocumentType, line: SalesLi
   return !dec(handled).eq(dec(line.quantityInvoiced));
 }
 
-export async function deleteDocument(tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined) {
+export async function deleteDocument(
+  tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined, context: SalesContext, options: { archive?: boolean } = {},
+) {
   const document = await loadDocument(tx, documentType, no, { lock: true });
   checkVersion(document, expectedVersion);
   const unfinished = document.lines.find((line) => hasUninvoicedShipment(documentType, line));
   if (unfinished) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo: unfinished.lineNo, no });
+  if (shouldArchive(document, context, options.archive)) await archiveDocument(tx, document, 'delete', context.username);
   await tx.delete(salesHeader).where(headerKey(document.header));
+}
+
+/** Delete Expired Sales Quotes (spec §7.1): quotes valid until a date before `before`; archived as the setup says. */
+export async function deleteExpiredQuotes(tx: Executor, before: string, context: SalesContext): Promise<string[]> {
+  const expired = await tx.select({ no: salesHeader.no }).from(salesHeader)
+    .where(and(eq(salesHeader.documentType, 'quote'), lt(salesHeader.quoteValidUntilDate, before))).orderBy(salesHeader.no);
+  for (const { no } of expired) {
+    const quote = await loadDocument(tx, 'quote', no, { lock: true });
+    if (shouldArchive(quote, context, undefined)) await archiveDocument(tx, quote, 'deleteExpired', context.username);
+    await tx.delete(salesHeader).where(headerKey(quote.header));
+  }
+  return expired.map((row) => row.no);
 }
 
 async function insertLine(tx: Executor, document: SalesDocument, input: Row, context: SalesContext): Promise<SalesDocument> {

@@ -12,6 +12,7 @@ import { loadDocument } from './sales-document.queries.ts';
 import { recalculateDocument } from './sales-document.recalculate.ts';
 import type { EditableDocumentType, SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { deriveLine } from './sales-line.derive.ts';
+import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
 
 async function assertCustomersMayHave(tx: Executor, header: Pick<SalesHeaderRow, 'sellToCustomerNo' | 'billToCustomerNo'>, documentType: SalesDocumentType) {
   const customers = await tx.select().from(customer).where(inArray(customer.no, [header.sellToCustomerNo, header.billToCustomerNo]));
@@ -54,7 +55,9 @@ function lineInput(line: SalesLineRow, keepPrices: boolean): Row {
  * Make Order / Make Invoice (spec §7.1): a new order or invoice with the quote's header and lines
  * (same line numbers, prices and discounts), Quote No. set; the quote is then deleted.
  */
-export async function makeDocumentFromQuote(tx: Executor, quoteNo: string, target: 'order' | 'invoice', context: SalesContext): Promise<SalesDocument> {
+export async function makeDocumentFromQuote(
+  tx: Executor, quoteNo: string, target: 'order' | 'invoice', context: SalesContext, options: { archiveQuote?: boolean } = {},
+): Promise<SalesDocument> {
   const quote = await loadDocument(tx, 'quote', quoteNo, { lock: true });
   const validUntil = quote.header.quoteValidUntilDate;
   if (validUntil && compareDates(validUntil, context.workDate) < 0) throw new DomainError('QUOTE_EXPIRED', { no: quoteNo, validUntil, workDate: context.workDate });
@@ -77,6 +80,7 @@ export async function makeDocumentFromQuote(tx: Executor, quoteNo: string, targe
     postingDate: quote.header.postingDate ?? (noDate ? null : context.workDate),
     orderDate: quote.header.orderDate ?? context.workDate,
   } as Partial<SalesHeaderRow>).where(and(eq(salesHeader.documentType, target), eq(salesHeader.no, document.header.no))).returning();
+  if (shouldArchive(quote, context, options.archiveQuote)) await archiveDocument(tx, quote, target === 'order' ? 'makeOrder' : 'makeInvoice', context.username);
   await tx.delete(salesHeader).where(and(eq(salesHeader.documentType, 'quote'), eq(salesHeader.no, quoteNo)));
   return recalculateDocument(tx, { header: orderHeader!, lines: document.lines }, context, 'lineChanged');
 }

@@ -11,8 +11,10 @@ import { listRecords } from '../master-data/resource.queries.ts';
 import { expectedVersion, parseFilters } from '../master-data/resource.routes.ts';
 import { recordSchema } from '../master-data/record-schema.ts';
 import { loadSalesContext, type SalesContext } from './sales-context.ts';
+import { actorOf } from '../http/auth.ts';
+import { isoDate } from '../../core/master-data/fields.ts';
 import {
-  addLine, calculateInvoiceDiscountOn, createDocument, deleteDocument, deleteLine, releaseDocument, reopenDocument, updateDocumentHeader,
+  addLine, calculateInvoiceDiscountOn, createDocument, deleteDocument, deleteExpiredQuotes, deleteLine, releaseDocument, reopenDocument, updateDocumentHeader,
   updateLine,
 } from './sales-document.commands.ts';
 import { copyDocument, makeDocumentFromQuote } from './sales-document.convert.ts';
@@ -69,7 +71,7 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
   /** One transaction per request; the response is the document as it stands after the command. */
   async function run(request: FastifyRequest, reply: FastifyReply, command: (tx: Executor, context: SalesContext) => Promise<SalesDocument>, status = 200) {
     const view = await getDb().transaction(async (tx) => {
-      const context = await loadSalesContext(tx as Executor, request.workDate);
+      const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
       const document = await command(tx as Executor, context);
       return documentView(tx as Executor, document, context);
     });
@@ -113,8 +115,14 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
     return run(request, reply, (tx, context) => updateDocumentHeader(tx, documentType, documentNo(request), changes, versionOf(request, { version }), context));
   });
 
-  routes.delete(`${base}/:no`, { config, schema: { tags, summary: `Delete a ${entity}`, params: noParam } }, async (request, reply) => {
-    await getDb().transaction((tx) => deleteDocument(tx as Executor, documentType, documentNo(request), versionOf(request)));
+  routes.delete(`${base}/:no`, {
+    config, schema: { tags, summary: `Delete a ${entity} (archived first when the setup or ?archive=true says so)`, params: noParam, querystring: z.strictObject({ archive: z.enum(['true', 'false']).optional() }) },
+  }, async (request, reply) => {
+    const archive = (request.query as { archive?: string }).archive === 'true';
+    await getDb().transaction(async (tx) => {
+      const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
+      await deleteDocument(tx as Executor, documentType, documentNo(request), versionOf(request), context, { archive });
+    });
     return reply.status(204).send();
   });
 
@@ -153,7 +161,7 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
   }, async (request, reply) => {
     let copyWarnings: unknown[] = [];
     const view = await getDb().transaction(async (tx) => {
-      const context = await loadSalesContext(tx as Executor, request.workDate);
+      const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
       const result = await copyDocument(tx as Executor, documentType, documentNo(request), request.body as never, context);
       copyWarnings = result.warnings;
       return documentView(tx as Executor, result.document, context);
@@ -170,11 +178,25 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
   if (documentType === 'quote') {
     for (const target of ['order', 'invoice'] as const) {
       routes.post(`${base}/:no/make${target === 'order' ? 'Order' : 'Invoice'}`, {
-        config, schema: { tags, summary: `Turn the quote into a sales ${target} (the quote is deleted)`, params: noParam, response: { 201: documentSchema } },
+        config,
+        schema: {
+          tags, summary: `Turn the quote into a sales ${target} (the quote is deleted; archived first if Archive Quotes is Always, or Question and archiveQuote is true)`,
+          params: noParam, body: z.strictObject({ archiveQuote: z.boolean().optional() }).nullish(), response: { 201: documentSchema },
+        },
       }, async (request, reply) => {
-        const response = await run(request, reply, (tx, context) => makeDocumentFromQuote(tx, documentNo(request), target, context), 201);
-        return response;
+        const options = (request.body ?? {}) as { archiveQuote?: boolean };
+        return run(request, reply, (tx, context) => makeDocumentFromQuote(tx, documentNo(request), target, context, options), 201);
       });
     }
+    routes.post(`${base}/deleteExpired`, {
+      config,
+      schema: {
+        tags, summary: 'Delete Expired Sales Quotes: every quote valid until a date before `before` (archived if the setup says Always)',
+        body: z.strictObject({ before: isoDate() }), response: { 200: z.object({ deleted: z.array(z.string()) }) },
+      },
+    }, async (request) => ({
+      deleted: await getDb().transaction(async (tx) =>
+        deleteExpiredQuotes(tx as Executor, (request.body as { before: string }).before, await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username))),
+    }));
   }
 }

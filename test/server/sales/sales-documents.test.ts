@@ -382,3 +382,35 @@ describe('changing the customer and the currency', () => {
     expect(statistics).toMatchObject({ currencyCode: 'USD', amountLcy: '100.00' });
   });
 });
+
+describe('archiving and expired quotes (§7.1)', () => {
+  it('archives a converted quote when Archive Quotes is Always, or when asked under Question', async () => {
+    await admin('PATCH', '/api/v1/salesReceivablesSetup', { archiveQuotes: 'always' });
+    const first = await created(admin, '/api/v1/salesQuotes', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'A', quantity: '2' }] });
+    await admin('POST', `/api/v1/salesQuotes/${first.no}/makeOrder`);
+    const archives = (await admin('GET', `/api/v1/salesDocumentArchives?documentType=quote&no=${first.no}`)).json().items;
+    expect(archives).toHaveLength(1);
+    expect(archives[0]).toMatchObject({ versionNo: 1, reason: 'makeOrder', archivedBy: 'admin-user', header: expect.objectContaining({ no: first.no }) });
+    expect(archives[0].lines[0]).toMatchObject({ no: 'A', quantity: '2.00000' });
+
+    await admin('PATCH', '/api/v1/salesReceivablesSetup', { archiveQuotes: 'question' });
+    const second = await created(admin, '/api/v1/salesQuotes', { sellToCustomerNo: 'C' });
+    await admin('POST', `/api/v1/salesQuotes/${second.no}/makeInvoice`);
+    expect((await admin('GET', `/api/v1/salesDocumentArchives?no=${second.no}`)).json().items).toEqual([]);
+    const third = await created(admin, '/api/v1/salesQuotes', { sellToCustomerNo: 'C' });
+    expect((await admin('POST', `/api/v1/salesQuotes/${third.no}/makeInvoice`, { archiveQuote: true })).statusCode).toBe(201);
+    expect((await admin('GET', `/api/v1/salesDocumentArchives?no=${third.no}`)).json().items).toHaveLength(1);
+    expect((await admin('POST', '/api/v1/salesDocumentArchives', {})).statusCode).toBe(404);
+  });
+
+  it('deletes the quotes that expired before a date and keeps the others', async () => {
+    const old = await created(admin, '/api/v1/salesQuotes', { sellToCustomerNo: 'C', documentDate: '2026-01-01' });
+    const fresh = await created(admin, '/api/v1/salesQuotes', { sellToCustomerNo: 'C', documentDate: '2026-03-01' });
+    expect(old.quoteValidUntilDate).toBe('2026-01-31');
+    const response = await admin('POST', '/api/v1/salesQuotes/deleteExpired', { before: '2026-02-15' });
+    expect(response.json()).toEqual({ deleted: [old.no] });
+    expect((await admin('GET', `/api/v1/salesQuotes/${old.no}`)).statusCode).toBe(404);
+    expect((await admin('GET', `/api/v1/salesQuotes/${fresh.no}`)).statusCode).toBe(200);
+    expect((await admin('POST', '/api/v1/salesQuotes/deleteExpired', {})).statusCode).toBe(400);
+  });
+});

@@ -1,4 +1,4 @@
-import { boolean, foreignKey, integer, numeric, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { addressColumns, amount, calendarDate, dateFormula, flag, percent, quantity, recordColumns, unitAmount } from './columns.ts';
 import { customer, customerDiscountGroup, customerPriceGroup } from './customers.ts';
 import { customerPostingGroup } from './posting-setup.ts';
@@ -125,3 +125,19 @@ export const salesLine = pgTable('sales_line', {
   foreignKey({ columns: [t.documentType, t.documentNo], foreignColumns: [salesHeader.documentType, salesHeader.no], name: 'sales_line_document_fk' })
     .onDelete('cascade'),
 ]);
+
+/**
+ * Archived versions of sales documents (BC's Sales Header/Line Archive): a frozen copy taken when a
+ * quote is converted or a document deleted, numbered per document.
+ */
+export const salesDocumentArchive = pgTable('sales_document_archive', {
+  id: uuid().primaryKey().defaultRandom(),
+  documentType: text().notNull(),
+  no: text().notNull(),
+  versionNo: integer().notNull(),
+  reason: text().notNull(),
+  archivedBy: text().notNull().default(''),
+  archivedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  header: jsonb().notNull(),
+  lines: jsonb().notNull(),
+}, (t) => [unique('sales_document_archive_version').on(t.documentType, t.no, t.versionNo)]);
