@@ -85,14 +85,19 @@ export async function recalculateDocument(tx: Executor, given: SalesDocument, co
 
 const amountFields = ['invoiceDiscountAmount', 'amount', 'amountIncludingVat', 'vatBaseAmount'] as const;
 
+/** One set-based UPDATE for every line whose amounts moved, however many lines the document has. */
 async function writeChangedAmounts(tx: Executor, before: SalesLineRow[], after: SalesLineRow[]) {
-  for (const [index, line] of after.entries()) {
-    const previous = before[index]!;
-    if (amountFields.every((field) => dec(previous[field]).eq(dec(line[field])))) continue;
-    await tx.update(salesLine)
-      .set({ invoiceDiscountAmount: line.invoiceDiscountAmount, amount: line.amount, amountIncludingVat: line.amountIncludingVat, vatBaseAmount: line.vatBaseAmount })
-      .where(and(eq(salesLine.documentType, line.documentType), eq(salesLine.documentNo, line.documentNo), eq(salesLine.lineNo, line.lineNo)));
-  }
+  const changed = after.filter((line, index) => !amountFields.every((field) => dec(before[index]![field]).eq(dec(line[field]))));
+  if (changed.length === 0) return;
+  const { documentType, documentNo } = changed[0]!;
+  const values = sql.join(changed.map((line) =>
+    sql`(${line.lineNo}::integer, ${line.invoiceDiscountAmount}::numeric, ${line.amount}::numeric, ${line.amountIncludingVat}::numeric, ${line.vatBaseAmount}::numeric)`), sql`, `);
+  await tx.execute(sql`
+    update sales_line as line set
+      invoice_discount_amount = changed.invoice_discount_amount, amount = changed.amount,
+      amount_including_vat = changed.amount_including_vat, vat_base_amount = changed.vat_base_amount
+    from (values ${values}) as changed(line_no, invoice_discount_amount, amount, amount_including_vat, vat_base_amount)
+    where line.document_type = ${documentType} and line.document_no = ${documentNo} and line.line_no = changed.line_no`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { dec, sum, ZERO, type Decimal } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import { creditWarnings, stockoutWarning } from '../../core/sales/customer-checks.ts';
@@ -25,11 +25,9 @@ export async function documentWarnings(tx: Executor, document: SalesDocument, co
   if (!['quote', 'order', 'invoice'].includes(header.documentType)) return [];
   const warnings: Warning[] = [];
   const [billTo] = await tx.select().from(customer).where(eq(customer.no, header.billToCustomerNo));
-  const others = await tx.select({ line: salesLine, documentType: salesHeader.documentType, currencyFactor: salesHeader.currencyFactor })
-    .from(salesLine).innerJoin(salesHeader, and(eq(salesLine.documentType, salesHeader.documentType), eq(salesLine.documentNo, salesHeader.no)))
-    .where(and(eq(salesHeader.billToCustomerNo, header.billToCustomerNo), inArray(salesHeader.documentType, ['order', 'invoice']), ne(salesHeader.no, header.no)));
+  const outstanding = await outstandingByDocumentType(tx, header.billToCustomerNo, header.no);
   const factor = dec(header.currencyFactor);
-  const ofType = (type: string) => sum(others.filter((row) => row.documentType === type).map((row) => outstandingLcy(row.line, dec(row.currencyFactor))));
+  const ofType = (type: string) => outstanding.get(type) ?? ZERO;
   warnings.push(...creditWarnings(context.salesSetup.creditWarnings as never, {
     creditLimitLcy: dec(billTo!.creditLimitLcy),
     balanceLcy: ZERO,
@@ -43,6 +41,21 @@ export async function documentWarnings(tx: Executor, document: SalesDocument, co
   }));
   warnings.push(...(await stockoutWarnings(tx, document, context)));
   return warnings;
+}
+
+/**
+ * What the customer's other orders and invoices still have to invoice, in LCY incl. VAT, summed in the
+ * database (exact numeric) rather than by loading every line.
+ */
+async function outstandingByDocumentType(tx: Executor, customerNo: string, excludeNo: string): Promise<Map<string, Decimal>> {
+  const rows = await tx.select({
+    documentType: salesHeader.documentType,
+    amount: sql<string>`coalesce(sum(round(${salesLine.amountIncludingVat} * (${salesLine.quantity} - ${salesLine.quantityInvoiced}) / nullif(${salesLine.quantity}, 0) / ${salesHeader.currencyFactor}, 2)), 0)`,
+  }).from(salesLine)
+    .innerJoin(salesHeader, and(eq(salesLine.documentType, salesHeader.documentType), eq(salesLine.documentNo, salesHeader.no)))
+    .where(and(eq(salesHeader.billToCustomerNo, customerNo), inArray(salesHeader.documentType, ['order', 'invoice']), ne(salesHeader.no, excludeNo)))
+    .groupBy(salesHeader.documentType);
+  return new Map(rows.map((row) => [row.documentType, dec(row.amount)]));
 }
 
 async function stockoutWarnings(tx: Executor, document: SalesDocument, context: SalesContext): Promise<Warning[]> {
