@@ -65,6 +65,7 @@ const messages = {
   LINE_DISCOUNT_NOT_ALLOWED: (p: Params) => `A line discount is not allowed on this line (${p.no}): the customer or the price agreement does not allow line discounts.`,
   COPY_TARGET_NOT_OPEN: (p: Params) => `Document ${p.no} must be open to copy another document into it (it is ${p.status}).`,
   CUSTOMER_HAS_ACTIVITY: (p: Params) => `Customer ${p.customerNo} cannot be deleted: it has outstanding sales documents (${p.documents}).`,
+  POSTING_NOT_BALANCED: (p: Params) => `The posting does not balance: its G/L entries add up to ${p.difference} instead of 0, so nothing was posted.`,
 } satisfies Record<string, (p: Params) => string>;
 
 export type DomainErrorCode = keyof typeof messages;

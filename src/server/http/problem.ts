@@ -16,6 +16,8 @@ const statusByCode: Partial<Record<DomainErrorCode, number>> = {
   ALREADY_EXISTS: 409,
   VERSION_CONFLICT: 409,
   DATABASE_LOCKED: 503,
+  // An unbalanced batch is a defect in the posting code, never the user's doing.
+  POSTING_NOT_BALANCED: 500,
 };
 
 export function statusOf(code: DomainErrorCode): number {

@@ -1,0 +1,119 @@
+/**
+ * The G/L side of the inventory value a sale moves (spec §7.5–7.6, §23.3), as BC's Inventory
+ * Posting To G/L posts a value entry when Automatic Cost Posting is on. Which inbound entries a
+ * sale consumes, and so what it costs (FIFO, Average, Standard …), is decided by the costing
+ * before this: the caller passes the cost amounts of the value entries the posting creates.
+ *
+ * Amounts are signed as on the value entries: goods leaving (a sale) have negative cost, goods
+ * coming back (a return) positive. Per line:
+ *   Cost Amount (Actual) a:    Inventory Account a,           COGS Account −a;
+ *   Cost Amount (Expected) e:  Inventory Account (Interim) e, COGS Account (Interim) −e,
+ *                              only with Expected Cost Posting to G/L.
+ * So shipping 6 at 60.00 (e = −360.00) debits COGS (Interim) 360.00 and credits Inventory
+ * (Interim); invoicing 4 of them (a = −240.00, e = +240.00, the expected cost reversed) debits COGS
+ * 240.00, credits Inventory 240.00 and reverses 240.00 of the interim entries. A return turns every
+ * side around. Without Automatic Cost Posting nothing is posted here: Post Inventory Cost to G/L
+ * does it later.
+ */
+import type { Decimal } from '../money/decimal.ts';
+import type { GlEntry, PostingBatch } from './entries.ts';
+import {
+  type GeneralPostingSetupCostAccounts,
+  type InventoryPostingSetupAccounts,
+  findGeneralPostingSetup,
+  generalPostingSetupName,
+  postingSetupMissing,
+  requireAccount,
+} from './posting-setup.ts';
+
+export interface CostPostingInput {
+  /** Inventory Setup. */
+  automaticCostPosting: boolean;
+  expectedCostPostingToGl: boolean;
+  /** The G/L entries' description: the document's Posting Description. */
+  description: string;
+  /** The customer on the item ledger entries (Source No.). */
+  customerNo: string;
+  lines: readonly CostPostingLine[];
+  accounts: CostPostingAccounts;
+}
+
+/** The cost of one document line in this posting: the sum of the value entries it creates. */
+export interface CostPostingLine {
+  lineNo: number;
+  genBusPostingGroup: string;
+  genProdPostingGroup: string;
+  locationCode: string;
+  inventoryPostingGroup: string;
+  /** Σ Cost Amount (Actual): negative for a sale invoiced, positive for a return credited. */
+  costAmountActual: Decimal;
+  /** Σ Cost Amount (Expected): −c on a shipment, +c where an invoice reverses what it invoices. */
+  costAmountExpected: Decimal;
+}
+
+export interface CostPostingAccounts {
+  generalPostingSetups: readonly GeneralPostingSetupCostAccounts[];
+  inventoryPostingSetups: readonly InventoryPostingSetupAccounts[];
+}
+
+export function buildCostPosting(input: CostPostingInput): PostingBatch {
+  const glEntries = input.automaticCostPosting
+    ? input.lines.flatMap((line, index) => costGlEntries(line, `lines.${index}`, input))
+    : [];
+  return { glEntries, vatEntries: [], customerLedgerEntries: [] };
+}
+
+function costGlEntries(line: CostPostingLine, inputPath: string, input: CostPostingInput): GlEntry[] {
+  const entries: GlEntry[] = [];
+  const accounts = lineAccounts(line, inputPath, input.accounts);
+  if (!line.costAmountActual.isZero()) {
+    entries.push(
+      costGlEntry(accounts.inventory('inventoryAccount', 'Inventory Account'), line.costAmountActual, input),
+      costGlEntry(accounts.cogs('cogsAccount', 'COGS Account'), line.costAmountActual.negated(), input),
+    );
+  }
+  if (input.expectedCostPostingToGl && !line.costAmountExpected.isZero()) {
+    entries.push(
+      costGlEntry(accounts.inventory('inventoryAccountInterim', 'Inventory Account (Interim)'), line.costAmountExpected, input),
+      costGlEntry(accounts.cogs('cogsAccountInterim', 'COGS Account (Interim)'), line.costAmountExpected.negated(), input),
+    );
+  }
+  return entries;
+}
+
+/** Account getters that look the setup rows up only when an amount needs them. */
+function lineAccounts(line: CostPostingLine, inputPath: string, accounts: CostPostingAccounts) {
+  const generalSetupName = generalPostingSetupName(line.genBusPostingGroup, line.genProdPostingGroup);
+  const inventorySetupName = `inventory posting setup '${line.locationCode}' × '${line.inventoryPostingGroup}'`;
+  return {
+    cogs(field: 'cogsAccount' | 'cogsAccountInterim', caption: string): string {
+      const setup = findGeneralPostingSetup(
+        accounts.generalPostingSetups, line.genBusPostingGroup, line.genProdPostingGroup, `${inputPath}.genProdPostingGroup`,
+      );
+      return requireAccount(setup[field], generalSetupName, caption, `${inputPath}.genProdPostingGroup`);
+    },
+    inventory(field: 'inventoryAccount' | 'inventoryAccountInterim', caption: string): string {
+      const setup = accounts.inventoryPostingSetups.find(
+        (row) => row.locationCode === line.locationCode && row.inventoryPostingGroup === line.inventoryPostingGroup,
+      );
+      if (!setup) throw postingSetupMissing(inventorySetupName, '(no such setup)', `${inputPath}.inventoryPostingGroup`);
+      return requireAccount(setup[field], inventorySetupName, caption, `${inputPath}.inventoryPostingGroup`);
+    },
+  };
+}
+
+// Inventory postings carry no Gen. Posting Type and no VAT; the source is the customer of the sale.
+function costGlEntry(accountNo: string, amount: Decimal, input: CostPostingInput): GlEntry {
+  return {
+    accountNo,
+    amount,
+    description: input.description,
+    genPostingType: '',
+    genBusPostingGroup: '',
+    genProdPostingGroup: '',
+    vatBusPostingGroup: '',
+    vatProdPostingGroup: '',
+    sourceType: input.customerNo === '' ? '' : 'customer',
+    sourceNo: input.customerNo,
+  };
+}

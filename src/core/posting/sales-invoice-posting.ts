@@ -1,0 +1,404 @@
+/**
+ * The ledger entries of invoicing a sales document (spec §7.6, §23.2, §23.4): a sales invoice, the
+ * invoiced part of an order, and — every sign flipped — a credit memo or the invoiced part of a
+ * return order. Pure: the caller loads the document, prorates the lines it invoices
+ * (amountsToInvoice, spec §4.5), resolves the setup rows, and passes it all in.
+ *
+ * What one posting writes, in this order:
+ *   1. revenue: one G/L entry per Invoice Posting Buffer line (account + posting groups), with the
+ *      discounts on their own accounts by Discount Posting (invoice-posting-buffer.ts);
+ *   2. VAT: per VAT posting setup (VAT Bus. × VAT Prod. Posting Group) one VAT entry (base and
+ *      VAT, reverse charge with VAT 0) and one G/L entry on its Sales VAT Account when VAT ≠ 0;
+ *   3. receivables: one G/L entry on the customer posting group's Receivables Account for the total
+ *      incl. VAT, and the customer ledger entry with it.
+ * The invoice rounding line (spec §4.7), when Invoice Rounding is on, is a line like the others on
+ * the Invoice Rounding Account. G/L entries with amount 0 are left out.
+ */
+import { type IsoDate, compareDates } from '../dates/calendar-date.ts';
+import { calculateDate } from '../dates/date-formula.ts';
+import { DomainError } from '../errors.ts';
+import { type Decimal, ZERO, sum } from '../money/decimal.ts';
+import { type RoundingDirection, roundAmount } from '../money/rounding.ts';
+import { invoiceRoundingLine } from '../sales/document-totals.ts';
+import type { SalesLineType } from '../sales/types.ts';
+import type { CustomerLedgerEntryDraft, GlEntry, PostingBatch, VatEntry } from './entries.ts';
+import { type BufferLine, type DiscountPosting, fillInvoicePostingBuffer } from './invoice-posting-buffer.ts';
+import { type PostingLineAmounts, convertLineAmountsToLcy } from './lcy-amounts.ts';
+import {
+  type CustomerPostingGroupAccounts,
+  type GeneralPostingSetupSalesAccounts,
+  type VatPostingSetupSales,
+  findVatPostingSetup,
+  requireAccount,
+} from './posting-setup.ts';
+
+export type { DiscountPosting } from './invoice-posting-buffer.ts';
+
+export interface SalesInvoicePostingInput {
+  /** `invoice` for invoices and orders being invoiced; `creditMemo` for credit memos and return orders. */
+  documentType: 'invoice' | 'creditMemo';
+  header: SalesPostingHeader;
+  /** The lines this posting invoices, in Line No. order; comment lines are skipped. */
+  lines: readonly SalesPostingLine[];
+  setup: SalesPostingSetup;
+  accounts: SalesPostingAccounts;
+}
+
+/** The sales header facts the posting reads. */
+export interface SalesPostingHeader {
+  billToCustomerNo: string;
+  /** The header's Gen. Bus. and VAT Bus. Posting Groups; every line posts with them. */
+  genBusPostingGroup: string;
+  vatBusPostingGroup: string;
+  /** Posting Description (e.g. "Order SO-1"): the description of every G/L entry. */
+  postingDescription: string;
+  postingDate: IsoDate;
+  dueDate: IsoDate;
+  paymentDiscountPercent: Decimal;
+  paymentDiscountDate: IsoDate | null;
+  /** '' = LCY. */
+  currencyCode: string;
+  /** Document-currency units per 1 LCY (BC's Currency Factor); ignored when currencyCode is ''. */
+  currencyFactor: Decimal;
+  pricesIncludingVat: boolean;
+}
+
+/**
+ * One line to invoice, with the amounts of this posting in document currency, positive for a sale
+ * on an invoice and for a return on a credit memo (the document's own signs; the builder flips).
+ * Prices including VAT: lineDiscountAmount and invoiceDiscountAmount include VAT, as on the line.
+ */
+export interface SalesPostingLine extends PostingLineAmounts {
+  lineNo: number;
+  type: SalesLineType;
+  /** Item No.; on G/L Account lines the G/L account credited. */
+  no: string;
+  genProdPostingGroup: string;
+  vatProdPostingGroup: string;
+  /** round(Qty. to Invoice × Unit Cost (LCY)): what Profit (LCY) is measured against; omitted = 0. */
+  costAmountLcy?: Decimal;
+}
+
+export interface SalesPostingSetup {
+  /** Sales & Receivables Setup. */
+  discountPosting: DiscountPosting;
+  /** General Ledger Setup: Pmt. Disc. Excl. VAT and Payment Discount Grace Period ('' = none). */
+  paymentDiscountExcludingVat: boolean;
+  paymentDiscountGracePeriod: string;
+  /** Amount Rounding Precision of the document currency (G/L Setup's for LCY documents). */
+  amountRoundingPrecision: Decimal | string;
+  /** General Ledger Setup: Amount Rounding Precision, used for LCY amounts. */
+  lcyAmountRoundingPrecision: Decimal | string;
+  /** null when Sales & Receivables Setup has Invoice Rounding off. */
+  invoiceRounding: InvoiceRoundingPostingSetup | null;
+}
+
+export interface InvoiceRoundingPostingSetup {
+  /** Inv. Rounding Precision (LCY) and Type, or the document currency's. */
+  precision: Decimal | string;
+  direction: RoundingDirection;
+  /** The Invoice Rounding Account's own Gen. Prod. and VAT Prod. Posting Groups (BC takes them from the G/L account). */
+  genProdPostingGroup: string;
+  vatProdPostingGroup: string;
+}
+
+/** The setup rows the accounts come from, loaded by the caller. */
+export interface SalesPostingAccounts {
+  customerPostingGroup: CustomerPostingGroupAccounts;
+  generalPostingSetups: readonly GeneralPostingSetupSalesAccounts[];
+  vatPostingSetups: readonly VatPostingSetupSales[];
+}
+
+interface LineToPost extends BufferLine {
+  amounts: PostingLineAmounts;
+  costAmountLcy: Decimal | undefined;
+}
+
+export function buildSalesInvoicePosting(input: SalesInvoicePostingInput): PostingBatch {
+  const documentLines = documentLinesToPost(input);
+  const roundingLine = invoiceRoundingLineToPost(documentLines, input);
+  const lines = withLcyAmounts(roundingLine ? [...documentLines, roundingLine] : documentLines, input);
+  const customerLedgerEntry = buildCustomerLedgerEntry(lines, input);
+  const { vatEntries, vatGlEntries } = buildVatPostings(lines, input);
+  const glEntries = [...revenueGlEntries(lines, input), ...vatGlEntries, receivablesGlEntry(customerLedgerEntry, input)]
+    .filter((entry) => !entry.amount.isZero());
+  return { glEntries, vatEntries, customerLedgerEntries: [customerLedgerEntry] };
+}
+
+type Sign = 1 | -1;
+
+/** +1 for an invoice, −1 for a credit memo: the sign of the customer's side; revenue and VAT take the other. */
+function customerSign(input: SalesInvoicePostingInput): Sign {
+  return input.documentType === 'invoice' ? 1 : -1;
+}
+
+function revenueAndVatSign(input: SalesInvoicePostingInput): Sign {
+  return input.documentType === 'invoice' ? -1 : 1;
+}
+
+// The non-comment lines with their VAT setup; amountsLcy holds the document amounts until
+// withLcyAmounts converts them (for an LCY document they are the same).
+function documentLinesToPost(input: SalesInvoicePostingInput): LineToPost[] {
+  const { header, accounts } = input;
+  const lines: LineToPost[] = [];
+  input.lines.forEach((line, index) => {
+    if (line.type === 'comment') return;
+    const vat = supportedVat(
+      findVatPostingSetup(accounts.vatPostingSetups, header.vatBusPostingGroup, line.vatProdPostingGroup, `lines.${index}.vatProdPostingGroup`),
+      line.lineNo,
+    );
+    lines.push({
+      lineNo: line.lineNo,
+      type: line.type,
+      no: line.no,
+      genBusPostingGroup: header.genBusPostingGroup,
+      genProdPostingGroup: line.genProdPostingGroup,
+      vatBusPostingGroup: header.vatBusPostingGroup,
+      vatProdPostingGroup: line.vatProdPostingGroup,
+      vat,
+      amounts: pickAmounts(line),
+      amountsLcy: pickAmounts(line),
+      costAmountLcy: line.costAmountLcy,
+      inputPath: `lines.${index}`,
+    });
+  });
+  return lines;
+}
+
+/**
+ * BC's InvoiceRounding (Sales-Post): a system-created G/L Account line on the Invoice Rounding
+ * Account whose Amount Including VAT is the rounding difference of the lines' total; its Amount is
+ * that less the VAT of the account's own VAT posting setup.
+ */
+function invoiceRoundingLineToPost(lines: readonly LineToPost[], input: SalesInvoicePostingInput): LineToPost | null {
+  const { header, setup, accounts } = input;
+  if (!setup.invoiceRounding) return null;
+  const total = sum(lines.map((line) => line.amounts.amountIncludingVat));
+  const amountIncludingVat = invoiceRoundingLine(total, {
+    precision: setup.invoiceRounding.precision,
+    direction: setup.invoiceRounding.direction,
+    amountRoundingPrecision: setup.amountRoundingPrecision,
+  });
+  if (amountIncludingVat.isZero()) return null;
+  const accountNo = requireAccount(
+    accounts.customerPostingGroup.invoiceRoundingAccount,
+    `customer posting group '${accounts.customerPostingGroup.code}'`,
+    'Invoice Rounding Account',
+    'accounts.customerPostingGroup.invoiceRoundingAccount',
+  );
+  const { genProdPostingGroup, vatProdPostingGroup } = setup.invoiceRounding;
+  const lineNo = Math.max(0, ...input.lines.map((line) => line.lineNo)) + 10000;
+  const vat = supportedVat(
+    findVatPostingSetup(accounts.vatPostingSetups, header.vatBusPostingGroup, vatProdPostingGroup, 'setup.invoiceRounding.vatProdPostingGroup'),
+    lineNo,
+  );
+  const amount = amountExcludingVat(amountIncludingVat, vat, setup.amountRoundingPrecision);
+  const amounts = { amount, amountIncludingVat, vatBaseAmount: amount, lineDiscountAmount: ZERO, invoiceDiscountAmount: ZERO };
+  return {
+    lineNo,
+    type: 'glAccount',
+    no: accountNo,
+    genBusPostingGroup: header.genBusPostingGroup,
+    genProdPostingGroup,
+    vatBusPostingGroup: header.vatBusPostingGroup,
+    vatProdPostingGroup,
+    vat,
+    amounts,
+    amountsLcy: amounts,
+    costAmountLcy: undefined,
+    inputPath: 'setup.invoiceRounding',
+  };
+}
+
+type SupportedVatPostingSetup = VatPostingSetupSales & { vatCalculationType: 'normal' | 'reverseCharge' | 'fullVat' };
+
+function supportedVat(vat: VatPostingSetupSales, lineNo: number): SupportedVatPostingSetup {
+  if (vat.vatCalculationType === 'salesTax') throw new DomainError('SALES_TAX_NOT_SUPPORTED', { lineNo });
+  return vat as SupportedVatPostingSetup;
+}
+
+// Sales Line, Validate "Amount Including VAT": Amount = round(AIV / (1 + VAT %)) for Normal VAT.
+function amountExcludingVat(amountIncludingVat: Decimal, vat: SupportedVatPostingSetup, precision: Decimal | string): Decimal {
+  switch (vat.vatCalculationType) {
+    case 'normal': return roundAmount(amountIncludingVat.div(vat.vatPercent.div(100).plus(1)), precision);
+    case 'reverseCharge': return amountIncludingVat;
+    case 'fullVat': return ZERO;
+  }
+}
+
+function withLcyAmounts(lines: LineToPost[], input: SalesInvoicePostingInput): LineToPost[] {
+  if (input.header.currencyCode === '') return lines;
+  const lcy = convertLineAmountsToLcy(
+    lines.map((line) => line.amounts),
+    input.header.currencyFactor,
+    input.setup.lcyAmountRoundingPrecision,
+  );
+  return lines.map((line, index) => ({ ...line, amountsLcy: lcy[index]! }));
+}
+
+function revenueGlEntries(lines: readonly LineToPost[], input: SalesInvoicePostingInput): GlEntry[] {
+  const revenueSign = revenueAndVatSign(input);
+  const buffer = fillInvoicePostingBuffer(lines, {
+    documentType: input.documentType,
+    pricesIncludingVat: input.header.pricesIncludingVat,
+    discountPosting: input.setup.discountPosting,
+    generalPostingSetups: input.accounts.generalPostingSetups,
+    lcyAmountRoundingPrecision: input.setup.lcyAmountRoundingPrecision,
+  });
+  return buffer.map((entry) => ({
+    accountNo: entry.accountNo,
+    amount: signed(entry.amount, revenueSign),
+    description: input.header.postingDescription,
+    vatAmount: signed(entry.vatAmount, revenueSign),
+    genPostingType: 'sale',
+    genBusPostingGroup: entry.genBusPostingGroup,
+    genProdPostingGroup: entry.genProdPostingGroup,
+    vatBusPostingGroup: entry.vatBusPostingGroup,
+    vatProdPostingGroup: entry.vatProdPostingGroup,
+    sourceType: 'customer',
+    sourceNo: input.header.billToCustomerNo,
+  }));
+}
+
+interface VatTotal {
+  vat: VatPostingSetupSales;
+  base: Decimal;
+  vatAmount: Decimal;
+}
+
+/** One VAT entry per VAT posting setup used (spec §7.6), and its G/L entry on the Sales VAT Account. */
+function buildVatPostings(
+  lines: readonly LineToPost[],
+  input: SalesInvoicePostingInput,
+): { vatEntries: VatEntry[]; vatGlEntries: GlEntry[] } {
+  const totals = new Map<string, VatTotal>();
+  for (const line of lines) {
+    const total = totals.get(line.vatProdPostingGroup) ?? { vat: line.vat, base: ZERO, vatAmount: ZERO };
+    total.base = total.base.plus(line.amountsLcy.vatBaseAmount);
+    total.vatAmount = total.vatAmount.plus(line.amountsLcy.amountIncludingVat.minus(line.amountsLcy.amount));
+    totals.set(line.vatProdPostingGroup, total);
+  }
+  const vatSign = revenueAndVatSign(input);
+  const used = [...totals.values()].filter((total) => !total.base.isZero() || !total.vatAmount.isZero());
+  const vatEntries = used.map((total): VatEntry => ({
+    type: 'sale',
+    base: signed(total.base, vatSign),
+    amount: signed(total.vatAmount, vatSign),
+    vatCalculationType: total.vat.vatCalculationType,
+    vatIdentifier: total.vat.vatIdentifier,
+    vatPercent: total.vat.vatPercent,
+    vatBusPostingGroup: total.vat.vatBusPostingGroup,
+    vatProdPostingGroup: total.vat.vatProdPostingGroup,
+    billToCustomerNo: input.header.billToCustomerNo,
+  }));
+  const vatGlEntries = used
+    .filter((total) => !total.vatAmount.isZero())
+    .map((total) => vatGlEntry(total, signed(total.vatAmount, vatSign), input));
+  return { vatEntries, vatGlEntries };
+}
+
+function vatGlEntry(total: VatTotal, amount: Decimal, input: SalesInvoicePostingInput): GlEntry {
+  const { vatBusPostingGroup, vatProdPostingGroup } = total.vat;
+  const accountNo = requireAccount(
+    total.vat.salesVatAccount,
+    `VAT posting setup '${vatBusPostingGroup}' × '${vatProdPostingGroup}'`,
+    'Sales VAT Account',
+    'accounts.vatPostingSetups',
+  );
+  return nonRevenueGlEntry(accountNo, amount, input);
+}
+
+function receivablesGlEntry(customerLedgerEntry: CustomerLedgerEntryDraft, input: SalesInvoicePostingInput): GlEntry {
+  const group = input.accounts.customerPostingGroup;
+  const accountNo = requireAccount(
+    group.receivablesAccount,
+    `customer posting group '${group.code}'`,
+    'Receivables Account',
+    'accounts.customerPostingGroup.receivablesAccount',
+  );
+  return nonRevenueGlEntry(accountNo, customerLedgerEntry.amountLcy, input);
+}
+
+// BC sets Gen. Posting Type and the posting groups only on the revenue lines it posts as G/L
+// accounts; the VAT and receivables entries it derives carry none.
+function nonRevenueGlEntry(accountNo: string, amount: Decimal, input: SalesInvoicePostingInput): GlEntry {
+  return {
+    accountNo,
+    amount,
+    description: input.header.postingDescription,
+    genPostingType: '',
+    genBusPostingGroup: '',
+    genProdPostingGroup: '',
+    vatBusPostingGroup: '',
+    vatProdPostingGroup: '',
+    sourceType: 'customer',
+    sourceNo: input.header.billToCustomerNo,
+  };
+}
+
+function buildCustomerLedgerEntry(lines: readonly LineToPost[], input: SalesInvoicePostingInput): CustomerLedgerEntryDraft {
+  const { header } = input;
+  const sign = customerSign(input);
+  const total = (pick: (line: LineToPost) => Decimal) => signed(sum(lines.map(pick)), sign);
+  const amount = total((line) => line.amounts.amountIncludingVat);
+  const amountLcy = total((line) => line.amountsLcy.amountIncludingVat);
+  const salesLcy = total((line) => line.amountsLcy.amount);
+  const costs = lines.flatMap((line) => (line.costAmountLcy ? [line.costAmountLcy] : []));
+  const entry: CustomerLedgerEntryDraft = {
+    customerNo: header.billToCustomerNo,
+    documentType: input.documentType,
+    currencyCode: header.currencyCode,
+    amount,
+    amountLcy,
+    salesLcy,
+    invoiceDiscountLcy: total((line) => line.amountsLcy.invoiceDiscountAmount),
+    dueDate: header.dueDate,
+    paymentDiscountDate: header.paymentDiscountDate,
+    originalPaymentDiscountPossible: originalPaymentDiscountPossible(amount, amountLcy, salesLcy, input),
+    paymentDiscountToleranceDate: paymentDiscountToleranceDate(input),
+  };
+  if (costs.length > 0) entry.profitLcy = salesLcy.minus(signed(sum(costs), sign));
+  return entry;
+}
+
+/**
+ * BC's CalcPmtDiscPossible (Gen. Jnl.-Post Line): round(base × Payment Discount % / 100) in the
+ * document currency, base = Amount incl. VAT, or with Pmt. Disc. Excl. VAT the Sales (LCY) brought
+ * back to the document currency (Sales (LCY) × Amount / Amount (LCY)). Nothing is possible when
+ * the discount date, grace period included, lies before the posting date.
+ */
+function originalPaymentDiscountPossible(
+  amount: Decimal,
+  amountLcy: Decimal,
+  salesLcy: Decimal,
+  input: SalesInvoicePostingInput,
+): Decimal {
+  const { header, setup } = input;
+  if (amountLcy.isZero()) return ZERO;
+  const lastDiscountDate = paymentDiscountToleranceDate(input);
+  if (lastDiscountDate !== null && compareDates(lastDiscountDate, header.postingDate) < 0) return ZERO;
+  const base = setup.paymentDiscountExcludingVat ? salesLcy.times(amount).div(amountLcy) : amount;
+  return roundAmount(base.times(header.paymentDiscountPercent).div(100), setup.amountRoundingPrecision);
+}
+
+/** Pmt. Disc. Tolerance Date = Pmt. Discount Date + Payment Discount Grace Period (spec §11.2). */
+function paymentDiscountToleranceDate(input: SalesInvoicePostingInput): IsoDate | null {
+  const { paymentDiscountDate } = input.header;
+  return paymentDiscountDate === null ? null : calculateDate(input.setup.paymentDiscountGracePeriod, paymentDiscountDate);
+}
+
+function pickAmounts(amounts: PostingLineAmounts): PostingLineAmounts {
+  return {
+    amount: amounts.amount,
+    amountIncludingVat: amounts.amountIncludingVat,
+    vatBaseAmount: amounts.vatBaseAmount,
+    lineDiscountAmount: amounts.lineDiscountAmount,
+    invoiceDiscountAmount: amounts.invoiceDiscountAmount,
+  };
+}
+
+// A zero is never −0.
+function signed(value: Decimal, sign: Sign): Decimal {
+  if (value.isZero()) return ZERO;
+  return sign === 1 ? value : value.negated();
+}
