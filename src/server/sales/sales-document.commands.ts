@@ -124,7 +124,9 @@ export async function updateDocumentHeader(
   return recalculateDocument(tx, { header: header!, lines }, context, 'lineChanged');
 }
 
+/** Prices follow the customer, currency and price date, but only while the document is open: released amounts stay put. */
 function needsRepricing(before: SalesHeaderRow, after: SalesHeaderRow, input: Row): boolean {
+  if (before.status !== 'open') return false;
   return customerFieldsChanged(input) || before.currencyCode !== after.currencyCode
     || before.orderDate !== after.orderDate && !['invoice', 'creditMemo'].includes(after.documentType)
     || before.postingDate !== after.postingDate && ['invoice', 'creditMemo'].includes(after.documentType);

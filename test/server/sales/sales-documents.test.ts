@@ -414,3 +414,18 @@ describe('archiving and expired quotes (§7.1)', () => {
     expect((await admin('POST', '/api/v1/salesQuotes/deleteExpired', {})).statusCode).toBe(400);
   });
 });
+
+describe('a released document keeps its prices', () => {
+  it('takes a new posting date without re-pricing the lines', async () => {
+    await created(admin, '/api/v1/salesPrices', { itemNo: 'A', salesType: 'allCustomers', startingDate: '2026-06-01', unitPrice: '70' });
+    const invoice = await created(admin, '/api/v1/salesInvoices', { sellToCustomerNo: 'C', postingDate: '2026-05-20', lines: [{ type: 'item', no: 'A', quantity: '1' }] });
+    expect(invoice.lines[0].unitPrice).toBe('100.00000');
+    await admin('POST', `/api/v1/salesInvoices/${invoice.no}/release`);
+    const moved = (await admin('PATCH', `/api/v1/salesInvoices/${invoice.no}`, { postingDate: '2026-06-05' })).json();
+    expect(moved).toMatchObject({ postingDate: '2026-06-05', status: 'released' });
+    expect(moved.lines[0].unitPrice).toBe('100.00000');
+    await admin('POST', `/api/v1/salesInvoices/${invoice.no}/reopen`);
+    const reopened = (await admin('PATCH', `/api/v1/salesInvoices/${invoice.no}`, { postingDate: '2026-06-06' })).json();
+    expect(reopened.lines[0].unitPrice).toBe('70.00000');
+  });
+});
