@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (pure core, no database) and `database` (server code on a real PostgreSQL:
-// embedded PGlite by default, a server when TEST_DATABASE_URL is set).
+// Three projects: `unit` (pure core, no database), `database` (server code on a real PostgreSQL:
+// embedded PGlite by default, a server when TEST_DATABASE_URL is set) and `e2e` (the web app in
+// Debian's Chromium against a real server; skipped loudly without Chromium, failed under CI).
 export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
@@ -23,6 +24,16 @@ export default defineConfig({
           // PGlite is memory-hungry; two workers match the two cores.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['./test/e2e/support/build-web.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -10,6 +10,7 @@ import { registerNoSeriesRoutes } from '../number-series/no-series.routes.ts';
 import { registerSalesDocumentRoutes } from '../sales/sales-document.routes.ts';
 import { registerAuthentication } from './auth.ts';
 import { problem, sendProblem } from './problem.ts';
+import { registerWebApp } from './web-app.ts';
 import { registerWorkDate } from './work-date.ts';
 
 export interface AppOptions {
@@ -51,6 +52,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs'));
+  await registerWebApp(app);
   return app;
 }

@@ -1,0 +1,35 @@
+import { Route, Routes } from 'react-router';
+import { CustomerCardPage } from './customers/customer-card-page.tsx';
+import { CustomerListPage } from './customers/customer-list-page.tsx';
+import { HomePage } from './home/home-page.tsx';
+import { ItemCardPage } from './items/item-card-page.tsx';
+import { ItemListPage } from './items/item-list-page.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { NotFoundPage } from './layout/not-found-page.tsx';
+import { NewSalesDocumentPage } from './sales/new-sales-document-page.tsx';
+import { SalesDocumentListPage } from './sales/sales-document-list-page.tsx';
+import { SalesDocumentPage } from './sales/sales-document-page.tsx';
+import { SignInPage } from './session/sign-in-page.tsx';
+import { useSession } from './session/session-store.ts';
+
+/** Without a token every address shows the sign-in page; after signing in, the address asked for. */
+export function App() {
+  const session = useSession();
+  if (!session.token) return <SignInPage />;
+  return (
+    <AppLayout>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/customers" element={<CustomerListPage />} />
+        <Route path="/customers/new" caseSensitive element={<CustomerCardPage />} />
+        <Route path="/customers/:no" element={<CustomerCardPage />} />
+        <Route path="/items" element={<ItemListPage />} />
+        <Route path="/items/:no" element={<ItemCardPage />} />
+        <Route path="/sales/:kind" element={<SalesDocumentListPage />} />
+        <Route path="/sales/:kind/new" caseSensitive element={<NewSalesDocumentPage />} />
+        <Route path="/sales/:kind/:no" element={<SalesDocumentPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </AppLayout>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Customer } from '../api/types.ts';
+import type { LookupSource } from './record-lookup.tsx';
+
+export const customerLookup: LookupSource<Customer> = { path: '/customers', keyOf: (record) => record.no, describe: (record) => `${record.name} · ${record.city}` };
+
+/** An item or a G/L account: what a sales line's No. refers to. */
+interface LineRecord { no: string; description?: string; name?: string }
+
+/** What a line's No. looks up, by line type; sales lines take posting accounts that allow direct posting. */
+export const lineNoLookups: Readonly<Record<'item' | 'glAccount', LookupSource<LineRecord>>> = {
+  item: { path: '/items', keyOf: (record) => record.no, describe: (record) => record.description ?? '' },
+  glAccount: { path: '/glAccounts', filters: { accountType: 'posting', directPosting: 'true' }, keyOf: (record) => record.no, describe: (record) => record.name ?? '' },
+};

@@ -1,0 +1,128 @@
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { api, withQuery } from '../api/client.ts';
+import { messageOf } from '../api/field-errors.ts';
+import type { Page } from '../api/types.ts';
+import type { SupportedLocale } from '../format/locales.ts';
+import { useSession } from '../session/session-store.ts';
+import { nextSortOrder, sortRows, type SortOrder } from './sorting.ts';
+
+export interface ListColumn<T> {
+  key: string;
+  label: string;
+  render: (row: T, locale: SupportedLocale) => ReactNode;
+  /** The value sorted on: plain text, a decimal string or a YYYY-MM-DD date. */
+  sortValue: (row: T) => string;
+  numeric?: boolean;
+}
+
+interface ListFilter {
+  /** The API's filter parameter, also kept in the page address (so cues can link to it). */
+  field: string;
+  label: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+}
+
+interface ListPageProps<T> {
+  title: string;
+  /** API collection path, e.g. /customers. */
+  resource: string;
+  columns: ReadonlyArray<ListColumn<T>>;
+  rowKey: (row: T) => string;
+  rowLink: (row: T) => string;
+  filters?: readonly ListFilter[];
+  newLink?: string;
+}
+
+const pageSize = 50;
+
+/**
+ * A Business Central style list: search box and filters (sent to the API, kept in the address),
+ * sorting by a column header (within the page shown), and paging by the API's cursor.
+ */
+export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters = [], newLink }: ListPageProps<T>) {
+  const { locale } = useSession();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchText, setSearchText] = useState(searchParams.get('search') ?? '');
+  const [debouncedSearch] = useDebouncedValue(searchText, 300);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [sortOrder, setSortOrder] = useState<SortOrder | null>(null);
+  const filterValues = Object.fromEntries(filters.map((filter) => [filter.field, searchParams.get(filter.field) ?? '']));
+  const queryKey = JSON.stringify({ search: debouncedSearch, ...filterValues });
+  const cursor = cursors.at(-1);
+
+  useEffect(() => setCursors([]), [queryKey]);
+  useEffect(() => {
+    setSearchParams((params) => {
+      if (debouncedSearch) params.set('search', debouncedSearch);
+      else params.delete('search');
+      return params;
+    }, { replace: true });
+  }, [debouncedSearch, setSearchParams]);
+
+  const page = useQuery({
+    queryKey: ['list', resource, queryKey, cursor],
+    queryFn: () => api.get<Page<T>>(withQuery(resource, { ...filterValues, search: debouncedSearch, limit: pageSize, cursor })),
+    placeholderData: keepPreviousData,
+  });
+
+  const setFilter = (field: string, value: string) => setSearchParams((params) => {
+    if (value) params.set(field, value);
+    else params.delete(field);
+    return params;
+  });
+
+  const valueOf = (row: T, column: string) => columns.find((candidate) => candidate.key === column)!.sortValue(row);
+  const rows = sortRows(page.data?.items ?? [], sortOrder, valueOf, locale);
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2}>{title}</Title>
+        {newLink && <Button component={Link} to={newLink}>New</Button>}
+      </Group>
+      <Group align="end">
+        <TextInput label="Search" type="search" placeholder="Search" value={searchText} onChange={(event) => setSearchText(event.currentTarget.value)} w={260} />
+        {filters.map((filter) => (
+          <NativeSelect key={filter.field} label={filter.label} value={filterValues[filter.field]} onChange={(event) => setFilter(filter.field, event.currentTarget.value)}
+            data={[{ value: '', label: 'All' }, ...filter.options]} />
+        ))}
+      </Group>
+      {page.error && <Alert color="red" role="alert">{messageOf(page.error)}</Alert>}
+      <Table striped highlightOnHover withTableBorder stickyHeader aria-label={title} aria-busy={page.isFetching}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}
+                aria-sort={sortOrder?.column === column.key ? sortOrder.direction : undefined}>
+                <UnstyledButton fw={600} fz="sm" onClick={() => setSortOrder(nextSortOrder(sortOrder, column.key))}>
+                  {column.label}{sortOrder?.column === column.key ? (sortOrder.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                </UnstyledButton>
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)}>
+              {columns.map((column, index) => (
+                <Table.Td key={column.key} ta={column.numeric ? 'right' : undefined}>
+                  {index === 0 ? <Anchor component={Link} to={rowLink(row)} fz="sm">{column.render(row, locale)}</Anchor> : column.render(row, locale)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {page.isSuccess && rows.length === 0 && <Text c="dimmed">Nothing to show.</Text>}
+      <Group>
+        <Button variant="default" disabled={cursors.length === 0} onClick={() => setCursors([])}>First page</Button>
+        <Button variant="default" disabled={!page.data?.nextCursor || page.isFetching} onClick={() => setCursors([...cursors, page.data!.nextCursor!])}>Next page</Button>
+        <Text size="sm" c="dimmed">Page {cursors.length + 1}</Text>
+      </Group>
+    </Stack>
+  );
+}

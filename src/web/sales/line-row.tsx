@@ -1,0 +1,72 @@
+import { ActionIcon, Table, Text } from '@mantine/core';
+import type { SalesLine } from '../api/types.ts';
+import { lineNoLookups } from '../components/lookup-sources.ts';
+import { RecordLookup } from '../components/record-lookup.tsx';
+import type { SupportedLocale } from '../format/locales.ts';
+import { decimalForInput, formatAmount } from '../format/numbers.ts';
+import { cellAttributes, TextCell, type CellIdentity } from './line-cells.tsx';
+import { isDecimalLineField, lineTypeCaptions, type EditableLineField, type GridColumn } from './line-fields.ts';
+import type { LinesEditor } from './use-lines-editor.ts';
+
+interface LineRowProps {
+  line: SalesLine;
+  position: number;
+  columns: readonly GridColumn[];
+  editor: LinesEditor;
+  /** Open documents change freely; released ones only in their shipping quantities. */
+  open: boolean;
+  busy: boolean;
+  /** A stockout warning for this line's item, shown under its description. */
+  warning: string | undefined;
+  locale: SupportedLocale;
+}
+
+export function LineRow({ line, position, columns, editor, open, busy, warning, locale }: LineRowProps) {
+  const cell = (column: GridColumn) => {
+    const identity: CellIdentity = { line: line.lineNo, position, column };
+    const readOnly = !open && !column.editableWhenReleased;
+    switch (column.field) {
+      case 'type': return <Text size="xs">{lineTypeCaptions[line.type]}</Text>;
+      case 'unitOfMeasureCode': return <Text size="xs">{line.unitOfMeasureCode}</Text>;
+      case 'lineAmount': return <LineAmount line={line} preview={editor.preview?.lineAmounts.get(line.lineNo)} locale={locale} />;
+      case 'no': return line.type === 'comment' ? null : (
+        <RecordLookup source={lineNoLookups[line.type]} value={editor.draftOf(line.lineNo, 'no') ?? line.no}
+          onChange={(text) => editor.edit(line.lineNo, 'no', text)} onCommit={(key) => void editor.commitCell(line.lineNo, 'no', key)}
+          inputProps={{ ...cellAttributes(identity, readOnly), error: editor.errorOf(line.lineNo, 'no') }} />
+      );
+      default: {
+        const field = column.field;
+        if (line.type === 'comment' && field !== 'description') return null;
+        return (
+          <>
+            <TextCell identity={identity} readOnly={readOnly} value={editor.draftOf(line.lineNo, field) ?? savedText(line, field, column.minimumScale, locale)}
+              error={editor.errorOf(line.lineNo, field)} onChange={(text) => editor.edit(line.lineNo, field, text)}
+              onCommit={() => void editor.commitCell(line.lineNo, field)} onRevert={() => editor.revert(line.lineNo, field)} />
+            {field === 'description' && warning && <Text size="xs" c="orange.8" role="note">{warning}</Text>}
+          </>
+        );
+      }
+    }
+  };
+  return (
+    <Table.Tr data-line-no={line.lineNo}>
+      {columns.map((column) => <Table.Td key={column.field} ta={column.numeric ? 'right' : undefined}>{cell(column)}</Table.Td>)}
+      <Table.Td>
+        {open && (
+          <ActionIcon variant="subtle" color="red" aria-label={`Delete line ${position}`} disabled={busy} onClick={() => void editor.deleteLine(line.lineNo)}>✕</ActionIcon>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function savedText(line: SalesLine, field: EditableLineField, minimumScale: number | undefined, locale: SupportedLocale): string {
+  return isDecimalLineField(field) ? decimalForInput(line[field], locale, minimumScale) : line[field];
+}
+
+function LineAmount({ line, preview, locale }: { line: SalesLine; preview: string | undefined; locale: SupportedLocale }) {
+  if (line.type === 'comment') return null;
+  return preview === undefined
+    ? <Text size="sm" data-field-value="lineAmount">{formatAmount(line.lineAmount, locale)}</Text>
+    : <Text size="sm" fs="italic" c="dimmed" title="Preview: saved when you leave the field">{formatAmount(preview, locale)}</Text>;
+}

@@ -1,0 +1,138 @@
+import { useRef, useState } from 'react';
+import { salesLineCreate, salesLineUpdate } from '../../core/sales/sales-document.schemas.ts';
+import { dec } from '../../core/money/decimal.ts';
+import { ApiError } from '../api/client.ts';
+import { fieldErrorsOf, messageOf, type FieldErrors } from '../api/field-errors.ts';
+import type { SalesDocument, SalesLine } from '../api/types.ts';
+import { parseDecimalInput } from '../format/numbers.ts';
+import type { SupportedLocale } from '../format/locales.ts';
+import { isDecimalLineField, type EditableLineField, type LineKey } from './line-fields.ts';
+import { previewDocument, type LinePricingDraft } from './line-preview.ts';
+import type { DocumentChange } from './use-sales-document.ts';
+
+type Drafts = Record<string, Partial<Record<EditableLineField, string>>>;
+interface CellAddress { line: LineKey; field: EditableLineField }
+
+/** The errors of a failed change: the API's, when it names the cell changed; else its message on that cell. */
+function errorsOf(error: unknown, field: string): FieldErrors {
+  if (error instanceof ApiError && field in error.fieldErrors) return error.fieldErrors;
+  return { [field]: messageOf(error) };
+}
+
+function sameValue(line: SalesLine, field: EditableLineField, value: string): boolean {
+  return isDecimalLineField(field) ? dec(line[field]).eq(dec(value)) : line[field] === value;
+}
+
+/**
+ * The lines grid's state: what is typed but not yet saved (drafts, by line and field), the errors
+ * by cell, and where focus goes after a line is added. Cells commit when left (Enter, Tab, click
+ * away); each commit is one PATCH/POST whose answer is the whole document.
+ */
+export function useLinesEditor(document: SalesDocument, locale: SupportedLocale, send: (change: DocumentChange) => Promise<SalesDocument>) {
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
+  const [focusRequest, setFocusRequest] = useState<CellAddress | null>(document.lines.length === 0 ? { line: 'new', field: 'no' } : null);
+  const inFlight = useRef(new Set<string>());
+
+  const draftOf = (line: LineKey, field: EditableLineField) => drafts[line]?.[field];
+  const setDraft = (line: LineKey, field: EditableLineField, text: string | undefined) =>
+    setDrafts((current) => ({ ...current, [line]: { ...current[line], [field]: text } }));
+  const setCellErrors = (line: LineKey, field: string, cellErrors: FieldErrors | undefined) =>
+    setErrors((current) => ({ ...current, [line]: cellErrors ?? Object.fromEntries(Object.entries(current[line] ?? {}).filter(([name]) => name !== field)) }));
+
+  /** Runs a change once per cell and text: leaving a cell while its Enter is still saving does not save twice. */
+  async function once(line: LineKey, field: EditableLineField, text: string, run: () => Promise<void>) {
+    const key = `${line}:${field}:${text}`;
+    if (inFlight.current.has(key)) return;
+    inFlight.current.add(key);
+    try {
+      await run();
+    } finally {
+      inFlight.current.delete(key);
+    }
+  }
+
+  /** Saves a cell's draft, or `text` when given (a lookup's chosen number, which the draft may not hold yet). */
+  async function commitCell(lineNo: number, field: EditableLineField, text = draftOf(lineNo, field)) {
+    const draft = draftOf(lineNo, field);
+    const line = document.lines.find((candidate) => candidate.lineNo === lineNo);
+    if (text === undefined || !line) return;
+    const value = isDecimalLineField(field) ? parseDecimalInput(text, locale) : text.trim();
+    if (value === null) return setCellErrors(lineNo, field, { [field]: 'must be a number' });
+    if (sameValue(line, field, value)) {
+      setDraft(lineNo, field, undefined);
+      return setCellErrors(lineNo, field, undefined);
+    }
+    const parsed = salesLineUpdate.safeParse({ [field]: value });
+    if (!parsed.success) return setCellErrors(lineNo, field, fieldErrorsOf(parsed.error));
+    await once(lineNo, field, text, async () => {
+      try {
+        await send({ method: 'PATCH', path: `/lines/${lineNo}`, body: parsed.data });
+        // Typing on in the cell while it saved keeps what was typed since.
+        setDrafts((current) => (current[lineNo]?.[field] === draft ? { ...current, [lineNo]: { ...current[lineNo], [field]: undefined } } : current));
+        setCellErrors(lineNo, field, undefined);
+      } catch (error) {
+        setCellErrors(lineNo, field, errorsOf(error, field));
+      }
+    });
+  }
+
+  /** The empty line: a number (item, G/L account) or a text (comment) adds a line; focus goes to its quantity. */
+  async function addLine(type: SalesLine['type'], text: string) {
+    const field: EditableLineField = type === 'comment' ? 'description' : 'no';
+    if (text.trim() === '') return;
+    const parsed = salesLineCreate.safeParse(type === 'comment' ? { type, description: text } : { type, no: text });
+    if (!parsed.success) return setCellErrors('new', field, fieldErrorsOf(parsed.error));
+    await once('new', field, text, async () => {
+      const before = new Set(document.lines.map((line) => line.lineNo));
+      try {
+        const updated = await send({ method: 'POST', path: '/lines', body: parsed.data });
+        setDraft('new', field, undefined);
+        setErrors((current) => ({ ...current, new: {} }));
+        const added = updated.lines.filter((line) => !before.has(line.lineNo)).at(-1);
+        setFocusRequest(added && type !== 'comment' ? { line: added.lineNo, field: 'quantity' } : { line: 'new', field });
+      } catch (error) {
+        setCellErrors('new', field, errorsOf(error, field));
+      }
+    });
+  }
+
+  async function deleteLine(lineNo: number) {
+    try {
+      await send({ method: 'DELETE', path: `/lines/${lineNo}` });
+      setDrafts(({ [lineNo]: _deleted, ...rest }) => rest);
+    } catch (error) {
+      // Every line type shows its description, so a refusal to delete is shown there.
+      setCellErrors(lineNo, 'description', errorsOf(error, 'description'));
+    }
+  }
+
+  const pricingDrafts = new Map<number, LinePricingDraft>();
+  for (const [line, fields] of Object.entries(drafts)) {
+    if (line === 'new' || !fields) continue;
+    const draft: LinePricingDraft = {};
+    for (const field of ['quantity', 'unitPrice', 'lineDiscountPercent'] as const) {
+      const plain = fields[field] === undefined ? null : parseDecimalInput(fields[field], locale);
+      if (plain !== null) draft[field] = plain;
+    }
+    pricingDrafts.set(Number.parseInt(line, 10), draft);
+  }
+
+  return {
+    draftOf,
+    errorOf: (line: LineKey, field: string) => errors[line]?.[field],
+    edit: (line: LineKey, field: EditableLineField, text: string) => setDraft(line, field, text),
+    revert: (line: LineKey, field: EditableLineField) => {
+      setDraft(line, field, undefined);
+      setCellErrors(line, field, undefined);
+    },
+    commitCell,
+    addLine,
+    deleteLine,
+    preview: previewDocument(document, pricingDrafts),
+    focusRequest,
+    focusDone: () => setFocusRequest(null),
+  };
+}
+
+export type LinesEditor = ReturnType<typeof useLinesEditor>;

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '../../..');
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:41234 */
+  address: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * `ledgerline serve` as a user starts it: its own process on a fresh embedded database in a temp
+ * directory, which loads the demo company (admin/admin). The address comes from its "API:" line.
+ */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ledgerline-e2e-'));
+  const { DATABASE_URL: _ignored, ...environment } = process.env;
+  const server = spawn(process.execPath, [join(root, 'bin/ledgerline.js'), 'serve', '--port', '0'], {
+    env: { ...environment, LEDGERLINE_DATA_DIR: dataDir, LOG_LEVEL: '' },
+  });
+  let output = '';
+  const address = await new Promise<string>((resolve, reject) => {
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /API: (http:\/\/\S+)\/api\/v1/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    server.stderr.on('data', (chunk) => { output += chunk; });
+    server.on('exit', () => reject(new Error(`The server exited before it listened:\n${output}`)));
+  });
+  const stop = async () => {
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { address, stop };
+}
