@@ -37,7 +37,7 @@ program.command('serve')
     process.once('SIGTERM', stop);
     const address = await app.listen({ port: config.port, host: config.host });
     console.log(`Ledgerline is serving ${handle.kind === 'pglite' ? `the embedded database in ${handle.location}` : handle.location}`);
-    console.log(`API: ${address}/api/v1   API docs: ${address}/api/docs`);
+    console.log(`Web: ${address}/   API: ${address}/api/v1   API docs: ${address}/api/docs`);
   });
 
 program.command('migrate')

@@ -22,7 +22,7 @@ export async function createRecord(
   const key = prepared[definition.key.field];
   const keyText = describeKey(definition, parentKey, key);
   if (key !== undefined && (await findRecord(tx, definition, parentKey, key))) {
-    throw new DomainError('ALREADY_EXISTS', { entity: definition.entity, key: keyText });
+    throw new DomainError('ALREADY_EXISTS', { entity: definition.entity, key: keyText }, definition.key.field);
   }
   const record = await writeGuarded(definition.entity, keyText, 'write', async () => {
     const [inserted] = (await tx.insert(definition.table).values(prepared as never).returning()) as Row[];

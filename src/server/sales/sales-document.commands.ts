@@ -45,7 +45,7 @@ async function documentNumber(tx: Executor, documentType: EditableDocumentType, 
   const seriesCode = context.salesSetup[documentKinds[documentType].seriesField];
   if (typed !== undefined) {
     if (seriesCode) await assertManualNumberAllowed(tx, seriesCode);
-    if (await findDocument(tx, documentType, typed)) throw new DomainError('ALREADY_EXISTS', { entity: documentKinds[documentType].entity, key: typed });
+    if (await findDocument(tx, documentType, typed)) throw new DomainError('ALREADY_EXISTS', { entity: documentKinds[documentType].entity, key: typed }, 'no');
     return { no: typed, noSeries: seriesCode };
   }
   if (!seriesCode) {

@@ -164,7 +164,7 @@ describe('changing', () => {
     await created('/api/v1/unitsOfMeasure', { code: 'PCS' });
     const duplicate = await admin('POST', '/api/v1/unitsOfMeasure', { code: 'pcs' });
     expect(duplicate.statusCode).toBe(409);
-    expect(duplicate.json().code).toBe('ALREADY_EXISTS');
+    expect(duplicate.json()).toMatchObject({ code: 'ALREADY_EXISTS', errors: [{ field: 'code' }] });
   });
 
   it('validates date formulas on payment terms', async () => {
@@ -250,6 +250,16 @@ describe('items', () => {
 });
 
 describe('malformed requests', () => {
+  it('takes an empty JSON body as no input', async () => {
+    await created('/api/v1/customers', { no: 'C1', name: 'x' });
+    const response = await api.app.inject({
+      method: 'POST', url: '/api/v1/customers/C1/shipToAddresses', payload: '',
+      headers: { authorization: await tokenFor(api), 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('INVALID_INPUT');
+  });
+
   it('answers a body that is not JSON with 400 INVALID_JSON and creates nothing', async () => {
     const response = await api.app.inject({
       method: 'POST', url: '/api/v1/customers', payload: '{"no": "C1", "name": "x",',
