@@ -65,7 +65,8 @@ describe.skipIf(!chromiumAvailable())('the sales clerk in the browser', () => {
     await card.getByText('must be an e-mail address').waitFor();
     await card.getByLabel('Email').fill('inkoop@bakkerijdevries.nl');
     await card.getByRole('button', { name: 'Create' }).click();
-    await card.getByRole('alert').filter({ hasText: 'Customer C00010 already exists' }).waitFor();
+    // A duplicate number is refused next to the No. field it concerns.
+    await card.getByText('Customer C00010 already exists').waitFor();
     await card.getByRole('textbox', { name: 'No.', exact: true }).fill('');
     const choices = [
       ['Gen. Bus. Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers and vendors'],
