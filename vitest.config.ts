@@ -10,7 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/core/**/*.test.ts', 'test/style/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/style/**/*.test.ts', 'test/web/**/*.test.ts'],
           sequence: { groupOrder: 0 },
         },
       },
