@@ -21,10 +21,9 @@ import { type IsoDate, compareDates } from '../dates/calendar-date.ts';
 import { type Decimal, ZERO } from '../money/decimal.ts';
 import { roundUnitAmount } from '../money/rounding.ts';
 
-export interface SalesPriceAgreement {
-  itemNo: string;
-  salesType: 'customer' | 'customerPriceGroup' | 'allCustomers' | 'campaign';
-  /** Customer no., price group code or campaign no.; ignored for All Customers. */
+/** What every agreement shares: with whom (by sales type), when, in which currency, variant and unit, from how many. */
+interface AgreementTerms {
+  /** Customer no., group code or campaign no.; ignored for All Customers. */
   salesCode: string;
   startingDate: IsoDate | null;
   endingDate: IsoDate | null;
@@ -35,6 +34,11 @@ export interface SalesPriceAgreement {
   /** '' = per base unit (multiplied by Qty. per Unit of Measure). */
   unitOfMeasureCode: string;
   minimumQuantity: Decimal;
+}
+
+export interface SalesPriceAgreement extends AgreementTerms {
+  itemNo: string;
+  salesType: 'customer' | 'customerPriceGroup' | 'allCustomers' | 'campaign';
   unitPrice: Decimal;
   priceIncludesVat: boolean;
   /** The VAT % this price includes (VAT Bus. Posting Gr. (Price) × the item's product group), resolved by the caller. */
@@ -43,18 +47,11 @@ export interface SalesPriceAgreement {
   allowLineDiscount: boolean;
 }
 
-export interface SalesLineDiscountAgreement {
+export interface SalesLineDiscountAgreement extends AgreementTerms {
   type: 'item' | 'itemDiscountGroup';
   /** Item no. or item discount group code. */
   code: string;
   salesType: 'customer' | 'customerDiscountGroup' | 'allCustomers' | 'campaign';
-  salesCode: string;
-  startingDate: IsoDate | null;
-  endingDate: IsoDate | null;
-  currencyCode: string;
-  variantCode: string;
-  unitOfMeasureCode: string;
-  minimumQuantity: Decimal;
   lineDiscountPercent: Decimal;
 }
 
