@@ -96,16 +96,6 @@ export interface BestPrice {
   agreement: SalesPriceAgreement | null;
 }
 
-/** What a price or discount agreement has in common: the filters of §10.3. */
-interface AgreementFilters {
-  startingDate: IsoDate | null;
-  endingDate: IsoDate | null;
-  currencyCode: string;
-  variantCode: string;
-  unitOfMeasureCode: string;
-  minimumQuantity: Decimal;
-}
-
 interface PriceBasis {
   unitPrice: Decimal;
   includesVat: boolean;
@@ -151,19 +141,22 @@ export function findBestLineDiscount(
 }
 
 export function isApplicablePrice(agreement: SalesPriceAgreement, context: PriceContext): boolean {
-  return agreement.itemNo === context.itemNo && isPriceForCustomer(agreement, context) && passesFilters(agreement, context);
+  return agreement.itemNo === context.itemNo && isForCustomer(agreement, context) && passesFilters(agreement, context);
 }
 
 export function isApplicableDiscount(discount: SalesLineDiscountAgreement, context: PriceContext): boolean {
-  return isDiscountForItem(discount, context) && isDiscountForCustomer(discount, context) && passesFilters(discount, context);
+  return isDiscountForItem(discount, context) && isForCustomer(discount, context) && passesFilters(discount, context);
 }
 
-function isPriceForCustomer(agreement: SalesPriceAgreement, context: PriceContext): boolean {
+/** Whether an agreement's sales type and code name this customer: itself, its group, everyone or an active campaign. */
+function isForCustomer(agreement: Pick<AgreementTerms, 'salesCode'> & { salesType: string }, context: PriceContext): boolean {
   switch (agreement.salesType) {
     case 'customer': return agreement.salesCode === context.customerNo;
     case 'customerPriceGroup': return context.customerPriceGroup !== null && agreement.salesCode === context.customerPriceGroup;
+    case 'customerDiscountGroup': return context.customerDiscountGroup !== null && agreement.salesCode === context.customerDiscountGroup;
     case 'allCustomers': return true;
     case 'campaign': return context.activeCampaigns.includes(agreement.salesCode);
+    default: return false;
   }
 }
 
@@ -172,16 +165,7 @@ function isDiscountForItem(discount: SalesLineDiscountAgreement, context: PriceC
   return context.itemDiscountGroup !== null && discount.code === context.itemDiscountGroup;
 }
 
-function isDiscountForCustomer(discount: SalesLineDiscountAgreement, context: PriceContext): boolean {
-  switch (discount.salesType) {
-    case 'customer': return discount.salesCode === context.customerNo;
-    case 'customerDiscountGroup': return context.customerDiscountGroup !== null && discount.salesCode === context.customerDiscountGroup;
-    case 'allCustomers': return true;
-    case 'campaign': return context.activeCampaigns.includes(discount.salesCode);
-  }
-}
-
-function passesFilters(agreement: AgreementFilters, context: PriceContext): boolean {
+function passesFilters(agreement: AgreementTerms, context: PriceContext): boolean {
   return (
     (agreement.startingDate === null || compareDates(agreement.startingDate, context.priceDate) <= 0) &&
     (agreement.endingDate === null || compareDates(agreement.endingDate, context.priceDate) >= 0) &&
@@ -193,7 +177,7 @@ function passesFilters(agreement: AgreementFilters, context: PriceContext): bool
 }
 
 // BC's IsInMinQty: a per-base-unit agreement counts base units.
-function quantityInAgreementUnit(agreement: AgreementFilters, context: PriceContext): Decimal {
+function quantityInAgreementUnit(agreement: AgreementTerms, context: PriceContext): Decimal {
   const quantity = context.quantity.abs();
   return agreement.unitOfMeasureCode === '' ? quantity.times(context.quantityPerUnitOfMeasure) : quantity;
 }
