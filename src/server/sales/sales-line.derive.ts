@@ -27,11 +27,11 @@ export async function deriveLine(
   const values: LineValues = { ...(previous ?? {}), ...(input as Partial<SalesLineRow>), type: (input.type ?? previous?.type) as string };
   const identityChanged = !previous || input.type !== undefined && input.type !== previous.type || input.no !== undefined && input.no !== previous.no;
   if (values.type === 'comment') return commentLine(values);
-  if (identityChanged) await fillFromSource(tx, header, values, input);
+  const source = identityChanged ? await fillFromSource(tx, header, values, input) : undefined;
   if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined)) await fillUnitOfMeasure(tx, values);
   if (identityChanged) await fillVat(tx, header, values);
   const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;
-  if (values.type === 'item' && quantityChanged) await fillBestPrice(tx, header, values, input, context);
+  if (values.type === 'item' && quantityChanged) await fillBestPrice(tx, header, values, input, context, source);
   fillQuantities(header, values, input, previous, quantityChanged, context);
   await fillLineAmount(tx, header, values, input, context);
   return values;
@@ -41,7 +41,10 @@ function commentLine(values: LineValues): LineValues {
   return { ...values, no: '', quantity: '0', quantityBase: '0', quantityToShip: '0', quantityToInvoice: '0', returnQuantityToReceive: '0', unitPrice: '0', lineAmount: '0', lineDiscountAmount: '0', lineDiscountPercent: '0' };
 }
 
-async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: LineValues, input: Row) {
+type ItemRow = typeof item.$inferSelect;
+
+/** Fills the line from its item or account; returns the item so pricing need not load it again. */
+async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: LineValues, input: Row): Promise<ItemRow | undefined> {
   if (!values.no) throw new DomainError('INVALID_INPUT', { detail: `A line of type ${values.type} needs a number (no).` }, 'no');
   values.genBusPostingGroup = header.genBusPostingGroup;
   values.vatBusPostingGroup = header.vatBusPostingGroup;
@@ -58,7 +61,7 @@ async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: Line
     values.genProdPostingGroup = source.genProdPostingGroup;
     values.vatProdPostingGroup = source.vatProdPostingGroup;
     values.inventoryPostingGroup = source.type === 'inventory' ? source.inventoryPostingGroup : null;
-    return;
+    return source;
   }
   const [account] = await tx.select().from(glAccount).where(eq(glAccount.no, values.no));
   if (!account) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'G/L Account', value: values.no, field: 'no' }, 'no');
@@ -72,6 +75,7 @@ async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: Line
   values.inventoryPostingGroup = null;
   values.unitOfMeasureCode = (input.unitOfMeasureCode as string | undefined) ?? null;
   values.quantityPerUnitOfMeasure = '1';
+  return undefined;
 }
 
 async function fillUnitOfMeasure(tx: Executor, values: LineValues) {
@@ -102,9 +106,9 @@ async function fillVat(tx: Executor, header: SalesHeaderRow, values: LineValues)
   Object.assign(values, { vatPercent: setup.vatPercent, vatIdentifier: setup.vatIdentifier, vatCalculationType: setup.vatCalculationType });
 }
 
-async function fillBestPrice(tx: Executor, header: SalesHeaderRow, values: LineValues, input: Row, context: SalesContext) {
+async function fillBestPrice(tx: Executor, header: SalesHeaderRow, values: LineValues, input: Row, context: SalesContext, loaded: ItemRow | undefined) {
   if (input.unitPrice !== undefined && input.lineDiscountPercent !== undefined) return;
-  const [source] = await tx.select().from(item).where(eq(item.no, values.no!));
+  const source = loaded ?? (await tx.select().from(item).where(eq(item.no, values.no!)))[0];
   const prices = await tx.select().from(salesPrice).where(eq(salesPrice.itemNo, source!.no));
   const discounts = await tx.select().from(salesLineDiscount).where(or(
     and(eq(salesLineDiscount.type, 'item'), eq(salesLineDiscount.code, source!.no)),
