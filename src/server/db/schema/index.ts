@@ -10,3 +10,6 @@ export * from './items.ts';
 export * from './users.ts';
 export * from './sales.ts';
 export * from './pricing.ts';
+export * from './ledgers.ts';
+export * from './posted-documents.ts';
+export * from './jobs.ts';

@@ -6,7 +6,7 @@ import { genBusinessPostingGroup, genProductPostingGroup, inventoryPostingGroup,
 import { currency, location, paymentMethod, paymentTerms, salespersonPurchaser, shipmentMethod, shippingAgent, unitOfMeasure } from './logistics.ts';
 
 /** A party block on the document (sell-to, bill-to, ship-to), copied from the customer so it survives later edits of the card. */
-const party = (prefix: 'sellTo' | 'billTo' | 'shipTo') => {
+export const party = (prefix: 'sellTo' | 'billTo' | 'shipTo') => {
   const columns = { name: text().notNull().default(''), name2: text().notNull().default(''), ...addressColumns(), county: text().notNull().default(''), contact: text().notNull().default('') };
   return Object.fromEntries(Object.entries(columns).map(([field, column]) => [`${prefix}${field[0]!.toUpperCase()}${field.slice(1)}`, column])) as {
     [K in keyof typeof columns as `${typeof prefix}${Capitalize<K & string>}`]: (typeof columns)[K];
@@ -75,6 +75,8 @@ export const salesHeader = pgTable('sales_header', {
   lastReturnReceiptNo: text(),
   appliesToDocumentType: text(),
   appliesToDocumentNo: text(),
+  /** The posted invoice a corrective credit memo (or its correcting invoice) refers to (spec §18). */
+  correctedInvoiceNo: text(),
   ...recordColumns(),
 }, (t) => [primaryKey({ columns: [t.documentType, t.no] })]);
 
@@ -120,6 +122,15 @@ export const salesLine = pgTable('sales_line', {
   requestedDeliveryDate: calendarDate(),
   promisedDeliveryDate: calendarDate(),
   systemCreatedEntry: flag(),
+  /** Exact cost reversal (spec §17.5): the outbound item entry a return line comes back from. */
+  applFromItemEntry: integer(),
+  /** The inbound item entry a sale must take its stock from. */
+  applToItemEntry: integer(),
+  /** Get Shipment Lines / Get Return Receipt Lines (spec §13.1): the posted line this invoice line bills. */
+  shipmentNo: text(),
+  shipmentLineNo: integer(),
+  returnReceiptNo: text(),
+  returnReceiptLineNo: integer(),
 }, (t) => [
   primaryKey({ columns: [t.documentType, t.documentNo, t.lineNo] }),
   foreignKey({ columns: [t.documentType, t.documentNo], foreignColumns: [salesHeader.documentType, salesHeader.no], name: 'sales_line_document_fk' })

@@ -1,0 +1,234 @@
+/**
+ * The books (spec §20.1, §23; DESIGN §5). Append-only: a trigger (migration 0004) refuses DELETE,
+ * TRUNCATE and any UPDATE except of the columns named here as derived (`open`, remaining amounts
+ * and quantities), which the ledger writer keeps equal to what the detailed entries, value entries
+ * and application entries say. server/ledger is the only writer.
+ */
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { amount, calendarDate, exchangeRate, flag, percent, quantity, unitAmount } from './columns.ts';
+import { glAccount } from './accounts.ts';
+import { customer } from './customers.ts';
+import { item } from './items.ts';
+
+const entryNo = () => integer().primaryKey().generatedAlwaysAsIdentity();
+const createdAt = () => timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow();
+
+/**
+ * One per posting transaction; its No. is the Transaction No. every entry of the transaction
+ * carries (so the entry ranges BC keeps here are a query away).
+ */
+export const glRegister = pgTable('gl_register', {
+  no: integer().primaryKey().generatedAlwaysAsIdentity(),
+  sourceCode: text().notNull(),
+  userId: text().notNull().default(''),
+  postingDate: calendarDate().notNull(),
+  documentNo: text().notNull().default(''),
+  createdAt: createdAt(),
+});
+
+const entryHeader = () => ({
+  transactionNo: integer().notNull().references(() => glRegister.no),
+  postingDate: calendarDate().notNull(),
+  documentType: text().notNull().default(''),
+  documentNo: text().notNull(),
+  description: text().notNull().default(''),
+  sourceCode: text().notNull().default(''),
+  userId: text().notNull().default(''),
+});
+
+export const glEntry = pgTable('gl_entry', {
+  entryNo: entryNo(),
+  ...entryHeader(),
+  glAccountNo: text().notNull().references(() => glAccount.no),
+  externalDocumentNo: text().notNull().default(''),
+  /** LCY, debit positive. */
+  amount: amount().notNull(),
+  debitAmount: amount().notNull(),
+  creditAmount: amount().notNull(),
+  vatAmount: amount().notNull().default('0'),
+  genPostingType: text().notNull().default(''),
+  genBusPostingGroup: text().notNull().default(''),
+  genProdPostingGroup: text().notNull().default(''),
+  vatBusPostingGroup: text().notNull().default(''),
+  vatProdPostingGroup: text().notNull().default(''),
+  sourceType: text().notNull().default(''),
+  sourceNo: text().notNull().default(''),
+}, (t) => [
+  index('gl_entry_account').on(t.glAccountNo, t.postingDate),
+  index('gl_entry_document').on(t.documentNo, t.postingDate),
+  index('gl_entry_transaction').on(t.transactionNo),
+]);
+
+export const vatEntry = pgTable('vat_entry', {
+  entryNo: entryNo(),
+  ...entryHeader(),
+  type: text().notNull(),
+  base: amount().notNull(),
+  amount: amount().notNull(),
+  vatCalculationType: text().notNull(),
+  vatIdentifier: text().notNull().default(''),
+  vatPercent: percent().notNull().default('0'),
+  vatBusPostingGroup: text().notNull().default(''),
+  vatProdPostingGroup: text().notNull().default(''),
+  billToPayToNo: text().notNull().default(''),
+  externalDocumentNo: text().notNull().default(''),
+  closed: flag(),
+}, (t) => [index('vat_entry_document').on(t.documentNo, t.postingDate)]);
+
+/** Remaining amounts and the closing facts are derived from the detailed entries (spec §20.1). */
+export const customerLedgerEntryDerivedColumns = [
+  'remaining_amount', 'remaining_amount_lcy', 'open', 'closed_by_entry_no', 'closed_at_date', 'closed_by_amount',
+  'remaining_payment_discount_possible',
+] as const;
+
+export const customerLedgerEntry = pgTable('customer_ledger_entry', {
+  entryNo: entryNo(),
+  ...entryHeader(),
+  customerNo: text().notNull().references(() => customer.no),
+  sellToCustomerNo: text().notNull().default(''),
+  documentDate: calendarDate(),
+  externalDocumentNo: text().notNull().default(''),
+  currencyCode: text().notNull().default(''),
+  currencyFactor: exchangeRate().notNull().default('1'),
+  amount: amount().notNull(),
+  amountLcy: amount().notNull(),
+  remainingAmount: amount().notNull(),
+  remainingAmountLcy: amount().notNull(),
+  salesLcy: amount().notNull().default('0'),
+  profitLcy: amount().notNull().default('0'),
+  invoiceDiscountLcy: amount().notNull().default('0'),
+  dueDate: calendarDate(),
+  paymentDiscountDate: calendarDate(),
+  paymentDiscountToleranceDate: calendarDate(),
+  originalPaymentDiscountPossible: amount().notNull().default('0'),
+  remainingPaymentDiscountPossible: amount().notNull().default('0'),
+  open: boolean().notNull(),
+  positive: boolean().notNull(),
+  closedByEntryNo: integer(),
+  closedAtDate: calendarDate(),
+  closedByAmount: amount().notNull().default('0'),
+  salespersonCode: text().notNull().default(''),
+  paymentMethodCode: text().notNull().default(''),
+  customerPostingGroup: text().notNull().default(''),
+}, (t) => [
+  index('customer_ledger_entry_customer').on(t.customerNo, t.postingDate),
+  index('customer_ledger_entry_document').on(t.documentNo),
+  index('customer_ledger_entry_open').on(t.customerNo, t.open, t.dueDate),
+]);
+
+export const detailedCustomerLedgerEntry = pgTable('detailed_customer_ledger_entry', {
+  entryNo: entryNo(),
+  customerLedgerEntryNo: integer().notNull().references(() => customerLedgerEntry.entryNo),
+  entryType: text().notNull(),
+  transactionNo: integer().notNull().references(() => glRegister.no),
+  postingDate: calendarDate().notNull(),
+  documentType: text().notNull().default(''),
+  documentNo: text().notNull(),
+  customerNo: text().notNull(),
+  currencyCode: text().notNull().default(''),
+  amount: amount().notNull(),
+  amountLcy: amount().notNull(),
+  appliedCustomerLedgerEntryNo: integer(),
+  userId: text().notNull().default(''),
+}, (t) => [index('detailed_customer_ledger_entry_entry').on(t.customerLedgerEntryNo)]);
+
+/** What later postings change on an item entry: how much of it is still open, invoiced, returned. */
+export const itemLedgerEntryDerivedColumns = [
+  'remaining_quantity', 'invoiced_quantity', 'open', 'completely_invoiced', 'shipped_quantity_not_returned',
+] as const;
+
+export const itemLedgerEntry = pgTable('item_ledger_entry', {
+  entryNo: entryNo(),
+  itemNo: text().notNull().references(() => item.no),
+  transactionNo: integer().notNull().references(() => glRegister.no),
+  postingDate: calendarDate().notNull(),
+  /** purchase | sale | positiveAdjustment | negativeAdjustment */
+  entryType: text().notNull(),
+  /** salesShipment | salesInvoice | salesReturnReceipt | salesCreditMemo | '' (item journal) */
+  documentType: text().notNull().default(''),
+  documentNo: text().notNull(),
+  documentLineNo: integer().notNull().default(0),
+  description: text().notNull().default(''),
+  locationCode: text().notNull().default(''),
+  sourceType: text().notNull().default(''),
+  sourceNo: text().notNull().default(''),
+  quantity: quantity().notNull(),
+  remainingQuantity: quantity().notNull(),
+  invoicedQuantity: quantity().notNull(),
+  shippedQuantityNotReturned: quantity().notNull().default('0'),
+  positive: boolean().notNull(),
+  open: boolean().notNull(),
+  completelyInvoiced: boolean().notNull(),
+  /** The fixed application: the outbound entry a return comes back from, or the inbound one a sale takes. */
+  appliesToEntry: integer(),
+  correction: flag(),
+  unitOfMeasureCode: text().notNull().default(''),
+  quantityPerUnitOfMeasure: quantity().notNull().default('1'),
+  userId: text().notNull().default(''),
+  createdAt: createdAt(),
+}, (t) => [
+  index('item_ledger_entry_item').on(t.itemNo, t.locationCode, t.postingDate),
+  index('item_ledger_entry_open_inbound').on(t.itemNo, t.locationCode, t.entryNo).where(sql`open and positive`),
+  index('item_ledger_entry_document').on(t.documentNo),
+]);
+
+export const valueEntry = pgTable('value_entry', {
+  entryNo: entryNo(),
+  itemLedgerEntryNo: integer().notNull().references(() => itemLedgerEntry.entryNo),
+  itemNo: text().notNull(),
+  postingDate: calendarDate().notNull(),
+  itemLedgerEntryType: text().notNull(),
+  /** directCost | revaluation | rounding */
+  entryType: text().notNull().default('directCost'),
+  documentType: text().notNull().default(''),
+  documentNo: text().notNull(),
+  documentLineNo: integer().notNull().default(0),
+  description: text().notNull().default(''),
+  sourceType: text().notNull().default(''),
+  sourceNo: text().notNull().default(''),
+  locationCode: text().notNull().default(''),
+  inventoryPostingGroup: text().notNull().default(''),
+  genBusPostingGroup: text().notNull().default(''),
+  genProdPostingGroup: text().notNull().default(''),
+  itemLedgerEntryQuantity: quantity().notNull().default('0'),
+  invoicedQuantity: quantity().notNull().default('0'),
+  valuedQuantity: quantity().notNull().default('0'),
+  costPerUnit: unitAmount().notNull().default('0'),
+  costAmountExpected: amount().notNull().default('0'),
+  costAmountActual: amount().notNull().default('0'),
+  salesAmountExpected: amount().notNull().default('0'),
+  salesAmountActual: amount().notNull().default('0'),
+  discountAmount: amount().notNull().default('0'),
+  costPostedToGl: amount().notNull().default('0'),
+  expectedCostPostedToGl: amount().notNull().default('0'),
+  transactionNo: integer().notNull().references(() => glRegister.no),
+  userId: text().notNull().default(''),
+}, (t) => [
+  index('value_entry_item_ledger_entry').on(t.itemLedgerEntryNo),
+  index('value_entry_item').on(t.itemNo, t.postingDate),
+]);
+
+export const itemApplicationEntry = pgTable('item_application_entry', {
+  entryNo: entryNo(),
+  itemLedgerEntryNo: integer().notNull().references(() => itemLedgerEntry.entryNo),
+  inboundItemEntryNo: integer().notNull().references(() => itemLedgerEntry.entryNo),
+  outboundItemEntryNo: integer().references(() => itemLedgerEntry.entryNo),
+  /** Positive for the inbound entry's own row, negative where an outbound entry takes from it. */
+  quantity: quantity().notNull(),
+  postingDate: calendarDate().notNull(),
+  transactionNo: integer().notNull().references(() => glRegister.no),
+}, (t) => [
+  index('item_application_entry_inbound').on(t.inboundItemEntryNo),
+  index('item_application_entry_outbound').on(t.outboundItemEntryNo),
+]);
+
+/** Cancel/Correct (spec §18.3 step 4): the posted invoice and the credit memo that cancelled it. */
+export const cancelledDocument = pgTable('cancelled_document', {
+  sourceDocumentType: text().notNull(),
+  sourceDocumentNo: text().notNull(),
+  cancelledByDocumentType: text().notNull(),
+  cancelledByDocumentNo: text().notNull(),
+  userId: text().notNull().default(''),
+  createdAt: createdAt(),
+}, (t) => [primaryKey({ columns: [t.sourceDocumentType, t.sourceDocumentNo] })]);
