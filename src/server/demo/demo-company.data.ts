@@ -716,6 +716,23 @@ const items: DemoRecord[] = [
   },
 ];
 
+// -------------------------------------------------------------------------------- opening inventory
+
+const stock = (itemNo: string, quantity: string, locationCode = 'MAIN') => ({ itemNo, locationCode, quantity });
+
+/**
+ * Opening stock of every inventory item that may be sold (not the blocked 1090), posted through the
+ * item journal as positive adjustments at the item's own cost (demo-company.ts picks the date).
+ * Everything is kept in Amsterdam; the fast movers also in Rotterdam.
+ */
+export const openingInventory: readonly { itemNo: string; locationCode: string; quantity: string }[] = [
+  stock('1000', '60'), stock('1000', '20', 'ROTTERDAM'), stock('1010', '80'), stock('1020', '120'), stock('1020', '40', 'ROTTERDAM'),
+  stock('1030', '200'), stock('1040', '50'), stock('1050', '70'), stock('1060', '90'), stock('1070', '80'), stock('1080', '100'),
+  stock('1100', '50'), stock('1110', '150'), stock('1120', '180'), stock('1130', '200'), stock('1140', '150'), stock('1150', '120'),
+  stock('1160', '200'), stock('1170', '200'), stock('1170', '150', 'ROTTERDAM'), stock('1180', '120'), stock('1190', '150'),
+  stock('1200', '60'), stock('1210', '200'), stock('1220', '200'), stock('1230', '200'), stock('1240', '50'), stock('1250', '100'),
+];
+
 // ------------------------------------------------------------------------------------------ the steps
 
 /** In dependency order: every record's references exist before it is written. */

@@ -4,8 +4,12 @@ import { appUser } from '../db/schema/index.ts';
 import { createRecord, updateSingleton } from '../master-data/resource.commands.ts';
 import type { ResourceDefinition, Row } from '../master-data/resource.ts';
 import { resources, singletons } from '../master-data/registry.ts';
+import { itemJournalPost } from '../../core/inventory/item-journal.schemas.ts';
+import { postItemJournal } from '../inventory/item-journal.commands.ts';
+import { loadSalesContext } from '../sales/sales-context.ts';
+import { todayIsoDate } from '../shared/clock.ts';
 import { hashPassword } from '../users/password.ts';
-import { demoAdministrator, demoCompanySteps, type DemoRecord } from './demo-company.data.ts';
+import { demoAdministrator, demoCompanySteps, openingInventory, type DemoRecord } from './demo-company.data.ts';
 
 /** Demo only: printed when the demo company is loaded, to be changed at once. */
 export const demoCredentials = { username: 'admin', password: 'admin' };
@@ -14,8 +18,9 @@ export const demoCredentials = { username: 'admin', password: 'admin' };
  * Loads the demo company into an empty database, inside the caller's transaction. Every record goes
  * through the same schema and generic command as an API request, so the demo data obeys every rule.
  * Loading it twice fails (the number series exist already) and the caller's transaction rolls back.
+ * The opening inventory is posted on the first day of the work date's year (default: today).
  */
-export async function loadDemoCompany(tx: Executor): Promise<void> {
+export async function loadDemoCompany(tx: Executor, options: { workDate?: string } = {}): Promise<void> {
   for (const [name, data] of demoCompanySteps) {
     if (isList(data)) {
       const definition = resources.find((candidate) => candidate.name === name && !candidate.parent);
@@ -31,6 +36,17 @@ export async function loadDemoCompany(tx: Executor): Promise<void> {
   await tx.insert(appUser).values({
     ...demoAdministrator, username: demoCredentials.username, passwordHash: await hashPassword(demoCredentials.password),
   });
+  await postOpeningInventory(tx, options.workDate ?? todayIsoDate());
+}
+
+/** Stock to sell from, through the item journal like any adjustment: item entries and their G/L. */
+async function postOpeningInventory(tx: Executor, workDate: string) {
+  const postingDate = `${workDate.slice(0, 4)}-01-01`;
+  const context = await loadSalesContext(tx, workDate, demoCredentials.username);
+  const input = itemJournalPost.parse({
+    lines: openingInventory.map((line) => ({ postingDate, entryType: 'positiveAdjustment', documentNo: 'OPENING', ...line })),
+  });
+  await postItemJournal(tx, input, context);
 }
 
 /** Creates a record, then the records nested in it under the name of their resource (a series' `lines`). */
