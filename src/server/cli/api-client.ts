@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ServerConfig } from '../config.ts';
+import type { Executor } from '../db/connection.ts';
 import { buildApp } from '../http/app.ts';
 import { openMigratedDatabase } from './runtime.ts';
 
@@ -9,6 +10,8 @@ import { openMigratedDatabase } from './runtime.ts';
 export interface ApiClient {
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   close(): Promise<void>;
+  /** Set when the CLI works on the database in-process: no worker serves it, so jobs are run right here (progress.ts). */
+  db?: Executor;
 }
 
 export interface ApiResponse { status: number; body: unknown }
@@ -58,6 +61,7 @@ export async function connectApi(config: ServerConfig, server: string | undefine
   const handle = await openMigratedDatabase(config);
   const app = await buildApp({ db: handle.db, localActor: { username: 'cli', role: 'admin' } });
   return {
+    db: handle.db,
     request: async (method, path, body, headers) => {
       const response = await app.inject({ method: method as 'GET', url: path, headers: { ...commonHeaders(), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
       return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined };

@@ -1,0 +1,83 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/server/db/connection.ts';
+import { enqueueJob } from '../../../src/server/jobs/job-queue.ts';
+
+// `ledgerline job` as a user runs it, on a data directory of its own. No job type has a handler in
+// the shipped program yet, so the jobs here end failed with JOB_TYPE_UNKNOWN: that still shows who ran them.
+const bin = join(import.meta.dirname, '../../../bin/ledgerline.js');
+let workDir: string;
+let environment: NodeJS.ProcessEnv;
+
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'ledgerline-job-cli-'));
+  const { DATABASE_URL: _ignored, ...rest } = process.env;
+  environment = { ...rest, LEDGERLINE_DATA_DIR: join(workDir, 'data'), LEDGERLINE_CONFIG_DIR: join(workDir, 'config'), LEDGERLINE_SERVER: '' };
+});
+afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+function ledgerline(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { env: environment, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, json: () => JSON.parse(result.stdout) };
+}
+
+/** A queued job in the data directory, put there the way a command would (the CLI holds no lock meanwhile). */
+async function queuedJob(): Promise<string> {
+  const handle = await openDatabase({ dataDir: environment.LEDGERLINE_DATA_DIR });
+  try {
+    await handle.migrate();
+    return (await enqueueJob(handle.db, { type: 'test.unhandled', parameters: { n: 1 }, createdBy: 'alice' })).id;
+  } finally {
+    await handle.close();
+  }
+}
+
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline job', () => {
+  it('shows a job, runs it in-process with --wait when there is no server, and refuses an unknown id', { timeout: 120_000 }, async () => {
+    const id = await queuedJob();
+    const shown = ledgerline('job', id);
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.json()).toMatchObject({ id, type: 'test.unhandled', status: 'queued' });
+
+    const waited = ledgerline('job', id, '--wait');
+    expect(waited.status).toBe(1);
+    expect(waited.json()).toMatchObject({ id, status: 'failed', claimedBy: expect.stringMatching(/^cli-\d+$/), error: { code: 'JOB_TYPE_UNKNOWN' } });
+    expect(waited.stderr).toContain(`Job ${id} (test.unhandled) failed: JOB_TYPE_UNKNOWN`);
+
+    const unknown = ledgerline('job', '00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('NOT_FOUND: Job 00000000-0000-4000-8000-000000000000 does not exist.');
+  });
+
+  it('has `serve` run queued jobs in its worker, followed over HTTP with --wait', { timeout: 120_000 }, async () => {
+    const id = await queuedJob();
+    const user = ledgerline('users', 'add', 'alice', '--role', 'admin', '--password', 'long enough');
+    expect(user.status, user.stderr).toBe(0);
+    const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-demo'], { env: environment });
+    let output = '';
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        server.stdout.on('data', (chunk) => {
+          output += chunk;
+          const match = /API: (http:\/\/[^\s]+)\/api\/v1/.exec(output);
+          if (match) resolve(match[1]!);
+        });
+        server.stderr.on('data', (chunk) => { output += chunk; });
+        server.on('exit', () => reject(new Error(`server exited: ${output}`)));
+      });
+      expect(ledgerline('login', '--server', address, '--username', 'alice', '--password', 'long enough').status).toBe(0);
+      const waited = ledgerline('job', id, '--wait');
+      expect(waited.status).toBe(1);
+      expect(waited.json()).toMatchObject({ id, status: 'failed', claimedBy: expect.stringMatching(/:\d+$/), error: { code: 'JOB_TYPE_UNKNOWN' } });
+    } finally {
+      server.kill('SIGTERM');
+      if (server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
+    }
+    // The worker stopped with the server, which released the data directory.
+    expect(ledgerline('logout').status).toBe(0);
+    expect(ledgerline('job', id).json().status).toBe('failed');
+  });
+});

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import Fastify from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
+import { customer, idempotencyKey } from '../../../src/server/db/schema/index.ts';
+import { registerIdempotency } from '../../../src/server/http/idempotency.ts';
+import { sendProblem } from '../../../src/server/http/problem.ts';
+import { testApi, type TestApi } from '../../support/api.ts';
+
+let api: TestApi;
+beforeEach(async () => { api = await testApi(); });
+afterEach(() => api.close());
+
+const withKey = (key: string) => ({ 'idempotency-key': key });
+
+async function customerCount() {
+  const [row] = await api.db.select({ n: count() }).from(customer);
+  return row!.n;
+}
+
+describe('Idempotency-Key', () => {
+  it('creates a customer once and replays the first answer, headers and all, to a retry', async () => {
+    const admin = api.as('admin');
+    const first = await admin('POST', '/api/v1/customers', { no: 'K1', name: 'Kept Once' }, withKey('create-k1'));
+    const retry = await admin('POST', '/api/v1/customers', { no: 'K1', name: 'Kept Once' }, withKey('create-k1'));
+    expect(first.statusCode).toBe(201);
+    expect(retry.statusCode).toBe(201);
+    expect(retry.body).toBe(first.body);
+    for (const header of ['content-type', 'etag', 'location']) expect(retry.headers[header], header).toBe(first.headers[header]);
+    expect(first.headers['idempotency-replayed']).toBeUndefined();
+    expect(retry.headers['idempotency-replayed']).toBe('true');
+    expect(await customerCount()).toBe(1);
+  });
+
+  it('refuses the same key with another body with 409 IDEMPOTENCY_KEY_REUSED, changing nothing', async () => {
+    const admin = api.as('admin');
+    await admin('POST', '/api/v1/customers', { no: 'K1', name: 'First' }, withKey('shared'));
+    const other = await admin('POST', '/api/v1/customers', { no: 'K2', name: 'Second' }, withKey('shared'));
+    expect(other.statusCode).toBe(409);
+    expect(other.headers['content-type']).toContain('application/problem+json');
+    expect(other.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await customerCount()).toBe(1);
+  });
+
+  it('replays a 422 refusal too, even after the cause is gone', async () => {
+    const admin = api.as('admin');
+    // No number series for customers yet: a customer without a number is refused.
+    const refused = await admin('POST', '/api/v1/customers', { name: 'No Number' }, withKey('no-number'));
+    expect(refused.statusCode).toBe(422);
+    await admin('POST', '/api/v1/noSeries', { code: 'CUST' });
+    await admin('POST', '/api/v1/noSeries/CUST/lines', { startingNo: 'C0001' });
+    await admin('PATCH', '/api/v1/salesReceivablesSetup', { customerNos: 'CUST' });
+    const retry = await admin('POST', '/api/v1/customers', { name: 'No Number' }, withKey('no-number'));
+    expect(retry.statusCode).toBe(422);
+    expect(retry.body).toBe(refused.body);
+    expect(retry.headers['idempotency-replayed']).toBe('true');
+    expect(await customerCount()).toBe(0);
+    // A new key is a new request, which now succeeds.
+    expect((await admin('POST', '/api/v1/customers', { name: 'No Number' }, withKey('no-number-2'))).statusCode).toBe(201);
+  });
+
+  it('keeps keys per user: the same key from two users is two requests', async () => {
+    const body = (no: string) => ({ no, name: `Customer ${no}` });
+    const byAdmin = await api.as('admin')('POST', '/api/v1/customers', body('U1'), withKey('same-key'));
+    const byClerk = await api.as('salesClerk')('POST', '/api/v1/customers', body('U2'), withKey('same-key'));
+    expect(byAdmin.statusCode).toBe(201);
+    expect(byClerk.statusCode).toBe(201);
+    expect(byClerk.headers['idempotency-replayed']).toBeUndefined();
+    expect(await customerCount()).toBe(2);
+  });
+
+  it('changes nothing without a key: a second create is refused as a duplicate', async () => {
+    const admin = api.as('admin');
+    expect((await admin('POST', '/api/v1/customers', { no: 'N1', name: 'No Key' })).statusCode).toBe(201);
+    expect((await admin('POST', '/api/v1/customers', { no: 'N1', name: 'No Key' })).json().code).toBe('ALREADY_EXISTS');
+    const [stored] = await api.db.select({ n: count() }).from(idempotencyKey);
+    expect(stored!.n).toBe(0);
+  });
+
+  it('ignores the key on GET', async () => {
+    const admin = api.as('admin');
+    await admin('POST', '/api/v1/customers', { no: 'G1', name: 'Before' });
+    const first = await admin('GET', '/api/v1/customers/G1', undefined, withKey('read'));
+    await admin('PATCH', '/api/v1/customers/G1', { name: 'After' });
+    const second = await admin('GET', '/api/v1/customers/G1', undefined, withKey('read'));
+    expect(first.json().name).toBe('Before');
+    expect(second.json().name).toBe('After');
+    expect(second.headers['idempotency-replayed']).toBeUndefined();
+  });
+
+  it('answers 409 IDEMPOTENCY_KEY_IN_USE while the first request with the key is still running', async () => {
+    const body = { no: 'R1', name: 'Running' };
+    // The state a concurrent first request leaves while its command runs: the pending row, no answer yet.
+    const requestHash = createHash('sha256').update('POST\n/api/v1/customers\n').update(JSON.stringify(body)).digest('hex');
+    await api.db.insert(idempotencyKey).values({ username: 'admin-user', key: 'busy', method: 'POST', path: '/api/v1/customers', requestHash });
+    const response = await api.as('admin')('POST', '/api/v1/customers', body, withKey('busy'));
+    expect(response.statusCode).toBe(409);
+    expect(response.json().code).toBe('IDEMPOTENCY_KEY_IN_USE');
+  });
+
+  it('lets only one of two simultaneous requests with one key run', async () => {
+    const send = () => api.as('admin')('POST', '/api/v1/customers', { no: 'S1', name: 'Simultaneous' }, withKey('race'));
+    const responses = await Promise.all([send(), send()]);
+    const outcomes = responses.map((response) => response.headers['idempotency-replayed'] ? 'replayed' : response.statusCode === 409 ? response.json().code : response.statusCode);
+    // Which one wins, and whether the loser sees the answer or the key still in use, is up to timing.
+    expect(outcomes).toContain(201);
+    expect(outcomes.filter((outcome) => outcome === 201)).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome !== 201)).toMatch(/^(replayed|IDEMPOTENCY_KEY_IN_USE)$/);
+    expect(await customerCount()).toBe(1);
+  });
+
+  it('refuses an empty or overlong key with 400', async () => {
+    for (const key of ['', 'k'.repeat(201)]) {
+      const response = await api.as('admin')('POST', '/api/v1/customers', { no: 'X1', name: 'X' }, withKey(key));
+      expect(response.statusCode, key).toBe(400);
+      expect(response.json().errors[0].field).toBe('Idempotency-Key');
+    }
+    expect(await customerCount()).toBe(0);
+  });
+
+  it('replays a 204 delete', async () => {
+    const admin = api.as('admin');
+    await admin('POST', '/api/v1/customers', { no: 'D1', name: 'Doomed' });
+    const first = await admin('DELETE', '/api/v1/customers/D1', undefined, withKey('delete-d1'));
+    const retry = await admin('DELETE', '/api/v1/customers/D1', undefined, withKey('delete-d1'));
+    expect(first.statusCode).toBe(204);
+    expect(retry.statusCode).toBe(204);
+    expect(retry.headers['idempotency-replayed']).toBe('true');
+  });
+});
+
+describe('Idempotency-Key after a server error', () => {
+  it('releases the key on a 5xx, so the retry runs again', async () => {
+    // A route of its own that fails once: the real routes do not fail on demand.
+    const app = Fastify();
+    app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
+    app.addHook('onRequest', async (request) => { request.actor = { username: 'someone', role: 'admin' }; });
+    registerIdempotency(app, () => api.db);
+    let calls = 0;
+    app.post('/api/v1/flaky', async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('database went away');
+      return { calls };
+    });
+    const send = () => app.inject({ method: 'POST', url: '/api/v1/flaky', payload: { a: 1 }, headers: withKey('flaky') });
+    expect((await send()).statusCode).toBe(500);
+    const retry = await send();
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toEqual({ calls: 2 });
+    expect((await send()).headers['idempotency-replayed']).toBe('true');
+    expect(calls).toBe(2);
+    await app.close();
+  });
+});
