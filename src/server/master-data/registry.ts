@@ -1,5 +1,6 @@
 import { customerGroupResources, customerResource, shipToAddressResource } from '../customers/customer.resources.ts';
 import { itemDiscountGroupResource, itemResource, itemUnitOfMeasureResource } from '../items/item.resources.ts';
+import { ledgerResources } from '../ledger/ledger.resources.ts';
 import { logisticsResources } from '../setup/logistics.resources.ts';
 import { pricingResources } from '../pricing/pricing.resources.ts';
 import { salesDocumentArchiveResource } from '../sales/sales-document-archive.resource.ts';
@@ -18,6 +19,7 @@ export const resources: ResourceDefinition[] = [
   itemResource, itemUnitOfMeasureResource, itemDiscountGroupResource,
   ...pricingResources,
   salesDocumentArchiveResource,
+  ...ledgerResources,
   vendorResource,
   userResource,
 ];

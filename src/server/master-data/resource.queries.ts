@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, gte, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
@@ -56,6 +56,23 @@ export interface ListOptions {
   cursor?: string | undefined;
   search?: string | undefined;
   filters: Record<string, unknown>;
+  /** On the definition's dateRangeField, both ends inclusive. */
+  dateRange?: DateRange | undefined;
+}
+
+export interface DateRange { from?: string | undefined; to?: string | undefined }
+
+/** Text columns hold "" for "none"; other types (integers, dates) only null. */
+export function isTextColumn(column: PgColumn): boolean {
+  return column.columnType === 'PgText' || column.columnType === 'PgVarchar';
+}
+
+/** Conditions for the inclusive range `from..to` on a date column; either end may be open. */
+export function dateRangeConditions(column: PgColumn, range: DateRange | undefined): SQL[] {
+  const conditions: SQL[] = [];
+  if (range?.from !== undefined) conditions.push(gte(column, range.from));
+  if (range?.to !== undefined) conditions.push(lte(column, range.to));
+  return conditions;
 }
 
 export interface Page { items: Row[]; nextCursor: string | null }
@@ -70,11 +87,15 @@ export async function listRecords(
   if (options.cursor !== undefined) conditions.push(gt(keyColumn, decodeCursor(options.cursor)));
   for (const [field, value] of Object.entries(options.filters)) {
     const column = columnOf(definition, field);
-    conditions.push(value === null ? or(isNull(column), eq(column, '')) : eq(column, value));
+    if (value !== null) conditions.push(eq(column, value));
+    else conditions.push(isTextColumn(column) ? or(isNull(column), eq(column, '')) : isNull(column));
   }
+  if (definition.dateRangeField) conditions.push(...dateRangeConditions(columnOf(definition, definition.dateRangeField), options.dateRange));
   if (options.search && definition.search?.length) {
     const pattern = `%${options.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    conditions.push(or(...[definition.key.field, ...definition.search].map((field) => ilike(columnOf(definition, field), pattern))));
+    // A numeric or uuid key is not text to search in; codes and usernames are.
+    const keyFields = definition.key.kind === 'code' || definition.key.kind === 'username' ? [definition.key.field] : [];
+    conditions.push(or(...[...keyFields, ...definition.search].map((field) => ilike(columnOf(definition, field), pattern))));
   }
   const rows = (await tx.select().from(definition.table as never).where(and(...conditions))
     .orderBy(asc(keyColumn)).limit(options.limit + 1)) as Row[];

@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { getTableColumns } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
+import { isIsoDate } from '../../core/dates/calendar-date.ts';
 import type { Executor } from '../db/connection.ts';
 import type { ResourceDefinition, Row, SingletonDefinition } from './resource.ts';
-import { getRecord, getSingleton, listRecords, withoutHidden } from './resource.queries.ts';
+import { getRecord, getSingleton, listRecords, withoutHidden, type DateRange } from './resource.queries.ts';
 import { createRecord, deleteRecord, updateRecord, updateSingleton } from './resource.commands.ts';
 import { recordSchema } from './record-schema.ts';
 import { actorOf } from '../http/auth.ts';
+import { isoDate } from '../../core/master-data/fields.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,16 +48,35 @@ export function parseFilters(definition: ResourceDefinition, query: Record<strin
     const raw = query[field];
     if (raw === undefined) continue;
     if (raw === '') { filters[field] = null; continue; }
-    if (columns[field]!.dataType === 'boolean') {
+    const column = columns[field]!;
+    if (column.dataType === 'boolean') {
       if (raw !== 'true' && raw !== 'false') throw new DomainError('INVALID_INPUT', { detail: `${field} must be true or false.` }, `query.${field}`);
       filters[field] = raw === 'true';
       continue;
+    }
+    // The database would refuse a malformed number or date with a 500; say what is wrong instead.
+    if (column.dataType === 'number') {
+      if (!/^-?\d{1,9}$/.test(raw)) throw new DomainError('INVALID_INPUT', { detail: `${field} must be a whole number.` }, `query.${field}`);
+      filters[field] = Number.parseInt(raw, 10);
+      continue;
+    }
+    if (column.columnType === 'PgDateString' && !isIsoDate(raw)) {
+      throw new DomainError('INVALID_INPUT', { detail: `${field} must be a date in the form YYYY-MM-DD.` }, `query.${field}`);
     }
     const fieldSchema = definition.createSchema.shape[field] as z.ZodType | undefined;
     const parsed = fieldSchema?.safeParse(raw);
     filters[field] = parsed?.success ? parsed.data : raw;
   }
   return filters;
+}
+
+/** `?<field>From=&<field>To=` (inclusive) for a resource that declares a dateRangeField. */
+export function dateRangeQuery(field: string | undefined): Record<string, z.ZodOptional<ReturnType<typeof isoDate>>> {
+  return field ? { [`${field}From`]: isoDate().optional(), [`${field}To`]: isoDate().optional() } : {};
+}
+
+export function dateRangeOf(field: string | undefined, query: Record<string, string | undefined>): DateRange | undefined {
+  return field ? { from: query[`${field}From`], to: query[`${field}To`] } : undefined;
 }
 
 export function registerResource(app: FastifyInstance, getDb: () => Executor, definition: ResourceDefinition) {
@@ -65,7 +86,8 @@ export function registerResource(app: FastifyInstance, getDb: () => Executor, de
     : `/api/v1/${definition.name}`;
   const item = `${collection}/:${definition.key.param}`;
   const parentParams = definition.parent ? { [definition.parent.param]: z.string() } : {};
-  const record = recordSchema(definition.table, definition.hiddenFields);
+  const record = recordSchema(definition.table, definition.hiddenFields).extend(definition.flowFields?.shape ?? {});
+  const withFlowFields = async (db: Executor, rows: Row[]) => (definition.flowFields ? definition.flowFields.calculate(db, rows) : rows);
   const tags = [definition.parent ? definition.parent.resource : definition.name];
   const config = { area: definition.area };
   const parentKeyOf = (params: Record<string, string>) =>
@@ -76,6 +98,7 @@ export function registerResource(app: FastifyInstance, getDb: () => Executor, de
     cursor: z.string().optional(),
     ...(definition.search ? { search: z.string().optional() } : {}),
     ...Object.fromEntries(definition.filters.map((field) => [field, z.string().optional()])),
+    ...dateRangeQuery(definition.dateRangeField),
   });
 
   routes.get(collection, {
@@ -86,9 +109,11 @@ export function registerResource(app: FastifyInstance, getDb: () => Executor, de
     },
   }, async (request) => {
     const query = request.query as Record<string, string | undefined> & { limit: number };
-    return listRecords(getDb(), definition, parentKeyOf(request.params as Record<string, string>), {
+    const page = await listRecords(getDb(), definition, parentKeyOf(request.params as Record<string, string>), {
       limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query),
+      dateRange: dateRangeOf(definition.dateRangeField, query),
     });
+    return { items: await withFlowFields(getDb(), page.items), nextCursor: page.nextCursor };
   });
 
   routes.get(item, {
@@ -97,7 +122,8 @@ export function registerResource(app: FastifyInstance, getDb: () => Executor, de
   }, async (request, reply) => {
     const params = request.params as Record<string, string>;
     const row = await getRecord(getDb(), definition, parentKeyOf(params), parseKey(definition, params[definition.key.param]!));
-    return sendRecord(reply, withoutHidden(definition, row));
+    const [calculated] = await withFlowFields(getDb(), [withoutHidden(definition, row)]);
+    return sendRecord(reply, calculated!);
   });
 
   if (definition.readOnly) return;

@@ -31,6 +31,13 @@ export interface ResourceDefinition {
   filters: string[];
   /** Text fields searched, case-insensitively, by `?search=`. */
   search?: string[];
+  /** A date column lists filter by range, both ends inclusive: `?postingDateFrom=2026-01-01&postingDateTo=2026-01-31`. */
+  dateRangeField?: string;
+  /**
+   * Business Central's FlowFields: values summed from other tables (an item ledger entry's cost from
+   * its value entries), added to every record read, one query per page.
+   */
+  flowFields?: { shape: z.ZodRawShape; calculate: (tx: Executor, rows: Row[]) => Promise<Row[]> };
   /** Fields that must hold a posting, unblocked G/L account. */
   accountFields?: string[];
   /** Fields never returned (password hashes). */

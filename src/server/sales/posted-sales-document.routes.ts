@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import type { Executor } from '../db/connection.ts';
+import { postedSalesHeader, postedSalesLine, type PostedSalesDocumentType } from '../db/schema/index.ts';
+import { recordSchema } from '../master-data/record-schema.ts';
+import { dateRangeOf, dateRangeQuery, parseFilters } from '../master-data/resource.routes.ts';
+import {
+  listPostedDocuments, postedDocumentFilters, postedDocumentKinds, postedDocumentListDefinitions, postedDocumentStatusShape, postedDocumentTypes,
+  postedDocumentView,
+} from './posted-sales-document.queries.ts';
+
+/** GET-only routes of the four posted document types: `/api/v1/postedSalesInvoices[/{no}]` and so on. */
+export function registerPostedSalesDocumentRoutes(app: FastifyInstance, getDb: () => Executor) {
+  for (const documentType of postedDocumentTypes) registerPostedDocumentType(app, getDb, documentType);
+}
+
+function registerPostedDocumentType(app: FastifyInstance, getDb: () => Executor, documentType: PostedSalesDocumentType) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const { resource, entity } = postedDocumentKinds[documentType];
+  const definition = postedDocumentListDefinitions[documentType];
+  const base = `/api/v1/${resource}`;
+  // Reading needs only a signed-in user; the area names who would write, and nobody does.
+  const config = { area: 'sales' as const };
+  const tags = [resource];
+  const headerSchema = recordSchema(postedSalesHeader).extend(postedDocumentStatusShape(documentType));
+  const listQuery = z.strictObject({
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    cursor: z.string().optional(),
+    search: z.string().optional(),
+    ...Object.fromEntries(postedDocumentFilters.map((field) => [field, z.string().optional()])),
+    ...dateRangeQuery('postingDate'),
+  });
+
+  routes.get(base, {
+    config,
+    schema: {
+      tags, summary: `List ${entity}s (filter by customer, order, external document no., posting date range; search number and names)`,
+      querystring: listQuery, response: { 200: z.object({ items: z.array(headerSchema), nextCursor: z.string().nullable() }) },
+    },
+  }, async (request) => {
+    const query = request.query as Record<string, string | undefined> & { limit: number };
+    return listPostedDocuments(getDb(), documentType, {
+      limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query),
+      dateRange: dateRangeOf('postingDate', query),
+    });
+  });
+
+  routes.get(`${base}/:no`, {
+    config,
+    schema: {
+      tags, summary: `Get a ${entity} with its lines`, params: z.object({ no: z.string() }),
+      response: { 200: headerSchema.extend({ lines: z.array(recordSchema(postedSalesLine)) }) },
+    },
+  }, async (request) => postedDocumentView(getDb(), documentType, (request.params as { no: string }).no.trim().toUpperCase()));
+}
