@@ -12,7 +12,7 @@ const writableAreas: Record<Role, readonly Area[]> = {
   admin: ['users', 'setup', 'customers', 'items', 'vendors', 'sales', 'posting'],
   accountant: ['setup', 'customers', 'items', 'vendors', 'sales', 'posting'],
   salesManager: ['customers', 'items', 'sales', 'posting'],
-  salesClerk: ['customers', 'sales'],
+  salesClerk: ['customers', 'sales', 'posting'],
   viewer: [],
 };
 

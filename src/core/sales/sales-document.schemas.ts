@@ -24,6 +24,10 @@ const lineFields = {
   shipmentDate: optionalIsoDate(),
   requestedDeliveryDate: optionalIsoDate(),
   promisedDeliveryDate: optionalIsoDate(),
+  /** Exact cost reversal (spec §17.5): the outbound item ledger entry a return comes back from. */
+  applFromItemEntry: integerField({ min: 1 }).nullable(),
+  /** The inbound item ledger entry a sale must take its stock from. */
+  applToItemEntry: integerField({ min: 1 }).nullable(),
 };
 
 /** Only `required` must be sent; the rest is optional. */
@@ -63,6 +67,9 @@ const headerFields = {
   quoteValidUntilDate: optionalIsoDate(),
   shippingAdvice: z.enum(['partial', 'complete']),
   combineShipments: z.boolean(),
+  /** Credit memos and return orders: the posted document the credit is applied to at posting (spec §17.2). */
+  appliesToDocumentType: z.enum(['invoice', 'creditMemo']).nullable(),
+  appliesToDocumentNo: codeReference().nullable(),
 };
 
 export const salesDocumentCreate = z.strictObject({
@@ -80,7 +87,10 @@ export const salesDocumentUpdate = z.strictObject({
 
 /** Copy Document (spec §8). */
 export const copyDocumentInput = z.strictObject({
-  sourceDocumentType: z.enum(salesDocumentTypes.filter((type) => type !== 'blanketOrder') as ['quote', 'order', 'invoice', 'creditMemo', 'returnOrder']),
+  sourceDocumentType: z.enum([
+    ...(salesDocumentTypes.filter((type) => type !== 'blanketOrder') as ['quote', 'order', 'invoice', 'creditMemo', 'returnOrder']),
+    'postedShipment', 'postedInvoice', 'postedCreditMemo', 'postedReturnReceipt',
+  ]),
   sourceNo: code(),
   includeHeader: z.boolean().default(true),
   recalculateLines: z.boolean().default(false),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { Command, Option } from 'commander';
 import { roles } from '../../core/access/roles.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -6,6 +7,8 @@ import { readConfig } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { connectApi, forgetCredentials, httpClient, saveCredentials, type ApiClient, type ApiResponse } from './api-client.ts';
 import { isEmpty, loadDemo, openMigratedDatabase } from './runtime.ts';
+import { startJobWorker, type Job } from '../jobs/job-queue.ts';
+import { followJob } from './progress.ts';
 
 const program = new Command('ledgerline')
   .description('Ledgerline sales management: server, database and API from the command line.')
@@ -28,6 +31,10 @@ program.command('serve')
       console.log(`Loaded the demo company into the empty database. Sign in as ${credentials.username} / ${credentials.password} (demo only: change it).`);
     }
     const app = await buildApp({ db: handle.db, logger: process.env.LOG_LEVEL !== 'silent' && Boolean(process.env.LOG_LEVEL) });
+    // PGlite's data directory is locked to this process, so any job still 'running' was cut off by a crash;
+    // on a shared server another process may be running it, so only long-silent ones are taken back.
+    const worker = startJobWorker(handle.db, { workerId: `${hostname()}:${process.pid}`, requeueAfterMs: handle.kind === 'pglite' ? 0 : 10 * 60_000 });
+    app.addHook('onClose', () => worker.stop());
     const stop = async () => {
       await app.close();
       await handle.close();
@@ -170,6 +177,57 @@ program.command('delete <resource>')
     withApi(options.server, async (api) => {
       expectOk(await api.request('DELETE', apiPath(resource)));
       console.log(`Deleted ${resource}.`);
+    }));
+
+program.command('job <id>')
+  .description('Show a background job; with --wait, follow it to the end with a progress bar')
+  .option('--wait', 'wait until the job has finished (without a server, run it here)')
+  .addOption(serverOption)
+  .action(async (id: string, options: { wait?: boolean; server?: string }) =>
+    withApi(options.server, async (api) => {
+      const fetchJob = async () => expectOk(await api.request('GET', `/api/v1/jobs/${encodeURIComponent(id)}`)) as Job;
+      const job = options.wait ? await followJob(id, fetchJob, { out: process.stderr, db: api.db }) : await fetchJob();
+      print(job);
+      if (job.status === 'failed') process.exitCode = 1;
+    }));
+
+const postableResources: Record<string, string> = { order: 'salesOrders', invoice: 'salesInvoices', creditMemo: 'salesCreditMemos', returnOrder: 'salesReturnOrders' };
+
+for (const [name, summary] of [['post', 'Post'], ['preview', 'Preview posting (nothing is kept) of']] as const) {
+  program.command(`${name} <documentType> <no>`)
+    .description(`${summary} a sales document: documentType is order, invoice, creditMemo or returnOrder, e.g. \`${name} order SO000001 --ship --invoice\``)
+    .option('--ship', 'orders: post the shipment')
+    .option('--receive', 'return orders: post the return receipt')
+    .option('--invoice', 'post the invoice (credit memo)')
+    .addOption(serverOption)
+    .action(async (documentType: string, no: string, options: { ship?: boolean; receive?: boolean; invoice?: boolean; server?: string }) =>
+      withApi(options.server, async (api) => {
+        const resource = postableResources[documentType];
+        if (!resource) throw new Error(`Unknown document type '${documentType}': use order, invoice, creditMemo or returnOrder.`);
+        const body = { ...(options.ship ? { ship: true } : {}), ...(options.receive ? { receive: true } : {}), ...(options.invoice ? { invoice: true } : {}) };
+        print(expectOk(await api.request('POST', apiPath(`${resource}/${no}/${name}`), body)));
+      }));
+}
+
+program.command('combine-shipments')
+  .description('Combine Shipments: one invoice per customer for shipped, not yet invoiced order lines (orders with Combine Shipments), with a progress bar')
+  .requiredOption('--posting-date <date>', 'posting date of the invoices, YYYY-MM-DD')
+  .option('--document-date <date>', 'document date of the invoices (default: the posting date)')
+  .option('--customer <no>', 'only this sell-to customer')
+  .option('--post', 'post the invoices as well')
+  .option('--calc-invoice-discount', 'calculate the invoice discount on each invoice')
+  .addOption(serverOption)
+  .action(async (options: { postingDate: string; documentDate?: string; customer?: string; post?: boolean; calcInvoiceDiscount?: boolean; server?: string }) =>
+    withApi(options.server, async (api) => {
+      const accepted = expectOk(await api.request('POST', '/api/v1/combineShipments', {
+        postingDate: options.postingDate, documentDate: options.documentDate ?? options.postingDate,
+        ...(options.customer ? { sellToCustomerNo: options.customer } : {}),
+        postInvoices: options.post ?? false, calcInvoiceDiscount: options.calcInvoiceDiscount ?? false,
+      })) as { job: Job };
+      const fetchJob = async () => expectOk(await api.request('GET', `/api/v1/jobs/${accepted.job.id}`)) as Job;
+      const job = await followJob(accepted.job.id, fetchJob, { out: process.stderr, db: api.db });
+      print(job);
+      if (job.status === 'failed') process.exitCode = 1;
     }));
 
 function apiPath(resource: string): string {

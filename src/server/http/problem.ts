@@ -15,6 +15,10 @@ const statusByCode: Partial<Record<DomainErrorCode, number>> = {
   NOT_FOUND: 404,
   ALREADY_EXISTS: 409,
   VERSION_CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  IDEMPOTENCY_KEY_IN_USE: 409,
+  DOCUMENT_BEING_POSTED: 409,
+  DOCUMENT_ALREADY_POSTED: 409,
   DATABASE_LOCKED: 503,
   // An unbalanced batch is a defect in the posting code, never the user's doing.
   POSTING_NOT_BALANCED: 500,

@@ -4,7 +4,7 @@ import { salesDocumentArchive } from '../db/schema/index.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesDocument } from './sales-document.types.ts';
 
-export type ArchiveReason = 'makeOrder' | 'makeInvoice' | 'delete' | 'deleteExpired';
+export type ArchiveReason = 'makeOrder' | 'makeInvoice' | 'delete' | 'deleteExpired' | 'posted';
 
 /** Whether the setup keeps a copy (spec §1.3 Archive Quotes / Archive Orders); `question` is the client's call. */
 export function shouldArchive(document: SalesDocument, context: SalesContext, asked: boolean | undefined): boolean {

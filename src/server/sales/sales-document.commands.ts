@@ -187,6 +187,26 @@ export async function deleteDocument(
   await tx.delete(salesHeader).where(headerKey(document.header));
 }
 
+/**
+ * Delete Invoiced Sales (Return) Orders (spec §7.8): orders billed through separate invoices stay
+ * until this removes those whose every line is completely shipped (received) and invoiced.
+ */
+export async function deleteInvoicedOrders(tx: Executor, documentType: 'order' | 'returnOrder', context: SalesContext): Promise<string[]> {
+  const handled = documentType === 'order' ? salesLine.quantityShipped : salesLine.returnQuantityReceived;
+  const rows = await tx.select({ no: salesHeader.no }).from(salesHeader).where(and(
+    eq(salesHeader.documentType, documentType),
+    sql`exists (select 1 from ${salesLine} where ${salesLine.documentType} = ${salesHeader.documentType} and ${salesLine.documentNo} = ${salesHeader.no} and ${salesLine.type} <> 'comment')`,
+    sql`not exists (select 1 from ${salesLine} where ${salesLine.documentType} = ${salesHeader.documentType} and ${salesLine.documentNo} = ${salesHeader.no}
+      and ${salesLine.type} <> 'comment' and (${handled} <> ${salesLine.quantity} or ${salesLine.quantityInvoiced} <> ${salesLine.quantity}))`,
+  )).orderBy(salesHeader.no);
+  for (const { no } of rows) {
+    const document = await loadDocument(tx, documentType, no, { lock: true });
+    if (documentType === 'order' && context.salesSetup.archiveOrders) await archiveDocument(tx, document, 'delete', context.username);
+    await tx.delete(salesHeader).where(headerKey(document.header));
+  }
+  return rows.map((row) => row.no);
+}
+
 /** Delete Expired Sales Quotes (spec §7.1): quotes valid until a date before `before`; archived as the setup says. */
 export async function deleteExpiredQuotes(tx: Executor, before: string, context: SalesContext): Promise<string[]> {
   const expired = await tx.select({ no: salesHeader.no }).from(salesHeader)

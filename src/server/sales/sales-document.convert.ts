@@ -4,7 +4,7 @@ import { compareDates } from '../../core/dates/calendar-date.ts';
 import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales/customer-checks.ts';
 import type { SalesDocumentType, Warning } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { customer, glAccount, item, salesHeader, salesLine } from '../db/schema/index.ts';
+import { customer, glAccount, item, postedSalesHeader, postedSalesLine, salesHeader, salesLine } from '../db/schema/index.ts';
 import type { Row } from '../master-data/resource.ts';
 import type { SalesContext } from './sales-context.ts';
 import { createDocument } from './sales-document.commands.ts';
@@ -85,18 +85,44 @@ export async function makeDocumentFromQuote(
   return recalculateDocument(tx, { header: orderHeader!, lines: document.lines }, context, 'lineChanged');
 }
 
-export interface CopyDocumentOptions { sourceDocumentType: EditableDocumentType; sourceNo: string; includeHeader: boolean; recalculateLines: boolean }
+/** Posted documents Copy Document can read, by their BC option names. */
+const postedSources = { postedShipment: 'shipment', postedInvoice: 'invoice', postedCreditMemo: 'creditMemo', postedReturnReceipt: 'returnReceipt' } as const;
+export type CopySourceType = EditableDocumentType | keyof typeof postedSources;
 
-/** Copy Document (spec §8) from an unposted document; posted sources come with posting. */
+export interface CopyDocumentOptions { sourceDocumentType: CopySourceType; sourceNo: string; includeHeader: boolean; recalculateLines: boolean }
+
+/**
+ * The source of a copy as a document. A posted one reads like its unposted kind; its item lines
+ * remember the item entry they wrote, so a return copied from a shipment or invoice reverses at
+ * exact cost (spec §8, §17.5).
+ */
+async function loadCopySource(tx: Executor, type: CopySourceType, no: string): Promise<SalesDocument & { itemEntries: Map<number, number> }> {
+  if (!(type in postedSources)) return { ...(await loadDocument(tx, type as EditableDocumentType, no)), itemEntries: new Map() };
+  const postedType = postedSources[type as keyof typeof postedSources];
+  const [header] = await tx.select().from(postedSalesHeader).where(and(eq(postedSalesHeader.documentType, postedType), eq(postedSalesHeader.no, no)));
+  if (!header) throw new DomainError('NOT_FOUND', { entity: 'Posted sales document', key: `${postedType} ${no}` });
+  const lines = await tx.select().from(postedSalesLine)
+    .where(and(eq(postedSalesLine.documentType, postedType), eq(postedSalesLine.documentNo, no), eq(postedSalesLine.correction, false))).orderBy(postedSalesLine.lineNo);
+  const outbound = postedType === 'shipment' || postedType === 'invoice';
+  return {
+    header: { ...header, documentType: postedType, status: 'released' } as unknown as SalesHeaderRow,
+    lines: lines as unknown as SalesLineRow[],
+    itemEntries: new Map(lines.flatMap((line) => (outbound && line.type === 'item' && line.itemLedgerEntryNo ? [[line.lineNo, line.itemLedgerEntryNo]] : []))),
+  };
+}
+
+/** Copy Document (spec §8) from an unposted or a posted document. */
 export async function copyDocument(
   tx: Executor, targetType: EditableDocumentType, targetNo: string, options: CopyDocumentOptions, context: SalesContext,
 ): Promise<{ document: SalesDocument; warnings: Warning[] }> {
   const target = await loadDocument(tx, targetType, targetNo, { lock: true });
   if (target.header.status !== 'open') throw new DomainError('COPY_TARGET_NOT_OPEN', { no: targetNo, status: target.header.status });
   if (options.sourceDocumentType === targetType && options.sourceNo === targetNo) throw new DomainError('COPY_DOCUMENT_SAME', { no: targetNo });
-  const source = await loadDocument(tx, options.sourceDocumentType, options.sourceNo);
+  const source = await loadCopySource(tx, options.sourceDocumentType, options.sourceNo);
   await assertCustomersMayHave(tx, source.header, targetType);
-  const recalculate = options.recalculateLines || !options.includeHeader;
+  // Shipments and receipts carry no prices of their own: their lines are priced again (spec §17.4).
+  const recalculate = options.recalculateLines || !options.includeHeader || ['postedShipment', 'postedReturnReceipt'].includes(options.sourceDocumentType);
+  const reversing = targetType === 'creditMemo' || targetType === 'returnOrder';
   let header = target.header;
   let lines = target.lines;
   if (options.includeHeader) {
@@ -119,7 +145,8 @@ export async function copyDocument(
       continue;
     }
     nextLineNo += 10000;
-    const values = await deriveLine(tx, header, lineInput(line, !recalculate), undefined, context);
+    const applFromItemEntry = reversing ? source.itemEntries.get(line.lineNo) : undefined;
+    const values = await deriveLine(tx, header, { ...lineInput(line, !recalculate), ...(applFromItemEntry ? { applFromItemEntry } : {}) }, undefined, context);
     const [inserted] = await tx.insert(salesLine).values({ ...values, documentType: targetType, documentNo: targetNo, lineNo: nextLineNo } as SalesLineRow).returning();
     lines.push(inserted!);
   }

@@ -1,77 +1,91 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { dec, sum, ZERO, type Decimal } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import { creditWarnings, stockoutWarning } from '../../core/sales/customer-checks.ts';
 import type { Warning } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { customer, item, salesHeader, salesLine } from '../db/schema/index.ts';
+import { customer, item } from '../db/schema/index.ts';
+import { customerBalances, salesDocumentExposure } from '../customers/customer-statistics.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesDocument, SalesLineRow } from './sales-document.types.ts';
 
-/** The part of a line still to be invoiced, in LCY including VAT: what the credit check counts as outstanding. */
+/**
+ * The part of a line still to be invoiced, in LCY including VAT: what the credit check counts as
+ * outstanding. A line billing a posted shipment adds nothing: the order counts it as shipped not invoiced.
+ */
 function outstandingLcy(line: SalesLineRow, currencyFactor: Decimal): Decimal {
   const quantity = dec(line.quantity);
-  if (quantity.isZero()) return ZERO;
+  if (quantity.isZero() || line.shipmentNo) return ZERO;
   const open = quantity.minus(dec(line.quantityInvoiced));
   return roundAmount(dec(line.amountIncludingVat).times(open).div(quantity).div(currencyFactor));
 }
 
 /**
  * Non-blocking warnings returned with a document (spec §12.4–12.5). Balances come from the customer
- * ledger and inventory from the item ledger once posting exists; until then both are zero.
+ * ledger (customers/customer-statistics.ts) and inventory from the item ledger.
  */
 export async function documentWarnings(tx: Executor, document: SalesDocument, context: SalesContext): Promise<Warning[]> {
   const { header } = document;
   if (!['quote', 'order', 'invoice'].includes(header.documentType)) return [];
   const warnings: Warning[] = [];
   const [billTo] = await tx.select().from(customer).where(eq(customer.no, header.billToCustomerNo));
-  const outstanding = await outstandingByDocumentType(tx, header.billToCustomerNo, header.no);
+  // Balances up to the work date (spec §12.4); the other documents without this one, which counts itself.
+  const balances = await customerBalances(tx, header.billToCustomerNo, { dueOn: context.workDate, upTo: context.workDate });
+  const exposure = await salesDocumentExposure(tx, header.billToCustomerNo, { exclude: { documentType: header.documentType, no: header.no } });
   const factor = dec(header.currencyFactor);
-  const ofType = (type: string) => outstanding.get(type) ?? ZERO;
   warnings.push(...creditWarnings(context.salesSetup.creditWarnings as never, {
     creditLimitLcy: dec(billTo!.creditLimitLcy),
-    balanceLcy: ZERO,
-    shippedNotInvoicedLcy: ZERO,
-    returnReceivedNotInvoicedLcy: ZERO,
-    outstandingOrdersLcy: ofType('order'),
-    outstandingInvoicesLcy: ofType('invoice'),
-    outstandingReturnOrdersLcy: ZERO,
+    balanceLcy: balances.balanceLcy,
+    shippedNotInvoicedLcy: exposure.shippedNotInvoicedLcy,
+    returnReceivedNotInvoicedLcy: exposure.returnReceivedNotInvoicedLcy,
+    outstandingOrdersLcy: exposure.outstandingOrdersLcy,
+    outstandingInvoicesLcy: exposure.outstandingInvoicesLcy,
+    outstandingReturnOrdersLcy: exposure.outstandingReturnOrdersLcy,
     currentDocumentChangeLcy: sum(document.lines.map((line) => outstandingLcy(line, factor))),
-    balanceDueLcy: ZERO,
+    balanceDueLcy: balances.balanceDueLcy,
   }));
   warnings.push(...(await stockoutWarnings(tx, document, context)));
   return warnings;
 }
 
 /**
- * What the customer's other orders and invoices still have to invoice, in LCY incl. VAT, summed in the
- * database (exact numeric) rather than by loading every line.
+ * Stockout (spec §12.5): what a line still has to ship, against the inventory at its location (the
+ * item ledger) less what other open orders still have to ship from there. One query for all lines.
  */
-async function outstandingByDocumentType(tx: Executor, customerNo: string, excludeNo: string): Promise<Map<string, Decimal>> {
-  const rows = await tx.select({
-    documentType: salesHeader.documentType,
-    amount: sql<string>`coalesce(sum(round(${salesLine.amountIncludingVat} * (${salesLine.quantity} - ${salesLine.quantityInvoiced}) / nullif(${salesLine.quantity}, 0) / ${salesHeader.currencyFactor}, 2)), 0)`,
-  }).from(salesLine)
-    .innerJoin(salesHeader, and(eq(salesLine.documentType, salesHeader.documentType), eq(salesLine.documentNo, salesHeader.no)))
-    .where(and(eq(salesHeader.billToCustomerNo, customerNo), inArray(salesHeader.documentType, ['order', 'invoice']), ne(salesHeader.no, excludeNo)))
-    .groupBy(salesHeader.documentType);
-  return new Map(rows.map((row) => [row.documentType, dec(row.amount)]));
-}
-
 async function stockoutWarnings(tx: Executor, document: SalesDocument, context: SalesContext): Promise<Warning[]> {
   if (document.header.documentType === 'quote') return [];
   const itemLines = document.lines.filter((line) => line.type === 'item' && dec(line.quantityBase).gt(0));
   if (itemLines.length === 0) return [];
   const items = await tx.select().from(item).where(inArray(item.no, [...new Set(itemLines.map((line) => line.no))]));
+  const inventoryLines = itemLines.filter((line) => items.find((candidate) => candidate.no === line.no)?.type === 'inventory');
+  const available = await availableQuantities(tx, document, inventoryLines.map((line) => ({ itemNo: line.no, locationCode: line.locationCode ?? '' })));
   const warnings: Warning[] = [];
-  for (const line of itemLines) {
-    const source = items.find((candidate) => candidate.no === line.no);
-    if (!source || source.type !== 'inventory') continue;
+  for (const line of inventoryLines) {
+    const source = items.find((candidate) => candidate.no === line.no)!;
+    const locationCode = line.locationCode ?? '';
     const outstanding = dec(line.quantityBase).minus(dec(line.quantityShipped).times(dec(line.quantityPerUnitOfMeasure)));
     const warning = stockoutWarning(context.salesSetup.stockoutWarning, source.stockoutWarning as never, {
-      itemNo: line.no, availableQuantity: ZERO, requestedQuantity: outstanding, locationCode: line.locationCode ?? '', shipmentDate: line.shipmentDate ?? '',
+      itemNo: line.no, availableQuantity: available.get(`${line.no}\u0000${locationCode}`) ?? ZERO, requestedQuantity: outstanding,
+      locationCode, shipmentDate: line.shipmentDate ?? '',
     });
     if (warning) warnings.push(warning);
   }
   return warnings;
+}
+
+/** Inventory less the outstanding base quantity of the other orders, per item and location ('' = none). */
+async function availableQuantities(
+  tx: Executor, document: SalesDocument, keys: { itemNo: string; locationCode: string }[],
+): Promise<Map<string, Decimal>> {
+  if (keys.length === 0) return new Map();
+  const values = sql.join(keys.map((key) => sql`(${key.itemNo}::text, ${key.locationCode}::text)`), sql`, `);
+  // Both drivers (PGlite, node-postgres) answer raw SQL with { rows }.
+  const { rows } = await tx.execute(sql`
+    select k.item_no, k.location_code,
+      coalesce((select sum(e.quantity) from item_ledger_entry e where e.item_no = k.item_no and e.location_code = k.location_code), 0)
+      - coalesce((select sum(l.quantity_base - l.quantity_shipped * l.quantity_per_unit_of_measure) from sales_line l
+          where l.document_type = 'order' and l.type = 'item' and l.no = k.item_no and coalesce(l.location_code, '') = k.location_code
+            and l.document_no <> ${document.header.documentType === 'order' ? document.header.no : ''}), 0) as available
+    from (select distinct * from (values ${values}) as v(item_no, location_code)) as k`) as unknown as { rows: { item_no: string; location_code: string; available: string }[] };
+  return new Map(rows.map((row) => [`${row.item_no}\u0000${row.location_code}`, dec(String(row.available))]));
 }

@@ -1,0 +1,50 @@
+/**
+ * Writes posted sales documents (spec §7.5, §7.6, §17.3): the header and lines are copied from the
+ * unposted document column by column wherever the posted table has the same column, then the
+ * posted facts (number, quantities, amounts of this posting, links) are set on top.
+ */
+import { getTableColumns } from 'drizzle-orm';
+import type { Executor } from '../db/connection.ts';
+import { postedSalesHeader, postedSalesLine, type PostedSalesDocumentType } from '../db/schema/index.ts';
+import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
+
+export type PostedHeaderRow = typeof postedSalesHeader.$inferInsert;
+export type PostedLineRow = typeof postedSalesLine.$inferInsert;
+
+const headerColumns = Object.keys(getTableColumns(postedSalesHeader));
+const lineColumns = Object.keys(getTableColumns(postedSalesLine));
+
+function copyShared(source: Record<string, unknown>, columns: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(columns.filter((column) => column in source).map((column) => [column, source[column]]));
+}
+
+export function postedHeaderFrom(
+  header: SalesHeaderRow, documentType: PostedSalesDocumentType, no: string, posted: Partial<PostedHeaderRow> & Pick<PostedHeaderRow, 'postingDate'>,
+): PostedHeaderRow {
+  const { documentType: sourceDocumentType, no: sourceDocumentNo, ...rest } = header;
+  return {
+    ...(copyShared(rest, headerColumns) as Partial<PostedHeaderRow>),
+    documentType, no, sourceDocumentType, sourceDocumentNo,
+    ...posted,
+  } as PostedHeaderRow;
+}
+
+export function postedLineFrom(
+  header: PostedHeaderRow, line: SalesLineRow, posted: Partial<PostedLineRow>,
+): PostedLineRow {
+  const { documentType: sourceDocumentType, documentNo: sourceDocumentNo, lineNo, ...rest } = line;
+  return {
+    ...(copyShared(rest, lineColumns) as Partial<PostedLineRow>),
+    documentType: header.documentType, documentNo: header.no, lineNo,
+    sellToCustomerNo: header.sellToCustomerNo, billToCustomerNo: header.billToCustomerNo, postingDate: header.postingDate,
+    sourceDocumentType, sourceDocumentNo, sourceLineNo: lineNo,
+    quantityInvoiced: '0', quantityNotInvoiced: '0',
+    ...posted,
+  } as PostedLineRow;
+}
+
+/** One posted document: one INSERT for the header, one for all its lines. */
+export async function insertPostedDocument(tx: Executor, header: PostedHeaderRow, lines: PostedLineRow[]): Promise<void> {
+  await tx.insert(postedSalesHeader).values(header);
+  if (lines.length > 0) await tx.insert(postedSalesLine).values(lines);
+}

@@ -1,0 +1,162 @@
+/**
+ * Bringing posted lines into an unposted document: Get Shipment Lines on an invoice (spec §13.1)
+ * and Get Posted Document Lines to Reverse on a credit memo or return order (spec §17.4).
+ */
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import { type Decimal, dec, ZERO } from '../../core/money/decimal.ts';
+import type { Executor } from '../db/connection.ts';
+import { itemLedgerEntry, postedSalesHeader, postedSalesLine, salesLine } from '../db/schema/index.ts';
+import type { Row } from '../master-data/resource.ts';
+import { addLine } from './sales-document.commands.ts';
+import { loadDocument } from './sales-document.queries.ts';
+import type { SalesContext } from './sales-context.ts';
+import type { SalesDocument } from './sales-document.types.ts';
+
+type PostedLine = typeof postedSalesLine.$inferSelect;
+
+/** Posted shipment lines the invoice may bill: same customers and currency, not yet invoiced, not on another invoice. */
+export async function shipmentLinesToInvoice(tx: Executor, invoiceNo: string, options: { allSellTo?: boolean } = {}): Promise<PostedLine[]> {
+  const invoice = await loadDocument(tx, 'invoice', invoiceNo);
+  const rows = await tx.select({ line: postedSalesLine }).from(postedSalesLine)
+    .innerJoin(postedSalesHeader, and(eq(postedSalesHeader.documentType, postedSalesLine.documentType), eq(postedSalesHeader.no, postedSalesLine.documentNo)))
+    .where(and(
+      eq(postedSalesLine.documentType, 'shipment'),
+      eq(postedSalesLine.billToCustomerNo, invoice.header.billToCustomerNo),
+      options.allSellTo ? undefined : eq(postedSalesLine.sellToCustomerNo, invoice.header.sellToCustomerNo),
+      sql`coalesce(${postedSalesHeader.currencyCode}, '') = ${invoice.header.currencyCode ?? ''}`,
+      ne(postedSalesLine.quantityNotInvoiced, '0'),
+      eq(postedSalesLine.correction, false),
+      sql`not exists (select 1 from ${salesLine} where ${salesLine.shipmentNo} = ${postedSalesLine.documentNo} and ${salesLine.shipmentLineNo} = ${postedSalesLine.lineNo})`,
+    ))
+    .orderBy(asc(postedSalesLine.documentNo), asc(postedSalesLine.lineNo));
+  return rows.map((row) => row.line);
+}
+
+/**
+ * Adds the chosen shipment lines to the invoice: a text line per shipment, then a line per shipment
+ * line for its quantity not yet invoiced, priced as on the order line (not derived again).
+ */
+export async function getShipmentLines(
+  tx: Executor, invoiceNo: string, chosen: ReadonlyArray<{ documentNo: string; lineNo: number }>, context: SalesContext,
+): Promise<SalesDocument> {
+  let document = await loadDocument(tx, 'invoice', invoiceNo, { lock: true });
+  if (document.header.status !== 'open') throw new DomainError('STATUS_MUST_BE_OPEN', { where: `Sales Invoice ${invoiceNo}`, status: document.header.status, remedy: 'reopen the invoice', field: 'lines' });
+  const candidates = await shipmentLinesToInvoice(tx, invoiceNo, { allSellTo: true });
+  const orderLines = await sourceLines(tx, candidates);
+  let currentShipment = '';
+  for (const pick of chosen) {
+    const line = candidates.find((candidate) => candidate.documentNo === pick.documentNo && candidate.lineNo === pick.lineNo);
+    if (!line) {
+      throw new DomainError('SHIPMENT_ALREADY_INVOICED', { detail: `Line ${pick.lineNo} of shipment ${pick.documentNo} cannot be invoiced on ${invoiceNo}: it does not exist, belongs to another customer or currency, is invoiced already or is on another invoice` });
+    }
+    if (line.documentNo !== currentShipment) {
+      currentShipment = line.documentNo;
+      document = await addLine(tx, 'invoice', invoiceNo, { type: 'comment', description: `Shipment No. ${line.documentNo}:` }, undefined, context);
+    }
+    if (line.type === 'comment') continue;
+    const order = orderLines.get(`${line.sourceDocumentNo}:${line.sourceLineNo}`);
+    document = await addLine(tx, 'invoice', invoiceNo, {
+      type: line.type, no: line.no, description: line.description, unitOfMeasureCode: line.unitOfMeasureCode, locationCode: line.locationCode,
+      quantity: line.quantityNotInvoiced,
+      unitPrice: order?.unitPrice ?? line.unitPrice,
+      lineDiscountPercent: order?.lineDiscountPercent ?? line.lineDiscountPercent,
+      shipmentNo: line.documentNo, shipmentLineNo: line.lineNo,
+    }, undefined, context);
+  }
+  return document;
+}
+
+async function sourceLines(tx: Executor, lines: readonly PostedLine[]) {
+  const orders = [...new Set(lines.map((line) => line.sourceDocumentNo))];
+  if (orders.length === 0) return new Map<string, typeof salesLine.$inferSelect>();
+  const rows = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), inArray(salesLine.documentNo, orders)));
+  return new Map(rows.map((row) => [`${row.documentNo}:${row.lineNo}`, row]));
+}
+
+export interface ReversibleLine {
+  documentType: string;
+  documentNo: string;
+  lineNo: number;
+  postingDate: string;
+  type: string;
+  no: string;
+  description: string;
+  quantity: string;
+  /** What may still come back: the quantity less what was already returned (item lines of shipments and invoices). */
+  reversibleQuantity: string;
+  unitPrice: string;
+  lineDiscountPercent: string;
+  itemLedgerEntryNo: number | null;
+}
+
+/** The customer's posted lines a credit memo or return order can reverse (spec §17.4). */
+export async function postedDocumentLinesToReverse(
+  tx: Executor, documentType: 'creditMemo' | 'returnOrder', no: string, filter: { documentType?: string; documentNo?: string } = {},
+): Promise<ReversibleLine[]> {
+  const document = await loadDocument(tx, documentType, no);
+  const lines = await tx.select().from(postedSalesLine).where(and(
+    eq(postedSalesLine.sellToCustomerNo, document.header.sellToCustomerNo),
+    inArray(postedSalesLine.documentType, filter.documentType ? [filter.documentType] : ['shipment', 'invoice', 'creditMemo', 'returnReceipt']),
+    filter.documentNo ? eq(postedSalesLine.documentNo, filter.documentNo) : undefined,
+    ne(postedSalesLine.type, 'comment'),
+    eq(postedSalesLine.correction, false),
+  )).orderBy(asc(postedSalesLine.documentType), asc(postedSalesLine.documentNo), asc(postedSalesLine.lineNo));
+  const entryNos = lines.flatMap((line) => (line.itemLedgerEntryNo ? [line.itemLedgerEntryNo] : []));
+  const entries = entryNos.length === 0 ? [] : await tx.select().from(itemLedgerEntry).where(inArray(itemLedgerEntry.entryNo, entryNos));
+  return lines.map((line) => {
+    const entry = entries.find((candidate) => candidate.entryNo === line.itemLedgerEntryNo);
+    const outbound = ['shipment', 'invoice'].includes(line.documentType);
+    const reversible = outbound && entry && line.type === 'item'
+      ? minAbs(dec(entry.shippedQuantityNotReturned).negated().div(dec(line.quantityPerUnitOfMeasure)), dec(line.quantity))
+      : dec(line.quantity);
+    return {
+      documentType: line.documentType, documentNo: line.documentNo, lineNo: line.lineNo, postingDate: line.postingDate,
+      type: line.type, no: line.no, description: line.description, quantity: line.quantity,
+      reversibleQuantity: reversible.toFixed(5), unitPrice: line.unitPrice, lineDiscountPercent: line.lineDiscountPercent,
+      itemLedgerEntryNo: line.itemLedgerEntryNo,
+    };
+  });
+}
+
+function minAbs(a: Decimal, b: Decimal): Decimal {
+  return a.abs().lessThan(b.abs()) ? (a.isNegative() ? ZERO : a) : b;
+}
+
+/**
+ * Copies the chosen posted lines into the credit memo or return order: a text line naming the
+ * source document, then each line with the quantity not yet reversed and, for item lines of
+ * shipments and invoices, Appl.-from Item Entry for exact cost reversal (spec §17.5). Prices come
+ * from invoices as posted.
+ */
+export async function getPostedDocumentLinesToReverse(
+  tx: Executor, documentType: 'creditMemo' | 'returnOrder', no: string,
+  chosen: ReadonlyArray<{ documentType: string; documentNo: string; lineNo: number; quantity?: string }>, context: SalesContext,
+): Promise<SalesDocument> {
+  let document = await loadDocument(tx, documentType, no, { lock: true });
+  if (document.header.status !== 'open') throw new DomainError('STATUS_MUST_BE_OPEN', { where: `document ${no}`, status: document.header.status, remedy: 'reopen it', field: 'lines' });
+  const candidates = await postedDocumentLinesToReverse(tx, documentType, no);
+  const captions: Record<string, string> = { shipment: 'Shpt. No.', invoice: 'Inv. No.', creditMemo: 'Cr. Memo No.', returnReceipt: 'Rtrn. Rcpt. No.' };
+  let currentSource = '';
+  for (const pick of chosen) {
+    const line = candidates.find((candidate) => candidate.documentType === pick.documentType && candidate.documentNo === pick.documentNo && candidate.lineNo === pick.lineNo);
+    if (!line) throw new DomainError('NOT_FOUND', { entity: 'Posted sales line', key: `${pick.documentType} ${pick.documentNo} ${pick.lineNo}` });
+    const quantity = pick.quantity !== undefined ? dec(pick.quantity) : dec(line.reversibleQuantity);
+    if (quantity.isZero()) continue;
+    if (quantity.greaterThan(dec(line.reversibleQuantity))) {
+      throw new DomainError('APPLICATION_INVALID', { detail: `Only ${dec(line.reversibleQuantity).toString()} of line ${line.lineNo} of ${line.documentNo} can still be returned` }, 'quantity');
+    }
+    const sourceKey = `${line.documentType}:${line.documentNo}`;
+    if (sourceKey !== currentSource) {
+      currentSource = sourceKey;
+      document = await addLine(tx, documentType, no, { type: 'comment', description: `${captions[line.documentType]} ${line.documentNo}:` }, undefined, context);
+    }
+    const outboundItem = ['shipment', 'invoice'].includes(line.documentType) && line.type === 'item';
+    const input: Row = { type: line.type, no: line.no, description: line.description, quantity: quantity.toFixed(5) };
+    // Invoices and credit memos carry the price as posted; shipments and receipts are priced again.
+    if (['invoice', 'creditMemo'].includes(line.documentType) || line.type !== 'item') Object.assign(input, { unitPrice: line.unitPrice, lineDiscountPercent: line.lineDiscountPercent });
+    if (outboundItem && line.itemLedgerEntryNo) input.applFromItemEntry = line.itemLedgerEntryNo;
+    document = await addLine(tx, documentType, no, input, undefined, context);
+  }
+  return document;
+}

@@ -1,0 +1,55 @@
+/**
+ * The setup rows a sales posting takes its accounts from (spec §1.6), loaded once per posting in a
+ * few queries (the setup tables are small) and shaped as core/posting expects: '' for blank.
+ */
+import { eq } from 'drizzle-orm';
+import { dec } from '../../core/money/decimal.ts';
+import type { CostPostingAccounts } from '../../core/posting/cost-posting.ts';
+import type { SalesPostingAccounts } from '../../core/posting/sales-invoice-posting.ts';
+import type { VatCalculationType } from '../../core/sales/types.ts';
+import type { Executor } from '../db/connection.ts';
+import { customerPostingGroup, generalPostingSetup, inventoryPostingSetup, vatPostingSetup } from '../db/schema/index.ts';
+
+export type PostingAccounts = SalesPostingAccounts & CostPostingAccounts;
+
+const blank = (value: string | null) => value ?? '';
+
+export async function loadPostingAccounts(tx: Executor, customerPostingGroupCode: string | null): Promise<PostingAccounts> {
+  const [group] = customerPostingGroupCode
+    ? await tx.select().from(customerPostingGroup).where(eq(customerPostingGroup.code, customerPostingGroupCode))
+    : [];
+  const general = await tx.select().from(generalPostingSetup);
+  const vat = await tx.select().from(vatPostingSetup);
+  const inventory = await tx.select().from(inventoryPostingSetup);
+  return {
+    customerPostingGroup: {
+      code: customerPostingGroupCode ?? '',
+      receivablesAccount: blank(group?.receivablesAccount ?? null),
+      invoiceRoundingAccount: blank(group?.invoiceRoundingAccount ?? null),
+    },
+    generalPostingSetups: general.map((row) => ({
+      genBusPostingGroup: blank(row.genBusPostingGroup),
+      genProdPostingGroup: row.genProdPostingGroup,
+      salesAccount: blank(row.salesAccount),
+      salesCreditMemoAccount: blank(row.salesCreditMemoAccount),
+      salesLineDiscountAccount: blank(row.salesLineDiscountAccount),
+      salesInvoiceDiscountAccount: blank(row.salesInvoiceDiscountAccount),
+      cogsAccount: blank(row.cogsAccount),
+      cogsAccountInterim: blank(row.cogsAccountInterim),
+    })),
+    vatPostingSetups: vat.map((row) => ({
+      vatBusPostingGroup: blank(row.vatBusPostingGroup),
+      vatProdPostingGroup: blank(row.vatProdPostingGroup),
+      vatCalculationType: row.vatCalculationType as VatCalculationType,
+      vatIdentifier: row.vatIdentifier,
+      vatPercent: dec(row.vatPercent),
+      salesVatAccount: blank(row.salesVatAccount),
+    })),
+    inventoryPostingSetups: inventory.map((row) => ({
+      locationCode: blank(row.locationCode),
+      inventoryPostingGroup: row.inventoryPostingGroup,
+      inventoryAccount: blank(row.inventoryAccount),
+      inventoryAccountInterim: blank(row.inventoryAccountInterim),
+    })),
+  };
+}

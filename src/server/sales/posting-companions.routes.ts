@@ -1,0 +1,108 @@
+/**
+ * The posting's companions over HTTP: Undo Shipment, Cancel / Correct / Create Corrective Credit
+ * Memo, Get Shipment Lines, Get Posted Document Lines to Reverse, and the Combine Shipments job.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { code, integerField, quantity } from '../../core/master-data/fields.ts';
+import type { Executor } from '../db/connection.ts';
+import { actorOf } from '../http/auth.ts';
+import { enqueueJob } from '../jobs/job-queue.ts';
+import { COMBINE_SHIPMENTS_JOB, combineShipmentsInput } from './combine-shipments.ts';
+import {
+  getPostedDocumentLinesToReverse, getShipmentLines, postedDocumentLinesToReverse, shipmentLinesToInvoice,
+} from './posted-lines.commands.ts';
+import { whilePosting } from './posting-guard.ts';
+import { loadSalesContext, type SalesContext } from './sales-context.ts';
+import { correctPostedInvoice, type CorrectionAction } from './sales-correction.ts';
+import { documentKinds, type SalesDocument } from './sales-document.types.ts';
+import { documentView } from './sales-document.view.ts';
+import { undoShipmentLines } from './sales-undo.ts';
+import { deleteInvoicedOrders } from './sales-document.commands.ts';
+
+const numberOf = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
+const params = z.object({ no: z.string() });
+const lineRef = z.strictObject({ documentNo: code(), lineNo: integerField({ min: 1 }) });
+
+export function registerPostingCompanionRoutes(app: FastifyInstance, getDb: () => Executor) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const posting = { area: 'posting' as const };
+  const sales = { area: 'sales' as const };
+
+  async function inTransaction<T>(request: FastifyRequest, work: (tx: Executor, context: SalesContext) => Promise<T>): Promise<T> {
+    return getDb().transaction(async (tx) => work(tx as Executor, await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username)));
+  }
+  const viewOf = (work: (tx: Executor, context: SalesContext) => Promise<SalesDocument>) => async (tx: Executor, context: SalesContext) =>
+    documentView(tx, await work(tx, context), context);
+
+  routes.post('/api/v1/postedSalesShipments/:no/undo', {
+    config: posting,
+    schema: { tags: ['postedSalesShipments'], summary: 'Undo Shipment of lines not yet invoiced (spec §7.10)', params, body: z.strictObject({ lineNos: z.array(integerField({ min: 1 })).min(1) }) },
+  }, async (request) => inTransaction(request, (tx, context) => undoShipmentLines(tx, numberOf(request), (request.body as { lineNos: number[] }).lineNos, context)));
+
+  const corrections: Array<[CorrectionAction, string]> = [
+    ['cancel', 'Cancel: post a corrective credit memo applied to the unpaid invoice (spec §18.3)'],
+    ['correct', 'Correct: cancel, then create a new invoice to fix and post (spec §18.4)'],
+    ['createCorrectiveCreditMemo', 'Create an unposted credit memo that reverses the invoice, applied to it (spec §18.5)'],
+  ];
+  for (const [action, summary] of corrections) {
+    routes.post(`/api/v1/postedSalesInvoices/:no/${action}`, { config: posting, schema: { tags: ['postedSalesInvoices'], summary, params } }, async (request, reply) => {
+      const no = numberOf(request);
+      const result = await whilePosting('Posted Sales Invoice', 'postedInvoice', no, () => inTransaction(request, (tx, context) => correctPostedInvoice(tx, no, action, context)));
+      return reply.status(201).send(result);
+    });
+  }
+
+  routes.get('/api/v1/salesInvoices/:no/shipmentLines', {
+    config: sales,
+    schema: { tags: ['salesInvoices'], summary: 'Posted shipment lines this invoice may bill (spec §13.1)', params, querystring: z.strictObject({ allSellTo: z.enum(['true', 'false']).optional() }) },
+  }, async (request) => ({
+    items: await shipmentLinesToInvoice(getDb(), numberOf(request), { allSellTo: (request.query as { allSellTo?: string }).allSellTo === 'true' }),
+  }));
+
+  routes.post('/api/v1/salesInvoices/:no/getShipmentLines', {
+    config: sales,
+    schema: { tags: ['salesInvoices'], summary: 'Get Shipment Lines: add the chosen posted shipment lines to the invoice', params, body: z.strictObject({ lines: z.array(lineRef).min(1) }) },
+  }, async (request) => inTransaction(request, viewOf((tx, context) => getShipmentLines(tx, numberOf(request), (request.body as { lines: Array<{ documentNo: string; lineNo: number }> }).lines, context))));
+
+  for (const documentType of ['creditMemo', 'returnOrder'] as const) {
+    const resource = documentKinds[documentType].resource;
+    routes.get(`/api/v1/${resource}/:no/postedDocumentLines`, {
+      config: sales,
+      schema: {
+        tags: [resource], summary: "The customer's posted lines that can be reversed, with the quantity still returnable (spec §17.4)", params,
+        querystring: z.strictObject({ documentType: z.enum(['shipment', 'invoice', 'creditMemo', 'returnReceipt']).optional(), documentNo: z.string().optional() }),
+      },
+    }, async (request) => ({ items: await postedDocumentLinesToReverse(getDb(), documentType, numberOf(request), request.query as never) }));
+
+    routes.post(`/api/v1/${resource}/:no/getPostedDocumentLinesToReverse`, {
+      config: sales,
+      schema: {
+        tags: [resource], summary: 'Copy posted lines to reverse, with exact cost reversal links (spec §17.4–17.5)', params,
+        body: z.strictObject({ lines: z.array(lineRef.extend({ documentType: z.enum(['shipment', 'invoice', 'creditMemo', 'returnReceipt']), quantity: quantity().optional() })).min(1) }),
+      },
+    }, async (request) => inTransaction(request, viewOf((tx, context) =>
+      getPostedDocumentLinesToReverse(tx, documentType, numberOf(request), (request.body as { lines: never[] }).lines, context))));
+  }
+
+  for (const documentType of ['order', 'returnOrder'] as const) {
+    const resource = documentKinds[documentType].resource;
+    routes.post(`/api/v1/${resource}/deleteInvoiced`, {
+      config: sales,
+      schema: { tags: [resource], summary: `Delete Invoiced ${documentKinds[documentType].entity}s: those whose every line is fully ${documentType === 'order' ? 'shipped' : 'received'} and invoiced (spec §7.8, §13.2)` },
+    }, async (request) => ({ deleted: await inTransaction(request, (tx, context) => deleteInvoicedOrders(tx, documentType, context)) }));
+  }
+
+  routes.post('/api/v1/combineShipments', {
+    config: posting,
+    schema: { tags: ['combineShipments'], summary: 'Combine Shipments: invoice shipped order lines per customer as a job (spec §13.2); poll GET /api/v1/jobs/{id}', body: combineShipmentsInput },
+  }, async (request, reply) => {
+    const job = await enqueueJob(getDb(), {
+      type: COMBINE_SHIPMENTS_JOB,
+      parameters: { ...(request.body as object), requestedBy: actorOf(request).username, workDate: request.workDate },
+      createdBy: actorOf(request).username,
+    });
+    return reply.status(202).header('location', `/api/v1/jobs/${job.id}`).send({ job });
+  });
+}

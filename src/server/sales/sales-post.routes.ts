@@ -1,0 +1,76 @@
+/**
+ * Posting actions on sales documents: post, preview (the same code, rolled back). Corrections,
+ * undo and the "get lines" helpers register here too as they are the posting's companions.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import type { Executor } from '../db/connection.ts';
+import { actorOf } from '../http/auth.ts';
+import { inRolledBackTransaction, transactionEntries } from '../ledger/transaction-entries.ts';
+import { expectedVersion } from '../master-data/resource.routes.ts';
+import { whilePosting } from './posting-guard.ts';
+import { loadSalesContext, type SalesContext } from './sales-context.ts';
+import { findDocument } from './sales-document.queries.ts';
+import { documentKinds } from './sales-document.types.ts';
+import { documentView } from './sales-document.view.ts';
+import { type PostableDocumentType, type PostRequest, postSalesDocument } from './sales-post.ts';
+
+export const postRequestSchema = z.strictObject({
+  ship: z.boolean().optional().describe('Orders: post the shipment (Qty. to Ship of every line).'),
+  receive: z.boolean().optional().describe('Return orders: post the return receipt (Return Qty. to Receive).'),
+  invoice: z.boolean().optional().describe('Post the invoice (credit memo) of Qty. to Invoice.'),
+}).nullish();
+
+const postableTypes: PostableDocumentType[] = ['order', 'invoice', 'creditMemo', 'returnOrder'];
+
+export function registerSalesPostRoutes(app: FastifyInstance, getDb: () => Executor) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  for (const documentType of postableTypes) {
+    const { resource, entity } = documentKinds[documentType];
+    const base = `/api/v1/${resource}/:no`;
+    const config = { area: 'posting' as const };
+    const tags = [resource];
+    const params = z.object({ no: z.string() });
+    const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
+    const postRequest = (request: FastifyRequest): PostRequest => {
+      const body = (request.body ?? {}) as PostRequest;
+      // An invoice or credit memo posts everything; an order without options ships and invoices.
+      if (body.ship === undefined && body.receive === undefined && body.invoice === undefined) return { ship: true, receive: true, invoice: true };
+      return body;
+    };
+
+    routes.post(`${base}/post`, {
+      config,
+      schema: {
+        tags, params, body: postRequestSchema,
+        summary: `Post the ${entity}${documentType === 'order' ? ' (ship, invoice or both)' : documentType === 'returnOrder' ? ' (receive, invoice or both)' : ''}`,
+      },
+    }, async (request, reply) => {
+      const no = documentNo(request);
+      const response = await whilePosting(entity, documentType, no, () => getDb().transaction(async (tx) => {
+        const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
+        const result = await postSalesDocument(tx as Executor, documentType, no, postRequest(request), context, { expectedVersion: expectedVersion(request.headers['if-match'], undefined) });
+        return { ...result, document: await remainingDocument(tx as Executor, documentType, no, context) };
+      }));
+      return reply.status(201).send(response);
+    });
+
+    routes.post(`${base}/preview`, {
+      config,
+      schema: { tags, params, body: postRequestSchema, summary: `Preview posting the ${entity}: every entry it would write; nothing is kept` },
+    }, async (request) => {
+      const no = documentNo(request);
+      return inRolledBackTransaction(getDb(), async (tx) => {
+        const context = await loadSalesContext(tx, request.workDate, actorOf(request).username);
+        const result = await postSalesDocument(tx, documentType, no, postRequest(request), context);
+        return { ...result, ...(await transactionEntries(tx, result.transactionNo)) };
+      });
+    });
+  }
+}
+
+async function remainingDocument(tx: Executor, documentType: PostableDocumentType, no: string, context: SalesContext) {
+  const document = await findDocument(tx, documentType, no);
+  return document ? documentView(tx, document, context) : null;
+}

@@ -1,0 +1,109 @@
+/**
+ * Undo Shipment (spec §7.10): a shipped but not yet invoiced line is taken back by new entries: a
+ * correction line on the posted shipment, an item entry bringing the goods back at exactly their
+ * cost, and the order line's shipped quantity reduced. The original rows stay as they were, but for
+ * their derived Correction flag and open quantity.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import { dec, sum } from '../../core/money/decimal.ts';
+import { buildCostPosting } from '../../core/posting/cost-posting.ts';
+import { quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
+import type { Executor } from '../db/connection.ts';
+import { postedSalesHeader, postedSalesLine, salesLine, valueEntry } from '../db/schema/index.ts';
+import { writePostingBatch } from '../ledger/gl-writer.ts';
+import { postItemMovements } from '../ledger/item-ledger.ts';
+import type { ItemMovement } from '../ledger/item-ledger.types.ts';
+import { openRegister } from '../ledger/register.ts';
+import { loadPostingAccounts } from './posting-accounts.ts';
+import type { SalesContext } from './sales-context.ts';
+import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
+import { updateLineQuantities } from './sales-post.ts';
+
+export async function undoShipmentLines(tx: Executor, shipmentNo: string, lineNos: readonly number[], context: SalesContext) {
+  const [header] = await tx.select().from(postedSalesHeader).where(and(eq(postedSalesHeader.documentType, 'shipment'), eq(postedSalesHeader.no, shipmentNo)));
+  if (!header) throw new DomainError('NOT_FOUND', { entity: 'Posted Sales Shipment', key: shipmentNo });
+  const lines = await tx.select().from(postedSalesLine)
+    .where(and(eq(postedSalesLine.documentType, 'shipment'), eq(postedSalesLine.documentNo, shipmentNo))).orderBy(asc(postedSalesLine.lineNo)).for('update');
+  const chosen = lineNos.map((lineNo) => {
+    const line = lines.find((candidate) => candidate.lineNo === lineNo);
+    const refuse = (reason: string) => new DomainError('UNDO_NOT_ALLOWED', { no: shipmentNo, lineNo, reason }, 'lineNos');
+    if (!line) throw new DomainError('NOT_FOUND', { entity: 'Posted Sales Shipment Line', key: `${shipmentNo} ${lineNo}` });
+    if (line.type === 'comment') throw refuse('it is a comment line');
+    if (line.correction) throw refuse('it has already been undone');
+    if (!dec(line.quantityInvoiced).isZero() || !dec(line.quantityNotInvoiced).equals(dec(line.quantity))) throw refuse('it has been invoiced');
+    return line;
+  });
+  if (chosen.length === 0) throw new DomainError('NOTHING_TO_POST', {});
+  const orderLines = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, header.sourceDocumentNo))).for('update');
+  for (const line of chosen) {
+    if (!orderLines.some((orderLine) => orderLine.lineNo === line.sourceLineNo)) {
+      throw new DomainError('UNDO_NOT_ALLOWED', { no: shipmentNo, lineNo: line.lineNo, reason: `order ${header.sourceDocumentNo} line ${line.sourceLineNo} no longer exists` }, 'lineNos');
+    }
+  }
+  assertPostingDateAllowed(header.postingDate, context.glSetup);
+  const register = await openRegister(tx, { postingDate: header.postingDate, sourceCode: 'UNDOSHIPMNT', userId: context.username, documentNo: shipmentNo });
+  const expectedSales = await expectedSalesAmounts(tx, chosen.flatMap((line) => (line.itemLedgerEntryNo ? [line.itemLedgerEntryNo] : [])));
+  const movements: ItemMovement[] = chosen.filter((line) => line.itemLedgerEntryNo !== null).map((line) => ({
+    key: String(line.lineNo),
+    documentType: 'salesShipment', documentNo: shipmentNo, documentLineNo: line.lineNo + 1,
+    description: line.description, sourceType: 'customer', sourceNo: header.sellToCustomerNo,
+    genBusPostingGroup: line.genBusPostingGroup ?? '', genProdPostingGroup: line.genProdPostingGroup ?? '', inventoryPostingGroup: line.inventoryPostingGroup ?? '',
+    salesAmount: (expectedSales.get(line.itemLedgerEntryNo!) ?? dec('0')).negated(),
+    discountAmount: dec('0'),
+    itemNo: line.no, locationCode: line.locationCode ?? '', entryType: 'sale',
+    quantity: dec(line.quantityBase), invoicedQuantity: dec('0'),
+    unitOfMeasureCode: line.unitOfMeasureCode ?? '', quantityPerUnitOfMeasure: dec(line.quantityPerUnitOfMeasure),
+    unitCost: null, appliesToEntry: null, appliesFromEntry: line.itemLedgerEntryNo, correction: true,
+  }));
+  const items = await postItemMovements(tx, register, movements, [], {
+    preventNegativeInventory: context.inventorySetup.preventNegativeInventory,
+    automaticCostPosting: context.inventorySetup.automaticCostPosting,
+    expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
+  });
+  const costBatch = buildCostPosting({
+    automaticCostPosting: context.inventorySetup.automaticCostPosting, expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
+    description: `Undo shipment ${shipmentNo}`, customerNo: header.billToCustomerNo,
+    lines: items.movements.map((value, index) => ({ ...value, lineNo: index })),
+    accounts: await loadPostingAccounts(tx, header.customerPostingGroup),
+  });
+  if (costBatch.glEntries.length > 0) {
+    await writePostingBatch(tx, register, costBatch, { documentType: '', documentNo: shipmentNo, description: `Undo shipment ${shipmentNo}` }, {
+      sellToCustomerNo: header.sellToCustomerNo, documentDate: header.documentDate, currencyFactor: header.currencyFactor, salespersonCode: '', paymentMethodCode: '', customerPostingGroup: '',
+    });
+  }
+  const entryOf = new Map(items.movements.map((value) => [value.key, value.itemLedgerEntryNo]));
+  await tx.insert(postedSalesLine).values(chosen.map((line) => ({
+    ...line,
+    lineNo: line.lineNo + 1,
+    quantity: dec(line.quantity).negated().toString(),
+    quantityBase: dec(line.quantityBase).negated().toString(),
+    quantityInvoiced: '0', quantityNotInvoiced: '0', correction: true,
+    itemLedgerEntryNo: entryOf.get(String(line.lineNo)) ?? null,
+    applFromItemEntry: line.itemLedgerEntryNo,
+  })));
+  await tx.update(postedSalesLine).set({ correction: true, quantityNotInvoiced: '0' }).where(and(
+    eq(postedSalesLine.documentType, 'shipment'), eq(postedSalesLine.documentNo, shipmentNo), inArray(postedSalesLine.lineNo, chosen.map((line) => line.lineNo)),
+  ));
+  await updateLineQuantities(tx, chosen.map((line) => {
+    const orderLine = orderLines.find((candidate) => candidate.lineNo === line.sourceLineNo)!;
+    const fields = {
+      quantity: dec(orderLine.quantity), quantityShipped: dec(orderLine.quantityShipped), quantityToShip: dec(orderLine.quantityToShip),
+      quantityInvoiced: dec(orderLine.quantityInvoiced), quantityToInvoice: dec(orderLine.quantityToInvoice),
+    };
+    return {
+      documentType: 'order', documentNo: orderLine.documentNo, lineNo: orderLine.lineNo, returns: false,
+      after: quantitiesAfterPosting('order', context.salesSetup.defaultQuantityToShip as never, fields, { ship: dec(line.quantity).negated(), invoice: dec('0') }),
+    };
+  }));
+  await tx.execute(sql`update sales_header set version = version + 1, updated_at = now() where document_type = 'order' and no = ${header.sourceDocumentNo}`);
+  return { shipmentNo, orderNo: header.sourceDocumentNo, transactionNo: register.transactionNo, undoneLines: chosen.map((line) => line.lineNo) };
+}
+
+async function expectedSalesAmounts(tx: Executor, entryNos: number[]) {
+  if (entryNos.length === 0) return new Map<number, ReturnType<typeof dec>>();
+  const rows = await tx.select({ entryNo: valueEntry.itemLedgerEntryNo, amount: valueEntry.salesAmountExpected }).from(valueEntry).where(inArray(valueEntry.itemLedgerEntryNo, entryNos));
+  const result = new Map<number, ReturnType<typeof dec>>();
+  for (const entryNo of entryNos) result.set(entryNo, sum(rows.filter((row) => row.entryNo === entryNo).map((row) => dec(row.amount))));
+  return result;
+}
