@@ -4,7 +4,12 @@ import { CustomerListPage } from './customers/customer-list-page.tsx';
 import { HomePage } from './home/home-page.tsx';
 import { ItemCardPage } from './items/item-card-page.tsx';
 import { ItemListPage } from './items/item-list-page.tsx';
+import { CombineShipmentsPage } from './batch/combine-shipments-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
+import { FindEntriesPage } from './ledgers/find-entries-page.tsx';
+import { LedgerListPage } from './ledgers/ledger-list-page.tsx';
+import { PostedDocumentListPage } from './posted/posted-document-list-page.tsx';
+import { PostedDocumentPage } from './posted/posted-document-page.tsx';
 import { NotFoundPage } from './layout/not-found-page.tsx';
 import { NewSalesDocumentPage } from './sales/new-sales-document-page.tsx';
 import { SalesDocumentListPage } from './sales/sales-document-list-page.tsx';
@@ -28,6 +33,11 @@ export function App() {
         <Route path="/sales/:kind" element={<SalesDocumentListPage />} />
         <Route path="/sales/:kind/new" caseSensitive element={<NewSalesDocumentPage />} />
         <Route path="/sales/:kind/:no" element={<SalesDocumentPage />} />
+        <Route path="/combine-shipments" element={<CombineShipmentsPage />} />
+        <Route path="/posted/:kind" element={<PostedDocumentListPage />} />
+        <Route path="/posted/:kind/:no" element={<PostedDocumentPage />} />
+        <Route path="/ledgers/:ledger" element={<LedgerListPage />} />
+        <Route path="/navigate" element={<FindEntriesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppLayout>

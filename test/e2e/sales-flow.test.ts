@@ -1,11 +1,10 @@
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
+import { hasFocus } from './support/focus.ts';
 import { startServer, type RunningServer } from './support/server.ts';
-
-const artifacts = join(import.meta.dirname, '../../test-artifacts/e2e');
 
 // One flow through the real server and a real browser, as a sales clerk works: each step builds on
 // the one before, so the steps are one test.
@@ -15,8 +14,6 @@ describe.skipIf(!chromiumAvailable())('the sales clerk in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    rmSync(artifacts, { recursive: true, force: true });
-    mkdirSync(artifacts, { recursive: true });
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL' });
   });
@@ -27,7 +24,6 @@ describe.skipIf(!chromiumAvailable())('the sales clerk in the browser', () => {
 
   const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
   const total = (field: string) => page.locator(`[data-total="${field}"]`);
-  const hasFocus = (locator: Locator) => locator.evaluate((element) => element === element.ownerDocument.activeElement);
 
   it('signs in, creates a customer, quotes two items with the keyboard and makes the quote an order', async () => {
     try {

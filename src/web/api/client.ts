@@ -11,7 +11,8 @@ export class ApiError extends Error {
     super(problem.detail);
     this.status = problem.status;
     this.code = problem.code;
-    this.fieldErrors = Object.fromEntries((problem.errors ?? []).map((error) => [error.field, error.message]));
+    // The API names the field `field`; `path` is read as well.
+    this.fieldErrors = Object.fromEntries((problem.errors ?? []).map((error) => [error.field ?? error.path ?? '', error.message]));
   }
 }
 

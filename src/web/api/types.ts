@@ -8,7 +8,7 @@ export interface Problem {
   status: number;
   code: string;
   detail: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field?: string; path?: string; message: string }[];
 }
 
 export interface Page<T> {
@@ -101,8 +101,11 @@ export interface SalesLine {
   unitOfMeasureCode: string | null;
   quantity: string;
   quantityToShip: string;
+  quantityShipped: string;
   returnQuantityToReceive: string;
+  returnQuantityReceived: string;
   quantityToInvoice: string;
+  quantityInvoiced: string;
   unitPrice: string;
   lineDiscountPercent: string;
   lineDiscountAmount: string;

@@ -9,7 +9,11 @@ import type { Customer } from '../api/types.ts';
 import { RecordFormFields } from '../components/record-form-fields.tsx';
 import { changedValues, filledValues, toFormValues, toPayload, type FormValue } from '../components/record-fields.ts';
 import { useSession } from '../session/session-store.ts';
+import { EntriesPanel } from '../ledgers/entries-panel.tsx';
+import { ledgerSpecs } from '../ledgers/ledger-specs.ts';
+import { CustomerDocumentsPanel } from './customer-documents-panel.tsx';
 import { customerFieldGroups, newCustomerDefaults, newCustomerFieldGroups } from './customer-fields.ts';
+import { CustomerStatisticsPanel } from './customer-statistics-panel.tsx';
 
 export function CustomerCardPage() {
   const { no } = useParams();
@@ -22,8 +26,15 @@ function ExistingCustomerCard({ no }: { no: string }) {
   const customer = useQuery({ queryKey: ['customer', no], queryFn: () => api.get<Customer>(`/customers/${encodeKey(no)}`) });
   if (customer.error) return <Alert color="red" role="alert">{messageOf(customer.error)}</Alert>;
   if (!customer.data) return <Loader />;
-  // The form holds decimals as the locale writes them: another locale starts it afresh.
-  return <CustomerForm key={locale} customer={customer.data} />;
+  return (
+    <Stack gap="sm">
+      {/* The form holds decimals as the locale writes them: another locale starts it afresh. */}
+      <CustomerForm key={locale} customer={customer.data} />
+      <CustomerStatisticsPanel customerNo={customer.data.no} />
+      <CustomerDocumentsPanel customerNo={customer.data.no} />
+      <EntriesPanel spec={ledgerSpecs.customerLedgerEntries} filters={{ customerNo: customer.data.no }} />
+    </Stack>
+  );
 }
 
 /**

@@ -8,7 +8,10 @@ import { ReadOnlyFields, type ReadOnlyGroup } from '../components/read-only-fiel
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatQuantity, formatUnitPrice } from '../format/numbers.ts';
 import { useSession } from '../session/session-store.ts';
+import { EntriesPanel } from '../ledgers/entries-panel.tsx';
+import { ledgerSpecs } from '../ledgers/ledger-specs.ts';
 import { itemTypeCaptions } from './item-captions.ts';
+import { ItemInventoryPanel } from './item-inventory-panel.tsx';
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
@@ -72,6 +75,8 @@ export function ItemCardPage() {
           </Table.Tbody>
         </Table>
       </Fieldset>
+      <ItemInventoryPanel itemNo={item.data.no} />
+      <EntriesPanel spec={ledgerSpecs.itemLedgerEntries} filters={{ itemNo: item.data.no }} />
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { AppShell, Anchor, Group, NavLink, Title } from '@mantine/core';
+import { AppShell, Anchor, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { HeaderBar } from './header-bar.tsx';
-import { navigationEntries } from './navigation.ts';
+import { navigationGroups } from './navigation.ts';
+import { NoticesStack } from './notices-stack.tsx';
 import classes from './app-layout.module.css';
 
 function isActive(pathname: string, to: string) {
@@ -21,11 +22,19 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label="Main navigation">
-        {navigationEntries.map((entry) => (
-          <NavLink key={entry.to} component={Link} to={entry.to} label={entry.label} active={isActive(pathname, entry.to)} />
-        ))}
+        <AppShell.Section grow component={ScrollArea}>
+          {navigationGroups.map((group) => (
+            <div key={group.title ?? 'start'}>
+              {group.title && <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="sm" mb={2} px="xs">{group.title}</Text>}
+              {group.entries.map((entry) => (
+                <NavLink key={entry.to} component={Link} to={entry.to} label={entry.label} active={isActive(pathname, entry.to)} py={5} />
+              ))}
+            </div>
+          ))}
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main">{children}</AppShell.Main>
+      <NoticesStack />
     </AppShell>
   );
 }

@@ -1,9 +1,22 @@
+import { ledgerListSpecs } from '../ledgers/ledger-specs.ts';
+import { postedDocumentKindList } from '../posted/posted-document-kinds.ts';
 import { documentKindList } from '../sales/document-kinds.ts';
 
-/** The left navigation: every page of the app is reachable from here. */
-export const navigationEntries: ReadonlyArray<{ label: string; to: string }> = [
-  { label: 'Home', to: '/' },
-  { label: 'Customers', to: '/customers' },
-  { label: 'Items', to: '/items' },
-  ...documentKindList.map((kind) => ({ label: kind.plural, to: `/sales/${kind.path}` })),
+export interface NavigationEntry { label: string; to: string }
+export interface NavigationGroup { title: string | null; entries: readonly NavigationEntry[] }
+
+/** The left navigation, grouped as BC's Sales Order Processor role centre: every page of the app is reachable from here. */
+export const navigationGroups: readonly NavigationGroup[] = [
+  { title: null, entries: [{ label: 'Home', to: '/' }, { label: 'Customers', to: '/customers' }, { label: 'Items', to: '/items' }] },
+  {
+    title: 'Sales',
+    entries: [...documentKindList.map((kind) => ({ label: kind.plural, to: `/sales/${kind.path}` })), { label: 'Combine Shipments', to: '/combine-shipments' }],
+  },
+  { title: 'Posted documents', entries: postedDocumentKindList.map((kind) => ({ label: kind.plural, to: `/posted/${kind.path}` })) },
+  {
+    title: 'Ledgers',
+    entries: [...ledgerListSpecs.map((spec) => ({ label: spec.caption, to: `/ledgers/${spec.path}` })), { label: 'Find entries', to: '/navigate' }],
+  },
 ];
+
+export const navigationEntries: readonly NavigationEntry[] = navigationGroups.flatMap((group) => group.entries);

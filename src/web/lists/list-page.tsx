@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { messageOf } from '../api/field-errors.ts';
 import type { Page } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { useSession } from '../session/session-store.ts';
+import { ListFilterControl, type ListFilter } from './list-filters.tsx';
 import { nextSortOrder, sortRows, type SortOrder } from './sorting.ts';
 
 export interface ListColumn<T> {
@@ -19,22 +20,18 @@ export interface ListColumn<T> {
   numeric?: boolean;
 }
 
-interface ListFilter {
-  /** The API's filter parameter, also kept in the page address (so cues can link to it). */
-  field: string;
-  label: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-}
-
 interface ListPageProps<T> {
   title: string;
   /** API collection path, e.g. /customers. */
   resource: string;
   columns: ReadonlyArray<ListColumn<T>>;
   rowKey: (row: T) => string;
-  rowLink: (row: T) => string;
+  /** Where a row's first column leads; rows of a ledger lead nowhere. */
+  rowLink?: (row: T) => string;
   filters?: readonly ListFilter[];
   newLink?: string;
+  /** Whether the API searches this resource (it refuses `?search=` where it does not). */
+  searchable?: boolean;
 }
 
 const pageSize = 50;
@@ -43,7 +40,7 @@ const pageSize = 50;
  * A Business Central style list: search box and filters (sent to the API, kept in the address),
  * sorting by a column header (within the page shown), and paging by the API's cursor.
  */
-export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters = [], newLink }: ListPageProps<T>) {
+export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters = [], newLink, searchable = true }: ListPageProps<T>) {
   const { locale } = useSession();
   const [searchParams, setSearchParams] = useSearchParams();
   const [searchText, setSearchText] = useState(searchParams.get('search') ?? '');
@@ -65,7 +62,7 @@ export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters
 
   const page = useQuery({
     queryKey: ['list', resource, queryKey, cursor],
-    queryFn: () => api.get<Page<T>>(withQuery(resource, { ...filterValues, search: debouncedSearch, limit: pageSize, cursor })),
+    queryFn: () => api.get<Page<T>>(withQuery(resource, { ...filterValues, search: searchable ? debouncedSearch : undefined, limit: pageSize, cursor })),
     placeholderData: keepPreviousData,
   });
 
@@ -85,10 +82,11 @@ export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters
         {newLink && <Button component={Link} to={newLink}>New</Button>}
       </Group>
       <Group align="end">
-        <TextInput label="Search" type="search" placeholder="Search" value={searchText} onChange={(event) => setSearchText(event.currentTarget.value)} w={260} />
+        {searchable && (
+          <TextInput label="Search" type="search" placeholder="Search" value={searchText} onChange={(event) => setSearchText(event.currentTarget.value)} w={260} />
+        )}
         {filters.map((filter) => (
-          <NativeSelect key={filter.field} label={filter.label} value={filterValues[filter.field]} onChange={(event) => setFilter(filter.field, event.currentTarget.value)}
-            data={[{ value: '', label: 'All' }, ...filter.options]} />
+          <ListFilterControl key={filter.field} filter={filter} value={filterValues[filter.field] ?? ''} onChange={(value) => setFilter(filter.field, value)} />
         ))}
       </Group>
       {page.error && <Alert color="red" role="alert">{messageOf(page.error)}</Alert>}
@@ -110,7 +108,7 @@ export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters
             <Table.Tr key={rowKey(row)}>
               {columns.map((column, index) => (
                 <Table.Td key={column.key} ta={column.numeric ? 'right' : undefined}>
-                  {index === 0 ? <Anchor component={Link} to={rowLink(row)} fz="sm">{column.render(row, locale)}</Anchor> : column.render(row, locale)}
+                  {index === 0 && rowLink ? <Anchor component={Link} to={rowLink(row)} fz="sm">{column.render(row, locale)}</Anchor> : column.render(row, locale)}
                 </Table.Td>
               ))}
             </Table.Tr>

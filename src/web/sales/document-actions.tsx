@@ -4,7 +4,11 @@ import type { SalesDocument } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { CopyDocumentDialog } from './copy-document-dialog.tsx';
 import type { DocumentKind } from './document-kinds.ts';
+import { GetPostedLinesDialog } from './get-posted-lines-dialog.tsx';
+import { GetShipmentLinesDialog } from './get-shipment-lines-dialog.tsx';
 import { MakeFromQuote } from './make-from-quote.tsx';
+import { PostingActions } from './posting-actions.tsx';
+import { isPostable } from './posting-options.ts';
 import { StatisticsDialog } from './statistics-dialog.tsx';
 import type { DocumentChange } from './use-sales-document.ts';
 
@@ -18,21 +22,32 @@ interface DocumentActionsProps {
   locale: SupportedLocale;
 }
 
-/** The action bar of a sales document (BC's Home and Process actions). */
+type Dialog = 'copy' | 'statistics' | 'shipmentLines' | 'postedLines';
+
+/** The action bar of a sales document (BC's Home, Process and Posting actions). */
 export function DocumentActions({ kind, document, busy, send, onError, locale }: DocumentActionsProps) {
-  const [dialog, setDialog] = useState<'copy' | 'statistics' | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const act = (path: string) => send({ method: 'POST', path }).catch(onError);
   const open = document.status === 'open';
+  const close = () => setDialog(null);
+  const dialogProps = { kind, document, onClose: close, send, locale };
   return (
     <Group gap="xs" role="toolbar" aria-label="Actions">
-      <Button onClick={() => act('/release')} disabled={busy || !open}>Release</Button>
+      {isPostable(kind) && <PostingActions kind={kind} document={document} busy={busy} onError={onError} locale={locale} />}
+      <Button variant={isPostable(kind) ? 'default' : 'filled'} onClick={() => act('/release')} disabled={busy || !open}>Release</Button>
       <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>Reopen</Button>
       <Button variant="default" onClick={() => act('/calculateInvoiceDiscount')} disabled={busy || !open}>Calculate Invoice Discount</Button>
       {kind.type === 'quote' && <MakeFromQuote kind={kind} no={document.no} busy={busy} onError={onError} />}
+      {kind.type === 'invoice' && <Button variant="default" onClick={() => setDialog('shipmentLines')} disabled={busy || !open}>Get Shipment Lines…</Button>}
+      {(kind.type === 'creditMemo' || kind.type === 'returnOrder') && (
+        <Button variant="default" onClick={() => setDialog('postedLines')} disabled={busy || !open}>Get Posted Document Lines to Reverse…</Button>
+      )}
       <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>Copy Document…</Button>
       <Button variant="default" onClick={() => setDialog('statistics')} disabled={busy}>Statistics…</Button>
-      <CopyDocumentDialog opened={dialog === 'copy'} onClose={() => setDialog(null)} onCopy={(input) => send({ method: 'POST', path: '/copyDocument', body: input })} />
-      <StatisticsDialog kind={kind} document={document} opened={dialog === 'statistics'} onClose={() => setDialog(null)} locale={locale} />
+      <CopyDocumentDialog opened={dialog === 'copy'} onClose={close} onCopy={(input) => send({ method: 'POST', path: '/copyDocument', body: input })} />
+      <StatisticsDialog kind={kind} document={document} opened={dialog === 'statistics'} onClose={close} locale={locale} />
+      {kind.type === 'invoice' && <GetShipmentLinesDialog {...dialogProps} opened={dialog === 'shipmentLines'} />}
+      {(kind.type === 'creditMemo' || kind.type === 'returnOrder') && <GetPostedLinesDialog {...dialogProps} opened={dialog === 'postedLines'} />}
     </Group>
   );
 }

@@ -14,8 +14,15 @@ export function isDecimalLineField(field: EditableLineField): field is DecimalLi
 /** A row of the grid: an existing line by its Line No., or the empty line at the bottom that adds one. */
 export type LineKey = number | 'new';
 
+/** Quantities posting has handled: shown, never edited. */
+export type PostedQuantityField = keyof Pick<SalesLine, 'quantityShipped' | 'returnQuantityReceived' | 'quantityInvoiced'>;
+
+export function isPostedQuantityField(field: GridColumn['field']): field is PostedQuantityField {
+  return field === 'quantityShipped' || field === 'returnQuantityReceived' || field === 'quantityInvoiced';
+}
+
 export interface GridColumn {
-  field: EditableLineField | 'type' | 'unitOfMeasureCode' | 'lineAmount';
+  field: EditableLineField | PostedQuantityField | 'type' | 'unitOfMeasureCode' | 'lineAmount';
   label: string;
   width: number;
   numeric?: boolean;
@@ -25,6 +32,23 @@ export interface GridColumn {
   quickEntry?: boolean;
   /** Shipping quantities stay editable on a released document, as in BC. */
   editableWhenReleased?: boolean;
+}
+
+function shippingColumns(kind: DocumentKind): GridColumn[] {
+  if (!kind.shippingField) return [];
+  const returns = kind.type === 'returnOrder';
+  return [
+    { field: kind.shippingField, label: returns ? 'Return Qty. to Receive' : 'Qty. to Ship', width: 90, numeric: true, quickEntry: true, editableWhenReleased: true },
+    { field: returns ? 'returnQuantityReceived' : 'quantityShipped', label: returns ? 'Return Qty. Received' : 'Quantity Shipped', width: 90, numeric: true },
+  ];
+}
+
+function invoicingColumns(kind: DocumentKind): GridColumn[] {
+  if (!kind.partialInvoicing) return [];
+  return [
+    { field: 'quantityToInvoice', label: 'Qty. to Invoice', width: 90, numeric: true, quickEntry: true, editableWhenReleased: true },
+    { field: 'quantityInvoiced', label: 'Quantity Invoiced', width: 90, numeric: true },
+  ];
 }
 
 export function gridColumns(kind: DocumentKind): GridColumn[] {
@@ -37,10 +61,8 @@ export function gridColumns(kind: DocumentKind): GridColumn[] {
     { field: 'unitPrice', label: 'Unit Price Excl. VAT', width: 110, numeric: true, minimumScale: 2, quickEntry: true },
     { field: 'lineDiscountPercent', label: 'Line Discount %', width: 80, numeric: true, quickEntry: true },
     { field: 'lineAmount', label: 'Line Amount Excl. VAT', width: 120, numeric: true },
-    ...(kind.shippingField
-      ? [{ field: kind.shippingField, label: kind.type === 'returnOrder' ? 'Return Qty. to Receive' : 'Qty. to Ship', width: 90, numeric: true, quickEntry: true, editableWhenReleased: true }]
-      : []),
-    ...(kind.partialInvoicing ? [{ field: 'quantityToInvoice' as const, label: 'Qty. to Invoice', width: 90, numeric: true, quickEntry: true, editableWhenReleased: true }] : []),
+    ...shippingColumns(kind),
+    ...invoicingColumns(kind),
   ];
 }
 

@@ -3,9 +3,9 @@ import type { SalesLine } from '../api/types.ts';
 import { lineNoLookups } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
-import { decimalForInput, formatAmount } from '../format/numbers.ts';
+import { decimalForInput, formatAmount, formatQuantity } from '../format/numbers.ts';
 import { cellAttributes, TextCell, type CellIdentity } from './line-cells.tsx';
-import { isDecimalLineField, lineTypeCaptions, type EditableLineField, type GridColumn } from './line-fields.ts';
+import { isDecimalLineField, isPostedQuantityField, lineTypeCaptions, type EditableLineField, type GridColumn } from './line-fields.ts';
 import type { LinesEditor } from './use-lines-editor.ts';
 
 interface LineRowProps {
@@ -25,6 +25,9 @@ export function LineRow({ line, position, columns, editor, open, busy, warning, 
   const cell = (column: GridColumn) => {
     const identity: CellIdentity = { line: line.lineNo, position, column };
     const readOnly = !open && !column.editableWhenReleased;
+    if (isPostedQuantityField(column.field)) {
+      return line.type === 'comment' ? null : <Text size="sm" aria-label={`${column.label}, line ${position}`} data-field-value={column.field}>{formatQuantity(line[column.field], locale)}</Text>;
+    }
     switch (column.field) {
       case 'type': return <Text size="xs">{lineTypeCaptions[line.type]}</Text>;
       case 'unitOfMeasureCode': return <Text size="xs">{line.unitOfMeasureCode}</Text>;

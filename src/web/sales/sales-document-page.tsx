@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Group, Loader, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import { salesDocumentUpdate } from '../../core/sales/sales-document.schemas.ts';
 import { ApiError } from '../api/client.ts';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../api/field-errors.ts';
+import { splitDocumentFieldErrors } from './document-field-errors.ts';
 import type { SalesDocument } from '../api/types.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { useSession } from '../session/session-store.ts';
@@ -44,7 +45,17 @@ function SalesDocumentView({ kind, document, onReload }: SalesDocumentViewProps)
   const editor = useLinesEditor(document, locale, send);
   const [headerErrors, setHeaderErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
+  // A change that went through (a posting, too) makes an earlier refusal history.
+  useEffect(() => setFailure(null), [document.version]);
 
+  /** A refused action: its message above the page, and the fields it names marked where they are. */
+  const showFailure = (error: unknown) => {
+    setFailure(error);
+    if (!(error instanceof ApiError)) return;
+    const { header, lines } = splitDocumentFieldErrors(error.fieldErrors);
+    if (Object.keys(header).length > 0) setHeaderErrors(header);
+    editor.showLineErrors(lines);
+  };
   const run = (request: DocumentChange) => {
     setFailure(null);
     return send(request);
@@ -69,7 +80,7 @@ function SalesDocumentView({ kind, document, onReload }: SalesDocumentViewProps)
           <Badge variant="light" color={document.status === 'open' ? 'gray' : 'teal'} data-testid="document-status">{statusCaptions[document.status]}</Badge>
         </Group>
       </Group>
-      <DocumentActions kind={kind} document={document} busy={busy} send={run} onError={setFailure} locale={locale} />
+      <DocumentActions kind={kind} document={document} busy={busy} send={run} onError={showFailure} locale={locale} />
       {failure !== null && <FailureAlert failure={failure} onReload={onReload} />}
       {headerWarnings.map((warning) => (
         <Alert key={warning.code + warning.message} color="orange" title="Warning" role="status">{warning.message}</Alert>

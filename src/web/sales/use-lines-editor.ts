@@ -3,6 +3,7 @@ import { salesLineCreate, salesLineUpdate } from '../../core/sales/sales-documen
 import { dec } from '../../core/money/decimal.ts';
 import { ApiError } from '../api/client.ts';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../api/field-errors.ts';
+import type { LineFieldError } from './document-field-errors.ts';
 import type { SalesDocument, SalesLine } from '../api/types.ts';
 import { parseDecimalInput } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
@@ -127,6 +128,12 @@ export function useLinesEditor(document: SalesDocument, locale: SupportedLocale,
       setCellErrors(line, field, undefined);
     },
     commitCell,
+    /** Errors the API gave for lines outside a cell's own save (posting's refusals), shown on their cells. */
+    showLineErrors: (lineErrors: readonly LineFieldError[]) => setErrors((current) => {
+      const next = { ...current };
+      for (const { lineNo, field, message } of lineErrors) next[lineNo] = { ...next[lineNo], [field]: message };
+      return next;
+    }),
     addLine,
     deleteLine,
     preview: previewDocument(document, pricingDrafts),

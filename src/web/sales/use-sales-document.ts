@@ -6,7 +6,7 @@ import type { DocumentKind } from './document-kinds.ts';
 export const documentQueryKey = (kind: DocumentKind, no: string) => ['salesDocument', kind.type, no] as const;
 
 /** Changes of one document run one after another, in the order made (TanStack's mutation scope). */
-const changeScope = (kind: DocumentKind, no: string) => ({ id: documentQueryKey(kind, no).join('/') });
+export const changeScope = (kind: DocumentKind, no: string) => ({ id: documentQueryKey(kind, no).join('/') });
 
 export function useSalesDocument(kind: DocumentKind, no: string) {
   return useQuery({ queryKey: documentQueryKey(kind, no), queryFn: () => api.get<SalesDocument>(`/${kind.resource}/${encodeKey(no)}`) });

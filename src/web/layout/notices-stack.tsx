@@ -1,0 +1,18 @@
+import { Notification, Stack } from '@mantine/core';
+import { dismissNotice, useNotices } from './notices.ts';
+
+/** The notices, bottom right above the page (clear of titles and action bars), until closed or timed out. */
+export function NoticesStack() {
+  const notices = useNotices();
+  if (notices.length === 0) return null;
+  return (
+    <Stack gap="xs" pos="fixed" bottom={16} right={16} w={380} style={{ zIndex: 400 }} role="region" aria-label="Notifications">
+      {notices.map((notice) => (
+        <Notification key={notice.id} title={notice.title} color={notice.color} withBorder role="status" closeButtonProps={{ 'aria-label': 'Close notification' }}
+          onClose={() => dismissNotice(notice.id)}>
+          {notice.body}
+        </Notification>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,54 @@
+import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { api, withQuery } from '../api/client.ts';
+import { messageOf } from '../api/field-errors.ts';
+import type { NavigateResult } from '../api/posting-types.ts';
+import { PostedDocumentLinks } from '../posted/posted-document-links.tsx';
+import { postedDocumentKindOf } from '../posted/posted-document-kinds.ts';
+import { useSession } from '../session/session-store.ts';
+import { ledgerSections } from './entry-format.ts';
+import { LedgerTabs } from './ledger-tabs.tsx';
+
+/** BC's Navigate: the posted documents and the entries of every ledger that carry one document number. */
+export function FindEntriesPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const documentNo = searchParams.get('documentNo') ?? '';
+  const [typed, setTyped] = useState(documentNo);
+  // A document number followed from an entry replaces what was typed.
+  useEffect(() => setTyped(documentNo), [documentNo]);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSearchParams(typed.trim() ? { documentNo: typed.trim() } : {});
+  };
+  return (
+    <Stack gap="sm">
+      <Title order={2}>Find entries{documentNo ? ` – ${documentNo}` : ''}</Title>
+      <Group component="form" onSubmit={submit} align="end">
+        <TextInput label="Document No." value={typed} onChange={(event) => setTyped(event.currentTarget.value)} w={220} autoComplete="off" />
+        <Button type="submit" variant="default">Find</Button>
+      </Group>
+      {documentNo && <FindEntriesResult key={documentNo} documentNo={documentNo} />}
+    </Stack>
+  );
+}
+
+function FindEntriesResult({ documentNo }: { documentNo: string }) {
+  const { locale } = useSession();
+  const result = useQuery({ queryKey: ['navigate', documentNo], queryFn: () => api.get<NavigateResult>(withQuery('/navigate', { documentNo })) });
+  if (result.error) return <Alert color="red" role="alert">{messageOf(result.error)}</Alert>;
+  if (!result.data) return <Loader />;
+  const documents = result.data.postedDocuments.flatMap((document) => {
+    const kind = postedDocumentKindOf(document.documentType);
+    return kind ? [{ kind, no: document.no }] : [];
+  });
+  return (
+    <Stack gap="sm">
+      <Title order={4}>Posted documents</Title>
+      {documents.length === 0 ? <Text c="dimmed" size="sm">No posted document has this number.</Text> : <PostedDocumentLinks documents={documents} />}
+      <Title order={4}>Entries</Title>
+      <LedgerTabs sections={ledgerSections(result.data)} locale={locale} />
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+import { Anchor } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import type { LedgerEntry } from '../api/posting-types.ts';
+import { NotFoundPage } from '../layout/not-found-page.tsx';
+import type { ListFilter } from '../lists/list-filters.tsx';
+import { ListPage, type ListColumn } from '../lists/list-page.tsx';
+import { findEntriesPath } from './entries-table.tsx';
+import { formatEntryValue, isNumericKind } from './entry-format.ts';
+import { ledgerSpecByPath, type LedgerFilter, type LedgerSpec } from './ledger-specs.ts';
+
+const yesNo = [{ value: 'true', label: 'Yes' }, { value: 'false', label: 'No' }];
+
+function listFilter(filter: LedgerFilter): ListFilter {
+  return filter.kind === 'boolean' ? { field: filter.field, label: filter.label, options: yesNo } : { field: filter.field, label: filter.label, kind: filter.kind };
+}
+
+function listColumns(spec: LedgerSpec): ListColumn<LedgerEntry>[] {
+  return spec.columns.map((column) => ({
+    key: column.field,
+    label: column.label,
+    numeric: isNumericKind(column.kind),
+    sortValue: (entry) => String(entry[column.field] ?? ''),
+    render: (entry, locale) => {
+      const text = formatEntryValue(entry[column.field], column.kind, locale);
+      return column.field === 'documentNo' && text ? <Anchor component={Link} to={findEntriesPath(text)} fz="sm">{text}</Anchor> : text;
+    },
+  }));
+}
+
+/** A ledger's entries in entry order, filtered by the fields BC users filter on (kept in the address). */
+export function LedgerListPage() {
+  const spec = ledgerSpecByPath(useParams().ledger);
+  if (!spec) return <NotFoundPage />;
+  return (
+    <ListPage key={spec.name} title={spec.caption} resource={`/${spec.name}`} columns={listColumns(spec)} rowKey={(entry) => String(entry.entryNo)}
+      filters={spec.filters.map(listFilter)} searchable={spec.searchable} />
+  );
+}

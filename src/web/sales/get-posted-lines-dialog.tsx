@@ -1,0 +1,91 @@
+import { TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { dec } from '../../core/money/decimal.ts';
+import { api, encodeKey } from '../api/client.ts';
+import type { ReversibleLineCandidate } from '../api/posting-types.ts';
+import type { SalesDocument } from '../api/types.ts';
+import { SelectionTable, type SelectionColumn } from '../components/selection-table.tsx';
+import { captionOf } from '../format/captions.ts';
+import type { SupportedLocale } from '../format/locales.ts';
+import { decimalForInput, formatQuantity, formatUnitPrice, parseDecimalInput } from '../format/numbers.ts';
+import type { DocumentKind } from './document-kinds.ts';
+import { PickLinesModal } from './pick-lines-modal.tsx';
+import type { DocumentChange } from './use-sales-document.ts';
+
+interface GetPostedLinesDialogProps {
+  kind: DocumentKind;
+  document: SalesDocument;
+  opened: boolean;
+  onClose: () => void;
+  send: (change: DocumentChange) => Promise<SalesDocument>;
+  locale: SupportedLocale;
+}
+
+const keyOf = (line: ReversibleLineCandidate) => `${line.documentType}:${line.documentNo}:${line.lineNo}`;
+
+/**
+ * BC's Get Posted Document Lines to Reverse: lines of the customer's posted invoices and shipments
+ * come back onto this credit memo or return order, each with a quantity up to what can be reversed.
+ */
+export function GetPostedLinesDialog({ kind, document, opened, onClose, send, locale }: GetPostedLinesDialogProps) {
+  const candidates = useQuery({
+    queryKey: ['postedDocumentLines', kind.type, document.no, document.version],
+    queryFn: () => api.get<{ items: ReversibleLineCandidate[] }>(`/${kind.resource}/${encodeKey(document.no)}/postedDocumentLines`),
+    enabled: opened,
+  });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const rows = candidates.data?.items ?? [];
+  const typedQuantity = (line: ReversibleLineCandidate) => quantities[keyOf(line)] ?? decimalForInput(line.reversibleQuantity, locale);
+
+  const submit = async () => {
+    const chosen = rows.filter((line) => selected.has(keyOf(line)));
+    const unreadable = chosen.find((line) => parseDecimalInput(typedQuantity(line), locale) === null);
+    if (unreadable) return setFailure(new Error(`The quantity of ${unreadable.documentNo} line ${unreadable.lineNo} is not a number.`));
+    const lines = chosen.map((line) => {
+      const quantity = parseDecimalInput(typedQuantity(line), locale)!;
+      const reference = { documentType: line.documentType, documentNo: line.documentNo, lineNo: line.lineNo };
+      return dec(quantity).eq(dec(line.reversibleQuantity)) ? reference : { ...reference, quantity };
+    });
+    setSubmitting(true);
+    setFailure(null);
+    try {
+      await send({ method: 'POST', path: '/getPostedDocumentLinesToReverse', body: { lines } });
+      setSelected(new Set());
+      setQuantities({});
+      onClose();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const columns: SelectionColumn<ReversibleLineCandidate>[] = [
+    { key: 'documentType', label: 'Document Type', render: (line) => captionOf(line.documentType) },
+    { key: 'documentNo', label: 'Document No.', render: (line) => line.documentNo },
+    { key: 'no', label: 'No.', render: (line) => line.no },
+    { key: 'description', label: 'Description', render: (line) => line.description },
+    { key: 'quantity', label: 'Quantity', numeric: true, render: (line) => formatQuantity(line.quantity, locale) },
+    { key: 'unitPrice', label: 'Unit Price', numeric: true, render: (line) => formatUnitPrice(line.unitPrice, locale) },
+    {
+      key: 'reverse', label: 'Quantity to Reverse', numeric: true,
+      render: (line) => (
+        <TextInput size="xs" w={90} aria-label={`Quantity to reverse, ${line.documentNo} line ${line.lineNo}`} value={typedQuantity(line)}
+          styles={{ input: { textAlign: 'right' } }} onChange={(event) => setQuantities({ ...quantities, [keyOf(line)]: event.currentTarget.value })} />
+      ),
+    },
+  ];
+
+  return (
+    <PickLinesModal title="Get Posted Document Lines to Reverse" opened={opened} onClose={onClose} loading={candidates.isPending && opened}
+      loadError={candidates.error} count={rows.length} emptyText="The customer has no posted lines left to reverse." failure={failure}
+      submitting={submitting} canSubmit={selected.size > 0} onSubmit={() => void submit()}>
+      <SelectionTable label="Posted document lines" rows={rows} rowKey={keyOf} rowLabel={(line) => `Select ${line.documentNo} line ${line.lineNo}`}
+        columns={columns} selected={selected} onChange={setSelected} />
+    </PickLinesModal>
+  );
+}
