@@ -1,50 +1,48 @@
-// npm run bench: prints figures, never fails on timing. BENCH_DATABASE_URL points it at a PostgreSQL server.
-import { performance } from 'node:perf_hooks';
-import { openDatabase, type Executor } from '../src/server/db/connection.ts';
+// npm run bench: prints figures, never fails on timing. Everything runs on the embedded PGlite; with
+// BENCH_DATABASE_URL (or DATABASE_URL / TEST_DATABASE_URL) the posting figures run again, 1 and 8
+// clients, in a fresh database created on that PostgreSQL server and dropped afterwards.
+import type { FastifyInstance } from 'fastify';
+import { openDatabase, type DatabaseHandle, type Executor } from '../src/server/db/connection.ts';
 import { buildApp } from '../src/server/http/app.ts';
 import { loadDemoCompany } from '../src/server/demo/demo-company.ts';
+import { masterDataFigures } from './master-data.ts';
+import { printLine } from './measure.ts';
+import { benchActor, postingFigures } from './posting.ts';
+import { benchServerUrl, freshServerDatabase } from './server-database.ts';
 
-const serverUrl = process.env.BENCH_DATABASE_URL;
-const handle = await openDatabase(serverUrl ? { databaseUrl: serverUrl } : {});
-await handle.migrate();
-await handle.db.transaction((tx) => loadDemoCompany(tx as Executor));
-const app = await buildApp({ db: handle.db, localActor: { username: 'bench', role: 'admin' } });
-await app.ready();
+/** Invoices posted per measurement: enough for a p99, few enough for the whole run to take about 3 minutes on 2 cores. */
+const invoices = 100;
 
-async function measure(label: string, count: number, request: (index: number) => Promise<{ statusCode: number }>) {
-  const latencies: number[] = [];
-  const started = performance.now();
-  for (let index = 0; index < count; index++) {
-    const before = performance.now();
-    const response = await request(index);
-    if (response.statusCode >= 300) throw new Error(`${label}: HTTP ${response.statusCode}`);
-    latencies.push(performance.now() - before);
+async function withDemoCompany(handle: DatabaseHandle, work: (app: FastifyInstance) => Promise<void>): Promise<void> {
+  try {
+    await handle.migrate();
+    await handle.db.transaction((tx) => loadDemoCompany(tx as Executor));
+    const app = await buildApp({ db: handle.db, localActor: benchActor });
+    await app.ready();
+    try {
+      await work(app);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await handle.close();
   }
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(2);
-  console.log(`${label.padEnd(44)} ${String(count).padStart(5)} requests  ${(count / seconds).toFixed(0).padStart(6)}/s  p50 ${percentile(0.5)} ms  p99 ${percentile(0.99)} ms`);
 }
 
-console.log(`Ledgerline master-data API on ${handle.kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL server'}, in-process (no network)`);
-await measure('create customer (number from series)', 1000, () =>
-  app.inject({ method: 'POST', url: '/api/v1/customers', payload: { name: 'Bench customer', city: 'Utrecht', paymentTermsCode: '30D' } }));
-await measure('get one customer', 2000, (index) =>
-  app.inject({ method: 'GET', url: `/api/v1/customers/C${String(((index % 900) + 20) * 10).padStart(5, '0')}` }));
-await measure('list customers, page of 100', 500, () => app.inject({ method: 'GET', url: '/api/v1/customers?limit=100' }));
-await measure('search customers (ILIKE), page of 100', 500, () => app.inject({ method: 'GET', url: '/api/v1/customers?search=bench&limit=100' }));
-await measure('change customer (versioned update)', 1000, (index) =>
-  app.inject({ method: 'PATCH', url: `/api/v1/customers/C${String(((index % 900) + 20) * 10).padStart(5, '0')}`, payload: { creditLimitLcy: '5000' } }));
+const embedded = await openDatabase({});
+await withDemoCompany(embedded, async (app) => {
+  console.log('Ledgerline API on PGlite (embedded), in-process (app.inject, no network), demo company');
+  await masterDataFigures(app);
+  await postingFigures(embedded, app, { invoices, clients: [1], countStatements: true });
+});
 
-const sellable = (await app.inject({ method: 'GET', url: '/api/v1/items?blocked=false&salesBlocked=false&type=inventory&limit=10' })).json().items as { no: string }[];
-const tenLines = sellable.map((item, index) => ({ type: 'item', no: item.no, quantity: String(index + 1) }));
-await measure('create sales order with 10 item lines', 200, () =>
-  app.inject({ method: 'POST', url: '/api/v1/salesOrders', payload: { sellToCustomerNo: 'C00010', lines: tenLines } }));
-const big = await app.inject({ method: 'POST', url: '/api/v1/salesOrders', payload: { sellToCustomerNo: 'C00010', lines: Array.from({ length: 100 }, (_, index) => tenLines[index % 10]) } });
-const bigNo = big.json().no as string;
-await measure('add a line to a 100-line order (re-totals it)', 100, () =>
-  app.inject({ method: 'POST', url: `/api/v1/salesOrders/${bigNo}/lines`, payload: tenLines[0] }));
-await measure('read a 100-line order with totals and warnings', 200, () => app.inject({ method: 'GET', url: `/api/v1/salesOrders/${bigNo}` }));
-
-await app.close();
-await handle.close();
+const serverUrl = benchServerUrl();
+if (!serverUrl) {
+  printLine('post a 10-line sales invoice, 8 clients', 'skipped: no PostgreSQL server (set BENCH_DATABASE_URL)');
+} else {
+  const server = await freshServerDatabase(serverUrl);
+  await withDemoCompany(server, async (app) => {
+    console.log(`\nLedgerline API on the PostgreSQL server ${server.location}, in-process (app.inject, one Node process)`);
+    await postingFigures(server, app, { invoices, clients: [1, 8], countStatements: false });
+  });
+}

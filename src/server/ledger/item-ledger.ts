@@ -373,9 +373,10 @@ interface ValueAmounts {
 function valueEntryRow(posting: ItemPosting, facts: ItemPostingLineFacts, amounts: ValueAmounts): Omit<ValueEntryRow, 'itemLedgerEntryNo'> {
   const { register, options } = posting;
   const amount = (value: Decimal) => value.toFixed(2);
+  const document = facts.invoiceDocument && !amounts.invoicedQuantity.isZero() ? facts.invoiceDocument : facts;
   return {
     itemNo: amounts.itemNo, postingDate: register.postingDate, itemLedgerEntryType: amounts.itemLedgerEntryType, entryType: 'directCost',
-    documentType: facts.documentType, documentNo: facts.documentNo, documentLineNo: facts.documentLineNo, description: facts.description,
+    documentType: document.documentType, documentNo: document.documentNo, documentLineNo: facts.documentLineNo, description: facts.description,
     sourceType: facts.sourceType, sourceNo: facts.sourceNo, locationCode: amounts.locationCode, inventoryPostingGroup: facts.inventoryPostingGroup,
     genBusPostingGroup: facts.genBusPostingGroup, genProdPostingGroup: facts.genProdPostingGroup,
     itemLedgerEntryQuantity: amounts.itemLedgerEntryQuantity.toString(), invoicedQuantity: amounts.invoicedQuantity.toString(),

@@ -26,6 +26,11 @@ export interface ItemPostingLineFacts {
   salesAmount: Decimal;
   /** Line + invoice discount in LCY, same sign convention as salesAmount. */
   discountAmount: Decimal;
+  /**
+   * Ship and invoice in one posting: the entry belongs to the shipment, but its value entry, once
+   * invoiced, to the invoice (as in BC, so the invoice finds its cost).
+   */
+  invoiceDocument?: { documentType: ItemLedgerDocumentType; documentNo: string };
 }
 
 /** A new item ledger entry. */

@@ -4,6 +4,7 @@
  * posted facts (number, quantities, amounts of this posting, links) are set on top.
  */
 import { getTableColumns } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import { postedSalesHeader, postedSalesLine, type PostedSalesDocumentType } from '../db/schema/index.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
@@ -43,8 +44,23 @@ export function postedLineFrom(
   } as PostedLineRow;
 }
 
-/** One posted document: one INSERT for the header, one for all its lines. */
+const postedEntity: Record<PostedSalesDocumentType, string> = {
+  shipment: 'Posted Sales Shipment', invoice: 'Posted Sales Invoice', creditMemo: 'Posted Sales Credit Memo', returnReceipt: 'Posted Return Receipt',
+};
+
+/**
+ * One posted document: one INSERT for the header, one for all its lines. A number the series hands
+ * out twice (someone reset it) is refused with NO_SERIES_POSTED_NUMBER_EXISTS (spec §5.4).
+ */
 export async function insertPostedDocument(tx: Executor, header: PostedHeaderRow, lines: PostedLineRow[]): Promise<void> {
-  await tx.insert(postedSalesHeader).values(header);
+  try {
+    await tx.insert(postedSalesHeader).values(header);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
+    if (cause?.code === '23505') {
+      throw new DomainError('NO_SERIES_POSTED_NUMBER_EXISTS', { entity: postedEntity[header.documentType as PostedSalesDocumentType], no: header.no, series: header.noSeries ?? '' });
+    }
+    throw error;
+  }
   if (lines.length > 0) await tx.insert(postedSalesLine).values(lines);
 }

@@ -14,11 +14,10 @@ export interface SalesContext {
 }
 
 export async function loadSalesContext(tx: Executor, workDate: string, username = ''): Promise<SalesContext> {
-  const [[salesSetup], [glSetup], [inventory]] = await Promise.all([
-    tx.select().from(salesReceivablesSetup),
-    tx.select().from(generalLedgerSetup),
-    tx.select().from(inventorySetup),
-  ]);
+  // One after the other: in a transaction they share one connection (pg refuses parallel queries on it).
+  const [salesSetup] = await tx.select().from(salesReceivablesSetup);
+  const [glSetup] = await tx.select().from(generalLedgerSetup);
+  const [inventory] = await tx.select().from(inventorySetup);
   return { workDate, username, salesSetup: salesSetup!, glSetup: glSetup!, inventorySetup: inventory! };
 }
 

@@ -433,9 +433,8 @@ async function drawPostedNumber(
   tx: Executor, series: string | null, header: SalesHeaderRow & { postingDate: string }, type: keyof typeof postedEntity, setupField: string,
 ): Promise<string> {
   if (!series) throw new DomainError('NO_SERIES_NOT_SET_UP', { what: postedEntity[type].toLowerCase(), setup: `Sales & Receivables Setup (${setupField})` });
-  const { number } = await drawNumber(tx, series, header.postingDate);
-  await assertPostedNumberFree(tx, type, number, series);
-  return number;
+  // A number that is taken already is refused when the posted header is inserted (posted-document.writer.ts).
+  return (await drawNumber(tx, series, header.postingDate)).number;
 }
 
 async function assertPostedNumberFree(tx: Executor, type: keyof typeof postedEntity, no: string, series: string): Promise<void> {
@@ -493,6 +492,9 @@ function itemMovement(
     appliesToEntry: returns ? null : line.applToItemEntry,
     appliesFromEntry: returns ? line.applFromItemEntry : null,
     correction: false,
+    ...(handlingNo && !posting.invoiceOfThisShipment.isZero()
+      ? { invoiceDocument: { documentType: returns ? 'salesCreditMemo' : 'salesInvoice', documentNo: (returns ? numbers.creditMemoNo : numbers.invoiceNo)! } }
+      : {}),
   };
 }
 

@@ -262,4 +262,34 @@ describe('posting sales orders and invoices (spec §7.11, §7.12, §23.5)', () =
     expect(accountTotals(gl, '1300').debit).toBe('1012.50');
     expect(accountTotals(gl, '2310').credit).toBe('202.50');
   });
+
+  it('an invoice in a foreign currency posts LCY to the G/L and keeps the currency on the customer entry', async () => {
+    await send('POST', '/api/v1/currencies', { code: 'USD' });
+    const rate = await send('POST', '/api/v1/currencies/USD/exchangeRates', { startingDate: '2026-01-01', exchangeRateAmount: '125', relationalExchangeRateAmount: '100' });
+    expect(rate.statusCode, rate.body).toBe(201);
+    const invoice = (await send('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C', currencyCode: 'USD', lines: [{ type: 'item', no: '1000', quantity: '10', unitPrice: '100' }] })).json();
+    expect(invoice.totals.amountIncludingVat).toBe('1250.00');
+    const posted = await send('POST', `/api/v1/salesInvoices/${invoice.no}/post`);
+    expect(posted.statusCode, posted.body).toBe(201);
+    const entries = await navigate(posted.json().invoiceNo);
+    expect(entries.customerLedgerEntries[0]).toMatchObject({ currencyCode: 'USD', amount: '1250.00', amountLcy: '1000.00', salesLcy: '800.00' });
+    expect(accountTotals(entries.glEntries, '1300').debit).toBe('1000.00');
+    expect(accountTotals(entries.glEntries, '8000').credit).toBe('800.00');
+    expect(accountTotals(entries.glEntries, '2310').credit).toBe('200.00');
+    expect(entries.vatEntries[0]).toMatchObject({ base: '-800.00', amount: '-200.00' });
+    expect(entries.valueEntries[0].salesAmountActual).toBe('800.00');
+  });
+
+  it('a posted number handed out twice is refused and nothing is posted (spec §5.4)', async () => {
+    const first = await orderSo1();
+    expect((await send('POST', `/api/v1/salesOrders/${first}/post`, { ship: true, invoice: true })).json().invoiceNo).toBe('PI0001');
+    const line = (await get('/api/v1/noSeries/S-PINV/lines')).items[0];
+    const reset = await send('PATCH', `/api/v1/noSeries/S-PINV/lines/${line.lineNo}`, { lastNoUsed: null });
+    expect(reset.statusCode, reset.body).toBe(200);
+    const second = await orderSo1();
+    const refused = await send('POST', `/api/v1/salesOrders/${second}/post`, { ship: true, invoice: true });
+    expect(refused.json().code).toBe('NO_SERIES_POSTED_NUMBER_EXISTS');
+    expect((await get(`/api/v1/salesOrders/${second}`)).lines[0].quantityShipped).toBe('0.00000');
+    expect((await get('/api/v1/postedSalesShipments')).items).toHaveLength(1);
+  });
 });

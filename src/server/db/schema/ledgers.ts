@@ -169,7 +169,8 @@ export const itemLedgerEntry = pgTable('item_ledger_entry', {
   createdAt: createdAt(),
 }, (t) => [
   index('item_ledger_entry_item').on(t.itemNo, t.locationCode, t.postingDate),
-  index('item_ledger_entry_open_inbound').on(t.itemNo, t.locationCode, t.entryNo).where(sql`open and positive`),
+  // Costing reads the open entries of an item at a location: stock layers and open shortages alike.
+  index('item_ledger_entry_open').on(t.itemNo, t.locationCode, t.entryNo).where(sql`open`),
   index('item_ledger_entry_document').on(t.documentNo),
 ]);
 
