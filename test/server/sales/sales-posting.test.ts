@@ -292,4 +292,29 @@ describe('posting sales orders and invoices (spec §7.11, §7.12, §23.5)', () =
     expect((await get(`/api/v1/salesOrders/${second}`)).lines[0].quantityShipped).toBe('0.00000');
     expect((await get('/api/v1/postedSalesShipments')).items).toHaveLength(1);
   });
+
+  it('refuses a missing External Document No., negative inventory when prevented, and a negative invoice total (spec §7.4)', async () => {
+    await send('PATCH', '/api/v1/salesReceivablesSetup', { externalDocumentNoMandatory: true });
+    const no = await orderSo1();
+    const withoutReference = await send('POST', `/api/v1/salesOrders/${no}/post`, { ship: true, invoice: true });
+    expect(withoutReference.json()).toMatchObject({ code: 'EXTERNAL_DOC_NO_REQUIRED', errors: [{ field: 'externalDocumentNo' }] });
+    // Shipping alone needs no reference.
+    await send('PATCH', `/api/v1/salesOrders/${no}/lines/10000`, { quantityToShip: '1' });
+    expect((await send('POST', `/api/v1/salesOrders/${no}/post`, { ship: true })).statusCode).toBe(201);
+    await send('PATCH', '/api/v1/salesReceivablesSetup', { externalDocumentNoMandatory: false });
+
+    await send('PATCH', '/api/v1/inventorySetup', { preventNegativeInventory: true });
+    const tooMuch = (await send('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: '1000', quantity: '25', unitPrice: '100' }] })).json();
+    const short = await send('POST', `/api/v1/salesInvoices/${tooMuch.no}/post`);
+    expect(short.json()).toMatchObject({ code: 'INSUFFICIENT_INVENTORY' });
+    await send('PATCH', '/api/v1/inventorySetup', { preventNegativeInventory: false });
+    const allowed = await send('POST', `/api/v1/salesInvoices/${tooMuch.no}/post`);
+    expect(allowed.statusCode, allowed.body).toBe(201);
+    expect((await get('/api/v1/items/1000/inventory')).inventory).toMatch(/^-6(\.0+)?$/);
+
+    const negative = (await send('POST', '/api/v1/salesInvoices', {
+      sellToCustomerNo: 'C', lines: [{ type: 'glAccount', no: '6100', quantity: '1', unitPrice: '10' }, { type: 'glAccount', no: '6100', quantity: '-1', unitPrice: '50' }],
+    })).json();
+    expect((await send('POST', `/api/v1/salesInvoices/${negative.no}/post`)).json().code).toBe('NEGATIVE_INVOICE_TOTAL');
+  });
 });
