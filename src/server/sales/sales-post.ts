@@ -443,8 +443,11 @@ async function assertPostedNumberFree(tx: Executor, type: keyof typeof postedEnt
   if (existing) throw new DomainError('NO_SERIES_POSTED_NUMBER_EXISTS', { entity: postedEntity[type], no, series });
 }
 
+const postingDescriptionPrefix: Record<PostableDocumentType, string> = { order: 'Order', invoice: 'Invoice', creditMemo: 'Credit Memo', returnOrder: 'Return Order' };
+
+/** BC's Posting Description, e.g. "Order SO000001": the description of the entries. */
 function postingDescription(header: SalesHeaderRow, documentType: PostableDocumentType): string {
-  return `${salesDocumentTypeCaptions[documentType]} ${header.no}`;
+  return `${postingDescriptionPrefix[documentType]} ${header.no}`;
 }
 
 function lcy(amount: Decimal, header: SalesHeaderRow): Decimal {
