@@ -7,36 +7,35 @@
  * The number of SQL statements does not depend on the number of lines: lines are loaded, written
  * and updated in sets (DESIGN §4, issue 4's benchmark).
  */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { type Decimal, ZERO, dec, sum } from '../../core/money/decimal.ts';
-import { roundAmount } from '../../core/money/rounding.ts';
-import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
 import { buildCostPosting, type CostPostingLine } from '../../core/posting/cost-posting.ts';
 import { combinePostingBatches, type PostingBatch } from '../../core/posting/entries.ts';
 import { buildSalesInvoicePosting, type SalesPostingLine } from '../../core/posting/sales-invoice-posting.ts';
-import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales/customer-checks.ts';
-import { amountsToInvoice, NOTHING_INVOICED, type InvoiceableAmounts } from '../../core/sales/partial-invoicing.ts';
-import {
-  completelyHandled, decidePostingScope, type LineToPost, postsInFull, type PostingScope, quantitiesAfterPosting,
-} from '../../core/sales/posting-scope.ts';
+import { completelyHandled, decidePostingScope, postsInFull, quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
 import { quantityBase } from '../../core/sales/quantities.ts';
-import { isReturnDocument, type QuantityFields, salesDocumentTypeCaptions } from '../../core/sales/types.ts';
+import { isReturnDocument, salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { currency, customer, glAccount, item, postedSalesHeader, postedSalesLine, salesHeader, salesLine } from '../db/schema/index.ts';
-import { drawNumber } from '../number-series/no-series.commands.ts';
+import { glAccount, salesHeader } from '../db/schema/index.ts';
 import { applyCustomerEntries, findOpenCustomerEntry } from '../ledger/customer-application.ts';
 import { writePostingBatch } from '../ledger/gl-writer.ts';
 import { postItemMovements } from '../ledger/item-ledger.ts';
-import type { ItemInvoicing, ItemMovement, PostedItemValue } from '../ledger/item-ledger.types.ts';
+import type { ItemMovement, PostedItemValue } from '../ledger/item-ledger.types.ts';
 import { openRegister, type Register } from '../ledger/register.ts';
 import { loadPostingAccounts } from './posting-accounts.ts';
 import { insertPostedDocument, postedHeaderFrom, postedLineFrom, type PostedHeaderRow, type PostedLineRow } from './posted-document.writer.ts';
 import { archiveDocument } from './sales-document.archive.ts';
 import { releaseDocument } from './sales-document.commands.ts';
-import { findDocument } from './sales-document.queries.ts';
 import type { SalesContext } from './sales-context.ts';
 import { documentKinds, type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
+import { quantityFields, updateLineQuantities } from './sales-line.quantities.ts';
+import { amountPrecision, discountAmountOf, type LinePosting, linePostingsOf, salesAmountOf, sign } from './sales-post.amounts.ts';
+import {
+  earlierShipmentsBilled, itemInvoicing, sourceOfBilledLine, updateBilledShipmentLines, updateSourceOrderLines,
+} from './sales-post.billing.ts';
+import { checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItems } from './sales-post.checks.ts';
+import { drawPostingNumbers, type PostingNumbers } from './sales-post.numbers.ts';
 
 export type PostableDocumentType = Exclude<EditableDocumentType, 'quote'>;
 
@@ -58,17 +57,6 @@ export interface PostingResult {
   /** Invoices and credit memos always, orders and return orders when completely handled (spec §7.8). */
   documentDeleted: boolean;
 }
-
-/** What one line contributes to this posting, after the scope was decided. */
-interface LinePosting {
-  line: SalesLineRow;
-  posting: LineToPost;
-  /** The invoiced amounts of this posting (document currency), when the line is invoiced. */
-  amounts: InvoiceableAmounts & { vatAmount: Decimal } | null;
-  inventoryItem: boolean;
-}
-
-const sign = (returns: boolean) => (returns ? 1 : -1);
 
 export async function postSalesDocument(
   tx: Executor, documentType: PostableDocumentType, no: string, request: PostRequest, context: SalesContext,
@@ -242,229 +230,11 @@ export async function postSalesDocument(
 
 const noAmounts = { lineAmount: '0', lineDiscountAmount: '0', invoiceDiscountAmount: '0', amount: '0', amountIncludingVat: '0', vatBaseAmount: '0' };
 
-function quantityFields(line: SalesLineRow, returns: boolean): QuantityFields {
-  return {
-    quantity: dec(line.quantity),
-    quantityShipped: dec(returns ? line.returnQuantityReceived : line.quantityShipped),
-    quantityToShip: dec(returns ? line.returnQuantityToReceive : line.quantityToShip),
-    quantityInvoiced: dec(line.quantityInvoiced),
-    quantityToInvoice: dec(line.quantityToInvoice),
-  };
-}
-
-/**
- * The document, locked for the posting. NOWAIT: a second post of the same document while the first
- * runs (another process on a PostgreSQL server) is refused at once with 409 instead of posting twice.
- */
-async function loadDocumentForPosting(tx: Executor, documentType: PostableDocumentType, no: string): Promise<SalesDocument> {
-  try {
-    await tx.execute(sql`select 1 from ${salesHeader} where ${salesHeader.documentType} = ${documentType} and ${salesHeader.no} = ${no} for update nowait`);
-  } catch (error) {
-    if (isLockNotAvailable(error)) throw new DomainError('DOCUMENT_BEING_POSTED', { entity: documentKinds[documentType].entity, no });
-    throw error;
-  }
-  const document = await findDocument(tx, documentType, no, { lock: true });
-  if (document) return document;
-  // Posted in full (and so deleted) by a request that came first: a conflict, not an unknown document.
-  const [posted] = await tx.select({ no: postedSalesHeader.no }).from(postedSalesHeader)
-    .where(and(eq(postedSalesHeader.sourceDocumentType, documentType), eq(postedSalesHeader.sourceDocumentNo, no))).limit(1);
-  if (posted) throw new DomainError('DOCUMENT_ALREADY_POSTED', { entity: documentKinds[documentType].entity, no, postedNo: posted.no });
-  throw new DomainError('NOT_FOUND', { entity: documentKinds[documentType].entity, key: no });
-}
-
-// drizzle wraps the driver's error; the SQLSTATE sits on it or on its cause.
-function isLockNotAvailable(error: unknown): boolean {
-  const codeOf = (value: unknown) => (value && typeof value === 'object' ? (value as { code?: string }).code : undefined);
-  return codeOf(error) === '55P03' || codeOf((error as { cause?: unknown } | null)?.cause) === '55P03';
-}
-
-function checkHeader(header: SalesHeaderRow & { postingDate: string }, documentType: PostableDocumentType, context: SalesContext): void {
-  const caption = salesDocumentTypeCaptions[documentType];
-  const required = (field: keyof SalesHeaderRow, fieldCaption: string) => {
-    if (header[field] === null || header[field] === '') {
-      throw new DomainError('FIELD_REQUIRED', { fieldCaption, documentTypeCaption: caption, action: 'posted', qualifier: field }, field);
-    }
-  };
-  required('sellToCustomerNo', 'Sell-to Customer No.');
-  required('billToCustomerNo', 'Bill-to Customer No.');
-  required('documentDate', 'Document Date');
-  assertPostingDateAllowed(header.postingDate, context.glSetup);
-}
-
-
-async function checkCustomers(tx: Executor, header: SalesHeaderRow, documentType: PostableDocumentType, scope: PostingScope): Promise<void> {
-  const rows = await tx.select({ no: customer.no, blocked: customer.blocked }).from(customer)
-    .where(inArray(customer.no, [header.sellToCustomerNo, header.billToCustomerNo]));
-  const action = isReturnDocument(documentType) ? 'postReturn' : scope.ship ? 'postShipment' : 'postInvoiceOfShipped';
-  for (const row of rows) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, documentType, action);
-}
-
-type ItemRow = { no: string; type: string; blocked: boolean; salesBlocked: boolean };
-
-async function loadItems(tx: Executor, lines: readonly SalesLineRow[]): Promise<Map<string, ItemRow>> {
-  const numbers = [...new Set(lines.filter((line) => line.type === 'item').map((line) => line.no))];
-  if (numbers.length === 0) return new Map();
-  const rows = await tx.select({ no: item.no, type: item.type, blocked: item.blocked, salesBlocked: item.salesBlocked }).from(item).where(inArray(item.no, numbers));
-  return new Map(rows.map((row) => [row.no, row]));
-}
-
-/** Spec §7.4 step 7 for the lines this posting touches: items and accounts exist, are not blocked, allow posting. */
-async function checkLines(tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>): Promise<void> {
-  const posted = new Set(scope.lines.map((line) => line.lineNo));
-  const touched = lines.filter((line) => posted.has(line.lineNo));
-  for (const line of touched.filter((candidate) => candidate.type === 'item')) {
-    const row = items.get(line.no);
-    if (!row) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Item', value: line.no, field: `lines.${line.lineNo}.no` });
-    if (row.blocked) throw new DomainError('ITEM_BLOCKED', { itemNo: line.no }, `lines.${line.lineNo}.no`);
-  }
-  const accountNos = [...new Set(touched.filter((line) => line.type === 'glAccount').map((line) => line.no))];
-  if (accountNos.length === 0) return;
-  const accounts = await tx.select().from(glAccount).where(inArray(glAccount.no, accountNos));
-  for (const line of touched.filter((candidate) => candidate.type === 'glAccount')) {
-    const account = accounts.find((row) => row.no === line.no);
-    if (!account) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'G/L Account', value: line.no, field: `lines.${line.lineNo}.no` });
-    if (account.blocked) throw new DomainError('ACCOUNT_BLOCKED', { accountNo: line.no }, `lines.${line.lineNo}.no`);
-    if (!account.directPosting) throw new DomainError('DIRECT_POSTING_NOT_ALLOWED', { accountNo: line.no }, `lines.${line.lineNo}.no`);
-  }
-}
-
-/**
- * The amounts each invoiced line posts (spec §4.5): prorated from the line, the posting that
- * invoices the rest taking what earlier invoices of the line left.
- */
-async function linePostingsOf(
-  tx: Executor, header: SalesHeaderRow, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>, returns: boolean,
-): Promise<LinePosting[]> {
-  const invoicedBefore = scope.invoice && !postsInFull(header.documentType as never) ? await amountsInvoicedBefore(tx, header, returns) : new Map();
-  const precision = await amountPrecision(tx, header);
-  return scope.lines.map((posting) => {
-    const line = lines.find((candidate) => candidate.lineNo === posting.lineNo)!;
-    const amounts = posting.invoice.isZero() ? null : amountsToInvoice({
-      quantity: dec(line.quantity),
-      quantityInvoiced: dec(line.quantityInvoiced),
-      quantityToInvoice: posting.invoice,
-      lineAmount: dec(line.lineAmount),
-      lineDiscountAmount: dec(line.lineDiscountAmount),
-      invoiceDiscountAmount: dec(line.invoiceDiscountAmount),
-      amount: dec(line.amount),
-      amountIncludingVat: dec(line.amountIncludingVat),
-      invoiced: invoicedBefore.get(line.lineNo) ?? NOTHING_INVOICED,
-    }, precision);
-    return { line, posting, amounts, inventoryItem: line.type === 'item' && items.get(line.no)?.type === 'inventory' };
-  });
-}
-
-async function amountPrecision(tx: Executor, header: SalesHeaderRow): Promise<string> {
-  if (!header.currencyCode) return '0.01';
-  const [row] = await tx.select({ precision: currency.amountRoundingPrecision }).from(currency).where(eq(currency.code, header.currencyCode));
-  return row?.precision ?? '0.01';
-}
-
-/** Σ of what earlier invoices (credit memos) of this order posted per line: one grouped query. */
-async function amountsInvoicedBefore(tx: Executor, header: SalesHeaderRow, returns: boolean): Promise<Map<number, InvoiceableAmounts>> {
-  const rows = await tx.select({
-    lineNo: postedSalesLine.sourceLineNo,
-    lineAmount: sql<string>`sum(${postedSalesLine.lineAmount})`,
-    lineDiscountAmount: sql<string>`sum(${postedSalesLine.lineDiscountAmount})`,
-    invoiceDiscountAmount: sql<string>`sum(${postedSalesLine.invoiceDiscountAmount})`,
-    amount: sql<string>`sum(${postedSalesLine.amount})`,
-    amountIncludingVat: sql<string>`sum(${postedSalesLine.amountIncludingVat})`,
-  }).from(postedSalesLine).where(and(
-    eq(postedSalesLine.documentType, returns ? 'creditMemo' : 'invoice'),
-    eq(postedSalesLine.sourceDocumentType, header.documentType), eq(postedSalesLine.sourceDocumentNo, header.no),
-  )).groupBy(postedSalesLine.sourceLineNo);
-  return new Map(rows.map((row) => [row.lineNo, {
-    lineAmount: dec(row.lineAmount), lineDiscountAmount: dec(row.lineDiscountAmount), invoiceDiscountAmount: dec(row.invoiceDiscountAmount),
-    amount: dec(row.amount), amountIncludingVat: dec(row.amountIncludingVat),
-  }]));
-}
-
-// Spec §4.8: an invoice (credit memo) may not total below zero.
-function checkInvoiceTotal(linePostings: readonly LinePosting[], documentType: PostableDocumentType): void {
-  const total = sum(linePostings.flatMap((entry) => (entry.amounts ? [entry.amounts.amountIncludingVat] : [])));
-  if (total.isNegative()) throw new DomainError('NEGATIVE_INVOICE_TOTAL', { documentTypeCaption: salesDocumentTypeCaptions[documentType], total: total.toFixed(2) });
-}
-
-interface PostingNumbers {
-  shipmentNo: string | null; shipmentSeries: string | null;
-  invoiceNo: string | null; invoiceSeries: string | null;
-  creditMemoNo: string | null; creditMemoSeries: string | null;
-  returnReceiptNo: string | null; returnReceiptSeries: string | null;
-}
-
-/**
- * Posted numbers (spec §5.4), drawn inside the posting transaction under the series row's lock, so
- * a failed posting gives its number back and the posted series has no gaps.
- */
-async function drawPostingNumbers(
-  tx: Executor, header: SalesHeaderRow & { postingDate: string }, documentType: PostableDocumentType, scope: PostingScope, context: SalesContext,
-): Promise<PostingNumbers> {
-  const setup = context.salesSetup;
-  const returns = isReturnDocument(documentType);
-  const numbers: PostingNumbers = {
-    shipmentNo: null, shipmentSeries: null, invoiceNo: null, invoiceSeries: null,
-    creditMemoNo: null, creditMemoSeries: null, returnReceiptNo: null, returnReceiptSeries: null,
-  };
-  const handled = scope.ship && scope.lines.some((line) => !line.ship.isZero());
-  const withHandlingDocument = documentType === 'invoice' ? setup.shipmentOnInvoice : documentType === 'creditMemo' ? setup.returnReceiptOnCreditMemo : true;
-  if (handled && withHandlingDocument) {
-    const type = returns ? 'returnReceipt' : 'shipment';
-    const series = returns ? setup.postedReturnReceiptNos : setup.postedShipmentNos;
-    const no = await drawPostedNumber(tx, series, header, type, returns ? 'Posted Return Receipt Nos.' : 'Posted Shipment Nos.');
-    if (returns) Object.assign(numbers, { returnReceiptNo: no, returnReceiptSeries: series });
-    else Object.assign(numbers, { shipmentNo: no, shipmentSeries: series });
-  }
-  if (scope.invoice) {
-    const type = returns ? 'creditMemo' : 'invoice';
-    const series = returns ? setup.postedCreditMemoNos : setup.postedInvoiceNos;
-    // Spec §5.4: an invoice whose own series is the posted series keeps its number.
-    const keepsNumber = postsInFull(documentType) && series !== null && header.noSeries === series;
-    const no = keepsNumber ? header.no : await drawPostedNumber(tx, series, header, type, returns ? 'Posted Credit Memo Nos.' : 'Posted Invoice Nos.');
-    if (keepsNumber) await assertPostedNumberFree(tx, type, no, series!);
-    if (returns) Object.assign(numbers, { creditMemoNo: no, creditMemoSeries: series });
-    else Object.assign(numbers, { invoiceNo: no, invoiceSeries: series });
-  }
-  return numbers;
-}
-
-const postedEntity = { shipment: 'Posted Sales Shipment', invoice: 'Posted Sales Invoice', creditMemo: 'Posted Sales Credit Memo', returnReceipt: 'Posted Return Receipt' } as const;
-
-async function drawPostedNumber(
-  tx: Executor, series: string | null, header: SalesHeaderRow & { postingDate: string }, type: keyof typeof postedEntity, setupField: string,
-): Promise<string> {
-  if (!series) throw new DomainError('NO_SERIES_NOT_SET_UP', { what: postedEntity[type].toLowerCase(), setup: `Sales & Receivables Setup (${setupField})` });
-  // A number that is taken already is refused when the posted header is inserted (posted-document.writer.ts).
-  return (await drawNumber(tx, series, header.postingDate)).number;
-}
-
-async function assertPostedNumberFree(tx: Executor, type: keyof typeof postedEntity, no: string, series: string): Promise<void> {
-  const [existing] = await tx.select({ no: postedSalesHeader.no }).from(postedSalesHeader)
-    .where(and(eq(postedSalesHeader.documentType, type), eq(postedSalesHeader.no, no)));
-  if (existing) throw new DomainError('NO_SERIES_POSTED_NUMBER_EXISTS', { entity: postedEntity[type], no, series });
-}
-
 const postingDescriptionPrefix: Record<PostableDocumentType, string> = { order: 'Order', invoice: 'Invoice', creditMemo: 'Credit Memo', returnOrder: 'Return Order' };
 
 /** BC's Posting Description, e.g. "Order SO000001": the description of the entries. */
 function postingDescription(header: SalesHeaderRow, documentType: PostableDocumentType): string {
   return `${postingDescriptionPrefix[documentType]} ${header.no}`;
-}
-
-function lcy(amount: Decimal, header: SalesHeaderRow): Decimal {
-  return header.currencyCode ? roundAmount(amount.div(dec(header.currencyFactor))) : amount;
-}
-
-/** The LCY sales amount of a quantity of the line: its share of the line's Amount. */
-function salesAmountOf(line: SalesLineRow, quantity: Decimal, header: SalesHeaderRow): Decimal {
-  const total = dec(line.quantity);
-  if (total.isZero()) return ZERO;
-  return lcy(roundAmount(dec(line.amount).times(quantity).div(total)), header);
-}
-
-function discountAmountOf(line: SalesLineRow, quantity: Decimal, header: SalesHeaderRow): Decimal {
-  const total = dec(line.quantity);
-  if (total.isZero()) return ZERO;
-  return lcy(roundAmount(dec(line.lineDiscountAmount).plus(dec(line.invoiceDiscountAmount)).times(quantity).div(total)), header);
 }
 
 function itemMovement(
@@ -498,104 +268,6 @@ function itemMovement(
     ...(handlingNo && !posting.invoiceOfThisShipment.isZero()
       ? { invoiceDocument: { documentType: returns ? 'salesCreditMemo' : 'salesInvoice', documentNo: (returns ? numbers.creditMemoNo : numbers.invoiceNo)! } }
       : {}),
-  };
-}
-
-/** A posted shipment (receipt) line this posting bills, and how much of it. */
-interface ShipmentBilling {
-  /** The line of the document being posted. */
-  lineNo: number;
-  shipmentNo: string;
-  shipmentLineNo: number;
-  itemLedgerEntryNo: number | null;
-  quantity: Decimal;
-  quantityBase: Decimal;
-  /** The order (return order) line the shipment came from. */
-  orderNo: string;
-  orderLineNo: number;
-  line: SalesLineRow;
-}
-
-/**
- * What this posting invoices of shipments made earlier (spec §7.6, §13.1): on an order, the part of
- * Qty. to Invoice beyond what it ships now, from the line's open shipment lines oldest first; on an
- * invoice, the shipment line each Get Shipment Lines line names.
- */
-async function earlierShipmentsBilled(
-  tx: Executor, header: SalesHeaderRow, documentType: PostableDocumentType, linePostings: readonly LinePosting[], returns: boolean,
-): Promise<ShipmentBilling[]> {
-  const handlingType = returns ? 'returnReceipt' : 'shipment';
-  const linked = linePostings.filter((entry) => (returns ? entry.line.returnReceiptNo : entry.line.shipmentNo) !== null && !entry.posting.invoice.isZero());
-  const fromOrder = postsInFull(documentType) ? [] : linePostings.filter((entry) => !entry.posting.invoice.minus(entry.posting.invoiceOfThisShipment).isZero());
-  if (linked.length === 0 && fromOrder.length === 0) return [];
-  const open = await tx.select().from(postedSalesLine).where(and(
-    eq(postedSalesLine.documentType, handlingType),
-    ne(postedSalesLine.quantityNotInvoiced, '0'),
-    eq(postedSalesLine.correction, false),
-    linked.length > 0
-      ? inArray(postedSalesLine.documentNo, [...new Set(linked.map((entry) => (returns ? entry.line.returnReceiptNo : entry.line.shipmentNo)!))])
-      : and(eq(postedSalesLine.sourceDocumentType, header.documentType), eq(postedSalesLine.sourceDocumentNo, header.no)),
-  )).orderBy(postedSalesLine.documentNo, postedSalesLine.lineNo).for('update');
-  const billing: ShipmentBilling[] = [];
-  for (const entry of linked) {
-    const shipmentNo = (returns ? entry.line.returnReceiptNo : entry.line.shipmentNo)!;
-    const shipmentLineNo = (returns ? entry.line.returnReceiptLineNo : entry.line.shipmentLineNo)!;
-    const shipmentLine = open.find((row) => row.documentNo === shipmentNo && row.lineNo === shipmentLineNo);
-    if (!shipmentLine || dec(shipmentLine.quantityNotInvoiced).abs().lessThan(entry.posting.invoice.abs())) {
-      throw new DomainError('SHIPMENT_ALREADY_INVOICED', { lineNo: shipmentLineNo, shipmentNo, quantity: entry.posting.invoice.toString() }, `lines.${entry.line.lineNo}.quantity`);
-    }
-    billing.push(billingOf(entry, shipmentLine, entry.posting.invoice));
-  }
-  for (const entry of fromOrder) {
-    let rest = entry.posting.invoice.minus(entry.posting.invoiceOfThisShipment);
-    for (const shipmentLine of open.filter((row) => row.sourceLineNo === entry.line.lineNo)) {
-      if (rest.isZero()) break;
-      const take = dec(shipmentLine.quantityNotInvoiced).abs().lessThan(rest.abs()) ? dec(shipmentLine.quantityNotInvoiced) : rest;
-      billing.push(billingOf(entry, shipmentLine, take));
-      rest = rest.minus(take);
-    }
-    if (!rest.isZero()) throw new DomainError('INVOICE_MORE_THAN_SHIPPED', { maximum: entry.posting.invoice.minus(rest).toString(), value: entry.posting.invoice.toString() }, `lines.${entry.line.lineNo}.quantityToInvoice`);
-  }
-  return billing;
-}
-
-function billingOf(entry: LinePosting, shipmentLine: typeof postedSalesLine.$inferSelect, quantity: Decimal): ShipmentBilling {
-  return {
-    lineNo: entry.line.lineNo,
-    shipmentNo: shipmentLine.documentNo,
-    shipmentLineNo: shipmentLine.lineNo,
-    itemLedgerEntryNo: shipmentLine.itemLedgerEntryNo,
-    quantity,
-    quantityBase: quantityBase(quantity, dec(shipmentLine.quantityPerUnitOfMeasure)),
-    orderNo: shipmentLine.sourceDocumentNo,
-    orderLineNo: shipmentLine.sourceLineNo,
-    line: entry.line,
-  };
-}
-
-function itemInvoicing(header: SalesHeaderRow, bill: ShipmentBilling, returns: boolean, numbers: PostingNumbers): ItemInvoicing {
-  const direction = sign(returns);
-  return {
-    key: `${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`,
-    documentType: returns ? 'salesCreditMemo' : 'salesInvoice',
-    documentNo: (returns ? numbers.creditMemoNo : numbers.invoiceNo)!,
-    documentLineNo: bill.lineNo,
-    description: bill.line.description,
-    sourceType: 'customer', sourceNo: header.sellToCustomerNo,
-    genBusPostingGroup: bill.line.genBusPostingGroup ?? '', genProdPostingGroup: bill.line.genProdPostingGroup ?? '', inventoryPostingGroup: bill.line.inventoryPostingGroup ?? '',
-    salesAmount: salesAmountOf(bill.line, bill.quantity, header).times(-direction),
-    discountAmount: discountAmountOf(bill.line, bill.quantity, header).times(-direction),
-    itemLedgerEntryNo: bill.itemLedgerEntryNo!,
-    invoicedQuantity: bill.quantityBase.times(direction),
-  };
-}
-
-/** Invoice lines billing a shipment name the order line as their source, as BC's Order No./Order Line No. do. */
-function sourceOfBilledLine(bill: ShipmentBilling | undefined, returns: boolean): Partial<PostedLineRow> {
-  if (!bill || (returns ? bill.line.returnReceiptNo : bill.line.shipmentNo) === null) return {};
-  return {
-    sourceDocumentType: returns ? 'returnOrder' : 'order', sourceDocumentNo: bill.orderNo, sourceLineNo: bill.orderLineNo,
-    ...(returns ? { returnReceiptNo: bill.shipmentNo, returnReceiptLineNo: bill.shipmentLineNo } : { shipmentNo: bill.shipmentNo, shipmentLineNo: bill.shipmentLineNo }),
   };
 }
 
@@ -668,51 +340,6 @@ async function applyToDocument(tx: Executor, register: Register, entryNo: number
 
 function commentLines(header: PostedHeaderRow, lines: readonly SalesLineRow[]): PostedLineRow[] {
   return lines.filter((line) => line.type === 'comment').map((line) => postedLineFrom(header, line, { ...noAmounts, quantity: '0', quantityBase: '0' }));
-}
-
-/** Shipment (receipt) lines billed by this posting: Quantity Invoiced up, Qty. Shipped Not Invoiced down, in one statement. */
-async function updateBilledShipmentLines(tx: Executor, billing: readonly ShipmentBilling[]): Promise<void> {
-  // The current shipment's own lines are written already invoiced; only earlier ones change.
-  if (billing.length === 0) return;
-  const values = sql.join(billing.map((bill) => sql`(${bill.shipmentNo}::text, ${bill.shipmentLineNo}::integer, ${bill.quantity.toString()}::numeric)`), sql`, `);
-  await tx.execute(sql`
-    update posted_sales_line as l set quantity_invoiced = l.quantity_invoiced + v.quantity, quantity_not_invoiced = l.quantity_not_invoiced - v.quantity
-    from (select document_no, line_no, sum(quantity) as quantity from (values ${values}) as raw(document_no, line_no, quantity) group by document_no, line_no) as v
-    where l.document_type in ('shipment', 'returnReceipt') and l.document_no = v.document_no and l.line_no = v.line_no`);
-}
-
-/** Invoices built with Get Shipment Lines advance the order lines they bill (spec §13.1); the orders stay. */
-async function updateSourceOrderLines(tx: Executor, billing: readonly ShipmentBilling[], documentType: PostableDocumentType, context: SalesContext): Promise<void> {
-  if (!postsInFull(documentType) || billing.length === 0) return;
-  const orderType = documentType === 'creditMemo' ? 'returnOrder' : 'order';
-  const rows = billing.map((bill) => ({ no: bill.orderNo, lineNo: bill.orderLineNo, quantity: bill.quantity }));
-  const lines = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, orderType), inArray(salesLine.documentNo, [...new Set(rows.map((row) => row.no))])));
-  const updates = rows.flatMap((row) => {
-    const line = lines.find((candidate) => candidate.documentNo === row.no && candidate.lineNo === row.lineNo);
-    if (!line) return [];
-    const after = quantitiesAfterPosting(orderType, context.salesSetup.defaultQuantityToShip as never, quantityFields(line, orderType === 'returnOrder'), { ship: ZERO, invoice: row.quantity });
-    return [{ documentType: orderType, documentNo: row.no, lineNo: row.lineNo, after, returns: orderType === 'returnOrder' }];
-  });
-  await updateLineQuantities(tx, updates);
-}
-
-interface LineQuantityUpdate { documentType: string; documentNo: string; lineNo: number; after: QuantityFields; returns: boolean }
-
-/** New quantities of many sales lines in one UPDATE … FROM (VALUES …). */
-export async function updateLineQuantities(tx: Executor, updates: readonly LineQuantityUpdate[]): Promise<void> {
-  if (updates.length === 0) return;
-  const values = sql.join(updates.map((update) => sql`(${update.documentType}::text, ${update.documentNo}::text, ${update.lineNo}::integer, ${update.returns}::boolean,
-    ${update.after.quantityShipped.toString()}::numeric, ${update.after.quantityToShip.toString()}::numeric,
-    ${update.after.quantityInvoiced.toString()}::numeric, ${update.after.quantityToInvoice.toString()}::numeric)`), sql`, `);
-  await tx.execute(sql`
-    update sales_line as l set
-      quantity_shipped = case when v.returns then l.quantity_shipped else v.shipped end,
-      quantity_to_ship = case when v.returns then l.quantity_to_ship else v.to_ship end,
-      return_quantity_received = case when v.returns then v.shipped else l.return_quantity_received end,
-      return_quantity_to_receive = case when v.returns then v.to_ship else l.return_quantity_to_receive end,
-      quantity_invoiced = v.invoiced, quantity_to_invoice = v.to_invoice
-    from (values ${values}) as v(document_type, document_no, line_no, returns, shipped, to_ship, invoiced, to_invoice)
-    where l.document_type = v.document_type and l.document_no = v.document_no and l.line_no = v.line_no`);
 }
 
 /**

@@ -18,7 +18,7 @@ import { openRegister } from '../ledger/register.ts';
 import { loadPostingAccounts } from './posting-accounts.ts';
 import type { SalesContext } from './sales-context.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
-import { updateLineQuantities } from './sales-post.ts';
+import { updateLineQuantities } from './sales-line.quantities.ts';
 
 export async function undoShipmentLines(tx: Executor, shipmentNo: string, lineNos: readonly number[], context: SalesContext) {
   const [header] = await tx.select().from(postedSalesHeader).where(and(eq(postedSalesHeader.documentType, 'shipment'), eq(postedSalesHeader.no, shipmentNo)));

@@ -1,0 +1,35 @@
+/** A sales line's quantity fields as core/sales reads them, and writing many lines' new quantities at once. */
+import { sql } from 'drizzle-orm';
+import { dec } from '../../core/money/decimal.ts';
+import type { QuantityFields } from '../../core/sales/types.ts';
+import type { Executor } from '../db/connection.ts';
+import type { SalesLineRow } from './sales-document.types.ts';
+
+export function quantityFields(line: SalesLineRow, returns: boolean): QuantityFields {
+  return {
+    quantity: dec(line.quantity),
+    quantityShipped: dec(returns ? line.returnQuantityReceived : line.quantityShipped),
+    quantityToShip: dec(returns ? line.returnQuantityToReceive : line.quantityToShip),
+    quantityInvoiced: dec(line.quantityInvoiced),
+    quantityToInvoice: dec(line.quantityToInvoice),
+  };
+}
+
+export interface LineQuantityUpdate { documentType: string; documentNo: string; lineNo: number; after: QuantityFields; returns: boolean }
+
+/** New quantities of many sales lines in one UPDATE … FROM (VALUES …). */
+export async function updateLineQuantities(tx: Executor, updates: readonly LineQuantityUpdate[]): Promise<void> {
+  if (updates.length === 0) return;
+  const values = sql.join(updates.map((update) => sql`(${update.documentType}::text, ${update.documentNo}::text, ${update.lineNo}::integer, ${update.returns}::boolean,
+    ${update.after.quantityShipped.toString()}::numeric, ${update.after.quantityToShip.toString()}::numeric,
+    ${update.after.quantityInvoiced.toString()}::numeric, ${update.after.quantityToInvoice.toString()}::numeric)`), sql`, `);
+  await tx.execute(sql`
+    update sales_line as l set
+      quantity_shipped = case when v.returns then l.quantity_shipped else v.shipped end,
+      quantity_to_ship = case when v.returns then l.quantity_to_ship else v.to_ship end,
+      return_quantity_received = case when v.returns then v.shipped else l.return_quantity_received end,
+      return_quantity_to_receive = case when v.returns then v.to_ship else l.return_quantity_to_receive end,
+      quantity_invoiced = v.invoiced, quantity_to_invoice = v.to_invoice
+    from (values ${values}) as v(document_type, document_no, line_no, returns, shipped, to_ship, invoiced, to_invoice)
+    where l.document_type = v.document_type and l.document_no = v.document_no and l.line_no = v.line_no`);
+}

@@ -1,0 +1,96 @@
+/** The checks a posting makes before it writes anything (spec §7.4), and the document it locks. */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import { sum } from '../../core/money/decimal.ts';
+import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
+import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales/customer-checks.ts';
+import type { PostingScope } from '../../core/sales/posting-scope.ts';
+import { isReturnDocument, salesDocumentTypeCaptions } from '../../core/sales/types.ts';
+import type { Executor } from '../db/connection.ts';
+import { customer, glAccount, item, postedSalesHeader, salesHeader } from '../db/schema/index.ts';
+import type { SalesContext } from './sales-context.ts';
+import { findDocument } from './sales-document.queries.ts';
+import { documentKinds, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
+import type { LinePosting } from './sales-post.amounts.ts';
+import type { PostableDocumentType } from './sales-post.ts';
+
+/**
+ * The document, locked for the posting. NOWAIT: a second post of the same document while the first
+ * runs (another process on a PostgreSQL server) is refused at once with 409 instead of posting twice.
+ */
+export async function loadDocumentForPosting(tx: Executor, documentType: PostableDocumentType, no: string): Promise<SalesDocument> {
+  try {
+    await tx.execute(sql`select 1 from ${salesHeader} where ${salesHeader.documentType} = ${documentType} and ${salesHeader.no} = ${no} for update nowait`);
+  } catch (error) {
+    if (isLockNotAvailable(error)) throw new DomainError('DOCUMENT_BEING_POSTED', { entity: documentKinds[documentType].entity, no });
+    throw error;
+  }
+  const document = await findDocument(tx, documentType, no, { lock: true });
+  if (document) return document;
+  // Posted in full (and so deleted) by a request that came first: a conflict, not an unknown document.
+  const [posted] = await tx.select({ no: postedSalesHeader.no }).from(postedSalesHeader)
+    .where(and(eq(postedSalesHeader.sourceDocumentType, documentType), eq(postedSalesHeader.sourceDocumentNo, no))).limit(1);
+  if (posted) throw new DomainError('DOCUMENT_ALREADY_POSTED', { entity: documentKinds[documentType].entity, no, postedNo: posted.no });
+  throw new DomainError('NOT_FOUND', { entity: documentKinds[documentType].entity, key: no });
+}
+
+// drizzle wraps the driver's error; the SQLSTATE sits on it or on its cause.
+export function isLockNotAvailable(error: unknown): boolean {
+  const codeOf = (value: unknown) => (value && typeof value === 'object' ? (value as { code?: string }).code : undefined);
+  return codeOf(error) === '55P03' || codeOf((error as { cause?: unknown } | null)?.cause) === '55P03';
+}
+
+export function checkHeader(header: SalesHeaderRow & { postingDate: string }, documentType: PostableDocumentType, context: SalesContext): void {
+  const caption = salesDocumentTypeCaptions[documentType];
+  const required = (field: keyof SalesHeaderRow, fieldCaption: string) => {
+    if (header[field] === null || header[field] === '') {
+      throw new DomainError('FIELD_REQUIRED', { fieldCaption, documentTypeCaption: caption, action: 'posted', qualifier: field }, field);
+    }
+  };
+  required('sellToCustomerNo', 'Sell-to Customer No.');
+  required('billToCustomerNo', 'Bill-to Customer No.');
+  required('documentDate', 'Document Date');
+  assertPostingDateAllowed(header.postingDate, context.glSetup);
+}
+
+export async function checkCustomers(tx: Executor, header: SalesHeaderRow, documentType: PostableDocumentType, scope: PostingScope): Promise<void> {
+  const rows = await tx.select({ no: customer.no, blocked: customer.blocked }).from(customer)
+    .where(inArray(customer.no, [header.sellToCustomerNo, header.billToCustomerNo]));
+  const action = isReturnDocument(documentType) ? 'postReturn' : scope.ship ? 'postShipment' : 'postInvoiceOfShipped';
+  for (const row of rows) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, documentType, action);
+}
+
+export type ItemRow = { no: string; type: string; blocked: boolean; salesBlocked: boolean };
+
+export async function loadItems(tx: Executor, lines: readonly SalesLineRow[]): Promise<Map<string, ItemRow>> {
+  const numbers = [...new Set(lines.filter((line) => line.type === 'item').map((line) => line.no))];
+  if (numbers.length === 0) return new Map();
+  const rows = await tx.select({ no: item.no, type: item.type, blocked: item.blocked, salesBlocked: item.salesBlocked }).from(item).where(inArray(item.no, numbers));
+  return new Map(rows.map((row) => [row.no, row]));
+}
+
+/** Spec §7.4 step 7 for the lines this posting touches: items and accounts exist, are not blocked, allow posting. */
+export async function checkLines(tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>): Promise<void> {
+  const posted = new Set(scope.lines.map((line) => line.lineNo));
+  const touched = lines.filter((line) => posted.has(line.lineNo));
+  for (const line of touched.filter((candidate) => candidate.type === 'item')) {
+    const row = items.get(line.no);
+    if (!row) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Item', value: line.no, field: `lines.${line.lineNo}.no` });
+    if (row.blocked) throw new DomainError('ITEM_BLOCKED', { itemNo: line.no }, `lines.${line.lineNo}.no`);
+  }
+  const accountNos = [...new Set(touched.filter((line) => line.type === 'glAccount').map((line) => line.no))];
+  if (accountNos.length === 0) return;
+  const accounts = await tx.select().from(glAccount).where(inArray(glAccount.no, accountNos));
+  for (const line of touched.filter((candidate) => candidate.type === 'glAccount')) {
+    const account = accounts.find((row) => row.no === line.no);
+    if (!account) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'G/L Account', value: line.no, field: `lines.${line.lineNo}.no` });
+    if (account.blocked) throw new DomainError('ACCOUNT_BLOCKED', { accountNo: line.no }, `lines.${line.lineNo}.no`);
+    if (!account.directPosting) throw new DomainError('DIRECT_POSTING_NOT_ALLOWED', { accountNo: line.no }, `lines.${line.lineNo}.no`);
+  }
+}
+
+// Spec §4.8: an invoice (credit memo) may not total below zero.
+export function checkInvoiceTotal(linePostings: readonly LinePosting[], documentType: PostableDocumentType): void {
+  const total = sum(linePostings.flatMap((entry) => (entry.amounts ? [entry.amounts.amountIncludingVat] : [])));
+  if (total.isNegative()) throw new DomainError('NEGATIVE_INVOICE_TOTAL', { documentTypeCaption: salesDocumentTypeCaptions[documentType], total: total.toFixed(2) });
+}
