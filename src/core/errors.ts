@@ -67,6 +67,7 @@ const messages = {
   LINE_DISCOUNT_NOT_ALLOWED: (p: Params) => `A line discount is not allowed on this line (${p.no}): the customer or the price agreement does not allow line discounts.`,
   COPY_TARGET_NOT_OPEN: (p: Params) => `Document ${p.no} must be open to copy another document into it (it is ${p.status}).`,
   CUSTOMER_HAS_ACTIVITY: (p: Params) => `Customer ${p.customerNo} cannot be deleted: it has outstanding sales documents (${p.documents}).`,
+  WAREHOUSE_HANDLING_REQUIRED: (p: Params) => `Warehouse handling is required for ${p.documentType} ${p.no}, line ${p.lineNo}: location ${p.locationCode} ships and receives through warehouse documents.`,
   NOTHING_TO_POST: () => `There is nothing to post: no line has a quantity to ship (receive) or to invoice.`,
   POSTING_DATE_NOT_ALLOWED: (p: Params) => `Posting date ${p.postingDate} is not within your range of allowed posting dates (${p.from ?? 'open'} to ${p.to ?? 'open'}).`,
   EXTERNAL_DOC_NO_REQUIRED: (p: Params) => `External Document No. must have a value on ${p.documentTypeCaption} ${p.no} before it can be invoiced.`,

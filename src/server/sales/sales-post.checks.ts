@@ -7,7 +7,7 @@ import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales
 import type { PostingScope } from '../../core/sales/posting-scope.ts';
 import { isReturnDocument, salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { customer, glAccount, item, postedSalesHeader, salesHeader } from '../db/schema/index.ts';
+import { customer, glAccount, item, location, postedSalesHeader, salesHeader } from '../db/schema/index.ts';
 import type { SalesContext } from './sales-context.ts';
 import { findDocument } from './sales-document.queries.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
@@ -70,7 +70,7 @@ export async function loadItems(tx: Executor, lines: readonly SalesLineRow[]): P
 }
 
 /** Spec §7.4 step 7 for the lines this posting touches: items and accounts exist, are not blocked, allow posting. */
-export async function checkLines(tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>): Promise<void> {
+export async function checkLines(tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>, returns: boolean): Promise<void> {
   const posted = new Set(scope.lines.map((line) => line.lineNo));
   const touched = lines.filter((line) => posted.has(line.lineNo));
   for (const line of touched.filter((candidate) => candidate.type === 'item')) {
@@ -78,6 +78,7 @@ export async function checkLines(tx: Executor, lines: readonly SalesLineRow[], s
     if (!row) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Item', value: line.no, field: `lines.${line.lineNo}.no` });
     if (row.blocked) throw new DomainError('ITEM_BLOCKED', { itemNo: line.no }, `lines.${line.lineNo}.no`);
   }
+  await checkWarehouseHandling(tx, lines, scope, returns);
   const accountNos = [...new Set(touched.filter((line) => line.type === 'glAccount').map((line) => line.no))];
   if (accountNos.length === 0) return;
   const accounts = await tx.select().from(glAccount).where(inArray(glAccount.no, accountNos));
@@ -86,6 +87,24 @@ export async function checkLines(tx: Executor, lines: readonly SalesLineRow[], s
     if (!account) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'G/L Account', value: line.no, field: `lines.${line.lineNo}.no` });
     if (account.blocked) throw new DomainError('ACCOUNT_BLOCKED', { accountNo: line.no }, `lines.${line.lineNo}.no`);
     if (!account.directPosting) throw new DomainError('DIRECT_POSTING_NOT_ALLOWED', { accountNo: line.no }, `lines.${line.lineNo}.no`);
+  }
+}
+
+/**
+ * Spec §7.9: goods at a location that requires warehouse shipments or picks (receipts or put-aways
+ * for returns) cannot be shipped (received) by posting the document; invoicing what was shipped can.
+ */
+async function checkWarehouseHandling(tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, returns: boolean): Promise<void> {
+  const shipping = new Set(scope.lines.filter((line) => !line.ship.isZero()).map((line) => line.lineNo));
+  const handled = lines.filter((line) => line.type === 'item' && shipping.has(line.lineNo) && line.locationCode);
+  if (handled.length === 0) return;
+  const rows = await tx.select().from(location).where(inArray(location.code, [...new Set(handled.map((line) => line.locationCode!))]));
+  for (const line of handled) {
+    const row = rows.find((candidate) => candidate.code === line.locationCode);
+    const required = returns ? row?.requireReceive || row?.requirePutAway : row?.requireShipment || row?.requirePick;
+    if (required) {
+      throw new DomainError('WAREHOUSE_HANDLING_REQUIRED', { documentType: line.documentType, no: line.documentNo, lineNo: line.lineNo, locationCode: line.locationCode }, `lines.${line.lineNo}.locationCode`);
+    }
   }
 }
 

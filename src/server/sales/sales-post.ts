@@ -85,7 +85,7 @@ export async function postSalesDocument(
   if (scope.invoice && context.salesSetup.externalDocumentNoMandatory && header.externalDocumentNo.trim() === '') {
     throw new DomainError('EXTERNAL_DOC_NO_REQUIRED', { no, documentTypeCaption: salesDocumentTypeCaptions[documentType] }, 'externalDocumentNo');
   }
-  await checkLines(tx, document.lines, scope, itemRows);
+  await checkLines(tx, document.lines, scope, itemRows, returns);
 
   const linePostings = await linePostingsOf(tx, header, document.lines, scope, itemRows, returns);
   if (scope.invoice) checkInvoiceTotal(linePostings, documentType);

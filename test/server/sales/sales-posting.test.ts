@@ -317,4 +317,12 @@ describe('posting sales orders and invoices (spec §7.11, §7.12, §23.5)', () =
     })).json();
     expect((await send('POST', `/api/v1/salesInvoices/${negative.no}/post`)).json().code).toBe('NEGATIVE_INVOICE_TOTAL');
   });
+
+  it('a location that requires warehouse shipments cannot ship by posting the order (spec §7.9)', async () => {
+    const location = await send('POST', '/api/v1/locations', { code: 'WH', name: 'Warehouse', requireShipment: true });
+    expect(location.statusCode, location.body).toBe(201);
+    const order = (await send('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: '1000', quantity: '1', unitPrice: '100', locationCode: 'WH' }] })).json();
+    const refused = await send('POST', `/api/v1/salesOrders/${order.no}/post`, { ship: true });
+    expect(refused.json()).toMatchObject({ code: 'WAREHOUSE_HANDLING_REQUIRED', errors: [{ field: 'lines.10000.locationCode' }] });
+  });
 });
