@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
-import { type Decimal, dec } from '../../core/money/decimal.ts';
+import { type Decimal, dec, ZERO } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
 import { customerLedgerEntry, detailedCustomerLedgerEntry } from '../db/schema/index.ts';
 import type { Register } from './register.ts';
@@ -38,7 +38,7 @@ export async function applyCustomerEntries(
   if (applying.customerNo !== applied.customerNo) throw new DomainError('APPLICATION_INVALID', { reason: 'the entries belong to different customers' });
   if (applying.currencyCode !== applied.currencyCode) throw new DomainError('APPLICATION_INVALID', { reason: 'the entries are in different currencies' });
   if (!applied.open || appliedRemaining.isZero()) throw new DomainError('APPLICATION_INVALID', { reason: `entry ${appliedEntryNo} is already closed` });
-  if (applyingRemaining.isPositive() === appliedRemaining.isPositive()) {
+  if (applyingRemaining.gt(ZERO) === appliedRemaining.gt(ZERO)) {
     throw new DomainError('APPLICATION_INVALID', { reason: 'entries with the same sign cannot be applied to each other' });
   }
   // What the applied entry gives up, in its own sign; the applying entry moves by the opposite.

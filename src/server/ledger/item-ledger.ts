@@ -78,7 +78,7 @@ class ItemPosting {
   /** Open entries of the item at the location, oldest first: inbound layers or outbound shortages. */
   openEntries(itemNo: string, locationCode: string, positive: boolean): EntryState[] {
     return this.entries.filter((entry) => entry.itemNo === itemNo && entry.locationCode === locationCode && entry.open
-      && entry.quantity.isPositive() === positive);
+      && entry.quantity.gt(ZERO) === positive);
   }
 
   addEntry(movement: ItemMovement, fields: Pick<EntryState, 'remainingQuantity' | 'costAmount' | 'costAmountExpected' | 'salesAmountExpected'>): EntryState {
@@ -201,7 +201,7 @@ function postMovement(posting: ItemPosting, movement: ItemMovement): PostedItemV
     : postInbound(posting, item, movement);
   item.quantityOnHand = item.quantityOnHand.plus(movement.quantity);
   item.inventoryValue = item.inventoryValue.plus(costAmount);
-  if (item.costingMethod === 'average' && movement.quantity.isPositive() && item.quantityOnHand.isPositive()) {
+  if (item.costingMethod === 'average' && movement.quantity.gt(ZERO) && item.quantityOnHand.gt(ZERO)) {
     item.unitCost = roundUnitAmount(item.inventoryValue.div(item.quantityOnHand));
     item.unitCostChanged = true;
   }
@@ -227,7 +227,7 @@ function postOutbound(posting: ItemPosting, item: ItemState, movement: ItemMovem
     quantity, appliesToEntry: movement.appliesToEntry, item: itemCosts(item),
     layers: layers.map((layer) => ({ entryNo: layer.id, quantity: layer.quantity, costAmount: layer.costAmount, remainingQuantity: layer.remainingQuantity })),
   });
-  if (costing.shortage.isPositive() && preventsNegativeInventory(item, posting.options)) {
+  if (costing.shortage.gt(ZERO) && preventsNegativeInventory(item, posting.options)) {
     const available = layers.reduce((total, layer) => total.plus(layer.remainingQuantity), ZERO);
     throw new DomainError('INSUFFICIENT_INVENTORY', {
       itemNo: movement.itemNo, locationCode: movement.locationCode, available: available.toString(), requested: quantity.toString(),
@@ -269,7 +269,7 @@ function postInbound(posting: ItemPosting, item: ItemState, movement: ItemMoveme
 function returnedFrom(posting: ItemPosting, movement: ItemMovement): EntryState {
   const from = posting.entry(movement.appliesFromEntry!);
   const refuse = (reason: string) => new DomainError('APPLICATION_INVALID', { qualifier: 'appliesFromEntry', entryNo: movement.appliesFromEntry, reason });
-  if (!from || from.itemNo !== movement.itemNo || from.quantity.isPositive()) {
+  if (!from || from.itemNo !== movement.itemNo || from.quantity.gt(ZERO)) {
     throw refuse(`item ledger entry ${movement.appliesFromEntry} is not an outbound entry of item ${movement.itemNo}`);
   }
   const notReturned = from.shippedQuantityNotReturned.negated();
@@ -347,7 +347,7 @@ function newEntryRow(register: Register, movement: ItemMovement): NewEntryRow {
     itemNo: movement.itemNo, transactionNo: register.transactionNo, postingDate: register.postingDate, entryType: movement.entryType,
     documentType: movement.documentType, documentNo: movement.documentNo, documentLineNo: movement.documentLineNo,
     description: movement.description, locationCode: movement.locationCode, sourceType: movement.sourceType, sourceNo: movement.sourceNo,
-    quantity: movement.quantity.toString(), positive: movement.quantity.isPositive(),
+    quantity: movement.quantity.toString(), positive: movement.quantity.gt(ZERO),
     appliesToEntry: movement.appliesToEntry ?? movement.appliesFromEntry, correction: movement.correction,
     unitOfMeasureCode: movement.unitOfMeasureCode, quantityPerUnitOfMeasure: movement.quantityPerUnitOfMeasure.toString(), userId: register.userId,
     // Derived columns are filled from the final state when written.

@@ -4,9 +4,9 @@
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
-import { type Decimal, dec, ZERO } from '../../core/money/decimal.ts';
+import { Decimal, dec, sum, ZERO } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
-import { itemLedgerEntry, postedSalesHeader, postedSalesLine, salesLine } from '../db/schema/index.ts';
+import { itemLedgerEntry, postedSalesHeader, postedSalesLine, salesLine, valueEntry } from '../db/schema/index.ts';
 import type { Row } from '../master-data/resource.ts';
 import { addLine } from './sales-document.commands.ts';
 import { loadDocument } from './sales-document.queries.ts';
@@ -88,6 +88,8 @@ export interface ReversibleLine {
   unitPrice: string;
   lineDiscountPercent: string;
   itemLedgerEntryNo: number | null;
+  /** The sale entries the quantity comes back to, with what each can still take (in the line's unit). */
+  itemEntries: Array<{ entryNo: number; reversibleQuantity: string }>;
 }
 
 /** The customer's posted lines a credit memo or return order can reverse (spec §17.4). */
@@ -102,25 +104,67 @@ export async function postedDocumentLinesToReverse(
     ne(postedSalesLine.type, 'comment'),
     eq(postedSalesLine.correction, false),
   )).orderBy(asc(postedSalesLine.documentType), asc(postedSalesLine.documentNo), asc(postedSalesLine.lineNo));
-  const entryNos = lines.flatMap((line) => (line.itemLedgerEntryNo ? [line.itemLedgerEntryNo] : []));
-  const entries = entryNos.length === 0 ? [] : await tx.select().from(itemLedgerEntry).where(inArray(itemLedgerEntry.entryNo, entryNos));
+  const entriesOf = await outboundItemEntries(tx, lines);
   return lines.map((line) => {
-    const entry = entries.find((candidate) => candidate.entryNo === line.itemLedgerEntryNo);
-    const outbound = ['shipment', 'invoice'].includes(line.documentType);
-    const reversible = outbound && entry && line.type === 'item'
-      ? minAbs(dec(entry.shippedQuantityNotReturned).negated().div(dec(line.quantityPerUnitOfMeasure)), dec(line.quantity))
+    const entries = entriesOf.get(`${line.documentType}:${line.documentNo}:${line.lineNo}`) ?? [];
+    const outbound = ['shipment', 'invoice'].includes(line.documentType) && line.type === 'item';
+    const perUnit = dec(line.quantityPerUnitOfMeasure);
+    const reversible = outbound
+      ? Decimal.min(sum(entries.map((entry) => entry.reversibleBase)).div(perUnit), dec(line.quantity))
       : dec(line.quantity);
     return {
       documentType: line.documentType, documentNo: line.documentNo, lineNo: line.lineNo, postingDate: line.postingDate,
       type: line.type, no: line.no, description: line.description, quantity: line.quantity,
       reversibleQuantity: reversible.toFixed(5), unitPrice: line.unitPrice, lineDiscountPercent: line.lineDiscountPercent,
       itemLedgerEntryNo: line.itemLedgerEntryNo,
+      itemEntries: entries.map((entry) => ({ entryNo: entry.entryNo, reversibleQuantity: entry.reversibleBase.div(perUnit).toFixed(5) })),
     };
   });
 }
 
-function minAbs(a: Decimal, b: Decimal): Decimal {
-  return a.abs().lessThan(b.abs()) ? (a.isNegative() ? ZERO : a) : b;
+/** An outbound item entry behind a posted line, and how much of the line's share of it may still come back (base units). */
+export interface LineItemEntry {
+  entryNo: number;
+  reversibleBase: Decimal;
+  /** Something of the entry came back already, through whichever document (spec §18.2 item 7). */
+  partlyReturned: boolean;
+}
+
+/**
+ * The sale entries behind posted shipment and invoice lines. A shipment line wrote one; an invoice
+ * line may bill several shipments, and its value entries (documentNo = invoice, documentLineNo =
+ * line) name each entry and how much of it the line invoiced. Oldest entry first.
+ */
+export async function outboundItemEntries(
+  tx: Executor, lines: ReadonlyArray<Pick<PostedLine, 'documentType' | 'documentNo' | 'lineNo' | 'type' | 'itemLedgerEntryNo'>>,
+): Promise<Map<string, LineItemEntry[]>> {
+  const itemLines = lines.filter((line) => line.type === 'item' && (line.documentType === 'shipment' || line.documentType === 'invoice'));
+  const invoiceNos = [...new Set(itemLines.filter((line) => line.documentType === 'invoice').map((line) => line.documentNo))];
+  const billed = invoiceNos.length === 0 ? [] : await tx.select({
+    documentNo: valueEntry.documentNo, lineNo: valueEntry.documentLineNo, entryNo: valueEntry.itemLedgerEntryNo,
+    invoiced: sql<string>`sum(${valueEntry.invoicedQuantity})`,
+  }).from(valueEntry).where(and(inArray(valueEntry.documentNo, invoiceNos), eq(valueEntry.documentType, 'salesInvoice'), eq(valueEntry.itemLedgerEntryType, 'sale')))
+    .groupBy(valueEntry.documentNo, valueEntry.documentLineNo, valueEntry.itemLedgerEntryNo);
+  const entryNos = [...new Set([...itemLines.flatMap((line) => (line.documentType === 'shipment' && line.itemLedgerEntryNo ? [line.itemLedgerEntryNo] : [])), ...billed.map((row) => row.entryNo)])];
+  const entries = entryNos.length === 0 ? [] : await tx.select().from(itemLedgerEntry).where(inArray(itemLedgerEntry.entryNo, entryNos));
+  const notReturned = new Map(entries.map((entry) => [entry.entryNo, dec(entry.shippedQuantityNotReturned).negated()]));
+  const partlyReturned = new Set(entries.filter((entry) => !dec(entry.shippedQuantityNotReturned).equals(dec(entry.quantity))).map((entry) => entry.entryNo));
+  const result = new Map<string, LineItemEntry[]>();
+  for (const line of itemLines) {
+    const key = `${line.documentType}:${line.documentNo}:${line.lineNo}`;
+    if (line.documentType === 'shipment') {
+      if (line.itemLedgerEntryNo) {
+        result.set(key, [{ entryNo: line.itemLedgerEntryNo, reversibleBase: notReturned.get(line.itemLedgerEntryNo) ?? ZERO, partlyReturned: partlyReturned.has(line.itemLedgerEntryNo) }]);
+      }
+      continue;
+    }
+    result.set(key, billed.filter((row) => row.documentNo === line.documentNo && row.lineNo === line.lineNo && !dec(row.invoiced).isZero())
+      .sort((a, b) => a.entryNo - b.entryNo)
+      .map((row) => ({
+        entryNo: row.entryNo, reversibleBase: Decimal.min(dec(row.invoiced).negated(), notReturned.get(row.entryNo) ?? ZERO), partlyReturned: partlyReturned.has(row.entryNo),
+      })));
+  }
+  return result;
 }
 
 /**
@@ -152,11 +196,27 @@ export async function getPostedDocumentLinesToReverse(
       document = await addLine(tx, documentType, no, { type: 'comment', description: `${captions[line.documentType]} ${line.documentNo}:` }, undefined, context);
     }
     const outboundItem = ['shipment', 'invoice'].includes(line.documentType) && line.type === 'item';
-    const input: Row = { type: line.type, no: line.no, description: line.description, quantity: quantity.toFixed(5) };
+    const input: Row = { type: line.type, no: line.no, description: line.description };
     // Invoices and credit memos carry the price as posted; shipments and receipts are priced again.
     if (['invoice', 'creditMemo'].includes(line.documentType) || line.type !== 'item') Object.assign(input, { unitPrice: line.unitPrice, lineDiscountPercent: line.lineDiscountPercent });
-    if (outboundItem && line.itemLedgerEntryNo) input.applFromItemEntry = line.itemLedgerEntryNo;
-    document = await addLine(tx, documentType, no, input, undefined, context);
+    // One return line per sale entry it comes back to, so each reverses at that entry's exact cost.
+    for (const part of outboundItem ? splitOverEntries(quantity, line.itemEntries) : [{ quantity, entryNo: null }]) {
+      document = await addLine(tx, documentType, no, { ...input, quantity: part.quantity.toFixed(5), ...(part.entryNo ? { applFromItemEntry: part.entryNo } : {}) }, undefined, context);
+    }
   }
   return document;
+}
+
+/** A quantity spread over the entries that can take it back, oldest first. */
+export function splitOverEntries(quantity: Decimal, entries: ReadonlyArray<{ entryNo: number; reversibleQuantity: string }>): Array<{ quantity: Decimal; entryNo: number | null }> {
+  const parts: Array<{ quantity: Decimal; entryNo: number | null }> = [];
+  let rest = quantity;
+  for (const entry of entries) {
+    if (!rest.gt(ZERO)) break;
+    const take = Decimal.min(rest, dec(entry.reversibleQuantity));
+    if (take.gt(ZERO)) parts.push({ quantity: take, entryNo: entry.entryNo });
+    rest = rest.minus(take);
+  }
+  if (rest.gt(ZERO)) parts.push({ quantity: rest, entryNo: null });
+  return parts;
 }

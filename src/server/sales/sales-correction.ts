@@ -8,10 +8,11 @@ import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
 import {
-  cancelledDocument, customer, customerLedgerEntry, glAccount, item, itemLedgerEntry, noSeries, postedSalesHeader, postedSalesLine, salesHeader, salesLine,
+  cancelledDocument, customer, customerLedgerEntry, glAccount, item, noSeries, postedSalesHeader, postedSalesLine, salesHeader, salesLine,
 } from '../db/schema/index.ts';
 import type { Row } from '../master-data/resource.ts';
 import { createDocument } from './sales-document.commands.ts';
+import { type LineItemEntry, outboundItemEntries, splitOverEntries } from './posted-lines.commands.ts';
 import type { SalesContext } from './sales-context.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
 import { postSalesDocument } from './sales-post.ts';
@@ -54,10 +55,10 @@ async function checkCanCorrect(tx: Executor, invoice: { header: PostedHeader; li
     const items = await tx.select().from(item).where(inArray(item.no, [...new Set(itemLines.map((line) => line.no))]));
     const blockedItem = items.find((row) => row.blocked);
     if (blockedItem) throw refuse(`item ${blockedItem.no} is blocked`);
-    const entryNos = itemLines.flatMap((line) => (line.itemLedgerEntryNo ? [line.itemLedgerEntryNo] : []));
-    const entries = entryNos.length === 0 ? [] : await tx.select().from(itemLedgerEntry).where(inArray(itemLedgerEntry.entryNo, entryNos));
-    const returned = entries.find((row) => !dec(row.shippedQuantityNotReturned).equals(dec(row.quantity)));
-    if (returned) throw refuse(`item ${returned.itemNo} has already been (partly) returned`);
+    // As BC: none of the sale entries the invoice billed may have come back, even in part.
+    const entries = await outboundItemEntries(tx, itemLines);
+    const returned = itemLines.find((line) => (entries.get(`invoice:${line.documentNo}:${line.lineNo}`) ?? []).some((entry) => entry.partlyReturned));
+    if (returned) throw refuse(`item ${returned.no} has already been (partly) returned`);
   }
   const accountLines = lines.filter((line) => line.type === 'glAccount');
   if (accountLines.length > 0) {
@@ -76,9 +77,17 @@ async function checkCanCorrect(tx: Executor, invoice: { header: PostedHeader; li
   }
 }
 
-/** The posted invoice as document input: header facts and lines with their prices as posted. */
-function documentInputFrom(invoice: { header: PostedHeader; lines: PostedLine[] }, withExactCost: boolean): Row {
+/**
+ * The posted invoice as document input: header facts and lines with their prices as posted. With
+ * exact cost, an item line billing several shipments becomes a line per sale entry (spec §17.5).
+ */
+async function documentInputFrom(tx: Executor, invoice: { header: PostedHeader; lines: PostedLine[] }, withExactCost: boolean): Promise<Row> {
   const { header } = invoice;
+  const entries = withExactCost ? await outboundItemEntries(tx, invoice.lines) : new Map<string, LineItemEntry[]>();
+  const lineInput = (line: PostedLine) => ({
+    type: line.type, no: line.no, description: line.description, quantity: line.quantity, unitPrice: line.unitPrice,
+    lineDiscountPercent: line.lineDiscountPercent, unitOfMeasureCode: line.unitOfMeasureCode, locationCode: line.locationCode,
+  });
   return {
     sellToCustomerNo: header.sellToCustomerNo,
     billToCustomerNo: header.billToCustomerNo,
@@ -87,13 +96,16 @@ function documentInputFrom(invoice: { header: PostedHeader; lines: PostedLine[] 
     externalDocumentNo: header.externalDocumentNo,
     yourReference: header.yourReference,
     salespersonCode: header.salespersonCode,
-    lines: invoice.lines.map((line) => (line.type === 'comment'
-      ? { type: 'comment', description: line.description }
-      : {
-        type: line.type, no: line.no, description: line.description, quantity: line.quantity, unitPrice: line.unitPrice,
-        lineDiscountPercent: line.lineDiscountPercent, unitOfMeasureCode: line.unitOfMeasureCode, locationCode: line.locationCode,
-        ...(withExactCost && line.type === 'item' && line.itemLedgerEntryNo ? { applFromItemEntry: line.itemLedgerEntryNo } : {}),
-      })),
+    lines: invoice.lines.flatMap((line) => {
+      // The invoice's line numbers are kept (a split line's parts follow its own number), so the
+      // credit memo's lines line up with the invoice's.
+      if (line.type === 'comment') return [{ lineNo: line.lineNo, type: 'comment', description: line.description }];
+      const lineEntries = entries.get(`invoice:${line.documentNo}:${line.lineNo}`);
+      if (!lineEntries || lineEntries.length === 0) return [{ lineNo: line.lineNo, ...lineInput(line) }];
+      const perUnit = dec(line.quantityPerUnitOfMeasure);
+      return splitOverEntries(dec(line.quantity), lineEntries.map((entry) => ({ entryNo: entry.entryNo, reversibleQuantity: entry.reversibleBase.div(perUnit).toFixed(5) })))
+        .map((part, index) => ({ lineNo: line.lineNo + index, ...lineInput(line), quantity: part.quantity.toFixed(5), ...(part.entryNo ? { applFromItemEntry: part.entryNo } : {}) }));
+    }),
   };
 }
 
@@ -101,7 +113,7 @@ function documentInputFrom(invoice: { header: PostedHeader; lines: PostedLine[] 
 async function createCorrectiveCreditMemo(tx: Executor, invoice: { header: PostedHeader; lines: PostedLine[] }, context: SalesContext): Promise<string> {
   const { header } = invoice;
   const document = await createDocument(tx, 'creditMemo', {
-    ...documentInputFrom(invoice, true),
+    ...(await documentInputFrom(tx, invoice, true)),
     appliesToDocumentType: 'invoice', appliesToDocumentNo: header.no, correctedInvoiceNo: header.no,
   }, context);
   // Same exchange rate and invoice discount as the invoice, so every amount is credited to the cent.
@@ -113,12 +125,13 @@ async function createCorrectiveCreditMemo(tx: Executor, invoice: { header: Poste
   return document.header.no;
 }
 
-// The lines keep the invoice discount each invoice line carried (BC copies it as posted).
+// The lines keep the invoice discount each invoice line carried (BC copies it as posted); a line
+// split over several sale entries keeps the distribution the header's discount amount gives it.
 async function copyInvoiceDiscounts(tx: Executor, creditMemoNo: string, lines: readonly PostedLine[]) {
   for (const line of lines.filter((candidate) => !dec(candidate.invoiceDiscountAmount).isZero())) {
     await tx.update(salesLine).set({
       invoiceDiscountAmount: line.invoiceDiscountAmount, amount: line.amount, amountIncludingVat: line.amountIncludingVat, vatBaseAmount: line.vatBaseAmount,
-    }).where(and(eq(salesLine.documentType, 'creditMemo'), eq(salesLine.documentNo, creditMemoNo), eq(salesLine.lineNo, line.lineNo)));
+    }).where(and(eq(salesLine.documentType, 'creditMemo'), eq(salesLine.documentNo, creditMemoNo), eq(salesLine.lineNo, line.lineNo), eq(salesLine.quantity, line.quantity)));
   }
 }
 
@@ -145,7 +158,7 @@ export async function correctPostedInvoice(tx: Executor, no: string, action: Cor
   });
   await reopenOrderLines(tx, invoice.lines);
   let newInvoiceNo: string | null = null;
-  if (action === 'correct') newInvoiceNo = (await createDocument(tx, 'invoice', documentInputFrom(invoice, false), context)).header.no;
+  if (action === 'correct') newInvoiceNo = (await createDocument(tx, 'invoice', await documentInputFrom(tx, invoice, false), context)).header.no;
   return { invoiceNo: no, creditMemoNo, postedCreditMemoNo: posted.creditMemoNo, newInvoiceNo };
 }
 

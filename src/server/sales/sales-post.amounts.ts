@@ -5,7 +5,7 @@ import { roundAmount } from '../../core/money/rounding.ts';
 import { amountsToInvoice, NOTHING_INVOICED, type InvoiceableAmounts } from '../../core/sales/partial-invoicing.ts';
 import { type LineToPost, postsInFull, type PostingScope } from '../../core/sales/posting-scope.ts';
 import type { Executor } from '../db/connection.ts';
-import { currency, postedSalesLine } from '../db/schema/index.ts';
+import { cancelledDocument, currency, postedSalesLine } from '../db/schema/index.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import type { ItemRow } from './sales-post.checks.ts';
 
@@ -64,6 +64,9 @@ export async function amountsInvoicedBefore(tx: Executor, header: SalesHeaderRow
   }).from(postedSalesLine).where(and(
     eq(postedSalesLine.documentType, returns ? 'creditMemo' : 'invoice'),
     eq(postedSalesLine.sourceDocumentType, header.documentType), eq(postedSalesLine.sourceDocumentNo, header.no),
+    // A cancelled invoice gave its quantity back to the order line (spec §18.3 step 5): it no longer counts.
+    sql`not exists (select 1 from ${cancelledDocument} where ${cancelledDocument.sourceDocumentType} = ${postedSalesLine.documentType}
+      and ${cancelledDocument.sourceDocumentNo} = ${postedSalesLine.documentNo})`,
   )).groupBy(postedSalesLine.sourceLineNo);
   return new Map(rows.map((row) => [row.lineNo, {
     lineAmount: dec(row.lineAmount), lineDiscountAmount: dec(row.lineDiscountAmount), invoiceDiscountAmount: dec(row.invoiceDiscountAmount),
