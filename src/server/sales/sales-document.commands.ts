@@ -274,6 +274,12 @@ export async function deleteLine(
 export async function releaseDocument(tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined, context: SalesContext) {
   const document = await loadDocument(tx, documentType, no, { lock: true });
   checkVersion(document, expectedVersion);
+  return releaseLoadedDocument(tx, document, context);
+}
+
+/** Release of a document the caller has loaded and locked already (posting releases implicitly, spec §7.4). */
+export async function releaseLoadedDocument(tx: Executor, document: SalesDocument, context: SalesContext): Promise<SalesDocument> {
+  const documentType = document.header.documentType as EditableDocumentType;
   if (document.header.status === 'released') return document;
   if (document.header.status !== 'open') throw new DomainError('STATUS_MUST_BE_OPEN', { status: document.header.status, fields: 'status' });
   releaseProblems({

@@ -1,5 +1,5 @@
 /** The checks a posting makes before it writes anything (spec §7.4), and the document it locks. */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { sum } from '../../core/money/decimal.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
@@ -7,9 +7,8 @@ import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales
 import type { PostingScope } from '../../core/sales/posting-scope.ts';
 import { isReturnDocument, salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { customer, glAccount, item, location, postedSalesHeader, salesHeader } from '../db/schema/index.ts';
+import { customer, glAccount, item, location, postedSalesHeader, salesHeader, salesLine } from '../db/schema/index.ts';
 import type { SalesContext } from './sales-context.ts';
-import { findDocument } from './sales-document.queries.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
 import type { PostableDocumentType } from './sales-post.ts';
@@ -19,14 +18,17 @@ import type { PostableDocumentType } from './sales-post.ts';
  * runs (another process on a PostgreSQL server) is refused at once with 409 instead of posting twice.
  */
 export async function loadDocumentForPosting(tx: Executor, documentType: PostableDocumentType, no: string): Promise<SalesDocument> {
+  let header: SalesHeaderRow | undefined;
   try {
-    await tx.execute(sql`select 1 from ${salesHeader} where ${salesHeader.documentType} = ${documentType} and ${salesHeader.no} = ${no} for update nowait`);
+    [header] = await tx.select().from(salesHeader).where(and(eq(salesHeader.documentType, documentType), eq(salesHeader.no, no))).for('update', { noWait: true });
   } catch (error) {
     if (isLockNotAvailable(error)) throw new DomainError('DOCUMENT_BEING_POSTED', { entity: documentKinds[documentType].entity, no });
     throw error;
   }
-  const document = await findDocument(tx, documentType, no, { lock: true });
-  if (document) return document;
+  if (header) {
+    const lines = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, documentType), eq(salesLine.documentNo, no))).orderBy(asc(salesLine.lineNo));
+    return { header, lines };
+  }
   // Posted in full (and so deleted) by a request that came first: a conflict, not an unknown document.
   const [posted] = await tx.select({ no: postedSalesHeader.no }).from(postedSalesHeader)
     .where(and(eq(postedSalesHeader.sourceDocumentType, documentType), eq(postedSalesHeader.sourceDocumentNo, no))).limit(1);

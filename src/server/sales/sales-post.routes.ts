@@ -51,7 +51,7 @@ export function registerSalesPostRoutes(app: FastifyInstance, getDb: () => Execu
       const response = await whilePosting(entity, documentType, no, () => getDb().transaction(async (tx) => {
         const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
         const result = await postSalesDocument(tx as Executor, documentType, no, postRequest(request), context, { expectedVersion: expectedVersion(request.headers['if-match'], undefined) });
-        return { ...result, document: await remainingDocument(tx as Executor, documentType, no, context) };
+        return { ...result, document: result.documentDeleted ? null : await remainingDocument(tx as Executor, documentType, no, context) };
       }));
       return reply.status(201).send(response);
     });

@@ -26,7 +26,7 @@ import { openRegister, type Register } from '../ledger/register.ts';
 import { loadPostingAccounts } from './posting-accounts.ts';
 import { insertPostedDocument, postedHeaderFrom, postedLineFrom, type PostedHeaderRow, type PostedLineRow } from './posted-document.writer.ts';
 import { archiveDocument } from './sales-document.archive.ts';
-import { releaseDocument } from './sales-document.commands.ts';
+import { releaseLoadedDocument } from './sales-document.commands.ts';
 import type { SalesContext } from './sales-context.ts';
 import { documentKinds, type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import { quantityFields, updateLineQuantities } from './sales-line.quantities.ts';
@@ -68,7 +68,7 @@ export async function postSalesDocument(
     throw new DomainError('VERSION_CONFLICT', { entity: documentKinds[documentType].entity, key: no, currentVersion: document.header.version, sentVersion: options.expectedVersion });
   }
   // Spec §7.4 step 3: an open document is released first, with the release checks.
-  if (document.header.status === 'open') document = await releaseDocument(tx, documentType, no, undefined, context);
+  if (document.header.status === 'open') document = await releaseLoadedDocument(tx, document, context);
   if (document.header.status !== 'released') throw new DomainError('STATUS_MUST_BE_OPEN', { where: 'the document', status: document.header.status, remedy: 'complete the approval', field: 'status' });
   const header = { ...document.header, postingDate: document.header.postingDate ?? context.workDate };
   checkHeader(header, documentType, context);
