@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
+import { chooseOptions } from './support/combobox.ts';
 import { hasFocus } from './support/focus.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -80,12 +81,7 @@ describe.skipIf(!chromiumAvailable())('the sales team after posting, in the brow
       // The demo company's opening inventory is in the MAIN warehouse.
       ['Location Code', 'MAIN', 'MAIN – Amsterdam warehouse'],
     ] as const;
-    for (const [label, code, option] of choices) {
-      const select = card.getByRole('combobox', { name: label });
-      await select.fill(code);
-      await page.getByRole('option', { name: option, exact: true }).click();
-      await expect.poll(() => select.inputValue()).toBe(option);
-    }
+    await chooseOptions(page, card, choices);
     await card.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/customers\/C\d+$/);
     return page.url().split('/').at(-1)!;

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
+import { chooseOptions } from './support/combobox.ts';
 import { hasFocus } from './support/focus.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -70,12 +71,7 @@ describe.skipIf(!chromiumAvailable())('the sales clerk in the browser', () => {
       ['Customer Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers'],
       ['Payment Terms Code', '14D', '14D – Net 14 days (14 dagen netto)'],
     ] as const;
-    for (const [label, code, option] of choices) {
-      const select = card.getByRole('combobox', { name: label });
-      await select.fill(code);
-      await page.getByRole('option', { name: option, exact: true }).click();
-      await expect.poll(() => select.inputValue()).toBe(option);
-    }
+    await chooseOptions(page, card, choices);
     await card.getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(/\/customers\/C\d+$/);
     const customerNo = page.url().split('/').at(-1)!;
