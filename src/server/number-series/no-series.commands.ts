@@ -9,10 +9,13 @@ import { noSeries, noSeriesLine } from '../db/schema/index.ts';
  * until that transaction ends, so numbers are gapless: a rollback gives the number back.
  */
 export async function drawNumber(tx: Executor, seriesCode: string, date: string): Promise<{ number: string; warning: boolean }> {
-  const series = await loadSeries(tx, seriesCode);
+  // The series and its lines in one statement (postings draw two numbers; each statement counts).
+  const rows = await tx.select({ series: noSeries, line: noSeriesLine }).from(noSeriesLine)
+    .innerJoin(noSeries, eq(noSeries.code, noSeriesLine.seriesCode))
+    .where(eq(noSeriesLine.seriesCode, seriesCode)).orderBy(asc(noSeriesLine.lineNo)).for('update', { of: noSeriesLine });
+  const series = rows[0]?.series ?? await loadSeries(tx, seriesCode);
   if (!series.defaultNos) throw new DomainError('NO_SERIES_NOT_DEFAULT', { series: seriesCode });
-  const lines = await tx.select().from(noSeriesLine).where(eq(noSeriesLine.seriesCode, seriesCode))
-    .orderBy(asc(noSeriesLine.lineNo)).for('update');
+  const lines = rows.map((row) => row.line);
   const drawn = drawNextNumber({ code: seriesCode, dateOrder: series.dateOrder }, lines as NoSeriesLine[], date);
   await tx.update(noSeriesLine)
     .set({ lastNoUsed: drawn.updatedLine.lastNoUsed, lastDateUsed: drawn.updatedLine.lastDateUsed, open: drawn.updatedLine.open })
