@@ -21,8 +21,9 @@ import {
   type GeneralPostingSetupCostAccounts,
   type InventoryPostingSetupAccounts,
   findGeneralPostingSetup,
+  findInventoryPostingSetup,
   generalPostingSetupName,
-  postingSetupMissing,
+  inventoryPostingSetupName,
   requireAccount,
 } from './posting-setup.ts';
 
@@ -84,7 +85,7 @@ function costGlEntries(line: CostPostingLine, inputPath: string, input: CostPost
 /** Account getters that look the setup rows up only when an amount needs them. */
 function lineAccounts(line: CostPostingLine, inputPath: string, accounts: CostPostingAccounts) {
   const generalSetupName = generalPostingSetupName(line.genBusPostingGroup, line.genProdPostingGroup);
-  const inventorySetupName = `inventory posting setup '${line.locationCode}' × '${line.inventoryPostingGroup}'`;
+  const inventorySetupName = inventoryPostingSetupName(line.locationCode, line.inventoryPostingGroup);
   return {
     cogs(field: 'cogsAccount' | 'cogsAccountInterim', caption: string): string {
       const setup = findGeneralPostingSetup(
@@ -93,10 +94,7 @@ function lineAccounts(line: CostPostingLine, inputPath: string, accounts: CostPo
       return requireAccount(setup[field], generalSetupName, caption, `${inputPath}.genProdPostingGroup`);
     },
     inventory(field: 'inventoryAccount' | 'inventoryAccountInterim', caption: string): string {
-      const setup = accounts.inventoryPostingSetups.find(
-        (row) => row.locationCode === line.locationCode && row.inventoryPostingGroup === line.inventoryPostingGroup,
-      );
-      if (!setup) throw postingSetupMissing(inventorySetupName, '(no such setup)', `${inputPath}.inventoryPostingGroup`);
+      const setup = findInventoryPostingSetup(accounts.inventoryPostingSetups, line.locationCode, line.inventoryPostingGroup, `${inputPath}.inventoryPostingGroup`);
       return requireAccount(setup[field], inventorySetupName, caption, `${inputPath}.inventoryPostingGroup`);
     },
   };

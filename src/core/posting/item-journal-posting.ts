@@ -12,8 +12,9 @@ import type { GlEntry, PostingBatch } from './entries.ts';
 import {
   type InventoryPostingSetupAccounts,
   findGeneralPostingSetup,
+  findInventoryPostingSetup,
   generalPostingSetupName,
-  postingSetupMissing,
+  inventoryPostingSetupName,
   requireAccount,
 } from './posting-setup.ts';
 
@@ -58,10 +59,9 @@ export function buildItemJournalPosting(input: ItemJournalPostingInput): Posting
 }
 
 function inventoryAccount(line: ItemJournalCostLine, setups: readonly InventoryPostingSetupAccounts[]): string {
-  const setupName = `inventory posting setup '${line.locationCode}' × '${line.inventoryPostingGroup}'`;
-  const setup = setups.find((row) => row.locationCode === line.locationCode && row.inventoryPostingGroup === line.inventoryPostingGroup);
-  if (!setup) throw postingSetupMissing(setupName, '(no such setup)', `${line.inputPath}.locationCode`);
-  return requireAccount(setup.inventoryAccount, setupName, 'Inventory Account', `${line.inputPath}.locationCode`);
+  const field = `${line.inputPath}.locationCode`;
+  const setup = findInventoryPostingSetup(setups, line.locationCode, line.inventoryPostingGroup, field);
+  return requireAccount(setup.inventoryAccount, inventoryPostingSetupName(line.locationCode, line.inventoryPostingGroup), 'Inventory Account', field);
 }
 
 // Adjustments have no customer: the row with a blank business group (BC's Gen. Bus. Posting Group '').

@@ -103,3 +103,19 @@ export function findVatPostingSetup(
   }
   return setup;
 }
+
+export function inventoryPostingSetupName(locationCode: string, inventoryPostingGroup: string): string {
+  return `inventory posting setup '${locationCode}' × '${inventoryPostingGroup}'`;
+}
+
+/** The Inventory Posting Setup row of a location (blank = none) and inventory posting group. */
+export function findInventoryPostingSetup<S extends { locationCode: string; inventoryPostingGroup: string }>(
+  setups: readonly S[],
+  locationCode: string,
+  inventoryPostingGroup: string,
+  inputField?: string,
+): S {
+  const setup = setups.find((row) => row.locationCode === locationCode && row.inventoryPostingGroup === inventoryPostingGroup);
+  if (!setup) throw postingSetupMissing(inventoryPostingSetupName(locationCode, inventoryPostingGroup), '(no such setup)', inputField);
+  return setup;
+}

@@ -53,6 +53,11 @@ function postgresError(error: unknown): PostgresError | undefined {
   return undefined;
 }
 
+/** The SQLSTATE of a PostgreSQL error, wherever the driver or drizzle put it; undefined for other errors. */
+export function postgresErrorCode(error: unknown): string | undefined {
+  return postgresError(error)?.code;
+}
+
 /** The value in `Key (column)=(value)` of a PostgreSQL error detail. */
 function keyValue(detail: string | undefined): string {
   return /\)=\((.*)\)/.exec(detail ?? '')?.[1] ?? '';

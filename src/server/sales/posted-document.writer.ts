@@ -6,6 +6,7 @@
 import { getTableColumns } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
+import { postgresErrorCode } from '../db/constraint-errors.ts';
 import { postedSalesHeader, postedSalesLine, type PostedSalesDocumentType } from '../db/schema/index.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 
@@ -56,8 +57,7 @@ export async function insertPostedDocument(tx: Executor, header: PostedHeaderRow
   try {
     await tx.insert(postedSalesHeader).values(header);
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause ?? (error as { code?: string });
-    if (cause?.code === '23505') {
+    if (postgresErrorCode(error) === '23505') {
       throw new DomainError('NO_SERIES_POSTED_NUMBER_EXISTS', { entity: postedEntity[header.documentType as PostedSalesDocumentType], no: header.no, series: header.noSeries ?? '' });
     }
     throw error;

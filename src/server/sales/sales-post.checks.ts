@@ -7,6 +7,7 @@ import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales
 import type { PostingScope } from '../../core/sales/posting-scope.ts';
 import { isReturnDocument, salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
+import { postgresErrorCode } from '../db/constraint-errors.ts';
 import { customer, glAccount, item, location, postedSalesHeader, salesHeader, salesLine } from '../db/schema/index.ts';
 import type { SalesContext } from './sales-context.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
@@ -22,7 +23,8 @@ export async function loadDocumentForPosting(tx: Executor, documentType: Postabl
   try {
     [header] = await tx.select().from(salesHeader).where(and(eq(salesHeader.documentType, documentType), eq(salesHeader.no, no))).for('update', { noWait: true });
   } catch (error) {
-    if (isLockNotAvailable(error)) throw new DomainError('DOCUMENT_BEING_POSTED', { entity: documentKinds[documentType].entity, no });
+    // 55P03 lock_not_available: another transaction is posting this document.
+    if (postgresErrorCode(error) === '55P03') throw new DomainError('DOCUMENT_BEING_POSTED', { entity: documentKinds[documentType].entity, no });
     throw error;
   }
   if (header) {
@@ -36,11 +38,6 @@ export async function loadDocumentForPosting(tx: Executor, documentType: Postabl
   throw new DomainError('NOT_FOUND', { entity: documentKinds[documentType].entity, key: no });
 }
 
-// drizzle wraps the driver's error; the SQLSTATE sits on it or on its cause.
-export function isLockNotAvailable(error: unknown): boolean {
-  const codeOf = (value: unknown) => (value && typeof value === 'object' ? (value as { code?: string }).code : undefined);
-  return codeOf(error) === '55P03' || codeOf((error as { cause?: unknown } | null)?.cause) === '55P03';
-}
 
 export function checkHeader(header: SalesHeaderRow & { postingDate: string }, documentType: PostableDocumentType, context: SalesContext): void {
   const caption = salesDocumentTypeCaptions[documentType];
