@@ -30,3 +30,23 @@ export const recordColumns = () => ({
   createdAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   updatedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
+
+/**
+ * Price, discount, amount and VAT columns of a sales line, the same on the unposted line and the
+ * posted one it becomes (posting copies them column by column).
+ */
+export const salesLineAmountColumns = () => ({
+  unitPrice: unitAmount().notNull().default('0'),
+  unitCostLcy: unitAmount().notNull().default('0'),
+  lineDiscountPercent: percent().notNull().default('0'),
+  lineDiscountAmount: amount().notNull().default('0'),
+  lineAmount: amount().notNull().default('0'),
+  allowInvoiceDiscount: boolean().notNull().default(true),
+  invoiceDiscountAmount: amount().notNull().default('0'),
+  amount: amount().notNull().default('0'),
+  amountIncludingVat: amount().notNull().default('0'),
+  vatBaseAmount: amount().notNull().default('0'),
+  vatPercent: percent().notNull().default('0'),
+  vatIdentifier: text().notNull().default(''),
+  vatCalculationType: text().notNull().default('normal'),
+});

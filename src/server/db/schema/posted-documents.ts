@@ -4,8 +4,8 @@
  * immutable (trigger in migration 0004) except the derived quantities of shipment and receipt lines
  * that later invoices consume, and the Correction flag Undo Shipment sets (spec §7.10, §13.1).
  */
-import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { amount, calendarDate, exchangeRate, flag, percent, quantity, unitAmount } from './columns.ts';
+import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { amount, calendarDate, exchangeRate, flag, percent, quantity, salesLineAmountColumns } from './columns.ts';
 import { customer } from './customers.ts';
 import { party } from './sales.ts';
 
@@ -91,19 +91,7 @@ export const postedSalesLine = pgTable('posted_sales_line', {
   /** Shipment and receipt lines: how much a later invoice or credit memo has billed, and what is left. */
   quantityInvoiced: quantity().notNull().default('0'),
   quantityNotInvoiced: quantity().notNull().default('0'),
-  unitPrice: unitAmount().notNull().default('0'),
-  unitCostLcy: unitAmount().notNull().default('0'),
-  lineDiscountPercent: percent().notNull().default('0'),
-  lineDiscountAmount: amount().notNull().default('0'),
-  lineAmount: amount().notNull().default('0'),
-  allowInvoiceDiscount: boolean().notNull().default(true),
-  invoiceDiscountAmount: amount().notNull().default('0'),
-  amount: amount().notNull().default('0'),
-  amountIncludingVat: amount().notNull().default('0'),
-  vatBaseAmount: amount().notNull().default('0'),
-  vatPercent: percent().notNull().default('0'),
-  vatIdentifier: text().notNull().default(''),
-  vatCalculationType: text().notNull().default('normal'),
+  ...salesLineAmountColumns(),
   genBusPostingGroup: text(),
   genProdPostingGroup: text(),
   vatBusPostingGroup: text(),

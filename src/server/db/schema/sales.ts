@@ -1,5 +1,5 @@
 import { boolean, foreignKey, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { addressColumns, amount, calendarDate, dateFormula, flag, percent, quantity, recordColumns, unitAmount } from './columns.ts';
+import { addressColumns, calendarDate, dateFormula, flag, percent, quantity, recordColumns, salesLineAmountColumns, unitAmount } from './columns.ts';
 import { customer, customerDiscountGroup, customerPriceGroup } from './customers.ts';
 import { customerPostingGroup } from './posting-setup.ts';
 import { genBusinessPostingGroup, genProductPostingGroup, inventoryPostingGroup, vatBusinessPostingGroup, vatProductPostingGroup } from './posting-groups.ts';
@@ -99,20 +99,8 @@ export const salesLine = pgTable('sales_line', {
   returnQuantityReceived: quantity().notNull().default('0'),
   quantityToInvoice: quantity().notNull().default('0'),
   quantityInvoiced: quantity().notNull().default('0'),
-  unitPrice: unitAmount().notNull().default('0'),
-  unitCostLcy: unitAmount().notNull().default('0'),
-  lineDiscountPercent: percent().notNull().default('0'),
-  lineDiscountAmount: amount().notNull().default('0'),
-  lineAmount: amount().notNull().default('0'),
-  allowInvoiceDiscount: boolean().notNull().default(true),
+  ...salesLineAmountColumns(),
   allowLineDiscount: boolean().notNull().default(true),
-  invoiceDiscountAmount: amount().notNull().default('0'),
-  amount: amount().notNull().default('0'),
-  amountIncludingVat: amount().notNull().default('0'),
-  vatBaseAmount: amount().notNull().default('0'),
-  vatPercent: percent().notNull().default('0'),
-  vatIdentifier: text().notNull().default(''),
-  vatCalculationType: text().notNull().default('normal'),
   genBusPostingGroup: text().references(() => genBusinessPostingGroup.code),
   genProdPostingGroup: text().references(() => genProductPostingGroup.code),
   vatBusPostingGroup: text().references(() => vatBusinessPostingGroup.code),
