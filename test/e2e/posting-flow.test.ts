@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
-import { chooseOptions } from './support/combobox.ts';
+import { chooseOptions, domesticPostingGroups } from './support/combobox.ts';
 import { hasFocus } from './support/focus.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -75,9 +75,7 @@ describe.skipIf(!chromiumAvailable())('the sales team after posting, in the brow
     await card.getByLabel('Name', { exact: true }).fill('Drukkerij Jansen');
     await card.getByLabel('City').fill('Haarlem');
     const choices = [
-      ['Gen. Bus. Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers and vendors'],
-      ['VAT Bus. Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers and vendors (Binnenland)'],
-      ['Customer Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers'],
+      ...domesticPostingGroups,
       // The demo company's opening inventory is in the MAIN warehouse.
       ['Location Code', 'MAIN', 'MAIN – Amsterdam warehouse'],
     ] as const;

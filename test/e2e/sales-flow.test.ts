@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
-import { chooseOptions } from './support/combobox.ts';
+import { chooseOptions, domesticPostingGroups } from './support/combobox.ts';
 import { hasFocus } from './support/focus.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -66,9 +66,7 @@ describe.skipIf(!chromiumAvailable())('the sales clerk in the browser', () => {
     await card.getByText('Customer C00010 already exists').waitFor();
     await card.getByRole('textbox', { name: 'No.', exact: true }).fill('');
     const choices = [
-      ['Gen. Bus. Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers and vendors'],
-      ['VAT Bus. Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers and vendors (Binnenland)'],
-      ['Customer Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers'],
+      ...domesticPostingGroups,
       ['Payment Terms Code', '14D', '14D – Net 14 days (14 dagen netto)'],
     ] as const;
     await chooseOptions(page, card, choices);

@@ -10,3 +10,10 @@ export async function chooseOptions(page: Page, card: Locator, choices: Readonly
     await expect.poll(() => select.inputValue()).toBe(option);
   }
 }
+
+/** The demo company's domestic posting groups, as a new customer card needs them. */
+export const domesticPostingGroups = [
+  ['Gen. Bus. Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers and vendors'],
+  ['VAT Bus. Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers and vendors (Binnenland)'],
+  ['Customer Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic customers'],
+] as const;

@@ -1,32 +1,17 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ledgerlineBin, runLedgerline, useCliWorkspace } from '../../support/cli.ts';
 import { openDatabase } from '../../../src/server/db/connection.ts';
 import { enqueueJob } from '../../../src/server/jobs/job-queue.ts';
 
-// `ledgerline job` as a user runs it, on a data directory of its own. No job type has a handler in
-// the shipped program yet, so the jobs here end failed with JOB_TYPE_UNKNOWN: that still shows who ran them.
-const bin = join(import.meta.dirname, '../../../bin/ledgerline.js');
-let workDir: string;
-let environment: NodeJS.ProcessEnv;
-
-beforeAll(() => {
-  workDir = mkdtempSync(join(tmpdir(), 'ledgerline-job-cli-'));
-  const { DATABASE_URL: _ignored, ...rest } = process.env;
-  environment = { ...rest, LEDGERLINE_DATA_DIR: join(workDir, 'data'), LEDGERLINE_CONFIG_DIR: join(workDir, 'config'), LEDGERLINE_SERVER: '' };
-});
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-function ledgerline(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { env: environment, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, json: () => JSON.parse(result.stdout) };
-}
+// `ledgerline job` as a user runs it, on a data directory of its own. The jobs here are of a type
+// without a handler, so they end failed with JOB_TYPE_UNKNOWN: that still shows who ran them.
+const workspace = useCliWorkspace('ledgerline-job-cli-');
+const ledgerline = (...args: string[]) => runLedgerline(workspace.environment(), args);
 
 /** A queued job in the data directory, put there the way a command would (the CLI holds no lock meanwhile). */
 async function queuedJob(): Promise<string> {
-  const handle = await openDatabase({ dataDir: environment.LEDGERLINE_DATA_DIR });
+  const handle = await openDatabase({ dataDir: workspace.environment().LEDGERLINE_DATA_DIR });
   try {
     await handle.migrate();
     return (await enqueueJob(handle.db, { type: 'test.unhandled', parameters: { n: 1 }, createdBy: 'alice' })).id;
@@ -56,7 +41,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline job', () => 
     const id = await queuedJob();
     const user = ledgerline('users', 'add', 'alice', '--role', 'admin', '--password', 'long enough');
     expect(user.status, user.stderr).toBe(0);
-    const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-demo'], { env: environment });
+    const server = spawn(process.execPath, [ledgerlineBin, 'serve', '--port', '0', '--no-demo'], { env: workspace.environment() });
     let output = '';
     try {
       const address = await new Promise<string>((resolve, reject) => {

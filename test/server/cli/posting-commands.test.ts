@@ -1,25 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runLedgerline, useCliWorkspace } from '../../support/cli.ts';
 
 // `ledgerline post`, `preview` and `combine-shipments` as a user runs them on the demo company.
-const bin = join(import.meta.dirname, '../../../bin/ledgerline.js');
-let workDir: string;
-let environment: NodeJS.ProcessEnv;
-
-beforeAll(() => {
-  workDir = mkdtempSync(join(tmpdir(), 'ledgerline-post-cli-'));
-  const { DATABASE_URL: _ignored, ...rest } = process.env;
-  environment = { ...rest, LEDGERLINE_DATA_DIR: join(workDir, 'data'), LEDGERLINE_CONFIG_DIR: join(workDir, 'config'), LEDGERLINE_SERVER: '' };
-});
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-
-function ledgerline(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, '--work-date', '2026-11-25', ...args], { env: environment, encoding: 'utf8', timeout: 90_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, json: () => JSON.parse(result.stdout) };
-}
+const workspace = useCliWorkspace('ledgerline-post-cli-');
+const ledgerline = (...args: string[]) => runLedgerline(workspace.environment(), ['--work-date', '2026-11-25', ...args], 90_000);
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline post / preview / combine-shipments', () => {
   it('previews and posts a demo order, then runs Combine Shipments with a progress report', { timeout: 240_000 }, async () => {
