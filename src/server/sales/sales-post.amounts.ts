@@ -5,7 +5,7 @@ import { roundAmount } from '../../core/money/rounding.ts';
 import { amountsToInvoice, NOTHING_INVOICED, type InvoiceableAmounts } from '../../core/sales/partial-invoicing.ts';
 import { type LineToPost, postsInFull, type PostingScope } from '../../core/sales/posting-scope.ts';
 import type { Executor } from '../db/connection.ts';
-import { cancelledDocument, currency, postedSalesLine } from '../db/schema/index.ts';
+import { cancelledDocument, postedSalesLine } from '../db/schema/index.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import type { ItemRow } from './sales-post.checks.ts';
 
@@ -26,11 +26,12 @@ export const sign = (returns: boolean) => (returns ? 1 : -1);
  */
 export async function linePostingsOf(
   tx: Executor, header: SalesHeaderRow, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>, returns: boolean,
+  precision: Decimal,
 ): Promise<LinePosting[]> {
   const invoicedBefore = scope.invoice && !postsInFull(header.documentType as never) ? await amountsInvoicedBefore(tx, header, returns) : new Map();
-  const precision = await amountPrecision(tx, header);
+  const byLineNo = new Map(lines.map((line) => [line.lineNo, line]));
   return scope.lines.map((posting) => {
-    const line = lines.find((candidate) => candidate.lineNo === posting.lineNo)!;
+    const line = byLineNo.get(posting.lineNo)!;
     const amounts = posting.invoice.isZero() ? null : amountsToInvoice({
       quantity: dec(line.quantity),
       quantityInvoiced: dec(line.quantityInvoiced),
@@ -45,13 +46,6 @@ export async function linePostingsOf(
     return { line, posting, amounts, inventoryItem: line.type === 'item' && items.get(line.no)?.type === 'inventory' };
   });
 }
-
-export async function amountPrecision(tx: Executor, header: SalesHeaderRow): Promise<string> {
-  if (!header.currencyCode) return '0.01';
-  const [row] = await tx.select({ precision: currency.amountRoundingPrecision }).from(currency).where(eq(currency.code, header.currencyCode));
-  return row?.precision ?? '0.01';
-}
-
 /** Σ of what earlier invoices (credit memos) of this order posted per line: one grouped query. */
 export async function amountsInvoicedBefore(tx: Executor, header: SalesHeaderRow, returns: boolean): Promise<Map<number, InvoiceableAmounts>> {
   const rows = await tx.select({

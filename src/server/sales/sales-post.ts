@@ -23,14 +23,14 @@ import { writePostingBatch } from '../ledger/gl-writer.ts';
 import { postItemMovements } from '../ledger/item-ledger.ts';
 import type { ItemMovement, PostedItemValue } from '../ledger/item-ledger.types.ts';
 import { openRegister, type Register } from '../ledger/register.ts';
-import { loadPostingAccounts } from './posting-accounts.ts';
+import { loadPostingAccounts, type PostingAccounts } from './posting-accounts.ts';
 import { insertPostedDocument, postedHeaderFrom, postedLineFrom, type PostedHeaderRow, type PostedLineRow } from './posted-document.writer.ts';
 import { archiveDocument } from './sales-document.archive.ts';
 import { releaseLoadedDocument } from './sales-document.commands.ts';
-import type { SalesContext } from './sales-context.ts';
+import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { documentKinds, type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import { quantityFields, updateLineQuantities } from './sales-line.quantities.ts';
-import { amountPrecision, discountAmountOf, type LinePosting, linePostingsOf, salesAmountOf, sign } from './sales-post.amounts.ts';
+import { discountAmountOf, type LinePosting, linePostingsOf, salesAmountOf, sign } from './sales-post.amounts.ts';
 import {
   earlierShipmentsBilled, itemInvoicing, sourceOfBilledLine, updateBilledShipmentLines, updateSourceOrderLines,
 } from './sales-post.billing.ts';
@@ -87,7 +87,9 @@ export async function postSalesDocument(
   }
   await checkLines(tx, document.lines, scope, itemRows, returns);
 
-  const linePostings = await linePostingsOf(tx, header, document.lines, scope, itemRows, returns);
+  const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
+  const accounts = await loadPostingAccounts(tx, header.customerPostingGroup);
+  const linePostings = await linePostingsOf(tx, header, document.lines, scope, itemRows, returns, precision);
   if (scope.invoice) checkInvoiceTotal(linePostings, documentType);
   const numbers = await drawPostingNumbers(tx, header, documentType, scope, context);
   const register = await openRegister(tx, {
@@ -137,12 +139,11 @@ export async function postSalesDocument(
     description: postingDescription(header, documentType),
     customerNo: header.billToCustomerNo,
     lines: costLines([...items.movements, ...items.invoicings]),
-    accounts: await accountsFor(tx, header),
+    accounts,
   });
   let batch: PostingBatch = costBatch;
   const invoiced = linePostings.filter((entry) => entry.amounts !== null);
   if (invoiceNo) {
-    const accounts = await accountsFor(tx, header);
     const costByLine = costOfLines([...items.movements, ...items.invoicings]);
     const invoiceBatch = buildSalesInvoicePosting({
       documentType: returns ? 'creditMemo' : 'invoice',
@@ -172,7 +173,7 @@ export async function postSalesDocument(
         invoiceDiscountAmount: entry.amounts!.invoiceDiscountAmount,
         costAmountLcy: costByLine.get(String(entry.line.lineNo))?.abs() ?? ZERO,
       })),
-      setup: await invoicePostingSetup(tx, header, context),
+      setup: await invoicePostingSetup(tx, accounts, precision, context),
       accounts,
     });
     batch = combinePostingBatches(invoiceBatch, costBatch);
@@ -293,22 +294,11 @@ function costOfLines(values: readonly PostedItemValue[]): Map<string, Decimal> {
   return result;
 }
 
-const accountsCache = new WeakMap<object, Awaited<ReturnType<typeof loadPostingAccounts>>>();
-
-async function accountsFor(tx: Executor, header: SalesHeaderRow) {
-  const cached = accountsCache.get(header);
-  if (cached) return cached;
-  const accounts = await loadPostingAccounts(tx, header.customerPostingGroup);
-  accountsCache.set(header, accounts);
-  return accounts;
-}
-
-async function invoicePostingSetup(tx: Executor, header: SalesHeaderRow, context: SalesContext) {
+/** The invoice posting's setup; precision is the document currency's Amount Rounding Precision. */
+async function invoicePostingSetup(tx: Executor, accounts: PostingAccounts, precision: Decimal, context: SalesContext) {
   const { glSetup, salesSetup } = context;
-  const precision = await amountPrecision(tx, header);
   let invoiceRounding = null;
   if (salesSetup.invoiceRounding) {
-    const accounts = await accountsFor(tx, header);
     const [account] = accounts.customerPostingGroup.invoiceRoundingAccount
       ? await tx.select().from(glAccount).where(eq(glAccount.no, accounts.customerPostingGroup.invoiceRoundingAccount))
       : [];
