@@ -8,7 +8,7 @@ import { Decimal, dec, sum, ZERO } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
 import { itemLedgerEntry, postedSalesHeader, postedSalesLine, salesLine, valueEntry } from '../db/schema/index.ts';
 import type { Row } from '../master-data/resource.ts';
-import { addLine } from './sales-document.commands.ts';
+import { addLines } from './sales-document.commands.ts';
 import { loadDocument } from './sales-document.queries.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesDocument } from './sales-document.types.ts';
@@ -40,8 +40,9 @@ export async function shipmentLinesToInvoice(tx: Executor, invoiceNo: string, op
 export async function getShipmentLines(
   tx: Executor, invoiceNo: string, chosen: ReadonlyArray<{ documentNo: string; lineNo: number }>, context: SalesContext,
 ): Promise<SalesDocument> {
-  let document = await loadDocument(tx, 'invoice', invoiceNo, { lock: true });
+  const document = await loadDocument(tx, 'invoice', invoiceNo, { lock: true });
   if (document.header.status !== 'open') throw new DomainError('STATUS_MUST_BE_OPEN', { where: `Sales Invoice ${invoiceNo}`, status: document.header.status, remedy: 'reopen the invoice', field: 'lines' });
+  const inputs: Row[] = [];
   const candidates = await shipmentLinesToInvoice(tx, invoiceNo, { allSellTo: true });
   const orderLines = await sourceLines(tx, candidates);
   let currentShipment = '';
@@ -52,19 +53,19 @@ export async function getShipmentLines(
     }
     if (line.documentNo !== currentShipment) {
       currentShipment = line.documentNo;
-      document = await addLine(tx, 'invoice', invoiceNo, { type: 'comment', description: `Shipment No. ${line.documentNo}:` }, undefined, context);
+      inputs.push({ type: 'comment', description: `Shipment No. ${line.documentNo}:` });
     }
     if (line.type === 'comment') continue;
     const order = orderLines.get(`${line.sourceDocumentNo}:${line.sourceLineNo}`);
-    document = await addLine(tx, 'invoice', invoiceNo, {
+    inputs.push({
       type: line.type, no: line.no, description: line.description, unitOfMeasureCode: line.unitOfMeasureCode, locationCode: line.locationCode,
       quantity: line.quantityNotInvoiced,
       unitPrice: order?.unitPrice ?? line.unitPrice,
       lineDiscountPercent: order?.lineDiscountPercent ?? line.lineDiscountPercent,
       shipmentNo: line.documentNo, shipmentLineNo: line.lineNo,
-    }, undefined, context);
+    });
   }
-  return document;
+  return addLines(tx, 'invoice', invoiceNo, inputs, context);
 }
 
 async function sourceLines(tx: Executor, lines: readonly PostedLine[]) {
@@ -177,8 +178,9 @@ export async function getPostedDocumentLinesToReverse(
   tx: Executor, documentType: 'creditMemo' | 'returnOrder', no: string,
   chosen: ReadonlyArray<{ documentType: string; documentNo: string; lineNo: number; quantity?: string }>, context: SalesContext,
 ): Promise<SalesDocument> {
-  let document = await loadDocument(tx, documentType, no, { lock: true });
+  const document = await loadDocument(tx, documentType, no, { lock: true });
   if (document.header.status !== 'open') throw new DomainError('STATUS_MUST_BE_OPEN', { where: `document ${no}`, status: document.header.status, remedy: 'reopen it', field: 'lines' });
+  const inputs: Row[] = [];
   const candidates = await postedDocumentLinesToReverse(tx, documentType, no);
   const captions: Record<string, string> = { shipment: 'Shpt. No.', invoice: 'Inv. No.', creditMemo: 'Cr. Memo No.', returnReceipt: 'Rtrn. Rcpt. No.' };
   let currentSource = '';
@@ -193,7 +195,7 @@ export async function getPostedDocumentLinesToReverse(
     const sourceKey = `${line.documentType}:${line.documentNo}`;
     if (sourceKey !== currentSource) {
       currentSource = sourceKey;
-      document = await addLine(tx, documentType, no, { type: 'comment', description: `${captions[line.documentType]} ${line.documentNo}:` }, undefined, context);
+      inputs.push({ type: 'comment', description: `${captions[line.documentType]} ${line.documentNo}:` });
     }
     const outboundItem = ['shipment', 'invoice'].includes(line.documentType) && line.type === 'item';
     const input: Row = { type: line.type, no: line.no, description: line.description };
@@ -201,10 +203,10 @@ export async function getPostedDocumentLinesToReverse(
     if (['invoice', 'creditMemo'].includes(line.documentType) || line.type !== 'item') Object.assign(input, { unitPrice: line.unitPrice, lineDiscountPercent: line.lineDiscountPercent });
     // One return line per sale entry it comes back to, so each reverses at that entry's exact cost.
     for (const part of outboundItem ? splitOverEntries(quantity, line.itemEntries) : [{ quantity, entryNo: null }]) {
-      document = await addLine(tx, documentType, no, { ...input, quantity: part.quantity.toFixed(5), ...(part.entryNo ? { applFromItemEntry: part.entryNo } : {}) }, undefined, context);
+      inputs.push({ ...input, quantity: part.quantity.toFixed(5), ...(part.entryNo ? { applFromItemEntry: part.entryNo } : {}) });
     }
   }
-  return document;
+  return addLines(tx, documentType, no, inputs, context);
 }
 
 /** A quantity spread over the entries that can take it back, oldest first. */

@@ -239,6 +239,16 @@ export async function addLine(
   return recalculateDocument(tx, await insertLine(tx, document, input, context), context, 'lineChanged');
 }
 
+/** Several lines at once (Get Shipment Lines, lines to reverse): the document is totalled once, not per line. */
+export async function addLines(tx: Executor, documentType: EditableDocumentType, no: string, inputs: readonly Row[], context: SalesContext): Promise<SalesDocument> {
+  let document = await loadDocument(tx, documentType, no, { lock: true });
+  if (document.header.status !== 'open') assertEditable(document.header.status as never, ['lines'], [], 'line');
+  for (const [index, input] of inputs.entries()) {
+    document = await insertLine(tx, document, input, context).catch((error: unknown) => { throw prefixField(error, `lines.${index}`); });
+  }
+  return recalculateDocument(tx, document, context, 'lineChanged');
+}
+
 function findLine(document: SalesDocument, lineNo: number): SalesLineRow {
   const line = document.lines.find((candidate) => candidate.lineNo === lineNo);
   if (!line) throw new DomainError('NOT_FOUND', { entity: 'Sales Line', key: `${document.header.no} ${lineNo}` });
