@@ -1,5 +1,6 @@
 /**
- * Who may change what. Reading is open to every signed-in user; writing is granted per area.
+ * Who may read and change what. Reading is open to every signed-in user except for the users area
+ * (accounts and roles are the administrator's); writing is granted per area.
  * Kept pure so the web app can hide the buttons a role may not use.
  */
 export const roles = ['admin', 'salesManager', 'salesClerk', 'accountant', 'viewer'] as const;
@@ -22,4 +23,11 @@ export function canWrite(role: Role, area: Area): boolean {
 
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);
+}
+
+/** Areas only some roles may even read. */
+const readRestrictedAreas: Partial<Record<Area, readonly Role[]>> = { users: ['admin'] };
+
+export function canRead(role: Role, area: Area): boolean {
+  return readRestrictedAreas[area]?.includes(role) ?? true;
 }

@@ -20,6 +20,8 @@ import { registerIdempotency } from './idempotency.ts';
 import { problem, sendProblem } from './problem.ts';
 import { registerWebApp } from './web-app.ts';
 import { registerWorkDate } from './work-date.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { normalizeUrl } from './url-normalization.ts';
 
 export interface AppOptions {
   db: Executor;
@@ -39,7 +41,13 @@ function acceptEmptyJsonBodies(app: FastifyInstance) {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 10 * 1024 * 1024,
+    // Every spelling of a path reaches its route (and so its authentication): see url-normalization.ts.
+    routerOptions: { caseSensitive: false, ignoreDuplicateSlashes: true, ignoreTrailingSlash: true },
+    rewriteUrl: (request) => normalizeUrl(request.url ?? '/'),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
@@ -59,7 +67,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await registerSecurityHeaders(app);
+  // The docs pages are on the public allow-list; the plugin's routes are marked so as it adds them.
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (route) => { route.config = { ...route.config, public: true }; });
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
 
   const getDb = () => options.db;
   registerWorkDate(app);
@@ -78,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerJobRoutes(app, getDb);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   await registerWebApp(app);
   return app;
 }

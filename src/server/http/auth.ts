@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { canWrite, type Area } from '../../core/access/roles.ts';
+import { canRead, canWrite, type Area } from '../../core/access/roles.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import type { Actor } from '../master-data/resource.ts';
@@ -26,19 +26,25 @@ function bearerToken(request: FastifyRequest): string | undefined {
 }
 
 /**
- * Every API route needs a bearer token unless its config says `public`; writing needs a role that
- * may write to the route's area. `localActor` serves the CLI, which runs in-process with the rights
- * of whoever can open the data directory.
+ * Every route the router matched needs a bearer token unless its config says `public` (the explicit
+ * allow-list: sign-in, the API docs, the web app's files). The decision is made on the matched route,
+ * never on the raw URL, which a client may spell in many ways (`/%61pi/v1/…`, `//api/v1/…`). Reading
+ * needs a role that may read the route's area, writing one that may write to it. `localActor` serves
+ * the CLI, which runs in-process with the rights of whoever can open the data directory.
  */
 export function registerAuthentication(app: FastifyInstance, getDb: () => Executor, localActor?: Actor) {
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
-    // Unknown routes fall through to the 404 handler; public ones need no token.
-    if (!request.url.startsWith('/api/v1/') || config.public || !request.routeOptions.url) return;
+    // Unknown routes fall through to the 404 handler, which reveals nothing.
+    if (!request.routeOptions.url || config.public) return;
     request.actor = localActor ?? (await actorFromToken(getDb(), request));
-    if (!readMethods.has(request.method) && !config.anyRole && !(config.area && canWrite(request.actor.role, config.area))) {
-      throw new DomainError('FORBIDDEN', { role: request.actor.role, action: `change ${config.area ?? 'this'} data` });
+    const { role } = request.actor;
+    if (config.anyRole) return;
+    if (readMethods.has(request.method)) {
+      if (config.area && !canRead(role, config.area)) throw new DomainError('FORBIDDEN', { role, action: `read ${config.area} data` });
+      return;
     }
+    if (!config.area || !canWrite(role, config.area)) throw new DomainError('FORBIDDEN', { role, action: `change ${config.area ?? 'this'} data` });
   });
 
   const routes = app.withTypeProvider<ZodTypeProvider>();
