@@ -3,6 +3,8 @@
  * The messages live here, next to the codes; the HTTP status of each code lives in server/http.
  */
 type Params = Record<string, string | number | boolean | null | undefined>;
+/** Every refusal of Cancel / Correct names the action and the posted invoice (spec §18.2). */
+type CorrectionRefusal = { action: 'cancel' | 'correct'; no: string };
 
 const messages = {
   INVALID_DECIMAL: (p: Params) => `'${p.value}' is not a decimal number.`,
@@ -30,6 +32,8 @@ const messages = {
   BASE_UNIT_OF_MEASURE_IN_USE: (p: Params) => `Unit of measure ${p.unitOfMeasure} is the base unit of measure of item ${p.itemNo}.`,
   ITEM_UNIT_OF_MEASURE_MISSING: (p: Params) => `Item ${p.itemNo} has no unit of measure ${p.unitOfMeasure}; add it to the item's units of measure first.`,
   INVALID_CREDENTIALS: () => `Unknown username or wrong password.`,
+  LOGIN_THROTTLED: (p: Params) => `Too many failed sign-ins for this user or from this address; try again in ${p.retryAfterSeconds} seconds (an administrator can unlock a locked user).`,
+  LOGIN_BUSY: (p: Params) => `The server is checking too many passwords at once; try again in ${p.retryAfterSeconds} seconds.`,
   UNAUTHENTICATED: () => `Sign in first: send 'Authorization: Bearer <token>' (POST /api/v1/auth/token returns one).`,
   FORBIDDEN: (p: Params) => `Your role (${p.role}) may not ${p.action}.`,
   USER_BLOCKED: (p: Params) => `User ${p.username} is blocked.`,
@@ -47,6 +51,7 @@ const messages = {
   INVOICE_MORE_THAN_SHIPPED: (p: Params) => p.detail ? `${p.detail}.` : `You cannot invoice more than ${p.maximum} units (Qty. to Invoice is ${p.value}).`,
   QUANTITY_BELOW_SHIPPED: (p: Params) => `Quantity ${p.quantity} must not be less than the ${p.quantityShipped} units already ${p.shippedVerb}.`,
   QUANTITY_CHANGE_ON_INVOICE: (p: Params) => `${p.fieldCaption} must equal Quantity (${p.quantity}) on a ${p.documentTypeCaption}, which is always posted in full; it is ${p.value}.`,
+  COMBINE_SHIPMENTS_INCOMPLETE: (p: Params) => `Combine Shipments did not do all it was asked: ${p.skipped} shipment(s) were not invoiced and ${p.notPosted} invoice(s) were not posted; the result says which and why.`,
   CUSTOMER_BLOCKED: (p: Params) => `You cannot ${p.actionText} ${p.documentTypeText} for customer ${p.customerNo}: the customer is blocked for ${p.blockedText}.`,
   NOTHING_TO_RELEASE: (p: Params) => `There is nothing to release for the ${p.documentTypeCaption}: it has no line with a type and a quantity other than 0.`,
   FIELD_REQUIRED: (p: Params) => `${p.fieldCaption} must have a value before the ${p.documentTypeCaption} can be ${p.action ?? 'released'}.`,
@@ -80,31 +85,50 @@ const messages = {
   INVOICE_PAID: (p: Params) => `You cannot ${p.action} posted invoice ${p.no} because it is fully or partially paid or applied (remaining ${p.remaining} of ${p.amount}).`,
   INVOICE_ALREADY_CANCELLED: (p: Params) => `You cannot ${p.action} posted invoice ${p.no} because it has already been cancelled by credit memo ${p.creditMemoNo}.`,
   INVOICE_IS_CORRECTIVE: (p: Params) => `You cannot ${p.action} posted invoice ${p.no} because it corrects a credit memo.`,
-  CANNOT_CORRECT: (p: Params) => `You cannot ${p.action} posted invoice ${p.no}: ${p.reason}.`,
+  CANNOT_CORRECT_NO_AMOUNT: (p: CorrectionRefusal) => `You cannot ${p.action} posted invoice ${p.no} because it has no amount.`,
+  CANNOT_CORRECT_POSTING_DATE_NOT_ALLOWED: (p: CorrectionRefusal & { postingDate: string }) =>
+    `You cannot ${p.action} posted invoice ${p.no} because its posting date ${p.postingDate} is not within the allowed posting dates.`,
+  CANNOT_CORRECT_CUSTOMER_BLOCKED: (p: CorrectionRefusal & { customerNo: string }) => `You cannot ${p.action} posted invoice ${p.no} because customer ${p.customerNo} is blocked.`,
+  CANNOT_CORRECT_ITEM_BLOCKED: (p: CorrectionRefusal & { itemNo: string }) => `You cannot ${p.action} posted invoice ${p.no} because item ${p.itemNo} is blocked.`,
+  CANNOT_CORRECT_ITEM_RETURNED: (p: CorrectionRefusal & { itemNo: string }) =>
+    `You cannot ${p.action} posted invoice ${p.no} because item ${p.itemNo} has already been fully or partially returned.`,
+  CANNOT_CORRECT_ACCOUNT_BLOCKED: (p: CorrectionRefusal & { accountNo: string }) => `You cannot ${p.action} posted invoice ${p.no} because G/L account ${p.accountNo} is blocked.`,
+  CANNOT_CORRECT_NO_SERIES_MISSING: (p: CorrectionRefusal & { seriesFor: string; series: string | null }) =>
+    `You cannot ${p.action} posted invoice ${p.no} because ${p.series ? `number series ${p.series} for ${p.seriesFor} does not exist` : `no number series for ${p.seriesFor} is set up in Sales & Receivables Setup`}.`,
+  CANNOT_CORRECT_EXTERNAL_DOC_NO_REQUIRED: (p: CorrectionRefusal) =>
+    `You cannot ${p.action} posted invoice ${p.no} because the External Document No. is required on it (Ext. Doc. No. Mandatory).`,
   UNDO_NOT_ALLOWED: (p: Params) => `Line ${p.lineNo} of shipment ${p.no} cannot be undone: ${p.reason}.`,
   APPLICATION_INVALID: (p: Params) => p.detail ? `${p.detail}.` : `The entries cannot be applied: ${p.reason}.`,
   INSUFFICIENT_INVENTORY: (p: Params) => `You have insufficient quantity of item ${p.itemNo} on inventory${p.locationCode ? ` at location ${p.locationCode}` : ''}: ${p.available} available, ${p.requested} needed.`,
   GET_SHIPMENT_LINES_INVALID: (p: Params) => `${p.reason}.`,
+  LINE_FROM_SHIPMENT_FIXED: (p: Params) => `${p.fieldCaption} cannot be changed while ${p.line} comes from ${p.source}; delete that line (and get the ${p.what} line again) instead.`,
   POSTING_NOT_BALANCED: (p: Params) => `The posting does not balance: its G/L entries add up to ${p.difference} instead of 0, so nothing was posted.`,
-} satisfies Record<string, (p: Params) => string>;
+  // A message takes Params, or the exact parameters its code always carries (listed in its type).
+} satisfies Record<string, (p: never) => string>;
 
 export type DomainErrorCode = keyof typeof messages;
 
-export class DomainError extends Error {
+/** The parameters a code's message reads: its own listed type, or any Params. */
+export type DomainErrorParams<C extends DomainErrorCode> = C extends DomainErrorCode
+  ? (typeof messages)[C] extends (p: infer P) => string ? (unknown extends P ? Params : P) : Params
+  : never;
+
+/**
+ * One stable code per reason, always SCREAMING_SNAKE (`^[A-Z][A-Z0-9_]*$`): a variant of a reason
+ * is a code of its own, and the field or entry it concerns travels in `field` and `params`.
+ */
+export class DomainError<C extends DomainErrorCode = DomainErrorCode> extends Error {
   readonly code: DomainErrorCode;
   readonly params: Params;
   /** Dotted path of the input field the error concerns, e.g. `lines.2.quantity`. */
   readonly field: string | undefined;
-  /** The catalogue key (spec §24): the code, qualified where the catalogue does so (`FIELD_REQUIRED:postingDate`). */
-  readonly key: string;
 
-  constructor(code: DomainErrorCode, params: Params = {}, field?: string) {
-    super(messages[code](params));
+  constructor(code: C, params: DomainErrorParams<C> = {} as DomainErrorParams<C>, field?: string) {
+    super((messages[code] as (p: DomainErrorParams<C>) => string)(params));
     this.name = 'DomainError';
     this.code = code;
-    this.params = params;
+    this.params = params as Params;
     this.field = field;
-    this.key = typeof params.qualifier === 'string' ? `${code}:${params.qualifier}` : code;
   }
 }
 

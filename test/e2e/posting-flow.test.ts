@@ -317,8 +317,9 @@ describe.skipIf(!chromiumAvailable())('the sales team after posting, in the brow
   }
 
   /**
-   * Correct (of an invoice posted as an invoice; one from an order is cancelled and the order posted
-   * again): it is cancelled by a posted credit memo and a new invoice with its lines opens.
+   * Correct of an invoice posted as an invoice (one from an order would revert the order instead,
+   * spec §18.4): the dialog says what will happen before it does; the invoice is cancelled by a posted
+   * credit memo and a new invoice with its lines opens.
    */
   async function correctInvoice() {
     await newDocument('invoices', [['1030', '1']]);
@@ -329,7 +330,9 @@ describe.skipIf(!chromiumAvailable())('the sales team after posting, in the brow
     const postedUrl = page.url();
     await page.getByRole('heading', { name: new RegExp(`Posted Sales Invoice PSI\\d+ · ${customerName}`) }).waitFor();
     await page.getByRole('button', { name: 'Correct', exact: true }).click();
-    await page.getByRole('dialog', { name: 'Correct posted invoice' }).getByRole('button', { name: 'Yes' }).click();
+    const question = page.getByRole('dialog', { name: 'Correct posted invoice' });
+    await expect.poll(() => question.getByTestId('correction-question').textContent()).toContain('a new sales invoice with the same lines will be created');
+    await question.getByRole('button', { name: 'Yes' }).click();
     await page.waitForURL(/\/sales\/invoices\/[A-Z]+\d+$/);
     await expect.poll(() => page.getByLabel('No., line 1').inputValue()).toBe('1030');
     await notices().getByRole('link', { name: /Posted Sales Credit Memo/ }).waitFor();

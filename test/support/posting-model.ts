@@ -6,9 +6,12 @@
  * an invoice line names), the model mirrors it and says so.
  *
  * Money is Decimal throughout; quantities are small whole numbers (plain integers are exact).
+ * Each posting prorates an order line as it is then (§4.5): its price and its share of the header's
+ * invoice discount may change between two invoices of the line.
  */
 import { expect } from 'vitest';
 import { type Decimal, dec, sum, ZERO } from '../../src/core/money/decimal.ts';
+import { roundAmount } from '../../src/core/money/rounding.ts';
 import type { Executor } from '../../src/server/db/connection.ts';
 import {
   customerLedgerEntry, detailedCustomerLedgerEntry, glEntry, glRegister, itemApplicationEntry, itemLedgerEntry, postedSalesHeader, postedSalesLine,
@@ -45,12 +48,36 @@ export const vatPercent = dec('25');
 
 export interface PriceFacts { type: 'item' | 'glAccount'; no: string; unitPrice: string; lineDiscountPercent: string }
 
-/** Net amount of a quantity of a line: quantity × price less the line discount. Exact by choice of prices. */
+/**
+ * Line amount of a quantity of a line (§4.2, §4.5): round(quantity × price) less the line discount
+ * on it. The prices make it exact, so the parts of a line add up to the whole.
+ */
 export function netAmount(line: PriceFacts, quantity: number): Decimal {
-  const gross = dec(String(quantity)).times(dec(line.unitPrice));
-  return gross.minus(gross.times(dec(line.lineDiscountPercent)).div(100));
+  const gross = roundAmount(dec(String(quantity)).times(dec(line.unitPrice)));
+  return gross.minus(roundAmount(gross.times(dec(line.lineDiscountPercent)).div(100)));
 }
-export const vatOf = (net: Decimal) => net.times(vatPercent).div(100);
+/** VAT of one posting: all lines share one VAT identifier (25 %), rounded once on the posting's total (§4.3, §4.5). */
+export const vatOf = (net: Decimal) => roundAmount(net.times(vatPercent).div(100));
+/** §4.5: an invoice of `quantity` of a line takes round(Inv. Discount Amount × quantity / Quantity). */
+export const invoiceDiscountOf = (line: { quantity: number; invoiceDiscount: Decimal }, quantity: number) =>
+  roundAmount(line.invoiceDiscount.times(quantity).div(line.quantity));
+
+/**
+ * §10.4 step 5: a header invoice discount amount shared over the lines in proportion to their line
+ * amounts (one VAT identifier, all positive), in line order, the remainder carried.
+ */
+export function shareInvoiceDiscount(amount: Decimal, lineAmounts: readonly Decimal[]): Decimal[] {
+  const base = sum([...lineAmounts]);
+  let cumulative = ZERO;
+  let shared = ZERO;
+  return lineAmounts.map((lineAmount) => {
+    cumulative = cumulative.plus(lineAmount);
+    const target = base.isZero() ? ZERO : roundAmount(amount.times(cumulative).div(base));
+    const part = target.minus(shared);
+    shared = target;
+    return part;
+  });
+}
 
 /** One posted shipment line (a "lot"): what it shipped, what is invoiced, undone, returned. */
 export interface Lot {
@@ -63,6 +90,8 @@ export interface Lot {
   undone: boolean;
   /** Item lots: how much came back by exact cost reversal (return, credit memo, cancel). */
   returned: number;
+  /** Sales Amount (Expected) its item entry still carries: the shipment's share of the line, less what invoices took. */
+  expected: Decimal;
   /** Order lots: the order line it came from (undo needs it). */
   order: { no: string; lineNo: number } | null;
 }
@@ -77,8 +106,16 @@ export interface OrderLine extends PriceFacts {
   lots: Lot[];
   /** An invoice of this line was cancelled (§18.3 step 5 gave its quantities back). */
   invoiceCancelled?: boolean;
+  /** Inv. Discount Amount: the line's share of the header's invoice discount, for its whole Quantity. */
+  invoiceDiscount: Decimal;
 }
-export interface Order { no: string; customerNo: string; lines: OrderLine[] }
+export interface Order {
+  no: string;
+  customerNo: string;
+  lines: OrderLine[];
+  /** The invoice discount amount typed on the header (§10.4 step 5); 0 = none. */
+  invoiceDiscountAmount: Decimal;
+}
 
 export interface InvoiceDocumentLine extends PriceFacts { lineNo: number; quantity: number }
 export interface InvoiceDocument { no: string; customerNo: string; lines: InvoiceDocumentLine[] }
@@ -86,6 +123,8 @@ export interface InvoiceDocument { no: string; customerNo: string; lines: Invoic
 export interface PostedInvoiceLine extends PriceFacts {
   lineNo: number;
   quantity: number;
+  /** Inv. Discount Amount the invoice took for this line (§4.5); 0 for lines of invoice documents. */
+  invoiceDiscount: Decimal;
   /** Spec: the shipment lines this invoice line billed, and how much of each. */
   billed: Array<{ lot: Lot; quantity: number }>;
   /** Returned through this invoice line (Get Posted Document Lines to Reverse, cancel). */
@@ -99,6 +138,8 @@ export interface PostedMoneyDocument {
   net: Decimal;
   /** The part of `net` on item lines: what the value entries carry as Sales Amount (Actual). */
   itemNet: Decimal;
+  /** VAT of this posting: 25 % of its net, rounded once. */
+  vat: Decimal;
   total: Decimal;
   /** Signed as the customer ledger entry: invoices positive, credit memos negative. */
   remaining: Decimal;
@@ -143,9 +184,13 @@ export class PostingModel {
     return sum([...this.posted.values()].filter((document) => document.customerNo === customerNo)
       .map((document) => (document.kind === 'invoice' ? document.total : document.total.negated())));
   }
-  /** Net sales and VAT of everything posted: invoices less credit memos. */
+  /** Net sales of everything posted: invoices less credit memos. */
   netSales(): Decimal {
     return sum([...this.posted.values()].map((document) => (document.kind === 'invoice' ? document.net : document.net.negated())));
+  }
+  /** Sales VAT of everything posted, each posting's VAT rounded on its own total. */
+  salesVat(): Decimal {
+    return sum([...this.posted.values()].map((document) => (document.kind === 'invoice' ? document.vat : document.vat.negated())));
   }
   /** Σ Sales Amount (Actual) of the value entries: item lines invoiced less item lines credited. */
   itemSalesActual(): Decimal {
@@ -153,7 +198,7 @@ export class PostingModel {
   }
   /** Σ Sales Amount (Expected): item shipments not yet invoiced (and not undone), less returns received not yet credited. */
   itemSalesExpected(): Decimal {
-    const shipped = this.lots.filter((lot) => lot.price.type === 'item' && !lot.undone).map((lot) => netAmount(lot.price, lot.quantity - lot.invoiced));
+    const shipped = this.lots.filter((lot) => lot.price.type === 'item' && !lot.undone).map((lot) => lot.expected);
     const received = [...this.returns.values()].filter((document) => document.received)
       .flatMap((document) => document.lines.filter((line) => line.type === 'item').map((line) => netAmount(line, line.quantity)));
     return sum(shipped).minus(sum(received));
@@ -164,8 +209,8 @@ export class PostingModel {
   moveStock(itemNo: string, change: number) {
     this.stock.set(itemNo, this.stock.get(itemNo)! + change);
   }
-  newLot(lot: Omit<Lot, 'invoiced' | 'undone' | 'returned'>): Lot {
-    const created: Lot = { ...lot, invoiced: 0, undone: false, returned: 0 };
+  newLot(lot: Omit<Lot, 'invoiced' | 'undone' | 'returned' | 'expected'>, expected: Decimal = ZERO): Lot {
+    const created: Lot = { ...lot, invoiced: 0, undone: false, returned: 0, expected };
     this.lots.push(created);
     return created;
   }
@@ -201,6 +246,15 @@ export class PostingModel {
     }
     if (rest > 0) parts.push({ lot: null, quantity: rest });
     return parts;
+  }
+
+  /**
+   * An invoice bills `quantity` of a lot shipped earlier: its item entry's Sales Amount (Expected)
+   * goes down by that share of what is still expected (§7.6, reversal of the expected amounts).
+   */
+  bill(lot: Lot, quantity: number) {
+    lot.expected = lot.expected.minus(roundAmount(lot.expected.times(quantity).div(lot.quantity - lot.invoiced)));
+    lot.invoiced += quantity;
   }
 
   /** A return through an invoice line, in the parts fixed for it (or split now). */
@@ -308,7 +362,7 @@ export class InvariantChecker {
     expect(balanceOf('8000', '8100', '6100').negated().toFixed(2), 'net sales on 8000/8100/6100 = model').toBe(expectedNet.toFixed(2));
     const vats = await this.db.select().from(vatEntry);
     expect(balanceOf('2310').toFixed(2), 'G/L sales VAT (2310) = Σ VAT entries').toBe(sum(vats.map((entry) => d(entry.amount))).toFixed(2));
-    expect(balanceOf('2310').negated().toFixed(2), 'sales VAT = model').toBe(vatOf(expectedNet).toFixed(2));
+    expect(balanceOf('2310').negated().toFixed(2), 'sales VAT = Σ VAT of each posting (model)').toBe(this.model.salesVat().toFixed(2));
   }
 
   private async checkCustomers() {

@@ -102,13 +102,13 @@ function fixedLayer(input: OutboundCostingInput): InboundLayer {
   const layer = input.layers.find((candidate) => candidate.entryNo === input.appliesToEntry);
   if (!layer) {
     throw new DomainError('APPLICATION_INVALID', {
-      qualifier: 'appliesToEntry', entryNo: input.appliesToEntry,
+      entryField: 'appliesToEntry', entryNo: input.appliesToEntry,
       reason: `item ledger entry ${input.appliesToEntry} is not an open inbound entry of this item at this location`,
     });
   }
   if (layer.remainingQuantity.lessThan(input.quantity)) {
     throw new DomainError('APPLICATION_INVALID', {
-      qualifier: 'appliesToEntry', entryNo: layer.entryNo,
+      entryField: 'appliesToEntry', entryNo: layer.entryNo,
       reason: `item ledger entry ${layer.entryNo} has only ${layer.remainingQuantity.toString()} left, ${input.quantity.toString()} are needed`,
     });
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dec, isDecimalString } from '../money/decimal.ts';
+import { columnLimits } from '../money/column-limits.ts';
 import { isIsoDate } from '../dates/calendar-date.ts';
 import { isValidDateFormula } from '../dates/date-formula.ts';
 
@@ -37,18 +38,23 @@ export const currencyCode = () =>
   z.string().trim().transform((value) => value.toUpperCase()).refine((value) => /^[A-Z]{3}$/.test(value), 'must be a three-letter ISO 4217 currency code');
 
 /**
- * A decimal travels as a JSON string ("12.50"). A JSON number is accepted when it converts to such a
- * string exactly (no exponent, at most 15 significant digits), so no float ever reaches the books.
+ * A decimal travels as a JSON string ("12.50"), never as a JSON number: the JSON parser would have
+ * turned 12345678901234567.89 or 0.30000000000000001 into a float, losing digits before any check
+ * could see them. `integerDigits` and `scale` are those of the column the value goes into
+ * (core/money/column-limits.ts), so a value the column cannot hold is refused here, naming the
+ * field, instead of by the database.
  */
-export const decimal = (options: { scale: number; min?: string; max?: string; positive?: boolean } = { scale: 5 }) =>
-  z.union([z.string().trim(), z.number()])
-    .transform((value, context) => {
-      const text = typeof value === 'number' ? numberToDecimalString(value) : value;
-      if (text === null || !isDecimalString(text)) {
+export interface DecimalOptions { scale: number; integerDigits: number; min?: string; max?: string; positive?: boolean }
+
+export const decimal = (options: DecimalOptions) =>
+  z.string({ error: (issue) => decimalTypeMessage(issue.input) })
+    .trim()
+    .transform((text, context) => {
+      if (!isDecimalString(text)) {
         context.addIssue({ code: 'custom', message: 'must be a decimal number such as "12.50"' });
         return z.NEVER;
       }
-      const [, fraction = ''] = text.replace('-', '').split('.');
+      const [integerPart = '', fraction = ''] = text.replace('-', '').split('.');
       if (fraction.replace(/0+$/, '').length > options.scale) {
         context.addIssue({ code: 'custom', message: `must have at most ${options.scale} decimal places` });
         return z.NEVER;
@@ -57,13 +63,18 @@ export const decimal = (options: { scale: number; min?: string; max?: string; po
         context.addIssue({ code: 'custom', message: boundsMessage(options) });
         return z.NEVER;
       }
+      if (integerPart.replace(/^0+/, '').length > options.integerDigits) {
+        context.addIssue({ code: 'custom', message: `must have at most ${options.integerDigits} digits before the decimal point` });
+        return z.NEVER;
+      }
       return text;
     });
 
-function numberToDecimalString(value: number): string | null {
-  const text = value.toString();
-  const digits = text.replace(/[-.]/g, '').replace(/^0+/, '');
-  return /e/i.test(text) || digits.length > 15 ? null : text;
+function decimalTypeMessage(input: unknown): string | undefined {
+  if (input === undefined) return undefined;
+  return typeof input === 'number'
+    ? 'must be a string such as "12.50": send decimals as JSON strings, not numbers, so that no digit is lost'
+    : 'must be a decimal number in a JSON string, such as "12.50"';
 }
 
 function withinBounds(text: string, options: { min?: string; max?: string; positive?: boolean }): boolean {
@@ -81,11 +92,14 @@ function boundsMessage(options: { min?: string; max?: string; positive?: boolean
   return `must be at most ${options.max}`;
 }
 
-export const amount = (options: { min?: string; max?: string; positive?: boolean } = {}) => decimal({ scale: 2, ...options });
-export const unitAmount = (options: { min?: string; max?: string } = {}) => decimal({ scale: 5, ...options });
-export const quantity = (options: { min?: string; max?: string; positive?: boolean } = {}) => decimal({ scale: 5, ...options });
-export const percent = () => decimal({ scale: 5, min: '0', max: '100' });
-export const roundingPrecision = () => decimal({ scale: 5, positive: true });
+type Bounds = { min?: string; max?: string; positive?: boolean };
+export const amount = (options: Bounds = {}) => decimal({ ...columnLimits.amount, ...options });
+export const unitAmount = (options: Omit<Bounds, 'positive'> = {}) => decimal({ ...columnLimits.unitAmount, ...options });
+export const quantity = (options: Bounds = {}) => decimal({ ...columnLimits.quantity, ...options });
+export const percent = () => decimal({ ...columnLimits.percent, min: '0', max: '100' });
+/** Rounding precisions are kept in numeric(18,5) columns, as unit amounts are. */
+export const roundingPrecision = () => decimal({ ...columnLimits.unitAmount, positive: true });
+export const exchangeRateAmount = () => decimal({ ...columnLimits.exchangeRateAmount, positive: true });
 
 export const integerField = (options: { min?: number; max?: number } = {}) =>
   z.number().int().min(options.min ?? 0).max(options.max ?? 2_000_000_000);

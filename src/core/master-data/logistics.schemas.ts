@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  addressFields, code, codeReference, currencyCode, dateFormula, decimal, email, isoDate, percent, recordSchemas,
+  addressFields, code, codeReference, currencyCode, dateFormula, email, exchangeRateAmount, isoDate, percent, recordSchemas,
   roundingPrecision, text,
 } from './fields.ts';
 import { roundingTypes } from './setup.schemas.ts';
@@ -49,8 +49,8 @@ export const currencySchemas = recordSchemas({ code: currencyCode() }, {
 });
 
 export const currencyExchangeRateSchemas = recordSchemas({ startingDate: isoDate() }, {
-  exchangeRateAmount: decimal({ scale: 6, positive: true }),
-  relationalExchangeRateAmount: decimal({ scale: 6, positive: true }),
+  exchangeRateAmount: exchangeRateAmount(),
+  relationalExchangeRateAmount: exchangeRateAmount(),
 }, ['relationalExchangeRateAmount']);
 
 export const salespersonPurchaserSchemas = recordSchemas({ code: code() }, {

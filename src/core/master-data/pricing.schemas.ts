@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, code, codeReference, decimal, optionalIsoDate, percent, quantity, text, unitAmount } from './fields.ts';
+import { amount, code, codeReference, optionalIsoDate, percent, quantity, text, unitAmount } from './fields.ts';
 
 /** '' is the local currency, as on Business Central agreements. */
 const agreementCurrency = () => z.string().trim().transform((value) => value.toUpperCase())
@@ -53,7 +53,7 @@ export const customerInvoiceDiscountSchemas = {
   create: z.strictObject({
     code: code(),
     currencyCode: agreementCurrency().optional(),
-    minimumAmount: decimal({ scale: 2, min: '0' }).optional(),
+    minimumAmount: amount({ min: '0' }).optional(),
     discountPercent: percent().optional(),
     serviceCharge: amount({ min: '0' }).optional(),
   }),

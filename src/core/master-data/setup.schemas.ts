@@ -23,12 +23,13 @@ export const generalLedgerSetupUpdate = z.strictObject({
   adjustForPaymentDiscount: z.boolean(),
   paymentDiscountGracePeriod: dateFormula(),
   paymentTolerancePercent: percent(),
-  maxPaymentToleranceAmount: decimal({ scale: 2, min: '0' }),
+  // Amounts in a numeric(18,5) column: 13 digits before the point.
+  maxPaymentToleranceAmount: decimal({ scale: 2, integerDigits: 13, min: '0' }),
   paymentToleranceWarning: z.boolean(),
   paymentDiscountToleranceWarning: z.boolean(),
   paymentTolerancePosting: z.enum(['paymentToleranceAccounts', 'paymentDiscountAccounts']),
   paymentDiscountTolerancePosting: z.enum(['paymentToleranceAccounts', 'paymentDiscountAccounts']),
-  maxVatDifferenceAllowed: decimal({ scale: 2, min: '0' }),
+  maxVatDifferenceAllowed: decimal({ scale: 2, integerDigits: 13, min: '0' }),
 }).partial();
 
 export const salesReceivablesSetupUpdate = z.strictObject({
@@ -67,6 +68,7 @@ export const inventorySetupUpdate = z.strictObject({
   automaticCostPosting: z.boolean(),
   expectedCostPostingToGl: z.boolean(),
   locationMandatory: z.boolean(),
+  defaultLocationCode: codeReference(10),
   preventNegativeInventory: z.boolean(),
   outboundWarehouseHandlingTime: dateFormula(),
   inboundWarehouseHandlingTime: dateFormula(),

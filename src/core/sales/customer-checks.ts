@@ -87,7 +87,7 @@ export interface CreditExposure {
   outstandingReturnOrdersLcy: Decimal;
   /** What the current document adds (its new outstanding amount minus the one already counted). */
   currentDocumentChangeLcy: Decimal;
-  /** Open entries due on or before the work date. */
+  /** Balance Due (LCY): open entries due before the work date (core/receivables/balance-due.ts). */
   balanceDueLcy: Decimal;
 }
 
@@ -140,6 +140,8 @@ function creditLimitWarning(exposure: CreditExposure, total: Decimal): Warning {
       outstandingInvoicesLcy: amountText(exposure.outstandingInvoicesLcy),
       outstandingReturnOrdersLcy: amountText(exposure.outstandingReturnOrdersLcy),
       currentDocumentChangeLcy: amountText(exposure.currentDocumentChangeLcy),
+      // BC's credit limit notification shows the overdue part of the balance as well (spec §12.4).
+      balanceDueLcy: amountText(exposure.balanceDueLcy),
     },
   };
 }

@@ -77,3 +77,12 @@ export function defaultDates(
     orderDate: workDate,
   };
 }
+
+/**
+ * The Location Code a document ships from (spec §2.2, issue 10): the ship-to address's, else the
+ * sell-to customer's, else the company's default location (Inventory Setup; BC keeps it in Company
+ * Information). Lines take the header's when entered (sales-line.derive.ts).
+ */
+export function defaultLocationCode(sources: { shipToAddress?: string | null; customer: string | null; company: string | null }): string | null {
+  return sources.shipToAddress || sources.customer || sources.company || null;
+}

@@ -1,76 +1,105 @@
 /**
- * The amounts one posting invoices of a partly invoiced line (spec §4.5): each amount prorated by
- * Qty. to Invoice / Quantity, except that the posting which invoices the rest of the line takes
- * everything not yet invoiced, so the invoices of a line always add up to the line exactly.
+ * The amounts one posting invoices (spec §4.5; BC Sales-Post DivideAmount with QtyType Invoicing).
+ * Each line is prorated **as it is now** over the quantity this posting invoices; nothing is
+ * carried from earlier invoices of the same line, so a unit price or invoice discount changed
+ * between two invoices of a line applies to the second one. For a line with Quantity Q and
+ * Qty. to Invoice q:
+ *
+ *   Line Amount        = round(q × Unit Price) − round(round(q × Unit Price) × Line Discount % / 100)
+ *                        (q = Q: round(Q × Unit Price) − Line Discount Amount; BC GetLineAmountToHandle)
+ *   Line Discount Amt. = round(Line Discount Amount × q / Q)   (q = Q: Line Discount Amount)
+ *   Inv. Discount Amt. = round(Inv. Discount Amount × q / Q)   (BC CalcInvDiscToInvoice)
+ *
+ * VAT is then worked out per VAT identifier over the lines of this posting and shared back to
+ * them with the remainder carried (calculateDocumentVat, as BC's CalcVATAmountLines(Invoicing)
+ * and the TempVATAmountLineRemainder of DivideAmount), so one posting's VAT is the VAT of its
+ * own totals. The invoices of a line add up to its Line Amount only when nothing changed between them.
  */
 import { DomainError } from '../errors.ts';
 import { type Decimal, ZERO } from '../money/decimal.ts';
-import { AMOUNT_ROUNDING_PRECISION, roundAmount } from '../money/rounding.ts';
+import { roundAmount } from '../money/rounding.ts';
+import { calculateDocumentVat } from '../tax/vat.ts';
+import type { AmountLine, DocumentAmountOptions } from './types.ts';
 
-/** The money of a sales line that is invoiced piece by piece. */
-export interface InvoiceableAmounts {
-  lineAmount: Decimal;
-  lineDiscountAmount: Decimal;
-  invoiceDiscountAmount: Decimal;
-  amount: Decimal;
-  amountIncludingVat: Decimal;
-}
-
-export interface LineToInvoice extends InvoiceableAmounts {
+/** A document line as it is now, and how much of it this posting invoices. */
+export interface LineToInvoice extends Omit<AmountLine, 'lineAmount' | 'invoiceDiscountAmount'> {
   quantity: Decimal;
   quantityInvoiced: Decimal;
   quantityToInvoice: Decimal;
-  /** What the earlier invoices of this line posted of each amount (NOTHING_INVOICED on the first). */
-  invoiced: InvoiceableAmounts;
+  unitPrice: Decimal;
+  lineDiscountPercent: Decimal;
+  /** The line's own Line Discount Amount and Inv. Discount Amount: they belong to its whole Quantity. */
+  lineDiscountAmount: Decimal;
+  invoiceDiscountAmount: Decimal;
 }
 
-export interface AmountsToInvoice extends InvoiceableAmounts {
-  /** amountIncludingVat − amount of this posting: the line's VAT, prorated. */
+/** What one posting invoices of a line, before VAT: in document currency, incl. VAT when prices include VAT. */
+export interface LineAmountsToInvoice {
+  lineAmount: Decimal;
+  lineDiscountAmount: Decimal;
+  invoiceDiscountAmount: Decimal;
+}
+
+export interface AmountsToInvoice extends LineAmountsToInvoice {
+  lineNo: number;
+  amount: Decimal;
+  amountIncludingVat: Decimal;
+  vatBaseAmount: Decimal;
+  /** amountIncludingVat − amount: the line's share of its VAT identifier's VAT in this posting. */
   vatAmount: Decimal;
 }
 
-export const NOTHING_INVOICED: InvoiceableAmounts = Object.freeze({
-  lineAmount: ZERO,
-  lineDiscountAmount: ZERO,
-  invoiceDiscountAmount: ZERO,
-  amount: ZERO,
-  amountIncludingVat: ZERO,
-});
+const NOTHING: LineAmountsToInvoice = Object.freeze({ lineAmount: ZERO, lineDiscountAmount: ZERO, invoiceDiscountAmount: ZERO });
 
-/**
- * The amounts of this posting. Amount and VAT are prorated and Amount Including VAT is their sum,
- * so each posting's VAT stays the VAT of its own amount (prorating the amount including VAT would
- * put 8.34 of VAT on 33.33 at 25 %). Posting code that recalculates VAT per VAT identifier group
- * for the invoiced part, as BC does, can pass lineAmount and invoiceDiscountAmount on to
- * calculateDocumentVat instead.
- */
-export function amountsToInvoice(
-  line: LineToInvoice,
-  precision: Decimal | string = AMOUNT_ROUNDING_PRECISION,
-): AmountsToInvoice {
+/** Line Amount, Line Discount Amount and Inv. Disc. Amount to Invoice of q units (see the file comment). */
+export function lineAmountsToInvoice(line: LineToInvoice, precision: Decimal | string): LineAmountsToInvoice {
   assertInvoiceable(line);
-  const invoicesRest = line.quantityInvoiced.plus(line.quantityToInvoice).equals(line.quantity);
-  const share = (total: Decimal, alreadyInvoiced: Decimal): Decimal => {
-    if (line.quantityToInvoice.isZero()) return ZERO;
-    // The last invoice takes what is left, so no rounding residue stays on the line.
-    if (invoicesRest) return total.minus(alreadyInvoiced);
-    return roundAmount(total.times(line.quantityToInvoice).div(line.quantity), precision);
-  };
-  const prorated = (field: keyof InvoiceableAmounts) => share(line[field], line.invoiced[field]);
-  const amount = prorated('amount');
-  const vatAmount = share(vatOf(line), vatOf(line.invoiced));
+  const { quantity, quantityToInvoice: part } = line;
+  // BC DivideAmount: no quantity or no price, no money (even if a discount amount was left on the line).
+  if (part.isZero() || line.unitPrice.isZero()) return NOTHING;
+  const whole = part.equals(quantity);
+  const gross = roundAmount(part.times(line.unitPrice), precision);
+  const discountInLineAmount = whole
+    ? line.lineDiscountAmount
+    : roundAmount(gross.times(line.lineDiscountPercent).div(100), precision);
+  const prorated = (amount: Decimal) => (whole ? amount : roundAmount(amount.times(part).div(quantity), precision));
   return {
-    lineAmount: prorated('lineAmount'),
-    lineDiscountAmount: prorated('lineDiscountAmount'),
-    invoiceDiscountAmount: prorated('invoiceDiscountAmount'),
-    amount,
-    amountIncludingVat: amount.plus(vatAmount),
-    vatAmount,
+    lineAmount: gross.minus(discountInLineAmount),
+    lineDiscountAmount: prorated(line.lineDiscountAmount),
+    invoiceDiscountAmount: line.allowInvoiceDiscount ? prorated(line.invoiceDiscountAmount) : ZERO,
   };
 }
 
-function vatOf(amounts: InvoiceableAmounts): Decimal {
-  return amounts.amountIncludingVat.minus(amounts.amount);
+/**
+ * The amounts this posting invoices, one per line given and in that order: lines with nothing to
+ * invoice (and comment lines) get zeros and take no part in the VAT.
+ */
+export function amountsToInvoice(lines: readonly LineToInvoice[], options: DocumentAmountOptions): AmountsToInvoice[] {
+  const parts = lines.map((line) => (line.type === 'comment' ? NOTHING : lineAmountsToInvoice(line, options.amountRoundingPrecision)));
+  const invoiced = lines.flatMap((line, index): AmountLine[] => (
+    line.type === 'comment' || line.quantityToInvoice.isZero() ? [] : [{
+      lineNo: line.lineNo,
+      type: line.type,
+      lineAmount: parts[index]!.lineAmount,
+      invoiceDiscountAmount: parts[index]!.invoiceDiscountAmount,
+      allowInvoiceDiscount: line.allowInvoiceDiscount,
+      vatPercent: line.vatPercent,
+      vatIdentifier: line.vatIdentifier,
+      vatCalculationType: line.vatCalculationType,
+    }]
+  ));
+  const vatByLine = new Map(calculateDocumentVat(invoiced, options).lines.map((vat) => [vat.lineNo, vat]));
+  return lines.map((line, index) => {
+    const vat = vatByLine.get(line.lineNo);
+    return {
+      lineNo: line.lineNo,
+      ...parts[index]!,
+      amount: vat?.amount ?? ZERO,
+      amountIncludingVat: vat?.amountIncludingVat ?? ZERO,
+      vatBaseAmount: vat?.vatBaseAmount ?? ZERO,
+      vatAmount: vat?.vatAmount ?? ZERO,
+    };
+  });
 }
 
 // §4.1: Qty. to Invoice has the sign of Quantity and cannot exceed what is left to invoice.

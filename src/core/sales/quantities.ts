@@ -52,6 +52,69 @@ export function defaultQuantitiesToHandle(
   return { quantityToShip, quantityToInvoice: maxQuantityToInvoice({ ...q, quantityToShip }) };
 }
 
+/** What one request typed: whether Quantity (or what it derives from) changed, and the quantities to handle sent. */
+export interface EnteredQuantities {
+  quantityChanged: boolean;
+  quantityToShip?: Decimal;
+  quantityToInvoice?: Decimal;
+}
+
+/**
+ * Qty. to Ship and Qty. to Invoice after a request that may set Quantity, Qty. to Ship and Qty. to
+ * Invoice together: as if they were entered one after the other, in that order. Quantity resets
+ * both to their defaults; Qty. to Ship then re-defaults Qty. to Invoice to MaxQtyToInvoice; a typed
+ * Qty. to Invoice stands last (and is validated, not adjusted).
+ */
+export function quantitiesToHandleAfterEntry(
+  documentType: SalesDocumentType,
+  defaultQuantityToShip: DefaultQuantityToShip,
+  q: QuantityFields,
+  entered: EnteredQuantities,
+): { quantityToShip: Decimal; quantityToInvoice: Decimal } {
+  let { quantityToShip, quantityToInvoice } = entered.quantityChanged ? defaultQuantitiesToHandle(documentType, defaultQuantityToShip, q) : q;
+  if (entered.quantityToShip !== undefined) {
+    quantityToShip = entered.quantityToShip;
+    quantityToInvoice = maxQuantityToInvoice({ ...q, quantityToShip });
+  }
+  if (entered.quantityToInvoice !== undefined) quantityToInvoice = entered.quantityToInvoice;
+  return { quantityToShip, quantityToInvoice };
+}
+
+/** The posted shipment (or return receipt) line an invoice (credit memo) line bills, as the user knows it. */
+export interface HandledLineLink {
+  kind: 'shipment' | 'returnReceipt';
+  documentNo: string;
+  /** 1-based position among the posted document's lines, as its page lists them. */
+  position: number;
+  no: string;
+  description: string;
+  /** Qty. Shipped Not Invoiced (Return Qty. Rcd. Not Invd.) of the posted line, other invoices aside. */
+  quantityNotInvoiced: Decimal;
+}
+
+/**
+ * A line that came from a posted shipment (return receipt) bills part of it: its Quantity may be
+ * lowered but keeps the shipment's sign and never exceeds what the shipment line has left to
+ * invoice (BC Sales Line CheckShipmentRelation / CheckRetRcptRelation).
+ */
+export function checkQuantityAgainstHandledLine(quantity: Decimal, link: HandledLineLink): void {
+  const what = link.kind === 'shipment' ? 'shipment' : 'return receipt';
+  const where = `line ${link.position} of ${what} ${link.documentNo} (${link.no}${link.description ? ` ${link.description}` : ''})`;
+  if (opposite(quantity, link.quantityNotInvoiced)) {
+    throw new DomainError('SHIPMENT_ALREADY_INVOICED', {
+      detail: `Quantity (${quantity.toString()}) must have the same sign as ${where}`, shipmentNo: link.documentNo, position: link.position,
+    }, 'quantity');
+  }
+  if (quantity.abs().greaterThan(link.quantityNotInvoiced.abs())) {
+    const verb = link.kind === 'shipment' ? 'invoice' : 'credit';
+    const left = link.kind === 'shipment' ? 'shipped and not yet invoiced' : 'received and not yet credited';
+    throw new DomainError('SHIPMENT_ALREADY_INVOICED', {
+      detail: `You cannot ${verb} more than ${link.quantityNotInvoiced.toString()} units from ${where}: that is its quantity ${left} (Quantity is ${quantity.toString()})`,
+      shipmentNo: link.documentNo, position: link.position, maximum: link.quantityNotInvoiced.toString(),
+    }, 'quantity');
+  }
+}
+
 /**
  * Refuses quantities a posting could not honour, naming the field. `previous` is the line as
  * stored: when given, the fields the user changed are checked first, so the error names the field

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  amount, code, codeReference, decimal, integerField, isoDate, optionalIsoDate, percent, quantity, text, unitAmount,
+  amount, code, codeReference, integerField, isoDate, optionalIsoDate, percent, quantity, text, unitAmount,
 } from '../master-data/fields.ts';
 import { salesDocumentTypes, salesLineTypes } from './types.ts';
 
@@ -82,7 +82,7 @@ export const salesDocumentUpdate = z.strictObject({
   ...headerFields,
   /** Setting either fixes the invoice discount by hand (BC's Invoice Discount Calculation %, Amount). */
   invoiceDiscountPercent: percent(),
-  invoiceDiscountAmount: decimal({ scale: 2 }),
+  invoiceDiscountAmount: amount(),
 }).partial();
 
 /** Copy Document (spec §8). */

@@ -4,6 +4,7 @@
  * still change once a document is no longer Open.
  */
 import { DomainError } from '../errors.ts';
+import { assertLocationWhenMandatory } from '../inventory/location-mandatory.ts';
 import type { Decimal } from '../money/decimal.ts';
 import { type SalesDocumentStatus, type SalesDocumentType, type SalesLineType, salesDocumentTypeCaptions } from './types.ts';
 
@@ -14,6 +15,8 @@ export interface ReleaseLine {
   quantity: Decimal;
   unitOfMeasureCode: string | null;
   locationCode: string | null;
+  /** False for a service or non-inventory item, whose location is never required; absent counts as inventory. */
+  inventoryItem?: boolean;
 }
 
 export interface ReleaseDocument {
@@ -25,21 +28,19 @@ export interface ReleaseDocument {
 /**
  * Throws the first reason the document cannot be released, in BC's order: Sell-to Customer No.,
  * then "nothing to release", then per line (in line order) Location Code when Location Mandatory
- * is on, then Unit of Measure Code. Only item lines with a quantity are checked, as in BC; every
- * item line is treated as an inventory item (the caller leaves service items out if it has them).
+ * is on (inventory items only, as BC's IsInventoriableItem), then Unit of Measure Code. Only item
+ * lines with a quantity are checked, as in BC.
  */
 export function releaseProblems(document: ReleaseDocument, setup: { locationMandatory: boolean }): void {
   const documentTypeCaption = salesDocumentTypeCaptions[document.documentType];
   if (isBlank(document.sellToCustomerNo)) {
-    throw new DomainError('FIELD_REQUIRED', { documentTypeCaption, fieldCaption: 'Sell-to Customer No.', qualifier: 'sellToCustomerNo' }, 'sellToCustomerNo');
+    throw new DomainError('FIELD_REQUIRED', { documentTypeCaption, fieldCaption: 'Sell-to Customer No.', field: 'sellToCustomerNo' }, 'sellToCustomerNo');
   }
   const releasable = document.lines.map((line, index) => ({ line, index })).filter(({ line }) => line.type !== 'comment' && !line.quantity.isZero());
   if (releasable.length === 0) throw new DomainError('NOTHING_TO_RELEASE', { documentTypeCaption, documentType: document.documentType });
   for (const { line, index } of releasable) {
     if (line.type !== 'item') continue;
-    if (setup.locationMandatory && isBlank(line.locationCode)) {
-      throw new DomainError('LOCATION_MISSING', { lineNo: line.lineNo, no: line.no }, `lines.${index}.locationCode`);
-    }
+    assertLocationWhenMandatory(setup.locationMandatory, { ...line, inventoryItem: line.inventoryItem ?? true }, `lines.${index}.locationCode`);
     if (isBlank(line.unitOfMeasureCode)) {
       throw new DomainError('UNIT_OF_MEASURE_MISSING', { lineNo: line.lineNo, no: line.no }, `lines.${index}.unitOfMeasureCode`);
     }

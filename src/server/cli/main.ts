@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { roles } from '../../core/access/roles.ts';
 import { DomainError } from '../../core/errors.ts';
 import { readConfig } from '../config.ts';
+import { innermostMessage, isDatabaseUnavailable } from '../db/connection-errors.ts';
 import { buildApp } from '../http/app.ts';
 import { connectApi, forgetCredentials, httpClient, saveCredentials, type ApiClient, type ApiResponse } from './api-client.ts';
 import { isEmpty, loadDemo, openMigratedDatabase } from './runtime.ts';
@@ -111,6 +112,14 @@ users.command('list')
   .addOption(serverOption)
   .action(async (options: { server?: string }) =>
     withApi(options.server, async (api) => print(expectOk(await api.request('GET', '/api/v1/users?limit=1000')))));
+users.command('unlock <username>')
+  .description('Lift the lock (and any wait) that failed sign-ins put on a user')
+  .addOption(serverOption)
+  .action(async (username: string, options: { server?: string }) =>
+    withApi(options.server, async (api) => {
+      expectOk(await api.request('POST', `/api/v1/users/${encodeURIComponent(username)}/unlock`));
+      console.log(`Unlocked ${username}: failed sign-ins no longer hold the user back.`);
+    }));
 
 program.command('list <resource>')
   .description('List records, e.g. `list customers`, `list customers/C00010/shipToAddresses`')
@@ -188,7 +197,7 @@ program.command('job <id>')
       const fetchJob = async () => expectOk(await api.request('GET', `/api/v1/jobs/${encodeURIComponent(id)}`)) as Job;
       const job = options.wait ? await followJob(id, fetchJob, { out: process.stderr, db: api.db }) : await fetchJob();
       print(job);
-      if (job.status === 'failed') process.exitCode = 1;
+      if (job.status === 'failed' || job.status === 'incomplete') process.exitCode = 1;
     }));
 
 const postableResources: Record<string, string> = { order: 'salesOrders', invoice: 'salesInvoices', creditMemo: 'salesCreditMemos', returnOrder: 'salesReturnOrders' };
@@ -227,7 +236,7 @@ program.command('combine-shipments')
       const fetchJob = async () => expectOk(await api.request('GET', `/api/v1/jobs/${accepted.job.id}`)) as Job;
       const job = await followJob(accepted.job.id, fetchJob, { out: process.stderr, db: api.db });
       print(job);
-      if (job.status === 'failed') process.exitCode = 1;
+      if (job.status === 'failed' || job.status === 'incomplete') process.exitCode = 1;
     }));
 
 function apiPath(resource: string): string {
@@ -267,6 +276,7 @@ function expectOk(response: ApiResponse): unknown {
 }
 
 function describeError(error: unknown): string {
+  if (isDatabaseUnavailable(error)) return `DATABASE_UNAVAILABLE: the database server cannot be reached (${innermostMessage(error)}); check DATABASE_URL and that the server is running.`;
   if (!(error instanceof DomainError)) return error instanceof Error ? error.message : String(error);
   const hint = error.code === 'DATABASE_LOCKED'
     ? '\n  A server is using it: sign in to that server with `ledgerline login --server http://127.0.0.1:3000 --username …` and run the command again.'

@@ -17,7 +17,8 @@ export function formatProgress(job: Pick<Job, 'progress' | 'total' | 'message'>)
 function formatOutcome(job: Job): string {
   if (job.status === 'succeeded') return `Job ${job.id} (${job.type}) succeeded.`;
   const error = job.error as { code?: string; message?: string } | null;
-  return `Job ${job.id} (${job.type}) failed: ${error?.code ?? 'ERROR'}: ${error?.message ?? 'no reason recorded'}`;
+  const ended = job.status === 'incomplete' ? 'finished incomplete' : 'failed';
+  return `Job ${job.id} (${job.type}) ${ended}: ${error?.code ?? 'ERROR'}: ${error?.message ?? 'no reason recorded'}`;
 }
 
 export interface ProgressRenderer {
@@ -42,15 +43,15 @@ export function progressRenderer(out: NodeJS.WritableStream & { isTTY?: boolean 
       }
     },
     finish(job) {
-      if (job.status === 'succeeded') this.update(job);
+      if (job.status !== 'failed') this.update(job);
       out.write(`${drawn ? '\n' : ''}${formatOutcome(job)}\n`);
     },
   };
 }
 
-export const isFinished = (job: Job) => job.status === 'succeeded' || job.status === 'failed';
+export const isFinished = (job: Job) => job.status === 'succeeded' || job.status === 'incomplete' || job.status === 'failed';
 
-/** Polls until the job has succeeded or failed, showing its progress; returns the finished job. */
+/** Polls until the job has finished, showing its progress; returns the finished job. */
 export async function waitForJob(
   fetchJob: () => Promise<Job>,
   options: { out: NodeJS.WritableStream & { isTTY?: boolean }; intervalMs?: number },

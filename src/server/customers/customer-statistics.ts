@@ -6,34 +6,42 @@
 import { and, eq, gte, inArray, lte, not, sql, type SQL } from 'drizzle-orm';
 import { dec, type Decimal } from '../../core/money/decimal.ts';
 import { DomainError } from '../../core/errors.ts';
+import { balanceDueLcy } from '../../core/receivables/balance-due.ts';
 import type { Executor } from '../db/connection.ts';
 import { customer, customerLedgerEntry, detailedCustomerLedgerEntry, salesHeader, salesLine } from '../db/schema/index.ts';
 
 export interface CustomerBalances {
   /** Balance (LCY): Σ Amount (LCY) of the customer's detailed ledger entries. */
   balanceLcy: Decimal;
-  /** Balance Due (LCY): the part of it on entries due on or before the due date asked for. */
+  /** Balance Due (LCY): what is open at the work date on entries due before it (core/receivables/balance-due.ts). */
   balanceDueLcy: Decimal;
 }
 
 /**
- * One query over the detailed entries. `upTo` limits the balance to entries posted on or before it
- * (BC's date filter; the credit check measures up to the work date); `dueOn` is the work date the
- * balance due is measured at: entries due then or earlier, and what was posted against them by then.
+ * `upTo` limits the balance to entries posted on or before it (BC's date filter; the credit check
+ * measures up to the work date). `workDate` is when the balance due is measured: what is open then,
+ * by due date, summed by the core rule (an entry due on the work date is not overdue yet).
  */
-export async function customerBalances(tx: Executor, customerNo: string, options: { dueOn: string; upTo?: string | undefined }): Promise<CustomerBalances> {
-  // A payment carries no due date of its own: it is due when posted.
-  const dueDate = sql`coalesce(${customerLedgerEntry.dueDate}, ${customerLedgerEntry.postingDate})`;
-  const [row] = await tx.select({
-    balanceLcy: sql<string>`coalesce(sum(${detailedCustomerLedgerEntry.amountLcy}), 0)`,
-    balanceDueLcy: sql<string>`coalesce(sum(${detailedCustomerLedgerEntry.amountLcy}) filter (where ${dueDate} <= ${options.dueOn} and ${detailedCustomerLedgerEntry.postingDate} <= ${options.dueOn}), 0)`,
-  }).from(detailedCustomerLedgerEntry)
+export async function customerBalances(tx: Executor, customerNo: string, options: { workDate: string; upTo?: string | undefined }): Promise<CustomerBalances> {
+  const ofCustomer = eq(customerLedgerEntry.customerNo, customerNo);
+  const [total] = await tx.select({ balanceLcy: sql<string>`coalesce(sum(${detailedCustomerLedgerEntry.amountLcy}), 0)` })
+    .from(detailedCustomerLedgerEntry)
     .innerJoin(customerLedgerEntry, eq(detailedCustomerLedgerEntry.customerLedgerEntryNo, customerLedgerEntry.entryNo))
-    .where(and(
-      eq(customerLedgerEntry.customerNo, customerNo),
-      options.upTo === undefined ? undefined : lte(detailedCustomerLedgerEntry.postingDate, options.upTo),
-    ));
-  return { balanceLcy: dec(row!.balanceLcy), balanceDueLcy: dec(row!.balanceDueLcy) };
+    .where(and(ofCustomer, options.upTo === undefined ? undefined : lte(detailedCustomerLedgerEntry.postingDate, options.upTo)));
+  // A payment carries no due date of its own: it is due when posted. Grouped by due date, only
+  // what is open at the work date comes back, however many closed entries the customer has.
+  const dueDate = sql<string>`coalesce(${customerLedgerEntry.dueDate}, ${customerLedgerEntry.postingDate})::text`;
+  const remaining = sql<string>`sum(${detailedCustomerLedgerEntry.amountLcy})`;
+  const open = await tx.select({ dueDate, remainingAmountLcy: remaining })
+    .from(detailedCustomerLedgerEntry)
+    .innerJoin(customerLedgerEntry, eq(detailedCustomerLedgerEntry.customerLedgerEntryNo, customerLedgerEntry.entryNo))
+    .where(and(ofCustomer, lte(detailedCustomerLedgerEntry.postingDate, options.workDate)))
+    .groupBy(dueDate)
+    .having(sql`${remaining} <> 0`);
+  return {
+    balanceLcy: dec(total!.balanceLcy),
+    balanceDueLcy: balanceDueLcy(open.map((row) => ({ dueDate: String(row.dueDate), remainingAmountLcy: dec(String(row.remainingAmountLcy)) })), options.workDate),
+  };
 }
 
 export interface SalesDocumentExposure {
@@ -107,7 +115,7 @@ export interface CustomerStatistics extends CustomerBalances, SalesDocumentExpos
 export async function customerStatistics(tx: Executor, customerNo: string, workDate: string): Promise<CustomerStatistics> {
   const [found] = await tx.select({ no: customer.no, creditLimitLcy: customer.creditLimitLcy }).from(customer).where(eq(customer.no, customerNo));
   if (!found) throw new DomainError('NOT_FOUND', { entity: 'Customer', key: customerNo });
-  const balances = await customerBalances(tx, customerNo, { dueOn: workDate });
+  const balances = await customerBalances(tx, customerNo, { workDate });
   const [thisYear] = await tx.select({
     salesLcy: sql<string>`coalesce(sum(${customerLedgerEntry.salesLcy}), 0)`,
     profitLcy: sql<string>`coalesce(sum(${customerLedgerEntry.profitLcy}), 0)`,

@@ -68,9 +68,15 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
 }
 
 async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
-  // Without a listener, an idle client's network error would crash the process.
-  pool.on('error', () => undefined);
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    // While the server is down or unreachable a request fails within seconds (503) instead of hanging.
+    connectionTimeoutMillis: 10_000,
+    // Notices a server that vanished without closing the socket, as after a failover to another host.
+    keepAlive: true,
+  });
+  survivesLostConnections(pool, redactPassword(databaseUrl));
   const db = drizzlePostgres({ client: pool, schema, casing: 'snake_case' }) as unknown as Executor;
   await db.execute(sql`select 1`);
   return {
@@ -80,6 +86,26 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
     migrate: () => migratePostgresLocked(pool),
     close: () => pool.end(),
   };
+}
+
+/**
+ * A server that restarts or fails over drops every connection, and pg emits 'error' on each client,
+ * idle or checked out; an 'error' nobody listens to ends the process. So every client gets a
+ * listener for its whole life. The pool then discards the broken clients (idle ones at once, checked
+ * out ones when released: they are no longer queryable) and connects afresh for later requests; the
+ * request that held one fails with a connection error, answered 503 (connection-errors.ts).
+ */
+function survivesLostConnections(pool: pg.Pool, location: string) {
+  pool.on('connect', (client) => {
+    let reported = false;
+    client.on('error', (error) => {
+      if (reported) return;
+      reported = true;
+      console.warn(`Lost a connection to the database ${location}: ${error.message}`);
+    });
+  });
+  // pg-pool re-emits an idle client's error on the pool; the client's own listener has reported it.
+  pool.on('error', () => undefined);
 }
 
 /** One migrator at a time across processes: the advisory lock lives on the migrating connection. */

@@ -42,7 +42,7 @@ export function toSnakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-interface PostgresError { code?: string; constraint?: string; detail?: string; table?: string }
+interface PostgresError { code?: string; constraint?: string; detail?: string; table?: string; message?: string }
 
 function postgresError(error: unknown): PostgresError | undefined {
   for (let current: unknown = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
@@ -56,6 +56,12 @@ function postgresError(error: unknown): PostgresError | undefined {
 /** The SQLSTATE of a PostgreSQL error, wherever the driver or drizzle put it; undefined for other errors. */
 export function postgresErrorCode(error: unknown): string | undefined {
   return postgresError(error)?.code;
+}
+
+/** A data exception (SQLSTATE class 22: a value its column cannot take) with PostgreSQL's words; undefined for other errors. */
+export function dataException(error: unknown): { code: string; message: string } | undefined {
+  const pgError = postgresError(error);
+  return pgError?.code?.startsWith('22') ? { code: pgError.code, message: pgError.message ?? '' } : undefined;
 }
 
 /** The value in `Key (column)=(value)` of a PostgreSQL error detail. */

@@ -5,7 +5,10 @@ import { DomainError } from '../../core/errors.ts';
 /**
  * PGlite has no lock of its own on its data directory: two processes opening it would corrupt it.
  * A lock file holding the owner's pid keeps a second process out; a stale file (dead pid, or our own
- * pid reused after a restart, as pid 1 in a container is) is taken over.
+ * pid reused after a restart, as pid 1 in a container is) is taken over. A process killed outright
+ * (SIGKILL, out of memory, power cut) leaves its file behind; on Linux the file also names the boot
+ * and the owner's start time, so that another process which got the pid later (after a reboot, or
+ * pids wrapping) is not taken for the owner and the restart is not refused.
  */
 const heldByThisProcess = new Set<string>();
 
@@ -16,7 +19,7 @@ export function lockDataDir(dataDir: string): { release: () => void } {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, ownerLine(process.pid));
       closeSync(fd);
       heldByThisProcess.add(lockPath);
       return {
@@ -27,14 +30,50 @@ export function lockDataDir(dataDir: string): { release: () => void } {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      const [pid, bootId, startTime] = readFileSync(lockPath, 'utf8').trim().split(/\s+/);
+      const owner = Number.parseInt(pid ?? '', 10);
+      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner) && isSameProcess(owner, bootId, startTime)) {
         throw new DomainError('DATABASE_LOCKED', { dataDir, pid: owner });
       }
       rmSync(lockPath, { force: true });
     }
   }
   throw new DomainError('DATABASE_LOCKED', { dataDir, pid: 'unknown' });
+}
+
+/** `pid bootId startTime`; the last two only where /proc tells them (Linux), else just the pid. */
+export function ownerLine(pid: number): string {
+  const bootId = currentBootId();
+  const startTime = startTimeOf(pid);
+  return bootId && startTime ? `${pid} ${bootId} ${startTime}` : String(pid);
+}
+
+/** A file without the boot and start time (another system, an older version) is trusted on its pid. */
+function isSameProcess(pid: number, bootId: string | undefined, startTime: string | undefined): boolean {
+  if (!bootId || !startTime) return true;
+  const currentBoot = currentBootId();
+  const currentStart = startTimeOf(pid);
+  if (!currentBoot || !currentStart) return true;
+  return bootId === currentBoot && startTime === currentStart;
+}
+
+function currentBootId(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Field 22 of /proc/<pid>/stat: clock ticks after boot at which the process started. */
+function startTimeOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count fields after its closing one.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
 }
 
 function isAlive(pid: number): boolean {

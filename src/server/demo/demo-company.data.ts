@@ -739,7 +739,6 @@ export const openingInventory: readonly { itemNo: string; locationCode: string; 
 export const demoCompanySteps: readonly DemoStep[] = [
   ['noSeries', numberSeries],
   ['salesReceivablesSetup', salesReceivablesSetup],
-  ['inventorySetup', { itemNos: 'ITEM' }],
   ['purchasesPayablesSetup', { vendorNos: 'VEND' }],
   ['companyInformation', companyInformation],
   ['generalLedgerSetup', generalLedgerSetup],
@@ -754,6 +753,9 @@ export const demoCompanySteps: readonly DemoStep[] = [
   ['generalPostingSetups', generalPostingSetups],
   ['vatPostingSetups', vatPostingSetups],
   ['locations', locations],
+  // Stock lives at a location: documents of customers without one ship from Amsterdam, and nothing
+  // is posted "at no location" while the item card shows the stock in a warehouse (issue 10).
+  ['inventorySetup', { itemNos: 'ITEM', defaultLocationCode: 'MAIN', locationMandatory: true }],
   ['inventoryPostingSetups', inventoryPostingSetups],
   ['unitsOfMeasure', unitsOfMeasure],
   ['paymentTerms', paymentTerms],

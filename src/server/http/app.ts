@@ -16,18 +16,23 @@ import { registerSalesPostRoutes } from '../sales/sales-post.routes.ts';
 import { registerPostingCompanionRoutes } from '../sales/posting-companions.routes.ts';
 import { registerJobRoutes } from '../jobs/job.routes.ts';
 import { registerAuthentication } from './auth.ts';
+import type { SignInOptions } from '../users/sign-in.commands.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { problem, sendProblem } from './problem.ts';
 import { registerWebApp } from './web-app.ts';
 import { registerWorkDate } from './work-date.ts';
+import { registerInputGuards } from './input-guards.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { normalizeUrl } from './url-normalization.ts';
+import { requestScopedDb } from './request-transaction.ts';
 
 export interface AppOptions {
   db: Executor;
   logger?: boolean;
   /** In-process callers (the CLI) act as this user without a token. */
   localActor?: Actor;
+  /** Sign-in throttling and hashing limits (defaults in core/access/sign-in-throttle.ts); tests pass a clock. */
+  signIn?: SignInOptions;
 }
 
 /** An action sent with `content-type: application/json` and no body means "no input", not a syntax error. */
@@ -74,10 +79,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   });
 
-  const getDb = () => options.db;
+  const rootDb = () => options.db;
+  // Inside a request recorded with its Idempotency-Key, routes get that request's transaction.
+  const getDb = requestScopedDb(rootDb);
+  registerInputGuards(app);
   registerWorkDate(app);
-  registerAuthentication(app, getDb, options.localActor);
-  registerIdempotency(app, getDb);
+  registerAuthentication(app, rootDb, options.localActor, options.signIn);
+  registerIdempotency(app, rootDb);
   for (const definition of resources) registerResource(app, getDb, definition);
   for (const definition of singletons) registerSingleton(app, getDb, definition);
   registerNoSeriesRoutes(app, getDb);

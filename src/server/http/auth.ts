@@ -5,7 +5,8 @@ import { canRead, canWrite, type Area } from '../../core/access/roles.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import type { Actor } from '../master-data/resource.ts';
-import { authenticate, issueToken, revokeToken } from '../users/token.commands.ts';
+import { signIn, unlockUser, type SignInOptions } from '../users/sign-in.commands.ts';
+import { authenticate, revokeToken } from '../users/token.commands.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { actor?: Actor }
@@ -32,7 +33,7 @@ function bearerToken(request: FastifyRequest): string | undefined {
  * needs a role that may read the route's area, writing one that may write to it. `localActor` serves
  * the CLI, which runs in-process with the rights of whoever can open the data directory.
  */
-export function registerAuthentication(app: FastifyInstance, getDb: () => Executor, localActor?: Actor) {
+export function registerAuthentication(app: FastifyInstance, getDb: () => Executor, localActor?: Actor, signInOptions?: SignInOptions) {
   app.addHook('onRequest', async (request) => {
     const config = request.routeOptions.config;
     // Unknown routes fall through to the 404 handler, which reveals nothing.
@@ -53,10 +54,26 @@ export function registerAuthentication(app: FastifyInstance, getDb: () => Execut
     schema: {
       tags: ['auth'],
       summary: 'Sign in: exchange a username and password for a bearer token',
-      body: z.strictObject({ username: z.string().min(1), password: z.string().min(1) }),
+      description: 'Failed sign-ins are throttled per username and per client address: after 5 in a row each attempt waits 1 s, 2 s, 4 s … '
+        + '(429 LOGIN_THROTTLED with Retry-After, the password unchecked); 10 lock the username for 15 minutes, except from addresses '
+        + 'the user signed in from before. 503 LOGIN_BUSY (with Retry-After) when the server is checking too many passwords at once.',
+      // A cap on the password, so nobody can make scrypt chew on megabytes.
+      body: z.strictObject({ username: z.string().min(1).max(100), password: z.string().min(1).max(1000) }),
       response: { 200: z.object({ token: z.string(), expiresAt: z.string() }) },
     },
-  }, async (request) => getDb().transaction((tx) => issueToken(tx as Executor, request.body.username, request.body.password)));
+  }, async (request) => signIn(getDb(), { ...request.body, address: request.ip }, signInOptions));
+
+  routes.post('/api/v1/users/:username/unlock', {
+    config: { area: 'users' },
+    schema: {
+      tags: ['users'],
+      summary: 'Lift the sign-in lock (and any wait) that failed sign-ins put on a user',
+      params: z.object({ username: z.string() }),
+    },
+  }, async (request, reply) => {
+    await unlockUser(getDb(), request.params.username);
+    return reply.status(204).send();
+  });
 
   routes.post('/api/v1/auth/signOut', {
     config: { anyRole: true },

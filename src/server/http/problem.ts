@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from '@fastify/type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../core/errors.ts';
+import { databaseRetryAfterSeconds, isDatabaseUnavailable } from '../db/connection-errors.ts';
+import { dataException } from '../db/constraint-errors.ts';
 
 /** The one map from domain error code to HTTP status; codes not listed are business refusals (422). */
 const statusByCode: Partial<Record<DomainErrorCode, number>> = {
@@ -10,6 +12,8 @@ const statusByCode: Partial<Record<DomainErrorCode, number>> = {
   INVALID_DATE_FORMULA: 400,
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
+  LOGIN_THROTTLED: 429,
+  LOGIN_BUSY: 503,
   FORBIDDEN: 403,
   USER_BLOCKED: 403,
   NOT_FOUND: 404,
@@ -41,26 +45,38 @@ export interface Problem {
 
 const titles: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
-  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content',
+  409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests',
   500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
-export function problem(status: number, code: string, detail: string, errors?: FieldError[]): Problem {
+/**
+ * The codes the HTTP layer answers besides the domain catalogue (src/core/errors.ts): the server's
+ * own refusals and failures. Every code is SCREAMING_SNAKE; test/core/errors-catalogue.test.ts checks.
+ */
+export const frameworkProblemCodes = [
+  'INVALID_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'BAD_REQUEST', 'ROUTE_NOT_FOUND', 'DATABASE_UNAVAILABLE', 'INTERNAL_ERROR',
+] as const;
+export type ProblemCode = DomainErrorCode | (typeof frameworkProblemCodes)[number];
+
+export function problem(status: number, code: ProblemCode, detail: string, errors?: FieldError[]): Problem {
   return { type: `urn:ledgerline:problem:${code}`, title: titles[status] ?? 'Error', status, code, detail, ...(errors ? { errors } : {}) };
 }
 
 /** Fastify's own refusals, under codes of ours so clients see one stable vocabulary. */
-const frameworkCodes: Record<string, string> = {
+const frameworkCodes: Record<string, ProblemCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
+/** How a data exception's 400 begins; the fuzz test counts these as validation gaps. */
+export const refusedValueDetail = 'The database refused a value in the request:';
+
 export function problemFromError(error: unknown): Problem {
   if (error instanceof DomainError) {
     const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
-    return problem(statusOf(error.code), error.key, error.message, errors);
+    return problem(statusOf(error.code), error.code, error.message, errors);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext;
@@ -73,6 +89,13 @@ export function problemFromError(error: unknown): Problem {
     const detail = errors.map((entry) => `${entry.field}: ${entry.message}`).join('; ');
     return problem(400, 'INVALID_INPUT', `The request is not valid: ${detail}`, errors);
   }
+  // Last line of defence: a value its column cannot take (SQLSTATE class 22: NUL in text, numeric
+  // overflow, a date that does not exist) is input that validation missed, not a server failure.
+  const refusedValue = dataException(error);
+  if (refusedValue) return problem(400, 'INVALID_INPUT', `${refusedValueDetail} ${refusedValue.message}. Nothing was changed.`);
+  if (isDatabaseUnavailable(error)) {
+    return problem(503, 'DATABASE_UNAVAILABLE', 'The database cannot be reached right now (it may be restarting), so the request was not completed and may not have been saved. Try again in a few seconds.');
+  }
   const fastifyError = error as FastifyError;
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
     return problem(fastifyError.statusCode, frameworkCodes[fastifyError.code] ?? 'BAD_REQUEST', fastifyError.message);
@@ -83,5 +106,9 @@ export function problemFromError(error: unknown): Problem {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const body = problemFromError(error);
   if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+  else if (dataException(error)) request.log.warn({ err: error }, 'a value reached the database unvalidated');
+  // A refusal that says when to come back (429, 503) says it in the standard header too.
+  if (error instanceof DomainError && typeof error.params.retryAfterSeconds === 'number') reply.header('retry-after', String(error.params.retryAfterSeconds));
+  if (body.code === 'DATABASE_UNAVAILABLE') reply.header('retry-after', String(databaseRetryAfterSeconds));
   return reply.status(body.status).type('application/problem+json').send(body);
 }

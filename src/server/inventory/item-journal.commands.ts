@@ -8,6 +8,8 @@
 import { inArray, isNull } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import type { ItemJournalLineInput, ItemJournalPostInput } from '../../core/inventory/item-journal.schemas.ts';
+import { assertLocationWhenMandatory } from '../../core/inventory/location-mandatory.ts';
+import { columnLimits, fitsColumn } from '../../core/money/column-limits.ts';
 import { ZERO, dec } from '../../core/money/decimal.ts';
 import { buildItemJournalPosting } from '../../core/posting/item-journal-posting.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
@@ -116,9 +118,9 @@ async function checkLines(tx: Executor, lines: readonly ItemJournalLineInput[], 
     if (line.locationCode && !locations.has(line.locationCode)) {
       throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Location', value: line.locationCode, field: 'locationCode' }, `${path}.locationCode`);
     }
-    if (!line.locationCode && context.inventorySetup.locationMandatory) {
-      throw new DomainError('LOCATION_MISSING', { lineNo: index + 1, no: line.itemNo }, `${path}.locationCode`);
-    }
+    // checkItem admitted inventory items only, and a journal quantity is never 0.
+    assertLocationWhenMandatory(context.inventorySetup.locationMandatory,
+      { lineNo: index + 1, no: line.itemNo, inventoryItem: true, locationCode: line.locationCode ?? null }, `${path}.locationCode`);
   });
   return items;
 }
@@ -130,7 +132,7 @@ function checkItem(source: ItemRow, line: ItemJournalLineInput, path: string): v
   }
   for (const [field, caption] of [['genProdPostingGroup', 'Gen. Prod. Posting Group'], ['inventoryPostingGroup', 'Inventory Posting Group']] as const) {
     if (!source[field]) {
-      throw new DomainError('FIELD_REQUIRED', { qualifier: field, fieldCaption: `${caption} of item ${source.no}`, documentTypeCaption: 'item journal line', action: 'posted' }, `${path}.itemNo`);
+      throw new DomainError('FIELD_REQUIRED', { field, fieldCaption: `${caption} of item ${source.no}`, documentTypeCaption: 'item journal line', action: 'posted' }, `${path}.itemNo`);
     }
   }
   // A Standard item is worth its standard cost, whatever the line says (BC refuses another Unit Cost too).
@@ -138,6 +140,13 @@ function checkItem(source: ItemRow, line: ItemJournalLineInput, path: string): v
     throw new DomainError('INVALID_INPUT', {
       detail: `Item ${source.no} uses standard costing: its unit cost is the standard cost ${dec(source.standardCost).toString()}`,
     }, `${path}.unitCost`);
+  }
+  // Quantity × Unit Cost becomes the entries' cost amount: one the amount columns cannot hold is refused by field, not by the database.
+  const unitCost = dec(line.unitCost ?? (source.costingMethod === 'standard' ? source.standardCost : source.unitCost));
+  if (!fitsColumn(dec(line.quantity).times(unitCost), columnLimits.amount)) {
+    throw new DomainError('INVALID_INPUT', {
+      detail: `Quantity × Unit Cost (${line.quantity} × ${unitCost.toString()}) is larger than an amount can be (${columnLimits.amount.integerDigits} digits before the decimal point)`,
+    }, `${path}.quantity`);
   }
 }
 

@@ -3,12 +3,16 @@
  * A job row is the queue entry and the record of its progress and outcome; claiming uses
  * FOR UPDATE SKIP LOCKED so two workers never take the same job.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
+import { isIsoDate } from '../../core/dates/calendar-date.ts';
 import type { Executor } from '../db/connection.ts';
+import { innermostMessage, isDatabaseUnavailable } from '../db/connection-errors.ts';
 import { job } from '../db/schema/index.ts';
 
-export const jobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
+/** `incomplete`: the job ran to its end but left out part of what it was asked to do; its result says what and why. */
+export const jobStatuses = ['queued', 'running', 'succeeded', 'incomplete', 'failed'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 /** The status column is text; only this module writes it, always one of jobStatuses. */
 export type Job = Omit<typeof job.$inferSelect, 'status'> & { status: JobStatus };
@@ -30,6 +34,18 @@ export interface JobContext {
 }
 
 export type JobHandler = (context: JobContext) => Promise<unknown>;
+
+const incompleteTag = Symbol('incomplete job');
+interface IncompleteOutcome { [incompleteTag]: true; result: unknown; error: JobError }
+
+/** What a handler returns when it finished but could not do all it was asked: the job ends `incomplete`. */
+export function incompleteJob(result: unknown, error: JobError): IncompleteOutcome {
+  return { [incompleteTag]: true, result, error };
+}
+
+function isIncomplete(outcome: unknown): outcome is IncompleteOutcome {
+  return typeof outcome === 'object' && outcome !== null && incompleteTag in outcome;
+}
 
 const handlers = new Map<string, JobHandler>();
 
@@ -87,6 +103,13 @@ export async function failJob(db: Executor, id: string, error: JobError): Promis
   return asJob(row!);
 }
 
+async function endIncomplete(db: Executor, id: string, outcome: IncompleteOutcome): Promise<Job> {
+  const [row] = await db.update(job)
+    .set({ status: 'incomplete', result: outcome.result ?? null, error: outcome.error, finishedAt: sql`now()` })
+    .where(eq(job.id, id)).returning();
+  return asJob(row!);
+}
+
 export async function findJob(db: Executor, id: string): Promise<Job | undefined> {
   // A malformed id would make PostgreSQL refuse the uuid cast; it names no job either way.
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
@@ -122,18 +145,32 @@ function encodeCursor(row: Job): string {
   return Buffer.from(JSON.stringify([row.createdAt, row.id])).toString('base64url');
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// The form PostgreSQL writes a timestamptz in; an edited one must not reach the ::timestamptz cast (SQLSTATE 22007/22008).
+function isTimestamp(value: unknown): boolean {
+  return typeof value === 'string' && isIsoDate(value.slice(0, 10))
+    && /^.{10}[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?(Z|[+-]\d{2}(:\d{2})?)?$/.test(value);
+}
+
 function decodeCursor(cursor: string): [string, string] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) return value as [string, string];
+    if (Array.isArray(value) && value.length === 2 && isTimestamp(value[0]) && typeof value[1] === 'string' && uuidPattern.test(value[1])) {
+      return value as [string, string];
+    }
   } catch { /* answered below */ }
   throw new DomainError('INVALID_INPUT', { detail: 'cursor is not one this API returned.' }, 'query.cursor');
 }
 
-function jobError(error: unknown): JobError {
-  if (error instanceof DomainError) return { code: error.key, params: error.params, message: error.message };
-  // Kept with the job: a worker has no response to put it in, and the job row is where users look.
-  return { code: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error) };
+/**
+ * What users see of an error: a DomainError's code and message; anything else (a defect, a
+ * database failure) only as INTERNAL_ERROR, its text (SQL, stack) going to the server log.
+ */
+export function jobError(error: unknown): JobError {
+  if (error instanceof DomainError) return { code: error.code, params: error.params, message: error.message };
+  console.error('job failed:', error);
+  return { code: 'INTERNAL_ERROR', message: 'Something went wrong on the server; the error is in the server log.' };
 }
 
 /** Runs a claimed job's handler and records its outcome; a throwing handler fails the job, never the worker. */
@@ -145,6 +182,9 @@ export async function runJob(db: Executor, claimedJob: Job, onProgress?: (job: J
     await reportProgress(db, claimedJob.id, done, total, message);
     current = { ...current, progress: done, total, message };
     onProgress?.(current);
+    // PGlite runs queries synchronously, so a job's awaits never reach the event loop: without this
+    // turn a long job would hold off every HTTP request (even /health, even listening) until it ends.
+    await yieldToEventLoop();
   };
   let result: unknown;
   try {
@@ -152,7 +192,7 @@ export async function runJob(db: Executor, claimedJob: Job, onProgress?: (job: J
   } catch (error) {
     return failJob(db, claimedJob.id, jobError(error));
   }
-  return completeJob(db, claimedJob.id, result);
+  return isIncomplete(result) ? endIncomplete(db, claimedJob.id, result) : completeJob(db, claimedJob.id, result);
 }
 
 /**
@@ -179,7 +219,9 @@ export interface JobWorkerOptions {
 /** Polls for queued jobs and runs them one at a time; stop() waits for the job in hand to finish. */
 export function startJobWorker(db: Executor, options: JobWorkerOptions): { stop(): Promise<void> } {
   const pollMs = options.pollMs ?? 1000;
-  const onError = options.onError ?? ((error: unknown) => console.error('job worker:', error));
+  // While the database is down every poll fails: one line each, not a stack trace; it polls on and recovers.
+  const onError = options.onError ?? ((error: unknown) => console.error('job worker:',
+    isDatabaseUnavailable(error) ? `the database cannot be reached (${innermostMessage(error)}); trying again in ${pollMs} ms` : error));
   let stopped = false;
   let wake: (() => void) | undefined;
   const sleep = () => new Promise<void>((resolve) => {

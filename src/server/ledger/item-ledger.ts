@@ -268,7 +268,7 @@ function postInbound(posting: ItemPosting, item: ItemState, movement: ItemMoveme
 /** Exact cost reversal (§17.5): the sale it comes back from, which must still have that much not returned. */
 function returnedFrom(posting: ItemPosting, movement: ItemMovement): EntryState {
   const from = posting.entry(movement.appliesFromEntry!);
-  const refuse = (reason: string) => new DomainError('APPLICATION_INVALID', { qualifier: 'appliesFromEntry', entryNo: movement.appliesFromEntry, reason });
+  const refuse = (reason: string) => new DomainError('APPLICATION_INVALID', { entryField: 'appliesFromEntry', entryNo: movement.appliesFromEntry, reason });
   if (!from || from.itemNo !== movement.itemNo || from.quantity.gt(ZERO)) {
     throw refuse(`item ledger entry ${movement.appliesFromEntry} is not an outbound entry of item ${movement.itemNo}`);
   }
@@ -288,7 +288,9 @@ function returnedFrom(posting: ItemPosting, movement: ItemMovement): EntryState 
 function writeMovementValue(posting: ItemPosting, movement: ItemMovement, entry: EntryState, costAmount: Decimal, unitCost: Decimal): PostedItemValue {
   const split = (amount: Decimal) => splitByInvoicedQuantity(amount, movement.quantity, movement.invoicedQuantity);
   const cost = split(costAmount);
-  const sales = split(movement.salesAmount);
+  const sales = movement.invoiced
+    ? { actual: movement.invoiced.salesAmount, expected: movement.salesAmount.minus(movement.invoiced.salesAmount) }
+    : split(movement.salesAmount);
   entry.costAmountExpected = cost.expected;
   entry.salesAmountExpected = sales.expected;
   posting.values.push({
@@ -297,7 +299,7 @@ function writeMovementValue(posting: ItemPosting, movement: ItemMovement, entry:
       itemNo: movement.itemNo, itemLedgerEntryType: movement.entryType, locationCode: movement.locationCode,
       itemLedgerEntryQuantity: movement.quantity, invoicedQuantity: movement.invoicedQuantity, valuedQuantity: movement.quantity, costPerUnit: unitCost,
       costAmountActual: cost.actual, costAmountExpected: cost.expected, salesAmountActual: sales.actual, salesAmountExpected: sales.expected,
-      discountAmount: split(movement.discountAmount).actual,
+      discountAmount: movement.invoiced ? movement.invoiced.discountAmount : split(movement.discountAmount).actual,
     }),
   });
   return postedValue(movement, entry, cost.actual, cost.expected, unitCost);

@@ -53,6 +53,12 @@ export interface ItemMovement extends ItemPostingLineFacts {
   appliesFromEntry: number | null;
   /** Undo Shipment's correction entry. */
   correction: boolean;
+  /**
+   * Ship and invoice in one posting: the sales and discount amounts of the invoiced part, as the
+   * invoice posts them (spec §4.5, §7.6); the rest of salesAmount stays expected. Unset: both are
+   * split from salesAmount and discountAmount by quantity.
+   */
+  invoiced?: { salesAmount: Decimal; discountAmount: Decimal };
 }
 
 /** Billing part of an entry shipped or received earlier: a value entry on that entry. */

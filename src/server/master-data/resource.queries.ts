@@ -1,6 +1,7 @@
 import { and, asc, eq, getTableColumns, gt, gte, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DomainError } from '../../core/errors.ts';
+import { isIsoDate } from '../../core/dates/calendar-date.ts';
 import type { Executor } from '../db/connection.ts';
 import type { ResourceDefinition, Row, SingletonDefinition } from './resource.ts';
 
@@ -84,7 +85,7 @@ export async function listRecords(
   const keyColumn = columnOf(definition, definition.key.field);
   const conditions: (SQL | undefined)[] = [];
   if (definition.parent) conditions.push(eq(columnOf(definition, definition.parent.field), parentKey));
-  if (options.cursor !== undefined) conditions.push(gt(keyColumn, decodeCursor(options.cursor)));
+  if (options.cursor !== undefined) conditions.push(gt(keyColumn, decodeCursor(options.cursor, definition.key.kind)));
   for (const [field, value] of Object.entries(options.filters)) {
     const column = columnOf(definition, field);
     if (value !== null) conditions.push(eq(column, value));
@@ -109,12 +110,26 @@ function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
-function decodeCursor(cursor: string): unknown {
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a decoded cursor can be a key of that kind, so an edited cursor never reaches SQL as the wrong type. */
+const isKeyOfKind: Record<ResourceDefinition['key']['kind'], (value: unknown) => boolean> = {
+  code: (value) => typeof value === 'string',
+  username: (value) => typeof value === 'string',
+  uuid: (value) => typeof value === 'string' && uuidPattern.test(value),
+  integer: (value) => Number.isSafeInteger(value) && Math.abs(value as number) <= 2_147_483_647,
+  date: isIsoDate,
+};
+
+function decodeCursor(cursor: string, kind: ResourceDefinition['key']['kind']): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new DomainError('INVALID_INPUT', { detail: 'The cursor is not one this API returned.' }, 'cursor');
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch { /* answered below */ }
+  if (!isKeyOfKind[kind](value) || (typeof value === 'string' && value.includes('\u0000'))) {
+    throw new DomainError('INVALID_INPUT', { detail: 'The cursor is not one this API returned.' }, 'query.cursor');
   }
+  return value;
 }
 
 export async function getSingleton(tx: Executor, definition: SingletonDefinition, options: { lock?: boolean } = {}): Promise<Row> {

@@ -6,13 +6,11 @@ import { DomainError } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/dates/calendar-date.ts';
 import type { Executor } from '../db/connection.ts';
 import type { ResourceDefinition, Row, SingletonDefinition } from './resource.ts';
-import { getRecord, getSingleton, listRecords, withoutHidden, type DateRange } from './resource.queries.ts';
+import { getRecord, getSingleton, listRecords, uuidPattern, withoutHidden, type DateRange } from './resource.queries.ts';
 import { createRecord, deleteRecord, updateRecord, updateSingleton } from './resource.commands.ts';
 import { recordSchema } from './record-schema.ts';
 import { actorOf } from '../http/auth.ts';
 import { isoDate } from '../../core/master-data/fields.ts';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `If-Match: "3"` (or W/"3"), else a `version` in the body: the version the client last read. */
 export function expectedVersion(ifMatch: string | undefined, bodyVersion: unknown): number | undefined {
@@ -36,7 +34,10 @@ function parseKey(definition: ResourceDefinition, raw: string): unknown {
     case 'username': return raw.trim().toLowerCase();
     case 'uuid': if (!uuidPattern.test(raw)) throw new DomainError('NOT_FOUND', entityKey); return raw.toLowerCase();
     case 'integer': if (!/^\d{1,9}$/.test(raw)) throw new DomainError('NOT_FOUND', entityKey); return Number.parseInt(raw, 10);
-    case 'date': return raw;
+    // A date that does not exist would reach SQL and fail there (22008): say so instead.
+    case 'date':
+      if (!isIsoDate(raw)) throw new DomainError('INVALID_INPUT', { detail: `${definition.key.param} must be a date in the form YYYY-MM-DD.` }, `params.${definition.key.param}`);
+      return raw;
   }
 }
 

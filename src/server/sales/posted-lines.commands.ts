@@ -62,6 +62,8 @@ export async function getShipmentLines(
       quantity: line.quantityNotInvoiced,
       unitPrice: order?.unitPrice ?? line.unitPrice,
       lineDiscountPercent: order?.lineDiscountPercent ?? line.lineDiscountPercent,
+      // The order's discount permissions come along with its price (BC InsertInvLineFromShptLine).
+      ...(order ? { allowInvoiceDiscount: order.allowInvoiceDiscount, allowLineDiscount: order.allowLineDiscount } : {}),
       shipmentNo: line.documentNo, shipmentLineNo: line.lineNo,
     });
   }

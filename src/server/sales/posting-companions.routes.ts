@@ -24,6 +24,19 @@ import { deleteInvoicedOrders } from './sales-document.commands.ts';
 const numberOf = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
 const params = z.object({ no: z.string() });
 const lineRef = z.strictObject({ documentNo: code(), lineNo: integerField({ min: 1 }) });
+const correctionResultSchema = z.object({
+  action: z.enum(['cancel', 'correct', 'createCorrectiveCreditMemo']),
+  dryRun: z.boolean(),
+  invoiceNo: z.string(),
+  origin: z.enum(['invoice', 'order', 'deletedOrder', 'severalOrders'])
+    .describe('Where the invoice\'s lines came from: a sales invoice, one order (still there), an order since deleted, several orders'),
+  orderNos: z.array(z.string()).describe('The orders the invoice billed that still exist; Cancel and Correct give their lines the quantities back'),
+  nextStep: z.enum(['editNewInvoice', 'correctOrder', 'correctOrders', 'copyDocument', 'editCreditMemo', 'none']),
+  message: z.string().describe('What the action does (dry run) or did'),
+  creditMemoNo: z.string().nullable(),
+  postedCreditMemoNo: z.string().nullable(),
+  newInvoiceNo: z.string().nullable().describe('Correct of an invoice not from an order: the new invoice to fix and post'),
+});
 
 export function registerPostingCompanionRoutes(app: FastifyInstance, getDb: () => Executor) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -42,13 +55,20 @@ export function registerPostingCompanionRoutes(app: FastifyInstance, getDb: () =
   }, async (request) => inTransaction(request, (tx, context) => undoShipmentLines(tx, numberOf(request), (request.body as { lineNos: number[] }).lineNos, context)));
 
   const corrections: Array<[CorrectionAction, string]> = [
-    ['cancel', 'Cancel: post a corrective credit memo applied to the unpaid invoice (spec §18.3)'],
-    ['correct', 'Correct: cancel, then create a new invoice to fix and post (spec §18.4)'],
+    ['cancel', 'Cancel: post a corrective credit memo applied to the unpaid invoice; lines of the orders it came from get their quantities back (spec §18.3)'],
+    ['correct', 'Correct: cancel, then a new invoice to fix (invoice not from an order), or the one order reverted to fix; from a deleted order or several orders: cancel only (spec §18.4)'],
     ['createCorrectiveCreditMemo', 'Create an unposted credit memo that reverses the invoice, applied to it (spec §18.5)'],
   ];
+  const correctionBody = z.strictObject({
+    dryRun: z.boolean().optional().describe('Check and answer what the action would do (which case applies, what to do next), without doing it'),
+  }).nullish();
   for (const [action, summary] of corrections) {
-    routes.post(`/api/v1/postedSalesInvoices/:no/${action}`, { config: posting, schema: { tags: ['postedSalesInvoices'], summary, params } }, async (request, reply) => {
+    routes.post(`/api/v1/postedSalesInvoices/:no/${action}`, {
+      config: posting,
+      schema: { tags: ['postedSalesInvoices'], summary, params, body: correctionBody, response: { 200: correctionResultSchema, 201: correctionResultSchema } },
+    }, async (request, reply) => {
       const no = numberOf(request);
+      if (request.body?.dryRun) return reply.status(200).send(await inTransaction(request, (tx, context) => correctPostedInvoice(tx, no, action, context, { dryRun: true })));
       const result = await whilePosting('Posted Sales Invoice', 'postedInvoice', no, () => inTransaction(request, (tx, context) => correctPostedInvoice(tx, no, action, context)));
       return reply.status(201).send(result);
     });

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
 import { roundUnitAmount } from '../../core/money/rounding.ts';
@@ -8,7 +8,7 @@ import {
 import { isReturnDocument, type SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { translateConstraintError } from '../db/constraint-errors.ts';
-import { salesHeader, salesLine } from '../db/schema/index.ts';
+import { item, salesHeader, salesLine } from '../db/schema/index.ts';
 import type { Row } from '../master-data/resource.ts';
 import { assertManualNumberAllowed, drawNumber } from '../number-series/no-series.commands.ts';
 import type { SalesContext } from './sales-context.ts';
@@ -61,9 +61,9 @@ export async function createDocument(tx: Executor, documentType: EditableDocumen
   let values: Partial<SalesHeaderRow> & Pick<SalesHeaderRow, 'documentType'> = {
     documentType, no, noSeries, status: 'open',
     ...newDocumentDates(documentType, context),
-    ...(await customerFields(tx, documentType, sellToCustomerNo as string, billToCustomerNo as string | undefined)),
+    ...(await customerFields(tx, documentType, sellToCustomerNo as string, billToCustomerNo as string | undefined, context)),
   };
-  if (shipToCode) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, shipToCode as string)) };
+  if (shipToCode) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, shipToCode as string, context)) };
   values = { ...values, ...(explicit as Partial<SalesHeaderRow>) };
   values = { ...values, ...(await paymentTermsFields(tx, values)), ...quoteValidityFields(values, context) };
   if (explicit.dueDate !== undefined) values.dueDate = explicit.dueDate as string | null;
@@ -94,15 +94,17 @@ export async function updateDocumentHeader(
   const { invoiceDiscountPercent, invoiceDiscountAmount, ...fields } = input;
   assertEditable(document.header.status as never, Object.keys(input), headerFieldsEditableWhenReleased, 'header');
   let values: Partial<SalesHeaderRow> & Pick<SalesHeaderRow, 'documentType'> = { ...document.header };
+  checkLinesFromShipments(document, fields);
   if (customerFieldsChanged(fields)) {
-    if (document.lines.some((line) => !dec(line.quantityShipped).isZero() || !dec(line.returnQuantityReceived).isZero())) {
+    // BC CheckShipmentInfo: lines shipped, received or billing a posted shipment tie the customer.
+    if (document.lines.some((line) => !dec(line.quantityShipped).isZero() || !dec(line.returnQuantityReceived).isZero() || billsPostedLine(line))) {
       throw new DomainError('CUSTOMER_CHANGE_NOT_ALLOWED', { no }, fields.sellToCustomerNo !== undefined ? 'sellToCustomerNo' : 'billToCustomerNo');
     }
     const sellTo = (fields.sellToCustomerNo as string | undefined) ?? document.header.sellToCustomerNo;
     const billTo = fields.sellToCustomerNo !== undefined && fields.billToCustomerNo === undefined ? undefined : (fields.billToCustomerNo as string | undefined) ?? document.header.billToCustomerNo;
-    values = { ...values, ...(await customerFields(tx, documentType, sellTo, billTo)) };
+    values = { ...values, ...(await customerFields(tx, documentType, sellTo, billTo, context)) };
   }
-  if (fields.shipToCode !== undefined) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, fields.shipToCode as string | null)) };
+  if (fields.shipToCode !== undefined) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, fields.shipToCode as string | null, context)) };
   const { sellToCustomerNo: _s, billToCustomerNo: _b, shipToCode: _c, ...plain } = fields;
   values = { ...values, ...(plain as Partial<SalesHeaderRow>) };
   if (fields.documentDate !== undefined || fields.paymentTermsCode !== undefined || customerFieldsChanged(fields)) {
@@ -120,8 +122,24 @@ export async function updateDocumentHeader(
   let lines = document.lines;
   if (needsRepricing(document.header, header!, fields)) lines = await rederiveLines(tx, header!, lines, context);
   else if (header!.pricesIncludingVat !== document.header.pricesIncludingVat) lines = await convertPricesForVat(tx, header!, lines, context);
-  if (fields.locationCode !== undefined) lines = await moveLinesToLocation(tx, header!, lines, document.header.locationCode, context);
+  // Typed or defaulted from a new ship-to address: lines that shipped from the old location follow.
+  if (header!.locationCode !== document.header.locationCode) lines = await moveLinesToLocation(tx, header!, lines, document.header.locationCode, context);
   return recalculateDocument(tx, { header: header!, lines }, context, 'lineChanged');
+}
+
+/** Lines from Get Shipment Lines (spec §13.1): they bill a posted shipment (return receipt) line on the order's terms. */
+const billsPostedLine = (line: SalesLineRow) => line.shipmentNo !== null || line.returnReceiptNo !== null;
+
+/** The currency of lines billing a posted shipment is the shipment's (BC TestSalesLineFieldsBeforeRecreate). */
+function checkLinesFromShipments(document: SalesDocument, fields: Row) {
+  if (fields.currencyCode === undefined || (fields.currencyCode ?? null) === document.header.currencyCode) return;
+  const index = document.lines.findIndex(billsPostedLine);
+  if (index < 0) return;
+  const line = document.lines[index]!;
+  const what = line.shipmentNo !== null ? 'shipment' : 'return receipt';
+  throw new DomainError('LINE_FROM_SHIPMENT_FIXED', {
+    fieldCaption: 'Currency Code', line: `line ${index + 1} (${line.no})`, source: `${what} ${line.shipmentNo ?? line.returnReceiptNo}`, what,
+  }, 'currencyCode');
 }
 
 /** Prices follow the customer, currency and price date, but only while the document is open: released amounts stay put. */
@@ -136,6 +154,8 @@ function needsRepricing(before: SalesHeaderRow, after: SalesHeaderRow, input: Ro
 async function rederiveLines(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], context: SalesContext): Promise<SalesLineRow[]> {
   const updated: SalesLineRow[] = [];
   for (const line of lines) {
+    // A new posting date does not re-price what a posted shipment bills on the order's terms.
+    if (billsPostedLine(line)) { updated.push(line); continue; }
     const input = line.type === 'comment' ? { type: line.type, description: line.description }
       : { type: line.type, no: line.no, quantity: line.quantity, description: line.description, ...(line.type === 'item' ? { unitOfMeasureCode: line.unitOfMeasureCode } : { unitPrice: line.unitPrice }) };
     const values = await deriveLine(tx, header, input, undefined, context);
@@ -292,10 +312,17 @@ export async function releaseLoadedDocument(tx: Executor, document: SalesDocumen
   const documentType = document.header.documentType as EditableDocumentType;
   if (document.header.status === 'released') return document;
   if (document.header.status !== 'open') throw new DomainError('STATUS_MUST_BE_OPEN', { status: document.header.status, fields: 'status' });
+  // Location Mandatory concerns inventory items only (BC's IsInventoriableItem): service items may ship from nowhere.
+  const itemNos = [...new Set(document.lines.filter((line) => line.type === 'item').map((line) => line.no))];
+  const stockless = new Set(itemNos.length === 0 ? [] : (await tx.select({ no: item.no }).from(item)
+    .where(and(inArray(item.no, itemNos), ne(item.type, 'inventory')))).map((row) => row.no));
   releaseProblems({
     documentType: documentType as SalesDocumentType,
     sellToCustomerNo: document.header.sellToCustomerNo,
-    lines: document.lines.map((line) => ({ lineNo: line.lineNo, type: line.type as never, no: line.no, quantity: dec(line.quantity), unitOfMeasureCode: line.unitOfMeasureCode, locationCode: line.locationCode })),
+    lines: document.lines.map((line) => ({
+      lineNo: line.lineNo, type: line.type as never, no: line.no, quantity: dec(line.quantity), unitOfMeasureCode: line.unitOfMeasureCode,
+      locationCode: line.locationCode, inventoryItem: !stockless.has(line.no),
+    })),
   }, { locationMandatory: context.inventorySetup.locationMandatory });
   const recalculated = await recalculateDocument(tx, document, context, 'release');
   const [header] = await tx.update(salesHeader).set({ status: 'released' }).where(headerKey(document.header)).returning();

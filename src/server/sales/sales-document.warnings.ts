@@ -30,7 +30,7 @@ export async function documentWarnings(tx: Executor, document: SalesDocument, co
   const warnings: Warning[] = [];
   const [billTo] = await tx.select().from(customer).where(eq(customer.no, header.billToCustomerNo));
   // Balances up to the work date (spec §12.4); the other documents without this one, which counts itself.
-  const balances = await customerBalances(tx, header.billToCustomerNo, { dueOn: context.workDate, upTo: context.workDate });
+  const balances = await customerBalances(tx, header.billToCustomerNo, { workDate: context.workDate, upTo: context.workDate });
   const exposure = await salesDocumentExposure(tx, header.billToCustomerNo, { exclude: { documentType: header.documentType, no: header.no } });
   const factor = dec(header.currencyFactor);
   warnings.push(...creditWarnings(context.salesSetup.creditWarnings as never, {

@@ -2,7 +2,7 @@ import { and, desc, eq, lte } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
 import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales/customer-checks.ts';
-import { defaultDates, paymentTermsDates, quoteValidUntilDate } from '../../core/sales/header-defaults.ts';
+import { defaultDates, defaultLocationCode, paymentTermsDates, quoteValidUntilDate } from '../../core/sales/header-defaults.ts';
 import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { currencyExchangeRate, customer, paymentTerms, shipToAddress } from '../db/schema/index.ts';
@@ -29,7 +29,7 @@ function partyBlock<P extends 'sellTo' | 'billTo' | 'shipTo'>(prefix: P, source:
  * who is invoiced: posting groups, terms, currency, price and discount groups.
  */
 export async function customerFields(
-  tx: Executor, documentType: SalesDocumentType, sellToNo: string, billToNo: string | undefined,
+  tx: Executor, documentType: SalesDocumentType, sellToNo: string, billToNo: string | undefined, context: SalesContext,
 ): Promise<HeaderValues> {
   const sellTo = await loadCustomer(tx, sellToNo, 'sellToCustomerNo');
   assertCustomerNotBlocked({ no: sellTo.no, blocked: sellTo.blocked as CustomerBlocked }, documentType, 'createDocument');
@@ -39,7 +39,8 @@ export async function customerFields(
     sellToCustomerNo: sellTo.no, ...partyBlock('sellTo', sellTo),
     billToCustomerNo: billTo.no, ...partyBlock('billTo', billTo),
     shipToCode: null, ...partyBlock('shipTo', sellTo),
-    locationCode: sellTo.locationCode, salespersonCode: sellTo.salespersonCode,
+    locationCode: defaultLocationCode({ customer: sellTo.locationCode, company: context.inventorySetup.defaultLocationCode }),
+    salespersonCode: sellTo.salespersonCode,
     shipmentMethodCode: sellTo.shipmentMethodCode, shippingAgentCode: sellTo.shippingAgentCode,
     shippingAgentServiceCode: sellTo.shippingAgentServiceCode, shippingTime: sellTo.shippingTime,
     shippingAdvice: sellTo.shippingAdvice, combineShipments: documentType === 'order' && sellTo.combineShipments,
@@ -53,13 +54,16 @@ export async function customerFields(
   };
 }
 
-export async function shipToFields(tx: Executor, customerNo: string, code: string | null): Promise<HeaderValues> {
-  if (code === null) return { shipToCode: null, ...partyBlock('shipTo', await loadCustomer(tx, customerNo, 'sellToCustomerNo')) };
+/** The ship-to address (or, without a code, the customer's own) and the location it ships from. */
+export async function shipToFields(tx: Executor, customerNo: string, code: string | null, context: SalesContext): Promise<HeaderValues> {
+  const sellTo = await loadCustomer(tx, customerNo, 'sellToCustomerNo');
+  const company = context.inventorySetup.defaultLocationCode;
+  if (code === null) return { shipToCode: null, ...partyBlock('shipTo', sellTo), locationCode: defaultLocationCode({ customer: sellTo.locationCode, company }) };
   const [address] = await tx.select().from(shipToAddress).where(and(eq(shipToAddress.customerNo, customerNo), eq(shipToAddress.code, code)));
   if (!address) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Ship-to Address', value: code, field: 'shipToCode' }, 'shipToCode');
   return {
     shipToCode: code, ...partyBlock('shipTo', address),
-    ...(address.locationCode ? { locationCode: address.locationCode } : {}),
+    locationCode: defaultLocationCode({ shipToAddress: address.locationCode, customer: sellTo.locationCode, company }),
     ...(address.shipmentMethodCode ? { shipmentMethodCode: address.shipmentMethodCode } : {}),
     ...(address.shippingAgentCode ? { shippingAgentCode: address.shippingAgentCode } : {}),
   };

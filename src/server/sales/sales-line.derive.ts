@@ -1,13 +1,16 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec, ZERO, type Decimal } from '../../core/money/decimal.ts';
 import { calculateLineAmount, lineDiscountPercentFromAmount, lineDiscountPercentFromLineAmount } from '../../core/sales/line-amounts.ts';
-import { defaultQuantitiesToHandle, maxQuantityToInvoice, quantityBase, validateQuantities } from '../../core/sales/quantities.ts';
+import {
+  checkQuantityAgainstHandledLine, type HandledLineLink, quantitiesToHandleAfterEntry, quantityBase, validateQuantities,
+} from '../../core/sales/quantities.ts';
 import { findBestLineDiscount, findBestPrice, type SalesLineDiscountAgreement, type SalesPriceAgreement } from '../../core/pricing/best-price.ts';
 import { priceDate } from '../../core/sales/header-defaults.ts';
 import { isReturnDocument, type QuantityFields } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { glAccount, item, itemUnitOfMeasure, salesLineDiscount, salesPrice, vatPostingSetup } from '../db/schema/index.ts';
+import { assertFitsColumns } from '../db/column-limits.ts';
+import { glAccount, item, itemUnitOfMeasure, postedSalesLine, salesLine, salesLineDiscount, salesPrice, vatPostingSetup } from '../db/schema/index.ts';
 import type { Row } from '../master-data/resource.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
@@ -26,15 +29,60 @@ export async function deriveLine(
 ): Promise<LineValues> {
   const values: LineValues = { ...(previous ?? {}), ...(input as Partial<SalesLineRow>), type: (input.type ?? previous?.type) as string };
   const identityChanged = !previous || input.type !== undefined && input.type !== previous.type || input.no !== undefined && input.no !== previous.no;
+  const linked = previous ? linkedPostedLine(header, previous) : undefined;
+  if (linked) await checkLinkedLine(tx, input, previous!, linked);
   if (values.type === 'comment') return commentLine(values);
   const source = identityChanged ? await fillFromSource(tx, header, values, input) : undefined;
   if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined)) await fillUnitOfMeasure(tx, values);
   if (identityChanged) await fillVat(tx, header, values);
   const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;
-  if (values.type === 'item' && quantityChanged) await fillBestPrice(tx, header, values, input, context, source);
+  // A line billing a posted shipment (return receipt) keeps the order's price and discounts (issue 10).
+  if (values.type === 'item' && quantityChanged && !linked) await fillBestPrice(tx, header, values, input, context, source);
   fillQuantities(header, values, input, previous, quantityChanged, context);
   await fillLineAmount(tx, header, values, input, context);
+  assertFitsColumns(salesLine, values);
   return values;
+}
+
+interface LinkedPostedLine { kind: 'shipment' | 'returnReceipt'; documentNo: string; lineNo: number }
+
+/** The posted shipment (return receipt) line an invoice (credit memo) line bills (Get Shipment Lines), if any. */
+function linkedPostedLine(header: SalesHeaderRow, line: SalesLineRow): LinkedPostedLine | undefined {
+  const returns = isReturnDocument(header.documentType as never);
+  const documentNo = returns ? line.returnReceiptNo : line.shipmentNo;
+  const lineNo = returns ? line.returnReceiptLineNo : line.shipmentLineNo;
+  return documentNo && lineNo !== null ? { kind: returns ? 'returnReceipt' : 'shipment', documentNo, lineNo } : undefined;
+}
+
+const fieldsFixedByLink = [['type', 'Type'], ['no', 'No.'], ['unitOfMeasureCode', 'Unit of Measure Code']] as const;
+
+/**
+ * A line billing a posted shipment (return receipt) line keeps what identifies the goods (BC: Type
+ * and No. require a blank Shipment No.), and its Quantity may be lowered, never raised above what
+ * that line has left to invoice (BC CheckShipmentRelation). Lines inserted by Get Shipment Lines are
+ * not checked here: they take what is left by construction.
+ */
+async function checkLinkedLine(tx: Executor, input: Row, previous: SalesLineRow, linked: LinkedPostedLine): Promise<void> {
+  const changed = fieldsFixedByLink.find(([field]) => input[field] !== undefined && input[field] !== previous[field]);
+  if (!changed && input.quantity === undefined) return;
+  const link = await handledLineLink(tx, linked);
+  if (changed) {
+    const what = link.kind === 'shipment' ? 'shipment' : 'return receipt';
+    throw new DomainError('LINE_FROM_SHIPMENT_FIXED', {
+      fieldCaption: changed[1], line: `this line (${previous.no})`, source: `line ${link.position} of ${what} ${link.documentNo}`, what,
+    }, changed[0]);
+  }
+  checkQuantityAgainstHandledLine(dec(input.quantity as string), link);
+}
+
+/** The posted line with its position among its document's lines, as the posted document's page lists them. */
+async function handledLineLink(tx: Executor, linked: LinkedPostedLine): Promise<HandledLineLink> {
+  const lines = await tx.select({ lineNo: postedSalesLine.lineNo, no: postedSalesLine.no, description: postedSalesLine.description, quantityNotInvoiced: postedSalesLine.quantityNotInvoiced })
+    .from(postedSalesLine).where(and(eq(postedSalesLine.documentType, linked.kind), eq(postedSalesLine.documentNo, linked.documentNo))).orderBy(asc(postedSalesLine.lineNo));
+  const index = lines.findIndex((candidate) => candidate.lineNo === linked.lineNo);
+  if (index < 0) throw new DomainError('NOT_FOUND', { entity: linked.kind === 'shipment' ? 'Shipment line' : 'Return receipt line', key: `${linked.documentNo} ${linked.lineNo}` }, 'quantity');
+  const posted = lines[index]!;
+  return { kind: linked.kind, documentNo: linked.documentNo, position: index + 1, no: posted.no, description: posted.description, quantityNotInvoiced: dec(posted.quantityNotInvoiced) };
 }
 
 function commentLine(values: LineValues): LineValues {
@@ -183,15 +231,14 @@ function fillQuantities(header: SalesHeaderRow, values: LineValues, input: Row, 
   const documentType = header.documentType as never;
   const returns = isReturnDocument(documentType);
   const toShipField = returns ? 'returnQuantityToReceive' : 'quantityToShip';
-  const fields = quantityFields(header.documentType, values);
-  if (quantityChanged) {
-    const defaults = defaultQuantitiesToHandle(documentType, context.salesSetup.defaultQuantityToShip as 'remainder' | 'blank', fields);
-    if (input[toShipField] === undefined) values[toShipField] = text(defaults.quantityToShip, 5);
-    if (input.quantityToInvoice === undefined) values.quantityToInvoice = text(defaults.quantityToInvoice, 5);
-  } else if (input[toShipField] !== undefined && input.quantityToInvoice === undefined) {
-    // Changing Qty. to Ship re-defaults Qty. to Invoice to what may then be invoiced (spec §4.1).
-    values.quantityToInvoice = text(maxQuantityToInvoice(quantityFields(header.documentType, values)), 5);
-  }
+  // Quantity, Qty. to Ship and Qty. to Invoice sent together count as typed one after the other (spec §4.1).
+  const handle = quantitiesToHandleAfterEntry(documentType, context.salesSetup.defaultQuantityToShip as 'remainder' | 'blank', quantityFields(header.documentType, values), {
+    quantityChanged,
+    quantityToShip: input[toShipField] === undefined ? undefined : dec(input[toShipField] as string),
+    quantityToInvoice: input.quantityToInvoice === undefined ? undefined : dec(input.quantityToInvoice as string),
+  });
+  values[toShipField] = text(handle.quantityToShip, 5);
+  values.quantityToInvoice = text(handle.quantityToInvoice, 5);
   validateQuantities(documentType, quantityFields(header.documentType, values), previous ? quantityFields(header.documentType, previous) : undefined);
   values.quantityBase = text(quantityBase(dec(values.quantity ?? '0'), dec(values.quantityPerUnitOfMeasure ?? '1')), 5);
 }

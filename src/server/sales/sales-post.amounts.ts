@@ -1,11 +1,11 @@
 /** The money of one posting per line (spec §4.5): what each invoiced line posts, in document currency and LCY. */
-import { and, eq, sql } from 'drizzle-orm';
+import { allocateProportionally } from '../../core/money/allocation.ts';
 import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
-import { amountsToInvoice, NOTHING_INVOICED, type InvoiceableAmounts } from '../../core/sales/partial-invoicing.ts';
-import { type LineToPost, postsInFull, type PostingScope } from '../../core/sales/posting-scope.ts';
-import type { Executor } from '../db/connection.ts';
-import { cancelledDocument, postedSalesLine } from '../db/schema/index.ts';
+import { type PostingLineAmounts, convertLineAmountsToLcy } from '../../core/posting/lcy-amounts.ts';
+import { type AmountsToInvoice, amountsToInvoice } from '../../core/sales/partial-invoicing.ts';
+import type { LineToPost, PostingScope } from '../../core/sales/posting-scope.ts';
+import type { VatCalculationType } from '../../core/sales/types.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import type { ItemRow } from './sales-post.checks.ts';
 
@@ -14,65 +14,48 @@ export interface LinePosting {
   line: SalesLineRow;
   posting: LineToPost;
   /** The invoiced amounts of this posting (document currency), when the line is invoiced. */
-  amounts: InvoiceableAmounts & { vatAmount: Decimal } | null;
+  amounts: AmountsToInvoice | null;
   inventoryItem: boolean;
 }
 
 export const sign = (returns: boolean) => (returns ? 1 : -1);
 
 /**
- * The amounts each invoiced line posts (spec §4.5): prorated from the line, the posting that
- * invoices the rest taking what earlier invoices of the line left.
+ * The amounts each invoiced line posts (spec §4.5): the line as it is now, prorated over the
+ * quantity this posting invoices, with the VAT of this posting's own lines.
  */
-export async function linePostingsOf(
-  tx: Executor, header: SalesHeaderRow, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>, returns: boolean,
-  precision: Decimal,
-): Promise<LinePosting[]> {
-  const invoicedBefore = scope.invoice && !postsInFull(header.documentType as never) ? await amountsInvoicedBefore(tx, header, returns) : new Map();
+export function linePostingsOf(
+  header: SalesHeaderRow, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>, precision: Decimal,
+): LinePosting[] {
   const byLineNo = new Map(lines.map((line) => [line.lineNo, line]));
-  return scope.lines.map((posting) => {
-    const line = byLineNo.get(posting.lineNo)!;
-    const amounts = posting.invoice.isZero() ? null : amountsToInvoice({
-      quantity: dec(line.quantity),
-      quantityInvoiced: dec(line.quantityInvoiced),
-      quantityToInvoice: posting.invoice,
-      lineAmount: dec(line.lineAmount),
-      lineDiscountAmount: dec(line.lineDiscountAmount),
-      invoiceDiscountAmount: dec(line.invoiceDiscountAmount),
-      amount: dec(line.amount),
-      amountIncludingVat: dec(line.amountIncludingVat),
-      invoiced: invoicedBefore.get(line.lineNo) ?? NOTHING_INVOICED,
-    }, precision);
-    return { line, posting, amounts, inventoryItem: line.type === 'item' && items.get(line.no)?.type === 'inventory' };
-  });
-}
-/** Σ of what earlier invoices (credit memos) of this order posted per line: one grouped query. */
-export async function amountsInvoicedBefore(tx: Executor, header: SalesHeaderRow, returns: boolean): Promise<Map<number, InvoiceableAmounts>> {
-  const rows = await tx.select({
-    lineNo: postedSalesLine.sourceLineNo,
-    lineAmount: sql<string>`sum(${postedSalesLine.lineAmount})`,
-    lineDiscountAmount: sql<string>`sum(${postedSalesLine.lineDiscountAmount})`,
-    invoiceDiscountAmount: sql<string>`sum(${postedSalesLine.invoiceDiscountAmount})`,
-    amount: sql<string>`sum(${postedSalesLine.amount})`,
-    amountIncludingVat: sql<string>`sum(${postedSalesLine.amountIncludingVat})`,
-  }).from(postedSalesLine).where(and(
-    eq(postedSalesLine.documentType, returns ? 'creditMemo' : 'invoice'),
-    eq(postedSalesLine.sourceDocumentType, header.documentType), eq(postedSalesLine.sourceDocumentNo, header.no),
-    // A cancelled invoice gave its quantity back to the order line (spec §18.3 step 5): it no longer counts.
-    sql`not exists (select 1 from ${cancelledDocument} where ${cancelledDocument.sourceDocumentType} = ${postedSalesLine.documentType}
-      and ${cancelledDocument.sourceDocumentNo} = ${postedSalesLine.documentNo})`,
-  )).groupBy(postedSalesLine.sourceLineNo);
-  return new Map(rows.map((row) => [row.lineNo, {
-    lineAmount: dec(row.lineAmount), lineDiscountAmount: dec(row.lineDiscountAmount), invoiceDiscountAmount: dec(row.invoiceDiscountAmount),
-    amount: dec(row.amount), amountIncludingVat: dec(row.amountIncludingVat),
-  }]));
+  const postings = scope.lines.map((posting) => ({ posting, line: byLineNo.get(posting.lineNo)! }));
+  const amounts = amountsToInvoice(postings.map(({ line, posting }) => ({
+    lineNo: line.lineNo,
+    type: line.type as never,
+    quantity: dec(line.quantity),
+    quantityInvoiced: dec(line.quantityInvoiced),
+    quantityToInvoice: posting.invoice,
+    unitPrice: dec(line.unitPrice),
+    lineDiscountPercent: dec(line.lineDiscountPercent),
+    lineDiscountAmount: dec(line.lineDiscountAmount),
+    invoiceDiscountAmount: dec(line.invoiceDiscountAmount),
+    allowInvoiceDiscount: line.allowInvoiceDiscount,
+    vatPercent: dec(line.vatPercent),
+    vatIdentifier: line.vatIdentifier,
+    vatCalculationType: line.vatCalculationType as VatCalculationType,
+  })), { pricesIncludingVat: header.pricesIncludingVat, amountRoundingPrecision: precision });
+  return postings.map(({ line, posting }, index) => ({
+    line, posting,
+    amounts: posting.invoice.isZero() ? null : amounts[index]!,
+    inventoryItem: line.type === 'item' && items.get(line.no)?.type === 'inventory',
+  }));
 }
 
 export function lcy(amount: Decimal, header: SalesHeaderRow): Decimal {
   return header.currencyCode ? roundAmount(amount.div(dec(header.currencyFactor))) : amount;
 }
 
-/** The LCY sales amount of a quantity of the line: its share of the line's Amount. */
+/** The LCY sales amount of a quantity of the line: its share of the line's Amount (what a shipment expects). */
 export function salesAmountOf(line: SalesLineRow, quantity: Decimal, header: SalesHeaderRow): Decimal {
   const total = dec(line.quantity);
   if (total.isZero()) return ZERO;
@@ -83,4 +66,47 @@ export function discountAmountOf(line: SalesLineRow, quantity: Decimal, header: 
   const total = dec(line.quantity);
   if (total.isZero()) return ZERO;
   return lcy(roundAmount(dec(line.lineDiscountAmount).plus(dec(line.invoiceDiscountAmount)).times(quantity).div(total)), header);
+}
+
+/** The invoiced LCY sales and discount amounts a value entry takes (positive for a sale, as on the invoice). */
+export interface InvoicedValue { salesAmount: Decimal; discountAmount: Decimal }
+
+/**
+ * The invoiced lines' amounts in LCY as the G/L gets them (running-total conversion, spec §4.6),
+ * in the order of `invoiced`, which is the order buildSalesInvoicePosting receives them in.
+ */
+export function invoicedAmountsLcy(invoiced: readonly LinePosting[], header: SalesHeaderRow, lcyPrecision: Decimal | string): PostingLineAmounts[] {
+  const amounts = invoiced.map((entry) => entry.amounts!);
+  return header.currencyCode ? convertLineAmountsToLcy(amounts, dec(header.currencyFactor), lcyPrecision) : amounts;
+}
+
+/**
+ * Spec §7.6: the value entries of an invoiced item line carry what the invoice posts for it. The
+ * line's LCY Amount (and discounts) is shared over the item entries it invoices — the part of this
+ * posting's own shipment first, then each earlier shipment billed — by quantity, remainder carried
+ * (BC Sales-Post PostItemJnlLine's RemAmt), so they add up to the posted line to the cent.
+ * Keys: the line no. for this posting's own movement, `lineNo:shipmentNo:shipmentLineNo` for a bill.
+ */
+export function invoicedValuesOf(
+  invoiced: readonly LinePosting[], amountsLcy: readonly PostingLineAmounts[],
+  bills: ReadonlyArray<{ lineNo: number; shipmentNo: string; shipmentLineNo: number; quantity: Decimal; itemLedgerEntryNo: number | null }>,
+  lcyPrecision: Decimal | string,
+): Map<string, InvoicedValue> {
+  const result = new Map<string, InvoicedValue>();
+  invoiced.forEach((entry, index) => {
+    const pieces: Array<{ key: string; quantity: Decimal }> = [];
+    if (entry.inventoryItem && !entry.posting.invoiceOfThisShipment.isZero()) {
+      pieces.push({ key: String(entry.line.lineNo), quantity: entry.posting.invoiceOfThisShipment });
+    }
+    for (const bill of bills.filter((candidate) => candidate.lineNo === entry.line.lineNo && candidate.itemLedgerEntryNo !== null)) {
+      pieces.push({ key: `${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`, quantity: bill.quantity });
+    }
+    if (pieces.length === 0) return;
+    const lcyAmounts = amountsLcy[index]!;
+    const weights = pieces.map((piece) => piece.quantity.abs());
+    const sales = allocateProportionally(lcyAmounts.amount, weights, lcyPrecision);
+    const discounts = allocateProportionally(lcyAmounts.lineDiscountAmount.plus(lcyAmounts.invoiceDiscountAmount), weights, lcyPrecision);
+    pieces.forEach((piece, at) => result.set(piece.key, { salesAmount: sales[at]!, discountAmount: discounts[at]! }));
+  });
+  return result;
 }

@@ -14,7 +14,7 @@ import type { PostedLineRow } from './posted-document.writer.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { quantityFields, updateLineQuantities } from './sales-line.quantities.ts';
-import { discountAmountOf, type LinePosting, salesAmountOf, sign } from './sales-post.amounts.ts';
+import { type InvoicedValue, type LinePosting, sign } from './sales-post.amounts.ts';
 import type { PostingNumbers } from './sales-post.numbers.ts';
 import type { PostableDocumentType } from './sales-post.ts';
 
@@ -90,7 +90,8 @@ export function billingOf(entry: LinePosting, shipmentLine: typeof postedSalesLi
   };
 }
 
-export function itemInvoicing(header: SalesHeaderRow, bill: ShipmentBilling, returns: boolean, numbers: PostingNumbers): ItemInvoicing {
+/** The value entry billing an earlier shipment (receipt): its share of what the invoice posts for the line (spec §7.6). */
+export function itemInvoicing(header: SalesHeaderRow, bill: ShipmentBilling, returns: boolean, numbers: PostingNumbers, invoiced: InvoicedValue): ItemInvoicing {
   const direction = sign(returns);
   return {
     key: `${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`,
@@ -100,8 +101,8 @@ export function itemInvoicing(header: SalesHeaderRow, bill: ShipmentBilling, ret
     description: bill.line.description,
     sourceType: 'customer', sourceNo: header.sellToCustomerNo,
     genBusPostingGroup: bill.line.genBusPostingGroup ?? '', genProdPostingGroup: bill.line.genProdPostingGroup ?? '', inventoryPostingGroup: bill.line.inventoryPostingGroup ?? '',
-    salesAmount: salesAmountOf(bill.line, bill.quantity, header).times(-direction),
-    discountAmount: discountAmountOf(bill.line, bill.quantity, header).times(-direction),
+    salesAmount: invoiced.salesAmount.times(-direction),
+    discountAmount: invoiced.discountAmount.times(-direction),
     itemLedgerEntryNo: bill.itemLedgerEntryNo!,
     invoicedQuantity: bill.quantityBase.times(direction),
   };

@@ -2,9 +2,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { sum } from '../../core/money/decimal.ts';
+import { assertLocationWhenMandatory } from '../../core/inventory/location-mandatory.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
 import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales/customer-checks.ts';
-import type { PostingScope } from '../../core/sales/posting-scope.ts';
+import { postsInFull, type PostingScope } from '../../core/sales/posting-scope.ts';
 import { isReturnDocument, salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { postgresErrorCode } from '../db/constraint-errors.ts';
@@ -43,7 +44,7 @@ export function checkHeader(header: SalesHeaderRow & { postingDate: string }, do
   const caption = salesDocumentTypeCaptions[documentType];
   const required = (field: keyof SalesHeaderRow, fieldCaption: string) => {
     if (header[field] === null || header[field] === '') {
-      throw new DomainError('FIELD_REQUIRED', { fieldCaption, documentTypeCaption: caption, action: 'posted', qualifier: field }, field);
+      throw new DomainError('FIELD_REQUIRED', { fieldCaption, documentTypeCaption: caption, action: 'posted', field }, field);
     }
   };
   required('sellToCustomerNo', 'Sell-to Customer No.');
@@ -68,14 +69,24 @@ export async function loadItems(tx: Executor, lines: readonly SalesLineRow[]): P
   return new Map(rows.map((row) => [row.no, row]));
 }
 
-/** Spec §7.4 step 7 for the lines this posting touches: items and accounts exist, are not blocked, allow posting. */
-export async function checkLines(tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>, returns: boolean): Promise<void> {
+/**
+ * Spec §7.4 step 7 for the lines this posting touches: items and accounts exist, are not blocked,
+ * allow posting; an inventory item that ships (receives) has a location when Location Mandatory is on.
+ */
+export async function checkLines(
+  tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>, returns: boolean, setup: { locationMandatory: boolean },
+): Promise<void> {
   const posted = new Set(scope.lines.map((line) => line.lineNo));
+  const moving = new Set(scope.lines.filter((line) => !line.ship.isZero()).map((line) => line.lineNo));
   const touched = lines.filter((line) => posted.has(line.lineNo));
   for (const line of touched.filter((candidate) => candidate.type === 'item')) {
     const row = items.get(line.no);
     if (!row) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Item', value: line.no, field: `lines.${line.lineNo}.no` });
     if (row.blocked) throw new DomainError('ITEM_BLOCKED', { itemNo: line.no }, `lines.${line.lineNo}.no`);
+    // Invoicing what an earlier shipment moved needs no location (BC checks item journal lines with a quantity).
+    if (moving.has(line.lineNo)) {
+      assertLocationWhenMandatory(setup.locationMandatory, { ...line, inventoryItem: row.type === 'inventory' }, `lines.${line.lineNo}.locationCode`);
+    }
   }
   await checkWarehouseHandling(tx, lines, scope, returns);
   const accountNos = [...new Set(touched.filter((line) => line.type === 'glAccount').map((line) => line.no))];
@@ -107,8 +118,15 @@ async function checkWarehouseHandling(tx: Executor, lines: readonly SalesLineRow
   }
 }
 
-// Spec §4.8: an invoice (credit memo) may not total below zero.
-export function checkInvoiceTotal(linePostings: readonly LinePosting[], documentType: PostableDocumentType): void {
+/**
+ * Spec §4.8: an invoice (credit memo) may not total below zero. On an order it is the part being
+ * invoiced now that counts (§4.5), and the error names that part's amount, not the order's.
+ */
+export function checkInvoiceTotal(linePostings: readonly LinePosting[], documentType: PostableDocumentType, no: string): void {
   const total = sum(linePostings.flatMap((entry) => (entry.amounts ? [entry.amounts.amountIncludingVat] : [])));
-  if (total.isNegative()) throw new DomainError('NEGATIVE_INVOICE_TOTAL', { documentTypeCaption: salesDocumentTypeCaptions[documentType], total: total.toFixed(2) });
+  if (!total.isNegative()) return;
+  const caption = salesDocumentTypeCaptions[documentType];
+  const documentTypeCaption = postsInFull(documentType) ? caption
+    : `part of ${caption} ${no} being ${isReturnDocument(documentType) ? 'credited' : 'invoiced'}`;
+  throw new DomainError('NEGATIVE_INVOICE_TOTAL', { documentTypeCaption, total: total.toFixed(2) });
 }

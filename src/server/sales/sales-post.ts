@@ -30,7 +30,9 @@ import { releaseLoadedDocument } from './sales-document.commands.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { documentKinds, type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import { quantityFields, updateLineQuantities } from './sales-line.quantities.ts';
-import { discountAmountOf, type LinePosting, linePostingsOf, salesAmountOf, sign } from './sales-post.amounts.ts';
+import {
+  discountAmountOf, type InvoicedValue, invoicedAmountsLcy, invoicedValuesOf, type LinePosting, linePostingsOf, salesAmountOf, sign,
+} from './sales-post.amounts.ts';
 import {
   earlierShipmentsBilled, itemInvoicing, sourceOfBilledLine, updateBilledShipmentLines, updateSourceOrderLines,
 } from './sales-post.billing.ts';
@@ -85,27 +87,31 @@ export async function postSalesDocument(
   if (scope.invoice && context.salesSetup.externalDocumentNoMandatory && header.externalDocumentNo.trim() === '') {
     throw new DomainError('EXTERNAL_DOC_NO_REQUIRED', { no, documentTypeCaption: salesDocumentTypeCaptions[documentType] }, 'externalDocumentNo');
   }
-  await checkLines(tx, document.lines, scope, itemRows, returns);
+  await checkLines(tx, document.lines, scope, itemRows, returns, context.inventorySetup);
 
   const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
   const accounts = await loadPostingAccounts(tx, header.customerPostingGroup);
-  const linePostings = await linePostingsOf(tx, header, document.lines, scope, itemRows, returns, precision);
-  if (scope.invoice) checkInvoiceTotal(linePostings, documentType);
+  const linePostings = linePostingsOf(header, document.lines, scope, itemRows, precision);
+  if (scope.invoice) checkInvoiceTotal(linePostings, documentType, no);
   const numbers = await drawPostingNumbers(tx, header, documentType, scope, context);
   const register = await openRegister(tx, {
     postingDate: header.postingDate, sourceCode: 'SALES', userId: context.username,
     documentNo: numbers.invoiceNo ?? numbers.creditMemoNo ?? numbers.shipmentNo ?? numbers.returnReceiptNo ?? no,
   });
 
-  // 1. The goods: the shipment (return receipt) document and its item entries.
+  // 1. Earlier shipments (receipts) this posting bills: of the order's own lines, or picked with Get Shipment Lines.
+  const billing = scope.invoice ? await earlierShipmentsBilled(tx, header, documentType, linePostings, returns) : [];
+  // The invoiced lines and what their value entries take of them (spec §7.6).
+  const invoiced = linePostings.filter((entry) => entry.amounts !== null);
+  const invoicedLcy = invoicedAmountsLcy(invoiced, header, context.glSetup.amountRoundingPrecision);
+  const invoicedValues = invoicedValuesOf(invoiced, invoicedLcy, billing, context.glSetup.amountRoundingPrecision);
+  // 2. The goods: the shipment (return receipt) document and its item entries.
   const handlingNo = returns ? numbers.returnReceiptNo : numbers.shipmentNo;
   const shipped = linePostings.filter((entry) => !entry.posting.ship.isZero());
   const movements = shipped.filter((entry) => entry.inventoryItem)
-    .map((entry) => itemMovement(header, entry, returns, handlingNo, numbers));
-  // 2. Earlier shipments (receipts) this posting bills: of the order's own lines, or picked with Get Shipment Lines.
-  const billing = scope.invoice ? await earlierShipmentsBilled(tx, header, documentType, linePostings, returns) : [];
+    .map((entry) => itemMovement(header, entry, returns, handlingNo, numbers, invoicedValues.get(String(entry.line.lineNo))));
   const invoicings = billing.filter((bill) => bill.itemLedgerEntryNo !== null)
-    .map((bill) => itemInvoicing(header, bill, returns, numbers));
+    .map((bill) => itemInvoicing(header, bill, returns, numbers, invoicedValues.get(`${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`)!));
   const items = await postItemMovements(tx, register, movements, invoicings, {
     preventNegativeInventory: context.inventorySetup.preventNegativeInventory,
     automaticCostPosting: context.inventorySetup.automaticCostPosting,
@@ -142,7 +148,6 @@ export async function postSalesDocument(
     accounts,
   });
   let batch: PostingBatch = costBatch;
-  const invoiced = linePostings.filter((entry) => entry.amounts !== null);
   if (invoiceNo) {
     const costByLine = costOfLines([...items.movements, ...items.invoicings]);
     const invoiceBatch = buildSalesInvoicePosting({
@@ -168,7 +173,7 @@ export async function postSalesDocument(
         vatProdPostingGroup: entry.line.vatProdPostingGroup ?? '',
         amount: entry.amounts!.amount,
         amountIncludingVat: entry.amounts!.amountIncludingVat,
-        vatBaseAmount: entry.amounts!.amount,
+        vatBaseAmount: entry.amounts!.vatBaseAmount,
         lineDiscountAmount: entry.amounts!.lineDiscountAmount,
         invoiceDiscountAmount: entry.amounts!.invoiceDiscountAmount,
         costAmountLcy: costByLine.get(String(entry.line.lineNo))?.abs() ?? ZERO,
@@ -202,7 +207,7 @@ export async function postSalesDocument(
         invoiceDiscountAmount: entry.amounts!.invoiceDiscountAmount.toFixed(2),
         amount: entry.amounts!.amount.toFixed(2),
         amountIncludingVat: entry.amounts!.amountIncludingVat.toFixed(2),
-        vatBaseAmount: entry.amounts!.amount.toFixed(2),
+        vatBaseAmount: entry.amounts!.vatBaseAmount.toFixed(2),
         itemLedgerEntryNo: entryNoOfLine.get(String(entry.line.lineNo)) ?? billOf.get(entry.line.lineNo)?.itemLedgerEntryNo ?? null,
         ...sourceOfBilledLine(billOf.get(entry.line.lineNo), returns),
       })),
@@ -239,11 +244,13 @@ function postingDescription(header: SalesHeaderRow, documentType: PostableDocume
 }
 
 function itemMovement(
-  header: SalesHeaderRow, entry: LinePosting, returns: boolean, handlingNo: string | null, numbers: PostingNumbers,
+  header: SalesHeaderRow, entry: LinePosting, returns: boolean, handlingNo: string | null, numbers: PostingNumbers, invoiced: InvoicedValue | undefined,
 ): ItemMovement {
   const { line, posting } = entry;
   const perUnit = dec(line.quantityPerUnitOfMeasure);
   const direction = sign(returns);
+  // What stays expected is the line's share for the part not invoiced; the invoiced part carries the invoice's amounts.
+  const notInvoiced = posting.ship.minus(posting.invoiceOfThisShipment);
   // Without a shipment (receipt) document the entry belongs to the invoice (credit memo).
   const documentNo = handlingNo ?? (returns ? numbers.creditMemoNo : numbers.invoiceNo)!;
   const documentType = handlingNo ? (returns ? 'salesReturnReceipt' : 'salesShipment') : (returns ? 'salesCreditMemo' : 'salesInvoice');
@@ -253,8 +260,9 @@ function itemMovement(
     description: line.description,
     sourceType: 'customer', sourceNo: header.sellToCustomerNo,
     genBusPostingGroup: line.genBusPostingGroup ?? '', genProdPostingGroup: line.genProdPostingGroup ?? '', inventoryPostingGroup: line.inventoryPostingGroup ?? '',
-    salesAmount: salesAmountOf(line, posting.ship, header).times(-direction),
-    discountAmount: discountAmountOf(line, posting.ship, header).times(-direction),
+    salesAmount: salesAmountOf(line, notInvoiced, header).plus(invoiced?.salesAmount ?? ZERO).times(-direction),
+    discountAmount: discountAmountOf(line, notInvoiced, header).plus(invoiced?.discountAmount ?? ZERO).times(-direction),
+    ...(invoiced ? { invoiced: { salesAmount: invoiced.salesAmount.times(-direction), discountAmount: invoiced.discountAmount.times(-direction) } } : {}),
     itemNo: line.no,
     locationCode: line.locationCode ?? '',
     entryType: 'sale',

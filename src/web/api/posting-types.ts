@@ -156,7 +156,7 @@ export interface ReversibleLineCandidate {
   unitPrice: string;
 }
 
-export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'incomplete' | 'failed';
 
 export interface Job<Result = unknown> {
   id: string;
@@ -179,14 +179,24 @@ export interface CombineShipmentsResult {
   errors: Array<{ invoiceNo?: string; code?: string; message: string } | string>;
 }
 
-/** Cancel, Correct and Create Corrective Credit Memo of a posted invoice. */
+/** Cancel, Correct and Create Corrective Credit Memo of a posted invoice; with `{ dryRun: true }`, what it would do. */
 export interface CorrectionResult {
+  action: 'cancel' | 'correct' | 'createCorrectiveCreditMemo';
+  /** True when nothing was done: the answer says what the action would do. */
+  dryRun: boolean;
   /** The posted invoice corrected. */
   invoiceNo: string;
+  /** Where the invoice's lines came from (spec §18.4): a sales invoice, one order, an order since deleted, several orders. */
+  origin: 'invoice' | 'order' | 'deletedOrder' | 'severalOrders';
+  /** The orders it billed that still exist: their lines get the quantities back. */
+  orderNos: string[];
+  nextStep: 'editNewInvoice' | 'correctOrder' | 'correctOrders' | 'copyDocument' | 'editCreditMemo' | 'none';
+  /** What the action does (dry run) or did, for the user. */
+  message: string;
   /** The (unposted) credit memo made; Cancel and Correct post it at once. */
   creditMemoNo: string | null;
   postedCreditMemoNo: string | null;
-  /** Correct: the new sales invoice to fix and post. */
+  /** Correct of an invoice not from an order: the new sales invoice to fix and post. */
   newInvoiceNo: string | null;
 }
 

@@ -98,6 +98,7 @@ export interface SalesLine {
   type: SalesLineType;
   no: string;
   description: string;
+  locationCode: string | null;
   unitOfMeasureCode: string | null;
   quantity: string;
   quantityToShip: string;
@@ -137,6 +138,8 @@ export interface SalesDocumentHeader extends Versioned {
   yourReference: string;
   currencyCode: string | null;
   pricesIncludingVat: boolean;
+  /** Where the lines ship from by default (a line may name its own). */
+  locationCode: string | null;
 }
 
 /** One row of a document list: the header with its amounts. */

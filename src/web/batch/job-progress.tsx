@@ -1,12 +1,13 @@
 import { Group, Progress, Stack, Text } from '@mantine/core';
 import type { Job } from '../api/posting-types.ts';
 import { captionOf } from '../format/captions.ts';
+import { jobFinished } from './use-job.ts';
 
-const colors = { queued: 'gray', running: 'blue', succeeded: 'teal', failed: 'red' } as const;
+const colors = { queued: 'gray', running: 'blue', succeeded: 'teal', incomplete: 'orange', failed: 'red' } as const;
 
 /** A job's status and progress bar: striped while it runs, full when done. */
 export function JobProgress({ job }: { job: Job }) {
-  const finished = job.status === 'succeeded' || job.status === 'failed';
+  const finished = jobFinished(job);
   const percent = finished ? 100 : job.total > 0 ? Math.min(100, (job.progress / job.total) * 100) : 5;
   return (
     <Stack gap={4} aria-live="polite">

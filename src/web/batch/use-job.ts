@@ -4,7 +4,7 @@ import type { Job } from '../api/posting-types.ts';
 
 export const pollInterval = 500;
 
-export const jobFinished = (job: Job | undefined) => job?.status === 'succeeded' || job?.status === 'failed';
+export const jobFinished = (job: Job | undefined) => job?.status === 'succeeded' || job?.status === 'incomplete' || job?.status === 'failed';
 
 /** A background job, asked for every half second until it has succeeded or failed. */
 export function useJob<Result>(id: string | null) {

@@ -3,6 +3,9 @@ import type { LookupSource } from './record-lookup.tsx';
 
 export const customerLookup: LookupSource<Customer> = { path: '/customers', keyOf: (record) => record.no, describe: (record) => `${record.name} · ${record.city}` };
 
+/** A warehouse the goods ship from. */
+export const locationLookup: LookupSource<{ code: string; name: string }> = { path: '/locations', keyOf: (record) => record.code, describe: (record) => record.name };
+
 /** An item or a G/L account: what a sales line's No. refers to. */
 interface LineRecord { no: string; description?: string; name?: string }
 

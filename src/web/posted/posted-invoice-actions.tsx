@@ -9,63 +9,81 @@ import { documentKinds, documentPath } from '../sales/document-kinds.ts';
 import { PostedDocumentLinks } from './posted-document-links.tsx';
 import { postedDocumentKinds } from './posted-document-kinds.ts';
 
-type Correction = 'cancel' | 'correct' | 'createCorrectiveCreditMemo';
-
-/** What BC asks before Cancel and Correct; Create Corrective Credit Memo only opens a new credit memo. */
-const questions: Readonly<Record<Correction, string | null>> = {
-  cancel: 'The posted sales invoice will be cancelled by a credit memo that is posted at once. Do you want to continue?',
-  correct: 'The posted sales invoice will be cancelled by a posted credit memo, and a new sales invoice with the same lines opens for you to correct. Do you want to continue?',
-  createCorrectiveCreditMemo: null,
-};
+type Correction = CorrectionResult['action'];
 
 interface PostedInvoiceActionsProps {
   header: PostedSalesHeader;
   onError: (error: unknown) => void;
 }
 
-/** Cancel, Correct and Create Corrective Credit Memo on a posted sales invoice (corrections are new documents, never edits). */
+/**
+ * Cancel, Correct and Create Corrective Credit Memo on a posted sales invoice (corrections are new
+ * documents, never edits). Cancel and Correct first ask the server what they would do (a dry run:
+ * the checks, and for Correct which case applies, as BC's confirmation does) and show that answer
+ * before doing it; Create Corrective Credit Memo only opens a new credit memo.
+ */
 export function PostedInvoiceActions({ header, onError }: PostedInvoiceActionsProps) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [asking, setAsking] = useState<Correction | null>(null);
+  const [asking, setAsking] = useState<CorrectionResult | null>(null);
+  const url = (action: Correction) => `/postedSalesInvoices/${encodeKey(header.no)}/${action}`;
   const correction = useMutation({
-    mutationFn: (action: Correction) => api.post<CorrectionResult>(`/postedSalesInvoices/${encodeKey(header.no)}/${action}`),
+    mutationFn: (action: Correction) => api.post<CorrectionResult>(url(action)),
     onSuccess: () => queryClient.invalidateQueries(),
   });
+  const explain = useMutation({ mutationFn: (action: Correction) => api.post<CorrectionResult>(url(action), { dryRun: true }) });
 
+  const afterwards = (result: CorrectionResult) => {
+    if (result.postedCreditMemoNo) {
+      showNotice({
+        title: `Posted sales invoice ${header.no} cancelled`, color: 'teal',
+        body: (
+          <Stack gap={4}>
+            <PostedDocumentLinks documents={[{ kind: postedDocumentKinds.creditMemo, no: result.postedCreditMemoNo }]} />
+            {result.nextStep !== 'editNewInvoice' && <Text size="sm" data-testid="correction-message">{result.message}</Text>}
+          </Stack>
+        ),
+      });
+    }
+    const [orderNo] = result.orderNos;
+    if (result.nextStep === 'editNewInvoice' && result.newInvoiceNo) navigate(documentPath(documentKinds.invoice, result.newInvoiceNo));
+    if (result.nextStep === 'correctOrder' && orderNo) navigate(documentPath(documentKinds.order, orderNo));
+    if (result.nextStep === 'editCreditMemo' && result.creditMemoNo) navigate(documentPath(documentKinds.creditMemo, result.creditMemoNo));
+  };
   const run = async (action: Correction) => {
     setAsking(null);
     onError(null);
     try {
-      const result = await correction.mutateAsync(action);
-      if (result.postedCreditMemoNo) {
-        showNotice({
-          title: `Posted sales invoice ${header.no} cancelled`, color: 'teal',
-          body: <PostedDocumentLinks documents={[{ kind: postedDocumentKinds.creditMemo, no: result.postedCreditMemoNo }]} />,
-        });
-      }
-      if (action === 'correct' && result.newInvoiceNo) navigate(documentPath(documentKinds.invoice, result.newInvoiceNo));
-      if (action === 'createCorrectiveCreditMemo' && result.creditMemoNo) navigate(documentPath(documentKinds.creditMemo, result.creditMemoNo));
+      afterwards(await correction.mutateAsync(action));
     } catch (error) {
       onError(error);
     }
   };
-  const start = (action: Correction) => (questions[action] ? setAsking(action) : void run(action));
+  const start = async (action: Correction) => {
+    if (action === 'createCorrectiveCreditMemo') return run(action);
+    onError(null);
+    try {
+      setAsking(await explain.mutateAsync(action));
+    } catch (error) {
+      onError(error);
+    }
+  };
   const settled = header.cancelled === true || header.corrective === true;
-  const busy = correction.isPending;
+  const busy = correction.isPending || explain.isPending;
+  const pending = (action: Correction) => (correction.isPending && correction.variables === action) || (explain.isPending && explain.variables === action);
 
   return (
     <>
-      <Button variant="default" onClick={() => start('cancel')} disabled={busy || settled} loading={busy && correction.variables === 'cancel'}>Cancel</Button>
-      <Button variant="default" onClick={() => start('correct')} disabled={busy || settled} loading={busy && correction.variables === 'correct'}>Correct</Button>
-      <Button variant="default" onClick={() => start('createCorrectiveCreditMemo')} disabled={busy || header.cancelled === true}
-        loading={busy && correction.variables === 'createCorrectiveCreditMemo'}>Create Corrective Credit Memo</Button>
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking === 'correct' ? 'Correct posted invoice' : 'Cancel posted invoice'}>
+      <Button variant="default" onClick={() => void start('cancel')} disabled={busy || settled} loading={pending('cancel')}>Cancel</Button>
+      <Button variant="default" onClick={() => void start('correct')} disabled={busy || settled} loading={pending('correct')}>Correct</Button>
+      <Button variant="default" onClick={() => void start('createCorrectiveCreditMemo')} disabled={busy || header.cancelled === true}
+        loading={pending('createCorrectiveCreditMemo')}>Create Corrective Credit Memo</Button>
+      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking?.action === 'correct' ? 'Correct posted invoice' : 'Cancel posted invoice'}>
         <Stack>
-          <Text>{asking ? questions[asking] : ''}</Text>
+          <Text data-testid="correction-question">{asking ? `${asking.message} Do you want to continue?` : ''}</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setAsking(null)}>No</Button>
-            <Button onClick={() => void run(asking!)} data-autofocus>Yes</Button>
+            <Button onClick={() => void run(asking!.action)} data-autofocus>Yes</Button>
           </Group>
         </Stack>
       </Modal>

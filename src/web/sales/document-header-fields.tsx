@@ -2,11 +2,11 @@ import { Fieldset, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { SalesDocument } from '../api/types.ts';
 import { DateField } from '../components/date-field.tsx';
-import { customerLookup } from '../components/lookup-sources.ts';
+import { customerLookup, locationLookup } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import { dateFieldCaptions, type DocumentKind, type HeaderDateField } from './document-kinds.ts';
 
-export type HeaderField = 'sellToCustomerNo' | 'externalDocumentNo' | 'yourReference' | HeaderDateField;
+export type HeaderField = 'sellToCustomerNo' | 'externalDocumentNo' | 'yourReference' | 'locationCode' | HeaderDateField;
 
 interface DocumentHeaderFieldsProps {
   kind: DocumentKind;
@@ -32,6 +32,7 @@ export function DocumentHeaderFields({ kind, document, errors, onCommit }: Docum
             inputProps={{ label: 'Customer No.', readOnly: !open, variant: open ? 'default' : 'filled', error: errors.sellToCustomerNo }} />
           <Text size="xs" c="dimmed" mt={2} data-testid="customer-name">{document.sellToName}</Text>
         </div>
+        <HeaderLocation document={document} open={open} error={errors.locationCode} onCommit={onCommit} />
         <HeaderText label="External Document No." field="externalDocumentNo" saved={document.externalDocumentNo} error={errors.externalDocumentNo} onCommit={onCommit} />
         <HeaderText label="Your Reference" field="yourReference" saved={document.yourReference} error={errors.yourReference} onCommit={onCommit} />
         {kind.dateFields.map((field) => (
@@ -40,6 +41,28 @@ export function DocumentHeaderFields({ kind, document, errors, onCommit }: Docum
         ))}
       </SimpleGrid>
     </Fieldset>
+  );
+}
+
+interface HeaderLocationProps {
+  document: SalesDocument;
+  open: boolean;
+  error: string | undefined;
+  onCommit: (field: HeaderField, value: string) => void;
+}
+
+/** Location Code: where the lines ship from; a change moves the lines that shipped from the old one. Blank clears it. */
+function HeaderLocation({ document, open, error, onCommit }: HeaderLocationProps) {
+  const saved = document.locationCode ?? '';
+  const [draft, setDraft] = useState<string | null>(null);
+  useEffect(() => setDraft(null), [saved]);
+  const commit = (code: string) => {
+    if (code.trim().toUpperCase() === saved) setDraft(null);
+    else onCommit('locationCode', code.trim());
+  };
+  return (
+    <RecordLookup source={locationLookup} value={draft ?? saved} onChange={setDraft} onCommit={commit}
+      inputProps={{ label: 'Location Code', readOnly: !open, variant: open ? 'default' : 'filled', error }} />
   );
 }
 

@@ -2,8 +2,8 @@ import type { SalesLine } from '../api/types.ts';
 import type { DocumentKind } from './document-kinds.ts';
 
 /** Fields of a line the grid edits; the rest (VAT, amounts) the server derives. */
-export type EditableLineField = 'no' | 'description' | 'quantity' | 'unitPrice' | 'lineDiscountPercent' | 'quantityToShip' | 'returnQuantityToReceive' | 'quantityToInvoice';
-type DecimalLineField = Exclude<EditableLineField, 'no' | 'description'>;
+export type EditableLineField = 'no' | 'description' | 'locationCode' | 'quantity' | 'unitPrice' | 'lineDiscountPercent' | 'quantityToShip' | 'returnQuantityToReceive' | 'quantityToInvoice';
+type DecimalLineField = Exclude<EditableLineField, 'no' | 'description' | 'locationCode'>;
 
 const decimalLineFields: readonly DecimalLineField[] = ['quantity', 'unitPrice', 'lineDiscountPercent', 'quantityToShip', 'returnQuantityToReceive', 'quantityToInvoice'];
 
@@ -56,6 +56,7 @@ export function gridColumns(kind: DocumentKind): GridColumn[] {
     { field: 'type', label: 'Type', width: 120 },
     { field: 'no', label: 'No.', width: 110, quickEntry: true },
     { field: 'description', label: 'Description', width: 260 },
+    { field: 'locationCode', label: 'Location Code', width: 90 },
     { field: 'quantity', label: 'Quantity', width: 90, numeric: true, quickEntry: true },
     { field: 'unitOfMeasureCode', label: 'Unit of Measure', width: 80 },
     { field: 'unitPrice', label: 'Unit Price Excl. VAT', width: 110, numeric: true, minimumScale: 2, quickEntry: true },

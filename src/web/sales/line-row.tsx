@@ -1,6 +1,6 @@
 import { ActionIcon, Table, Text } from '@mantine/core';
 import type { SalesLine } from '../api/types.ts';
-import { lineNoLookups } from '../components/lookup-sources.ts';
+import { lineNoLookups, locationLookup } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
 import { decimalForInput, formatAmount, formatQuantity } from '../format/numbers.ts';
@@ -37,6 +37,12 @@ export function LineRow({ line, position, columns, editor, open, busy, warning, 
           onChange={(text) => editor.edit(line.lineNo, 'no', text)} onCommit={(key) => void editor.commitCell(line.lineNo, 'no', key)}
           inputProps={{ ...cellAttributes(identity, readOnly), error: editor.errorOf(line.lineNo, 'no') }} />
       );
+      // Where the line ships from: the header's when entered, editable while the document is open.
+      case 'locationCode': return line.type === 'comment' ? null : (
+        <RecordLookup source={locationLookup} value={editor.draftOf(line.lineNo, 'locationCode') ?? line.locationCode ?? ''}
+          onChange={(text) => editor.edit(line.lineNo, 'locationCode', text)} onCommit={(key) => void editor.commitCell(line.lineNo, 'locationCode', key)}
+          inputProps={{ ...cellAttributes(identity, readOnly), error: editor.errorOf(line.lineNo, 'locationCode') }} />
+      );
       default: {
         const field = column.field;
         if (line.type === 'comment' && field !== 'description') return null;
@@ -64,7 +70,7 @@ export function LineRow({ line, position, columns, editor, open, busy, warning, 
 }
 
 function savedText(line: SalesLine, field: EditableLineField, minimumScale: number | undefined, locale: SupportedLocale): string {
-  return isDecimalLineField(field) ? decimalForInput(line[field], locale, minimumScale) : line[field];
+  return isDecimalLineField(field) ? decimalForInput(line[field], locale, minimumScale) : line[field] ?? '';
 }
 
 function LineAmount({ line, preview, locale }: { line: SalesLine; preview: string | undefined; locale: SupportedLocale }) {

@@ -21,7 +21,7 @@ function errorsOf(error: unknown, field: string): FieldErrors {
 }
 
 function sameValue(line: SalesLine, field: EditableLineField, value: string): boolean {
-  return isDecimalLineField(field) ? dec(line[field]).eq(dec(value)) : line[field] === value;
+  return isDecimalLineField(field) ? dec(line[field]).eq(dec(value)) : (line[field] ?? '') === value;
 }
 
 /**

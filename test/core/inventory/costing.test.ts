@@ -65,7 +65,7 @@ describe('costOutbound', () => {
     ['more than the entry has left', 2, '21'],
   ])('refuses a fixed application to %s', (_, appliesToEntry, quantity) => {
     const error = domainErrorOf(() => costOutbound({ quantity: dec(quantity), layers: twoLayers, appliesToEntry, item: item() }));
-    expect(error.key).toBe('APPLICATION_INVALID:appliesToEntry');
+    expect(error).toMatchObject({ code: 'APPLICATION_INVALID', params: { entryField: 'appliesToEntry' } });
   });
 });
 

@@ -19,6 +19,8 @@ import {
   buildSalesInvoicePosting,
 } from '../../../src/core/posting/sales-invoice-posting.ts';
 import { invoiceRoundingLine } from '../../../src/core/sales/document-totals.ts';
+import { calculateLineAmount } from '../../../src/core/sales/line-amounts.ts';
+import { amountsToInvoice } from '../../../src/core/sales/partial-invoicing.ts';
 import type { AmountLine } from '../../../src/core/sales/types.ts';
 import { calculateDocumentVat } from '../../../src/core/tax/vat.ts';
 import { account, generalPostingSetups, inventoryPostingSetups, invoiceInput, money, vatSetup } from './posting-fixture.ts';
@@ -197,6 +199,68 @@ describe('buildSalesInvoicePosting — properties', () => {
         customer: batch.customerLedgerEntries.map((entry) => money(entry.amountLcy)),
       });
       for (const batch of batches) expect(fingerprint(batch)).toEqual(fingerprint(batches[0]!));
+    }));
+  });
+});
+
+describe('posting part of a document (spec §4.5) — properties', () => {
+  // Lines with a quantity and a price, of which a random part is invoiced now; the line's Inv.
+  // Discount Amount is a share of its Line Amount, as the header's discount leaves it.
+  const partLineArbitrary = fc.record({
+    vatProdPostingGroup: fc.constantFrom('VAT25', 'VAT19', 'NO VAT', 'RC'),
+    quantity: fc.integer({ min: 1, max: 40 }),
+    invoicedPart: fc.integer({ min: 0, max: 40 }),
+    unitPriceCents: fc.integer({ min: 0, max: 500_000 }),
+    lineDiscountPercent: fc.constantFrom('0', '10', '33.33'),
+    invoiceDiscountPercent: fc.constantFrom('0', '2.5', '10'),
+  });
+  const partDocumentArbitrary = fc.record({ pricesIncludingVat: fc.boolean(), lines: fc.array(partLineArbitrary, { minLength: 1, maxLength: 6 }) });
+
+  function partInput(document: { pricesIncludingVat: boolean; lines: Array<typeof partLineArbitrary extends fc.Arbitrary<infer T> ? T : never> }): SalesInvoicePostingInput {
+    const lines = document.lines.map((line, index) => {
+      const vat = vatPostingSetups.find((setup) => setup.vatProdPostingGroup === line.vatProdPostingGroup)!;
+      const pricing = { quantity: dec(String(line.quantity)), unitPrice: cents(line.unitPriceCents), lineDiscountPercent: dec(line.lineDiscountPercent) };
+      const { lineAmount, lineDiscountAmount } = calculateLineAmount(pricing, '0.01');
+      return {
+        ...pricing, lineNo: (index + 1) * 10000, type: 'item' as const, lineDiscountAmount, allowInvoiceDiscount: true,
+        invoiceDiscountAmount: percentOf(lineAmount, Number(line.invoiceDiscountPercent)),
+        quantityInvoiced: ZERO, quantityToInvoice: dec(String(Math.min(line.invoicedPart, line.quantity))),
+        vatPercent: vat.vatPercent, vatIdentifier: vat.vatIdentifier, vatCalculationType: vat.vatCalculationType,
+        vatProdPostingGroup: vat.vatProdPostingGroup,
+      };
+    });
+    const amounts = amountsToInvoice(lines, { pricesIncludingVat: document.pricesIncludingVat, amountRoundingPrecision: dec('0.01') });
+    return invoiceInput(lines.flatMap((line, index) => (line.quantityToInvoice.isZero() ? [] : [{
+      lineNo: line.lineNo, type: 'item' as const, no: '1000', genProdPostingGroup: 'RETAIL', vatProdPostingGroup: line.vatProdPostingGroup,
+      amount: amounts[index]!.amount, amountIncludingVat: amounts[index]!.amountIncludingVat, vatBaseAmount: amounts[index]!.vatBaseAmount,
+      lineDiscountAmount: amounts[index]!.lineDiscountAmount, invoiceDiscountAmount: amounts[index]!.invoiceDiscountAmount,
+    }])), {
+      header: { pricesIncludingVat: document.pricesIncludingVat },
+      setup: { discountPosting: 'allDiscounts' },
+      accounts: { vatPostingSetups },
+    });
+  }
+
+  it('the part balances, and its VAT entries are the VAT of the lines it invoices', () => {
+    fc.assert(fc.property(partDocumentArbitrary, (document) => {
+      const input = partInput(document);
+      fc.pre(input.lines.length > 0);
+      const batch = buildSalesInvoicePosting(input);
+      assertBalanced(batch);
+      const lineVat = total(input.lines.map((line) => line.amountIncludingVat.minus(line.amount)));
+      expect(money(total(batch.vatEntries.map((entry) => entry.amount)).negated())).toBe(money(lineVat));
+      expect(money(batch.customerLedgerEntries[0]!.amount)).toBe(money(total(input.lines.map((line) => line.amountIncludingVat))));
+    }));
+  });
+
+  it('prices excluding VAT: each VAT entry is its VAT identifier\'s base × VAT %, rounded once for the part (not per line)', () => {
+    fc.assert(fc.property(partDocumentArbitrary, (document) => {
+      const input = partInput({ ...document, pricesIncludingVat: false });
+      fc.pre(input.lines.length > 0);
+      for (const entry of buildSalesInvoicePosting(input).vatEntries) {
+        const expected = entry.vatCalculationType === 'normal' ? roundAmount(entry.base.times(entry.vatPercent).div(100)) : ZERO;
+        expect(money(entry.amount)).toBe(money(expected));
+      }
     }));
   });
 });

@@ -8,7 +8,7 @@ import {
   type SalesPostingLine,
   buildSalesInvoicePosting,
 } from '../../../src/core/posting/sales-invoice-posting.ts';
-import { NOTHING_INVOICED, amountsToInvoice } from '../../../src/core/sales/partial-invoicing.ts';
+import { type AmountsToInvoice, type LineToInvoice, amountsToInvoice } from '../../../src/core/sales/partial-invoicing.ts';
 import { calculateDocumentVat } from '../../../src/core/tax/vat.ts';
 import { amountLine } from '../sales/amount-line.ts';
 import { domainErrorOf } from '../domain-error-helper.ts';
@@ -27,22 +27,23 @@ import {
 } from './posting-fixture.ts';
 
 // §7.11: order SO-1, 10 × 100.00 less 10 %, VAT 25 %: 900.00 + 225.00 = 1125.00.
-const so1 = {
-  quantity: dec('10'),
-  lineAmount: dec('900.00'),
-  lineDiscountAmount: dec('100.00'),
-  invoiceDiscountAmount: ZERO,
-  amount: dec('900.00'),
-  amountIncludingVat: dec('1125.00'),
+const so1: LineToInvoice = {
+  lineNo: 10000, type: 'item', quantity: dec('10'), quantityInvoiced: ZERO, quantityToInvoice: ZERO,
+  unitPrice: dec('100'), lineDiscountPercent: dec('10'), lineDiscountAmount: dec('100.00'), invoiceDiscountAmount: ZERO, allowInvoiceDiscount: true,
+  vatPercent: dec('25'), vatIdentifier: 'VAT25', vatCalculationType: 'normal',
 };
-const step2 = amountsToInvoice({ ...so1, quantityInvoiced: ZERO, quantityToInvoice: dec('4'), invoiced: NOTHING_INVOICED });
-const step3 = amountsToInvoice({ ...so1, quantityInvoiced: dec('4'), quantityToInvoice: dec('6'), invoiced: step2 });
+/** One posting of the line (spec §4.5): the line as it is now, prorated over the quantity invoiced. */
+const invoiced = (line: LineToInvoice, quantityToInvoice: string, quantityInvoiced = '0') =>
+  amountsToInvoice([{ ...line, quantityInvoiced: dec(quantityInvoiced), quantityToInvoice: dec(quantityToInvoice) }], { pricesIncludingVat: false, amountRoundingPrecision: dec('0.01') })[0]!;
+const step2 = invoiced(so1, '4');
+const step3 = invoiced(so1, '6', '4');
 
-function so1Line(amounts: typeof step2): SalesPostingLine {
+function so1Line(amounts: AmountsToInvoice): SalesPostingLine {
   return itemLine(10000, {
     amount: amounts.amount.toString(),
     amountIncludingVat: amounts.amountIncludingVat.toString(),
     lineDiscountAmount: amounts.lineDiscountAmount.toString(),
+    invoiceDiscountAmount: amounts.invoiceDiscountAmount.toString(),
   });
 }
 
@@ -75,6 +76,23 @@ describe('buildSalesInvoicePosting — worked examples', () => {
     expect(glByAccount(batch)).toEqual({ [account.sales]: '-540.00', [account.salesVat25]: '-135.00', [account.receivables]: '675.00' });
     expect(money(batch.customerLedgerEntries[0]!.amount)).toBe('675.00');
     expect(money(step2.amountIncludingVat.plus(batch.customerLedgerEntries[0]!.amount))).toBe('1125.00');
+  });
+
+  it('§4.5: the second invoice of a line whose price and invoice discount changed posts the line as it is now', () => {
+    // 10 × 100.00, Inv. Discount Amount 80.00: invoice 4 → 400.00 − 32.00. Then 90.00 €/unit and 90.00 discount: the other 6.
+    const first = invoiced({ ...so1, lineDiscountPercent: ZERO, lineDiscountAmount: ZERO, invoiceDiscountAmount: dec('80') }, '4');
+    const second = invoiced({ ...so1, unitPrice: dec('90'), lineDiscountPercent: ZERO, lineDiscountAmount: ZERO, invoiceDiscountAmount: dec('90') }, '6', '4');
+    const setup = { setup: { discountPosting: 'invoiceDiscounts' as DiscountPosting } };
+    expect(glByAccount(buildSalesInvoicePosting(invoiceInput([so1Line(first)], setup)))).toEqual({
+      [account.sales]: '-400.00', [account.invoiceDiscount]: '32.00', [account.salesVat25]: '-92.00', [account.receivables]: '460.00',
+    });
+    // 6 × 90.00 = 540.00 (not 1000.00 − 400.00), discount round(90.00 × 6 / 10) = 54.00 (not 90.00 − 32.00).
+    const batch = buildSalesInvoicePosting(invoiceInput([so1Line(second)], setup));
+    expect(glByAccount(batch)).toEqual({
+      [account.sales]: '-540.00', [account.invoiceDiscount]: '54.00', [account.salesVat25]: '-121.50', [account.receivables]: '607.50',
+    });
+    expect(batch.vatEntries.map((entry) => [money(entry.base), money(entry.amount)])).toEqual([['-486.00', '-121.50']]);
+    assertBalanced(batch);
   });
 
   it('§23.5 worked example 16: invoice and cost posting of step 2 together, Σ debit 690.00 = Σ credit 690.00', () => {

@@ -160,6 +160,11 @@ describe('creditWarnings (spec §12.4)', () => {
     expect(creditWarnings(setting, overLimitAndOverdue).map((warning) => warning.code)).toEqual(codes);
   });
 
+  it('reports Balance Due (LCY) with the credit limit warning', () => {
+    const [warning] = creditWarnings('creditLimit', overLimitAndOverdue);
+    expect(warning!.details).toMatchObject({ balanceDueLcy: '250.00', balanceLcy: '3000.00' });
+  });
+
   it('warns of an overdue balance above 0 only, also without a credit limit', () => {
     const overdue = creditWarnings('overdueBalance', exposure({ balanceDueLcy: '0.01' }));
     expect(overdue).toEqual([{ code: 'OVERDUE_BALANCE', message: 'The customer has an overdue balance of 0.01 (LCY).', details: { balanceDueLcy: '0.01' } }]);

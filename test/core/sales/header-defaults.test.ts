@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   type PaymentTermsForDates,
   defaultDates,
+  defaultLocationCode,
   paymentTermsDates,
   priceDate,
   quoteValidUntilDate,
@@ -125,5 +126,17 @@ describe('defaultDates (spec §6.2)', () => {
       expect(dates.documentDate).toBe('2027-06-30');
       expect(dates.orderDate).toBe('2027-06-30');
     }
+  });
+});
+
+describe('defaultLocationCode (issue 10)', () => {
+  it.each<[string, { shipToAddress?: string | null; customer: string | null; company: string | null }, string | null]>([
+    ['the ship-to address first', { shipToAddress: 'WEST', customer: 'EAST', company: 'MAIN' }, 'WEST'],
+    ['else the customer', { shipToAddress: null, customer: 'EAST', company: 'MAIN' }, 'EAST'],
+    ['a blank ship-to location counts as none', { shipToAddress: '', customer: 'EAST', company: 'MAIN' }, 'EAST'],
+    ['else the company default', { customer: null, company: 'MAIN' }, 'MAIN'],
+    ['else none', { customer: '', company: null }, null],
+  ])('%s', (_, sources, expected) => {
+    expect(defaultLocationCode(sources)).toBe(expected);
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  checkQuantityAgainstHandledLine,
   completelyShipped,
   defaultQuantitiesToHandle,
   maxQuantityToInvoice,
   outstandingQuantity,
+  quantitiesToHandleAfterEntry,
   quantityBase,
   quantityShippedNotInvoiced,
   validateQuantities,
@@ -204,6 +206,58 @@ describe('validateQuantities', () => {
     const stored = fields('10', '6', '0', '4', '10');
     const raised = { ...fields('12', '6'), ...defaultQuantitiesToHandle('order', 'remainder', fields('12', '6')) };
     expect(() => validateQuantities('order', raised, stored)).not.toThrow();
+  });
+});
+
+describe('quantities sent together count as entered one after the other (issue 10)', () => {
+  const entered = (quantityChanged: boolean, toShip?: string, toInvoice?: string) =>
+    ({ quantityChanged, quantityToShip: toShip === undefined ? undefined : dec(toShip), quantityToInvoice: toInvoice === undefined ? undefined : dec(toInvoice) });
+
+  it.each<[string, SalesDocumentType, 'remainder' | 'blank', QuantityFields, ReturnType<typeof entered>, string, string]>([
+    ['quantity alone: the defaults', 'order', 'remainder', fields('10'), entered(true), '10', '10'],
+    ['quantity and to ship: to invoice follows to ship', 'order', 'remainder', fields('10'), entered(true, '4'), '4', '4'],
+    ['on a partly shipped line, to invoice adds what is shipped and not invoiced', 'order', 'remainder', fields('12', '6', '2'), entered(true, '3'), '3', '7'],
+    ['a typed to invoice stands', 'order', 'remainder', fields('10'), entered(true, '4', '3'), '4', '3'],
+    ['to ship alone re-defaults to invoice', 'order', 'remainder', fields('10', '0', '0', '10', '10'), entered(false, '6'), '6', '6'],
+    ['nothing typed keeps the line', 'order', 'remainder', fields('10', '0', '0', '5', '2'), entered(false), '5', '2'],
+    ['blank default quantity to ship, then to receive typed', 'returnOrder', 'blank', fields('6'), entered(true, '2'), '2', '2'],
+    ['invoice: both follow Quantity', 'invoice', 'remainder', fields('5'), entered(true), '5', '5'],
+  ])('%s', (_name, documentType, setting, q, typed, toShip, toInvoice) => {
+    expect(texts(quantitiesToHandleAfterEntry(documentType, setting, q, typed))).toEqual([toShip, toInvoice]);
+  });
+
+  it('quantity with any valid quantity to ship always passes validation', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1000 }), fc.nat(), (quantity, share) => {
+      const toShip = String(Math.trunc((quantity * (share % 101)) / 100));
+      const q = fields(String(quantity));
+      const handled = { ...q, ...quantitiesToHandleAfterEntry('order', 'remainder', q, entered(true, toShip)) };
+      expect(() => validateQuantities('order', handled)).not.toThrow();
+    }));
+  });
+});
+
+describe('a line billing a posted shipment (return receipt) line (BC CheckShipmentRelation)', () => {
+  const link = { kind: 'shipment' as const, documentNo: 'PS0001', position: 2, no: '1000', description: 'Bicycle', quantityNotInvoiced: dec('10') };
+
+  it('may be lowered, to zero, or back up to what is left to invoice', () => {
+    for (const quantity of ['10', '6', '0']) expect(() => checkQuantityAgainstHandledLine(dec(quantity), link)).not.toThrow();
+  });
+
+  it('may not exceed what is left, and says which shipment line that is', () => {
+    const error = domainErrorOf(() => checkQuantityAgainstHandledLine(dec('10.5'), link));
+    expect(error.code).toBe('SHIPMENT_ALREADY_INVOICED');
+    expect(error.field).toBe('quantity');
+    expect(error.message).toContain('more than 10 units from line 2 of shipment PS0001 (1000 Bicycle)');
+  });
+
+  it('keeps the shipment sign', () => {
+    const error = domainErrorOf(() => checkQuantityAgainstHandledLine(dec('-1'), link));
+    expect(error.message).toContain('same sign as line 2 of shipment PS0001');
+  });
+
+  it('speaks of crediting a return receipt', () => {
+    const error = domainErrorOf(() => checkQuantityAgainstHandledLine(dec('6'), { ...link, kind: 'returnReceipt', documentNo: 'RR0001', position: 1, quantityNotInvoiced: dec('5') }));
+    expect(error.message).toContain('cannot credit more than 5 units from line 1 of return receipt RR0001');
   });
 });
 

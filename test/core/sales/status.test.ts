@@ -32,6 +32,7 @@ describe('releaseProblems (spec §3.1–3.2)', () => {
     ['comment lines next to a releasable line', document([line({ type: 'comment', no: '', quantity: dec('0'), unitOfMeasureCode: null }), line({ lineNo: 20000 })]), withLocation],
     ['a quote', document([line()], { documentType: 'quote' }), withoutLocation],
     ['a credit memo', document([line()], { documentType: 'creditMemo' }), withoutLocation],
+    ['a service item without location when Location Mandatory is on', document([line({ locationCode: null, inventoryItem: false })]), withLocation],
   ])('lets %s be released', (_, releasable, setup) => {
     expect(() => releaseProblems(releasable, setup)).not.toThrow();
   });

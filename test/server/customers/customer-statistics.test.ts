@@ -37,12 +37,14 @@ describe('customer statistics', () => {
     await givenPostedInvoice(api.db, { no: 'PI0004', customerNo: 'D', postingDate: '2026-01-05', amount: '1000' });
   });
 
-  it('derives the balance from the detailed entries and the balance due from what is due by the work date', async () => {
+  it('derives the balance from the detailed entries and the balance due from what is due before the work date', async () => {
     expect(await statistics('C', '2026-03-10')).toMatchObject({
       customerNo: 'C', workDate: '2026-03-10', balanceLcy: '425.00', balanceDueLcy: '175.00', salesLcyThisYear: '300.00', profitLcyThisYear: '90.00',
       creditLimitLcy: '0.00', outstandingOrdersLcy: '0.00', shippedNotInvoicedLcy: '0.00',
     });
-    expect(await statistics('c', '2026-03-15')).toMatchObject({ balanceLcy: '425.00', balanceDueLcy: '425.00' });
+    // March's invoice is due on the 15th: not overdue that day (spec §20.7), overdue the day after.
+    expect(await statistics('c', '2026-03-15')).toMatchObject({ balanceLcy: '425.00', balanceDueLcy: '175.00' });
+    expect(await statistics('C', '2026-03-16')).toMatchObject({ balanceLcy: '425.00', balanceDueLcy: '425.00' });
     // Before the payment and before January's invoice fell due: only last year's invoice is due.
     expect(await statistics('C', '2026-01-20')).toMatchObject({ balanceDueLcy: '100.00', salesLcyThisYear: '100.00' });
     expect(await statistics('C', '2025-12-31')).toMatchObject({ balanceDueLcy: '100.00', salesLcyThisYear: '80.00' });

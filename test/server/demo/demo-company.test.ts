@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { dec } from '../../../src/core/money/decimal.ts';
 import type { DatabaseHandle, Executor } from '../../../src/server/db/connection.ts';
 import {
-  appUser, currency, customer, customerPostingGroup, generalPostingSetup, glAccount, inventoryPostingSetup, item,
-  itemUnitOfMeasure, noSeriesLine, paymentMethod, salesReceivablesSetup, shipToAddress, vatPostingSetup, vendor,
+  appUser, currency, customer, customerPostingGroup, generalPostingSetup, glAccount, inventoryPostingSetup, inventorySetup, item,
+  itemLedgerEntry, itemUnitOfMeasure, noSeriesLine, paymentMethod, salesReceivablesSetup, shipToAddress, vatPostingSetup, vendor,
   vendorPostingGroup,
 } from '../../../src/server/db/schema/index.ts';
 import { demoCredentials, loadDemoCompany } from '../../../src/server/demo/demo-company.ts';
@@ -117,6 +117,14 @@ describe('the demo company', () => {
     expect((await db.select().from(shipToAddress)).length).toBeGreaterThanOrEqual(2);
     const extraUnits = (await db.select().from(itemUnitOfMeasure)).filter((unit) => !dec(unit.quantityPerUnitOfMeasure).eq(1));
     expect(extraUnits.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps stock at a location: a default location, Location Mandatory on, opening stock in warehouses only (issue 10)', async () => {
+    await load();
+    const [setup] = await database.db.select().from(inventorySetup);
+    expect(setup).toMatchObject({ defaultLocationCode: 'MAIN', locationMandatory: true, itemNos: 'ITEM' });
+    const stockedAt = await database.db.selectDistinct({ locationCode: itemLedgerEntry.locationCode }).from(itemLedgerEntry);
+    expect(stockedAt.map((row) => row.locationCode).sort()).toEqual(['MAIN', 'ROTTERDAM']);
   });
 
   it('lets admin / admin sign in', async () => {

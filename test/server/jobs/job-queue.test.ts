@@ -25,7 +25,7 @@ registerJobHandler('test.refuse', async () => {
   throw new DomainError('NOT_FOUND', { entity: 'Customer', key: 'C9' });
 });
 registerJobHandler('test.crash', async () => {
-  throw new Error('disk on fire');
+  throw new Error('insert into "customer" ("no") values ($1) -- disk on fire');
 });
 
 const enqueue = (type: string, parameters: unknown = {}) => enqueueJob(db, { type, parameters, createdBy: 'admin-user' });
@@ -108,7 +108,9 @@ describe('the job queue', () => {
       status: 'failed', result: null,
       error: { code: 'NOT_FOUND', params: { entity: 'Customer', key: 'C9' }, message: 'Customer C9 does not exist.' },
     });
-    expect(crashed).toMatchObject({ status: 'failed', error: { code: 'INTERNAL_ERROR', message: 'disk on fire' } });
+    // Users see no SQL or internals: those go to the server log.
+    expect(crashed).toMatchObject({ status: 'failed', error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on the server; the error is in the server log.' } });
+    expect(JSON.stringify(crashed.error)).not.toMatch(/insert|customer|disk/);
     expect(unknown).toMatchObject({ status: 'failed', error: { code: 'JOB_TYPE_UNKNOWN' } });
   });
 

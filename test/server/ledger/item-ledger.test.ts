@@ -117,7 +117,7 @@ describe('outbound costing', () => {
     expect((await entry(first!)).remainingQuantity).toBe('10.00000');
     expect((await entry(second!)).remainingQuantity).toBe('5.00000');
     expect((await entry(sale!.itemLedgerEntryNo)).appliesToEntry).toBe(second);
-    await expect(post([movement('F', '-6', { appliesToEntry: second! })])).rejects.toMatchObject({ key: 'APPLICATION_INVALID:appliesToEntry' });
+    await expect(post([movement('F', '-6', { appliesToEntry: second! })])).rejects.toMatchObject({ code: 'APPLICATION_INVALID', params: { entryField: 'appliesToEntry' } });
   });
 
   it('sees stock brought in earlier in the same posting', async () => {
@@ -176,9 +176,9 @@ describe('exact cost reversal (§17.5, §17.9)', () => {
     const [link] = await db.select().from(itemApplicationEntry).where(eq(itemApplicationEntry.itemLedgerEntryNo, back!.itemLedgerEntryNo));
     expect(link).toMatchObject({ inboundItemEntryNo: back!.itemLedgerEntryNo, outboundItemEntryNo: sale!.itemLedgerEntryNo, quantity: '3.00000' });
 
-    await expect(post([returned('8')])).rejects.toMatchObject({ key: 'APPLICATION_INVALID:appliesFromEntry' });
+    await expect(post([returned('8')])).rejects.toMatchObject({ code: 'APPLICATION_INVALID', params: { entryField: 'appliesFromEntry' } });
     const [layer] = await givenStock('AV', ['1', '70']);
-    await expect(post([movement('AV', '1', { appliesFromEntry: layer! })])).rejects.toMatchObject({ key: 'APPLICATION_INVALID:appliesFromEntry' });
+    await expect(post([movement('AV', '1', { appliesFromEntry: layer! })])).rejects.toMatchObject({ code: 'APPLICATION_INVALID', params: { entryField: 'appliesFromEntry' } });
   });
 });
 

@@ -21,7 +21,7 @@ export const idempotencyKey = pgTable('idempotency_key', {
   createdAt: timestampColumn().notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.username, t.key] })]);
 
-/** queued → running → succeeded | failed */
+/** queued → running → succeeded | incomplete | failed */
 export const job = pgTable('job', {
   id: uuid().primaryKey().defaultRandom(),
   type: text().notNull(),

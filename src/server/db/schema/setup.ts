@@ -1,6 +1,7 @@
 import { boolean, check, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { addressColumns, calendarDate, dateFormula, flag, precision, recordColumns } from './columns.ts';
+import { location } from './logistics.ts';
 import { noSeries } from './number-series.ts';
 
 /** Setup tables hold exactly one row: id is always 1. */
@@ -91,6 +92,8 @@ export const inventorySetup = pgTable('inventory_setup', {
   automaticCostPosting: boolean().notNull().default(true),
   expectedCostPostingToGl: flag(),
   locationMandatory: flag(),
+  /** Where documents ship from when neither the ship-to address nor the customer names a location (BC: Company Information's Location Code). */
+  defaultLocationCode: text().references(() => location.code),
   preventNegativeInventory: flag(),
   outboundWarehouseHandlingTime: dateFormula(),
   inboundWarehouseHandlingTime: dateFormula(),

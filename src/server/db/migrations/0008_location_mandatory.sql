@@ -1,0 +1,2 @@
+ALTER TABLE "inventory_setup" ADD COLUMN "default_location_code" text;--> statement-breakpoint
+ALTER TABLE "inventory_setup" ADD CONSTRAINT "inventory_setup_default_location_code_location_code_fk" FOREIGN KEY ("default_location_code") REFERENCES "public"."location"("code") ON DELETE no action ON UPDATE no action;
