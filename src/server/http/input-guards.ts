@@ -18,18 +18,21 @@ export function registerInputGuards(app: FastifyInstance) {
   });
 }
 
-/** The path of a string or key holding NUL, if any; iterative, so a deeply nested body cannot overflow the stack. */
+/**
+ * The path of a string or key holding NUL, if any; iterative, so a deeply nested body cannot
+ * overflow the stack, and named to ten levels at most.
+ */
 export function pathOfNul(value: unknown, root: string): string | undefined {
-  const pending: [unknown, string][] = [[value, root]];
+  const pending: [unknown, string, number][] = [[value, root, 0]];
   while (pending.length > 0) {
-    const [current, path] = pending.pop()!;
+    const [current, path, depth] = pending.pop()!;
     if (typeof current === 'string') {
       if (current.includes(nul)) return path || 'body';
     } else if (current !== null && typeof current === 'object') {
       for (const [key, item] of Object.entries(current)) {
-        const itemPath = path ? `${path}.${key}` : key;
+        const itemPath = depth >= 10 ? path : path ? `${path}.${key}` : key;
         if (key.includes(nul)) return itemPath;
-        pending.push([item, itemPath]);
+        pending.push([item, depth === 10 ? `${itemPath}.…` : itemPath, depth + 1]);
       }
     }
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canRead } from '../../../src/core/access/roles.ts';
 import { resources, singletons } from '../../../src/server/master-data/registry.ts';
 import type { ResourceDefinition } from '../../../src/server/master-data/resource.ts';
 import { testApi, type TestApi } from '../../support/api.ts';
@@ -44,9 +45,12 @@ describe.each(topLevel.map((definition) => [definition.name, definition] as cons
     expect(response.statusCode).toBe(definition.readOnly ? 404 : 400);
   });
 
-  it('needs a token (401) and a role that may write (403)', async () => {
+  // Users are the administrator's to read; everything else every role may read.
+  const reader = canRead('viewer', definition.area) ? 'viewer' : 'admin';
+
+  it('needs a token (401), a role that may read it and a role that may write (403)', async () => {
     expect((await api.as('none')('GET', collection)).statusCode).toBe(401);
-    expect((await api.as('viewer')('GET', collection)).statusCode).toBe(200);
+    expect((await api.as('viewer')('GET', collection)).statusCode).toBe(reader === 'viewer' ? 200 : 403);
     if (!definition.readOnly) {
       expect((await api.as('viewer')('POST', collection, {})).statusCode).toBe(403);
       expect((await api.as('viewer')('DELETE', item)).statusCode).toBe(403);
@@ -54,7 +58,7 @@ describe.each(topLevel.map((definition) => [definition.name, definition] as cons
   });
 
   it('lists an empty first page', async () => {
-    const page = (await api.as('viewer')('GET', collection)).json();
+    const page = (await api.as(reader)('GET', collection)).json();
     expect(page.nextCursor).toBeNull();
     expect(Array.isArray(page.items)).toBe(true);
   });
