@@ -5,7 +5,7 @@
  * at the end the data directory is opened and the books checked (books-check.ts): every acknowledged
  * posting is there, nothing is half-written, numbers are gapless, every transaction balances.
  *
- * CI runs 3 kills per test (about a minute and a half in all). More, and another seed:
+ * CI runs 2 kills per test (about a minute and a half in all). More, and another seed:
  *   CRASH_SEED=7 CRASH_KILLS=20 npx vitest run --project database test/server/crash/crash-safety.test.ts
  * The seed picks documents, lines and kill moments; the moments themselves depend on timing, so a
  * seed replays the same plan, not necessarily the same cut.
@@ -23,7 +23,7 @@ import {
 import { NoAnswer, ServerProcess } from './server-process.ts';
 
 const seed = Number(process.env.CRASH_SEED ?? 1);
-const kills = Number(process.env.CRASH_KILLS ?? 3);
+const kills = Number(process.env.CRASH_KILLS ?? 2);
 const workDate = new Date().toISOString().slice(0, 10);
 const workDateHeader = { 'x-work-date': workDate };
 /** Demo items with stock, of every costing method (FIFO, Average, Standard), and one service item. */

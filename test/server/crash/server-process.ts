@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { ledgerlineBin } from '../../support/cli.ts';
 
-export interface Answer { status: number; body: any }
+export interface Answer { status: number; body: any; headers: Headers }
 
 /** Generous: the machine may be busy with other test processes. */
 const answerWithinMs = 120_000;
@@ -21,11 +21,15 @@ export class ServerProcess {
 
   private constructor(private readonly child: ChildProcess, readonly address: string, readonly startMs: number, private readonly output: () => string) {}
 
-  /** Starts the server and waits until it listens and /health answers; startMs is how long that took. */
-  static async start(dataDir: string, options: { demo?: boolean } = {}): Promise<ServerProcess> {
+  /**
+   * Starts the server and waits until it listens and /health answers; startMs is how long that took.
+   * `script`: a TypeScript file to run instead of `ledgerline serve`, printing the same "API: …" line.
+   */
+  static async start(dataDir: string, options: { demo?: boolean; script?: string } = {}): Promise<ServerProcess> {
     const { DATABASE_URL: _url, TEST_DATABASE_URL: _testUrl, ...environment } = process.env;
     const began = performance.now();
-    const child = spawn(process.execPath, [ledgerlineBin, 'serve', '--port', '0', ...(options.demo === false ? ['--no-demo'] : [])], {
+    const args = options.script ? ['--import', 'tsx', options.script] : [ledgerlineBin, 'serve', '--port', '0', ...(options.demo === false ? ['--no-demo'] : [])];
+    const child = spawn(process.execPath, args, {
       env: { ...environment, LEDGERLINE_DATA_DIR: dataDir, LOG_LEVEL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -73,7 +77,7 @@ export class ServerProcess {
       if ((error as Error).name === 'TimeoutError') throw new Error(`${method} ${path} got no answer within ${answerWithinMs / 1000} s:\n${this.output().slice(-2000)}`);
       throw new NoAnswer(`${method} ${path}: ${(error as Error).message}`);
     }
-    return { status: response.status, body: text ? JSON.parse(text) : null };
+    return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
   }
 
   /** SIGKILL: no shutdown code runs, as in a power cut of the process (not of the machine). */
@@ -92,6 +96,12 @@ export class ServerProcess {
 
   get log(): string {
     return this.output();
+  }
+
+  /** Resolves with the signal that ended the process (a server that killed itself). */
+  exited(): Promise<NodeJS.Signals | null> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve(this.child.signalCode);
+    return new Promise((resolve) => this.child.once('exit', (_code, signal) => resolve(signal)));
   }
 
   private async signal(signal: NodeJS.Signals) {

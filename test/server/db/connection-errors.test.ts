@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import Fastify from 'fastify';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { describe, expect, it } from 'vitest';
@@ -6,22 +5,11 @@ import { DomainError } from '../../../src/core/errors.ts';
 import { openDatabase } from '../../../src/server/db/connection.ts';
 import { innermostMessage, isDatabaseUnavailable } from '../../../src/server/db/connection-errors.ts';
 import { sendProblem } from '../../../src/server/http/problem.ts';
+import { freePort } from '../../support/free-port.ts';
 
 /** What pg's DatabaseError carries: the server's message and its SQLSTATE. */
 const serverError = (code: string, message: string) => Object.assign(new Error(message), { code, severity: 'FATAL' });
 const socketError = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:5432`), { code, errno: -111, syscall: 'connect' });
-
-/** A port nothing listens on: bound and released again. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('recognising an unreachable database', () => {
   it.each([
@@ -75,7 +63,7 @@ describe('recognising an unreachable database', () => {
   });
 
   it('recognises what openDatabase really throws when nothing listens on the server\'s port', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const failure = await openDatabase({ databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres` }).then(() => undefined, (error: unknown) => error);
     expect(failure).toBeDefined();
     expect(isDatabaseUnavailable(failure)).toBe(true);

@@ -1,6 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +9,7 @@ import { appUser } from '../../../src/server/db/schema/index.ts';
 import { enqueueJob } from '../../../src/server/jobs/job-queue.ts';
 import { hashPassword } from '../../../src/server/users/password.ts';
 import { ledgerlineBin } from '../../support/cli.ts';
+import { freePort } from '../../support/free-port.ts';
 
 // `ledgerline serve` on a PostgreSQL server that is killed (`pg_ctl stop -m immediate`) and started
 // again while requests hold connections: the process must live on, answer 503 DATABASE_UNAVAILABLE
@@ -38,17 +38,6 @@ function binariesOrSkip(): string | undefined {
 }
 
 const bin = binariesOrSkip();
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A cluster of its own in a temporary directory, run as `postgres` when the tests run as root. */
 class ThrowawayCluster {
