@@ -64,7 +64,7 @@ const messages = {
   QUOTE_EXPIRED: (p: Params) => `Quote ${p.no} expired on ${p.validUntil} (work date ${p.workDate}); extend its Quote Valid Until Date to convert it.`,
   ITEM_BLOCKED: (p: Params) => `Item ${p.itemNo} is blocked.`,
   ITEM_SALES_BLOCKED: (p: Params) => `Item ${p.itemNo} is blocked for sales.`,
-  DIRECT_POSTING_NOT_ALLOWED: (p: Params) => `G/L account ${p.accountNo} does not allow direct posting, so it cannot be used on a sales line.`,
+  DIRECT_POSTING_NOT_ALLOWED: (p: Params) => `G/L account ${p.accountNo} does not allow direct posting, so it cannot be used on ${p.where ?? 'a sales line'}.`,
   COPY_DOCUMENT_SAME: (p: Params) => `Document ${p.no} cannot be copied into itself.`,
   EXCHANGE_RATE_MISSING: (p: Params) => `Currency ${p.currencyCode} has no exchange rate starting on or before ${p.date}.`,
   POSTING_SETUP_MISSING: (p: Params) => `There is no VAT posting setup for VAT business posting group '${p.vatBusPostingGroup}' and VAT product posting group '${p.vatProdPostingGroup}'.`,
@@ -103,6 +103,15 @@ const messages = {
   GET_SHIPMENT_LINES_INVALID: (p: Params) => `${p.reason}.`,
   LINE_FROM_SHIPMENT_FIXED: (p: Params) => `${p.fieldCaption} cannot be changed while ${p.line} comes from ${p.source}; delete that line (and get the ${p.what} line again) instead.`,
   POSTING_NOT_BALANCED: (p: Params) => `The posting does not balance: its G/L entries add up to ${p.difference} instead of 0, so nothing was posted.`,
+  JOURNAL_AMOUNT_ZERO: (p: Params) => `Journal line ${p.lineNo} (document ${p.documentNo}) has no amount: Amount must not be 0.`,
+  JOURNAL_CURRENCY_FACTOR_INVALID: (p: Params) => `Journal line ${p.lineNo}: the currency factor ${p.currencyFactor} is not valid: ${p.reason}.`,
+  JOURNAL_BALANCING_ACCOUNT_INVALID: (p: Params) => `Journal line ${p.lineNo}: ${p.reason}.`,
+  JOURNAL_NOT_BALANCED: (p: Params) => `Document ${p.documentNo} of ${p.postingDate} does not balance: its lines add up to ${p.difference} (LCY) instead of 0, so nothing was posted.`,
+  JOURNAL_APPLIES_TO_NOT_FOUND: (p: Params) => `Journal line ${p.lineNo}: ${p.accountCaption} ${p.accountNo} has no open ${p.documentTypeCaption} ${p.documentNo} to apply to.`,
+  JOURNAL_APPLICATION_NOT_SUPPORTED: (p: Params) => `Journal line ${p.lineNo}: ${p.what} is not supported yet; ${p.remedy}.`,
+  VENDOR_BLOCKED: (p: Params) => `You cannot post ${p.documentTypeText} for vendor ${p.vendorNo}: the vendor is blocked for ${p.blockedText}.`,
+  BANK_ACCOUNT_BLOCKED: (p: Params) => `Bank account ${p.bankAccountNo} is blocked.`,
+  BANK_ACCOUNT_CURRENCY_MISMATCH: (p: Params) => `Journal line ${p.lineNo}: bank account ${p.bankAccountNo} is kept in ${p.bankCurrency || 'local currency'}, so the line must be in that currency too (it is in ${p.lineCurrency || 'local currency'}).`,
   // A message takes Params, or the exact parameters its code always carries (listed in its type).
 } satisfies Record<string, (p: never) => string>;
 

@@ -37,14 +37,22 @@ export async function givenRegister(db: Executor, facts: { postingDate: string; 
 
 interface EntryFacts { transactionNo: number; postingDate: string; documentType: string; documentNo: string; externalDocumentNo?: string }
 
-/** A G/L entry, debit positive. */
-export async function givenGlEntry(db: Executor, facts: EntryFacts & { glAccountNo: string; amount: string; description?: string; sourceNo?: string }) {
-  const amount = dec(facts.amount);
-  const [row] = await db.insert(glEntry).values({
-    ...facts, sourceCode: 'SALES', sourceType: facts.sourceNo ? 'customer' : '', sourceNo: facts.sourceNo ?? '',
-    debitAmount: amount.gt(0) ? amount.toFixed(2) : '0', creditAmount: amount.lt(0) ? amount.negated().toFixed(2) : '0',
-  }).returning({ entryNo: glEntry.entryNo });
-  return row!.entryNo;
+type GlEntryFacts = EntryFacts & { glAccountNo: string; amount: string; description?: string; sourceNo?: string };
+
+/**
+ * The G/L entries of one transaction, debit positive, in one statement: the database refuses a
+ * COMMIT whose transaction does not balance (migration 0010), and outside a transaction every
+ * statement commits on its own.
+ */
+export async function givenGlEntries(db: Executor, entries: GlEntryFacts[]) {
+  const rows = await db.insert(glEntry).values(entries.map((facts) => {
+    const amount = dec(facts.amount);
+    return {
+      ...facts, sourceCode: 'SALES', sourceType: facts.sourceNo ? 'customer' : '', sourceNo: facts.sourceNo ?? '',
+      debitAmount: amount.gt(0) ? amount.toFixed(2) : '0', creditAmount: amount.lt(0) ? amount.negated().toFixed(2) : '0',
+    };
+  })).returning({ entryNo: glEntry.entryNo });
+  return rows.map((row) => row.entryNo);
 }
 
 /** A customer ledger entry with its Initial Entry detailed entry; remaining = amount, open unless 0. */
@@ -90,9 +98,11 @@ export async function givenPostedInvoice(db: Executor, facts: PostedInvoiceFacts
   const total = add(facts.amount, vat);
   const transactionNo = await givenRegister(db, { postingDate: facts.postingDate, documentNo: facts.no });
   const entry = { transactionNo, postingDate: facts.postingDate, documentType, documentNo: facts.no, externalDocumentNo: facts.externalDocumentNo ?? '' };
-  await givenGlEntry(db, { ...entry, glAccountNo: receivablesAccount, amount: signed(total), sourceNo: facts.customerNo });
-  await givenGlEntry(db, { ...entry, glAccountNo: salesAccount, amount: negate(signed(facts.amount)), sourceNo: facts.customerNo });
-  await givenGlEntry(db, { ...entry, glAccountNo: salesVatAccount, amount: negate(signed(vat)), sourceNo: facts.customerNo });
+  await givenGlEntries(db, [
+    { ...entry, glAccountNo: receivablesAccount, amount: signed(total), sourceNo: facts.customerNo },
+    { ...entry, glAccountNo: salesAccount, amount: negate(signed(facts.amount)), sourceNo: facts.customerNo },
+    { ...entry, glAccountNo: salesVatAccount, amount: negate(signed(vat)), sourceNo: facts.customerNo },
+  ]);
   await db.insert(vatEntry).values({
     ...entry, type: 'sale', base: negate(signed(facts.amount)), amount: negate(signed(vat)), vatCalculationType: 'normal', vatIdentifier: 'VAT25',
     vatPercent: '25', billToPayToNo: facts.customerNo,
@@ -147,8 +157,10 @@ export async function givenPostedHeader(db: Executor, facts: {
 export async function givenPayment(db: Executor, facts: { no: string; customerNo: string; postingDate: string; amount: string; appliesTo?: number }) {
   const transactionNo = await givenRegister(db, { postingDate: facts.postingDate, documentNo: facts.no, sourceCode: 'CASHRECJNL' });
   const entry = { transactionNo, postingDate: facts.postingDate, documentType: 'payment', documentNo: facts.no };
-  await givenGlEntry(db, { ...entry, glAccountNo: bankAccount, amount: facts.amount });
-  await givenGlEntry(db, { ...entry, glAccountNo: receivablesAccount, amount: negate(facts.amount), sourceNo: facts.customerNo });
+  await givenGlEntries(db, [
+    { ...entry, glAccountNo: bankAccount, amount: facts.amount },
+    { ...entry, glAccountNo: receivablesAccount, amount: negate(facts.amount), sourceNo: facts.customerNo },
+  ]);
   const paymentEntryNo = await givenCustomerEntry(db, { ...entry, customerNo: facts.customerNo, amount: negate(facts.amount) });
   if (facts.appliesTo !== undefined) await givenApplication(db, { ...entry, customerNo: facts.customerNo, paymentEntryNo, invoiceEntryNo: facts.appliesTo });
   return { transactionNo, customerLedgerEntryNo: paymentEntryNo };

@@ -2,7 +2,7 @@
  * What inventory costs when it moves (spec §7.5, §7.6, §17.3, §17.5, §23.3), as pure functions:
  * which open inbound entries an outbound entry takes its stock from and what that stock cost,
  * what an inbound entry is worth, and how an entry billed later turns expected into actual cost.
- * The caller (server/ledger/item-ledger.ts) loads the entries and writes what these decide.
+ * The caller (item-posting-planner.ts) keeps the running state of a posting and plans what these decide.
  *
  * Amounts are rounded once per entry, at the end, with roundAmount. What that leaves behind (a
  * layer of 3 for 10.00 sold one by one costs 3.33 three times) is BC's Adjust Cost's to settle.

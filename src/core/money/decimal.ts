@@ -20,6 +20,7 @@ export type Decimal = InstanceType<typeof Decimal>;
 const decimalPattern = /^-?\d+(\.\d+)?$/;
 
 export const ZERO: Decimal = new Decimal(0);
+export const ONE: Decimal = new Decimal(1);
 
 export function isDecimalString(value: unknown): value is string {
   return typeof value === 'string' && decimalPattern.test(value);

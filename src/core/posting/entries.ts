@@ -8,10 +8,24 @@ import type { Decimal } from '../money/decimal.ts';
 import type { VatCalculationType } from '../sales/types.ts';
 
 /** BC's Gen. Posting Type: `sale` on revenue lines, blank on receivables, VAT and inventory lines. */
-export type GenPostingType = '' | 'sale';
+export type GenPostingType = '' | 'sale' | 'purchase' | 'settlement';
 
-/** BC's Source Type of a G/L entry; sales postings name the customer. */
-export type GlSourceType = 'customer' | '';
+/** BC's Source Type of a G/L entry: the party (or bank account) the entry comes from. */
+export type GlSourceType = 'customer' | 'vendor' | 'bankAccount' | '';
+
+/** BC's Document Type of ledger entries ('' = blank, e.g. journals and shipments). */
+export type LedgerDocumentType = '' | 'payment' | 'invoice' | 'creditMemo' | 'financeChargeMemo' | 'reminder' | 'refund';
+
+/**
+ * The document an entry belongs to when it is not the posting's own: a journal posting one
+ * transaction for several documents (a payment and its balancing line share it).
+ */
+export interface EntryDocument {
+  documentType: LedgerDocumentType;
+  documentNo: string;
+  externalDocumentNo: string;
+  description: string;
+}
 
 export interface GlEntry {
   accountNo: string;
@@ -30,10 +44,12 @@ export interface GlEntry {
   vatProdPostingGroup: string;
   sourceType: GlSourceType;
   sourceNo: string;
+  /** Unset: the posting's document. */
+  document?: EntryDocument;
 }
 
 export interface VatEntry {
-  type: 'sale';
+  type: 'sale' | 'purchase';
   /** LCY. An invoice credits VAT: base and amount are negative; a credit memo's are positive. */
   base: Decimal;
   amount: Decimal;
@@ -42,10 +58,12 @@ export interface VatEntry {
   vatPercent: Decimal;
   vatBusPostingGroup: string;
   vatProdPostingGroup: string;
+  /** BC's Bill-to/Pay-to No.: the bill-to customer, or on purchase VAT the pay-to vendor. */
   billToCustomerNo: string;
+  document?: EntryDocument;
 }
 
-export type CustomerLedgerDocumentType = 'invoice' | 'creditMemo';
+export type CustomerLedgerDocumentType = Exclude<LedgerDocumentType, ''> | '';
 
 /** A customer ledger entry before the ledger numbers it; its Initial Entry detailed entry has the same amounts. */
 export interface CustomerLedgerEntryDraft {
@@ -67,6 +85,50 @@ export interface CustomerLedgerEntryDraft {
   /** Document currency, same sign as amount; Remaining Pmt. Disc. Possible starts equal to it. */
   originalPaymentDiscountPossible: Decimal;
   paymentDiscountToleranceDate?: IsoDate | null;
+  /** The facts the entry shows beyond its amounts (BC copies them from the journal line). */
+  sellToCustomerNo?: string;
+  documentDate?: IsoDate | null;
+  /** Document-currency units per 1 LCY; 1 for LCY. */
+  currencyFactor?: Decimal;
+  salespersonCode?: string;
+  paymentMethodCode?: string;
+  customerPostingGroup?: string;
+  document?: EntryDocument;
+}
+
+/** A vendor ledger entry before the ledger numbers it (the purchase-side mirror of the customer's). */
+export interface VendorLedgerEntryDraft {
+  vendorNo: string;
+  buyFromVendorNo: string;
+  documentType: Exclude<LedgerDocumentType, 'financeChargeMemo' | 'reminder'>;
+  currencyCode: string;
+  currencyFactor: Decimal;
+  /** Document currency incl. VAT: negative for an invoice (owed to the vendor), positive for a payment. */
+  amount: Decimal;
+  amountLcy: Decimal;
+  purchaseLcy: Decimal;
+  invoiceDiscountLcy: Decimal;
+  dueDate: IsoDate;
+  paymentDiscountDate: IsoDate | null;
+  paymentDiscountToleranceDate: IsoDate | null;
+  originalPaymentDiscountPossible: Decimal;
+  documentDate: IsoDate | null;
+  purchaserCode: string;
+  paymentMethodCode: string;
+  vendorPostingGroup: string;
+  document?: EntryDocument;
+}
+
+/** A bank account ledger entry: money in (positive) or out of the bank account. */
+export interface BankAccountLedgerEntryDraft {
+  bankAccountNo: string;
+  currencyCode: string;
+  amount: Decimal;
+  amountLcy: Decimal;
+  /** The account on the other side, shown on the entry (BC's Bal. Account Type / No.). */
+  balAccountType: '' | 'glAccount' | 'customer' | 'vendor' | 'bankAccount';
+  balAccountNo: string;
+  document?: EntryDocument;
 }
 
 /** Everything one posting writes to the ledgers; its G/L entries balance (assertBalanced). */
@@ -74,6 +136,8 @@ export interface PostingBatch {
   glEntries: readonly GlEntry[];
   vatEntries: readonly VatEntry[];
   customerLedgerEntries: readonly CustomerLedgerEntryDraft[];
+  vendorLedgerEntries?: readonly VendorLedgerEntryDraft[];
+  bankAccountLedgerEntries?: readonly BankAccountLedgerEntryDraft[];
 }
 
 export const EMPTY_POSTING_BATCH: PostingBatch = Object.freeze({
@@ -88,5 +152,7 @@ export function combinePostingBatches(...batches: readonly PostingBatch[]): Post
     glEntries: batches.flatMap((batch) => batch.glEntries),
     vatEntries: batches.flatMap((batch) => batch.vatEntries),
     customerLedgerEntries: batches.flatMap((batch) => batch.customerLedgerEntries),
+    vendorLedgerEntries: batches.flatMap((batch) => batch.vendorLedgerEntries ?? []),
+    bankAccountLedgerEntries: batches.flatMap((batch) => batch.bankAccountLedgerEntries ?? []),
   };
 }

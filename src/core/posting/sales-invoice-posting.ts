@@ -17,11 +17,13 @@
 import { type IsoDate, compareDates } from '../dates/calendar-date.ts';
 import { calculateDate } from '../dates/date-formula.ts';
 import { DomainError } from '../errors.ts';
-import { type Decimal, ZERO, sum } from '../money/decimal.ts';
+import { type Decimal, ONE, ZERO, sum } from '../money/decimal.ts';
+import { customerLineEntries } from '../journal/customer-line.ts';
+import type { JournalLine } from '../journal/journal-line.ts';
 import { type RoundingDirection, roundAmount } from '../money/rounding.ts';
 import { invoiceRoundingLine } from '../sales/document-totals.ts';
 import type { SalesLineType } from '../sales/types.ts';
-import type { CustomerLedgerEntryDraft, GlEntry, PostingBatch, VatEntry } from './entries.ts';
+import type { GlEntry, PostingBatch, VatEntry } from './entries.ts';
 import { type BufferLine, type DiscountPosting, fillInvoicePostingBuffer } from './invoice-posting-buffer.ts';
 import { type PostingLineAmounts, convertLineAmountsToLcy } from './lcy-amounts.ts';
 import {
@@ -61,6 +63,13 @@ export interface SalesPostingHeader {
   /** Document-currency units per 1 LCY (BC's Currency Factor); ignored when currencyCode is ''. */
   currencyFactor: Decimal;
   pricesIncludingVat: boolean;
+  /** What the customer ledger entry shows beyond its amounts; unset fields are blank. */
+  sellToCustomerNo?: string;
+  documentNo?: string;
+  externalDocumentNo?: string;
+  documentDate?: IsoDate | null;
+  salespersonCode?: string;
+  paymentMethodCode?: string;
 }
 
 /**
@@ -118,11 +127,11 @@ export function buildSalesInvoicePosting(input: SalesInvoicePostingInput): Posti
   const documentLines = documentLinesToPost(input);
   const roundingLine = invoiceRoundingLineToPost(documentLines, input);
   const lines = withLcyAmounts(roundingLine ? [...documentLines, roundingLine] : documentLines, input);
-  const customerLedgerEntry = buildCustomerLedgerEntry(lines, input);
+  const customer = customerLineEntries(customerJournalLine(lines, input), receivablesAccount(input));
   const { vatEntries, vatGlEntries } = buildVatPostings(lines, input);
-  const glEntries = [...revenueGlEntries(lines, input), ...vatGlEntries, receivablesGlEntry(customerLedgerEntry, input)]
+  const glEntries = [...revenueGlEntries(lines, input), ...vatGlEntries, customer.glEntry]
     .filter((entry) => !entry.amount.isZero());
-  return { glEntries, vatEntries, customerLedgerEntries: [customerLedgerEntry] };
+  return { glEntries, vatEntries, customerLedgerEntries: [customer.customerLedgerEntry] };
 }
 
 type Sign = 1 | -1;
@@ -308,15 +317,14 @@ function vatGlEntry(total: VatTotal, amount: Decimal, input: SalesInvoicePosting
   return nonRevenueGlEntry(accountNo, amount, input);
 }
 
-function receivablesGlEntry(customerLedgerEntry: CustomerLedgerEntryDraft, input: SalesInvoicePostingInput): GlEntry {
+function receivablesAccount(input: SalesInvoicePostingInput): string {
   const group = input.accounts.customerPostingGroup;
-  const accountNo = requireAccount(
+  return requireAccount(
     group.receivablesAccount,
     `customer posting group '${group.code}'`,
     'Receivables Account',
     'accounts.customerPostingGroup.receivablesAccount',
   );
-  return nonRevenueGlEntry(accountNo, customerLedgerEntry.amountLcy, input);
 }
 
 // BC sets Gen. Posting Type and the posting groups only on the revenue lines it posts as G/L
@@ -336,7 +344,11 @@ function nonRevenueGlEntry(accountNo: string, amount: Decimal, input: SalesInvoi
   };
 }
 
-function buildCustomerLedgerEntry(lines: readonly LineToPost[], input: SalesInvoicePostingInput): CustomerLedgerEntryDraft {
+/**
+ * The invoice's customer side as a journal line (BC's Sales-Post PostLedgerEntry): the total incl.
+ * VAT on the bill-to customer, with Sales (LCY), Profit (LCY), Inv. Discount (LCY) and the terms.
+ */
+function customerJournalLine(lines: readonly LineToPost[], input: SalesInvoicePostingInput): JournalLine {
   const { header } = input;
   const sign = customerSign(input);
   const total = (pick: (line: LineToPost) => Decimal) => signed(sum(lines.map(pick)), sign);
@@ -344,21 +356,29 @@ function buildCustomerLedgerEntry(lines: readonly LineToPost[], input: SalesInvo
   const amountLcy = total((line) => line.amountsLcy.amountIncludingVat);
   const salesLcy = total((line) => line.amountsLcy.amount);
   const costs = lines.flatMap((line) => (line.costAmountLcy ? [line.costAmountLcy] : []));
-  const entry: CustomerLedgerEntryDraft = {
-    customerNo: header.billToCustomerNo,
-    documentType: input.documentType,
-    currencyCode: header.currencyCode,
-    amount,
-    amountLcy,
-    salesLcy,
-    invoiceDiscountLcy: total((line) => line.amountsLcy.invoiceDiscountAmount),
-    dueDate: header.dueDate,
-    paymentDiscountDate: header.paymentDiscountDate,
-    originalPaymentDiscountPossible: originalPaymentDiscountPossible(amount, amountLcy, salesLcy, input),
-    paymentDiscountToleranceDate: paymentDiscountToleranceDate(input),
+  return {
+    lineNo: 0, postingDate: header.postingDate, documentType: input.documentType, documentNo: header.documentNo ?? '',
+    externalDocumentNo: header.externalDocumentNo ?? '', documentDate: header.documentDate ?? null,
+    accountType: 'customer', accountNo: header.billToCustomerNo, description: header.postingDescription,
+    currencyCode: header.currencyCode, currencyFactor: header.currencyCode === '' ? ONE : header.currencyFactor,
+    amount, amountLcy, balAccountType: null, balAccountNo: '', appliesToDocType: null, appliesToDocNo: null,
+    genPostingType: '', genBusPostingGroup: '', genProdPostingGroup: '', vatBusPostingGroup: '', vatProdPostingGroup: '',
+    terms: {
+      dueDate: header.dueDate,
+      paymentDiscountDate: header.paymentDiscountDate,
+      paymentDiscountToleranceDate: paymentDiscountToleranceDate(input),
+      paymentDiscountPossible: originalPaymentDiscountPossible(amount, amountLcy, salesLcy, input),
+    },
+    party: {
+      sellToBuyFromNo: header.sellToCustomerNo ?? header.billToCustomerNo,
+      salesPurchaseLcy: salesLcy,
+      ...(costs.length > 0 ? { profitLcy: salesLcy.minus(signed(sum(costs), sign)) } : {}),
+      invoiceDiscountLcy: total((line) => line.amountsLcy.invoiceDiscountAmount),
+      salespersonPurchaserCode: header.salespersonCode ?? '',
+      paymentMethodCode: header.paymentMethodCode ?? '',
+      postingGroup: input.accounts.customerPostingGroup.code,
+    },
   };
-  if (costs.length > 0) entry.profitLcy = salesLcy.minus(signed(sum(costs), sign));
-  return entry;
 }
 
 /**

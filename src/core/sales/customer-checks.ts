@@ -5,7 +5,8 @@
 import { DomainError } from '../errors.ts';
 import { type Decimal, toFixedString } from '../money/decimal.ts';
 import { type IsoDate } from '../dates/calendar-date.ts';
-import { type SalesDocumentType, type Warning, isReturnDocument, salesDocumentTypeCaptions } from './types.ts';
+import { salesDescriptor } from '../documents/document-descriptors.ts';
+import { type SalesDocumentType, type Warning, salesDocumentTypeCaptions } from './types.ts';
 
 export type CustomerBlocked = 'none' | 'ship' | 'invoice' | 'all';
 
@@ -52,7 +53,7 @@ export function assertCustomerNotBlocked(
 function blockingColumn(documentType: SalesDocumentType, action: SalesAction): BlockingColumn {
   if (action === 'payment') return 'payment';
   // Like BC's CheckBlockedCustOnDocs, credit documents are only stopped by All, whatever the step.
-  if (isReturnDocument(documentType)) return 'creditMemoOrReturnOrder';
+  if (salesDescriptor(documentType).sign < 0) return 'creditMemoOrReturnOrder';
   switch (action) {
     case 'createDocument': return documentType === 'invoice' ? 'createInvoice' : 'createQuoteOrderBlanketOrder';
     case 'postShipment': return 'postShipment';

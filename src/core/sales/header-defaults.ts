@@ -5,7 +5,8 @@
 import { type IsoDate } from '../dates/calendar-date.ts';
 import { calculateDate } from '../dates/date-formula.ts';
 import { type Decimal, ZERO } from '../money/decimal.ts';
-import { type SalesDocumentType, isReturnDocument } from './types.ts';
+import { salesDescriptor } from '../documents/document-descriptors.ts';
+import type { SalesDocumentType } from './types.ts';
 
 export interface PaymentTermsForDates {
   dueDateCalculation: string;
@@ -34,7 +35,7 @@ export function paymentTermsDates(
     return { dueDate: documentDate, paymentDiscountDate: null, paymentDiscountPercent: ZERO };
   }
   // Credits only carry a payment discount when the terms say so (Calc. Pmt. Disc. on Cr. Memos).
-  if (isReturnDocument(documentType) && !terms.calculatePaymentDiscountOnCreditMemos) {
+  if (salesDescriptor(documentType).sign < 0 && !terms.calculatePaymentDiscountOnCreditMemos) {
     return { dueDate: documentDate, paymentDiscountDate: null, paymentDiscountPercent: ZERO };
   }
   return {
@@ -56,7 +57,7 @@ export function priceDate(
   dates: { orderDate: IsoDate | null; postingDate: IsoDate | null },
   workDate: IsoDate,
 ): IsoDate {
-  const date = documentType === 'invoice' || documentType === 'creditMemo' ? dates.postingDate : dates.orderDate;
+  const date = salesDescriptor(documentType).postsInFull ? dates.postingDate : dates.orderDate;
   return date ?? workDate;
 }
 
@@ -70,7 +71,7 @@ export function defaultDates(
   workDate: IsoDate,
   defaultPostingDate: 'workDate' | 'noDate',
 ): { postingDate: IsoDate | null; documentDate: IsoDate; orderDate: IsoDate } {
-  const neverPosted = documentType === 'quote' || documentType === 'blanketOrder';
+  const neverPosted = salesDescriptor(documentType).invoicing === null;
   return {
     postingDate: neverPosted || defaultPostingDate === 'noDate' ? null : workDate,
     documentDate: workDate,

@@ -9,7 +9,8 @@
 import { DomainError } from '../errors.ts';
 import { type Decimal, ZERO } from '../money/decimal.ts';
 import { type DefaultQuantityToShip, defaultQuantitiesToHandle, maxQuantityToInvoice, outstandingQuantity } from './quantities.ts';
-import { type QuantityFields, type SalesDocumentType, type SalesLineType, isReturnDocument } from './types.ts';
+import { salesDescriptor } from '../documents/document-descriptors.ts';
+import { type QuantityFields, type SalesDocumentType, type SalesLineType } from './types.ts';
 
 export interface PostingRequest {
   /** Ship on orders, Receive on return orders. */
@@ -44,7 +45,7 @@ export interface PostingScope {
 
 /** Invoices and credit memos ship (receive) and invoice everything in one go. */
 export function postsInFull(documentType: SalesDocumentType): boolean {
-  return documentType === 'invoice' || documentType === 'creditMemo';
+  return salesDescriptor(documentType).postsInFull;
 }
 
 /**
@@ -64,7 +65,8 @@ export function decidePostingScope(
   const ship = (full || request.ship) && postable.some((line) => !toShip(line).isZero());
   const invoice = (full || request.invoice) && postable.some((line) => !toInvoice(line).isZero());
   if (!ship && !invoice) throw new DomainError('NOTHING_TO_POST', {});
-  if (ship && shippingAdvice === 'complete' && !isReturnDocument(documentType)) assertCompleteShipment(postable);
+  // Shipping Advice binds what goes out to the customer, not what comes back.
+  if (ship && shippingAdvice === 'complete' && salesDescriptor(documentType).direction === 'outbound') assertCompleteShipment(postable);
   const result: LineToPost[] = postable.map((line) => {
     const shipNow = ship ? toShip(line) : ZERO;
     const invoiceNow = invoice ? toInvoice(line) : ZERO;

@@ -9,7 +9,8 @@
 import { DomainError } from '../errors.ts';
 import { type Decimal, ZERO } from '../money/decimal.ts';
 import { roundQuantity } from '../money/rounding.ts';
-import { type QuantityFields, type SalesDocumentType, isReturnDocument, salesDocumentTypeCaptions } from './types.ts';
+import { salesDescriptor } from '../documents/document-descriptors.ts';
+import { type QuantityFields, type SalesDocumentType, salesDocumentTypeCaptions } from './types.ts';
 
 export type DefaultQuantityToShip = 'remainder' | 'blank';
 
@@ -139,13 +140,14 @@ function checkQuantity(documentType: SalesDocumentType, q: QuantityFields, previ
     throw new DomainError('QUANTITY_BELOW_SHIPPED', {
       quantity: q.quantity.toString(),
       quantityShipped: q.quantityShipped.toString(),
-      shippedVerb: isReturnDocument(documentType) ? 'received' : 'shipped',
+      shippedVerb: salesDescriptor(documentType).lineHandling.pastVerb,
     }, 'quantity');
   }
 }
 
 function checkQuantityToShip(documentType: SalesDocumentType, q: QuantityFields): void {
-  const fieldCaption = isReturnDocument(documentType) ? 'Return Qty. to Receive' : 'Qty. to Ship';
+  const handling = salesDescriptor(documentType).lineHandling;
+  const fieldCaption = handling.quantityToHandleCaption;
   if (postedInFull(documentType)) {
     mustEqualQuantity(documentType, q, 'quantityToShip', fieldCaption);
     return;
@@ -155,12 +157,12 @@ function checkQuantityToShip(documentType: SalesDocumentType, q: QuantityFields)
   }
   const outstanding = outstandingQuantity(q);
   if (q.quantityToShip.abs().greaterThan(outstanding.abs()) || opposite(q.quantityToShip, outstanding)) {
-    throw new DomainError(isReturnDocument(documentType) ? 'RECEIVE_MORE_THAN_OUTSTANDING' : 'SHIP_MORE_THAN_OUTSTANDING', {
-      verb: isReturnDocument(documentType) ? 'receive' : 'ship',
+    throw new DomainError(handling.overHandlingErrorCode, {
+      verb: handling.verb,
       maximum: outstanding.toString(),
       fieldCaption,
       value: q.quantityToShip.toString(),
-    }, toShipField(documentType));
+    }, handling.quantityToHandleField);
   }
 }
 
@@ -196,20 +198,16 @@ function mustEqualQuantity(
 
 /** The catalogue (spec §24) files a wrong sign under the same key as too much of that quantity. */
 function signMismatch(documentType: SalesDocumentType, q: QuantityFields, field: 'quantityToShip' | 'quantityToInvoice', fieldCaption: string): DomainError {
-  const code = field === 'quantityToInvoice' ? 'INVOICE_MORE_THAN_SHIPPED'
-    : isReturnDocument(documentType) ? 'RECEIVE_MORE_THAN_OUTSTANDING' : 'SHIP_MORE_THAN_OUTSTANDING';
+  const handling = salesDescriptor(documentType).lineHandling;
+  const code = field === 'quantityToInvoice' ? 'INVOICE_MORE_THAN_SHIPPED' : handling.overHandlingErrorCode;
   const message = `${fieldCaption} (${q[field].toString()}) must have the same sign as Quantity (${q.quantity.toString()})`;
+  // On return documents the API calls Qty. to Ship by its own name.
   return new DomainError(code, { verb: 'handle', maximum: message, fieldCaption, value: q[field].toString(), detail: message },
-    field === 'quantityToShip' ? toShipField(documentType) : field);
-}
-
-/** On return documents the API calls Qty. to Ship by its own name. */
-function toShipField(documentType: SalesDocumentType): string {
-  return isReturnDocument(documentType) ? 'returnQuantityToReceive' : 'quantityToShip';
+    field === 'quantityToShip' ? handling.quantityToHandleField : field);
 }
 
 function postedInFull(documentType: SalesDocumentType): boolean {
-  return documentType === 'invoice' || documentType === 'creditMemo';
+  return salesDescriptor(documentType).postsInFull;
 }
 
 /** Both non-zero and of different sign (zero has no sign to disagree with). */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import {
   amount, code, codeReference, integerField, isoDate, optionalIsoDate, percent, quantity, text, unitAmount,
 } from '../master-data/fields.ts';
-import { salesDocumentTypes, salesLineTypes } from './types.ts';
+import { editableSalesDocumentTypes } from '../documents/document-types.ts';
+import { salesLineTypes } from './types.ts';
 
 /** Fields of a line a user sets; everything else (posting groups, VAT, amounts) is derived. */
 const lineFields = {
@@ -30,9 +31,10 @@ const lineFields = {
   applToItemEntry: integerField({ min: 1 }).nullable(),
 };
 
-/** Only `required` must be sent; the rest is optional. */
-function withRequired(fields: z.ZodRawShape, required: string[]): z.ZodRawShape {
-  return Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, required.includes(name) ? schema : (schema as z.ZodType).optional()]));
+/** Only `required` must be sent; the rest is optional. The field types are kept, so `z.infer` names every field. */
+function withRequired<Shape extends z.ZodRawShape, Required extends keyof Shape & string>(fields: Shape, required: readonly Required[]) {
+  return Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, required.includes(name as Required) ? schema : (schema as z.ZodType).optional()])) as
+    { [Name in keyof Shape]: Name extends Required ? Shape[Name] : z.ZodOptional<Shape[Name]> };
 }
 
 export const salesLineCreate = z.strictObject({ lineNo: integerField({ min: 1 }).optional(), ...withRequired(lineFields, ['type']) });
@@ -88,7 +90,7 @@ export const salesDocumentUpdate = z.strictObject({
 /** Copy Document (spec §8). */
 export const copyDocumentInput = z.strictObject({
   sourceDocumentType: z.enum([
-    ...(salesDocumentTypes.filter((type) => type !== 'blanketOrder') as ['quote', 'order', 'invoice', 'creditMemo', 'returnOrder']),
+    ...editableSalesDocumentTypes,
     'postedShipment', 'postedInvoice', 'postedCreditMemo', 'postedReturnReceipt',
   ]),
   sourceNo: code(),

@@ -1,9 +1,10 @@
 import type { Decimal } from '../money/decimal.ts';
 import type { IsoDate } from '../dates/calendar-date.ts';
+import { salesDescriptor, salesDescriptors } from '../documents/document-descriptors.ts';
+import type { SalesDocumentType } from '../documents/document-types.ts';
 
 /** The shared vocabulary of sales documents (spec §2), used by core functions and the server alike. */
-export const salesDocumentTypes = ['quote', 'order', 'invoice', 'creditMemo', 'returnOrder', 'blanketOrder'] as const;
-export type SalesDocumentType = (typeof salesDocumentTypes)[number];
+export { salesDocumentTypes, type SalesDocumentType } from '../documents/document-types.ts';
 
 /** `comment` is Business Central's blank line type: text only, no amounts. */
 export const salesLineTypes = ['comment', 'item', 'glAccount'] as const;
@@ -14,9 +15,12 @@ export type SalesDocumentStatus = (typeof salesDocumentStatuses)[number];
 
 export type VatCalculationType = 'normal' | 'reverseCharge' | 'fullVat' | 'salesTax';
 
-/** Credit memos and return orders move goods back in: their "ship" quantities are return receipts. */
+/**
+ * Credit memos and return orders move goods back in: their "ship" quantities are return receipts.
+ * Kept for callers not yet reading the descriptor (core/documents).
+ */
 export function isReturnDocument(documentType: SalesDocumentType): boolean {
-  return documentType === 'creditMemo' || documentType === 'returnOrder';
+  return salesDescriptor(documentType).direction === 'inbound';
 }
 
 /** What a line contributes to the document's amounts (spec §4.2–4.4). Money in document currency. */
@@ -80,14 +84,9 @@ export interface QuantityFields {
 export type { Decimal, IsoDate };
 
 /** Captions for messages: "sales order", "blanket sales order" … */
-export const salesDocumentTypeCaptions: Readonly<Record<SalesDocumentType, string>> = {
-  quote: 'sales quote',
-  order: 'sales order',
-  invoice: 'sales invoice',
-  creditMemo: 'sales credit memo',
-  returnOrder: 'sales return order',
-  blanketOrder: 'blanket sales order',
-};
+export const salesDocumentTypeCaptions: Readonly<Record<SalesDocumentType, string>> = Object.fromEntries(
+  Object.values(salesDescriptors).map((descriptor) => [descriptor.type, descriptor.caption.toLowerCase()]),
+) as Record<SalesDocumentType, string>;
 
 /** A non-blocking notice returned with a document (spec §12.4–12.5): the user is told and may continue. */
 export interface Warning {

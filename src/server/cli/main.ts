@@ -10,6 +10,7 @@ import { connectApi, forgetCredentials, httpClient, saveCredentials, type ApiCli
 import { isEmpty, loadDemo, openMigratedDatabase } from './runtime.ts';
 import { startJobWorker, type Job } from '../jobs/job-queue.ts';
 import { followJob } from './progress.ts';
+import { registerJournalCommands } from './journal-command.ts';
 
 const program = new Command('ledgerline')
   .description('Ledgerline sales management: server, database and API from the command line.')
@@ -238,6 +239,8 @@ program.command('combine-shipments')
       print(job);
       if (job.status === 'failed' || job.status === 'incomplete') process.exitCode = 1;
     }));
+
+registerJournalCommands(program, { withApi, expectOk, print, serverOption });
 
 function apiPath(resource: string): string {
   return `/api/v1/${resource.replace(/^\/+/, '').replace(/^api\/v1\//, '').split('/').map(encodeURIComponent).join('/')}`;

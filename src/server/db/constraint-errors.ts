@@ -64,6 +64,21 @@ export function dataException(error: unknown): { code: string; message: string }
   return pgError?.code?.startsWith('22') ? { code: pgError.code, message: pgError.message ?? '' } : undefined;
 }
 
+/** SQLSTATE of the COMMIT refused by migration 0010's deferred trigger: a G/L transaction that does not sum to 0. */
+export const unbalancedGlTransactionCode = '23L01';
+
+/**
+ * A ledger invariant the database itself refused (the deferred G/L balance check), as the
+ * DomainError the posting code should have raised first: it is a defect, answered as
+ * POSTING_NOT_BALANCED (500) with the difference, not as SQL. Undefined for other errors.
+ */
+export function ledgerInvariantError(error: unknown): DomainError<'POSTING_NOT_BALANCED'> | undefined {
+  const pgError = postgresError(error);
+  if (pgError?.code !== unbalancedGlTransactionCode) return undefined;
+  const [, transactionNo, difference] = /transaction (\d+) add up to (-?[\d.]+)/.exec(pgError.message ?? '') ?? [];
+  return new DomainError('POSTING_NOT_BALANCED', { difference: difference ?? 'not 0', transactionNo: transactionNo ?? null });
+}
+
 /** The value in `Key (column)=(value)` of a PostgreSQL error detail. */
 function keyValue(detail: string | undefined): string {
   return /\)=\((.*)\)/.exec(detail ?? '')?.[1] ?? '';

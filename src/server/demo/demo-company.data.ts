@@ -733,6 +733,20 @@ export const openingInventory: readonly { itemNo: string; locationCode: string; 
   stock('1200', '60'), stock('1210', '200'), stock('1220', '200'), stock('1230', '200'), stock('1240', '50'), stock('1250', '100'),
 ];
 
+// ------------------------------------------------------------------------------------ bank accounts
+
+/** The company's current account (the IBAN on its invoices), posting to G/L 1020. */
+const bankAccountPostingGroups: DemoRecord[] = [
+  { code: 'CHECKING', description: 'Current accounts (Rekening-courant)', glAccountNo: '1020' },
+];
+
+const bankAccounts: DemoRecord[] = [
+  {
+    no: 'CHECKING', name: 'ING current account', bankAccountNo: '0006541237', iban: companyInformation.iban,
+    swiftCode: companyInformation.swiftCode, bankAccPostingGroup: 'CHECKING',
+  },
+];
+
 // ------------------------------------------------------------------------------------------ the steps
 
 /** In dependency order: every record's references exist before it is written. */
@@ -750,6 +764,8 @@ export const demoCompanySteps: readonly DemoStep[] = [
   ['glAccounts', glAccounts],
   ['customerPostingGroups', customerPostingGroups],
   ['vendorPostingGroups', vendorPostingGroups],
+  ['bankAccountPostingGroups', bankAccountPostingGroups],
+  ['bankAccounts', bankAccounts],
   ['generalPostingSetups', generalPostingSetups],
   ['vatPostingSetups', vatPostingSetups],
   ['locations', locations],

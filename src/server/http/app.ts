@@ -9,6 +9,7 @@ import { registerResource, registerSingleton } from '../master-data/resource.rou
 import { registerNoSeriesRoutes } from '../number-series/no-series.routes.ts';
 import { registerSalesDocumentRoutes } from '../sales/sales-document.routes.ts';
 import { registerItemJournalRoutes } from '../inventory/item-journal.routes.ts';
+import { registerGeneralJournalRoutes } from '../journal/general-journal.routes.ts';
 import { registerPostedSalesDocumentRoutes } from '../sales/posted-sales-document.routes.ts';
 import { registerNavigateRoutes } from '../ledger/navigate.routes.ts';
 import { registerCustomerStatisticsRoutes } from '../customers/customer-statistics.routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNoSeriesRoutes(app, getDb);
   registerSalesDocumentRoutes(app, getDb);
   registerItemJournalRoutes(app, getDb);
+  registerGeneralJournalRoutes(app, getDb);
   registerPostedSalesDocumentRoutes(app, getDb);
   registerNavigateRoutes(app, getDb);
   registerCustomerStatisticsRoutes(app, getDb);

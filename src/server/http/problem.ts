@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from '@fastify/type-provider-zod';
 import { DomainError, type DomainErrorCode } from '../../core/errors.ts';
 import { databaseRetryAfterSeconds, isDatabaseUnavailable } from '../db/connection-errors.ts';
-import { dataException } from '../db/constraint-errors.ts';
+import { dataException, ledgerInvariantError } from '../db/constraint-errors.ts';
 
 /** The one map from domain error code to HTTP status; codes not listed are business refusals (422). */
 const statusByCode: Partial<Record<DomainErrorCode, number>> = {
@@ -89,6 +89,9 @@ export function problemFromError(error: unknown): Problem {
     const detail = errors.map((entry) => `${entry.field}: ${entry.message}`).join('; ');
     return problem(400, 'INVALID_INPUT', `The request is not valid: ${detail}`, errors);
   }
+  // A ledger invariant the database refused at COMMIT (an unbalanced G/L transaction): a defect, named as one.
+  const ledgerError = ledgerInvariantError(error);
+  if (ledgerError) return problemFromError(ledgerError);
   // Last line of defence: a value its column cannot take (SQLSTATE class 22: NUL in text, numeric
   // overflow, a date that does not exist) is input that validation missed, not a server failure.
   const refusedValue = dataException(error);

@@ -1,7 +1,7 @@
 /**
  * Posting an item journal (positive and negative adjustments; opening inventory is a positive
  * adjustment): checks every line, then per posting date and document no. one register (source
- * code ITEMJNL, one Transaction No.), the item entries through server/ledger/item-ledger, and,
+ * code ITEMJNL, one Transaction No.), the item entries planned by core/inventory, and,
  * with Automatic Cost Posting, the balanced G/L entries Inventory / Inventory Adjustment.
  * The caller runs it inside one transaction: a refused line posts nothing.
  */
@@ -15,10 +15,10 @@ import { buildItemJournalPosting } from '../../core/posting/item-journal-posting
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
 import type { Executor } from '../db/connection.ts';
 import { generalPostingSetup, inventoryPostingSetup, item, location } from '../db/schema/index.ts';
-import { writeGlEntries } from '../ledger/gl-writer.ts';
-import { postItemMovements } from '../ledger/item-ledger.ts';
-import type { ItemMovement } from '../ledger/item-ledger.types.ts';
-import { openRegister } from '../ledger/register.ts';
+import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
+import type { ItemMovement } from '../../core/inventory/item-posting.types.ts';
+import { appendPosting } from '../ledger/append-posting.ts';
+import { loadItemPostingState } from '../ledger/item-posting-state.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
 
 type ItemRow = typeof item.$inferSelect;
@@ -46,9 +46,8 @@ export async function postItemJournal(tx: Executor, input: ItemJournalPostInput,
   const posted: PostedItemJournalLine[] = [];
   for (const group of transactions(input.lines)) {
     const { postingDate, documentNo } = group[0]!.line;
-    const register = await openRegister(tx, { postingDate, sourceCode: 'ITEMJNL', userId: context.username, documentNo });
     const movements = group.map(({ line, index }) => movementOf(line, index, items.get(line.itemNo)!));
-    const values = await postItemMovements(tx, register, movements, [], {
+    const plan = planItemPosting(await loadItemPostingState(tx, movements, []), movements, [], {
       preventNegativeInventory: context.inventorySetup.preventNegativeInventory,
       automaticCostPosting: context.inventorySetup.automaticCostPosting,
       expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
@@ -56,15 +55,19 @@ export async function postItemJournal(tx: Executor, input: ItemJournalPostInput,
     const batch = buildItemJournalPosting({
       automaticCostPosting: context.inventorySetup.automaticCostPosting,
       accounts,
-      lines: values.movements.map((value, position) => ({
+      lines: plan.movements.map((value, position) => ({
         inputPath: `lines.${value.key}`, description: movements[position]!.description, genProdPostingGroup: value.genProdPostingGroup,
         locationCode: value.locationCode, inventoryPostingGroup: value.inventoryPostingGroup, costAmountActual: value.costAmountActual,
       })),
     });
-    await writeGlEntries(tx, register, batch.glEntries, { documentType: '', documentNo });
-    posted.push(...values.movements.map((value, position) => ({
-      index: Number(value.key), itemNo: movements[position]!.itemNo, locationCode: value.locationCode, itemLedgerEntryNo: value.itemLedgerEntryNo,
-      transactionNo: register.transactionNo, quantity: movements[position]!.quantity.toString(),
+    const appended = await appendPosting(tx, {
+      facts: { postingDate, sourceCode: 'ITEMJNL', userId: context.username, document: { documentType: '', documentNo, externalDocumentNo: '', description: '' } },
+      entries: batch, items: plan, customerApplications: [],
+    });
+    posted.push(...plan.movements.map((value, position) => ({
+      index: Number(value.key), itemNo: movements[position]!.itemNo, locationCode: value.locationCode,
+      itemLedgerEntryNo: appended.itemLedgerEntryNo(value.itemLedgerEntryNo),
+      transactionNo: appended.transactionNo, quantity: movements[position]!.quantity.toString(),
       costAmount: value.costAmountActual.toFixed(2), unitCost: value.unitCost.toString(),
     })));
   }

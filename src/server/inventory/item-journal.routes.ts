@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { itemJournalPost } from '../../core/inventory/item-journal.schemas.ts';
+import { itemInventoryView } from '../../core/inventory/item-inventory.views.ts';
 import type { Executor } from '../db/connection.ts';
 import { actorOf } from '../http/auth.ts';
 import { loadSalesContext } from '../sales/sales-context.ts';
@@ -15,11 +16,6 @@ import { postItemJournal } from './item-journal.commands.ts';
 const postedLineSchema = z.object({
   index: z.number(), itemNo: z.string(), locationCode: z.string(), itemLedgerEntryNo: z.number(), transactionNo: z.number(),
   quantity: z.string(), costAmount: z.string(), unitCost: z.string(),
-});
-
-const inventorySchema = z.object({
-  itemNo: z.string(), inventory: z.string(), byLocation: z.array(z.object({ locationCode: z.string(), quantity: z.string() })),
-  unitCost: z.string(), inventoryValue: z.string(),
 });
 
 export function registerItemJournalRoutes(app: FastifyInstance, getDb: () => Executor) {
@@ -47,7 +43,7 @@ export function registerItemJournalRoutes(app: FastifyInstance, getDb: () => Exe
       tags: ['items'],
       summary: 'The inventory of an item: quantity in total and per location, unit cost and inventory value',
       params: z.object({ no: z.string() }),
-      response: { 200: inventorySchema },
+      response: { 200: itemInventoryView },
     },
   }, async (request) => itemInventory(getDb(), request.params.no.trim().toUpperCase()));
 }

@@ -2,24 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import type { Executor } from '../db/connection.ts';
-import { getJob, jobStatuses, listJobs } from './job-queue.ts';
-
-export const jobSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  parameters: z.unknown(),
-  status: z.enum(jobStatuses),
-  progress: z.number(),
-  total: z.number(),
-  message: z.string(),
-  result: z.unknown().nullable(),
-  error: z.unknown().nullable(),
-  createdBy: z.string(),
-  claimedBy: z.string().nullable(),
-  createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-});
+import { jobStatuses, jobView } from '../../core/api/job.views.ts';
+import { getJob, listJobs } from './job-queue.ts';
 
 /** Jobs are read-only over the API: a command that starts one answers with its id, and clients poll here. */
 export function registerJobRoutes(app: FastifyInstance, getDb: () => Executor) {
@@ -37,12 +21,12 @@ export function registerJobRoutes(app: FastifyInstance, getDb: () => Executor) {
         limit: z.coerce.number().int().min(1).max(1000).default(100),
         cursor: z.string().optional(),
       }),
-      response: { 200: z.object({ items: z.array(jobSchema), nextCursor: z.string().nullable() }) },
+      response: { 200: z.object({ items: z.array(jobView), nextCursor: z.string().nullable() }) },
     },
   }, async (request) => listJobs(getDb(), request.query));
 
   routes.get('/api/v1/jobs/:id', {
     config,
-    schema: { tags, summary: 'A background job: its status, progress and outcome', params: z.object({ id: z.string() }), response: { 200: jobSchema } },
+    schema: { tags, summary: 'A background job: its status, progress and outcome', params: z.object({ id: z.string() }), response: { 200: jobView } },
   }, async (request) => getJob(getDb(), request.params.id));
 }

@@ -76,7 +76,7 @@ export function registerNavigateRoutes(app: FastifyInstance, getDb: () => Execut
       response: { 200: navigateSchema },
     },
   }, async (request) => {
-    const query = request.query as { documentNo: string; postingDate?: string };
-    return navigate(getDb(), query.documentNo, query.postingDate);
+    const { documentNo, postingDate } = request.query;
+    return navigate(getDb(), documentNo, postingDate);
   });
 }

@@ -1,3 +1,4 @@
+import { bankAccountResources } from '../bank/bank-account.resources.ts';
 import { customerGroupResources, customerResource, shipToAddressResource } from '../customers/customer.resources.ts';
 import { itemDiscountGroupResource, itemResource, itemUnitOfMeasureResource } from '../items/item.resources.ts';
 import { ledgerResources } from '../ledger/ledger.resources.ts';
@@ -21,6 +22,7 @@ export const resources: ResourceDefinition[] = [
   salesDocumentArchiveResource,
   ...ledgerResources,
   vendorResource,
+  ...bankAccountResources,
   userResource,
 ];
 

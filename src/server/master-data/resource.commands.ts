@@ -1,4 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import { translateConstraintError } from '../db/constraint-errors.ts';
@@ -10,8 +11,8 @@ import {
   assertParentExists, describeKey, findRecord, getRecord, getSingleton, keyCondition, withoutHidden,
 } from './resource.queries.ts';
 
-export async function createRecord(
-  tx: Executor, definition: ResourceDefinition, parentKey: string | undefined, input: Row,
+export async function createRecord<Create extends z.ZodObject>(
+  tx: Executor, definition: ResourceDefinition<Create>, parentKey: string | undefined, input: z.infer<Create>,
 ): Promise<Row> {
   await assertParentExists(tx, definition, parentKey);
   const values: Row = { ...input };
@@ -47,9 +48,9 @@ async function keyForNewRecord(tx: Executor, definition: ResourceDefinition, typ
   return (await drawNumber(tx, seriesCode, todayIsoDate())).number;
 }
 
-export async function updateRecord(
-  tx: Executor, definition: ResourceDefinition, parentKey: string | undefined, key: unknown,
-  input: Row, expectedVersion: number | undefined,
+export async function updateRecord<Update extends z.ZodObject>(
+  tx: Executor, definition: ResourceDefinition<z.ZodObject, Update>, parentKey: string | undefined, key: unknown,
+  input: z.infer<Update>, expectedVersion: number | undefined,
 ): Promise<Row> {
   const previous = await getRecord(tx, definition, parentKey, key, { lock: true });
   const keyText = describeKey(definition, parentKey, key);
@@ -78,8 +79,8 @@ export async function deleteRecord(
   await writeGuarded(definition.entity, keyText, 'delete', () => tx.delete(definition.table).where(keyCondition(definition, parentKey, key)));
 }
 
-export async function updateSingleton(
-  tx: Executor, definition: SingletonDefinition, input: Row, expectedVersion: number | undefined,
+export async function updateSingleton<Update extends z.ZodObject>(
+  tx: Executor, definition: SingletonDefinition<Update>, input: z.infer<Update>, expectedVersion: number | undefined,
 ): Promise<Row> {
   const previous = await getSingleton(tx, definition, { lock: true });
   checkVersion(definition.entity, '', previous, expectedVersion);

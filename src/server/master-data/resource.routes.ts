@@ -80,20 +80,44 @@ export function dateRangeOf(field: string | undefined, query: Record<string, str
   return field ? { from: query[`${field}From`], to: query[`${field}To`] } : undefined;
 }
 
-export function registerResource(app: FastifyInstance, getDb: () => Executor, definition: ResourceDefinition) {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+/** What every route of one resource shares: its paths, parameters, response shape, tags and area. */
+function resourceRoutes(app: FastifyInstance, getDb: () => Executor, definition: ResourceDefinition) {
   const collection = definition.parent
     ? `/api/v1/${definition.parent.resource}/:${definition.parent.param}/${definition.name}`
     : `/api/v1/${definition.name}`;
-  const item = `${collection}/:${definition.key.param}`;
   const parentParams = definition.parent ? { [definition.parent.param]: z.string() } : {};
-  const record = recordSchema(definition.table, definition.hiddenFields).extend(definition.flowFields?.shape ?? {});
-  const withFlowFields = async (db: Executor, rows: Row[]) => (definition.flowFields ? definition.flowFields.calculate(db, rows) : rows);
-  const tags = [definition.parent ? definition.parent.resource : definition.name];
-  const config = { area: definition.area };
-  const parentKeyOf = (params: Record<string, string>) =>
-    definition.parent ? params[definition.parent.param]!.trim().toUpperCase() : undefined;
+  return {
+    routes: app.withTypeProvider<ZodTypeProvider>(),
+    getDb,
+    definition,
+    collection,
+    item: `${collection}/:${definition.key.param}`,
+    parentParams: z.object(parentParams),
+    itemParams: z.object({ ...parentParams, [definition.key.param]: z.string() }),
+    record: recordSchema(definition.table, definition.hiddenFields).extend(definition.flowFields?.shape ?? {}),
+    tags: [definition.parent ? definition.parent.resource : definition.name],
+    config: { area: definition.area },
+    withFlowFields: async (db: Executor, rows: Row[]) => (definition.flowFields ? definition.flowFields.calculate(db, rows) : rows),
+    parentKeyOf: (params: Record<string, string>) => (definition.parent ? params[definition.parent.param]!.trim().toUpperCase() : undefined),
+    keyOf: (params: Record<string, string>) => parseKey(definition, params[definition.key.param]!),
+  };
+}
 
+type ResourceRoutes = ReturnType<typeof resourceRoutes>;
+
+/** The routes of a resource, each registered by its own function below; read-only resources get the GETs only. */
+export function registerResource(app: FastifyInstance, getDb: () => Executor, definition: ResourceDefinition) {
+  const shared = resourceRoutes(app, getDb, definition);
+  registerList(shared);
+  registerGet(shared);
+  if (definition.readOnly) return;
+  registerCreate(shared);
+  registerUpdate(shared);
+  registerDelete(shared);
+}
+
+function registerList(shared: ResourceRoutes) {
+  const { routes, getDb, definition, tags, config, record } = shared;
   const listQuery = z.strictObject({
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     cursor: z.string().optional(),
@@ -101,67 +125,76 @@ export function registerResource(app: FastifyInstance, getDb: () => Executor, de
     ...Object.fromEntries(definition.filters.map((field) => [field, z.string().optional()])),
     ...dateRangeQuery(definition.dateRangeField),
   });
-
-  routes.get(collection, {
+  routes.get(shared.collection, {
     config,
     schema: {
-      tags, summary: `List ${definition.entity} records`, querystring: listQuery, params: z.object(parentParams),
+      tags, summary: `List ${definition.entity} records`, querystring: listQuery, params: shared.parentParams,
       response: { 200: z.object({ items: z.array(record), nextCursor: z.string().nullable() }) },
     },
   }, async (request) => {
     const query = request.query as Record<string, string | undefined> & { limit: number };
-    const page = await listRecords(getDb(), definition, parentKeyOf(request.params as Record<string, string>), {
+    const page = await listRecords(getDb(), definition, shared.parentKeyOf(request.params as Record<string, string>), {
       limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query),
       dateRange: dateRangeOf(definition.dateRangeField, query),
     });
-    return { items: await withFlowFields(getDb(), page.items), nextCursor: page.nextCursor };
+    return { items: await shared.withFlowFields(getDb(), page.items), nextCursor: page.nextCursor };
   });
+}
 
-  routes.get(item, {
+function registerGet(shared: ResourceRoutes) {
+  const { routes, getDb, definition, tags, config } = shared;
+  routes.get(shared.item, {
     config,
-    schema: { tags, summary: `Get one ${definition.entity}`, params: z.object({ ...parentParams, [definition.key.param]: z.string() }), response: { 200: record } },
+    schema: { tags, summary: `Get one ${definition.entity}`, params: shared.itemParams, response: { 200: shared.record } },
   }, async (request, reply) => {
     const params = request.params as Record<string, string>;
-    const row = await getRecord(getDb(), definition, parentKeyOf(params), parseKey(definition, params[definition.key.param]!));
-    const [calculated] = await withFlowFields(getDb(), [withoutHidden(definition, row)]);
+    const row = await getRecord(getDb(), definition, shared.parentKeyOf(params), shared.keyOf(params));
+    const [calculated] = await shared.withFlowFields(getDb(), [withoutHidden(definition, row)]);
     return sendRecord(reply, calculated!);
   });
+}
 
-  if (definition.readOnly) return;
-
-  routes.post(collection, {
+function registerCreate(shared: ResourceRoutes) {
+  const { routes, getDb, definition, tags, config } = shared;
+  routes.post(shared.collection, {
     config,
-    schema: { tags, summary: `Create a ${definition.entity}`, params: z.object(parentParams), body: definition.createSchema, response: { 201: record } },
+    schema: { tags, summary: `Create a ${definition.entity}`, params: shared.parentParams, body: definition.createSchema, response: { 201: shared.record } },
   }, async (request, reply) => {
-    const parentKey = parentKeyOf(request.params as Record<string, string>);
-    const created = await getDb().transaction((tx) => createRecord(tx as Executor, definition, parentKey, request.body as Row));
+    const parentKey = shared.parentKeyOf(request.params as Record<string, string>);
+    const created = await getDb().transaction((tx) => createRecord(tx as Executor, definition, parentKey, request.body));
     reply.header('location', `${request.url.split('?')[0]}/${encodeURIComponent(String(created[definition.key.field]))}`);
     return sendRecord(reply, created, 201);
   });
+}
 
-  routes.patch(item, {
+function registerUpdate(shared: ResourceRoutes) {
+  const { routes, getDb, definition, tags, config } = shared;
+  routes.patch(shared.item, {
     config,
     schema: {
-      tags, summary: `Change a ${definition.entity}`, params: z.object({ ...parentParams, [definition.key.param]: z.string() }),
-      body: definition.updateSchema.extend({ version: z.number().int().optional() }), response: { 200: record },
+      tags, summary: `Change a ${definition.entity}`, params: shared.itemParams,
+      body: definition.updateSchema.extend({ version: z.number().int().optional() }), response: { 200: shared.record },
     },
   }, async (request, reply) => {
     const params = request.params as Record<string, string>;
-    const { version, ...changes } = request.body as Row & { version?: number };
+    const { version, ...changes } = request.body;
     const expected = expectedVersion(request.headers['if-match'], version);
     const updated = await getDb().transaction((tx) =>
-      updateRecord(tx as Executor, definition, parentKeyOf(params), parseKey(definition, params[definition.key.param]!), changes, expected));
+      updateRecord(tx as Executor, definition, shared.parentKeyOf(params), shared.keyOf(params), changes, expected));
     return sendRecord(reply, updated);
   });
+}
 
-  routes.delete(item, {
+function registerDelete(shared: ResourceRoutes) {
+  const { routes, getDb, definition, tags, config } = shared;
+  routes.delete(shared.item, {
     config,
-    schema: { tags, summary: `Delete a ${definition.entity}`, params: z.object({ ...parentParams, [definition.key.param]: z.string() }) },
+    schema: { tags, summary: `Delete a ${definition.entity}`, params: shared.itemParams },
   }, async (request, reply) => {
     const params = request.params as Record<string, string>;
     const expected = expectedVersion(request.headers['if-match'], undefined);
     await getDb().transaction((tx) => deleteRecord(
-      tx as Executor, definition, parentKeyOf(params), parseKey(definition, params[definition.key.param]!), expected, actorOf(request)));
+      tx as Executor, definition, shared.parentKeyOf(params), shared.keyOf(params), expected, actorOf(request)));
     return reply.status(204).send();
   });
 }
@@ -180,7 +213,7 @@ export function registerSingleton(app: FastifyInstance, getDb: () => Executor, d
     config,
     schema: { tags, summary: `Change the ${definition.entity}`, body: definition.updateSchema.extend({ version: z.number().int().optional() }), response: { 200: record } },
   }, async (request, reply) => {
-    const { version, ...changes } = request.body as Row & { version?: number };
+    const { version, ...changes } = request.body;
     const expected = expectedVersion(request.headers['if-match'], version);
     return sendRecord(reply, await getDb().transaction((tx) => updateSingleton(tx as Executor, definition, changes, expected)));
   });

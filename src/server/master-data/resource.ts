@@ -11,9 +11,10 @@ export interface Actor { username: string; role: import('../../core/access/roles
 /**
  * One master-data resource: its table, its input schemas and the few rules that are its own.
  * The generic commands, queries and routes do the rest, so every resource pages, filters,
- * versions, validates and refuses deletes in use the same way.
+ * versions, validates and refuses deletes in use the same way. The commands take the input its
+ * schemas parse (`z.infer`); a list of different resources holds them as `ResourceDefinition`.
  */
-export interface ResourceDefinition {
+export interface ResourceDefinition<Create extends z.ZodObject = z.ZodObject, Update extends z.ZodObject = z.ZodObject> {
   /** Path segment and OpenAPI tag, BC API style: `customers`, `paymentTerms`. */
   name: string;
   /** Human name for messages: `Customer`. */
@@ -25,8 +26,8 @@ export interface ResourceDefinition {
   key: { param: string; field: string; kind: 'code' | 'username' | 'uuid' | 'integer' | 'date' };
   /** Read-only resources (archives, ledgers) get only the GET routes. */
   readOnly?: boolean;
-  createSchema: z.ZodObject;
-  updateSchema: z.ZodObject;
+  createSchema: Create;
+  updateSchema: Update;
   /** Fields a list may be filtered on by equality (`?customerPostingGroup=DOMESTIC`). */
   filters: string[];
   /** Text fields searched, case-insensitively, by `?search=`. */
@@ -54,12 +55,12 @@ export interface ResourceDefinition {
 }
 
 /** A setup table with exactly one row (Company Information, General Ledger Setup …). */
-export interface SingletonDefinition {
+export interface SingletonDefinition<Update extends z.ZodObject = z.ZodObject> {
   name: string;
   entity: string;
   table: PgTable;
   area: Area;
-  updateSchema: z.ZodObject;
+  updateSchema: Update;
   accountFields?: string[];
   validate?: (tx: Executor, record: Row) => Promise<void>;
 }

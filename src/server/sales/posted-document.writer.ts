@@ -62,5 +62,10 @@ export async function insertPostedDocument(tx: Executor, header: PostedHeaderRow
     }
     throw error;
   }
-  if (lines.length > 0) await tx.insert(postedSalesLine).values(lines);
+  await insertPostedLines(tx, lines);
+}
+
+/** Lines added to a posted document: its own lines, or Undo Shipment's correction lines. One INSERT. */
+export async function insertPostedLines(tx: Executor, lines: readonly PostedLineRow[]): Promise<void> {
+  if (lines.length > 0) await tx.insert(postedSalesLine).values([...lines]);
 }

@@ -3,17 +3,22 @@
  * and Get Posted Document Lines to Reverse on a credit memo or return order (spec §17.4).
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { postedSalesDocumentTypes, type PostedSalesDocumentType } from '../../core/documents/document-types.ts';
+import { postedSalesDescriptor } from '../../core/documents/posted-document-descriptors.ts';
 import { DomainError } from '../../core/errors.ts';
 import { Decimal, dec, sum, ZERO } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
 import { itemLedgerEntry, postedSalesHeader, postedSalesLine, salesLine, valueEntry } from '../db/schema/index.ts';
-import type { Row } from '../master-data/resource.ts';
-import { addLines } from './sales-document.commands.ts';
+import { addLines, type NewSalesLine } from './sales-document.commands.ts';
 import { loadDocument } from './sales-document.queries.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesDocument } from './sales-document.types.ts';
 
 type PostedLine = typeof postedSalesLine.$inferSelect;
+
+const postedOf = (line: Pick<PostedLine, 'documentType'>) => postedSalesDescriptor(line.documentType as PostedSalesDocumentType);
+/** Item lines of shipments and invoices took goods out: a return reverses their item entries. */
+const isOutboundItemLine = (line: Pick<PostedLine, 'documentType' | 'type'>) => line.type === 'item' && postedOf(line).direction === 'outbound';
 
 /** Posted shipment lines the invoice may bill: same customers and currency, not yet invoiced, not on another invoice. */
 export async function shipmentLinesToInvoice(tx: Executor, invoiceNo: string, options: { allSellTo?: boolean } = {}): Promise<PostedLine[]> {
@@ -42,7 +47,7 @@ export async function getShipmentLines(
 ): Promise<SalesDocument> {
   const document = await loadDocument(tx, 'invoice', invoiceNo, { lock: true });
   if (document.header.status !== 'open') throw new DomainError('STATUS_MUST_BE_OPEN', { where: `Sales Invoice ${invoiceNo}`, status: document.header.status, remedy: 'reopen the invoice', field: 'lines' });
-  const inputs: Row[] = [];
+  const inputs: NewSalesLine[] = [];
   const candidates = await shipmentLinesToInvoice(tx, invoiceNo, { allSellTo: true });
   const orderLines = await sourceLines(tx, candidates);
   let currentShipment = '';
@@ -102,7 +107,7 @@ export async function postedDocumentLinesToReverse(
   const document = await loadDocument(tx, documentType, no);
   const lines = await tx.select().from(postedSalesLine).where(and(
     eq(postedSalesLine.sellToCustomerNo, document.header.sellToCustomerNo),
-    inArray(postedSalesLine.documentType, filter.documentType ? [filter.documentType] : ['shipment', 'invoice', 'creditMemo', 'returnReceipt']),
+    inArray(postedSalesLine.documentType, filter.documentType ? [filter.documentType] : [...postedSalesDocumentTypes]),
     filter.documentNo ? eq(postedSalesLine.documentNo, filter.documentNo) : undefined,
     ne(postedSalesLine.type, 'comment'),
     eq(postedSalesLine.correction, false),
@@ -110,7 +115,7 @@ export async function postedDocumentLinesToReverse(
   const entriesOf = await outboundItemEntries(tx, lines);
   return lines.map((line) => {
     const entries = entriesOf.get(`${line.documentType}:${line.documentNo}:${line.lineNo}`) ?? [];
-    const outbound = ['shipment', 'invoice'].includes(line.documentType) && line.type === 'item';
+    const outbound = isOutboundItemLine(line);
     const perUnit = dec(line.quantityPerUnitOfMeasure);
     const reversible = outbound
       ? Decimal.min(sum(entries.map((entry) => entry.reversibleBase)).div(perUnit), dec(line.quantity))
@@ -141,12 +146,12 @@ export interface LineItemEntry {
 export async function outboundItemEntries(
   tx: Executor, lines: ReadonlyArray<Pick<PostedLine, 'documentType' | 'documentNo' | 'lineNo' | 'type' | 'itemLedgerEntryNo'>>,
 ): Promise<Map<string, LineItemEntry[]>> {
-  const itemLines = lines.filter((line) => line.type === 'item' && (line.documentType === 'shipment' || line.documentType === 'invoice'));
+  const itemLines = lines.filter(isOutboundItemLine);
   const invoiceNos = [...new Set(itemLines.filter((line) => line.documentType === 'invoice').map((line) => line.documentNo))];
   const billed = invoiceNos.length === 0 ? [] : await tx.select({
     documentNo: valueEntry.documentNo, lineNo: valueEntry.documentLineNo, entryNo: valueEntry.itemLedgerEntryNo,
     invoiced: sql<string>`sum(${valueEntry.invoicedQuantity})`,
-  }).from(valueEntry).where(and(inArray(valueEntry.documentNo, invoiceNos), eq(valueEntry.documentType, 'salesInvoice'), eq(valueEntry.itemLedgerEntryType, 'sale')))
+  }).from(valueEntry).where(and(inArray(valueEntry.documentNo, invoiceNos), eq(valueEntry.documentType, postedSalesDescriptor('invoice').itemLedgerDocumentType), eq(valueEntry.itemLedgerEntryType, 'sale')))
     .groupBy(valueEntry.documentNo, valueEntry.documentLineNo, valueEntry.itemLedgerEntryNo);
   const entryNos = [...new Set([...itemLines.flatMap((line) => (line.documentType === 'shipment' && line.itemLedgerEntryNo ? [line.itemLedgerEntryNo] : [])), ...billed.map((row) => row.entryNo)])];
   const entries = entryNos.length === 0 ? [] : await tx.select().from(itemLedgerEntry).where(inArray(itemLedgerEntry.entryNo, entryNos));
@@ -182,9 +187,8 @@ export async function getPostedDocumentLinesToReverse(
 ): Promise<SalesDocument> {
   const document = await loadDocument(tx, documentType, no, { lock: true });
   if (document.header.status !== 'open') throw new DomainError('STATUS_MUST_BE_OPEN', { where: `document ${no}`, status: document.header.status, remedy: 'reopen it', field: 'lines' });
-  const inputs: Row[] = [];
+  const inputs: NewSalesLine[] = [];
   const candidates = await postedDocumentLinesToReverse(tx, documentType, no);
-  const captions: Record<string, string> = { shipment: 'Shpt. No.', invoice: 'Inv. No.', creditMemo: 'Cr. Memo No.', returnReceipt: 'Rtrn. Rcpt. No.' };
   let currentSource = '';
   for (const pick of chosen) {
     const line = candidates.find((candidate) => candidate.documentType === pick.documentType && candidate.documentNo === pick.documentNo && candidate.lineNo === pick.lineNo);
@@ -197,12 +201,12 @@ export async function getPostedDocumentLinesToReverse(
     const sourceKey = `${line.documentType}:${line.documentNo}`;
     if (sourceKey !== currentSource) {
       currentSource = sourceKey;
-      inputs.push({ type: 'comment', description: `${captions[line.documentType]} ${line.documentNo}:` });
+      inputs.push({ type: 'comment', description: `${postedOf(line).noCaption} ${line.documentNo}:` });
     }
-    const outboundItem = ['shipment', 'invoice'].includes(line.documentType) && line.type === 'item';
-    const input: Row = { type: line.type, no: line.no, description: line.description };
+    const outboundItem = isOutboundItemLine(line);
+    const input: NewSalesLine = { type: line.type, no: line.no, description: line.description };
     // Invoices and credit memos carry the price as posted; shipments and receipts are priced again.
-    if (['invoice', 'creditMemo'].includes(line.documentType) || line.type !== 'item') Object.assign(input, { unitPrice: line.unitPrice, lineDiscountPercent: line.lineDiscountPercent });
+    if (postedOf(line).role === 'invoicing' || line.type !== 'item') Object.assign(input, { unitPrice: line.unitPrice, lineDiscountPercent: line.lineDiscountPercent });
     // One return line per sale entry it comes back to, so each reverses at that entry's exact cost.
     for (const part of outboundItem ? splitOverEntries(quantity, line.itemEntries) : [{ quantity, entryNo: null }]) {
       inputs.push({ ...input, quantity: part.quantity.toFixed(5), ...(part.entryNo ? { applFromItemEntry: part.entryNo } : {}) });

@@ -6,6 +6,8 @@
  */
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { postedSalesDocumentTypes } from '../../core/documents/document-types.ts';
+import { postedSalesDescriptor } from '../../core/documents/posted-document-descriptors.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import { cancelledDocument, customerLedgerEntry, postedSalesHeader, postedSalesLine, type PostedSalesDocumentType } from '../db/schema/index.ts';
@@ -17,15 +19,12 @@ export type PostedSalesLineRow = typeof postedSalesLine.$inferSelect;
 
 export interface PostedSalesDocument { header: PostedSalesHeaderRow; lines: PostedSalesLineRow[] }
 
-/** The API resource of each posted document type (BC API v2 names). */
-export const postedDocumentKinds = {
-  shipment: { resource: 'postedSalesShipments', entity: 'Posted Sales Shipment' },
-  invoice: { resource: 'postedSalesInvoices', entity: 'Posted Sales Invoice' },
-  creditMemo: { resource: 'postedSalesCreditMemos', entity: 'Posted Sales Credit Memo' },
-  returnReceipt: { resource: 'postedReturnReceipts', entity: 'Posted Return Receipt' },
-} as const satisfies Record<PostedSalesDocumentType, { resource: string; entity: string }>;
+/** The API resource and entity caption of each posted document type, read from the descriptors (core/documents). */
+export const postedDocumentKinds: Readonly<Record<PostedSalesDocumentType, { resource: string; entity: string }>> = Object.fromEntries(
+  postedSalesDocumentTypes.map((type) => [type, { resource: postedSalesDescriptor(type).resource, entity: postedSalesDescriptor(type).caption }]),
+) as Record<PostedSalesDocumentType, { resource: string; entity: string }>;
 
-export const postedDocumentTypes = Object.keys(postedDocumentKinds) as PostedSalesDocumentType[];
+export const postedDocumentTypes = postedSalesDocumentTypes;
 
 export async function findPostedDocument(
   tx: Executor, documentType: PostedSalesDocumentType, no: string, options: { lock?: boolean } = {},
@@ -49,7 +48,7 @@ export async function loadPostedDocument(
 
 /** Whether a document type carries the invoice/credit memo status fields. */
 export function isBilledDocumentType(documentType: PostedSalesDocumentType): documentType is 'invoice' | 'creditMemo' {
-  return documentType === 'invoice' || documentType === 'creditMemo';
+  return postedSalesDescriptor(documentType).role === 'invoicing';
 }
 
 /** The computed fields of a posted invoice or credit memo (BC FlowFields), for the response schema. */

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import type { Executor } from '../db/connection.ts';
-import { postedSalesHeader, postedSalesLine, type PostedSalesDocumentType } from '../db/schema/index.ts';
-import { recordSchema } from '../master-data/record-schema.ts';
+import { postedSalesHeaderRowView, postedSalesLineView } from '../../core/sales/posted-sales-document.views.ts';
+import type { PostedSalesDocumentType } from '../db/schema/index.ts';
 import { dateRangeOf, dateRangeQuery, parseFilters } from '../master-data/resource.routes.ts';
 import {
   listPostedDocuments, postedDocumentFilters, postedDocumentKinds, postedDocumentListDefinitions, postedDocumentStatusShape, postedDocumentTypes,
@@ -23,7 +23,7 @@ function registerPostedDocumentType(app: FastifyInstance, getDb: () => Executor,
   // Reading needs only a signed-in user; the area names who would write, and nobody does.
   const config = { area: 'sales' as const };
   const tags = [resource];
-  const headerSchema = recordSchema(postedSalesHeader).extend(postedDocumentStatusShape(documentType));
+  const headerSchema = postedSalesHeaderRowView.extend(postedDocumentStatusShape(documentType));
   const listQuery = z.strictObject({
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     cursor: z.string().optional(),
@@ -50,7 +50,7 @@ function registerPostedDocumentType(app: FastifyInstance, getDb: () => Executor,
     config,
     schema: {
       tags, summary: `Get a ${entity} with its lines`, params: z.object({ no: z.string() }),
-      response: { 200: headerSchema.extend({ lines: z.array(recordSchema(postedSalesLine)) }) },
+      response: { 200: headerSchema.extend({ lines: z.array(postedSalesLineView) }) },
     },
   }, async (request) => postedDocumentView(getDb(), documentType, (request.params as { no: string }).no.trim().toUpperCase()));
 }

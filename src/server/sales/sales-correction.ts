@@ -5,6 +5,7 @@
  * Corrections are new documents and entries, never edits.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { DomainError } from '../../core/errors.ts';
 import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
 import { quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
@@ -13,9 +14,8 @@ import type { Executor } from '../db/connection.ts';
 import {
   cancelledDocument, customer, customerLedgerEntry, glAccount, item, noSeries, postedSalesHeader, postedSalesLine, salesHeader, salesLine,
 } from '../db/schema/index.ts';
-import type { Row } from '../master-data/resource.ts';
-import { createDocument } from './sales-document.commands.ts';
-import { quantityFields, updateLineQuantities } from './sales-line.quantities.ts';
+import { createDocument, type NewSalesDocument } from './sales-document.commands.ts';
+import { handledQuantities, updateLineQuantities } from './sales-line.quantities.ts';
 import { type LineItemEntry, outboundItemEntries, splitOverEntries } from './posted-lines.commands.ts';
 import type { SalesContext } from './sales-context.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
@@ -99,7 +99,7 @@ async function checkNumberSeries(tx: Executor, refusal: { action: 'cancel' | 'co
  * The posted invoice as document input: header facts and lines with their prices as posted. With
  * exact cost, an item line billing several shipments becomes a line per sale entry (spec §17.5).
  */
-async function documentInputFrom(tx: Executor, invoice: { header: PostedHeader; lines: PostedLine[] }, withExactCost: boolean): Promise<Row> {
+async function documentInputFrom(tx: Executor, invoice: { header: PostedHeader; lines: PostedLine[] }, withExactCost: boolean): Promise<NewSalesDocument> {
   const { header } = invoice;
   const entries = withExactCost ? await outboundItemEntries(tx, invoice.lines) : new Map<string, LineItemEntry[]>();
   const lineInput = (line: PostedLine) => ({
@@ -274,7 +274,7 @@ async function revertOrderLines(tx: Executor, lines: readonly PostedLine[], cont
   await updateLineQuantities(tx, orderLines.flatMap((line) => {
     const quantity = cancelled.get(`${line.documentNo}:${line.lineNo}`);
     if (!quantity) return [];
-    const after = quantitiesAfterPosting('order', defaultQuantityToShip, quantityFields(line, false), { ship: quantity.negated(), invoice: quantity.negated() });
+    const after = quantitiesAfterPosting('order', defaultQuantityToShip, handledQuantities(line, salesDescriptor('order').lineHandling), { ship: quantity.negated(), invoice: quantity.negated() });
     return [{ documentType: 'order', documentNo: line.documentNo, lineNo: line.lineNo, after, returns: false }];
   }));
 }

@@ -1,22 +1,24 @@
 import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
 import { roundUnitAmount } from '../../core/money/rounding.ts';
 import {
   assertEditable, headerFieldsEditableWhenReleased, lineFieldsEditableWhenReleased, releaseProblems,
 } from '../../core/sales/status.ts';
-import { isReturnDocument, type SalesDocumentType } from '../../core/sales/types.ts';
+import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
+import type { SalesDocumentType } from '../../core/sales/types.ts';
+import type { salesDocumentCreate, salesDocumentUpdate, salesLineCreate, salesLineUpdate } from '../../core/sales/sales-document.schemas.ts';
 import type { Executor } from '../db/connection.ts';
 import { translateConstraintError } from '../db/constraint-errors.ts';
 import { item, salesHeader, salesLine } from '../db/schema/index.ts';
-import type { Row } from '../master-data/resource.ts';
 import { assertManualNumberAllowed, drawNumber } from '../number-series/no-series.commands.ts';
 import type { SalesContext } from './sales-context.ts';
 import { loadDocument, findDocument } from './sales-document.queries.ts';
 import { recalculateDocument, type RecalculationTrigger } from './sales-document.recalculate.ts';
-import { documentKinds, type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
+import { type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import { currencyFactor, customerFields, newDocumentDates, paymentTermsFields, quoteValidityFields, shipToFields } from './sales-header.derive.ts';
-import { deriveLine } from './sales-line.derive.ts';
+import { deriveLine, type SalesLineInput } from './sales-line.derive.ts';
 import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
 
 const lineKey = (line: Pick<SalesLineRow, 'documentType' | 'documentNo' | 'lineNo'>) =>
@@ -27,7 +29,7 @@ const headerKey = (header: Pick<SalesHeaderRow, 'documentType' | 'no'>) =>
 function checkVersion(document: SalesDocument, expectedVersion: number | undefined) {
   if (expectedVersion !== undefined && document.header.version !== expectedVersion) {
     throw new DomainError('VERSION_CONFLICT', {
-      entity: documentKinds[document.header.documentType as EditableDocumentType].entity, key: document.header.no,
+      entity: salesDescriptor(document.header.documentType as EditableDocumentType).caption, key: document.header.no,
       currentVersion: document.header.version, sentVersion: expectedVersion,
     });
   }
@@ -42,34 +44,47 @@ async function guarded<T>(entity: string, key: string, write: () => Promise<T>):
 }
 
 async function documentNumber(tx: Executor, documentType: EditableDocumentType, typed: string | undefined, context: SalesContext) {
-  const seriesCode = context.salesSetup[documentKinds[documentType].seriesField];
+  const { seriesField, caption, setupCaption } = salesDescriptor(documentType);
+  const seriesCode = context.salesSetup[seriesField];
   if (typed !== undefined) {
     if (seriesCode) await assertManualNumberAllowed(tx, seriesCode);
-    if (await findDocument(tx, documentType, typed)) throw new DomainError('ALREADY_EXISTS', { entity: documentKinds[documentType].entity, key: typed }, 'no');
+    if (await findDocument(tx, documentType, typed)) throw new DomainError('ALREADY_EXISTS', { entity: caption, key: typed }, 'no');
     return { no: typed, noSeries: seriesCode };
   }
   if (!seriesCode) {
-    throw new DomainError('NO_SERIES_NOT_SET_UP', { what: documentKinds[documentType].entity.toLowerCase(), setup: `Sales & Receivables Setup (${documentKinds[documentType].seriesField})` }, 'no');
+    throw new DomainError('NO_SERIES_NOT_SET_UP', { what: caption.toLowerCase(), setup: `${setupCaption} (${seriesField})` }, 'no');
   }
   return { no: (await drawNumber(tx, seriesCode, context.workDate)).number, noSeries: seriesCode };
 }
 
+/** A new line: as the API takes it, or as a command copies it from another line (with links to posted lines). */
+export type NewSalesLine = SalesLineInput & Pick<SalesLineRow, 'type'>;
+
+/**
+ * A new document: as the API takes it (salesDocumentCreate); commands that make one from another
+ * (Copy, Make Order, Correct) pass lines copied from that one and the invoice it corrects.
+ */
+export type NewSalesDocument = Omit<z.infer<typeof salesDocumentCreate>, 'lines'> & {
+  lines?: readonly NewSalesLine[] | undefined;
+  correctedInvoiceNo?: string | undefined;
+};
+
 /** A new document: number, customer data, dates and terms filled as Business Central does, then its lines. */
-export async function createDocument(tx: Executor, documentType: EditableDocumentType, input: Row, context: SalesContext): Promise<SalesDocument> {
-  const { lines = [], no: typedNo, sellToCustomerNo, billToCustomerNo, shipToCode, ...explicit } = input as Row & { lines?: Row[] };
-  const { no, noSeries } = await documentNumber(tx, documentType, typedNo as string | undefined, context);
+export async function createDocument(tx: Executor, documentType: EditableDocumentType, input: NewSalesDocument, context: SalesContext): Promise<SalesDocument> {
+  const { lines = [], no: typedNo, sellToCustomerNo, billToCustomerNo, shipToCode, ...explicit } = input;
+  const { no, noSeries } = await documentNumber(tx, documentType, typedNo, context);
   let values: Partial<SalesHeaderRow> & Pick<SalesHeaderRow, 'documentType'> = {
     documentType, no, noSeries, status: 'open',
     ...newDocumentDates(documentType, context),
-    ...(await customerFields(tx, documentType, sellToCustomerNo as string, billToCustomerNo as string | undefined, context)),
+    ...(await customerFields(tx, documentType, sellToCustomerNo, billToCustomerNo, context)),
   };
-  if (shipToCode) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, shipToCode as string, context)) };
-  values = { ...values, ...(explicit as Partial<SalesHeaderRow>) };
+  if (shipToCode) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, shipToCode, context)) };
+  values = { ...values, ...explicit };
   values = { ...values, ...(await paymentTermsFields(tx, values)), ...quoteValidityFields(values, context) };
-  if (explicit.dueDate !== undefined) values.dueDate = explicit.dueDate as string | null;
-  if (explicit.quoteValidUntilDate !== undefined) values.quoteValidUntilDate = explicit.quoteValidUntilDate as string | null;
+  if (explicit.dueDate !== undefined) values.dueDate = explicit.dueDate;
+  if (explicit.quoteValidUntilDate !== undefined) values.quoteValidUntilDate = explicit.quoteValidUntilDate;
   values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
-  const entity = documentKinds[documentType].entity;
+  const entity = salesDescriptor(documentType).caption;
   const [header] = await guarded(entity, no, () => tx.insert(salesHeader).values(values as SalesHeaderRow).returning());
   let document: SalesDocument = { header: header!, lines: [] };
   for (const [index, line] of lines.entries()) {
@@ -83,11 +98,14 @@ function prefixField(error: unknown, prefix: string): unknown {
   return new DomainError(error.code, error.params, error.field ? `${prefix}.${error.field}` : prefix);
 }
 
+/** What the API takes to change a header (salesDocumentUpdate). */
+export type SalesHeaderChanges = z.infer<typeof salesDocumentUpdate>;
+
 /** Header fields whose change re-derives the customer data and re-prices the lines. */
-const customerFieldsChanged = (input: Row) => input.sellToCustomerNo !== undefined || input.billToCustomerNo !== undefined;
+const customerFieldsChanged = (input: SalesHeaderChanges) => input.sellToCustomerNo !== undefined || input.billToCustomerNo !== undefined;
 
 export async function updateDocumentHeader(
-  tx: Executor, documentType: EditableDocumentType, no: string, input: Row, expectedVersion: number | undefined, context: SalesContext,
+  tx: Executor, documentType: EditableDocumentType, no: string, input: SalesHeaderChanges, expectedVersion: number | undefined, context: SalesContext,
 ): Promise<SalesDocument> {
   const document = await loadDocument(tx, documentType, no, { lock: true });
   checkVersion(document, expectedVersion);
@@ -100,24 +118,24 @@ export async function updateDocumentHeader(
     if (document.lines.some((line) => !dec(line.quantityShipped).isZero() || !dec(line.returnQuantityReceived).isZero() || billsPostedLine(line))) {
       throw new DomainError('CUSTOMER_CHANGE_NOT_ALLOWED', { no }, fields.sellToCustomerNo !== undefined ? 'sellToCustomerNo' : 'billToCustomerNo');
     }
-    const sellTo = (fields.sellToCustomerNo as string | undefined) ?? document.header.sellToCustomerNo;
-    const billTo = fields.sellToCustomerNo !== undefined && fields.billToCustomerNo === undefined ? undefined : (fields.billToCustomerNo as string | undefined) ?? document.header.billToCustomerNo;
+    const sellTo = fields.sellToCustomerNo ?? document.header.sellToCustomerNo;
+    const billTo = fields.sellToCustomerNo !== undefined && fields.billToCustomerNo === undefined ? undefined : fields.billToCustomerNo ?? document.header.billToCustomerNo;
     values = { ...values, ...(await customerFields(tx, documentType, sellTo, billTo, context)) };
   }
-  if (fields.shipToCode !== undefined) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, fields.shipToCode as string | null, context)) };
+  if (fields.shipToCode !== undefined) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, fields.shipToCode, context)) };
   const { sellToCustomerNo: _s, billToCustomerNo: _b, shipToCode: _c, ...plain } = fields;
-  values = { ...values, ...(plain as Partial<SalesHeaderRow>) };
+  values = { ...values, ...plain };
   if (fields.documentDate !== undefined || fields.paymentTermsCode !== undefined || customerFieldsChanged(fields)) {
     values = { ...values, ...(await paymentTermsFields(tx, values)) };
     if (fields.documentDate !== undefined) values = { ...values, ...quoteValidityFields(values, context) };
     for (const explicit of ['dueDate', 'paymentDiscountDate', 'paymentDiscountPercent', 'quoteValidUntilDate'] as const) {
-      if (fields[explicit] !== undefined) (values as Row)[explicit] = fields[explicit];
+      if (fields[explicit] !== undefined) Object.assign(values, { [explicit]: fields[explicit] });
     }
   }
   if (invoiceDiscountPercent !== undefined) Object.assign(values, { invoiceDiscountCalculation: 'percent', invoiceDiscountValue: invoiceDiscountPercent });
   if (invoiceDiscountAmount !== undefined) Object.assign(values, { invoiceDiscountCalculation: 'amount', invoiceDiscountValue: invoiceDiscountAmount });
   values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
-  const [header] = await guarded(documentKinds[documentType].entity, no, () =>
+  const [header] = await guarded(salesDescriptor(documentType).caption, no, () =>
     tx.update(salesHeader).set({ ...values, version: document.header.version, updatedAt: sql`now()` }).where(headerKey(document.header)).returning());
   let lines = document.lines;
   if (needsRepricing(document.header, header!, fields)) lines = await rederiveLines(tx, header!, lines, context);
@@ -131,7 +149,7 @@ export async function updateDocumentHeader(
 const billsPostedLine = (line: SalesLineRow) => line.shipmentNo !== null || line.returnReceiptNo !== null;
 
 /** The currency of lines billing a posted shipment is the shipment's (BC TestSalesLineFieldsBeforeRecreate). */
-function checkLinesFromShipments(document: SalesDocument, fields: Row) {
+function checkLinesFromShipments(document: SalesDocument, fields: SalesHeaderChanges) {
   if (fields.currencyCode === undefined || (fields.currencyCode ?? null) === document.header.currencyCode) return;
   const index = document.lines.findIndex(billsPostedLine);
   if (index < 0) return;
@@ -143,11 +161,11 @@ function checkLinesFromShipments(document: SalesDocument, fields: Row) {
 }
 
 /** Prices follow the customer, currency and price date, but only while the document is open: released amounts stay put. */
-function needsRepricing(before: SalesHeaderRow, after: SalesHeaderRow, input: Row): boolean {
+function needsRepricing(before: SalesHeaderRow, after: SalesHeaderRow, input: SalesHeaderChanges): boolean {
   if (before.status !== 'open') return false;
   return customerFieldsChanged(input) || before.currencyCode !== after.currencyCode
-    || before.orderDate !== after.orderDate && !['invoice', 'creditMemo'].includes(after.documentType)
-    || before.postingDate !== after.postingDate && ['invoice', 'creditMemo'].includes(after.documentType);
+    || before.orderDate !== after.orderDate && !salesDescriptor(after.documentType as SalesDocumentType).postsInFull
+    || before.postingDate !== after.postingDate && salesDescriptor(after.documentType as SalesDocumentType).postsInFull;
 }
 
 /** Every line derived again for the changed header, as if entered anew with the same item, unit and quantity. */
@@ -192,7 +210,7 @@ async function moveLinesToLocation(tx: Executor, header: SalesHeaderRow, lines: 
 
 /** Shipped (or, on returns, received) but not yet invoiced: deleting it would lose what is owed. */
 function hasUninvoicedShipment(documentType: EditableDocumentType, line: SalesLineRow): boolean {
-  const handled = isReturnDocument(documentType) ? line.returnQuantityReceived : line.quantityShipped;
+  const handled = line[salesDescriptor(documentType).lineHandling.quantityHandledField];
   return !dec(handled).eq(dec(line.quantityInvoiced));
 }
 
@@ -212,7 +230,7 @@ export async function deleteDocument(
  * until this removes those whose every line is completely shipped (received) and invoiced.
  */
 export async function deleteInvoicedOrders(tx: Executor, documentType: 'order' | 'returnOrder', context: SalesContext): Promise<string[]> {
-  const handled = documentType === 'order' ? salesLine.quantityShipped : salesLine.returnQuantityReceived;
+  const handled = salesLine[salesDescriptor(documentType).lineHandling.quantityHandledField];
   const rows = await tx.select({ no: salesHeader.no }).from(salesHeader).where(and(
     eq(salesHeader.documentType, documentType),
     sql`exists (select 1 from ${salesLine} where ${salesLine.documentType} = ${salesHeader.documentType} and ${salesLine.documentNo} = ${salesHeader.no} and ${salesLine.type} <> 'comment')`,
@@ -239,8 +257,8 @@ export async function deleteExpiredQuotes(tx: Executor, before: string, context:
   return expired.map((row) => row.no);
 }
 
-async function insertLine(tx: Executor, document: SalesDocument, input: Row, context: SalesContext): Promise<SalesDocument> {
-  const lineNo = (input.lineNo as number | undefined) ?? Math.max(0, ...document.lines.map((line) => line.lineNo)) + 10000;
+async function insertLine(tx: Executor, document: SalesDocument, input: NewSalesLine, context: SalesContext): Promise<SalesDocument> {
+  const lineNo = input.lineNo ?? Math.max(0, ...document.lines.map((line) => line.lineNo)) + 10000;
   if (document.lines.some((line) => line.lineNo === lineNo)) {
     throw new DomainError('ALREADY_EXISTS', { entity: 'Sales Line', key: `${document.header.no} ${lineNo}` }, 'lineNo');
   }
@@ -251,7 +269,7 @@ async function insertLine(tx: Executor, document: SalesDocument, input: Row, con
 }
 
 export async function addLine(
-  tx: Executor, documentType: EditableDocumentType, no: string, input: Row, expectedVersion: number | undefined, context: SalesContext,
+  tx: Executor, documentType: EditableDocumentType, no: string, input: z.infer<typeof salesLineCreate>, expectedVersion: number | undefined, context: SalesContext,
 ): Promise<SalesDocument> {
   const document = await loadDocument(tx, documentType, no, { lock: true });
   checkVersion(document, expectedVersion);
@@ -260,7 +278,7 @@ export async function addLine(
 }
 
 /** Several lines at once (Get Shipment Lines, lines to reverse): the document is totalled once, not per line. */
-export async function addLines(tx: Executor, documentType: EditableDocumentType, no: string, inputs: readonly Row[], context: SalesContext): Promise<SalesDocument> {
+export async function addLines(tx: Executor, documentType: EditableDocumentType, no: string, inputs: readonly NewSalesLine[], context: SalesContext): Promise<SalesDocument> {
   let document = await loadDocument(tx, documentType, no, { lock: true });
   if (document.header.status !== 'open') assertEditable(document.header.status as never, ['lines'], [], 'line');
   for (const [index, input] of inputs.entries()) {
@@ -276,7 +294,7 @@ function findLine(document: SalesDocument, lineNo: number): SalesLineRow {
 }
 
 export async function updateLine(
-  tx: Executor, documentType: EditableDocumentType, no: string, lineNo: number, input: Row, expectedVersion: number | undefined, context: SalesContext,
+  tx: Executor, documentType: EditableDocumentType, no: string, lineNo: number, input: z.infer<typeof salesLineUpdate>, expectedVersion: number | undefined, context: SalesContext,
 ): Promise<SalesDocument> {
   const document = await loadDocument(tx, documentType, no, { lock: true });
   checkVersion(document, expectedVersion);

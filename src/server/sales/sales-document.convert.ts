@@ -1,4 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
+import { postedSalesDescriptors, type PostedDocumentDescriptor } from '../../core/documents/posted-document-descriptors.ts';
 import { DomainError } from '../../core/errors.ts';
 import { compareDates } from '../../core/dates/calendar-date.ts';
 import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales/customer-checks.ts';
@@ -7,7 +9,7 @@ import type { Executor } from '../db/connection.ts';
 import { customer, glAccount, item, postedSalesHeader, postedSalesLine, salesHeader, salesLine } from '../db/schema/index.ts';
 import type { Row } from '../master-data/resource.ts';
 import type { SalesContext } from './sales-context.ts';
-import { createDocument } from './sales-document.commands.ts';
+import { createDocument, type NewSalesLine } from './sales-document.commands.ts';
 import { loadDocument } from './sales-document.queries.ts';
 import { recalculateDocument } from './sales-document.recalculate.ts';
 import type { EditableDocumentType, SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
@@ -41,7 +43,7 @@ function transferableHeader(header: SalesHeaderRow): Row {
 }
 
 /** What a line is re-entered with: the same item, unit, quantity and, unless recalculated, the same price and discounts. */
-function lineInput(line: SalesLineRow, keepPrices: boolean): Row {
+function lineInput(line: SalesLineRow, keepPrices: boolean): NewSalesLine {
   if (line.type === 'comment') return { type: 'comment', description: line.description, description2: line.description2 };
   return {
     type: line.type, no: line.no, description: line.description, description2: line.description2, quantity: line.quantity,
@@ -86,8 +88,9 @@ export async function makeDocumentFromQuote(
 }
 
 /** Posted documents Copy Document can read, by their BC option names. */
-const postedSources = { postedShipment: 'shipment', postedInvoice: 'invoice', postedCreditMemo: 'creditMemo', postedReturnReceipt: 'returnReceipt' } as const;
-export type CopySourceType = EditableDocumentType | keyof typeof postedSources;
+export type CopySourceType = EditableDocumentType | PostedDocumentDescriptor<'sales'>['copySourceType'];
+
+const postedSource = (type: CopySourceType) => Object.values(postedSalesDescriptors).find((descriptor) => descriptor.copySourceType === type);
 
 export interface CopyDocumentOptions { sourceDocumentType: CopySourceType; sourceNo: string; includeHeader: boolean; recalculateLines: boolean }
 
@@ -97,13 +100,14 @@ export interface CopyDocumentOptions { sourceDocumentType: CopySourceType; sourc
  * exact cost (spec §8, §17.5).
  */
 async function loadCopySource(tx: Executor, type: CopySourceType, no: string): Promise<SalesDocument & { itemEntries: Map<number, number> }> {
-  if (!(type in postedSources)) return { ...(await loadDocument(tx, type as EditableDocumentType, no)), itemEntries: new Map() };
-  const postedType = postedSources[type as keyof typeof postedSources];
+  const posted = postedSource(type);
+  if (!posted) return { ...(await loadDocument(tx, type as EditableDocumentType, no)), itemEntries: new Map() };
+  const postedType = posted.postedType;
   const [header] = await tx.select().from(postedSalesHeader).where(and(eq(postedSalesHeader.documentType, postedType), eq(postedSalesHeader.no, no)));
   if (!header) throw new DomainError('NOT_FOUND', { entity: 'Posted sales document', key: `${postedType} ${no}` });
   const lines = await tx.select().from(postedSalesLine)
     .where(and(eq(postedSalesLine.documentType, postedType), eq(postedSalesLine.documentNo, no), eq(postedSalesLine.correction, false))).orderBy(postedSalesLine.lineNo);
-  const outbound = postedType === 'shipment' || postedType === 'invoice';
+  const outbound = posted.direction === 'outbound';
   return {
     header: { ...header, documentType: postedType, status: 'released' } as unknown as SalesHeaderRow,
     lines: lines as unknown as SalesLineRow[],
@@ -121,8 +125,8 @@ export async function copyDocument(
   const source = await loadCopySource(tx, options.sourceDocumentType, options.sourceNo);
   await assertCustomersMayHave(tx, source.header, targetType);
   // Shipments and receipts carry no prices of their own: their lines are priced again (spec §17.4).
-  const recalculate = options.recalculateLines || !options.includeHeader || ['postedShipment', 'postedReturnReceipt'].includes(options.sourceDocumentType);
-  const reversing = targetType === 'creditMemo' || targetType === 'returnOrder';
+  const recalculate = options.recalculateLines || !options.includeHeader || postedSource(options.sourceDocumentType)?.role === 'handling';
+  const reversing = salesDescriptor(targetType).direction === 'inbound';
   let header = target.header;
   let lines = target.lines;
   if (options.includeHeader) {

@@ -1,8 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import { salesHeader, salesLine } from '../db/schema/index.ts';
-import { documentKinds, type EditableDocumentType, type SalesDocument } from './sales-document.types.ts';
+import type { EditableDocumentType, SalesDocument } from './sales-document.types.ts';
 
 export async function findDocument(
   tx: Executor, documentType: EditableDocumentType, no: string, options: { lock?: boolean } = {},
@@ -20,6 +21,6 @@ export async function loadDocument(
   tx: Executor, documentType: EditableDocumentType, no: string, options: { lock?: boolean } = {},
 ): Promise<SalesDocument> {
   const document = await findDocument(tx, documentType, no, options);
-  if (!document) throw new DomainError('NOT_FOUND', { entity: documentKinds[documentType].entity, key: no });
+  if (!document) throw new DomainError('NOT_FOUND', { entity: salesDescriptor(documentType).caption, key: no });
   return document;
 }

@@ -19,7 +19,8 @@ import {
 } from './sales-document.commands.ts';
 import { copyDocument, makeDocumentFromQuote } from './sales-document.convert.ts';
 import { loadDocument } from './sales-document.queries.ts';
-import { documentKinds, editableDocumentTypes, type EditableDocumentType, type SalesDocument } from './sales-document.types.ts';
+import { editableDocumentTypes, type EditableDocumentType, type SalesDocument } from './sales-document.types.ts';
+import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { documentStatistics, documentView } from './sales-document.view.ts';
 
 const lineSchema = recordSchema(salesLine).loose();
@@ -34,7 +35,7 @@ const headerFilters = ['sellToCustomerNo', 'billToCustomerNo', 'status', 'extern
 
 function listDefinition(documentType: EditableDocumentType): ResourceDefinition {
   return {
-    name: documentKinds[documentType].resource, entity: documentKinds[documentType].entity, table: salesHeader, area: 'sales',
+    name: salesDescriptor(documentType).resource, entity: salesDescriptor(documentType).caption, table: salesHeader, area: 'sales',
     parent: { resource: '', entity: '', param: '', field: 'documentType', table: salesHeader, parentField: 'documentType' },
     key: { param: 'no', field: 'no', kind: 'code' },
     createSchema: salesDocumentCreate, updateSchema: salesDocumentUpdate,
@@ -57,16 +58,14 @@ export function registerSalesDocumentRoutes(app: FastifyInstance, getDb: () => E
   for (const documentType of editableDocumentTypes) registerDocumentType(app, getDb, documentType);
 }
 
-function registerDocumentType(app: FastifyInstance, getDb: () => Executor, documentType: EditableDocumentType) {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
-  const { resource, entity } = documentKinds[documentType];
-  const base = `/api/v1/${resource}`;
-  const config = { area: 'sales' as const };
-  const tags = [resource];
-  const noParam = z.object({ no: z.string() });
-  const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().int().min(1) });
-  const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
-  const definition = listDefinition(documentType);
+const noParam = z.object({ no: z.string() });
+const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().int().min(1) });
+const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
+const lineNoOf = (request: FastifyRequest) => (request.params as { lineNo: number }).lineNo;
+
+/** What every route of one document type shares: its path, tags, area and the way a command runs. */
+function documentRoutes(app: FastifyInstance, getDb: () => Executor, documentType: EditableDocumentType) {
+  const { resource, caption: entity } = salesDescriptor(documentType);
 
   /** One transaction per request; the response is the document as it stands after the command. */
   async function run(request: FastifyRequest, reply: FastifyReply, command: (tx: Executor, context: SalesContext) => Promise<SalesDocument>, status = 200) {
@@ -78,8 +77,34 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
     reply.header('etag', `"${view.version}"`);
     return reply.status(status).send(view);
   }
-  const versionOf = (request: FastifyRequest, body?: Row) => expectedVersion(request.headers['if-match'], body?.version);
 
+  return {
+    routes: app.withTypeProvider<ZodTypeProvider>(),
+    getDb,
+    documentType,
+    entity,
+    base: `/api/v1/${resource}`,
+    config: { area: 'sales' as const },
+    tags: [resource],
+    run,
+    versionOf: (request: FastifyRequest, bodyVersion?: number) => expectedVersion(request.headers['if-match'], bodyVersion),
+  };
+}
+
+type DocumentRoutes = ReturnType<typeof documentRoutes>;
+
+function registerDocumentType(app: FastifyInstance, getDb: () => Executor, documentType: EditableDocumentType) {
+  const shared = documentRoutes(app, getDb, documentType);
+  registerDocumentList(shared);
+  registerDocumentRoutes(shared);
+  registerLineRoutes(shared);
+  registerDocumentActions(shared);
+  registerCopyAndStatistics(shared);
+  if (documentType === 'quote') registerQuoteRoutes(shared);
+}
+
+function registerDocumentList({ routes, getDb, documentType, entity, base, config, tags }: DocumentRoutes) {
+  const definition = listDefinition(documentType);
   routes.get(base, {
     config,
     schema: {
@@ -92,12 +117,12 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
     const page = await listRecords(getDb(), definition, documentType, { limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query) });
     return { items: await withAmounts(getDb(), documentType, page.items), nextCursor: page.nextCursor };
   });
+}
 
+/** Create, read, change the header of, and delete a document. */
+function registerDocumentRoutes({ routes, getDb, documentType, entity, base, config, tags, run, versionOf }: DocumentRoutes) {
   routes.post(base, { config, schema: { tags, summary: `Create a ${entity} (with lines, optionally)`, body: salesDocumentCreate, response: { 201: documentSchema } } },
-    async (request, reply) => {
-      const response = await run(request, reply, (tx, context) => createDocument(tx, documentType, request.body as Row, context), 201);
-      return response;
-    });
+    async (request, reply) => run(request, reply, (tx, context) => createDocument(tx, documentType, request.body, context), 201));
 
   routes.get(`${base}/:no`, { config, schema: { tags, summary: `Get a ${entity} with its lines, totals and warnings`, params: noParam, response: { 200: documentSchema } } },
     async (request, reply) => {
@@ -111,43 +136,48 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
   routes.patch(`${base}/:no`, {
     config, schema: { tags, summary: `Change the header of a ${entity}`, params: noParam, body: salesDocumentUpdate.extend({ version: z.number().int().optional() }), response: { 200: documentSchema } },
   }, async (request, reply) => {
-    const { version, ...changes } = request.body as Row & { version?: number };
-    return run(request, reply, (tx, context) => updateDocumentHeader(tx, documentType, documentNo(request), changes, versionOf(request, { version }), context));
+    const { version, ...changes } = request.body;
+    return run(request, reply, (tx, context) => updateDocumentHeader(tx, documentType, documentNo(request), changes, versionOf(request, version), context));
   });
 
   routes.delete(`${base}/:no`, {
     config, schema: { tags, summary: `Delete a ${entity} (archived first when the setup or ?archive=true says so)`, params: noParam, querystring: z.strictObject({ archive: z.enum(['true', 'false']).optional() }) },
   }, async (request, reply) => {
-    const archive = (request.query as { archive?: string }).archive === 'true';
+    const archive = request.query.archive === 'true';
     await getDb().transaction(async (tx) => {
       const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
       await deleteDocument(tx as Executor, documentType, documentNo(request), versionOf(request), context, { archive });
     });
     return reply.status(204).send();
   });
+}
 
+function registerLineRoutes({ routes, getDb, documentType, entity, base, config, tags, run, versionOf }: DocumentRoutes) {
   routes.get(`${base}/:no/lines`, { config, schema: { tags, summary: `The lines of a ${entity}`, params: noParam, response: { 200: z.object({ items: z.array(lineSchema) }) } } },
     async (request) => ({ items: (await loadDocument(getDb(), documentType, documentNo(request))).lines }));
 
   routes.get(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `One line of a ${entity}`, params: lineParams, response: { 200: lineSchema } } },
     async (request) => {
-      const lineNo = (request.params as { lineNo: number }).lineNo;
+      const lineNo = lineNoOf(request);
       const line = (await loadDocument(getDb(), documentType, documentNo(request))).lines.find((candidate) => candidate.lineNo === lineNo);
       if (!line) throw new DomainError('NOT_FOUND', { entity: 'Sales Line', key: `${documentNo(request)} ${lineNo}` });
       return line;
     });
 
   routes.post(`${base}/:no/lines`, { config, schema: { tags, summary: `Add a line to a ${entity}`, params: noParam, body: salesLineCreate, response: { 201: documentSchema } } },
-    async (request, reply) => run(request, reply, (tx, context) => addLine(tx, documentType, documentNo(request), request.body as Row, versionOf(request), context), 201));
+    async (request, reply) => run(request, reply, (tx, context) => addLine(tx, documentType, documentNo(request), request.body, versionOf(request), context), 201));
 
   routes.patch(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `Change a line of a ${entity}`, params: lineParams, body: salesLineUpdate, response: { 200: documentSchema } } },
     async (request, reply) => run(request, reply, (tx, context) =>
-      updateLine(tx, documentType, documentNo(request), (request.params as { lineNo: number }).lineNo, request.body as Row, versionOf(request), context)));
+      updateLine(tx, documentType, documentNo(request), lineNoOf(request), request.body, versionOf(request), context)));
 
   routes.delete(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `Delete a line of a ${entity}`, params: lineParams, response: { 200: documentSchema } } },
     async (request, reply) => run(request, reply, (tx, context) =>
-      deleteLine(tx, documentType, documentNo(request), (request.params as { lineNo: number }).lineNo, versionOf(request), context)));
+      deleteLine(tx, documentType, documentNo(request), lineNoOf(request), versionOf(request), context)));
+}
 
+/** Release, Reopen and Calculate Invoice Discount: a POST each, no body, the document in answer. */
+function registerDocumentActions({ routes, documentType, entity, base, config, tags, run, versionOf }: DocumentRoutes) {
   const action = (name: string, summary: string, command: (tx: Executor, no: string, version: number | undefined, context: SalesContext) => Promise<SalesDocument>) =>
     routes.post(`${base}/:no/${name}`, { config, schema: { tags, summary, params: noParam, response: { 200: documentSchema } } },
       async (request, reply) => run(request, reply, (tx, context) => command(tx, documentNo(request), versionOf(request), context)));
@@ -155,14 +185,16 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
   action('release', `Release the ${entity} (checks it and fixes its amounts)`, (tx, no, version, context) => releaseDocument(tx, documentType, no, version, context));
   action('reopen', `Reopen the ${entity} for changes`, (tx, no, version) => reopenDocument(tx, documentType, no, version));
   action('calculateInvoiceDiscount', "Calculate the invoice discount from the customer's terms", (tx, no, version, context) => calculateInvoiceDiscountOn(tx, documentType, no, version, context));
+}
 
+function registerCopyAndStatistics({ routes, getDb, documentType, entity, base, config, tags }: DocumentRoutes) {
   routes.post(`${base}/:no/copyDocument`, {
     config, schema: { tags, summary: `Copy another document into this ${entity}`, params: noParam, body: copyDocumentInput, response: { 200: documentSchema } },
   }, async (request, reply) => {
     let copyWarnings: unknown[] = [];
     const view = await getDb().transaction(async (tx) => {
       const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
-      const result = await copyDocument(tx as Executor, documentType, documentNo(request), request.body as never, context);
+      const result = await copyDocument(tx as Executor, documentType, documentNo(request), request.body, context);
       copyWarnings = result.warnings;
       return documentView(tx as Executor, result.document, context);
     });
@@ -174,29 +206,30 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
       const db = getDb();
       return documentStatistics(db, await loadDocument(db, documentType, documentNo(request)), await loadSalesContext(db, request.workDate));
     });
+}
 
-  if (documentType === 'quote') {
-    for (const target of ['order', 'invoice'] as const) {
-      routes.post(`${base}/:no/make${target === 'order' ? 'Order' : 'Invoice'}`, {
-        config,
-        schema: {
-          tags, summary: `Turn the quote into a sales ${target} (the quote is deleted; archived first if Archive Quotes is Always, or Question and archiveQuote is true)`,
-          params: noParam, body: z.strictObject({ archiveQuote: z.boolean().optional() }).nullish(), response: { 201: documentSchema },
-        },
-      }, async (request, reply) => {
-        const options = (request.body ?? {}) as { archiveQuote?: boolean };
-        return run(request, reply, (tx, context) => makeDocumentFromQuote(tx, documentNo(request), target, context, options), 201);
-      });
-    }
-    routes.post(`${base}/deleteExpired`, {
+/** Make Order, Make Invoice and Delete Expired Sales Quotes. */
+function registerQuoteRoutes({ routes, getDb, base, config, tags, run }: DocumentRoutes) {
+  for (const target of ['order', 'invoice'] as const) {
+    routes.post(`${base}/:no/make${target === 'order' ? 'Order' : 'Invoice'}`, {
       config,
       schema: {
-        tags, summary: 'Delete Expired Sales Quotes: every quote valid until a date before `before` (archived if the setup says Always)',
-        body: z.strictObject({ before: isoDate() }), response: { 200: z.object({ deleted: z.array(z.string()) }) },
+        tags, summary: `Turn the quote into a sales ${target} (the quote is deleted; archived first if Archive Quotes is Always, or Question and archiveQuote is true)`,
+        params: noParam, body: z.strictObject({ archiveQuote: z.boolean().optional() }).nullish(), response: { 201: documentSchema },
       },
-    }, async (request) => ({
-      deleted: await getDb().transaction(async (tx) =>
-        deleteExpiredQuotes(tx as Executor, (request.body as { before: string }).before, await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username))),
-    }));
+    }, async (request, reply) => {
+      const options = request.body ?? {};
+      return run(request, reply, (tx, context) => makeDocumentFromQuote(tx, documentNo(request), target, context, options), 201);
+    });
   }
+  routes.post(`${base}/deleteExpired`, {
+    config,
+    schema: {
+      tags, summary: 'Delete Expired Sales Quotes: every quote valid until a date before `before` (archived if the setup says Always)',
+      body: z.strictObject({ before: isoDate() }), response: { 200: z.object({ deleted: z.array(z.string()) }) },
+    },
+  }, async (request) => ({
+    deleted: await getDb().transaction(async (tx) =>
+      deleteExpiredQuotes(tx as Executor, request.body.before, await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username))),
+  }));
 }

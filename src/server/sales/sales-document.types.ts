@@ -1,4 +1,5 @@
-import type { SalesDocumentType } from '../../core/sales/types.ts';
+import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
+import { editableSalesDocumentTypes, type EditableSalesDocumentType, type SalesSetupSeriesField } from '../../core/documents/document-types.ts';
 import type { salesHeader, salesLine } from '../db/schema/index.ts';
 
 export type SalesHeaderRow = typeof salesHeader.$inferSelect;
@@ -6,14 +7,16 @@ export type SalesLineRow = typeof salesLine.$inferSelect;
 
 export interface SalesDocument { header: SalesHeaderRow; lines: SalesLineRow[] }
 
-/** The API resource and the number-series field of each document type (BC API v2 names). */
-export const documentKinds = {
-  quote: { resource: 'salesQuotes', entity: 'Sales Quote', seriesField: 'quoteNos' },
-  order: { resource: 'salesOrders', entity: 'Sales Order', seriesField: 'orderNos' },
-  invoice: { resource: 'salesInvoices', entity: 'Sales Invoice', seriesField: 'invoiceNos' },
-  creditMemo: { resource: 'salesCreditMemos', entity: 'Sales Credit Memo', seriesField: 'creditMemoNos' },
-  returnOrder: { resource: 'salesReturnOrders', entity: 'Sales Return Order', seriesField: 'returnOrderNos' },
-} as const satisfies Partial<Record<SalesDocumentType, { resource: string; entity: string; seriesField: string }>>;
+export type EditableDocumentType = EditableSalesDocumentType;
+export const editableDocumentTypes: readonly EditableDocumentType[] = editableSalesDocumentTypes;
 
-export type EditableDocumentType = keyof typeof documentKinds;
-export const editableDocumentTypes = Object.keys(documentKinds) as EditableDocumentType[];
+/**
+ * The API resource, entity caption and number-series field of each type served, read from the
+ * descriptors (core/documents); kept under this name for the posting files that import it.
+ */
+export const documentKinds: Readonly<Record<EditableDocumentType, { resource: string; entity: string; seriesField: SalesSetupSeriesField }>> = Object.fromEntries(
+  editableDocumentTypes.map((type) => {
+    const { resource, caption, seriesField } = salesDescriptor(type);
+    return [type, { resource, entity: caption, seriesField }];
+  }),
+) as Record<EditableDocumentType, { resource: string; entity: string; seriesField: SalesSetupSeriesField }>;

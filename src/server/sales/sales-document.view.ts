@@ -2,26 +2,17 @@ import { dec, sum, type Decimal } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import { completelyShipped, outstandingQuantity, quantityShippedNotInvoiced } from '../../core/sales/quantities.ts';
 import { calculateDocumentVat } from '../../core/tax/vat.ts';
-import { isReturnDocument, type QuantityFields } from '../../core/sales/types.ts';
+import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
+import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import type { SalesContext } from './sales-context.ts';
 import { currencyPrecisions } from './sales-context.ts';
 import { amountLines } from './sales-document.recalculate.ts';
-import type { SalesDocument, SalesLineRow } from './sales-document.types.ts';
+import type { SalesDocument } from './sales-document.types.ts';
+import { handledQuantities } from './sales-line.quantities.ts';
 import { documentWarnings } from './sales-document.warnings.ts';
 
 const money = (value: Decimal) => value.toFixed(2);
-
-function quantities(documentType: string, line: SalesLineRow): QuantityFields {
-  const returns = isReturnDocument(documentType as never);
-  return {
-    quantity: dec(line.quantity),
-    quantityShipped: dec(returns ? line.returnQuantityReceived : line.quantityShipped),
-    quantityInvoiced: dec(line.quantityInvoiced),
-    quantityToShip: dec(returns ? line.returnQuantityToReceive : line.quantityToShip),
-    quantityToInvoice: dec(line.quantityToInvoice),
-  };
-}
 
 export function documentTotals(document: SalesDocument) {
   const lines = document.lines.filter((line) => line.type !== 'comment');
@@ -38,16 +29,16 @@ export function documentTotals(document: SalesDocument) {
 
 /** A document as the API returns it: header, lines with their derived quantities, totals and warnings. */
 export async function documentView(tx: Executor, document: SalesDocument, context: SalesContext) {
-  const returns = isReturnDocument(document.header.documentType as never);
+  const handling = salesDescriptor(document.header.documentType as SalesDocumentType).lineHandling;
   return {
     ...document.header,
     lines: document.lines.map((line) => {
-      const fields = quantities(document.header.documentType, line);
+      const fields = handledQuantities(line, handling);
       return {
         ...line,
         outstandingQuantity: outstandingQuantity(fields).toFixed(5),
-        [returns ? 'returnQuantityReceivedNotInvoiced' : 'quantityShippedNotInvoiced']: quantityShippedNotInvoiced(fields).toFixed(5),
-        [returns ? 'completelyReceived' : 'completelyShipped']: completelyShipped(fields),
+        [handling.quantityHandledNotInvoicedField]: quantityShippedNotInvoiced(fields).toFixed(5),
+        [handling.completelyHandledField]: completelyShipped(fields),
       };
     }),
     totals: documentTotals(document),

@@ -1,8 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
+import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { dec, sum, ZERO, type Decimal } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import { creditWarnings, stockoutWarning } from '../../core/sales/customer-checks.ts';
-import type { Warning } from '../../core/sales/types.ts';
+import type { SalesDocumentType, Warning } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { customer, item } from '../db/schema/index.ts';
 import { customerBalances, salesDocumentExposure } from '../customers/customer-statistics.ts';
@@ -26,7 +27,8 @@ function outstandingLcy(line: SalesLineRow, currencyFactor: Decimal): Decimal {
  */
 export async function documentWarnings(tx: Executor, document: SalesDocument, context: SalesContext): Promise<Warning[]> {
   const { header } = document;
-  if (!['quote', 'order', 'invoice'].includes(header.documentType)) return [];
+  // Credit and stock are at stake only where goods go out to the customer.
+  if (salesDescriptor(header.documentType as SalesDocumentType).direction !== 'outbound') return [];
   const warnings: Warning[] = [];
   const [billTo] = await tx.select().from(customer).where(eq(customer.no, header.billToCustomerNo));
   // Balances up to the work date (spec §12.4); the other documents without this one, which counts itself.

@@ -7,17 +7,25 @@ import {
 } from '../../core/sales/quantities.ts';
 import { findBestLineDiscount, findBestPrice, type SalesLineDiscountAgreement, type SalesPriceAgreement } from '../../core/pricing/best-price.ts';
 import { priceDate } from '../../core/sales/header-defaults.ts';
-import { isReturnDocument, type QuantityFields } from '../../core/sales/types.ts';
+import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
+import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { assertFitsColumns } from '../db/column-limits.ts';
 import { glAccount, item, itemUnitOfMeasure, postedSalesLine, salesLine, salesLineDiscount, salesPrice, vatPostingSetup } from '../db/schema/index.ts';
-import type { Row } from '../master-data/resource.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
+import { handledQuantities } from './sales-line.quantities.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
 
+/**
+ * What a line is derived from: the fields a user sends (salesLineCreate and salesLineUpdate parse
+ * into this shape) or those a command copies from another line (links to posted lines, permissions).
+ */
+export type SalesLineInput = Partial<SalesLineRow>;
+
 const text = (value: Decimal, scale: number) => value.toFixed(scale);
+const lineHandlingOf = (header: SalesHeaderRow) => salesDescriptor(header.documentType as SalesDocumentType).lineHandling;
 
 /**
  * Builds a line's stored values from what the user sent: the item or account fills description,
@@ -25,7 +33,7 @@ const text = (value: Decimal, scale: number) => value.toFixed(scale);
  * quantity changes (unless the user typed them); amounts and quantities to handle follow.
  */
 export async function deriveLine(
-  tx: Executor, header: SalesHeaderRow, input: Row, previous: SalesLineRow | undefined, context: SalesContext,
+  tx: Executor, header: SalesHeaderRow, input: SalesLineInput, previous: SalesLineRow | undefined, context: SalesContext,
 ): Promise<LineValues> {
   const values: LineValues = { ...(previous ?? {}), ...(input as Partial<SalesLineRow>), type: (input.type ?? previous?.type) as string };
   const identityChanged = !previous || input.type !== undefined && input.type !== previous.type || input.no !== undefined && input.no !== previous.no;
@@ -48,10 +56,10 @@ interface LinkedPostedLine { kind: 'shipment' | 'returnReceipt'; documentNo: str
 
 /** The posted shipment (return receipt) line an invoice (credit memo) line bills (Get Shipment Lines), if any. */
 function linkedPostedLine(header: SalesHeaderRow, line: SalesLineRow): LinkedPostedLine | undefined {
-  const returns = isReturnDocument(header.documentType as never);
-  const documentNo = returns ? line.returnReceiptNo : line.shipmentNo;
-  const lineNo = returns ? line.returnReceiptLineNo : line.shipmentLineNo;
-  return documentNo && lineNo !== null ? { kind: returns ? 'returnReceipt' : 'shipment', documentNo, lineNo } : undefined;
+  const handling = lineHandlingOf(header);
+  const documentNo = line[handling.postedDocumentNoField];
+  const lineNo = line[handling.postedLineNoField];
+  return documentNo && lineNo !== null ? { kind: handling.handlingType, documentNo, lineNo } : undefined;
 }
 
 const fieldsFixedByLink = [['type', 'Type'], ['no', 'No.'], ['unitOfMeasureCode', 'Unit of Measure Code']] as const;
@@ -62,7 +70,7 @@ const fieldsFixedByLink = [['type', 'Type'], ['no', 'No.'], ['unitOfMeasureCode'
  * that line has left to invoice (BC CheckShipmentRelation). Lines inserted by Get Shipment Lines are
  * not checked here: they take what is left by construction.
  */
-async function checkLinkedLine(tx: Executor, input: Row, previous: SalesLineRow, linked: LinkedPostedLine): Promise<void> {
+async function checkLinkedLine(tx: Executor, input: SalesLineInput, previous: SalesLineRow, linked: LinkedPostedLine): Promise<void> {
   const changed = fieldsFixedByLink.find(([field]) => input[field] !== undefined && input[field] !== previous[field]);
   if (!changed && input.quantity === undefined) return;
   const link = await handledLineLink(tx, linked);
@@ -92,7 +100,7 @@ function commentLine(values: LineValues): LineValues {
 type ItemRow = typeof item.$inferSelect;
 
 /** Fills the line from its item or account; returns the item so pricing need not load it again. */
-async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: LineValues, input: Row): Promise<ItemRow | undefined> {
+async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: LineValues, input: SalesLineInput): Promise<ItemRow | undefined> {
   if (!values.no) throw new DomainError('INVALID_INPUT', { detail: `A line of type ${values.type} needs a number (no).` }, 'no');
   values.genBusPostingGroup = header.genBusPostingGroup;
   values.vatBusPostingGroup = header.vatBusPostingGroup;
@@ -102,7 +110,8 @@ async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: Line
     const [source] = await tx.select().from(item).where(eq(item.no, values.no));
     if (!source) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Item', value: values.no, field: 'no' }, 'no');
     if (source.blocked) throw new DomainError('ITEM_BLOCKED', { itemNo: source.no }, 'no');
-    if (source.salesBlocked && !isReturnDocument(header.documentType as never)) throw new DomainError('ITEM_SALES_BLOCKED', { itemNo: source.no }, 'no');
+    // Sales Blocked stops selling the item, not taking it back.
+    if (source.salesBlocked && salesDescriptor(header.documentType as SalesDocumentType).direction === 'outbound') throw new DomainError('ITEM_SALES_BLOCKED', { itemNo: source.no }, 'no');
     values.description = (input.description as string | undefined) ?? source.description;
     values.description2 = (input.description2 as string | undefined) ?? source.description2;
     values.unitOfMeasureCode = (input.unitOfMeasureCode as string | undefined) ?? source.salesUnitOfMeasure ?? source.baseUnitOfMeasure;
@@ -154,7 +163,7 @@ async function fillVat(tx: Executor, header: SalesHeaderRow, values: LineValues)
   Object.assign(values, { vatPercent: setup.vatPercent, vatIdentifier: setup.vatIdentifier, vatCalculationType: setup.vatCalculationType });
 }
 
-async function fillBestPrice(tx: Executor, header: SalesHeaderRow, values: LineValues, input: Row, context: SalesContext, loaded: ItemRow | undefined) {
+async function fillBestPrice(tx: Executor, header: SalesHeaderRow, values: LineValues, input: SalesLineInput, context: SalesContext, loaded: ItemRow | undefined) {
   if (input.unitPrice !== undefined && input.lineDiscountPercent !== undefined) return;
   const source = loaded ?? (await tx.select().from(item).where(eq(item.no, values.no!)))[0];
   const prices = await tx.select().from(salesPrice).where(eq(salesPrice.itemNo, source!.no));
@@ -216,34 +225,23 @@ async function priceVatPercents(tx: Executor, values: LineValues, groups: (strin
   return percents;
 }
 
-function quantityFields(documentType: string, values: LineValues): QuantityFields {
-  const returns = isReturnDocument(documentType as never);
-  return {
-    quantity: dec(values.quantity ?? '0'),
-    quantityShipped: dec((returns ? values.returnQuantityReceived : values.quantityShipped) ?? '0'),
-    quantityInvoiced: dec(values.quantityInvoiced ?? '0'),
-    quantityToShip: dec((returns ? values.returnQuantityToReceive : values.quantityToShip) ?? '0'),
-    quantityToInvoice: dec(values.quantityToInvoice ?? '0'),
-  };
-}
-
-function fillQuantities(header: SalesHeaderRow, values: LineValues, input: Row, previous: SalesLineRow | undefined, quantityChanged: boolean, context: SalesContext) {
-  const documentType = header.documentType as never;
-  const returns = isReturnDocument(documentType);
-  const toShipField = returns ? 'returnQuantityToReceive' : 'quantityToShip';
+function fillQuantities(header: SalesHeaderRow, values: LineValues, input: SalesLineInput, previous: SalesLineRow | undefined, quantityChanged: boolean, context: SalesContext) {
+  const documentType = header.documentType as SalesDocumentType;
+  const handling = lineHandlingOf(header);
+  const toShipField = handling.quantityToHandleField;
   // Quantity, Qty. to Ship and Qty. to Invoice sent together count as typed one after the other (spec §4.1).
-  const handle = quantitiesToHandleAfterEntry(documentType, context.salesSetup.defaultQuantityToShip as 'remainder' | 'blank', quantityFields(header.documentType, values), {
+  const handle = quantitiesToHandleAfterEntry(documentType, context.salesSetup.defaultQuantityToShip as 'remainder' | 'blank', handledQuantities(values, handling), {
     quantityChanged,
     quantityToShip: input[toShipField] === undefined ? undefined : dec(input[toShipField] as string),
     quantityToInvoice: input.quantityToInvoice === undefined ? undefined : dec(input.quantityToInvoice as string),
   });
   values[toShipField] = text(handle.quantityToShip, 5);
   values.quantityToInvoice = text(handle.quantityToInvoice, 5);
-  validateQuantities(documentType, quantityFields(header.documentType, values), previous ? quantityFields(header.documentType, previous) : undefined);
+  validateQuantities(documentType, handledQuantities(values, handling), previous ? handledQuantities(previous, handling) : undefined);
   values.quantityBase = text(quantityBase(dec(values.quantity ?? '0'), dec(values.quantityPerUnitOfMeasure ?? '1')), 5);
 }
 
-async function fillLineAmount(tx: Executor, header: SalesHeaderRow, values: LineValues, input: Row, context: SalesContext) {
+async function fillLineAmount(tx: Executor, header: SalesHeaderRow, values: LineValues, input: SalesLineInput, context: SalesContext) {
   const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
   const pricing = { quantity: dec(values.quantity ?? '0'), unitPrice: dec(values.unitPrice ?? '0') };
   if (input.lineAmount !== undefined) {

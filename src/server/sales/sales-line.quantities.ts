@@ -1,18 +1,32 @@
 /** A sales line's quantity fields as core/sales reads them, and writing many lines' new quantities at once. */
 import { sql } from 'drizzle-orm';
+import { lineHandling, type LineHandling } from '../../core/documents/line-handling.ts';
 import { dec } from '../../core/money/decimal.ts';
 import type { QuantityFields } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import type { SalesLineRow } from './sales-document.types.ts';
 
-export function quantityFields(line: SalesLineRow, returns: boolean): QuantityFields {
+type QuantityColumns = Partial<Pick<SalesLineRow,
+  'quantity' | 'quantityToShip' | 'quantityShipped' | 'returnQuantityToReceive' | 'returnQuantityReceived' | 'quantityToInvoice' | 'quantityInvoiced'>>;
+
+/**
+ * A line's quantities as core/sales reads them: Qty. to Ship / Quantity Shipped are the handling
+ * columns of the document's direction (Return Qty. to Receive / Received on returns). Columns not
+ * set yet (a line being built) count as 0.
+ */
+export function handledQuantities(line: QuantityColumns, handling: LineHandling<'sales'>): QuantityFields {
   return {
-    quantity: dec(line.quantity),
-    quantityShipped: dec(returns ? line.returnQuantityReceived : line.quantityShipped),
-    quantityToShip: dec(returns ? line.returnQuantityToReceive : line.quantityToShip),
-    quantityInvoiced: dec(line.quantityInvoiced),
-    quantityToInvoice: dec(line.quantityToInvoice),
+    quantity: dec(line.quantity ?? '0'),
+    quantityShipped: dec(line[handling.quantityHandledField] ?? '0'),
+    quantityToShip: dec(line[handling.quantityToHandleField] ?? '0'),
+    quantityInvoiced: dec(line.quantityInvoiced ?? '0'),
+    quantityToInvoice: dec(line.quantityToInvoice ?? '0'),
   };
+}
+
+/** The same for callers that know only whether goods come back (`returns`); prefer handledQuantities. */
+export function quantityFields(line: SalesLineRow, returns: boolean): QuantityFields {
+  return handledQuantities(line, lineHandling('sales', returns ? 'inbound' : 'outbound'));
 }
 
 export interface LineQuantityUpdate { documentType: string; documentNo: string; lineNo: number; after: QuantityFields; returns: boolean }

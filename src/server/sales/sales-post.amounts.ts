@@ -7,7 +7,7 @@ import { type AmountsToInvoice, amountsToInvoice } from '../../core/sales/partia
 import type { LineToPost, PostingScope } from '../../core/sales/posting-scope.ts';
 import type { VatCalculationType } from '../../core/sales/types.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
-import type { ItemRow } from './sales-post.checks.ts';
+import type { ItemRow } from './sales-post.types.ts';
 
 /** What one line contributes to this posting, after the scope was decided. */
 export interface LinePosting {

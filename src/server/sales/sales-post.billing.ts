@@ -9,14 +9,14 @@ import { postsInFull, quantitiesAfterPosting } from '../../core/sales/posting-sc
 import { quantityBase } from '../../core/sales/quantities.ts';
 import type { Executor } from '../db/connection.ts';
 import { postedSalesLine, salesLine } from '../db/schema/index.ts';
-import type { ItemInvoicing } from '../ledger/item-ledger.types.ts';
+import type { ItemInvoicing } from '../../core/inventory/item-posting.types.ts';
 import type { PostedLineRow } from './posted-document.writer.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { quantityFields, updateLineQuantities } from './sales-line.quantities.ts';
 import { type InvoicedValue, type LinePosting, sign } from './sales-post.amounts.ts';
-import type { PostingNumbers } from './sales-post.numbers.ts';
-import type { PostableDocumentType } from './sales-post.ts';
+import type { PostingNumbers } from './sales-post.types.ts';
+import type { PostableDocumentType } from './sales-post.types.ts';
 
 /** A posted shipment (receipt) line this posting bills, and how much of it. */
 export interface ShipmentBilling {

@@ -13,7 +13,8 @@ import { customer, glAccount, item, location, postedSalesHeader, salesHeader, sa
 import type { SalesContext } from './sales-context.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
-import type { PostableDocumentType } from './sales-post.ts';
+import type { ItemRow, PostableDocumentType } from './sales-post.types.ts';
+
 
 /**
  * The document, locked for the posting. NOWAIT: a second post of the same document while the first
@@ -60,7 +61,6 @@ export async function checkCustomers(tx: Executor, header: SalesHeaderRow, docum
   for (const row of rows) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, documentType, action);
 }
 
-export type ItemRow = { no: string; type: string; blocked: boolean; salesBlocked: boolean };
 
 export async function loadItems(tx: Executor, lines: readonly SalesLineRow[]): Promise<Map<string, ItemRow>> {
   const numbers = [...new Set(lines.filter((line) => line.type === 'item').map((line) => line.no))];

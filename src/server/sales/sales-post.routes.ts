@@ -1,20 +1,21 @@
 /**
- * Posting actions on sales documents: post, preview (the same code, rolled back). Corrections,
+ * Posting actions on sales documents: post, and preview (the same plan, appended nowhere). Corrections,
  * undo and the "get lines" helpers register here too as they are the posting's companions.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
+import { postableSalesDocumentTypes } from '../../core/documents/document-types.ts';
 import type { Executor } from '../db/connection.ts';
 import { actorOf } from '../http/auth.ts';
-import { inRolledBackTransaction, transactionEntries } from '../ledger/transaction-entries.ts';
+import { inRolledBackTransaction } from '../ledger/rolled-back-transaction.ts';
 import { expectedVersion } from '../master-data/resource.routes.ts';
 import { whilePosting } from './posting-guard.ts';
 import { loadSalesContext, type SalesContext } from './sales-context.ts';
 import { findDocument } from './sales-document.queries.ts';
-import { documentKinds } from './sales-document.types.ts';
 import { documentView } from './sales-document.view.ts';
-import { type PostableDocumentType, type PostRequest, postSalesDocument } from './sales-post.ts';
+import { type PostableDocumentType, type PostRequest, postSalesDocument, previewSalesPosting } from './sales-post.ts';
 
 export const postRequestSchema = z.strictObject({
   ship: z.boolean().optional().describe('Orders: post the shipment (Qty. to Ship of every line).'),
@@ -22,12 +23,11 @@ export const postRequestSchema = z.strictObject({
   invoice: z.boolean().optional().describe('Post the invoice (credit memo) of Qty. to Invoice.'),
 }).nullish();
 
-const postableTypes: PostableDocumentType[] = ['order', 'invoice', 'creditMemo', 'returnOrder'];
-
 export function registerSalesPostRoutes(app: FastifyInstance, getDb: () => Executor) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  for (const documentType of postableTypes) {
-    const { resource, entity } = documentKinds[documentType];
+  for (const documentType of postableSalesDocumentTypes) {
+    const descriptor = salesDescriptor(documentType);
+    const { resource, caption: entity } = descriptor;
     const base = `/api/v1/${resource}/:no`;
     const config = { area: 'posting' as const };
     const tags = [resource];
@@ -44,7 +44,7 @@ export function registerSalesPostRoutes(app: FastifyInstance, getDb: () => Execu
       config,
       schema: {
         tags, params, body: postRequestSchema,
-        summary: `Post the ${entity}${documentType === 'order' ? ' (ship, invoice or both)' : documentType === 'returnOrder' ? ' (receive, invoice or both)' : ''}`,
+        summary: `Post the ${entity}${descriptor.postsInFull ? '' : ` (${descriptor.lineHandling.verb}, invoice or both)`}`,
       },
     }, async (request, reply) => {
       const no = documentNo(request);
@@ -61,10 +61,10 @@ export function registerSalesPostRoutes(app: FastifyInstance, getDb: () => Execu
       schema: { tags, params, body: postRequestSchema, summary: `Preview posting the ${entity}: every entry it would write; nothing is kept` },
     }, async (request) => {
       const no = documentNo(request);
+      // Rolled back: releasing an open document is the only write a preview makes.
       return inRolledBackTransaction(getDb(), async (tx) => {
         const context = await loadSalesContext(tx, request.workDate, actorOf(request).username);
-        const result = await postSalesDocument(tx, documentType, no, postRequest(request), context);
-        return { ...result, ...(await transactionEntries(tx, result.transactionNo)) };
+        return previewSalesPosting(tx, documentType, no, postRequest(request), context);
       });
     });
   }

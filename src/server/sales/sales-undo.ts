@@ -11,10 +11,12 @@ import { buildCostPosting } from '../../core/posting/cost-posting.ts';
 import { quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
 import type { Executor } from '../db/connection.ts';
 import { postedSalesHeader, postedSalesLine, salesLine, valueEntry } from '../db/schema/index.ts';
-import { writePostingBatch } from '../ledger/gl-writer.ts';
-import { postItemMovements } from '../ledger/item-ledger.ts';
-import type { ItemMovement } from '../ledger/item-ledger.types.ts';
-import { openRegister } from '../ledger/register.ts';
+import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
+import type { ItemMovement } from '../../core/inventory/item-posting.types.ts';
+import type { Posting } from '../../core/posting/posting.ts';
+import { appendPosting } from '../ledger/append-posting.ts';
+import { loadItemPostingState } from '../ledger/item-posting-state.ts';
+import { insertPostedLines } from './posted-document.writer.ts';
 import { loadPostingAccounts } from './posting-accounts.ts';
 import type { SalesContext } from './sales-context.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
@@ -42,38 +44,10 @@ export async function undoShipmentLines(tx: Executor, shipmentNo: string, lineNo
     }
   }
   assertPostingDateAllowed(header.postingDate, context.glSetup);
-  const register = await openRegister(tx, { postingDate: header.postingDate, sourceCode: 'UNDOSHIPMNT', userId: context.username, documentNo: shipmentNo });
-  const expectedSales = await expectedSalesAmounts(tx, chosen.flatMap((line) => (line.itemLedgerEntryNo ? [line.itemLedgerEntryNo] : [])));
-  const movements: ItemMovement[] = chosen.filter((line) => line.itemLedgerEntryNo !== null).map((line) => ({
-    key: String(line.lineNo),
-    documentType: 'salesShipment', documentNo: shipmentNo, documentLineNo: line.lineNo + 1,
-    description: line.description, sourceType: 'customer', sourceNo: header.sellToCustomerNo,
-    genBusPostingGroup: line.genBusPostingGroup ?? '', genProdPostingGroup: line.genProdPostingGroup ?? '', inventoryPostingGroup: line.inventoryPostingGroup ?? '',
-    salesAmount: (expectedSales.get(line.itemLedgerEntryNo!) ?? dec('0')).negated(),
-    discountAmount: dec('0'),
-    itemNo: line.no, locationCode: line.locationCode ?? '', entryType: 'sale',
-    quantity: dec(line.quantityBase), invoicedQuantity: dec('0'),
-    unitOfMeasureCode: line.unitOfMeasureCode ?? '', quantityPerUnitOfMeasure: dec(line.quantityPerUnitOfMeasure),
-    unitCost: null, appliesToEntry: null, appliesFromEntry: line.itemLedgerEntryNo, correction: true,
-  }));
-  const items = await postItemMovements(tx, register, movements, [], {
-    preventNegativeInventory: context.inventorySetup.preventNegativeInventory,
-    automaticCostPosting: context.inventorySetup.automaticCostPosting,
-    expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
-  });
-  const costBatch = buildCostPosting({
-    automaticCostPosting: context.inventorySetup.automaticCostPosting, expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
-    description: `Undo shipment ${shipmentNo}`, customerNo: header.billToCustomerNo,
-    lines: items.movements.map((value, index) => ({ ...value, lineNo: index })),
-    accounts: await loadPostingAccounts(tx, header.customerPostingGroup),
-  });
-  if (costBatch.glEntries.length > 0) {
-    await writePostingBatch(tx, register, costBatch, { documentType: '', documentNo: shipmentNo, description: `Undo shipment ${shipmentNo}` }, {
-      sellToCustomerNo: header.sellToCustomerNo, documentDate: header.documentDate, currencyFactor: header.currencyFactor, salespersonCode: '', paymentMethodCode: '', customerPostingGroup: '',
-    });
-  }
-  const entryOf = new Map(items.movements.map((value) => [value.key, value.itemLedgerEntryNo]));
-  await tx.insert(postedSalesLine).values(chosen.map((line) => ({
+  const posting = await planUndo(tx, header, chosen, context);
+  const appended = await appendPosting(tx, posting);
+  const entryOf = new Map(posting.items?.movements.map((value) => [value.key, appended.itemLedgerEntryNo(value.itemLedgerEntryNo)]) ?? []);
+  await insertPostedLines(tx, chosen.map((line) => ({
     ...line,
     lineNo: line.lineNo + 1,
     quantity: dec(line.quantity).negated().toString(),
@@ -97,7 +71,45 @@ export async function undoShipmentLines(tx: Executor, shipmentNo: string, lineNo
     };
   }));
   await tx.execute(sql`update sales_header set version = version + 1, updated_at = now() where document_type = 'order' and no = ${header.sourceDocumentNo}`);
-  return { shipmentNo, orderNo: header.sourceDocumentNo, transactionNo: register.transactionNo, undoneLines: chosen.map((line) => line.lineNo) };
+  return { shipmentNo, orderNo: header.sourceDocumentNo, transactionNo: appended.transactionNo, undoneLines: chosen.map((line) => line.lineNo) };
+}
+
+type PostedHeader = typeof postedSalesHeader.$inferSelect;
+type PostedLine = typeof postedSalesLine.$inferSelect;
+
+/** The correction entries: each line's goods back at exactly their cost, and the cost posting of it. */
+async function planUndo(tx: Executor, header: PostedHeader, chosen: readonly PostedLine[], context: SalesContext): Promise<Posting> {
+  const shipmentNo = header.no;
+  const expectedSales = await expectedSalesAmounts(tx, chosen.flatMap((line) => (line.itemLedgerEntryNo ? [line.itemLedgerEntryNo] : [])));
+  const movements: ItemMovement[] = chosen.filter((line) => line.itemLedgerEntryNo !== null).map((line) => ({
+    key: String(line.lineNo),
+    documentType: 'salesShipment', documentNo: shipmentNo, documentLineNo: line.lineNo + 1,
+    description: line.description, sourceType: 'customer', sourceNo: header.sellToCustomerNo,
+    genBusPostingGroup: line.genBusPostingGroup ?? '', genProdPostingGroup: line.genProdPostingGroup ?? '', inventoryPostingGroup: line.inventoryPostingGroup ?? '',
+    salesAmount: (expectedSales.get(line.itemLedgerEntryNo!) ?? dec('0')).negated(),
+    discountAmount: dec('0'),
+    itemNo: line.no, locationCode: line.locationCode ?? '', entryType: 'sale',
+    quantity: dec(line.quantityBase), invoicedQuantity: dec('0'),
+    unitOfMeasureCode: line.unitOfMeasureCode ?? '', quantityPerUnitOfMeasure: dec(line.quantityPerUnitOfMeasure),
+    unitCost: null, appliesToEntry: null, appliesFromEntry: line.itemLedgerEntryNo, correction: true,
+  }));
+  const { inventorySetup } = context;
+  const items = movements.length === 0 ? null : planItemPosting(await loadItemPostingState(tx, movements, []), movements, [], {
+    preventNegativeInventory: inventorySetup.preventNegativeInventory,
+    automaticCostPosting: inventorySetup.automaticCostPosting,
+    expectedCostPostingToGl: inventorySetup.expectedCostPostingToGl,
+  });
+  const description = `Undo shipment ${shipmentNo}`;
+  const costBatch = buildCostPosting({
+    automaticCostPosting: inventorySetup.automaticCostPosting, expectedCostPostingToGl: inventorySetup.expectedCostPostingToGl,
+    description, customerNo: header.billToCustomerNo,
+    lines: (items?.movements ?? []).map((value, index) => ({ ...value, lineNo: index })),
+    accounts: await loadPostingAccounts(tx, header.customerPostingGroup),
+  });
+  return {
+    facts: { postingDate: header.postingDate, sourceCode: 'UNDOSHIPMNT', userId: context.username, document: { documentType: '', documentNo: shipmentNo, externalDocumentNo: '', description } },
+    entries: costBatch, items, customerApplications: [],
+  };
 }
 
 async function expectedSalesAmounts(tx: Executor, entryNos: number[]) {

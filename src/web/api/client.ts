@@ -11,8 +11,7 @@ export class ApiError extends Error {
     super(problem.detail);
     this.status = problem.status;
     this.code = problem.code;
-    // The API names the field `field`; `path` is read as well.
-    this.fieldErrors = Object.fromEntries((problem.errors ?? []).map((error) => [error.field ?? error.path ?? '', error.message]));
+    this.fieldErrors = Object.fromEntries((problem.errors ?? []).map((error) => [error.field, error.message]));
   }
 }
 
@@ -38,7 +37,9 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as T;
   if (response.status === 401 && session.token) signedOut();
-  throw new ApiError(isProblem(payload) ? payload : { status: response.status, code: 'HTTP_ERROR', detail: `The server answered ${response.status} ${response.statusText}.` });
+  throw new ApiError(isProblem(payload) ? payload : {
+    type: 'about:blank', title: response.statusText, status: response.status, code: 'HTTP_ERROR', detail: `The server answered ${response.status} ${response.statusText}.`,
+  });
 }
 
 function isProblem(payload: unknown): payload is Problem {

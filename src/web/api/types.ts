@@ -1,181 +1,36 @@
 /**
- * The shapes of the API's JSON as the web app uses them (GET /api/v1/openapi.json is the full
- * contract). Decimals are strings ("12.50"), dates YYYY-MM-DD.
+ * The shapes of the API's JSON as the web app uses them, derived from the response views in core
+ * (GET /api/v1/openapi.json is the full contract): what the web reads is what the schemas say, so
+ * the two cannot drift (test/web/api/api-types.test.ts). Decimals are strings, dates YYYY-MM-DD.
  */
-import type { SalesDocumentStatus, SalesDocumentType, SalesLineType, VatCalculationType, Warning } from '../../core/sales/types.ts';
+import type { z } from 'zod';
+import type { problemView } from '../../core/api/wire.schemas.ts';
+import type {
+  codeRecordView, customerView, itemUnitOfMeasureView, itemView, salesReceivablesSetupView,
+} from '../../core/master-data/master-data.views.ts';
+import type {
+  documentStatisticsView, documentTotalsView, salesDocumentListItemView, salesDocumentView, salesHeaderView, salesLineView,
+} from '../../core/sales/sales-document.views.ts';
 
-export interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  errors?: { field?: string; path?: string; message: string }[];
-}
+export type Problem = z.output<typeof problemView>;
 
+/** One page of a list (core/api/wire.schemas.ts `pageOf`). */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-interface Versioned {
-  version: number;
-}
-
-export interface Customer extends Versioned {
-  no: string;
-  name: string;
-  name2: string;
-  address: string;
-  address2: string;
-  postCode: string;
-  city: string;
-  countryRegionCode: string;
-  phoneNo: string;
-  email: string;
-  contact: string;
-  vatRegistrationNo: string;
-  customerPostingGroup: string | null;
-  genBusPostingGroup: string | null;
-  vatBusPostingGroup: string | null;
-  paymentTermsCode: string | null;
-  paymentMethodCode: string | null;
-  customerPriceGroup: string | null;
-  customerDiscountGroup: string | null;
-  salespersonCode: string | null;
-  currencyCode: string | null;
-  locationCode: string | null;
-  creditLimitLcy: string;
-  blocked: 'none' | 'ship' | 'invoice' | 'all';
-  pricesIncludingVat: boolean;
-  allowLineDiscount: boolean;
-}
-
-export interface Item extends Versioned {
-  no: string;
-  description: string;
-  description2: string;
-  type: 'inventory' | 'service' | 'nonInventory';
-  baseUnitOfMeasure: string;
-  salesUnitOfMeasure: string | null;
-  unitPrice: string;
-  priceIncludesVat: boolean;
-  unitCost: string;
-  costingMethod: string;
-  genProdPostingGroup: string | null;
-  vatProdPostingGroup: string | null;
-  inventoryPostingGroup: string | null;
-  itemDiscountGroup: string | null;
-  allowInvoiceDiscount: boolean;
-  blocked: boolean;
-  salesBlocked: boolean;
-  vendorNo: string | null;
-  vendorItemNo: string;
-  gtin: string;
-}
-
-export interface ItemUnitOfMeasure {
-  code: string;
-  quantityPerUnitOfMeasure: string;
-}
-
+export type Customer = z.output<typeof customerView>;
+export type Item = z.output<typeof itemView>;
+export type ItemUnitOfMeasure = z.output<typeof itemUnitOfMeasureView>;
 /** A record of a code table (payment terms, posting groups …): code and a describing text. */
-export interface CodeRecord {
-  code: string;
-  description?: string;
-  name?: string;
-}
+export type CodeRecord = z.output<typeof codeRecordView>;
+export type SalesReceivablesSetup = z.output<typeof salesReceivablesSetupView>;
 
-export interface DocumentTotals {
-  lineAmount: string;
-  lineDiscountAmount: string;
-  invoiceDiscountAmount: string;
-  amount: string;
-  vatAmount: string;
-  amountIncludingVat: string;
-}
-
-export interface SalesLine {
-  lineNo: number;
-  type: SalesLineType;
-  no: string;
-  description: string;
-  locationCode: string | null;
-  unitOfMeasureCode: string | null;
-  quantity: string;
-  quantityToShip: string;
-  quantityShipped: string;
-  returnQuantityToReceive: string;
-  returnQuantityReceived: string;
-  quantityToInvoice: string;
-  quantityInvoiced: string;
-  unitPrice: string;
-  lineDiscountPercent: string;
-  lineDiscountAmount: string;
-  lineAmount: string;
-  invoiceDiscountAmount: string;
-  allowInvoiceDiscount: boolean;
-  amount: string;
-  amountIncludingVat: string;
-  vatPercent: string;
-  vatIdentifier: string;
-  vatCalculationType: VatCalculationType;
-}
-
-export interface SalesDocumentHeader extends Versioned {
-  documentType: SalesDocumentType;
-  no: string;
-  status: SalesDocumentStatus;
-  sellToCustomerNo: string;
-  sellToName: string;
-  billToCustomerNo: string;
-  billToName: string;
-  orderDate: string | null;
-  postingDate: string | null;
-  documentDate: string | null;
-  dueDate: string | null;
-  shipmentDate: string | null;
-  quoteValidUntilDate: string | null;
-  externalDocumentNo: string;
-  yourReference: string;
-  currencyCode: string | null;
-  pricesIncludingVat: boolean;
-  /** Where the lines ship from by default (a line may name its own). */
-  locationCode: string | null;
-}
-
+export type DocumentTotals = z.output<typeof documentTotalsView>;
+export type SalesLine = z.output<typeof salesLineView>;
+export type SalesDocumentHeader = z.output<typeof salesHeaderView>;
 /** One row of a document list: the header with its amounts. */
-export interface SalesDocumentListItem extends SalesDocumentHeader {
-  amount: string;
-  amountIncludingVat: string;
-}
-
-export interface SalesDocument extends SalesDocumentHeader {
-  lines: SalesLine[];
-  totals: DocumentTotals;
-  warnings: Warning[];
-}
-
-interface VatBreakdownRow {
-  vatIdentifier: string;
-  vatPercent: string;
-  vatCalculationType: VatCalculationType;
-  lineAmount: string;
-  invoiceDiscountAmount: string;
-  vatBaseAmount: string;
-  vatAmount: string;
-  amountIncludingVat: string;
-}
-
-export interface DocumentStatistics {
-  currencyCode: string | null;
-  totals: DocumentTotals;
-  amountLcy: string;
-  costLcy: string;
-  profitLcy: string;
-  profitPercent: string;
-  quantity: string;
-  vatBreakdown: VatBreakdownRow[];
-}
-
-export interface SalesReceivablesSetup {
-  archiveQuotes: 'never' | 'question' | 'always';
-}
+export type SalesDocumentListItem = z.output<typeof salesDocumentListItemView>;
+export type SalesDocument = z.output<typeof salesDocumentView>;
+export type DocumentStatistics = z.output<typeof documentStatisticsView>;

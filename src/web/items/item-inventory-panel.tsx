@@ -7,12 +7,9 @@ import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount, formatQuantity, formatUnitPrice } from '../format/numbers.ts';
 import { useSession } from '../session/session-store.ts';
 
-/** Inventory per location, as a list of rows whichever way the API sends it. */
+/** Inventory per location: a row for every location that ever held the item ('' = no location). */
 function locationRows(inventory: ItemInventory): Array<{ locationCode: string; quantity: string }> {
-  const { byLocation } = inventory;
-  if (!byLocation) return [];
-  if (Array.isArray(byLocation)) return byLocation.map((row) => ({ locationCode: row.locationCode ?? '', quantity: row.inventory ?? row.quantity ?? '0' }));
-  return Object.entries(byLocation).map(([locationCode, quantity]) => ({ locationCode, quantity }));
+  return inventory.byLocation;
 }
 
 /** The item's inventory (Σ item ledger entries), by location, and its value at the unit cost. */

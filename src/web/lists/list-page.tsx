@@ -36,17 +36,12 @@ interface ListPageProps<T> {
 
 const pageSize = 50;
 
-/**
- * A Business Central style list: search box and filters (sent to the API, kept in the address),
- * sorting by a column header (within the page shown), and paging by the API's cursor.
- */
-export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters = [], newLink, searchable = true }: ListPageProps<T>) {
-  const { locale } = useSession();
+/** The list's query: search (debounced) and filters kept in the address, and the cursor of the page shown. */
+function useListQuery<T>(resource: string, filters: readonly ListFilter[], searchable: boolean) {
   const [searchParams, setSearchParams] = useSearchParams();
   const [searchText, setSearchText] = useState(searchParams.get('search') ?? '');
   const [debouncedSearch] = useDebouncedValue(searchText, 300);
   const [cursors, setCursors] = useState<string[]>([]);
-  const [sortOrder, setSortOrder] = useState<SortOrder | null>(null);
   const filterValues = Object.fromEntries(filters.map((filter) => [filter.field, searchParams.get(filter.field) ?? '']));
   const queryKey = JSON.stringify({ search: debouncedSearch, ...filterValues });
   const cursor = cursors.at(-1);
@@ -72,6 +67,59 @@ export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters
     return params;
   });
 
+  return { searchText, setSearchText, filterValues, setFilter, cursors, setCursors, page };
+}
+
+interface ListTableProps<T> {
+  title: string;
+  columns: ReadonlyArray<ListColumn<T>>;
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  rowLink: ((row: T) => string) | undefined;
+  sortOrder: SortOrder | null;
+  onSort: (column: string) => void;
+  busy: boolean;
+  locale: SupportedLocale;
+}
+
+function ListTable<T>({ title, columns, rows, rowKey, rowLink, sortOrder, onSort, busy, locale }: ListTableProps<T>) {
+  return (
+    <Table striped highlightOnHover withTableBorder stickyHeader aria-label={title} aria-busy={busy}>
+      <Table.Thead>
+        <Table.Tr>
+          {columns.map((column) => (
+            <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}
+              aria-sort={sortOrder?.column === column.key ? sortOrder.direction : undefined}>
+              <UnstyledButton fw={600} fz="sm" onClick={() => onSort(column.key)}>
+                {column.label}{sortOrder?.column === column.key ? (sortOrder.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+              </UnstyledButton>
+            </Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={rowKey(row)}>
+            {columns.map((column, index) => (
+              <Table.Td key={column.key} ta={column.numeric ? 'right' : undefined}>
+                {index === 0 && rowLink ? <Anchor component={Link} to={rowLink(row)} fz="sm">{column.render(row, locale)}</Anchor> : column.render(row, locale)}
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/**
+ * A Business Central style list: search box and filters (sent to the API, kept in the address),
+ * sorting by a column header (within the page shown), and paging by the API's cursor.
+ */
+export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters = [], newLink, searchable = true }: ListPageProps<T>) {
+  const { locale } = useSession();
+  const { searchText, setSearchText, filterValues, setFilter, cursors, setCursors, page } = useListQuery<T>(resource, filters, searchable);
+  const [sortOrder, setSortOrder] = useState<SortOrder | null>(null);
   const valueOf = (row: T, column: string) => columns.find((candidate) => candidate.key === column)!.sortValue(row);
   const rows = sortRows(page.data?.items ?? [], sortOrder, valueOf, locale);
 
@@ -90,31 +138,8 @@ export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters
         ))}
       </Group>
       {page.error && <Alert color="red" role="alert">{messageOf(page.error)}</Alert>}
-      <Table striped highlightOnHover withTableBorder stickyHeader aria-label={title} aria-busy={page.isFetching}>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((column) => (
-              <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}
-                aria-sort={sortOrder?.column === column.key ? sortOrder.direction : undefined}>
-                <UnstyledButton fw={600} fz="sm" onClick={() => setSortOrder(nextSortOrder(sortOrder, column.key))}>
-                  {column.label}{sortOrder?.column === column.key ? (sortOrder.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
-                </UnstyledButton>
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={rowKey(row)}>
-              {columns.map((column, index) => (
-                <Table.Td key={column.key} ta={column.numeric ? 'right' : undefined}>
-                  {index === 0 && rowLink ? <Anchor component={Link} to={rowLink(row)} fz="sm">{column.render(row, locale)}</Anchor> : column.render(row, locale)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable title={title} columns={columns} rows={rows} rowKey={rowKey} rowLink={rowLink} sortOrder={sortOrder}
+        onSort={(column) => setSortOrder(nextSortOrder(sortOrder, column))} busy={page.isFetching} locale={locale} />
       {page.isSuccess && rows.length === 0 && <Text c="dimmed">Nothing to show.</Text>}
       <Group>
         <Button variant="default" disabled={cursors.length === 0} onClick={() => setCursors([])}>First page</Button>

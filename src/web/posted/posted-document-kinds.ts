@@ -1,26 +1,22 @@
+import { postedSalesDescriptor, postedSalesDescriptorOf, type PostedDocumentDescriptor } from '../../core/documents/posted-document-descriptors.ts';
+import { postedSalesDocumentTypes } from '../../core/documents/document-types.ts';
 import type { PostedDocumentType, PostedNumbers } from '../api/posting-types.ts';
 
-export interface PostedDocumentKind {
+/** A posted sales document type as the web shows it: its descriptor (core/documents). */
+export interface PostedDocumentKind extends PostedDocumentDescriptor<'sales'> {
   type: PostedDocumentType;
-  /** The API resource and the web path segment. */
-  resource: string;
-  path: string;
-  caption: string;
-  plural: string;
   /** Invoices and credit memos carry amounts, a customer entry and the cancelled/paid status. */
   billed: boolean;
 }
 
-export const postedDocumentKinds: Readonly<Record<PostedDocumentType, PostedDocumentKind>> = {
-  shipment: { type: 'shipment', resource: 'postedSalesShipments', path: 'shipments', caption: 'Posted Sales Shipment', plural: 'Posted Sales Shipments', billed: false },
-  invoice: { type: 'invoice', resource: 'postedSalesInvoices', path: 'invoices', caption: 'Posted Sales Invoice', plural: 'Posted Sales Invoices', billed: true },
-  creditMemo: {
-    type: 'creditMemo', resource: 'postedSalesCreditMemos', path: 'credit-memos', caption: 'Posted Sales Credit Memo', plural: 'Posted Sales Credit Memos', billed: true,
-  },
-  returnReceipt: {
-    type: 'returnReceipt', resource: 'postedReturnReceipts', path: 'return-receipts', caption: 'Posted Return Receipt', plural: 'Posted Return Receipts', billed: false,
-  },
-};
+function postedDocumentKind(type: PostedDocumentType): PostedDocumentKind {
+  const descriptor = postedSalesDescriptor(type);
+  return { ...descriptor, type, billed: descriptor.role === 'invoicing' };
+}
+
+export const postedDocumentKinds: Readonly<Record<PostedDocumentType, PostedDocumentKind>> = Object.fromEntries(
+  postedSalesDocumentTypes.map((type) => [type, postedDocumentKind(type)]),
+) as Record<PostedDocumentType, PostedDocumentKind>;
 
 export const postedDocumentKindList: readonly PostedDocumentKind[] = Object.values(postedDocumentKinds);
 
@@ -30,8 +26,8 @@ export function postedDocumentKindByPath(path: string | undefined): PostedDocume
 
 /** A posted document type as the API names it ('invoice', or 'salesInvoice' in a ledger), if it is one. */
 export function postedDocumentKindOf(documentType: string): PostedDocumentKind | undefined {
-  const type = documentType.replace(/^sales([A-Z])/, (_, letter: string) => letter.toLowerCase());
-  return postedDocumentKinds[type as PostedDocumentType];
+  const descriptor = postedSalesDescriptorOf(documentType);
+  return descriptor && postedDocumentKinds[descriptor.postedType];
 }
 
 export function postedDocumentPath(kind: PostedDocumentKind, no: string): string {

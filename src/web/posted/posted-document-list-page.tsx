@@ -19,7 +19,7 @@ function columnsFor(kind: PostedDocumentKind): ListColumn<PostedSalesHeader>[] {
     text('sellToCustomerNo', 'Sell-to Customer No.'),
     text('sellToName', 'Sell-to Customer Name'),
     { key: 'postingDate', label: 'Posting Date', render: (row, locale) => formatDate(row.postingDate, locale), sortValue: (row) => row.postingDate },
-    text('sourceDocumentNo', kind.type === 'returnReceipt' || kind.type === 'creditMemo' ? 'Source Document No.' : 'Order No.'),
+    text('sourceDocumentNo', kind.direction === 'inbound' ? 'Source Document No.' : 'Order No.'),
     text('externalDocumentNo', 'External Document No.'),
     ...(kind.billed
       ? [

@@ -39,7 +39,7 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       <Button variant="default" onClick={() => act('/calculateInvoiceDiscount')} disabled={busy || !open}>Calculate Invoice Discount</Button>
       {kind.type === 'quote' && <MakeFromQuote kind={kind} no={document.no} busy={busy} onError={onError} />}
       {kind.type === 'invoice' && <Button variant="default" onClick={() => setDialog('shipmentLines')} disabled={busy || !open}>Get Shipment Lines…</Button>}
-      {(kind.type === 'creditMemo' || kind.type === 'returnOrder') && (
+      {kind.direction === 'inbound' && (
         <Button variant="default" onClick={() => setDialog('postedLines')} disabled={busy || !open}>Get Posted Document Lines to Reverse…</Button>
       )}
       <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>Copy Document…</Button>
@@ -47,7 +47,7 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       <CopyDocumentDialog opened={dialog === 'copy'} onClose={close} onCopy={(input) => send({ method: 'POST', path: '/copyDocument', body: input })} />
       <StatisticsDialog kind={kind} document={document} opened={dialog === 'statistics'} onClose={close} locale={locale} />
       {kind.type === 'invoice' && <GetShipmentLinesDialog {...dialogProps} opened={dialog === 'shipmentLines'} />}
-      {(kind.type === 'creditMemo' || kind.type === 'returnOrder') && <GetPostedLinesDialog {...dialogProps} opened={dialog === 'postedLines'} />}
+      {kind.direction === 'inbound' && <GetPostedLinesDialog {...dialogProps} opened={dialog === 'postedLines'} />}
     </Group>
   );
 }

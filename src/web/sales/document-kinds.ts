@@ -1,48 +1,29 @@
-import type { SalesDocumentType } from '../../core/sales/types.ts';
-import type { SalesDocumentHeader, SalesLine } from '../api/types.ts';
+import { salesDescriptor, type SalesDocumentDescriptor } from '../../core/documents/document-descriptors.ts';
+import { editableSalesDocumentTypes, type DocumentDateField, type EditableSalesDocumentType } from '../../core/documents/document-types.ts';
+import type { LineHandling } from '../../core/documents/line-handling.ts';
+import type { SalesDocumentHeader } from '../api/types.ts';
 
-export type DocumentKindType = Exclude<SalesDocumentType, 'blanketOrder'>;
+export type DocumentKindType = EditableSalesDocumentType;
 
-export type HeaderDateField = 'orderDate' | 'postingDate' | 'documentDate' | 'dueDate' | 'shipmentDate' | 'quoteValidUntilDate';
-type ShippingField = keyof Pick<SalesLine, 'quantityToShip' | 'returnQuantityToReceive'>;
+export type HeaderDateField = DocumentDateField;
 
-export interface DocumentKind {
+/** A sales document type as the web shows it: its descriptor (core/documents) and the line columns it edits. */
+export interface DocumentKind extends SalesDocumentDescriptor {
   type: DocumentKindType;
-  /** The API resource (BC API v2 name) and the web path segment. */
-  resource: string;
-  path: string;
-  caption: string;
-  plural: string;
-  dateFields: readonly HeaderDateField[];
-  /** The quantity column the line's next shipment (or return receipt) takes, if the document ships. */
-  shippingField: ShippingField | null;
-  /** Whether lines can be invoiced in part (Qty. to Invoice). */
-  partialInvoicing: boolean;
+  /** The quantity column the line's next shipment (or return receipt) takes, if the lines ship in parts. */
+  shippingField: LineHandling<'sales'>['quantityToHandleField'] | null;
 }
 
-export const documentKinds: Readonly<Record<DocumentKindType, DocumentKind>> = {
-  quote: {
-    type: 'quote', resource: 'salesQuotes', path: 'quotes', caption: 'Sales Quote', plural: 'Sales Quotes',
-    dateFields: ['documentDate', 'orderDate', 'quoteValidUntilDate'],
-    shippingField: null, partialInvoicing: false,
-  },
-  order: {
-    type: 'order', resource: 'salesOrders', path: 'orders', caption: 'Sales Order', plural: 'Sales Orders',
-    dateFields: ['orderDate', 'postingDate', 'documentDate', 'shipmentDate', 'dueDate'], shippingField: 'quantityToShip', partialInvoicing: true,
-  },
-  invoice: {
-    type: 'invoice', resource: 'salesInvoices', path: 'invoices', caption: 'Sales Invoice', plural: 'Sales Invoices',
-    dateFields: ['postingDate', 'documentDate', 'dueDate'], shippingField: null, partialInvoicing: false,
-  },
-  creditMemo: {
-    type: 'creditMemo', resource: 'salesCreditMemos', path: 'credit-memos', caption: 'Sales Credit Memo', plural: 'Sales Credit Memos',
-    dateFields: ['postingDate', 'documentDate', 'dueDate'], shippingField: null, partialInvoicing: false,
-  },
-  returnOrder: {
-    type: 'returnOrder', resource: 'salesReturnOrders', path: 'return-orders', caption: 'Sales Return Order', plural: 'Sales Return Orders',
-    dateFields: ['postingDate', 'documentDate'], shippingField: 'returnQuantityToReceive', partialInvoicing: true,
-  },
-};
+function documentKind(type: DocumentKindType): DocumentKind {
+  const descriptor = salesDescriptor(type);
+  // Invoices and credit memos ship everything they bill: their lines have nothing to choose.
+  const shipsInParts = descriptor.handling !== null && !descriptor.postsInFull;
+  return { ...descriptor, type, shippingField: shipsInParts ? descriptor.lineHandling.quantityToHandleField : null };
+}
+
+export const documentKinds: Readonly<Record<DocumentKindType, DocumentKind>> = Object.fromEntries(
+  editableSalesDocumentTypes.map((type) => [type, documentKind(type)]),
+) as Record<DocumentKindType, DocumentKind>;
 
 export const documentKindList: readonly DocumentKind[] = Object.values(documentKinds);
 

@@ -36,10 +36,10 @@ export interface GridColumn {
 
 function shippingColumns(kind: DocumentKind): GridColumn[] {
   if (!kind.shippingField) return [];
-  const returns = kind.type === 'returnOrder';
+  const handling = kind.lineHandling;
   return [
-    { field: kind.shippingField, label: returns ? 'Return Qty. to Receive' : 'Qty. to Ship', width: 90, numeric: true, quickEntry: true, editableWhenReleased: true },
-    { field: returns ? 'returnQuantityReceived' : 'quantityShipped', label: returns ? 'Return Qty. Received' : 'Quantity Shipped', width: 90, numeric: true },
+    { field: kind.shippingField, label: handling.quantityToHandleCaption, width: 90, numeric: true, quickEntry: true, editableWhenReleased: true },
+    { field: handling.quantityHandledField, label: handling.quantityHandledCaption, width: 90, numeric: true },
   ];
 }
 

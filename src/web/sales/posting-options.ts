@@ -12,24 +12,18 @@ export interface PostingChoice {
  * or both. Invoices and credit memos post everything, so there is nothing to choose.
  */
 export function postingChoices(kind: DocumentKind): PostingChoice[] {
-  switch (kind.type) {
-    case 'order':
-      return [
-        { value: 'ship', label: 'Ship', request: { ship: true, invoice: false } },
-        { value: 'invoice', label: 'Invoice', request: { ship: false, invoice: true } },
-        { value: 'shipAndInvoice', label: 'Ship and Invoice', request: { ship: true, invoice: true } },
-      ];
-    case 'returnOrder':
-      return [
-        { value: 'receive', label: 'Receive', request: { receive: true, invoice: false } },
-        { value: 'invoice', label: 'Invoice', request: { receive: false, invoice: true } },
-        { value: 'receiveAndInvoice', label: 'Receive and Invoice', request: { receive: true, invoice: true } },
-      ];
-    default:
-      return [];
-  }
+  if (!kind.canShip || kind.postsInFull) return [];
+  const verb = kind.lineHandling.verb;
+  const label = `${verb.charAt(0).toUpperCase()}${verb.slice(1)}`;
+  // The request names the handling by its verb: `ship` on orders, `receive` on return orders.
+  const request = (handle: boolean, invoice: boolean): PostRequest => ({ [verb]: handle, invoice });
+  return [
+    { value: verb, label, request: request(true, false) },
+    { value: 'invoice', label: 'Invoice', request: request(false, true) },
+    { value: `${verb}AndInvoice`, label: `${label} and Invoice`, request: request(true, true) },
+  ];
 }
 
 export function isPostable(kind: DocumentKind): boolean {
-  return kind.type !== 'quote';
+  return kind.canPost;
 }

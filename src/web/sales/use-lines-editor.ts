@@ -25,14 +25,12 @@ function sameValue(line: SalesLine, field: EditableLineField, value: string): bo
 }
 
 /**
- * The lines grid's state: what is typed but not yet saved (drafts, by line and field), the errors
- * by cell, and where focus goes after a line is added. Cells commit when left (Enter, Tab, click
- * away); each commit is one PATCH/POST whose answer is the whole document.
+ * Drafts (what is typed but not yet saved, by line and field) and errors by cell, with the guard
+ * that saves a cell's text once.
  */
-export function useLinesEditor(document: SalesDocument, locale: SupportedLocale, send: (change: DocumentChange) => Promise<SalesDocument>) {
+function useCells() {
   const [drafts, setDrafts] = useState<Drafts>({});
   const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
-  const [focusRequest, setFocusRequest] = useState<CellAddress | null>(document.lines.length === 0 ? { line: 'new', field: 'no' } : null);
   const inFlight = useRef(new Set<string>());
 
   const draftOf = (line: LineKey, field: EditableLineField) => drafts[line]?.[field];
@@ -53,8 +51,16 @@ export function useLinesEditor(document: SalesDocument, locale: SupportedLocale,
     }
   }
 
-  /** Saves a cell's draft, or `text` when given (a lookup's chosen number, which the draft may not hold yet). */
-  async function commitCell(lineNo: number, field: EditableLineField, text = draftOf(lineNo, field)) {
+  return { drafts, setDrafts, errors, setErrors, draftOf, setDraft, setCellErrors, once };
+}
+
+type Cells = ReturnType<typeof useCells>;
+type Send = (change: DocumentChange) => Promise<SalesDocument>;
+
+/** Saves a cell's draft, or `text` when given (a lookup's chosen number, which the draft may not hold yet). */
+function cellCommitter(cells: Cells, document: SalesDocument, locale: SupportedLocale, send: Send) {
+  const { draftOf, setDraft, setDrafts, setCellErrors, once } = cells;
+  return async function commitCell(lineNo: number, field: EditableLineField, text = draftOf(lineNo, field)) {
     const draft = draftOf(lineNo, field);
     const line = document.lines.find((candidate) => candidate.lineNo === lineNo);
     if (text === undefined || !line) return;
@@ -76,10 +82,13 @@ export function useLinesEditor(document: SalesDocument, locale: SupportedLocale,
         setCellErrors(lineNo, field, errorsOf(error, field));
       }
     });
-  }
+  };
+}
 
-  /** The empty line: a number (item, G/L account) or a text (comment) adds a line; focus goes to its quantity. */
-  async function addLine(type: SalesLine['type'], text: string) {
+/** The empty line: a number (item, G/L account) or a text (comment) adds a line; focus goes to its quantity. */
+function lineAdder(cells: Cells, document: SalesDocument, send: Send, requestFocus: (cell: CellAddress) => void) {
+  const { setDraft, setErrors, setCellErrors, once } = cells;
+  return async function addLine(type: SalesLine['type'], text: string) {
     const field: EditableLineField = type === 'comment' ? 'description' : 'no';
     if (text.trim() === '') return;
     const parsed = salesLineCreate.safeParse(type === 'comment' ? { type, description: text } : { type, no: text });
@@ -91,23 +100,28 @@ export function useLinesEditor(document: SalesDocument, locale: SupportedLocale,
         setDraft('new', field, undefined);
         setErrors((current) => ({ ...current, new: {} }));
         const added = updated.lines.filter((line) => !before.has(line.lineNo)).at(-1);
-        setFocusRequest(added && type !== 'comment' ? { line: added.lineNo, field: 'quantity' } : { line: 'new', field });
+        requestFocus(added && type !== 'comment' ? { line: added.lineNo, field: 'quantity' } : { line: 'new', field });
       } catch (error) {
         setCellErrors('new', field, errorsOf(error, field));
       }
     });
-  }
+  };
+}
 
-  async function deleteLine(lineNo: number) {
+function lineDeleter(cells: Cells, send: Send) {
+  return async function deleteLine(lineNo: number) {
     try {
       await send({ method: 'DELETE', path: `/lines/${lineNo}` });
-      setDrafts(({ [lineNo]: _deleted, ...rest }) => rest);
+      cells.setDrafts(({ [lineNo]: _deleted, ...rest }) => rest);
     } catch (error) {
       // Every line type shows its description, so a refusal to delete is shown there.
-      setCellErrors(lineNo, 'description', errorsOf(error, 'description'));
+      cells.setCellErrors(lineNo, 'description', errorsOf(error, 'description'));
     }
-  }
+  };
+}
 
+/** The drafted quantity, price and discount of each saved line, for the live totals. */
+function pricingDraftsOf(drafts: Drafts, locale: SupportedLocale): Map<number, LinePricingDraft> {
   const pricingDrafts = new Map<number, LinePricingDraft>();
   for (const [line, fields] of Object.entries(drafts)) {
     if (line === 'new' || !fields) continue;
@@ -118,6 +132,18 @@ export function useLinesEditor(document: SalesDocument, locale: SupportedLocale,
     }
     pricingDrafts.set(Number.parseInt(line, 10), draft);
   }
+  return pricingDrafts;
+}
+
+/**
+ * The lines grid's state: what is typed but not yet saved (drafts, by line and field), the errors
+ * by cell, and where focus goes after a line is added. Cells commit when left (Enter, Tab, click
+ * away); each commit is one PATCH/POST whose answer is the whole document.
+ */
+export function useLinesEditor(document: SalesDocument, locale: SupportedLocale, send: Send) {
+  const cells = useCells();
+  const { draftOf, setDraft, setCellErrors, setErrors, errors } = cells;
+  const [focusRequest, setFocusRequest] = useState<CellAddress | null>(document.lines.length === 0 ? { line: 'new', field: 'no' } : null);
 
   return {
     draftOf,
@@ -127,16 +153,16 @@ export function useLinesEditor(document: SalesDocument, locale: SupportedLocale,
       setDraft(line, field, undefined);
       setCellErrors(line, field, undefined);
     },
-    commitCell,
+    commitCell: cellCommitter(cells, document, locale, send),
     /** Errors the API gave for lines outside a cell's own save (posting's refusals), shown on their cells. */
     showLineErrors: (lineErrors: readonly LineFieldError[]) => setErrors((current) => {
       const next = { ...current };
       for (const { lineNo, field, message } of lineErrors) next[lineNo] = { ...next[lineNo], [field]: message };
       return next;
     }),
-    addLine,
-    deleteLine,
-    preview: previewDocument(document, pricingDrafts),
+    addLine: lineAdder(cells, document, send, setFocusRequest),
+    deleteLine: lineDeleter(cells, send),
+    preview: previewDocument(document, pricingDraftsOf(cells.drafts, locale)),
     focusRequest,
     focusDone: () => setFocusRequest(null),
   };

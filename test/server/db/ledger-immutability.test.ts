@@ -14,12 +14,18 @@ let ids: { transactionNo: number; glEntryNo: number; customerEntryNo: number };
 beforeEach(async () => {
   database = await freshDatabase();
   const db = database.db;
-  await db.insert(glAccount).values([{ no: '1300', name: 'Receivables', incomeBalance: 'balanceSheet' }]);
+  await db.insert(glAccount).values([
+    { no: '1300', name: 'Receivables', incomeBalance: 'balanceSheet' }, { no: '8000', name: 'Sales', incomeBalance: 'incomeStatement' },
+  ]);
   await db.insert(customer).values({ no: 'C', name: 'Customer C' });
   const [register] = await db.insert(glRegister).values({ sourceCode: 'SALES', postingDate: '2026-03-02', documentNo: 'PI0001' }).returning();
   const transactionNo = register!.no;
   const header = { transactionNo, postingDate: '2026-03-02', documentType: 'invoice', documentNo: 'PI0001' };
-  const [gl] = await db.insert(glEntry).values({ ...header, glAccountNo: '1300', amount: '125.00', debitAmount: '125.00', creditAmount: '0' }).returning();
+  // Both sides in one statement: the database refuses to commit an unbalanced transaction (migration 0010).
+  const [gl] = await db.insert(glEntry).values([
+    { ...header, glAccountNo: '1300', amount: '125.00', debitAmount: '125.00', creditAmount: '0' },
+    { ...header, glAccountNo: '8000', amount: '-125.00', debitAmount: '0', creditAmount: '125.00' },
+  ]).returning();
   const [entry] = await db.insert(customerLedgerEntry).values({
     ...header, customerNo: 'C', amount: '125.00', amountLcy: '125.00', remainingAmount: '125.00', remainingAmountLcy: '125.00', open: true, positive: true,
   }).returning();
@@ -84,7 +90,7 @@ describe('append-only ledgers and posted documents', () => {
     expect(await refusal(db.delete(detailedCustomerLedgerEntry))).toMatch(/LEDGER_IMMUTABLE/);
     expect(await refusal(db.delete(postedSalesLine).where(shipmentLine))).toMatch(/LEDGER_IMMUTABLE/);
     expect(await refusal(db.delete(postedSalesHeader))).toMatch(/LEDGER_IMMUTABLE/);
-    expect(await db.select().from(glEntry)).toHaveLength(1);
+    expect(await db.select().from(glEntry)).toHaveLength(2);
     expect(await db.select().from(postedSalesLine)).toHaveLength(1);
   });
 
@@ -102,6 +108,6 @@ describe('append-only ledgers and posted documents', () => {
   it('refuse a TRUNCATE', async () => {
     expect(await refusal(database.db.execute(sql`truncate gl_entry`))).toMatch(/LEDGER_IMMUTABLE/);
     expect(await refusal(database.db.execute(sql`truncate customer_ledger_entry cascade`))).toMatch(/LEDGER_IMMUTABLE/);
-    expect(await database.db.select().from(glEntry)).toHaveLength(1);
+    expect(await database.db.select().from(glEntry)).toHaveLength(2);
   });
 });

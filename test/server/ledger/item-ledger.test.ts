@@ -7,9 +7,11 @@ import { ZERO, dec } from '../../../src/core/money/decimal.ts';
 import type { DatabaseHandle, Executor } from '../../../src/server/db/connection.ts';
 import * as schema from '../../../src/server/db/schema/index.ts';
 import { item, itemApplicationEntry, itemLedgerEntry, unitOfMeasure, valueEntry } from '../../../src/server/db/schema/index.ts';
-import { postItemMovements } from '../../../src/server/ledger/item-ledger.ts';
-import type { ItemInvoicing, ItemMovement, ItemPostingOptions } from '../../../src/server/ledger/item-ledger.types.ts';
-import { openRegister } from '../../../src/server/ledger/register.ts';
+import { planItemPosting } from '../../../src/core/inventory/item-posting-planner.ts';
+import type { ItemInvoicing, ItemMovement, ItemPostingOptions, PostedItemValue } from '../../../src/core/inventory/item-posting.types.ts';
+import { EMPTY_POSTING_BATCH } from '../../../src/core/posting/entries.ts';
+import { appendPosting } from '../../../src/server/ledger/append-posting.ts';
+import { loadItemPostingState } from '../../../src/server/ledger/item-posting-state.ts';
 import { freshDatabase } from '../../support/database.ts';
 
 let database: DatabaseHandle;
@@ -50,9 +52,16 @@ function invoicing(itemLedgerEntryNo: number, invoicedQuantity: string, salesAmo
 const defaults: ItemPostingOptions = { preventNegativeInventory: false, automaticCostPosting: true, expectedCostPostingToGl: false };
 
 async function post(movements: ItemMovement[], invoicings: ItemInvoicing[] = [], options: Partial<ItemPostingOptions> = {}, on: Executor = db) {
+  // Load (locked), plan in core, append: what every posting does with its goods.
   return on.transaction(async (tx) => {
-    const register = await openRegister(tx as unknown as Executor, { postingDate: '2026-03-01', sourceCode: 'TEST', userId: 'tester', documentNo: 'DOC1' });
-    return postItemMovements(tx as unknown as Executor, register, movements, invoicings, { ...defaults, ...options });
+    const state = await loadItemPostingState(tx as unknown as Executor, movements, invoicings);
+    const plan = planItemPosting(state, movements, invoicings, { ...defaults, ...options });
+    const appended = await appendPosting(tx as unknown as Executor, {
+      facts: { postingDate: '2026-03-01', sourceCode: 'TEST', userId: 'tester', document: { documentType: '', documentNo: 'DOC1', externalDocumentNo: '', description: '' } },
+      entries: EMPTY_POSTING_BATCH, items: plan, customerApplications: [],
+    });
+    const numbered = (value: PostedItemValue) => ({ ...value, itemLedgerEntryNo: appended.itemLedgerEntryNo(value.itemLedgerEntryNo) });
+    return { movements: plan.movements.map(numbered), invoicings: plan.invoicings.map(numbered) };
   });
 }
 

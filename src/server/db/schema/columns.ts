@@ -7,6 +7,12 @@ export const quantity = () => numeric({ precision: 18, scale: 5 });
 export const percent = () => numeric({ precision: 9, scale: 5 });
 export const precision = () => numeric({ precision: 18, scale: 5 });
 export const exchangeRate = () => numeric({ precision: 18, scale: 6 });
+/**
+ * Currency Factor: document-currency units per 1 LCY, the quotient of two exchange rate amounts kept
+ * to 12 places (sales-header.derive.ts), so every copy of it (header, posted header, ledger entries)
+ * holds the same number and LCY amounts recomputed from an entry match the posting's.
+ */
+export const currencyFactor = () => numeric({ precision: 28, scale: 12 });
 export const calendarDate = () => date({ mode: 'string' });
 export const code = () => text();
 export const flag = () => boolean().notNull().default(false);

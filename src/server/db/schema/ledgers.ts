@@ -1,15 +1,22 @@
 /**
- * The books (spec §20.1, §23; DESIGN §5). Append-only: a trigger (migration 0004) refuses DELETE,
+ * The books (spec §20.1, §23; DESIGN §5). Append-only: a trigger (migrations 0004, 0009) refuses DELETE,
  * TRUNCATE and any UPDATE except of the columns named here as derived (`open`, remaining amounts
  * and quantities), which the ledger writer keeps equal to what the detailed entries, value entries
  * and application entries say. server/ledger is the only writer.
  */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { amount, calendarDate, exchangeRate, flag, percent, quantity, unitAmount } from './columns.ts';
+import { amount, calendarDate, currencyFactor, flag, percent, quantity, unitAmount } from './columns.ts';
 import { glAccount } from './accounts.ts';
+import { bankAccount } from './bank-accounts.ts';
 import { customer } from './customers.ts';
 import { item } from './items.ts';
+import { vendor } from './vendors.ts';
+import { vatCalculationTypes } from '../../../core/master-data/posting.schemas.ts';
+import {
+  allowedValues, balAccountTypes, bankStatementStatuses, detailedEntryTypes, genPostingTypes, glSourceTypes, itemLedgerDocumentTypes,
+  itemLedgerEntryTypes, itemSourceTypes, ledgerDocumentTypes, valueEntryTypes, vatEntryTypes,
+} from './type-columns.ts';
 
 const entryNo = () => integer().primaryKey().generatedAlwaysAsIdentity();
 const createdAt = () => timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow();
@@ -57,7 +64,11 @@ export const glEntry = pgTable('gl_entry', {
 }, (t) => [
   index('gl_entry_account').on(t.glAccountNo, t.postingDate),
   index('gl_entry_document').on(t.documentNo, t.postingDate),
+  // The deferred balance check (migration 0010) sums a transaction's entries through this index.
   index('gl_entry_transaction').on(t.transactionNo),
+  allowedValues(t.documentType, ledgerDocumentTypes),
+  allowedValues(t.genPostingType, genPostingTypes),
+  allowedValues(t.sourceType, glSourceTypes),
 ]);
 
 export const vatEntry = pgTable('vat_entry', {
@@ -74,7 +85,12 @@ export const vatEntry = pgTable('vat_entry', {
   billToPayToNo: text().notNull().default(''),
   externalDocumentNo: text().notNull().default(''),
   closed: flag(),
-}, (t) => [index('vat_entry_document').on(t.documentNo, t.postingDate)]);
+}, (t) => [
+  index('vat_entry_document').on(t.documentNo, t.postingDate),
+  allowedValues(t.documentType, ledgerDocumentTypes),
+  allowedValues(t.type, vatEntryTypes),
+  allowedValues(t.vatCalculationType, vatCalculationTypes),
+]);
 
 /** Remaining amounts and the closing facts are derived from the detailed entries (spec §20.1). */
 export const customerLedgerEntryDerivedColumns = [
@@ -90,7 +106,7 @@ export const customerLedgerEntry = pgTable('customer_ledger_entry', {
   documentDate: calendarDate(),
   externalDocumentNo: text().notNull().default(''),
   currencyCode: text().notNull().default(''),
-  currencyFactor: exchangeRate().notNull().default('1'),
+  currencyFactor: currencyFactor().notNull().default('1'),
   amount: amount().notNull(),
   amountLcy: amount().notNull(),
   remainingAmount: amount().notNull(),
@@ -115,6 +131,7 @@ export const customerLedgerEntry = pgTable('customer_ledger_entry', {
   index('customer_ledger_entry_customer').on(t.customerNo, t.postingDate),
   index('customer_ledger_entry_document').on(t.documentNo),
   index('customer_ledger_entry_open').on(t.customerNo, t.open, t.dueDate),
+  allowedValues(t.documentType, ledgerDocumentTypes),
 ]);
 
 export const detailedCustomerLedgerEntry = pgTable('detailed_customer_ledger_entry', {
@@ -131,7 +148,103 @@ export const detailedCustomerLedgerEntry = pgTable('detailed_customer_ledger_ent
   amountLcy: amount().notNull(),
   appliedCustomerLedgerEntryNo: integer(),
   userId: text().notNull().default(''),
-}, (t) => [index('detailed_customer_ledger_entry_entry').on(t.customerLedgerEntryNo)]);
+}, (t) => [
+  index('detailed_customer_ledger_entry_entry').on(t.customerLedgerEntryNo),
+  allowedValues(t.entryType, detailedEntryTypes),
+  allowedValues(t.documentType, ledgerDocumentTypes),
+]);
+
+/** The purchase-side mirror of the customer entries; the same columns are derived from its detailed entries. */
+export const vendorLedgerEntryDerivedColumns = customerLedgerEntryDerivedColumns;
+
+export const vendorLedgerEntry = pgTable('vendor_ledger_entry', {
+  entryNo: entryNo(),
+  ...entryHeader(),
+  vendorNo: text().notNull().references(() => vendor.no),
+  buyFromVendorNo: text().notNull().default(''),
+  documentDate: calendarDate(),
+  externalDocumentNo: text().notNull().default(''),
+  currencyCode: text().notNull().default(''),
+  currencyFactor: currencyFactor().notNull().default('1'),
+  /** Negative for an invoice (owed to the vendor), positive for a payment. */
+  amount: amount().notNull(),
+  amountLcy: amount().notNull(),
+  remainingAmount: amount().notNull(),
+  remainingAmountLcy: amount().notNull(),
+  purchaseLcy: amount().notNull().default('0'),
+  invoiceDiscountLcy: amount().notNull().default('0'),
+  dueDate: calendarDate(),
+  paymentDiscountDate: calendarDate(),
+  paymentDiscountToleranceDate: calendarDate(),
+  originalPaymentDiscountPossible: amount().notNull().default('0'),
+  remainingPaymentDiscountPossible: amount().notNull().default('0'),
+  open: boolean().notNull(),
+  positive: boolean().notNull(),
+  closedByEntryNo: integer(),
+  closedAtDate: calendarDate(),
+  closedByAmount: amount().notNull().default('0'),
+  purchaserCode: text().notNull().default(''),
+  paymentMethodCode: text().notNull().default(''),
+  vendorPostingGroup: text().notNull().default(''),
+}, (t) => [
+  index('vendor_ledger_entry_vendor').on(t.vendorNo, t.postingDate),
+  index('vendor_ledger_entry_document').on(t.documentNo),
+  index('vendor_ledger_entry_open').on(t.vendorNo, t.open, t.dueDate),
+  allowedValues(t.documentType, ledgerDocumentTypes),
+]);
+
+export const detailedVendorLedgerEntry = pgTable('detailed_vendor_ledger_entry', {
+  entryNo: entryNo(),
+  vendorLedgerEntryNo: integer().notNull().references(() => vendorLedgerEntry.entryNo),
+  entryType: text().notNull(),
+  transactionNo: integer().notNull().references(() => glRegister.no),
+  postingDate: calendarDate().notNull(),
+  documentType: text().notNull().default(''),
+  documentNo: text().notNull(),
+  vendorNo: text().notNull(),
+  currencyCode: text().notNull().default(''),
+  amount: amount().notNull(),
+  amountLcy: amount().notNull(),
+  appliedVendorLedgerEntryNo: integer(),
+  userId: text().notNull().default(''),
+}, (t) => [
+  index('detailed_vendor_ledger_entry_entry').on(t.vendorLedgerEntryNo),
+  allowedValues(t.entryType, detailedEntryTypes),
+  allowedValues(t.documentType, ledgerDocumentTypes),
+]);
+
+/** What bank reconciliation changes on a bank account entry: how much is still open and which statement line matched it. */
+export const bankAccountLedgerEntryDerivedColumns = [
+  'remaining_amount', 'open', 'closed_by_entry_no', 'closed_at_date', 'statement_status', 'statement_no', 'statement_line_no',
+] as const;
+
+export const bankAccountLedgerEntry = pgTable('bank_account_ledger_entry', {
+  entryNo: entryNo(),
+  ...entryHeader(),
+  bankAccountNo: text().notNull().references(() => bankAccount.no),
+  externalDocumentNo: text().notNull().default(''),
+  currencyCode: text().notNull().default(''),
+  /** In the bank account's currency: positive = money in. */
+  amount: amount().notNull(),
+  amountLcy: amount().notNull(),
+  remainingAmount: amount().notNull(),
+  open: boolean().notNull(),
+  positive: boolean().notNull(),
+  closedByEntryNo: integer(),
+  closedAtDate: calendarDate(),
+  balAccountType: text().notNull().default(''),
+  balAccountNo: text().notNull().default(''),
+  statementStatus: text().notNull().default('open'),
+  statementNo: text().notNull().default(''),
+  statementLineNo: integer().notNull().default(0),
+}, (t) => [
+  index('bank_account_ledger_entry_bank_account').on(t.bankAccountNo, t.postingDate),
+  index('bank_account_ledger_entry_document').on(t.documentNo),
+  index('bank_account_ledger_entry_open').on(t.bankAccountNo, t.open),
+  allowedValues(t.documentType, ledgerDocumentTypes),
+  allowedValues(t.balAccountType, balAccountTypes),
+  allowedValues(t.statementStatus, bankStatementStatuses),
+]);
 
 /** What later postings change on an item entry: how much of it is still open, invoiced, returned. */
 export const itemLedgerEntryDerivedColumns = [
@@ -143,9 +256,7 @@ export const itemLedgerEntry = pgTable('item_ledger_entry', {
   itemNo: text().notNull().references(() => item.no),
   transactionNo: integer().notNull().references(() => glRegister.no),
   postingDate: calendarDate().notNull(),
-  /** purchase | sale | positiveAdjustment | negativeAdjustment */
   entryType: text().notNull(),
-  /** salesShipment | salesInvoice | salesReturnReceipt | salesCreditMemo | '' (item journal) */
   documentType: text().notNull().default(''),
   documentNo: text().notNull(),
   documentLineNo: integer().notNull().default(0),
@@ -172,6 +283,9 @@ export const itemLedgerEntry = pgTable('item_ledger_entry', {
   // Costing reads the open entries of an item at a location: stock layers and open shortages alike.
   index('item_ledger_entry_open').on(t.itemNo, t.locationCode, t.entryNo).where(sql`open`),
   index('item_ledger_entry_document').on(t.documentNo),
+  allowedValues(t.entryType, itemLedgerEntryTypes),
+  allowedValues(t.documentType, itemLedgerDocumentTypes),
+  allowedValues(t.sourceType, itemSourceTypes),
 ]);
 
 export const valueEntry = pgTable('value_entry', {
@@ -180,7 +294,6 @@ export const valueEntry = pgTable('value_entry', {
   itemNo: text().notNull(),
   postingDate: calendarDate().notNull(),
   itemLedgerEntryType: text().notNull(),
-  /** directCost | revaluation | rounding */
   entryType: text().notNull().default('directCost'),
   documentType: text().notNull().default(''),
   documentNo: text().notNull(),
@@ -208,6 +321,10 @@ export const valueEntry = pgTable('value_entry', {
 }, (t) => [
   index('value_entry_item_ledger_entry').on(t.itemLedgerEntryNo),
   index('value_entry_item').on(t.itemNo, t.postingDate),
+  allowedValues(t.entryType, valueEntryTypes),
+  allowedValues(t.itemLedgerEntryType, itemLedgerEntryTypes),
+  allowedValues(t.documentType, itemLedgerDocumentTypes),
+  allowedValues(t.sourceType, itemSourceTypes),
 ]);
 
 export const itemApplicationEntry = pgTable('item_application_entry', {

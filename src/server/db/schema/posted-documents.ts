@@ -5,12 +5,13 @@
  * that later invoices consume, and the Correction flag Undo Shipment sets (spec §7.10, §13.1).
  */
 import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { amount, calendarDate, exchangeRate, flag, percent, quantity, salesLineAmountColumns } from './columns.ts';
+import { amount, calendarDate, currencyFactor, flag, percent, quantity, salesLineAmountColumns } from './columns.ts';
 import { customer } from './customers.ts';
 import { party } from './sales.ts';
+import { salesLineTypes } from '../../../core/sales/types.ts';
+import { allowedValues, postedSalesDocumentTypes } from './type-columns.ts';
 
-/** shipment | invoice | creditMemo | returnReceipt */
-export type PostedSalesDocumentType = 'shipment' | 'invoice' | 'creditMemo' | 'returnReceipt';
+export type PostedSalesDocumentType = (typeof postedSalesDocumentTypes)[number];
 
 export const postedSalesHeader = pgTable('posted_sales_header', {
   documentType: text().notNull(),
@@ -39,7 +40,7 @@ export const postedSalesHeader = pgTable('posted_sales_header', {
   shippingAgentCode: text(),
   packageTrackingNo: text().notNull().default(''),
   currencyCode: text(),
-  currencyFactor: exchangeRate().notNull().default('1'),
+  currencyFactor: currencyFactor().notNull().default('1'),
   pricesIncludingVat: flag(),
   locationCode: text(),
   salespersonCode: text(),
@@ -68,6 +69,7 @@ export const postedSalesHeader = pgTable('posted_sales_header', {
   primaryKey({ columns: [t.documentType, t.no] }),
   index('posted_sales_header_customer').on(t.billToCustomerNo, t.postingDate),
   index('posted_sales_header_source').on(t.sourceDocumentType, t.sourceDocumentNo),
+  allowedValues(t.documentType, postedSalesDocumentTypes),
 ]);
 
 export const postedSalesLineDerivedColumns = ['quantity_invoiced', 'quantity_not_invoiced', 'correction'] as const;
@@ -117,4 +119,5 @@ export const postedSalesLine = pgTable('posted_sales_line', {
   foreignKey({ columns: [t.documentType, t.documentNo], foreignColumns: [postedSalesHeader.documentType, postedSalesHeader.no], name: 'posted_sales_line_document_fk' }),
   index('posted_sales_line_source').on(t.sourceDocumentType, t.sourceDocumentNo, t.sourceLineNo),
   index('posted_sales_line_open_shipment').on(t.billToCustomerNo, t.documentType),
+  allowedValues(t.type, salesLineTypes),
 ]);

@@ -1,9 +1,11 @@
-import { boolean, foreignKey, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { addressColumns, calendarDate, dateFormula, flag, percent, quantity, recordColumns, salesLineAmountColumns, unitAmount } from './columns.ts';
+import { boolean, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { addressColumns, calendarDate, currencyFactor, dateFormula, flag, percent, quantity, recordColumns, salesLineAmountColumns, unitAmount } from './columns.ts';
 import { customer, customerDiscountGroup, customerPriceGroup } from './customers.ts';
 import { customerPostingGroup } from './posting-setup.ts';
 import { genBusinessPostingGroup, genProductPostingGroup, inventoryPostingGroup, vatBusinessPostingGroup, vatProductPostingGroup } from './posting-groups.ts';
 import { currency, location, paymentMethod, paymentTerms, salespersonPurchaser, shipmentMethod, shippingAgent, unitOfMeasure } from './logistics.ts';
+import { salesDocumentTypes, salesLineTypes } from '../../../core/sales/types.ts';
+import { allowedValues } from './type-columns.ts';
 
 /** A party block on the document (sell-to, bill-to, ship-to), copied from the customer so it survives later edits of the card. */
 export const party = (prefix: 'sellTo' | 'billTo' | 'shipTo') => {
@@ -41,7 +43,7 @@ export const salesHeader = pgTable('sales_header', {
   promisedDeliveryDate: calendarDate(),
   currencyCode: text().references(() => currency.code),
   /** Document currency units per 1 LCY at the posting date; 1 for LCY. */
-  currencyFactor: numeric({ precision: 28, scale: 12 }).notNull().default('1'),
+  currencyFactor: currencyFactor().notNull().default('1'),
   pricesIncludingVat: flag(),
   locationCode: text().references(() => location.code),
   salespersonCode: text().references(() => salespersonPurchaser.code),
@@ -78,7 +80,7 @@ export const salesHeader = pgTable('sales_header', {
   /** The posted invoice a corrective credit memo (or its correcting invoice) refers to (spec §18). */
   correctedInvoiceNo: text(),
   ...recordColumns(),
-}, (t) => [primaryKey({ columns: [t.documentType, t.no] })]);
+}, (t) => [primaryKey({ columns: [t.documentType, t.no] }), allowedValues(t.documentType, salesDocumentTypes)]);
 
 export const salesLine = pgTable('sales_line', {
   documentType: text().notNull(),
@@ -123,6 +125,7 @@ export const salesLine = pgTable('sales_line', {
   primaryKey({ columns: [t.documentType, t.documentNo, t.lineNo] }),
   foreignKey({ columns: [t.documentType, t.documentNo], foreignColumns: [salesHeader.documentType, salesHeader.no], name: 'sales_line_document_fk' })
     .onDelete('cascade'),
+  allowedValues(t.type, salesLineTypes),
 ]);
 
 /**

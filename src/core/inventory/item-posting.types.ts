@@ -1,0 +1,234 @@
+/**
+ * What a posting asks of the item ledger (spec §7.5, §7.6, §17.3, §17.5, §23.3), what the planner
+ * needs to know to answer, and the plan it answers with.
+ *
+ * Asked: item movements (new item ledger entries, costed and applied) and invoicings of entries
+ * posted earlier (a shipment or return receipt billed later). Known: the items and the existing
+ * entries involved, as server/ledger loads them. Answered: every row to insert and every derived
+ * column to update, as plain data; server/ledger writes it, and the caller turns the cost amounts
+ * it gets back into G/L entries with core/posting buildCostPosting.
+ */
+import type { Decimal } from '../money/decimal.ts';
+import type { CostingMethod } from './costing.ts';
+
+export type ItemLedgerEntryType = 'purchase' | 'sale' | 'positiveAdjustment' | 'negativeAdjustment';
+export type ItemLedgerDocumentType = 'salesShipment' | 'salesInvoice' | 'salesReturnReceipt' | 'salesCreditMemo' | '';
+
+/** Facts shared by movements and invoicings: the document line and its posting groups. */
+export interface ItemPostingLineFacts {
+  /** The caller's id of the line, returned with the result. */
+  key: string;
+  documentType: ItemLedgerDocumentType;
+  documentNo: string;
+  documentLineNo: number;
+  description: string;
+  sourceType: 'customer' | '';
+  sourceNo: string;
+  genBusPostingGroup: string;
+  genProdPostingGroup: string;
+  inventoryPostingGroup: string;
+  /** LCY excl. VAT, sign of the value entry: positive for a sale, negative for a return. */
+  salesAmount: Decimal;
+  /** Line + invoice discount in LCY, same sign convention as salesAmount. */
+  discountAmount: Decimal;
+  /**
+   * Ship and invoice in one posting: the entry belongs to the shipment, but its value entry, once
+   * invoiced, to the invoice (as in BC, so the invoice finds its cost).
+   */
+  invoiceDocument?: { documentType: ItemLedgerDocumentType; documentNo: string };
+}
+
+/** A new item ledger entry. */
+export interface ItemMovement extends ItemPostingLineFacts {
+  itemNo: string;
+  /** '' = no location. */
+  locationCode: string;
+  entryType: ItemLedgerEntryType;
+  /** Base units; negative = outbound (sale, negative adjustment), positive = inbound. */
+  quantity: Decimal;
+  /** Invoiced in this same posting (same sign as quantity, |invoiced| ≤ |quantity|). Item journals invoice everything. */
+  invoicedQuantity: Decimal;
+  unitOfMeasureCode: string;
+  quantityPerUnitOfMeasure: Decimal;
+  /** Inbound only: cost per base unit (item journal Unit Cost); null = the item's current cost. */
+  unitCost: Decimal | null;
+  /** Outbound only: take the stock from this inbound entry (fixed application). */
+  appliesToEntry: number | null;
+  /** Inbound only: come back at exactly the cost of this outbound entry (exact cost reversal, undo). */
+  appliesFromEntry: number | null;
+  /** Undo Shipment's correction entry. */
+  correction: boolean;
+  /**
+   * Ship and invoice in one posting: the sales and discount amounts of the invoiced part, as the
+   * invoice posts them (spec §4.5, §7.6); the rest of salesAmount stays expected. Unset: both are
+   * split from salesAmount and discountAmount by quantity.
+   */
+  invoiced?: { salesAmount: Decimal; discountAmount: Decimal };
+}
+
+/** Billing part of an entry shipped or received earlier: a value entry on that entry. */
+export interface ItemInvoicing extends ItemPostingLineFacts {
+  itemLedgerEntryNo: number;
+  /** Same sign as the entry's quantity; |invoiced| ≤ what is not yet invoiced. */
+  invoicedQuantity: Decimal;
+}
+
+export interface ItemPostingOptions {
+  /** Inventory Setup, resolved with the item's own Prevent Negative Inventory by the planner. */
+  preventNegativeInventory: boolean;
+  automaticCostPosting: boolean;
+  expectedCostPostingToGl: boolean;
+}
+
+/** The value entries written for one movement or invoicing: what the G/L cost posting needs. */
+export interface PostedItemValue {
+  key: string;
+  /** In a plan: the provisional id of a new entry (−1, −2 …) or the number of an existing one. */
+  itemLedgerEntryNo: number;
+  /** Σ Cost Amount (Actual) and (Expected) of the value entries written, LCY, signed as on them. */
+  costAmountActual: Decimal;
+  costAmountExpected: Decimal;
+  genBusPostingGroup: string;
+  genProdPostingGroup: string;
+  locationCode: string;
+  inventoryPostingGroup: string;
+  /** Cost per base unit the entry was valued at. */
+  unitCost: Decimal;
+}
+
+// ------------------------------------------------------------------------------------------ state
+
+/** An item moved by the posting, as loaded (locked) before planning. */
+export interface ItemPostingItem {
+  no: string;
+  /** Only 'inventory' items have item ledger entries. */
+  type: string;
+  costingMethod: CostingMethod;
+  unitCost: Decimal;
+  standardCost: Decimal;
+  /** 'default' (Inventory Setup decides) | 'yes' | 'no'. */
+  preventNegativeInventory: string;
+  /** Only needed for Average items: Σ quantity and Σ cost (Actual + Expected) of all its entries. */
+  quantityOnHand: Decimal;
+  inventoryValue: Decimal;
+}
+
+/** The derived columns of an item ledger entry: what postings after its own may change. */
+export interface ItemLedgerEntryDerived {
+  remainingQuantity: Decimal;
+  invoicedQuantity: Decimal;
+  open: boolean;
+  completelyInvoiced: boolean;
+  shippedQuantityNotReturned: Decimal;
+}
+
+/** An existing item ledger entry the posting may change, with the sums of its value entries. */
+export interface ItemPostingEntry {
+  /** Entry No. */
+  id: number;
+  itemNo: string;
+  locationCode: string;
+  entryType: string;
+  quantity: Decimal;
+  remainingQuantity: Decimal;
+  invoicedQuantity: Decimal;
+  shippedQuantityNotReturned: Decimal;
+  open: boolean;
+  /** Σ Cost Amount (Actual + Expected), Σ Cost / Sales Amount (Expected) of its value entries. */
+  costAmount: Decimal;
+  costAmountExpected: Decimal;
+  salesAmountExpected: Decimal;
+}
+
+/**
+ * What the planner knows: the items of the movements, and the entries it may change (the open
+ * entries of every item and location moved, every entry named by a fixed application, an exact
+ * cost reversal or an invoicing), oldest first.
+ */
+export interface ItemPostingState {
+  items: readonly ItemPostingItem[];
+  entries: readonly ItemPostingEntry[];
+}
+
+// ------------------------------------------------------------------------------------------- plan
+
+/** A new item ledger entry; `id` is provisional (−1, −2 … in insertion order). */
+export interface PlannedItemLedgerEntry extends ItemLedgerEntryDerived {
+  id: number;
+  itemNo: string;
+  entryType: ItemLedgerEntryType;
+  documentType: ItemLedgerDocumentType;
+  documentNo: string;
+  documentLineNo: number;
+  description: string;
+  locationCode: string;
+  sourceType: string;
+  sourceNo: string;
+  quantity: Decimal;
+  positive: boolean;
+  appliesToEntry: number | null;
+  correction: boolean;
+  unitOfMeasureCode: string;
+  quantityPerUnitOfMeasure: Decimal;
+}
+
+/** Entries are referenced by id: provisional (< 0) for new entries, the entry number for existing ones. */
+export interface PlannedItemApplicationEntry {
+  itemLedgerEntryId: number;
+  inboundItemEntryId: number;
+  outboundItemEntryId: number | null;
+  quantity: Decimal;
+}
+
+export interface PlannedValueEntry {
+  itemLedgerEntryId: number;
+  itemNo: string;
+  itemLedgerEntryType: string;
+  entryType: 'directCost';
+  documentType: ItemLedgerDocumentType;
+  documentNo: string;
+  documentLineNo: number;
+  description: string;
+  sourceType: string;
+  sourceNo: string;
+  locationCode: string;
+  inventoryPostingGroup: string;
+  genBusPostingGroup: string;
+  genProdPostingGroup: string;
+  itemLedgerEntryQuantity: Decimal;
+  invoicedQuantity: Decimal;
+  valuedQuantity: Decimal;
+  costPerUnit: Decimal;
+  costAmountActual: Decimal;
+  costAmountExpected: Decimal;
+  salesAmountActual: Decimal;
+  salesAmountExpected: Decimal;
+  discountAmount: Decimal;
+  /** What the G/L cost posting (Automatic Cost Posting, Expected Cost Posting to G/L) posts in the same transaction. */
+  costPostedToGl: Decimal;
+  expectedCostPostedToGl: Decimal;
+}
+
+/** An existing entry this posting closed, invoiced or returned from: its new derived columns. */
+export interface ChangedItemLedgerEntry extends ItemLedgerEntryDerived {
+  id: number;
+}
+
+/** An Average item whose Unit Cost follows the new average after stock came in. */
+export interface ChangedItemUnitCost {
+  itemNo: string;
+  unitCost: Decimal;
+}
+
+export interface ItemPostingPlan {
+  itemLedgerEntries: PlannedItemLedgerEntry[];
+  itemApplicationEntries: PlannedItemApplicationEntry[];
+  valueEntries: PlannedValueEntry[];
+  /** In the order of the state's entries. */
+  changedEntries: ChangedItemLedgerEntry[];
+  /** In the order of the state's items. */
+  changedUnitCosts: ChangedItemUnitCost[];
+  /** One per movement and per invoicing, in their order. */
+  movements: PostedItemValue[];
+  invoicings: PostedItemValue[];
+}

@@ -1,0 +1,175 @@
+/**
+ * Journal lines → postings (BC's Gen. Jnl.-Post Batch and Gen. Jnl.-Post Line, spec §20.2, §22):
+ * consecutive lines with the same posting date and document no. form one transaction, which must
+ * balance in LCY. Each line posts its account side and, with a Bal. Account No., its balancing side
+ * for −amount (PostBalancingEntry). Pure: the shell loads the accounts and the open entries, checks
+ * the posting dates, and appends each Posting with server/ledger's appendPosting.
+ */
+import { DomainError } from '../errors.ts';
+import { ZERO, sum } from '../money/decimal.ts';
+import type {
+  BankAccountLedgerEntryDraft, CustomerLedgerEntryDraft, EntryDocument, GlEntry, GlSourceType, VendorLedgerEntryDraft,
+} from '../posting/entries.ts';
+import type { Posting } from '../posting/posting.ts';
+import type { CustomerApplicationPlan } from '../receivables/customer-application.ts';
+import { bankAccountLineEntries } from './bank-account-line.ts';
+import { customerLineEntries } from './customer-line.ts';
+import type { JournalAccounts } from './journal-accounts.ts';
+import { OpenCustomerEntries, planLineApplication } from './journal-application.ts';
+import { checkLineFields, type JournalSide, type ResolvedSide, resolveSide } from './journal-checks.ts';
+import type { JournalLine, JournalLinePartyFacts } from './journal-line.ts';
+import { vendorLineEntries } from './vendor-line.ts';
+
+export interface JournalPostingFacts {
+  /** GENJNL for the general journal; CASHRECJNL, PAYMENTJNL … for the journals built on it. */
+  sourceCode: string;
+  userId: string;
+}
+
+/** A journal line and its position in the journal (field paths use the position). */
+interface IndexedLine { line: JournalLine; index: number }
+
+/** The entries of one transaction as they are collected, line by line. */
+interface TransactionEntries {
+  glEntries: GlEntry[];
+  customerLedgerEntries: CustomerLedgerEntryDraft[];
+  vendorLedgerEntries: VendorLedgerEntryDraft[];
+  bankAccountLedgerEntries: BankAccountLedgerEntryDraft[];
+  customerApplications: CustomerApplicationPlan[];
+}
+
+export function journalPostings(lines: readonly JournalLine[], accounts: JournalAccounts, facts: JournalPostingFacts): Posting[] {
+  lines.forEach((line, index) => checkLineFields(line, index));
+  const open = new OpenCustomerEntries(accounts.openCustomerEntries);
+  return journalTransactions(lines).map((transaction) => transactionPosting(transaction, accounts, facts, open));
+}
+
+/** BC starts a new transaction whenever the posting date or the document no. changes from one line to the next. */
+export function journalTransactions(lines: readonly JournalLine[]): IndexedLine[][] {
+  const transactions: IndexedLine[][] = [];
+  lines.forEach((line, index) => {
+    const current = transactions.at(-1);
+    const first = current?.[0]?.line;
+    if (current && first && first.postingDate === line.postingDate && first.documentNo === line.documentNo) current.push({ line, index });
+    else transactions.push([{ line, index }]);
+  });
+  return transactions;
+}
+
+function transactionPosting(transaction: IndexedLine[], accounts: JournalAccounts, facts: JournalPostingFacts, open: OpenCustomerEntries): Posting {
+  const entries: TransactionEntries = {
+    glEntries: [], customerLedgerEntries: [], vendorLedgerEntries: [], bankAccountLedgerEntries: [], customerApplications: [],
+  };
+  for (const { line, index } of transaction) {
+    const sides = sidesOf(line, index);
+    const applyingSide = sides.find((side) => side.line.accountType === 'customer' || side.line.accountType === 'vendor');
+    checkAppliesTo(line, index, applyingSide);
+    for (const side of sides) postSide(side, resolveSide(side, accounts), entries, side === applyingSide ? open : null);
+  }
+  const first = transaction[0]!.line;
+  const last = transaction.at(-1)!;
+  const difference = sum(entries.glEntries.map((entry) => entry.amount));
+  if (!difference.isZero()) {
+    throw new DomainError('JOURNAL_NOT_BALANCED', {
+      documentNo: first.documentNo, postingDate: first.postingDate, difference: difference.toFixed(2),
+    }, `lines.${last.index}.amount`);
+  }
+  const { customerApplications, ...batch } = entries;
+  return {
+    facts: { postingDate: first.postingDate, sourceCode: facts.sourceCode, userId: facts.userId, document: entryDocument(first) },
+    entries: { ...batch, vatEntries: [] },
+    items: null,
+    customerApplications,
+  };
+}
+
+/**
+ * The line's account side, and its balancing side: the same line with the account and the balancing
+ * account swapped and the amounts (and the payment discount possible) negated, as BC's PostBalancingEntry.
+ */
+export function sidesOf(line: JournalLine, index: number): JournalSide[] {
+  const accountSide: JournalSide = { line, index, path: `lines.${index}.accountNo`, balancing: false };
+  if (line.balAccountType === null) return [accountSide];
+  const mirrored: JournalLine = {
+    ...line,
+    accountType: line.balAccountType, accountNo: line.balAccountNo, balAccountType: line.accountType, balAccountNo: line.accountNo,
+    amount: line.amount.negated(), amountLcy: line.amountLcy.negated(),
+    terms: line.terms ? { ...line.terms, paymentDiscountPossible: line.terms.paymentDiscountPossible.negated() } : null,
+    // The party facts (Sales (LCY), salesperson …) describe the account side's party.
+    party: null,
+  };
+  return [accountSide, { line: mirrored, index, path: `lines.${index}.balAccountNo`, balancing: true }];
+}
+
+// Applies-to goes with the line's customer side (either side); vendor applications come with payables.
+function checkAppliesTo(line: JournalLine, index: number, applyingSide: JournalSide | undefined): void {
+  if (!line.appliesToDocNo) return;
+  const field = `lines.${index}.appliesToDocNo`;
+  if (!applyingSide) {
+    throw new DomainError('INVALID_INPUT', { detail: `Journal line ${line.lineNo} has an Applies-to Doc. No. but neither of its accounts is a customer or a vendor` }, field);
+  }
+  if (applyingSide.line.accountType === 'vendor') {
+    throw new DomainError('JOURNAL_APPLICATION_NOT_SUPPORTED', {
+      lineNo: line.lineNo, what: 'applying vendor entries', remedy: 'post the line without Applies-to Doc. No.',
+    }, field);
+  }
+}
+
+function postSide(side: JournalSide, resolved: ResolvedSide, entries: TransactionEntries, open: OpenCustomerEntries | null): void {
+  const document = entryDocument(side.line);
+  switch (resolved.accountType) {
+    case 'glAccount':
+      entries.glEntries.push({ ...glLineEntry(side.line), document });
+      return;
+    case 'customer': {
+      const party = side.line.party ?? partyOf(side.line, resolved.customer.salespersonCode, resolved.customer.postingGroup);
+      const { customerLedgerEntry, glEntry } = customerLineEntries({ ...side.line, party }, resolved.receivablesAccount);
+      entries.customerLedgerEntries.push({ ...customerLedgerEntry, document });
+      entries.glEntries.push({ ...glEntry, document });
+      if (open && side.line.appliesToDocNo) {
+        const newEntryIndex = entries.customerLedgerEntries.length - 1;
+        entries.customerApplications.push(planLineApplication(side.line, customerLedgerEntry, newEntryIndex, open, `lines.${side.index}`));
+      }
+      return;
+    }
+    case 'vendor': {
+      const party = side.line.party ?? partyOf(side.line, resolved.vendor.purchaserCode, resolved.vendor.postingGroup);
+      const { vendorLedgerEntry, glEntry } = vendorLineEntries({ ...side.line, party }, resolved.payablesAccount);
+      entries.vendorLedgerEntries.push({ ...vendorLedgerEntry, document });
+      entries.glEntries.push({ ...glEntry, document });
+      return;
+    }
+    case 'bankAccount': {
+      const other = { accountType: side.line.balAccountType, accountNo: side.line.balAccountNo };
+      const { bankAccountLedgerEntry, glEntry } = bankAccountLineEntries(side.line, { currencyCode: resolved.bank.currencyCode, glAccountNo: resolved.glAccountNo }, other);
+      entries.bankAccountLedgerEntries.push({ ...bankAccountLedgerEntry, document });
+      entries.glEntries.push({ ...glEntry, document });
+    }
+  }
+}
+
+// A line without party facts (a payment, a balancing side) shows the party's own: no sales, its posting group.
+function partyOf(line: JournalLine, salespersonPurchaserCode: string, postingGroup: string): JournalLinePartyFacts {
+  return { sellToBuyFromNo: line.accountNo, salesPurchaseLcy: ZERO, invoiceDiscountLcy: ZERO, salespersonPurchaserCode, paymentMethodCode: '', postingGroup };
+}
+
+// A G/L line's entry names the party on its other side as its source, as BC's Source Type/No. do.
+function glLineEntry(line: JournalLine): GlEntry {
+  const sourceType: GlSourceType = line.balAccountType === null || line.balAccountType === 'glAccount' ? '' : line.balAccountType;
+  return {
+    accountNo: line.accountNo,
+    amount: line.amountLcy,
+    description: line.description,
+    genPostingType: line.genPostingType,
+    genBusPostingGroup: line.genBusPostingGroup,
+    genProdPostingGroup: line.genProdPostingGroup,
+    vatBusPostingGroup: line.vatBusPostingGroup,
+    vatProdPostingGroup: line.vatProdPostingGroup,
+    sourceType,
+    sourceNo: sourceType === '' ? '' : line.balAccountNo,
+  };
+}
+
+function entryDocument(line: JournalLine): EntryDocument {
+  return { documentType: line.documentType, documentNo: line.documentNo, externalDocumentNo: line.externalDocumentNo, description: line.description };
+}

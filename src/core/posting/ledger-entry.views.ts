@@ -1,0 +1,232 @@
+import { z } from 'zod';
+import { dateText, decimalText, timestampText } from '../api/wire.schemas.ts';
+import { vatCalculationTypes } from '../master-data/posting.schemas.ts';
+import { postedSalesDocumentTypes } from '../documents/document-types.ts';
+
+/**
+ * Ledger entries as the API answers them (`/api/v1/glEntries` …, Preview Posting, Navigate): every
+ * column of the append-only ledger tables (server/db/schema/ledgers.ts), which
+ * test/web/api/api-types.test.ts checks column for column. Type columns travel as stored text.
+ */
+
+const integer = () => z.number().int();
+
+/** The columns every G/L, VAT and customer ledger entry starts with. */
+const entryHeader = {
+  transactionNo: integer(),
+  postingDate: dateText(),
+  documentType: z.string(),
+  documentNo: z.string(),
+  description: z.string(),
+  sourceCode: z.string(),
+  userId: z.string(),
+};
+
+export const glEntryView = z.object({
+  entryNo: integer(),
+  ...entryHeader,
+  glAccountNo: z.string(),
+  externalDocumentNo: z.string(),
+  /** LCY, debit positive. */
+  amount: decimalText(),
+  debitAmount: decimalText(),
+  creditAmount: decimalText(),
+  vatAmount: decimalText(),
+  genPostingType: z.string(),
+  genBusPostingGroup: z.string(),
+  genProdPostingGroup: z.string(),
+  vatBusPostingGroup: z.string(),
+  vatProdPostingGroup: z.string(),
+  sourceType: z.string(),
+  sourceNo: z.string(),
+});
+
+export const vatEntryView = z.object({
+  entryNo: integer(),
+  ...entryHeader,
+  type: z.string(),
+  base: decimalText(),
+  amount: decimalText(),
+  vatCalculationType: z.enum(vatCalculationTypes),
+  vatIdentifier: z.string(),
+  vatPercent: decimalText(),
+  vatBusPostingGroup: z.string(),
+  vatProdPostingGroup: z.string(),
+  billToPayToNo: z.string(),
+  externalDocumentNo: z.string(),
+  closed: z.boolean(),
+});
+
+export const customerLedgerEntryView = z.object({
+  entryNo: integer(),
+  ...entryHeader,
+  customerNo: z.string(),
+  sellToCustomerNo: z.string(),
+  documentDate: dateText().nullable(),
+  externalDocumentNo: z.string(),
+  currencyCode: z.string(),
+  currencyFactor: decimalText(),
+  amount: decimalText(),
+  amountLcy: decimalText(),
+  remainingAmount: decimalText(),
+  remainingAmountLcy: decimalText(),
+  salesLcy: decimalText(),
+  profitLcy: decimalText(),
+  invoiceDiscountLcy: decimalText(),
+  dueDate: dateText().nullable(),
+  paymentDiscountDate: dateText().nullable(),
+  paymentDiscountToleranceDate: dateText().nullable(),
+  originalPaymentDiscountPossible: decimalText(),
+  remainingPaymentDiscountPossible: decimalText(),
+  open: z.boolean(),
+  positive: z.boolean(),
+  closedByEntryNo: integer().nullable(),
+  closedAtDate: dateText().nullable(),
+  closedByAmount: decimalText(),
+  salespersonCode: z.string(),
+  paymentMethodCode: z.string(),
+  customerPostingGroup: z.string(),
+});
+
+export const detailedCustomerLedgerEntryView = z.object({
+  entryNo: integer(),
+  customerLedgerEntryNo: integer(),
+  entryType: z.string(),
+  transactionNo: integer(),
+  postingDate: dateText(),
+  documentType: z.string(),
+  documentNo: z.string(),
+  customerNo: z.string(),
+  currencyCode: z.string(),
+  amount: decimalText(),
+  amountLcy: decimalText(),
+  appliedCustomerLedgerEntryNo: integer().nullable(),
+  userId: z.string(),
+});
+
+/**
+ * BC's FlowFields of an item ledger entry, the sums of its value entries: the ledger list and Navigate
+ * add them; a posting preview, which shows the rows as written, does not.
+ */
+export const itemLedgerEntryAmountsView = z.object({
+  costAmountActual: decimalText(),
+  costAmountExpected: decimalText(),
+  salesAmountActual: decimalText(),
+  salesAmountExpected: decimalText(),
+});
+
+export const itemLedgerEntryRowView = z.object({
+  entryNo: integer(),
+  itemNo: z.string(),
+  transactionNo: integer(),
+  postingDate: dateText(),
+  entryType: z.string(),
+  documentType: z.string(),
+  documentNo: z.string(),
+  documentLineNo: integer(),
+  description: z.string(),
+  locationCode: z.string(),
+  sourceType: z.string(),
+  sourceNo: z.string(),
+  quantity: decimalText(),
+  remainingQuantity: decimalText(),
+  invoicedQuantity: decimalText(),
+  shippedQuantityNotReturned: decimalText(),
+  positive: z.boolean(),
+  open: z.boolean(),
+  completelyInvoiced: z.boolean(),
+  appliesToEntry: integer().nullable(),
+  correction: z.boolean(),
+  unitOfMeasureCode: z.string(),
+  quantityPerUnitOfMeasure: decimalText(),
+  userId: z.string(),
+  createdAt: timestampText(),
+});
+
+export const itemLedgerEntryView = itemLedgerEntryRowView.extend(itemLedgerEntryAmountsView.partial().shape);
+
+export const valueEntryView = z.object({
+  entryNo: integer(),
+  itemLedgerEntryNo: integer(),
+  itemNo: z.string(),
+  postingDate: dateText(),
+  itemLedgerEntryType: z.string(),
+  entryType: z.string(),
+  documentType: z.string(),
+  documentNo: z.string(),
+  documentLineNo: integer(),
+  description: z.string(),
+  sourceType: z.string(),
+  sourceNo: z.string(),
+  locationCode: z.string(),
+  inventoryPostingGroup: z.string(),
+  genBusPostingGroup: z.string(),
+  genProdPostingGroup: z.string(),
+  itemLedgerEntryQuantity: decimalText(),
+  invoicedQuantity: decimalText(),
+  valuedQuantity: decimalText(),
+  costPerUnit: decimalText(),
+  costAmountExpected: decimalText(),
+  costAmountActual: decimalText(),
+  salesAmountExpected: decimalText(),
+  salesAmountActual: decimalText(),
+  discountAmount: decimalText(),
+  costPostedToGl: decimalText(),
+  expectedCostPostedToGl: decimalText(),
+  transactionNo: integer(),
+  userId: z.string(),
+});
+
+export const itemApplicationEntryView = z.object({
+  entryNo: integer(),
+  itemLedgerEntryNo: integer(),
+  inboundItemEntryNo: integer(),
+  outboundItemEntryNo: integer().nullable(),
+  /** Positive for the inbound entry's own row, negative where an outbound entry takes from it. */
+  quantity: decimalText(),
+  postingDate: dateText(),
+  transactionNo: integer(),
+});
+
+/** The ledgers by their API resource names, in BC's order. */
+export const ledgerEntryViews = {
+  glEntries: glEntryView,
+  vatEntries: vatEntryView,
+  customerLedgerEntries: customerLedgerEntryView,
+  detailedCustomerLedgerEntries: detailedCustomerLedgerEntryView,
+  itemLedgerEntries: itemLedgerEntryView,
+  valueEntries: valueEntryView,
+  itemApplicationEntries: itemApplicationEntryView,
+};
+export type LedgerName = keyof typeof ledgerEntryViews;
+
+/** The ledgers Navigate looks in (item application entries carry no document number). */
+export const navigatedLedgerNames = ['glEntries', 'vatEntries', 'customerLedgerEntries', 'detailedCustomerLedgerEntries', 'itemLedgerEntries', 'valueEntries'] as const;
+
+/** A posted document Navigate found under the number. */
+export const postedDocumentReferenceView = z.object({
+  documentType: z.enum(postedSalesDocumentTypes),
+  /** The API resource that serves it: postedSalesInvoices … */
+  resource: z.string(),
+  no: z.string(),
+  postingDate: dateText(),
+});
+
+/**
+ * BC's Navigate (GET /api/v1/navigate): the posted documents and every ledger's entries of one
+ * document number; each ledger lists its first entries, `counts` are exact.
+ */
+export const navigateResultView = z.object({
+  documentNo: z.string(),
+  postingDate: dateText().nullable(),
+  postedDocuments: z.array(postedDocumentReferenceView),
+  counts: z.object(Object.fromEntries(navigatedLedgerNames.map((name) => [name, integer()])) as Record<(typeof navigatedLedgerNames)[number], z.ZodNumber>),
+  entries: z.object({
+    glEntries: z.array(glEntryView),
+    vatEntries: z.array(vatEntryView),
+    customerLedgerEntries: z.array(customerLedgerEntryView),
+    detailedCustomerLedgerEntries: z.array(detailedCustomerLedgerEntryView),
+    itemLedgerEntries: z.array(itemLedgerEntryView),
+    valueEntries: z.array(valueEntryView),
+  }),
+});

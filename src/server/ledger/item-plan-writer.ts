@@ -1,0 +1,106 @@
+/**
+ * Writes an item posting plan (core/inventory/item-posting-planner): one INSERT per table, one
+ * UPDATE of the existing entries' derived columns and one of the Average items' Unit Cost, whatever
+ * the number of lines. itemPlanRows gives the very rows inserted, so a preview can show them with
+ * provisional numbers without writing.
+ */
+import { sql } from 'drizzle-orm';
+import type { ChangedItemLedgerEntry, ChangedItemUnitCost, ItemPostingPlan } from '../../core/inventory/item-posting.types.ts';
+import type { Decimal } from '../../core/money/decimal.ts';
+import type { Executor } from '../db/connection.ts';
+import { itemApplicationEntry, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
+
+/** What every row of one posting transaction shares. */
+export interface ItemPlanFacts {
+  transactionNo: number;
+  postingDate: string;
+  userId: string;
+}
+
+export interface ItemPlanRows {
+  itemLedgerEntries: (typeof itemLedgerEntry.$inferInsert)[];
+  valueEntries: (typeof valueEntry.$inferInsert)[];
+  itemApplicationEntries: (typeof itemApplicationEntry.$inferInsert)[];
+}
+
+/** id → entry number: provisional ids (< 0) of new entries become their numbers, existing numbers stay. */
+export type EntryNoOf = (id: number) => number;
+
+/** The rows the writer inserts; entryNoOf numbers the entries the value and application rows point at. */
+export function itemPlanRows(plan: ItemPostingPlan, facts: ItemPlanFacts, entryNoOf: EntryNoOf): ItemPlanRows {
+  const amount = (value: Decimal) => value.toFixed(2);
+  return {
+    itemLedgerEntries: itemLedgerEntryRows(plan, facts),
+    valueEntries: plan.valueEntries.map(({ itemLedgerEntryId, ...value }) => ({
+      ...value, itemLedgerEntryNo: entryNoOf(itemLedgerEntryId), postingDate: facts.postingDate,
+      itemLedgerEntryQuantity: value.itemLedgerEntryQuantity.toString(), invoicedQuantity: value.invoicedQuantity.toString(),
+      valuedQuantity: value.valuedQuantity.toString(), costPerUnit: value.costPerUnit.toString(),
+      costAmountActual: amount(value.costAmountActual), costAmountExpected: amount(value.costAmountExpected),
+      salesAmountActual: amount(value.salesAmountActual), salesAmountExpected: amount(value.salesAmountExpected),
+      discountAmount: amount(value.discountAmount), costPostedToGl: amount(value.costPostedToGl),
+      expectedCostPostedToGl: amount(value.expectedCostPostedToGl), transactionNo: facts.transactionNo, userId: facts.userId,
+    })),
+    itemApplicationEntries: plan.itemApplicationEntries.map((application) => ({
+      itemLedgerEntryNo: entryNoOf(application.itemLedgerEntryId),
+      inboundItemEntryNo: entryNoOf(application.inboundItemEntryId),
+      outboundItemEntryNo: application.outboundItemEntryId === null ? null : entryNoOf(application.outboundItemEntryId),
+      quantity: application.quantity.toString(),
+      postingDate: facts.postingDate,
+      transactionNo: facts.transactionNo,
+    })),
+  };
+}
+
+/** The new entries, in plan order, with their derived columns as the posting left them; the identity column numbers them. */
+function itemLedgerEntryRows(plan: ItemPostingPlan, facts: ItemPlanFacts): ItemPlanRows['itemLedgerEntries'] {
+  return plan.itemLedgerEntries.map(({ id: _provisional, ...entry }) => ({
+    ...entry, transactionNo: facts.transactionNo, postingDate: facts.postingDate, userId: facts.userId,
+    quantity: entry.quantity.toString(), quantityPerUnitOfMeasure: entry.quantityPerUnitOfMeasure.toString(),
+    remainingQuantity: entry.remainingQuantity.toString(), invoicedQuantity: entry.invoicedQuantity.toString(),
+    shippedQuantityNotReturned: entry.shippedQuantityNotReturned.toString(),
+  }));
+}
+
+/** Writes the plan in the transaction; returns id → entry number, for the caller's PostedItemValues. */
+export async function writeItemPlan(tx: Executor, facts: ItemPlanFacts, plan: ItemPostingPlan): Promise<EntryNoOf> {
+  const entryNos = await insertEntries(tx, itemLedgerEntryRows(plan, facts));
+  const entryNoOf = (id: number) => (id > 0 ? id : entryNos[-id - 1]!);
+  const rows = itemPlanRows(plan, facts, entryNoOf);
+  if (rows.itemApplicationEntries.length > 0) await tx.insert(itemApplicationEntry).values(rows.itemApplicationEntries);
+  if (rows.valueEntries.length > 0) await tx.insert(valueEntry).values(rows.valueEntries);
+  await updateExistingEntries(tx, plan.changedEntries);
+  await updateUnitCosts(tx, plan.changedUnitCosts);
+  return entryNoOf;
+}
+
+/**
+ * One INSERT for all new entries. Identity values are drawn in VALUES order within a statement,
+ * so the sorted numbers match the rows: the n-th number belongs to provisional id −n.
+ */
+async function insertEntries(tx: Executor, rows: ItemPlanRows['itemLedgerEntries']): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await tx.insert(itemLedgerEntry).values(rows).returning({ entryNo: itemLedgerEntry.entryNo });
+  return inserted.map((row) => row.entryNo).sort((a, b) => a - b);
+}
+
+/** The derived columns of the earlier entries this posting closed, invoiced or returned: one UPDATE … FROM (VALUES …). */
+async function updateExistingEntries(tx: Executor, entries: readonly ChangedItemLedgerEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const rows = sql.join(entries.map((entry) => sql`(${entry.id}::integer, ${entry.remainingQuantity.toString()}::numeric, ${entry.invoicedQuantity.toString()}::numeric, ${entry.open}::boolean, ${entry.completelyInvoiced}::boolean, ${entry.shippedQuantityNotReturned.toString()}::numeric)`), sql`, `);
+  await tx.execute(sql`
+    update item_ledger_entry as e set
+      remaining_quantity = v.remaining_quantity, invoiced_quantity = v.invoiced_quantity, open = v.open,
+      completely_invoiced = v.completely_invoiced, shipped_quantity_not_returned = v.shipped_quantity_not_returned
+    from (values ${rows}) as v(entry_no, remaining_quantity, invoiced_quantity, open, completely_invoiced, shipped_quantity_not_returned)
+    where e.entry_no = v.entry_no`);
+}
+
+/** Average items: Unit Cost follows the average after stock came in (an ordinary record change: version + 1). */
+async function updateUnitCosts(tx: Executor, items: readonly ChangedItemUnitCost[]): Promise<void> {
+  if (items.length === 0) return;
+  const rows = sql.join(items.map((changed) => sql`(${changed.itemNo}::text, ${changed.unitCost.toString()}::numeric)`), sql`, `);
+  await tx.execute(sql`
+    update item as i set unit_cost = v.unit_cost, version = i.version + 1, updated_at = now()
+    from (values ${rows}) as v(no, unit_cost)
+    where i.no = v.no`);
+}

@@ -1,0 +1,211 @@
+/**
+ * The rows a posting appends, built from the planned entries and the numbers the append drew
+ * (or, for a preview, provisional ones): one function per ledger, used by appendPosting and by the
+ * preview, so what a preview shows is what a posting writes.
+ */
+import { type Decimal, ONE, ZERO } from '../../core/money/decimal.ts';
+import type {
+  BankAccountLedgerEntryDraft, CustomerLedgerEntryDraft, EntryDocument, GlEntry, VatEntry, VendorLedgerEntryDraft,
+} from '../../core/posting/entries.ts';
+import type { Posting } from '../../core/posting/posting.ts';
+import type { CustomerApplicationSide, CustomerEntryRef } from '../../core/receivables/customer-application.ts';
+import type {
+  bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, vatEntry, vendorLedgerEntry,
+} from '../db/schema/index.ts';
+
+/** The numbers of one append: drawn by appendPosting, or provisional in a preview. */
+export interface PostingNumbering {
+  transactionNo: number;
+  customerEntryNo(index: number): number;
+  vendorEntryNo(index: number): number;
+}
+
+const fixed = (value: Decimal) => value.toFixed(2);
+
+function documentOf(posting: Posting, own: EntryDocument | undefined): EntryDocument {
+  return own ?? posting.facts.document;
+}
+
+function entryHeader(posting: Posting, transactionNo: number, document: EntryDocument, description: string) {
+  const { facts } = posting;
+  return {
+    transactionNo, postingDate: facts.postingDate, documentType: document.documentType, documentNo: document.documentNo,
+    description, sourceCode: facts.sourceCode, userId: facts.userId,
+  };
+}
+
+export function glEntryRows(posting: Posting, transactionNo: number): (typeof glEntry.$inferInsert)[] {
+  return posting.entries.glEntries.map((entry: GlEntry) => {
+    const document = documentOf(posting, entry.document);
+    return {
+      ...entryHeader(posting, transactionNo, document, entry.description),
+      glAccountNo: entry.accountNo,
+      externalDocumentNo: document.externalDocumentNo,
+      amount: fixed(entry.amount),
+      debitAmount: fixed(entry.amount.gt(ZERO) ? entry.amount : ZERO),
+      creditAmount: fixed(entry.amount.isNegative() ? entry.amount.negated() : ZERO),
+      vatAmount: fixed(entry.vatAmount ?? ZERO),
+      genPostingType: entry.genPostingType,
+      genBusPostingGroup: entry.genBusPostingGroup,
+      genProdPostingGroup: entry.genProdPostingGroup,
+      vatBusPostingGroup: entry.vatBusPostingGroup,
+      vatProdPostingGroup: entry.vatProdPostingGroup,
+      sourceType: entry.sourceType,
+      sourceNo: entry.sourceNo,
+    };
+  });
+}
+
+export function vatEntryRows(posting: Posting, transactionNo: number): (typeof vatEntry.$inferInsert)[] {
+  return posting.entries.vatEntries.map((entry: VatEntry) => {
+    const document = documentOf(posting, entry.document);
+    return {
+      ...entryHeader(posting, transactionNo, document, document.description),
+      type: entry.type,
+      base: fixed(entry.base),
+      amount: fixed(entry.amount),
+      vatCalculationType: entry.vatCalculationType,
+      vatIdentifier: entry.vatIdentifier,
+      vatPercent: entry.vatPercent.toFixed(5),
+      vatBusPostingGroup: entry.vatBusPostingGroup,
+      vatProdPostingGroup: entry.vatProdPostingGroup,
+      billToPayToNo: entry.billToCustomerNo,
+      externalDocumentNo: document.externalDocumentNo,
+    };
+  });
+}
+
+export function customerEntryRows(posting: Posting, transactionNo: number): (typeof customerLedgerEntry.$inferInsert)[] {
+  return posting.entries.customerLedgerEntries.map((draft: CustomerLedgerEntryDraft) => {
+    const document = documentOf(posting, draft.document);
+    return {
+      ...entryHeader(posting, transactionNo, document, document.description),
+      documentType: draft.documentType,
+      customerNo: draft.customerNo,
+      sellToCustomerNo: draft.sellToCustomerNo ?? draft.customerNo,
+      documentDate: draft.documentDate ?? null,
+      externalDocumentNo: document.externalDocumentNo,
+      currencyCode: draft.currencyCode,
+      currencyFactor: (draft.currencyFactor ?? ONE).toString(),
+      amount: fixed(draft.amount),
+      amountLcy: fixed(draft.amountLcy),
+      remainingAmount: fixed(draft.amount),
+      remainingAmountLcy: fixed(draft.amountLcy),
+      salesLcy: fixed(draft.salesLcy),
+      profitLcy: fixed(draft.profitLcy ?? ZERO),
+      invoiceDiscountLcy: fixed(draft.invoiceDiscountLcy),
+      dueDate: draft.dueDate,
+      paymentDiscountDate: draft.paymentDiscountDate,
+      paymentDiscountToleranceDate: draft.paymentDiscountToleranceDate ?? null,
+      originalPaymentDiscountPossible: fixed(draft.originalPaymentDiscountPossible),
+      remainingPaymentDiscountPossible: fixed(draft.originalPaymentDiscountPossible),
+      open: !draft.amount.isZero(),
+      positive: draft.amount.gt(ZERO),
+      salespersonCode: draft.salespersonCode ?? '',
+      paymentMethodCode: draft.paymentMethodCode ?? '',
+      customerPostingGroup: draft.customerPostingGroup ?? '',
+    };
+  });
+}
+
+type DetailedCustomerRow = typeof detailedCustomerLedgerEntry.$inferInsert;
+
+/** The Initial Entry of every new customer entry, then the Application pairs, in that order. */
+export function detailedCustomerEntryRows(posting: Posting, numbering: PostingNumbering, entryNoOf: (ref: CustomerEntryRef) => number): DetailedCustomerRow[] {
+  const { facts } = posting;
+  const base = { transactionNo: numbering.transactionNo, postingDate: facts.postingDate, userId: facts.userId };
+  const initial = posting.entries.customerLedgerEntries.map((draft, index): DetailedCustomerRow => ({
+    ...base,
+    customerLedgerEntryNo: numbering.customerEntryNo(index),
+    entryType: 'initialEntry',
+    documentType: draft.documentType,
+    documentNo: documentOf(posting, draft.document).documentNo,
+    customerNo: draft.customerNo,
+    currencyCode: draft.currencyCode,
+    amount: fixed(draft.amount),
+    amountLcy: fixed(draft.amountLcy),
+  }));
+  const application = (side: CustomerApplicationSide, documentType: string, documentNo: string): DetailedCustomerRow => ({
+    ...base,
+    customerLedgerEntryNo: entryNoOf(side.entry),
+    entryType: 'application',
+    documentType, documentNo,
+    customerNo: side.customerNo,
+    currencyCode: side.currencyCode,
+    amount: fixed(side.amount),
+    amountLcy: fixed(side.amountLcy),
+    appliedCustomerLedgerEntryNo: entryNoOf(side.other),
+  });
+  const applications = posting.customerApplications.flatMap((plan) => [
+    application(plan.applied, plan.documentType, plan.documentNo), application(plan.applying, plan.documentType, plan.documentNo),
+  ]);
+  return [...initial, ...applications];
+}
+
+export function vendorEntryRows(posting: Posting, transactionNo: number): (typeof vendorLedgerEntry.$inferInsert)[] {
+  return (posting.entries.vendorLedgerEntries ?? []).map((draft: VendorLedgerEntryDraft) => {
+    const document = documentOf(posting, draft.document);
+    return {
+      ...entryHeader(posting, transactionNo, document, document.description),
+      documentType: draft.documentType,
+      vendorNo: draft.vendorNo,
+      buyFromVendorNo: draft.buyFromVendorNo,
+      documentDate: draft.documentDate,
+      externalDocumentNo: document.externalDocumentNo,
+      currencyCode: draft.currencyCode,
+      currencyFactor: draft.currencyFactor.toString(),
+      amount: fixed(draft.amount),
+      amountLcy: fixed(draft.amountLcy),
+      remainingAmount: fixed(draft.amount),
+      remainingAmountLcy: fixed(draft.amountLcy),
+      purchaseLcy: fixed(draft.purchaseLcy),
+      invoiceDiscountLcy: fixed(draft.invoiceDiscountLcy),
+      dueDate: draft.dueDate,
+      paymentDiscountDate: draft.paymentDiscountDate,
+      paymentDiscountToleranceDate: draft.paymentDiscountToleranceDate,
+      originalPaymentDiscountPossible: fixed(draft.originalPaymentDiscountPossible),
+      remainingPaymentDiscountPossible: fixed(draft.originalPaymentDiscountPossible),
+      open: !draft.amount.isZero(),
+      positive: draft.amount.gt(ZERO),
+      purchaserCode: draft.purchaserCode,
+      paymentMethodCode: draft.paymentMethodCode,
+      vendorPostingGroup: draft.vendorPostingGroup,
+    };
+  });
+}
+
+export function detailedVendorEntryRows(posting: Posting, numbering: PostingNumbering): (typeof detailedVendorLedgerEntry.$inferInsert)[] {
+  const { facts } = posting;
+  return (posting.entries.vendorLedgerEntries ?? []).map((draft, index) => ({
+    vendorLedgerEntryNo: numbering.vendorEntryNo(index),
+    entryType: 'initialEntry',
+    transactionNo: numbering.transactionNo,
+    postingDate: facts.postingDate,
+    documentType: draft.documentType,
+    documentNo: documentOf(posting, draft.document).documentNo,
+    vendorNo: draft.vendorNo,
+    currencyCode: draft.currencyCode,
+    amount: fixed(draft.amount),
+    amountLcy: fixed(draft.amountLcy),
+    userId: facts.userId,
+  }));
+}
+
+export function bankAccountEntryRows(posting: Posting, transactionNo: number): (typeof bankAccountLedgerEntry.$inferInsert)[] {
+  return (posting.entries.bankAccountLedgerEntries ?? []).map((draft: BankAccountLedgerEntryDraft) => {
+    const document = documentOf(posting, draft.document);
+    return {
+      ...entryHeader(posting, transactionNo, document, document.description),
+      bankAccountNo: draft.bankAccountNo,
+      externalDocumentNo: document.externalDocumentNo,
+      currencyCode: draft.currencyCode,
+      amount: fixed(draft.amount),
+      amountLcy: fixed(draft.amountLcy),
+      remainingAmount: fixed(draft.amount),
+      open: !draft.amount.isZero(),
+      positive: draft.amount.gt(ZERO),
+      balAccountType: draft.balAccountType,
+      balAccountNo: draft.balAccountNo,
+    };
+  });
+}

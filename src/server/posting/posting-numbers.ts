@@ -1,0 +1,53 @@
+/**
+ * Numbers drawn last (DESIGN §4 step 4, §5): a posting is planned with placeholder document numbers,
+ * the number series are advanced only once everything is planned and checked, just before the
+ * append, and the placeholders are then replaced. A preview peeks instead of drawing, so it
+ * consumes nothing; a posting refused by a check never reaches the draw.
+ */
+import type { Executor } from '../db/connection.ts';
+import { drawNumber, peekNumber } from '../number-series/no-series.commands.ts';
+
+/** One number to draw from a series; `token` stands for it in the plan until then. */
+export interface NumberRequest {
+  token: string;
+  series: string;
+}
+
+/** A placeholder no document number can be: NUL never passes input validation. */
+export function numberToken(name: string): string {
+  return `\u0000${name}\u0000`;
+}
+
+export async function drawNumbers(tx: Executor, requests: readonly NumberRequest[], postingDate: string): Promise<Map<string, string>> {
+  const numbers = new Map<string, string>();
+  for (const request of requests) numbers.set(request.token, (await drawNumber(tx, request.series, postingDate)).number);
+  return numbers;
+}
+
+/** The numbers a posting would draw now, read without advancing the series. */
+export async function peekNumbers(tx: Executor, requests: readonly NumberRequest[], postingDate: string): Promise<Map<string, string>> {
+  const numbers = new Map<string, string>();
+  for (const request of requests) numbers.set(request.token, (await peekNumber(tx, request.series, postingDate)).number);
+  return numbers;
+}
+
+/** The plan with every placeholder replaced; plain objects and arrays are copied, other objects (Decimal) kept. */
+export function resolveNumbers<T>(value: T, numbers: ReadonlyMap<string, string>): T {
+  if (typeof value === 'string') return (value.includes('\u0000') ? replaceTokens(value, numbers) : value) as T;
+  if (Array.isArray(value)) return value.map((element) => resolveNumbers(element, numbers)) as T;
+  if (value !== null && typeof value === 'object' && isPlainObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, resolveNumbers(field, numbers)])) as T;
+  }
+  return value;
+}
+
+function replaceTokens(text: string, numbers: ReadonlyMap<string, string>): string {
+  let result = text;
+  for (const [token, number] of numbers) result = result.replaceAll(token, number);
+  return result;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}

@@ -1,0 +1,58 @@
+/**
+ * The last step of posting a sales document (spec §7.5–7.8, §13.1): the documents left behind. Shipment
+ * lines billed and order lines advanced; orders and return orders advance their lines and are
+ * deleted when everything is shipped and invoiced (archived first if Archive Orders); invoices and
+ * credit memos are deleted.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import { completelyHandled, postsInFull, quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
+import type { QuantityFields } from '../../core/sales/types.ts';
+import type { Executor } from '../db/connection.ts';
+import { salesHeader } from '../db/schema/index.ts';
+import { archiveDocument } from './sales-document.archive.ts';
+import type { SalesContext } from './sales-context.ts';
+import type { SalesLineRow } from './sales-document.types.ts';
+import { quantityFields, updateLineQuantities } from './sales-line.quantities.ts';
+import { updateBilledShipmentLines, updateSourceOrderLines } from './sales-post.billing.ts';
+import type { LoadedSalesPosting } from './sales-post.load.ts';
+import type { PlannedSalesPosting } from './sales-post.plan.ts';
+
+interface LineAfterPosting { line: SalesLineRow; after: QuantityFields; changed: boolean }
+
+/** Each non-comment line's quantities after the posting, and whether the document is then done with. */
+export function documentAfterPosting(loaded: LoadedSalesPosting, context: SalesContext): { lines: LineAfterPosting[]; deleted: boolean } {
+  const { documentType, returns } = loaded;
+  if (postsInFull(documentType)) return { lines: [], deleted: true };
+  const posted = new Map(loaded.linePostings.map((entry) => [entry.line.lineNo, entry.posting]));
+  const lines = loaded.document.lines.filter((line) => line.type !== 'comment').map((line) => {
+    const posting = posted.get(line.lineNo);
+    const fields = quantityFields(line, returns);
+    return { line, after: posting ? quantitiesAfterPosting(documentType, context.salesSetup.defaultQuantityToShip as never, fields, posting) : fields, changed: posting !== undefined };
+  });
+  return { lines, deleted: completelyHandled(lines.map((entry) => entry.after)) };
+}
+
+/** Returns whether the document was deleted. */
+export async function finishSource(tx: Executor, loaded: LoadedSalesPosting, plan: PlannedSalesPosting, context: SalesContext): Promise<boolean> {
+  await updateBilledShipmentLines(tx, plan.billing);
+  await updateSourceOrderLines(tx, plan.billing, loaded.documentType, context);
+  const { header } = loaded.document;
+  const key = and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no));
+  const after = documentAfterPosting(loaded, context);
+  if (after.deleted) {
+    if (!postsInFull(loaded.documentType) && context.salesSetup.archiveOrders) await archiveDocument(tx, loaded.document, 'posted', context.username);
+    await tx.delete(salesHeader).where(key);
+    return true;
+  }
+  await updateLineQuantities(tx, after.lines.filter((entry) => entry.changed).map((entry) => ({
+    documentType: header.documentType, documentNo: header.no, lineNo: entry.line.lineNo, after: entry.after, returns: loaded.returns,
+  })));
+  const { numbers } = plan;
+  await tx.update(salesHeader).set({
+    ...(numbers.shipmentNo ? { lastShippingNo: numbers.shipmentNo } : {}),
+    ...(numbers.returnReceiptNo ? { lastReturnReceiptNo: numbers.returnReceiptNo } : {}),
+    ...((numbers.invoiceNo ?? numbers.creditMemoNo) ? { lastPostingNo: numbers.invoiceNo ?? numbers.creditMemoNo } : {}),
+    version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()`,
+  }).where(key);
+  return false;
+}

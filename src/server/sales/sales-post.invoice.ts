@@ -1,0 +1,109 @@
+/**
+ * The money of a sales posting (spec §7.6, §17.3, §23.2): the invoice (credit memo) entries built by
+ * core/posting from the invoiced lines — revenue, VAT, and the customer journal line — and the
+ * application of the new customer entry to the entry its header names.
+ */
+import { eq } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
+import type { PostingBatch } from '../../core/posting/entries.ts';
+import { buildSalesInvoicePosting, type SalesPostingLine } from '../../core/posting/sales-invoice-posting.ts';
+import { type CustomerApplicationPlan, planCustomerApplication } from '../../core/receivables/customer-application.ts';
+import type { Executor } from '../db/connection.ts';
+import { glAccount } from '../db/schema/index.ts';
+import { findOpenCustomerEntry } from '../ledger/open-customer-entries.ts';
+import type { SalesContext } from './sales-context.ts';
+import type { LinePosting } from './sales-post.amounts.ts';
+import type { LoadedSalesPosting } from './sales-post.load.ts';
+
+export async function invoiceEntries(
+  tx: Executor, loaded: LoadedSalesPosting, invoiceNo: string, invoiced: readonly LinePosting[], costByLine: ReadonlyMap<string, Decimal>,
+  description: string, context: SalesContext,
+): Promise<PostingBatch> {
+  const { header, returns } = loaded;
+  return buildSalesInvoicePosting({
+    documentType: returns ? 'creditMemo' : 'invoice',
+    header: {
+      billToCustomerNo: header.billToCustomerNo,
+      genBusPostingGroup: header.genBusPostingGroup ?? '',
+      vatBusPostingGroup: header.vatBusPostingGroup ?? '',
+      postingDescription: description,
+      postingDate: header.postingDate,
+      dueDate: header.dueDate ?? header.postingDate,
+      paymentDiscountPercent: dec(header.paymentDiscountPercent),
+      paymentDiscountDate: header.paymentDiscountDate,
+      currencyCode: header.currencyCode ?? '',
+      currencyFactor: dec(header.currencyFactor),
+      pricesIncludingVat: header.pricesIncludingVat,
+      sellToCustomerNo: header.sellToCustomerNo,
+      documentNo: invoiceNo,
+      externalDocumentNo: header.externalDocumentNo,
+      documentDate: header.documentDate,
+      salespersonCode: header.salespersonCode ?? '',
+      paymentMethodCode: header.paymentMethodCode ?? '',
+    },
+    lines: invoiced.map((entry): SalesPostingLine => ({
+      lineNo: entry.line.lineNo,
+      type: entry.line.type as never,
+      no: entry.line.no,
+      genProdPostingGroup: entry.line.genProdPostingGroup ?? '',
+      vatProdPostingGroup: entry.line.vatProdPostingGroup ?? '',
+      amount: entry.amounts!.amount,
+      amountIncludingVat: entry.amounts!.amountIncludingVat,
+      vatBaseAmount: entry.amounts!.vatBaseAmount,
+      lineDiscountAmount: entry.amounts!.lineDiscountAmount,
+      invoiceDiscountAmount: entry.amounts!.invoiceDiscountAmount,
+      costAmountLcy: costByLine.get(String(entry.line.lineNo))?.abs() ?? ZERO,
+    })),
+    setup: await invoicePostingSetup(tx, loaded, context),
+    accounts: loaded.accounts,
+  });
+}
+
+/** The invoice posting's setup; precision is the document currency's Amount Rounding Precision. */
+async function invoicePostingSetup(tx: Executor, loaded: LoadedSalesPosting, context: SalesContext) {
+  const { glSetup, salesSetup } = context;
+  let invoiceRounding = null;
+  if (salesSetup.invoiceRounding) {
+    const accountNo = loaded.accounts.customerPostingGroup.invoiceRoundingAccount;
+    const [account] = accountNo ? await tx.select().from(glAccount).where(eq(glAccount.no, accountNo)) : [];
+    invoiceRounding = {
+      precision: glSetup.invoiceRoundingPrecisionLcy,
+      direction: glSetup.invoiceRoundingType as never,
+      genProdPostingGroup: account?.genProdPostingGroup ?? '',
+      vatProdPostingGroup: account?.vatProdPostingGroup ?? '',
+    };
+  }
+  return {
+    discountPosting: salesSetup.discountPosting as never,
+    paymentDiscountExcludingVat: glSetup.paymentDiscountExcludingVat,
+    paymentDiscountGracePeriod: glSetup.paymentDiscountGracePeriod,
+    amountRoundingPrecision: loaded.precision,
+    lcyAmountRoundingPrecision: glSetup.amountRoundingPrecision,
+    invoiceRounding,
+  };
+}
+
+/** Spec §17.3, §18.3: the new credit memo (or invoice) entry applied to the open entry its header names (locked). */
+export async function applicationToDocument(
+  tx: Executor, loaded: LoadedSalesPosting, batch: PostingBatch, documentNo: string,
+): Promise<CustomerApplicationPlan[]> {
+  const { header } = loaded;
+  const draft = batch.customerLedgerEntries[0];
+  if (!header.appliesToDocumentNo || !draft) return [];
+  const appliesToType = header.appliesToDocumentType ?? 'invoice';
+  const target = await findOpenCustomerEntry(tx, header.billToCustomerNo, appliesToType, header.appliesToDocumentNo);
+  if (!target) {
+    throw new DomainError('APPLICATION_INVALID', { reason: `customer ${header.billToCustomerNo} has no open ${appliesToType} ${header.appliesToDocumentNo} to apply to` }, 'appliesToDocumentNo');
+  }
+  const applying = {
+    newEntryIndex: 0, entryNo: null, customerNo: draft.customerNo, currencyCode: draft.currencyCode,
+    amount: draft.amount, amountLcy: draft.amountLcy, remainingAmount: draft.amount, remainingAmountLcy: draft.amountLcy, open: !draft.amount.isZero(),
+  };
+  const applied = {
+    newEntryIndex: null, entryNo: target.entryNo, customerNo: target.customerNo, currencyCode: target.currencyCode,
+    amount: dec(target.amount), amountLcy: dec(target.amountLcy), remainingAmount: dec(target.remainingAmount),
+    remainingAmountLcy: dec(target.remainingAmountLcy), open: target.open,
+  };
+  return [planCustomerApplication(applying, applied, { documentType: draft.documentType, documentNo })];
+}

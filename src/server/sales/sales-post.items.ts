@@ -1,0 +1,107 @@
+/**
+ * The goods of a sales posting (spec §7.5, §7.6): the item movements of the lines shipped (received
+ * back), the invoicings of shipments billed now, planned by core/inventory from the entries they
+ * touch (loaded and locked here), and the cost posting of what the plan values.
+ */
+import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
+import type { ItemMovement, ItemPostingPlan, PostedItemValue } from '../../core/inventory/item-posting.types.ts';
+import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
+import type { CostPostingLine } from '../../core/posting/cost-posting.ts';
+import { quantityBase } from '../../core/sales/quantities.ts';
+import type { Executor } from '../db/connection.ts';
+import { loadItemPostingState } from '../ledger/item-posting-state.ts';
+import type { SalesContext } from './sales-context.ts';
+import type { SalesHeaderRow } from './sales-document.types.ts';
+import { discountAmountOf, type InvoicedValue, type LinePosting, salesAmountOf, sign } from './sales-post.amounts.ts';
+import { itemInvoicing, type ShipmentBilling } from './sales-post.billing.ts';
+import type { LoadedSalesPosting } from './sales-post.load.ts';
+import type { PostingNumbers } from './sales-post.types.ts';
+
+/** The item plan of the posting; null when it moves and bills no inventory. */
+export async function planSalesItems(
+  tx: Executor, loaded: LoadedSalesPosting, numbers: PostingNumbers, billing: readonly ShipmentBilling[],
+  invoicedValues: ReadonlyMap<string, InvoicedValue>, context: SalesContext,
+): Promise<ItemPostingPlan | null> {
+  const { header, returns } = loaded;
+  const handlingNo = returns ? numbers.returnReceiptNo : numbers.shipmentNo;
+  const movements = loaded.linePostings.filter((entry) => !entry.posting.ship.isZero() && entry.inventoryItem)
+    .map((entry) => itemMovement(header, entry, returns, handlingNo, numbers, invoicedValues.get(String(entry.line.lineNo))));
+  const invoicings = billing.filter((bill) => bill.itemLedgerEntryNo !== null)
+    .map((bill) => itemInvoicing(header, bill, returns, numbers, invoicedValues.get(`${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`)!));
+  if (movements.length === 0 && invoicings.length === 0) return null;
+  const state = await loadItemPostingState(tx, movements, invoicings);
+  return planItemPosting(state, movements, invoicings, {
+    preventNegativeInventory: context.inventorySetup.preventNegativeInventory,
+    automaticCostPosting: context.inventorySetup.automaticCostPosting,
+    expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
+  });
+}
+
+function itemMovement(
+  header: SalesHeaderRow, entry: LinePosting, returns: boolean, handlingNo: string | null, numbers: PostingNumbers, invoiced: InvoicedValue | undefined,
+): ItemMovement {
+  const { line, posting } = entry;
+  const perUnit = dec(line.quantityPerUnitOfMeasure);
+  const direction = sign(returns);
+  // What stays expected is the line's share for the part not invoiced; the invoiced part carries the invoice's amounts.
+  const notInvoiced = posting.ship.minus(posting.invoiceOfThisShipment);
+  const invoiceNo = (returns ? numbers.creditMemoNo : numbers.invoiceNo)!;
+  const invoiceDocumentType = returns ? 'salesCreditMemo' : 'salesInvoice';
+  return {
+    key: String(line.lineNo),
+    // Without a shipment (receipt) document the entry belongs to the invoice (credit memo).
+    documentType: handlingNo ? (returns ? 'salesReturnReceipt' : 'salesShipment') : invoiceDocumentType,
+    documentNo: handlingNo ?? invoiceNo,
+    documentLineNo: line.lineNo,
+    description: line.description,
+    sourceType: 'customer', sourceNo: header.sellToCustomerNo,
+    genBusPostingGroup: line.genBusPostingGroup ?? '', genProdPostingGroup: line.genProdPostingGroup ?? '', inventoryPostingGroup: line.inventoryPostingGroup ?? '',
+    salesAmount: salesAmountOf(line, notInvoiced, header).plus(invoiced?.salesAmount ?? ZERO).times(-direction),
+    discountAmount: discountAmountOf(line, notInvoiced, header).plus(invoiced?.discountAmount ?? ZERO).times(-direction),
+    ...(invoiced ? { invoiced: { salesAmount: invoiced.salesAmount.times(-direction), discountAmount: invoiced.discountAmount.times(-direction) } } : {}),
+    itemNo: line.no,
+    locationCode: line.locationCode ?? '',
+    entryType: 'sale',
+    quantity: quantityBase(posting.ship, perUnit).times(direction),
+    invoicedQuantity: quantityBase(posting.invoiceOfThisShipment, perUnit).times(direction),
+    unitOfMeasureCode: line.unitOfMeasureCode ?? '',
+    quantityPerUnitOfMeasure: perUnit,
+    unitCost: null,
+    appliesToEntry: returns ? null : line.applToItemEntry,
+    appliesFromEntry: returns ? line.applFromItemEntry : null,
+    correction: false,
+    ...(handlingNo && !posting.invoiceOfThisShipment.isZero() ? { invoiceDocument: { documentType: invoiceDocumentType, documentNo: invoiceNo } } : {}),
+  };
+}
+
+/** The plan's valued movements and invoicings as lines of the G/L cost posting. */
+export function costLines(plan: ItemPostingPlan | null): CostPostingLine[] {
+  return valuesOf(plan).map((value, index) => ({
+    lineNo: index,
+    genBusPostingGroup: value.genBusPostingGroup,
+    genProdPostingGroup: value.genProdPostingGroup,
+    locationCode: value.locationCode,
+    inventoryPostingGroup: value.inventoryPostingGroup,
+    costAmountActual: value.costAmountActual,
+    costAmountExpected: value.costAmountExpected,
+  }));
+}
+
+/** Actual cost per document line (movement keys are the line no., invoicing keys start with it). */
+export function costOfLines(plan: ItemPostingPlan | null): Map<string, Decimal> {
+  const result = new Map<string, Decimal>();
+  for (const value of valuesOf(plan)) {
+    const lineKey = value.key.split(':')[0]!;
+    result.set(lineKey, (result.get(lineKey) ?? ZERO).plus(value.costAmountActual));
+  }
+  return result;
+}
+
+/** The item ledger entry (provisional id for a new one) of each shipped line, by line no. */
+export function entryOfLines(plan: ItemPostingPlan | null): Map<string, number> {
+  return new Map((plan?.movements ?? []).map((value) => [value.key, value.itemLedgerEntryNo]));
+}
+
+function valuesOf(plan: ItemPostingPlan | null): PostedItemValue[] {
+  return plan ? [...plan.movements, ...plan.invoicings] : [];
+}

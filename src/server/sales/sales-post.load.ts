@@ -1,0 +1,74 @@
+/**
+ * Step 1 of posting a sales document: load and lock it, release it if open (spec §7.4 step 3), check
+ * it (spec §7.4), and decide what this posting ships and invoices with which amounts. Nothing of
+ * the books is touched; a refused posting stops here.
+ */
+import { DomainError } from '../../core/errors.ts';
+import type { Decimal } from '../../core/money/decimal.ts';
+import { decidePostingScope, type PostingScope } from '../../core/sales/posting-scope.ts';
+import { isReturnDocument, salesDocumentTypeCaptions } from '../../core/sales/types.ts';
+import type { Executor } from '../db/connection.ts';
+import { loadPostingAccounts, type PostingAccounts } from './posting-accounts.ts';
+import { releaseLoadedDocument } from './sales-document.commands.ts';
+import { currencyPrecisions, type SalesContext } from './sales-context.ts';
+import { documentKinds, type SalesDocument, type SalesHeaderRow } from './sales-document.types.ts';
+import { quantityFields } from './sales-line.quantities.ts';
+import { type LinePosting, linePostingsOf } from './sales-post.amounts.ts';
+import { checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItems } from './sales-post.checks.ts';
+import type { ItemRow, PostableDocumentType, PostRequest } from './sales-post.types.ts';
+
+/** The checked document and the decisions every later step reads. */
+export interface LoadedSalesPosting {
+  documentType: PostableDocumentType;
+  no: string;
+  /** Credit memos and return orders: goods come back, signs flip. */
+  returns: boolean;
+  document: SalesDocument;
+  header: SalesHeaderRow & { postingDate: string };
+  scope: PostingScope;
+  itemRows: Map<string, ItemRow>;
+  /** The document currency's Amount Rounding Precision. */
+  precision: Decimal;
+  accounts: PostingAccounts;
+  linePostings: LinePosting[];
+}
+
+export async function loadAndCheck(
+  tx: Executor, documentType: PostableDocumentType, no: string, request: PostRequest, context: SalesContext, expectedVersion: number | undefined,
+): Promise<LoadedSalesPosting> {
+  const returns = isReturnDocument(documentType);
+  const document = await releasedDocument(tx, documentType, no, context, expectedVersion);
+  const header = { ...document.header, postingDate: document.header.postingDate ?? context.workDate };
+  checkHeader(header, documentType, context);
+  const itemRows = await loadItems(tx, document.lines);
+  const scope = decidePostingScope(documentType, document.lines.map((line) => ({
+    lineNo: line.lineNo,
+    type: line.type as never,
+    inventoryItem: itemRows.get(line.no)?.type === 'inventory' && line.type === 'item',
+    fromShipment: (returns ? line.returnReceiptNo : line.shipmentNo) !== null,
+    ...quantityFields(line, returns),
+  })), { ship: (returns ? request.receive : request.ship) ?? false, invoice: request.invoice ?? false }, header.shippingAdvice as never);
+  await checkCustomers(tx, header, documentType, scope);
+  if (scope.invoice && context.salesSetup.externalDocumentNoMandatory && header.externalDocumentNo.trim() === '') {
+    throw new DomainError('EXTERNAL_DOC_NO_REQUIRED', { no, documentTypeCaption: salesDocumentTypeCaptions[documentType] }, 'externalDocumentNo');
+  }
+  await checkLines(tx, document.lines, scope, itemRows, returns, context.inventorySetup);
+  const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
+  const accounts = await loadPostingAccounts(tx, header.customerPostingGroup);
+  const linePostings = linePostingsOf(header, document.lines, scope, itemRows, precision);
+  if (scope.invoice) checkInvoiceTotal(linePostings, documentType, no);
+  return { documentType, no, returns, document, header, scope, itemRows, precision, accounts, linePostings };
+}
+
+/** The document locked, at the version the client saw, released (an open one is released first). */
+async function releasedDocument(
+  tx: Executor, documentType: PostableDocumentType, no: string, context: SalesContext, expectedVersion: number | undefined,
+): Promise<SalesDocument> {
+  let document = await loadDocumentForPosting(tx, documentType, no);
+  if (expectedVersion !== undefined && document.header.version !== expectedVersion) {
+    throw new DomainError('VERSION_CONFLICT', { entity: documentKinds[documentType].entity, key: no, currentVersion: document.header.version, sentVersion: expectedVersion });
+  }
+  if (document.header.status === 'open') document = await releaseLoadedDocument(tx, document, context);
+  if (document.header.status !== 'released') throw new DomainError('STATUS_MUST_BE_OPEN', { where: 'the document', status: document.header.status, remedy: 'complete the approval', field: 'status' });
+  return document;
+}

@@ -1,0 +1,66 @@
+/**
+ * Step 2 of posting a sales document: plan its whole effect as data (DESIGN §4 step 3) — the
+ * posted numbers as placeholders, the shipments it bills, the item plan, the cost and invoice
+ * entries, the application, the posted documents. Reads and locks what it plans from; writes nothing.
+ */
+import { buildCostPosting } from '../../core/posting/cost-posting.ts';
+import { combinePostingBatches } from '../../core/posting/entries.ts';
+import type { Posting } from '../../core/posting/posting.ts';
+import type { Executor } from '../db/connection.ts';
+import type { NumberRequest } from '../posting/posting-numbers.ts';
+import type { SalesContext } from './sales-context.ts';
+import { invoicedAmountsLcy, invoicedValuesOf } from './sales-post.amounts.ts';
+import { earlierShipmentsBilled, type ShipmentBilling } from './sales-post.billing.ts';
+import { applicationToDocument, invoiceEntries } from './sales-post.invoice.ts';
+import { costLines, costOfLines, entryOfLines, planSalesItems } from './sales-post.items.ts';
+import type { LoadedSalesPosting } from './sales-post.load.ts';
+import { planPostingNumbers } from './sales-post.numbers.ts';
+import { invoiceDocument, type PostedDocumentPlan, shipmentDocument } from './sales-post.posted.ts';
+import type { PostingNumbers } from './sales-post.types.ts';
+
+export interface PlannedSalesPosting {
+  numbers: PostingNumbers;
+  billing: ShipmentBilling[];
+  posting: Posting;
+  shipment: PostedDocumentPlan | null;
+  invoice: PostedDocumentPlan | null;
+}
+
+const postingDescriptionPrefix = { order: 'Order', invoice: 'Invoice', creditMemo: 'Credit Memo', returnOrder: 'Return Order' } as const;
+
+export async function planSalesPosting(
+  tx: Executor, loaded: LoadedSalesPosting, context: SalesContext,
+): Promise<{ plan: PlannedSalesPosting; requests: NumberRequest[] }> {
+  const { header, returns, documentType } = loaded;
+  const { numbers, requests } = await planPostingNumbers(tx, header, documentType, loaded.scope, context);
+  // BC's Posting Description, e.g. "Order SO000001": the description of the entries.
+  const description = `${postingDescriptionPrefix[documentType]} ${header.no}`;
+  const billing = loaded.scope.invoice ? await earlierShipmentsBilled(tx, header, documentType, loaded.linePostings, returns) : [];
+  const invoiced = loaded.linePostings.filter((entry) => entry.amounts !== null);
+  const lcyPrecision = context.glSetup.amountRoundingPrecision;
+  const invoicedValues = invoicedValuesOf(invoiced, invoicedAmountsLcy(invoiced, header, lcyPrecision), billing, lcyPrecision);
+  const items = await planSalesItems(tx, loaded, numbers, billing, invoicedValues, context);
+  const costBatch = buildCostPosting({
+    automaticCostPosting: context.inventorySetup.automaticCostPosting, expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
+    description, customerNo: header.billToCustomerNo, lines: costLines(items), accounts: loaded.accounts,
+  });
+  const invoiceNo = returns ? numbers.creditMemoNo : numbers.invoiceNo;
+  const handlingNo = returns ? numbers.returnReceiptNo : numbers.shipmentNo;
+  const invoiceBatch = invoiceNo ? await invoiceEntries(tx, loaded, invoiceNo, invoiced, costOfLines(items), description, context) : null;
+  const posting: Posting = {
+    facts: {
+      postingDate: header.postingDate, sourceCode: 'SALES', userId: context.username,
+      document: invoiceNo
+        ? { documentType: returns ? 'creditMemo' : 'invoice', documentNo: invoiceNo, externalDocumentNo: header.externalDocumentNo, description }
+        : { documentType: '', documentNo: handlingNo ?? header.no, externalDocumentNo: '', description },
+    },
+    entries: invoiceBatch ? combinePostingBatches(invoiceBatch, costBatch) : costBatch,
+    items,
+    customerApplications: invoiceBatch && invoiceNo ? await applicationToDocument(tx, loaded, invoiceBatch, invoiceNo) : [],
+  };
+  const facts = { numbers, description, entryOfLine: entryOfLines(items), context };
+  return {
+    plan: { numbers, billing, posting, shipment: shipmentDocument(loaded, facts), invoice: invoiceDocument(loaded, facts, invoiced, billing) },
+    requests,
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The posted documents of a sales posting (spec §7.5, §7.6, §17.3): the shipment (return receipt)
+ * and the invoice (credit memo), planned with the posting's placeholder numbers and the item plan's
+ * provisional entry ids, written after the append has numbered the entries.
+ */
+import { dec, sum } from '../../core/money/decimal.ts';
+import { quantityBase } from '../../core/sales/quantities.ts';
+import type { Executor } from '../db/connection.ts';
+import type { AppendedPosting } from '../ledger/append-posting.ts';
+import { insertPostedDocument, postedHeaderFrom, postedLineFrom, type PostedHeaderRow, type PostedLineRow } from './posted-document.writer.ts';
+import type { SalesContext } from './sales-context.ts';
+import type { SalesLineRow } from './sales-document.types.ts';
+import type { LinePosting } from './sales-post.amounts.ts';
+import { type ShipmentBilling, sourceOfBilledLine } from './sales-post.billing.ts';
+import type { LoadedSalesPosting } from './sales-post.load.ts';
+import type { PostingNumbers } from './sales-post.types.ts';
+
+export interface PostedDocumentPlan { header: PostedHeaderRow; lines: PostedLineRow[] }
+
+const noAmounts = { lineAmount: '0', lineDiscountAmount: '0', invoiceDiscountAmount: '0', amount: '0', amountIncludingVat: '0', vatBaseAmount: '0' };
+
+interface PostedFacts { numbers: PostingNumbers; description: string; entryOfLine: ReadonlyMap<string, number>; context: SalesContext }
+
+export function shipmentDocument(loaded: LoadedSalesPosting, facts: PostedFacts): PostedDocumentPlan | null {
+  const { header, returns } = loaded;
+  const no = returns ? facts.numbers.returnReceiptNo : facts.numbers.shipmentNo;
+  if (!no) return null;
+  const postedHeader = postedHeaderFrom(header, returns ? 'returnReceipt' : 'shipment', no, {
+    postingDate: header.postingDate, noSeries: returns ? facts.numbers.returnReceiptSeries : facts.numbers.shipmentSeries,
+    postingDescription: facts.description, userId: facts.context.username,
+  });
+  const shipped = loaded.linePostings.filter((entry) => !entry.posting.ship.isZero());
+  return {
+    header: postedHeader,
+    lines: [
+      ...shipped.map((entry) => postedLineFrom(postedHeader, entry.line, {
+        quantity: entry.posting.ship.toString(),
+        quantityBase: quantityBase(entry.posting.ship, dec(entry.line.quantityPerUnitOfMeasure)).toString(),
+        quantityInvoiced: entry.posting.invoiceOfThisShipment.toString(),
+        quantityNotInvoiced: entry.posting.ship.minus(entry.posting.invoiceOfThisShipment).toString(),
+        ...noAmounts,
+        itemLedgerEntryNo: facts.entryOfLine.get(String(entry.line.lineNo)) ?? null,
+      })),
+      ...commentLines(postedHeader, loaded.document.lines),
+    ],
+  };
+}
+
+export function invoiceDocument(
+  loaded: LoadedSalesPosting, facts: PostedFacts, invoiced: readonly LinePosting[], billing: readonly ShipmentBilling[],
+): PostedDocumentPlan | null {
+  const { header, returns } = loaded;
+  const no = returns ? facts.numbers.creditMemoNo : facts.numbers.invoiceNo;
+  if (!no) return null;
+  const total = (pick: (entry: LinePosting) => ReturnType<typeof dec>) => sum(invoiced.map(pick)).toFixed(2);
+  const postedHeader = postedHeaderFrom(header, returns ? 'creditMemo' : 'invoice', no, {
+    postingDate: header.postingDate, noSeries: returns ? facts.numbers.creditMemoSeries : facts.numbers.invoiceSeries,
+    postingDescription: facts.description, userId: facts.context.username,
+    amount: total((entry) => entry.amounts!.amount),
+    amountIncludingVat: total((entry) => entry.amounts!.amountIncludingVat),
+    invoiceDiscountAmount: total((entry) => entry.amounts!.invoiceDiscountAmount),
+  });
+  const billOf = new Map(billing.map((bill) => [bill.lineNo, bill]));
+  return {
+    header: postedHeader,
+    lines: [
+      ...invoiced.map((entry) => postedLineFrom(postedHeader, entry.line, {
+        quantity: entry.posting.invoice.toString(),
+        quantityBase: quantityBase(entry.posting.invoice, dec(entry.line.quantityPerUnitOfMeasure)).toString(),
+        lineAmount: entry.amounts!.lineAmount.toFixed(2),
+        lineDiscountAmount: entry.amounts!.lineDiscountAmount.toFixed(2),
+        invoiceDiscountAmount: entry.amounts!.invoiceDiscountAmount.toFixed(2),
+        amount: entry.amounts!.amount.toFixed(2),
+        amountIncludingVat: entry.amounts!.amountIncludingVat.toFixed(2),
+        vatBaseAmount: entry.amounts!.vatBaseAmount.toFixed(2),
+        itemLedgerEntryNo: facts.entryOfLine.get(String(entry.line.lineNo)) ?? billOf.get(entry.line.lineNo)?.itemLedgerEntryNo ?? null,
+        ...sourceOfBilledLine(billOf.get(entry.line.lineNo), returns),
+      })),
+      ...commentLines(postedHeader, loaded.document.lines),
+    ],
+  };
+}
+
+function commentLines(header: PostedHeaderRow, lines: readonly SalesLineRow[]): PostedLineRow[] {
+  return lines.filter((line) => line.type === 'comment').map((line) => postedLineFrom(header, line, { ...noAmounts, quantity: '0', quantityBase: '0' }));
+}
+
+/** The planned documents with the append's numbers: transaction, customer entry, item entries. */
+export function numberedDocument(plan: PostedDocumentPlan, appended: AppendedPosting, customerEntry: boolean): PostedDocumentPlan {
+  const header = {
+    ...plan.header, transactionNo: appended.transactionNo,
+    ...(customerEntry ? { customerLedgerEntryNo: appended.customerLedgerEntryNos[0] ?? null } : {}),
+  };
+  const lines = plan.lines.map((line) => ({
+    ...line, itemLedgerEntryNo: line.itemLedgerEntryNo == null ? null : appended.itemLedgerEntryNo(line.itemLedgerEntryNo),
+  }));
+  return { header, lines };
+}
+
+export async function writePostedDocuments(
+  tx: Executor, documents: { shipment: PostedDocumentPlan | null; invoice: PostedDocumentPlan | null }, appended: AppendedPosting,
+): Promise<void> {
+  if (documents.shipment) {
+    const { header, lines } = numberedDocument(documents.shipment, appended, false);
+    await insertPostedDocument(tx, header, lines);
+  }
+  if (documents.invoice) {
+    const { header, lines } = numberedDocument(documents.invoice, appended, true);
+    await insertPostedDocument(tx, header, lines);
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * What the database must satisfy after every step of the model-based posting test: the books
+ * against themselves (every G/L transaction balances; receivables, VAT and inventory accounts equal
+ * their sub-ledgers) and against the model (amounts to the cent, quantities, documents). Each check
+ * reads a snapshot of the tables taken once per step.
+ */
+import { expect } from 'vitest';
+import { type Decimal, dec, sum, ZERO } from '../../src/core/money/decimal.ts';
+import type { Executor } from '../../src/server/db/connection.ts';
+import {
+  customerLedgerEntry, detailedCustomerLedgerEntry, glEntry, glRegister, itemApplicationEntry, itemLedgerEntry, postedSalesHeader, postedSalesLine,
+  salesHeader, salesLine, valueEntry, vatEntry,
+} from '../../src/server/db/schema/index.ts';
+import { vatRates } from './given-model-company.ts';
+import { quantityOf } from './posting-model-amounts.ts';
+import { customerFacts, customerNos, documentKey as key, itemNos, type PostingModel } from './posting-model.ts';
+
+const d = (value: string | null | undefined) => dec(value ?? '0');
+const cents = (value: Decimal) => value.toFixed(2);
+
+async function readBooks(db: Executor) {
+  const [
+    registers, glEntries, vatEntries, customerEntries, details, itemEntries, values, applications, postedHeaders, postedLines, headers, lines,
+  ] = await Promise.all([
+    db.select().from(glRegister), db.select().from(glEntry), db.select().from(vatEntry), db.select().from(customerLedgerEntry),
+    db.select().from(detailedCustomerLedgerEntry), db.select().from(itemLedgerEntry), db.select().from(valueEntry), db.select().from(itemApplicationEntry),
+    db.select().from(postedSalesHeader), db.select().from(postedSalesLine), db.select().from(salesHeader), db.select().from(salesLine),
+  ]);
+  return { registers, glEntries, vatEntries, customerEntries, details, itemEntries, values, applications, postedHeaders, postedLines, headers, lines };
+}
+type Books = Awaited<ReturnType<typeof readBooks>>;
+
+/**
+ * Rows that may never change once written: whole rows of the append-only tables, and the
+ * non-derived columns of those with documented derived columns (schema ledgers.ts, posted-documents.ts).
+ */
+function immutableRows(books: Books): Map<string, string> {
+  const rows = new Map<string, string>();
+  const add = (table: string, id: string, row: Record<string, unknown>, derived: readonly string[] = []) => {
+    const kept = Object.fromEntries(Object.entries(row).filter(([column]) => !derived.includes(column)));
+    rows.set(`${table}#${id}`, JSON.stringify(kept));
+  };
+  for (const row of books.postedHeaders) add('posted_sales_header', key(row.documentType, row.no), row);
+  for (const row of books.postedLines) {
+    add('posted_sales_line', key(row.documentType, row.documentNo, row.lineNo), row, ['quantityInvoiced', 'quantityNotInvoiced', 'correction']);
+  }
+  for (const row of books.registers) add('gl_register', String(row.no), row);
+  for (const row of books.glEntries) add('gl_entry', String(row.entryNo), row);
+  for (const row of books.vatEntries) add('vat_entry', String(row.entryNo), row);
+  for (const row of books.values) add('value_entry', String(row.entryNo), row);
+  for (const row of books.applications) add('item_application_entry', String(row.entryNo), row);
+  for (const row of books.details) add('detailed_customer_ledger_entry', String(row.entryNo), row);
+  for (const row of books.itemEntries) {
+    add('item_ledger_entry', String(row.entryNo), row, ['remainingQuantity', 'invoicedQuantity', 'open', 'completelyInvoiced', 'shippedQuantityNotReturned']);
+  }
+  for (const row of books.customerEntries) {
+    add('customer_ledger_entry', String(row.entryNo), row, [
+      'remainingAmount', 'remainingAmountLcy', 'open', 'closedByEntryNo', 'closedAtDate', 'closedByAmount', 'remainingPaymentDiscountPossible',
+    ]);
+  }
+  return rows;
+}
+
+/** Carries the snapshot of immutable rows from one step to the next. */
+export class InvariantChecker {
+  private snapshot = new Map<string, string>();
+
+  constructor(private readonly db: Executor, private readonly model: PostingModel, private readonly expectedCostPostingToGl: boolean) {}
+
+  async check(): Promise<void> {
+    const books = await readBooks(this.db);
+    // Documents first: a wrong amount on a document explains a wrong balance better than the balance does.
+    this.checkImmutable(books);
+    this.checkTransactions(books);
+    this.checkDocuments(books);
+    this.checkPostedDocuments(books);
+    this.checkCustomers(books);
+    this.checkReceivables(books);
+    this.checkSalesAndVat(books);
+    this.checkInventoryValue(books);
+    this.checkItems(books);
+  }
+
+  /** Posted rows unchanged: every row seen before is still there, byte for byte; only new rows appear. */
+  private checkImmutable(books: Books) {
+    const now = immutableRows(books);
+    const changed = [...this.snapshot].filter(([id, row]) => now.get(id) !== row).map(([id, row]) => `${id}\n  before ${row}\n  after  ${now.get(id) ?? '(gone)'}`);
+    expect(changed, 'posted rows changed or disappeared').toEqual([]);
+    this.snapshot = now;
+  }
+
+  private checkTransactions({ glEntries }: Books) {
+    const byTransaction = new Map<number, Decimal>();
+    for (const entry of glEntries) {
+      byTransaction.set(entry.transactionNo, (byTransaction.get(entry.transactionNo) ?? ZERO).plus(d(entry.amount)));
+      expect(d(entry.debitAmount).minus(d(entry.creditAmount)).equals(d(entry.amount)), `G/L entry ${entry.entryNo}: debit − credit = amount`).toBe(true);
+    }
+    const unbalanced = [...byTransaction].filter(([, total]) => !total.isZero()).map(([transactionNo, total]) => `transaction ${transactionNo}: ${cents(total)}`);
+    expect(unbalanced, 'every G/L transaction balances (Σ amount per transaction no. = 0)').toEqual([]);
+  }
+
+  /** Receivables account = the customer sub-ledger (initial and detailed entries, remaining in LCY) = the model. */
+  private checkReceivables({ glEntries, customerEntries, details }: Books) {
+    const receivables = cents(balanceOf(glEntries, '1300'));
+    expect(receivables, 'G/L receivables (1300) = Σ customer ledger entries Amount (LCY)').toBe(cents(sum(customerEntries.map((entry) => d(entry.amountLcy)))));
+    expect(receivables, 'G/L receivables (1300) = Σ detailed customer ledger entries Amount (LCY)').toBe(cents(sum(details.map((detail) => d(detail.amountLcy)))));
+    expect(receivables, 'G/L receivables (1300) = Σ customer ledger entries Remaining Amt. (LCY)').toBe(cents(sum(customerEntries.map((entry) => d(entry.remainingAmountLcy)))));
+    expect(receivables, 'G/L receivables (1300) = Σ invoices − Σ credit memos incl. VAT in LCY (model)').toBe(cents(this.model.receivablesLcy()));
+  }
+
+  /** Revenue and VAT in LCY against the model; each VAT account against the VAT entries of its identifier. */
+  private checkSalesAndVat({ glEntries, vatEntries, values }: Books) {
+    expect(cents(balanceOf(glEntries, '8000', '8100', '8200', '8300', '6100').negated()), 'net sales on 8000–8300 and 6100 in LCY = model').toBe(cents(this.model.netSalesLcy()));
+    for (const rate of Object.values(vatRates)) {
+      const entries = vatEntries.filter((entry) => entry.vatIdentifier === rate.identifier);
+      const expected = this.model.vatLcy(rate.identifier);
+      const actual = { base: cents(sum(entries.map((entry) => d(entry.base)))), amount: cents(sum(entries.map((entry) => d(entry.amount)))) };
+      expect(actual, `VAT entries of ${rate.identifier}: Σ base and Σ amount in LCY = model`).toEqual({ base: cents(expected.base), amount: cents(expected.amount) });
+      expect(cents(balanceOf(glEntries, rate.account)), `G/L sales VAT ${rate.account} = Σ VAT entries of ${rate.identifier}`).toBe(actual.amount);
+    }
+    expect(cents(sum(values.map((value) => d(value.salesAmountActual)))), 'Σ value entries Sales Amount (Actual) = item sales invoiced − credited in LCY (model)')
+      .toBe(cents(this.model.itemSalesActual()));
+    expect(cents(sum(values.map((value) => d(value.salesAmountExpected)))), 'Σ value entries Sales Amount (Expected) = shipped not invoiced − received not credited in LCY (model)')
+      .toBe(cents(this.model.itemSalesExpected()));
+  }
+
+  /**
+   * Inventory accounts = the value entries' cost posted to G/L (cost-posting.ts: actual cost on Inventory
+   * against COGS, expected cost on the interim accounts only with Expected Cost Posting to G/L), and
+   * with Automatic Cost Posting every cost amount is posted.
+   */
+  private checkInventoryValue({ glEntries, values }: Books) {
+    const total = (pick: (value: Books['values'][number]) => string) => cents(sum(values.map((value) => d(pick(value)))));
+    const postedActual = total((value) => value.costPostedToGl);
+    const postedExpected = total((value) => value.expectedCostPostedToGl);
+    expect(cents(balanceOf(glEntries, '3000')), 'G/L inventory (3000) = Σ value entries Cost Posted to G/L').toBe(postedActual);
+    expect(cents(balanceOf(glEntries, '3010')), 'G/L inventory (interim) (3010) = Σ value entries Expected Cost Posted to G/L').toBe(postedExpected);
+    expect(postedActual, 'Automatic Cost Posting: Σ Cost Posted to G/L = Σ Cost Amount (Actual)').toBe(total((value) => value.costAmountActual));
+    expect(postedExpected, `Expected Cost Posting to G/L ${this.expectedCostPostingToGl ? 'on: Σ Expected Cost Posted to G/L = Σ Cost Amount (Expected)' : 'off: nothing on the interim accounts'}`)
+      .toBe(this.expectedCostPostingToGl ? total((value) => value.costAmountExpected) : '0.00');
+    expect(cents(balanceOf(glEntries, '7000', '7100').negated()), 'COGS (7000) and inventory adjustment (7100) mirror inventory (3000)').toBe(postedActual);
+    expect(cents(balanceOf(glEntries, '7010').negated()), 'COGS (interim) (7010) mirrors inventory (interim) (3010)').toBe(postedExpected);
+  }
+
+  private checkCustomers({ customerEntries, details }: Books) {
+    const detailSum = new Map<number, { amount: Decimal; amountLcy: Decimal }>();
+    for (const detail of details) {
+      const total = detailSum.get(detail.customerLedgerEntryNo) ?? { amount: ZERO, amountLcy: ZERO };
+      detailSum.set(detail.customerLedgerEntryNo, { amount: total.amount.plus(d(detail.amount)), amountLcy: total.amountLcy.plus(d(detail.amountLcy)) });
+    }
+    for (const entry of customerEntries) {
+      const label = `customer ledger entry ${entry.entryNo} (${entry.documentType} ${entry.documentNo})`;
+      const detailed = detailSum.get(entry.entryNo) ?? { amount: ZERO, amountLcy: ZERO };
+      expect({ remaining: cents(d(entry.remainingAmount)), remainingLcy: cents(d(entry.remainingAmountLcy)) }, `${label}: remaining = Σ detailed entries`)
+        .toEqual({ remaining: cents(detailed.amount), remainingLcy: cents(detailed.amountLcy) });
+      expect(entry.open, `${label}: open ⇔ remaining ≠ 0`).toBe(!d(entry.remainingAmount).isZero());
+      // BC closes an entry in LCY too (Correction of Remaining Amount when a rounding residue is left).
+      if (!entry.open) expect(cents(d(entry.remainingAmountLcy)), `${label}: closed ⇒ Remaining Amt. (LCY) = 0`).toBe('0.00');
+      const document = this.model.posted.get(key(entry.documentType, entry.documentNo));
+      expect(document, `${label}: a document the model posted`).toBeDefined();
+      const sign = document!.kind === 'invoice' ? 1 : -1;
+      expect({
+        customerNo: entry.customerNo, currencyCode: entry.currencyCode,
+        amount: cents(d(entry.amount)), amountLcy: cents(d(entry.amountLcy)), remaining: cents(d(entry.remainingAmount)),
+      }, `${label}: customer, currency, amount, Amount (LCY), remaining amount (model)`).toEqual({
+        customerNo: document!.customerNo, currencyCode: customerFacts(document!.customerNo).currencyCode,
+        amount: cents(document!.amounts.total.times(sign)), amountLcy: cents(document!.amounts.totalLcy.times(sign)), remaining: cents(document!.remaining),
+      });
+    }
+    expect(customerEntries.length, 'one customer ledger entry per posted invoice and credit memo').toBe(this.model.posted.size);
+    for (const customerNo of customerNos) {
+      const remaining = sum(customerEntries.filter((entry) => entry.customerNo === customerNo).map((entry) => d(entry.remainingAmount)));
+      expect(cents(remaining), `customer ${customerNo}: balance = Σ invoices − Σ credit memos in its currency (model)`).toBe(cents(this.model.balance(customerNo)));
+    }
+  }
+
+  private checkItems({ itemEntries, values }: Books) {
+    const invoicedOf = new Map<number, Decimal>();
+    for (const value of values) invoicedOf.set(value.itemLedgerEntryNo, (invoicedOf.get(value.itemLedgerEntryNo) ?? ZERO).plus(d(value.invoicedQuantity)));
+    for (const itemNo of itemNos) {
+      const of = itemEntries.filter((entry) => entry.itemNo === itemNo);
+      const inventory = sum(of.map((entry) => d(entry.quantity)));
+      expect(quantityOf(inventory.toString()), `item ${itemNo}: inventory = model (opening − shipped + returned + undone), in thousandths`).toBe(this.model.stock.get(itemNo));
+      expect(sum(of.map((entry) => d(entry.remainingQuantity))).toString(), `item ${itemNo}: Σ remaining quantity = inventory`).toBe(inventory.toString());
+      const openInbound = of.filter((entry) => entry.open && entry.positive);
+      const openOutbound = of.filter((entry) => entry.open && !entry.positive);
+      expect(openInbound.length > 0 && openOutbound.length > 0, `item ${itemNo}: no open inbound while a shortage is open`).toBe(false);
+      if (!inventory.isNegative()) {
+        expect(sum(openInbound.map((entry) => d(entry.remainingQuantity))).toString(), `item ${itemNo}: Σ open inbound remaining = inventory`).toBe(inventory.toString());
+      }
+      for (const entry of of) checkItemEntry(entry, invoicedOf.get(entry.entryNo) ?? ZERO);
+    }
+  }
+
+  /** Unposted documents against the model: which exist, and the order lines' quantities and invoice discounts. */
+  private checkDocuments({ headers, lines }: Books) {
+    const numbers = (type: string) => headers.filter((header) => header.documentType === type).map((header) => header.no).sort();
+    expect(numbers('order'), 'open orders').toEqual([...this.model.orders.keys()].sort());
+    expect(numbers('invoice'), 'open invoices').toEqual([...this.model.invoices.keys()].sort());
+    expect([...numbers('creditMemo'), ...numbers('returnOrder')].sort(), 'open credit memos and return orders').toEqual([...this.model.returns.keys()].sort());
+    const rowOf = (documentType: string, documentNo: string, lineNo: number) => {
+      const row = lines.find((candidate) => candidate.documentType === documentType && candidate.documentNo === documentNo && candidate.lineNo === lineNo);
+      expect(row, `${documentType} ${documentNo} line ${lineNo}`).toBeDefined();
+      return row!;
+    };
+    for (const order of this.model.orders.values()) {
+      for (const line of order.lines) {
+        const row = rowOf('order', order.no, line.lineNo);
+        const actual = {
+          quantity: quantityOf(row.quantity), shipped: quantityOf(row.quantityShipped), invoiced: quantityOf(row.quantityInvoiced),
+          toShip: quantityOf(row.quantityToShip), toInvoice: quantityOf(row.quantityToInvoice), unitPrice: d(row.unitPrice).toString(), invoiceDiscount: cents(d(row.invoiceDiscountAmount)),
+        };
+        expect(actual, `order ${order.no} line ${line.lineNo}: quantities (thousandths), unit price, Inv. Discount Amount`).toEqual({
+          quantity: line.quantity, shipped: line.shipped, invoiced: line.invoiced, toShip: line.toShip, toInvoice: line.toInvoice,
+          unitPrice: dec(line.unitPrice).toString(), invoiceDiscount: cents(line.invoiceDiscount),
+        });
+        expect(actual.invoiced <= actual.shipped && actual.shipped <= actual.quantity, `order ${order.no} line ${line.lineNo}: invoiced ≤ shipped ≤ quantity`).toBe(true);
+      }
+    }
+    for (const invoice of this.model.invoices.values()) {
+      for (const line of invoice.lines) {
+        expect(cents(d(rowOf('invoice', invoice.no, line.lineNo).invoiceDiscountAmount)), `invoice ${invoice.no} line ${line.lineNo}: Inv. Discount Amount`).toBe(cents(line.invoiceDiscount));
+      }
+    }
+  }
+
+  /** Posted invoices and credit memos: header totals in document currency, and each line where the model knows it; shipment lines. */
+  private checkPostedDocuments({ postedHeaders, postedLines }: Books) {
+    for (const document of this.model.posted.values()) {
+      const row = postedHeaders.find((header) => header.documentType === document.kind && header.no === document.no);
+      expect(row, `posted ${document.kind} ${document.no}`).toBeDefined();
+      expect({ amount: cents(d(row!.amount)), amountIncludingVat: cents(d(row!.amountIncludingVat)) }, `posted ${document.kind} ${document.no}: totals`)
+        .toEqual({ amount: cents(document.amounts.net), amountIncludingVat: cents(document.amounts.total) });
+      if (!document.linesKnown) continue;
+      const actual = postedLines.filter((line) => line.documentType === document.kind && line.documentNo === document.no && line.type !== 'comment')
+        .sort((a, b) => a.lineNo - b.lineNo).map((line) => `${line.lineNo} ${line.no}: ${cents(d(line.amount))} / ${cents(d(line.amountIncludingVat))}`);
+      expect(actual, `posted ${document.kind} ${document.no}: each line's Amount / Amount Including VAT (VAT shared per identifier)`)
+        .toEqual(document.amounts.lines.map((line) => `${line.lineNo} ${line.no}: ${cents(line.net)} / ${cents(line.amountIncludingVat)}`));
+    }
+    const shipmentLines = postedLines.filter((line) => line.documentType === 'shipment');
+    for (const lot of this.model.lots) {
+      const row = shipmentLines.find((line) => line.documentNo === lot.shipmentNo && line.lineNo === lot.lineNo);
+      const label = `shipment ${lot.shipmentNo} line ${lot.lineNo}`;
+      expect(row, label).toBeDefined();
+      expect({ quantity: quantityOf(row!.quantity), invoiced: quantityOf(row!.quantityInvoiced), notInvoiced: quantityOf(row!.quantityNotInvoiced), correction: row!.correction }, label)
+        .toEqual({ quantity: lot.quantity, invoiced: lot.invoiced, notInvoiced: lot.undone ? 0 : lot.quantity - lot.invoiced, correction: lot.undone });
+    }
+  }
+}
+
+function balanceOf(entries: Books['glEntries'], ...accounts: string[]): Decimal {
+  return sum(entries.filter((entry) => accounts.includes(entry.glAccountNo)).map((entry) => d(entry.amount)));
+}
+
+function checkItemEntry(entry: Books['itemEntries'][number], invoicedByValues: Decimal) {
+  const label = `item ledger entry ${entry.entryNo}`;
+  const quantity = d(entry.quantity);
+  const within = (value: Decimal) => (quantity.isNegative() ? value.lte(0) && value.gte(quantity) : value.gte(0) && value.lte(quantity));
+  expect(within(d(entry.remainingQuantity)), `${label}: remaining ${entry.remainingQuantity} within 0..${entry.quantity}`).toBe(true);
+  expect(within(d(entry.invoicedQuantity)), `${label}: invoiced ${entry.invoicedQuantity} within 0..${entry.quantity}`).toBe(true);
+  expect(entry.open, `${label}: open ⇔ remaining ≠ 0`).toBe(!d(entry.remainingQuantity).isZero());
+  expect(d(entry.invoicedQuantity).toString(), `${label}: invoiced quantity = Σ its value entries`).toBe(invoicedByValues.toString());
+  expect(entry.completelyInvoiced, `${label}: completely invoiced ⇔ invoiced = quantity`).toBe(d(entry.invoicedQuantity).equals(quantity));
+  if (entry.entryType === 'sale' && quantity.isNegative()) {
+    expect(within(d(entry.shippedQuantityNotReturned)), `${label}: shipped not returned ${entry.shippedQuantityNotReturned} within 0..${entry.quantity}`).toBe(true);
+  }
+}
