@@ -6,6 +6,7 @@ import { ItemCardPage } from './items/item-card-page.tsx';
 import { ItemListPage } from './items/item-list-page.tsx';
 import { CombineShipmentsPage } from './batch/combine-shipments-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
+import { GeneralJournalPage } from './journal/general-journal-page.tsx';
 import { FindEntriesPage } from './ledgers/find-entries-page.tsx';
 import { LedgerListPage } from './ledgers/ledger-list-page.tsx';
 import { PostedDocumentListPage } from './posted/posted-document-list-page.tsx';
@@ -36,6 +37,7 @@ export function App() {
         <Route path="/combine-shipments" element={<CombineShipmentsPage />} />
         <Route path="/posted/:kind" element={<PostedDocumentListPage />} />
         <Route path="/posted/:kind/:no" element={<PostedDocumentPage />} />
+        <Route path="/general-journal" element={<GeneralJournalPage />} />
         <Route path="/ledgers/:ledger" element={<LedgerListPage />} />
         <Route path="/navigate" element={<FindEntriesPage />} />
         <Route path="*" element={<NotFoundPage />} />

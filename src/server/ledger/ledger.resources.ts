@@ -6,7 +6,8 @@
 import { inArray, sum } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  customerLedgerEntry, detailedCustomerLedgerEntry, glEntry, glRegister, itemApplicationEntry, itemLedgerEntry, valueEntry, vatEntry,
+  bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, glRegister, itemApplicationEntry,
+  itemLedgerEntry, valueEntry, vatEntry, vendorLedgerEntry,
 } from '../db/schema/index.ts';
 import type { Executor } from '../db/connection.ts';
 import type { ResourceDefinition, Row } from '../master-data/resource.ts';
@@ -67,6 +68,26 @@ export const detailedCustomerLedgerEntryResource = ledger({
   codeFields: ['customerNo', 'documentNo', 'currencyCode'],
 });
 
+export const vendorLedgerEntryResource = ledger({
+  name: 'vendorLedgerEntries', entity: 'Vendor Ledger Entry', table: vendorLedgerEntry,
+  filters: ['vendorNo', 'buyFromVendorNo', 'documentType', 'documentNo', 'transactionNo', 'open', 'positive', 'currencyCode', 'externalDocumentNo', 'dueDate'],
+  codeFields: ['vendorNo', 'buyFromVendorNo', 'documentNo', 'currencyCode'],
+  search: ['description', 'documentNo', 'externalDocumentNo'],
+});
+
+export const detailedVendorLedgerEntryResource = ledger({
+  name: 'detailedVendorLedgerEntries', entity: 'Detailed Vendor Ledger Entry', table: detailedVendorLedgerEntry,
+  filters: ['vendorLedgerEntryNo', 'vendorNo', 'entryType', 'documentType', 'documentNo', 'transactionNo', 'currencyCode'],
+  codeFields: ['vendorNo', 'documentNo', 'currencyCode'],
+});
+
+export const bankAccountLedgerEntryResource = ledger({
+  name: 'bankAccountLedgerEntries', entity: 'Bank Account Ledger Entry', table: bankAccountLedgerEntry,
+  filters: ['bankAccountNo', 'documentType', 'documentNo', 'transactionNo', 'open', 'positive', 'currencyCode', 'balAccountType', 'balAccountNo', 'statementStatus'],
+  codeFields: ['bankAccountNo', 'documentNo', 'currencyCode', 'balAccountNo'],
+  search: ['description', 'documentNo', 'externalDocumentNo'],
+});
+
 /** BC's FlowFields of an item ledger entry: its cost and sales amounts are the sums of its value entries. */
 const itemLedgerEntryAmounts = {
   shape: {
@@ -123,5 +144,5 @@ export const itemApplicationEntryResource = ledger({
 
 export const ledgerResources: ResourceDefinition[] = [
   glRegisterResource, glEntryResource, vatEntryResource, customerLedgerEntryResource, detailedCustomerLedgerEntryResource,
-  itemLedgerEntryResource, valueEntryResource, itemApplicationEntryResource,
+  vendorLedgerEntryResource, detailedVendorLedgerEntryResource, bankAccountLedgerEntryResource, itemLedgerEntryResource, valueEntryResource, itemApplicationEntryResource,
 ];

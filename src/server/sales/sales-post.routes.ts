@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { postRequest } from '../../core/posting/posting-result.schemas.ts';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { postableSalesDocumentTypes } from '../../core/documents/document-types.ts';
 import type { Executor } from '../db/connection.ts';
@@ -17,11 +18,8 @@ import { findDocument } from './sales-document.queries.ts';
 import { documentView } from './sales-document.view.ts';
 import { type PostableDocumentType, type PostRequest, postSalesDocument, previewSalesPosting } from './sales-post.ts';
 
-export const postRequestSchema = z.strictObject({
-  ship: z.boolean().optional().describe('Orders: post the shipment (Qty. to Ship of every line).'),
-  receive: z.boolean().optional().describe('Return orders: post the return receipt (Return Qty. to Receive).'),
-  invoice: z.boolean().optional().describe('Post the invoice (credit memo) of Qty. to Invoice.'),
-}).nullish();
+/** The body is optional: none posts everything (an order ships and invoices). */
+export const postRequestSchema = postRequest.nullish();
 
 export function registerSalesPostRoutes(app: FastifyInstance, getDb: () => Executor) {
   const routes = app.withTypeProvider<ZodTypeProvider>();

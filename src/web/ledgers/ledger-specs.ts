@@ -17,7 +17,8 @@ export interface LedgerFilter {
 }
 
 export interface LedgerSpec {
-  name: LedgerName;
+  /** The ledgers of ledger-entry.views.ts, and those only the general journal's preview shows so far. */
+  name: LedgerName | 'vendorLedgerEntries' | 'detailedVendorLedgerEntries' | 'bankAccountLedgerEntries';
   /** The web path segment of its list page, if it has one. */
   path: string | null;
   caption: string;

@@ -1,0 +1,29 @@
+import { Alert, List } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatDate } from '../format/dates.ts';
+import type { SupportedLocale } from '../format/locales.ts';
+import { findEntriesPath } from '../ledgers/entries-table.tsx';
+import type { GeneralJournalPostingResult } from './journal-types.ts';
+
+/** "Lines 1–2" of the request's positions (from 0), as the user counts the grid's lines. */
+function linesCaption(positions: readonly number[]): string {
+  const first = positions[0]! + 1;
+  const last = positions.at(-1)! + 1;
+  return first === last ? `line ${first}` : `lines ${first}–${last}`;
+}
+
+/** What posting did: one transaction per document, each with its number and where to find its entries. */
+export function PostedTransactions({ result, locale }: { result: GeneralJournalPostingResult; locale: SupportedLocale }) {
+  return (
+    <Alert color="teal" title="The journal lines were posted" role="status">
+      <List size="sm">
+        {result.transactions.map((transaction) => (
+          <List.Item key={transaction.transactionNo} data-transaction-no={transaction.transactionNo}>
+            Transaction {transaction.transactionNo}: document <Link to={findEntriesPath(transaction.documentNo)}>{transaction.documentNo}</Link> of{' '}
+            {formatDate(transaction.postingDate, locale)} ({linesCaption(transaction.lines)})
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
