@@ -30,6 +30,10 @@ export interface DocumentDescriptor<F extends DocumentFamily = DocumentFamily> {
   direction: GoodsDirection;
   /** +1 for documents that bill (quote, order, invoice, blanket order), −1 for credits (credit memo, return order). */
   sign: 1 | -1;
+  /** The sign of its item ledger quantities: −1 when its goods leave stock (outbound), +1 when they come in. */
+  stockSign: 1 | -1;
+  /** The order of its direction (order, return order): the source of the shipment (receipt) lines an invoice (credit memo) bills. */
+  orderType: Extract<FamilyVocabulary[F]['documentType'], 'order' | 'returnOrder'>;
   /** The line fields, captions and verbs of its goods movement (quotes have them too). */
   lineHandling: LineHandling<F>;
   /** Null for documents that never post (quotes, blanket orders). */
@@ -87,13 +91,16 @@ function describe<F extends DocumentFamily>(
 ): DocumentDescriptor<F> {
   const { direction, posting, setupSwitch, ...own } = entry;
   const sign = direction === billingDirection[family] ? 1 : -1;
+  const stockSign = direction === 'inbound' ? 1 : -1;
+  // Both families name their orders alike: the billing direction's is the order, the other the return order.
+  const orderType = (sign === 1 ? 'order' : 'returnOrder') as DocumentDescriptor<F>['orderType'];
   const lines = lineHandling(family, direction);
   const posts = posting !== 'never';
   const handling = posts ? { ...postedDocumentDescriptor(family, lines.handlingType), setupSwitch: setupSwitch ?? null } : null;
   const invoicingType: PartyLedgerDocumentType & FamilyVocabulary[F]['invoicingType'] = sign === 1 ? 'invoice' : 'creditMemo';
   const invoicing = posts ? { ...postedDocumentDescriptor(family, invoicingType), partyLedgerDocumentType: invoicingType } : null;
   return {
-    family, type, direction, sign, lineHandling: lines, handling, invoicing, ...own, setupCaption: setupCaptions[family],
+    family, type, direction, sign, stockSign, orderType, lineHandling: lines, handling, invoicing, ...own, setupCaption: setupCaptions[family],
     postsInFull: posting === 'inFull', partialInvoicing: posting === 'inParts',
     canEdit: built.canEdit, canPost: built.canPost, canShip: built.canPost && handling !== null, canInvoice: built.canPost && invoicing !== null,
   };

@@ -50,6 +50,7 @@ export interface FamilyVocabulary {
     postedType: PostedSalesDocumentType;
     handlingType: 'shipment' | 'returnReceipt';
     invoicingType: 'invoice' | 'creditMemo';
+    itemLedgerDocumentType: Extract<ItemLedgerDocumentType, `sales${string}`>;
     seriesField:
       | 'quoteNos' | 'orderNos' | 'invoiceNos' | 'creditMemoNos' | 'returnOrderNos' | 'blanketOrderNos'
       | 'postedShipmentNos' | 'postedInvoiceNos' | 'postedCreditMemoNos' | 'postedReturnReceiptNos';
@@ -67,6 +68,7 @@ export interface FamilyVocabulary {
     postedType: PostedPurchaseDocumentType;
     handlingType: 'receipt' | 'returnShipment';
     invoicingType: 'invoice' | 'creditMemo';
+    itemLedgerDocumentType: Extract<ItemLedgerDocumentType, `purchase${string}`>;
     seriesField:
       | 'quoteNos' | 'orderNos' | 'invoiceNos' | 'creditMemoNos' | 'returnOrderNos'
       | 'postedReceiptNos' | 'postedInvoiceNos' | 'postedCreditMemoNos' | 'postedReturnShipmentNos';

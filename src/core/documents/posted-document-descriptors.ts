@@ -3,7 +3,7 @@
  * return shipments (purchase) handle goods; invoices and credit memos bill them.
  */
 import type {
-  DocumentFamily, FamilyVocabulary, GoodsDirection, ItemLedgerDocumentType, PartyLedgerDocumentType, PostedPurchaseDocumentType,
+  DocumentFamily, FamilyVocabulary, GoodsDirection, PartyLedgerDocumentType, PostedPurchaseDocumentType,
   PostedSalesDocumentType,
 } from './document-types.ts';
 
@@ -18,7 +18,7 @@ export interface PostedDocumentDescriptor<F extends DocumentFamily = DocumentFam
   /** The setup field holding its number series, and that field's caption for messages. */
   seriesField: FamilyVocabulary[F]['seriesField'];
   seriesFieldCaption: string;
-  itemLedgerDocumentType: ItemLedgerDocumentType;
+  itemLedgerDocumentType: FamilyVocabulary[F]['itemLedgerDocumentType'];
   /** The customer (vendor) ledger entry's Document Type; null for documents that write none. */
   partyLedgerDocumentType: PartyLedgerDocumentType | null;
   /** API resource, web path segment, captions. */

@@ -1,6 +1,6 @@
 /** A sales line's quantity fields as core/sales reads them, and writing many lines' new quantities at once. */
 import { sql } from 'drizzle-orm';
-import { lineHandling, type LineHandling } from '../../core/documents/line-handling.ts';
+import type { LineHandling } from '../../core/documents/line-handling.ts';
 import { dec } from '../../core/money/decimal.ts';
 import type { QuantityFields } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
@@ -24,12 +24,11 @@ export function handledQuantities(line: QuantityColumns, handling: LineHandling<
   };
 }
 
-/** The same for callers that know only whether goods come back (`returns`); prefer handledQuantities. */
-export function quantityFields(line: SalesLineRow, returns: boolean): QuantityFields {
-  return handledQuantities(line, lineHandling('sales', returns ? 'inbound' : 'outbound'));
+export interface LineQuantityUpdate {
+  documentType: string; documentNo: string; lineNo: number; after: QuantityFields;
+  /** The line's goods come back (inbound): `after`'s shipped quantities go to the return columns. */
+  returns: boolean;
 }
-
-export interface LineQuantityUpdate { documentType: string; documentNo: string; lineNo: number; after: QuantityFields; returns: boolean }
 
 /** New quantities of many sales lines in one UPDATE … FROM (VALUES …). */
 export async function updateLineQuantities(tx: Executor, updates: readonly LineQuantityUpdate[]): Promise<void> {

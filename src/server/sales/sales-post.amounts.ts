@@ -18,8 +18,6 @@ export interface LinePosting {
   inventoryItem: boolean;
 }
 
-export const sign = (returns: boolean) => (returns ? 1 : -1);
-
 /**
  * The amounts each invoiced line posts (spec §4.5): the line as it is now, prorated over the
  * quantity this posting invoices, with the VAT of this posting's own lines.

@@ -5,7 +5,7 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
-import { postsInFull, quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
+import { quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
 import { quantityBase } from '../../core/sales/quantities.ts';
 import type { Executor } from '../db/connection.ts';
 import { postedSalesLine, salesLine } from '../db/schema/index.ts';
@@ -13,10 +13,9 @@ import type { ItemInvoicing } from '../../core/inventory/item-posting.types.ts';
 import type { PostedLineRow } from './posted-document.writer.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
-import { quantityFields, updateLineQuantities } from './sales-line.quantities.ts';
-import { type InvoicedValue, type LinePosting, sign } from './sales-post.amounts.ts';
-import type { PostingNumbers } from './sales-post.types.ts';
-import type { PostableDocumentType } from './sales-post.types.ts';
+import { handledQuantities, updateLineQuantities } from './sales-line.quantities.ts';
+import type { InvoicedValue, LinePosting } from './sales-post.amounts.ts';
+import type { PostingNumbers, SalesPostingDescriptor } from './sales-post.types.ts';
 
 /** A posted shipment (receipt) line this posting bills, and how much of it. */
 export interface ShipmentBilling {
@@ -39,24 +38,25 @@ export interface ShipmentBilling {
  * invoice, the shipment line each Get Shipment Lines line names.
  */
 export async function earlierShipmentsBilled(
-  tx: Executor, header: SalesHeaderRow, documentType: PostableDocumentType, linePostings: readonly LinePosting[], returns: boolean,
+  tx: Executor, header: SalesHeaderRow, descriptor: SalesPostingDescriptor, linePostings: readonly LinePosting[],
 ): Promise<ShipmentBilling[]> {
-  const handlingType = returns ? 'returnReceipt' : 'shipment';
-  const linked = linePostings.filter((entry) => (returns ? entry.line.returnReceiptNo : entry.line.shipmentNo) !== null && !entry.posting.invoice.isZero());
-  const fromOrder = postsInFull(documentType) ? [] : linePostings.filter((entry) => !entry.posting.invoice.minus(entry.posting.invoiceOfThisShipment).isZero());
+  // The shipment (return receipt) line a Get Shipment Lines line names, in the line's fields of its direction.
+  const { postedDocumentNoField, postedLineNoField } = descriptor.lineHandling;
+  const linked = linePostings.filter((entry) => entry.line[postedDocumentNoField] !== null && !entry.posting.invoice.isZero());
+  const fromOrder = descriptor.postsInFull ? [] : linePostings.filter((entry) => !entry.posting.invoice.minus(entry.posting.invoiceOfThisShipment).isZero());
   if (linked.length === 0 && fromOrder.length === 0) return [];
   const open = await tx.select().from(postedSalesLine).where(and(
-    eq(postedSalesLine.documentType, handlingType),
+    eq(postedSalesLine.documentType, descriptor.handling.postedType),
     ne(postedSalesLine.quantityNotInvoiced, '0'),
     eq(postedSalesLine.correction, false),
     linked.length > 0
-      ? inArray(postedSalesLine.documentNo, [...new Set(linked.map((entry) => (returns ? entry.line.returnReceiptNo : entry.line.shipmentNo)!))])
+      ? inArray(postedSalesLine.documentNo, [...new Set(linked.map((entry) => entry.line[postedDocumentNoField]!))])
       : and(eq(postedSalesLine.sourceDocumentType, header.documentType), eq(postedSalesLine.sourceDocumentNo, header.no)),
   )).orderBy(postedSalesLine.documentNo, postedSalesLine.lineNo).for('update');
   const billing: ShipmentBilling[] = [];
   for (const entry of linked) {
-    const shipmentNo = (returns ? entry.line.returnReceiptNo : entry.line.shipmentNo)!;
-    const shipmentLineNo = (returns ? entry.line.returnReceiptLineNo : entry.line.shipmentLineNo)!;
+    const shipmentNo = entry.line[postedDocumentNoField]!;
+    const shipmentLineNo = entry.line[postedLineNoField]!;
     const shipmentLine = open.find((row) => row.documentNo === shipmentNo && row.lineNo === shipmentLineNo);
     if (!shipmentLine || dec(shipmentLine.quantityNotInvoiced).abs().lessThan(entry.posting.invoice.abs())) {
       throw new DomainError('SHIPMENT_ALREADY_INVOICED', { lineNo: shipmentLineNo, shipmentNo, quantity: entry.posting.invoice.toString() }, `lines.${entry.line.lineNo}.quantity`);
@@ -91,30 +91,33 @@ export function billingOf(entry: LinePosting, shipmentLine: typeof postedSalesLi
 }
 
 /** The value entry billing an earlier shipment (receipt): its share of what the invoice posts for the line (spec §7.6). */
-export function itemInvoicing(header: SalesHeaderRow, bill: ShipmentBilling, returns: boolean, numbers: PostingNumbers, invoiced: InvoicedValue): ItemInvoicing {
-  const direction = sign(returns);
+export function itemInvoicing(
+  header: SalesHeaderRow, bill: ShipmentBilling, descriptor: SalesPostingDescriptor, numbers: PostingNumbers, invoiced: InvoicedValue,
+): ItemInvoicing {
   return {
     key: `${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`,
-    documentType: returns ? 'salesCreditMemo' : 'salesInvoice',
-    documentNo: (returns ? numbers.creditMemoNo : numbers.invoiceNo)!,
+    documentType: descriptor.invoicing.itemLedgerDocumentType,
+    documentNo: numbers.invoicingNo!,
     documentLineNo: bill.lineNo,
     description: bill.line.description,
     sourceType: 'customer', sourceNo: header.sellToCustomerNo,
     genBusPostingGroup: bill.line.genBusPostingGroup ?? '', genProdPostingGroup: bill.line.genProdPostingGroup ?? '', inventoryPostingGroup: bill.line.inventoryPostingGroup ?? '',
-    salesAmount: invoiced.salesAmount.times(-direction),
-    discountAmount: invoiced.discountAmount.times(-direction),
+    // Sales amounts are positive on a sale and negative on a credit (sign); quantities follow the stock (stockSign).
+    salesAmount: invoiced.salesAmount.times(descriptor.sign),
+    discountAmount: invoiced.discountAmount.times(descriptor.sign),
     itemLedgerEntryNo: bill.itemLedgerEntryNo!,
-    invoicedQuantity: bill.quantityBase.times(direction),
+    invoicedQuantity: bill.quantityBase.times(descriptor.stockSign),
   };
 }
 
 /** Invoice lines billing a shipment name the order line as their source, as BC's Order No./Order Line No. do. */
-export function sourceOfBilledLine(bill: ShipmentBilling | undefined, returns: boolean): Partial<PostedLineRow> {
-  if (!bill || (returns ? bill.line.returnReceiptNo : bill.line.shipmentNo) === null) return {};
-  return {
-    sourceDocumentType: returns ? 'returnOrder' : 'order', sourceDocumentNo: bill.orderNo, sourceLineNo: bill.orderLineNo,
-    ...(returns ? { returnReceiptNo: bill.shipmentNo, returnReceiptLineNo: bill.shipmentLineNo } : { shipmentNo: bill.shipmentNo, shipmentLineNo: bill.shipmentLineNo }),
-  };
+export function sourceOfBilledLine(bill: ShipmentBilling | undefined, descriptor: SalesPostingDescriptor): Partial<PostedLineRow> {
+  const { postedDocumentNoField, postedLineNoField } = descriptor.lineHandling;
+  if (!bill || bill.line[postedDocumentNoField] === null) return {};
+  const billed: Partial<PostedLineRow> = { sourceDocumentType: descriptor.orderType, sourceDocumentNo: bill.orderNo, sourceLineNo: bill.orderLineNo };
+  billed[postedDocumentNoField] = bill.shipmentNo;
+  billed[postedLineNoField] = bill.shipmentLineNo;
+  return billed;
 }
 
 /** Shipment (receipt) lines billed by this posting: Quantity Invoiced up, Qty. Shipped Not Invoiced down, in one statement. */
@@ -129,16 +132,20 @@ export async function updateBilledShipmentLines(tx: Executor, billing: readonly 
 }
 
 /** Invoices built with Get Shipment Lines advance the order lines they bill (spec §13.1); the orders stay. */
-export async function updateSourceOrderLines(tx: Executor, billing: readonly ShipmentBilling[], documentType: PostableDocumentType, context: SalesContext): Promise<void> {
-  if (!postsInFull(documentType) || billing.length === 0) return;
-  const orderType = documentType === 'creditMemo' ? 'returnOrder' : 'order';
+export async function updateSourceOrderLines(
+  tx: Executor, billing: readonly ShipmentBilling[], descriptor: SalesPostingDescriptor, context: SalesContext,
+): Promise<void> {
+  if (!descriptor.postsInFull || billing.length === 0) return;
+  // The order (return order) moves the goods the same way, so its lines hold them in the same fields.
+  const { orderType, lineHandling } = descriptor;
+  const returns = descriptor.direction === 'inbound';
   const rows = billing.map((bill) => ({ no: bill.orderNo, lineNo: bill.orderLineNo, quantity: bill.quantity }));
   const lines = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, orderType), inArray(salesLine.documentNo, [...new Set(rows.map((row) => row.no))])));
   const updates = rows.flatMap((row) => {
     const line = lines.find((candidate) => candidate.documentNo === row.no && candidate.lineNo === row.lineNo);
     if (!line) return [];
-    const after = quantitiesAfterPosting(orderType, context.salesSetup.defaultQuantityToShip as never, quantityFields(line, orderType === 'returnOrder'), { ship: ZERO, invoice: row.quantity });
-    return [{ documentType: orderType, documentNo: row.no, lineNo: row.lineNo, after, returns: orderType === 'returnOrder' }];
+    const after = quantitiesAfterPosting(orderType, context.salesSetup.defaultQuantityToShip as never, handledQuantities(line, lineHandling), { ship: ZERO, invoice: row.quantity });
+    return [{ documentType: orderType, documentNo: row.no, lineNo: row.lineNo, after, returns }];
   });
   await updateLineQuantities(tx, updates);
 }

@@ -5,15 +5,15 @@ import { sum } from '../../core/money/decimal.ts';
 import { assertLocationWhenMandatory } from '../../core/inventory/location-mandatory.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
 import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales/customer-checks.ts';
-import { postsInFull, type PostingScope } from '../../core/sales/posting-scope.ts';
-import { isReturnDocument, salesDocumentTypeCaptions } from '../../core/sales/types.ts';
+import type { PostingScope } from '../../core/sales/posting-scope.ts';
+import { salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { postgresErrorCode } from '../db/constraint-errors.ts';
 import { customer, glAccount, item, location, postedSalesHeader, salesHeader, salesLine } from '../db/schema/index.ts';
 import type { SalesContext } from './sales-context.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
-import type { ItemRow, PostableDocumentType } from './sales-post.types.ts';
+import type { ItemRow, PostableDocumentType, SalesPostingDescriptor } from './sales-post.types.ts';
 
 
 /**
@@ -54,11 +54,12 @@ export function checkHeader(header: SalesHeaderRow & { postingDate: string }, do
   assertPostingDateAllowed(header.postingDate, context.glSetup);
 }
 
-export async function checkCustomers(tx: Executor, header: SalesHeaderRow, documentType: PostableDocumentType, scope: PostingScope): Promise<void> {
+export async function checkCustomers(tx: Executor, header: SalesHeaderRow, descriptor: SalesPostingDescriptor, scope: PostingScope): Promise<void> {
   const rows = await tx.select({ no: customer.no, blocked: customer.blocked }).from(customer)
     .where(inArray(customer.no, [header.sellToCustomerNo, header.billToCustomerNo]));
-  const action = isReturnDocument(documentType) ? 'postReturn' : scope.ship ? 'postShipment' : 'postInvoiceOfShipped';
-  for (const row of rows) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, documentType, action);
+  // Credit documents (credit memo, return order) post as a return whatever the scope, as core's blocking table reads them.
+  const action = descriptor.sign < 0 ? 'postReturn' : scope.ship ? 'postShipment' : 'postInvoiceOfShipped';
+  for (const row of rows) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, descriptor.type, action);
 }
 
 
@@ -74,7 +75,7 @@ export async function loadItems(tx: Executor, lines: readonly SalesLineRow[]): P
  * allow posting; an inventory item that ships (receives) has a location when Location Mandatory is on.
  */
 export async function checkLines(
-  tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>, returns: boolean, setup: { locationMandatory: boolean },
+  tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>, descriptor: SalesPostingDescriptor, setup: { locationMandatory: boolean },
 ): Promise<void> {
   const posted = new Set(scope.lines.map((line) => line.lineNo));
   const moving = new Set(scope.lines.filter((line) => !line.ship.isZero()).map((line) => line.lineNo));
@@ -88,7 +89,7 @@ export async function checkLines(
       assertLocationWhenMandatory(setup.locationMandatory, { ...line, inventoryItem: row.type === 'inventory' }, `lines.${line.lineNo}.locationCode`);
     }
   }
-  await checkWarehouseHandling(tx, lines, scope, returns);
+  await checkWarehouseHandling(tx, lines, scope, descriptor);
   const accountNos = [...new Set(touched.filter((line) => line.type === 'glAccount').map((line) => line.no))];
   if (accountNos.length === 0) return;
   const accounts = await tx.select().from(glAccount).where(inArray(glAccount.no, accountNos));
@@ -104,14 +105,15 @@ export async function checkLines(
  * Spec §7.9: goods at a location that requires warehouse shipments or picks (receipts or put-aways
  * for returns) cannot be shipped (received) by posting the document; invoicing what was shipped can.
  */
-async function checkWarehouseHandling(tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, returns: boolean): Promise<void> {
+async function checkWarehouseHandling(tx: Executor, lines: readonly SalesLineRow[], scope: PostingScope, descriptor: SalesPostingDescriptor): Promise<void> {
   const shipping = new Set(scope.lines.filter((line) => !line.ship.isZero()).map((line) => line.lineNo));
   const handled = lines.filter((line) => line.type === 'item' && shipping.has(line.lineNo) && line.locationCode);
   if (handled.length === 0) return;
   const rows = await tx.select().from(location).where(inArray(location.code, [...new Set(handled.map((line) => line.locationCode!))]));
   for (const line of handled) {
     const row = rows.find((candidate) => candidate.code === line.locationCode);
-    const required = returns ? row?.requireReceive || row?.requirePutAway : row?.requireShipment || row?.requirePick;
+    // Goods coming in need the location's inbound handling (receipt, put-away), goods going out its outbound handling.
+    const required = descriptor.direction === 'inbound' ? row?.requireReceive || row?.requirePutAway : row?.requireShipment || row?.requirePick;
     if (required) {
       throw new DomainError('WAREHOUSE_HANDLING_REQUIRED', { documentType: line.documentType, no: line.documentNo, lineNo: line.lineNo, locationCode: line.locationCode }, `lines.${line.lineNo}.locationCode`);
     }
@@ -122,11 +124,11 @@ async function checkWarehouseHandling(tx: Executor, lines: readonly SalesLineRow
  * Spec §4.8: an invoice (credit memo) may not total below zero. On an order it is the part being
  * invoiced now that counts (§4.5), and the error names that part's amount, not the order's.
  */
-export function checkInvoiceTotal(linePostings: readonly LinePosting[], documentType: PostableDocumentType, no: string): void {
+export function checkInvoiceTotal(linePostings: readonly LinePosting[], descriptor: SalesPostingDescriptor, no: string): void {
   const total = sum(linePostings.flatMap((entry) => (entry.amounts ? [entry.amounts.amountIncludingVat] : [])));
   if (!total.isNegative()) return;
-  const caption = salesDocumentTypeCaptions[documentType];
-  const documentTypeCaption = postsInFull(documentType) ? caption
-    : `part of ${caption} ${no} being ${isReturnDocument(documentType) ? 'credited' : 'invoiced'}`;
+  const caption = salesDocumentTypeCaptions[descriptor.type];
+  const documentTypeCaption = descriptor.postsInFull ? caption
+    : `part of ${caption} ${no} being ${descriptor.sign === 1 ? 'invoiced' : 'credited'}`;
   throw new DomainError('NEGATIVE_INVOICE_TOTAL', { documentTypeCaption, total: total.toFixed(2) });
 }

@@ -5,28 +5,31 @@
  * credit memos are deleted.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { completelyHandled, postsInFull, quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
+import { completelyHandled, quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
 import type { QuantityFields } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { salesHeader } from '../db/schema/index.ts';
 import { archiveDocument } from './sales-document.archive.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesLineRow } from './sales-document.types.ts';
-import { quantityFields, updateLineQuantities } from './sales-line.quantities.ts';
+import { handledQuantities, updateLineQuantities } from './sales-line.quantities.ts';
 import { updateBilledShipmentLines, updateSourceOrderLines } from './sales-post.billing.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import type { PlannedSalesPosting } from './sales-post.plan.ts';
+
+/** The header field remembering the last shipment (return receipt) posted from the document (BC Last Shipping No. …). */
+const lastHandlingNoField = { shipment: 'lastShippingNo', returnReceipt: 'lastReturnReceiptNo' } as const;
 
 interface LineAfterPosting { line: SalesLineRow; after: QuantityFields; changed: boolean }
 
 /** Each non-comment line's quantities after the posting, and whether the document is then done with. */
 export function documentAfterPosting(loaded: LoadedSalesPosting, context: SalesContext): { lines: LineAfterPosting[]; deleted: boolean } {
-  const { documentType, returns } = loaded;
-  if (postsInFull(documentType)) return { lines: [], deleted: true };
+  const { documentType, descriptor } = loaded;
+  if (descriptor.postsInFull) return { lines: [], deleted: true };
   const posted = new Map(loaded.linePostings.map((entry) => [entry.line.lineNo, entry.posting]));
   const lines = loaded.document.lines.filter((line) => line.type !== 'comment').map((line) => {
     const posting = posted.get(line.lineNo);
-    const fields = quantityFields(line, returns);
+    const fields = handledQuantities(line, descriptor.lineHandling);
     return { line, after: posting ? quantitiesAfterPosting(documentType, context.salesSetup.defaultQuantityToShip as never, fields, posting) : fields, changed: posting !== undefined };
   });
   return { lines, deleted: completelyHandled(lines.map((entry) => entry.after)) };
@@ -35,23 +38,22 @@ export function documentAfterPosting(loaded: LoadedSalesPosting, context: SalesC
 /** Returns whether the document was deleted. */
 export async function finishSource(tx: Executor, loaded: LoadedSalesPosting, plan: PlannedSalesPosting, context: SalesContext): Promise<boolean> {
   await updateBilledShipmentLines(tx, plan.billing);
-  await updateSourceOrderLines(tx, plan.billing, loaded.documentType, context);
+  await updateSourceOrderLines(tx, plan.billing, loaded.descriptor, context);
   const { header } = loaded.document;
   const key = and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no));
   const after = documentAfterPosting(loaded, context);
   if (after.deleted) {
-    if (!postsInFull(loaded.documentType) && context.salesSetup.archiveOrders) await archiveDocument(tx, loaded.document, 'posted', context.username);
+    if (!loaded.descriptor.postsInFull && context.salesSetup.archiveOrders) await archiveDocument(tx, loaded.document, 'posted', context.username);
     await tx.delete(salesHeader).where(key);
     return true;
   }
   await updateLineQuantities(tx, after.lines.filter((entry) => entry.changed).map((entry) => ({
-    documentType: header.documentType, documentNo: header.no, lineNo: entry.line.lineNo, after: entry.after, returns: loaded.returns,
+    documentType: header.documentType, documentNo: header.no, lineNo: entry.line.lineNo, after: entry.after, returns: loaded.descriptor.direction === 'inbound',
   })));
-  const { numbers } = plan;
+  const { handlingNo, invoicingNo } = plan.numbers;
   await tx.update(salesHeader).set({
-    ...(numbers.shipmentNo ? { lastShippingNo: numbers.shipmentNo } : {}),
-    ...(numbers.returnReceiptNo ? { lastReturnReceiptNo: numbers.returnReceiptNo } : {}),
-    ...((numbers.invoiceNo ?? numbers.creditMemoNo) ? { lastPostingNo: numbers.invoiceNo ?? numbers.creditMemoNo } : {}),
+    ...(handlingNo ? { [lastHandlingNoField[loaded.descriptor.lineHandling.handlingType]]: handlingNo } : {}),
+    ...(invoicingNo ? { lastPostingNo: invoicingNo } : {}),
     version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()`,
   }).where(key);
   return false;

@@ -20,9 +20,9 @@ export async function invoiceEntries(
   tx: Executor, loaded: LoadedSalesPosting, invoiceNo: string, invoiced: readonly LinePosting[], costByLine: ReadonlyMap<string, Decimal>,
   description: string, context: SalesContext,
 ): Promise<PostingBatch> {
-  const { header, returns } = loaded;
+  const { header, descriptor } = loaded;
   return buildSalesInvoicePosting({
-    documentType: returns ? 'creditMemo' : 'invoice',
+    documentType: descriptor.invoicing.partyLedgerDocumentType,
     header: {
       billToCustomerNo: header.billToCustomerNo,
       genBusPostingGroup: header.genBusPostingGroup ?? '',

@@ -12,22 +12,21 @@ import type { Executor } from '../db/connection.ts';
 import { loadItemPostingState } from '../ledger/item-posting-state.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow } from './sales-document.types.ts';
-import { discountAmountOf, type InvoicedValue, type LinePosting, salesAmountOf, sign } from './sales-post.amounts.ts';
+import { discountAmountOf, type InvoicedValue, type LinePosting, salesAmountOf } from './sales-post.amounts.ts';
 import { itemInvoicing, type ShipmentBilling } from './sales-post.billing.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
-import type { PostingNumbers } from './sales-post.types.ts';
+import type { PostingNumbers, SalesPostingDescriptor } from './sales-post.types.ts';
 
 /** The item plan of the posting; null when it moves and bills no inventory. */
 export async function planSalesItems(
   tx: Executor, loaded: LoadedSalesPosting, numbers: PostingNumbers, billing: readonly ShipmentBilling[],
   invoicedValues: ReadonlyMap<string, InvoicedValue>, context: SalesContext,
 ): Promise<ItemPostingPlan | null> {
-  const { header, returns } = loaded;
-  const handlingNo = returns ? numbers.returnReceiptNo : numbers.shipmentNo;
+  const { header, descriptor } = loaded;
   const movements = loaded.linePostings.filter((entry) => !entry.posting.ship.isZero() && entry.inventoryItem)
-    .map((entry) => itemMovement(header, entry, returns, handlingNo, numbers, invoicedValues.get(String(entry.line.lineNo))));
+    .map((entry) => itemMovement(header, entry, descriptor, numbers, invoicedValues.get(String(entry.line.lineNo))));
   const invoicings = billing.filter((bill) => bill.itemLedgerEntryNo !== null)
-    .map((bill) => itemInvoicing(header, bill, returns, numbers, invoicedValues.get(`${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`)!));
+    .map((bill) => itemInvoicing(header, bill, descriptor, numbers, invoicedValues.get(`${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`)!));
   if (movements.length === 0 && invoicings.length === 0) return null;
   const state = await loadItemPostingState(tx, movements, invoicings);
   return planItemPosting(state, movements, invoicings, {
@@ -38,37 +37,41 @@ export async function planSalesItems(
 }
 
 function itemMovement(
-  header: SalesHeaderRow, entry: LinePosting, returns: boolean, handlingNo: string | null, numbers: PostingNumbers, invoiced: InvoicedValue | undefined,
+  header: SalesHeaderRow, entry: LinePosting, descriptor: SalesPostingDescriptor, numbers: PostingNumbers, invoiced: InvoicedValue | undefined,
 ): ItemMovement {
   const { line, posting } = entry;
   const perUnit = dec(line.quantityPerUnitOfMeasure);
-  const direction = sign(returns);
+  // Sales amounts are positive on a sale and negative on a credit (sign); quantities follow the stock (stockSign).
+  const { sign, stockSign } = descriptor;
   // What stays expected is the line's share for the part not invoiced; the invoiced part carries the invoice's amounts.
   const notInvoiced = posting.ship.minus(posting.invoiceOfThisShipment);
-  const invoiceNo = (returns ? numbers.creditMemoNo : numbers.invoiceNo)!;
-  const invoiceDocumentType = returns ? 'salesCreditMemo' : 'salesInvoice';
+  const { handlingNo } = numbers;
+  const invoiceNo = numbers.invoicingNo!;
+  const invoiceDocumentType = descriptor.invoicing.itemLedgerDocumentType;
+  // Goods coming back apply from the entry they left by (exact cost reversal); goods leaving apply to the entry they take from.
+  const inbound = descriptor.direction === 'inbound';
   return {
     key: String(line.lineNo),
     // Without a shipment (receipt) document the entry belongs to the invoice (credit memo).
-    documentType: handlingNo ? (returns ? 'salesReturnReceipt' : 'salesShipment') : invoiceDocumentType,
+    documentType: handlingNo ? descriptor.handling.itemLedgerDocumentType : invoiceDocumentType,
     documentNo: handlingNo ?? invoiceNo,
     documentLineNo: line.lineNo,
     description: line.description,
     sourceType: 'customer', sourceNo: header.sellToCustomerNo,
     genBusPostingGroup: line.genBusPostingGroup ?? '', genProdPostingGroup: line.genProdPostingGroup ?? '', inventoryPostingGroup: line.inventoryPostingGroup ?? '',
-    salesAmount: salesAmountOf(line, notInvoiced, header).plus(invoiced?.salesAmount ?? ZERO).times(-direction),
-    discountAmount: discountAmountOf(line, notInvoiced, header).plus(invoiced?.discountAmount ?? ZERO).times(-direction),
-    ...(invoiced ? { invoiced: { salesAmount: invoiced.salesAmount.times(-direction), discountAmount: invoiced.discountAmount.times(-direction) } } : {}),
+    salesAmount: salesAmountOf(line, notInvoiced, header).plus(invoiced?.salesAmount ?? ZERO).times(sign),
+    discountAmount: discountAmountOf(line, notInvoiced, header).plus(invoiced?.discountAmount ?? ZERO).times(sign),
+    ...(invoiced ? { invoiced: { salesAmount: invoiced.salesAmount.times(sign), discountAmount: invoiced.discountAmount.times(sign) } } : {}),
     itemNo: line.no,
     locationCode: line.locationCode ?? '',
     entryType: 'sale',
-    quantity: quantityBase(posting.ship, perUnit).times(direction),
-    invoicedQuantity: quantityBase(posting.invoiceOfThisShipment, perUnit).times(direction),
+    quantity: quantityBase(posting.ship, perUnit).times(stockSign),
+    invoicedQuantity: quantityBase(posting.invoiceOfThisShipment, perUnit).times(stockSign),
     unitOfMeasureCode: line.unitOfMeasureCode ?? '',
     quantityPerUnitOfMeasure: perUnit,
     unitCost: null,
-    appliesToEntry: returns ? null : line.applToItemEntry,
-    appliesFromEntry: returns ? line.applFromItemEntry : null,
+    appliesToEntry: inbound ? null : line.applToItemEntry,
+    appliesFromEntry: inbound ? line.applFromItemEntry : null,
     correction: false,
     ...(handlingNo && !posting.invoiceOfThisShipment.isZero() ? { invoiceDocument: { documentType: invoiceDocumentType, documentNo: invoiceNo } } : {}),
   };

@@ -6,23 +6,23 @@
 import { DomainError } from '../../core/errors.ts';
 import type { Decimal } from '../../core/money/decimal.ts';
 import { decidePostingScope, type PostingScope } from '../../core/sales/posting-scope.ts';
-import { isReturnDocument, salesDocumentTypeCaptions } from '../../core/sales/types.ts';
+import { salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { loadPostingAccounts, type PostingAccounts } from './posting-accounts.ts';
 import { releaseLoadedDocument } from './sales-document.commands.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow } from './sales-document.types.ts';
-import { quantityFields } from './sales-line.quantities.ts';
+import { handledQuantities } from './sales-line.quantities.ts';
 import { type LinePosting, linePostingsOf } from './sales-post.amounts.ts';
 import { checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItems } from './sales-post.checks.ts';
-import type { ItemRow, PostableDocumentType, PostRequest } from './sales-post.types.ts';
+import { type ItemRow, type PostableDocumentType, type PostRequest, type SalesPostingDescriptor, salesPostingDescriptor } from './sales-post.types.ts';
 
 /** The checked document and the decisions every later step reads. */
 export interface LoadedSalesPosting {
   documentType: PostableDocumentType;
   no: string;
-  /** Credit memos and return orders: goods come back, signs flip. */
-  returns: boolean;
+  /** Which way the goods move, the posted documents it writes and the line fields it reads (credit memos and return orders receive back). */
+  descriptor: SalesPostingDescriptor;
   document: SalesDocument;
   header: SalesHeaderRow & { postingDate: string };
   scope: PostingScope;
@@ -36,28 +36,30 @@ export interface LoadedSalesPosting {
 export async function loadAndCheck(
   tx: Executor, documentType: PostableDocumentType, no: string, request: PostRequest, context: SalesContext, expectedVersion: number | undefined,
 ): Promise<LoadedSalesPosting> {
-  const returns = isReturnDocument(documentType);
+  const descriptor = salesPostingDescriptor(documentType);
+  const { lineHandling } = descriptor;
   const document = await releasedDocument(tx, documentType, no, context, expectedVersion);
   const header = { ...document.header, postingDate: document.header.postingDate ?? context.workDate };
   checkHeader(header, documentType, context);
   const itemRows = await loadItems(tx, document.lines);
+  // The request names the handling by its verb: Ship on orders, Receive on return orders.
   const scope = decidePostingScope(documentType, document.lines.map((line) => ({
     lineNo: line.lineNo,
     type: line.type as never,
     inventoryItem: itemRows.get(line.no)?.type === 'inventory' && line.type === 'item',
-    fromShipment: (returns ? line.returnReceiptNo : line.shipmentNo) !== null,
-    ...quantityFields(line, returns),
-  })), { ship: (returns ? request.receive : request.ship) ?? false, invoice: request.invoice ?? false }, header.shippingAdvice as never);
-  await checkCustomers(tx, header, documentType, scope);
+    fromShipment: line[lineHandling.postedDocumentNoField] !== null,
+    ...handledQuantities(line, lineHandling),
+  })), { ship: request[lineHandling.verb] ?? false, invoice: request.invoice ?? false }, header.shippingAdvice as never);
+  await checkCustomers(tx, header, descriptor, scope);
   if (scope.invoice && context.salesSetup.externalDocumentNoMandatory && header.externalDocumentNo.trim() === '') {
     throw new DomainError('EXTERNAL_DOC_NO_REQUIRED', { no, documentTypeCaption: salesDocumentTypeCaptions[documentType] }, 'externalDocumentNo');
   }
-  await checkLines(tx, document.lines, scope, itemRows, returns, context.inventorySetup);
+  await checkLines(tx, document.lines, scope, itemRows, descriptor, context.inventorySetup);
   const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
   const accounts = await loadPostingAccounts(tx, header.customerPostingGroup);
   const linePostings = linePostingsOf(header, document.lines, scope, itemRows, precision);
-  if (scope.invoice) checkInvoiceTotal(linePostings, documentType, no);
-  return { documentType, no, returns, document, header, scope, itemRows, precision, accounts, linePostings };
+  if (scope.invoice) checkInvoiceTotal(linePostings, descriptor, no);
+  return { documentType, no, descriptor, document, header, scope, itemRows, precision, accounts, linePostings };
 }
 
 /** The document locked, at the version the client saw, released (an open one is released first). */

@@ -15,27 +15,26 @@ import { applicationToDocument, invoiceEntries } from './sales-post.invoice.ts';
 import { costLines, costOfLines, entryOfLines, planSalesItems } from './sales-post.items.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import { planPostingNumbers } from './sales-post.numbers.ts';
-import { invoiceDocument, type PostedDocumentPlan, shipmentDocument } from './sales-post.posted.ts';
+import { type PostedDocumentPlan, postedHandlingDocument, postedInvoicingDocument } from './sales-post.posted.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
 
 export interface PlannedSalesPosting {
   numbers: PostingNumbers;
   billing: ShipmentBilling[];
   posting: Posting;
-  shipment: PostedDocumentPlan | null;
-  invoice: PostedDocumentPlan | null;
+  /** The shipment (return receipt) and the invoice (credit memo) it writes, if any. */
+  handling: PostedDocumentPlan | null;
+  invoicing: PostedDocumentPlan | null;
 }
-
-const postingDescriptionPrefix = { order: 'Order', invoice: 'Invoice', creditMemo: 'Credit Memo', returnOrder: 'Return Order' } as const;
 
 export async function planSalesPosting(
   tx: Executor, loaded: LoadedSalesPosting, context: SalesContext,
 ): Promise<{ plan: PlannedSalesPosting; requests: NumberRequest[] }> {
-  const { header, returns, documentType } = loaded;
-  const { numbers, requests } = await planPostingNumbers(tx, header, documentType, loaded.scope, context);
+  const { header, descriptor } = loaded;
+  const { numbers, requests } = await planPostingNumbers(tx, header, descriptor, loaded.scope, context);
   // BC's Posting Description, e.g. "Order SO000001": the description of the entries.
-  const description = `${postingDescriptionPrefix[documentType]} ${header.no}`;
-  const billing = loaded.scope.invoice ? await earlierShipmentsBilled(tx, header, documentType, loaded.linePostings, returns) : [];
+  const description = `${descriptor.postingDescriptionPrefix} ${header.no}`;
+  const billing = loaded.scope.invoice ? await earlierShipmentsBilled(tx, header, descriptor, loaded.linePostings) : [];
   const invoiced = loaded.linePostings.filter((entry) => entry.amounts !== null);
   const lcyPrecision = context.glSetup.amountRoundingPrecision;
   const invoicedValues = invoicedValuesOf(invoiced, invoicedAmountsLcy(invoiced, header, lcyPrecision), billing, lcyPrecision);
@@ -44,14 +43,13 @@ export async function planSalesPosting(
     automaticCostPosting: context.inventorySetup.automaticCostPosting, expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
     description, customerNo: header.billToCustomerNo, lines: costLines(items), accounts: loaded.accounts,
   });
-  const invoiceNo = returns ? numbers.creditMemoNo : numbers.invoiceNo;
-  const handlingNo = returns ? numbers.returnReceiptNo : numbers.shipmentNo;
+  const { invoicingNo: invoiceNo, handlingNo } = numbers;
   const invoiceBatch = invoiceNo ? await invoiceEntries(tx, loaded, invoiceNo, invoiced, costOfLines(items), description, context) : null;
   const posting: Posting = {
     facts: {
       postingDate: header.postingDate, sourceCode: 'SALES', userId: context.username,
       document: invoiceNo
-        ? { documentType: returns ? 'creditMemo' : 'invoice', documentNo: invoiceNo, externalDocumentNo: header.externalDocumentNo, description }
+        ? { documentType: descriptor.invoicing.partyLedgerDocumentType, documentNo: invoiceNo, externalDocumentNo: header.externalDocumentNo, description }
         : { documentType: '', documentNo: handlingNo ?? header.no, externalDocumentNo: '', description },
     },
     entries: invoiceBatch ? combinePostingBatches(invoiceBatch, costBatch) : costBatch,
@@ -60,7 +58,7 @@ export async function planSalesPosting(
   };
   const facts = { numbers, description, entryOfLine: entryOfLines(items), context };
   return {
-    plan: { numbers, billing, posting, shipment: shipmentDocument(loaded, facts), invoice: invoiceDocument(loaded, facts, invoiced, billing) },
+    plan: { numbers, billing, posting, handling: postedHandlingDocument(loaded, facts), invoicing: postedInvoicingDocument(loaded, facts, invoiced, billing) },
     requests,
   };
 }

@@ -21,12 +21,13 @@ const noAmounts = { lineAmount: '0', lineDiscountAmount: '0', invoiceDiscountAmo
 
 interface PostedFacts { numbers: PostingNumbers; description: string; entryOfLine: ReadonlyMap<string, number>; context: SalesContext }
 
-export function shipmentDocument(loaded: LoadedSalesPosting, facts: PostedFacts): PostedDocumentPlan | null {
-  const { header, returns } = loaded;
-  const no = returns ? facts.numbers.returnReceiptNo : facts.numbers.shipmentNo;
+/** The shipment (return receipt) of the lines handled now. */
+export function postedHandlingDocument(loaded: LoadedSalesPosting, facts: PostedFacts): PostedDocumentPlan | null {
+  const { header, descriptor } = loaded;
+  const no = facts.numbers.handlingNo;
   if (!no) return null;
-  const postedHeader = postedHeaderFrom(header, returns ? 'returnReceipt' : 'shipment', no, {
-    postingDate: header.postingDate, noSeries: returns ? facts.numbers.returnReceiptSeries : facts.numbers.shipmentSeries,
+  const postedHeader = postedHeaderFrom(header, descriptor.handling.postedType, no, {
+    postingDate: header.postingDate, noSeries: facts.numbers.handlingSeries,
     postingDescription: facts.description, userId: facts.context.username,
   });
   const shipped = loaded.linePostings.filter((entry) => !entry.posting.ship.isZero());
@@ -46,15 +47,16 @@ export function shipmentDocument(loaded: LoadedSalesPosting, facts: PostedFacts)
   };
 }
 
-export function invoiceDocument(
+/** The invoice (credit memo) of the lines invoiced now. */
+export function postedInvoicingDocument(
   loaded: LoadedSalesPosting, facts: PostedFacts, invoiced: readonly LinePosting[], billing: readonly ShipmentBilling[],
 ): PostedDocumentPlan | null {
-  const { header, returns } = loaded;
-  const no = returns ? facts.numbers.creditMemoNo : facts.numbers.invoiceNo;
+  const { header, descriptor } = loaded;
+  const no = facts.numbers.invoicingNo;
   if (!no) return null;
   const total = (pick: (entry: LinePosting) => ReturnType<typeof dec>) => sum(invoiced.map(pick)).toFixed(2);
-  const postedHeader = postedHeaderFrom(header, returns ? 'creditMemo' : 'invoice', no, {
-    postingDate: header.postingDate, noSeries: returns ? facts.numbers.creditMemoSeries : facts.numbers.invoiceSeries,
+  const postedHeader = postedHeaderFrom(header, descriptor.invoicing.postedType, no, {
+    postingDate: header.postingDate, noSeries: facts.numbers.invoicingSeries,
     postingDescription: facts.description, userId: facts.context.username,
     amount: total((entry) => entry.amounts!.amount),
     amountIncludingVat: total((entry) => entry.amounts!.amountIncludingVat),
@@ -74,7 +76,7 @@ export function invoiceDocument(
         amountIncludingVat: entry.amounts!.amountIncludingVat.toFixed(2),
         vatBaseAmount: entry.amounts!.vatBaseAmount.toFixed(2),
         itemLedgerEntryNo: facts.entryOfLine.get(String(entry.line.lineNo)) ?? billOf.get(entry.line.lineNo)?.itemLedgerEntryNo ?? null,
-        ...sourceOfBilledLine(billOf.get(entry.line.lineNo), returns),
+        ...sourceOfBilledLine(billOf.get(entry.line.lineNo), descriptor),
       })),
       ...commentLines(postedHeader, loaded.document.lines),
     ],
@@ -98,14 +100,14 @@ export function numberedDocument(plan: PostedDocumentPlan, appended: AppendedPos
 }
 
 export async function writePostedDocuments(
-  tx: Executor, documents: { shipment: PostedDocumentPlan | null; invoice: PostedDocumentPlan | null }, appended: AppendedPosting,
+  tx: Executor, documents: { handling: PostedDocumentPlan | null; invoicing: PostedDocumentPlan | null }, appended: AppendedPosting,
 ): Promise<void> {
-  if (documents.shipment) {
-    const { header, lines } = numberedDocument(documents.shipment, appended, false);
+  if (documents.handling) {
+    const { header, lines } = numberedDocument(documents.handling, appended, false);
     await insertPostedDocument(tx, header, lines);
   }
-  if (documents.invoice) {
-    const { header, lines } = numberedDocument(documents.invoice, appended, true);
+  if (documents.invoicing) {
+    const { header, lines } = numberedDocument(documents.invoicing, appended, true);
     await insertPostedDocument(tx, header, lines);
   }
 }

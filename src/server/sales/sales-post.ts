@@ -7,6 +7,7 @@
  * The number of SQL statements does not depend on the number of lines: lines are loaded, written
  * and updated in sets (issue 4's benchmark).
  */
+import type { PostedSalesDocumentType } from '../../core/documents/document-types.ts';
 import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import type { Executor } from '../db/connection.ts';
 import { appendPosting } from '../ledger/append-posting.ts';
@@ -48,16 +49,20 @@ export async function previewSalesPosting(
   assertBalanced(planned.plan.posting.entries);
   const plan = resolveNumbers(planned.plan, await peekNumbers(tx, planned.requests, loaded.header.postingDate));
   const rows = await previewPostingRows(tx, plan.posting);
-  const postedDocuments = [plan.shipment, plan.invoice].flatMap((document) => (document ? [{
+  const postedDocuments = [plan.handling, plan.invoicing].flatMap((document) => (document ? [{
     documentType: document.header.documentType, no: document.header.no, amount: document.header.amount ?? '0.00', amountIncludingVat: document.header.amountIncludingVat ?? '0.00',
   }] : [])).sort((a, b) => a.documentType.localeCompare(b.documentType));
   return { ...resultOf(loaded, plan.numbers, rows.transactionNo, documentAfterPosting(loaded, context).deleted), postedDocuments, ...rows };
 }
 
+/** The API names each posted number by its document: the descriptor says which of the four the handling and invoicing numbers are. */
 function resultOf(loaded: LoadedSalesPosting, numbers: PostingNumbers, transactionNo: number, documentDeleted: boolean): PostingResult {
+  const posted: Record<PostedSalesDocumentType, string | null> = { shipment: null, invoice: null, creditMemo: null, returnReceipt: null };
+  posted[loaded.descriptor.handling.postedType] = numbers.handlingNo;
+  posted[loaded.descriptor.invoicing.postedType] = numbers.invoicingNo;
   return {
     documentType: loaded.documentType, no: loaded.no, transactionNo,
-    shipmentNo: numbers.shipmentNo, invoiceNo: numbers.invoiceNo, creditMemoNo: numbers.creditMemoNo, returnReceiptNo: numbers.returnReceiptNo,
+    shipmentNo: posted.shipment, invoiceNo: posted.invoice, creditMemoNo: posted.creditMemo, returnReceiptNo: posted.returnReceipt,
     documentDeleted,
   };
 }

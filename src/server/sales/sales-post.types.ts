@@ -1,3 +1,4 @@
+import { type HandlingDocument, type InvoicingDocument, type SalesDocumentDescriptor, salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import type { EditableDocumentType } from './sales-document.types.ts';
 
 export type PostableDocumentType = Exclude<EditableDocumentType, 'quote'>;
@@ -21,12 +22,26 @@ export interface PostingResult {
   documentDeleted: boolean;
 }
 
-/** Posted numbers of one posting: placeholders while it is planned, the drawn numbers once drawn. */
+/**
+ * Posted numbers of one posting: placeholders while it is planned, the drawn numbers once drawn.
+ * Handling is the shipment (return receipt), invoicing the invoice (credit memo), as the descriptor says.
+ */
 export interface PostingNumbers {
-  shipmentNo: string | null; shipmentSeries: string | null;
-  invoiceNo: string | null; invoiceSeries: string | null;
-  creditMemoNo: string | null; creditMemoSeries: string | null;
-  returnReceiptNo: string | null; returnReceiptSeries: string | null;
+  handlingNo: string | null; handlingSeries: string | null;
+  invoicingNo: string | null; invoicingSeries: string | null;
+}
+
+/** The descriptor of a type that posts: its handling and invoicing documents and posting description are always there. */
+export type SalesPostingDescriptor = SalesDocumentDescriptor & {
+  handling: HandlingDocument<'sales'>;
+  invoicing: InvoicingDocument<'sales'>;
+  postingDescriptionPrefix: string;
+};
+
+export function salesPostingDescriptor(documentType: PostableDocumentType): SalesPostingDescriptor {
+  const descriptor = salesDescriptor(documentType);
+  if (!descriptor.handling || !descriptor.invoicing || descriptor.postingDescriptionPrefix === null) throw new Error(`sales ${documentType} does not post`);
+  return descriptor as SalesPostingDescriptor;
 }
 
 /** The facts of an item the posting checks and costs by. */

@@ -57,6 +57,8 @@ describe('document descriptors: one per type', () => {
     expect(salesDescriptor('order').invoicing).toMatchObject({ seriesField: 'postedInvoiceNos', itemLedgerDocumentType: 'salesInvoice', partyLedgerDocumentType: 'invoice' });
     expect(salesDescriptor('creditMemo').handling).toMatchObject({ seriesField: 'postedReturnReceiptNos', itemLedgerDocumentType: 'salesReturnReceipt', setupSwitch: 'returnReceiptOnCreditMemo' });
     expect(salesDescriptor('returnOrder').invoicing).toMatchObject({ seriesField: 'postedCreditMemoNos', itemLedgerDocumentType: 'salesCreditMemo', partyLedgerDocumentType: 'creditMemo' });
+    expect(salesDescriptor('invoice')).toMatchObject({ stockSign: -1, orderType: 'order' });
+    expect(salesDescriptor('creditMemo')).toMatchObject({ stockSign: 1, orderType: 'returnOrder' });
   });
 });
 
@@ -71,6 +73,8 @@ describe('document descriptors are consistent', () => {
     expect([descriptor.handling!.role, descriptor.invoicing!.role]).toEqual(['handling', 'invoicing']);
     expect(descriptor.invoicing!.partyLedgerDocumentType).toBe(descriptor.invoicing!.postedType);
     expect(descriptor.handling!.partyLedgerDocumentType).toBeNull();
+    expect(descriptor.stockSign).toBe(descriptor.direction === 'inbound' ? 1 : -1);
+    expect(descriptor.orderType).toBe(sign === 1 ? 'order' : 'returnOrder');
   });
 
   it('inbound sales documents receive back and credit; outbound ones ship and invoice', () => {
