@@ -3,8 +3,8 @@
  * VAT 21 % and 9 % on the items (25 % stays on the freight account 6100), each rate on its own
  * Sales VAT account; two foreign currencies with factors that never divide evenly; customers in
  * them and in LCY, most with invoice discount terms (in the currency, or the LCY terms as fallback);
- * opening stock at unit costs with five decimals. The facts the model needs are exported here, so
- * setup and model cannot drift apart.
+ * opening stock in fractions at unit costs with 3–5 decimals. The facts the model needs are
+ * exported here, so setup and model cannot drift apart.
  */
 import { type Decimal, dec } from '../../src/core/money/decimal.ts';
 import type { TestApi } from './api.ts';

@@ -4,7 +4,8 @@
  * (§4, §7.3–7.10, §10.4, §17, §18), not from the posting code; where the code makes a choice the spec
  * leaves open (which shipment's item entry an invoice line names), the model mirrors it and says so.
  * Its money is in posting-model-amounts.ts, the checks against the database in
- * posting-model-invariants.ts, the company in given-model-company.ts.
+ * posting-model-invariants.ts, one run's API and log in posting-model-run.ts, the company in
+ * given-model-company.ts.
  *
  * Money is Decimal; quantities are whole thousandths (posting-model-amounts.ts), so 0.5, 1.25 and
  * 2.333 add up exactly. Each posting prorates an order line as it is then (§4.5): its price and its

@@ -109,7 +109,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the ledgerline command'
     expect(ledgerline('users', 'add', 'bob', '--role', 'boss', '--password', 'long enough').status).not.toBe(0);
   });
 
-  it('serves the API over HTTP, refuses a second process on the same data, and talks to the server after login', async () => {
+  it('serves the API over HTTP, refuses a second process on the same data, and talks to the server after login', { timeout: 240_000 }, async () => {
     const own = { ...environment, LEDGERLINE_DATA_DIR: join(workDir, 'served-data'), LEDGERLINE_CONFIG_DIR: join(workDir, 'served-config') };
     const run = (...args: string[]) => ledgerlineIn(own, ...args);
     expect(run('users', 'add', 'alice', '--role', 'admin', '--password', 'long enough').status).toBe(0);
