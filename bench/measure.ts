@@ -8,16 +8,27 @@ export interface Figures {
   perSecond: number;
 }
 
+export interface MeasureOptions {
+  clients?: number;
+  unit?: string;
+  /** Client c makes attempts c, c + clients, c + 2·clients …, so each client keeps to its own share of the work. */
+  partitioned?: boolean;
+  /** Also print how busy this Node process was: near 100 % of one core, more clients cannot go faster here. */
+  showCpu?: boolean;
+}
+
 /**
  * `count` attempts, `clients` of them in flight at once (1: one after the other), each a request
  * that must answer 2xx. Prints the rate and the latency percentiles.
  */
-export async function measure(label: string, count: number, attempt: Attempt, options: { clients?: number; unit?: string } = {}): Promise<Figures> {
+export async function measure(label: string, count: number, attempt: Attempt, options: MeasureOptions = {}): Promise<Figures> {
+  const clients = options.clients ?? 1;
   const latencies: number[] = [];
   let next = 0;
-  const client = async () => {
-    while (next < count) {
-      const index = next++;
+  const client = async (_: unknown, clientIndex: number) => {
+    for (let round = 0; ; round++) {
+      const index = options.partitioned ? clientIndex + round * clients : next++;
+      if (index >= count) return;
       const before = performance.now();
       const response = await attempt(index);
       if (response.statusCode >= 300) throw new Error(`${label}: HTTP ${response.statusCode} ${response.body ?? ''}`);
@@ -25,12 +36,16 @@ export async function measure(label: string, count: number, attempt: Attempt, op
     }
   };
   const started = performance.now();
-  await Promise.all(Array.from({ length: options.clients ?? 1 }, client));
-  const perSecond = count / ((performance.now() - started) / 1000);
+  const cpuBefore = process.cpuUsage();
+  await Promise.all(Array.from({ length: clients }, client));
+  const milliseconds = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const perSecond = count / (milliseconds / 1000);
   latencies.sort((a, b) => a - b);
   const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(2);
   const unit = (options.unit ?? 'requests').padEnd(8);
-  printLine(label, `${String(count).padStart(5)} ${unit}  ${perSecond.toFixed(perSecond < 10 ? 1 : 0).padStart(6)}/s  p50 ${percentile(0.5)} ms  p99 ${percentile(0.99)} ms`);
+  const cpuShare = options.showCpu ? `  Node CPU ${(((cpu.user + cpu.system) / 1000 / milliseconds) * 100).toFixed(0)} %` : '';
+  printLine(label, `${String(count).padStart(5)} ${unit}  ${perSecond.toFixed(perSecond < 10 ? 1 : 0).padStart(6)}/s  p50 ${percentile(0.5)} ms  p99 ${percentile(0.99)} ms${cpuShare}`);
   return { count, perSecond };
 }
 

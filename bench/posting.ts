@@ -1,9 +1,10 @@
 // Posting figures: invoices are created beforehand, only POST …/salesInvoices/{no}/post is timed.
 import type { FastifyInstance } from 'fastify';
+import { itemSchemas } from '../src/core/master-data/item.schemas.ts';
 import { buildApp } from '../src/server/http/app.ts';
 import type { DatabaseHandle } from '../src/server/db/connection.ts';
 import { todayIsoDate } from '../src/server/shared/clock.ts';
-import { measure, printLine, timed, type Figures } from './measure.ts';
+import { measure, type MeasureOptions, printLine, timed, type Figures } from './measure.ts';
 import { prepareRawSqlBaseline } from './raw-sql-baseline.ts';
 import { shapesThatGrow, statementLog } from './statement-log.ts';
 
@@ -13,6 +14,7 @@ export const benchActor = { username: 'bench', role: 'admin' } as const;
 export interface PostingSetup {
   customerNo: string;
   itemNos: string[];
+  locationCode: string | null;
 }
 
 async function send(app: FastifyInstance, method: 'GET' | 'POST', url: string, payload?: object) {
@@ -30,13 +32,34 @@ export async function preparePosting(app: FastifyInstance, customerNo = 'C00010'
   const itemNos = items.map((row) => row.no);
   const probe = await send(app, 'POST', '/api/v1/salesInvoices', { sellToCustomerNo: customerNo, lines: [{ type: 'item', no: itemNos[0], quantity: '1' }] });
   const locationCode = (probe.lines as { locationCode: string | null }[])[0]?.locationCode ?? null;
+  await stockUp(app, itemNos, locationCode);
+  return { customerNo, itemNos, locationCode };
+}
+
+async function stockUp(app: FastifyInstance, itemNos: readonly string[], locationCode: string | null): Promise<void> {
   await send(app, 'POST', '/api/v1/itemJournal/post', {
     lines: itemNos.map((itemNo) => ({
       postingDate: todayIsoDate(), entryType: 'positiveAdjustment', documentNo: 'BENCH', itemNo, quantity: '1000000',
       ...(locationCode ? { locationCode } : {}),
     })),
   });
-  return { customerNo, itemNos };
+}
+
+/** Fields of an item that a copy keeps: the create schema's, less the number and what must stay unique or exist per item. */
+const copiedItemFields = Object.keys(itemSchemas.create.shape)
+  .filter((field) => !['no', 'description', 'searchDescription', 'salesUnitOfMeasure', 'gtin', 'vendorItemNo'].includes(field));
+
+/**
+ * `groups` sets of ten items of their own, copies of the first demo item made through the API and
+ * stocked with one item journal posting: group k for client k, so clients share no item.
+ */
+export async function prepareOwnItems(app: FastifyInstance, setup: PostingSetup, groups: number): Promise<PostingSetup[]> {
+  const source = await send(app, 'GET', `/api/v1/items/${setup.itemNos[0]}`) as Record<string, unknown>;
+  const fields = Object.fromEntries(copiedItemFields.filter((field) => source[field] != null).map((field) => [field, source[field]]));
+  const itemNos = Array.from({ length: groups * 10 }, (_, index) => `BENCH${String(index).padStart(3, '0')}`);
+  for (const no of itemNos) await send(app, 'POST', '/api/v1/items', { ...fields, no, description: `Bench copy of ${setup.itemNos[0]}` });
+  await stockUp(app, itemNos, setup.locationCode);
+  return Array.from({ length: groups }, (_, group) => ({ ...setup, itemNos: itemNos.slice(group * 10, group * 10 + 10) }));
 }
 
 export async function createInvoice(app: FastifyInstance, setup: PostingSetup, lineCount: number): Promise<string> {
@@ -50,9 +73,9 @@ export async function createInvoices(app: FastifyInstance, setup: PostingSetup, 
   return numbers;
 }
 
-/** Posts the invoices, `clients` requests in flight at once. */
-export function postInvoices(app: FastifyInstance, label: string, numbers: readonly string[], clients = 1): Promise<Figures> {
-  return measure(label, numbers.length, (index) => app.inject({ method: 'POST', url: `/api/v1/salesInvoices/${numbers[index]}/post` }), { clients });
+/** Posts the invoices, `options.clients` requests in flight at once. */
+export function postInvoices(app: FastifyInstance, label: string, numbers: readonly string[], options: MeasureOptions = {}): Promise<Figures> {
+  return measure(label, numbers.length, (index) => app.inject({ method: 'POST', url: `/api/v1/salesInvoices/${numbers[index]}/post` }), options);
 }
 
 /** One invoice of `lineCount` lines: how long its creation and its posting take. */
@@ -85,20 +108,25 @@ export async function countPostingStatements(handle: DatabaseHandle, setup: Post
 
 /**
  * Every posting figure on one database: `invoices` 10-line invoices posted for each entry of
- * `clients`, one 1,000-line invoice, the statement counts (`countStatements`), and the raw-SQL
- * baseline, which writes again the rows of a warm-up posting.
+ * `clients` (all selling the same ten items; with `ownItems`, again with each client selling ten
+ * items of its own), one 1,000-line invoice, the statement counts (`countStatements`), and the
+ * raw-SQL baseline, which writes again the rows of a warm-up posting.
  */
 export async function postingFigures(
-  handle: DatabaseHandle, app: FastifyInstance, options: { invoices: number; clients: readonly number[]; countStatements: boolean },
+  handle: DatabaseHandle, app: FastifyInstance, options: { invoices: number; clients: readonly number[]; countStatements: boolean; ownItems: boolean },
 ): Promise<void> {
   const setup = await preparePosting(app);
   const warmUp = await send(app, 'POST', `/api/v1/salesInvoices/${await createInvoice(app, setup, 10)}/post`);
-  let singleClient: Figures | undefined;
+  const showCpu = handle.kind !== 'pglite';
+  const rates = new Map<number, number>();
   for (const clients of options.clients) {
     const numbers = await createInvoices(app, setup, options.invoices, 10);
-    const figures = await postInvoices(app, `post a 10-line sales invoice, ${clients} client${clients === 1 ? '' : 's'}`, numbers, clients);
-    if (clients === 1) singleClient = figures;
+    const figures = await postInvoices(app, `post a 10-line sales invoice, ${clients} client${clients === 1 ? '' : 's'}`, numbers, { clients, showCpu });
+    rates.set(clients, figures.perSecond);
   }
+  const most = Math.max(...options.clients);
+  printRatio(`rate ${most} ÷ 1 clients, all sell the same 10 items`, rates, most, 'each posting locks the items it sells');
+  if (options.ownItems && most > 1) await ownItemFigures(app, setup, options.invoices, most, showCpu);
   await postLargeInvoice(app, setup, 1000);
   if (options.countStatements) await countPostingStatements(handle, setup);
 
@@ -111,7 +139,30 @@ export async function postingFigures(
     await baseline.post();
     return { statusCode: 200 };
   }, { unit: 'txns' });
-  if (singleClient) {
-    printLine('10-line posting rate as a share of raw SQL', `${((singleClient.perSecond / raw.perSecond) * 100).toFixed(0)} %  (target ≥ 25 %)`);
+  const singleClient = rates.get(1);
+  if (singleClient !== undefined) {
+    printLine('10-line posting rate as a share of raw SQL', `${((singleClient / raw.perSecond) * 100).toFixed(0)} %  (target ≥ 25 %)`);
   }
+}
+
+/**
+ * The same invoices posted by 1 and by `clients` clients, client k selling only the items of group
+ * k: no two clients wait for the same item, so what is left is the posting's own contention.
+ */
+async function ownItemFigures(app: FastifyInstance, setup: PostingSetup, invoices: number, clients: number, showCpu: boolean): Promise<void> {
+  const groups = await prepareOwnItems(app, setup, clients);
+  const rates = new Map<number, number>();
+  for (const count of [1, clients]) {
+    const numbers: string[] = [];
+    for (let index = 0; index < invoices; index++) numbers.push(await createInvoice(app, groups[index % clients]!, 10));
+    const label = `post a 10-line invoice, own items, ${count} client${count === 1 ? '' : 's'}`;
+    rates.set(count, (await postInvoices(app, label, numbers, { clients: count, partitioned: true, showCpu })).perSecond);
+  }
+  printRatio(`rate ${clients} ÷ 1 clients, each sells its own items`, rates, clients, 'target ≥ 1.5×');
+}
+
+function printRatio(label: string, rates: ReadonlyMap<number, number>, clients: number, note: string): void {
+  const single = rates.get(1);
+  const many = rates.get(clients);
+  if (clients > 1 && single !== undefined && many !== undefined) printLine(label, `${(many / single).toFixed(2)}×  (${note})`);
 }

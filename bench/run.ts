@@ -1,6 +1,7 @@
 // npm run bench: prints figures, never fails on timing. Everything runs on the embedded PGlite; with
 // BENCH_DATABASE_URL (or DATABASE_URL / TEST_DATABASE_URL) the posting figures run again, 1 and 8
-// clients, in a fresh database created on that PostgreSQL server and dropped afterwards.
+// clients, all selling the same items and each selling its own, in a fresh database created on that
+// PostgreSQL server and dropped afterwards.
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle, type Executor } from '../src/server/db/connection.ts';
 import { buildApp } from '../src/server/http/app.ts';
@@ -33,7 +34,7 @@ const embedded = await openDatabase({});
 await withDemoCompany(embedded, async (app) => {
   console.log('Ledgerline API on PGlite (embedded), in-process (app.inject, no network), demo company');
   await masterDataFigures(app);
-  await postingFigures(embedded, app, { invoices, clients: [1], countStatements: true });
+  await postingFigures(embedded, app, { invoices, clients: [1], countStatements: true, ownItems: false });
 });
 
 const serverUrl = benchServerUrl();
@@ -43,6 +44,6 @@ if (!serverUrl) {
   const server = await freshServerDatabase(serverUrl);
   await withDemoCompany(server, async (app) => {
     console.log(`\nLedgerline API on the PostgreSQL server ${server.location}, in-process (app.inject, one Node process)`);
-    await postingFigures(server, app, { invoices, clients: [1, 8], countStatements: false });
+    await postingFigures(server, app, { invoices, clients: [1, 8], countStatements: false, ownItems: true });
   });
 }
