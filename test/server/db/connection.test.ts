@@ -19,6 +19,18 @@ describe('the database', () => {
   });
 });
 
+describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('connections to a PostgreSQL server', () => {
+  it('run with JIT off, which only slowed the short queries of a posting', async () => {
+    const database = await freshDatabase();
+    try {
+      const result = await database.db.execute(sql`show jit`);
+      expect((result as unknown as { rows: { jit: string }[] }).rows[0]!.jit).toBe('off');
+    } finally {
+      await database.close();
+    }
+  });
+});
+
 // The lock protects PGlite's data directory; a PostgreSQL server has its own concurrency control.
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the embedded data directory', () => {
   const directories: string[] = [];

@@ -94,7 +94,9 @@ describe('vendor and bank account ledgers', () => {
       bank_account_ledger_entry: [...bankAccountLedgerEntryDerivedColumns],
       item_ledger_entry: [...itemLedgerEntryDerivedColumns],
       posted_sales_line: [...postedSalesLineDerivedColumns],
+      detailed_customer_ledger_entry: ['unapplied', 'unapplied_by_entry_no'],
       detailed_vendor_ledger_entry: [],
+      transaction_reversal: [],
       gl_entry: [],
     });
   });

@@ -15,3 +15,4 @@ export * from './type-columns.ts';
 export * from './ledgers.ts';
 export * from './posted-documents.ts';
 export * from './jobs.ts';
+export * from './receivables.ts';

@@ -64,8 +64,8 @@ export const glEntry = pgTable('gl_entry', {
 }, (t) => [
   index('gl_entry_account').on(t.glAccountNo, t.postingDate),
   index('gl_entry_document').on(t.documentNo, t.postingDate),
-  // The deferred balance check (migration 0010) sums a transaction's entries through this index.
-  index('gl_entry_transaction').on(t.transactionNo),
+  // The deferred balance check (migrations 0010, 0011) finds a transaction's last entry and sums its entries through this index.
+  index('gl_entry_transaction').on(t.transactionNo, t.entryNo),
   allowedValues(t.documentType, ledgerDocumentTypes),
   allowedValues(t.genPostingType, genPostingTypes),
   allowedValues(t.sourceType, glSourceTypes),
@@ -95,7 +95,7 @@ export const vatEntry = pgTable('vat_entry', {
 /** Remaining amounts and the closing facts are derived from the detailed entries (spec §20.1). */
 export const customerLedgerEntryDerivedColumns = [
   'remaining_amount', 'remaining_amount_lcy', 'open', 'closed_by_entry_no', 'closed_at_date', 'closed_by_amount',
-  'remaining_payment_discount_possible',
+  'remaining_payment_discount_possible', 'accepted_payment_tolerance', 'accepted_pmt_disc_tolerance', 'pmt_disc_given_lcy',
 ] as const;
 
 export const customerLedgerEntry = pgTable('customer_ledger_entry', {
@@ -119,6 +119,13 @@ export const customerLedgerEntry = pgTable('customer_ledger_entry', {
   paymentDiscountToleranceDate: calendarDate(),
   originalPaymentDiscountPossible: amount().notNull().default('0'),
   remainingPaymentDiscountPossible: amount().notNull().default('0'),
+  /** Payment discount granted on the entry so far (spec §20.4), derived from its detailed entries. */
+  pmtDiscGivenLcy: amount().notNull().default('0'),
+  /** Set at posting from the payment tolerance setup (spec §20.5); fixed afterwards. */
+  maxPaymentTolerance: amount().notNull().default('0'),
+  /** Payment tolerance accepted at its latest application; unapply resets it. */
+  acceptedPaymentTolerance: amount().notNull().default('0'),
+  acceptedPmtDiscTolerance: boolean().notNull().default(false),
   open: boolean().notNull(),
   positive: boolean().notNull(),
   closedByEntryNo: integer(),
@@ -147,15 +154,25 @@ export const detailedCustomerLedgerEntry = pgTable('detailed_customer_ledger_ent
   amount: amount().notNull(),
   amountLcy: amount().notNull(),
   appliedCustomerLedgerEntryNo: integer(),
+  /**
+   * BC's Unapplied: true on the entries an unapply writes and, set by it, on the application
+   * entries it undoes (with Unapplied by Entry No.); the only columns that change (spec §20.3).
+   */
+  unapplied: boolean().notNull().default(false),
+  unappliedByEntryNo: integer(),
   userId: text().notNull().default(''),
 }, (t) => [
   index('detailed_customer_ledger_entry_entry').on(t.customerLedgerEntryNo),
+  index('detailed_customer_ledger_entry_transaction').on(t.transactionNo),
   allowedValues(t.entryType, detailedEntryTypes),
   allowedValues(t.documentType, ledgerDocumentTypes),
 ]);
 
 /** The purchase-side mirror of the customer entries; the same columns are derived from its detailed entries. */
-export const vendorLedgerEntryDerivedColumns = customerLedgerEntryDerivedColumns;
+export const vendorLedgerEntryDerivedColumns = [
+  'remaining_amount', 'remaining_amount_lcy', 'open', 'closed_by_entry_no', 'closed_at_date', 'closed_by_amount',
+  'remaining_payment_discount_possible',
+] as const;
 
 export const vendorLedgerEntry = pgTable('vendor_ledger_entry', {
   entryNo: entryNo(),
