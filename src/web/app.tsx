@@ -6,6 +6,7 @@ import { ItemCardPage } from './items/item-card-page.tsx';
 import { ItemListPage } from './items/item-list-page.tsx';
 import { CombineShipmentsPage } from './batch/combine-shipments-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
+import { CashReceiptJournalPage } from './journal/cash-receipt-journal-page.tsx';
 import { GeneralJournalPage } from './journal/general-journal-page.tsx';
 import { FindEntriesPage } from './ledgers/find-entries-page.tsx';
 import { LedgerListPage } from './ledgers/ledger-list-page.tsx';
@@ -13,6 +14,8 @@ import { PostedDocumentListPage } from './posted/posted-document-list-page.tsx';
 import { PostedDocumentPage } from './posted/posted-document-page.tsx';
 import { NotFoundPage } from './layout/not-found-page.tsx';
 import { NewSalesDocumentPage } from './sales/new-sales-document-page.tsx';
+import { AgedReceivablesPage } from './receivables/aged-receivables-page.tsx';
+import { CustomerStatementPage } from './receivables/customer-statement-page.tsx';
 import { SalesDocumentListPage } from './sales/sales-document-list-page.tsx';
 import { SalesDocumentPage } from './sales/sales-document-page.tsx';
 import { SignInPage } from './session/sign-in-page.tsx';
@@ -29,6 +32,8 @@ export function App() {
         <Route path="/customers" element={<CustomerListPage />} />
         <Route path="/customers/new" caseSensitive element={<CustomerCardPage />} />
         <Route path="/customers/:no" element={<CustomerCardPage />} />
+        <Route path="/customers/:no/statement" element={<CustomerStatementPage />} />
+        <Route path="/aged-receivables" element={<AgedReceivablesPage />} />
         <Route path="/items" element={<ItemListPage />} />
         <Route path="/items/:no" element={<ItemCardPage />} />
         <Route path="/sales/:kind" element={<SalesDocumentListPage />} />
@@ -38,6 +43,7 @@ export function App() {
         <Route path="/posted/:kind" element={<PostedDocumentListPage />} />
         <Route path="/posted/:kind/:no" element={<PostedDocumentPage />} />
         <Route path="/general-journal" element={<GeneralJournalPage />} />
+        <Route path="/cash-receipt-journal" element={<CashReceiptJournalPage />} />
         <Route path="/ledgers/:ledger" element={<LedgerListPage />} />
         <Route path="/navigate" element={<FindEntriesPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -3,8 +3,10 @@
  * VAT 21 % and 9 % on the items (25 % stays on the freight account 6100), each rate on its own
  * Sales VAT account; two foreign currencies with factors that never divide evenly; customers in
  * them and in LCY, most with invoice discount terms (in the currency, or the LCY terms as fallback);
- * opening stock in fractions at unit costs with 3–5 decimals. The facts the model needs are
- * exported here, so setup and model cannot drift apart.
+ * opening stock in fractions at unit costs with 3–5 decimals; payments come in on bank account GIRO
+ * (G/L 2910) or straight to the cash account 2920. The customers' terms (14D) carry no payment
+ * discount and the payment tolerance stays 0 %: the model grants neither. The facts the model needs
+ * are exported here, so setup and model cannot drift apart.
  */
 import { type Decimal, dec } from '../../src/core/money/decimal.ts';
 import type { TestApi } from './api.ts';
@@ -46,6 +48,13 @@ export const invoiceDiscountTerms = [
   { currencyCode: 'USD', minimumAmount: '400', discountPercent: '3.333' },
 ] as const;
 
+/** Where a payment's balancing line goes: bank account GIRO (its posting group's G/L account 2910) or the G/L account 2920. */
+export const paymentAccounts = {
+  bank: { balAccountType: 'bankAccount', balAccountNo: 'GIRO', glAccountNo: '2910' },
+  cash: { balAccountType: 'glAccount', balAccountNo: '2920', glAccountNo: '2920' },
+} as const;
+export type PaymentAccount = keyof typeof paymentAccounts;
+
 export const openingStock = { '1000': '14', A: '10.5', B: '9.75' } as const;
 const unitCosts: Record<string, string> = { '1000': '55.12345', A: '41.777', B: '30.3333' };
 
@@ -61,6 +70,7 @@ export async function givenModelCompany(api: TestApi, options: { expectedCostPos
     if (customer.no === 'C') await ok(admin, 'PATCH', '/api/v1/customers/C', fields);
     else await givenCustomer(admin, customer.no, fields);
   }
+  await givenPaymentAccounts(admin);
   if (options.expectedCostPostingToGl) await ok(admin, 'PATCH', '/api/v1/inventorySetup', { expectedCostPostingToGl: true });
   await givenInventory(admin, '2026-01-01', Object.entries(openingStock).map(([itemNo, quantity]) => ({ itemNo, quantity, unitCost: unitCosts[itemNo]! })));
   return admin;
@@ -77,6 +87,13 @@ async function givenVatRates(admin: Send) {
   for (const [no, rate] of Object.entries(vatRateOf)) {
     await ok(admin, 'PATCH', no === '6100' ? `/api/v1/glAccounts/${no}` : `/api/v1/items/${no}`, { vatProdPostingGroup: rate.identifier });
   }
+}
+
+async function givenPaymentAccounts(admin: Send) {
+  await created(admin, '/api/v1/glAccounts', { no: paymentAccounts.bank.glAccountNo, name: 'Bank GIRO', incomeBalance: 'balanceSheet' });
+  await created(admin, '/api/v1/glAccounts', { no: paymentAccounts.cash.glAccountNo, name: 'Cash', incomeBalance: 'balanceSheet' });
+  await created(admin, '/api/v1/bankAccountPostingGroups', { code: 'CHECKING', glAccountNo: paymentAccounts.bank.glAccountNo });
+  await created(admin, '/api/v1/bankAccounts', { no: paymentAccounts.bank.balAccountNo, name: 'Giro account', bankAccPostingGroup: 'CHECKING' });
 }
 
 // Exchange Rate Amount / Relational Exchange Rate Amount is the factor; with 1 as the relational amount it is exact.

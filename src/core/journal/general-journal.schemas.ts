@@ -26,7 +26,7 @@ export const generalJournalLine = z.strictObject({
   balAccountNo: code().optional(),
   appliesToDocType: z.enum(journalDocumentTypes).optional(),
   appliesToDocNo: code().optional().describe("Apply the line's customer entry to the open entry of this document."),
-  appliesToId: code(50).optional().describe('Not supported yet: refused.'),
+  appliesToId: code(50).optional().describe("Apply the line's customer entry to the open entries marked with this Applies-to ID (Apply Entries), each for its Amount to Apply."),
   dueDate: isoDate().optional(),
   paymentDiscountDate: isoDate().optional(),
   paymentDiscountPercent: percent().optional(),
@@ -35,5 +35,14 @@ export type GeneralJournalLineInput = z.output<typeof generalJournalLine>;
 
 export const generalJournalPost = z.strictObject({
   lines: z.array(generalJournalLine).min(1, 'must hold at least one line').max(10_000),
+  acceptPaymentTolerance: z.boolean().optional().describe(
+    "BC's Payment Tolerance Warning answer for every application of the request: true posts a difference within the entries' "
+    + 'Max. Payment Tolerance as payment tolerance and closes them; false or left out leaves it as remaining amount. '
+    + 'The posting is never refused for want of an answer. With the warning off in the G/L setup, tolerance is posted whatever is sent.',
+  ),
+  acceptPaymentDiscountTolerance: z.boolean().optional().describe(
+    "BC's Payment Discount Tolerance Warning answer: true grants the discount of a payment posted after the Pmt. Discount Date but "
+    + 'on or before the Pmt. Disc. Tolerance Date; false or left out leaves the discount as remaining amount. With the warning off it is granted.',
+  ),
 });
 export type GeneralJournalPostInput = z.output<typeof generalJournalPost>;

@@ -1,13 +1,20 @@
 /**
- * Applies-to Doc. No. on journal lines (spec §20.2 item 1): the new customer entry of a line is
- * applied to the open entry of that document. The open entries are the shell's loaded rows; a
- * journal may apply several lines to one invoice, so each application sees what earlier lines
- * (earlier postings of the same journal included) left open.
+ * Applying at journal posting (spec §20.2 item 1, §20.3; BC's ApplyCustLedgEntry from PostCust):
+ * the new customer entry of a line is applied to the open entry its Applies-to Doc. No. names, to
+ * the entries marked with its Applies-to ID (each for its Amount to Apply), or — for a customer
+ * whose Application Method is Apply to Oldest and a line naming neither — to the customer's open
+ * entries, oldest first. The open entries are the shell's loaded rows; a journal may apply several
+ * lines to one invoice, so each application sees what earlier lines left open.
  */
 import { DomainError } from '../errors.ts';
+import { ONE, ZERO } from '../money/decimal.ts';
 import type { CustomerLedgerEntryDraft } from '../posting/entries.ts';
-import { type CustomerApplicationPlan, planCustomerApplication } from '../receivables/customer-application.ts';
-import type { OpenCustomerEntry } from './journal-accounts.ts';
+import { type ApplicationResult, planApplication } from '../receivables/application-plan.ts';
+import type {
+  ApplicationChoices, ApplicationEntry, ApplicationMode, ApplicationSetup, AppliedEntryRequest, CustomerPostingGroupApplicationAccounts,
+} from '../receivables/application-types.ts';
+import { markedOrder, oldestFirst } from '../receivables/apply-to-oldest.ts';
+import type { JournalAccounts, JournalCustomer, OpenCustomerEntry } from './journal-accounts.ts';
 import type { JournalDocumentType, JournalLine } from './journal-line.ts';
 
 const documentTypeCaptions: Record<string, string> = {
@@ -15,54 +22,147 @@ const documentTypeCaptions: Record<string, string> = {
   financeChargeMemo: 'finance charge memo', reminder: 'reminder',
 };
 
+interface TrackedEntry extends ApplicationEntry {
+  appliesToId: string | null;
+  amountToApply: typeof ZERO;
+}
+
+/** A loaded entry with every fact the rules read; what a caller left out is what a plain entry has. */
+function tracked(entry: OpenCustomerEntry, customers: JournalAccounts['customers']): TrackedEntry {
+  const factor = entry.currencyCode === '' || entry.amountLcy.isZero() ? ONE : entry.amount.div(entry.amountLcy);
+  return {
+    ...entry,
+    postingDate: entry.postingDate ?? '0001-01-01', dueDate: entry.dueDate ?? null, currencyFactor: entry.currencyFactor ?? factor,
+    paymentDiscountDate: entry.paymentDiscountDate ?? null, paymentDiscountToleranceDate: entry.paymentDiscountToleranceDate ?? null,
+    originalPaymentDiscountPossible: entry.originalPaymentDiscountPossible ?? ZERO, remainingPaymentDiscountPossible: entry.remainingPaymentDiscountPossible ?? ZERO,
+    maxPaymentTolerance: entry.maxPaymentTolerance ?? ZERO, pmtDiscGivenLcy: entry.pmtDiscGivenLcy ?? ZERO,
+    acceptedPaymentTolerance: entry.acceptedPaymentTolerance ?? ZERO, acceptedPmtDiscTolerance: entry.acceptedPmtDiscTolerance ?? false,
+    customerPostingGroup: entry.customerPostingGroup ?? customers.get(entry.customerNo)?.postingGroup ?? '',
+    vatBuckets: entry.vatBuckets ?? [], appliesToId: entry.appliesToId ?? null, amountToApply: entry.amountToApply ?? ZERO,
+  };
+}
+
 /** The open customer entries as the journal's lines leave them, line by line. */
 export class OpenCustomerEntries {
-  private readonly entries: OpenCustomerEntry[];
+  private readonly entries: TrackedEntry[];
 
-  constructor(loaded: readonly OpenCustomerEntry[]) {
-    this.entries = loaded.map((entry) => ({ ...entry }));
+  constructor(loaded: readonly OpenCustomerEntry[], customers: JournalAccounts['customers']) {
+    this.entries = loaded.map((entry) => tracked(entry, customers));
   }
 
-  find(customerNo: string, documentType: JournalDocumentType | null, documentNo: string): OpenCustomerEntry | undefined {
+  byDocument(customerNo: string, documentType: JournalDocumentType | null, documentNo: string): TrackedEntry | undefined {
     return this.entries.find((entry) => entry.open && entry.customerNo === customerNo && entry.documentNo === documentNo
       && (documentType === null || entry.documentType === documentType));
   }
 
-  /** Records what an application left of the entry: its remaining amounts and whether it is still open. */
-  settle(entryNo: number, plan: CustomerApplicationPlan): void {
-    const entry = this.entries.find((candidate) => candidate.entryNo === entryNo)!;
-    entry.remainingAmount = plan.applied.remainingAmount;
-    entry.remainingAmountLcy = plan.applied.remainingAmountLcy;
-    entry.open = plan.applied.open;
+  marked(customerNo: string, appliesToId: string): TrackedEntry[] {
+    return this.entries.filter((entry) => entry.open && entry.customerNo === customerNo && entry.appliesToId === appliesToId);
+  }
+
+  openOf(customerNo: string): TrackedEntry[] {
+    return this.entries.filter((entry) => entry.open && entry.customerNo === customerNo);
+  }
+
+  /** Records what an application left of the entries it applied; their marks are used up, as BC clears them. */
+  settle(result: ApplicationResult): void {
+    for (const after of result.applied) {
+      const index = this.entries.findIndex((entry) => entry.entryNo === after.entryNo);
+      if (index < 0) continue;
+      const applied = result.applications.some((plan) => 'entryNo' in plan.applied.entry && plan.applied.entry.entryNo === after.entryNo);
+      this.entries[index] = { ...this.entries[index]!, ...after, ...(applied ? { appliesToId: null, amountToApply: ZERO } : {}) };
+    }
   }
 }
 
-/**
- * The application of a line's new customer entry (`newEntryIndex` among the posting's customer
- * entries) to the open entry its Applies-to Doc. No. names. Refusals name `<path>.appliesToDocNo`.
- */
-export function planLineApplication(
-  line: JournalLine, draft: CustomerLedgerEntryDraft, newEntryIndex: number, open: OpenCustomerEntries, path: string,
-): CustomerApplicationPlan {
-  const field = `${path}.appliesToDocNo`;
-  const target = open.find(draft.customerNo, line.appliesToDocType, line.appliesToDocNo!);
-  if (!target) {
-    throw new DomainError('JOURNAL_APPLIES_TO_NOT_FOUND', {
-      lineNo: line.lineNo, accountCaption: 'customer', accountNo: draft.customerNo,
-      documentTypeCaption: documentTypeCaptions[line.appliesToDocType ?? ''] ?? 'document', documentNo: line.appliesToDocNo,
-    }, field);
-  }
-  const applying = {
-    newEntryIndex, entryNo: null, customerNo: draft.customerNo, currencyCode: draft.currencyCode,
-    amount: draft.amount, amountLcy: draft.amountLcy, remainingAmount: draft.amount, remainingAmountLcy: draft.amountLcy, open: true,
-  };
-  let plan: CustomerApplicationPlan;
+export interface LineApplicationInput {
+  line: JournalLine;
+  draft: CustomerLedgerEntryDraft;
+  /** The draft's index among the posting's customer entries. */
+  newEntryIndex: number;
+  customer: JournalCustomer;
+  open: OpenCustomerEntries;
+  accounts: JournalAccounts;
+  choices: ApplicationChoices;
+  /** `lines.<index>`: refusals name its appliesToDocNo or appliesToId. */
+  path: string;
+}
+
+/** The application of a line's new customer entry; null when the line applies to nothing. */
+export function planLineApplication(input: LineApplicationInput): ApplicationResult | null {
+  const { line, draft, customer } = input;
+  const mode: ApplicationMode | null = line.appliesToDocNo ? 'appliesToDoc' : line.appliesToId ? 'appliesToId'
+    : customer.applicationMethod === 'applyToOldest' ? 'applyToOldest' : null;
+  if (mode === null) return null;
+  const field = `${input.path}.${mode === 'appliesToId' ? 'appliesToId' : 'appliesToDocNo'}`;
+  const applying = applyingEntry(input);
+  const applied = appliedEntries(input, applying, mode, field);
+  if (applied.length === 0) return null;
+  let result: ApplicationResult;
   try {
-    plan = planCustomerApplication(applying, target, { documentType: line.documentType, documentNo: line.documentNo });
+    result = planApplication({
+      applying, applied, mode, postingDate: line.postingDate, blockPaymentTolerance: customer.blockPaymentTolerance ?? false,
+      document: { documentType: line.documentType, documentNo: line.documentNo, externalDocumentNo: line.externalDocumentNo, description: line.description },
+      choices: input.choices, setup: applicationSetup(input.accounts, draft.currencyCode),
+    });
   } catch (error) {
     if (error instanceof DomainError && !error.field) throw new DomainError(error.code, error.params as never, field);
     throw error;
   }
-  open.settle(target.entryNo, plan);
-  return plan;
+  input.open.settle(result);
+  return result;
+}
+
+function applyingEntry({ line, draft, newEntryIndex }: LineApplicationInput): ApplicationEntry {
+  return {
+    newEntryIndex, entryNo: null, customerNo: draft.customerNo, currencyCode: draft.currencyCode,
+    amount: draft.amount, amountLcy: draft.amountLcy, remainingAmount: draft.amount, remainingAmountLcy: draft.amountLcy, open: true,
+    documentType: draft.documentType, documentNo: line.documentNo, postingDate: line.postingDate, dueDate: draft.dueDate,
+    currencyFactor: draft.currencyFactor ?? ONE, paymentDiscountDate: draft.paymentDiscountDate,
+    paymentDiscountToleranceDate: draft.paymentDiscountToleranceDate ?? null,
+    originalPaymentDiscountPossible: draft.originalPaymentDiscountPossible, remainingPaymentDiscountPossible: draft.originalPaymentDiscountPossible,
+    maxPaymentTolerance: draft.maxPaymentTolerance ?? ZERO, pmtDiscGivenLcy: ZERO, acceptedPaymentTolerance: ZERO, acceptedPmtDiscTolerance: false,
+    customerPostingGroup: draft.customerPostingGroup ?? '', vatBuckets: [],
+  };
+}
+
+function appliedEntries(input: LineApplicationInput, applying: ApplicationEntry, mode: ApplicationMode, field: string): AppliedEntryRequest[] {
+  const { line, open, draft } = input;
+  if (mode === 'appliesToDoc') {
+    const target = open.byDocument(draft.customerNo, line.appliesToDocType, line.appliesToDocNo!);
+    if (!target) {
+      throw new DomainError('JOURNAL_APPLIES_TO_NOT_FOUND', {
+        lineNo: line.lineNo, accountCaption: 'customer', accountNo: draft.customerNo,
+        documentTypeCaption: documentTypeCaptions[line.appliesToDocType ?? ''] ?? 'document', documentNo: line.appliesToDocNo,
+      }, field);
+    }
+    return [{ entry: target, amountToApply: ZERO }];
+  }
+  if (mode === 'appliesToId') {
+    const marked = markedOrder(applying, open.marked(draft.customerNo, line.appliesToId!)) as TrackedEntry[];
+    if (marked.length === 0) {
+      throw new DomainError('JOURNAL_APPLICATION_NOT_SUPPORTED', {
+        lineNo: line.lineNo, what: `Applies-to ID ${line.appliesToId} without open entries of customer ${draft.customerNo} in ${draft.currencyCode || 'local currency'} marked with it`,
+        remedy: 'mark the entries to apply with that Applies-to ID first, or post the line without it',
+      }, field);
+    }
+    return marked.map((entry) => ({ entry, amountToApply: entry.amountToApply }));
+  }
+  return oldestFirst(applying, open.openOf(draft.customerNo)).map((entry) => ({ entry, amountToApply: ZERO }));
+}
+
+/** The journal's application setup for a currency; without one: the customers' receivables accounts, nothing else. */
+function applicationSetup(accounts: JournalAccounts, currencyCode: string): ApplicationSetup {
+  const application = accounts.application;
+  if (application) {
+    return { ...application.setup, amountPrecision: application.currencyPrecisions.get(currencyCode) ?? application.setup.amountPrecision };
+  }
+  const groups = new Map<string, CustomerPostingGroupApplicationAccounts>([...accounts.customers.values()].map((customer) => [customer.postingGroup, {
+    code: customer.postingGroup, receivablesAccount: customer.receivablesAccount,
+    paymentDiscountDebitAccount: '', paymentDiscountCreditAccount: '', paymentToleranceDebitAccount: '', paymentToleranceCreditAccount: '',
+  }]));
+  return {
+    adjustForPaymentDiscount: false, paymentDiscountExcludingVat: false, paymentToleranceWarning: false, paymentDiscountToleranceWarning: false,
+    paymentTolerancePosting: 'paymentToleranceAccounts', paymentDiscountTolerancePosting: 'paymentDiscountAccounts',
+    amountPrecision: ONE.div(100), lcyAmountPrecision: ONE.div(100), customerPostingGroups: groups, currencies: new Map(),
+  };
 }

@@ -40,11 +40,6 @@ export function checkLineFields(line: JournalLine, index: number): void {
   if (line.amount.isZero()) throw new DomainError('JOURNAL_AMOUNT_ZERO', { lineNo: line.lineNo, documentNo: line.documentNo }, `${path}.amount`);
   checkCurrency(line, path);
   checkBalancingAccount(line, path);
-  if (line.appliesToId) {
-    throw new DomainError('JOURNAL_APPLICATION_NOT_SUPPORTED', {
-      lineNo: line.lineNo, what: 'Applies-to ID', remedy: 'apply the line to one document with Applies-to Doc. No.',
-    }, `${path}.appliesToId`);
-  }
 }
 
 function checkCurrency(line: JournalLine, path: string): void {

@@ -4,6 +4,7 @@
  * local currency, as BC's Gen. Journal Line does on validating Amount), the payment terms of an
  * invoice-like line.
  */
+import { calculateDate } from '../dates/date-formula.ts';
 import { DomainError } from '../errors.ts';
 import { columnLimits, fitsColumn } from '../money/column-limits.ts';
 import { type Decimal, ONE, dec } from '../money/decimal.ts';
@@ -18,6 +19,8 @@ export interface JournalLineRounding {
   lcyAmountPrecision: Decimal;
   /** Amount Rounding Precision of the line's currency (its payment discount). */
   amountPrecision: Decimal;
+  /** G/L Setup: Payment Discount Grace Period; Pmt. Disc. Tolerance Date = Pmt. Discount Date + it (spec §11.2). Unset = none. */
+  paymentDiscountGracePeriod?: string;
 }
 
 export function journalLineFromInput(input: GeneralJournalLineInput, index: number, rounding: JournalLineRounding): JournalLine {
@@ -49,7 +52,7 @@ export function journalLineFromInput(input: GeneralJournalLineInput, index: numb
     genProdPostingGroup: '',
     vatBusPostingGroup: '',
     vatProdPostingGroup: '',
-    terms: termsOf(input, amount, rounding.amountPrecision),
+    terms: termsOf(input, amount, rounding),
     party: null,
   };
 }
@@ -67,13 +70,14 @@ function lcyAmount(amount: Decimal, currencyFactor: Decimal, precision: Decimal,
 }
 
 /** Terms only when the line sends some: a payment's entry is due on its posting date, with no discount. */
-function termsOf(input: GeneralJournalLineInput, amount: Decimal, precision: Decimal): JournalLineTerms | null {
+function termsOf(input: GeneralJournalLineInput, amount: Decimal, rounding: JournalLineRounding): JournalLineTerms | null {
   if (input.dueDate === undefined && input.paymentDiscountDate === undefined && input.paymentDiscountPercent === undefined) return null;
   const percent = dec(input.paymentDiscountPercent ?? '0');
+  const discountDate = input.paymentDiscountDate ?? null;
   return {
     dueDate: input.dueDate ?? input.documentDate ?? input.postingDate,
-    paymentDiscountDate: input.paymentDiscountDate ?? null,
-    paymentDiscountToleranceDate: input.paymentDiscountDate ?? null,
-    paymentDiscountPossible: roundAmount(amount.times(percent).div(100), precision),
+    paymentDiscountDate: discountDate,
+    paymentDiscountToleranceDate: discountDate === null || !rounding.paymentDiscountGracePeriod ? discountDate : calculateDate(rounding.paymentDiscountGracePeriod, discountDate),
+    paymentDiscountPossible: roundAmount(amount.times(percent).div(100), rounding.amountPrecision),
   };
 }

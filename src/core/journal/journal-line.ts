@@ -60,7 +60,7 @@ export interface JournalLine {
   /** Apply the new customer (vendor) entry to the open entry of this document. */
   appliesToDocType: JournalDocumentType | null;
   appliesToDocNo: string | null;
-  /** Apply to the entries marked with this ID (BC's Applies-to ID); journals refuse it for now. */
+  /** Apply to the open entries marked with this ID (BC's Applies-to ID), each for its Amount to Apply. */
   appliesToId?: string | null;
   /** G/L lines: the posting groups shown on the entry (VAT on journal lines is not calculated here). */
   genPostingType: GenPostingType;

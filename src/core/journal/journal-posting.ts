@@ -2,19 +2,23 @@
  * Journal lines → postings (BC's Gen. Jnl.-Post Batch and Gen. Jnl.-Post Line, spec §20.2, §22):
  * consecutive lines with the same posting date and document no. form one transaction, which must
  * balance in LCY. Each line posts its account side and, with a Bal. Account No., its balancing side
- * for −amount (PostBalancingEntry). Pure: the shell loads the accounts and the open entries, checks
- * the posting dates, and appends each Posting with server/ledger's appendPosting.
+ * for −amount (PostBalancingEntry); a customer side applies its new entry (journal-application.ts)
+ * with the discounts, tolerance, gains and losses the application posts. Pure: the shell loads the
+ * accounts and the open entries, checks the posting dates, and appends each Posting with
+ * server/ledger's appendPosting.
  */
 import { DomainError } from '../errors.ts';
-import { ZERO, sum } from '../money/decimal.ts';
+import { type Decimal, ONE, ZERO, sum } from '../money/decimal.ts';
 import type {
-  BankAccountLedgerEntryDraft, CustomerLedgerEntryDraft, EntryDocument, GlEntry, GlSourceType, VendorLedgerEntryDraft,
+  BankAccountLedgerEntryDraft, CustomerLedgerEntryDraft, EntryDocument, GlEntry, GlSourceType, VatEntry, VendorLedgerEntryDraft,
 } from '../posting/entries.ts';
 import type { Posting } from '../posting/posting.ts';
-import type { CustomerApplicationPlan } from '../receivables/customer-application.ts';
+import type { ApplicationResult } from '../receivables/application-plan.ts';
+import type { ApplicationChoices, CustomerApplicationPlan } from '../receivables/application-types.ts';
+import { maxPaymentTolerance } from '../receivables/payment-tolerance.ts';
 import { bankAccountLineEntries } from './bank-account-line.ts';
 import { customerLineEntries } from './customer-line.ts';
-import type { JournalAccounts } from './journal-accounts.ts';
+import type { JournalAccounts, JournalCustomer } from './journal-accounts.ts';
 import { OpenCustomerEntries, planLineApplication } from './journal-application.ts';
 import { checkLineFields, type JournalSide, type ResolvedSide, resolveSide } from './journal-checks.ts';
 import type { JournalLine, JournalLinePartyFacts } from './journal-line.ts';
@@ -24,6 +28,15 @@ export interface JournalPostingFacts {
   /** GENJNL for the general journal; CASHRECJNL, PAYMENTJNL … for the journals built on it. */
   sourceCode: string;
   userId: string;
+  /** The answers to the payment tolerance and payment discount tolerance warnings, for every line. */
+  choices?: ApplicationChoices;
+}
+
+/** What postSide needs to apply a customer side: the running open entries and the request's context. */
+interface ApplicationContext {
+  open: OpenCustomerEntries;
+  accounts: JournalAccounts;
+  choices: ApplicationChoices;
 }
 
 /** A journal line and its position in the journal (field paths use the position). */
@@ -35,13 +48,14 @@ interface TransactionEntries {
   customerLedgerEntries: CustomerLedgerEntryDraft[];
   vendorLedgerEntries: VendorLedgerEntryDraft[];
   bankAccountLedgerEntries: BankAccountLedgerEntryDraft[];
+  vatEntries: VatEntry[];
   customerApplications: CustomerApplicationPlan[];
 }
 
 export function journalPostings(lines: readonly JournalLine[], accounts: JournalAccounts, facts: JournalPostingFacts): Posting[] {
   lines.forEach((line, index) => checkLineFields(line, index));
-  const open = new OpenCustomerEntries(accounts.openCustomerEntries);
-  return journalTransactions(lines).map((transaction) => transactionPosting(transaction, accounts, facts, open));
+  const context: ApplicationContext = { open: new OpenCustomerEntries(accounts.openCustomerEntries, accounts.customers), accounts, choices: facts.choices ?? {} };
+  return journalTransactions(lines).map((transaction) => transactionPosting(transaction, accounts, facts, context));
 }
 
 /** BC starts a new transaction whenever the posting date or the document no. changes from one line to the next. */
@@ -56,15 +70,15 @@ export function journalTransactions(lines: readonly JournalLine[]): IndexedLine[
   return transactions;
 }
 
-function transactionPosting(transaction: IndexedLine[], accounts: JournalAccounts, facts: JournalPostingFacts, open: OpenCustomerEntries): Posting {
+function transactionPosting(transaction: IndexedLine[], accounts: JournalAccounts, facts: JournalPostingFacts, context: ApplicationContext): Posting {
   const entries: TransactionEntries = {
-    glEntries: [], customerLedgerEntries: [], vendorLedgerEntries: [], bankAccountLedgerEntries: [], customerApplications: [],
+    glEntries: [], customerLedgerEntries: [], vendorLedgerEntries: [], bankAccountLedgerEntries: [], vatEntries: [], customerApplications: [],
   };
   for (const { line, index } of transaction) {
     const sides = sidesOf(line, index);
     const applyingSide = sides.find((side) => side.line.accountType === 'customer' || side.line.accountType === 'vendor');
     checkAppliesTo(line, index, applyingSide);
-    for (const side of sides) postSide(side, resolveSide(side, accounts), entries, side === applyingSide ? open : null);
+    for (const side of sides) postSide(side, resolveSide(side, accounts), entries, side === applyingSide ? context : null);
   }
   const first = transaction[0]!.line;
   const last = transaction.at(-1)!;
@@ -77,7 +91,7 @@ function transactionPosting(transaction: IndexedLine[], accounts: JournalAccount
   const { customerApplications, ...batch } = entries;
   return {
     facts: { postingDate: first.postingDate, sourceCode: facts.sourceCode, userId: facts.userId, document: entryDocument(first) },
-    entries: { ...batch, vatEntries: [] },
+    entries: batch,
     items: null,
     customerApplications,
   };
@@ -103,19 +117,20 @@ export function sidesOf(line: JournalLine, index: number): JournalSide[] {
 
 // Applies-to goes with the line's customer side (either side); vendor applications come with payables.
 function checkAppliesTo(line: JournalLine, index: number, applyingSide: JournalSide | undefined): void {
-  if (!line.appliesToDocNo) return;
-  const field = `lines.${index}.appliesToDocNo`;
+  const named = line.appliesToDocNo ? { field: 'appliesToDocNo', caption: 'Applies-to Doc. No.' } : line.appliesToId ? { field: 'appliesToId', caption: 'Applies-to ID' } : null;
+  if (!named) return;
+  const field = `lines.${index}.${named.field}`;
   if (!applyingSide) {
-    throw new DomainError('INVALID_INPUT', { detail: `Journal line ${line.lineNo} has an Applies-to Doc. No. but neither of its accounts is a customer or a vendor` }, field);
+    throw new DomainError('INVALID_INPUT', { detail: `Journal line ${line.lineNo} has an ${named.caption} but neither of its accounts is a customer or a vendor` }, field);
   }
   if (applyingSide.line.accountType === 'vendor') {
     throw new DomainError('JOURNAL_APPLICATION_NOT_SUPPORTED', {
-      lineNo: line.lineNo, what: 'applying vendor entries', remedy: 'post the line without Applies-to Doc. No.',
+      lineNo: line.lineNo, what: 'applying vendor entries', remedy: `post the line without ${named.caption}`,
     }, field);
   }
 }
 
-function postSide(side: JournalSide, resolved: ResolvedSide, entries: TransactionEntries, open: OpenCustomerEntries | null): void {
+function postSide(side: JournalSide, resolved: ResolvedSide, entries: TransactionEntries, context: ApplicationContext | null): void {
   const document = entryDocument(side.line);
   switch (resolved.accountType) {
     case 'glAccount':
@@ -123,13 +138,17 @@ function postSide(side: JournalSide, resolved: ResolvedSide, entries: Transactio
       return;
     case 'customer': {
       const party = side.line.party ?? partyOf(side.line, resolved.customer.salespersonCode, resolved.customer.postingGroup);
-      const { customerLedgerEntry, glEntry } = customerLineEntries({ ...side.line, party }, resolved.receivablesAccount);
-      entries.customerLedgerEntries.push({ ...customerLedgerEntry, document });
-      entries.glEntries.push({ ...glEntry, document });
-      if (open && side.line.appliesToDocNo) {
-        const newEntryIndex = entries.customerLedgerEntries.length - 1;
-        entries.customerApplications.push(planLineApplication(side.line, customerLedgerEntry, newEntryIndex, open, `lines.${side.index}`));
-      }
+      const lines = customerLineEntries({ ...side.line, party }, resolved.receivablesAccount);
+      const customerLedgerEntry = { ...lines.customerLedgerEntry, document, maxPaymentTolerance: lineMaxPaymentTolerance(lines.customerLedgerEntry, resolved.customer, context) };
+      const glEntry = { ...lines.glEntry, document };
+      entries.customerLedgerEntries.push(customerLedgerEntry);
+      entries.glEntries.push(glEntry);
+      if (!context) return;
+      const result = planLineApplication({
+        line: side.line, draft: customerLedgerEntry, newEntryIndex: entries.customerLedgerEntries.length - 1, customer: resolved.customer,
+        open: context.open, accounts: context.accounts, choices: context.choices, path: `lines.${side.index}`,
+      });
+      if (result) addApplication(entries, glEntry, result);
       return;
     }
     case 'vendor': {
@@ -145,6 +164,36 @@ function postSide(side: JournalSide, resolved: ResolvedSide, entries: Transactio
       entries.bankAccountLedgerEntries.push({ ...bankAccountLedgerEntry, document });
       entries.glEntries.push({ ...glEntry, document });
     }
+  }
+}
+
+/**
+ * Spec §20.5: an invoice or credit memo line's entry gets its Max. Payment Tolerance from the G/L
+ * setup (none without a journal application setup, or for a customer with Block Payment Tolerance).
+ */
+function lineMaxPaymentTolerance(draft: CustomerLedgerEntryDraft, customer: JournalCustomer, context: ApplicationContext | null): Decimal {
+  const application = context?.accounts.application;
+  if (!application) return ZERO;
+  return maxPaymentTolerance({
+    documentType: draft.documentType, amount: draft.amount, amountLcy: draft.amountLcy, currencyCode: draft.currencyCode,
+    currencyFactor: draft.currencyFactor ?? ONE, tolerancePercent: application.paymentTolerancePercent,
+    maxToleranceAmount: application.maxPaymentToleranceAmount, blockPaymentTolerance: customer.blockPaymentTolerance ?? false,
+    amountPrecision: application.currencyPrecisions.get(draft.currencyCode) ?? application.setup.amountPrecision,
+  });
+}
+
+/**
+ * The application's entries join the transaction's. Its receivables entry on the line's own
+ * receivables account is added to the line's (BC posts one receivables entry per line: Cr 1000.00
+ * for a 950.00 payment that takes a 50.00 discount); others stay entries of their own.
+ */
+function addApplication(entries: TransactionEntries, lineGlEntry: GlEntry, result: ApplicationResult): void {
+  entries.customerApplications.push(...result.applications);
+  entries.vatEntries.push(...result.vatEntries);
+  for (const entry of result.glEntries) {
+    const receivables = entry.accountNo === lineGlEntry.accountNo && entry.sourceType === 'customer' && entry.genPostingType === '';
+    if (receivables) lineGlEntry.amount = lineGlEntry.amount.plus(entry.amount);
+    else entries.glEntries.push(entry);
   }
 }
 

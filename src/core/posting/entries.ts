@@ -85,6 +85,8 @@ export interface CustomerLedgerEntryDraft {
   /** Document currency, same sign as amount; Remaining Pmt. Disc. Possible starts equal to it. */
   originalPaymentDiscountPossible: Decimal;
   paymentDiscountToleranceDate?: IsoDate | null;
+  /** Max. Payment Tolerance (spec §20.5), the amount's sign; unset = 0 (payments, refunds). */
+  maxPaymentTolerance?: Decimal;
   /** The facts the entry shows beyond its amounts (BC copies them from the journal line). */
   sellToCustomerNo?: string;
   documentDate?: IsoDate | null;

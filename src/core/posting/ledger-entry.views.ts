@@ -78,6 +78,10 @@ export const customerLedgerEntryView = z.object({
   paymentDiscountToleranceDate: dateText().nullable(),
   originalPaymentDiscountPossible: decimalText(),
   remainingPaymentDiscountPossible: decimalText(),
+  pmtDiscGivenLcy: decimalText().describe('Payment discount granted on the entry (LCY).'),
+  maxPaymentTolerance: decimalText().describe('Set at posting from the payment tolerance setup (spec §20.5).'),
+  acceptedPaymentTolerance: decimalText(),
+  acceptedPmtDiscTolerance: z.boolean(),
   open: z.boolean(),
   positive: z.boolean(),
   closedByEntryNo: integer().nullable(),
@@ -101,6 +105,8 @@ export const detailedCustomerLedgerEntryView = z.object({
   amount: decimalText(),
   amountLcy: decimalText(),
   appliedCustomerLedgerEntryNo: integer().nullable(),
+  unapplied: z.boolean().describe('An application undone by Unapply, or the entry that undid it.'),
+  unappliedByEntryNo: integer().nullable(),
   userId: z.string(),
 });
 

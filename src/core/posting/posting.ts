@@ -5,7 +5,7 @@
  */
 import type { IsoDate } from '../dates/calendar-date.ts';
 import type { ItemPostingPlan } from '../inventory/item-posting.types.ts';
-import type { CustomerApplicationPlan } from '../receivables/customer-application.ts';
+import type { CustomerApplicationPlan, CustomerUnapplyPlan } from '../receivables/application-types.ts';
 import type { EntryDocument, PostingBatch } from './entries.ts';
 
 export interface PostingFacts {
@@ -25,4 +25,6 @@ export interface Posting {
   items: ItemPostingPlan | null;
   /** Applications of open customer entries to each other (new entries of this posting included). */
   customerApplications: readonly CustomerApplicationPlan[];
+  /** Unapplied applications (spec §20.3): reversing detailed entries, the undone ones flagged. Unset = none. */
+  customerUnapplications?: readonly CustomerUnapplyPlan[];
 }

@@ -1,52 +1,18 @@
 /**
  * Applying one customer ledger entry to another (spec §20.3), as a credit memo posted with
  * Applies-to Doc. No. does (spec §17.3, §18.3): planned as data, so a posting's preview shows it and
- * the ledger appends it with the rest. Same currency only (gains and losses come with receivables).
+ * the ledger appends it with the rest. Same currency only; payments apply through the engine of
+ * application-plan.ts (discounts, tolerance, gains and losses).
  */
 import { DomainError } from '../errors.ts';
 import { type Decimal, ZERO } from '../money/decimal.ts';
+import type {
+  ApplicableCustomerEntry, CustomerApplicationPlan, CustomerApplicationSide, CustomerEntryRef,
+} from './application-types.ts';
 
-/** An entry as the application sees it: a loaded open entry, or one the same posting creates. */
-export interface ApplicableCustomerEntry {
-  /** A new entry of the posting: its index among the posting's customer entries; else null. */
-  newEntryIndex: number | null;
-  /** An existing entry's number; null for a new one. */
-  entryNo: number | null;
-  customerNo: string;
-  currencyCode: string;
-  amount: Decimal;
-  amountLcy: Decimal;
-  remainingAmount: Decimal;
-  remainingAmountLcy: Decimal;
-  open: boolean;
-}
-
-export type CustomerEntryRef = { newEntryIndex: number } | { entryNo: number };
-
-/** One side of the application: its Application detailed entry and the entry's new derived columns. */
-export interface CustomerApplicationSide {
-  entry: CustomerEntryRef;
-  /** The other entry (Applied Cust. Ledger Entry No. of the detailed entry). */
-  other: CustomerEntryRef;
-  customerNo: string;
-  currencyCode: string;
-  /** The detailed entry's amounts: the change of this entry's remaining amount. */
-  amount: Decimal;
-  amountLcy: Decimal;
-  remainingAmount: Decimal;
-  remainingAmountLcy: Decimal;
-  open: boolean;
-  /** Set when the application closes the entry: Closed by Amount (the amount that closed it). */
-  closedByAmount: Decimal | null;
-}
-
-export interface CustomerApplicationPlan {
-  /** The applying entry's document: the Document Type / No. of both detailed entries. */
-  documentType: string;
-  documentNo: string;
-  applied: CustomerApplicationSide;
-  applying: CustomerApplicationSide;
-}
+export type {
+  ApplicableCustomerEntry, CustomerApplicationPlan, CustomerApplicationSide, CustomerEntryRef,
+} from './application-types.ts';
 
 const refOf = (entry: ApplicableCustomerEntry): CustomerEntryRef =>
   (entry.newEntryIndex !== null ? { newEntryIndex: entry.newEntryIndex } : { entryNo: entry.entryNo! });
@@ -86,5 +52,7 @@ function side(entry: ApplicableCustomerEntry, other: ApplicableCustomerEntry, ch
     amount: change, amountLcy: changeLcy,
     remainingAmount, remainingAmountLcy: entry.remainingAmountLcy.plus(changeLcy), open: !closes,
     closedByAmount: closes ? change.negated() : null,
+    // A closed entry offers no discount any more (BC's CalcRemainingPmtDisc).
+    ...(closes ? { remainingPaymentDiscountPossible: ZERO } : {}),
   };
 }

@@ -35,6 +35,9 @@ const numberSeries: DemoRecord[] = [
   series('PS-CR', 'Posted sales credit memos', 'PSCM000001', { dateOrder: true }),
   series('PS-SHPT', 'Posted sales shipments', 'PSS000001'),
   series('PS-RCPT', 'Posted return receipts', 'PRR000001'),
+  // Journal batches number their documents (BC's GJNL-GEN and GJNL-RCPT); drawn when the batch posts.
+  series('GJNL-GEN', 'General journal', 'G00001'),
+  series('GJNL-RCPT', 'Cash receipts journal', 'G02001'),
 ];
 
 // -------------------------------------------------------------------------------------------- setup
@@ -121,6 +124,7 @@ const glAccounts: DemoRecord[] = [
   heading('1000', 'LIQUID ASSETS (Liquide middelen)', 'balanceSheet', 'assets'),
   balance('1010', 'Cash (Kas)', 'assets'),
   balance('1020', 'Bank ING current account (Bank)', 'assets'),
+  balance('1030', 'Bank ING US dollar account (Bank USD)', 'assets'),
   balance('1090', 'Cash in transit (Kruisposten)', 'assets'),
   heading('1100', 'RECEIVABLES (Vorderingen)', 'balanceSheet', 'assets'),
   balance('1110', 'Trade receivables domestic (Debiteuren binnenland)', 'assets', control),
@@ -735,9 +739,14 @@ export const openingInventory: readonly { itemNo: string; locationCode: string; 
 
 // ------------------------------------------------------------------------------------ bank accounts
 
-/** The company's current account (the IBAN on its invoices), posting to G/L 1020. */
+/**
+ * The company's current account (the IBAN on its invoices), posting to G/L 1020, and a US dollar
+ * account for customers outside the EU who pay in dollars, posting to G/L 1030: its entries are
+ * kept in USD, their G/L in EUR.
+ */
 const bankAccountPostingGroups: DemoRecord[] = [
   { code: 'CHECKING', description: 'Current accounts (Rekening-courant)', glAccountNo: '1020' },
+  { code: 'CHECKING-USD', description: 'Current accounts in US dollars (Rekening-courant USD)', glAccountNo: '1030' },
 ];
 
 const bankAccounts: DemoRecord[] = [
@@ -745,6 +754,22 @@ const bankAccounts: DemoRecord[] = [
     no: 'CHECKING', name: 'ING current account', bankAccountNo: '0006541237', iban: companyInformation.iban,
     swiftCode: companyInformation.swiftCode, bankAccPostingGroup: 'CHECKING',
   },
+  {
+    no: 'USD', name: 'ING US dollar account', bankAccountNo: '0006541245', iban: 'NL63INGB0006541245',
+    swiftCode: companyInformation.swiftCode, currencyCode: 'USD', bankAccPostingGroup: 'CHECKING-USD',
+  },
+];
+
+// ---------------------------------------------------------------------------------- journal batches
+
+/**
+ * The standard batches (created by migration 0013) get their number series, and the cash receipts
+ * batch the current account as its balancing account: a receipt line then needs only the customer,
+ * the amount and what it pays.
+ */
+export const journalBatches: readonly (DemoRecord & { templateName: string; name: string })[] = [
+  { templateName: 'GENERAL', name: 'DEFAULT', noSeriesCode: 'GJNL-GEN' },
+  { templateName: 'CASHRCPT', name: 'GENERAL', noSeriesCode: 'GJNL-RCPT', balAccountType: 'bankAccount', balAccountNo: 'CHECKING' },
 ];
 
 // ------------------------------------------------------------------------------------------ the steps
@@ -765,7 +790,6 @@ export const demoCompanySteps: readonly DemoStep[] = [
   ['customerPostingGroups', customerPostingGroups],
   ['vendorPostingGroups', vendorPostingGroups],
   ['bankAccountPostingGroups', bankAccountPostingGroups],
-  ['bankAccounts', bankAccounts],
   ['generalPostingSetups', generalPostingSetups],
   ['vatPostingSetups', vatPostingSetups],
   ['locations', locations],
@@ -779,6 +803,8 @@ export const demoCompanySteps: readonly DemoStep[] = [
   ['shipmentMethods', shipmentMethods],
   ['shippingAgents', shippingAgents],
   ['currencies', currencies],
+  // After the currencies: the dollar account is kept in USD.
+  ['bankAccounts', bankAccounts],
   ['salespeople', salespeople],
   ['customerPriceGroups', customerPriceGroups],
   ['customerDiscountGroups', customerDiscountGroups],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Executor } from '../db/connection.ts';
 import { appUser } from '../db/schema/index.ts';
-import { createRecord, updateSingleton } from '../master-data/resource.commands.ts';
+import { createRecord, updateRecord, updateSingleton } from '../master-data/resource.commands.ts';
 import type { ResourceDefinition, Row } from '../master-data/resource.ts';
 import { resources, singletons } from '../master-data/registry.ts';
 import { itemJournalPost } from '../../core/inventory/item-journal.schemas.ts';
@@ -9,7 +9,8 @@ import { postItemJournal } from '../inventory/item-journal.commands.ts';
 import { loadSalesContext } from '../sales/sales-context.ts';
 import { todayIsoDate } from '../shared/clock.ts';
 import { hashPassword } from '../users/password.ts';
-import { demoAdministrator, demoCompanySteps, openingInventory, type DemoRecord } from './demo-company.data.ts';
+import { journalBatchResource } from '../journal/journal-batches.resources.ts';
+import { demoAdministrator, demoCompanySteps, journalBatches, openingInventory, type DemoRecord } from './demo-company.data.ts';
 
 /** Demo only: printed when the demo company is loaded, to be changed at once. */
 export const demoCredentials = { username: 'admin', password: 'admin' };
@@ -31,6 +32,9 @@ export async function loadDemoCompany(tx: Executor, options: { workDate?: string
       if (!definition) throw new Error(`The demo company names an unknown setup: ${name}`);
       await updateSingleton(tx, definition, parse(definition.updateSchema, data, definition.entity), undefined);
     }
+  }
+  for (const { templateName, name, ...batch } of journalBatches) {
+    await updateRecord(tx, journalBatchResource, templateName, name, parse(journalBatchResource.updateSchema, batch, journalBatchResource.entity), undefined);
   }
   // The demo password is shorter than the user schema allows, so the administrator is written directly.
   await tx.insert(appUser).values({

@@ -16,7 +16,7 @@ import { type Decimal, ONE, dec } from '../../core/money/decimal.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
 import type { Posting } from '../../core/posting/posting.ts';
 import type { Executor } from '../db/connection.ts';
-import { currency } from '../db/schema/index.ts';
+import { currency, customerEntryApplyMark } from '../db/schema/index.ts';
 import { appendPosting } from '../ledger/append-posting.ts';
 import { previewPostingsRows } from '../ledger/posting-preview.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
@@ -33,8 +33,13 @@ interface PlannedJournal {
   lineIndexes: number[][];
 }
 
-export async function postGeneralJournal(tx: Executor, input: GeneralJournalPostInput, context: SalesContext): Promise<GeneralJournalPostingResult> {
-  const planned = await planGeneralJournal(tx, input, context, { lock: true });
+/** Where the lines come from: a journal template's source code (CASHRECJNL …); GENJNL when left out. */
+interface JournalSource { sourceCode?: string }
+
+export async function postGeneralJournal(
+  tx: Executor, input: GeneralJournalPostInput, context: SalesContext, source: JournalSource = {},
+): Promise<GeneralJournalPostingResult> {
+  const planned = await planGeneralJournal(tx, input, context, { lock: true, ...source });
   const transactions: GeneralJournalPostingResult['transactions'] = [];
   for (const [index, posting] of planned.postings.entries()) {
     const appended = await appendPosting(tx, posting);
@@ -44,12 +49,21 @@ export async function postGeneralJournal(tx: Executor, input: GeneralJournalPost
       vendorLedgerEntryNos: appended.vendorLedgerEntryNos, bankAccountLedgerEntryNos: appended.bankAccountLedgerEntryNos,
     });
   }
+  await clearApplyMarks(tx, planned.postings);
   return { transactions };
 }
 
+/** BC clears Applies-to ID and Amount to Apply of the entries a posting applied: their marks are used up. */
+async function clearApplyMarks(tx: Executor, postings: readonly Posting[]): Promise<void> {
+  const applied = postings.flatMap((posting) => posting.customerApplications.flatMap((plan) => ('entryNo' in plan.applied.entry ? [plan.applied.entry.entryNo] : [])));
+  if (applied.length > 0) await tx.delete(customerEntryApplyMark).where(inArray(customerEntryApplyMark.customerLedgerEntryNo, [...new Set(applied)]));
+}
+
 /** The entries posting would write, numbered provisionally. Reads only: no row, no sequence value, no lock. */
-export async function previewGeneralJournal(tx: Executor, input: GeneralJournalPostInput, context: SalesContext): Promise<GeneralJournalPreview> {
-  const planned = await planGeneralJournal(tx, input, context, { lock: false });
+export async function previewGeneralJournal(
+  tx: Executor, input: GeneralJournalPostInput, context: SalesContext, source: JournalSource = {},
+): Promise<GeneralJournalPreview> {
+  const planned = await planGeneralJournal(tx, input, context, { lock: false, ...source });
   const previews = await previewPostingsRows(tx, planned.postings);
   return {
     transactions: previews.map((rows, index) => ({
@@ -62,11 +76,14 @@ export async function previewGeneralJournal(tx: Executor, input: GeneralJournalP
   };
 }
 
-async function planGeneralJournal(tx: Executor, input: GeneralJournalPostInput, context: SalesContext, options: { lock: boolean }): Promise<PlannedJournal> {
+async function planGeneralJournal(
+  tx: Executor, input: GeneralJournalPostInput, context: SalesContext, options: { lock: boolean } & JournalSource,
+): Promise<PlannedJournal> {
   input.lines.forEach((line, index) => assertPostingDateAllowed(line.postingDate, context.glSetup, `lines.${index}.postingDate`));
   const lines = await journalLines(tx, input.lines, context);
-  const accounts = await loadJournalAccounts(tx, lines, options);
-  const postings = journalPostings(lines, accounts, { sourceCode: generalJournalSourceCode, userId: context.username });
+  const accounts = await loadJournalAccounts(tx, lines, { lock: options.lock, glSetup: context.glSetup });
+  const choices = { acceptPaymentTolerance: input.acceptPaymentTolerance, acceptPaymentDiscountTolerance: input.acceptPaymentDiscountTolerance };
+  const postings = journalPostings(lines, accounts, { sourceCode: options.sourceCode ?? generalJournalSourceCode, userId: context.username, choices });
   return { lines, postings, lineIndexes: journalTransactions(lines).map((group) => group.map((entry) => entry.index)) };
 }
 
@@ -87,7 +104,9 @@ async function journalLines(tx: Executor, inputs: readonly GeneralJournalLineInp
       throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Currency', value: code, field: 'currencyCode' }, `lines.${index}.currencyCode`);
     }
     const factor = code === null ? ONE : input.currencyFactor !== undefined ? dec(input.currencyFactor) : await exchangeRateFactor(tx, code, input.postingDate, context, factors, index);
-    lines.push(journalLineFromInput({ ...input, currencyCode: code }, index, { currencyFactor: factor, lcyAmountPrecision, amountPrecision: precision }));
+    lines.push(journalLineFromInput({ ...input, currencyCode: code }, index, {
+      currencyFactor: factor, lcyAmountPrecision, amountPrecision: precision, paymentDiscountGracePeriod: context.glSetup.paymentDiscountGracePeriod,
+    }));
   }
   return lines;
 }

@@ -1,18 +1,24 @@
 /**
  * What a general journal posting reads (core/journal's JournalAccounts): the G/L accounts, customers,
- * vendors and bank accounts its lines name on either side, with their posting groups' accounts, and
- * the open customer entries their Applies-to Doc. No. point at. One statement per kind, whatever the
- * number of lines. Posting locks the open entries it may apply (FOR UPDATE); a preview only reads.
+ * vendors and bank accounts its lines name on either side, with their posting groups' accounts, the
+ * open customer entries the lines may apply to (named by Applies-to Doc. No., marked with their
+ * Applies-to ID, or every open entry of a customer who applies to oldest), and the application
+ * setup (G/L setup, posting group and currency accounts, the applied documents' VAT). One statement
+ * per kind, whatever the number of lines. Posting locks the open entries it may apply (FOR UPDATE);
+ * a preview only reads.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type {
-  CustomerBlocked, JournalAccounts, JournalBankAccount, JournalCustomer, JournalGlAccount, JournalVendor, OpenCustomerEntry, VendorBlocked,
+  CustomerBlocked, JournalAccounts, JournalApplicationSetup, JournalBankAccount, JournalCustomer, JournalGlAccount, JournalVendor, OpenCustomerEntry,
+  VendorBlocked,
 } from '../../core/journal/journal-accounts.ts';
 import type { JournalAccountType, JournalLine } from '../../core/journal/journal-line.ts';
-import { dec } from '../../core/money/decimal.ts';
+import { type Decimal, dec } from '../../core/money/decimal.ts';
+import type { VatBucket } from '../../core/receivables/application-types.ts';
 import type { Executor } from '../db/connection.ts';
 import {
-  bankAccount, bankAccountPostingGroup, customer, customerLedgerEntry, customerPostingGroup, glAccount, vendor, vendorPostingGroup,
+  bankAccount, bankAccountPostingGroup, currency, customer, customerEntryApplyMark, customerLedgerEntry, customerPostingGroup, generalLedgerSetup,
+  generalPostingSetup, glAccount, glEntry, vatPostingSetup, vendor, vendorPostingGroup,
 } from '../db/schema/index.ts';
 
 type Side = { accountType: JournalAccountType; accountNo: string };
@@ -27,7 +33,9 @@ function sidesOf(lines: readonly JournalLine[]): Side[] {
 const nosOf = (sides: readonly Side[], accountType: JournalAccountType) =>
   [...new Set(sides.filter((side) => side.accountType === accountType).map((side) => side.accountNo))];
 
-export async function loadJournalAccounts(tx: Executor, lines: readonly JournalLine[], options: { lock: boolean }): Promise<JournalAccounts> {
+type GlSetup = typeof generalLedgerSetup.$inferSelect;
+
+export async function loadJournalAccounts(tx: Executor, lines: readonly JournalLine[], options: { lock: boolean; glSetup: GlSetup }): Promise<JournalAccounts> {
   const sides = sidesOf(lines);
   const customers = await loadCustomers(tx, nosOf(sides, 'customer'));
   const vendors = await loadVendors(tx, nosOf(sides, 'vendor'));
@@ -37,8 +45,10 @@ export async function loadJournalAccounts(tx: Executor, lines: readonly JournalL
     ...[...bankAccounts.values()].map((row) => row.glAccountNo),
   ].filter((no) => no !== '');
   const glAccounts = await loadGlAccounts(tx, [...new Set([...nosOf(sides, 'glAccount'), ...postingGroupAccounts])]);
-  const openCustomerEntries = await loadOpenCustomerEntries(tx, lines, options);
-  return { glAccounts, customers, vendors, bankAccounts, openCustomerEntries };
+  const openCustomerEntries = await loadOpenCustomerEntries(tx, lines, customers, options);
+  const application = await loadApplicationSetup(tx, options.glSetup, [...customers.values()], openCustomerEntries);
+  if (application.setup.adjustForPaymentDiscount && !application.setup.paymentDiscountExcludingVat) await addVatBuckets(tx, openCustomerEntries);
+  return { glAccounts, customers, vendors, bankAccounts, openCustomerEntries, application };
 }
 
 async function loadGlAccounts(tx: Executor, nos: string[]): Promise<Map<string, JournalGlAccount>> {
@@ -52,11 +62,12 @@ async function loadCustomers(tx: Executor, nos: string[]): Promise<Map<string, J
   if (nos.length === 0) return new Map();
   const rows = await tx.select({
     no: customer.no, blocked: customer.blocked, postingGroup: customer.customerPostingGroup, receivablesAccount: customerPostingGroup.receivablesAccount,
-    salespersonCode: customer.salespersonCode,
+    salespersonCode: customer.salespersonCode, applicationMethod: customer.applicationMethod, blockPaymentTolerance: customer.blockPaymentTolerance,
   }).from(customer).leftJoin(customerPostingGroup, eq(customerPostingGroup.code, customer.customerPostingGroup)).where(inArray(customer.no, nos));
   return new Map(rows.map((row) => [row.no, {
     no: row.no, blocked: row.blocked as CustomerBlocked, postingGroup: row.postingGroup ?? '', receivablesAccount: row.receivablesAccount ?? '',
-    salespersonCode: row.salespersonCode ?? '',
+    salespersonCode: row.salespersonCode ?? '', applicationMethod: row.applicationMethod === 'applyToOldest' ? 'applyToOldest' : 'manual',
+    blockPaymentTolerance: row.blockPaymentTolerance,
   }]));
 }
 
@@ -87,24 +98,125 @@ function applyingCustomer(line: JournalLine): string | null {
   return line.balAccountType === 'customer' ? line.balAccountNo : null;
 }
 
-async function loadOpenCustomerEntries(tx: Executor, lines: readonly JournalLine[], options: { lock: boolean }): Promise<OpenCustomerEntry[]> {
+type EntryRow = typeof customerLedgerEntry.$inferSelect;
+
+/**
+ * The open entries the lines may apply to, in one statement: of the lines' customers, those with a
+ * document no. an Applies-to Doc. No. names, those marked with an Applies-to ID of a line, and all
+ * of a customer who applies to oldest when one of its lines names neither.
+ */
+async function loadOpenCustomerEntries(
+  tx: Executor, lines: readonly JournalLine[], customers: ReadonlyMap<string, JournalCustomer>, options: { lock: boolean },
+): Promise<OpenCustomerEntry[]> {
   const wanted = lines.flatMap((line) => {
     const customerNo = applyingCustomer(line);
-    return customerNo && line.appliesToDocNo ? [{ customerNo, documentNo: line.appliesToDocNo }] : [];
+    return customerNo ? [{ customerNo, line }] : [];
   });
-  if (wanted.length === 0) return [];
-  const query = tx.select().from(customerLedgerEntry).where(and(
-    inArray(customerLedgerEntry.customerNo, [...new Set(wanted.map((entry) => entry.customerNo))]),
-    inArray(customerLedgerEntry.documentNo, [...new Set(wanted.map((entry) => entry.documentNo))]),
-    eq(customerLedgerEntry.open, true),
-  )).orderBy(asc(customerLedgerEntry.entryNo));
-  const rows = options.lock ? await query.for('update') : await query;
-  return rows
-    .filter((row) => wanted.some((entry) => entry.customerNo === row.customerNo && entry.documentNo === row.documentNo))
-    .map((row) => ({
-      entryNo: row.entryNo, newEntryIndex: null, customerNo: row.customerNo, currencyCode: row.currencyCode,
-      documentType: row.documentType as OpenCustomerEntry['documentType'], documentNo: row.documentNo,
-      amount: dec(row.amount), amountLcy: dec(row.amountLcy), remainingAmount: dec(row.remainingAmount), remainingAmountLcy: dec(row.remainingAmountLcy),
-      open: row.open,
-    }));
+  const documentNos = [...new Set(wanted.flatMap(({ line }) => (line.appliesToDocNo ? [line.appliesToDocNo] : [])))];
+  const ids = [...new Set(wanted.flatMap(({ line }) => (line.appliesToId ? [line.appliesToId] : [])))];
+  const oldest = [...new Set(wanted.filter(({ customerNo, line }) => !line.appliesToDocNo && !line.appliesToId
+    && customers.get(customerNo)?.applicationMethod === 'applyToOldest').map(({ customerNo }) => customerNo))];
+  const conditions = [
+    ...(documentNos.length > 0 ? [inArray(customerLedgerEntry.documentNo, documentNos)] : []),
+    ...(ids.length > 0 ? [inArray(customerEntryApplyMark.appliesToId, ids)] : []),
+    ...(oldest.length > 0 ? [inArray(customerLedgerEntry.customerNo, oldest)] : []),
+  ];
+  if (conditions.length === 0) return [];
+  const query = tx.select({ entry: customerLedgerEntry, appliesToId: customerEntryApplyMark.appliesToId, amountToApply: customerEntryApplyMark.amountToApply })
+    .from(customerLedgerEntry).leftJoin(customerEntryApplyMark, eq(customerEntryApplyMark.customerLedgerEntryNo, customerLedgerEntry.entryNo))
+    .where(and(inArray(customerLedgerEntry.customerNo, [...new Set(wanted.map((entry) => entry.customerNo))]), eq(customerLedgerEntry.open, true), or(...conditions)))
+    .orderBy(asc(customerLedgerEntry.entryNo));
+  const rows = options.lock ? await query.for('update', { of: customerLedgerEntry }) : await query;
+  return rows.map((row) => openEntry(row.entry, row.appliesToId, row.amountToApply));
+}
+
+export function openEntry(row: EntryRow, appliesToId: string | null, amountToApply: string | null): OpenCustomerEntry {
+  return {
+    entryNo: row.entryNo, newEntryIndex: null, customerNo: row.customerNo, currencyCode: row.currencyCode,
+    documentType: row.documentType as OpenCustomerEntry['documentType'], documentNo: row.documentNo,
+    amount: dec(row.amount), amountLcy: dec(row.amountLcy), remainingAmount: dec(row.remainingAmount), remainingAmountLcy: dec(row.remainingAmountLcy),
+    open: row.open, postingDate: row.postingDate, dueDate: row.dueDate, currencyFactor: dec(row.currencyFactor),
+    paymentDiscountDate: row.paymentDiscountDate, paymentDiscountToleranceDate: row.paymentDiscountToleranceDate,
+    originalPaymentDiscountPossible: dec(row.originalPaymentDiscountPossible), remainingPaymentDiscountPossible: dec(row.remainingPaymentDiscountPossible),
+    maxPaymentTolerance: dec(row.maxPaymentTolerance), pmtDiscGivenLcy: dec(row.pmtDiscGivenLcy),
+    acceptedPaymentTolerance: dec(row.acceptedPaymentTolerance), acceptedPmtDiscTolerance: row.acceptedPmtDiscTolerance,
+    customerPostingGroup: row.customerPostingGroup, vatBuckets: [],
+    appliesToId, amountToApply: dec(amountToApply ?? '0'),
+  };
+}
+
+/** G/L setup, the accounts of the customer posting groups involved, the currencies' precisions and realized gains and losses accounts. */
+export async function loadApplicationSetup(
+  tx: Executor, glSetup: GlSetup, customers: readonly JournalCustomer[], entries: readonly { customerPostingGroup?: string }[],
+): Promise<JournalApplicationSetup> {
+  const groupCodes = [...new Set([...customers.map((row) => row.postingGroup), ...entries.map((row) => row.customerPostingGroup ?? '')])].filter((code) => code !== '');
+  const groups = groupCodes.length === 0 ? [] : await tx.select().from(customerPostingGroup).where(inArray(customerPostingGroup.code, groupCodes));
+  const currencies = await tx.select({
+    code: currency.code, precision: currency.amountRoundingPrecision, gains: currency.realizedGainsAccount, losses: currency.realizedLossesAccount,
+  }).from(currency);
+  const lcyPrecision = dec(glSetup.amountRoundingPrecision);
+  return {
+    setup: {
+      adjustForPaymentDiscount: glSetup.adjustForPaymentDiscount, paymentDiscountExcludingVat: glSetup.paymentDiscountExcludingVat,
+      paymentToleranceWarning: glSetup.paymentToleranceWarning, paymentDiscountToleranceWarning: glSetup.paymentDiscountToleranceWarning,
+      paymentTolerancePosting: glSetup.paymentTolerancePosting === 'paymentDiscountAccounts' ? 'paymentDiscountAccounts' : 'paymentToleranceAccounts',
+      paymentDiscountTolerancePosting: glSetup.paymentDiscountTolerancePosting === 'paymentToleranceAccounts' ? 'paymentToleranceAccounts' : 'paymentDiscountAccounts',
+      amountPrecision: lcyPrecision, lcyAmountPrecision: lcyPrecision,
+      customerPostingGroups: new Map(groups.map((group) => [group.code, {
+        code: group.code, receivablesAccount: group.receivablesAccount ?? '',
+        paymentDiscountDebitAccount: group.paymentDiscountDebitAccount ?? '', paymentDiscountCreditAccount: group.paymentDiscountCreditAccount ?? '',
+        paymentToleranceDebitAccount: group.paymentToleranceDebitAccount ?? '', paymentToleranceCreditAccount: group.paymentToleranceCreditAccount ?? '',
+      }])),
+      currencies: new Map(currencies.map((row) => [row.code, { realizedGainsAccount: row.gains ?? '', realizedLossesAccount: row.losses ?? '' }])),
+    },
+    currencyPrecisions: new Map<string, Decimal>([['', lcyPrecision], ...currencies.map((row): [string, Decimal] => [row.code, dec(row.precision)])]),
+    paymentTolerancePercent: dec(glSetup.paymentTolerancePercent),
+    maxPaymentToleranceAmount: dec(glSetup.maxPaymentToleranceAmount),
+  };
+}
+
+/**
+ * The VAT of the documents whose discount or tolerance an application may split (Adjust for Payment
+ * Discount): per entry, its transaction's revenue G/L entries for the customer by general × VAT
+ * posting groups (base = Σ amount, VAT = Σ VAT amount, LCY, the invoice's sign), with the setups' accounts.
+ */
+export async function addVatBuckets(tx: Executor, entries: OpenCustomerEntry[]): Promise<void> {
+  const candidates = entries.filter((entry) => !(entry.remainingPaymentDiscountPossible?.isZero() ?? true) || !(entry.maxPaymentTolerance?.isZero() ?? true));
+  if (candidates.length === 0) return;
+  const transactions = await tx.select({ entryNo: customerLedgerEntry.entryNo, transactionNo: customerLedgerEntry.transactionNo, customerNo: customerLedgerEntry.customerNo })
+    .from(customerLedgerEntry).where(inArray(customerLedgerEntry.entryNo, candidates.map((entry) => entry.entryNo)));
+  const buckets = await vatBucketsOf(tx, [...new Set(transactions.map((row) => row.transactionNo))]);
+  for (const entry of candidates) {
+    const transaction = transactions.find((row) => row.entryNo === entry.entryNo)!;
+    entry.vatBuckets = buckets.filter((bucket) => bucket.transactionNo === transaction.transactionNo && bucket.customerNo === transaction.customerNo);
+  }
+}
+
+const blankAsNull = (column: Parameters<typeof eq>[0], value: Parameters<typeof eq>[1]) => sql`${column} is not distinct from nullif(${value}, '')`;
+
+async function vatBucketsOf(tx: Executor, transactionNos: number[]): Promise<(VatBucket & { transactionNo: number; customerNo: string })[]> {
+  const rows = await tx.select({
+    transactionNo: glEntry.transactionNo, customerNo: glEntry.sourceNo,
+    genBusPostingGroup: glEntry.genBusPostingGroup, genProdPostingGroup: glEntry.genProdPostingGroup,
+    vatBusPostingGroup: glEntry.vatBusPostingGroup, vatProdPostingGroup: glEntry.vatProdPostingGroup,
+    base: sql<string>`sum(${glEntry.amount})`, amount: sql<string>`sum(${glEntry.vatAmount})`,
+    vatCalculationType: vatPostingSetup.vatCalculationType, vatIdentifier: vatPostingSetup.vatIdentifier, vatPercent: vatPostingSetup.vatPercent,
+    adjustForPaymentDiscount: vatPostingSetup.adjustForPaymentDiscount, salesVatAccount: vatPostingSetup.salesVatAccount,
+    discountDebit: generalPostingSetup.salesPaymentDiscountDebitAccount, discountCredit: generalPostingSetup.salesPaymentDiscountCreditAccount,
+    toleranceDebit: generalPostingSetup.salesPaymentToleranceDebitAccount, toleranceCredit: generalPostingSetup.salesPaymentToleranceCreditAccount,
+  }).from(glEntry)
+    .leftJoin(vatPostingSetup, and(blankAsNull(vatPostingSetup.vatBusPostingGroup, glEntry.vatBusPostingGroup), blankAsNull(vatPostingSetup.vatProdPostingGroup, glEntry.vatProdPostingGroup)))
+    .leftJoin(generalPostingSetup, and(blankAsNull(generalPostingSetup.genBusPostingGroup, glEntry.genBusPostingGroup), eq(generalPostingSetup.genProdPostingGroup, glEntry.genProdPostingGroup)))
+    .where(and(inArray(glEntry.transactionNo, transactionNos), eq(glEntry.genPostingType, 'sale'), eq(glEntry.sourceType, 'customer')))
+    .groupBy(glEntry.transactionNo, glEntry.sourceNo, glEntry.genBusPostingGroup, glEntry.genProdPostingGroup, glEntry.vatBusPostingGroup, glEntry.vatProdPostingGroup,
+      vatPostingSetup.id, generalPostingSetup.id)
+    .orderBy(glEntry.transactionNo, glEntry.genBusPostingGroup, glEntry.genProdPostingGroup, glEntry.vatBusPostingGroup, glEntry.vatProdPostingGroup);
+  return rows.map((row) => ({
+    transactionNo: row.transactionNo, customerNo: row.customerNo,
+    genBusPostingGroup: row.genBusPostingGroup, genProdPostingGroup: row.genProdPostingGroup, vatBusPostingGroup: row.vatBusPostingGroup, vatProdPostingGroup: row.vatProdPostingGroup,
+    vatCalculationType: (row.vatCalculationType ?? 'normal') as VatBucket['vatCalculationType'], vatIdentifier: row.vatIdentifier ?? '', vatPercent: dec(row.vatPercent ?? '0'),
+    base: dec(row.base), amount: dec(row.amount), adjustForPaymentDiscount: row.adjustForPaymentDiscount ?? false, salesVatAccount: row.salesVatAccount ?? '',
+    salesPaymentDiscountDebitAccount: row.discountDebit ?? '', salesPaymentDiscountCreditAccount: row.discountCredit ?? '',
+    salesPaymentToleranceDebitAccount: row.toleranceDebit ?? '', salesPaymentToleranceCreditAccount: row.toleranceCredit ?? '',
+  }));
 }

@@ -12,7 +12,10 @@ import { loadSalesContext } from '../sales/sales-context.ts';
 import { postGeneralJournal, previewGeneralJournal } from './general-journal.commands.ts';
 
 const linesDescription = 'Consecutive lines with the same posting date and document no. form one transaction (one register, source code GENJNL), which must balance in LCY. '
-  + 'A line with a Bal. Account No. posts its amount to the account and the opposite to the balancing account.';
+  + 'A line with a Bal. Account No. posts its amount to the account and the opposite to the balancing account. '
+  + 'A customer line applies its entry to the open entry of its Applies-to Doc. No., to the entries marked with its Applies-to ID, or — for a customer '
+  + 'whose Application Method is Apply to Oldest and a line naming neither — to the oldest open entries; payment discount, payment discount tolerance, '
+  + 'payment tolerance (see acceptPaymentTolerance) and realized gains and losses are posted in the same transaction.';
 
 export function registerGeneralJournalRoutes(app: FastifyInstance, getDb: () => Executor) {
   const routes = app.withTypeProvider<ZodTypeProvider>();

@@ -6,10 +6,12 @@
  * transaction number and the entry numbers are drawn here, as the posting's last step.
  * One INSERT per table whatever the number of lines.
  */
-import { eq } from 'drizzle-orm';
+import { type Column, eq } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import type { Posting } from '../../core/posting/posting.ts';
-import type { CustomerApplicationSide, CustomerEntryRef } from '../../core/receivables/customer-application.ts';
+import type { CustomerApplicationSide, CustomerEntryRef, CustomerUnapplyPlan } from '../../core/receivables/application-types.ts';
+import { insertRows } from '../db/bulk-insert.ts';
 import type { Executor } from '../db/connection.ts';
 import {
   bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, glRegister, vatEntry, vendorLedgerEntry,
@@ -17,7 +19,7 @@ import {
 import { writeItemPlan } from './item-plan-writer.ts';
 import {
   bankAccountEntryRows, customerEntryRows, detailedCustomerEntryRows, detailedVendorEntryRows, glEntryRows, type PostingNumbering,
-  vatEntryRows, vendorEntryRows,
+  unapplyDetailedRows, vatEntryRows, vendorEntryRows,
 } from './posting-rows.ts';
 
 export interface AppendedPosting {
@@ -52,23 +54,23 @@ export async function appendPosting(tx: Executor, posting: Posting): Promise<App
   for (const plan of posting.customerApplications) {
     for (const side of [plan.applied, plan.applying]) await updateRemaining(tx, side, customerEntryNo, facts.postingDate);
   }
+  if (posting.customerUnapplications?.length) {
+    const reversalNos = await insertNumbered(tx, detailedCustomerLedgerEntry, unapplyDetailedRows(posting, numbering), detailedCustomerLedgerEntry.entryNo);
+    await writeUnapplications(tx, posting.customerUnapplications, reversalNos);
+  }
   const itemLedgerEntryNo = posting.items
     ? await writeItemPlan(tx, { transactionNo, postingDate: facts.postingDate, userId: facts.userId }, posting.items)
     : (id: number) => id;
   return { transactionNo, customerLedgerEntryNos, vendorLedgerEntryNos, bankAccountLedgerEntryNos, itemLedgerEntryNo };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for every ledger table
-async function insertAll(tx: Executor, table: any, rows: readonly object[]): Promise<void> {
-  if (rows.length > 0) await tx.insert(table).values(rows as never);
+async function insertAll(tx: Executor, table: PgTable, rows: readonly object[]): Promise<void> {
+  if (rows.length > 0) await insertRows(tx, table, rows);
 }
 
-/** Identity values are drawn in VALUES order within one statement, so sorted numbers match the rows. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for every ledger table
-async function insertNumbered(tx: Executor, table: any, rows: readonly object[], entryNoColumn: any): Promise<number[]> {
-  if (rows.length === 0) return [];
-  const inserted: { entryNo: number }[] = await tx.insert(table).values(rows as never).returning({ entryNo: entryNoColumn });
-  return inserted.map((row) => row.entryNo).sort((a, b) => a - b);
+/** Identity values are drawn in row order within one statement, so sorted numbers match the rows. */
+async function insertNumbered(tx: Executor, table: PgTable, rows: readonly object[], entryNoColumn: Column): Promise<number[]> {
+  return rows.length === 0 ? [] : insertRows(tx, table, rows, entryNoColumn);
 }
 
 /** The derived columns of an applied entry, as its new Application detailed entry leaves them. */
@@ -78,5 +80,34 @@ async function updateRemaining(tx: Executor, side: CustomerApplicationSide, entr
     remainingAmountLcy: side.remainingAmountLcy.toFixed(2),
     open: side.open,
     ...(side.closedByAmount ? { closedByEntryNo: entryNoOf(side.other), closedAtDate: postingDate, closedByAmount: side.closedByAmount.toFixed(2) } : {}),
+    ...(side.remainingPaymentDiscountPossible ? { remainingPaymentDiscountPossible: side.remainingPaymentDiscountPossible.toFixed(2) } : {}),
+    ...(side.pmtDiscGivenLcy ? { pmtDiscGivenLcy: side.pmtDiscGivenLcy.toFixed(2) } : {}),
+    ...(side.acceptedPaymentTolerance ? { acceptedPaymentTolerance: side.acceptedPaymentTolerance.toFixed(2) } : {}),
+    ...(side.acceptedPmtDiscTolerance !== undefined ? { acceptedPmtDiscTolerance: side.acceptedPmtDiscTolerance } : {}),
   }).where(eq(customerLedgerEntry.entryNo, entryNoOf(side.entry)));
+}
+
+/**
+ * Unapply: each undone detailed entry flagged Unapplied with the entry no. of its reversal (the
+ * reversals were numbered in plan order), and the entries' derived columns restored: open again,
+ * the closing facts cleared.
+ */
+async function writeUnapplications(tx: Executor, plans: readonly CustomerUnapplyPlan[], reversalNos: readonly number[]): Promise<void> {
+  const reversals = plans.flatMap((plan) => plan.reversals);
+  for (const [index, reversal] of reversals.entries()) {
+    await tx.update(detailedCustomerLedgerEntry).set({ unapplied: true, unappliedByEntryNo: reversalNos[index]! })
+      .where(eq(detailedCustomerLedgerEntry.entryNo, reversal.undoes));
+  }
+  for (const restore of plans.flatMap((plan) => plan.entries)) {
+    await tx.update(customerLedgerEntry).set({
+      remainingAmount: restore.remainingAmount.toFixed(2),
+      remainingAmountLcy: restore.remainingAmountLcy.toFixed(2),
+      open: restore.open,
+      ...(restore.open ? { closedByEntryNo: null, closedAtDate: null, closedByAmount: '0' } : {}),
+      remainingPaymentDiscountPossible: restore.remainingPaymentDiscountPossible.toFixed(2),
+      pmtDiscGivenLcy: restore.pmtDiscGivenLcy.toFixed(2),
+      acceptedPaymentTolerance: restore.acceptedPaymentTolerance.toFixed(2),
+      acceptedPmtDiscTolerance: restore.acceptedPmtDiscTolerance,
+    }).where(eq(customerLedgerEntry.entryNo, restore.entryNo));
+  }
 }

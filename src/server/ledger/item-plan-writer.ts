@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { ChangedItemLedgerEntry, ChangedItemUnitCost, ItemPostingPlan } from '../../core/inventory/item-posting.types.ts';
 import type { Decimal } from '../../core/money/decimal.ts';
+import { insertRows } from '../db/bulk-insert.ts';
 import type { Executor } from '../db/connection.ts';
 import { itemApplicationEntry, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
 
@@ -66,8 +67,8 @@ export async function writeItemPlan(tx: Executor, facts: ItemPlanFacts, plan: It
   const entryNos = await insertEntries(tx, itemLedgerEntryRows(plan, facts));
   const entryNoOf = (id: number) => (id > 0 ? id : entryNos[-id - 1]!);
   const rows = itemPlanRows(plan, facts, entryNoOf);
-  if (rows.itemApplicationEntries.length > 0) await tx.insert(itemApplicationEntry).values(rows.itemApplicationEntries);
-  if (rows.valueEntries.length > 0) await tx.insert(valueEntry).values(rows.valueEntries);
+  if (rows.itemApplicationEntries.length > 0) await insertRows(tx, itemApplicationEntry, rows.itemApplicationEntries);
+  if (rows.valueEntries.length > 0) await insertRows(tx, valueEntry, rows.valueEntries);
   await updateExistingEntries(tx, plan.changedEntries);
   await updateUnitCosts(tx, plan.changedUnitCosts);
   return entryNoOf;
@@ -79,8 +80,7 @@ export async function writeItemPlan(tx: Executor, facts: ItemPlanFacts, plan: It
  */
 async function insertEntries(tx: Executor, rows: ItemPlanRows['itemLedgerEntries']): Promise<number[]> {
   if (rows.length === 0) return [];
-  const inserted = await tx.insert(itemLedgerEntry).values(rows).returning({ entryNo: itemLedgerEntry.entryNo });
-  return inserted.map((row) => row.entryNo).sort((a, b) => a - b);
+  return insertRows(tx, itemLedgerEntry, rows, itemLedgerEntry.entryNo);
 }
 
 /** The derived columns of the earlier entries this posting closed, invoiced or returned: one UPDATE … FROM (VALUES …). */

@@ -7,7 +7,7 @@ import { type Column, getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { dec } from '../../core/money/decimal.ts';
 import type { Posting } from '../../core/posting/posting.ts';
-import type { CustomerEntryRef } from '../../core/receivables/customer-application.ts';
+import type { CustomerEntryRef } from '../../core/receivables/application-types.ts';
 import type { Executor } from '../db/connection.ts';
 import {
   bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, itemApplicationEntry,
@@ -15,7 +15,8 @@ import {
 } from '../db/schema/index.ts';
 import { itemPlanRows } from './item-plan-writer.ts';
 import {
-  bankAccountEntryRows, customerEntryRows, detailedCustomerEntryRows, detailedVendorEntryRows, glEntryRows, vatEntryRows, vendorEntryRows,
+  bankAccountEntryRows, customerEntryRows, detailedCustomerEntryRows, detailedVendorEntryRows, glEntryRows, unapplyDetailedRows, vatEntryRows,
+  vendorEntryRows,
 } from './posting-rows.ts';
 
 type Row = Record<string, unknown>;
@@ -56,7 +57,9 @@ function rowsNumberedFrom(next: Record<keyof typeof numberedTables, number>, pos
     glEntries: stored(glEntry, glEntryRows(posting, transactionNo), next.gl_entry),
     vatEntries: stored(vatEntry, vatEntryRows(posting, transactionNo), next.vat_entry),
     customerLedgerEntries: stored(customerLedgerEntry, customerEntryRows(posting, transactionNo), next.customer_ledger_entry),
-    detailedCustomerLedgerEntries: stored(detailedCustomerLedgerEntry, detailedCustomerEntryRows(posting, numbering, customerRef), next.detailed_customer_ledger_entry),
+    detailedCustomerLedgerEntries: stored(detailedCustomerLedgerEntry, [
+      ...detailedCustomerEntryRows(posting, numbering, customerRef), ...unapplyDetailedRows(posting, numbering),
+    ], next.detailed_customer_ledger_entry),
     vendorLedgerEntries: stored(vendorLedgerEntry, vendorEntryRows(posting, transactionNo), next.vendor_ledger_entry),
     detailedVendorLedgerEntries: stored(detailedVendorLedgerEntry, detailedVendorEntryRows(posting, numbering), next.detailed_vendor_ledger_entry),
     bankAccountLedgerEntries: stored(bankAccountLedgerEntry, bankAccountEntryRows(posting, transactionNo), next.bank_account_ledger_entry),

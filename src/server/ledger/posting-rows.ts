@@ -8,7 +8,7 @@ import type {
   BankAccountLedgerEntryDraft, CustomerLedgerEntryDraft, EntryDocument, GlEntry, VatEntry, VendorLedgerEntryDraft,
 } from '../../core/posting/entries.ts';
 import type { Posting } from '../../core/posting/posting.ts';
-import type { CustomerApplicationSide, CustomerEntryRef } from '../../core/receivables/customer-application.ts';
+import type { CustomerApplicationSide, CustomerEntryRef, DetailedCustomerEntryDraft } from '../../core/receivables/application-types.ts';
 import type {
   bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, vatEntry, vendorLedgerEntry,
 } from '../db/schema/index.ts';
@@ -99,6 +99,7 @@ export function customerEntryRows(posting: Posting, transactionNo: number): (typ
       paymentDiscountToleranceDate: draft.paymentDiscountToleranceDate ?? null,
       originalPaymentDiscountPossible: fixed(draft.originalPaymentDiscountPossible),
       remainingPaymentDiscountPossible: fixed(draft.originalPaymentDiscountPossible),
+      maxPaymentTolerance: fixed(draft.maxPaymentTolerance ?? ZERO),
       open: !draft.amount.isZero(),
       positive: draft.amount.gt(ZERO),
       salespersonCode: draft.salespersonCode ?? '',
@@ -110,10 +111,14 @@ export function customerEntryRows(posting: Posting, transactionNo: number): (typ
 
 type DetailedCustomerRow = typeof detailedCustomerLedgerEntry.$inferInsert;
 
-/** The Initial Entry of every new customer entry, then the Application pairs, in that order. */
+/**
+ * The Initial Entry of every new customer entry, then per application step its adjustments
+ * (tolerance, discount, VAT parts, gain or loss) and its Application pair, in that order. Every row
+ * sets the same columns, so the ledger inserts them in one statement, in this order.
+ */
 export function detailedCustomerEntryRows(posting: Posting, numbering: PostingNumbering, entryNoOf: (ref: CustomerEntryRef) => number): DetailedCustomerRow[] {
   const { facts } = posting;
-  const base = { transactionNo: numbering.transactionNo, postingDate: facts.postingDate, userId: facts.userId };
+  const base = { transactionNo: numbering.transactionNo, postingDate: facts.postingDate, userId: facts.userId, unapplied: false };
   const initial = posting.entries.customerLedgerEntries.map((draft, index): DetailedCustomerRow => ({
     ...base,
     customerLedgerEntryNo: numbering.customerEntryNo(index),
@@ -124,22 +129,42 @@ export function detailedCustomerEntryRows(posting: Posting, numbering: PostingNu
     currencyCode: draft.currencyCode,
     amount: fixed(draft.amount),
     amountLcy: fixed(draft.amountLcy),
+    appliedCustomerLedgerEntryNo: null,
   }));
-  const application = (side: CustomerApplicationSide, documentType: string, documentNo: string): DetailedCustomerRow => ({
+  const row = (entry: Pick<DetailedCustomerEntryDraft, 'entry' | 'other' | 'entryType' | 'customerNo' | 'currencyCode' | 'amount' | 'amountLcy'>,
+    documentType: string, documentNo: string): DetailedCustomerRow => ({
     ...base,
-    customerLedgerEntryNo: entryNoOf(side.entry),
-    entryType: 'application',
+    customerLedgerEntryNo: entryNoOf(entry.entry),
+    entryType: entry.entryType,
     documentType, documentNo,
-    customerNo: side.customerNo,
-    currencyCode: side.currencyCode,
-    amount: fixed(side.amount),
-    amountLcy: fixed(side.amountLcy),
-    appliedCustomerLedgerEntryNo: entryNoOf(side.other),
+    customerNo: entry.customerNo,
+    currencyCode: entry.currencyCode,
+    amount: fixed(entry.amount),
+    amountLcy: fixed(entry.amountLcy),
+    appliedCustomerLedgerEntryNo: entryNoOf(entry.other),
   });
+  const application = (side: CustomerApplicationSide) => ({ ...side, entryType: 'application' as const });
   const applications = posting.customerApplications.flatMap((plan) => [
-    application(plan.applied, plan.documentType, plan.documentNo), application(plan.applying, plan.documentType, plan.documentNo),
+    ...(plan.adjustments ?? []).map((adjustment) => row(adjustment, plan.documentType, plan.documentNo)),
+    row(application(plan.applied), plan.documentType, plan.documentNo), row(application(plan.applying), plan.documentType, plan.documentNo),
   ]);
   return [...initial, ...applications];
+}
+
+/** Unapply: the opposite of each undone detailed entry, flagged Unapplied as BC flags both (numbered after the other rows). */
+export function unapplyDetailedRows(posting: Posting, numbering: PostingNumbering): DetailedCustomerRow[] {
+  const { facts } = posting;
+  return (posting.customerUnapplications ?? []).flatMap((plan) => plan.reversals.map((reversal): DetailedCustomerRow => ({
+    transactionNo: numbering.transactionNo, postingDate: facts.postingDate, userId: facts.userId, unapplied: true,
+    customerLedgerEntryNo: reversal.customerLedgerEntryNo,
+    entryType: reversal.entryType,
+    documentType: plan.documentType, documentNo: plan.documentNo,
+    customerNo: reversal.customerNo,
+    currencyCode: reversal.currencyCode,
+    amount: fixed(reversal.amount),
+    amountLcy: fixed(reversal.amountLcy),
+    appliedCustomerLedgerEntryNo: reversal.appliedCustomerLedgerEntryNo,
+  })));
 }
 
 export function vendorEntryRows(posting: Posting, transactionNo: number): (typeof vendorLedgerEntry.$inferInsert)[] {

@@ -5,6 +5,7 @@
  */
 import { getTableColumns } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
+import { insertRows } from '../db/bulk-insert.ts';
 import type { Executor } from '../db/connection.ts';
 import { postgresErrorCode } from '../db/constraint-errors.ts';
 import { postedSalesHeader, postedSalesLine, type PostedSalesDocumentType } from '../db/schema/index.ts';
@@ -55,7 +56,7 @@ const postedEntity: Record<PostedSalesDocumentType, string> = {
  */
 export async function insertPostedDocument(tx: Executor, header: PostedHeaderRow, lines: PostedLineRow[]): Promise<void> {
   try {
-    await tx.insert(postedSalesHeader).values(header);
+    await insertRows(tx, postedSalesHeader, [header]);
   } catch (error) {
     if (postgresErrorCode(error) === '23505') {
       throw new DomainError('NO_SERIES_POSTED_NUMBER_EXISTS', { entity: postedEntity[header.documentType as PostedSalesDocumentType], no: header.no, series: header.noSeries ?? '' });
@@ -67,5 +68,5 @@ export async function insertPostedDocument(tx: Executor, header: PostedHeaderRow
 
 /** Lines added to a posted document: its own lines, or Undo Shipment's correction lines. One INSERT. */
 export async function insertPostedLines(tx: Executor, lines: readonly PostedLineRow[]): Promise<void> {
-  if (lines.length > 0) await tx.insert(postedSalesLine).values([...lines]);
+  if (lines.length > 0) await insertRows(tx, postedSalesLine, lines);
 }

@@ -9,8 +9,9 @@ import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
 import type { PostingBatch } from '../../core/posting/entries.ts';
 import { buildSalesInvoicePosting, type SalesPostingLine } from '../../core/posting/sales-invoice-posting.ts';
 import { type CustomerApplicationPlan, planCustomerApplication } from '../../core/receivables/customer-application.ts';
+import { withMaxPaymentTolerance } from '../../core/receivables/payment-tolerance.ts';
 import type { Executor } from '../db/connection.ts';
-import { glAccount } from '../db/schema/index.ts';
+import { customer, glAccount } from '../db/schema/index.ts';
 import { findOpenCustomerEntry } from '../ledger/open-customer-entries.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
@@ -21,7 +22,7 @@ export async function invoiceEntries(
   description: string, context: SalesContext,
 ): Promise<PostingBatch> {
   const { header, descriptor } = loaded;
-  return buildSalesInvoicePosting({
+  const batch = buildSalesInvoicePosting({
     documentType: descriptor.invoicing.partyLedgerDocumentType,
     header: {
       billToCustomerNo: header.billToCustomerNo,
@@ -57,6 +58,12 @@ export async function invoiceEntries(
     })),
     setup: await invoicePostingSetup(tx, loaded, context),
     accounts: loaded.accounts,
+  });
+  // Spec §20.5: the new entry's Max. Payment Tolerance.
+  const [billTo] = await tx.select({ block: customer.blockPaymentTolerance }).from(customer).where(eq(customer.no, header.billToCustomerNo));
+  return withMaxPaymentTolerance(batch, {
+    tolerancePercent: dec(context.glSetup.paymentTolerancePercent), maxToleranceAmount: dec(context.glSetup.maxPaymentToleranceAmount),
+    amountPrecision: loaded.precision, blockPaymentTolerance: billTo?.block ?? false,
   });
 }
 

@@ -85,6 +85,7 @@ function CustomerForm({ customer }: { customer?: Customer }) {
         <Title order={2}>{customer ? `${customer.no} · ${customer.name}` : 'New customer'}</Title>
         <Group>
           {customer && <Button variant="default" onClick={() => navigate(`/sales/quotes/new?customer=${encodeURIComponent(customer.no)}`)}>New Sales Quote</Button>}
+          {customer && <Button variant="default" onClick={() => navigate(`/customers/${encodeURIComponent(customer.no)}/statement`)}>Statement</Button>}
           <Button type="submit" loading={save.isPending} disabled={Object.keys(changes).length === 0}>{customer ? 'Save' : 'Create'}</Button>
         </Group>
       </Group>

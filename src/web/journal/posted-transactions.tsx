@@ -13,14 +13,19 @@ function linesCaption(positions: readonly number[]): string {
 }
 
 /** What posting did: one transaction per document, each with its number and where to find its entries. */
-export function PostedTransactions({ result, locale }: { result: GeneralJournalPostingResult; locale: SupportedLocale }) {
+export function PostedTransactions({ result, locale, describeLines = linesCaption }: {
+  result: GeneralJournalPostingResult;
+  locale: SupportedLocale;
+  /** How the lines of a transaction are named (a batch names them by Line No.). */
+  describeLines?: (lines: readonly number[]) => string;
+}) {
   return (
     <Alert color="teal" title="The journal lines were posted" role="status">
       <List size="sm">
         {result.transactions.map((transaction) => (
           <List.Item key={transaction.transactionNo} data-transaction-no={transaction.transactionNo}>
             Transaction {transaction.transactionNo}: document <Link to={findEntriesPath(transaction.documentNo)}>{transaction.documentNo}</Link> of{' '}
-            {formatDate(transaction.postingDate, locale)} ({linesCaption(transaction.lines)})
+            {formatDate(transaction.postingDate, locale)} ({describeLines(transaction.lines)})
           </List.Item>
         ))}
       </List>

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { sql } from 'drizzle-orm';
 import type { ItemLedgerDocumentType, ItemLedgerEntryType, ItemPostingLineFacts } from '../../../src/core/inventory/item-posting.types.ts';
 import { journalAccountTypes, journalDocumentTypes } from '../../../src/core/journal/journal-line.ts';
+import { journalTemplateTypes } from '../../../src/core/journal/journal-batch.ts';
 import { vatCalculationTypes } from '../../../src/core/master-data/posting.schemas.ts';
 import type {
   BankAccountLedgerEntryDraft, CustomerLedgerDocumentType, GenPostingType, GlSourceType, LedgerDocumentType, VatEntry, VendorLedgerEntryDraft,
@@ -73,6 +74,12 @@ describe('the migrated database', () => {
     posted_sales_line_type_check: salesLineTypes,
     sales_header_document_type_check: salesDocumentTypes,
     sales_line_type_check: salesLineTypes,
+    general_journal_template_type_check: journalTemplateTypes,
+    general_journal_batch_bal_account_type_check: journalAccountTypes,
+    general_journal_line_document_type_check: journalDocumentTypes,
+    general_journal_line_account_type_check: journalAccountTypes,
+    general_journal_line_bal_account_type_check: journalAccountTypes,
+    general_journal_line_applies_to_doc_type_check: journalDocumentTypes,
   };
 
   it('checks each type column against exactly its list (no migration is missing for a changed list)', async () => {

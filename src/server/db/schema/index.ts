@@ -16,3 +16,4 @@ export * from './ledgers.ts';
 export * from './posted-documents.ts';
 export * from './jobs.ts';
 export * from './receivables.ts';
+export * from './journals.ts';

@@ -1,0 +1,114 @@
+import { ActionIcon, NativeSelect, Table, TextInput } from '@mantine/core';
+import type { KeyboardEvent } from 'react';
+import { DateField } from '../components/date-field.tsx';
+import { RecordLookup } from '../components/record-lookup.tsx';
+import type { SupportedLocale } from '../format/locales.ts';
+import { AppliesToLookup } from './applies-to-lookup.tsx';
+import type { CustomerLedgerEntry } from '../receivables/customer-entries.ts';
+import { savedText, type BatchLineField, type JournalLineView } from './batch-lines.ts';
+import type { BatchColumn } from './cash-receipt-columns.ts';
+import { accountTypeOptions, documentTypeOptions } from './journal-columns.ts';
+import { accountLookups, currencyLookup } from './journal-lookups.ts';
+import type { JournalAccountType } from './journal-types.ts';
+
+/** What a row needs of the batch: the cells' texts and errors, and the edits that save them. */
+export interface BatchRowEditor {
+  draftOf: (lineNo: number, field: BatchLineField) => string | undefined;
+  errorOf: (lineNo: number, field: BatchLineField) => string | undefined;
+  edit: (lineNo: number, field: BatchLineField, text: string) => void;
+  commitCell: (lineNo: number, field: BatchLineField, given?: string) => void;
+  pickAppliesTo: (line: JournalLineView, entry: CustomerLedgerEntry) => void;
+  remove: (lineNo: number) => void;
+}
+
+interface BatchLineRowProps {
+  line: JournalLineView;
+  /** 1-based, as people count the grid's lines. */
+  position: number;
+  columns: readonly BatchColumn[];
+  editor: BatchRowEditor;
+  busy: boolean;
+  locale: SupportedLocale;
+}
+
+export function BatchLineRow({ line, position, columns, editor, busy, locale }: BatchLineRowProps) {
+  return (
+    <Table.Tr data-line-no={line.lineNo}>
+      {columns.map((column) => (
+        <Table.Td key={column.field} ta={column.kind === 'amount' ? 'right' : undefined}>
+          <BatchCell line={line} position={position} column={column} editor={editor} locale={locale} />
+        </Table.Td>
+      ))}
+      <Table.Td>
+        <ActionIcon variant="subtle" color="red" aria-label={`Delete line ${position}`} disabled={busy} onClick={() => editor.remove(line.lineNo)}>✕</ActionIcon>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** A Bal. Account Type may be blank (no balancing account); an Account Type never is. */
+const balAccountTypeOptions = [{ value: '', label: ' ' }, ...accountTypeOptions];
+
+interface BatchCellProps { line: JournalLineView; position: number; column: BatchColumn; editor: BatchRowEditor; locale: SupportedLocale }
+
+/** One cell, named "<Column>, line <n>" for people and tests, found by data-field for the grid's keys; saved when left. */
+function BatchCell({ line, position, column, editor, locale }: BatchCellProps) {
+  const { field, label } = column;
+  const name = `${label}, line ${position}`;
+  const error = editor.errorOf(line.lineNo, field);
+  const text = editor.draftOf(line.lineNo, field) ?? savedText(line, field, locale);
+  const attributes: CellAttributes = { 'aria-label': name, 'data-line': String(line.lineNo), 'data-field': field, 'data-quick-entry': column.quickEntry || undefined, size: 'xs', error };
+  const edit = (value: string) => editor.edit(line.lineNo, field, value);
+  const commit = (value?: string) => editor.commitCell(line.lineNo, field, value);
+  switch (column.kind) {
+    case 'date':
+      return <DateField label={name} hideLabel value={line.postingDate} error={error} onCommit={(value) => value && commit(value)} />;
+    case 'documentType':
+    case 'accountType': {
+      const choices = column.kind === 'documentType' ? documentTypeOptions : field === 'balAccountType' ? balAccountTypeOptions : accountTypeOptions;
+      return <NativeSelect {...attributes} data={choices} value={text} onChange={(event) => commit(event.currentTarget.value)} />;
+    }
+    case 'account': {
+      const type = (field === 'balAccountNo' ? line.balAccountType : line.accountType) as JournalAccountType | null;
+      return <RecordLookup source={accountLookups[type ?? 'glAccount']} value={text} onChange={edit} onCommit={commit} inputProps={attributes} />;
+    }
+    case 'currency':
+      return <RecordLookup source={currencyLookup} value={text} onChange={edit} onCommit={commit} inputProps={attributes} />;
+    case 'appliesToDocNo':
+      return (
+        <AppliesToLookup customerNo={line.accountType === 'customer' ? line.accountNo : null} value={text} locale={locale} onChange={edit}
+          onCommit={commit} onPick={(entry) => editor.pickAppliesTo(line, entry)} inputProps={attributes} />
+      );
+    default:
+      return <TextCell attributes={attributes} numeric={column.kind === 'amount'} text={text} onChange={edit} onCommit={() => commit()}
+        onRevert={() => editor.edit(line.lineNo, field, savedText(line, field, locale))} />;
+  }
+}
+
+type CellAttributes = {
+  'aria-label': string;
+  'data-line': string;
+  'data-field': string;
+  'data-quick-entry': true | undefined;
+  size: 'xs';
+  error: string | undefined;
+};
+
+interface TextCellProps {
+  attributes: CellAttributes;
+  numeric: boolean;
+  text: string;
+  onChange: (text: string) => void;
+  onCommit: () => void;
+  onRevert: () => void;
+}
+
+/** A text or amount cell: typing edits a draft, leaving saves it, Escape puts the saved value back. */
+function TextCell({ attributes, numeric, text, onChange, onCommit, onRevert }: TextCellProps) {
+  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => event.key === 'Escape' && onRevert();
+  return (
+    <TextInput {...attributes} value={text} autoComplete="off" inputMode={numeric ? 'decimal' : undefined}
+      styles={numeric ? { input: { textAlign: 'right' } } : undefined} onFocus={(event) => event.currentTarget.select()}
+      onChange={(event) => onChange(event.currentTarget.value)} onBlur={onCommit} onKeyDown={handleKeyDown} />
+  );
+}

@@ -1,0 +1,36 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { DateField } from '../components/date-field.tsx';
+
+interface ConfirmEntryDialogProps {
+  title: string;
+  question: string;
+  /** Offer a Posting Date (left blank: the server's default). */
+  withPostingDate?: boolean;
+  confirmLabel: string;
+  busy: boolean;
+  onConfirm: (postingDate: string | null) => void;
+  onClose: () => void;
+}
+
+/** BC's confirmation before Unapply and Reverse: they post new entries, so nothing happens without a Yes. */
+export function ConfirmEntryDialog({ title, question, withPostingDate = false, confirmLabel, busy, onConfirm, onClose }: ConfirmEntryDialogProps) {
+  const [postingDate, setPostingDate] = useState<string | null>(null);
+  return (
+    <Modal opened onClose={onClose} title={title}>
+      <Stack gap="sm">
+        <Text size="sm" data-testid="entry-action-question">{question}</Text>
+        {withPostingDate && (
+          <div style={{ width: 160 }}>
+            <DateField label="Posting Date" value={postingDate} onCommit={setPostingDate} />
+            <Text size="xs" c="dimmed">Left blank: the application&apos;s posting date.</Text>
+          </div>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>No</Button>
+          <Button data-autofocus loading={busy} onClick={() => onConfirm(postingDate)}>{confirmLabel}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

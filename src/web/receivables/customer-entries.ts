@@ -1,0 +1,53 @@
+/**
+ * Customer ledger entries as the receivables pages read and act on them (GET /customerLedgerEntries,
+ * POST /customerLedgerEntries/{entryNo}/apply, /unapply, /reverse), typed from core's entry view.
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { customerLedgerEntryView } from '../../core/posting/ledger-entry.views.ts';
+import { api, withQuery } from '../api/client.ts';
+import type { LedgerEntry } from '../api/posting-types.ts';
+import type { Page } from '../api/types.ts';
+
+export type CustomerLedgerEntry = z.output<typeof customerLedgerEntryView>;
+
+/** A row of the generic ledger list is a customer ledger entry when it lists that ledger. */
+export const asCustomerEntry = (entry: LedgerEntry) => entry as unknown as CustomerLedgerEntry;
+
+/**
+ * The customer's open entries (BC's Applies-to Doc. No. and Apply Entries lists); `positive`
+ * narrows them to invoices (true) or payments and credit memos (false).
+ */
+export function useOpenCustomerEntries(customerNo: string | null, enabled: boolean, positive?: boolean) {
+  const filters = { customerNo: customerNo ?? '', open: 'true', positive: positive === undefined ? undefined : String(positive) };
+  return useQuery({
+    queryKey: ['entries', 'customerLedgerEntries', filters],
+    queryFn: () => api.get<Page<CustomerLedgerEntry>>(withQuery('/customerLedgerEntries', { ...filters, limit: 1000 })),
+    enabled: enabled && customerNo !== null && customerNo !== '',
+  });
+}
+
+/** Apply Entries → Post Application: the entries to apply, each for an amount or its whole remaining amount. */
+export interface ApplyRequest {
+  appliedEntries: { entryNo: number; amountToApply?: string }[];
+  postingDate?: string;
+  acceptPaymentTolerance?: boolean;
+  acceptPaymentDiscountTolerance?: boolean;
+}
+
+/** What Post Application answers (src/server/receivables/apply-entries.routes.ts). */
+export interface ApplicationResult { transactionNo: number; postingDate: string; documentNo: string; customerLedgerEntries: { entryNo: number; remainingAmount: string; open: boolean }[] }
+
+/** What Unapply answers (src/server/receivables/unapply.routes.ts). */
+export interface UnapplyResult { transactionNo: number; postingDate: string; documentNo: string; unappliedTransactionNo: number }
+
+/** What Reverse Transaction answers (src/server/ledger/reverse.routes.ts). */
+export interface ReversalResult { transactionNo: number; reversedByTransactionNo: number }
+
+const entryPath = (entryNo: number, action: string) => `/customerLedgerEntries/${entryNo}/${action}`;
+
+export const customerEntryActions = {
+  apply: (entryNo: number, request: ApplyRequest) => api.post<ApplicationResult>(entryPath(entryNo, 'apply'), request),
+  unapply: (entryNo: number, postingDate: string | null) => api.post<UnapplyResult>(entryPath(entryNo, 'unapply'), postingDate ? { postingDate } : {}),
+  reverse: (entryNo: number) => api.post<ReversalResult>(entryPath(entryNo, 'reverse'), {}),
+};

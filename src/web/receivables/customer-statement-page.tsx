@@ -1,0 +1,109 @@
+import { Alert, Anchor, Button, Group, Loader, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, encodeKey, withQuery } from '../api/client.ts';
+import { messageOf } from '../api/field-errors.ts';
+import { DateField } from '../components/date-field.tsx';
+import { captionOf } from '../format/captions.ts';
+import { formatDate } from '../format/dates.ts';
+import type { SupportedLocale } from '../format/locales.ts';
+import { formatAmount } from '../format/numbers.ts';
+import { findEntriesPath } from '../ledgers/entries-table.tsx';
+import { useSession } from '../session/session-store.ts';
+import { downloadCsv } from './report-download.ts';
+import type { CustomerStatementReport } from './report-types.ts';
+
+interface Period { from: string; to: string }
+
+/** BC's Customer Statement for a period, reached from the customer card; the period lives in the address. */
+export function CustomerStatementPage() {
+  const { no = '' } = useParams();
+  const { workDate } = useSession();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const period = { from: searchParams.get('from') ?? `${workDate.slice(0, 8)}01`, to: searchParams.get('to') ?? workDate };
+  return (
+    <Stack gap="sm">
+      <Title order={2}>Customer Statement – <Anchor component={Link} to={`/customers/${encodeURIComponent(no)}`} inherit>{no}</Anchor></Title>
+      <PeriodForm key={`${period.from}/${period.to}`} period={period} onShow={(next) => setSearchParams({ ...next })} />
+      <StatementResult customerNo={no} period={period} />
+    </Stack>
+  );
+}
+
+function PeriodForm({ period, onShow }: { period: Period; onShow: (next: Period) => void }) {
+  const [draft, setDraft] = useState(period);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onShow(draft);
+  };
+  return (
+    <Group component="form" onSubmit={submit} align="start" aria-label="Statement period">
+      <DateField label="Start date" value={draft.from} onCommit={(from) => from && setDraft({ ...draft, from })} />
+      <DateField label="End date" value={draft.to} onCommit={(to) => to && setDraft({ ...draft, to })} />
+      <Button type="submit" mt={25}>Show</Button>
+    </Group>
+  );
+}
+
+function StatementResult({ customerNo, period }: { customerNo: string; period: Period }) {
+  const { locale } = useSession();
+  const path = withQuery(`/customers/${encodeKey(customerNo)}/statement`, { ...period });
+  const statement = useQuery({ queryKey: ['customerStatement', customerNo, period], queryFn: () => api.get<CustomerStatementReport>(path) });
+  const download = useMutation({ mutationFn: () => downloadCsv(path) });
+  if (statement.error) return <Alert color="red" role="alert">{messageOf(statement.error)}</Alert>;
+  if (!statement.data) return <Loader />;
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text size="sm">{statement.data.name}: what was posted from {formatDate(period.from, locale)} to {formatDate(period.to, locale)}, amounts in LCY.</Text>
+        <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>Download CSV</Button>
+      </Group>
+      {download.error && <Alert color="red" role="alert">{messageOf(download.error)}</Alert>}
+      <StatementTable statement={statement.data} locale={locale} />
+    </Stack>
+  );
+}
+
+function BalanceRow({ label, date, balance, locale, figure }: { label: string; date: string; balance: string; locale: SupportedLocale; figure: string }) {
+  return (
+    <Table.Tr fw={700}>
+      <Table.Td>{formatDate(date, locale)}</Table.Td>
+      <Table.Td colSpan={7}>{label}</Table.Td>
+      <Table.Td ta="right" data-figure={figure}>{formatAmount(balance, locale)}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+function StatementTable({ statement, locale }: { statement: CustomerStatementReport; locale: SupportedLocale }) {
+  return (
+    <ScrollArea type="auto">
+      <Table striped withTableBorder fz="sm" aria-label="Statement lines" miw={1000}>
+        <Table.Thead>
+          <Table.Tr>
+            {['Posting Date', 'Document Type', 'Document No.', 'Description', 'Due Date', 'Currency Code', 'Amount', 'Amount (LCY)', 'Balance (LCY)'].map((caption, index) => (
+              <Table.Th key={caption} ta={index >= 6 ? 'right' : undefined}>{caption}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          <BalanceRow label="Opening balance" date={statement.from} balance={statement.openingBalanceLcy} locale={locale} figure="openingBalanceLcy" />
+          {statement.lines.map((line, index) => (
+            <Table.Tr key={index}>
+              <Table.Td>{formatDate(line.postingDate, locale)}</Table.Td>
+              <Table.Td>{line.documentType ? captionOf(line.documentType) : ''}</Table.Td>
+              <Table.Td><Anchor component={Link} to={findEntriesPath(line.documentNo)} size="sm">{line.documentNo}</Anchor></Table.Td>
+              <Table.Td>{line.description}</Table.Td>
+              <Table.Td>{formatDate(line.dueDate, locale)}</Table.Td>
+              <Table.Td>{line.currencyCode}</Table.Td>
+              <Table.Td ta="right">{formatAmount(line.amount, locale)}</Table.Td>
+              <Table.Td ta="right">{formatAmount(line.amountLcy, locale)}</Table.Td>
+              <Table.Td ta="right">{formatAmount(line.balanceLcy, locale)}</Table.Td>
+            </Table.Tr>
+          ))}
+          <BalanceRow label="Closing balance" date={statement.to} balance={statement.closingBalanceLcy} locale={locale} figure="closingBalanceLcy" />
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
+  );
+}
