@@ -16,6 +16,7 @@ import { NotFoundPage } from './layout/not-found-page.tsx';
 import { NewSalesDocumentPage } from './sales/new-sales-document-page.tsx';
 import { AgedReceivablesPage } from './receivables/aged-receivables-page.tsx';
 import { CustomerStatementPage } from './receivables/customer-statement-page.tsx';
+import { RegisterPaymentsPage } from './receivables/register-payments-page.tsx';
 import { SalesDocumentListPage } from './sales/sales-document-list-page.tsx';
 import { SalesDocumentPage } from './sales/sales-document-page.tsx';
 import { SignInPage } from './session/sign-in-page.tsx';
@@ -44,6 +45,7 @@ export function App() {
         <Route path="/posted/:kind/:no" element={<PostedDocumentPage />} />
         <Route path="/general-journal" element={<GeneralJournalPage />} />
         <Route path="/cash-receipt-journal" element={<CashReceiptJournalPage />} />
+        <Route path="/register-customer-payments" element={<RegisterPaymentsPage />} />
         <Route path="/ledgers/:ledger" element={<LedgerListPage />} />
         <Route path="/navigate" element={<FindEntriesPage />} />
         <Route path="*" element={<NotFoundPage />} />

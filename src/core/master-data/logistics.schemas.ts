@@ -30,7 +30,8 @@ export const paymentTermsSchemas = recordSchemas({ code: code(10) }, {
 
 export const paymentMethodSchemas = recordSchemas({ code: code(10) }, {
   description: text(100),
-  balancingAccountType: z.enum(['glAccount']),
+  balancingAccountType: z.enum(['glAccount', 'bankAccount'])
+    .describe('Spec §20.8: an invoice with this payment method is paid at posting, into this G/L account (cash, PayPal clearing) or bank account.'),
   balancingAccountNo: codeReference(),
   directDebit: z.boolean(),
 });

@@ -109,7 +109,7 @@ async function writeGuarded<T>(entity: string, key: string, operation: 'write' |
 }
 
 /** Posting setups may point only at posting accounts that are not blocked (BC's CheckGLAcc). */
-async function checkAccounts(tx: Executor, definition: { accountFields?: string[] }, values: Row) {
+export async function checkAccounts(tx: Executor, definition: { accountFields?: string[] }, values: Row) {
   const fields = (definition.accountFields ?? []).filter((field) => typeof values[field] === 'string');
   if (fields.length === 0) return;
   const numbers = [...new Set(fields.map((field) => values[field] as string))];

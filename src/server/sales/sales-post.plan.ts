@@ -4,7 +4,7 @@
  * entries, the application, the posted documents. Reads and locks what it plans from; writes nothing.
  */
 import { buildCostPosting } from '../../core/posting/cost-posting.ts';
-import { combinePostingBatches } from '../../core/posting/entries.ts';
+import { combinePostingBatches, type EntryDocument } from '../../core/posting/entries.ts';
 import type { Posting } from '../../core/posting/posting.ts';
 import type { Executor } from '../db/connection.ts';
 import type { NumberRequest } from '../posting/posting-numbers.ts';
@@ -15,6 +15,7 @@ import { applicationToDocument, invoiceEntries } from './sales-post.invoice.ts';
 import { costLines, costOfLines, entryOfLines, planSalesItems } from './sales-post.items.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import { planPostingNumbers } from './sales-post.numbers.ts';
+import { immediatePayment } from './sales-post.payment.ts';
 import { type PostedDocumentPlan, postedHandlingDocument, postedInvoicingDocument } from './sales-post.posted.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
 
@@ -45,16 +46,18 @@ export async function planSalesPosting(
   });
   const { invoicingNo: invoiceNo, handlingNo } = numbers;
   const invoiceBatch = invoiceNo ? await invoiceEntries(tx, loaded, invoiceNo, invoiced, costOfLines(items), description, context) : null;
+  const document: EntryDocument = invoiceNo
+    ? { documentType: descriptor.invoicing.partyLedgerDocumentType, documentNo: invoiceNo, externalDocumentNo: header.externalDocumentNo, description }
+    : { documentType: '', documentNo: handlingNo ?? header.no, externalDocumentNo: '', description };
+  const payment = invoiceBatch ? await immediatePayment(tx, loaded, invoiceBatch, document, context) : null;
   const posting: Posting = {
-    facts: {
-      postingDate: header.postingDate, sourceCode: 'SALES', userId: context.username,
-      document: invoiceNo
-        ? { documentType: descriptor.invoicing.partyLedgerDocumentType, documentNo: invoiceNo, externalDocumentNo: header.externalDocumentNo, description }
-        : { documentType: '', documentNo: handlingNo ?? header.no, externalDocumentNo: '', description },
-    },
-    entries: invoiceBatch ? combinePostingBatches(invoiceBatch, costBatch) : costBatch,
+    facts: { postingDate: header.postingDate, sourceCode: 'SALES', userId: context.username, document },
+    entries: invoiceBatch ? combinePostingBatches(invoiceBatch, ...(payment ? [payment.entries] : []), costBatch) : costBatch,
     items,
-    customerApplications: invoiceBatch && invoiceNo ? await applicationToDocument(tx, loaded, invoiceBatch, invoiceNo) : [],
+    customerApplications: [
+      ...(invoiceBatch && invoiceNo ? await applicationToDocument(tx, loaded, invoiceBatch, invoiceNo) : []),
+      ...(payment?.applications ?? []),
+    ],
   };
   const facts = { numbers, description, entryOfLine: entryOfLines(items), context };
   return {

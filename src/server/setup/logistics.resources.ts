@@ -6,9 +6,22 @@ import {
   currency, currencyExchangeRate, location, paymentMethod, paymentTerms, salespersonPurchaser, shipmentMethod, shippingAgent,
   unitOfMeasure,
 } from '../db/schema/index.ts';
-import type { ResourceDefinition } from '../master-data/resource.ts';
+import { eq } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import type { Executor } from '../db/connection.ts';
+import { bankAccount } from '../db/schema/index.ts';
+import type { ResourceDefinition, Row } from '../master-data/resource.ts';
+import { checkAccounts } from '../master-data/resource.commands.ts';
 
 const byCode = { param: 'code', field: 'code', kind: 'code' } as const;
+
+/** A payment method's balancing account: a posting G/L account, or an existing bank account. */
+async function checkBalancingAccount(tx: Executor, record: Row): Promise<void> {
+  if (typeof record.balancingAccountNo !== 'string') return;
+  if (record.balancingAccountType !== 'bankAccount') return checkAccounts(tx, { accountFields: ['balancingAccountNo'] }, record);
+  const [bank] = await tx.select({ no: bankAccount.no }).from(bankAccount).where(eq(bankAccount.no, record.balancingAccountNo));
+  if (!bank) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Bank Account', value: record.balancingAccountNo, field: 'balancingAccountNo' }, 'balancingAccountNo');
+}
 
 export const logisticsResources: ResourceDefinition[] = [
   {
@@ -34,7 +47,7 @@ export const logisticsResources: ResourceDefinition[] = [
   {
     name: 'paymentMethods', entity: 'Payment Method', table: paymentMethod, area: 'setup', key: byCode,
     createSchema: paymentMethodSchemas.create, updateSchema: paymentMethodSchemas.update, filters: ['directDebit'], search: ['description'],
-    accountFields: ['balancingAccountNo'],
+    validate: checkBalancingAccount,
   },
   {
     name: 'currencies', entity: 'Currency', table: currency, area: 'setup', key: byCode,

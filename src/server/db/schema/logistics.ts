@@ -53,7 +53,8 @@ export const paymentMethod = pgTable('payment_method', {
   code: text().primaryKey(),
   description: text().notNull().default(''),
   balancingAccountType: text().notNull().default('glAccount'),
-  balancingAccountNo: text().references(() => glAccount.no),
+  /** A G/L account or a bank account, per balancingAccountType (checked by the resource, as BC's table relation). */
+  balancingAccountNo: text(),
   directDebit: flag(),
   ...recordColumns(),
 });

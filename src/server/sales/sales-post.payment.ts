@@ -1,0 +1,50 @@
+/**
+ * Spec §20.8: the immediate payment of a sales invoice (refund of a credit memo) whose payment method
+ * has a balancing account, planned by core/receivables into the same posting. Loads the payment
+ * method, the balancing bank account and the application setup; writes nothing.
+ */
+import { eq } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import { dec } from '../../core/money/decimal.ts';
+import type { EntryDocument, PostingBatch } from '../../core/posting/entries.ts';
+import { type BalancingAccount, type ImmediatePayment, planImmediatePayment } from '../../core/receivables/immediate-payment.ts';
+import type { Executor } from '../db/connection.ts';
+import { bankAccount, bankAccountPostingGroup, customer, paymentMethod } from '../db/schema/index.ts';
+import { loadApplicationSetup } from '../journal/general-journal.queries.ts';
+import type { SalesContext } from './sales-context.ts';
+import type { LoadedSalesPosting } from './sales-post.load.ts';
+
+export async function immediatePayment(
+  tx: Executor, loaded: LoadedSalesPosting, invoiceBatch: PostingBatch, document: EntryDocument, context: SalesContext,
+): Promise<ImmediatePayment | null> {
+  const { header } = loaded;
+  const invoice = invoiceBatch.customerLedgerEntries[0];
+  if (!header.paymentMethodCode || !invoice || invoice.amount.isZero()) return null;
+  const [method] = await tx.select().from(paymentMethod).where(eq(paymentMethod.code, header.paymentMethodCode));
+  if (!method?.balancingAccountNo) return null;
+  if (header.appliesToDocumentNo) {
+    throw new DomainError('APPLICATION_INVALID', {
+      reason: `payment method ${method.code} pays the document at posting, so it cannot also be applied to ${header.appliesToDocumentNo}; clear one of them`,
+    }, 'appliesToDocumentNo');
+  }
+  const [billTo] = await tx.select({ blockPaymentTolerance: customer.blockPaymentTolerance }).from(customer).where(eq(customer.no, header.billToCustomerNo));
+  const application = await loadApplicationSetup(tx, context.glSetup, [], [{ customerPostingGroup: invoice.customerPostingGroup ?? '' }]);
+  return planImmediatePayment({
+    invoice, invoiceEntryIndex: 0, document, postingDate: header.postingDate,
+    receivablesAccount: loaded.accounts.customerPostingGroup.receivablesAccount,
+    balancing: await balancingAccount(tx, method.balancingAccountType, method.balancingAccountNo),
+    lcyPrecision: dec(context.glSetup.amountRoundingPrecision),
+    setup: { ...application.setup, amountPrecision: loaded.precision },
+    blockPaymentTolerance: billTo?.blockPaymentTolerance ?? false,
+  });
+}
+
+async function balancingAccount(tx: Executor, type: string, no: string): Promise<BalancingAccount> {
+  if (type !== 'bankAccount') return { type: 'glAccount', accountNo: no };
+  const [bank] = await tx.select({ currencyCode: bankAccount.currencyCode, glAccountNo: bankAccountPostingGroup.glAccountNo }).from(bankAccount)
+    .leftJoin(bankAccountPostingGroup, eq(bankAccountPostingGroup.code, bankAccount.bankAccPostingGroup)).where(eq(bankAccount.no, no));
+  if (!bank?.glAccountNo) {
+    throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Bank Account (with a posting group and G/L account)', value: no, field: 'paymentMethodCode' }, 'paymentMethodCode');
+  }
+  return { type: 'bankAccount', bankAccountNo: no, currencyCode: bank.currencyCode ?? '', glAccountNo: bank.glAccountNo };
+}
