@@ -9,6 +9,8 @@ import { loadDemoCompany } from '../src/server/demo/demo-company.ts';
 import { masterDataFigures } from './master-data.ts';
 import { printLine } from './measure.ts';
 import { benchActor, postingFigures } from './posting.ts';
+import { receivablesFigures } from './receivables.ts';
+import { receivablesAgingFigures } from './receivables-aging.ts';
 import { benchServerUrl, freshServerDatabase } from './server-database.ts';
 
 /** Invoices posted per measurement: enough for a p99, few enough for the whole run to take about 3 minutes on 2 cores. */
@@ -35,6 +37,7 @@ await withDemoCompany(embedded, async (app) => {
   console.log('Ledgerline API on PGlite (embedded), in-process (app.inject, no network), demo company');
   await masterDataFigures(app);
   await postingFigures(embedded, app, { invoices, clients: [1], countStatements: true, ownItems: false });
+  await receivablesFigures(embedded, app);
 });
 
 const serverUrl = benchServerUrl();
@@ -45,5 +48,8 @@ if (!serverUrl) {
   await withDemoCompany(server, async (app) => {
     console.log(`\nLedgerline API on the PostgreSQL server ${server.location}, in-process (app.inject, one Node process)`);
     await postingFigures(server, app, { invoices, clients: [1, 8], countStatements: false, ownItems: true });
+    await receivablesFigures(server, app);
   });
 }
+
+await receivablesAgingFigures(serverUrl);

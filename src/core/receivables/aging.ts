@@ -35,11 +35,14 @@ export const defaultPeriodCount = 3;
 export const defaultAgingPeriods: AgingPeriods = { periodLength: defaultPeriodLength, periods: defaultPeriodCount };
 export const maxAgingPeriods = 12;
 
-/** A period length steps back cleanly only as one positive term: 30D, 2W, 1M, 1Q, 1Y. */
+/** The longest period of each unit: a year, so that even the most periods stay well inside the calendar. */
+const maxPeriodCount: Readonly<Record<string, number>> = { D: 366, W: 53, M: 12, Q: 4, Y: 1 };
+
+/** A period length steps back cleanly only as one positive term, a year at most: 30D, 2W, 1M, 1Q, 1Y. */
 export function isAgingPeriodLength(text: string): boolean {
   try {
-    const { terms } = parseDateFormula(text);
-    return terms.length === 1 && terms[0]!.kind === 'periods' && terms[0]!.sign > 0 && terms[0]!.count > 0;
+    const [term, ...more] = parseDateFormula(text).terms;
+    return more.length === 0 && term?.kind === 'periods' && term.sign > 0 && term.count > 0 && term.count <= maxPeriodCount[term.period]!;
   } catch (error) {
     if (error instanceof DomainError) return false;
     throw error;

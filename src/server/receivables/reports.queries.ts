@@ -30,18 +30,19 @@ function referenceDateSql(agingBy: AgingBasis): SQL {
 
 /** core's bucketIndexOf in SQL: the first bucket, newest first, that starts on or before the date. */
 function bucketSql(buckets: readonly AgingBucket[]): SQL {
-  const bounded = buckets.flatMap((bucket, index) => (bucket.from === null ? [] : [sql`when o.reference_date >= ${bucket.from}::date then ${index}`]));
-  return sql`case ${sql.join(bounded, sql` `)} else ${buckets.length - 1} end`;
+  // Bucket numbers are ours, written as integer literals so that the database groups by an integer.
+  const bounded = buckets.flatMap((bucket, index) => (bucket.from === null ? [] : [sql`when o.reference_date >= ${bucket.from}::date then ${sql.raw(String(index))}`]));
+  return sql`case ${sql.join(bounded, sql` `)} else ${sql.raw(String(buckets.length - 1))} end`;
 }
 
 /**
- * What is open on each entry as of the date, by customer, currency and bucket. An entry's remaining
- * amount then is Σ of its detailed entries posted up to the date. Summing that over all entries
- * reads every entry ever posted, so the sum is split (spec §20.1: an entry is open while its
- * remaining amount, Σ of all its detailed entries, is not 0):
- * - an entry open now: Σ of its detailed entries up to the date, read per entry by its index;
- * - an entry closed now: Σ of all its detailed entries is 0, so what was open at the date is minus
- *   what was posted to it after the date — only entries applied after the date are read.
+ * What was open on each entry at the as-of date, summed by customer, currency and bucket. By
+ * definition that is Σ of the entry's detailed entries posted up to the date; summing them reads
+ * every entry ever posted. The ledger keeps each entry's remaining amount (LCY) equal to Σ of all
+ * its detailed entries, in the posting transaction (ledgers.ts, checked by the model test), and an
+ * entry is open exactly while that is not 0 (spec §20.1). So what was open at the date is
+ *   remaining now − Σ of its detailed entries posted after the date,
+ * and only the entries open now and the detailed entries posted after the date are read.
  * Entries posted after the date had nothing open at it.
  */
 async function agedAmountRows(tx: Executor, asOf: IsoDate, agingBy: AgingBasis, buckets: readonly AgingBucket[], customerNo?: string) {
@@ -49,19 +50,14 @@ async function agedAmountRows(tx: Executor, asOf: IsoDate, agingBy: AgingBasis, 
   const reference = referenceDateSql(agingBy);
   const result = await tx.execute(sql`
     with open_as_of as (
-      select e.customer_no, e.currency_code, ${reference} as reference_date, up_to_date.amount, up_to_date.amount_lcy
+      select e.customer_no, e.currency_code, ${reference} as reference_date, e.remaining_amount as amount, e.remaining_amount_lcy as amount_lcy
       from customer_ledger_entry e
-      cross join lateral (
-        select coalesce(sum(d.amount), 0) as amount, coalesce(sum(d.amount_lcy), 0) as amount_lcy
-        from detailed_customer_ledger_entry d
-        where d.customer_ledger_entry_no = e.entry_no and d.posting_date <= ${asOf}::date
-      ) up_to_date
       where e.open and e.posting_date <= ${asOf}::date ${ofCustomer}
       union all
       select e.customer_no, e.currency_code, ${reference}, -d.amount, -d.amount_lcy
       from detailed_customer_ledger_entry d
       join customer_ledger_entry e on e.entry_no = d.customer_ledger_entry_no
-      where d.posting_date > ${asOf}::date and not e.open and e.posting_date <= ${asOf}::date ${ofCustomer}
+      where d.posting_date > ${asOf}::date and e.posting_date <= ${asOf}::date ${ofCustomer}
     ), by_bucket as (
       select o.customer_no, o.currency_code, ${bucketSql(buckets)} as bucket, sum(o.amount) as amount, sum(o.amount_lcy) as amount_lcy
       from open_as_of o

@@ -5,10 +5,10 @@ import { runLedgerline, useCliWorkspace } from '../../support/cli.ts';
 
 // `ledgerline journal preview` and `journal post` as a user runs them on the demo company.
 const workspace = useCliWorkspace('ledgerline-journal-cli-');
-const ledgerline = (...args: string[]) => runLedgerline(workspace.environment(), ['--work-date', '2026-11-25', ...args], 90_000);
+const ledgerline = (...args: string[]) => runLedgerline(workspace.environment(), ['--work-date', '2026-11-25', ...args], 180_000);
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline journal post / preview', () => {
-  it('previews and posts rent paid from the bank, and refuses a file that does not balance', { timeout: 240_000 }, async () => {
+  it('previews and posts rent paid from the bank, and refuses a file that does not balance', { timeout: 480_000 }, async () => {
     expect(ledgerline('demo').status).toBe(0);
     const directory = workspace.environment().LEDGERLINE_DATA_DIR!;
     const rent = join(directory, '..', 'rent.json');

@@ -164,6 +164,8 @@ export const detailedCustomerLedgerEntry = pgTable('detailed_customer_ledger_ent
 }, (t) => [
   index('detailed_customer_ledger_entry_entry').on(t.customerLedgerEntryNo),
   index('detailed_customer_ledger_entry_transaction').on(t.transactionNo),
+  // Aged receivables and balances as of a date read the detailed entries posted after that date.
+  index('detailed_customer_ledger_entry_posting_date').on(t.postingDate),
   allowedValues(t.entryType, detailedEntryTypes),
   allowedValues(t.documentType, ledgerDocumentTypes),
 ]);

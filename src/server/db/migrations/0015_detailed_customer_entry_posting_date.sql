@@ -1,0 +1,1 @@
+CREATE INDEX "detailed_customer_ledger_entry_posting_date" ON "detailed_customer_ledger_entry" USING btree ("posting_date");
