@@ -6,7 +6,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { TestApi } from './api.ts';
 import { PostingModel, type Random } from './posting-model.ts';
 
-const workDate = { 'x-work-date': '2026-01-15' };
+/** The work date every request runs on: documents and payments post on it. */
+export const workDate = '2026-01-15';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /** What the model predicts for an action: success, or one of these business error codes. */
@@ -35,7 +36,7 @@ export class ModelRun {
   }
 
   async send(method: Method, url: string, body?: unknown): Promise<LightMyRequestResponse> {
-    const response = await this.api.as('admin')(method, url, body, workDate);
+    const response = await this.api.as('admin')(method, url, body, { 'x-work-date': workDate });
     if (response.statusCode >= 500) throw new Error(`${method} ${url} → ${response.statusCode}: ${response.body}`);
     return response;
   }

@@ -1,19 +1,20 @@
 /**
  * The in-memory model behind the seeded model-based posting test (DESIGN §7, STYLE "Tests"): what
- * the books must say after a sequence of sales document actions. The model is written from the spec
- * (§4, §7.3–7.10, §10.4, §17, §18), not from the posting code; where the code makes a choice the spec
+ * the books must say after a sequence of sales document actions and customer payments. The model is
+ * written from the spec (§4, §7.3–7.10, §10.4, §17, §18, §20.3), not from the posting code; where the code makes a choice the spec
  * leaves open (which shipment's item entry an invoice line names), the model mirrors it and says so.
  * Its money is in posting-model-amounts.ts, the checks against the database in
- * posting-model-invariants.ts, one run's API and log in posting-model-run.ts, the company in
+ * posting-model-invariants.ts and posting-model-receivables.ts, the payment steps in
+ * posting-model-payments.ts, one run's API and log in posting-model-run.ts, the company in
  * given-model-company.ts.
  *
  * Money is Decimal; quantities are whole thousandths (posting-model-amounts.ts), so 0.5, 1.25 and
  * 2.333 add up exactly. Each posting prorates an order line as it is then (§4.5): its price and its
  * share of the header's invoice discount may change between two invoices of the line.
  */
-import { type Decimal, sum, ZERO } from '../../src/core/money/decimal.ts';
+import { Decimal, sum, ZERO } from '../../src/core/money/decimal.ts';
 import { roundAmount } from '../../src/core/money/rounding.ts';
-import { type CustomerFacts, modelCustomers, openingStock } from './given-model-company.ts';
+import { type CustomerFacts, modelCustomers, openingStock, type PaymentAccount } from './given-model-company.ts';
 import {
   netAmount, type PostingAmounts, postingAmounts, type PostingPart, type PriceFacts, type Quantity, quantityOf, toLcy,
 } from './posting-model-amounts.ts';
@@ -115,6 +116,34 @@ export interface PostedInvoice extends PostedMoneyDocument {
   cancelled: boolean;
 }
 
+/**
+ * A customer payment posted through the general journal (spec §20.2 item 1), in the customer's
+ * currency at its exchange rate; signed as its customer ledger entry: amounts and remaining ≤ 0.
+ */
+export interface PostedPayment {
+  kind: 'payment';
+  no: string;
+  customerNo: string;
+  amount: Decimal;
+  amountLcy: Decimal;
+  /** Where the money went: bank account GIRO or the cash G/L account. */
+  account: PaymentAccount;
+  remaining: Decimal;
+}
+/** Any customer ledger entry the model follows: invoice and payment or credit memo, with its remaining amount. */
+export type ModelEntry = PostedMoneyDocument | PostedPayment;
+
+/**
+ * One application (spec §20.3): the applying entry against each applied entry in turn, each pair
+ * taking the smaller of the two remaining amounts off both. Unapply (§20.3) gives it all back.
+ */
+export interface Application {
+  pairs: Array<{ applying: ModelEntry; applied: ModelEntry; amount: Decimal }>;
+  live: boolean;
+}
+/** The entry's own direction: an invoice's remaining amount is ≥ 0, a credit memo's and a payment's ≤ 0. */
+const entrySign = (entry: ModelEntry) => (entry.kind === 'invoice' ? 1 : -1);
+
 /** A line of a return document per sale entry the quantity comes back to (exact cost per shipment). */
 export interface ReturnPart { lot: Lot | null; quantity: Quantity; lineNo: number }
 /** What was picked from one posted invoice line, and the document lines it became. */
@@ -150,6 +179,8 @@ export class PostingModel {
   readonly returns = new Map<string, ReturnDocument>();
   readonly posted = new Map<string, PostedInvoice | PostedMoneyDocument>();
   readonly lots: Lot[] = [];
+  readonly payments = new Map<string, PostedPayment>();
+  readonly applications: Application[] = [];
 
   constructor() {
     for (const itemNo of itemNos) this.stock.set(itemNo, quantityOf(openingStock[itemNo]));
@@ -158,13 +189,22 @@ export class PostingModel {
   private total(pick: (document: PostedMoneyDocument) => Decimal, of: (document: PostedMoneyDocument) => boolean = () => true): Decimal {
     return sum([...this.posted.values()].filter(of).map((document) => signed(document, pick(document))));
   }
-  /** In the customer's currency: Σ invoices − Σ credit memos. */
+  /** In the customer's currency: Σ invoices − Σ credit memos − Σ payments. */
   balance(customerNo: string): Decimal {
-    return this.total((document) => document.amounts.total, (document) => document.customerNo === customerNo);
+    const paid = sum([...this.payments.values()].filter((payment) => payment.customerNo === customerNo).map((payment) => payment.amount));
+    return this.total((document) => document.amounts.total, (document) => document.customerNo === customerNo).plus(paid);
   }
-  /** LCY: what the receivables account must hold. */
+  /** LCY: what the receivables account must hold. Payments are applied at the rate they were invoiced at, so no gain or loss. */
   receivablesLcy(): Decimal {
-    return this.total((document) => document.amounts.totalLcy);
+    return this.total((document) => document.amounts.totalLcy).plus(sum([...this.payments.values()].map((payment) => payment.amountLcy)));
+  }
+  /** LCY received through one payment account: what its G/L account must hold. */
+  receivedLcy(account: PaymentAccount): Decimal {
+    return sum([...this.payments.values()].filter((payment) => payment.account === account).map((payment) => payment.amountLcy)).negated();
+  }
+  /** The entry of a posted document or payment, by the customer ledger entry's Document Type and No. */
+  entryOf(documentType: string, documentNo: string): ModelEntry | undefined {
+    return documentType === 'payment' ? this.payments.get(documentNo) : this.posted.get(documentKey(documentType, documentNo));
   }
   /** LCY net sales of everything posted: invoices less credit memos. */
   netSalesLcy(): Decimal {
@@ -250,11 +290,49 @@ export class PostingModel {
     for (const part of parts) if (part.lot) part.lot.returned += part.quantity;
   }
 
-  /** Applies a new credit memo entry to an invoice entry: min of both remaining amounts (spec §20.3). */
+  /** Applies a new credit memo entry to an invoice entry (spec §20.3). */
   apply(creditMemo: PostedMoneyDocument, invoice: PostedMoneyDocument) {
-    const amount = creditMemo.remaining.abs().lessThan(invoice.remaining.abs()) ? creditMemo.remaining.abs() : invoice.remaining.abs();
-    invoice.remaining = invoice.remaining.minus(amount);
-    creditMemo.remaining = creditMemo.remaining.plus(amount);
+    this.applyEntries(creditMemo, [invoice]);
+  }
+
+  /**
+   * Spec §20.3: the applied entries in order, each for min(|remaining of the applying entry|,
+   * |remaining of the applied entry|); an entry the applying one no longer reaches is left out.
+   */
+  applyEntries(applying: ModelEntry, applied: readonly ModelEntry[]): Application {
+    const application: Application = { pairs: [], live: true };
+    for (const entry of applied) {
+      const amount = Decimal.min(applying.remaining.abs(), entry.remaining.abs());
+      if (amount.isZero()) continue;
+      applying.remaining = applying.remaining.minus(amount.times(entrySign(applying)));
+      entry.remaining = entry.remaining.minus(amount.times(entrySign(entry)));
+      application.pairs.push({ applying, applied: entry, amount });
+    }
+    this.applications.push(application);
+    return application;
+  }
+
+  private touches = (application: Application, entry: ModelEntry) => application.pairs.some((pair) => pair.applying === entry || pair.applied === entry);
+
+  /**
+   * Spec §20.3, Unapply: the entry's latest application, unless a later one applies any entry it
+   * touched (that one must be unapplied first).
+   */
+  unapplyOutcome(entry: ModelEntry): Application | 'NOTHING_TO_UNAPPLY' | 'APPLICATION_NOT_LATEST' {
+    const live = this.applications.filter((application) => application.live);
+    const latest = live.filter((application) => this.touches(application, entry)).at(-1);
+    if (!latest) return 'NOTHING_TO_UNAPPLY';
+    const after = live.slice(live.indexOf(latest) + 1);
+    const touched = latest.pairs.flatMap((pair) => [pair.applying, pair.applied]);
+    return after.some((application) => touched.some((candidate) => this.touches(application, candidate))) ? 'APPLICATION_NOT_LATEST' : latest;
+  }
+
+  unapply(application: Application) {
+    for (const pair of application.pairs) {
+      pair.applying.remaining = pair.applying.remaining.plus(pair.amount.times(entrySign(pair.applying)));
+      pair.applied.remaining = pair.applied.remaining.plus(pair.amount.times(entrySign(pair.applied)));
+    }
+    application.live = false;
   }
 }
 

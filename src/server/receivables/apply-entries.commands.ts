@@ -34,6 +34,12 @@ export interface PostedApplication {
 
 export async function postApplication(tx: Executor, applyingEntryNo: number, input: PostApplicationInput, context: SalesContext): Promise<PostedApplication> {
   const { applying, applied, rows } = await loadEntries(tx, applyingEntryNo, input);
+  // §20.3: entries apply against the opposite sign; a same-sign entry may only join a set (a credit memo with a payment).
+  if (applied.every((request) => request.entry.remainingAmount.isNegative() === applying.remainingAmount.isNegative())) {
+    throw new DomainError('APPLICATION_INVALID', {
+      reason: `the entries have the same sign as entry ${applyingEntryNo}: a payment cannot be applied to another payment or a credit memo`,
+    }, 'appliedEntries');
+  }
   const latest = [applying, ...applied.map((request) => request.entry)].map((entry) => entry.postingDate).sort().at(-1)!;
   const postingDate = (input.postingDate ?? latest) as IsoDate;
   if (postingDate < latest) {

@@ -64,6 +64,16 @@ describe('POST /api/v1/customerLedgerEntries/{entryNo}/apply', () => {
     await assertLedgerConsistent(api);
   });
 
+  it('refuses to apply a payment to another payment (same sign), writing nothing', async () => {
+    const first = await unappliedPayment('-100.00', 'PAY-1');
+    const second = await unappliedPayment('-40.00', 'PAY-2');
+    const refused = await send('POST', `/api/v1/customerLedgerEntries/${first.entryNo}/apply`, { appliedEntries: [{ entryNo: second.entryNo }] });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'APPLICATION_INVALID', errors: [{ field: 'appliedEntries' }] });
+    expect((await entryOf(api, 'PAY-1')).remainingAmount).toBe('-100.00');
+    expect((await entryOf(api, 'PAY-2')).remainingAmount).toBe('-40.00');
+  });
+
   it('can be unapplied like a journal application', async () => {
     const invoiceNo = await postedInvoice(send, { unitPrice: '100' });
     const payment = await unappliedPayment('-125.00');

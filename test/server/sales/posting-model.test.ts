@@ -2,8 +2,9 @@
  * The seeded model-based test of sales posting (DESIGN §7, STYLE "Tests"): random sequences of
  * document actions through the real HTTP API — orders shipped and invoiced in parts (with prices and
  * invoice discounts changed between the invoices of a line, §4.5), invoices, Undo Shipment, returns
- * and credit memos reversing posted invoice lines, Cancel and Correct — with the books checked after
- * every step against an in-memory model (test/support/posting-model*.ts). The money rounds on purpose:
+ * and credit memos reversing posted invoice lines, Cancel and Correct, customer payments through the
+ * general journal (in full, in part, over, on account), Post Application and Unapply — with the books
+ * checked after every step against an in-memory model (test/support/posting-model*.ts). The money rounds on purpose:
  * unit prices with 3–5 decimals, fractional quantities, VAT 21 % / 9 % / 25 % on one document,
  * customers in USD (factor 1.0837) and CHF (0.912345), invoice discounts from the customer's terms.
  * Even seeds post expected cost to G/L, odd ones do not.
@@ -26,6 +27,7 @@ import {
 import {
   invoiceDiscountByAmount, invoiceDiscountByPercent, invoiceDiscountPercent, netAmount, type PriceFacts, type Quantity, quantityOf, quantityText, toLcy, UNIT,
 } from '../../support/posting-model-amounts.ts';
+import { applyPayment, payInvoice, payOnAccount, unapplyPayment } from '../../support/posting-model-payments.ts';
 import { type Expected, ModelRun } from '../../support/posting-model-run.ts';
 import { describeAmounts, InvariantChecker, postedAmountsFromBooks } from '../../support/posting-model-invariants.ts';
 import { givenModelCompany } from '../../support/given-model-company.ts';
@@ -601,6 +603,10 @@ const actions: Action[] = [
   { name: 'invoice received return', weight: 1, run: invoiceReceivedReturn },
   { name: 'cancel', weight: 1.5, run: (run) => cancelOrCorrect(run, 'cancel') },
   { name: 'correct', weight: 0.7, run: (run) => cancelOrCorrect(run, 'correct') },
+  { name: 'pay invoice', weight: 2.5, run: payInvoice },
+  { name: 'pay on account', weight: 1, run: payOnAccount },
+  { name: 'apply payment', weight: 1.5, run: applyPayment },
+  { name: 'unapply payment', weight: 1.2, run: unapplyPayment },
 ];
 
 function pickAction(rng: Random, excluded: Set<string>): Action | undefined {
