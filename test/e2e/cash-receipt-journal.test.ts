@@ -5,6 +5,7 @@ import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
 import { hasFocus } from './support/focus.ts';
 import { startServer, type RunningServer } from './support/server.ts';
+import { apiSession, type ApiSession, signInPage } from './support/session.ts';
 
 // The machine running these may be busy: waits are generous, and nothing here measures time.
 const slow = { timeout: 30_000 };
@@ -21,19 +22,15 @@ describe.skipIf(!chromiumAvailable())('the cash receipt journal, in the browser'
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  let token: string;
+  let api: ApiSession;
   let invoiceNo: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await signInOverApi();
+    api = await apiSession(server.address);
     invoiceNo = await postInvoice('C00030', '100');
     page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
-    await page.goto(`${server.address}/`);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByRole('textbox', { name: 'Password' }).fill('admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Sales activities' }).waitFor(slow);
+    await signInPage(page, server.address);
   }, hookTimeout);
   afterAll(async () => {
     await browser?.close();
@@ -44,30 +41,9 @@ describe.skipIf(!chromiumAvailable())('the cash receipt journal, in the browser'
   const cell = (label: string, line: number) => page.getByLabel(`${label}, line ${line}`, { exact: true });
   const gridRows = () => page.getByRole('table', { name: 'Journal lines' }).locator('tbody tr');
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${server.address}${path}`, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    expect(response.ok, `${method} ${path}: ${text}`).toBe(true);
-    return JSON.parse(text) as T;
-  }
+  const call = <T,>(method: string, path: string, body?: unknown) => api.call<T>(method, path, body);
 
-  async function signInOverApi(): Promise<string> {
-    const response = await fetch(`${server.address}/api/v1/auth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }),
-    });
-    return ((await response.json()) as { token: string }).token;
-  }
-
-  /** A posted sales invoice of one services line (21 % VAT); its posted number. */
-  async function postInvoice(customerNo: string, unitPrice: string): Promise<string> {
-    const invoice = await call<{ no: string }>('POST', '/api/v1/salesInvoices', {
-      sellToCustomerNo: customerNo, lines: [{ type: 'glAccount', no: '8040', quantity: '1', unitPrice }],
-    });
-    return (await call<{ invoiceNo: string }>('POST', `/api/v1/salesInvoices/${invoice.no}/post`, {})).invoiceNo;
-  }
+  const postInvoice = (customerNo: string, unitPrice: string) => api.postInvoice(customerNo, unitPrice);
 
   const customerEntries = async (customerNo: string) =>
     (await call<{ items: CustomerEntry[] }>('GET', `/api/v1/customerLedgerEntries?customerNo=${customerNo}&limit=100`)).items;

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
 import { startServer, type RunningServer } from './support/server.ts';
+import { apiSession, type ApiSession, signInPage } from './support/session.ts';
 
 const slow = { timeout: 30_000 };
 const hookTimeout = 300_000;
@@ -16,23 +17,19 @@ describe.skipIf(!chromiumAvailable())('actions on customer ledger entries, in th
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  let token: string;
+  let api: ApiSession;
   let invoiceNo: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await signInOverApi();
+    api = await apiSession(server.address);
     invoiceNo = await postInvoice('C00050', '100');
     // The server's work date, on which the invoice was posted.
     const { postingDate } = (await entries('C00050'))[0]!;
     await postPayment(postingDate, 'C00050', 'PAY-A', '-50', { appliesToDocType: 'invoice', appliesToDocNo: invoiceNo });
     await postPayment(postingDate, 'C00060', 'PAY-B', '-75');
     page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
-    await page.goto(`${server.address}/`);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByRole('textbox', { name: 'Password' }).fill('admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Sales activities' }).waitFor(slow);
+    await signInPage(page, server.address);
   }, hookTimeout);
   afterAll(async () => {
     await browser?.close();
@@ -42,29 +39,9 @@ describe.skipIf(!chromiumAvailable())('actions on customer ledger entries, in th
   const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `customer-entries-${name}.png`), fullPage: true });
   const notices = () => page.getByRole('region', { name: 'Notifications' });
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${server.address}${path}`, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    expect(response.ok, `${method} ${path}: ${text}`).toBe(true);
-    return JSON.parse(text) as T;
-  }
+  const call = <T,>(method: string, path: string, body?: unknown) => api.call<T>(method, path, body);
 
-  async function signInOverApi(): Promise<string> {
-    const response = await fetch(`${server.address}/api/v1/auth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }),
-    });
-    return ((await response.json()) as { token: string }).token;
-  }
-
-  async function postInvoice(customerNo: string, unitPrice: string): Promise<string> {
-    const invoice = await call<{ no: string }>('POST', '/api/v1/salesInvoices', {
-      sellToCustomerNo: customerNo, lines: [{ type: 'glAccount', no: '8040', quantity: '1', unitPrice }],
-    });
-    return (await call<{ invoiceNo: string }>('POST', `/api/v1/salesInvoices/${invoice.no}/post`, {})).invoiceNo;
-  }
+  const postInvoice = (customerNo: string, unitPrice: string) => api.postInvoice(customerNo, unitPrice);
 
   async function postPayment(postingDate: string, customerNo: string, documentNo: string, amount: string, applying: Record<string, string> = {}) {
     await call('POST', '/api/v1/generalJournal/post', {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable, launchChromium } from './support/chromium.ts';
 import { startServer, type RunningServer } from './support/server.ts';
+import { apiSession, type ApiSession, signInPage } from './support/session.ts';
 
 // The machine running these may be busy: waits are generous, and nothing here measures time.
 const slow = { timeout: 30_000 };
@@ -18,22 +19,18 @@ describe.skipIf(!chromiumAvailable())('Register Customer Payments, in the browse
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  let token: string;
+  let api: ApiSession;
   const invoices: Record<string, string[]> = {};
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await signInOverApi();
+    api = await apiSession(server.address);
     for (const [customerNo, prices] of Object.entries({ C00030: ['100', '200'], C00040: ['100', '50'], C00010: ['10'] })) {
       invoices[customerNo] = [];
       for (const price of prices) invoices[customerNo].push(await postInvoice(customerNo, price));
     }
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'nl-NL' });
-    await page.goto(`${server.address}/`);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByRole('textbox', { name: 'Password' }).fill('admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Sales activities' }).waitFor(slow);
+    await signInPage(page, server.address);
   }, hookTimeout);
   afterAll(async () => {
     await browser?.close();
@@ -47,30 +44,9 @@ describe.skipIf(!chromiumAvailable())('Register Customer Payments, in the browse
   const amountReceived = (invoiceNo: string) => page.getByLabel(`Amount Received, Invoice ${invoiceNo}`, { exact: true });
   const dateReceived = (invoiceNo: string) => page.getByLabel(`Date Received, Invoice ${invoiceNo}`, { exact: true });
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${server.address}${path}`, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    expect(response.ok, `${method} ${path}: ${text}`).toBe(true);
-    return JSON.parse(text) as T;
-  }
+  const call = <T,>(method: string, path: string, body?: unknown) => api.call<T>(method, path, body);
 
-  async function signInOverApi(): Promise<string> {
-    const response = await fetch(`${server.address}/api/v1/auth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }),
-    });
-    return ((await response.json()) as { token: string }).token;
-  }
-
-  /** A posted sales invoice of one services line (21 % VAT); its posted number. */
-  async function postInvoice(customerNo: string, unitPrice: string): Promise<string> {
-    const invoice = await call<{ no: string }>('POST', '/api/v1/salesInvoices', {
-      sellToCustomerNo: customerNo, lines: [{ type: 'glAccount', no: '8040', quantity: '1', unitPrice }],
-    });
-    return (await call<{ invoiceNo: string }>('POST', `/api/v1/salesInvoices/${invoice.no}/post`, {})).invoiceNo;
-  }
+  const postInvoice = (customerNo: string, unitPrice: string) => api.postInvoice(customerNo, unitPrice);
 
   const entries = async (customerNo: string) => (await call<{ items: CustomerEntry[] }>('GET', `/api/v1/customerLedgerEntries?customerNo=${customerNo}&limit=100`)).items;
   /** The customer's entries as [type, document no., amount, open], invoices first. */
