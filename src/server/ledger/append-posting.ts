@@ -6,7 +6,7 @@
  * transaction number and the entry numbers are drawn here, as the posting's last step.
  * One INSERT per table whatever the number of lines.
  */
-import { type Column, eq } from 'drizzle-orm';
+import { type Column, eq, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import type { Posting } from '../../core/posting/posting.ts';
@@ -51,9 +51,7 @@ export async function appendPosting(tx: Executor, posting: Posting): Promise<App
   const customerEntryNo = (ref: CustomerEntryRef) => ('entryNo' in ref ? ref.entryNo : customerLedgerEntryNos[ref.newEntryIndex]!);
   await insertAll(tx, detailedCustomerLedgerEntry, detailedCustomerEntryRows(posting, numbering, customerEntryNo));
   await insertAll(tx, detailedVendorLedgerEntry, detailedVendorEntryRows(posting, numbering));
-  for (const plan of posting.customerApplications) {
-    for (const side of [plan.applied, plan.applying]) await updateRemaining(tx, side, customerEntryNo, facts.postingDate);
-  }
+  await updateRemaining(tx, posting.customerApplications.flatMap((plan) => [plan.applied, plan.applying]), customerEntryNo, facts.postingDate);
   if (posting.customerUnapplications?.length) {
     const reversalNos = await insertNumbered(tx, detailedCustomerLedgerEntry, unapplyDetailedRows(posting, numbering), detailedCustomerLedgerEntry.entryNo);
     await writeUnapplications(tx, posting.customerUnapplications, reversalNos);
@@ -73,18 +71,41 @@ async function insertNumbered(tx: Executor, table: PgTable, rows: readonly objec
   return rows.length === 0 ? [] : insertRows(tx, table, rows, entryNoColumn);
 }
 
-/** The derived columns of an applied entry, as its new Application detailed entry leaves them. */
-async function updateRemaining(tx: Executor, side: CustomerApplicationSide, entryNoOf: (ref: CustomerEntryRef) => number, postingDate: string): Promise<void> {
-  await tx.update(customerLedgerEntry).set({
-    remainingAmount: side.remainingAmount.toFixed(2),
-    remainingAmountLcy: side.remainingAmountLcy.toFixed(2),
-    open: side.open,
-    ...(side.closedByAmount ? { closedByEntryNo: entryNoOf(side.other), closedAtDate: postingDate, closedByAmount: side.closedByAmount.toFixed(2) } : {}),
-    ...(side.remainingPaymentDiscountPossible ? { remainingPaymentDiscountPossible: side.remainingPaymentDiscountPossible.toFixed(2) } : {}),
-    ...(side.pmtDiscGivenLcy ? { pmtDiscGivenLcy: side.pmtDiscGivenLcy.toFixed(2) } : {}),
-    ...(side.acceptedPaymentTolerance ? { acceptedPaymentTolerance: side.acceptedPaymentTolerance.toFixed(2) } : {}),
-    ...(side.acceptedPmtDiscTolerance !== undefined ? { acceptedPmtDiscTolerance: side.acceptedPmtDiscTolerance } : {}),
-  }).where(eq(customerLedgerEntry.entryNo, entryNoOf(side.entry)));
+/**
+ * The derived columns of the applied entries, as their new detailed entries leave them: one
+ * UPDATE … FROM (VALUES …) for all, whatever the number of entries (an application to 10,000
+ * invoices touches 10,001). An entry touched by several steps (the paying entry) ends as its last
+ * step leaves it; a column a step leaves unset (null here) keeps its value.
+ */
+async function updateRemaining(tx: Executor, sides: readonly CustomerApplicationSide[], entryNoOf: (ref: CustomerEntryRef) => number, postingDate: string): Promise<void> {
+  const fixed = (value: { toFixed(places: number): string } | undefined | null) => (value ? value.toFixed(2) : null);
+  const byEntry = new Map<number, (string | boolean | number | null)[]>();
+  for (const side of sides) {
+    const entryNo = entryNoOf(side.entry);
+    const previous = byEntry.get(entryNo);
+    const closes = side.closedByAmount !== null;
+    byEntry.set(entryNo, [
+      entryNo, side.remainingAmount.toFixed(2), side.remainingAmountLcy.toFixed(2), side.open,
+      closes ? entryNoOf(side.other) : previous?.[4] ?? null, closes ? postingDate : previous?.[5] ?? null, closes ? fixed(side.closedByAmount) : previous?.[6] ?? null,
+      fixed(side.remainingPaymentDiscountPossible) ?? previous?.[7] ?? null, fixed(side.pmtDiscGivenLcy) ?? previous?.[8] ?? null,
+      fixed(side.acceptedPaymentTolerance) ?? previous?.[9] ?? null, side.acceptedPmtDiscTolerance ?? previous?.[10] ?? null,
+    ]);
+  }
+  if (byEntry.size === 0) return;
+  const rows = sql.join([...byEntry.values()].map((v) => sql`(${v[0]}::integer, ${v[1]}::numeric, ${v[2]}::numeric, ${v[3]}::boolean, ${v[4]}::integer,
+    ${v[5]}::date, ${v[6]}::numeric, ${v[7]}::numeric, ${v[8]}::numeric, ${v[9]}::numeric, ${v[10]}::boolean)`), sql`, `);
+  await tx.execute(sql`
+    update customer_ledger_entry as e set
+      remaining_amount = v.remaining_amount, remaining_amount_lcy = v.remaining_amount_lcy, open = v.open,
+      closed_by_entry_no = coalesce(v.closed_by_entry_no, e.closed_by_entry_no), closed_at_date = coalesce(v.closed_at_date, e.closed_at_date),
+      closed_by_amount = coalesce(v.closed_by_amount, e.closed_by_amount),
+      remaining_payment_discount_possible = coalesce(v.remaining_payment_discount_possible, e.remaining_payment_discount_possible),
+      pmt_disc_given_lcy = coalesce(v.pmt_disc_given_lcy, e.pmt_disc_given_lcy),
+      accepted_payment_tolerance = coalesce(v.accepted_payment_tolerance, e.accepted_payment_tolerance),
+      accepted_pmt_disc_tolerance = coalesce(v.accepted_pmt_disc_tolerance, e.accepted_pmt_disc_tolerance)
+    from (values ${rows}) as v(entry_no, remaining_amount, remaining_amount_lcy, open, closed_by_entry_no, closed_at_date, closed_by_amount,
+      remaining_payment_discount_possible, pmt_disc_given_lcy, accepted_payment_tolerance, accepted_pmt_disc_tolerance)
+    where e.entry_no = v.entry_no`);
 }
 
 /**
