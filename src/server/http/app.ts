@@ -11,6 +11,7 @@ import { registerSalesDocumentRoutes } from '../sales/sales-document.routes.ts';
 import { registerItemJournalRoutes } from '../inventory/item-journal.routes.ts';
 import { registerGeneralJournalRoutes } from '../journal/general-journal.routes.ts';
 import { registerJournalBatchRoutes } from '../journal/journal-batches.routes.ts';
+import { registerReconciliationRoutes } from '../bank/reconciliation.routes.ts';
 import { registerPostedSalesDocumentRoutes } from '../sales/posted-sales-document.routes.ts';
 import { registerNavigateRoutes } from '../ledger/navigate.routes.ts';
 import { registerReverseRoutes } from '../ledger/reverse.routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerItemJournalRoutes(app, getDb);
   registerGeneralJournalRoutes(app, getDb);
   registerJournalBatchRoutes(app, getDb);
+  registerReconciliationRoutes(app, getDb);
   registerPostedSalesDocumentRoutes(app, getDb);
   registerNavigateRoutes(app, getDb);
   registerReverseRoutes(app, getDb);

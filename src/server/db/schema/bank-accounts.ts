@@ -1,6 +1,7 @@
 /** Bank accounts (spec §1.6, §22.1): the master data bank account ledger entries and reconciliations refer to. */
-import { pgTable, text } from 'drizzle-orm/pg-core';
-import { flag, recordColumns } from './columns.ts';
+import { jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { amount, flag, recordColumns } from './columns.ts';
+import { allowedValues } from './type-columns.ts';
 import { glAccount } from './accounts.ts';
 import { currency } from './logistics.ts';
 
@@ -22,5 +23,14 @@ export const bankAccount = pgTable('bank_account', {
   currencyCode: text().references(() => currency.code),
   bankAccPostingGroup: text().references(() => bankAccountPostingGroup.code),
   blocked: flag(),
+  /** Apply Automatically's amount range around a statement amount (spec §22.3): an amount or a percentage. */
+  matchToleranceType: text().notNull().default('amount'),
+  matchToleranceValue: amount().notNull().default('0'),
+  /** A new payment reconciliation journal takes the next statement no. after this one (BC's Last Payment Statement No.). */
+  lastPaymentStatementNo: text().notNull().default(''),
+  lastStatementNo: text().notNull().default(''),
+  balanceLastStatement: amount().notNull().default('0'),
+  /** The saved column mapping for CSV statements of this bank (core/bank/statement). */
+  statementCsvMapping: jsonb(),
   ...recordColumns(),
-});
+}, (t) => [allowedValues(t.matchToleranceType, ['amount', 'percentage'])]);

@@ -17,3 +17,4 @@ export * from './posted-documents.ts';
 export * from './jobs.ts';
 export * from './receivables.ts';
 export * from './journals.ts';
+export * from './bank-reconciliation.ts';

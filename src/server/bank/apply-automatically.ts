@@ -1,0 +1,144 @@
+/**
+ * Apply Automatically (spec §22.2 step 3, §22.3): loads what the pure matching engine
+ * (core/bank/matching) needs in a few set-based queries — the statement's lines, the open customer
+ * entries in the bank account's currency that no other journal or Apply Entries session holds, the
+ * customers with their bank accounts, the bank's tolerance, the rule table and the text mappings —
+ * and writes its decisions back in a few statements. Manual and accepted lines keep what they have.
+ */
+import { and, inArray, sql } from 'drizzle-orm';
+import { applyAutomatically as matchLines } from '../../core/bank/matching/apply-automatically.ts';
+import type {
+  LineMatch, MatchConfidence, OpenEntry, OpenEntryDocumentType, Party, PaymentApplicationRule, StatementLine, TextToAccountMapping,
+} from '../../core/bank/matching/types.ts';
+import type { ApplyAutomaticallyView } from '../../core/bank/reconciliation.views.ts';
+import { dec } from '../../core/money/decimal.ts';
+import type { Executor } from '../db/connection.ts';
+import { insertRows } from '../db/bulk-insert.ts';
+import {
+  appliedPaymentEntry, bankReconciliationLine, customer, customerBankAccount, paymentApplicationRule, textToAccountMapping,
+} from '../db/schema/index.ts';
+import { type AppliedPaymentEntryRow, type ReconciliationLineRow, type StatementKey, appliedEntriesOf, appliedOfStatement, lineOfStatement, loadStatement, statementLines } from './reconciliation.queries.ts';
+
+export async function applyAutomatically(tx: Executor, key: StatementKey, options: { lineNos?: readonly number[] } = {}): Promise<ApplyAutomaticallyView> {
+  const started = performance.now();
+  const { bank } = await loadStatement(tx, key, { lock: true });
+  const rows = (await statementLines(tx, key)).filter((row) => !options.lineNos || options.lineNos.includes(row.statementLineNo));
+  const applied = await appliedEntriesOf(tx, key);
+  const [entries, parties, rules, textMappings] = await Promise.all([
+    openEntries(tx, key, bank.currencyCode ?? ''), customerParties(tx), applicationRules(tx), mappings(tx),
+  ]);
+  const result = matchLines({
+    lines: rows.map((row) => statementLine(row, applied)), entries, parties, rules, textMappings,
+    tolerance: { type: bank.matchToleranceType as 'amount' | 'percentage', value: dec(bank.matchToleranceValue) },
+  });
+  const matched = result.lines.filter((line) => !line.skipped);
+  await writeMatches(tx, key, matched);
+  const byConfidence: Record<string, number> = {};
+  for (const line of matched) byConfidence[line.matchConfidence] = (byConfidence[line.matchConfidence] ?? 0) + 1;
+  return {
+    lines: rows.length, matched: matched.filter((line) => line.matchConfidence !== 'none').length, byConfidence,
+    milliseconds: Math.round(performance.now() - started),
+  };
+}
+
+function statementLine(row: ReconciliationLineRow, applied: readonly AppliedPaymentEntryRow[]): StatementLine {
+  const keeps = row.matchConfidence === 'manual' || row.matchConfidence === 'accepted';
+  return {
+    lineNo: row.statementLineNo, transactionDate: row.transactionDate, statementAmount: dec(row.statementAmount),
+    transactionText: row.transactionText, additionalTransactionInfo: row.additionalTransactionInfo,
+    relatedPartyName: row.relatedPartyName, relatedPartyAddress: row.relatedPartyAddress, relatedPartyCity: row.relatedPartyCity,
+    relatedPartyBankAccountNo: row.relatedPartyBankAccountNo, paymentReferenceNo: row.paymentReferenceNo,
+    matchConfidence: row.matchConfidence as MatchConfidence,
+    ...(keeps ? { appliedEntryNos: applied.filter((entry) => entry.statementLineNo === row.statementLineNo && entry.appliesToEntryNo !== 0).map((entry) => entry.appliesToEntryNo) } : {}),
+  };
+}
+
+/** Open customer entries in the bank's currency, less those marked by Apply Entries or applied in another statement. */
+async function openEntries(tx: Executor, key: StatementKey, currencyCode: string): Promise<OpenEntry[]> {
+  const result = await tx.execute(sql`
+    SELECT e.entry_no, e.customer_no, e.document_type, e.document_no, e.external_document_no, e.posting_date, e.due_date,
+           e.remaining_amount::text AS remaining_amount, e.remaining_payment_discount_possible::text AS discount,
+           e.payment_discount_date, e.payment_discount_tolerance_date
+    FROM customer_ledger_entry e
+    WHERE e.open AND e.currency_code = ${currencyCode}
+      AND NOT EXISTS (SELECT 1 FROM customer_entry_apply_mark m WHERE m.customer_ledger_entry_no = e.entry_no)
+      AND NOT EXISTS (SELECT 1 FROM applied_payment_entry a WHERE a.account_type = 'customer' AND a.applies_to_entry_no = e.entry_no
+                        AND NOT (a.bank_account_no = ${key.bankAccountNo} AND a.statement_no = ${key.statementNo}))`);
+  return ((result as unknown as { rows: Record<string, unknown>[] }).rows).map((row) => ({
+    entryNo: row.entry_no as number, accountType: 'customer', accountNo: row.customer_no as string,
+    documentType: row.document_type as OpenEntryDocumentType, documentNo: row.document_no as string, externalDocumentNo: row.external_document_no as string,
+    paymentReference: '', postingDate: dateOf(row.posting_date)!, dueDate: dateOf(row.due_date) ?? dateOf(row.posting_date)!,
+    remainingAmount: dec(row.remaining_amount as string), remainingPaymentDiscountPossible: dec(row.discount as string),
+    paymentDiscountDate: dateOf(row.payment_discount_date), paymentDiscountToleranceDate: dateOf(row.payment_discount_tolerance_date),
+  }));
+}
+
+/** node-postgres and PGlite may hand a date column back as text or as a Date; the engine takes ISO dates. */
+function dateOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).slice(0, 10);
+}
+
+async function customerParties(tx: Executor): Promise<Party[]> {
+  const [customers, accounts] = await Promise.all([
+    tx.select({ no: customer.no, name: customer.name, address: customer.address, city: customer.city }).from(customer),
+    tx.select({ customerNo: customerBankAccount.customerNo, iban: customerBankAccount.iban, bankAccountNo: customerBankAccount.bankAccountNo }).from(customerBankAccount),
+  ]);
+  const numbers = new Map<string, string[]>();
+  for (const account of accounts) {
+    const list = numbers.get(account.customerNo) ?? [];
+    for (const value of [account.iban, account.bankAccountNo]) if (value !== '') list.push(value);
+    numbers.set(account.customerNo, list);
+  }
+  return customers.map((row) => ({ accountType: 'customer', ...row, bankAccountNos: numbers.get(row.no) ?? [] }));
+}
+
+async function applicationRules(tx: Executor): Promise<PaymentApplicationRule[]> {
+  const rows = await tx.select().from(paymentApplicationRule);
+  return rows.map((row) => ({
+    matchConfidence: row.matchConfidence as PaymentApplicationRule['matchConfidence'], priority: row.priority, reviewRequired: row.reviewRequired,
+    relatedPartyMatched: row.relatedPartyMatched as PaymentApplicationRule['relatedPartyMatched'],
+    documentNoMatched: row.docNoMatched as PaymentApplicationRule['documentNoMatched'],
+    amountMatched: row.amountInclToleranceMatched as PaymentApplicationRule['amountMatched'],
+  }));
+}
+
+async function mappings(tx: Executor): Promise<TextToAccountMapping[]> {
+  const rows = await tx.select().from(textToAccountMapping);
+  return rows.map((row) => ({
+    mappingText: row.mappingText, debitAccountNo: row.debitAccNo, creditAccountNo: row.creditAccNo,
+    balSourceType: row.balSourceType as TextToAccountMapping['balSourceType'], balSourceNo: row.balSourceNo,
+  }));
+}
+
+/** The matched lines' applications replaced in one DELETE and one INSERT; the lines updated in one UPDATE … FROM. */
+async function writeMatches(tx: Executor, key: StatementKey, matched: readonly LineMatch[]): Promise<void> {
+  if (matched.length === 0) return;
+  const lineNos = matched.map((line) => line.lineNo);
+  await tx.delete(appliedPaymentEntry).where(and(appliedOfStatement(key), inArray(appliedPaymentEntry.statementLineNo, lineNos)));
+  const appliedRows = matched.flatMap((line) => appliedRowsOf(key, line));
+  if (appliedRows.length > 0) await insertRows(tx, appliedPaymentEntry, appliedRows);
+  const updates = matched.map((line) => ({
+    line_no: line.lineNo, account_type: line.accountType, account_no: line.accountNo, applied_amount: line.appliedAmount.toFixed(2),
+    match_confidence: line.matchConfidence, match_quality: line.matchQuality,
+    match_details: { rule: line.rule, reviewRequired: line.reviewRequired, ...line.explanation },
+  }));
+  await tx.execute(sql`UPDATE ${bankReconciliationLine} SET account_type = u.account_type, account_no = u.account_no, applied_amount = u.applied_amount,
+      match_confidence = u.match_confidence, match_quality = u.match_quality, match_details = u.match_details, version = version + 1, updated_at = now()
+    FROM json_to_recordset(${JSON.stringify(updates)}::json)
+      AS u(line_no integer, account_type text, account_no text, applied_amount numeric, match_confidence text, match_quality integer, match_details jsonb)
+    WHERE ${lineOfStatement(key)} AND ${bankReconciliationLine.statementLineNo} = u.line_no`);
+}
+
+/** A text mapping (no entry) posts the whole line to its account: one applied row with entry no. 0. */
+function appliedRowsOf(key: StatementKey, line: LineMatch) {
+  const base = { ...key, statementLineNo: line.lineNo, matchConfidence: line.matchConfidence, quality: line.matchQuality };
+  if (line.appliedEntries.length === 0) {
+    return line.accountNo === '' ? [] : [{ ...base, accountType: line.accountType, accountNo: line.accountNo, appliesToEntryNo: 0, appliedAmount: line.appliedAmount.toFixed(2), appliedPmtDiscount: '0' }];
+  }
+  return line.appliedEntries.map((entry) => ({
+    ...base, accountType: entry.accountType, accountNo: entry.accountNo, appliesToEntryNo: entry.entryNo,
+    appliedAmount: entry.appliedAmount.toFixed(2), appliedPmtDiscount: entry.appliedPaymentDiscount.toFixed(2),
+  }));
+}
