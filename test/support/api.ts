@@ -1,11 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { roles, type Role } from '../../src/core/access/roles.ts';
+import { inject } from 'vitest';
+import type { Role } from '../../src/core/access/roles.ts';
 import type { Executor } from '../../src/server/db/connection.ts';
-import { appUser } from '../../src/server/db/schema/index.ts';
 import { buildApp } from '../../src/server/http/app.ts';
-import { hashPassword } from '../../src/server/users/password.ts';
-import { issueToken } from '../../src/server/users/token.commands.ts';
 import { freshDatabase } from './database.ts';
+import { testPassword } from './test-password.ts';
 
 export interface TestApi {
   app: FastifyInstance;
@@ -18,15 +17,15 @@ export interface TestApi {
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 type RequestAs = (method: Method, url: string, body?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
 
-export const testPassword = 'correct horse battery';
+export { testPassword };
 
-/** A fresh database behind a real Fastify app, with one user per role (`admin-user`, `viewer-user` …). */
+/**
+ * A fresh database behind a real Fastify app, with one user per role (`admin-user`, `viewer-user` …,
+ * password testPassword), each signed in: the users and tokens come with the database template.
+ */
 export async function testApi(): Promise<TestApi> {
-  const database = await freshDatabase();
-  const passwordHash = await hashPassword(testPassword);
-  await database.db.insert(appUser).values(roles.map((role) => ({ username: `${role.toLowerCase()}-user`, role, passwordHash })));
-  const tokens = new Map<Role, string>();
-  for (const role of roles) tokens.set(role, (await issueToken(database.db, `${role.toLowerCase()}-user`, testPassword)).token);
+  const database = await freshDatabase({ withRoleUsers: true });
+  const tokens = new Map(Object.entries(inject('apiTokens')) as [Role, string][]);
   const app = await buildApp({ db: database.db });
   await app.ready();
   return {

@@ -3,12 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../src/server/db/connection.ts';
+import { roles } from '../../src/core/access/roles.ts';
+import { openDatabase, type Executor } from '../../src/server/db/connection.ts';
+import { appUser } from '../../src/server/db/schema/index.ts';
+import { hashPassword } from '../../src/server/users/password.ts';
+import { createToken } from '../../src/server/users/token.commands.ts';
+import { testPassword } from './test-password.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** PGlite: path of a migrated data-dir dump. PostgreSQL server: name of a migrated template database. */
     databaseTemplate: string;
+    /** The same, plus one signed-in user per role (test/support/api.ts): scrypt runs once per run, not per test. */
+    apiTemplate: string;
+    /** Bearer token per role in apiTemplate. */
+    apiTokens: Record<string, string>;
   }
 }
 
@@ -21,13 +30,27 @@ export default async function setup(project: TestProject) {
   if (serverUrl) return setupServerTemplate(project, serverUrl);
   const handle = await openDatabase({});
   await handle.migrate();
-  const dump = await (handle.db as unknown as { $client: { dumpDataDir(c: string): Promise<Blob> } }).$client.dumpDataDir('none');
-  await handle.close();
   const directory = mkdtempSync(join(tmpdir(), 'ledgerline-test-'));
-  const path = join(directory, 'template.tar');
-  writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
-  project.provide('databaseTemplate', path);
+  const dump = async (name: string) => {
+    const path = join(directory, name);
+    const data = await (handle.db as unknown as { $client: { dumpDataDir(c: string): Promise<Blob> } }).$client.dumpDataDir('none');
+    writeFileSync(path, Buffer.from(await data.arrayBuffer()));
+    return path;
+  };
+  project.provide('databaseTemplate', await dump('template.tar'));
+  project.provide('apiTokens', await addRoleUsers(handle.db));
+  project.provide('apiTemplate', await dump('api-template.tar'));
+  await handle.close();
   return () => rmSync(directory, { recursive: true, force: true });
+}
+
+/** One user per role (`admin-user`, `viewer-user` …) with a token each. */
+async function addRoleUsers(db: Executor): Promise<Record<string, string>> {
+  const passwordHash = await hashPassword(testPassword);
+  await db.insert(appUser).values(roles.map((role) => ({ username: `${role.toLowerCase()}-user`, role, passwordHash })));
+  const tokens: Record<string, string> = {};
+  for (const role of roles) tokens[role] = (await createToken(db, `${role.toLowerCase()}-user`)).token;
+  return tokens;
 }
 
 async function setupServerTemplate(project: TestProject, serverUrl: string) {
@@ -42,9 +65,18 @@ async function setupServerTemplate(project: TestProject, serverUrl: string) {
   await handle.migrate();
   await handle.close();
   project.provide('databaseTemplate', templateName);
+  const apiTemplateName = `${templateName}_api`;
+  await admin.query(`DROP DATABASE IF EXISTS ${apiTemplateName}`);
+  await admin.query(`CREATE DATABASE ${apiTemplateName} TEMPLATE ${templateName}`);
+  url.pathname = `/${apiTemplateName}`;
+  const apiHandle = await openDatabase({ databaseUrl: url.toString() });
+  project.provide('apiTokens', await addRoleUsers(apiHandle.db));
+  await apiHandle.close();
+  project.provide('apiTemplate', apiTemplateName);
   return async () => {
     const leftovers = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'ledgerline_test_${process.pid}_%'`);
     for (const row of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+    await admin.query(`DROP DATABASE IF EXISTS ${apiTemplateName}`);
     await admin.query(`DROP DATABASE IF EXISTS ${templateName}`);
     await admin.end();
   };

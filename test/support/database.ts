@@ -4,20 +4,22 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/server/db/connection.ts';
 
-let templateDump: Blob | undefined;
+const templateDumps = new Map<string, Blob>();
 
 /**
  * A freshly migrated, empty database of its own for one test: embedded PGlite by default,
- * a database on the PostgreSQL server named by TEST_DATABASE_URL when that is set.
+ * a database on the PostgreSQL server named by TEST_DATABASE_URL when that is set. With
+ * `withRoleUsers`, it holds test/support/api.ts's users and tokens already.
  */
-export async function freshDatabase(): Promise<DatabaseHandle> {
-  const template = inject('databaseTemplate');
+export async function freshDatabase(options: { withRoleUsers?: boolean } = {}): Promise<DatabaseHandle> {
+  const template = inject(options.withRoleUsers ? 'apiTemplate' : 'databaseTemplate');
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    templateDump ??= new Blob([readFileSync(template)]);
-    return openDatabase({ loadDataDir: templateDump });
+    let dump = templateDumps.get(template);
+    if (!dump) templateDumps.set(template, dump = new Blob([readFileSync(template)]));
+    return openDatabase({ loadDataDir: dump });
   }
-  const templatePid = template.replace('ledgerline_template_', '');
+  const templatePid = template.replace('ledgerline_template_', '').replace(/_api$/, '');
   const name = `ledgerline_test_${templatePid}_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
   const url = new URL(serverUrl);

@@ -12,6 +12,7 @@ import { registerItemJournalRoutes } from '../inventory/item-journal.routes.ts';
 import { registerGeneralJournalRoutes } from '../journal/general-journal.routes.ts';
 import { registerJournalBatchRoutes } from '../journal/journal-batches.routes.ts';
 import { registerReconciliationRoutes } from '../bank/reconciliation.routes.ts';
+import { registerStatementUploadRoute } from '../bank/statement-upload.routes.ts';
 import { registerPostedSalesDocumentRoutes } from '../sales/posted-sales-document.routes.ts';
 import { registerNavigateRoutes } from '../ledger/navigate.routes.ts';
 import { registerReverseRoutes } from '../ledger/reverse.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGeneralJournalRoutes(app, getDb);
   registerJournalBatchRoutes(app, getDb);
   registerReconciliationRoutes(app, getDb);
+  registerStatementUploadRoute(app, getDb);
   registerPostedSalesDocumentRoutes(app, getDb);
   registerNavigateRoutes(app, getDb);
   registerReverseRoutes(app, getDb);

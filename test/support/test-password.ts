@@ -1,0 +1,2 @@
+/** The password of test/support/api.ts's role users. */
+export const testPassword = 'correct horse battery';
