@@ -45,6 +45,10 @@ export async function importStatementFile(tx: Executor, bankAccountNo: string, f
   checkCents(parsed.fileName, booked);
   const known = await knownFingerprints(tx, bank.no, booked.map((transaction) => transaction.fingerprint));
   const fresh = booked.filter((transaction) => !known.has(transaction.fingerprint));
+  if (fresh.length === 0 && options.statementNo === undefined) {
+    warnings.push('Every transaction of the file was imported before: no journal was created.');
+    return { bankAccountNo: bank.no, statementNo: '', fileName: file.fileName, format: parsed.format, statements: parsed.statements.length, imported: 0, skipped: booked.length, lineNos: [], applied: 0, warnings };
+  }
   const key = await targetStatement(tx, bank.no, parsed, options);
   const firstLineNo = (await lastLineNo(tx, key)) + 10000;
   const lineNos = fresh.map((_, index) => firstLineNo + index * 10000);
