@@ -15,6 +15,8 @@ import { PostedDocumentPage } from './posted/posted-document-page.tsx';
 import { NotFoundPage } from './layout/not-found-page.tsx';
 import { NewSalesDocumentPage } from './sales/new-sales-document-page.tsx';
 import { AgedReceivablesPage } from './receivables/aged-receivables-page.tsx';
+import { ReconciliationJournalPage } from './bank/reconciliation-journal-page.tsx';
+import { ReconciliationListPage } from './bank/reconciliation-list-page.tsx';
 import { CustomerStatementPage } from './receivables/customer-statement-page.tsx';
 import { RegisterPaymentsPage } from './receivables/register-payments-page.tsx';
 import { SalesDocumentListPage } from './sales/sales-document-list-page.tsx';
@@ -46,6 +48,8 @@ export function App() {
         <Route path="/general-journal" element={<GeneralJournalPage />} />
         <Route path="/cash-receipt-journal" element={<CashReceiptJournalPage />} />
         <Route path="/register-customer-payments" element={<RegisterPaymentsPage />} />
+        <Route path="/payment-reconciliations" element={<ReconciliationListPage />} />
+        <Route path="/payment-reconciliations/:bankAccountNo/:statementNo" element={<ReconciliationJournalPage />} />
         <Route path="/ledgers/:ledger" element={<LedgerListPage />} />
         <Route path="/navigate" element={<FindEntriesPage />} />
         <Route path="*" element={<NotFoundPage />} />

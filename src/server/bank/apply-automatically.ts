@@ -107,8 +107,8 @@ async function applicationRules(tx: Executor): Promise<PaymentApplicationRule[]>
 async function mappings(tx: Executor): Promise<TextToAccountMapping[]> {
   const rows = await tx.select().from(textToAccountMapping);
   return rows.map((row) => ({
-    mappingText: row.mappingText, debitAccountNo: row.debitAccNo, creditAccountNo: row.creditAccNo,
-    balSourceType: row.balSourceType as TextToAccountMapping['balSourceType'], balSourceNo: row.balSourceNo,
+    mappingText: row.mappingText, debitAccountNo: row.debitAccNo ?? '', creditAccountNo: row.creditAccNo ?? '',
+    balSourceType: row.balSourceType as TextToAccountMapping['balSourceType'], balSourceNo: row.balSourceNo ?? '',
   }));
 }
 

@@ -1,9 +1,9 @@
 /** The request of Post Application (apply-entries.commands.ts) and of marking entries with an Applies-to ID. */
 import { z } from 'zod';
-import { amount, code, isoDate } from '../../core/master-data/fields.ts';
+import { amount, code, integerField, isoDate } from '../../core/master-data/fields.ts';
 
 const appliedEntry = z.strictObject({
-  entryNo: z.number().int().positive(),
+  entryNo: integerField({ min: 1 }),
   amountToApply: amount().optional().describe("In the entry's currency and sign; left out or 0: as much as the applying entry covers."),
 });
 

@@ -1,6 +1,6 @@
 /** Register Customer Payments: the document list's query and the post request (payment-registration.ts). */
 import { z } from 'zod';
-import { amount, code, isoDate } from '../../core/master-data/fields.ts';
+import { amount, code, integerField, isoDate } from '../../core/master-data/fields.ts';
 import { journalAccountTypes } from '../../core/journal/journal-line.ts';
 
 export const paymentRegistrationQuery = z.object({
@@ -21,7 +21,7 @@ export const paymentRegistrationDocument = z.object({
 
 export const paymentRegistrationPost = z.strictObject({
   lines: z.array(z.strictObject({
-    entryNo: z.number().int().positive().describe('The open customer ledger entry of the document paid.'),
+    entryNo: integerField({ min: 1 }).describe('The open customer ledger entry of the document paid.'),
     amountReceived: amount().optional().describe('Left out: the amount after discount on the date received.'),
     dateReceived: isoDate().optional().describe('Left out: the work date.'),
   })).min(1, 'must hold at least one paid document').max(10_000),

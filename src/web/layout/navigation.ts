@@ -13,7 +13,7 @@ export const navigationGroups: readonly NavigationGroup[] = [
     entries: [...documentKindList.map((kind) => ({ label: kind.plural, to: `/sales/${kind.path}` })), { label: 'Combine Shipments', to: '/combine-shipments' }],
   },
   { title: 'Posted documents', entries: postedDocumentKindList.map((kind) => ({ label: kind.plural, to: `/posted/${kind.path}` })) },
-  { title: 'Finance', entries: [{ label: 'General Journal', to: '/general-journal' }, { label: 'Cash Receipt Journal', to: '/cash-receipt-journal' }, { label: 'Register Customer Payments', to: '/register-customer-payments' }, { label: 'Aged Receivables', to: '/aged-receivables' }] },
+  { title: 'Finance', entries: [{ label: 'General Journal', to: '/general-journal' }, { label: 'Cash Receipt Journal', to: '/cash-receipt-journal' }, { label: 'Register Customer Payments', to: '/register-customer-payments' }, { label: 'Payment Reconciliation Journals', to: '/payment-reconciliations' }, { label: 'Aged Receivables', to: '/aged-receivables' }] },
   {
     title: 'Ledgers',
     entries: [...ledgerListSpecs.map((spec) => ({ label: spec.caption, to: `/ledgers/${spec.path}` })), { label: 'Find entries', to: '/navigate' }],

@@ -148,6 +148,11 @@ describe('Apply Manually, discount and Transfer Difference', () => {
     expect(twice.json()).toMatchObject({ code: 'ENTRY_ALREADY_APPLIED' });
     const tooMuch = await send('POST', `${path}/lines/20000/applyManually`, { accountNo: 'C', entries: [{ entryNo: entries.get(first!), appliedAmount: '5000' }] });
     expect(tooMuch.statusCode).toBe(422);
+
+    expect((await send('POST', '/api/v1/textToAccountMappings', { mappingText: 'Interest', debitAccNo: '60400', creditAccNo: null })).json()).toMatchObject({ creditAccNo: null, debitAccNo: '60400' });
+    expect((await send('POST', '/api/v1/textToAccountMappings', { mappingText: 'Nothing' })).json()).toMatchObject({ code: 'INVALID_INPUT', errors: [{ field: 'creditAccNo' }] });
+    const mapped = (await send('POST', `${path}/lines/20000/mapTextToAccount`, { mappingText: 'y', debitAccNo: '60400', creditAccNo: null })).json();
+    expect(mapped).toMatchObject({ accountType: 'glAccount', accountNo: '60400', matchConfidence: 'highTextToAccountMapping' });
   });
 });
 

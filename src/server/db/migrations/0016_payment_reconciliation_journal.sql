@@ -130,10 +130,10 @@ CREATE TABLE "posted_payment_reconciliation_line" (
 CREATE TABLE "text_to_account_mapping" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"mapping_text" text NOT NULL,
-	"debit_acc_no" text DEFAULT '' NOT NULL,
-	"credit_acc_no" text DEFAULT '' NOT NULL,
+	"debit_acc_no" text,
+	"credit_acc_no" text,
 	"bal_source_type" text DEFAULT 'glAccount' NOT NULL,
-	"bal_source_no" text DEFAULT '' NOT NULL,
+	"bal_source_no" text,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

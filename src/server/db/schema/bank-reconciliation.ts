@@ -112,10 +112,11 @@ export const importedBankTransaction = pgTable('imported_bank_transaction', {
 export const textToAccountMapping = pgTable('text_to_account_mapping', {
   id: serial().primaryKey(),
   mappingText: text().notNull(),
-  debitAccNo: text().notNull().default(''),
-  creditAccNo: text().notNull().default(''),
+  /** null = none, as the other account references. */
+  debitAccNo: text(),
+  creditAccNo: text(),
   balSourceType: text().notNull().default('glAccount'),
-  balSourceNo: text().notNull().default(''),
+  balSourceNo: text(),
   ...recordColumns(),
 }, (t) => [
   uniqueIndex('text_to_account_mapping_text').on(sql`upper(${t.mappingText})`),

@@ -1,0 +1,47 @@
+import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { fieldErrorsOfRequest, messageOf } from '../api/field-errors.ts';
+import { DateField } from '../components/date-field.tsx';
+import { parseDecimalInput } from '../format/numbers.ts';
+import { useSession } from '../session/session-store.ts';
+import { reconciliationApi } from './reconciliation-api.ts';
+import type { StatementKey } from './reconciliation-types.ts';
+import { useJournalChange } from './use-reconciliation.ts';
+
+interface LineDraft { transactionDate: string | null; transactionText: string; relatedPartyName: string; amount: string }
+
+/** A statement line typed by hand (a transaction the file did not bring): date, text, party and amount (money in positive). */
+export function AddLineDialog({ statement, defaultDate, onClose }: { statement: StatementKey; defaultDate: string | null; onClose: () => void }) {
+  const { locale, workDate } = useSession();
+  const [draft, setDraft] = useState<LineDraft>({ transactionDate: defaultDate ?? workDate, transactionText: '', relatedPartyName: '', amount: '' });
+  const [amountInvalid, setAmountInvalid] = useState(false);
+  const adding = useJournalChange(statement.bankAccountNo, (request: Parameters<typeof reconciliationApi.addLine>[1]) => reconciliationApi.addLine(statement, request), onClose);
+  const errors = fieldErrorsOfRequest(adding.error);
+  const set = (field: keyof LineDraft) => (value: string | null) => setDraft((current) => ({ ...current, [field]: value }));
+
+  const add = () => {
+    const statementAmount = draft.amount.trim() === '' ? null : parseDecimalInput(draft.amount, locale);
+    setAmountInvalid(statementAmount === null);
+    if (statementAmount === null || draft.transactionDate === null) return;
+    adding.mutate({ transactionDate: draft.transactionDate, transactionText: draft.transactionText, relatedPartyName: draft.relatedPartyName, statementAmount });
+  };
+  return (
+    <Modal opened onClose={onClose} title="Add Statement Line">
+      <Stack gap="sm">
+        <DateField label="Transaction Date" value={draft.transactionDate} error={errors.transactionDate} onCommit={set('transactionDate')} />
+        <TextInput label="Transaction Text" value={draft.transactionText} error={errors.transactionText} maxLength={140} autoComplete="off"
+          onChange={(event) => set('transactionText')(event.currentTarget.value)} />
+        <TextInput label="Related Party Name" value={draft.relatedPartyName} error={errors.relatedPartyName} maxLength={100} autoComplete="off"
+          onChange={(event) => set('relatedPartyName')(event.currentTarget.value)} />
+        <TextInput label="Statement Amount" description="Money received positive, money paid out negative." value={draft.amount} autoComplete="off"
+          error={amountInvalid ? 'is not an amount' : errors.statementAmount} styles={{ input: { textAlign: 'right' } }}
+          onChange={(event) => set('amount')(event.currentTarget.value)} />
+        {adding.error && !Object.keys(errors).length && <Alert color="red" role="alert">{messageOf(adding.error)}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>Cancel</Button>
+          <Button loading={adding.isPending} onClick={add}>Add Line</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

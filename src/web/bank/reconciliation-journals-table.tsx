@@ -1,0 +1,38 @@
+import { Anchor, ScrollArea, Table, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { formatDate } from '../format/dates.ts';
+import type { SupportedLocale } from '../format/locales.ts';
+import { formatAmount } from '../format/numbers.ts';
+import { journalPagePath } from './reconciliation-api.ts';
+import type { Reconciliation } from './reconciliation-types.ts';
+
+/** The bank account's open payment reconciliation journals (BC's Payment Reconciliation Journals list). */
+export function ReconciliationJournalsTable({ journals, locale }: { journals: readonly Reconciliation[]; locale: SupportedLocale }) {
+  if (journals.length === 0) return <Text c="dimmed" size="sm">The bank account has no open payment reconciliation journal.</Text>;
+  return (
+    <ScrollArea type="auto">
+      <Table striped withTableBorder fz="sm" aria-label="Payment reconciliation journals">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Statement No.</Table.Th><Table.Th>Statement Date</Table.Th><Table.Th ta="right">Statement Ending Balance</Table.Th>
+            <Table.Th ta="right">Lines</Table.Th><Table.Th ta="right">Lines to Review</Table.Th><Table.Th ta="right">Lines with Difference</Table.Th>
+            <Table.Th ta="right">Total Difference</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {journals.map((journal) => (
+            <Table.Tr key={journal.statementNo} data-statement-no={journal.statementNo}>
+              <Table.Td><Anchor component={Link} to={journalPagePath(journal)} size="sm">{journal.statementNo}</Anchor></Table.Td>
+              <Table.Td>{formatDate(journal.statementDate, locale)}</Table.Td>
+              <Table.Td ta="right">{formatAmount(journal.statementEndingBalance, locale)}</Table.Td>
+              <Table.Td ta="right">{journal.lineCount}</Table.Td>
+              <Table.Td ta="right" c={journal.linesToReview > 0 ? 'orange.8' : undefined}>{journal.linesToReview}</Table.Td>
+              <Table.Td ta="right" c={journal.linesWithDifference > 0 ? 'red' : undefined}>{journal.linesWithDifference}</Table.Td>
+              <Table.Td ta="right">{formatAmount(journal.totalDifference, locale)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </ScrollArea>
+  );
+}

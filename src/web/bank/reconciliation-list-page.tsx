@@ -1,0 +1,61 @@
+import { Alert, Button, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { useNavigate } from 'react-router';
+import { messageOf } from '../api/field-errors.ts';
+import { formatAmount } from '../format/numbers.ts';
+import { useSession } from '../session/session-store.ts';
+import { journalPagePath, reconciliationApi, type BankAccount } from './reconciliation-api.ts';
+import { ReconciliationJournalsTable } from './reconciliation-journals-table.tsx';
+import { ImportStatementButton, StatementImportOutcome, useStatementImport } from './statement-import.tsx';
+import { useBankAccountChoice, useJournalChange, useReconciliationList } from './use-reconciliation.ts';
+
+/**
+ * BC's Payment Reconciliation Journals: per bank account, the statements being reconciled. A new
+ * journal is started empty (lines typed by hand) or from a bank statement file.
+ */
+export function ReconciliationListPage() {
+  const choice = useBankAccountChoice();
+  return (
+    <Stack gap="sm">
+      <Title order={2}>Payment Reconciliation Journals</Title>
+      <Group align="end">
+        <NativeSelect label="Bank Account" w={320} value={choice.account?.no ?? ''} onChange={(event) => choice.choose(event.currentTarget.value)}
+          data={choice.items.map((account) => ({ value: account.no, label: `${account.no} – ${account.name}` }))} />
+        {choice.account && <BankAccountFacts account={choice.account} />}
+      </Group>
+      {choice.accounts.error && <Alert color="red" role="alert">{messageOf(choice.accounts.error)}</Alert>}
+      {choice.accounts.isSuccess && !choice.account && <Text c="dimmed">{choice.items.length === 0 ? 'There is no bank account.' : 'The bank account asked for does not exist.'}</Text>}
+      {choice.account && <BankAccountJournals key={choice.account.no} account={choice.account} />}
+    </Stack>
+  );
+}
+
+function BankAccountFacts({ account }: { account: BankAccount }) {
+  const { locale } = useSession();
+  const tolerance = account.matchToleranceType === 'percentage' ? `${account.matchToleranceValue} %` : formatAmount(account.matchToleranceValue, locale);
+  return (
+    <Text size="sm" c="dimmed" pb={6} data-testid="bank-account-facts">
+      {account.iban || account.bankAccountNo || 'No IBAN'} · {account.currencyCode || 'local currency'} · match tolerance ± {tolerance}
+    </Text>
+  );
+}
+
+function BankAccountJournals({ account }: { account: BankAccount }) {
+  const { locale } = useSession();
+  const navigate = useNavigate();
+  const journals = useReconciliationList(account.no);
+  const statementImport = useStatementImport(account.no);
+  const creating = useJournalChange(account.no, () => reconciliationApi.create(account.no), (journal) => navigate(journalPagePath(journal)));
+  return (
+    <>
+      <Group role="toolbar" aria-label="Actions">
+        <Button loading={creating.isPending} disabled={account.blocked} onClick={() => creating.mutate(undefined)}>New Journal</Button>
+        <ImportStatementButton state={statementImport} disabled={account.blocked} />
+      </Group>
+      {account.blocked && <Text size="sm" c="red">The bank account is blocked.</Text>}
+      {creating.error && <Alert color="red" role="alert" title="The journal was not created">{messageOf(creating.error)}</Alert>}
+      <StatementImportOutcome state={statementImport} />
+      {journals.error && <Alert color="red" role="alert">{messageOf(journals.error)}</Alert>}
+      {journals.isPending ? <Loader size="sm" /> : <ReconciliationJournalsTable journals={journals.data?.items ?? []} locale={locale} />}
+    </>
+  );
+}
