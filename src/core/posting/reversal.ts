@@ -47,8 +47,8 @@ export interface TransactionToReverse {
   otherEntryCount: number;
 }
 
-/** The source codes of the journals whose transactions can be reversed (BC refuses document postings). */
-export const reversibleSourceCodes = ['GENJNL', 'CASHRECJNL', 'PAYMENTJNL'] as const;
+/** The source codes of the journals (payment reconciliation included) whose transactions can be reversed (BC refuses document postings). */
+export const reversibleSourceCodes = ['GENJNL', 'CASHRECJNL', 'PAYMENTJNL', 'PMTRECON'] as const;
 
 export function planReversal(transaction: TransactionToReverse, userId: string): Posting {
   checkReversible(transaction);

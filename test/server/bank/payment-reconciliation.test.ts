@@ -178,5 +178,14 @@ describe('posting refusals leave nothing behind', () => {
     const [bankEntry] = await api.db.select().from(bankAccountLedgerEntry);
     expect([bankEntry!.open, bankEntry!.statementStatus]).toEqual([true, 'open']);
     expect(await openRemaining(first!)).toEqual({ open: false, remaining: '0.00' });
+
+    // Corrections as in BC: unapply the customer entries, then reverse the register.
+    const [invoiceEntry] = await api.db.select().from(customerLedgerEntry).where(eq(customerLedgerEntry.documentNo, first!));
+    expect((await send('POST', `/api/v1/customerLedgerEntries/${invoiceEntry!.entryNo}/unapply`, {})).statusCode).toBe(201);
+    const reversed = await send('POST', `/api/v1/glRegisters/${onlyPayments.transactions[0].transactionNo}/reverse`);
+    expect(reversed.statusCode, reversed.body).toBe(201);
+    expect(await openRemaining(first!)).toEqual({ open: true, remaining: '1250.00' });
+    const bankTotal = await api.db.select({ total: sql<string>`sum(${bankAccountLedgerEntry.amount})::text` }).from(bankAccountLedgerEntry);
+    expect(bankTotal).toEqual([{ total: '0.00' }]);
   });
 });
