@@ -12,6 +12,7 @@ import { benchActor, postingFigures } from './posting.ts';
 import { receivablesFigures } from './receivables.ts';
 import { receivablesAgingFigures } from './receivables-aging.ts';
 import { benchServerUrl, freshServerDatabase } from './server-database.ts';
+import { bankStatementFigures } from './bank-statement.ts';
 
 /** Invoices posted per measurement: enough for a p99, few enough for the whole run to take about 3 minutes on 2 cores. */
 const invoices = 100;
@@ -53,3 +54,4 @@ if (!serverUrl) {
 }
 
 await receivablesAgingFigures(serverUrl);
+await bankStatementFigures(serverUrl);

@@ -5,7 +5,7 @@
  * customers with their bank accounts, the bank's tolerance, the rule table and the text mappings —
  * and writes its decisions back in a few statements. Manual and accepted lines keep what they have.
  */
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, asc, inArray, ne, sql } from 'drizzle-orm';
 import { applyAutomatically as matchLines } from '../../core/bank/matching/apply-automatically.ts';
 import type {
   LineMatch, MatchConfidence, OpenEntry, OpenEntryDocumentType, Party, PaymentApplicationRule, StatementLine, TextToAccountMapping,
@@ -17,18 +17,19 @@ import { insertRows } from '../db/bulk-insert.ts';
 import {
   appliedPaymentEntry, bankReconciliationLine, customer, customerBankAccount, paymentApplicationRule, textToAccountMapping,
 } from '../db/schema/index.ts';
-import { type AppliedPaymentEntryRow, type ReconciliationLineRow, type StatementKey, appliedEntriesOf, appliedOfStatement, lineOfStatement, loadStatement, statementLines } from './reconciliation.queries.ts';
+import { type StatementKey, appliedOfStatement, lineOfStatement, loadStatement } from './reconciliation.queries.ts';
 
 export async function applyAutomatically(tx: Executor, key: StatementKey, options: { lineNos?: readonly number[] } = {}): Promise<ApplyAutomaticallyView> {
   const started = performance.now();
   const { bank } = await loadStatement(tx, key, { lock: true });
-  const rows = (await statementLines(tx, key)).filter((row) => !options.lineNos || options.lineNos.includes(row.statementLineNo));
-  const applied = await appliedEntriesOf(tx, key);
+  const only = options.lineNos ? new Set(options.lineNos) : undefined;
+  const rows = (await linesToMatch(tx, key)).filter((row) => !only || only.has(row.statementLineNo));
+  const kept = await keptApplications(tx, key, new Set(rows.filter(keepsApplication).map((row) => row.statementLineNo)));
   const [entries, parties, rules, textMappings] = await Promise.all([
     openEntries(tx, key, bank.currencyCode ?? ''), customerParties(tx), applicationRules(tx), mappings(tx),
   ]);
   const result = matchLines({
-    lines: rows.map((row) => statementLine(row, applied)), entries, parties, rules, textMappings,
+    lines: rows.map((row) => statementLine(row, kept)), entries, parties, rules, textMappings,
     tolerance: { type: bank.matchToleranceType as 'amount' | 'percentage', value: dec(bank.matchToleranceValue) },
   });
   const matched = result.lines.filter((line) => !line.skipped);
@@ -41,43 +42,77 @@ export async function applyAutomatically(tx: Executor, key: StatementKey, option
   };
 }
 
-function statementLine(row: ReconciliationLineRow, applied: readonly AppliedPaymentEntryRow[]): StatementLine {
-  const keeps = row.matchConfidence === 'manual' || row.matchConfidence === 'accepted';
+const keepsApplication = (row: LineToMatch) => row.matchConfidence === 'manual' || row.matchConfidence === 'accepted';
+
+function statementLine(row: LineToMatch, kept: ReadonlyMap<number, number[]>): StatementLine {
   return {
     lineNo: row.statementLineNo, transactionDate: row.transactionDate, statementAmount: dec(row.statementAmount),
     transactionText: row.transactionText, additionalTransactionInfo: row.additionalTransactionInfo,
     relatedPartyName: row.relatedPartyName, relatedPartyAddress: row.relatedPartyAddress, relatedPartyCity: row.relatedPartyCity,
     relatedPartyBankAccountNo: row.relatedPartyBankAccountNo, paymentReferenceNo: row.paymentReferenceNo,
     matchConfidence: row.matchConfidence as MatchConfidence,
-    ...(keeps ? { appliedEntryNos: applied.filter((entry) => entry.statementLineNo === row.statementLineNo && entry.appliesToEntryNo !== 0).map((entry) => entry.appliesToEntryNo) } : {}),
+    ...(keepsApplication(row) ? { appliedEntryNos: kept.get(row.statementLineNo) ?? [] } : {}),
   };
 }
 
-/** Open customer entries in the bank's currency, less those marked by Apply Entries or applied in another statement. */
+/** The columns matching reads, not the stored match details: PGlite would parse every line's JSON for nothing. */
+async function linesToMatch(tx: Executor, key: StatementKey) {
+  const line = bankReconciliationLine;
+  return tx.select({
+    statementLineNo: line.statementLineNo, transactionDate: line.transactionDate, statementAmount: line.statementAmount,
+    transactionText: line.transactionText, additionalTransactionInfo: line.additionalTransactionInfo, relatedPartyName: line.relatedPartyName,
+    relatedPartyAddress: line.relatedPartyAddress, relatedPartyCity: line.relatedPartyCity, relatedPartyBankAccountNo: line.relatedPartyBankAccountNo,
+    paymentReferenceNo: line.paymentReferenceNo, matchConfidence: line.matchConfidence,
+  }).from(line).where(lineOfStatement(key)).orderBy(asc(line.statementLineNo));
+}
+type LineToMatch = Awaited<ReturnType<typeof linesToMatch>>[number];
+
+/**
+ * The entries the lines applied by hand or accepted keep: two columns of the statement's applications, picked
+ * here rather than joined with the lines, since on freshly imported lines (no statistics yet) PGlite planned
+ * that join as a nested loop over both tables: 100 s for 10,000 lines (bench/bank-statement.ts).
+ */
+async function keptApplications(tx: Executor, key: StatementKey, keptLineNos: ReadonlySet<number>): Promise<Map<number, number[]>> {
+  const kept = new Map<number, number[]>();
+  if (keptLineNos.size === 0) return kept;
+  const rows = await tx.select({ lineNo: appliedPaymentEntry.statementLineNo, entryNo: appliedPaymentEntry.appliesToEntryNo }).from(appliedPaymentEntry)
+    .where(and(appliedOfStatement(key), ne(appliedPaymentEntry.appliesToEntryNo, 0)))
+    .orderBy(asc(appliedPaymentEntry.statementLineNo), asc(appliedPaymentEntry.appliesToEntryNo));
+  for (const row of rows.filter((entry) => keptLineNos.has(entry.lineNo))) {
+    const entryNos = kept.get(row.lineNo);
+    if (entryNos) entryNos.push(row.entryNo);
+    else kept.set(row.lineNo, [row.entryNo]);
+  }
+  return kept;
+}
+
+/**
+ * Open customer entries in the bank's currency, less those marked by Apply Entries or applied in another statement.
+ * They come as JSON arrays of up to 10,000 entries: PGlite decodes every field of a result in JavaScript, and
+ * 100,000 entries of eleven fields each took three times as long to read (bench/bank-statement.ts).
+ */
 async function openEntries(tx: Executor, key: StatementKey, currencyCode: string): Promise<OpenEntry[]> {
   const result = await tx.execute(sql`
-    SELECT e.entry_no, e.customer_no, e.document_type, e.document_no, e.external_document_no, e.posting_date, e.due_date,
-           e.remaining_amount::text AS remaining_amount, e.remaining_payment_discount_possible::text AS discount,
-           e.payment_discount_date, e.payment_discount_tolerance_date
+    SELECT json_agg(json_build_array(e.entry_no, e.customer_no, e.document_type, e.document_no, e.external_document_no, e.posting_date, e.due_date,
+             e.remaining_amount::text, e.remaining_payment_discount_possible::text, e.payment_discount_date, e.payment_discount_tolerance_date)
+           ORDER BY e.entry_no)::text AS entries
     FROM customer_ledger_entry e
     WHERE e.open AND e.currency_code = ${currencyCode}
       AND NOT EXISTS (SELECT 1 FROM customer_entry_apply_mark m WHERE m.customer_ledger_entry_no = e.entry_no)
       AND NOT EXISTS (SELECT 1 FROM applied_payment_entry a WHERE a.account_type = 'customer' AND a.applies_to_entry_no = e.entry_no
-                        AND NOT (a.bank_account_no = ${key.bankAccountNo} AND a.statement_no = ${key.statementNo}))`);
-  return ((result as unknown as { rows: Record<string, unknown>[] }).rows).map((row) => ({
-    entryNo: row.entry_no as number, accountType: 'customer', accountNo: row.customer_no as string,
-    documentType: row.document_type as OpenEntryDocumentType, documentNo: row.document_no as string, externalDocumentNo: row.external_document_no as string,
-    paymentReference: '', postingDate: dateOf(row.posting_date)!, dueDate: dateOf(row.due_date) ?? dateOf(row.posting_date)!,
-    remainingAmount: dec(row.remaining_amount as string), remainingPaymentDiscountPossible: dec(row.discount as string),
-    paymentDiscountDate: dateOf(row.payment_discount_date), paymentDiscountToleranceDate: dateOf(row.payment_discount_tolerance_date),
-  }));
+                        AND NOT (a.bank_account_no = ${key.bankAccountNo} AND a.statement_no = ${key.statementNo}))
+    GROUP BY e.entry_no / 10000 ORDER BY e.entry_no / 10000`);
+  return (result as unknown as { rows: { entries: string }[] }).rows.flatMap((row) => (JSON.parse(row.entries) as OpenEntryRow[]).map(openEntry));
 }
 
-/** node-postgres and PGlite may hand a date column back as text or as a Date; the engine takes ISO dates. */
-function dateOf(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
+type OpenEntryRow = [number, string, OpenEntryDocumentType, string, string, string, string | null, string, string, string | null, string | null];
+
+function openEntry([entryNo, customerNo, documentType, documentNo, externalDocumentNo, postingDate, dueDate, remaining, discount, discountDate, discountToleranceDate]: OpenEntryRow): OpenEntry {
+  return {
+    entryNo, accountType: 'customer', accountNo: customerNo, documentType, documentNo, externalDocumentNo, paymentReference: '',
+    postingDate, dueDate: dueDate ?? postingDate, remainingAmount: dec(remaining), remainingPaymentDiscountPossible: dec(discount),
+    paymentDiscountDate: discountDate, paymentDiscountToleranceDate: discountToleranceDate,
+  };
 }
 
 async function customerParties(tx: Executor): Promise<Party[]> {

@@ -11,6 +11,7 @@ import { isEmpty, loadDemo, openMigratedDatabase } from './runtime.ts';
 import { startJobWorker, type Job } from '../jobs/job-queue.ts';
 import { followJob } from './progress.ts';
 import { registerJournalCommands } from './journal-command.ts';
+import { registerBankCommands } from './bank-command.ts';
 
 const program = new Command('ledgerline')
   .description('Ledgerline sales management: server, database and API from the command line.')
@@ -241,6 +242,7 @@ program.command('combine-shipments')
     }));
 
 registerJournalCommands(program, { withApi, expectOk, print, serverOption });
+registerBankCommands(program, { withApi, expectOk, print, serverOption });
 
 function apiPath(resource: string): string {
   return `/api/v1/${resource.replace(/^\/+/, '').replace(/^api\/v1\//, '').split('/').map(encodeURIComponent).join('/')}`;

@@ -5,9 +5,9 @@
  * Time grows with lines + entries (+ the candidates found), not lines × entries.
  */
 import { ZERO } from '../../money/decimal.ts';
-import { assignCandidates } from './assignment.ts';
+import { type AssignmentResult, assignCandidates } from './assignment.ts';
 import { buildEngineIndex, isLineSkipped, prepareLine } from './engine-index.ts';
-import type { Candidate, PreparedEntry, PreparedLine } from './engine-types.ts';
+import type { PreparedEntry, PreparedLine } from './engine-types.ts';
 import { explainLine } from './explanation.ts';
 import { evaluateLine } from './line-candidates.ts';
 import { findTextMapping, prepareMappings } from './text-mapping.ts';
@@ -29,7 +29,7 @@ export function applyAutomatically(input: MatchingInput): MatchingResult {
   )]));
   return {
     lines: input.lines.map((line) => explained.get(line) ?? skippedLine(line)),
-    contestedEntries: contestedEntries(lines, candidates, assignment.appliedTo, index.entries),
+    contestedEntries: contestedEntries(lines, assignment, index.entries),
   };
 }
 
@@ -44,30 +44,14 @@ function skippedLine(line: StatementLine): LineMatch {
 }
 
 /**
- * Entries that were the best candidate of more than one line (a pool claims its first entry), with
- * the lines that got them (BC's "alternative statement lines … applied to the same ledger entry").
+ * Entries that were the first choice of more than one line, with the lines that got them (BC's
+ * "alternative statement lines … could be applied to the same ledger entry").
  */
-function contestedEntries(
-  lines: readonly PreparedLine[],
-  candidatesByLine: ReadonlyArray<readonly Candidate[]>,
-  appliedTo: ReadonlyMap<number, readonly number[]>,
-  entries: readonly PreparedEntry[],
-): ContestedEntry[] {
-  const claims = new Map<number, Array<{ lineNo: number; score: number }>>();
-  candidatesByLine.forEach((candidates, lineIndex) => {
-    const best = Math.max(0, ...candidates.map((candidate) => candidate.rule.score));
-    const claimed = new Set(candidates.filter((candidate) => candidate.rule.score === best)
-      .flatMap((candidate) => (candidate.kind === 'pool' ? candidate.entries.slice(0, 1) : candidate.entries)));
-    for (const entryIndex of claimed) {
-      const claim = { lineNo: lines[lineIndex]!.line.lineNo, score: best };
-      const existing = claims.get(entryIndex);
-      if (existing === undefined) claims.set(entryIndex, [claim]);
-      else existing.push(claim);
-    }
-  });
-  return [...claims].filter(([, lineClaims]) => lineClaims.length > 1).map(([entryIndex, lineClaims]) => ({
+function contestedEntries(lines: readonly PreparedLine[], assignment: AssignmentResult, entries: readonly PreparedEntry[]): ContestedEntry[] {
+  const lineNo = (lineIndex: number) => lines[lineIndex]!.line.lineNo;
+  return [...assignment.preferredBy].filter(([, claims]) => claims.length > 1).map(([entryIndex, claims]) => ({
     entryNo: entries[entryIndex]!.entry.entryNo,
-    claims: lineClaims.sort((a, b) => b.score - a.score || a.lineNo - b.lineNo),
-    appliedTo: (appliedTo.get(entryIndex) ?? []).map((lineIndex) => lines[lineIndex]!.line.lineNo),
+    claims: claims.map((claim) => ({ lineNo: lineNo(claim.lineIndex), score: claim.score })).sort((a, b) => b.score - a.score || a.lineNo - b.lineNo),
+    appliedTo: (assignment.appliedTo.get(entryIndex) ?? []).map(lineNo),
   })).sort((a, b) => a.entryNo - b.entryNo);
 }

@@ -1,15 +1,16 @@
 /**
  * Turning every line's candidates into applications (BC's CreateAppliedEntries): all candidates of
  * all lines in one order, best score first (offer-queue.ts), and each line takes its best candidate
- * that can still be applied. So when one entry is the best match of several lines, the line with the better score gets
- * it and the others fall to their next candidate; an entry another line paid only in part stays
- * available for the rest (BC's CanApplyManyToOne). A text mapping takes part with score 3000.
+ * that can still be applied. So when one entry is the best match of several lines, the line with
+ * the better score gets it and the others fall to their next candidate; an entry another line paid
+ * only in part stays available for the rest (BC's CanApplyManyToOne). A text mapping takes part
+ * with score 3000.
  */
 import type { Decimal } from '../../money/decimal.ts';
 import { ZERO } from '../../money/decimal.ts';
 import { applicationToEntry } from './application.ts';
 import type { Candidate, PreparedEntry, PreparedLine } from './engine-types.ts';
-import { lineOffers, takeInOrder } from './offer-queue.ts';
+import { type Offer, lineOffers, takeInOrder } from './offer-queue.ts';
 import type { MappingChoice } from './text-mapping.ts';
 import type { AppliedEntry, MatchNote } from './types.ts';
 
@@ -26,6 +27,8 @@ export interface AssignmentResult {
   lines: LineAssignment[];
   /** Entry index → line indexes it was applied to. */
   appliedTo: Map<number, number[]>;
+  /** Entry index → the lines whose first choice it was (a group's entries, a pool's first entry), with the score. */
+  preferredBy: Map<number, Array<{ lineIndex: number; score: number }>>;
 }
 
 interface State {
@@ -66,7 +69,22 @@ export function assignCandidates(
     }
     return assignment.candidate !== null || assignment.mapping !== null;
   });
-  return { lines: state.result, appliedTo: state.appliedTo };
+  return { lines: state.result, appliedTo: state.appliedTo, preferredBy: preferredBy(offersByLine) };
+}
+
+function preferredBy(offersByLine: readonly Offer[][]): Map<number, Array<{ lineIndex: number; score: number }>> {
+  const preferred = new Map<number, Array<{ lineIndex: number; score: number }>>();
+  offersByLine.forEach((offers, lineIndex) => {
+    const first = offers[0];
+    if (first === undefined || first.kind === 'mapping') return;
+    for (const entryIndex of first.kind === 'group' ? first.entries : first.entries.slice(0, 1)) {
+      const claim = { lineIndex, score: first.rule.score };
+      const claims = preferred.get(entryIndex);
+      if (claims === undefined) preferred.set(entryIndex, [claim]);
+      else claims.push(claim);
+    }
+  });
+  return preferred;
 }
 
 /** One entry (the first of a pool that can still take money). */
@@ -76,7 +94,7 @@ function applySingle(state: State, candidate: Candidate): void {
       state.result[candidate.lineIndex]!.candidate = candidate;
       return;
     }
-    if (candidate.kind === 'entry') noteTaken(state, candidate.lineIndex, entryIndex);
+    noteTaken(state, candidate.lineIndex, entryIndex);
   }
 }
 

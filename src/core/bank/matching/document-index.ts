@@ -1,7 +1,7 @@
 /**
  * Criterion 2's lookup (BC's DocumentMatching and DocNoMatching): the entries whose payment
  * reference equals the line's, or whose document no. or external document no. occurs in the line's
- * text as a whole token. Every number is indexed under its rarest alphanumeric run; a line's text is
+ * text as a whole token. Every number is indexed under its longest alphanumeric run; a line's text is
  * split into runs once and each run looked up, so a line costs its own length, not the number of entries.
  */
 import type { DocumentHit, PreparedEntry } from './engine-types.ts';
@@ -25,50 +25,45 @@ export interface DocumentIndex {
 const fields = ['documentNo', 'externalDocumentNo'] as const;
 
 export function buildDocumentIndex(entries: readonly PreparedEntry[]): DocumentIndex {
-  const runCounts = new Map<string, number>();
-  const count = (run: string) => runCounts.set(run, (runCounts.get(run) ?? 0) + 1);
-  for (const entry of entries) {
-    for (const field of fields) {
-      const value = indexedValue(entry, field);
-      if (value !== null) forEachRun(value, count);
-    }
-  }
   const byRun = new Map<string, PackedNumber | PackedNumber[]>();
   for (const entry of entries) {
-    fields.forEach((field, fieldNo) => {
-      const value = indexedValue(entry, field);
-      const key = value === null ? null : rarestRun(value, runCounts);
-      if (key === null || key.offset >= OFFSETS) return;
+    for (let fieldNo = 0; fieldNo < fields.length; fieldNo++) {
+      const value = entry.entry[fields[fieldNo]!];
+      if (value.length < MATCH_LENGTH_THRESHOLD) continue;
+      // Most numbers are upper case already; upper-casing them anyway would copy 200,000 strings.
+      const key = longestRun(/[a-z]/.test(value) ? value.toUpperCase() : value);
+      if (key === null || key.offset >= OFFSETS) continue;
       const packed = (entry.index * FIELDS + fieldNo) * OFFSETS + key.offset;
       const existing = byRun.get(key.run);
       if (existing === undefined) byRun.set(key.run, packed);
       else if (typeof existing === 'number') byRun.set(key.run, [existing, packed]);
       else existing.push(packed);
-    });
+    }
   }
   return { entries, byRun, byPaymentReference: paymentReferences(entries) };
 }
 
-/** The upper-cased number, when it can match at all: 4 or more characters, with a letter or digit. */
-function indexedValue(entry: PreparedEntry, field: (typeof fields)[number]): string | null {
-  const value = entry.entry[field];
-  return value.length >= MATCH_LENGTH_THRESHOLD ? value.toUpperCase() : null;
-}
-
-/** The run fewest numbers share (the longest among those), so a common prefix like "INV" is never a key. */
-function rarestRun(value: string, runCounts: ReadonlyMap<string, number>): { run: string; offset: number } | null {
-  let bestRun = '';
-  let bestOffset = -1;
-  let bestCount = Infinity;
-  forEachRun(value, (run, offset) => {
-    const count = runCounts.get(run)!;
-    if (count < bestCount || (count === bestCount && run.length > bestRun.length)) {
-      bestRun = run;
-      bestOffset = offset;
-      bestCount = count;
+/**
+ * The key of a number: its longest run of letters and digits (the last of equally long ones), so
+ * "INV-103001" is found under "103001", not under the "INV" every invoice shares. Numbers whose
+ * longest run many others share make lookups of that run slower, never wrong.
+ */
+function longestRun(value: string): { run: string; offset: number } | null {
+  let bestStart = -1;
+  let bestLength = 0;
+  let start = -1;
+  for (let position = 0; position <= value.length; position++) {
+    const alphanumeric = position < value.length && isAlphanumeric(value.charCodeAt(position));
+    if (alphanumeric && start < 0) start = position;
+    else if (!alphanumeric && start >= 0) {
+      if (position - start >= bestLength) {
+        bestStart = start;
+        bestLength = position - start;
+      }
+      start = -1;
     }
-  });
-  return bestOffset < 0 ? null : { run: bestRun, offset: bestOffset };
+  }
+  return bestStart < 0 ? null : { run: value.slice(bestStart, bestStart + bestLength), offset: bestStart };
 }
 
 /** BC's IsAlphanumeric: ASCII letters and digits only; any other character separates tokens. */

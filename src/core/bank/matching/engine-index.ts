@@ -5,15 +5,30 @@
  */
 import { type Decimal, dec } from '../../money/decimal.ts';
 import { AMOUNT_ROUNDING_PRECISION } from '../../money/rounding.ts';
-import { buildAmountIndex } from './amount-index.ts';
-import { buildDocumentIndex } from './document-index.ts';
-import type { PreparedLine } from './engine-types.ts';
+import { type AmountIndex, buildAmountIndex } from './amount-index.ts';
+import { type DocumentIndex, buildDocumentIndex } from './document-index.ts';
+import type { AccountInfo, PreparedEntry, PreparedLine } from './engine-types.ts';
 import { buildEntryIndex } from './entry-index.ts';
-import type { EngineIndex } from './line-candidates.ts';
-import { bankAccountKey, buildPartyIndex, prepareParties } from './party-index.ts';
-import { DEFAULT_PAYMENT_APPLICATION_RULES, buildRuleLookup } from './rules.ts';
+import { type LineMarks, createLineMarks } from './line-marks.ts';
+import { type PartyIndex, bankAccountKey, buildPartyIndex, prepareParties } from './party-index.ts';
+import type { RelatedPartyContext } from './related-party.ts';
+import { DEFAULT_PAYMENT_APPLICATION_RULES, type RuleLookup, buildRuleLookup } from './rules.ts';
 import { amountRange } from './tolerance.ts';
 import type { MatchingInput, MatchTolerance, StatementLine } from './types.ts';
+
+export interface EngineIndex {
+  entries: readonly PreparedEntry[];
+  accounts: readonly AccountInfo[];
+  documents: DocumentIndex;
+  amounts: AmountIndex;
+  parties: PartyIndex;
+  rules: RuleLookup;
+  relatedParty: RelatedPartyContext;
+  /** Filled on demand: one shared [entryIndex] per entry, the same entry being a candidate of many lines. */
+  singleEntryLists: Array<readonly number[] | undefined>;
+  /** The current line's marks (line-marks.ts); lines are evaluated one after the other. */
+  marks: LineMarks;
+}
 
 /** Lines Apply Automatically leaves alone: set by hand, accepted, or for nothing. */
 export function isLineSkipped(line: StatementLine): 'manualOrAccepted' | 'zeroAmount' | null {
@@ -35,10 +50,13 @@ export function buildEngineIndex(input: MatchingInput): EngineIndex {
     rules: buildRuleLookup(input.rules ?? DEFAULT_PAYMENT_APPLICATION_RULES),
     relatedParty: { nameMatching: input.relatedPartyNameMatching ?? 'stringNearness', isNameUnique: partyIndex.isNameUnique },
     singleEntryLists: [],
+    marks: createLineMarks(entries.length, accounts.length),
   };
 }
 
-export function prepareLine(line: StatementLine, index: number, tolerance: MatchTolerance, precision: Decimal = dec(AMOUNT_ROUNDING_PRECISION)): PreparedLine {
+const defaultPrecision = dec(AMOUNT_ROUNDING_PRECISION);
+
+export function prepareLine(line: StatementLine, index: number, tolerance: MatchTolerance, precision: Decimal = defaultPrecision): PreparedLine {
   return {
     index,
     line,

@@ -6,9 +6,7 @@ import type { IsoDate } from '../../dates/calendar-date.ts';
 import type { Decimal } from '../../money/decimal.ts';
 import type { Criteria } from './rules.ts';
 import type { AmountRange } from './tolerance.ts';
-import type {
-  DocumentMatchField, OpenEntry, Party, PartyType, RelatedPartyExplanation, RuleReference, StatementLine,
-} from './types.ts';
+import type { DocumentMatchField, OpenEntry, Party, PartyType, RuleReference, StatementLine } from './types.ts';
 
 export interface PreparedEntry {
   index: number;
@@ -27,8 +25,8 @@ export interface PreparedParty {
   party: Party;
   /** Bank account numbers without spaces and special characters, upper-cased, 4 or more long. */
   bankAccountKeys: readonly string[];
-  /** The name's upper-cased 4-grams by position, for the quick nearness bound. */
-  nameGrams: readonly string[];
+  /** The name's 4-gram codes by position, for the quick nearness bound. */
+  nameGrams: Int32Array;
 }
 
 /** A customer or vendor that has open entries. */
@@ -74,10 +72,11 @@ export interface Candidate {
   alternatives: number;
   rule: RuleReference;
   criteria: Criteria;
-  relatedParty: RelatedPartyExplanation;
   documents: readonly DocumentHit[];
   comparedAmount: Decimal;
   entriesInRange: number;
+  /** A pool spanning accounts: entries in range of each alternative's account (entriesInRange is the first's). */
+  alternativesInRange?: readonly number[];
   /** Order keys (offer-queue.ts): score and kind as one number, then the first entry's due date and entry no. */
   rank: number;
   dueDateKey: number;

@@ -28,22 +28,23 @@ export function buildEntryIndex(
   parties: ReadonlyMap<string, PreparedParty>,
   excludedEntryNos: ReadonlySet<number>,
 ): EntryIndex {
-  const accountIds = new Map<string, number>();
+  // By type, then by no.: no key string per entry.
+  const accountIds: Record<PartyType, Map<string, number>> = { customer: new Map(), vendor: new Map() };
   const members: number[][] = [];
   const entries: PreparedEntry[] = [];
   for (const entry of openEntries) {
     if (!matchedDocumentTypes.has(entry.documentType) || entry.remainingAmount.isZero() || excludedEntryNos.has(entry.entryNo)) continue;
-    const key = accountKey(entry.accountType, entry.accountNo);
-    let accountId = accountIds.get(key);
+    const ofType = accountIds[entry.accountType];
+    let accountId = ofType.get(entry.accountNo);
     if (accountId === undefined) {
       accountId = members.length;
-      accountIds.set(key, accountId);
+      ofType.set(entry.accountNo, accountId);
       members.push([]);
     }
     members[accountId]!.push(entries.length);
     entries.push(prepareEntry(entry, entries.length, accountId));
   }
-  const accounts = [...accountIds.entries()].map(([key, id]) => buildAccount(id, key, members[id]!, entries, parties));
+  const accounts = members.map((memberIndexes, id) => buildAccount(id, memberIndexes, entries, parties));
   return { entries, accounts };
 }
 
@@ -68,13 +69,7 @@ function discountComparisonDate(entry: OpenEntry): IsoDate | null {
   return toleranceDate !== null && toleranceDate >= discountDate ? toleranceDate : discountDate;
 }
 
-function buildAccount(
-  id: number,
-  key: string,
-  memberIndexes: number[],
-  entries: readonly PreparedEntry[],
-  parties: ReadonlyMap<string, PreparedParty>,
-): AccountInfo {
+function buildAccount(id: number, memberIndexes: number[], entries: readonly PreparedEntry[], parties: ReadonlyMap<string, PreparedParty>): AccountInfo {
   const first = entries[memberIndexes[0]!]!.entry;
   const byDueDate = [...memberIndexes].sort((a, b) => compareByDueDate(entries[a]!, entries[b]!));
   const postingDates = (negative: boolean) =>
@@ -83,7 +78,7 @@ function buildAccount(
     id,
     type: first.accountType,
     no: first.accountNo,
-    party: parties.get(key) ?? null,
+    party: parties.get(accountKey(first.accountType, first.accountNo)) ?? null,
     entries: byDueDate,
     positivePostingDates: postingDates(false),
     negativePostingDates: postingDates(true),

@@ -5,10 +5,11 @@
  */
 import { type Decimal, sum } from '../../money/decimal.ts';
 import type { LineAssignment } from './assignment.ts';
+import type { EngineIndex } from './engine-index.ts';
 import type { Candidate, PreparedLine } from './engine-types.ts';
 import { comparedAmountOf } from './entry-index.ts';
-import type { EngineIndex } from './line-candidates.ts';
 import { TEXT_MAPPER_SCORE, confidenceOfScore } from './rules.ts';
+import { lineDescriptions, matchRelatedParty } from './related-party.ts';
 import { nameNearness } from './string-nearness.ts';
 import type { MappingMatch } from './text-mapping.ts';
 import type { CandidateSummary, CriteriaExplanation, LineMatch, MatchNote, RelatedPartyExplanation } from './types.ts';
@@ -68,32 +69,37 @@ function criteriaOf(line: PreparedLine, chosen: Candidate, appliedIndex: number,
   // A pool's first alternative stands for all of them; describe the entry actually applied.
   const comparedAmount: Decimal = chosen.kind === 'pool' ? comparedAmountOf(entry, line.line.transactionDate) : chosen.comparedAmount;
   return {
-    relatedParty: withNearness(line, chosen.kind === 'pool' && entry.accountId !== chosen.accountId
-      ? { ...chosen.relatedParty, partyName: index.accounts[entry.accountId]!.party?.party.name ?? '' }
-      : chosen.relatedParty),
+    relatedParty: relatedPartyDetail(line, chosen, entry.accountId, index),
     documentNo: {
       result: chosen.criteria.documentNo,
       found: chosen.documents.map((hit) => ({ entryNo: index.entries[hit.entryIndex]!.entry.entryNo, field: hit.field, value: hit.value })),
     },
     amount: {
-      result: chosen.criteria.amount, minimum: line.range.minimum, maximum: line.range.maximum,
-      comparedAmount, entriesInRange: chosen.entriesInRange,
+      result: chosen.criteria.amount, minimum: line.range.minimum, maximum: line.range.maximum, comparedAmount,
+      entriesInRange: chosen.alternativesInRange?.[chosen.entries.indexOf(appliedIndex)] ?? (chosen.criteria.amount === 'oneMatch' ? 1 : chosen.entriesInRange),
     },
   };
 }
 
-/** The figure for the chosen candidate even where matching skipped it (a name that could not reach 95). */
-function withNearness(line: PreparedLine, relatedParty: RelatedPartyExplanation): RelatedPartyExplanation {
-  if (relatedParty.nearness !== null || relatedParty.partyName === '') return relatedParty;
-  if (relatedParty.basis !== 'relatedPartyName' && relatedParty.basis !== 'transactionText') return relatedParty;
-  const description = relatedParty.basis === 'relatedPartyName' ? line.line.relatedPartyName : line.line.transactionText;
-  return { ...relatedParty, nearness: nameNearness(description, relatedParty.partyName) };
+/**
+ * Criterion 1 spelled out for the account applied to: matching kept only the result; the figure is
+ * worked out here, even where matching skipped it (a name that could not reach 95). A party left
+ * uncompared in a crowded amount range stays No, as it was scored.
+ */
+function relatedPartyDetail(line: PreparedLine, chosen: Candidate, accountId: number, index: EngineIndex): RelatedPartyExplanation {
+  const detail = matchRelatedParty(line, index.accounts[accountId]!, index.relatedParty, lineDescriptions(line));
+  if (detail.result !== chosen.criteria.relatedParty) return { ...detail, result: chosen.criteria.relatedParty, nearness: null, nameUnique: null, addressAndCityEqual: false };
+  if (detail.nearness !== null || detail.partyName === '' || index.relatedParty.nameMatching !== 'stringNearness') return detail;
+  if (detail.basis !== 'relatedPartyName' && detail.basis !== 'transactionText') return detail;
+  const description = detail.basis === 'relatedPartyName' ? line.line.relatedPartyName : line.line.transactionText;
+  return { ...detail, nearness: nameNearness(description, detail.partyName) };
 }
 
 function beatenBy(candidates: readonly Candidate[], chosen: Candidate | null, index: EngineIndex): CandidateSummary[] {
   return candidates
     .filter((candidate) => candidate !== chosen)
-    .sort((a, b) => b.rule.score - a.rule.score)
+    // The order lines take candidates in (offer-queue.ts): by score, then the oldest due date.
+    .sort((a, b) => a.rank - b.rank || a.dueDateKey - b.dueDateKey || a.entryNo - b.entryNo)
     .slice(0, BEATEN_SHOWN)
     .map((candidate) => {
       const account = index.accounts[candidate.accountId]!;

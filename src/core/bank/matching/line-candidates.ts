@@ -7,28 +7,18 @@
  */
 import type { Decimal } from '../../money/decimal.ts';
 import { sum } from '../../money/decimal.ts';
-import { type AmountHits, type AmountIndex, entriesInRange } from './amount-index.ts';
-import { type DocumentIndex, findDocuments } from './document-index.ts';
-import type { AccountInfo, Candidate, DocumentHit, PreparedEntry, PreparedLine } from './engine-types.ts';
+import { type AmountHits, entriesInRange } from './amount-index.ts';
+import { findDocuments } from './document-index.ts';
+import type { EngineIndex } from './engine-index.ts';
+import type { Candidate, DocumentHit, PreparedEntry, PreparedLine } from './engine-types.ts';
 import { canEntryMatch, compareByDueDate, comparedAmountOf } from './entry-index.ts';
-import { type PartyIndex, accountsByBankAccount, normalizedName } from './party-index.ts';
-import { type LineDescriptions, type RelatedPartyContext, lineDescriptions, matchRelatedParty } from './related-party.ts';
+import { accountsByBankAccount, normalizedName } from './party-index.ts';
+import { type LineDescriptions, lineDescriptions, relatedPartyResult } from './related-party.ts';
+import { hitAmount, inRangeOfAccount, isInRange, type LineMarks, markLine, markRelatedParty, relatedPartyMark } from './line-marks.ts';
 import { offerRank } from './offer-queue.ts';
-import { type RuleLookup, criteriaOf, findRule } from './rules.ts';
+import { criteriaOf, findRule } from './rules.ts';
 import { inRange } from './tolerance.ts';
-import type { AmountMatched, MatchNote, RelatedPartyExplanation } from './types.ts';
-
-export interface EngineIndex {
-  entries: readonly PreparedEntry[];
-  accounts: readonly AccountInfo[];
-  documents: DocumentIndex;
-  amounts: AmountIndex;
-  parties: PartyIndex;
-  rules: RuleLookup;
-  relatedParty: RelatedPartyContext;
-  /** Filled on demand: a frozen [entryIndex] per entry. */
-  singleEntryLists: Array<readonly number[] | undefined>;
-}
+import type { AmountMatched, MatchNote, RelatedPartyMatched } from './types.ts';
 
 /** Above this many entries in the amount range, only parties found otherwise are compared by name. */
 export const CROWDED_RANGE_LIMIT = 200;
@@ -40,14 +30,13 @@ export interface LineEvaluation {
   notes: MatchNote[];
 }
 
-/** What one line found, shared by the steps that turn it into candidates. */
+/** What one line found, shared by the steps that turn it into candidates (amounts and parties in index.marks). */
 interface LineFindings {
   line: PreparedLine;
   index: EngineIndex;
+  marks: LineMarks;
   documents: Map<number, DocumentHit>;
-  amountHits: Map<number, Decimal>;
-  inRangeByAccount: Map<number, number>;
-  relatedParties: Map<number, RelatedPartyExplanation>;
+  hits: AmountHits;
   descriptions: LineDescriptions;
   candidates: Candidate[];
 }
@@ -57,31 +46,16 @@ export function evaluateLine(line: PreparedLine, index: EngineIndex): LineEvalua
   const documents = findDocuments(index.documents, line.searchText, line.line.paymentReferenceNo);
   for (const entryIndex of documents.keys()) if (!canEntryMatch(index.entries[entryIndex]!, line.negative, date)) documents.delete(entryIndex);
   const hits = entriesInRange(index.amounts, index.entries, line.range, date);
-  const amountHits = new Map<number, Decimal>();
-  hits.entryIndexes.forEach((entryIndex, position) => amountHits.set(entryIndex, hits.comparedAmounts[position]!));
-  const findings: LineFindings = {
-    line, index, documents, amountHits,
-    inRangeByAccount: countByAccount(hits, index.entries),
-    relatedParties: new Map(),
-    descriptions: lineDescriptions(line),
-    candidates: [],
-  };
+  const marks = index.marks;
+  markLine(marks, hits, index.entries);
+  const findings: LineFindings = { line, index, marks, documents, hits, descriptions: lineDescriptions(line), candidates: [] };
   const crowded = hits.entryIndexes.length > CROWDED_RANGE_LIMIT;
   const compared = accountsToCompare(findings, hits, crowded);
-  for (const accountId of compared) findings.relatedParties.set(accountId, matchRelatedParty(line, index.accounts[accountId]!, index.relatedParty, findings.descriptions));
+  for (const accountId of compared) markRelatedParty(marks, accountId, relatedPartyResult(line, index.accounts[accountId]!, index.relatedParty, findings.descriptions));
   addDocumentCandidates(findings);
   addAmountCandidates(findings, hits);
   for (const accountId of compared) addRestPool(findings, accountId);
   return { candidates: findings.candidates, notes: crowded ? [{ kind: 'amountRangeCrowded', entriesInRange: hits.entryIndexes.length }] : [] };
-}
-
-function countByAccount(hits: AmountHits, entries: readonly PreparedEntry[]): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const entryIndex of hits.entryIndexes) {
-    const accountId = entries[entryIndex]!.accountId;
-    counts.set(accountId, (counts.get(accountId) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /**
@@ -98,20 +72,15 @@ function accountsToCompare(findings: LineFindings, hits: AmountHits, crowded: bo
   return accounts;
 }
 
-function relatedPartyOf(findings: LineFindings, accountId: number): RelatedPartyExplanation {
-  return findings.relatedParties.get(accountId) ?? uncomparedParty(findings, accountId);
-}
-
-function uncomparedParty(findings: LineFindings, accountId: number): RelatedPartyExplanation {
-  const basis = findings.line.line.relatedPartyName !== '' ? 'relatedPartyName' : 'transactionText';
-  const partyName = findings.index.accounts[accountId]!.party?.party.name ?? '';
-  return { result: 'no', basis, nearness: null, partyName, addressAndCityEqual: false, nameUnique: null };
+/** Parties not compared (a crowded amount range) count as No. */
+function relatedPartyOf(findings: LineFindings, accountId: number): RelatedPartyMatched {
+  return relatedPartyMark(findings.marks, accountId) ?? 'no';
 }
 
 /** Criterion 3 for one entry: its amount in range, and whether its account has other entries in range. */
 function amountOf(findings: LineFindings, entry: PreparedEntry): { result: AmountMatched; compared: Decimal; inRange: number } {
-  const inRangeCount = findings.inRangeByAccount.get(entry.accountId) ?? 0;
-  const compared = findings.amountHits.get(entry.index);
+  const inRangeCount = inRangeOfAccount(findings.marks, entry.accountId);
+  const compared = hitAmount(findings.marks, findings.hits, entry.index);
   if (compared === undefined) return { result: 'noMatches', compared: comparedAmountOf(entry, findings.line.line.transactionDate), inRange: inRangeCount };
   return { result: inRangeCount === 1 ? 'oneMatch' : 'multipleMatches', compared, inRange: inRangeCount };
 }
@@ -121,7 +90,7 @@ function addDocumentCandidates(findings: LineFindings): void {
   for (const hit of findings.documents.values()) {
     const entry = findings.index.entries[hit.entryIndex]!;
     const amount = amountOf(findings, entry);
-    const criteria = criteriaOf(relatedPartyOf(findings, entry.accountId).result, 'yes', amount.result);
+    const criteria = criteriaOf(relatedPartyOf(findings, entry.accountId), 'yes', amount.result);
     addCandidate(findings, { kind: 'entry', entries: single(findings, entry.index), alternatives: 1, criteria, documents: [hit], comparedAmount: amount.compared, entriesInRange: amount.inRange });
     const group = byAccount.get(entry.accountId) ?? [];
     group.push(hit);
@@ -140,37 +109,50 @@ function addGroup(findings: LineFindings, accountId: number, hits: readonly Docu
   const date = findings.line.line.transactionDate;
   const ordered = [...hits].sort((a, b) => compareByDueDate(entries[a.entryIndex]!, entries[b.entryIndex]!));
   const total = sum(ordered.map((hit) => comparedAmountOf(entries[hit.entryIndex]!, date)));
-  const inRangeCount = findings.inRangeByAccount.get(accountId) ?? 0;
+  const inRangeCount = inRangeOfAccount(findings.marks, accountId);
   const amount: AmountMatched = !inRange(total, findings.line.range) ? 'noMatches' : inRangeCount === 0 ? 'oneMatch' : 'multipleMatches';
-  const criteria = criteriaOf(relatedPartyOf(findings, accountId).result, 'yesMultiple', amount);
+  const criteria = criteriaOf(relatedPartyOf(findings, accountId), 'yesMultiple', amount);
   addCandidate(findings, { kind: 'group', entries: ordered.map((hit) => hit.entryIndex), alternatives: 1, criteria, documents: ordered, comparedAmount: total, entriesInRange: inRangeCount });
 }
 
-/** Entries in range the text does not name: one candidate each, or (crowded range) two pools by criterion 3. */
+/**
+ * Entries in range the text does not name. Those of a related party are candidates of their own;
+ * the others all score No, No, One/Multiple Matches (Low/4, Low/5) and form a pool per result, oldest
+ * due date first — in a statement against 100,000 entries most hits are of this kind.
+ */
 function addAmountCandidates(findings: LineFindings, hits: AmountHits): void {
   const { line, index } = findings;
   const pools: Record<'oneMatch' | 'multipleMatches', number[]> = { oneMatch: [], multipleMatches: [] };
-  for (const entryIndex of hits.entryIndexes) {
-    const entry = index.entries[entryIndex]!;
+  for (let position = 0; position < hits.entryIndexes.length; position++) {
+    const entry = index.entries[hits.entryIndexes[position]!]!;
     if (findings.documents.has(entry.index) || !canEntryMatch(entry, line.negative, line.line.transactionDate)) continue;
-    const amount = amountOf(findings, entry);
-    if (!findings.relatedParties.has(entry.accountId)) {
-      pools[amount.result as 'oneMatch' | 'multipleMatches'].push(entry.index);
+    const inRangeCount = inRangeOfAccount(findings.marks, entry.accountId);
+    const result = inRangeCount === 1 ? 'oneMatch' : 'multipleMatches';
+    const relatedParty = relatedPartyMark(findings.marks, entry.accountId);
+    if (relatedParty === undefined || relatedParty === 'no') {
+      pools[result].push(entry.index);
       continue;
     }
-    const criteria = criteriaOf(relatedPartyOf(findings, entry.accountId).result, 'no', amount.result);
-    addCandidate(findings, { kind: 'entry', entries: single(findings, entry.index), alternatives: 1, criteria, documents: NO_DOCUMENTS, comparedAmount: amount.compared, entriesInRange: amount.inRange });
-  }
-  for (const result of ['oneMatch', 'multipleMatches'] as const) {
-    const pool = pools[result];
-    if (pool.length === 0) continue;
-    const first = index.entries[pool[0]!]!;
-    const criteria = criteriaOf('no', 'no', result);
     addCandidate(findings, {
-      kind: 'pool', entries: pool.slice(0, POOL_LIMIT), alternatives: pool.length, criteria, documents: NO_DOCUMENTS,
-      comparedAmount: findings.amountHits.get(first.index)!, entriesInRange: amountOf(findings, first).inRange,
+      kind: 'entry', entries: single(findings, entry.index), alternatives: 1, criteria: criteriaOf(relatedParty, 'no', result),
+      documents: NO_DOCUMENTS, comparedAmount: hits.comparedAmounts[position]!, entriesInRange: inRangeCount,
     });
   }
+  for (const result of ['oneMatch', 'multipleMatches'] as const) addUnrelatedPool(findings, pools[result], result);
+}
+
+function addUnrelatedPool(findings: LineFindings, pool: number[], result: 'oneMatch' | 'multipleMatches'): void {
+  if (pool.length === 0) return;
+  const { entries } = findings.index;
+  // A crowded range keeps its amount order rather than sort thousands of entries for every line.
+  if (pool.length <= CROWDED_RANGE_LIMIT) pool.sort((a, b) => compareByDueDate(entries[a]!, entries[b]!));
+  const first = entries[pool[0]!]!;
+  const alternatives = pool.length === 1 ? single(findings, first.index) : pool.slice(0, POOL_LIMIT);
+  addCandidate(findings, {
+    kind: pool.length === 1 ? 'entry' : 'pool', entries: alternatives, alternatives: pool.length, criteria: criteriaOf('no', 'no', result),
+    documents: NO_DOCUMENTS, comparedAmount: hitAmount(findings.marks, findings.hits, first.index)!, entriesInRange: inRangeOfAccount(findings.marks, first.accountId),
+    alternativesInRange: result === 'oneMatch' ? undefined : alternatives.map((entryIndex) => inRangeOfAccount(findings.marks, entries[entryIndex]!.accountId)),
+  });
 }
 
 /**
@@ -179,12 +161,12 @@ function addAmountCandidates(findings: LineFindings, hits: AmountHits): void {
  */
 function addRestPool(findings: LineFindings, accountId: number): void {
   const relatedParty = relatedPartyOf(findings, accountId);
-  if (relatedParty.result === 'no') return;
-  const criteria = criteriaOf(relatedParty.result, 'no', 'noMatches');
+  if (relatedParty === 'no') return;
+  const criteria = criteriaOf(relatedParty, 'no', 'noMatches');
   if (findRule(findings.index.rules, criteria) === null) return;
   const { line, index } = findings;
   const account = index.accounts[accountId]!;
-  const isRest = (entry: PreparedEntry) => !findings.documents.has(entry.index) && !findings.amountHits.has(entry.index);
+  const isRest = (entry: PreparedEntry) => !findings.documents.has(entry.index) && !isInRange(findings.marks, entry.index);
   const chosen: number[] = [];
   for (const entryIndex of account.entries) {
     const entry = index.entries[entryIndex]!;
@@ -197,7 +179,7 @@ function addRestPool(findings: LineFindings, accountId: number): void {
   const first = index.entries[chosen[0]!]!;
   addCandidate(findings, {
     kind: 'pool', entries: chosen, alternatives, criteria, documents: NO_DOCUMENTS,
-    comparedAmount: comparedAmountOf(first, line.line.transactionDate), entriesInRange: findings.inRangeByAccount.get(accountId) ?? 0,
+    comparedAmount: comparedAmountOf(first, line.line.transactionDate), entriesInRange: inRangeOfAccount(findings.marks, accountId),
   });
 }
 
@@ -205,7 +187,7 @@ function addRestPool(findings: LineFindings, accountId: number): void {
 function findingsOfAccount(findings: LineFindings, accountId: number): number {
   const { line, index } = findings;
   const own = new Set<number>();
-  for (const entryIndex of [...findings.documents.keys(), ...findings.amountHits.keys()]) {
+  for (const entryIndex of [...findings.documents.keys(), ...findings.hits.entryIndexes]) {
     const entry = index.entries[entryIndex]!;
     if (entry.accountId === accountId && canEntryMatch(entry, line.negative, line.line.transactionDate)) own.add(entryIndex);
   }
@@ -229,10 +211,11 @@ const NO_DOCUMENTS: readonly DocumentHit[] = Object.freeze([]);
 /** One shared one-entry list per entry: the same entry is a candidate of many lines. */
 function single(findings: LineFindings, entryIndex: number): readonly number[] {
   const singles = findings.index.singleEntryLists;
-  return (singles[entryIndex] ??= Object.freeze([entryIndex]));
+  return (singles[entryIndex] ??= [entryIndex]);
 }
 
-type CandidateFacts = Pick<Candidate, 'kind' | 'entries' | 'alternatives' | 'criteria' | 'documents' | 'comparedAmount' | 'entriesInRange'>;
+type CandidateFacts = Pick<Candidate, 'kind' | 'entries' | 'alternatives' | 'criteria' | 'documents' | 'comparedAmount' | 'entriesInRange'>
+  & Partial<Pick<Candidate, 'alternativesInRange'>>;
 
 function addCandidate(findings: LineFindings, facts: CandidateFacts): void {
   const rule = findRule(findings.index.rules, facts.criteria);
@@ -241,8 +224,8 @@ function addCandidate(findings: LineFindings, facts: CandidateFacts): void {
   // Spelled out: an object spread with extra properties takes V8's slow path, here 200,000 times.
   findings.candidates.push({
     lineIndex: findings.line.index, kind: facts.kind, accountId: first.accountId, entries: facts.entries, alternatives: facts.alternatives,
-    rule, criteria: facts.criteria, relatedParty: relatedPartyOf(findings, first.accountId), documents: facts.documents,
-    comparedAmount: facts.comparedAmount, entriesInRange: facts.entriesInRange,
+    rule, criteria: facts.criteria, documents: facts.documents,
+    comparedAmount: facts.comparedAmount, entriesInRange: facts.entriesInRange, alternativesInRange: facts.alternativesInRange,
     rank: offerRank(rule.score, facts.kind === 'group'), dueDateKey: first.dueDateKey, entryNo: first.entry.entryNo,
   });
 }

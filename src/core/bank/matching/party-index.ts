@@ -5,7 +5,7 @@
  */
 import type { AccountInfo, PreparedParty } from './engine-types.ts';
 import { accountKey } from './entry-index.ts';
-import { MATCH_LENGTH_THRESHOLD, gramsByPosition } from './string-nearness.ts';
+import { MATCH_LENGTH_THRESHOLD, gramCodesByPosition } from './string-nearness.ts';
 import type { Party, PartyType } from './types.ts';
 
 export interface PartyIndex {
@@ -31,7 +31,7 @@ export function prepareParties(parties: readonly Party[]): Map<string, PreparedP
   for (const party of parties) {
     // Numbers shorter than 4 never match (spec §22.3); BC has no such limit for bank accounts.
     const bankAccountKeys = party.bankAccountNos.map(bankAccountKey).filter((key) => key.length >= MATCH_LENGTH_THRESHOLD);
-    prepared.set(accountKey(party.accountType, party.no), { party, bankAccountKeys, nameGrams: gramsByPosition(party.name) });
+    prepared.set(accountKey(party.accountType, party.no), { party, bankAccountKeys, nameGrams: gramCodesByPosition(party.name) });
   }
   return prepared;
 }
@@ -75,7 +75,7 @@ export function accountsByBankAccount(index: PartyIndex, statementKey: string): 
 function nameUniqueness(parties: readonly Party[]): (type: PartyType, name: string) => boolean {
   const names: Record<PartyType, string[]> = { customer: [], vendor: [] };
   for (const party of parties) names[party.accountType].push(party.name.toUpperCase());
-  const gramIndexes = new Map<PartyType, Map<string, number[]>>();
+  const gramIndexes = new Map<PartyType, Map<number, number[]>>();
   const answers = new Map<string, boolean>();
   return (type, name) => {
     const key = `${type}\u0000${name}`;
@@ -90,28 +90,26 @@ function nameUniqueness(parties: readonly Party[]): (type: PartyType, name: stri
   };
 }
 
-function gramIndex(names: readonly string[]): Map<string, number[]> {
-  const index = new Map<string, number[]>();
+function gramIndex(names: readonly string[]): Map<number, number[]> {
+  const index = new Map<number, number[]>();
   names.forEach((name, position) => {
-    const seen = new Set<string>();
-    for (let start = 0; start + MATCH_LENGTH_THRESHOLD <= name.length; start++) {
-      const gram = name.slice(start, start + MATCH_LENGTH_THRESHOLD);
-      if (seen.has(gram)) continue;
-      seen.add(gram);
-      const list = index.get(gram) ?? [];
-      list.push(position);
-      index.set(gram, list);
+    for (const code of new Set(gramCodesByPosition(name))) {
+      const list = index.get(code);
+      if (list === undefined) index.set(code, [position]);
+      else list.push(position);
     }
   });
   return index;
 }
 
-function countContaining(names: readonly string[], grams: ReadonlyMap<string, readonly number[]>, name: string): number {
+function countContaining(names: readonly string[], grams: ReadonlyMap<number, readonly number[]>, name: string): number {
   if (name.length < MATCH_LENGTH_THRESHOLD) return names.filter((other) => other.includes(name)).length;
-  let rarest: readonly number[] | undefined;
-  for (let start = 0; start + MATCH_LENGTH_THRESHOLD <= name.length; start++) {
-    const list = grams.get(name.slice(start, start + MATCH_LENGTH_THRESHOLD)) ?? [];
-    if (rarest === undefined || list.length < rarest.length) rarest = list;
+  let rarest: readonly number[] = [];
+  let first = true;
+  for (const code of gramCodesByPosition(name)) {
+    const list = grams.get(code) ?? [];
+    if (first || list.length < rarest.length) rarest = list;
+    first = false;
   }
-  return rarest!.filter((position) => names[position]!.includes(name)).length;
+  return rarest.filter((position) => names[position]!.includes(name)).length;
 }

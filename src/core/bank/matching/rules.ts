@@ -90,6 +90,10 @@ export type RuleLookup = readonly (RuleReference | null)[];
 const relatedPartyValues: readonly RelatedPartyMatched[] = ['fully', 'partially', 'no'];
 const documentNoValues: readonly DocumentNoMatched[] = ['yes', 'yesMultiple', 'no'];
 const amountValues: readonly AmountMatched[] = ['oneMatch', 'multipleMatches', 'noMatches'];
+// Positions of the values above, for the 3 × 3 × 3 key (looked up for every candidate).
+const relatedPartyPosition: Record<RelatedPartyMatched, number> = { fully: 0, partially: 1, no: 2 };
+const documentNoPosition: Record<DocumentNoMatched, number> = { yes: 0, yesMultiple: 1, no: 2 };
+const amountPosition: Record<AmountMatched, number> = { oneMatch: 0, multipleMatches: 1, noMatches: 2 };
 
 export function buildRuleLookup(rules: readonly PaymentApplicationRule[]): RuleLookup {
   const lookup: (RuleReference | null)[] = [];
@@ -129,7 +133,7 @@ for (const relatedParty of relatedPartyValues) {
 
 /** The one shared, frozen object for a combination: candidates keep it without allocating their own. */
 export function criteriaOf(relatedParty: RelatedPartyMatched, documentNo: DocumentNoMatched, amount: AmountMatched): Criteria {
-  return internedCriteria[relatedPartyValues.indexOf(relatedParty) * 9 + documentNoValues.indexOf(documentNo) * 3 + amountValues.indexOf(amount)]!;
+  return internedCriteria[relatedPartyPosition[relatedParty] * 9 + documentNoPosition[documentNo] * 3 + amountPosition[amount]]!;
 }
 
 export function findRule(lookup: RuleLookup, criteria: Criteria): RuleReference | null {
@@ -137,5 +141,5 @@ export function findRule(lookup: RuleLookup, criteria: Criteria): RuleReference 
 }
 
 function criteriaKey(criteria: Criteria): number {
-  return relatedPartyValues.indexOf(criteria.relatedParty) * 9 + documentNoValues.indexOf(criteria.documentNo) * 3 + amountValues.indexOf(criteria.amount);
+  return relatedPartyPosition[criteria.relatedParty] * 9 + documentNoPosition[criteria.documentNo] * 3 + amountPosition[criteria.amount];
 }

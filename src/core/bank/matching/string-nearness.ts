@@ -75,11 +75,11 @@ export function nameNearness(description: string, name: string): number {
 /**
  * An upper bound of nameNearness from 4-grams, to skip the exact computation for names that cannot
  * reach `needed`: every character a common substring of 4 or more covers lies in a 4-gram of the name
- * that occurs in the description. `nameGrams` are the name's 4-grams by position (gramsByPosition).
+ * that occurs in the description. Grams are gramCodes (gramCodesByPosition, gramCodeSet).
  * (BC's repeated removal can glue new substrings together across a removed one; names that reach 95
  * only that way are missed — a bound, not a rule.)
  */
-export function nameNearnessMayReach(descriptionGrams: ReadonlySet<string>, descriptionLength: number, nameGrams: readonly string[], nameLength: number, needed: number): boolean {
+export function nameNearnessMayReach(descriptionGrams: ReadonlySet<number>, descriptionLength: number, nameGrams: Int32Array, nameLength: number, needed: number): boolean {
   const minLength = Math.min(nameLength, descriptionLength) || 1;
   const neededCovered = Math.ceil((needed * minLength) / NORMALIZING_FACTOR);
   let covered = 0;
@@ -95,17 +95,24 @@ export function nameNearnessMayReach(descriptionGrams: ReadonlySet<string>, desc
   return covered >= neededCovered;
 }
 
-/** The upper-cased 4-grams of a text, by position. */
-export function gramsByPosition(text: string): string[] {
+/**
+ * The upper-cased 4-gram at each position as a small integer (7 bits a character): cheaper to make,
+ * hash and compare than strings. Non-ASCII characters can collide, which only makes the bound above
+ * looser and the containment check below look at one more name.
+ */
+export function gramCodesByPosition(text: string): Int32Array {
   const upper = text.toUpperCase();
-  const grams: string[] = [];
-  for (let start = 0; start + MATCH_LENGTH_THRESHOLD <= upper.length; start++) grams.push(upper.slice(start, start + MATCH_LENGTH_THRESHOLD));
-  return grams;
+  const codes = new Int32Array(Math.max(0, upper.length - MATCH_LENGTH_THRESHOLD + 1));
+  let code = 0;
+  for (let position = 0; position < upper.length; position++) {
+    code = ((code << 7) | (upper.charCodeAt(position) & 127)) & 0xfffffff;
+    if (position >= MATCH_LENGTH_THRESHOLD - 1) codes[position - MATCH_LENGTH_THRESHOLD + 1] = code;
+  }
+  return codes;
 }
 
-/** The upper-cased 4-grams of a text, as a set. */
-export function gramsOf(text: string): Set<string> {
-  return new Set(gramsByPosition(text));
+export function gramCodeSet(text: string): Set<number> {
+  return new Set(gramCodesByPosition(text));
 }
 
 /** RecordMatchMgt.Trim: DelChr '<' and '>' remove leading and trailing spaces only. */

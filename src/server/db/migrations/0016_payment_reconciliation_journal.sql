@@ -160,7 +160,7 @@ CREATE TRIGGER posted_payment_reconciliation_append_only BEFORE UPDATE OR DELETE
 --> statement-breakpoint
 CREATE TRIGGER posted_payment_reconciliation_line_append_only BEFORE UPDATE OR DELETE ON posted_payment_reconciliation_line FOR EACH ROW EXECUTE FUNCTION refuse_ledger_change();
 --> statement-breakpoint
--- BC's default Bank Pmt. Appl. Rules (spec §22.3): Low matches need a review.
+-- BC's default Bank Pmt. Appl. Rules (spec §22.3): Medium and Low matches need a review, as in BC.
 INSERT INTO payment_application_rule (match_confidence, priority, related_party_matched, doc_no_matched, amount_incl_tolerance_matched, review_required) VALUES
   ('high', 1, 'fully', 'yesMultiple', 'oneMatch', false),
   ('high', 2, 'fully', 'yesMultiple', 'multipleMatches', false),
@@ -172,15 +172,15 @@ INSERT INTO payment_application_rule (match_confidence, priority, related_party_
   ('high', 8, 'fully', 'no', 'oneMatch', false),
   ('high', 9, 'no', 'yesMultiple', 'oneMatch', false),
   ('high', 10, 'no', 'yesMultiple', 'multipleMatches', false),
-  ('medium', 1, 'fully', 'yesMultiple', 'notConsidered', false),
-  ('medium', 2, 'fully', 'yes', 'notConsidered', false),
-  ('medium', 3, 'fully', 'no', 'multipleMatches', false),
-  ('medium', 4, 'partially', 'yesMultiple', 'notConsidered', false),
-  ('medium', 5, 'partially', 'yes', 'notConsidered', false),
-  ('medium', 6, 'no', 'yes', 'oneMatch', false),
-  ('medium', 7, 'no', 'yesMultiple', 'notConsidered', false),
-  ('medium', 8, 'partially', 'no', 'oneMatch', false),
-  ('medium', 9, 'no', 'yes', 'notConsidered', false),
+  ('medium', 1, 'fully', 'yesMultiple', 'notConsidered', true),
+  ('medium', 2, 'fully', 'yes', 'notConsidered', true),
+  ('medium', 3, 'fully', 'no', 'multipleMatches', true),
+  ('medium', 4, 'partially', 'yesMultiple', 'notConsidered', true),
+  ('medium', 5, 'partially', 'yes', 'notConsidered', true),
+  ('medium', 6, 'no', 'yes', 'oneMatch', true),
+  ('medium', 7, 'no', 'yesMultiple', 'notConsidered', true),
+  ('medium', 8, 'partially', 'no', 'oneMatch', true),
+  ('medium', 9, 'no', 'yes', 'notConsidered', true),
   ('low', 1, 'fully', 'no', 'noMatches', true),
   ('low', 2, 'partially', 'no', 'multipleMatches', true),
   ('low', 3, 'partially', 'no', 'noMatches', true),
