@@ -1,9 +1,10 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import type { Role } from '../../src/core/access/roles.ts';
-import type { Executor } from '../../src/server/db/connection.ts';
+import type { DatabaseHandle, Executor } from '../../src/server/db/connection.ts';
 import { buildApp } from '../../src/server/http/app.ts';
 import { freshDatabase } from './database.ts';
+import { restoreScript, runScript } from './fixture-cache.ts';
 import { testPassword } from './test-password.ts';
 
 export interface TestApi {
@@ -24,7 +25,7 @@ export { testPassword };
  * password testPassword), each signed in: the users and tokens come with the database template.
  */
 export async function testApi(): Promise<TestApi> {
-  const database = await freshDatabase({ withRoleUsers: true });
+  const database = await apiDatabase();
   const tokens = new Map(Object.entries(inject('apiTokens')) as [Role, string][]);
   const app = await buildApp({ db: database.db });
   await app.ready();
@@ -39,7 +40,34 @@ export async function testApi(): Promise<TestApi> {
     }),
     close: async () => {
       await app.close();
-      await database.close();
+      if (idle === undefined) idle = database;
+      else await database.close();
     },
   };
 }
+
+// Opening a database costs ~2 s (PGlite loads and starts PostgreSQL); emptying one and copying the
+// template's rows back costs ~0.1 s. So a test file's closed test database waits for its next test.
+let idle: DatabaseHandle | undefined;
+let templateScript: string | undefined;
+
+async function apiDatabase(): Promise<DatabaseHandle> {
+  const reused = idle;
+  idle = undefined;
+  if (reused && templateScript) {
+    try {
+      await runScript(reused.db, templateScript);
+      return reused;
+    } catch {
+      await reused.close().catch(() => undefined);
+    }
+  }
+  const database = await freshDatabase({ withRoleUsers: true });
+  templateScript ??= await restoreScript(database.db);
+  return database;
+}
+
+afterAll(async () => {
+  await idle?.close();
+  idle = undefined;
+});

@@ -10,6 +10,7 @@
  */
 import { type Decimal, dec } from '../../src/core/money/decimal.ts';
 import type { TestApi } from './api.ts';
+import { withFixtureCache } from './fixture-cache.ts';
 import { givenInventory, givenPostingCompany } from './given-posting.ts';
 import { created, givenCustomer } from './given.ts';
 
@@ -61,6 +62,11 @@ const unitCosts: Record<string, string> = { '1000': '55.12345', A: '41.777', B: 
 type Send = ReturnType<TestApi['as']>;
 
 export async function givenModelCompany(api: TestApi, options: { expectedCostPostingToGl: boolean }): Promise<Send> {
+  await withFixtureCache(api.db, `model ${options.expectedCostPostingToGl}`, () => buildModelCompany(api, options));
+  return api.as('admin');
+}
+
+async function buildModelCompany(api: TestApi, options: { expectedCostPostingToGl: boolean }): Promise<void> {
   const admin = await givenPostingCompany(api);
   await givenVatRates(admin);
   await givenCurrencies(admin);
@@ -73,7 +79,6 @@ export async function givenModelCompany(api: TestApi, options: { expectedCostPos
   await givenPaymentAccounts(admin);
   if (options.expectedCostPostingToGl) await ok(admin, 'PATCH', '/api/v1/inventorySetup', { expectedCostPostingToGl: true });
   await givenInventory(admin, '2026-01-01', Object.entries(openingStock).map(([itemNo, quantity]) => ({ itemNo, quantity, unitCost: unitCosts[itemNo]! })));
-  return admin;
 }
 
 async function givenVatRates(admin: Send) {

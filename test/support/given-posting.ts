@@ -1,5 +1,6 @@
 import { dec, sum } from '../../src/core/money/decimal.ts';
 import type { TestApi } from './api.ts';
+import { withFixtureCache } from './fixture-cache.ts';
 import { created, givenSalesCompany } from './given.ts';
 
 type Send = ReturnType<TestApi['as']>;
@@ -11,6 +12,12 @@ type Send = ReturnType<TestApi['as']>;
  * off, Discount Posting = No Discounts. No stock yet: see givenInventory.
  */
 export async function givenPostingCompany(api: TestApi) {
+  const admin = api.as('admin');
+  await withFixtureCache(api.db, 'posting', () => buildPostingCompany(api));
+  return admin;
+}
+
+async function buildPostingCompany(api: TestApi) {
   const admin = await givenSalesCompany(api);
   for (const [code, start] of [['S-SHP', 'PS0001'], ['S-PINV', 'PI0001'], ['S-PCR', 'PCM0001'], ['S-RCPT', 'RR0001']] as const) {
     await created(admin, '/api/v1/noSeries', { code });
@@ -38,7 +45,6 @@ export async function givenPostingCompany(api: TestApi) {
   await created(admin, '/api/v1/inventoryPostingGroups', { code: 'RESALE' });
   await created(admin, '/api/v1/inventoryPostingSetups', { inventoryPostingGroup: 'RESALE', inventoryAccount: '3000', inventoryAccountInterim: '3010' });
   for (const no of ['1000', 'A', 'B']) await admin('PATCH', `/api/v1/items/${no}`, { inventoryPostingGroup: 'RESALE' });
-  return admin;
 }
 
 /** Stock through the item journal: a positive adjustment per entry, at the given unit cost. */

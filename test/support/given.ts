@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { TestApi } from './api.ts';
+import { withFixtureCache } from './fixture-cache.ts';
 
 type Send = ReturnType<TestApi['as']>;
 
@@ -17,6 +18,11 @@ export async function created(send: Send, url: string, body: unknown) {
  */
 export async function givenSalesCompany(api: TestApi) {
   const admin = api.as('admin');
+  await withFixtureCache(api.db, 'sales', () => buildSalesCompany(admin));
+  return admin;
+}
+
+async function buildSalesCompany(admin: Send) {
   for (const [code, start] of [['S-QUO', 'SQ0001'], ['S-ORD', 'SO0001'], ['S-INV', 'SI0001'], ['S-CR', 'SC0001'], ['S-RO', 'SR0001']] as const) {
     await created(admin, '/api/v1/noSeries', { code, manualNos: true });
     await created(admin, `/api/v1/noSeries/${code}/lines`, { startingNo: start });
@@ -50,7 +56,6 @@ export async function givenSalesCompany(api: TestApi) {
   await created(admin, '/api/v1/customers', {
     no: 'C', name: 'Customer C', customerPostingGroup: 'DOMESTIC', genBusPostingGroup: 'DOMESTIC', vatBusPostingGroup: 'DOMESTIC', paymentTermsCode: '14D',
   });
-  return admin;
 }
 
 /** Another customer on the same posting groups. */

@@ -12,7 +12,7 @@ import { postgresErrorCode } from '../../../src/server/db/constraint-errors.ts';
 import type { DatabaseHandle } from '../../../src/server/db/connection.ts';
 import {
   balAccountTypes, bankStatementStatuses, detailedEntryTypes, genPostingTypes, glAccount, glEntry, glRegister, glSourceTypes, itemLedgerDocumentTypes,
-  itemLedgerEntryTypes, itemSourceTypes, ledgerDocumentTypes, postedSalesDocumentTypes, valueEntryTypes, vatEntryTypes,
+  itemLedgerEntryTypes, itemSourceTypes, ledgerDocumentTypes, matchToleranceTypes, postedSalesDocumentTypes, reconciliationAccountTypes, valueEntryTypes, vatEntryTypes,
 } from '../../../src/server/db/schema/index.ts';
 import { freshDatabase } from '../../support/database.ts';
 
@@ -80,6 +80,9 @@ describe('the migrated database', () => {
     general_journal_line_account_type_check: journalAccountTypes,
     general_journal_line_bal_account_type_check: journalAccountTypes,
     general_journal_line_applies_to_doc_type_check: journalDocumentTypes,
+    bank_account_match_tolerance_type_check: matchToleranceTypes,
+    bank_reconciliation_line_account_type_check: reconciliationAccountTypes,
+    text_to_account_mapping_bal_source_type_check: reconciliationAccountTypes,
   };
 
   it('checks each type column against exactly its list (no migration is missing for a changed list)', async () => {

@@ -8,6 +8,7 @@ import { asc, sql } from 'drizzle-orm';
 import { dec, sum } from '../../../src/core/money/decimal.ts';
 import { bankAccount, bankAccountPostingGroup, customerLedgerEntry, detailedCustomerLedgerEntry, glEntry } from '../../../src/server/db/schema/index.ts';
 import { testApi, type TestApi } from '../../support/api.ts';
+import { withFixtureCache } from '../../support/fixture-cache.ts';
 import { created } from '../../support/given.ts';
 import { givenPostingCompany } from '../../support/given-posting.ts';
 
@@ -15,8 +16,14 @@ export type Send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, bo
 
 export async function givenReceivablesCompany(workDate: string): Promise<{ api: TestApi; send: Send }> {
   const api = await testApi();
-  const admin = await givenPostingCompany(api);
+  const admin = api.as('admin');
   const send: Send = (method, url, body) => admin(method, url, body, { 'x-work-date': workDate });
+  await withFixtureCache(api.db, 'receivables', () => buildReceivablesCompany(api, send));
+  return { api, send };
+}
+
+async function buildReceivablesCompany(api: TestApi, send: Send): Promise<void> {
+  await givenPostingCompany(api);
   for (const [no, name, incomeBalance] of [
     ['2910', 'Bank', 'balanceSheet'], ['7910', 'Payment discounts granted', 'incomeStatement'], ['7911', 'Payment discounts received', 'incomeStatement'],
     ['7920', 'Payment tolerance granted', 'incomeStatement'], ['7921', 'Payment tolerance received', 'incomeStatement'],
@@ -36,7 +43,6 @@ export async function givenReceivablesCompany(workDate: string): Promise<{ api: 
   await created(send, '/api/v1/currencies', { code: 'USD', realizedGainsAccount: '9310', realizedLossesAccount: '9320' });
   await created(send, '/api/v1/paymentTerms', { code: 'P5', dueDateCalculation: '30D', discountDateCalculation: '8D', discountPercent: '5' });
   await send('PATCH', '/api/v1/customers/C', { paymentTermsCode: 'P5' });
-  return { api, send };
 }
 
 /** Worked example 13's PI-20: a sales invoice of 800.00 + 25 % VAT, document date 2026-03-01; its posted number. */

@@ -13,6 +13,9 @@ export const bankAccountPostingGroup = pgTable('bank_account_posting_group', {
   ...recordColumns(),
 });
 
+/** Apply Automatically's tolerance around a statement amount: ± an amount or ± a percentage. */
+export const matchToleranceTypes = ['amount', 'percentage'] as const;
+
 export const bankAccount = pgTable('bank_account', {
   no: text().primaryKey(),
   name: text().notNull(),
@@ -33,4 +36,4 @@ export const bankAccount = pgTable('bank_account', {
   /** The saved column mapping for CSV statements of this bank (core/bank/statement). */
   statementCsvMapping: jsonb(),
   ...recordColumns(),
-}, (t) => [allowedValues(t.matchToleranceType, ['amount', 'percentage'])]);
+}, (t) => [allowedValues(t.matchToleranceType, matchToleranceTypes)]);
