@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankReconciliation, bankReconciliationLine, importedBankTransaction } from '../../../src/server/db/schema/index.ts';
 import { camt053 } from '../../support/camt053.ts';
+import { sharedFixtures } from '../../support/shared-fixtures.ts';
 import { type Send, givenReceivablesCompany, postedInvoice } from '../receivables/receivables-fixture.ts';
 import type { TestApi } from '../../support/api.ts';
 
-const fixtures = join(import.meta.dirname, '../../../../shared/fixtures/bank-statements');
+const fixtures = sharedFixtures('bank-statements');
 const iban = 'NL91ABNA0417164300';
 let api: TestApi;
 let send: Send;

@@ -1,8 +1,9 @@
 /** The bank statement fixtures in ../shared (genkgo/camt and wolph/mt940 test files with their expected results). */
+import { sharedFixtures } from '../../../support/shared-fixtures.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 
-export const fixtureRoot = resolve(import.meta.dirname, '../../../../../shared/fixtures/bank-statements');
+export const fixtureRoot = sharedFixtures('bank-statements');
 export const camtDirectory = join(fixtureRoot, 'camt/genkgo-camt');
 export const mt940Directory = join(fixtureRoot, 'mt940/wolph-mt940');
 
