@@ -1,15 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
-import { chromiumAvailable, launchChromium } from './support/chromium.ts';
+import { chromiumAvailable } from './support/chromium.ts';
 import { hasFocus } from './support/focus.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { apiSession, type ApiSession, signInPage } from './support/session.ts';
+import { type ApiSession, type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
-// The machine running these may be busy: waits are generous, and nothing here measures time.
-const slow = { timeout: 30_000 };
-const hookTimeout = 300_000;
 const receipts = '/api/v1/journalTemplates/CASHRCPT/batches/GENERAL';
 
 interface CustomerEntry { entryNo: number; documentType: string; documentNo: string; amount: string; remainingAmount: string; open: boolean }
@@ -19,23 +15,16 @@ interface JournalLine { lineNo: number; accountNo: string; amount: string; appli
 // account CHECKING. Customer C00030 pays within 1 month, 2 % within 8 days. The second test goes on
 // from the batch the first one emptied.
 describe.skipIf(!chromiumAvailable())('the cash receipt journal, in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
   let api: ApiSession;
   let invoiceNo: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    api = await apiSession(server.address);
-    invoiceNo = await postInvoice('C00030', '100');
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
-    await signInPage(page, server.address);
+    session = await openBrowserSession({ prepare: async (opened) => { api = opened; invoiceNo = await postInvoice('C00030', '100'); } });
+    page = session.page;
   }, hookTimeout);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, hookTimeout);
+  afterAll(() => session?.close(), hookTimeout);
 
   const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `cash-receipts-${name}.png`), fullPage: true });
   const cell = (label: string, line: number) => page.getByLabel(`${label}, line ${line}`, { exact: true });
@@ -100,7 +89,7 @@ describe.skipIf(!chromiumAvailable())('the cash receipt journal, in the browser'
       await expect.poll(() => gridRows().count(), slow).toBe(0);
       expect(await batchLines()).toEqual([]);
 
-      await page.goto(`${server.address}/ledgers/customer-ledger-entries?customerNo=C00030`);
+      await page.goto(`${session.server.address}/ledgers/customer-ledger-entries?customerNo=C00030`);
       const invoiceRow = page.getByRole('table', { name: 'Customer Ledger Entries' }).getByRole('row').filter({ hasText: invoiceNo });
       await invoiceRow.waitFor(slow);
       await screenshot('invoice-closed');

@@ -1,40 +1,34 @@
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
-import { chromiumAvailable, launchChromium } from './support/chromium.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { apiSession, type ApiSession, signInPage } from './support/session.ts';
-
-const slow = { timeout: 30_000 };
-const hookTimeout = 300_000;
+import { chromiumAvailable } from './support/chromium.ts';
+import { type ApiSession, type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
 interface CustomerEntry { entryNo: number; postingDate: string; documentType: string; documentNo: string; amount: string; remainingAmount: string; open: boolean; transactionNo: number }
 
 // On the demo company: C00050 has a posted invoice (121.00) and payment PAY-A of 50.00 applied to
 // it; C00060 has payment PAY-B of 75.00, applied to nothing. The tests go on from one another.
 describe.skipIf(!chromiumAvailable())('actions on customer ledger entries, in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
   let api: ApiSession;
   let invoiceNo: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    api = await apiSession(server.address);
-    invoiceNo = await postInvoice('C00050', '100');
-    // The server's work date, on which the invoice was posted.
-    const { postingDate } = (await entries('C00050'))[0]!;
-    await postPayment(postingDate, 'C00050', 'PAY-A', '-50', { appliesToDocType: 'invoice', appliesToDocNo: invoiceNo });
-    await postPayment(postingDate, 'C00060', 'PAY-B', '-75');
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
-    await signInPage(page, server.address);
+    session = await openBrowserSession({
+      prepare: async (opened) => {
+        api = opened;
+        invoiceNo = await postInvoice('C00050', '100');
+        // The server's work date, on which the invoice was posted.
+        const { postingDate } = (await entries('C00050'))[0]!;
+        await postPayment(postingDate, 'C00050', 'PAY-A', '-50', { appliesToDocType: 'invoice', appliesToDocNo: invoiceNo });
+        await postPayment(postingDate, 'C00060', 'PAY-B', '-75');
+      },
+    });
+    page = session.page;
   }, hookTimeout);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, hookTimeout);
+  afterAll(() => session?.close(), hookTimeout);
 
   const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `customer-entries-${name}.png`), fullPage: true });
   const notices = () => page.getByRole('region', { name: 'Notifications' });
@@ -55,7 +49,7 @@ describe.skipIf(!chromiumAvailable())('actions on customer ledger entries, in th
 
   /** The customer's entries list, as the customer card's "Show all" opens it. */
   async function openEntries(customerNo: string): Promise<Locator> {
-    await page.goto(`${server.address}/customers/${customerNo}`);
+    await page.goto(`${session.server.address}/customers/${customerNo}`);
     await page.getByRole('link', { name: 'Show all customer ledger entries' }).click();
     const list = page.getByRole('table', { name: 'Customer Ledger Entries' });
     await list.getByRole('row').nth(1).waitFor(slow);

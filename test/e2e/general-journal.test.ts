@@ -1,55 +1,29 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
-import { chromiumAvailable, launchChromium } from './support/chromium.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-
-// The machine running these may be busy: waits are generous, and nothing here measures time.
-const slow = { timeout: 30_000 };
-const hookTimeout = 300_000;
+import { chromiumAvailable } from './support/chromium.ts';
+import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
 interface GlEntry { glAccountNo: string; amount: string; transactionNo: number; description: string }
 
 // The demo company's G/L accounts 4100 Rent of premises and 1010 Cash allow direct posting. The
 // second test goes on from the journal the first one emptied.
 describe.skipIf(!chromiumAvailable())('the general journal, in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
-  let token: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    token = await signInOverApi();
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
-    await page.goto(`${server.address}/`);
-    await page.getByLabel('Username').fill('admin');
-    await page.getByRole('textbox', { name: 'Password' }).fill('admin');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Sales activities' }).waitFor(slow);
+    session = await openBrowserSession();
+    page = session.page;
   }, hookTimeout);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, hookTimeout);
+  afterAll(() => session?.close(), hookTimeout);
 
   const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `journal-${name}.png`), fullPage: true });
   const cell = (label: string, line: number) => page.getByLabel(`${label}, line ${line}`, { exact: true });
   const journalBalance = () => page.locator('[data-total="journalBalance"]').textContent();
 
-  async function signInOverApi(): Promise<string> {
-    const response = await fetch(`${server.address}/api/v1/auth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }),
-    });
-    return ((await response.json()) as { token: string }).token;
-  }
-
-  async function glEntriesOf(documentNo: string): Promise<GlEntry[]> {
-    const response = await fetch(`${server.address}/api/v1/glEntries?documentNo=${documentNo}&limit=100`, { headers: { authorization: `Bearer ${token}` } });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { items: GlEntry[] }).items;
-  }
+  const glEntriesOf = async (documentNo: string) => (await session.api.call<{ items: GlEntry[] }>('GET', `/api/v1/glEntries?documentNo=${documentNo}&limit=100`)).items;
 
   /** Types a line's cells as a user does, leaving each with Tab (the account lookups take the number then). */
   async function typeLine(line: number, fields: Readonly<Record<string, string>>) {

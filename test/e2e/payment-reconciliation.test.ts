@@ -1,15 +1,11 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { camt053, type CamtEntry } from '../support/camt053.ts';
 import { artifacts } from './support/build-web.ts';
-import { chromiumAvailable, launchChromium } from './support/chromium.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { apiSession, type ApiSession, signInPage } from './support/session.ts';
+import { chromiumAvailable } from './support/chromium.ts';
+import { type ApiSession, type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
-// The machine running these may be busy: waits are generous, and nothing here measures time.
-const slow = { timeout: 30_000 };
-const hookTimeout = 300_000;
 const bankAccountNo = 'RECON';
 const iban = 'NL91ABNA0417164300';
 const customerNo = 'C00060';
@@ -24,27 +20,25 @@ interface BankEntry { amount: string; open: boolean; statementStatus: string; st
 // the customer (High), the second 0.50 short with no name or number (amount only: Low, to review),
 // and takes a bank fee of 2.50 that nothing matches until its text is mapped to G/L 4600.
 describe.skipIf(!chromiumAvailable())('the payment reconciliation journal, in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
   let api: ApiSession;
   let invoices: CustomerEntry[];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    api = await apiSession(server.address);
-    await api.call('POST', '/api/v1/bankAccounts', {
-      no: bankAccountNo, name: 'Reconciliation test account', iban, bankAccPostingGroup: 'CHECKING', matchToleranceType: 'amount', matchToleranceValue: '1',
+    session = await openBrowserSession({
+      prepare: async (opened) => {
+        api = opened;
+        await api.call('POST', '/api/v1/bankAccounts', {
+          no: bankAccountNo, name: 'Reconciliation test account', iban, bankAccPostingGroup: 'CHECKING', matchToleranceType: 'amount', matchToleranceValue: '1',
+        });
+        const documentNos = [await api.postInvoice(customerNo, '1000'), await api.postInvoice(customerNo, '400')];
+        invoices = await Promise.all(documentNos.map(async (documentNo) => (await customerEntries()).find((entry) => entry.documentNo === documentNo)!));
+      },
     });
-    const documentNos = [await api.postInvoice(customerNo, '1000'), await api.postInvoice(customerNo, '400')];
-    invoices = await Promise.all(documentNos.map(async (documentNo) => (await customerEntries()).find((entry) => entry.documentNo === documentNo)!));
-    page = await browser.newPage({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
-    await signInPage(page, server.address);
+    page = session.page;
   }, hookTimeout);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, hookTimeout);
+  afterAll(() => session?.close(), hookTimeout);
 
   const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `payment-reconciliation-${name}.png`), fullPage: true });
   const customerEntries = async () =>
@@ -56,10 +50,12 @@ describe.skipIf(!chromiumAvailable())('the payment reconciliation journal, in th
   const drawer = (lineNo: number) => page.getByRole('dialog', { name: `Why? Line ${lineNo}` });
 
   /** Picks the file in the browser's file chooser, as a user does after pressing the import button. */
-  async function importFile(fileName: string, entries: readonly CamtEntry[], fileIban = iban) {
+  async function chooseFile(name: string, mimeType: string, content: string) {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser', slow), page.getByRole('button', { name: 'Import Bank Statement…' }).click()]);
-    await chooser.setFiles({ name: fileName, mimeType: 'application/xml', buffer: Buffer.from(camt053({ iban: fileIban, entries, id: fileName })) });
+    await chooser.setFiles({ name, mimeType, buffer: Buffer.from(content) });
   }
+  const importFile = (fileName: string, entries: readonly CamtEntry[], fileIban = iban) =>
+    chooseFile(fileName, 'application/xml', camt053({ iban: fileIban, entries, id: fileName }));
 
   it('imports a camt.053 statement, reviews and accepts the Low match, maps the fee, posts and reconciles', async () => {
     try {
@@ -181,6 +177,100 @@ describe.skipIf(!chromiumAvailable())('the payment reconciliation journal, in th
     const open = (await bankEntries()).filter((entry) => entry.open);
     expect(open.map((entry) => [entry.amount, entry.statementStatus]).sort()).toEqual([['0.50', 'open'], ['10.00', 'open']]);
   }, hookTimeout);
+
+  // Goes on from the second test, on the bank account's journals (none open). The demo company maps the
+  // text "Kosten zakelijk betalingsverkeer" to G/L 4600 Bank charges.
+  it('sets up the Statement CSV Format, imports a CSV file with it, deletes a journal, and is refused deleting one posted meanwhile', async () => {
+    try {
+      await page.getByRole('heading', { name: 'Payment Reconciliation Journals' }).waitFor(slow);
+      await setUpCsvFormat();
+      const isoDate = invoices[0]!.postingDate;
+      const date = `${isoDate.slice(8, 10)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}`;
+      const fee = await importCsv('fee.csv', `Datum;Bedrag;Omschrijving;Naam\n${date};-7,50;Kosten zakelijk betalingsverkeer;ING Bank\n`, 1);
+      const deposit = `Datum;Bedrag;Omschrijving;Naam\n${date};1.100,00;Storting;Kas\n`;
+      await importCsv('deposit.csv', deposit, 0);
+      await page.locator('tr[data-statement-no="4"]').waitFor(slow);
+      await screenshot('csv-imported');
+
+      // Statement 3 is posted elsewhere while the list still shows it: deleting it is refused, saying why.
+      await api.call('POST', `/api/v1/bankAccounts/${bankAccountNo}/paymentReconciliations/${fee}/post`, { reconcile: false });
+      await page.getByRole('button', { name: `Delete statement ${fee}` }).click();
+      const deleting = page.getByRole('dialog', { name: 'Delete Payment Reconciliation Journal' });
+      await deleting.getByRole('button', { name: 'Delete', exact: true }).click();
+      const refused = deleting.getByRole('alert', { name: 'The journal was not deleted' });
+      await refused.waitFor(slow);
+      expect(await refused.getByTestId('delete-problem').textContent()).toContain(`Payment Reconciliation Journal ${bankAccountNo} ${fee} has already been posted`);
+      await screenshot('delete-refused');
+      await deleting.getByRole('button', { name: 'Close' }).click();
+      await expect.poll(() => page.locator(`tr[data-statement-no="${fee}"]`).count(), slow).toBe(0);
+
+      await page.getByRole('button', { name: 'Delete statement 4' }).click();
+      expect(await deleting.textContent()).toContain(`Delete journal ${bankAccountNo} 4 with its 1 line(s)?`);
+      await deleting.getByRole('button', { name: 'Delete', exact: true }).click();
+      await deleting.waitFor({ state: 'detached', ...slow });
+      await page.getByText('The bank account has no open payment reconciliation journal.').waitFor(slow);
+      // Deleted, its transaction may be imported again.
+      await importCsv('deposit.csv', deposit, 0);
+    } catch (error) {
+      await screenshot('csv-failure');
+      throw error;
+    }
+    const journals = await api.call<{ items: { statementNo: string; lineCount: number }[] }>('GET', `/api/v1/bankAccounts/${bankAccountNo}/paymentReconciliations`);
+    expect(journals.items.map((journal) => [journal.statementNo, journal.lineCount])).toEqual([['5', 1]]);
+    const fees = (await bankEntries()).filter((entry) => entry.amount === '-7.50');
+    expect(fees.map((entry) => [entry.open, entry.statementStatus])).toEqual([[true, 'open']]);
+  }, hookTimeout);
+
+  /**
+   * The Statement CSV Format dialog: a format without an amount column is refused by the API with its
+   * reason, a column 0 by the form (columns count from 1); saved, the mapping counts from 0.
+   */
+  async function setUpCsvFormat() {
+    await page.getByRole('button', { name: 'Statement CSV Format…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Statement CSV Format – ${bankAccountNo}` });
+    const field = (label: string) => dialog.getByRole('textbox', { name: label, exact: true });
+    await field('Date column').fill('1');
+    await field('Text column').fill('Omschrijving');
+    await field('Counterparty name column').fill('4');
+    await dialog.getByLabel('Thousands separator').selectOption('.');
+    await dialog.getByLabel('Date format').selectOption('DD-MM-YYYY');
+    await dialog.getByRole('button', { name: 'Save Format' }).click();
+    const problem = dialog.getByRole('alert', { name: 'The format was not saved' });
+    await problem.waitFor(slow);
+    expect(await problem.getByTestId('csv-format-problem').textContent()).toContain('needs an amount column, or a debit and a credit column');
+    await field('Amount column').fill('0');
+    await dialog.getByRole('button', { name: 'Save Format' }).click();
+    await dialog.getByText('columns are numbered from 1', { exact: true }).waitFor(slow);
+    expect(await field('Amount column').getAttribute('aria-invalid')).toBe('true');
+    await screenshot('csv-format');
+    await field('Amount column').fill('Bedrag');
+    await dialog.getByRole('button', { name: 'Save Format' }).click();
+    await dialog.waitFor({ state: 'detached', ...slow });
+    await expect.poll(() => page.getByTestId('csv-format-summary').textContent(), slow).toBe('CSV: Semicolon (;), dates DD-MM-YYYY');
+    const account = await api.call<{ statementCsvMapping: unknown }>('GET', `/api/v1/bankAccounts/${bankAccountNo}`);
+    expect(account.statementCsvMapping).toEqual({
+      delimiter: ';', headerRow: true, dateColumn: 0, amountColumn: 'Bedrag', textColumn: 'Omschrijving', counterpartyNameColumn: 3,
+      decimalSeparator: ',', thousandsSeparator: '.', dateFormat: 'DD-MM-YYYY',
+    });
+    // Opened again, the form shows the saved format as typed.
+    await page.getByRole('button', { name: 'Statement CSV Format…' }).click();
+    expect(await field('Date column').inputValue()).toBe('1');
+    expect(await field('Counterparty name column').inputValue()).toBe('4');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached', ...slow });
+  }
+
+  /** Imports a CSV file of one transaction; the statement no. it went into. */
+  async function importCsv(fileName: string, content: string, applied: number): Promise<string> {
+    await chooseFile(fileName, 'text/csv', content);
+    const result = page.getByRole('status', { name: `${fileName} imported` });
+    await result.waitFor(slow);
+    expect(await result.locator('[data-count="imported"]').textContent()).toMatch(/^1 transaction\(s\) imported as lines into statement \d+ \(csv\)/);
+    expect(await result.locator('[data-count="applied"]').textContent()).toMatch(new RegExp(`^${applied} applied automatically`));
+    const statementNo = /statement (\d+)/.exec((await result.locator('[data-count="imported"]').textContent())!)![1]!;
+    await result.getByRole('button', { name: 'Close' }).click();
+    return statementNo;
+  }
 
   /** Lines to Review shows the amount-only line; its drawer says why (Low, amount one match, no party or number); Accept. */
   async function reviewAndAccept(invoice: CustomerEntry) {

@@ -1,14 +1,10 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
-import { chromiumAvailable, launchChromium } from './support/chromium.ts';
-import { startServer, type RunningServer } from './support/server.ts';
-import { apiSession, type ApiSession, signInPage } from './support/session.ts';
+import { chromiumAvailable } from './support/chromium.ts';
+import { type ApiSession, type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
-// The machine running these may be busy: waits are generous, and nothing here measures time.
-const slow = { timeout: 30_000 };
-const hookTimeout = 300_000;
 
 interface CustomerEntry { entryNo: number; postingDate: string; documentType: string; documentNo: string; amount: string; remainingAmount: string; open: boolean }
 
@@ -16,26 +12,25 @@ interface CustomerEntry { entryNo: number; postingDate: string; documentType: st
 // G02001 …) and balanced on its bank account CHECKING. C00030 pays within 1 month, 2 % within 8 days;
 // C00040 and C00010 net. Each test uses its own customer's invoices, posted in the setup.
 describe.skipIf(!chromiumAvailable())('Register Customer Payments, in the browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let session: BrowserSession;
   let page: Page;
   let api: ApiSession;
   const invoices: Record<string, string[]> = {};
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    api = await apiSession(server.address);
-    for (const [customerNo, prices] of Object.entries({ C00030: ['100', '200'], C00040: ['100', '50'], C00010: ['10'] })) {
-      invoices[customerNo] = [];
-      for (const price of prices) invoices[customerNo].push(await postInvoice(customerNo, price));
-    }
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'nl-NL' });
-    await signInPage(page, server.address);
+    session = await openBrowserSession({
+      viewport: { width: 1600, height: 1000 },
+      prepare: async (opened) => {
+        api = opened;
+        for (const [customerNo, prices] of Object.entries({ C00030: ['100', '200'], C00040: ['100', '50'], C00010: ['10'] })) {
+          invoices[customerNo] = [];
+          for (const price of prices) invoices[customerNo].push(await postInvoice(customerNo, price));
+        }
+      },
+    });
+    page = session.page;
   }, hookTimeout);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, hookTimeout);
+  afterAll(() => session?.close(), hookTimeout);
 
   const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `register-payments-${name}.png`), fullPage: true });
   const notices = () => page.getByRole('region', { name: 'Notifications' });

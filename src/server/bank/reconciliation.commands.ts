@@ -16,7 +16,9 @@ import { DomainError } from '../../core/errors.ts';
 import { type Decimal, ZERO, dec, sum } from '../../core/money/decimal.ts';
 import { incrementNumber } from '../../core/number-series/next-number.ts';
 import type { Executor } from '../db/connection.ts';
-import { appliedPaymentEntry, bankAccount, bankReconciliation, bankReconciliationLine, customerEntryApplyMark, customerLedgerEntry } from '../db/schema/index.ts';
+import {
+  appliedPaymentEntry, bankAccount, bankReconciliation, bankReconciliationLine, customerEntryApplyMark, customerLedgerEntry, postedPaymentReconciliation,
+} from '../db/schema/index.ts';
 import {
   type AppliedPaymentEntryRow, type ReconciliationLineRow, type ReconciliationRow, type StatementKey, appliedOfStatement, differenceOf, findBankAccount,
   findStatementLine, lastLineNo, lineOfStatement, loadStatement,
@@ -45,11 +47,27 @@ export async function updateStatement(tx: Executor, key: StatementKey, input: Re
   return row!;
 }
 
-/** Deleting an unposted journal deletes its lines and applications; what was imported may be imported again. */
+/**
+ * Deleting an unposted journal deletes its lines and applications; what was imported may be imported
+ * again. A posted journal is gone already: the refusal says so rather than "does not exist".
+ */
 export async function deleteStatement(tx: Executor, key: StatementKey): Promise<void> {
-  await loadStatement(tx, key, { lock: true });
+  await loadStatement(tx, key, { lock: true }).catch(async (error: unknown) => {
+    if (error instanceof DomainError && error.code === 'NOT_FOUND') await refuseIfPosted(tx, key);
+    throw error;
+  });
   await forgetImports(tx, key);
   await tx.delete(bankReconciliation).where(and(eq(bankReconciliation.bankAccountNo, key.bankAccountNo), eq(bankReconciliation.statementNo, key.statementNo)));
+}
+
+async function refuseIfPosted(tx: Executor, key: StatementKey): Promise<void> {
+  const [posted] = await tx.select({ no: postedPaymentReconciliation.statementNo }).from(postedPaymentReconciliation)
+    .where(and(eq(postedPaymentReconciliation.bankAccountNo, key.bankAccountNo), eq(postedPaymentReconciliation.statementNo, key.statementNo)));
+  if (posted) {
+    throw new DomainError('DOCUMENT_ALREADY_POSTED', {
+      entity: 'Payment Reconciliation Journal', no: `${key.bankAccountNo} ${key.statementNo}`, postedNo: `posted statement ${key.statementNo}`,
+    });
+  }
 }
 
 async function forgetImports(tx: Executor, key: StatementKey, lineNo?: number): Promise<void> {
@@ -200,8 +218,9 @@ export async function acceptApplication(tx: Executor, key: StatementKey, lineNo:
 /**
  * Transfer Difference to Account: a line applied to nothing posts wholly to the account; a line partly
  * applied is split, the difference moving to a new line (the last line no. + 10000) posted to the account.
+ * Answers the numbers of the lines it changed.
  */
-export async function transferDifference(tx: Executor, key: StatementKey, lineNo: number, input: TransferDifferenceInput): Promise<ReconciliationLineRow[]> {
+export async function transferDifference(tx: Executor, key: StatementKey, lineNo: number, input: TransferDifferenceInput): Promise<number[]> {
   await loadStatement(tx, key, { lock: true });
   const line = await findStatementLine(tx, key, lineNo);
   const difference = differenceOf(line);
@@ -209,19 +228,19 @@ export async function transferDifference(tx: Executor, key: StatementKey, lineNo
   const target = { accountType: input.accountType, accountNo: input.accountNo, entryNo: 0, applied: difference, discount: ZERO };
   if (dec(line.appliedAmount).isZero()) {
     if (input.description !== undefined) await tx.update(bankReconciliationLine).set({ description: input.description }).where(and(lineOfStatement(key), eq(bankReconciliationLine.statementLineNo, lineNo)));
-    await writeApplication(tx, key, await findStatementLine(tx, key, lineNo), [target], 'manual');
-    return [await findStatementLine(tx, key, lineNo)];
+    await writeApplication(tx, key, line, [target], 'manual');
+    return [lineNo];
   }
   const newLineNo = (await lastLineNo(tx, key)) + 10000;
   const { version: _version, createdAt: _created, updatedAt: _updated, ...copied } = line;
-  await tx.insert(bankReconciliationLine).values({
+  const [split] = await tx.insert(bankReconciliationLine).values({
     ...copied, statementLineNo: newLineNo, statementAmount: difference.toFixed(2), appliedAmount: '0', fingerprint: '',
     description: input.description ?? (line.transactionText || line.description), matchConfidence: 'none', matchQuality: 0, matchDetails: null,
-  });
+  }).returning();
   await tx.update(bankReconciliationLine).set({ statementAmount: line.appliedAmount, version: line.version + 1, updatedAt: sql`now()` })
     .where(and(lineOfStatement(key), eq(bankReconciliationLine.statementLineNo, lineNo)));
-  await writeApplication(tx, key, await findStatementLine(tx, key, newLineNo), [target], 'manual');
-  return [await findStatementLine(tx, key, lineNo), await findStatementLine(tx, key, newLineNo)];
+  await writeApplication(tx, key, split!, [target], 'manual');
+  return [lineNo, newLineNo];
 }
 
 export function checkVersion(entity: string, key: string, current: number, expected: number | undefined): void {

@@ -55,9 +55,13 @@ class PreviewRollback extends Error {
   constructor(readonly result: unknown) { super('preview'); }
 }
 
+/** One transaction of the request's database; the commands take its handle as their first argument. */
+function inTransaction<T>(getDb: () => Executor, work: (tx: Executor) => Promise<T>): Promise<T> {
+  return getDb().transaction(async (tx) => work(tx as Executor));
+}
+
 export function registerReconciliationRoutes(app: FastifyInstance, getDb: () => Executor) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const inTransaction = <T>(work: (tx: Executor) => Promise<T>) => getDb().transaction(async (tx) => work(tx as Executor));
 
   routes.get(base, { schema: { tags, summary: 'List the open payment reconciliation journals of a bank account', params: bankParams, response: { 200: z.object({ items: z.array(reconciliationView) }) } } },
     async (request) => ({ items: await listStatements(getDb(), bankNoOf(request)) }));
@@ -65,7 +69,7 @@ export function registerReconciliationRoutes(app: FastifyInstance, getDb: () => 
   routes.post(base, {
     config, schema: { tags, summary: 'New payment reconciliation journal (statement) for the bank account', params: bankParams, body: reconciliationCreate, response: { 201: reconciliationView } },
   }, async (request, reply) => {
-    const header = await inTransaction((tx) => createStatement(tx, bankNoOf(request), request.body, request.workDate));
+    const header = await inTransaction(getDb, (tx) => createStatement(tx, bankNoOf(request), request.body, request.workDate));
     return reply.status(201).send(await readStatement(getDb(), header));
   });
 
@@ -85,12 +89,12 @@ export function registerReconciliationRoutes(app: FastifyInstance, getDb: () => 
   routes.patch(statementPath, {
     config, schema: { tags, summary: 'Change statement date or ending balance', params: statementParams, body: reconciliationUpdate, response: { 200: reconciliationView } },
   }, async (request) => {
-    await inTransaction((tx) => updateStatement(tx, keyOf(request), request.body, expectedVersion(request.headers['if-match'], undefined)));
+    await inTransaction(getDb, (tx) => updateStatement(tx, keyOf(request), request.body, expectedVersion(request.headers['if-match'], undefined)));
     return readStatement(getDb(), keyOf(request));
   });
 
-  routes.delete(statementPath, { config, schema: { tags, summary: 'Delete an unposted journal and its lines', params: statementParams } }, async (request, reply) => {
-    await inTransaction((tx) => deleteStatement(tx, keyOf(request)));
+  routes.delete(statementPath, { config, schema: { tags, summary: 'Delete an unposted journal and its lines (409 DOCUMENT_ALREADY_POSTED when it was posted)', params: statementParams } }, async (request, reply) => {
+    await inTransaction(getDb, (tx) => deleteStatement(tx, keyOf(request)));
     return reply.status(204).send();
   });
 
@@ -104,7 +108,7 @@ export function registerReconciliationRoutes(app: FastifyInstance, getDb: () => 
 
   async function importJson(request: FastifyRequest, body: z.output<typeof statementImport>, statementNo?: string) {
     const content = body.encoding === 'base64' ? Buffer.from(body.content, 'base64').toString('utf8') : body.content;
-    return inTransaction(async (tx) => {
+    return inTransaction(getDb, async (tx) => {
       const context = await loadSalesContext(tx, request.workDate, actorOf(request).username);
       return importStatementFile(tx, bankNoOf(request), { fileName: body.fileName, content }, {
         statementNo, applyAutomatically: body.applyAutomatically, lcyCode: context.glSetup.lcyCode, workDate: request.workDate,
@@ -115,7 +119,6 @@ export function registerReconciliationRoutes(app: FastifyInstance, getDb: () => 
 
 function registerLineRoutes(app: FastifyInstance, getDb: () => Executor) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const inTransaction = <T>(work: (tx: Executor) => Promise<T>) => getDb().transaction(async (tx) => work(tx as Executor));
   const lines = `${statementPath}/lines`;
 
   routes.get(lines, {
@@ -130,7 +133,7 @@ function registerLineRoutes(app: FastifyInstance, getDb: () => Executor) {
 
   routes.post(lines, { config, schema: { tags, summary: 'Add a line typed by hand', params: statementParams, body: reconciliationLineCreate, response: { 201: reconciliationLineView } } },
     async (request, reply) => {
-      const line = await inTransaction((tx) => addLine(tx, keyOf(request), request.body));
+      const line = await inTransaction(getDb, (tx) => addLine(tx, keyOf(request), request.body));
       return reply.status(201).send(await readLine(getDb(), keyOf(request), line.statementLineNo));
     });
 
@@ -143,22 +146,21 @@ function registerLineRoutes(app: FastifyInstance, getDb: () => Executor) {
       summary: 'Change a line; setting accountType and accountNo posts the whole line to that account (Manual)',
     },
   }, async (request) => {
-    await inTransaction((tx) => updateLine(tx, keyOf(request), lineNoOf(request), request.body, expectedVersion(request.headers['if-match'], undefined)));
+    await inTransaction(getDb, (tx) => updateLine(tx, keyOf(request), lineNoOf(request), request.body, expectedVersion(request.headers['if-match'], undefined)));
     return readLine(getDb(), keyOf(request), lineNoOf(request));
   });
 
   routes.delete(linePath, { config, schema: { tags, summary: 'Delete a line (an imported transaction may then be imported again)', params: lineParams } }, async (request, reply) => {
-    await inTransaction((tx) => deleteLine(tx, keyOf(request), lineNoOf(request)));
+    await inTransaction(getDb, (tx) => deleteLine(tx, keyOf(request), lineNoOf(request)));
     return reply.status(204).send();
   });
 }
 
 function registerActionRoutes(app: FastifyInstance, getDb: () => Executor) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const inTransaction = <T>(work: (tx: Executor) => Promise<T>) => getDb().transaction(async (tx) => work(tx as Executor));
   const lineAction = (name: string, summary: string, run: (tx: Executor, request: FastifyRequest) => Promise<unknown>) => {
     routes.post(`${linePath}/${name}`, { config, schema: { tags, summary, params: lineParams, response: { 200: reconciliationLineView } } }, async (request) => {
-      await inTransaction((tx) => run(tx, request));
+      await inTransaction(getDb, (tx) => run(tx, request));
       return readLine(getDb(), keyOf(request), lineNoOf(request));
     });
   };
@@ -168,7 +170,7 @@ function registerActionRoutes(app: FastifyInstance, getDb: () => Executor) {
   routes.post(`${linePath}/applyManually`, {
     config, schema: { tags, summary: 'Apply Manually: the open entries of one customer the line pays (Match Confidence Manual)', params: lineParams, body: applyManually, response: { 200: reconciliationLineView } },
   }, async (request) => {
-    await inTransaction((tx) => applyLineManually(tx, keyOf(request), lineNoOf(request), request.body));
+    await inTransaction(getDb, (tx) => applyLineManually(tx, keyOf(request), lineNoOf(request), request.body));
     return readLine(getDb(), keyOf(request), lineNoOf(request));
   });
 
@@ -178,8 +180,8 @@ function registerActionRoutes(app: FastifyInstance, getDb: () => Executor) {
       summary: 'Transfer Difference to Account: post the difference to an account; a partly applied line is split in two',
     },
   }, async (request) => {
-    const changed = await inTransaction((tx) => transferLineDifference(tx, keyOf(request), lineNoOf(request), request.body));
-    return { items: await Promise.all(changed.map((line) => readLine(getDb(), keyOf(request), line.statementLineNo))) };
+    const changed = await inTransaction(getDb, (tx) => transferLineDifference(tx, keyOf(request), lineNoOf(request), request.body));
+    return { items: await Promise.all(changed.map((changedLineNo) => readLine(getDb(), keyOf(request), changedLineNo))) };
   });
 
   routes.post(`${linePath}/mapTextToAccount`, {
@@ -188,27 +190,26 @@ function registerActionRoutes(app: FastifyInstance, getDb: () => Executor) {
       summary: "Map Text to Account: save a mapping (the line's transaction text unless another is sent) and apply it to the line",
     },
   }, async (request) => {
-    await inTransaction((tx) => mapTextToAccount(tx, keyOf(request), lineNoOf(request), request.body));
+    await inTransaction(getDb, (tx) => mapTextToAccount(tx, keyOf(request), lineNoOf(request), request.body));
     return readLine(getDb(), keyOf(request), lineNoOf(request));
   });
 
   routes.post(`${statementPath}/applyAutomatically`, {
     config, schema: { tags, summary: 'Apply Automatically: match every line not applied by hand or accepted', params: statementParams, response: { 200: applyAutomaticallyView } },
-  }, async (request) => inTransaction((tx) => applyAutomatically(tx, keyOf(request))));
+  }, async (request) => inTransaction(getDb, (tx) => applyAutomatically(tx, keyOf(request))));
 
   registerPostingRoutes(app, getDb);
 }
 
 function registerPostingRoutes(app: FastifyInstance, getDb: () => Executor) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
-  const inTransaction = <T>(work: (tx: Executor) => Promise<T>) => getDb().transaction(async (tx) => work(tx as Executor));
   routes.post(`${statementPath}/post`, {
     config, schema: {
       tags, params: statementParams, body: reconciliationPost, response: { 201: reconciliationPostingResultView },
       summary: 'Post Payments and Reconcile Bank Account (reconcile true, the default) or Post Payments Only (reconcile false)',
     },
   }, async (request, reply) => {
-    const result = await inTransaction(async (tx) => {
+    const result = await inTransaction(getDb, async (tx) => {
       const context = await loadSalesContext(tx, request.workDate, actorOf(request).username);
       return postReconciliation(tx, keyOf(request), request.body ?? {}, context);
     });
@@ -219,7 +220,7 @@ function registerPostingRoutes(app: FastifyInstance, getDb: () => Executor) {
     config, schema: { tags, summary: 'Test Report: the entries posting would write; nothing is written', params: statementParams, body: reconciliationPost, response: { 200: generalJournalPreviewView } },
   }, async (request) => {
     try {
-      await inTransaction(async (tx) => {
+      await inTransaction(getDb, async (tx) => {
         const context = await loadSalesContext(tx, request.workDate, actorOf(request).username);
         throw new PreviewRollback(await previewReconciliation(tx, keyOf(request), request.body ?? {}, context));
       });

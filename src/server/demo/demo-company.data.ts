@@ -742,7 +742,8 @@ export const openingInventory: readonly { itemNo: string; locationCode: string; 
 /**
  * The company's current account (the IBAN on its invoices), posting to G/L 1020, and a US dollar
  * account for customers outside the EU who pay in dollars, posting to G/L 1030: its entries are
- * kept in USD, their G/L in EUR.
+ * kept in USD, their G/L in EUR. The current account matches a payment up to 1.00 short or over,
+ * so a customer's rounding or small bank deduction still finds its invoice (spec §22.3).
  */
 const bankAccountPostingGroups: DemoRecord[] = [
   { code: 'CHECKING', description: 'Current accounts (Rekening-courant)', glAccountNo: '1020' },
@@ -752,13 +753,22 @@ const bankAccountPostingGroups: DemoRecord[] = [
 const bankAccounts: DemoRecord[] = [
   {
     no: 'CHECKING', name: 'ING current account', bankAccountNo: '0006541237', iban: companyInformation.iban,
-    swiftCode: companyInformation.swiftCode, bankAccPostingGroup: 'CHECKING',
+    swiftCode: companyInformation.swiftCode, bankAccPostingGroup: 'CHECKING', matchToleranceType: 'amount', matchToleranceValue: '1',
   },
   {
     no: 'USD', name: 'ING US dollar account', bankAccountNo: '0006541245', iban: 'NL63INGB0006541245',
     swiftCode: companyInformation.swiftCode, currencyCode: 'USD', bankAccPostingGroup: 'CHECKING-USD',
   },
 ];
+
+/**
+ * Statement texts of bank charges (ING writes "Kosten zakelijk betalingsverkeer"), mapped to G/L 4600
+ * Bank charges: Apply Automatically posts such lines there without a review. A refund of charges
+ * (money in) goes back to the same account.
+ */
+const textToAccountMappings: DemoRecord[] = ['Kosten zakelijk betalingsverkeer', 'Bankkosten', 'Bank service charges'].map((mappingText) => ({
+  mappingText, debitAccNo: '4600', creditAccNo: '4600', balSourceType: 'glAccount',
+}));
 
 // ---------------------------------------------------------------------------------- journal batches
 
@@ -805,6 +815,7 @@ export const demoCompanySteps: readonly DemoStep[] = [
   ['currencies', currencies],
   // After the currencies: the dollar account is kept in USD.
   ['bankAccounts', bankAccounts],
+  ['textToAccountMappings', textToAccountMappings],
   ['salespeople', salespeople],
   ['customerPriceGroups', customerPriceGroups],
   ['customerDiscountGroups', customerDiscountGroups],

@@ -6,6 +6,7 @@
 import { api, encodeKey, withQuery } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
 import type { GeneralJournalPreview } from '../journal/journal-types.ts';
+import type { CsvStatementMapping } from './csv-format.ts';
 import type {
   ApplyAutomaticallyResult, ApplyManuallyRequest, LineCreateRequest, LineFilter, MapTextRequest, Reconciliation, ReconciliationLine,
   ReconciliationPostingResult, ReconciliationPostRequest, StatementImportResult, StatementKey, TransferDifferenceRequest,
@@ -21,6 +22,8 @@ export interface BankAccount {
   matchToleranceType: string;
   matchToleranceValue: string;
   blocked: boolean;
+  statementCsvMapping: CsvStatementMapping | null;
+  version: number;
 }
 
 const journalsPath = (bankAccountNo: string) => `/bankAccounts/${encodeKey(bankAccountNo)}/paymentReconciliations`;
@@ -42,11 +45,14 @@ export const reconciliationKeys = {
 
 export const reconciliationApi = {
   bankAccounts: () => api.get<Page<BankAccount>>(withQuery('/bankAccounts', { limit: 200 })),
+  saveCsvFormat: (bankAccountNo: string, statementCsvMapping: CsvStatementMapping | null, version: number) =>
+    api.patch<BankAccount>(`/bankAccounts/${encodeKey(bankAccountNo)}`, { statementCsvMapping }, version),
   list: (bankAccountNo: string) => api.get<{ items: Reconciliation[] }>(journalsPath(bankAccountNo)),
   create: (bankAccountNo: string) => api.post<Reconciliation>(journalsPath(bankAccountNo), {}),
   importFile: (bankAccountNo: string, file: { fileName: string; content: string }) =>
     api.post<StatementImportResult>(`/bankAccounts/${encodeKey(bankAccountNo)}/statementImports`, file),
   read: (key: StatementKey) => api.get<Reconciliation>(journalPath(key)),
+  remove: (key: StatementKey) => api.delete<void>(journalPath(key)),
   update: (key: StatementKey, changes: { statementDate?: string | null; statementEndingBalance?: string }, version: number) =>
     api.patch<Reconciliation>(journalPath(key), changes, version),
   lines: (key: StatementKey, filter: LineFilter) => api.get<{ items: ReconciliationLine[] }>(withQuery(`${journalPath(key)}/lines`, { filter })),

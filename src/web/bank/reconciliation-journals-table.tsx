@@ -1,4 +1,4 @@
-import { Anchor, ScrollArea, Table, Text } from '@mantine/core';
+import { Anchor, Button, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatDate } from '../format/dates.ts';
 import type { SupportedLocale } from '../format/locales.ts';
@@ -6,8 +6,14 @@ import { formatAmount } from '../format/numbers.ts';
 import { journalPagePath } from './reconciliation-api.ts';
 import type { Reconciliation } from './reconciliation-types.ts';
 
-/** The bank account's open payment reconciliation journals (BC's Payment Reconciliation Journals list). */
-export function ReconciliationJournalsTable({ journals, locale }: { journals: readonly Reconciliation[]; locale: SupportedLocale }) {
+interface ReconciliationJournalsTableProps {
+  journals: readonly Reconciliation[];
+  locale: SupportedLocale;
+  onDelete: (journal: Reconciliation) => void;
+}
+
+/** The bank account's open payment reconciliation journals (BC's Payment Reconciliation Journals list), each deletable. */
+export function ReconciliationJournalsTable({ journals, locale, onDelete }: ReconciliationJournalsTableProps) {
   if (journals.length === 0) return <Text c="dimmed" size="sm">The bank account has no open payment reconciliation journal.</Text>;
   return (
     <ScrollArea type="auto">
@@ -16,7 +22,7 @@ export function ReconciliationJournalsTable({ journals, locale }: { journals: re
           <Table.Tr>
             <Table.Th>Statement No.</Table.Th><Table.Th>Statement Date</Table.Th><Table.Th ta="right">Statement Ending Balance</Table.Th>
             <Table.Th ta="right">Lines</Table.Th><Table.Th ta="right">Lines to Review</Table.Th><Table.Th ta="right">Lines with Difference</Table.Th>
-            <Table.Th ta="right">Total Difference</Table.Th>
+            <Table.Th ta="right">Total Difference</Table.Th><Table.Th><VisuallyHidden>Actions</VisuallyHidden></Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -29,6 +35,9 @@ export function ReconciliationJournalsTable({ journals, locale }: { journals: re
               <Table.Td ta="right" c={journal.linesToReview > 0 ? 'orange.8' : undefined}>{journal.linesToReview}</Table.Td>
               <Table.Td ta="right" c={journal.linesWithDifference > 0 ? 'red' : undefined}>{journal.linesWithDifference}</Table.Td>
               <Table.Td ta="right">{formatAmount(journal.totalDifference, locale)}</Table.Td>
+              <Table.Td ta="right">
+                <Button size="compact-xs" variant="subtle" color="red" aria-label={`Delete statement ${journal.statementNo}`} onClick={() => onDelete(journal)}>Delete…</Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

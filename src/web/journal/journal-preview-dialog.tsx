@@ -1,8 +1,6 @@
-import { Modal, Stack, Text } from '@mantine/core';
-import { formatDate } from '../format/dates.ts';
+import { Modal } from '@mantine/core';
 import type { SupportedLocale } from '../format/locales.ts';
-import { LedgerTabs } from '../ledgers/ledger-tabs.tsx';
-import { journalPreviewSections } from './journal-ledger-specs.ts';
+import { JournalPreviewEntries } from './journal-preview-entries.tsx';
 import type { GeneralJournalPreview } from './journal-types.ts';
 
 interface JournalPreviewDialogProps {
@@ -15,15 +13,7 @@ interface JournalPreviewDialogProps {
 export function JournalPreviewDialog({ preview, onClose, locale }: JournalPreviewDialogProps) {
   return (
     <Modal opened={preview !== null} onClose={onClose} title="Posting Preview" size="95%">
-      {preview && (
-        <Stack gap="sm">
-          <Text size="sm">
-            Nothing has been posted. Posting would make {preview.transactions.length === 1 ? 'one transaction' : `${preview.transactions.length} transactions`}:{' '}
-            {preview.transactions.map((transaction) => `${transaction.documentNo} of ${formatDate(transaction.postingDate, locale)}`).join(', ')}.
-          </Text>
-          <LedgerTabs sections={journalPreviewSections(preview)} locale={locale} />
-        </Stack>
-      )}
+      {preview && <JournalPreviewEntries preview={preview} locale={locale} />}
     </Modal>
   );
 }

@@ -1,9 +1,15 @@
 /**
- * What the browser tests share besides the server and the browser: an API session as admin (for
- * setting up data the page then shows) and signing the page in.
+ * What the browser tests share: the server and Chromium started side by side, an API session as
+ * admin (for setting up data the page then shows), and a page signed in.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+// The machine running these may be busy: waits are generous, and nothing here measures time.
+export const slow = { timeout: 30_000 };
+export const hookTimeout = 300_000;
 
 export interface ApiSession {
   /** A JSON request as admin; fails the test on an error answer. */
@@ -41,5 +47,42 @@ export async function signInPage(page: Page, address: string): Promise<void> {
   await page.getByLabel('Username').fill('admin');
   await page.getByRole('textbox', { name: 'Password' }).fill('admin');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Sales activities' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('heading', { name: 'Sales activities' }).waitFor(slow);
+}
+
+export interface BrowserSession {
+  server: RunningServer;
+  browser: Browser;
+  api: ApiSession;
+  /** Signed in as admin, on the home page, in Dutch (nl-NL). */
+  page: Page;
+  close(): Promise<void>;
+}
+
+interface BrowserSessionOptions {
+  viewport?: { width: number; height: number };
+  /** Data the tests need, set up over the API before the page signs in. */
+  prepare?: (api: ApiSession) => Promise<void>;
+}
+
+/**
+ * A browser test's setup: `ledgerline serve` on a fresh demo company and Chromium, the admin API
+ * session, the test's data (`prepare`), and a page signed in as admin. `close` stops both.
+ */
+export async function openBrowserSession(options: BrowserSessionOptions = {}): Promise<BrowserSession> {
+  const [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  const close = async () => {
+    await browser.close();
+    await server.stop();
+  };
+  try {
+    const api = await apiSession(server.address);
+    await options.prepare?.(api);
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1600, height: 900 }, locale: 'nl-NL' });
+    await signInPage(page, server.address);
+    return { server, browser, api, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

@@ -8,9 +8,11 @@ import { asc, eq, sql } from 'drizzle-orm';
 import {
   bankAccount, bankAccountLedgerEntry, bankReconciliationLine, customerLedgerEntry, glEntry, postedPaymentReconciliation,
 } from '../../../src/server/db/schema/index.ts';
+import type { Executor } from '../../../src/server/db/connection.ts';
+import { loadDemoCompany } from '../../../src/server/demo/demo-company.ts';
 import { created, givenCustomer } from '../../support/given.ts';
 import { type Send, givenReceivablesCompany, postedInvoice } from '../receivables/receivables-fixture.ts';
-import type { TestApi } from '../../support/api.ts';
+import { type TestApi, testApi } from '../../support/api.ts';
 
 const journals = '/api/v1/bankAccounts/GIRO/paymentReconciliations';
 let api: TestApi;
@@ -187,5 +189,65 @@ describe('posting refusals leave nothing behind', () => {
     expect(await openRemaining(first!)).toEqual({ open: true, remaining: '1250.00' });
     const bankTotal = await api.db.select({ total: sql<string>`sum(${bankAccountLedgerEntry.amount})::text` }).from(bankAccountLedgerEntry);
     expect(bankTotal).toEqual([{ total: '0.00' }]);
+  });
+});
+
+describe('what the web sets up and removes', () => {
+  it('deletes an unposted journal with its lines, and refuses to delete a posted one, saying so', async () => {
+    const posted = await newJournal('-5.00', [{ transactionText: 'Account fee', statementAmount: '-5.00' }]);
+    expect((await send('PATCH', `${posted}/lines/10000`, { accountType: 'glAccount', accountNo: '60400' })).json()).toMatchObject({ matchConfidence: 'manual', difference: '0.00' });
+    await created(send, `${posted}/post`, { reconcile: false });
+    const refused = await send('DELETE', posted);
+    expect(refused.json()).toMatchObject({ status: 409, code: 'DOCUMENT_ALREADY_POSTED' });
+    expect(refused.json().detail).toContain('Payment Reconciliation Journal GIRO 1 has already been posted');
+
+    const open = await newJournal('0', [{ transactionText: 'Typed', statementAmount: '10.00' }, { transactionText: 'Typed too', statementAmount: '20.00' }]);
+    expect((await send('DELETE', open)).statusCode).toBe(204);
+    expect((await send('GET', open)).statusCode).toBe(404);
+    expect(await api.db.select().from(bankReconciliationLine)).toEqual([]);
+    expect((await send('DELETE', open)).json()).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  });
+
+  it('saves the CSV statement format on the bank account, refusing one without amount columns or with a column out of range by field', async () => {
+    const mapping = { delimiter: ';', headerRow: true, dateColumn: 0, debitColumn: 'Af', creditColumn: 'Bij', textColumn: 3, dateFormat: 'DD-MM-YYYY' };
+    const saved = await send('PATCH', '/api/v1/bankAccounts/GIRO', { statementCsvMapping: mapping });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().statementCsvMapping).toEqual({ ...mapping, decimalSeparator: ',', thousandsSeparator: '' });
+
+    const noAmount = await send('PATCH', '/api/v1/bankAccounts/GIRO', { statementCsvMapping: { ...mapping, creditColumn: undefined } });
+    expect(noAmount.statusCode).toBe(400);
+    expect(noAmount.json().errors).toEqual([{ field: 'statementCsvMapping', message: expect.stringContaining('needs an amount column, or a debit and a credit column') }]);
+    const outOfRange = await send('PATCH', '/api/v1/bankAccounts/GIRO', { statementCsvMapping: { ...mapping, dateColumn: -1, dateFormat: 'D.M.YY' } });
+    expect(outOfRange.json().errors.map((error: { field: string }) => error.field).sort()).toEqual(['statementCsvMapping.dateColumn', 'statementCsvMapping.dateFormat']);
+    expect((await send('GET', '/api/v1/bankAccounts/GIRO')).json().statementCsvMapping).toEqual(saved.json().statementCsvMapping);
+
+    expect((await send('PATCH', '/api/v1/bankAccounts/GIRO', { statementCsvMapping: null })).json().statementCsvMapping).toBeNull();
+  });
+});
+
+describe('the demo company', () => {
+  it('posts bank charges by their text to G/L 4600 and finds an invoice paid 0.50 short within the current account\'s tolerance', async () => {
+    const demo = await testApi();
+    try {
+      await demo.db.transaction((tx) => loadDemoCompany(tx as Executor, { workDate: '2026-03-20' }));
+      const demoSend: Send = (method, url, body) => demo.as('admin')(method, url, body, { 'x-work-date': '2026-03-20' });
+      const invoice = await created(demoSend, '/api/v1/salesInvoices', { sellToCustomerNo: 'C00060', lines: [{ type: 'glAccount', no: '8040', quantity: '1', unitPrice: '400' }] });
+      const { invoiceNo } = await created(demoSend, `/api/v1/salesInvoices/${invoice.no}/post`, {});
+      const checking = '/api/v1/bankAccounts/CHECKING/paymentReconciliations';
+      const journal = await created(demoSend, checking, {});
+      await created(demoSend, `${checking}/${journal.statementNo}/lines`, { transactionDate: '2026-03-20', transactionText: 'KOSTEN ZAKELIJK BETALINGSVERKEER 02-2026', statementAmount: '-4.15' });
+      await created(demoSend, `${checking}/${journal.statementNo}/lines`, { transactionDate: '2026-03-20', transactionText: 'Payment', statementAmount: '483.50' });
+      expect(await created(demoSend, `${checking}/${journal.statementNo}/applyAutomatically`, undefined)).toMatchObject({ lines: 2, matched: 2 });
+      const [fee, payment] = (await demoSend('GET', `${checking}/${journal.statementNo}/lines`)).json().items;
+      expect(fee).toMatchObject({ accountType: 'glAccount', accountNo: '4600', matchConfidence: 'highTextToAccountMapping', difference: '0.00' });
+      expect(payment).toMatchObject({ accountType: 'customer', accountNo: 'C00060', appliedAmount: '483.50', difference: '0.00' });
+      expect(payment.appliedEntries.map((entry: { documentNo: string }) => entry.documentNo)).toEqual([invoiceNo]);
+      // Without the tolerance the short payment finds nothing: the demo's 1.00 is what matched it.
+      expect((await demoSend('PATCH', '/api/v1/bankAccounts/CHECKING', { matchToleranceValue: '0' })).statusCode).toBe(200);
+      await created(demoSend, `${checking}/${journal.statementNo}/applyAutomatically`, undefined);
+      expect((await demoSend('GET', `${checking}/${journal.statementNo}/lines/20000`)).json()).toMatchObject({ accountNo: '', matchConfidence: 'none' });
+    } finally {
+      await demo.close();
+    }
   });
 });
