@@ -14,6 +14,7 @@
 import { addDays, compareDates, daysBetween, type IsoDate } from '../dates/calendar-date.ts';
 import { calculateDate, parseDateFormula } from '../dates/date-formula.ts';
 import { DomainError } from '../errors.ts';
+import { groupBy } from '../group-by.ts';
 import { type Decimal, sum, ZERO } from '../money/decimal.ts';
 
 export const agingBases = ['dueDate', 'postingDate', 'documentDate'] as const;
@@ -152,15 +153,7 @@ function byCurrency(rows: readonly AgedAmountRow[], bucketCount: number): Array<
     .filter((amounts) => amounts.amounts.some((amount) => !amount.isZero()));
 }
 
-function groupByCustomer(rows: readonly AgedAmountRow[]): Map<string, AgedAmountRow[]> {
-  const groups = new Map<string, AgedAmountRow[]>();
-  for (const row of rows) {
-    const group = groups.get(row.customerNo);
-    if (group) group.push(row);
-    else groups.set(row.customerNo, [row]);
-  }
-  return groups;
-}
+const groupByCustomer = (rows: readonly AgedAmountRow[]) => groupBy(rows, (row) => row.customerNo);
 
 /**
  * The report from amounts already placed in buckets (the server sums them in the database), by

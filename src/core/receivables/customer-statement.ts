@@ -16,6 +16,7 @@
  * the running balance.
  */
 import { compareDates, type IsoDate } from '../dates/calendar-date.ts';
+import { groupBy } from '../group-by.ts';
 import { type Decimal, sum } from '../money/decimal.ts';
 
 /** One detailed customer ledger entry of the period, with what its customer ledger entry says. */
@@ -60,16 +61,6 @@ export interface CustomerStatement {
 
 type UnbalancedLine = Omit<StatementLine, 'balanceLcy'> & { order: number };
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return [...groups.values()];
-}
-
 function lineOf(group: readonly StatementMovement[], fields: Partial<UnbalancedLine> = {}): UnbalancedLine {
   const first = group[0]!;
   return {
@@ -81,8 +72,11 @@ function lineOf(group: readonly StatementMovement[], fields: Partial<UnbalancedL
   };
 }
 
+/** The groups alone, in first-seen order. */
+const groupsOf = <T>(items: readonly T[], key: (item: T) => string): T[][] => [...groupBy(items, key).values()];
+
 function documentLines(movements: readonly StatementMovement[]): UnbalancedLine[] {
-  return groupBy(movements.filter((movement) => movement.entryType === 'initialEntry'), (movement) => String(movement.customerLedgerEntryNo))
+  return groupsOf(movements.filter((movement) => movement.entryType === 'initialEntry'), (movement) => String(movement.customerLedgerEntryNo))
     .map((group) => {
       const { entry } = group[0]!;
       return lineOf(group, {
@@ -93,7 +87,7 @@ function documentLines(movements: readonly StatementMovement[]): UnbalancedLine[
 
 /** Applications net to zero within their transaction; what is left (if anything) is one LCY line. */
 function applicationLines(movements: readonly StatementMovement[]): UnbalancedLine[] {
-  return groupBy(movements.filter((movement) => movement.entryType === 'application'), (movement) => String(movement.transactionNo))
+  return groupsOf(movements.filter((movement) => movement.entryType === 'application'), (movement) => String(movement.transactionNo))
     .map((group) => lineOf(group, { currencyCode: '', description: adjustmentCaption('application'), amount: sum(group.map((movement) => movement.amountLcy)) }))
     .filter((line) => !line.amountLcy.isZero());
 }
@@ -115,7 +109,7 @@ export function adjustmentCaption(entryType: string): string {
 
 function adjustmentLines(movements: readonly StatementMovement[]): UnbalancedLine[] {
   const adjustments = movements.filter((movement) => movement.entryType !== 'initialEntry' && movement.entryType !== 'application');
-  return groupBy(adjustments, (movement) => `${movement.transactionNo}/${movement.customerLedgerEntryNo}/${movement.entryType}`)
+  return groupsOf(adjustments, (movement) => `${movement.transactionNo}/${movement.customerLedgerEntryNo}/${movement.entryType}`)
     .map((group) => lineOf(group, { description: adjustmentCaption(group[0]!.entryType) }))
     .filter((line) => !line.amount.isZero() || !line.amountLcy.isZero());
 }

@@ -9,6 +9,7 @@
 import { compareDates, type IsoDate } from '../dates/calendar-date.ts';
 import { DomainError } from '../errors.ts';
 import { type Decimal, ZERO, sum } from '../money/decimal.ts';
+import { groupBy } from '../group-by.ts';
 import type { EntryDocument, GlEntry, LedgerDocumentType, VatEntry } from '../posting/entries.ts';
 import { detailedEntryAccount, detailedEntryGlEntry, postingGroupOf, ReceivablesTotals } from './application-gl.ts';
 import type {
@@ -154,17 +155,18 @@ const discountFamily = (entryType: DetailedCustomerEntryType) => entryType.start
 
 /** Remaining amounts back by what is undone; open again; discount given, accepted tolerances as before the application. */
 function restoredEntries(request: UnapplyRequest, undone: readonly PostedDetailedCustomerEntry[]): CustomerEntryRestore[] {
-  const entryNos = [...new Set(undone.map((entry) => entry.customerLedgerEntryNo))];
-  return entryNos.map((entryNo) => {
+  // Grouped once: an application to 10,000 invoices undoes some 20,000 detailed entries.
+  const own = groupBy(undone, (entry) => entry.customerLedgerEntryNo);
+  const aimedAtEntry = groupBy(undone.filter((entry) => entry.entryType !== 'application'), (entry) => entry.appliedCustomerLedgerEntryNo);
+  return [...own].map(([entryNo, entries]) => {
     const state = entryState(request, entryNo);
-    const own = undone.filter((entry) => entry.customerLedgerEntryNo === entryNo);
-    const aimedAt = undone.filter((entry) => entry.appliedCustomerLedgerEntryNo === entryNo && entry.entryType !== 'application');
-    const remainingAmount = state.remainingAmount.minus(sum(own.map((entry) => entry.amount)));
+    const aimedAt = aimedAtEntry.get(entryNo) ?? [];
+    const remainingAmount = state.remainingAmount.minus(sum(entries.map((entry) => entry.amount)));
     const open = !remainingAmount.isZero();
     return {
       entryNo,
       remainingAmount,
-      remainingAmountLcy: state.remainingAmountLcy.minus(sum(own.map((entry) => entry.amountLcy))),
+      remainingAmountLcy: state.remainingAmountLcy.minus(sum(entries.map((entry) => entry.amountLcy))),
       open,
       remainingPaymentDiscountPossible: open ? state.originalPaymentDiscountPossible : ZERO,
       pmtDiscGivenLcy: state.pmtDiscGivenLcy.plus(sum(aimedAt.filter((entry) => discountFamily(entry.entryType)).map((entry) => entry.amountLcy))),
@@ -173,3 +175,4 @@ function restoredEntries(request: UnapplyRequest, undone: readonly PostedDetaile
     };
   });
 }
+

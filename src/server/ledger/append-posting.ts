@@ -6,7 +6,7 @@
  * transaction number and the entry numbers are drawn here, as the posting's last step.
  * One INSERT per table whatever the number of lines.
  */
-import { type Column, eq, sql } from 'drizzle-orm';
+import { type Column, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import type { Posting } from '../../core/posting/posting.ts';
@@ -73,7 +73,7 @@ async function insertNumbered(tx: Executor, table: PgTable, rows: readonly objec
 
 /**
  * The derived columns of the applied entries, as their new detailed entries leave them: one
- * UPDATE … FROM (VALUES …) for all, whatever the number of entries (an application to 10,000
+ * UPDATE … FROM json_to_recordset for all, whatever the number of entries (an application to 10,000
  * invoices touches 10,001). An entry touched by several steps (the paying entry) ends as its last
  * step leaves it; a column a step leaves unset (null here) keeps its value.
  */
@@ -92,8 +92,10 @@ async function updateRemaining(tx: Executor, sides: readonly CustomerApplication
     ]);
   }
   if (byEntry.size === 0) return;
-  const rows = sql.join([...byEntry.values()].map((v) => sql`(${v[0]}::integer, ${v[1]}::numeric, ${v[2]}::numeric, ${v[3]}::boolean, ${v[4]}::integer,
-    ${v[5]}::date, ${v[6]}::numeric, ${v[7]}::numeric, ${v[8]}::numeric, ${v[9]}::numeric, ${v[10]}::boolean)`), sql`, `);
+  const names = ['entry_no', 'remaining_amount', 'remaining_amount_lcy', 'open', 'closed_by_entry_no', 'closed_at_date', 'closed_by_amount',
+    'remaining_payment_discount_possible', 'pmt_disc_given_lcy', 'accepted_payment_tolerance', 'accepted_pmt_disc_tolerance'];
+  // One JSON parameter: a bind parameter per value would pass PostgreSQL's 65,535 limit at ~6,000 entries.
+  const rows = [...byEntry.values()].map((values) => Object.fromEntries(names.map((name, index) => [name, values[index]])));
   await tx.execute(sql`
     update customer_ledger_entry as e set
       remaining_amount = v.remaining_amount, remaining_amount_lcy = v.remaining_amount_lcy, open = v.open,
@@ -103,32 +105,40 @@ async function updateRemaining(tx: Executor, sides: readonly CustomerApplication
       pmt_disc_given_lcy = coalesce(v.pmt_disc_given_lcy, e.pmt_disc_given_lcy),
       accepted_payment_tolerance = coalesce(v.accepted_payment_tolerance, e.accepted_payment_tolerance),
       accepted_pmt_disc_tolerance = coalesce(v.accepted_pmt_disc_tolerance, e.accepted_pmt_disc_tolerance)
-    from (values ${rows}) as v(entry_no, remaining_amount, remaining_amount_lcy, open, closed_by_entry_no, closed_at_date, closed_by_amount,
-      remaining_payment_discount_possible, pmt_disc_given_lcy, accepted_payment_tolerance, accepted_pmt_disc_tolerance)
+    from json_to_recordset(${JSON.stringify(rows)}::json) as v(entry_no integer, remaining_amount numeric, remaining_amount_lcy numeric, open boolean,
+      closed_by_entry_no integer, closed_at_date date, closed_by_amount numeric, remaining_payment_discount_possible numeric, pmt_disc_given_lcy numeric,
+      accepted_payment_tolerance numeric, accepted_pmt_disc_tolerance boolean)
     where e.entry_no = v.entry_no`);
 }
 
 /**
  * Unapply: each undone detailed entry flagged Unapplied with the entry no. of its reversal (the
  * reversals were numbered in plan order), and the entries' derived columns restored: open again,
- * the closing facts cleared.
+ * the closing facts cleared. Two UPDATE … FROM json_to_recordset, whatever the number of entries.
  */
 async function writeUnapplications(tx: Executor, plans: readonly CustomerUnapplyPlan[], reversalNos: readonly number[]): Promise<void> {
   const reversals = plans.flatMap((plan) => plan.reversals);
-  for (const [index, reversal] of reversals.entries()) {
-    await tx.update(detailedCustomerLedgerEntry).set({ unapplied: true, unappliedByEntryNo: reversalNos[index]! })
-      .where(eq(detailedCustomerLedgerEntry.entryNo, reversal.undoes));
+  // One JSON parameter per statement: a bind parameter per value would pass PostgreSQL's 65,535 limit.
+  if (reversals.length > 0) {
+    const flags = reversals.map((reversal, index) => ({ entry_no: reversal.undoes, reversal_no: reversalNos[index]! }));
+    await tx.execute(sql`update detailed_customer_ledger_entry as d set unapplied = true, unapplied_by_entry_no = v.reversal_no
+      from json_to_recordset(${JSON.stringify(flags)}::json) as v(entry_no integer, reversal_no integer) where d.entry_no = v.entry_no`);
   }
-  for (const restore of plans.flatMap((plan) => plan.entries)) {
-    await tx.update(customerLedgerEntry).set({
-      remainingAmount: restore.remainingAmount.toFixed(2),
-      remainingAmountLcy: restore.remainingAmountLcy.toFixed(2),
-      open: restore.open,
-      ...(restore.open ? { closedByEntryNo: null, closedAtDate: null, closedByAmount: '0' } : {}),
-      remainingPaymentDiscountPossible: restore.remainingPaymentDiscountPossible.toFixed(2),
-      pmtDiscGivenLcy: restore.pmtDiscGivenLcy.toFixed(2),
-      acceptedPaymentTolerance: restore.acceptedPaymentTolerance.toFixed(2),
-      acceptedPmtDiscTolerance: restore.acceptedPmtDiscTolerance,
-    }).where(eq(customerLedgerEntry.entryNo, restore.entryNo));
-  }
+  const restores = plans.flatMap((plan) => plan.entries).map((restore) => ({
+    entry_no: restore.entryNo, remaining_amount: restore.remainingAmount.toFixed(2), remaining_amount_lcy: restore.remainingAmountLcy.toFixed(2), open: restore.open,
+    remaining_payment_discount_possible: restore.remainingPaymentDiscountPossible.toFixed(2), pmt_disc_given_lcy: restore.pmtDiscGivenLcy.toFixed(2),
+    accepted_payment_tolerance: restore.acceptedPaymentTolerance.toFixed(2), accepted_pmt_disc_tolerance: restore.acceptedPmtDiscTolerance,
+  }));
+  if (restores.length === 0) return;
+  await tx.execute(sql`
+    update customer_ledger_entry as e set
+      remaining_amount = v.remaining_amount, remaining_amount_lcy = v.remaining_amount_lcy, open = v.open,
+      closed_by_entry_no = case when v.open then null else e.closed_by_entry_no end,
+      closed_at_date = case when v.open then null else e.closed_at_date end,
+      closed_by_amount = case when v.open then 0 else e.closed_by_amount end,
+      remaining_payment_discount_possible = v.remaining_payment_discount_possible, pmt_disc_given_lcy = v.pmt_disc_given_lcy,
+      accepted_payment_tolerance = v.accepted_payment_tolerance, accepted_pmt_disc_tolerance = v.accepted_pmt_disc_tolerance
+    from json_to_recordset(${JSON.stringify(restores)}::json) as v(entry_no integer, remaining_amount numeric, remaining_amount_lcy numeric, open boolean,
+      remaining_payment_discount_possible numeric, pmt_disc_given_lcy numeric, accepted_payment_tolerance numeric, accepted_pmt_disc_tolerance boolean)
+    where e.entry_no = v.entry_no`);
 }
