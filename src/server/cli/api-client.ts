@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import type { ServerConfig } from '../config.ts';
 import type { Executor } from '../db/connection.ts';
 import { buildApp } from '../http/app.ts';
-import { openMigratedDatabase } from './runtime.ts';
+import type { CliIo } from './cli-io.ts';
+import { openCliDatabase } from './runtime.ts';
 
 /** The CLI speaks to the API: over HTTP to a running server, or to an in-process one on the database. */
 export interface ApiClient {
@@ -17,30 +18,29 @@ export interface ApiClient {
 export interface ApiResponse { status: number; body: unknown }
 
 /** Headers every CLI request carries: the work date, when the user set one. */
-function commonHeaders(): Record<string, string> {
-  const workDate = process.env.LEDGERLINE_WORK_DATE;
+function commonHeaders(workDate: string | undefined): Record<string, string> {
   return workDate ? { 'x-work-date': workDate } : {};
 }
 
 interface Credentials { server: string; token: string }
 
-export function credentialsPath(environment: NodeJS.ProcessEnv = process.env): string {
+export function credentialsPath(environment: NodeJS.ProcessEnv): string {
   return join(environment.LEDGERLINE_CONFIG_DIR || join(homedir(), '.config', 'ledgerline'), 'credentials.json');
 }
 
-export function saveCredentials(credentials: Credentials) {
-  const path = credentialsPath();
+export function saveCredentials(credentials: Credentials, environment: NodeJS.ProcessEnv) {
+  const path = credentialsPath(environment);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(credentials, null, 2), { mode: 0o600 });
 }
 
-export function forgetCredentials() {
-  rmSync(credentialsPath(), { force: true });
+export function forgetCredentials(environment: NodeJS.ProcessEnv) {
+  rmSync(credentialsPath(environment), { force: true });
 }
 
-function savedCredentials(): Credentials | undefined {
+function savedCredentials(environment: NodeJS.ProcessEnv): Credentials | undefined {
   try {
-    return JSON.parse(readFileSync(credentialsPath(), 'utf8')) as Credentials;
+    return JSON.parse(readFileSync(credentialsPath(environment), 'utf8')) as Credentials;
   } catch {
     return undefined;
   }
@@ -51,19 +51,20 @@ function savedCredentials(): Credentials | undefined {
  * otherwise the CLI opens the database itself and acts as an administrator of it, since whoever
  * can open the data directory or the database URL can change anything in it anyway.
  */
-export async function connectApi(config: ServerConfig, server: string | undefined): Promise<ApiClient> {
-  const saved = savedCredentials();
-  const target = server || process.env.LEDGERLINE_SERVER || saved?.server;
+export async function connectApi(config: ServerConfig, server: string | undefined, io: CliIo): Promise<ApiClient> {
+  const saved = savedCredentials(io.env);
+  const target = server || io.env.LEDGERLINE_SERVER || saved?.server;
+  const workDate = io.env.LEDGERLINE_WORK_DATE;
   if (target) {
-    const token = process.env.LEDGERLINE_TOKEN || (saved && saved.server === target ? saved.token : undefined);
-    return httpClient(target, token);
+    const token = io.env.LEDGERLINE_TOKEN || (saved && saved.server === target ? saved.token : undefined);
+    return httpClient(target, token, workDate);
   }
-  const handle = await openMigratedDatabase(config);
+  const handle = await openCliDatabase(io, config);
   const app = await buildApp({ db: handle.db, localActor: { username: 'cli', role: 'admin' } });
   return {
     db: handle.db,
     request: async (method, path, body, headers) => {
-      const response = await app.inject({ method: method as 'GET', url: path, headers: { ...commonHeaders(), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
+      const response = await app.inject({ method: method as 'GET', url: path, headers: { ...commonHeaders(workDate), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
       return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined };
     },
     close: async () => {
@@ -73,7 +74,7 @@ export async function connectApi(config: ServerConfig, server: string | undefine
   };
 }
 
-export function httpClient(server: string, token: string | undefined): ApiClient {
+export function httpClient(server: string, token: string | undefined, workDate?: string): ApiClient {
   const base = server.replace(/\/+$/, '');
   return {
     request: async (method, path, body, headers = {}) => {
@@ -84,7 +85,7 @@ export function httpClient(server: string, token: string | undefined): ApiClient
           headers: {
             ...(token ? { authorization: `Bearer ${token}` } : {}),
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            ...commonHeaders(),
+            ...commonHeaders(workDate),
             ...headers,
           },
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),

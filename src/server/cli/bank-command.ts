@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { ApiClient } from './api-client.ts';
-import type { CliCommandKit } from './journal-command.ts';
+import type { CliCommandKit } from './command-kit.ts';
 import { formatBytes, phaseProgress } from './phase-progress.ts';
 
 interface ImportResult {
@@ -41,7 +41,7 @@ export function registerBankCommands(program: Command, kit: CliCommandKit): void
 }
 
 async function importStatement(kit: CliCommandKit, file: string, options: ImportOptions): Promise<void> {
-  const progress = phaseProgress(options.apply ? 3 : 2, { out: process.stderr, show: options.progress ?? Boolean(process.stderr.isTTY) });
+  const progress = phaseProgress(options.apply ? 3 : 2, { out: kit.io.stderr, show: options.progress ?? Boolean(kit.io.stderr.isTTY) });
   const statement = await progress.run('read', () => readStatementFile(file), (read) => `${read.fileName}, ${formatBytes(read.bytes)}`);
   await kit.withApi(options.server, async (api) => {
     const bankPath = `/api/v1/bankAccounts/${encodeURIComponent(options.bankAccount)}`;

@@ -6,17 +6,9 @@
  * `journal post-batch --batch CASHRCPT/GENERAL` (or `preview-batch`) posts it (journal-import.ts).
  */
 import { readFileSync } from 'node:fs';
-import type { Command, Option } from 'commander';
-import type { ApiClient, ApiResponse } from './api-client.ts';
+import type { Command } from 'commander';
+import type { CliCommandKit } from './command-kit.ts';
 import { inCsvTerms, readJournalCsv } from './journal-import.ts';
-
-/** What main.ts lends every command: the API connection, the answer check and the printer. */
-export interface CliCommandKit {
-  withApi(server: string | undefined, work: (api: ApiClient) => Promise<void>): Promise<void>;
-  expectOk(response: ApiResponse): unknown;
-  print(value: unknown): void;
-  serverOption: Option;
-}
 
 export function registerJournalCommands(program: Command, kit: CliCommandKit): void {
   const journal = program.command('journal')

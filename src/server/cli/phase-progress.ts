@@ -5,9 +5,8 @@
  * one line per finished phase. Without `show` nothing is written.
  */
 import { performance } from 'node:perf_hooks';
+import type { CliOutput } from './cli-io.ts';
 import { formatProgress } from './progress.ts';
-
-type Out = NodeJS.WritableStream & { isTTY?: boolean };
 
 export interface PhaseProgress {
   /** Runs one phase; `done` says what it did, for the phase's line. */
@@ -18,7 +17,7 @@ export interface PhaseProgress {
 
 const redrawEveryMs = 200;
 
-export function phaseProgress(total: number, options: { out: Out; show: boolean }): PhaseProgress {
+export function phaseProgress(total: number, options: { out: CliOutput; show: boolean }): PhaseProgress {
   const { out, show } = options;
   let finished = 0;
   const line = (message: string) => formatProgress({ progress: finished, total, message });

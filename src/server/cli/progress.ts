@@ -4,6 +4,7 @@
  */
 import type { Executor } from '../db/connection.ts';
 import { claimJob, runJob, type Job } from '../jobs/job-queue.ts';
+import type { CliOutput } from './cli-io.ts';
 
 const barWidth = 20;
 
@@ -27,7 +28,7 @@ export interface ProgressRenderer {
 }
 
 /** Draws only when the line changes, so polling a quiet job does not flood a log. */
-export function progressRenderer(out: NodeJS.WritableStream & { isTTY?: boolean }): ProgressRenderer {
+export function progressRenderer(out: CliOutput): ProgressRenderer {
   let last = '';
   let drawn = false;
   return {
@@ -54,7 +55,7 @@ export const isFinished = (job: Job) => job.status === 'succeeded' || job.status
 /** Polls until the job has finished, showing its progress; returns the finished job. */
 export async function waitForJob(
   fetchJob: () => Promise<Job>,
-  options: { out: NodeJS.WritableStream & { isTTY?: boolean }; intervalMs?: number },
+  options: { out: CliOutput; intervalMs?: number },
 ): Promise<Job> {
   const renderer = progressRenderer(options.out);
   for (;;) {
@@ -72,7 +73,7 @@ export async function waitForJob(
  * Without a server no worker will pick the job up, so the in-process CLI runs it itself.
  * Returns undefined when the job is no longer queued (another process has it: poll it instead).
  */
-export async function runJobNow(db: Executor, id: string, options: { out?: NodeJS.WritableStream & { isTTY?: boolean } } = {}): Promise<Job | undefined> {
+export async function runJobNow(db: Executor, id: string, options: { out?: CliOutput } = {}): Promise<Job | undefined> {
   const claimed = await claimJob(db, id, `cli-${process.pid}`);
   if (!claimed) return undefined;
   const renderer = options.out ? progressRenderer(options.out) : undefined;
@@ -85,7 +86,7 @@ export async function runJobNow(db: Executor, id: string, options: { out?: NodeJ
 export async function followJob(
   id: string,
   fetchJob: () => Promise<Job>,
-  options: { out: NodeJS.WritableStream & { isTTY?: boolean }; db?: Executor | undefined; intervalMs?: number },
+  options: { out: CliOutput; db?: Executor | undefined; intervalMs?: number },
 ): Promise<Job> {
   // Fetching first answers an unknown id with the API's 404 before anything is claimed.
   if (options.db && (await fetchJob()).status === 'queued') {

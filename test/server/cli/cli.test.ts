@@ -1,38 +1,23 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ledgerlineBin, runLedgerline, spawnLedgerline, useCliWorkspace } from '../../support/cli.ts';
 
-// The CLI and server as a user runs them: separate processes on a real data directory.
-// They use the embedded database; the PostgreSQL-server run covers the same code through the API tests.
-const root = join(import.meta.dirname, '../../..');
-const bin = join(root, 'bin/ledgerline.js');
-let workDir: string;
-let environment: NodeJS.ProcessEnv;
-
-beforeAll(() => {
-  workDir = mkdtempSync(join(tmpdir(), 'ledgerline-cli-'));
-  const { DATABASE_URL: _ignored, ...rest } = process.env;
-  environment = { ...rest, LEDGERLINE_DATA_DIR: join(workDir, 'data'), LEDGERLINE_CONFIG_DIR: join(workDir, 'config'), LEDGERLINE_SERVER: '' };
-});
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+// The CLI and server as a user runs them, on a real data directory with the embedded database: the
+// commands run in this process (on one database opened for the file), the binary and `serve` as
+// processes of their own. The PostgreSQL-server run covers the same code through the API tests.
+const workspace = useCliWorkspace('ledgerline-cli-');
 
 async function json(response: Response): Promise<any> {
   return response.json();
 }
 
 function ledgerline(...args: string[]) {
-  return ledgerlineIn(environment, ...args);
-}
-
-function ledgerlineIn(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, json: () => JSON.parse(result.stdout) };
+  return runLedgerline(workspace.environment(), args);
 }
 
 function startServer(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const server = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], { env });
+  const server = spawn(process.execPath, [ledgerlineBin, 'serve', '--port', '0', ...args], { env });
   let output = '';
   const address = new Promise<string>((resolve, reject) => {
     server.stdout.on('data', (chunk) => {
@@ -52,7 +37,7 @@ function startServer(env: NodeJS.ProcessEnv, ...args: string[]) {
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('npm start on an empty database', () => {
   it('loads the demo company, says how to sign in, and admin/admin opens it', async () => {
-    const fresh = { ...environment, LEDGERLINE_DATA_DIR: join(workDir, 'fresh-data') };
+    const fresh = { ...workspace.environment(), LEDGERLINE_DATA_DIR: join(workspace.workDir(), 'fresh-data') };
     const server = startServer(fresh);
     try {
       const address = await server.address;
@@ -74,45 +59,73 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('npm start on an empty d
 });
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the ledgerline command', () => {
-  // A dozen processes, each opening the database: generous time, since a loaded machine slows them all.
-  it('migrates, adds the first user and manages records, answering bad input with the API\'s errors', { timeout: 240_000 }, () => {
-    expect(ledgerline('migrate')).toMatchObject({ status: 0, stdout: expect.stringContaining('up to date') });
-    const user = ledgerline('users', 'add', 'Alice', '--role', 'admin', '--password', 'long enough', '--full-name', 'Alice Admin');
+  it('runs as a process of its own: help, migrate, a list, and exit codes', { timeout: 240_000 }, async () => {
+    const own = { ...workspace.environment(), LEDGERLINE_DATA_DIR: join(workspace.workDir(), 'spawned-data') };
+    const help = spawnLedgerline(own, ['--help']);
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toContain('Usage: ledgerline');
+    expect(help.stdout).toContain('import-statement');
+    // The data directory is made in-process (from the template: initdb and migrating from nothing are
+    // the `npm start` test's), then handed to the processes.
+    expect((await runLedgerline(own, ['migrate'])).status).toBe(0);
+    await workspace.release();
+    const migrated = spawnLedgerline(own, ['migrate'], 120_000);
+    expect(migrated.status, migrated.stderr).toBe(0);
+    expect(migrated.stdout).toBe('The database schema is up to date.\n');
+    const list = spawnLedgerline(own, ['list', 'customers'], 120_000);
+    expect(list.status, list.stderr).toBe(0);
+    expect(list.json()).toEqual([]);
+    const missing = spawnLedgerline(own, ['get', 'customers/NOBODY'], 120_000);
+    expect(missing).toMatchObject({ status: 1, stdout: '', stderr: 'ledgerline: NOT_FOUND: Customer NOBODY does not exist.\n' });
+    const badRole = spawnLedgerline(own, ['users', 'add', 'bob', '--role', 'boss', '--password', 'long enough']);
+    expect(badRole.status).toBe(1);
+    expect(badRole.stderr).toContain("option '--role <role>' argument 'boss' is invalid");
+  });
+
+  it('migrates, adds the first user and manages records, answering bad input with the API\'s errors', { timeout: 240_000 }, async () => {
+    expect(await ledgerline('migrate')).toMatchObject({ status: 0, stdout: expect.stringContaining('up to date') });
+    const user = await ledgerline('users', 'add', 'Alice', '--role', 'admin', '--password', 'long enough', '--full-name', 'Alice Admin');
     expect(user.status, user.stderr).toBe(0);
     expect(user.json()).toMatchObject({ username: 'alice', role: 'admin', fullName: 'Alice Admin' });
 
-    expect(ledgerline('create', 'paymentTerms', '--data', '{"code":"14d","dueDateCalculation":"14d"}').status).toBe(0);
-    const customer = ledgerline('create', 'customers', '--data', '{"no":"c1","name":"Bakkerij de Vries","paymentTermsCode":"14D"}');
+    expect((await ledgerline('create', 'paymentTerms', '--data', '{"code":"14d","dueDateCalculation":"14d"}')).status).toBe(0);
+    const customer = await ledgerline('create', 'customers', '--data', '{"no":"c1","name":"Bakkerij de Vries","paymentTermsCode":"14D"}');
     expect(customer.status, customer.stderr).toBe(0);
     expect(customer.json()).toMatchObject({ no: 'C1', paymentTermsCode: '14D' });
-    expect(ledgerline('list', 'customers', '--search', 'vries').json().map((row: { no: string }) => row.no)).toEqual(['C1']);
-    expect(ledgerline('update', 'customers/C1', '--data', '{"creditLimitLcy":"5000"}').json().creditLimitLcy).toBe('5000.00');
+    expect((await ledgerline('list', 'customers', '--search', 'vries')).json().map((row: { no: string }) => row.no)).toEqual(['C1']);
+    expect((await ledgerline('update', 'customers/C1', '--data', '{"creditLimitLcy":"5000"}')).json().creditLimitLcy).toBe('5000.00');
 
-    const bad = ledgerline('create', 'customers', '--data', '{"no":"C2","name":"","creditLimitLcy":"lots"}');
+    const bad = await ledgerline('create', 'customers', '--data', '{"no":"C2","name":"","creditLimitLcy":"lots"}');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('INVALID_INPUT');
     expect(bad.stderr).toMatch(/creditLimitLcy: must be a decimal/);
-    const inUse = ledgerline('delete', 'paymentTerms/14D');
+    const inUse = await ledgerline('delete', 'paymentTerms/14D');
     expect(inUse.status).toBe(1);
     expect(inUse.stderr).toContain('RECORD_IN_USE');
-    expect(ledgerline('get', 'customers/NOBODY').stderr).toContain('NOT_FOUND: Customer NOBODY does not exist.');
-    expect(ledgerline('create', 'customers', '--data', '{not json').stderr).toContain('--data is not valid JSON');
+    expect((await ledgerline('get', 'customers/NOBODY')).stderr).toContain('NOT_FOUND: Customer NOBODY does not exist.');
+    expect((await ledgerline('create', 'customers', '--data', '{not json')).stderr).toContain('--data is not valid JSON');
     // A sales document through the same commands: create, act on it, read it back.
-    const quote = ledgerline('--work-date', '2026-03-01', 'create', 'salesQuotes', '--data', '{"no":"Q1","sellToCustomerNo":"C1","lines":[{"type":"comment","description":"Hello"}]}');
+    const workDateBefore = workspace.environment().LEDGERLINE_WORK_DATE;
+    const quote = await ledgerline('--work-date', '2026-03-01', 'create', 'salesQuotes', '--data', '{"no":"Q1","sellToCustomerNo":"C1","lines":[{"type":"comment","description":"Hello"}]}');
     expect(quote.status, quote.stderr).toBe(0);
     expect(quote.json()).toMatchObject({ documentType: 'quote', documentDate: '2026-03-01' });
-    const release = ledgerline('action', `salesQuotes/${quote.json().no}/release`);
+    // --work-date is that run's alone: neither the environment nor the process keeps it for the next command.
+    expect(workspace.environment().LEDGERLINE_WORK_DATE).toBe(workDateBefore);
+    expect(process.env.LEDGERLINE_WORK_DATE).toBe(workDateBefore);
+    const release = await ledgerline('action', `salesQuotes/${quote.json().no}/release`);
     expect(release.status).toBe(1);
     expect(release.stderr).toContain('NOTHING_TO_RELEASE');
-    expect(ledgerline('delete', `salesQuotes/${quote.json().no}`).status).toBe(0);
-    expect(ledgerline('delete', 'customers/C1').status).toBe(0);
-    expect(ledgerline('users', 'add', 'bob', '--role', 'boss', '--password', 'long enough').status).not.toBe(0);
+    expect((await ledgerline('delete', `salesQuotes/${quote.json().no}`)).status).toBe(0);
+    expect((await ledgerline('delete', 'customers/C1')).status).toBe(0);
+    expect((await ledgerline('users', 'add', 'bob', '--role', 'boss', '--password', 'long enough')).status).not.toBe(0);
   });
 
   it('serves the API over HTTP, refuses a second process on the same data, and talks to the server after login', { timeout: 240_000 }, async () => {
-    const own = { ...environment, LEDGERLINE_DATA_DIR: join(workDir, 'served-data'), LEDGERLINE_CONFIG_DIR: join(workDir, 'served-config') };
-    const run = (...args: string[]) => ledgerlineIn(own, ...args);
-    expect(run('users', 'add', 'alice', '--role', 'admin', '--password', 'long enough').status).toBe(0);
+    const own = { ...workspace.environment(), LEDGERLINE_DATA_DIR: join(workspace.workDir(), 'served-data'), LEDGERLINE_CONFIG_DIR: join(workspace.workDir(), 'served-config') };
+    const run = (...args: string[]) => runLedgerline(own, args);
+    expect((await run('users', 'add', 'alice', '--role', 'admin', '--password', 'long enough')).status).toBe(0);
+    // The server takes the data directory: this process lets go of it first.
+    await workspace.release();
     const server = startServer(own);
     try {
       const address = await server.address;
@@ -122,19 +135,19 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the ledgerline command'
       expect(token.status).toBe(200);
       expect((await fetch(`${address}/api/docs/`)).status).toBe(200);
 
-      const locked = run('list', 'customers');
+      const locked = await run('list', 'customers');
       expect(locked.status).toBe(1);
       expect(locked.stderr).toContain('DATABASE_LOCKED');
-      expect(run('login', '--server', address, '--username', 'alice', '--password', 'long enough').status).toBe(0);
-      const created = run('create', 'customers', '--data', '{"no":"H1","name":"Via HTTP"}');
+      expect((await run('login', '--server', address, '--username', 'alice', '--password', 'long enough')).status).toBe(0);
+      const created = await run('create', 'customers', '--data', '{"no":"H1","name":"Via HTTP"}');
       expect(created.status, created.stderr).toBe(0);
       const list = await fetch(`${address}/api/v1/customers`, { headers: { authorization: `Bearer ${(await json(token)).token}` } });
       expect((await json(list)).items.map((row: { no: string }) => row.no)).toEqual(['H1']);
-      expect(run('logout').status).toBe(0);
+      expect((await run('logout')).status).toBe(0);
     } finally {
       await server.stop();
     }
     // The server released its lock on the way out.
-    expect(run('get', 'customers/H1').json().name).toBe('Via HTTP');
+    expect((await run('get', 'customers/H1')).json().name).toBe('Via HTTP');
   });
 });

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, inject, it } from 'vitest';
 import { generalJournalPost } from '../../../src/core/journal/general-journal.schemas.ts';
 import { httpClient } from '../../../src/server/cli/api-client.ts';
 import { registerBankCommands } from '../../../src/server/cli/bank-command.ts';
-import type { CliCommandKit } from '../../../src/server/cli/journal-command.ts';
-import { openDatabase, type Executor } from '../../../src/server/db/connection.ts';
+import type { CliCommandKit } from '../../../src/server/cli/command-kit.ts';
+import type { Executor } from '../../../src/server/db/connection.ts';
 import { bankAccountLedgerEntry, customerLedgerEntry, textToAccountMapping } from '../../../src/server/db/schema/index.ts';
 import { loadDemoCompany } from '../../../src/server/demo/demo-company.ts';
 import { postGeneralJournal } from '../../../src/server/journal/general-journal.commands.ts';
@@ -18,30 +18,25 @@ import { runLedgerline, useCliWorkspace } from '../../support/cli.ts';
 import type { TestApi } from '../../support/api.ts';
 import { givenReceivablesCompany, postedInvoice } from '../receivables/receivables-fixture.ts';
 
-// `ledgerline import-statement` and `reconciliation post` as a clerk runs them on the embedded database.
-// Every run boots the database (seconds on a loaded machine), so there are four: the setup is written
-// into the data directory in-process, and the HTTP mode is run in-process against a listening server.
+// `ledgerline import-statement` and `reconciliation post` as a clerk runs them on the embedded database,
+// in this process on the database the test file keeps open (test/support/cli.ts): the setup is written
+// into it directly, and the HTTP mode is run against a listening server.
 const workDate = '2026-11-25';
 const workspace = useCliWorkspace('ledgerline-import-statement-');
-const ledgerline = (...args: string[]) => runLedgerline(workspace.environment(), ['--work-date', workDate, ...args], 180_000);
+const ledgerline = (...args: string[]) => runLedgerline(workspace.environment(), ['--work-date', workDate, ...args]);
 
 /** The demo company with two open invoices of C00040 (Bureau Van Dijk Architecten) and a text mapping for bank fees. */
 async function givenDemoWithOpenInvoices(): Promise<void> {
-  const handle = await openDatabase({ dataDir: workspace.environment().LEDGERLINE_DATA_DIR });
-  try {
-    await handle.migrate();
-    await handle.db.transaction(async (transaction) => {
-      const tx = transaction as Executor;
-      await loadDemoCompany(tx, { workDate });
-      const invoice = (documentNo: string, amount: string) => ({
-        postingDate: workDate, documentType: 'invoice', documentNo, accountType: 'customer', accountNo: 'C00040', amount, balAccountType: 'glAccount', balAccountNo: '0520',
-      });
-      await postGeneralJournal(tx, generalJournalPost.parse({ lines: [invoice('OB-1001', '500.00'), invoice('OB-1002', '300.00')] }), await loadSalesContext(tx, workDate, 'test'));
-      await tx.insert(textToAccountMapping).values({ mappingText: 'Bank fee', debitAccNo: '4600', creditAccNo: '4600' });
+  const handle = await workspace.database();
+  await handle.db.transaction(async (transaction) => {
+    const tx = transaction as Executor;
+    await loadDemoCompany(tx, { workDate });
+    const invoice = (documentNo: string, amount: string) => ({
+      postingDate: workDate, documentType: 'invoice', documentNo, accountType: 'customer', accountNo: 'C00040', amount, balAccountType: 'glAccount', balAccountNo: '0520',
     });
-  } finally {
-    await handle.close();
-  }
+    await postGeneralJournal(tx, generalJournalPost.parse({ lines: [invoice('OB-1001', '500.00'), invoice('OB-1002', '300.00')] }), await loadSalesContext(tx, workDate, 'test'));
+    await tx.insert(textToAccountMapping).values({ mappingText: 'Bank fee', debitAccNo: '4600', creditAccNo: '4600' });
+  });
 }
 
 function statementFile(dir: string, name: string, text: string): string {
@@ -61,7 +56,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline import-state
       ],
     }));
 
-    const imported = ledgerline('import-statement', '--bank-account', 'checking', '--progress', file);
+    const imported = await ledgerline('import-statement', '--bank-account', 'checking', '--progress', file);
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.json()).toEqual({
       bankAccountNo: 'CHECKING', statementNo: '1', fileName: 'november.xml', format: 'camt.053', statements: 1,
@@ -74,31 +69,27 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline import-state
     expect(phases[2]).toMatch(/^\[#{20}\] 3\/3 apply automatically: 3 of 3 lines matched \(\d+\.\d s\)$/);
 
     // Not a terminal and no --progress: standard error stays empty.
-    const again = ledgerline('import-statement', '--bank-account', 'CHECKING', '--statement-no', '1', '--no-apply', file);
+    const again = await ledgerline('import-statement', '--bank-account', 'CHECKING', '--statement-no', '1', '--no-apply', file);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toBe('');
     expect(again.json()).toMatchObject({ statementNo: '1', imported: 0, skipped: 3, applied: 0, byConfidence: {} });
 
-    const posted = ledgerline('reconciliation', 'post', '--bank-account', 'CHECKING', '--statement-no', '1');
+    const posted = await ledgerline('reconciliation', 'post', '--bank-account', 'CHECKING', '--statement-no', '1');
     expect(posted.status, posted.stderr).toBe(0);
     expect(posted.json()).toMatchObject({ bankAccountNo: 'CHECKING', statementNo: '1', reconciled: true, postedLines: 3 });
 
-    const otherAccount = ledgerline('import-statement', '--bank-account', 'USD', file);
+    const otherAccount = await ledgerline('import-statement', '--bank-account', 'USD', file);
     expect(otherAccount.status).toBe(1);
     expect(otherAccount.stdout).toBe('');
     expect(otherAccount.stderr).toContain('ledgerline: STATEMENT_OTHER_ACCOUNT: november.xml is a statement of account NL85INGB0006541237, not of bank account USD');
 
-    const handle = await openDatabase({ dataDir: workspace.environment().LEDGERLINE_DATA_DIR });
-    try {
-      const invoices = await handle.db.select({ documentNo: customerLedgerEntry.documentNo, open: customerLedgerEntry.open }).from(customerLedgerEntry)
-        .where(and(eq(customerLedgerEntry.documentType, 'invoice'), inArray(customerLedgerEntry.documentNo, ['OB-1001', 'OB-1002'])));
-      expect(invoices.map((entry) => entry.open)).toEqual([false, false]);
-      const bank = await handle.db.select({ amount: bankAccountLedgerEntry.amount, status: bankAccountLedgerEntry.statementStatus })
-        .from(bankAccountLedgerEntry).where(eq(bankAccountLedgerEntry.bankAccountNo, 'CHECKING')).orderBy(bankAccountLedgerEntry.entryNo);
-      expect(bank).toEqual([{ amount: '500.00', status: 'closed' }, { amount: '300.00', status: 'closed' }, { amount: '-12.50', status: 'closed' }]);
-    } finally {
-      await handle.close();
-    }
+    const { db } = await workspace.database();
+    const invoices = await db.select({ documentNo: customerLedgerEntry.documentNo, open: customerLedgerEntry.open }).from(customerLedgerEntry)
+      .where(and(eq(customerLedgerEntry.documentType, 'invoice'), inArray(customerLedgerEntry.documentNo, ['OB-1001', 'OB-1002'])));
+    expect(invoices.map((entry) => entry.open)).toEqual([false, false]);
+    const bank = await db.select({ amount: bankAccountLedgerEntry.amount, status: bankAccountLedgerEntry.statementStatus })
+      .from(bankAccountLedgerEntry).where(eq(bankAccountLedgerEntry.bankAccountNo, 'CHECKING')).orderBy(bankAccountLedgerEntry.entryNo);
+    expect(bank).toEqual([{ amount: '500.00', status: 'closed' }, { amount: '300.00', status: 'closed' }, { amount: '-12.50', status: 'closed' }]);
   });
 });
 
@@ -117,6 +108,8 @@ describe('ledgerline import-statement against a server (HTTP)', () => {
     const address = await api.app.listen({ port: 0, host: '127.0.0.1' });
     const printed: unknown[] = [];
     const kit: CliCommandKit = {
+      io: { stdout: { write: () => true }, stderr: { write: () => true }, env: {} },
+      setExitCode: () => undefined,
       withApi: async (_server, work) => work(httpClient(address, inject('apiTokens').admin)),
       expectOk: (response) => {
         const problem = response.body as { code?: string; detail?: string };

@@ -3,30 +3,30 @@ import { runLedgerline, useCliWorkspace } from '../../support/cli.ts';
 
 // `ledgerline post`, `preview` and `combine-shipments` as a user runs them on the demo company.
 const workspace = useCliWorkspace('ledgerline-post-cli-');
-const ledgerline = (...args: string[]) => runLedgerline(workspace.environment(), ['--work-date', '2026-11-25', ...args], 90_000);
+const ledgerline = (...args: string[]) => runLedgerline(workspace.environment(), ['--work-date', '2026-11-25', ...args]);
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline post / preview / combine-shipments', () => {
   it('previews and posts a demo order, then runs Combine Shipments with a progress report', { timeout: 240_000 }, async () => {
-    expect(ledgerline('demo').status).toBe(0);
-    const created = ledgerline('create', 'salesOrders', '--data', JSON.stringify({ sellToCustomerNo: 'C00010', lines: [{ type: 'item', no: '1000', quantity: '2' }] }));
+    expect((await ledgerline('demo')).status).toBe(0);
+    const created = await ledgerline('create', 'salesOrders', '--data', JSON.stringify({ sellToCustomerNo: 'C00010', lines: [{ type: 'item', no: '1000', quantity: '2' }] }));
     expect(created.status, created.stderr).toBe(0);
     const orderNo = created.json().no as string;
 
-    const preview = ledgerline('preview', 'order', orderNo, '--ship', '--invoice');
+    const preview = await ledgerline('preview', 'order', orderNo, '--ship', '--invoice');
     expect(preview.status, preview.stderr).toBe(0);
     expect(preview.json().glEntries.length).toBeGreaterThan(0);
 
-    const posted = ledgerline('post', 'order', orderNo, '--ship', '--invoice');
+    const posted = await ledgerline('post', 'order', orderNo, '--ship', '--invoice');
     expect(posted.status, posted.stderr).toBe(0);
     expect(posted.json()).toMatchObject({ documentDeleted: true });
     expect(posted.json().invoiceNo).toMatch(/^PSI/);
 
-    const again = ledgerline('post', 'order', orderNo, '--ship');
+    const again = await ledgerline('post', 'order', orderNo, '--ship');
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('DOCUMENT_ALREADY_POSTED');
-    expect(ledgerline('post', 'quote', 'X').stderr).toContain('Unknown document type');
+    expect((await ledgerline('post', 'quote', 'X')).stderr).toContain('Unknown document type');
 
-    const combined = ledgerline('combine-shipments', '--posting-date', '2026-11-30', '--post');
+    const combined = await ledgerline('combine-shipments', '--posting-date', '2026-11-30', '--post');
     expect(combined.status, combined.stderr).toBe(0);
     expect(combined.json()).toMatchObject({ status: 'succeeded', result: { invoicesCreated: 0 } });
   });
