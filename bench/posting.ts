@@ -4,11 +4,11 @@ import { itemSchemas } from '../src/core/master-data/item.schemas.ts';
 import { buildApp } from '../src/server/http/app.ts';
 import type { DatabaseHandle } from '../src/server/db/connection.ts';
 import { todayIsoDate } from '../src/server/shared/clock.ts';
+import { benchActor } from './bench-actor.ts';
 import { measure, type MeasureOptions, printLine, timed, type Figures } from './measure.ts';
+import { postInvoicesInProcesses } from './posting-processes.ts';
 import { prepareRawSqlBaseline } from './raw-sql-baseline.ts';
 import { shapesThatGrow, statementLog } from './statement-log.ts';
-
-export const benchActor = { username: 'bench', role: 'admin' } as const;
 
 /** What the posted invoices sell: inventory items of the demo company, in stock at the lines' location. */
 export interface PostingSetup {
@@ -113,7 +113,8 @@ export async function countPostingStatements(handle: DatabaseHandle, setup: Post
  * raw-SQL baseline, which writes again the rows of a warm-up posting.
  */
 export async function postingFigures(
-  handle: DatabaseHandle, app: FastifyInstance, options: { invoices: number; clients: readonly number[]; countStatements: boolean; ownItems: boolean },
+  handle: DatabaseHandle, app: FastifyInstance,
+  options: { invoices: number; clients: readonly number[]; countStatements: boolean; ownItems: boolean; databaseUrl?: string },
 ): Promise<void> {
   const setup = await preparePosting(app);
   const warmUp = await send(app, 'POST', `/api/v1/salesInvoices/${await createInvoice(app, setup, 10)}/post`);
@@ -126,7 +127,7 @@ export async function postingFigures(
   }
   const most = Math.max(...options.clients);
   printRatio(`rate ${most} ÷ 1 clients, all sell the same 10 items`, rates, most, 'each posting locks the items it sells');
-  if (options.ownItems && most > 1) await ownItemFigures(app, setup, options.invoices, most, showCpu);
+  if (options.ownItems && most > 1) await ownItemFigures(app, setup, { invoices: options.invoices, clients: most, showCpu, databaseUrl: options.databaseUrl });
   await postLargeInvoice(app, setup, 1000);
   if (options.countStatements) await countPostingStatements(handle, setup);
 
@@ -147,18 +148,31 @@ export async function postingFigures(
 
 /**
  * The same invoices posted by 1 and by `clients` clients, client k selling only the items of group
- * k: no two clients wait for the same item, so what is left is the posting's own contention.
+ * k: no two clients wait for the same item, so what is left is the posting's own contention. With a
+ * database URL, again by the same number of clients spread over several server processes.
  */
-async function ownItemFigures(app: FastifyInstance, setup: PostingSetup, invoices: number, clients: number, showCpu: boolean): Promise<void> {
+async function ownItemFigures(
+  app: FastifyInstance, setup: PostingSetup, options: { invoices: number; clients: number; showCpu: boolean; databaseUrl: string | undefined },
+): Promise<void> {
+  const { invoices, clients, showCpu } = options;
   const groups = await prepareOwnItems(app, setup, clients);
-  const rates = new Map<number, number>();
-  for (const count of [1, clients]) {
+  const invoicesOfGroups = async () => {
     const numbers: string[] = [];
     for (let index = 0; index < invoices; index++) numbers.push(await createInvoice(app, groups[index % clients]!, 10));
+    return numbers;
+  };
+  const rates = new Map<number, number>();
+  for (const count of [1, clients]) {
     const label = `post a 10-line invoice, own items, ${count} client${count === 1 ? '' : 's'}`;
-    rates.set(count, (await postInvoices(app, label, numbers, { clients: count, partitioned: true, showCpu })).perSecond);
+    rates.set(count, (await postInvoices(app, label, await invoicesOfGroups(), { clients: count, partitioned: true, showCpu })).perSecond);
   }
-  printRatio(`rate ${clients} ÷ 1 clients, each sells its own items`, rates, clients, 'target ≥ 1.5×');
+  printRatio(`rate ${clients} ÷ 1 clients, each sells its own items`, rates, clients, 'one Node process');
+  if (!options.databaseUrl) return;
+  for (const processes of [2, clients].filter((count) => count > 1 && clients % count === 0)) {
+    const label = `post a 10-line invoice, own items, ${clients} clients in ${processes} processes`;
+    const figures = await postInvoicesInProcesses(label, options.databaseUrl, await invoicesOfGroups(), processes, clients / processes);
+    printRatio(`rate ${clients} clients in ${processes} processes ÷ 1 client`, new Map([[1, rates.get(1)!], [clients, figures.perSecond]]), clients, 'target ≥ 1.5×');
+  }
 }
 
 function printRatio(label: string, rates: ReadonlyMap<number, number>, clients: number, note: string): void {

@@ -8,7 +8,8 @@ import { buildApp } from '../src/server/http/app.ts';
 import { loadDemoCompany } from '../src/server/demo/demo-company.ts';
 import { masterDataFigures } from './master-data.ts';
 import { printLine } from './measure.ts';
-import { benchActor, postingFigures } from './posting.ts';
+import { benchActor } from './bench-actor.ts';
+import { postingFigures } from './posting.ts';
 import { receivablesFigures } from './receivables.ts';
 import { receivablesAgingFigures } from './receivables-aging.ts';
 import { benchServerUrl, freshServerDatabase } from './server-database.ts';
@@ -48,7 +49,7 @@ if (!serverUrl) {
   const server = await freshServerDatabase(serverUrl);
   await withDemoCompany(server, async (app) => {
     console.log(`\nLedgerline API on the PostgreSQL server ${server.location}, in-process (app.inject, one Node process)`);
-    await postingFigures(server, app, { invoices, clients: [1, 8], countStatements: false, ownItems: true });
+    await postingFigures(server, app, { invoices, clients: [1, 8], countStatements: false, ownItems: true, databaseUrl: server.url });
     await receivablesFigures(server, app);
   });
 }

@@ -8,7 +8,8 @@ export function benchServerUrl(): string | undefined {
   return process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
 }
 
-export async function freshServerDatabase(serverUrl: string): Promise<DatabaseHandle> {
+/** The handle, and the new database's URL for other processes of the bench. */
+export async function freshServerDatabase(serverUrl: string): Promise<DatabaseHandle & { url: string }> {
   const name = `ledgerline_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
@@ -17,6 +18,7 @@ export async function freshServerDatabase(serverUrl: string): Promise<DatabaseHa
     const handle = await openDatabase({ databaseUrl: url.toString() });
     return {
       ...handle,
+      url: url.toString(),
       close: async () => {
         await handle.close();
         await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
