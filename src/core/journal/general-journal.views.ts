@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateText, decimalText } from '../api/wire.schemas.ts';
-import { customerLedgerEntryView, detailedCustomerLedgerEntryView, glEntryView } from '../posting/ledger-entry.views.ts';
+import { customerLedgerEntryView, detailedCustomerLedgerEntryView, glEntryView, vatEntryView } from '../posting/ledger-entry.views.ts';
 
 /**
  * What the general journal answers (POST /api/v1/generalJournal/post and …/preview). The vendor and
@@ -110,6 +110,7 @@ export const generalJournalPreviewView = z.object({
     transactionNo: integer().describe('Provisional'),
     ...transactionFacts,
     glEntries: z.array(glEntryView),
+    vatEntries: z.array(vatEntryView),
     customerLedgerEntries: z.array(customerLedgerEntryView),
     detailedCustomerLedgerEntries: z.array(detailedCustomerLedgerEntryView),
     vendorLedgerEntries: z.array(vendorLedgerEntryView),

@@ -13,6 +13,7 @@ import { type ApplicationResult, planApplication } from '../receivables/applicat
 import type {
   ApplicationChoices, ApplicationEntry, ApplicationMode, ApplicationSetup, AppliedEntryRequest, CustomerPostingGroupApplicationAccounts,
 } from '../receivables/application-types.ts';
+import { currenciesMayMeet } from '../receivables/application-currency.ts';
 import { markedOrder, oldestFirst } from '../receivables/apply-to-oldest.ts';
 import type { JournalAccounts, JournalCustomer, OpenCustomerEntry } from './journal-accounts.ts';
 import type { JournalDocumentType, JournalLine } from './journal-line.ts';
@@ -137,17 +138,20 @@ function appliedEntries(input: LineApplicationInput, applying: ApplicationEntry,
     }
     return [{ entry: target, amountToApply: ZERO }];
   }
+  // Appln. between Currencies decides which other currencies Applies-to ID and Apply to Oldest take in (BC's PrepareTempCustLedgEntry).
+  const setup = applicationSetup(input.accounts, draft.currencyCode);
+  const currencies = (applyingCode: string, entryCode: string) => currenciesMayMeet(setup, applyingCode, entryCode);
   if (mode === 'appliesToId') {
-    const marked = markedOrder(applying, open.marked(draft.customerNo, line.appliesToId!)) as TrackedEntry[];
+    const marked = markedOrder(applying, open.marked(draft.customerNo, line.appliesToId!), currencies) as TrackedEntry[];
     if (marked.length === 0) {
       throw new DomainError('JOURNAL_APPLICATION_NOT_SUPPORTED', {
-        lineNo: line.lineNo, what: `Applies-to ID ${line.appliesToId} without open entries of customer ${draft.customerNo} in ${draft.currencyCode || 'local currency'} marked with it`,
+        lineNo: line.lineNo, what: `Applies-to ID ${line.appliesToId} without open entries of customer ${draft.customerNo} marked with it that may be applied to ${draft.currencyCode || 'local currency'}`,
         remedy: 'mark the entries to apply with that Applies-to ID first, or post the line without it',
       }, field);
     }
     return marked.map((entry) => ({ entry, amountToApply: entry.amountToApply }));
   }
-  return oldestFirst(applying, open.openOf(draft.customerNo)).map((entry) => ({ entry, amountToApply: ZERO }));
+  return oldestFirst(applying, open.openOf(draft.customerNo), currencies).map((entry) => ({ entry, amountToApply: ZERO }));
 }
 
 /** The journal's application setup for a currency; without one: the customers' receivables accounts, nothing else. */

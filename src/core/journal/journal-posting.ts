@@ -8,14 +8,14 @@
  * server/ledger's appendPosting.
  */
 import { DomainError } from '../errors.ts';
-import { type Decimal, ONE, ZERO, sum } from '../money/decimal.ts';
+import { type Decimal, ZERO, sum } from '../money/decimal.ts';
 import type {
   BankAccountLedgerEntryDraft, CustomerLedgerEntryDraft, EntryDocument, GlEntry, GlSourceType, VatEntry, VendorLedgerEntryDraft,
 } from '../posting/entries.ts';
 import type { Posting } from '../posting/posting.ts';
 import type { ApplicationResult } from '../receivables/application-plan.ts';
 import type { ApplicationChoices, CustomerApplicationPlan } from '../receivables/application-types.ts';
-import { maxPaymentTolerance } from '../receivables/payment-tolerance.ts';
+import { maxPaymentTolerance, toleranceSetupOf } from '../receivables/payment-tolerance.ts';
 import { bankAccountLineEntries } from './bank-account-line.ts';
 import { customerLineEntries } from './customer-line.ts';
 import type { JournalAccounts, JournalCustomer } from './journal-accounts.ts';
@@ -174,10 +174,12 @@ function postSide(side: JournalSide, resolved: ResolvedSide, entries: Transactio
 function lineMaxPaymentTolerance(draft: CustomerLedgerEntryDraft, customer: JournalCustomer, context: ApplicationContext | null): Decimal {
   const application = context?.accounts.application;
   if (!application) return ZERO;
+  // The currency's own tolerance for an entry in a currency (BC's CalcMaxPmtTolerance), the G/L setup's in LCY.
+  const lcy = { tolerancePercent: application.paymentTolerancePercent, maxToleranceAmount: application.maxPaymentToleranceAmount };
   return maxPaymentTolerance({
     documentType: draft.documentType, amount: draft.amount, amountLcy: draft.amountLcy, currencyCode: draft.currencyCode,
-    currencyFactor: draft.currencyFactor ?? ONE, tolerancePercent: application.paymentTolerancePercent,
-    maxToleranceAmount: application.maxPaymentToleranceAmount, blockPaymentTolerance: customer.blockPaymentTolerance ?? false,
+    ...toleranceSetupOf(draft.currencyCode, lcy, application.setup.currencies.get(draft.currencyCode)),
+    blockPaymentTolerance: customer.blockPaymentTolerance ?? false,
     amountPrecision: application.currencyPrecisions.get(draft.currencyCode) ?? application.setup.amountPrecision,
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  addressFields, code, codeReference, currencyCode, dateFormula, email, exchangeRateAmount, isoDate, percent, recordSchemas,
+  addressFields, code, codeReference, currencyCode, dateFormula, decimal, email, exchangeRateAmount, isoDate, percent, recordSchemas,
   roundingPrecision, text,
 } from './fields.ts';
 import { roundingTypes } from './setup.schemas.ts';
@@ -47,6 +47,13 @@ export const currencySchemas = recordSchemas({ code: currencyCode() }, {
   realizedLossesAccount: codeReference(),
   unrealizedGainsAccount: codeReference(),
   unrealizedLossesAccount: codeReference(),
+  paymentTolerancePercent: percent()
+    .describe("Spec §20.5: the Max. Payment Tolerance of an invoice or credit memo in this currency is this % of its amount, in the currency."),
+  maxPaymentToleranceAmount: decimal({ scale: 2, integerDigits: 16, min: '0' })
+    .describe('The cap of that tolerance, in the currency; 0 = no cap. Must be rounded to the Amount Rounding Precision.'),
+  applnRoundingPrecision: decimal({ scale: 5, integerDigits: 13, min: '0' })
+    .describe('Appln. Rounding Precision: a difference up to it closes entries applied across currencies (Appln. Rounding entry); 0 = the G/L setup\'s.'),
+  emuCurrency: z.boolean().describe('EMU Currency: may be applied to other EMU currencies when Appln. between Currencies is EMU.'),
 });
 
 export const currencyExchangeRateSchemas = recordSchemas({ startingDate: isoDate() }, {

@@ -42,6 +42,7 @@ export const customerPostingGroupSchemas = recordSchemas({ code: code() }, {
   invoiceRoundingAccount: account(),
   paymentToleranceDebitAccount: account(), paymentToleranceCreditAccount: account(),
   debitCurrencyApplicationRoundingAccount: account(), creditCurrencyApplicationRoundingAccount: account(),
+  debitRoundingAccount: account(), creditRoundingAccount: account(),
 });
 
 export const vendorPostingGroupSchemas = recordSchemas({ code: code() }, { description: text(100), payablesAccount: account() });

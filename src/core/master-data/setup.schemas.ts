@@ -30,6 +30,9 @@ export const generalLedgerSetupUpdate = z.strictObject({
   paymentTolerancePosting: z.enum(['paymentToleranceAccounts', 'paymentDiscountAccounts']),
   paymentDiscountTolerancePosting: z.enum(['paymentToleranceAccounts', 'paymentDiscountAccounts']),
   maxVatDifferenceAllowed: decimal({ scale: 2, integerDigits: 13, min: '0' }),
+  applnRoundingPrecision: decimal({ scale: 5, integerDigits: 13, min: '0' })
+    .describe('Appln. Rounding Precision across currencies when the currency has none of its own.'),
+  emuCurrency: z.boolean().describe('EMU Currency: the local currency is an EMU currency (Appln. between Currencies EMU).'),
 }).partial();
 
 export const salesReceivablesSetupUpdate = z.strictObject({

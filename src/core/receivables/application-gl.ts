@@ -27,7 +27,8 @@ const bucketSetup = (bucket: VatBucket) => `general posting setup '${bucket.genB
 /**
  * The account of a detailed entry type; `debit` when the G/L entry debits it (the detailed entry's
  * Amount (LCY) is negative). Payment Tolerance Posting and Pmt. Disc. Tolerance Posting choose
- * between the tolerance and the discount accounts.
+ * between the tolerance and the discount accounts; application rounding and the correction of the
+ * remaining amount post to the customer posting group's (BC's GetApplRoundingAccount, GetRoundingAccount).
  */
 export function detailedEntryAccount(entryType: DetailedCustomerEntryType, debit: boolean, context: AccountContext): string {
   const { group, setup } = context;
@@ -43,6 +44,12 @@ export function detailedEntryAccount(entryType: DetailedCustomerEntryType, debit
       return requireAccount((gain ? currency?.realizedGainsAccount : currency?.realizedLossesAccount) ?? '',
         `currency '${context.currencyCode}'`, gain ? 'Realized Gains Acc.' : 'Realized Losses Acc.');
     }
+    case 'applicationRounding':
+      return requireAccount((debit ? group.debitCurrencyApplicationRoundingAccount : group.creditCurrencyApplicationRoundingAccount) ?? '',
+        groupName(group), debit ? 'Debit Curr. Appln. Rndg. Acc.' : 'Credit Curr. Appln. Rndg. Acc.');
+    case 'correctionOfRemainingAmount':
+      return requireAccount((debit ? group.debitRoundingAccount : group.creditRoundingAccount) ?? '',
+        groupName(group), debit ? 'Debit Rounding Account' : 'Credit Rounding Account');
     case 'paymentDiscount': return discountAccounts();
     case 'paymentTolerance': return setup.paymentTolerancePosting === 'paymentToleranceAccounts' ? toleranceAccounts() : discountAccounts();
     case 'paymentDiscountTolerance':

@@ -2,8 +2,9 @@
  * What the application engine (spec §20.3–§20.5; BC's Gen. Jnl.-Post Line ApplyCustLedgEntry and
  * Payment Tolerance Management) reads and plans. The shell loads the entries, the setup and the
  * accounts; the engine plans detailed entries, G/L and VAT entries and the derived columns of every
- * entry it touches. Amounts are in the entries' currency (one currency per application), LCY where
- * named so; signs are the ledger's (invoice +, payment −).
+ * entry it touches. Amounts are in each entry's own currency (the applying entry's where named so:
+ * BC converts the applied entries into it), LCY where named so; signs are the ledger's (invoice +,
+ * payment −).
  */
 import type { IsoDate } from '../dates/calendar-date.ts';
 import type { Decimal } from '../money/decimal.ts';
@@ -47,6 +48,10 @@ export interface CustomerApplicationSide {
   pmtDiscGivenLcy?: Decimal;
   acceptedPaymentTolerance?: Decimal;
   acceptedPmtDiscTolerance?: boolean;
+  /** Max. Payment Tolerance after the step (BC's CalcRemainingPmtDisc caps it at the remaining amount). */
+  maxPaymentTolerance?: Decimal;
+  /** Max. Payment Tolerance before the step, kept on the Application detailed entry for unapply. */
+  previousMaxPaymentTolerance?: Decimal;
 }
 
 /** One application step: one applied entry against the applying entry. */
@@ -56,8 +61,10 @@ export interface CustomerApplicationPlan {
   documentNo: string;
   applied: CustomerApplicationSide;
   applying: CustomerApplicationSide;
-  /** Tolerance, discount (with their VAT parts) and realized gain or loss, written before the Application pair. */
+  /** Tolerance, discount (with their VAT parts), application rounding and realized gain or loss, written before the Application pair. */
   adjustments?: readonly DetailedCustomerEntryDraft[];
+  /** Correction of Remaining Amount, written after the Application pair (BC's CalcAmtLCYAdjustment). */
+  trailing?: readonly DetailedCustomerEntryDraft[];
 }
 
 /** Entry Type of a detailed customer ledger entry (server/db/schema/type-columns.ts detailedEntryTypes). */
@@ -65,7 +72,8 @@ export type DetailedCustomerEntryType =
   | 'initialEntry' | 'application' | 'realizedLoss' | 'realizedGain'
   | 'paymentDiscount' | 'paymentDiscountVatExcl' | 'paymentDiscountVatAdjustment'
   | 'paymentDiscountTolerance' | 'paymentDiscountToleranceVatExcl' | 'paymentDiscountToleranceVatAdjustment'
-  | 'paymentTolerance' | 'paymentToleranceVatExcl' | 'paymentToleranceVatAdjustment';
+  | 'paymentTolerance' | 'paymentToleranceVatExcl' | 'paymentToleranceVatAdjustment'
+  | 'applicationRounding' | 'correctionOfRemainingAmount';
 
 /**
  * The VAT of the document an entry comes from, one bucket per general × VAT posting groups, as its
@@ -121,6 +129,37 @@ export interface CustomerPostingGroupApplicationAccounts {
   paymentDiscountCreditAccount: string;
   paymentToleranceDebitAccount: string;
   paymentToleranceCreditAccount: string;
+  /** Debit/Credit Curr. Appln. Rndg. Acc.: Appln. Rounding entries; unset = blank. */
+  debitCurrencyApplicationRoundingAccount?: string;
+  creditCurrencyApplicationRoundingAccount?: string;
+  /** Debit/Credit Rounding Account: Correction of Remaining Amount entries; unset = blank. */
+  debitRoundingAccount?: string;
+  creditRoundingAccount?: string;
+}
+
+/** Sales & Receivables Setup: Appln. between Currencies. */
+export type ApplicationBetweenCurrencies = 'none' | 'emu' | 'all';
+
+/** An exchange rate from its starting date: Exchange Rate Amount units of the currency = Relational Exchange Rate Amount of LCY. */
+export interface CurrencyExchangeRate {
+  startingDate: IsoDate;
+  exchangeRateAmount: Decimal;
+  relationalExchangeRateAmount: Decimal;
+}
+
+/** What an application reads of a currency; the optional facts default to nothing set up. */
+export interface ApplicationCurrency {
+  realizedGainsAccount: string;
+  realizedLossesAccount: string;
+  amountPrecision?: Decimal;
+  /** Appln. Rounding Precision; 0 or unset = the G/L setup's. */
+  applicationRoundingPrecision?: Decimal;
+  emuCurrency?: boolean;
+  /** Payment Tolerance % and Max. Payment Tolerance Amount of entries in the currency. */
+  paymentTolerancePercent?: Decimal;
+  maxPaymentToleranceAmount?: Decimal;
+  /** By starting date, ascending: what converts amounts between currencies (BC's ExchangeAmount). */
+  exchangeRates?: readonly CurrencyExchangeRate[];
 }
 
 export type TolerancePostingAccounts = 'paymentToleranceAccounts' | 'paymentDiscountAccounts';
@@ -138,8 +177,14 @@ export interface ApplicationSetup {
   /** Amount Rounding Precision of LCY. */
   lcyAmountPrecision: Decimal;
   customerPostingGroups: ReadonlyMap<string, CustomerPostingGroupApplicationAccounts>;
-  /** Realized gains and losses accounts per currency code. */
-  currencies: ReadonlyMap<string, { realizedGainsAccount: string; realizedLossesAccount: string }>;
+  /** The currencies by code (realized gains and losses accounts, precisions, exchange rates). */
+  currencies: ReadonlyMap<string, ApplicationCurrency>;
+  /** Sales & Receivables Setup: Appln. between Currencies; unset = none. */
+  applicationBetweenCurrencies?: ApplicationBetweenCurrencies;
+  /** G/L Setup: LCY Code (for messages), EMU Currency (LCY is one) and Appln. Rounding Precision. */
+  lcyCode?: string;
+  lcyEmuCurrency?: boolean;
+  applicationRoundingPrecision?: Decimal;
 }
 
 /**
@@ -201,6 +246,8 @@ export interface PostedDetailedCustomerEntry {
   amountLcy: Decimal;
   appliedCustomerLedgerEntryNo: number | null;
   unapplied: boolean;
+  /** On an Application entry: the entry's Max. Payment Tolerance before it; unset where not recorded. */
+  maxPaymentTolerance?: Decimal;
 }
 
 /** An entry's derived columns as unapply restores them (spec §20.3: the entries reopen). */
@@ -213,6 +260,8 @@ export interface CustomerEntryRestore {
   pmtDiscGivenLcy: Decimal;
   acceptedPaymentTolerance: Decimal;
   acceptedPmtDiscTolerance: boolean;
+  /** As before the application (the earliest undone Application entry's); unset = unchanged. */
+  maxPaymentTolerance?: Decimal;
 }
 
 /** One detailed entry of the unapply: the opposite of `undoes`, flagged Unapplied like it. */

@@ -2,7 +2,7 @@
  * Applying one customer ledger entry to another (spec §20.3), as a credit memo posted with
  * Applies-to Doc. No. does (spec §17.3, §18.3): planned as data, so a posting's preview shows it and
  * the ledger appends it with the rest. Same currency only; payments apply through the engine of
- * application-plan.ts (discounts, tolerance, gains and losses).
+ * application-plan.ts (discounts, tolerance, gains and losses, other currencies).
  */
 import { DomainError } from '../errors.ts';
 import { type Decimal, ZERO } from '../money/decimal.ts';
@@ -26,7 +26,9 @@ export function planCustomerApplication(
 ): CustomerApplicationPlan {
   const refuse = (reason: string) => new DomainError('APPLICATION_INVALID', { reason });
   if (applying.customerNo !== applied.customerNo) throw refuse('the entries belong to different customers');
-  if (applying.currencyCode !== applied.currencyCode) throw refuse('the entries are in different currencies');
+  if (applying.currencyCode !== applied.currencyCode) {
+    throw refuse(`the entries are in different currencies (${applying.currencyCode || 'local currency'} and ${applied.currencyCode || 'local currency'})`);
+  }
   if (!applied.open || applied.remainingAmount.isZero()) throw refuse(`entry ${applied.entryNo ?? 'new'} is already closed`);
   if (applying.remainingAmount.gt(ZERO) === applied.remainingAmount.gt(ZERO)) throw refuse('entries with the same sign cannot be applied to each other');
   // What the applied entry gives up, in its own sign; the applying entry moves by the opposite.

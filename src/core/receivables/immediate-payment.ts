@@ -11,9 +11,10 @@ import { customerLineEntries } from '../journal/customer-line.ts';
 import type { JournalLine } from '../journal/journal-line.ts';
 import { type Decimal, ONE, ZERO } from '../money/decimal.ts';
 import { roundAmount } from '../money/rounding.ts';
-import type { CustomerLedgerEntryDraft, EntryDocument, PostingBatch } from '../posting/entries.ts';
+import type { CustomerLedgerEntryDraft, EntryDocument, GlEntry, PostingBatch } from '../posting/entries.ts';
 import { planApplication } from './application-plan.ts';
-import type { ApplicationEntry, ApplicationSetup, CustomerApplicationPlan } from './application-types.ts';
+import type { ApplicationSetup, CustomerApplicationPlan, VatBucket } from './application-types.ts';
+import { newApplicationEntry } from './apply-to-oldest.ts';
 
 export type BalancingAccount =
   | { type: 'glAccount'; accountNo: string }
@@ -31,6 +32,11 @@ export interface ImmediatePaymentInput {
   lcyPrecision: Decimal;
   setup: ApplicationSetup;
   blockPaymentTolerance: boolean;
+  /**
+   * The invoice's VAT (documentVatBuckets), which a discount granted here is split over when Adjust
+   * for Payment Discount is on, as a later payment's would be; [] when nothing splits it.
+   */
+  vatBuckets: readonly VatBucket[];
 }
 
 export interface ImmediatePayment {
@@ -49,8 +55,10 @@ export function planImmediatePayment(input: ImmediatePaymentInput): ImmediatePay
   const customer = customerLineEntries(line, input.receivablesAccount);
   const payment: CustomerLedgerEntryDraft = { ...customer.customerLedgerEntry, document: line.document };
   const balancingSide = balancingEntries(input, line);
+  const facts = { documentNo: input.document.documentNo, postingDate: input.postingDate };
   const result = planApplication({
-    applying: applicationEntry(payment, input.invoiceEntryIndex + 1, input), applied: [{ entry: applicationEntry(invoice, input.invoiceEntryIndex, input), amountToApply: ZERO }],
+    applying: newApplicationEntry(payment, input.invoiceEntryIndex + 1, facts),
+    applied: [{ entry: newApplicationEntry(invoice, input.invoiceEntryIndex, { ...facts, vatBuckets: input.vatBuckets }), amountToApply: ZERO }],
     mode: 'appliesToDoc', document: line.document, postingDate: input.postingDate, blockPaymentTolerance: input.blockPaymentTolerance, choices: {}, setup: input.setup,
   });
   return {
@@ -105,16 +113,31 @@ function balancingEntries(input: ImmediatePaymentInput, line: JournalLine & { do
   return { glEntries: [{ ...glEntry, document: line.document }], bankAccountLedgerEntries: [{ ...bankAccountLedgerEntry, document: line.document }] };
 }
 
-function applicationEntry(draft: CustomerLedgerEntryDraft, newEntryIndex: number, input: ImmediatePaymentInput): ApplicationEntry {
-  return {
-    newEntryIndex, entryNo: null, customerNo: draft.customerNo, currencyCode: draft.currencyCode,
-    amount: draft.amount, amountLcy: draft.amountLcy, remainingAmount: draft.amount, remainingAmountLcy: draft.amountLcy, open: true,
-    documentType: draft.documentType, documentNo: draft.document?.documentNo ?? input.document.documentNo, postingDate: input.postingDate,
-    dueDate: draft.dueDate, currencyFactor: draft.currencyFactor ?? ONE,
-    paymentDiscountDate: draft.paymentDiscountDate, paymentDiscountToleranceDate: draft.paymentDiscountToleranceDate ?? null,
-    originalPaymentDiscountPossible: draft.originalPaymentDiscountPossible, remainingPaymentDiscountPossible: draft.originalPaymentDiscountPossible,
-    maxPaymentTolerance: draft.maxPaymentTolerance ?? ZERO, pmtDiscGivenLcy: ZERO, acceptedPaymentTolerance: ZERO, acceptedPmtDiscTolerance: false,
-    // No VAT split of a discount granted at posting: the invoice's VAT buckets are not at hand here.
-    customerPostingGroup: draft.customerPostingGroup ?? '', vatBuckets: [],
-  };
+/** A VAT Posting Setup × General Posting Setup row as a VAT bucket reads it (VatBucket less its groups and amounts). */
+export type VatBucketSetup = Omit<VatBucket, 'genBusPostingGroup' | 'genProdPostingGroup' | 'vatBusPostingGroup' | 'vatProdPostingGroup' | 'base' | 'amount'>;
+
+export const vatBucketKey = (groups: Pick<VatBucket, 'genBusPostingGroup' | 'genProdPostingGroup' | 'vatBusPostingGroup' | 'vatProdPostingGroup'>) =>
+  [groups.genBusPostingGroup, groups.genProdPostingGroup, groups.vatBusPostingGroup, groups.vatProdPostingGroup].join('\u0000');
+
+/**
+ * The VAT buckets of a document the same posting writes, as the shell derives them for a posted one
+ * (server/journal's addVatBuckets): its revenue G/L entries for the customer by general × VAT
+ * posting groups, base = Σ amount, VAT = Σ VAT amount (LCY, the invoice's sign), with the setups'
+ * facts. BC's CalcPmtDiscIfAdjVAT reads the VAT entries the invoice's transaction wrote before the
+ * payment's in the same way.
+ */
+export function documentVatBuckets(glEntries: readonly GlEntry[], customerNo: string, setups: ReadonlyMap<string, VatBucketSetup>): VatBucket[] {
+  const buckets = new Map<string, VatBucket>();
+  for (const entry of glEntries) {
+    if (entry.genPostingType !== 'sale' || entry.sourceType !== 'customer' || entry.sourceNo !== customerNo) continue;
+    const key = vatBucketKey(entry);
+    const setup = setups.get(key);
+    if (!setup) continue;
+    const bucket = buckets.get(key) ?? {
+      ...setup, genBusPostingGroup: entry.genBusPostingGroup, genProdPostingGroup: entry.genProdPostingGroup,
+      vatBusPostingGroup: entry.vatBusPostingGroup, vatProdPostingGroup: entry.vatProdPostingGroup, base: ZERO, amount: ZERO,
+    };
+    buckets.set(key, { ...bucket, base: bucket.base.plus(entry.amount), amount: bucket.amount.plus(entry.vatAmount ?? ZERO) });
+  }
+  return [...buckets.values()];
 }

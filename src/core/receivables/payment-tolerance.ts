@@ -3,11 +3,12 @@
  * invoice or credit memo entry gets at posting, and the decision at application time whether the
  * difference between a payment and what it pays may close the entries as tolerance.
  */
-import { type Decimal, ONE, ZERO, sum } from '../money/decimal.ts';
+import { type Decimal, ZERO, sum } from '../money/decimal.ts';
 import { allocateProportionally } from '../money/allocation.ts';
 import { roundAmount } from '../money/rounding.ts';
 import type { PostingBatch } from '../posting/entries.ts';
-import type { ApplicationEntry, ApplicationRequest, AppliedEntryRequest } from './application-types.ts';
+import { toleranceRoundingPrecision } from './application-currency.ts';
+import type { ApplicationCurrency, ApplicationEntry, ApplicationRequest, AppliedEntryRequest } from './application-types.ts';
 import { discountWindow } from './payment-discount.ts';
 
 export interface MaxPaymentToleranceInput {
@@ -16,9 +17,10 @@ export interface MaxPaymentToleranceInput {
   amount: Decimal;
   amountLcy: Decimal;
   currencyCode: string;
-  /** Currency units per 1 LCY: converts the LCY maximum of the G/L setup into the entry's currency. */
-  currencyFactor: Decimal;
-  /** G/L Setup: Payment Tolerance % and Max. Payment Tolerance Amount (LCY). */
+  /**
+   * Payment Tolerance % and Max. Payment Tolerance Amount of the entry's currency, and its Amount
+   * Rounding Precision: the currency's own for an entry in a currency, the G/L setup's in LCY.
+   */
   tolerancePercent: Decimal;
   maxToleranceAmount: Decimal;
   amountPrecision: Decimal;
@@ -27,15 +29,14 @@ export interface MaxPaymentToleranceInput {
 
 /**
  * BC's CalcMaxPmtTolerance: invoices and credit memos only, the entry's sign. The percentage of the
- * amount, capped by the maximum amount; a maximum of 0 means no cap, a percentage of 0 means the
- * maximum amount itself; never more than the amount. 0 for a customer with Block Payment Tolerance.
+ * amount (LCY in LCY, else in the currency), capped by the maximum amount; a maximum of 0 means no
+ * cap, a percentage of 0 means the maximum amount itself; never more than the amount. 0 for a
+ * customer with Block Payment Tolerance.
  */
 export function maxPaymentTolerance(input: MaxPaymentToleranceInput): Decimal {
   if (input.blockPaymentTolerance || (input.documentType !== 'invoice' && input.documentType !== 'creditMemo')) return ZERO;
-  const { tolerancePercent: percent, amountPrecision } = input;
-  // Currencies have no tolerance setup of their own here: the G/L setup's, the maximum converted at the entry's factor.
+  const { tolerancePercent: percent, amountPrecision, maxToleranceAmount: maxAmount } = input;
   const base = input.currencyCode === '' ? input.amountLcy : input.amount;
-  const maxAmount = input.currencyCode === '' ? input.maxToleranceAmount : roundAmount(input.maxToleranceAmount.times(input.currencyFactor), amountPrecision);
   const byPercent = roundAmount(percent.times(base).div(100), amountPrecision);
   const sign = input.amount.isNegative() ? -1 : 1;
   let tolerance: Decimal;
@@ -64,8 +65,8 @@ export function toleranceApplies(applying: ApplicationEntry, applied: Applicatio
 const opposite = (applying: ApplicationEntry, applied: ApplicationEntry) => applying.remainingAmount.isNegative() !== applied.remainingAmount.isNegative();
 
 /**
- * BC's PmtTolGenJnl / PmtTolCustLedgEntry before posting: late discounts within the grace period and
- * the payment tolerance over all applied entries. The difference between the applying entry and
+ * BC's PmtTolGenJnl / PmtTolCustLedgEntry before posting, on the applied entries as the applying
+ * entry's currency sees them: late discounts within the grace period and the payment tolerance over all applied entries. The difference between the applying entry and
  * what the applied entries ask (remaining less the discounts taken) is tolerated when it is not 0
  * and at most Σ Max. Payment Tolerance; then it is spread over the entries with a tolerance in
  * proportion to their amounts (PutCustPmtTolAmount). Never when applying to oldest or blocked.
@@ -89,7 +90,9 @@ export function decideTolerance(request: ApplicationRequest): ToleranceDecision 
     return item.amountToApply.isZero() ? item.entry.remainingAmount.minus(discounts[index]!) : item.amountToApply;
   }));
   const difference = asked.plus(applying.remainingAmount);
-  const tolerated = !maxTolerance.isZero() && !difference.isZero() && difference.abs().lte(maxTolerance.abs())
+  // Across currencies a difference within the Appln. Rounding Precision is application rounding, not tolerance (BC's PmtTolCustLedgEntry).
+  const precision = toleranceRoundingPrecision(setup, applying.currencyCode, applied.map((item) => item.entry.currencyCode));
+  const tolerated = !maxTolerance.isZero() && difference.abs().gt(precision) && difference.abs().minus(precision).lte(maxTolerance.abs())
     && toApply.abs().gte(asked.minus(maxTolerance).abs());
   const accepted = tolerated && (!setup.paymentToleranceWarning || choices.acceptPaymentTolerance === true);
   return {
@@ -119,10 +122,10 @@ function spreadTolerance(difference: Decimal, applied: readonly AppliedEntryRequ
   return allocateProportionally(difference, weights, precision);
 }
 
-/** The tolerance setup a posting reads for its new invoice and credit memo entries. */
+/** The tolerance setup of the batch's currency (the G/L setup's in LCY) for its new invoice and credit memo entries. */
 export type MaxPaymentToleranceSetup = Pick<MaxPaymentToleranceInput, 'tolerancePercent' | 'maxToleranceAmount' | 'amountPrecision' | 'blockPaymentTolerance'>;
 
-/** The batch with Max. Payment Tolerance set on its customer entries (spec §20.5: at posting, fixed afterwards). */
+/** The batch with Max. Payment Tolerance set on its customer entries (spec §20.5: at posting; applications cap it). */
 export function withMaxPaymentTolerance(batch: PostingBatch, setup: MaxPaymentToleranceSetup): PostingBatch {
   return {
     ...batch,
@@ -130,8 +133,18 @@ export function withMaxPaymentTolerance(batch: PostingBatch, setup: MaxPaymentTo
       ...draft,
       maxPaymentTolerance: maxPaymentTolerance({
         ...setup, documentType: draft.documentType, amount: draft.amount, amountLcy: draft.amountLcy, currencyCode: draft.currencyCode,
-        currencyFactor: draft.currencyFactor ?? ONE,
       }),
     })),
   };
+}
+
+/**
+ * The Payment Tolerance % and Max. Payment Tolerance Amount an entry in `currencyCode` gets: the
+ * currency's own (nothing set up = none), the G/L setup's in LCY.
+ */
+export function toleranceSetupOf(
+  currencyCode: string, lcy: { tolerancePercent: Decimal; maxToleranceAmount: Decimal }, currency: ApplicationCurrency | undefined,
+): { tolerancePercent: Decimal; maxToleranceAmount: Decimal } {
+  if (currencyCode === '') return lcy;
+  return { tolerancePercent: currency?.paymentTolerancePercent ?? ZERO, maxToleranceAmount: currency?.maxPaymentToleranceAmount ?? ZERO };
 }

@@ -163,6 +163,8 @@ function restoredEntries(request: UnapplyRequest, undone: readonly PostedDetaile
     const aimedAt = aimedAtEntry.get(entryNo) ?? [];
     const remainingAmount = state.remainingAmount.minus(sum(entries.map((entry) => entry.amount)));
     const open = !remainingAmount.isZero();
+    // Max. Payment Tolerance as before the application: kept on the entry's first undone Application entry (unchanged where not recorded).
+    const firstApplication = entries.find((entry) => entry.entryType === 'application');
     return {
       entryNo,
       remainingAmount,
@@ -172,6 +174,7 @@ function restoredEntries(request: UnapplyRequest, undone: readonly PostedDetaile
       pmtDiscGivenLcy: state.pmtDiscGivenLcy.plus(sum(aimedAt.filter((entry) => discountFamily(entry.entryType)).map((entry) => entry.amountLcy))),
       acceptedPaymentTolerance: aimedAt.some((entry) => entry.entryType.startsWith('paymentTolerance')) ? ZERO : state.acceptedPaymentTolerance,
       acceptedPmtDiscTolerance: aimedAt.some((entry) => entry.entryType.startsWith('paymentDiscountTolerance')) ? false : state.acceptedPmtDiscTolerance,
+      ...(firstApplication?.maxPaymentTolerance ? { maxPaymentTolerance: firstApplication.maxPaymentTolerance } : {}),
     };
   });
 }

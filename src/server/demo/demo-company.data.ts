@@ -195,6 +195,8 @@ const customerPostingAccounts = {
   invoiceRoundingAccount: '9310',
   paymentToleranceDebitAccount: '9300', paymentToleranceCreditAccount: '9300',
   debitCurrencyApplicationRoundingAccount: '9320', creditCurrencyApplicationRoundingAccount: '9320',
+  // Correction of Remaining Amount of entries in a currency (BC's Debit/Credit Rounding Account).
+  debitRoundingAccount: '9320', creditRoundingAccount: '9320',
 };
 
 const customerPostingGroups: DemoRecord[] = [

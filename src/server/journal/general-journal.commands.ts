@@ -69,7 +69,7 @@ export async function previewGeneralJournal(
     transactions: previews.map((rows, index) => ({
       transactionNo: rows.transactionNo, postingDate: planned.postings[index]!.facts.postingDate,
       documentNo: planned.postings[index]!.facts.document.documentNo, lines: planned.lineIndexes[index]!,
-      glEntries: rows.glEntries, customerLedgerEntries: rows.customerLedgerEntries, detailedCustomerLedgerEntries: rows.detailedCustomerLedgerEntries,
+      glEntries: rows.glEntries, vatEntries: rows.vatEntries, customerLedgerEntries: rows.customerLedgerEntries, detailedCustomerLedgerEntries: rows.detailedCustomerLedgerEntries,
       vendorLedgerEntries: rows.vendorLedgerEntries, detailedVendorLedgerEntries: rows.detailedVendorLedgerEntries,
       bankAccountLedgerEntries: rows.bankAccountLedgerEntries,
     })) as GeneralJournalPreview['transactions'],

@@ -15,9 +15,11 @@ import type {
 import type { JournalAccountType, JournalLine } from '../../core/journal/journal-line.ts';
 import { type Decimal, dec } from '../../core/money/decimal.ts';
 import type { VatBucket } from '../../core/receivables/application-types.ts';
+import { vatBucketKey, type VatBucketSetup } from '../../core/receivables/immediate-payment.ts';
 import type { Executor } from '../db/connection.ts';
+import { loadApplicationCurrencies } from '../receivables/apply-entries.queries.ts';
 import {
-  bankAccount, bankAccountPostingGroup, currency, customer, customerEntryApplyMark, customerLedgerEntry, customerPostingGroup, generalLedgerSetup,
+  bankAccount, bankAccountPostingGroup, customer, customerEntryApplyMark, customerLedgerEntry, customerPostingGroup, generalLedgerSetup,
   generalPostingSetup, glAccount, glEntry, vatPostingSetup, vendor, vendorPostingGroup,
 } from '../db/schema/index.ts';
 
@@ -151,9 +153,7 @@ export async function loadApplicationSetup(
 ): Promise<JournalApplicationSetup> {
   const groupCodes = [...new Set([...customers.map((row) => row.postingGroup), ...entries.map((row) => row.customerPostingGroup ?? '')])].filter((code) => code !== '');
   const groups = groupCodes.length === 0 ? [] : await tx.select().from(customerPostingGroup).where(inArray(customerPostingGroup.code, groupCodes));
-  const currencies = await tx.select({
-    code: currency.code, precision: currency.amountRoundingPrecision, gains: currency.realizedGainsAccount, losses: currency.realizedLossesAccount,
-  }).from(currency);
+  const currencies = await loadApplicationCurrencies(tx, glSetup);
   const lcyPrecision = dec(glSetup.amountRoundingPrecision);
   return {
     setup: {
@@ -166,10 +166,13 @@ export async function loadApplicationSetup(
         code: group.code, receivablesAccount: group.receivablesAccount ?? '',
         paymentDiscountDebitAccount: group.paymentDiscountDebitAccount ?? '', paymentDiscountCreditAccount: group.paymentDiscountCreditAccount ?? '',
         paymentToleranceDebitAccount: group.paymentToleranceDebitAccount ?? '', paymentToleranceCreditAccount: group.paymentToleranceCreditAccount ?? '',
+        debitCurrencyApplicationRoundingAccount: group.debitCurrencyApplicationRoundingAccount ?? '',
+        creditCurrencyApplicationRoundingAccount: group.creditCurrencyApplicationRoundingAccount ?? '',
+        debitRoundingAccount: group.debitRoundingAccount ?? '', creditRoundingAccount: group.creditRoundingAccount ?? '',
       }])),
-      currencies: new Map(currencies.map((row) => [row.code, { realizedGainsAccount: row.gains ?? '', realizedLossesAccount: row.losses ?? '' }])),
+      ...currencies,
     },
-    currencyPrecisions: new Map<string, Decimal>([['', lcyPrecision], ...currencies.map((row): [string, Decimal] => [row.code, dec(row.precision)])]),
+    currencyPrecisions: new Map<string, Decimal>([['', lcyPrecision], ...[...currencies.currencies].map(([code, row]): [string, Decimal] => [code, row.amountPrecision!])]),
     paymentTolerancePercent: dec(glSetup.paymentTolerancePercent),
     maxPaymentToleranceAmount: dec(glSetup.maxPaymentToleranceAmount),
   };
@@ -219,4 +222,31 @@ async function vatBucketsOf(tx: Executor, transactionNos: number[]): Promise<(Va
     salesPaymentDiscountDebitAccount: row.discountDebit ?? '', salesPaymentDiscountCreditAccount: row.discountCredit ?? '',
     salesPaymentToleranceDebitAccount: row.toleranceDebit ?? '', salesPaymentToleranceCreditAccount: row.toleranceCredit ?? '',
   }));
+}
+
+type BucketGroups = Pick<VatBucket, 'genBusPostingGroup' | 'genProdPostingGroup' | 'vatBusPostingGroup' | 'vatProdPostingGroup'>;
+
+/**
+ * The setup facts of VAT buckets by their posting groups (core's vatBucketKey), for a document the
+ * same posting writes (an immediate payment's invoice): the rows vatBucketsOf joins, matched the
+ * same way (a blank group is the setup row's null). Groups without both setup rows are left out.
+ */
+export async function vatBucketSetups(tx: Executor, groups: readonly BucketGroups[]): Promise<Map<string, VatBucketSetup>> {
+  if (groups.length === 0) return new Map();
+  // Setup tables are small; reading them whole spares matching blank groups to nulls in SQL.
+  const vatRows = await tx.select().from(vatPostingSetup);
+  const generalRows = await tx.select().from(generalPostingSetup);
+  const setups = new Map<string, VatBucketSetup>();
+  for (const group of groups) {
+    const vat = vatRows.find((row) => (row.vatBusPostingGroup ?? '') === group.vatBusPostingGroup && (row.vatProdPostingGroup ?? '') === group.vatProdPostingGroup);
+    const general = generalRows.find((row) => (row.genBusPostingGroup ?? '') === group.genBusPostingGroup && row.genProdPostingGroup === group.genProdPostingGroup);
+    if (!vat || !general) continue;
+    setups.set(vatBucketKey(group), {
+      vatCalculationType: vat.vatCalculationType as VatBucket['vatCalculationType'], vatIdentifier: vat.vatIdentifier, vatPercent: dec(vat.vatPercent),
+      adjustForPaymentDiscount: vat.adjustForPaymentDiscount, salesVatAccount: vat.salesVatAccount ?? '',
+      salesPaymentDiscountDebitAccount: general.salesPaymentDiscountDebitAccount ?? '', salesPaymentDiscountCreditAccount: general.salesPaymentDiscountCreditAccount ?? '',
+      salesPaymentToleranceDebitAccount: general.salesPaymentToleranceDebitAccount ?? '', salesPaymentToleranceCreditAccount: general.salesPaymentToleranceCreditAccount ?? '',
+    });
+  }
+  return setups;
 }

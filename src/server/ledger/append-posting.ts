@@ -89,11 +89,12 @@ async function updateRemaining(tx: Executor, sides: readonly CustomerApplication
       closes ? entryNoOf(side.other) : previous?.[4] ?? null, closes ? postingDate : previous?.[5] ?? null, closes ? fixed(side.closedByAmount) : previous?.[6] ?? null,
       fixed(side.remainingPaymentDiscountPossible) ?? previous?.[7] ?? null, fixed(side.pmtDiscGivenLcy) ?? previous?.[8] ?? null,
       fixed(side.acceptedPaymentTolerance) ?? previous?.[9] ?? null, side.acceptedPmtDiscTolerance ?? previous?.[10] ?? null,
+      fixed(side.maxPaymentTolerance) ?? previous?.[11] ?? null,
     ]);
   }
   if (byEntry.size === 0) return;
   const names = ['entry_no', 'remaining_amount', 'remaining_amount_lcy', 'open', 'closed_by_entry_no', 'closed_at_date', 'closed_by_amount',
-    'remaining_payment_discount_possible', 'pmt_disc_given_lcy', 'accepted_payment_tolerance', 'accepted_pmt_disc_tolerance'];
+    'remaining_payment_discount_possible', 'pmt_disc_given_lcy', 'accepted_payment_tolerance', 'accepted_pmt_disc_tolerance', 'max_payment_tolerance'];
   // One JSON parameter: a bind parameter per value would pass PostgreSQL's 65,535 limit at ~6,000 entries.
   const rows = [...byEntry.values()].map((values) => Object.fromEntries(names.map((name, index) => [name, values[index]])));
   await tx.execute(sql`
@@ -104,10 +105,11 @@ async function updateRemaining(tx: Executor, sides: readonly CustomerApplication
       remaining_payment_discount_possible = coalesce(v.remaining_payment_discount_possible, e.remaining_payment_discount_possible),
       pmt_disc_given_lcy = coalesce(v.pmt_disc_given_lcy, e.pmt_disc_given_lcy),
       accepted_payment_tolerance = coalesce(v.accepted_payment_tolerance, e.accepted_payment_tolerance),
-      accepted_pmt_disc_tolerance = coalesce(v.accepted_pmt_disc_tolerance, e.accepted_pmt_disc_tolerance)
+      accepted_pmt_disc_tolerance = coalesce(v.accepted_pmt_disc_tolerance, e.accepted_pmt_disc_tolerance),
+      max_payment_tolerance = coalesce(v.max_payment_tolerance, e.max_payment_tolerance)
     from json_to_recordset(${JSON.stringify(rows)}::json) as v(entry_no integer, remaining_amount numeric, remaining_amount_lcy numeric, open boolean,
       closed_by_entry_no integer, closed_at_date date, closed_by_amount numeric, remaining_payment_discount_possible numeric, pmt_disc_given_lcy numeric,
-      accepted_payment_tolerance numeric, accepted_pmt_disc_tolerance boolean)
+      accepted_payment_tolerance numeric, accepted_pmt_disc_tolerance boolean, max_payment_tolerance numeric)
     where e.entry_no = v.entry_no`);
 }
 
@@ -128,6 +130,7 @@ async function writeUnapplications(tx: Executor, plans: readonly CustomerUnapply
     entry_no: restore.entryNo, remaining_amount: restore.remainingAmount.toFixed(2), remaining_amount_lcy: restore.remainingAmountLcy.toFixed(2), open: restore.open,
     remaining_payment_discount_possible: restore.remainingPaymentDiscountPossible.toFixed(2), pmt_disc_given_lcy: restore.pmtDiscGivenLcy.toFixed(2),
     accepted_payment_tolerance: restore.acceptedPaymentTolerance.toFixed(2), accepted_pmt_disc_tolerance: restore.acceptedPmtDiscTolerance,
+    max_payment_tolerance: restore.maxPaymentTolerance?.toFixed(2) ?? null,
   }));
   if (restores.length === 0) return;
   await tx.execute(sql`
@@ -137,8 +140,10 @@ async function writeUnapplications(tx: Executor, plans: readonly CustomerUnapply
       closed_at_date = case when v.open then null else e.closed_at_date end,
       closed_by_amount = case when v.open then 0 else e.closed_by_amount end,
       remaining_payment_discount_possible = v.remaining_payment_discount_possible, pmt_disc_given_lcy = v.pmt_disc_given_lcy,
-      accepted_payment_tolerance = v.accepted_payment_tolerance, accepted_pmt_disc_tolerance = v.accepted_pmt_disc_tolerance
+      accepted_payment_tolerance = v.accepted_payment_tolerance, accepted_pmt_disc_tolerance = v.accepted_pmt_disc_tolerance,
+      max_payment_tolerance = coalesce(v.max_payment_tolerance, e.max_payment_tolerance)
     from json_to_recordset(${JSON.stringify(restores)}::json) as v(entry_no integer, remaining_amount numeric, remaining_amount_lcy numeric, open boolean,
-      remaining_payment_discount_possible numeric, pmt_disc_given_lcy numeric, accepted_payment_tolerance numeric, accepted_pmt_disc_tolerance boolean)
+      remaining_payment_discount_possible numeric, pmt_disc_given_lcy numeric, accepted_payment_tolerance numeric, accepted_pmt_disc_tolerance boolean,
+      max_payment_tolerance numeric)
     where e.entry_no = v.entry_no`);
 }

@@ -113,7 +113,8 @@ type DetailedCustomerRow = typeof detailedCustomerLedgerEntry.$inferInsert;
 
 /**
  * The Initial Entry of every new customer entry, then per application step its adjustments
- * (tolerance, discount, VAT parts, gain or loss) and its Application pair, in that order. Every row
+ * (tolerance, discount, VAT parts, application rounding, gain or loss), its Application pair and
+ * its Correction of Remaining Amount, in that order. Every row
  * sets the same columns, so the ledger inserts them in one statement, in this order.
  */
 export function detailedCustomerEntryRows(posting: Posting, numbering: PostingNumbering, entryNoOf: (ref: CustomerEntryRef) => number): DetailedCustomerRow[] {
@@ -130,6 +131,7 @@ export function detailedCustomerEntryRows(posting: Posting, numbering: PostingNu
     amount: fixed(draft.amount),
     amountLcy: fixed(draft.amountLcy),
     appliedCustomerLedgerEntryNo: null,
+    maxPaymentTolerance: null,
   }));
   const row = (entry: Pick<DetailedCustomerEntryDraft, 'entry' | 'other' | 'entryType' | 'customerNo' | 'currencyCode' | 'amount' | 'amountLcy'>,
     documentType: string, documentNo: string): DetailedCustomerRow => ({
@@ -142,11 +144,17 @@ export function detailedCustomerEntryRows(posting: Posting, numbering: PostingNu
     amount: fixed(entry.amount),
     amountLcy: fixed(entry.amountLcy),
     appliedCustomerLedgerEntryNo: entryNoOf(entry.other),
+    maxPaymentTolerance: null,
   });
-  const application = (side: CustomerApplicationSide) => ({ ...side, entryType: 'application' as const });
+  // An Application entry keeps the entry's Max. Payment Tolerance before it, for unapply (as BC).
+  const application = (side: CustomerApplicationSide, documentType: string, documentNo: string) => ({
+    ...row({ ...side, entryType: 'application' }, documentType, documentNo),
+    maxPaymentTolerance: side.previousMaxPaymentTolerance ? fixed(side.previousMaxPaymentTolerance) : null,
+  });
   const applications = posting.customerApplications.flatMap((plan) => [
     ...(plan.adjustments ?? []).map((adjustment) => row(adjustment, plan.documentType, plan.documentNo)),
-    row(application(plan.applied), plan.documentType, plan.documentNo), row(application(plan.applying), plan.documentType, plan.documentNo),
+    application(plan.applied, plan.documentType, plan.documentNo), application(plan.applying, plan.documentType, plan.documentNo),
+    ...(plan.trailing ?? []).map((correction) => row(correction, plan.documentType, plan.documentNo)),
   ]);
   return [...initial, ...applications];
 }
@@ -164,6 +172,7 @@ export function unapplyDetailedRows(posting: Posting, numbering: PostingNumberin
     amount: fixed(reversal.amount),
     amountLcy: fixed(reversal.amountLcy),
     appliedCustomerLedgerEntryNo: reversal.appliedCustomerLedgerEntryNo,
+    maxPaymentTolerance: null,
   })));
 }
 

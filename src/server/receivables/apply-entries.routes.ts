@@ -34,8 +34,11 @@ export function registerApplyEntriesRoutes(app: FastifyInstance, getDb: () => Ex
     schema: {
       tags: ['ledgers'], summary: 'Post Application: apply an open customer ledger entry to other open entries of its customer',
       description: 'Applies the entry (e.g. a payment) to the named entries in order, each for its Amount to Apply, with payment discount, payment '
-        + 'discount tolerance, payment tolerance and realized gains or losses as at journal posting (spec §20.3–§20.5). Refused with 422 APPLICATION_INVALID '
-        + '(different customers or currencies, closed entries, same signs, an amount to apply too large, a posting date before the entries).',
+        + 'discount tolerance, payment tolerance and realized gains or losses as at journal posting (spec §20.3–§20.5). Entries in other currencies '
+        + 'apply as Appln. between Currencies in the Sales & Receivables Setup allows (None, EMU, All): converted into the applying entry\'s currency '
+        + 'at the rates of its posting date, with application rounding and corrections of the remaining amount as BC. Refused with 422 '
+        + 'APPLICATION_INVALID (different customers, currencies the setup does not let meet, closed entries, same signs, an amount to apply too '
+        + 'large, a posting date before the entries).',
       params: z.object({ entryNo: z.coerce.number().int().positive() }), body: postApplicationRequest, response: { 201: postedApplicationView },
     },
   }, async (request, reply) => {

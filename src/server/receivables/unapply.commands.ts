@@ -3,18 +3,22 @@
  * application is undone in one transaction — load and lock the entries, core plans the reversing
  * detailed entries and the G/L and VAT they reverse, checked like any posting, appended by
  * server/ledger's appendPosting. The posting date defaults to the application's and must be allowed.
+ * Preview plans the same and shows the rows without writing any.
  */
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
+import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
 import type { Posting } from '../../core/posting/posting.ts';
 import type { DetailedCustomerEntryType, PostedDetailedCustomerEntry } from '../../core/receivables/application-types.ts';
-import { planUnapply, type UnapplyEntryState } from '../../core/receivables/unapply-plan.ts';
+import { planUnapply, type UnapplyEntryState, type UnapplyResult } from '../../core/receivables/unapply-plan.ts';
+import type { UnappliedEntries, UnapplyPreview } from '../../core/receivables/unapply.views.ts';
 import type { Executor } from '../db/connection.ts';
 import { customer, customerLedgerEntry, detailedCustomerLedgerEntry, glEntry, vatEntry } from '../db/schema/index.ts';
 import { loadApplicationSetup } from '../journal/general-journal.queries.ts';
 import { appendPosting } from '../ledger/append-posting.ts';
+import { previewPostingRows } from '../ledger/posting-preview.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
 
 /** BC's Source Code Setup "Unapplied Sales Entry Appln.". */
@@ -24,22 +28,48 @@ export interface UnapplyInput {
   postingDate?: string | undefined;
 }
 
-export interface UnappliedEntries {
-  transactionNo: number;
-  postingDate: string;
-  documentNo: string;
-  /** The application's transaction whose detailed entries were undone. */
-  unappliedTransactionNo: number;
-  customerLedgerEntries: { entryNo: number; remainingAmount: string; remainingAmountLcy: string; open: boolean }[];
+export async function unapplyCustomerLedgerEntry(tx: Executor, entryNo: number, input: UnapplyInput, context: SalesContext): Promise<UnappliedEntries> {
+  const { posting, unapply } = await planUnapplyPosting(tx, entryNo, input, context, { lock: true });
+  const appended = await appendPosting(tx, posting);
+  return { ...outcomeOf(unapply), transactionNo: appended.transactionNo };
 }
 
-export async function unapplyCustomerLedgerEntry(tx: Executor, entryNo: number, input: UnapplyInput, context: SalesContext): Promise<UnappliedEntries> {
-  const [entry] = await tx.select().from(customerLedgerEntry).where(eq(customerLedgerEntry.entryNo, entryNo)).for('update');
+/**
+ * Preview of Unapply (BC's Preview Unapply): the same load, checks and plan, then the rows it would
+ * append, numbered provisionally. Reads only: no lock, no row, no sequence value or number drawn.
+ */
+export async function previewUnapplyCustomerLedgerEntry(tx: Executor, entryNo: number, input: UnapplyInput, context: SalesContext): Promise<UnapplyPreview> {
+  const { posting, unapply } = await planUnapplyPosting(tx, entryNo, input, context, { lock: false });
+  assertBalanced(posting.entries);
+  const rows = await previewPostingRows(tx, posting);
+  // The rows are the tables' columns as stored, which is what the views list.
+  return {
+    ...outcomeOf(unapply), transactionNo: rows.transactionNo,
+    glEntries: rows.glEntries, vatEntries: rows.vatEntries, detailedCustomerLedgerEntries: rows.detailedCustomerLedgerEntries,
+  } as UnapplyPreview;
+}
+
+function outcomeOf(unapply: UnapplyResult): Omit<UnappliedEntries, 'transactionNo'> {
+  return {
+    postingDate: unapply.postingDate, documentNo: unapply.document.documentNo, unappliedTransactionNo: unapply.transactionNo,
+    customerLedgerEntries: unapply.plan.entries.map((restored) => ({
+      entryNo: restored.entryNo, remainingAmount: restored.remainingAmount.toFixed(2), remainingAmountLcy: restored.remainingAmountLcy.toFixed(2), open: restored.open,
+    })),
+  };
+}
+
+/** Load (and, posting, lock) the entry and those its latest application touched; core plans the unapply as a Posting. */
+async function planUnapplyPosting(
+  tx: Executor, entryNo: number, input: UnapplyInput, context: SalesContext, options: { lock: boolean },
+): Promise<{ posting: Posting; unapply: UnapplyResult }> {
+  const entryQuery = tx.select().from(customerLedgerEntry).where(eq(customerLedgerEntry.entryNo, entryNo));
+  const [entry] = options.lock ? await entryQuery.for('update') : await entryQuery;
   if (!entry) throw new DomainError('NOT_FOUND', { entity: 'Customer ledger entry', key: String(entryNo) });
   await checkCustomer(tx, entry.customerNo);
   const detailedEntries = await involvedDetailedEntries(tx, entryNo, entry.customerNo);
   const touched = [...new Set(detailedEntries.map((row) => row.customerLedgerEntryNo))];
-  const entryRows = await tx.select().from(customerLedgerEntry).where(inArray(customerLedgerEntry.entryNo, touched)).for('update');
+  const touchedQuery = tx.select().from(customerLedgerEntry).where(inArray(customerLedgerEntry.entryNo, touched));
+  const entryRows = options.lock ? await touchedQuery.for('update') : await touchedQuery;
   const states = new Map(entryRows.map((row): [number, UnapplyEntryState] => [row.entryNo, {
     entryNo: row.entryNo, customerNo: row.customerNo, customerPostingGroup: row.customerPostingGroup,
     remainingAmount: dec(row.remainingAmount), remainingAmountLcy: dec(row.remainingAmountLcy),
@@ -61,13 +91,7 @@ export async function unapplyCustomerLedgerEntry(tx: Executor, entryNo: number, 
     customerApplications: [],
     customerUnapplications: [unapply.plan],
   };
-  const appended = await appendPosting(tx, posting);
-  return {
-    transactionNo: appended.transactionNo, postingDate: unapply.postingDate, documentNo: unapply.document.documentNo, unappliedTransactionNo: unapply.transactionNo,
-    customerLedgerEntries: unapply.plan.entries.map((restored) => ({
-      entryNo: restored.entryNo, remainingAmount: restored.remainingAmount.toFixed(2), remainingAmountLcy: restored.remainingAmountLcy.toFixed(2), open: restored.open,
-    })),
-  };
+  return { posting, unapply };
 }
 
 // BC's CheckBlockedCustOnJnls for a payment: a customer blocked for all transactions cannot be unapplied.
@@ -84,7 +108,7 @@ const posted = (row: DetailedRow): PostedDetailedCustomerEntry => ({
   entryNo: row.entryNo, customerLedgerEntryNo: row.customerLedgerEntryNo, entryType: row.entryType as DetailedCustomerEntryType,
   transactionNo: row.transactionNo, postingDate: row.postingDate, documentType: row.documentType, documentNo: row.documentNo,
   customerNo: row.customerNo, currencyCode: row.currencyCode, amount: dec(row.amount), amountLcy: dec(row.amountLcy),
-  appliedCustomerLedgerEntryNo: row.appliedCustomerLedgerEntryNo, unapplied: row.unapplied,
+  appliedCustomerLedgerEntryNo: row.appliedCustomerLedgerEntryNo, unapplied: row.unapplied, ...(row.maxPaymentTolerance === null ? {} : { maxPaymentTolerance: dec(row.maxPaymentTolerance) }),
 });
 
 function latestApplicationTransaction(entries: readonly PostedDetailedCustomerEntry[], entryNo: number): number | null {

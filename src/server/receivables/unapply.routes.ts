@@ -1,29 +1,16 @@
 /**
  * Unapply over the API (spec §20.3): POST /api/v1/customerLedgerEntries/{entryNo}/unapply undoes
- * the entry's latest application. Needs the posting permission.
+ * the entry's latest application; …/unapply/preview shows what it would write and keeps nothing.
+ * Both need the posting permission.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { isoDate } from '../../core/master-data/fields.ts';
+import { unappliedView, unapplyPreviewView, unapplyRequest } from '../../core/receivables/unapply.views.ts';
 import type { Executor } from '../db/connection.ts';
 import { actorOf } from '../http/auth.ts';
 import { loadSalesContext } from '../sales/sales-context.ts';
-import { unapplyCustomerLedgerEntry } from './unapply.commands.ts';
-
-const unapplyRequest = z.strictObject({
-  postingDate: isoDate().optional().describe("Left out: the application's posting date. Must be allowed and not before it."),
-}).nullish();
-
-const unappliedView = z.object({
-  transactionNo: z.number().int().describe('The new transaction (source code UNAPPSALES).'),
-  postingDate: z.string(),
-  documentNo: z.string(),
-  unappliedTransactionNo: z.number().int().describe('The application transaction whose detailed entries were undone.'),
-  customerLedgerEntries: z.array(z.object({
-    entryNo: z.number().int(), remainingAmount: z.string(), remainingAmountLcy: z.string(), open: z.boolean(),
-  })).describe('The entries the application touched, as the unapply leaves them.'),
-});
+import { previewUnapplyCustomerLedgerEntry, unapplyCustomerLedgerEntry } from './unapply.commands.ts';
 
 const description = 'Undoes the latest application of the entry, as BC: every detailed entry that application\'s transaction wrote for the customer '
   + '(Application, payment discount, payment tolerance and their VAT parts, realized gain or loss) gets an opposite detailed entry, both flagged '
@@ -44,5 +31,19 @@ export function registerUnapplyRoutes(app: FastifyInstance, getDb: () => Executo
       return unapplyCustomerLedgerEntry(tx as Executor, request.params.entryNo, { postingDate: request.body?.postingDate }, context);
     });
     return reply.status(201).send(result);
+  });
+
+  routes.post('/api/v1/customerLedgerEntries/:entryNo/unapply/preview', {
+    config: { area: 'posting' as const },
+    schema: {
+      tags: ['ledgers'], summary: 'Preview unapplying the latest application of a customer ledger entry: the entries it would write; nothing is kept',
+      description: `${description} The preview is refused as the unapply would be; it locks nothing and draws no number.`,
+      params: z.object({ entryNo: z.coerce.number().int().positive() }), body: unapplyRequest, response: { 200: unapplyPreviewView },
+    },
+  }, async (request) => {
+    // Reads only: no transaction to roll back, no number drawn.
+    const db = getDb();
+    const context = await loadSalesContext(db, request.workDate, actorOf(request).username);
+    return previewUnapplyCustomerLedgerEntry(db, request.params.entryNo, { postingDate: request.body?.postingDate }, context);
   });
 }

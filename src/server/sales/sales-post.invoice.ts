@@ -10,6 +10,7 @@ import type { PostingBatch } from '../../core/posting/entries.ts';
 import { buildSalesInvoicePosting, type SalesPostingLine } from '../../core/posting/sales-invoice-posting.ts';
 import { type CustomerApplicationPlan, planCustomerApplication } from '../../core/receivables/customer-application.ts';
 import { withMaxPaymentTolerance } from '../../core/receivables/payment-tolerance.ts';
+import { paymentToleranceSetup } from '../receivables/apply-entries.queries.ts';
 import type { Executor } from '../db/connection.ts';
 import { customer, glAccount } from '../db/schema/index.ts';
 import { findOpenCustomerEntry } from '../ledger/open-customer-entries.ts';
@@ -61,9 +62,9 @@ export async function invoiceEntries(
   });
   // Spec §20.5: the new entry's Max. Payment Tolerance.
   const [billTo] = await tx.select({ block: customer.blockPaymentTolerance }).from(customer).where(eq(customer.no, header.billToCustomerNo));
+  // The document currency's own tolerance setup (the G/L setup's in LCY), as BC's CalcMaxPmtTolerance.
   return withMaxPaymentTolerance(batch, {
-    tolerancePercent: dec(context.glSetup.paymentTolerancePercent), maxToleranceAmount: dec(context.glSetup.maxPaymentToleranceAmount),
-    amountPrecision: loaded.precision, blockPaymentTolerance: billTo?.block ?? false,
+    ...await paymentToleranceSetup(tx, context.glSetup, header.currencyCode), amountPrecision: loaded.precision, blockPaymentTolerance: billTo?.block ?? false,
   });
 }
 

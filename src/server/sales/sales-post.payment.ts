@@ -1,16 +1,19 @@
 /**
  * Spec §20.8: the immediate payment of a sales invoice (refund of a credit memo) whose payment method
  * has a balancing account, planned by core/receivables into the same posting. Loads the payment
- * method, the balancing bank account and the application setup; writes nothing.
+ * method, the balancing bank account, the application setup and, with Adjust for Payment Discount,
+ * the setups of the invoice's VAT; writes nothing.
  */
 import { eq } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
 import type { EntryDocument, PostingBatch } from '../../core/posting/entries.ts';
-import { type BalancingAccount, type ImmediatePayment, planImmediatePayment } from '../../core/receivables/immediate-payment.ts';
+import {
+  type BalancingAccount, documentVatBuckets, type ImmediatePayment, planImmediatePayment,
+} from '../../core/receivables/immediate-payment.ts';
 import type { Executor } from '../db/connection.ts';
 import { bankAccount, bankAccountPostingGroup, customer, paymentMethod } from '../db/schema/index.ts';
-import { loadApplicationSetup } from '../journal/general-journal.queries.ts';
+import { loadApplicationSetup, vatBucketSetups } from '../journal/general-journal.queries.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 
@@ -29,7 +32,10 @@ export async function immediatePayment(
   }
   const [billTo] = await tx.select({ blockPaymentTolerance: customer.blockPaymentTolerance }).from(customer).where(eq(customer.no, header.billToCustomerNo));
   const application = await loadApplicationSetup(tx, context.glSetup, [], [{ customerPostingGroup: invoice.customerPostingGroup ?? '' }]);
+  const { adjustForPaymentDiscount, paymentDiscountExcludingVat } = application.setup;
   return planImmediatePayment({
+    vatBuckets: adjustForPaymentDiscount && !paymentDiscountExcludingVat && !invoice.originalPaymentDiscountPossible.isZero()
+      ? await invoiceVatBuckets(tx, invoiceBatch, invoice.customerNo) : [],
     invoice, invoiceEntryIndex: 0, document, postingDate: header.postingDate,
     receivablesAccount: loaded.accounts.customerPostingGroup.receivablesAccount,
     balancing: await balancingAccount(tx, method.balancingAccountType, method.balancingAccountNo),
@@ -37,6 +43,12 @@ export async function immediatePayment(
     setup: { ...application.setup, amountPrecision: loaded.precision },
     blockPaymentTolerance: billTo?.blockPaymentTolerance ?? false,
   });
+}
+
+/** Adjust for Payment Discount: the discount granted at posting is split over the invoice's own VAT, as a journal payment's would be. */
+async function invoiceVatBuckets(tx: Executor, invoiceBatch: PostingBatch, customerNo: string) {
+  const revenue = invoiceBatch.glEntries.filter((entry) => entry.genPostingType === 'sale' && entry.sourceType === 'customer');
+  return documentVatBuckets(invoiceBatch.glEntries, customerNo, await vatBucketSetups(tx, revenue));
 }
 
 async function balancingAccount(tx: Executor, type: string, no: string): Promise<BalancingAccount> {

@@ -1,11 +1,13 @@
 /**
  * Step 2 of posting a sales document: plan its whole effect as data (DESIGN §4 step 3) — the
  * posted numbers as placeholders, the shipments it bills, the item plan, the cost and invoice
- * entries, the application, the posted documents. Reads and locks what it plans from; writes nothing.
+ * entries, the applications (Applies-to, immediate payment, Apply to Oldest), the posted documents.
+ * Reads and locks what it plans from; writes nothing.
  */
 import { buildCostPosting } from '../../core/posting/cost-posting.ts';
-import { combinePostingBatches, type EntryDocument } from '../../core/posting/entries.ts';
+import { combinePostingBatches, type EntryDocument, type PostingBatch } from '../../core/posting/entries.ts';
 import type { Posting } from '../../core/posting/posting.ts';
+import type { ApplicationResult } from '../../core/receivables/application-plan.ts';
 import type { Executor } from '../db/connection.ts';
 import type { NumberRequest } from '../posting/posting-numbers.ts';
 import type { SalesContext } from './sales-context.ts';
@@ -15,6 +17,7 @@ import { applicationToDocument, invoiceEntries } from './sales-post.invoice.ts';
 import { costLines, costOfLines, entryOfLines, planSalesItems } from './sales-post.items.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import { planPostingNumbers } from './sales-post.numbers.ts';
+import { applicationToOldest } from './sales-post.oldest.ts';
 import { immediatePayment } from './sales-post.payment.ts';
 import { type PostedDocumentPlan, postedHandlingDocument, postedInvoicingDocument } from './sales-post.posted.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
@@ -50,13 +53,16 @@ export async function planSalesPosting(
     ? { documentType: descriptor.invoicing.partyLedgerDocumentType, documentNo: invoiceNo, externalDocumentNo: header.externalDocumentNo, description }
     : { documentType: '', documentNo: handlingNo ?? header.no, externalDocumentNo: '', description };
   const payment = invoiceBatch ? await immediatePayment(tx, loaded, invoiceBatch, document, context) : null;
+  // A document its payment method pays at posting is settled by that payment, not applied to oldest.
+  const oldest = invoiceBatch && !payment ? await applicationToOldest(tx, loaded, invoiceBatch, document, context) : null;
   const posting: Posting = {
     facts: { postingDate: header.postingDate, sourceCode: 'SALES', userId: context.username, document },
-    entries: invoiceBatch ? combinePostingBatches(invoiceBatch, ...(payment ? [payment.entries] : []), costBatch) : costBatch,
+    entries: invoiceBatch ? combinePostingBatches(invoiceBatch, ...(payment ? [payment.entries] : []), ...(oldest ? [applicationBatch(oldest)] : []), costBatch) : costBatch,
     items,
     customerApplications: [
       ...(invoiceBatch && invoiceNo ? await applicationToDocument(tx, loaded, invoiceBatch, invoiceNo) : []),
       ...(payment?.applications ?? []),
+      ...(oldest?.applications ?? []),
     ],
   };
   const facts = { numbers, description, entryOfLine: entryOfLines(items), context };
@@ -65,3 +71,6 @@ export async function planSalesPosting(
     requests,
   };
 }
+
+/** An application's own G/L and VAT entries (discount, tolerance, gain or loss, receivables between posting groups). */
+const applicationBatch = (result: ApplicationResult): PostingBatch => ({ glEntries: result.glEntries, vatEntries: result.vatEntries, customerLedgerEntries: [] });

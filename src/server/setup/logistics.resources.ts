@@ -8,6 +8,7 @@ import {
 } from '../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
+import { dec } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
 import { bankAccount } from '../db/schema/index.ts';
 import type { ResourceDefinition, Row } from '../master-data/resource.ts';
@@ -21,6 +22,22 @@ async function checkBalancingAccount(tx: Executor, record: Row): Promise<void> {
   if (record.balancingAccountType !== 'bankAccount') return checkAccounts(tx, { accountFields: ['balancingAccountNo'] }, record);
   const [bank] = await tx.select({ no: bankAccount.no }).from(bankAccount).where(eq(bankAccount.no, record.balancingAccountNo));
   if (!bank) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Bank Account', value: record.balancingAccountNo, field: 'balancingAccountNo' }, 'balancingAccountNo');
+}
+
+/**
+ * A currency's Max. Payment Tolerance Amount and Appln. Rounding Precision are amounts of the
+ * currency: each must be a whole multiple of its Amount Rounding Precision (BC rounds the first to it).
+ */
+async function checkCurrencyAmounts(_tx: Executor, record: Row): Promise<void> {
+  const precision = dec(String(record.amountRoundingPrecision));
+  for (const field of ['maxPaymentToleranceAmount', 'applnRoundingPrecision'] as const) {
+    const value = dec(String(record[field] ?? '0'));
+    if (!value.mod(precision).isZero()) {
+      throw new DomainError('INVALID_INPUT', {
+        detail: `${field} ${value.toString()} must be a multiple of the currency's Amount Rounding Precision ${precision.toString()}`,
+      }, field);
+    }
+  }
 }
 
 export const logisticsResources: ResourceDefinition[] = [
@@ -53,6 +70,7 @@ export const logisticsResources: ResourceDefinition[] = [
     name: 'currencies', entity: 'Currency', table: currency, area: 'setup', key: byCode,
     createSchema: currencySchemas.create, updateSchema: currencySchemas.update, filters: [], search: ['description'],
     accountFields: ['realizedGainsAccount', 'realizedLossesAccount', 'unrealizedGainsAccount', 'unrealizedLossesAccount'],
+    validate: checkCurrencyAmounts,
   },
   {
     name: 'exchangeRates', entity: 'Currency Exchange Rate', table: currencyExchangeRate, area: 'setup',

@@ -44,6 +44,7 @@ type PreviewLedger = Extract<keyof PreviewTransaction, `${string}Entries`>;
 /** The ledgers a general journal preview shows, in BC's order. */
 const previewLedgers: Readonly<Record<PreviewLedger, LedgerSpec>> = {
   glEntries: ledgerSpecs.glEntries,
+  vatEntries: ledgerSpecs.vatEntries,
   customerLedgerEntries: ledgerSpecs.customerLedgerEntries,
   detailedCustomerLedgerEntries: ledgerSpecs.detailedCustomerLedgerEntries,
   vendorLedgerEntries,

@@ -11,13 +11,17 @@ interface ConfirmEntryDialogProps {
   busy: boolean;
   onConfirm: (postingDate: string | null) => void;
   onClose: () => void;
+  /** A second action beside the confirmation, e.g. Preview; it gets the same Posting Date. */
+  secondary?: { label: string; busy: boolean; onClick: (postingDate: string | null) => void };
+  /** Out of sight while another dialog (the preview) is open over it, keeping what was entered. */
+  hidden?: boolean;
 }
 
 /** BC's confirmation before Unapply and Reverse: they post new entries, so nothing happens without a Yes. */
-export function ConfirmEntryDialog({ title, question, withPostingDate = false, confirmLabel, busy, onConfirm, onClose }: ConfirmEntryDialogProps) {
+export function ConfirmEntryDialog({ title, question, withPostingDate = false, confirmLabel, busy, onConfirm, onClose, secondary, hidden = false }: ConfirmEntryDialogProps) {
   const [postingDate, setPostingDate] = useState<string | null>(null);
   return (
-    <Modal opened onClose={onClose} title={title}>
+    <Modal opened={!hidden} onClose={onClose} title={title}>
       <Stack gap="sm">
         <Text size="sm" data-testid="entry-action-question">{question}</Text>
         {withPostingDate && (
@@ -28,6 +32,7 @@ export function ConfirmEntryDialog({ title, question, withPostingDate = false, c
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>No</Button>
+          {secondary && <Button variant="light" loading={secondary.busy} onClick={() => secondary.onClick(postingDate)}>{secondary.label}</Button>}
           <Button data-autofocus loading={busy} onClick={() => onConfirm(postingDate)}>{confirmLabel}</Button>
         </Group>
       </Stack>

@@ -1,15 +1,20 @@
 /**
  * Customer ledger entries as the receivables pages read and act on them (GET /customerLedgerEntries,
- * POST /customerLedgerEntries/{entryNo}/apply, /unapply, /reverse), typed from core's entry view.
+ * POST /customerLedgerEntries/{entryNo}/apply, /unapply, /unapply/preview, /reverse), typed from core's views.
  */
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { customerLedgerEntryView } from '../../core/posting/ledger-entry.views.ts';
+import type { UnapplyPreview } from '../../core/receivables/unapply.views.ts';
 import { api, withQuery } from '../api/client.ts';
+import { captionOf } from '../format/captions.ts';
 import type { LedgerEntry } from '../api/posting-types.ts';
 import type { Page } from '../api/types.ts';
 
 export type CustomerLedgerEntry = z.output<typeof customerLedgerEntryView>;
+
+/** An entry as the dialogs name it: "Invoice 103001". */
+export const describeEntry = (entry: CustomerLedgerEntry) => `${captionOf(entry.documentType || 'blank')} ${entry.documentNo}`;
 
 /** A row of the generic ledger list is a customer ledger entry when it lists that ledger. */
 export const asCustomerEntry = (entry: LedgerEntry) => entry as unknown as CustomerLedgerEntry;
@@ -49,5 +54,6 @@ const entryPath = (entryNo: number, action: string) => `/customerLedgerEntries/$
 export const customerEntryActions = {
   apply: (entryNo: number, request: ApplyRequest) => api.post<ApplicationResult>(entryPath(entryNo, 'apply'), request),
   unapply: (entryNo: number, postingDate: string | null) => api.post<UnapplyResult>(entryPath(entryNo, 'unapply'), postingDate ? { postingDate } : {}),
+  previewUnapply: (entryNo: number, postingDate: string | null) => api.post<UnapplyPreview>(entryPath(entryNo, 'unapply/preview'), postingDate ? { postingDate } : {}),
   reverse: (entryNo: number) => api.post<ReversalResult>(entryPath(entryNo, 'reverse'), {}),
 };

@@ -1,16 +1,14 @@
 import { Button, Menu } from '@mantine/core';
 import { useState } from 'react';
 import type { LedgerEntry } from '../api/posting-types.ts';
-import { captionOf } from '../format/captions.ts';
 import { ApplyEntriesDialog } from './apply-entries-dialog.tsx';
 import { ConfirmEntryDialog } from './confirm-entry-dialog.tsx';
-import { asCustomerEntry, customerEntryActions, type CustomerLedgerEntry } from './customer-entries.ts';
+import { asCustomerEntry, customerEntryActions, type CustomerLedgerEntry, describeEntry } from './customer-entries.ts';
 import { DetailedEntriesDialog } from './detailed-entries-dialog.tsx';
+import { UnapplyDialog } from './unapply-dialog.tsx';
 import { useEntryAction } from './use-entry-action.ts';
 
 type Dialog = 'apply' | 'unapply' | 'reverse' | 'detailed';
-
-const describe = (entry: CustomerLedgerEntry) => `${captionOf(entry.documentType || 'blank')} ${entry.documentNo}`;
 
 /**
  * What BC's Customer Ledger Entries page offers on an entry: Apply Entries (open entries only),
@@ -41,24 +39,6 @@ export function CustomerEntryActions({ row }: { row: LedgerEntry }) {
   );
 }
 
-/** Unapply Entries: undoes the entry's latest application; the entries it closed reopen. */
-function UnapplyDialog({ entry, onClose }: { entry: CustomerLedgerEntry; onClose: () => void }) {
-  const unapplying = useEntryAction({
-    run: (postingDate: string | null) => customerEntryActions.unapply(entry.entryNo, postingDate),
-    done: (result) => ({
-      title: `Entry ${entry.entryNo} unapplied`,
-      body: `Transaction ${result.transactionNo} undid application transaction ${result.unappliedTransactionNo}; the entries it applied are open again.`,
-    }),
-    refusedTitle: 'The entries cannot be unapplied',
-    onSettled: onClose,
-  });
-  return (
-    <ConfirmEntryDialog title="Unapply Customer Entries" withPostingDate confirmLabel="Unapply" busy={unapplying.isPending} onClose={onClose}
-      question={`Do you want to unapply the latest application of entry ${entry.entryNo} (${describe(entry)})? The entries it applied reopen.`}
-      onConfirm={(postingDate) => unapplying.mutate(postingDate)} />
-  );
-}
-
 /** Reverse Transaction: the entries of the entry's transaction posted again with the opposite sign (unapplied first). */
 function ReverseDialog({ entry, onClose }: { entry: CustomerLedgerEntry; onClose: () => void }) {
   const reversing = useEntryAction({
@@ -72,7 +52,7 @@ function ReverseDialog({ entry, onClose }: { entry: CustomerLedgerEntry; onClose
   });
   return (
     <ConfirmEntryDialog title="Reverse Transaction Entries" confirmLabel="Reverse" busy={reversing.isPending} onClose={onClose}
-      question={`Do you want to reverse transaction ${entry.transactionNo} of entry ${entry.entryNo} (${describe(entry)})? Its G/L, customer and bank entries are posted again with the opposite sign.`}
+      question={`Do you want to reverse transaction ${entry.transactionNo} of entry ${entry.entryNo} (${describeEntry(entry)})? Its G/L, customer and bank entries are posted again with the opposite sign.`}
       onConfirm={() => reversing.mutate()} />
   );
 }

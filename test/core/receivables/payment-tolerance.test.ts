@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ONE, dec } from '../../../src/core/money/decimal.ts';
+import { dec } from '../../../src/core/money/decimal.ts';
 import { markedOrder, oldestFirst } from '../../../src/core/receivables/apply-to-oldest.ts';
 import { maxPaymentTolerance } from '../../../src/core/receivables/payment-tolerance.ts';
 import { invoice, payment } from './application-fixture.ts';
 
 describe('maxPaymentTolerance (spec §20.5, BC CalcMaxPmtTolerance)', () => {
   const base = {
-    documentType: 'invoice', amount: dec('1000'), amountLcy: dec('1000'), currencyCode: '', currencyFactor: ONE,
+    documentType: 'invoice', amount: dec('1000'), amountLcy: dec('1000'), currencyCode: '',
     tolerancePercent: dec('1'), maxToleranceAmount: dec('5'), amountPrecision: dec('0.01'), blockPaymentTolerance: false,
   };
   it.each<[string, Partial<typeof base>, string]>([
@@ -19,7 +19,9 @@ describe('maxPaymentTolerance (spec §20.5, BC CalcMaxPmtTolerance)', () => {
     ['never more than the amount', { amount: dec('3'), amountLcy: dec('3'), tolerancePercent: dec('0') }, '3.00'],
     ['Block Payment Tolerance', { blockPaymentTolerance: true }, '0.00'],
     ['payments get none', { documentType: 'payment', amount: dec('-1000'), amountLcy: dec('-1000') }, '0.00'],
-    ['in a currency: % of the amount, maximum converted at the factor', { currencyCode: 'USD', currencyFactor: dec('1.1'), amount: dec('1100'), amountLcy: dec('1000') }, '5.50'],
+    // The currency's own Payment Tolerance % and Max. Payment Tolerance Amount, in the currency (no conversion of the G/L setup's).
+    ['in a currency: its own % of the amount in the currency, capped by its own maximum', { currencyCode: 'USD', amount: dec('1100'), amountLcy: dec('1000') }, '5.00'],
+    ['in a currency: its own % under its maximum', { currencyCode: 'USD', amount: dec('330'), amountLcy: dec('300'), maxToleranceAmount: dec('10') }, '3.30'],
   ])('%s', (_name, overrides, expected) => {
     expect(maxPaymentTolerance({ ...base, ...overrides }).toFixed(2)).toBe(expected);
   });

@@ -82,15 +82,16 @@ describe('a new line and the balance', () => {
 
 describe('the posting preview of a journal', () => {
   it("lists every transaction's entries per ledger, in BC's order", () => {
-    const transaction = (transactionNo: number, glEntryNos: number[], bankEntryNos: number[]) => ({
+    const transaction = (transactionNo: number, glEntryNos: number[], bankEntryNos: number[], vatEntryNos: number[] = []) => ({
       transactionNo, postingDate: workDate, documentNo: `G${transactionNo}`, lines: [0],
-      glEntries: glEntryNos.map((entryNo) => ({ entryNo })), customerLedgerEntries: [], detailedCustomerLedgerEntries: [],
+      glEntries: glEntryNos.map((entryNo) => ({ entryNo })), vatEntries: vatEntryNos.map((entryNo) => ({ entryNo })),
+      customerLedgerEntries: [], detailedCustomerLedgerEntries: [],
       vendorLedgerEntries: [], detailedVendorLedgerEntries: [], bankAccountLedgerEntries: bankEntryNos.map((entryNo) => ({ entryNo })),
     });
-    const preview = { transactions: [transaction(1, [1, 2], []), transaction(2, [3, 4], [1])] } as unknown as GeneralJournalPreview;
+    const preview = { transactions: [transaction(1, [1, 2], [], [7]), transaction(2, [3, 4], [1])] } as unknown as GeneralJournalPreview;
     const sections = journalPreviewSections(preview);
     expect(sections.map(({ spec, entries, count }) => [spec.name, entries.map((entry) => entry.entryNo), count])).toEqual([
-      ['glEntries', [1, 2, 3, 4], 4], ['customerLedgerEntries', [], 0], ['detailedCustomerLedgerEntries', [], 0],
+      ['glEntries', [1, 2, 3, 4], 4], ['vatEntries', [7], 1], ['customerLedgerEntries', [], 0], ['detailedCustomerLedgerEntries', [], 0],
       ['vendorLedgerEntries', [], 0], ['detailedVendorLedgerEntries', [], 0], ['bankAccountLedgerEntries', [1], 1],
     ]);
   });

@@ -96,6 +96,7 @@ export const vatEntry = pgTable('vat_entry', {
 export const customerLedgerEntryDerivedColumns = [
   'remaining_amount', 'remaining_amount_lcy', 'open', 'closed_by_entry_no', 'closed_at_date', 'closed_by_amount',
   'remaining_payment_discount_possible', 'accepted_payment_tolerance', 'accepted_pmt_disc_tolerance', 'pmt_disc_given_lcy',
+  'max_payment_tolerance',
 ] as const;
 
 export const customerLedgerEntry = pgTable('customer_ledger_entry', {
@@ -121,7 +122,10 @@ export const customerLedgerEntry = pgTable('customer_ledger_entry', {
   remainingPaymentDiscountPossible: amount().notNull().default('0'),
   /** Payment discount granted on the entry so far (spec §20.4), derived from its detailed entries. */
   pmtDiscGivenLcy: amount().notNull().default('0'),
-  /** Set at posting from the payment tolerance setup (spec §20.5); fixed afterwards. */
+  /**
+   * Set at posting from the payment tolerance setup (spec §20.5); as BC's CalcRemainingPmtDisc, an
+   * application caps it at the remaining amount (0 once closed) and unapply restores it.
+   */
   maxPaymentTolerance: amount().notNull().default('0'),
   /** Payment tolerance accepted at its latest application; unapply resets it. */
   acceptedPaymentTolerance: amount().notNull().default('0'),
@@ -154,6 +158,11 @@ export const detailedCustomerLedgerEntry = pgTable('detailed_customer_ledger_ent
   amount: amount().notNull(),
   amountLcy: amount().notNull(),
   appliedCustomerLedgerEntryNo: integer(),
+  /**
+   * On an Application entry: the entry's Max. Payment Tolerance before the application, which
+   * unapply restores (as BC); null where it was not recorded (applications without tolerance rules).
+   */
+  maxPaymentTolerance: amount(),
   /**
    * BC's Unapplied: true on the entries an unapply writes and, set by it, on the application
    * entries it undoes (with Unapplied by Entry No.); the only columns that change (spec §20.3).

@@ -1,5 +1,5 @@
 import { pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
-import { addressColumns, calendarDate, dateFormula, exchangeRate, flag, precision, recordColumns } from './columns.ts';
+import { addressColumns, amount, calendarDate, dateFormula, exchangeRate, flag, percent, precision, recordColumns } from './columns.ts';
 import { glAccount } from './accounts.ts';
 
 export const location = pgTable('location', {
@@ -71,6 +71,13 @@ export const currency = pgTable('currency', {
   realizedLossesAccount: text().references(() => glAccount.no),
   unrealizedGainsAccount: text().references(() => glAccount.no),
   unrealizedLossesAccount: text().references(() => glAccount.no),
+  /** Payment tolerance of entries in this currency (spec §20.5; BC's Currency "Payment Tolerance %", "Max. Payment Tolerance Amount"). */
+  paymentTolerancePercent: percent().notNull().default('0'),
+  maxPaymentToleranceAmount: amount().notNull().default('0'),
+  /** BC's "Appln. Rounding Precision": a difference up to it closes entries applied across currencies; 0 = the G/L setup's. */
+  applnRoundingPrecision: precision().notNull().default('0'),
+  /** BC's "EMU Currency": applies to other EMU currencies when Appln. between Currencies is EMU. */
+  emuCurrency: flag(),
   ...recordColumns(),
 });
 

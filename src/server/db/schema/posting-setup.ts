@@ -20,6 +20,9 @@ export const customerPostingGroup = pgTable('customer_posting_group', {
   paymentToleranceCreditAccount: account(),
   debitCurrencyApplicationRoundingAccount: account(),
   creditCurrencyApplicationRoundingAccount: account(),
+  /** BC's Debit/Credit Rounding Account: the Correction of Remaining Amount of entries in a currency. */
+  debitRoundingAccount: account(),
+  creditRoundingAccount: account(),
   ...recordColumns(),
 });
 

@@ -40,6 +40,10 @@ export const generalLedgerSetup = pgTable('general_ledger_setup', {
   paymentTolerancePosting: text().notNull().default('paymentToleranceAccounts'),
   paymentDiscountTolerancePosting: text().notNull().default('paymentDiscountAccounts'),
   maxVatDifferenceAllowed: precision().notNull().default('0'),
+  /** BC's "Appln. Rounding Precision": used across currencies when the currency has none of its own. */
+  applnRoundingPrecision: precision().notNull().default('0'),
+  /** BC's "EMU Currency": the local currency is an EMU currency (Appln. between Currencies EMU). */
+  emuCurrency: flag(),
   ...recordColumns(),
 }, (t) => [check('general_ledger_setup_singleton', sql`${t.id} = 1`)]);
 
