@@ -9,19 +9,28 @@ import { type ApiSession, type BrowserSession, hookTimeout, openBrowserSession, 
 const receipts = '/api/v1/journalTemplates/CASHRCPT/batches/GENERAL';
 
 interface CustomerEntry { entryNo: number; documentType: string; documentNo: string; amount: string; remainingAmount: string; open: boolean }
-interface JournalLine { lineNo: number; accountNo: string; amount: string; appliesToDocType: string | null; appliesToDocNo: string | null; description: string }
+interface JournalLine {
+  lineNo: number; documentNo: string; accountNo: string; amount: string; appliesToDocType: string | null; appliesToDocNo: string | null; appliesToId: string | null; description: string;
+}
 
 // The demo company's cash receipts batch CASHRCPT/GENERAL numbers by GJNL-RCPT and balances on bank
-// account CHECKING. Customer C00030 pays within 1 month, 2 % within 8 days. The second test goes on
-// from the batch the first one emptied.
+// account CHECKING. Customer C00030 pays within 1 month, 2 % within 8 days; C00060 in 30 days net.
+// The second test goes on from the batch the first one emptied; the third empties it first.
 describe.skipIf(!chromiumAvailable())('the cash receipt journal, in the browser', () => {
   let session: BrowserSession;
   let page: Page;
   let api: ApiSession;
   let invoiceNo: string;
+  let markedInvoiceNos: string[];
 
   beforeAll(async () => {
-    session = await openBrowserSession({ prepare: async (opened) => { api = opened; invoiceNo = await postInvoice('C00030', '100'); } });
+    session = await openBrowserSession({
+      prepare: async (opened) => {
+        api = opened;
+        invoiceNo = await postInvoice('C00030', '100');
+        markedInvoiceNos = [await postInvoice('C00060', '100'), await postInvoice('C00060', '200')];
+      },
+    });
     page = session.page;
   }, hookTimeout);
   afterAll(() => session?.close(), hookTimeout);
@@ -135,6 +144,82 @@ describe.skipIf(!chromiumAvailable())('the cash receipt journal, in the browser'
       throw error;
     }
   }, hookTimeout);
+
+  it('marks two invoices with the line\'s Applies-to ID in Apply Entries, posts the batch, and both invoices are closed', async () => {
+    try {
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Cash Receipt Journal' }).click();
+      await page.getByRole('heading', { name: 'Cash Receipt Journal' }).waitFor(slow);
+      await emptyBatch();
+      await page.getByRole('button', { name: 'Add line' }).click();
+      await expect.poll(() => hasFocus(cell('Account No.', 1)), slow).toBe(true);
+      await page.keyboard.type('C00060');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => cell('Description', 1).inputValue(), slow).toBe('Noordelijk Onderwijscollectief');
+      const documentNo = await cell('Document No.', 1).inputValue();
+
+      await markInvoices(documentNo);
+      // The line takes the ID and, having no amount yet, the amount that settles what is marked.
+      await expect.poll(() => cell('Applies-to ID', 1).inputValue(), slow).toBe(documentNo);
+      await expect.poll(() => cell('Amount', 1).inputValue(), slow).toBe('-363,00');
+      await expect.poll(async () => (await batchLines()).map((line) => [line.accountNo, line.amount, line.appliesToId, line.appliesToDocNo]), slow)
+        .toEqual([['C00060', '-363.00', documentNo, null]]);
+      const marks = await call<{ entries: { documentNo: string; amountToApply: string }[] }>('GET', `/api/v1/customerEntryApplyMarks/${documentNo}`);
+      expect(marks.entries.map((mark) => [mark.documentNo, mark.amountToApply])).toEqual([[markedInvoiceNos[0], '121.00'], [markedInvoiceNos[1], '0.00']]);
+      await reopenMarks();
+
+      await page.getByRole('button', { name: 'Post…' }).click();
+      await page.getByRole('dialog', { name: 'Post Cash Receipt Journal' }).getByRole('button', { name: 'Yes' }).click();
+      await page.getByRole('status', { name: 'The journal lines were posted' }).waitFor(slow);
+      await screenshot('applies-to-id-posted');
+      const entries = await customerEntries('C00060');
+      expect(markedInvoiceNos.map((no) => entries.find((entry) => entry.documentNo === no)).map((entry) => [entry?.open, entry?.remainingAmount]))
+        .toEqual([[false, '0.00'], [false, '0.00']]);
+      expect(entries.find((entry) => entry.documentType === 'payment')).toMatchObject({ amount: '-363.00', remainingAmount: '0.00', open: false });
+      // Posting used the marks up.
+      expect((await call<{ entries: unknown[] }>('GET', `/api/v1/customerEntryApplyMarks/${documentNo}`)).entries).toEqual([]);
+    } catch (error) {
+      await screenshot('applies-to-id-failure');
+      throw error;
+    }
+  }, hookTimeout);
+
+  /** The lines an earlier test left, deleted as a user does. */
+  async function emptyBatch() {
+    await page.getByRole('table', { name: 'Journal lines' }).waitFor(slow);
+    while ((await gridRows().count()) > 0) {
+      const count = await gridRows().count();
+      await page.getByRole('button', { name: 'Delete line 1' }).click();
+      await expect.poll(() => gridRows().count(), slow).toBe(count - 1);
+    }
+  }
+
+  /** Apply Entries: both invoices marked, the first for its 121.00 typed, the second for its remaining amount; the totals follow. */
+  async function markInvoices(documentNo: string) {
+    await page.getByRole('button', { name: 'Apply Entries, line 1' }).click();
+    const dialog = page.getByRole('dialog', { name: `Apply Customer Entries – ${documentNo}` });
+    const [first, second] = markedInvoiceNos.map((no) => `Invoice ${no}`);
+    await dialog.getByRole('checkbox', { name: `Set Applies-to ID, ${first}` }).check();
+    await dialog.getByRole('textbox', { name: `Amount to Apply, ${first}` }).fill('121,00');
+    await dialog.getByRole('checkbox', { name: `Set Applies-to ID, ${second}` }).check();
+    const totals = dialog.getByTestId('applies-to-totals');
+    await expect.poll(() => totals.locator('[data-total="applied"]').textContent(), slow).toBe('363,00');
+    expect(await totals.locator('[data-total="lineAmount"]').textContent()).toBe('0,00');
+    await screenshot('applies-to-id-marks');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await dialog.waitFor({ state: 'detached', ...slow });
+  }
+
+  /** Opened again, Apply Entries shows the marks saved, and the line's amount now balances them. */
+  async function reopenMarks() {
+    await page.getByRole('button', { name: 'Apply Entries, line 1' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Apply Customer Entries/ });
+    const [first, second] = markedInvoiceNos.map((no) => `Invoice ${no}`);
+    await expect.poll(() => dialog.getByRole('checkbox', { name: `Set Applies-to ID, ${second}` }).isChecked(), slow).toBe(true);
+    expect(await dialog.getByRole('textbox', { name: `Amount to Apply, ${first}` }).inputValue()).toBe('121,00');
+    expect(await dialog.getByTestId('applies-to-totals').locator('[data-total="balance"]').textContent()).toBe('0,00');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached', ...slow });
+  }
 
   /** Types a line's cells as a user does, leaving each with Tab (which saves it). */
   async function typeLine(line: number, fields: Readonly<Record<string, string>>) {

@@ -65,13 +65,19 @@ export async function connectApi(config: ServerConfig, server: string | undefine
     db: handle.db,
     request: async (method, path, body, headers) => {
       const response = await app.inject({ method: method as 'GET', url: path, headers: { ...commonHeaders(workDate), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
-      return { status: response.statusCode, body: response.body ? JSON.parse(response.body) : undefined };
+      return { status: response.statusCode, body: bodyOf(String(response.headers['content-type'] ?? ''), response.body) };
     },
     close: async () => {
       await app.close();
       await handle.close();
     },
   };
+}
+
+/** JSON (problems too) parsed; another type (a report's CSV download) as its text. */
+function bodyOf(contentType: string, text: string): unknown {
+  if (!text) return undefined;
+  return contentType === '' || contentType.includes('json') ? JSON.parse(text) : text;
 }
 
 export function httpClient(server: string, token: string | undefined, workDate?: string): ApiClient {
@@ -94,8 +100,7 @@ export function httpClient(server: string, token: string | undefined, workDate?:
         throw new Error(`Cannot reach the Ledgerline server at ${base} (${(error as Error).message}). Is it running? ` +
           '(`ledgerline logout` makes the CLI work on the database directly again.)');
       }
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      return { status: response.status, body: bodyOf(response.headers.get('content-type') ?? '', await response.text()) };
     },
     close: async () => undefined,
   };

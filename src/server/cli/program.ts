@@ -13,6 +13,7 @@ import type { CliIo } from './cli-io.ts';
 import type { CliCommandKit } from './command-kit.ts';
 import { registerJournalCommands } from './journal-command.ts';
 import { registerPostingCommands } from './posting-command.ts';
+import { registerReceivablesCommands } from './receivables-command.ts';
 import { registerRecordCommands } from './record-command.ts';
 import { registerServerCommands } from './server-command.ts';
 
@@ -58,6 +59,7 @@ function buildProgram(run: CliIo, setExitCode: (code: number) => void): Command 
   registerPostingCommands(program, kit);
   registerJournalCommands(program, kit);
   registerBankCommands(program, kit);
+  registerReceivablesCommands(program, kit);
   return program;
 }
 

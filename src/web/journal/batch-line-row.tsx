@@ -1,5 +1,5 @@
 import { ActionIcon, NativeSelect, Table, TextInput } from '@mantine/core';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { DateField } from '../components/date-field.tsx';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
@@ -18,6 +18,8 @@ export interface BatchRowEditor {
   edit: (lineNo: number, field: BatchLineField, text: string) => void;
   commitCell: (lineNo: number, field: BatchLineField, given?: string) => void;
   pickAppliesTo: (line: JournalLineView, entry: CustomerLedgerEntry) => void;
+  /** Opens Apply Entries for the line: marking the customer's open entries with its Applies-to ID. */
+  applyEntries: (line: JournalLineView) => void;
   remove: (lineNo: number) => void;
 }
 
@@ -81,7 +83,8 @@ function BatchCell({ line, position, column, editor, locale }: BatchCellProps) {
       );
     default:
       return <TextCell attributes={attributes} numeric={column.kind === 'amount'} text={text} onChange={edit} onCommit={() => commit()}
-        onRevert={() => editor.edit(line.lineNo, field, savedText(line, field, locale))} />;
+        onRevert={() => editor.edit(line.lineNo, field, savedText(line, field, locale))}
+        action={column.kind === 'appliesToId' ? applyEntriesButton(line, position, editor) : undefined} />;
   }
 }
 
@@ -94,6 +97,15 @@ type CellAttributes = {
   error: string | undefined;
 };
 
+/** Apply Entries beside the Applies-to ID: a customer line's open entries, marked with that ID (apply-marks-dialog.tsx). */
+function applyEntriesButton(line: JournalLineView, position: number, editor: BatchRowEditor) {
+  const ready = line.accountType === 'customer' && line.accountNo !== '';
+  return (
+    <ActionIcon variant="subtle" size="sm" aria-label={`Apply Entries, line ${position}`} title={ready ? 'Apply Entries' : 'Choose a customer first'}
+      disabled={!ready} onClick={() => editor.applyEntries(line)}>…</ActionIcon>
+  );
+}
+
 interface TextCellProps {
   attributes: CellAttributes;
   numeric: boolean;
@@ -101,13 +113,15 @@ interface TextCellProps {
   onChange: (text: string) => void;
   onCommit: () => void;
   onRevert: () => void;
+  /** A button inside the cell, at its end. */
+  action?: ReactNode;
 }
 
 /** A text or amount cell: typing edits a draft, leaving saves it, Escape puts the saved value back. */
-function TextCell({ attributes, numeric, text, onChange, onCommit, onRevert }: TextCellProps) {
+function TextCell({ attributes, numeric, text, onChange, onCommit, onRevert, action }: TextCellProps) {
   const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => event.key === 'Escape' && onRevert();
   return (
-    <TextInput {...attributes} value={text} autoComplete="off" inputMode={numeric ? 'decimal' : undefined}
+    <TextInput {...attributes} value={text} autoComplete="off" inputMode={numeric ? 'decimal' : undefined} rightSection={action} rightSectionPointerEvents="all"
       styles={numeric ? { input: { textAlign: 'right' } } : undefined} onFocus={(event) => event.currentTarget.select()}
       onChange={(event) => onChange(event.currentTarget.value)} onBlur={onCommit} onKeyDown={handleKeyDown} />
   );

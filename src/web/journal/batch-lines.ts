@@ -13,11 +13,13 @@ import type { JournalRowField } from './journal-rows.ts';
 
 export type { JournalBatchPostingResult, JournalBatchPreview, JournalLineView } from '../../core/journal/journal-batch.views.ts';
 
-/** The fields a cell of the batch grid edits: the general journal's, named as the API names them. */
-export type BatchLineField = JournalRowField;
+/** The fields a cell of the batch grid edits: the general journal's and Applies-to ID, named as the API names them. */
+export type BatchLineField = JournalRowField | 'appliesToId';
 
 /** Fields whose blank is sent as null (the API clears them); the others every line has. */
-const clearable = new Set<BatchLineField>(['documentType', 'externalDocumentNo', 'description', 'currencyCode', 'balAccountType', 'balAccountNo', 'appliesToDocType', 'appliesToDocNo']);
+const clearable = new Set<BatchLineField>([
+  'documentType', 'externalDocumentNo', 'description', 'currencyCode', 'balAccountType', 'balAccountNo', 'appliesToDocType', 'appliesToDocNo', 'appliesToId',
+]);
 
 /** A line's value as its cell shows it: the amount in the user's locale, a blank for none. */
 export function savedText(line: JournalLineView, field: BatchLineField, locale: SupportedLocale): string {

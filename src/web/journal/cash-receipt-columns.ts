@@ -8,7 +8,7 @@ export interface BatchColumn {
   field: BatchLineField;
   label: string;
   width: number;
-  kind: JournalCellKind | 'appliesToDocNo';
+  kind: JournalCellKind | 'appliesToDocNo' | 'appliesToId';
   /** Enter visits these cells only (BC's QuickEntry); Tab visits every cell. */
   quickEntry?: boolean;
 }
@@ -27,21 +27,24 @@ export const cashReceiptColumns: readonly BatchColumn[] = [
   { field: 'balAccountNo', label: 'Bal. Account No.', width: 105, kind: 'account' },
   { field: 'appliesToDocType', label: 'Applies-to Doc. Type', width: 115, kind: 'documentType' },
   { field: 'appliesToDocNo', label: 'Applies-to Doc. No.', width: 120, kind: 'appliesToDocNo', quickEntry: true },
+  { field: 'appliesToId', label: 'Applies-to ID', width: 130, kind: 'appliesToId' },
   { field: 'currencyCode', label: 'Currency Code', width: 85, kind: 'currency' },
 ];
 
 const isJournalDocumentType = (value: string): value is JournalDocumentType => (journalDocumentTypes as readonly string[]).includes(value);
 
 /**
- * Picking an open entry in Applies-to Doc. No.: its type and number, and, on a line without an
- * amount yet, what settles the entry, with the opposite sign: its remaining amount, less the
- * payment discount still possible when the line is posted by the Pmt. Discount Date (as BC fills
- * the payment in).
+ * Picking an open entry in Applies-to Doc. No.: its type and number (and no Applies-to ID), and, on
+ * a line without an amount yet, what settles the entry, with the opposite sign: its remaining
+ * amount, less the payment discount still possible when the line is posted by the Pmt. Discount
+ * Date (as BC fills the payment in).
  */
 export function appliesToChange(line: JournalLineView, entry: CustomerLedgerEntry): LineChange {
   const change: LineChange = {
     appliesToDocType: isJournalDocumentType(entry.documentType) && entry.documentType !== '' ? entry.documentType : null,
     appliesToDocNo: entry.documentNo,
+    // One way of applying at a time: the document replaces the marked entries.
+    ...(line.appliesToId ? { appliesToId: null } : {}),
   };
   if (!dec(line.amount).isZero() || !isDecimalString(entry.remainingAmount)) return change;
   const discountPossible = entry.paymentDiscountDate !== null && line.postingDate <= entry.paymentDiscountDate && isDecimalString(entry.remainingPaymentDiscountPossible);

@@ -2,6 +2,7 @@ import { Alert, Button, Group, List, Loader, Stack, Text, Title } from '@mantine
 import { useState } from 'react';
 import { messageOf } from '../api/field-errors.ts';
 import { formatAmount } from '../format/numbers.ts';
+import { ApplyMarksDialog } from './apply-marks-dialog.tsx';
 import { BatchLinesGrid } from './batch-lines-grid.tsx';
 import { batchErrorsOutsideCells } from './batch-lines.ts';
 import { BatchPicker, useBatchChoice } from './batch-picker.tsx';
@@ -16,13 +17,16 @@ const lineCount = (lines: readonly number[]) => (lines.length === 1 ? '1 line' :
 /**
  * BC's Cash Receipt Journal: payments received from customers, entered line by line in a batch
  * whose lines are kept on the server (each cell is saved when left), applied to the invoices they
- * pay (Applies-to Doc. No.), and posted as a whole. New lines take the batch's next document no.
- * and its balancing account.
+ * pay (Applies-to Doc. No., or the entries marked with its Applies-to ID in Apply Entries), and
+ * posted as a whole. New lines take the batch's next document no. and its balancing account.
  */
 export function CashReceiptJournalPage() {
   const choice = useBatchChoice('cashReceipts');
   const journal = useJournalBatch(choice.key);
   const [confirming, setConfirming] = useState(false);
+  // The line whose Apply Entries is open: read from the lines, so a save while it is open shows.
+  const [applyingLineNo, setApplyingLineNo] = useState<number | null>(null);
+  const applying = journal.lines.find((line) => line.lineNo === applyingLineNo) ?? null;
   const empty = journal.lines.length === 0;
 
   return (
@@ -35,7 +39,8 @@ export function CashReceiptJournalPage() {
       {journal.posted && <PostedTransactions result={journal.posted} locale={journal.locale} describeLines={lineCount} />}
       {choice.missing && <Text c="dimmed">{choice.missing}</Text>}
       {choice.key === null || journal.linesQuery.isPending ? !choice.missing && <Loader size="sm" /> : (
-        <BatchLinesGrid lines={journal.lines} columns={cashReceiptColumns} editor={journal} busy={journal.busy} locale={journal.locale}
+        <BatchLinesGrid lines={journal.lines} columns={cashReceiptColumns} editor={{ ...journal, applyEntries: (line) => setApplyingLineNo(line.lineNo) }}
+          busy={journal.busy} locale={journal.locale}
           focusRequest={journal.focusRequest} onFocusDone={journal.focusDone} />
       )}
       <Group justify="space-between">
@@ -50,6 +55,10 @@ export function CashReceiptJournalPage() {
       </Group>
       <BatchPostDialog opened={confirming} title="Post Cash Receipt Journal" onClose={() => setConfirming(false)} onPost={journal.post} />
       <JournalPreviewDialog preview={journal.preview} onClose={journal.closePreview} locale={journal.locale} />
+      {applying && (
+        <ApplyMarksDialog line={applying} locale={journal.locale} onSaved={(change) => journal.saveChange(applying.lineNo, change)}
+          onClose={() => setApplyingLineNo(null)} />
+      )}
     </Stack>
   );
 }
