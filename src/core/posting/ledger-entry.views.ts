@@ -105,6 +105,7 @@ export const detailedCustomerLedgerEntryView = z.object({
   amount: decimalText(),
   amountLcy: decimalText(),
   appliedCustomerLedgerEntryNo: integer().nullable(),
+  maxPaymentTolerance: decimalText().nullable().describe('On an Application entry: the Max. Payment Tolerance before it, which unapply restores.'),
   unapplied: z.boolean().describe('An application undone by Unapply, or the entry that undid it.'),
   unappliedByEntryNo: integer().nullable(),
   userId: z.string(),
