@@ -1,7 +1,7 @@
 /**
  * Which open entries an entry is applied to, and in which order, when the posting names no single
  * document (spec §20.3): Application Method "Apply to Oldest" and Applies-to ID; and applying a
- * sales posting's new invoice or credit memo entry to oldest.
+ * sales posting's new invoice or credit memo entry, to oldest or to the document it names.
  */
 import { compareDates, type IsoDate } from '../dates/calendar-date.ts';
 import { type Decimal, ONE, ZERO } from '../money/decimal.ts';
@@ -103,5 +103,29 @@ export function applyNewEntryToOldest(input: NewEntryToOldestInput): Application
   return planApplication({
     applying, applied: applied.map((entry) => ({ entry, amountToApply: ZERO })), mode: 'applyToOldest', document, postingDate,
     blockPaymentTolerance: input.blockPaymentTolerance, choices: {}, setup: input.setup,
+  });
+}
+
+export interface NewEntryToDocumentInput {
+  draft: CustomerLedgerEntryDraft;
+  newEntryIndex: number;
+  document: EntryDocument;
+  postingDate: IsoDate;
+  /** The open entry the document's Applies-to Doc. No. names. */
+  target: ApplicationEntry;
+  setup: ApplicationSetup;
+}
+
+/**
+ * A sales invoice or credit memo posted with Applies-to Doc. No. (spec §17.3, §18.3): the new entry
+ * applied to that entry as far as both go, across currencies as Appln. between Currencies allows.
+ * No tolerance (it is accepted in journals only) and no discount (BC's CheckCalcPmtDisc).
+ */
+export function applyNewEntryToDocument(input: NewEntryToDocumentInput): ApplicationResult {
+  const { draft, document, postingDate } = input;
+  const applying = newApplicationEntry(draft, input.newEntryIndex, { documentNo: document.documentNo, postingDate });
+  return planApplication({
+    applying, applied: [{ entry: input.target, amountToApply: ZERO }], mode: 'appliesToDoc', document, postingDate,
+    blockPaymentTolerance: true, choices: {}, setup: input.setup,
   });
 }

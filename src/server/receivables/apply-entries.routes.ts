@@ -62,6 +62,9 @@ export function registerApplyEntriesRoutes(app: FastifyInstance, getDb: () => Ex
       params: appliesToIdParam, body: applyMarksRequest, response: { 200: markView },
     },
   }, async (request) => ({
-    entries: await getDb().transaction((tx) => setApplyMarks(tx as Executor, request.params.appliesToId, request.body, actorOf(request).username)),
+    entries: await getDb().transaction(async (tx) => {
+      const { glSetup } = await loadSalesContext(tx as Executor, '');
+      return setApplyMarks(tx as Executor, request.params.appliesToId, request.body, actorOf(request).username, glSetup);
+    }),
   }));
 }

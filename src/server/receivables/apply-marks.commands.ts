@@ -6,13 +6,21 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
+import { currencyRefusal } from '../../core/receivables/application-currency.ts';
 import type { Executor } from '../db/connection.ts';
-import { customerEntryApplyMark, customerLedgerEntry } from '../db/schema/index.ts';
+import { customerEntryApplyMark, customerLedgerEntry, type generalLedgerSetup } from '../db/schema/index.ts';
+import { loadApplicationSetup } from '../journal/general-journal.queries.ts';
 import type { ApplyMarksInput } from './apply-entries.schemas.ts';
 
 export interface ApplyMark { entryNo: number; customerNo: string; documentType: string; documentNo: string; remainingAmount: string; amountToApply: string }
 
-export async function setApplyMarks(tx: Executor, appliesToId: string, input: ApplyMarksInput, userId: string): Promise<ApplyMark[]> {
+/**
+ * Replaces what the ID marks. The entries are one customer's, in currencies that may meet in one
+ * application (Appln. between Currencies; BC's Apply Entries refuses the mark otherwise).
+ */
+export async function setApplyMarks(
+  tx: Executor, appliesToId: string, input: ApplyMarksInput, userId: string, glSetup: typeof generalLedgerSetup.$inferSelect,
+): Promise<ApplyMark[]> {
   const entryNos = input.entries.map((entry) => entry.entryNo);
   const rows = entryNos.length === 0 ? [] : await tx.select().from(customerLedgerEntry).where(inArray(customerLedgerEntry.entryNo, entryNos));
   input.entries.forEach((request, index) => {
@@ -27,6 +35,7 @@ export async function setApplyMarks(tx: Executor, appliesToId: string, input: Ap
       }, `entries.${index}.amountToApply`);
     }
   });
+  await checkOneApplication(tx, input, rows, glSetup);
   await tx.delete(customerEntryApplyMark).where(eq(customerEntryApplyMark.appliesToId, appliesToId));
   if (entryNos.length > 0) {
     // An entry marked with another ID moves to this one, as BC overwrites the entry's Applies-to ID.
@@ -36,6 +45,23 @@ export async function setApplyMarks(tx: Executor, appliesToId: string, input: Ap
     })));
   }
   return listApplyMarks(tx, appliesToId);
+}
+
+async function checkOneApplication(
+  tx: Executor, input: ApplyMarksInput, rows: readonly (typeof customerLedgerEntry.$inferSelect)[], glSetup: typeof generalLedgerSetup.$inferSelect,
+): Promise<void> {
+  const first = rows.find((row) => row.entryNo === input.entries[0]?.entryNo);
+  if (!first) return;
+  const { setup } = await loadApplicationSetup(tx, glSetup, [], []);
+  input.entries.forEach((request, index) => {
+    const row = rows.find((candidate) => candidate.entryNo === request.entryNo)!;
+    const field = `entries.${index}.entryNo`;
+    if (row.customerNo !== first.customerNo) {
+      throw new DomainError('APPLICATION_INVALID', { reason: `entry ${row.entryNo} belongs to customer ${row.customerNo}, not ${first.customerNo}: an Applies-to ID marks one customer's entries` }, field);
+    }
+    const currency = currencyRefusal(setup, first.currencyCode, row.currencyCode);
+    if (currency) throw new DomainError('APPLICATION_INVALID', { reason: `entry ${row.entryNo} cannot be marked with entry ${first.entryNo}: ${currency}` }, field);
+  });
 }
 
 export async function listApplyMarks(tx: Executor, appliesToId: string): Promise<ApplyMark[]> {

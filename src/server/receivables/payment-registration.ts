@@ -70,7 +70,7 @@ export async function postRegisteredPayments(tx: Executor, input: PaymentRegistr
     const documentNo = (await drawNumber(tx, batch.noSeriesCode, first.date)).number;
     const total = group.reduce((sum, line) => sum.plus(line.amount), ZERO);
     if (input.lumpPayment) {
-      await setApplyMarks(tx, documentNo, { entries: group.map((line) => ({ entryNo: line.entry.entryNo, amountToApply: markedAmount(line, context.workDate) })) }, context.username);
+      await setApplyMarks(tx, documentNo, { entries: group.map((line) => ({ entryNo: line.entry.entryNo, amountToApply: markedAmount(line, context.workDate) })) }, context.username, context.glSetup);
     }
     lines.push({
       postingDate: first.date, documentType: 'payment', documentNo, accountType: 'customer', accountNo: first.entry.customerNo,

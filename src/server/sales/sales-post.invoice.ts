@@ -1,19 +1,15 @@
 /**
  * The money of a sales posting (spec §7.6, §17.3, §23.2): the invoice (credit memo) entries built by
- * core/posting from the invoiced lines — revenue, VAT, and the customer journal line — and the
- * application of the new customer entry to the entry its header names.
+ * core/posting from the invoiced lines — revenue, VAT, and the customer journal line.
  */
 import { eq } from 'drizzle-orm';
-import { DomainError } from '../../core/errors.ts';
 import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
 import type { PostingBatch } from '../../core/posting/entries.ts';
 import { buildSalesInvoicePosting, type SalesPostingLine } from '../../core/posting/sales-invoice-posting.ts';
-import { type CustomerApplicationPlan, planCustomerApplication } from '../../core/receivables/customer-application.ts';
 import { withMaxPaymentTolerance } from '../../core/receivables/payment-tolerance.ts';
 import { paymentToleranceSetup } from '../receivables/apply-entries.queries.ts';
 import type { Executor } from '../db/connection.ts';
 import { customer, glAccount } from '../db/schema/index.ts';
-import { findOpenCustomerEntry } from '../ledger/open-customer-entries.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
@@ -90,28 +86,4 @@ async function invoicePostingSetup(tx: Executor, loaded: LoadedSalesPosting, con
     lcyAmountRoundingPrecision: glSetup.amountRoundingPrecision,
     invoiceRounding,
   };
-}
-
-/** Spec §17.3, §18.3: the new credit memo (or invoice) entry applied to the open entry its header names (locked). */
-export async function applicationToDocument(
-  tx: Executor, loaded: LoadedSalesPosting, batch: PostingBatch, documentNo: string,
-): Promise<CustomerApplicationPlan[]> {
-  const { header } = loaded;
-  const draft = batch.customerLedgerEntries[0];
-  if (!header.appliesToDocumentNo || !draft) return [];
-  const appliesToType = header.appliesToDocumentType ?? 'invoice';
-  const target = await findOpenCustomerEntry(tx, header.billToCustomerNo, appliesToType, header.appliesToDocumentNo);
-  if (!target) {
-    throw new DomainError('APPLICATION_INVALID', { reason: `customer ${header.billToCustomerNo} has no open ${appliesToType} ${header.appliesToDocumentNo} to apply to` }, 'appliesToDocumentNo');
-  }
-  const applying = {
-    newEntryIndex: 0, entryNo: null, customerNo: draft.customerNo, currencyCode: draft.currencyCode,
-    amount: draft.amount, amountLcy: draft.amountLcy, remainingAmount: draft.amount, remainingAmountLcy: draft.amountLcy, open: !draft.amount.isZero(),
-  };
-  const applied = {
-    newEntryIndex: null, entryNo: target.entryNo, customerNo: target.customerNo, currencyCode: target.currencyCode,
-    amount: dec(target.amount), amountLcy: dec(target.amountLcy), remainingAmount: dec(target.remainingAmount),
-    remainingAmountLcy: dec(target.remainingAmountLcy), open: target.open,
-  };
-  return [planCustomerApplication(applying, applied, { documentType: draft.documentType, documentNo })];
 }

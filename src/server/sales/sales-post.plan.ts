@@ -13,11 +13,11 @@ import type { NumberRequest } from '../posting/posting-numbers.ts';
 import type { SalesContext } from './sales-context.ts';
 import { invoicedAmountsLcy, invoicedValuesOf } from './sales-post.amounts.ts';
 import { earlierShipmentsBilled, type ShipmentBilling } from './sales-post.billing.ts';
-import { applicationToDocument, invoiceEntries } from './sales-post.invoice.ts';
+import { invoiceEntries } from './sales-post.invoice.ts';
 import { costLines, costOfLines, entryOfLines, planSalesItems } from './sales-post.items.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import { planPostingNumbers } from './sales-post.numbers.ts';
-import { applicationToOldest } from './sales-post.oldest.ts';
+import { applicationToDocument, applicationToOldest } from './sales-post.application.ts';
 import { immediatePayment } from './sales-post.payment.ts';
 import { type PostedDocumentPlan, postedHandlingDocument, postedInvoicingDocument } from './sales-post.posted.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
@@ -54,15 +54,16 @@ export async function planSalesPosting(
     : { documentType: '', documentNo: handlingNo ?? header.no, externalDocumentNo: '', description };
   const payment = invoiceBatch ? await immediatePayment(tx, loaded, invoiceBatch, document, context) : null;
   // A document its payment method pays at posting is settled by that payment, not applied to oldest.
-  const oldest = invoiceBatch && !payment ? await applicationToOldest(tx, loaded, invoiceBatch, document, context) : null;
+  const applied = !invoiceBatch ? null : header.appliesToDocumentNo
+    ? await applicationToDocument(tx, loaded, invoiceBatch, document, context)
+    : !payment ? await applicationToOldest(tx, loaded, invoiceBatch, document, context) : null;
   const posting: Posting = {
     facts: { postingDate: header.postingDate, sourceCode: 'SALES', userId: context.username, document },
-    entries: invoiceBatch ? combinePostingBatches(invoiceBatch, ...(payment ? [payment.entries] : []), ...(oldest ? [applicationBatch(oldest)] : []), costBatch) : costBatch,
+    entries: invoiceBatch ? combinePostingBatches(invoiceBatch, ...(payment ? [payment.entries] : []), ...(applied ? [applicationBatch(applied)] : []), costBatch) : costBatch,
     items,
     customerApplications: [
-      ...(invoiceBatch && invoiceNo ? await applicationToDocument(tx, loaded, invoiceBatch, invoiceNo) : []),
+      ...(applied?.applications ?? []),
       ...(payment?.applications ?? []),
-      ...(oldest?.applications ?? []),
     ],
   };
   const facts = { numbers, description, entryOfLine: entryOfLines(items), context };

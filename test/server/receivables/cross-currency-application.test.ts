@@ -196,6 +196,21 @@ describe('Appln. between Currencies None and EMU', () => {
     await assertLedgerConsistent(api);
   });
 
+  it('None refuses to mark a USD and an EUR invoice with one Applies-to ID, naming the entry; All marks them', async () => {
+    await company('none');
+    await posted([invoiceLine('JI-14', '110'), invoiceLine('JI-15', '50', '')]);
+    const entries = [{ entryNo: (await entryOf(api, 'JI-15')).entryNo }, { entryNo: (await entryOf(api, 'JI-14')).entryNo }];
+    const refused = await send('PUT' as never, '/api/v1/customerEntryApplyMarks/PAY-14', { entries });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'APPLICATION_INVALID', errors: [{ field: 'entries.1.entryNo' }] });
+    expect(refused.json().detail).toContain('different currencies');
+    expect((await send('GET', '/api/v1/customerEntryApplyMarks/PAY-14')).json().entries).toEqual([]);
+    await send('PATCH', '/api/v1/salesReceivablesSetup', { applicationBetweenCurrencies: 'all' });
+    const marked = await send('PUT' as never, '/api/v1/customerEntryApplyMarks/PAY-14', { entries });
+    expect(marked.statusCode, marked.body).toBe(200);
+    expect(marked.json().entries).toHaveLength(2);
+  });
+
   it('EMU applies EUR (an EMU currency in the G/L setup) to NLG, an EMU currency, and refuses USD', async () => {
     await company('emu');
     await send('PATCH', '/api/v1/generalLedgerSetup', { emuCurrency: true });
@@ -208,5 +223,50 @@ describe('Appln. between Currencies None and EMU', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().detail).toContain('not both EMU currencies');
     await assertLedgerConsistent(api);
+  });
+});
+
+describe('a sales credit memo posted with Applies-to Doc. No. to an invoice in a currency', () => {
+  /** A USD credit memo of USD 88.00 + 25 % VAT = 110.00 for customer C, applied to the document named; the post response. */
+  async function postCreditMemo(appliesToDocumentNo: string, fields: Record<string, unknown> = {}) {
+    const memo = await created(send, '/api/v1/salesCreditMemos', {
+      sellToCustomerNo: 'C', postingDate: '2026-03-15', currencyCode: 'USD', appliesToDocumentType: 'invoice', appliesToDocumentNo,
+      lines: [{ type: 'glAccount', no: '6100', quantity: '1', unitPrice: '88' }], ...fields,
+    });
+    return { memoNo: memo.no as string, response: await send('POST', `/api/v1/salesCreditMemos/${memo.no}/post`) };
+  }
+
+  it('USD 110.00 credited on 03-15 at 1.25 (EUR 88.00) against USD 110.00 invoiced at 1.1 (EUR 100.00): both close, a loss of 12.00', async () => {
+    await company();
+    await posted([invoiceLine('JI-20', '110')]);
+    const { response } = await postCreditMemo('JI-20');
+    expect(response.statusCode, response.body).toBe(201);
+    const { creditMemoNo, transactionNo } = response.json();
+    expect(await entryOf(api, creditMemoNo)).toMatchObject({ currencyCode: 'USD', amount: '-110.00', amountLcy: '-88.00', remainingAmount: '0.00', remainingAmountLcy: '0.00', open: false });
+    expect(await entryOf(api, 'JI-20')).toMatchObject({ remainingAmount: '0.00', remainingAmountLcy: '0.00', open: false, closedByAmount: '110.00' });
+    const detailed = await detailedRows(api, transactionNo);
+    expect(detailed.filter(([, type]) => type === 'realizedLoss' || type === 'realizedGain')).toEqual([[expect.any(String), 'realizedLoss', '0.00', '-12.00']]);
+    expect((await glRows(api, transactionNo)).filter(([account]) => account === '9320')).toEqual([['9320', '12.00']]);
+    await assertLedgerConsistent(api);
+  });
+
+  it('a USD credit memo applies to an EUR invoice when Appln. between Currencies is All, and is refused on its Applies-to Doc. No. when None, posting nothing', async () => {
+    await company('all');
+    await posted([invoiceLine('JI-21', '100', '')]);
+    const { creditMemoNo } = (await postCreditMemo('JI-21', { postingDate: '2026-03-08' })).response.json();
+    // USD 110.00 at 1.0 on 03-08 is EUR 110.00: it closes the EUR 100.00 invoice and keeps USD 10.00 open.
+    expect(await entryOf(api, 'JI-21')).toMatchObject({ remainingAmount: '0.00', open: false });
+    expect(await entryOf(api, creditMemoNo)).toMatchObject({ remainingAmount: '-10.00', open: true });
+    await assertLedgerConsistent(api);
+
+    await send('PATCH', '/api/v1/salesReceivablesSetup', { applicationBetweenCurrencies: 'none' });
+    await posted([invoiceLine('JI-22', '100', '')]);
+    const glBefore = await glBalances(api);
+    const { memoNo, response } = await postCreditMemo('JI-22', { postingDate: '2026-03-08' });
+    expect(response.statusCode).toBe(422);
+    expect(response.json()).toMatchObject({ code: 'APPLICATION_INVALID', errors: [{ field: 'appliesToDocumentNo' }] });
+    expect(response.json().detail).toContain('different currencies');
+    expect(await glBalances(api)).toEqual(glBefore);
+    expect((await send('GET', `/api/v1/salesCreditMemos/${memoNo}`)).statusCode).toBe(200);
   });
 });
