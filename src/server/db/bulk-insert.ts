@@ -7,7 +7,7 @@
  * Rows are drizzle-shaped (the table's property names). A key absent from a row (or undefined)
  * takes the column's default, so rows are grouped by the keys they set: one INSERT per group.
  */
-import { getTableColumns, getTableName, sql, type Column } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { Executor } from './connection.ts';
@@ -15,8 +15,20 @@ import type { Executor } from './connection.ts';
 /** Inserts the rows; with `returning`, answers that column of the new rows, in ascending order. */
 export async function insertRows(tx: Executor, table: PgTable, rows: readonly object[], returning?: Column): Promise<number[]> {
   const returned: number[] = [];
-  for (const group of groupByKeys(rows)) returned.push(...await insertGroup(tx, table, group, returning));
+  for (const group of groupByKeys(rows)) {
+    const result = await tx.execute(insertGroup(table, group, { returning }));
+    if (returning) returned.push(...(result as unknown as { rows: { value: number }[] }).rows.map((row) => row.value));
+  }
   return returned.sort((a, b) => a - b);
+}
+
+/**
+ * The INSERT statements of the rows (one per group of keys set), not run: for a caller that writes
+ * several tables in one statement (write-batch.ts). `numbered`: the rows carry their identity
+ * numbers (drawn beforehand), which an identity column GENERATED ALWAYS takes only when told so.
+ */
+export function insertStatements(table: PgTable, rows: readonly object[], options: { numbered?: boolean } = {}): SQL[] {
+  return groupByKeys(rows).map((group) => insertGroup(table, group, options));
 }
 
 function groupByKeys(rows: readonly object[]): object[][] {
@@ -34,7 +46,8 @@ function definedKeys(row: object): string[] {
   return Object.keys(row).filter((key) => (row as Record<string, unknown>)[key] !== undefined);
 }
 
-async function insertGroup(tx: Executor, table: PgTable, rows: readonly object[], returning?: Column): Promise<number[]> {
+function insertGroup(table: PgTable, rows: readonly object[], options: { returning?: Column; numbered?: boolean }): SQL {
+  const { returning } = options;
   const columns = getTableColumns(table);
   const keys = definedKeys(rows[0]!);
   const fields = keys.map((key) => {
@@ -43,10 +56,9 @@ async function insertGroup(tx: Executor, table: PgTable, rows: readonly object[]
     return { name: `"${columnName(column)}"`, key: `"${key}"`, type: column.getSQLType() };
   });
   // The JSON keeps the rows' property names; json_to_recordset types each one as its column.
-  const head = `insert into "${getTableName(table)}" (${fields.map((field) => field.name).join(', ')}) select ${fields.map((field) => field.key).join(', ')} from json_to_recordset(`;
+  const head = `insert into "${getTableName(table)}" (${fields.map((field) => field.name).join(', ')})${options.numbered ? ' overriding system value' : ''} select ${fields.map((field) => field.key).join(', ')} from json_to_recordset(`;
   const tail = `::json) as r(${fields.map((field) => `${field.key} ${field.type}`).join(', ')})${returning ? ` returning "${columnName(returning)}" as "value"` : ''}`;
-  const result = await tx.execute(sql`${sql.raw(head)}${JSON.stringify(rows)}${sql.raw(tail)}`);
-  return returning ? (result as unknown as { rows: { value: number }[] }).rows.map((row) => row.value) : [];
+  return sql`${sql.raw(head)}${JSON.stringify(rows)}${sql.raw(tail)}`;
 }
 
 /** The database name of a column: as declared, or the property name in snake case (the app's casing). */

@@ -44,7 +44,8 @@ export function toSnakeCase(name: string): string {
 
 interface PostgresError { code?: string; constraint?: string; detail?: string; table?: string; message?: string }
 
-function postgresError(error: unknown): PostgresError | undefined {
+/** The PostgreSQL error inside what the driver or drizzle threw (its code, constraint, detail); undefined for other errors. */
+export function postgresError(error: unknown): PostgresError | undefined {
   for (let current: unknown = error; current && typeof current === 'object'; current = (current as { cause?: unknown }).cause) {
     if (typeof (current as PostgresError).code === 'string' && /^[0-9A-Z]{5}$/.test((current as PostgresError).code!)) {
       return current as PostgresError;

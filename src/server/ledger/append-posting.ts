@@ -3,24 +3,25 @@
  * G/L, VAT, customer, vendor and bank account entries with their detailed entries, the item plan,
  * and the applications of open entries — in the caller's transaction. It refuses an unbalanced
  * posting before writing anything (and the database refuses one at commit too). The register, the
- * transaction number and the entry numbers are drawn here, as the posting's last step.
- * One INSERT per table whatever the number of lines.
+ * transaction number and the entry numbers are drawn here, as the posting's last step, in one
+ * statement; then every row is inserted in one statement whatever the number of lines and tables
+ * (write-batch.ts), since a posting holds its number series' lock until COMMIT.
  */
-import { type Column, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import type { Posting } from '../../core/posting/posting.ts';
 import type { CustomerApplicationSide, CustomerEntryRef, CustomerUnapplyPlan } from '../../core/receivables/application-types.ts';
-import { insertRows } from '../db/bulk-insert.ts';
+import { insertStatements } from '../db/bulk-insert.ts';
 import type { Executor } from '../db/connection.ts';
 import {
-  bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, glRegister, vatEntry, vendorLedgerEntry,
+  bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, glRegister, itemApplicationEntry,
+  itemLedgerEntry, valueEntry, vatEntry, vendorLedgerEntry,
 } from '../db/schema/index.ts';
-import { writeItemPlan } from './item-plan-writer.ts';
-import {
-  bankAccountEntryRows, customerEntryRows, detailedCustomerEntryRows, detailedVendorEntryRows, glEntryRows, type PostingNumbering,
-  unapplyDetailedRows, vatEntryRows, vendorEntryRows,
-} from './posting-rows.ts';
+import { writeInOneStatement } from '../db/write-batch.ts';
+import { drawEntryNumbers, type EntryNumbers } from './entry-numbers.ts';
+import { itemPlanUpdates } from './item-plan-writer.ts';
+import { postingRows, rowCounts } from './posting-rows.ts';
 
 export interface AppendedPosting {
   transactionNo: number;
@@ -31,44 +32,63 @@ export interface AppendedPosting {
   itemLedgerEntryNo(id: number): number;
 }
 
+/** A posting numbered and ready to write; the caller may add its own writes (its posted documents) to the same statement. */
+export interface PendingAppend extends AppendedPosting {
+  /** Inserts the rows with the posting's rows (they may refer to its entries). */
+  alsoInsert(table: PgTable, rows: readonly object[]): void;
+  /** Sends the write with the posting's rows: it must not touch a row another write of the statement writes (write-batch.ts). */
+  alsoWrite(write: SQL | null): void;
+  /** Writes it all: one statement for every insert and the changes of item rows, then the applications' changes. */
+  write(): Promise<void>;
+}
+
 export async function appendPosting(tx: Executor, posting: Posting): Promise<AppendedPosting> {
+  const pending = await prepareAppend(tx, posting);
+  await pending.write();
+  return pending;
+}
+
+/**
+ * Checks the balance, draws the numbers (one statement) unless the caller drew them already (for as
+ * many rows as rowCounts gives), and builds every row; writes nothing yet.
+ */
+export async function prepareAppend(tx: Executor, posting: Posting, drawn?: EntryNumbers): Promise<PendingAppend> {
   assertBalanced(posting.entries);
   const { facts } = posting;
-  const [register] = await tx.insert(glRegister).values({
-    postingDate: facts.postingDate, sourceCode: facts.sourceCode, userId: facts.userId, documentNo: facts.document.documentNo,
-  }).returning({ no: glRegister.no });
-  const transactionNo = register!.no;
-  await insertAll(tx, glEntry, glEntryRows(posting, transactionNo));
-  await insertAll(tx, vatEntry, vatEntryRows(posting, transactionNo));
-  const customerLedgerEntryNos = await insertNumbered(tx, customerLedgerEntry, customerEntryRows(posting, transactionNo), customerLedgerEntry.entryNo);
-  const vendorLedgerEntryNos = await insertNumbered(tx, vendorLedgerEntry, vendorEntryRows(posting, transactionNo), vendorLedgerEntry.entryNo);
-  const bankAccountLedgerEntryNos = await insertNumbered(tx, bankAccountLedgerEntry, bankAccountEntryRows(posting, transactionNo), bankAccountLedgerEntry.entryNo);
-  const numbering: PostingNumbering = {
-    transactionNo,
-    customerEntryNo: (index) => customerLedgerEntryNos[index]!,
-    vendorEntryNo: (index) => vendorLedgerEntryNos[index]!,
-  };
+  const numbers = drawn ?? await drawEntryNumbers(tx, rowCounts(posting));
+  const rows = postingRows(posting, numbers);
+  const { transactionNo } = rows;
+  const entryNos = (list: readonly { entryNo: number }[]) => list.map((row) => row.entryNo);
+  const customerLedgerEntryNos = entryNos(rows.customerLedgerEntries);
   const customerEntryNo = (ref: CustomerEntryRef) => ('entryNo' in ref ? ref.entryNo : customerLedgerEntryNos[ref.newEntryIndex]!);
-  await insertAll(tx, detailedCustomerLedgerEntry, detailedCustomerEntryRows(posting, numbering, customerEntryNo));
-  await insertAll(tx, detailedVendorLedgerEntry, detailedVendorEntryRows(posting, numbering));
-  await updateRemaining(tx, posting.customerApplications.flatMap((plan) => [plan.applied, plan.applying]), customerEntryNo, facts.postingDate);
-  if (posting.customerUnapplications?.length) {
-    const reversalNos = await insertNumbered(tx, detailedCustomerLedgerEntry, unapplyDetailedRows(posting, numbering), detailedCustomerLedgerEntry.entryNo);
-    await writeUnapplications(tx, posting.customerUnapplications, reversalNos);
-  }
-  const itemLedgerEntryNo = posting.items
-    ? await writeItemPlan(tx, { transactionNo, postingDate: facts.postingDate, userId: facts.userId }, posting.items)
-    : (id: number) => id;
-  return { transactionNo, customerLedgerEntryNos, vendorLedgerEntryNos, bankAccountLedgerEntryNos, itemLedgerEntryNo };
-}
-
-async function insertAll(tx: Executor, table: PgTable, rows: readonly object[]): Promise<void> {
-  if (rows.length > 0) await insertRows(tx, table, rows);
-}
-
-/** Identity values are drawn in row order within one statement, so sorted numbers match the rows. */
-async function insertNumbered(tx: Executor, table: PgTable, rows: readonly object[], entryNoColumn: Column): Promise<number[]> {
-  return rows.length === 0 ? [] : insertRows(tx, table, rows, entryNoColumn);
+  const numbered = (table: PgTable, list: readonly object[]) => insertStatements(table, list, { numbered: true });
+  const writes: SQL[] = [
+    ...numbered(glRegister, [{ no: transactionNo, postingDate: facts.postingDate, sourceCode: facts.sourceCode, userId: facts.userId, documentNo: facts.document.documentNo }]),
+    ...numbered(glEntry, rows.glEntries), ...numbered(vatEntry, rows.vatEntries),
+    ...numbered(customerLedgerEntry, rows.customerLedgerEntries), ...numbered(detailedCustomerLedgerEntry, rows.detailedCustomerLedgerEntries),
+    ...numbered(vendorLedgerEntry, rows.vendorLedgerEntries), ...numbered(detailedVendorLedgerEntry, rows.detailedVendorLedgerEntries),
+    ...numbered(bankAccountLedgerEntry, rows.bankAccountLedgerEntries),
+    ...numbered(itemLedgerEntry, rows.itemLedgerEntries), ...numbered(valueEntry, rows.valueEntries), ...numbered(itemApplicationEntry, rows.itemApplicationEntries),
+    // Existing item entries and items only: no part of the statement inserts or changes those rows.
+    ...(posting.items ? itemPlanUpdates(posting.items) : []),
+  ];
+  const reversalNos = entryNos(rows.detailedCustomerLedgerEntries.slice(rows.detailedCustomerLedgerEntries.length - rows.unapplyReversals));
+  return {
+    transactionNo, customerLedgerEntryNos,
+    vendorLedgerEntryNos: entryNos(rows.vendorLedgerEntries),
+    bankAccountLedgerEntryNos: entryNos(rows.bankAccountLedgerEntries),
+    itemLedgerEntryNo: (id) => (id > 0 ? id : numbers.entryNo('item_ledger_entry', -id - 1)),
+    alsoInsert: (table, list) => writes.push(...insertStatements(table, list)),
+    alsoWrite: (write) => {
+      if (write) writes.push(write);
+    },
+    async write() {
+      await writeInOneStatement(tx, writes);
+      // These change customer entries the statement may have inserted: after it.
+      await updateRemaining(tx, posting.customerApplications.flatMap((plan) => [plan.applied, plan.applying]), customerEntryNo, facts.postingDate);
+      if (posting.customerUnapplications?.length) await writeUnapplications(tx, posting.customerUnapplications, reversalNos);
+    },
+  };
 }
 
 /**

@@ -1,15 +1,13 @@
 /**
- * Writes an item posting plan (core/inventory/item-posting-planner): one INSERT per table, one
- * UPDATE of the existing entries' derived columns and one of the Average items' Unit Cost, whatever
- * the number of lines. itemPlanRows gives the very rows inserted, so a preview can show them with
- * provisional numbers without writing.
+ * The rows and changes of an item posting plan (core/inventory/item-posting-planner): the new item
+ * ledger, value and application entries (appendPosting numbers and inserts them, a preview shows
+ * them), one UPDATE of the existing entries' derived columns and one of the Average items' Unit Cost,
+ * whatever the number of lines.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { ChangedItemLedgerEntry, ChangedItemUnitCost, ItemPostingPlan } from '../../core/inventory/item-posting.types.ts';
 import type { Decimal } from '../../core/money/decimal.ts';
-import { insertRows } from '../db/bulk-insert.ts';
-import type { Executor } from '../db/connection.ts';
-import { itemApplicationEntry, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
+import type { itemApplicationEntry, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
 
 /** What every row of one posting transaction shares. */
 export interface ItemPlanFacts {
@@ -62,45 +60,32 @@ function itemLedgerEntryRows(plan: ItemPostingPlan, facts: ItemPlanFacts): ItemP
   }));
 }
 
-/** Writes the plan in the transaction; returns id → entry number, for the caller's PostedItemValues. */
-export async function writeItemPlan(tx: Executor, facts: ItemPlanFacts, plan: ItemPostingPlan): Promise<EntryNoOf> {
-  const entryNos = await insertEntries(tx, itemLedgerEntryRows(plan, facts));
-  const entryNoOf = (id: number) => (id > 0 ? id : entryNos[-id - 1]!);
-  const rows = itemPlanRows(plan, facts, entryNoOf);
-  if (rows.itemApplicationEntries.length > 0) await insertRows(tx, itemApplicationEntry, rows.itemApplicationEntries);
-  if (rows.valueEntries.length > 0) await insertRows(tx, valueEntry, rows.valueEntries);
-  await updateExistingEntries(tx, plan.changedEntries);
-  await updateUnitCosts(tx, plan.changedUnitCosts);
-  return entryNoOf;
-}
-
 /**
- * One INSERT for all new entries. Identity values are drawn in VALUES order within a statement,
- * so the sorted numbers match the rows: the n-th number belongs to provisional id −n.
+ * The plan's changes to existing rows, as statements for the append to send with its inserts: the
+ * derived columns of the earlier entries and the Average items' Unit Cost (one UPDATE each).
  */
-async function insertEntries(tx: Executor, rows: ItemPlanRows['itemLedgerEntries']): Promise<number[]> {
-  if (rows.length === 0) return [];
-  return insertRows(tx, itemLedgerEntry, rows, itemLedgerEntry.entryNo);
+export function itemPlanUpdates(plan: ItemPostingPlan): SQL[] {
+  return [...existingEntriesUpdate(plan.changedEntries), ...unitCostsUpdate(plan.changedUnitCosts)];
 }
 
 /** The derived columns of the earlier entries this posting closed, invoiced or returned: one UPDATE … FROM (VALUES …). */
-async function updateExistingEntries(tx: Executor, entries: readonly ChangedItemLedgerEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+function existingEntriesUpdate(entries: readonly ChangedItemLedgerEntry[]): SQL[] {
+  if (entries.length === 0) return [];
   const rows = sql.join(entries.map((entry) => sql`(${entry.id}::integer, ${entry.remainingQuantity.toString()}::numeric, ${entry.invoicedQuantity.toString()}::numeric, ${entry.open}::boolean, ${entry.completelyInvoiced}::boolean, ${entry.shippedQuantityNotReturned.toString()}::numeric)`), sql`, `);
-  await tx.execute(sql`
+  return [sql`
     update item_ledger_entry as e set
       remaining_quantity = v.remaining_quantity, invoiced_quantity = v.invoiced_quantity, open = v.open,
       completely_invoiced = v.completely_invoiced, shipped_quantity_not_returned = v.shipped_quantity_not_returned
     from (values ${rows}) as v(entry_no, remaining_quantity, invoiced_quantity, open, completely_invoiced, shipped_quantity_not_returned)
-    where e.entry_no = v.entry_no`);
+    where e.entry_no = v.entry_no`];
 }
 
 /** Average items: Unit Cost follows the average after stock came in (an ordinary record change: version + 1). */
-async function updateUnitCosts(tx: Executor, items: readonly ChangedItemUnitCost[]): Promise<void> {
-  if (items.length === 0) return;
+function unitCostsUpdate(items: readonly ChangedItemUnitCost[]): SQL[] {
+  if (items.length === 0) return [];
   const rows = sql.join(items.map((changed) => sql`(${changed.itemNo}::text, ${changed.unitCost.toString()}::numeric)`), sql`, `);
-  await tx.execute(sql`
+  return [sql`
     update item as i set unit_cost = v.unit_cost, version = i.version + 1, updated_at = now()
     from (values ${rows}) as v(no, unit_cost)
-    where i.no = v.no`);
+    where i.no = v.no`];
 }

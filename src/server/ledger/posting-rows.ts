@@ -12,6 +12,8 @@ import type { CustomerApplicationSide, CustomerEntryRef, DetailedCustomerEntryDr
 import type {
   bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, vatEntry, vendorLedgerEntry,
 } from '../db/schema/index.ts';
+import type { NumberedTable, EntryNumbers, RowCounts } from './entry-numbers.ts';
+import { itemPlanRows, type ItemPlanRows } from './item-plan-writer.ts';
 
 /** The numbers of one append: drawn by appendPosting, or provisional in a preview. */
 export interface PostingNumbering {
@@ -242,4 +244,71 @@ export function bankAccountEntryRows(posting: Posting, transactionNo: number): (
       balAccountNo: draft.balAccountNo,
     };
   });
+}
+
+/** How many rows of each ledger table the posting appends (drawEntryNumbers draws as many numbers). */
+export function rowCounts(posting: Posting): RowCounts {
+  const { entries, items } = posting;
+  const applications = posting.customerApplications.reduce((total, plan) => total + (plan.adjustments?.length ?? 0) + 2 + (plan.trailing?.length ?? 0), 0);
+  const reversals = (posting.customerUnapplications ?? []).reduce((total, plan) => total + plan.reversals.length, 0);
+  const vendorEntries = entries.vendorLedgerEntries?.length ?? 0;
+  return {
+    gl_entry: entries.glEntries.length, vat_entry: entries.vatEntries.length,
+    customer_ledger_entry: entries.customerLedgerEntries.length,
+    detailed_customer_ledger_entry: entries.customerLedgerEntries.length + applications + reversals,
+    vendor_ledger_entry: vendorEntries, detailed_vendor_ledger_entry: vendorEntries,
+    bank_account_ledger_entry: entries.bankAccountLedgerEntries?.length ?? 0,
+    item_ledger_entry: items?.itemLedgerEntries.length ?? 0, value_entry: items?.valueEntries.length ?? 0,
+    item_application_entry: items?.itemApplicationEntries.length ?? 0,
+  };
+}
+
+/** A row with the entry number drawn for it (the identity column, which the insert types leave out). */
+export type Numbered<T> = T & { entryNo: number };
+
+/** Every row a posting appends, numbered: what appendPosting inserts and a preview shows. */
+export interface PostingRows {
+  transactionNo: number;
+  glEntries: Numbered<typeof glEntry.$inferInsert>[];
+  vatEntries: Numbered<typeof vatEntry.$inferInsert>[];
+  customerLedgerEntries: Numbered<typeof customerLedgerEntry.$inferInsert>[];
+  /** The posting's own detailed entries, then an unapply's reversals (`unapplyReversals` of them). */
+  detailedCustomerLedgerEntries: Numbered<DetailedCustomerRow>[];
+  unapplyReversals: number;
+  vendorLedgerEntries: Numbered<typeof vendorLedgerEntry.$inferInsert>[];
+  detailedVendorLedgerEntries: Numbered<typeof detailedVendorLedgerEntry.$inferInsert>[];
+  bankAccountLedgerEntries: Numbered<typeof bankAccountLedgerEntry.$inferInsert>[];
+  itemLedgerEntries: Numbered<ItemPlanRows['itemLedgerEntries'][number]>[];
+  valueEntries: Numbered<ItemPlanRows['valueEntries'][number]>[];
+  itemApplicationEntries: Numbered<ItemPlanRows['itemApplicationEntries'][number]>[];
+}
+
+export function postingRows(posting: Posting, numbers: EntryNumbers): PostingRows {
+  const { transactionNo } = numbers;
+  const numbering: PostingNumbering = {
+    transactionNo,
+    customerEntryNo: (index) => numbers.entryNo('customer_ledger_entry', index),
+    vendorEntryNo: (index) => numbers.entryNo('vendor_ledger_entry', index),
+  };
+  const customerRef = (ref: CustomerEntryRef) => ('entryNo' in ref ? ref.entryNo : numbering.customerEntryNo(ref.newEntryIndex));
+  const numbered = <T extends object>(table: NumberedTable, rows: readonly T[]): Numbered<T>[] => rows.map((row, index) => ({ ...row, entryNo: numbers.entryNo(table, index) }));
+  const items = posting.items
+    ? itemPlanRows(posting.items, { transactionNo, postingDate: posting.facts.postingDate, userId: posting.facts.userId },
+      (id) => (id > 0 ? id : numbers.entryNo('item_ledger_entry', -id - 1)))
+    : { itemLedgerEntries: [], valueEntries: [], itemApplicationEntries: [] };
+  const reversals = unapplyDetailedRows(posting, numbering);
+  return {
+    transactionNo,
+    glEntries: numbered('gl_entry', glEntryRows(posting, transactionNo)),
+    vatEntries: numbered('vat_entry', vatEntryRows(posting, transactionNo)),
+    customerLedgerEntries: numbered('customer_ledger_entry', customerEntryRows(posting, transactionNo)),
+    detailedCustomerLedgerEntries: numbered('detailed_customer_ledger_entry', [...detailedCustomerEntryRows(posting, numbering, customerRef), ...reversals]),
+    unapplyReversals: reversals.length,
+    vendorLedgerEntries: numbered('vendor_ledger_entry', vendorEntryRows(posting, transactionNo)),
+    detailedVendorLedgerEntries: numbered('detailed_vendor_ledger_entry', detailedVendorEntryRows(posting, numbering)),
+    bankAccountLedgerEntries: numbered('bank_account_ledger_entry', bankAccountEntryRows(posting, transactionNo)),
+    itemLedgerEntries: numbered('item_ledger_entry', items.itemLedgerEntries),
+    valueEntries: numbered('value_entry', items.valueEntries),
+    itemApplicationEntries: numbered('item_application_entry', items.itemApplicationEntries),
+  };
 }

@@ -5,7 +5,8 @@
  * consumes nothing; a posting refused by a check never reaches the draw.
  */
 import type { Executor } from '../db/connection.ts';
-import { drawNumber, peekNumber } from '../number-series/no-series.commands.ts';
+import type { SQL } from 'drizzle-orm';
+import { lockAndDrawNumbers, peekNumber } from '../number-series/no-series.commands.ts';
 
 /** One number to draw from a series; `token` stands for it in the plan until then. */
 export interface NumberRequest {
@@ -18,10 +19,15 @@ export function numberToken(name: string): string {
   return `\u0000${name}\u0000`;
 }
 
-export async function drawNumbers(tx: Executor, requests: readonly NumberRequest[], postingDate: string): Promise<Map<string, string>> {
-  const numbers = new Map<string, string>();
-  for (const request of requests) numbers.set(request.token, (await drawNumber(tx, request.series, postingDate)).number);
-  return numbers;
+/**
+ * Draws the numbers with one statement that locks the series lines until COMMIT; `update` advances
+ * the series, for the caller to send with the posting's writes (one statement to COMMIT).
+ */
+export async function drawNumbers(
+  tx: Executor, requests: readonly NumberRequest[], postingDate: string,
+): Promise<{ numbers: Map<string, string>; update: SQL | null }> {
+  const { drawn, update } = await lockAndDrawNumbers(tx, requests, postingDate);
+  return { numbers: new Map(requests.map((request, index) => [request.token, drawn[index]!.number])), update };
 }
 
 /** The numbers a posting would draw now, read without advancing the series. */

@@ -7,7 +7,7 @@ import { getTableColumns } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { insertRows } from '../db/bulk-insert.ts';
 import type { Executor } from '../db/connection.ts';
-import { postgresErrorCode } from '../db/constraint-errors.ts';
+import { postgresError } from '../db/constraint-errors.ts';
 import { postedSalesHeader, postedSalesLine, type PostedSalesDocumentType } from '../db/schema/index.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 
@@ -51,19 +51,17 @@ const postedEntity: Record<PostedSalesDocumentType, string> = {
 };
 
 /**
- * One posted document: one INSERT for the header, one for all its lines. A number the series hands
- * out twice (someone reset it) is refused with NO_SERIES_POSTED_NUMBER_EXISTS (spec §5.4).
+ * NO_SERIES_POSTED_NUMBER_EXISTS (spec §5.4) when inserting one of the headers hit a posted document
+ * of that number (someone reset the series); null for another error.
  */
-export async function insertPostedDocument(tx: Executor, header: PostedHeaderRow, lines: PostedLineRow[]): Promise<void> {
-  try {
-    await insertRows(tx, postedSalesHeader, [header]);
-  } catch (error) {
-    if (postgresErrorCode(error) === '23505') {
-      throw new DomainError('NO_SERIES_POSTED_NUMBER_EXISTS', { entity: postedEntity[header.documentType as PostedSalesDocumentType], no: header.no, series: header.noSeries ?? '' });
-    }
-    throw error;
-  }
-  await insertPostedLines(tx, lines);
+export function postedNumberTaken(error: unknown, headers: readonly PostedHeaderRow[]): DomainError | null {
+  const pgError = postgresError(error);
+  // Written in one statement with its lines, either key may be the one that hits first.
+  if (pgError?.code !== '23505' || (pgError.table !== 'posted_sales_header' && pgError.table !== 'posted_sales_line')) return null;
+  const key = /\((.*)\)=\((.*)\)/.exec(pgError.detail ?? '')?.[2]?.split(', ') ?? [];
+  const header = headers.find((candidate) => key[0] === candidate.documentType && key[1] === candidate.no);
+  if (!header) return null;
+  return new DomainError('NO_SERIES_POSTED_NUMBER_EXISTS', { entity: postedEntity[header.documentType as PostedSalesDocumentType], no: header.no, series: header.noSeries ?? '' });
 }
 
 /** Lines added to a posted document: its own lines, or Undo Shipment's correction lines. One INSERT. */

@@ -4,7 +4,7 @@
  * deleted when everything is shipped and invoiced (archived first if Archive Orders); invoices and
  * credit memos are deleted.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
 import { completelyHandled, quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
 import type { QuantityFields } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
@@ -16,6 +16,7 @@ import { handledQuantities, updateLineQuantities } from './sales-line.quantities
 import { updateBilledShipmentLines, updateSourceOrderLines } from './sales-post.billing.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import type { PlannedSalesPosting } from './sales-post.plan.ts';
+import type { PostingNumbers } from './sales-post.types.ts';
 
 /** The header field remembering the last shipment (return receipt) posted from the document (BC Last Shipping No. …). */
 const lastHandlingNoField = { shipment: 'lastShippingNo', returnReceipt: 'lastReturnReceiptNo' } as const;
@@ -35,8 +36,14 @@ export function documentAfterPosting(loaded: LoadedSalesPosting, context: SalesC
   return { lines, deleted: completelyHandled(lines.map((entry) => entry.after)) };
 }
 
-/** Returns whether the document was deleted. */
-export async function finishSource(tx: Executor, loaded: LoadedSalesPosting, plan: PlannedSalesPosting, context: SalesContext): Promise<boolean> {
+/**
+ * Everything but the last numbers, before the number series are drawn (it needs none of them):
+ * whether the document was deleted, and otherwise the UPDATE that records the numbers drawn on the
+ * header, which the posting writes with its entries.
+ */
+export async function finishSource(
+  tx: Executor, loaded: LoadedSalesPosting, plan: PlannedSalesPosting, context: SalesContext,
+): Promise<{ deleted: boolean; lastNumbers(numbers: PostingNumbers): SQL | null }> {
   await updateBilledShipmentLines(tx, plan.billing);
   await updateSourceOrderLines(tx, plan.billing, loaded.descriptor, context);
   const { header } = loaded.document;
@@ -45,16 +52,17 @@ export async function finishSource(tx: Executor, loaded: LoadedSalesPosting, pla
   if (after.deleted) {
     if (!loaded.descriptor.postsInFull && context.salesSetup.archiveOrders) await archiveDocument(tx, loaded.document, 'posted', context.username);
     await tx.delete(salesHeader).where(key);
-    return true;
+    return { deleted: true, lastNumbers: () => null };
   }
   await updateLineQuantities(tx, after.lines.filter((entry) => entry.changed).map((entry) => ({
     documentType: header.documentType, documentNo: header.no, lineNo: entry.line.lineNo, after: entry.after, returns: loaded.descriptor.direction === 'inbound',
   })));
-  const { handlingNo, invoicingNo } = plan.numbers;
-  await tx.update(salesHeader).set({
-    ...(handlingNo ? { [lastHandlingNoField[loaded.descriptor.lineHandling.handlingType]]: handlingNo } : {}),
-    ...(invoicingNo ? { lastPostingNo: invoicingNo } : {}),
-    version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()`,
-  }).where(key);
-  return false;
+  return {
+    deleted: false,
+    lastNumbers: ({ handlingNo, invoicingNo }) => tx.update(salesHeader).set({
+      ...(handlingNo ? { [lastHandlingNoField[loaded.descriptor.lineHandling.handlingType]]: handlingNo } : {}),
+      ...(invoicingNo ? { lastPostingNo: invoicingNo } : {}),
+      version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()`,
+    }).where(key).getSQL(),
+  };
 }

@@ -5,9 +5,9 @@
  */
 import { dec, sum } from '../../core/money/decimal.ts';
 import { quantityBase } from '../../core/sales/quantities.ts';
-import type { Executor } from '../db/connection.ts';
-import type { AppendedPosting } from '../ledger/append-posting.ts';
-import { insertPostedDocument, postedHeaderFrom, postedLineFrom, type PostedHeaderRow, type PostedLineRow } from './posted-document.writer.ts';
+import { postedSalesHeader, postedSalesLine } from '../db/schema/index.ts';
+import type { AppendedPosting, PendingAppend } from '../ledger/append-posting.ts';
+import { postedHeaderFrom, postedLineFrom, postedNumberTaken, type PostedHeaderRow, type PostedLineRow } from './posted-document.writer.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesLineRow } from './sales-document.types.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
@@ -99,15 +99,21 @@ export function numberedDocument(plan: PostedDocumentPlan, appended: AppendedPos
   return { header, lines };
 }
 
-export async function writePostedDocuments(
-  tx: Executor, documents: { handling: PostedDocumentPlan | null; invoicing: PostedDocumentPlan | null }, appended: AppendedPosting,
+/** The posted documents inserted with the posting's entries, in its one statement (append-posting.ts). */
+export async function writeWithPostedDocuments(
+  pending: PendingAppend, documents: { handling: PostedDocumentPlan | null; invoicing: PostedDocumentPlan | null },
 ): Promise<void> {
-  if (documents.handling) {
-    const { header, lines } = numberedDocument(documents.handling, appended, false);
-    await insertPostedDocument(tx, header, lines);
+  const headers: PostedHeaderRow[] = [];
+  for (const [plan, customerEntry] of [[documents.handling, false], [documents.invoicing, true]] as const) {
+    if (!plan) continue;
+    const { header, lines } = numberedDocument(plan, pending, customerEntry);
+    pending.alsoInsert(postedSalesHeader, [header]);
+    if (lines.length > 0) pending.alsoInsert(postedSalesLine, lines);
+    headers.push(header);
   }
-  if (documents.invoicing) {
-    const { header, lines } = numberedDocument(documents.invoicing, appended, true);
-    await insertPostedDocument(tx, header, lines);
+  try {
+    await pending.write();
+  } catch (error) {
+    throw postedNumberTaken(error, headers) ?? error;
   }
 }

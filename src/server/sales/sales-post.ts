@@ -1,8 +1,9 @@
 /**
  * Posting a sales document (spec §7.3–7.8, §13.1, §17.3, §23): orders (Ship / Invoice / both),
  * invoices, credit memos and return orders (Receive / Invoice / both), as named steps in one
- * transaction (DESIGN §4): load and check, plan, assert, draw numbers, append, write the posted
- * documents, finish the source. Any failure leaves nothing written and consumes no number.
+ * transaction (DESIGN §4): load and check, plan, assert, finish the source, draw numbers, then
+ * append and write the posted documents in one statement. Any failure leaves nothing written and
+ * consumes no document number.
  *
  * The number of SQL statements does not depend on the number of lines: lines are loaded, written
  * and updated in sets (issue 4's benchmark).
@@ -10,14 +11,16 @@
 import type { PostedSalesDocumentType } from '../../core/documents/document-types.ts';
 import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import type { Executor } from '../db/connection.ts';
-import { appendPosting } from '../ledger/append-posting.ts';
+import { prepareAppend } from '../ledger/append-posting.ts';
+import { drawEntryNumbers } from '../ledger/entry-numbers.ts';
+import { rowCounts } from '../ledger/posting-rows.ts';
 import { previewPostingRows } from '../ledger/posting-preview.ts';
 import { drawNumbers, peekNumbers, resolveNumbers } from '../posting/posting-numbers.ts';
 import type { SalesContext } from './sales-context.ts';
 import { documentAfterPosting, finishSource } from './sales-post.finish.ts';
 import { type LoadedSalesPosting, loadAndCheck } from './sales-post.load.ts';
 import { planSalesPosting } from './sales-post.plan.ts';
-import { writePostedDocuments } from './sales-post.posted.ts';
+import { writeWithPostedDocuments } from './sales-post.posted.ts';
 import type { PostableDocumentType, PostingNumbers, PostingResult, PostRequest } from './sales-post.types.ts';
 
 export type { PostableDocumentType, PostingResult, PostRequest } from './sales-post.types.ts';
@@ -29,11 +32,17 @@ export async function postSalesDocument(
   const loaded = await loadAndCheck(tx, documentType, no, request, context, options.expectedVersion);
   const planned = await planSalesPosting(tx, loaded, context);
   assertBalanced(planned.plan.posting.entries);
-  const plan = resolveNumbers(planned.plan, await drawNumbers(tx, planned.requests, loaded.header.postingDate));
-  const appended = await appendPosting(tx, plan.posting);
-  await writePostedDocuments(tx, plan, appended);
-  const documentDeleted = await finishSource(tx, loaded, plan, context);
-  return resultOf(loaded, plan.numbers, appended.transactionNo, documentDeleted);
+  // The entries' numbers first (no lock), the source document finished, then the series: their
+  // lines stay locked until COMMIT, so from the draw on everything is one statement.
+  const entryNumbers = await drawEntryNumbers(tx, rowCounts(planned.plan.posting));
+  const source = await finishSource(tx, loaded, planned.plan, context);
+  const drawn = await drawNumbers(tx, planned.requests, loaded.header.postingDate);
+  const plan = resolveNumbers(planned.plan, drawn.numbers);
+  const appended = await prepareAppend(tx, plan.posting, entryNumbers);
+  appended.alsoWrite(drawn.update);
+  appended.alsoWrite(source.lastNumbers(plan.numbers));
+  await writeWithPostedDocuments(appended, plan);
+  return resultOf(loaded, plan.numbers, appended.transactionNo, source.deleted);
 }
 
 /**
