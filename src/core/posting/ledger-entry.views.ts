@@ -11,7 +11,7 @@ import { postedSalesDocumentTypes } from '../documents/document-types.ts';
 
 const integer = () => z.number().int();
 
-/** The columns every G/L, VAT and customer ledger entry starts with. */
+/** The columns every G/L, VAT, customer, vendor and bank account ledger entry starts with. */
 const entryHeader = {
   transactionNo: integer(),
   postingDate: dateText(),
@@ -236,4 +236,72 @@ export const navigateResultView = z.object({
     itemLedgerEntries: z.array(itemLedgerEntryView),
     valueEntries: z.array(valueEntryView),
   }),
+});
+
+
+export const vendorLedgerEntryView = z.object({
+  entryNo: integer(),
+  ...entryHeader,
+  vendorNo: z.string(),
+  buyFromVendorNo: z.string(),
+  documentDate: dateText().nullable(),
+  externalDocumentNo: z.string(),
+  currencyCode: z.string(),
+  currencyFactor: decimalText(),
+  amount: decimalText(),
+  amountLcy: decimalText(),
+  remainingAmount: decimalText(),
+  remainingAmountLcy: decimalText(),
+  purchaseLcy: decimalText(),
+  invoiceDiscountLcy: decimalText(),
+  dueDate: dateText().nullable(),
+  paymentDiscountDate: dateText().nullable(),
+  paymentDiscountToleranceDate: dateText().nullable(),
+  originalPaymentDiscountPossible: decimalText(),
+  remainingPaymentDiscountPossible: decimalText(),
+  open: z.boolean(),
+  positive: z.boolean(),
+  closedByEntryNo: integer().nullable(),
+  closedAtDate: dateText().nullable(),
+  closedByAmount: decimalText(),
+  purchaserCode: z.string(),
+  paymentMethodCode: z.string(),
+  vendorPostingGroup: z.string(),
+});
+
+export const detailedVendorLedgerEntryView = z.object({
+  entryNo: integer(),
+  vendorLedgerEntryNo: integer(),
+  entryType: z.string(),
+  transactionNo: integer(),
+  postingDate: dateText(),
+  documentType: z.string(),
+  documentNo: z.string(),
+  vendorNo: z.string(),
+  currencyCode: z.string(),
+  amount: decimalText(),
+  amountLcy: decimalText(),
+  appliedVendorLedgerEntryNo: integer().nullable(),
+  userId: z.string(),
+});
+
+export const bankAccountLedgerEntryView = z.object({
+  entryNo: integer(),
+  ...entryHeader,
+  bankAccountNo: z.string(),
+  externalDocumentNo: z.string(),
+  currencyCode: z.string(),
+  /** In the bank account's currency: positive = money in. */
+  amount: decimalText(),
+  amountLcy: decimalText(),
+  remainingAmount: decimalText(),
+  open: z.boolean(),
+  positive: z.boolean(),
+  closedByEntryNo: integer().nullable(),
+  closedAtDate: dateText().nullable(),
+  balAccountType: z.string(),
+  balAccountNo: z.string(),
+  statementStatus: z.string(),
+  statementNo: z.string(),
+  statementLineNo: integer(),
 });

@@ -17,8 +17,8 @@ import {
   customerView, itemUnitOfMeasureView, itemView, salesReceivablesSetupView, type codeRecordView,
 } from '../../../src/core/master-data/master-data.views.ts';
 import {
-  customerLedgerEntryView, detailedCustomerLedgerEntryView, glEntryView, itemApplicationEntryView, itemLedgerEntryAmountsView, itemLedgerEntryRowView,
-  ledgerEntryViews, valueEntryView, vatEntryView, type LedgerName, type navigatedLedgerNames, type navigateResultView, type postedDocumentReferenceView,
+  bankAccountLedgerEntryView, customerLedgerEntryView, detailedCustomerLedgerEntryView, detailedVendorLedgerEntryView, glEntryView, itemApplicationEntryView,
+  itemLedgerEntryAmountsView, itemLedgerEntryRowView, ledgerEntryViews, valueEntryView, vatEntryView, vendorLedgerEntryView, type LedgerName, type navigatedLedgerNames, type navigateResultView, type postedDocumentReferenceView,
 } from '../../../src/core/posting/ledger-entry.views.ts';
 import type {
   combineShipmentsResultView, correctionResultView, postedNumbersView, postingPreviewView, postingResultView, postRequest, undoShipmentResultView,
@@ -32,8 +32,9 @@ import {
 import type { VatCalculationType, Warning } from '../../../src/core/sales/types.ts';
 import type { PostedSalesDocumentType } from '../../../src/core/documents/document-types.ts';
 import {
-  customer, customerLedgerEntry, detailedCustomerLedgerEntry, glEntry, item, itemApplicationEntry, itemLedgerEntry, itemUnitOfMeasure, job,
-  postedSalesHeader, postedSalesLine, salesHeader, salesLine, salesReceivablesSetup, valueEntry, vatEntry,
+  bankAccountLedgerEntry, customer, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, item, itemApplicationEntry,
+  itemLedgerEntry, itemUnitOfMeasure, job, postedSalesHeader, postedSalesLine, salesHeader, salesLine, salesReceivablesSetup, valueEntry, vatEntry,
+  vendorLedgerEntry,
 } from '../../../src/server/db/schema/index.ts';
 import type { Problem as ServerProblem } from '../../../src/server/http/problem.ts';
 import type { ItemInventory as ServerItemInventory } from '../../../src/server/inventory/item-inventory.queries.ts';
@@ -110,6 +111,9 @@ describe('response views agree with the tables the server answers from', () => {
     ['VAT entries', vatEntryView, vatEntry],
     ['customer ledger entries', customerLedgerEntryView, customerLedgerEntry],
     ['detailed customer ledger entries', detailedCustomerLedgerEntryView, detailedCustomerLedgerEntry],
+    ['vendor ledger entries', vendorLedgerEntryView, vendorLedgerEntry],
+    ['detailed vendor ledger entries', detailedVendorLedgerEntryView, detailedVendorLedgerEntry],
+    ['bank account ledger entries', bankAccountLedgerEntryView, bankAccountLedgerEntry],
     ['item ledger entries', itemLedgerEntryRowView, itemLedgerEntry],
     ['value entries', valueEntryView, valueEntry],
     ['item application entries', itemApplicationEntryView, itemApplicationEntry],
