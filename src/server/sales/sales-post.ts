@@ -32,10 +32,11 @@ export async function postSalesDocument(
   const loaded = await loadAndCheck(tx, documentType, no, request, context, options.expectedVersion);
   const planned = await planSalesPosting(tx, loaded, context);
   assertBalanced(planned.plan.posting.entries);
-  // The entries' numbers first (no lock), the source document finished, then the series: their
-  // lines stay locked until COMMIT, so from the draw on everything is one statement.
-  const entryNumbers = await drawEntryNumbers(tx, rowCounts(planned.plan.posting));
+  // The source document finished, the entries' numbers (no lock), then the series: their lines stay
+  // locked until COMMIT, so from that draw on everything is one statement. Only a refusal by the
+  // series (exhausted, date order) can still roll back drawn entry numbers, as any rollback does.
   const source = await finishSource(tx, loaded, planned.plan, context);
+  const entryNumbers = await drawEntryNumbers(tx, rowCounts(planned.plan.posting));
   const drawn = await drawNumbers(tx, planned.requests, loaded.header.postingDate);
   const plan = resolveNumbers(planned.plan, drawn.numbers);
   const appended = await prepareAppend(tx, plan.posting, entryNumbers);
