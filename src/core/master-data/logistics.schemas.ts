@@ -20,6 +20,9 @@ export const unitOfMeasureSchemas = recordSchemas({ code: code(10) }, {
 export const shipmentMethodSchemas = recordSchemas({ code: code(10) }, { description: text(100) });
 export const shippingAgentSchemas = recordSchemas({ code: code(10) }, { name: text(50), internetAddress: text(250) });
 
+/** BC's Purchasing Code: on a sales line, buy it for the customer as a drop shipment or a special order (one of the two). */
+export const purchasingSchemas = recordSchemas({ code: code(10) }, { description: text(100), dropShipment: z.boolean(), specialOrder: z.boolean() });
+
 export const paymentTermsSchemas = recordSchemas({ code: code(10) }, {
   description: text(100),
   dueDateCalculation: dateFormula(),

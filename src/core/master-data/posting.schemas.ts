@@ -50,8 +50,9 @@ export const vendorPostingGroupSchemas = recordSchemas({ code: code() }, { descr
 export const generalPostingSetupAccounts = [
   'salesAccount', 'salesCreditMemoAccount', 'salesLineDiscountAccount', 'salesInvoiceDiscountAccount',
   'salesPaymentDiscountDebitAccount', 'salesPaymentDiscountCreditAccount', 'salesPaymentToleranceDebitAccount',
-  'salesPaymentToleranceCreditAccount', 'cogsAccount', 'cogsAccountInterim', 'inventoryAdjustmentAccount',
-  'directCostAppliedAccount',
+  'salesPaymentToleranceCreditAccount', 'purchaseAccount', 'purchaseCreditMemoAccount', 'purchaseLineDiscountAccount',
+  'purchaseInvoiceDiscountAccount', 'purchasePaymentDiscountDebitAccount', 'purchasePaymentDiscountCreditAccount', 'purchaseVarianceAccount',
+  'cogsAccount', 'cogsAccountInterim', 'inventoryAdjustmentAccount', 'directCostAppliedAccount',
 ] as const;
 
 const accountShape = (fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, account()]));

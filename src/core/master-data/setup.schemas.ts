@@ -78,7 +78,19 @@ export const inventorySetupUpdate = z.strictObject({
   itemNos: codeReference(),
 }).partial();
 
-export const purchasesPayablesSetupUpdate = z.strictObject({ vendorNos: codeReference() }).partial();
+export const purchasesPayablesSetupUpdate = z.strictObject({
+  discountPosting: z.enum(['noDiscounts', 'invoiceDiscounts', 'lineDiscounts', 'allDiscounts']),
+  receiptOnInvoice: z.boolean(),
+  returnShipmentOnCreditMemo: z.boolean(),
+  externalDocumentNoMandatory: z.boolean().describe('Ext. Doc. No. Mandatory: an invoice needs its Vendor Invoice No., a credit memo its Vendor Cr. Memo No.'),
+  defaultQuantityToReceive: z.enum(['remainder', 'blank']),
+  calculateInvoiceDiscount: z.boolean(),
+  exactCostReversingMandatory: z.boolean(),
+  applicationBetweenCurrencies: z.enum(['none', 'emu', 'all']),
+  vendorNos: codeReference(), quoteNos: codeReference(), orderNos: codeReference(), invoiceNos: codeReference(),
+  creditMemoNos: codeReference(), returnOrderNos: codeReference(), postedReceiptNos: codeReference(), postedInvoiceNos: codeReference(),
+  postedCreditMemoNos: codeReference(), postedReturnShipmentNos: codeReference(),
+}).partial();
 
 export const noSeriesSchemas = recordSchemas({ code: code() }, {
   description: text(100),

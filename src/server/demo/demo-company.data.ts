@@ -35,6 +35,15 @@ const numberSeries: DemoRecord[] = [
   series('PS-CR', 'Posted sales credit memos', 'PSCM000001', { dateOrder: true }),
   series('PS-SHPT', 'Posted sales shipments', 'PSS000001'),
   series('PS-RCPT', 'Posted return receipts', 'PRR000001'),
+  series('P-QUO', 'Purchase quotes', 'PQ000001'),
+  series('P-ORD', 'Purchase orders', 'PO000001'),
+  series('P-INV', 'Purchase invoices', 'PI000001'),
+  series('P-CR', 'Purchase credit memos', 'PCM000001'),
+  series('P-RO', 'Purchase return orders', 'PRO000001'),
+  series('PP-INV', 'Posted purchase invoices', 'PPI000001', { dateOrder: true }),
+  series('PP-CR', 'Posted purchase credit memos', 'PPCM000001', { dateOrder: true }),
+  series('PP-RCPT', 'Posted purchase receipts', 'PPR000001'),
+  series('PP-RSHPT', 'Posted return shipments', 'PRS000001'),
   // Journal batches number their documents (BC's GJNL-GEN and GJNL-RCPT); drawn when the batch posts.
   series('GJNL-GEN', 'General journal', 'G00001'),
   series('GJNL-RCPT', 'Cash receipts journal', 'G02001'),
@@ -162,6 +171,9 @@ const glAccounts: DemoRecord[] = [
   income('7030', 'Cost of goods sold interim (Kostprijs omzet interim)', 'costOfGoodsSold'),
   income('7040', 'Inventory adjustments (Voorraadverschillen)', 'costOfGoodsSold'),
   income('7050', 'Direct cost applied (Toegerekende inkoopkosten)', 'costOfGoodsSold'),
+  income('7060', 'Purchases (Inkopen)', 'costOfGoodsSold'),
+  income('7070', 'Purchase variance (Inkoopprijsverschillen)', 'costOfGoodsSold'),
+  income('7080', 'Purchase discounts (Inkoopkortingen)', 'costOfGoodsSold'),
 
   heading('8000', 'REVENUE (Netto-omzet)', 'incomeStatement', 'income'),
   income('8010', 'Revenue goods domestic (Omzet handelsgoederen binnenland)', 'income', sale('RETAIL')),
@@ -211,9 +223,14 @@ const vendorPostingGroups: DemoRecord[] = [
   { code: 'FOREIGN', description: 'Vendors outside the EU', payablesAccount: '1430' },
 ];
 
+/** Purchases post to 7060, their discounts to 7080, for every business group. */
+const purchases = {
+  purchaseAccount: '7060', purchaseCreditMemoAccount: '7060', purchaseLineDiscountAccount: '7080', purchaseInvoiceDiscountAccount: '7080',
+  purchasePaymentDiscountDebitAccount: '7080', purchasePaymentDiscountCreditAccount: '7080', purchaseVarianceAccount: '7070',
+};
 /** The inventory side, the same for every business group (and the blank one, for adjustments). */
-const goodsCost = { cogsAccount: '7010', cogsAccountInterim: '7030', inventoryAdjustmentAccount: '7040', directCostAppliedAccount: '7050' };
-const serviceCost = { cogsAccount: '7020', cogsAccountInterim: '7030', inventoryAdjustmentAccount: '7040', directCostAppliedAccount: '7050' };
+const goodsCost = { cogsAccount: '7010', cogsAccountInterim: '7030', inventoryAdjustmentAccount: '7040', directCostAppliedAccount: '7050', ...purchases };
+const serviceCost = { cogsAccount: '7020', cogsAccountInterim: '7030', inventoryAdjustmentAccount: '7040', directCostAppliedAccount: '7050', ...purchases };
 const discounts = {
   salesLineDiscountAccount: '8110', salesInvoiceDiscountAccount: '8120',
   salesPaymentDiscountDebitAccount: '8130', salesPaymentDiscountCreditAccount: '8130',
@@ -790,7 +807,10 @@ export const journalBatches: readonly (DemoRecord & { templateName: string; name
 export const demoCompanySteps: readonly DemoStep[] = [
   ['noSeries', numberSeries],
   ['salesReceivablesSetup', salesReceivablesSetup],
-  ['purchasesPayablesSetup', { vendorNos: 'VEND' }],
+  ['purchasesPayablesSetup', {
+    vendorNos: 'VEND', quoteNos: 'P-QUO', orderNos: 'P-ORD', invoiceNos: 'P-INV', creditMemoNos: 'P-CR', returnOrderNos: 'P-RO',
+    postedInvoiceNos: 'PP-INV', postedCreditMemoNos: 'PP-CR', postedReceiptNos: 'PP-RCPT', postedReturnShipmentNos: 'PP-RSHPT',
+  }],
   ['companyInformation', companyInformation],
   ['generalLedgerSetup', generalLedgerSetup],
   ['vatBusinessPostingGroups', vatBusinessPostingGroups],
@@ -814,6 +834,11 @@ export const demoCompanySteps: readonly DemoStep[] = [
   ['paymentMethods', paymentMethods],
   ['shipmentMethods', shipmentMethods],
   ['shippingAgents', shippingAgents],
+  // BC's standard purchasing codes: a sales line bought for the customer (spec §15.1–15.2).
+  ['purchasingCodes', [
+    { code: 'DROP SHIP', description: 'Drop shipment: the vendor delivers to the customer', dropShipment: true },
+    { code: 'SPEC ORDER', description: 'Special order: bought for the customer, received here', specialOrder: true },
+  ]],
   ['currencies', currencies],
   // After the currencies: the dollar account is kept in USD.
   ['bankAccounts', bankAccounts],

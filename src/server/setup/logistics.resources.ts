@@ -1,9 +1,9 @@
 import {
-  currencyExchangeRateSchemas, currencySchemas, locationSchemas, paymentMethodSchemas, paymentTermsSchemas,
+  currencyExchangeRateSchemas, currencySchemas, locationSchemas, paymentMethodSchemas, paymentTermsSchemas, purchasingSchemas,
   salespersonPurchaserSchemas, shipmentMethodSchemas, shippingAgentSchemas, unitOfMeasureSchemas,
 } from '../../core/master-data/logistics.schemas.ts';
 import {
-  currency, currencyExchangeRate, location, paymentMethod, paymentTerms, salespersonPurchaser, shipmentMethod, shippingAgent,
+  currency, currencyExchangeRate, location, paymentMethod, paymentTerms, purchasing, salespersonPurchaser, shipmentMethod, shippingAgent,
   unitOfMeasure,
 } from '../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
@@ -40,6 +40,13 @@ async function checkCurrencyAmounts(_tx: Executor, record: Row): Promise<void> {
   }
 }
 
+/** A purchasing code is a drop shipment or a special order, not both (BC). */
+async function checkPurchasingKind(_tx: Executor, record: Row): Promise<void> {
+  if (record.dropShipment === true && record.specialOrder === true) {
+    throw new DomainError('INVALID_INPUT', { detail: 'a purchasing code is either a drop shipment or a special order, not both' }, 'specialOrder');
+  }
+}
+
 export const logisticsResources: ResourceDefinition[] = [
   {
     name: 'locations', entity: 'Location', table: location, area: 'setup', key: byCode,
@@ -56,6 +63,11 @@ export const logisticsResources: ResourceDefinition[] = [
   {
     name: 'shippingAgents', entity: 'Shipping Agent', table: shippingAgent, area: 'setup', key: byCode,
     createSchema: shippingAgentSchemas.create, updateSchema: shippingAgentSchemas.update, filters: [], search: ['name'],
+  },
+  {
+    name: 'purchasingCodes', entity: 'Purchasing', table: purchasing, area: 'setup', key: byCode,
+    createSchema: purchasingSchemas.create, updateSchema: purchasingSchemas.update, filters: ['dropShipment', 'specialOrder'], search: ['description'],
+    validate: checkPurchasingKind,
   },
   {
     name: 'paymentTerms', entity: 'Payment Terms', table: paymentTerms, area: 'setup', key: byCode,

@@ -8,6 +8,7 @@ import type {
   BankAccountLedgerEntryDraft, CustomerLedgerDocumentType, GenPostingType, GlSourceType, LedgerDocumentType, VatEntry, VendorLedgerEntryDraft,
 } from '../../../src/core/posting/entries.ts';
 import { salesDocumentTypes, salesLineTypes } from '../../../src/core/sales/types.ts';
+import { postedPurchaseDocumentTypes, purchaseDocumentTypes } from '../../../src/core/documents/document-types.ts';
 import { postgresErrorCode } from '../../../src/server/db/constraint-errors.ts';
 import type { DatabaseHandle } from '../../../src/server/db/connection.ts';
 import {
@@ -71,6 +72,10 @@ describe('the migrated database', () => {
     value_entry_document_type_check: itemLedgerDocumentTypes,
     value_entry_source_type_check: itemSourceTypes,
     posted_sales_header_document_type_check: postedSalesDocumentTypes,
+    posted_purchase_header_document_type_check: postedPurchaseDocumentTypes,
+    posted_purchase_line_type_check: salesLineTypes,
+    purchase_header_document_type_check: purchaseDocumentTypes,
+    purchase_line_type_check: salesLineTypes,
     posted_sales_line_type_check: salesLineTypes,
     sales_header_document_type_check: salesDocumentTypes,
     sales_line_type_check: salesLineTypes,

@@ -3,7 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import type { DatabaseHandle } from '../../../src/server/db/connection.ts';
 import {
   bankAccount, bankAccountLedgerEntry, bankAccountLedgerEntryDerivedColumns, bankAccountPostingGroup, customerLedgerEntryDerivedColumns,
-  detailedVendorLedgerEntry, glAccount, glRegister, itemLedgerEntryDerivedColumns, postedSalesLineDerivedColumns, vendor, vendorLedgerEntry,
+  detailedVendorLedgerEntry, glAccount, glRegister, itemLedgerEntryDerivedColumns, postedPurchaseHeader, postedPurchaseLine, postedPurchaseLineDerivedColumns,
+  postedSalesLineDerivedColumns, vendor, vendorLedgerEntry,
   vendorLedgerEntryDerivedColumns,
 } from '../../../src/server/db/schema/index.ts';
 import { freshDatabase } from '../../support/database.ts';
@@ -68,6 +69,22 @@ describe('vendor and bank account ledgers', () => {
     expect(await db.select().from(detailedVendorLedgerEntry)).toHaveLength(1);
   });
 
+  it('posted purchase documents: a line\'s invoiced quantities may change, nothing else, and nothing is deleted', async () => {
+    const db = database.db;
+    await db.insert(postedPurchaseHeader).values({
+      documentType: 'receipt', no: 'PR1', sourceDocumentType: 'order', sourceDocumentNo: 'PO1', buyFromVendorNo: 'V1', payToVendorNo: 'V1', postingDate: '2026-03-02',
+    });
+    await db.insert(postedPurchaseLine).values({
+      documentType: 'receipt', documentNo: 'PR1', lineNo: 10000, type: 'item', no: 'I1', buyFromVendorNo: 'V1', payToVendorNo: 'V1', postingDate: '2026-03-02',
+      quantity: '5', quantityNotInvoiced: '5', sourceDocumentType: 'order', sourceDocumentNo: 'PO1', sourceLineNo: 10000,
+    });
+    await db.update(postedPurchaseLine).set({ quantityInvoiced: '2', quantityNotInvoiced: '3' });
+    expect(await refusal(db.update(postedPurchaseLine).set({ quantity: '6' }))).toMatch(/LEDGER_IMMUTABLE/);
+    expect(await refusal(db.update(postedPurchaseHeader).set({ vendorInvoiceNo: 'X' }))).toMatch(/LEDGER_IMMUTABLE/);
+    expect(await refusal(db.delete(postedPurchaseLine))).toMatch(/LEDGER_IMMUTABLE/);
+    expect(await db.select().from(postedPurchaseLine)).toMatchObject([{ quantity: '5.00000', quantityInvoiced: '2.00000', quantityNotInvoiced: '3.00000' }]);
+  });
+
   it('let the derived columns change: remaining amount and open of a vendor entry, the statement facts of a bank entry', async () => {
     const db = database.db;
     await db.update(vendorLedgerEntry).set({ remainingAmount: '0', remainingAmountLcy: '0', open: false, closedAtDate: '2026-03-05' })
@@ -94,6 +111,8 @@ describe('vendor and bank account ledgers', () => {
       bank_account_ledger_entry: [...bankAccountLedgerEntryDerivedColumns],
       item_ledger_entry: [...itemLedgerEntryDerivedColumns],
       posted_sales_line: [...postedSalesLineDerivedColumns],
+      posted_purchase_header: [],
+      posted_purchase_line: [...postedPurchaseLineDerivedColumns],
       detailed_customer_ledger_entry: ['unapplied', 'unapplied_by_entry_no'],
       detailed_vendor_ledger_entry: [],
       transaction_reversal: [],

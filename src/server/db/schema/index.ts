@@ -18,3 +18,5 @@ export * from './jobs.ts';
 export * from './receivables.ts';
 export * from './journals.ts';
 export * from './bank-reconciliation.ts';
+export * from './purchases.ts';
+export * from './posted-purchase-documents.ts';

@@ -1,4 +1,5 @@
-import { boolean, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { addressColumns, calendarDate, currencyFactor, dateFormula, flag, percent, quantity, recordColumns, salesLineAmountColumns, unitAmount } from './columns.ts';
 import { customer, customerDiscountGroup, customerPriceGroup } from './customers.ts';
 import { customerPostingGroup } from './posting-setup.ts';
@@ -7,11 +8,14 @@ import { currency, location, paymentMethod, paymentTerms, salespersonPurchaser, 
 import { salesDocumentTypes, salesLineTypes } from '../../../core/sales/types.ts';
 import { allowedValues } from './type-columns.ts';
 
-/** A party block on the document (sell-to, bill-to, ship-to), copied from the customer so it survives later edits of the card. */
-export const party = (prefix: 'sellTo' | 'billTo' | 'shipTo') => {
+/**
+ * A party block on a document (sell-to, bill-to, ship-to; a purchase's buy-from, pay-to), copied from
+ * the customer or vendor so it survives later edits of the card.
+ */
+export const party = <Prefix extends 'sellTo' | 'billTo' | 'shipTo' | 'buyFrom' | 'payTo'>(prefix: Prefix) => {
   const columns = { name: text().notNull().default(''), name2: text().notNull().default(''), ...addressColumns(), county: text().notNull().default(''), contact: text().notNull().default('') };
   return Object.fromEntries(Object.entries(columns).map(([field, column]) => [`${prefix}${field[0]!.toUpperCase()}${field.slice(1)}`, column])) as {
-    [K in keyof typeof columns as `${typeof prefix}${Capitalize<K & string>}`]: (typeof columns)[K];
+    [K in keyof typeof columns as `${Prefix}${Capitalize<K & string>}`]: (typeof columns)[K];
   };
 };
 
@@ -121,8 +125,17 @@ export const salesLine = pgTable('sales_line', {
   shipmentLineNo: integer(),
   returnReceiptNo: text(),
   returnReceiptLineNo: integer(),
+  /** Drop shipment / special order (spec §15.1–15.2): bought for this line, and the purchase order line that buys it. */
+  purchasingCode: text(),
+  dropShipment: flag(),
+  specialOrder: flag(),
+  purchaseOrderNo: text(),
+  purchaseOrderLineNo: integer(),
+  specialOrderPurchaseNo: text(),
+  specialOrderPurchaseLineNo: integer(),
 }, (t) => [
   primaryKey({ columns: [t.documentType, t.documentNo, t.lineNo] }),
+  check('sales_line_one_purchasing_kind', sql`not (${t.dropShipment} and ${t.specialOrder})`),
   foreignKey({ columns: [t.documentType, t.documentNo], foreignColumns: [salesHeader.documentType, salesHeader.no], name: 'sales_line_document_fk' })
     .onDelete('cascade'),
   allowedValues(t.type, salesLineTypes),

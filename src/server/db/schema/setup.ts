@@ -107,6 +107,24 @@ export const inventorySetup = pgTable('inventory_setup', {
 
 export const purchasesPayablesSetup = pgTable('purchases_payables_setup', {
   id: singletonId(),
+  discountPosting: text().notNull().default('noDiscounts'),
+  receiptOnInvoice: boolean().notNull().default(true),
+  returnShipmentOnCreditMemo: boolean().notNull().default(true),
+  /** BC's Ext. Doc. No. Mandatory: an invoice needs its Vendor Invoice No., a credit memo its Vendor Cr. Memo No. */
+  externalDocumentNoMandatory: boolean().notNull().default(true),
+  defaultQuantityToReceive: text().notNull().default('remainder'),
+  calculateInvoiceDiscount: flag(),
+  exactCostReversingMandatory: flag(),
+  applicationBetweenCurrencies: text().notNull().default('none'),
   vendorNos: series(),
+  quoteNos: series(),
+  orderNos: series(),
+  invoiceNos: series(),
+  creditMemoNos: series(),
+  returnOrderNos: series(),
+  postedReceiptNos: series(),
+  postedInvoiceNos: series(),
+  postedCreditMemoNos: series(),
+  postedReturnShipmentNos: series(),
   ...recordColumns(),
 }, (t) => [check('purchases_payables_setup_singleton', sql`${t.id} = 1`)]);
