@@ -14,7 +14,7 @@ import type { ApplicationEntry } from '../../core/receivables/application-types.
 import { applyNewEntryToDocument, applyNewEntryToOldest } from '../../core/receivables/apply-to-oldest.ts';
 import type { ApplicationResult } from '../../core/receivables/application-plan.ts';
 import type { Executor } from '../db/connection.ts';
-import { customer, customerLedgerEntry } from '../db/schema/index.ts';
+import { customerLedgerEntry } from '../db/schema/index.ts';
 import { loadApplicationSetup, openEntry } from '../journal/general-journal.queries.ts';
 import { findOpenCustomerEntry } from '../ledger/open-customer-entries.ts';
 import type { SalesContext } from './sales-context.ts';
@@ -59,9 +59,8 @@ export async function applicationToOldest(
   const { header } = loaded;
   const draft = invoiceBatch.customerLedgerEntries[0];
   if (!draft || draft.amount.isZero() || header.appliesToDocumentNo) return null;
-  const [billTo] = await tx.select({ applicationMethod: customer.applicationMethod, blockPaymentTolerance: customer.blockPaymentTolerance })
-    .from(customer).where(eq(customer.no, draft.customerNo));
-  if (billTo?.applicationMethod !== 'applyToOldest') return null;
+  const { billTo } = loaded;
+  if (billTo.applicationMethod !== 'applyToOldest') return null;
   const open = await lockedOpenEntries(tx, draft.customerNo);
   if (open.length === 0) return null;
   const application = await loadApplicationSetup(tx, context.glSetup, [], [...open, { customerPostingGroup: draft.customerPostingGroup ?? '' }]);

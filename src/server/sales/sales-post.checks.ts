@@ -54,12 +54,18 @@ export function checkHeader(header: SalesHeaderRow & { postingDate: string }, do
   assertPostingDateAllowed(header.postingDate, context.glSetup);
 }
 
-export async function checkCustomers(tx: Executor, header: SalesHeaderRow, descriptor: SalesPostingDescriptor, scope: PostingScope): Promise<void> {
-  const rows = await tx.select({ no: customer.no, blocked: customer.blocked }).from(customer)
-    .where(inArray(customer.no, [header.sellToCustomerNo, header.billToCustomerNo]));
+/** The bill-to customer's facts the posting's application reads (Block Payment Tolerance, Application Method). */
+export interface BillToFacts { blockPaymentTolerance: boolean; applicationMethod: string }
+
+/** Neither customer blocked for this posting; answers the bill-to customer's facts, read in the same statement. */
+export async function checkCustomers(tx: Executor, header: SalesHeaderRow, descriptor: SalesPostingDescriptor, scope: PostingScope): Promise<BillToFacts> {
+  const rows = await tx.select({ no: customer.no, blocked: customer.blocked, blockPaymentTolerance: customer.blockPaymentTolerance, applicationMethod: customer.applicationMethod })
+    .from(customer).where(inArray(customer.no, [header.sellToCustomerNo, header.billToCustomerNo]));
   // Credit documents (credit memo, return order) post as a return whatever the scope, as core's blocking table reads them.
   const action = descriptor.sign < 0 ? 'postReturn' : scope.ship ? 'postShipment' : 'postInvoiceOfShipped';
   for (const row of rows) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, descriptor.type, action);
+  const billTo = rows.find((row) => row.no === header.billToCustomerNo);
+  return { blockPaymentTolerance: billTo?.blockPaymentTolerance ?? false, applicationMethod: billTo?.applicationMethod ?? 'manual' };
 }
 
 

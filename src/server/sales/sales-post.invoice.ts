@@ -9,7 +9,7 @@ import { buildSalesInvoicePosting, type SalesPostingLine } from '../../core/post
 import { withMaxPaymentTolerance } from '../../core/receivables/payment-tolerance.ts';
 import { paymentToleranceSetup } from '../receivables/apply-entries.queries.ts';
 import type { Executor } from '../db/connection.ts';
-import { customer, glAccount } from '../db/schema/index.ts';
+import { glAccount } from '../db/schema/index.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
@@ -56,11 +56,10 @@ export async function invoiceEntries(
     setup: await invoicePostingSetup(tx, loaded, context),
     accounts: loaded.accounts,
   });
-  // Spec §20.5: the new entry's Max. Payment Tolerance.
-  const [billTo] = await tx.select({ block: customer.blockPaymentTolerance }).from(customer).where(eq(customer.no, header.billToCustomerNo));
-  // The document currency's own tolerance setup (the G/L setup's in LCY), as BC's CalcMaxPmtTolerance.
+  // Spec §20.5: the new entry's Max. Payment Tolerance, from the document currency's own tolerance
+  // setup (the G/L setup's in LCY), as BC's CalcMaxPmtTolerance.
   return withMaxPaymentTolerance(batch, {
-    ...await paymentToleranceSetup(tx, context.glSetup, header.currencyCode), amountPrecision: loaded.precision, blockPaymentTolerance: billTo?.block ?? false,
+    ...await paymentToleranceSetup(tx, context.glSetup, header.currencyCode), amountPrecision: loaded.precision, blockPaymentTolerance: loaded.billTo.blockPaymentTolerance,
   });
 }
 

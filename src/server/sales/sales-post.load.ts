@@ -14,7 +14,7 @@ import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow } from './sales-document.types.ts';
 import { handledQuantities } from './sales-line.quantities.ts';
 import { type LinePosting, linePostingsOf } from './sales-post.amounts.ts';
-import { checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItems } from './sales-post.checks.ts';
+import { type BillToFacts, checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItems } from './sales-post.checks.ts';
 import { type ItemRow, type PostableDocumentType, type PostRequest, type SalesPostingDescriptor, salesPostingDescriptor } from './sales-post.types.ts';
 
 /** The checked document and the decisions every later step reads. */
@@ -31,6 +31,7 @@ export interface LoadedSalesPosting {
   precision: Decimal;
   accounts: PostingAccounts;
   linePostings: LinePosting[];
+  billTo: BillToFacts;
 }
 
 export async function loadAndCheck(
@@ -50,7 +51,7 @@ export async function loadAndCheck(
     fromShipment: line[lineHandling.postedDocumentNoField] !== null,
     ...handledQuantities(line, lineHandling),
   })), { ship: request[lineHandling.verb] ?? false, invoice: request.invoice ?? false }, header.shippingAdvice as never);
-  await checkCustomers(tx, header, descriptor, scope);
+  const billTo = await checkCustomers(tx, header, descriptor, scope);
   if (scope.invoice && context.salesSetup.externalDocumentNoMandatory && header.externalDocumentNo.trim() === '') {
     throw new DomainError('EXTERNAL_DOC_NO_REQUIRED', { no, documentTypeCaption: salesDocumentTypeCaptions[documentType] }, 'externalDocumentNo');
   }
@@ -59,7 +60,7 @@ export async function loadAndCheck(
   const accounts = await loadPostingAccounts(tx, header.customerPostingGroup);
   const linePostings = linePostingsOf(header, document.lines, scope, itemRows, precision);
   if (scope.invoice) checkInvoiceTotal(linePostings, descriptor, no);
-  return { documentType, no, descriptor, document, header, scope, itemRows, precision, accounts, linePostings };
+  return { documentType, no, descriptor, document, header, scope, itemRows, precision, accounts, linePostings, billTo };
 }
 
 /** The document locked, at the version the client saw, released (an open one is released first). */
