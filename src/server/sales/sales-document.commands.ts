@@ -342,9 +342,7 @@ export async function releaseLoadedDocument(tx: Executor, document: SalesDocumen
       locationCode: line.locationCode, inventoryItem: !stockless.has(line.no),
     })),
   }, { locationMandatory: context.inventorySetup.locationMandatory });
-  const recalculated = await recalculateDocument(tx, document, context, 'release');
-  const [header] = await tx.update(salesHeader).set({ status: 'released' }).where(headerKey(document.header)).returning();
-  return { header: header!, lines: recalculated.lines };
+  return recalculateDocument(tx, document, context, 'release', { status: 'released' });
 }
 
 export async function reopenDocument(tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined) {

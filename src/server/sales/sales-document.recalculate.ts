@@ -9,7 +9,7 @@ import { customerInvoiceDiscount, customerPostingGroup, salesHeader, salesLine }
 import { DomainError } from '../../core/errors.ts';
 import { deriveLine } from './sales-line.derive.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
-import type { SalesDocument, SalesLineRow } from './sales-document.types.ts';
+import type { SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 
 export function amountLines(lines: SalesLineRow[]): AmountLine[] {
   return lines.filter((line) => line.type !== 'comment').map((line) => ({
@@ -32,9 +32,12 @@ export type RecalculationTrigger = 'lineChanged' | 'release' | 'calculateInvoice
 
 /**
  * Brings the stored amounts of every line in step with the document: invoice discount distributed
- * per the header, then VAT per VAT identifier group (spec §4.3, §10.4). Runs in the command's transaction.
+ * per the header, then VAT per VAT identifier group (spec §4.3, §10.4). Runs in the command's
+ * transaction; `headerChanges` (Release's status) go into the same UPDATE of the header.
  */
-export async function recalculateDocument(tx: Executor, given: SalesDocument, context: SalesContext, trigger: RecalculationTrigger): Promise<SalesDocument> {
+export async function recalculateDocument(
+  tx: Executor, given: SalesDocument, context: SalesContext, trigger: RecalculationTrigger, headerChanges: Partial<Pick<SalesHeaderRow, 'status'>> = {},
+): Promise<SalesDocument> {
   let document = given;
   const { header } = document;
   const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
@@ -78,7 +81,7 @@ export async function recalculateDocument(tx: Executor, given: SalesDocument, co
   });
   await writeChangedAmounts(tx, document.lines, updatedLines);
   const [updatedHeader] = await tx.update(salesHeader)
-    .set({ invoiceDiscountCalculation: calculation, invoiceDiscountValue: value.toFixed(5), version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()` })
+    .set({ ...headerChanges, invoiceDiscountCalculation: calculation, invoiceDiscountValue: value.toFixed(5), version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no))).returning();
   return { header: updatedHeader!, lines: updatedLines };
 }
