@@ -29,6 +29,8 @@ const lineFields = {
   applFromItemEntry: integerField({ min: 1 }).nullable(),
   /** The inbound item ledger entry a sale must take its stock from. */
   applToItemEntry: integerField({ min: 1 }).nullable(),
+  /** Orders: buy the item for the customer, as a drop shipment or special order (spec §15.1–15.2). */
+  purchasingCode: codeReference(10),
 };
 
 /** Only `required` must be sent; the rest is optional. The field types are kept, so `z.infer` names every field. */

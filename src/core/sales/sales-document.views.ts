@@ -54,6 +54,14 @@ export const salesLineView = z.object({
   vatPercent: decimalText(),
   vatIdentifier: z.string(),
   vatCalculationType: z.enum(vatCalculationTypes),
+  purchasingCode: z.string().nullable(),
+  dropShipment: z.boolean(),
+  specialOrder: z.boolean(),
+  /** The purchase order line a drop shipment (special order) is bought with, once linked. */
+  purchaseOrderNo: z.string().nullable(),
+  purchaseOrderLineNo: z.number().int().nullable(),
+  specialOrderPurchaseNo: z.string().nullable(),
+  specialOrderPurchaseLineNo: z.number().int().nullable(),
 });
 
 export const salesHeaderView = z.object({

@@ -12,6 +12,7 @@ import type { salesDocumentCreate, salesDocumentUpdate, salesLineCreate, salesLi
 import type { Executor } from '../db/connection.ts';
 import { translateConstraintError } from '../db/constraint-errors.ts';
 import { item, salesHeader, salesLine } from '../db/schema/index.ts';
+import { assertNoPurchaseLinks } from './sales-line.purchasing.ts';
 import { assertManualNumberAllowed, drawNumber } from '../number-series/no-series.commands.ts';
 import type { SalesContext } from './sales-context.ts';
 import { loadDocument, findDocument } from './sales-document.queries.ts';
@@ -221,6 +222,7 @@ export async function deleteDocument(
   checkVersion(document, expectedVersion);
   const unfinished = document.lines.find((line) => hasUninvoicedShipment(documentType, line));
   if (unfinished) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo: unfinished.lineNo, no });
+  assertNoPurchaseLinks(document.lines);
   if (shouldArchive(document, context, options.archive)) await archiveDocument(tx, document, 'delete', context.username);
   await tx.delete(salesHeader).where(headerKey(document.header));
 }
@@ -314,6 +316,7 @@ export async function deleteLine(
   const line = findLine(document, lineNo);
   if (document.header.status !== 'open') assertEditable(document.header.status as never, ['lines'], [], 'line');
   if (hasUninvoicedShipment(documentType, line)) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo, no });
+  assertNoPurchaseLinks([line]);
   await tx.delete(salesLine).where(lineKey(line));
   return recalculateDocument(tx, { header: document.header, lines: document.lines.filter((candidate) => candidate !== line) }, context, 'lineChanged');
 }

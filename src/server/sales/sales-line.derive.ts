@@ -15,6 +15,7 @@ import { glAccount, item, itemUnitOfMeasure, postedSalesLine, salesLine, salesLi
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { handledQuantities } from './sales-line.quantities.ts';
+import { checkPurchaseLink, fillPurchasing } from './sales-line.purchasing.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
 
@@ -39,8 +40,10 @@ export async function deriveLine(
   const identityChanged = !previous || input.type !== undefined && input.type !== previous.type || input.no !== undefined && input.no !== previous.no;
   const linked = previous ? linkedPostedLine(header, previous) : undefined;
   if (linked) await checkLinkedLine(tx, input, previous!, linked);
+  if (previous) checkPurchaseLink(input, previous);
   if (values.type === 'comment') return commentLine(values);
   const source = identityChanged ? await fillFromSource(tx, header, values, input) : undefined;
+  await fillPurchasing(tx, header, values, input, identityChanged ? source?.purchasingCode || null : undefined);
   if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined)) await fillUnitOfMeasure(tx, values);
   if (identityChanged) await fillVat(tx, header, values);
   const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;

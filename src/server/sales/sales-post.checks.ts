@@ -93,6 +93,7 @@ export async function checkLines(
     // Invoicing what an earlier shipment moved needs no location (BC checks item journal lines with a quantity).
     if (moving.has(line.lineNo)) {
       assertLocationWhenMandatory(setup.locationMandatory, { ...line, inventoryItem: row.type === 'inventory' }, `lines.${line.lineNo}.locationCode`);
+      checkDropShipment(line);
     }
   }
   await checkWarehouseHandling(tx, lines, scope, descriptor);
@@ -105,6 +106,17 @@ export async function checkLines(
     if (account.blocked) throw new DomainError('ACCOUNT_BLOCKED', { accountNo: line.no }, `lines.${line.lineNo}.no`);
     if (!account.directPosting) throw new DomainError('DIRECT_POSTING_NOT_ALLOWED', { accountNo: line.no }, `lines.${line.lineNo}.no`);
   }
+}
+
+/**
+ * Spec §15.1: a drop shipment ships only with its purchase order line, received in the same
+ * posting; an unlinked one cannot ship (BC). The linked posting comes with purchase posting.
+ */
+function checkDropShipment(line: SalesLineRow): void {
+  if (!line.dropShipment) return;
+  const field = `lines.${line.lineNo}.purchaseOrderNo`;
+  if (!line.purchaseOrderNo) throw new DomainError('DROP_SHIPMENT_NOT_LINKED', { lineNo: line.lineNo, itemNo: line.no }, field);
+  throw new DomainError('DROP_SHIPMENT_POSTING_NOT_SUPPORTED', { lineNo: line.lineNo, itemNo: line.no, purchaseOrderNo: line.purchaseOrderNo }, field);
 }
 
 /**
