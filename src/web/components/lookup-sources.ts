@@ -6,6 +6,11 @@ export const customerLookup: LookupSource<Customer> = { path: '/customers', keyO
 /** A warehouse the goods ship from. */
 export const locationLookup: LookupSource<{ code: string; name: string }> = { path: '/locations', keyOf: (record) => record.code, describe: (record) => record.name };
 
+/** A sales order line's Purchasing Code: drop shipment or special order. */
+export const purchasingLookup: LookupSource<{ code: string; description: string }> = {
+  path: '/purchasingCodes', keyOf: (record) => record.code, describe: (record) => record.description,
+};
+
 /** An item or a G/L account: what a sales line's No. refers to. */
 interface LineRecord { no: string; description?: string; name?: string }
 

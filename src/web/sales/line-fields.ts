@@ -2,8 +2,9 @@ import type { SalesLine } from '../api/types.ts';
 import type { DocumentKind } from './document-kinds.ts';
 
 /** Fields of a line the grid edits; the rest (VAT, amounts) the server derives. */
-export type EditableLineField = 'no' | 'description' | 'locationCode' | 'quantity' | 'unitPrice' | 'lineDiscountPercent' | 'quantityToShip' | 'returnQuantityToReceive' | 'quantityToInvoice';
-type DecimalLineField = Exclude<EditableLineField, 'no' | 'description' | 'locationCode'>;
+export type EditableLineField =
+  | 'no' | 'description' | 'locationCode' | 'purchasingCode' | 'quantity' | 'unitPrice' | 'lineDiscountPercent' | 'quantityToShip' | 'returnQuantityToReceive' | 'quantityToInvoice';
+type DecimalLineField = Exclude<EditableLineField, 'no' | 'description' | 'locationCode' | 'purchasingCode'>;
 
 const decimalLineFields: readonly DecimalLineField[] = ['quantity', 'unitPrice', 'lineDiscountPercent', 'quantityToShip', 'returnQuantityToReceive', 'quantityToInvoice'];
 
@@ -57,6 +58,8 @@ export function gridColumns(kind: DocumentKind): GridColumn[] {
     { field: 'no', label: 'No.', width: 110, quickEntry: true },
     { field: 'description', label: 'Description', width: 260 },
     { field: 'locationCode', label: 'Location Code', width: 90 },
+    // Orders only (BC): a drop shipment or special order is bought for the customer (spec §15.1–15.2).
+    ...(kind.type === 'order' ? [{ field: 'purchasingCode', label: 'Purchasing Code', width: 110 } as const] : []),
     { field: 'quantity', label: 'Quantity', width: 90, numeric: true, quickEntry: true },
     { field: 'unitOfMeasureCode', label: 'Unit of Measure', width: 80 },
     { field: 'unitPrice', label: 'Unit Price Excl. VAT', width: 110, numeric: true, minimumScale: 2, quickEntry: true },

@@ -1,6 +1,6 @@
 import { ActionIcon, Table, Text } from '@mantine/core';
 import type { SalesLine } from '../api/types.ts';
-import { lineNoLookups, locationLookup } from '../components/lookup-sources.ts';
+import { lineNoLookups, locationLookup, purchasingLookup } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
 import { decimalForInput, formatAmount, formatQuantity } from '../format/numbers.ts';
@@ -43,6 +43,14 @@ export function LineRow({ line, position, columns, editor, open, busy, warning, 
           onChange={(text) => editor.edit(line.lineNo, 'locationCode', text)} onCommit={(key) => void editor.commitCell(line.lineNo, 'locationCode', key)}
           inputProps={{ ...cellAttributes(identity, readOnly), error: editor.errorOf(line.lineNo, 'locationCode') }} />
       );
+      case 'purchasingCode': return line.type !== 'item' ? null : (
+        <>
+          <RecordLookup source={purchasingLookup} value={editor.draftOf(line.lineNo, 'purchasingCode') ?? line.purchasingCode ?? ''}
+            onChange={(text) => editor.edit(line.lineNo, 'purchasingCode', text)} onCommit={(key) => void editor.commitCell(line.lineNo, 'purchasingCode', key)}
+            inputProps={{ ...cellAttributes(identity, readOnly), error: editor.errorOf(line.lineNo, 'purchasingCode') }} />
+          <PurchasingNote line={line} position={position} />
+        </>
+      );
       default: {
         const field = column.field;
         if (line.type === 'comment' && field !== 'description') return null;
@@ -71,6 +79,18 @@ export function LineRow({ line, position, columns, editor, open, busy, warning, 
 
 function savedText(line: SalesLine, field: EditableLineField, minimumScale: number | undefined, locale: SupportedLocale): string {
   return isDecimalLineField(field) ? decimalForInput(line[field], locale, minimumScale) : line[field] ?? '';
+}
+
+/** Drop Shipment / Special Order, and the purchase order the line is bought with once linked. */
+function PurchasingNote({ line, position }: { line: SalesLine; position: number }) {
+  if (!line.dropShipment && !line.specialOrder) return null;
+  const purchaseOrderNo = line.dropShipment ? line.purchaseOrderNo : line.specialOrderPurchaseNo;
+  const kind = line.dropShipment ? 'Drop Shipment' : 'Special Order';
+  return (
+    <Text size="xs" c="dimmed" aria-label={`Purchasing, line ${position}`}>
+      {kind}{purchaseOrderNo ? `: purchase order ${purchaseOrderNo}` : ': no purchase order yet'}
+    </Text>
+  );
 }
 
 function LineAmount({ line, preview, locale }: { line: SalesLine; preview: string | undefined; locale: SupportedLocale }) {
