@@ -210,6 +210,8 @@ describe.skipIf(!bin)('a PostgreSQL server restarting under load', () => {
     await cluster.stopImmediately();
     const stopped = performance.now();
     await pause(2_500);
+    // PostgreSQL accepts connections before pg_ctl's wait for it returns: "down" ends when the start begins.
+    const startBegun = performance.now();
     await cluster.start();
     const started = performance.now();
     load.enter('after');
@@ -236,9 +238,9 @@ describe.skipIf(!bin)('a PostgreSQL server restarting under load', () => {
       expect(outcome).toMatchObject({ code: 'DATABASE_UNAVAILABLE', retryAfter: expect.stringMatching(/^\d+$/), contentType: expect.stringContaining('application/problem+json') });
     }
     // Sent while the server was certainly gone: every one of them refused, none left hanging.
-    const whileDown = outcomes.filter((outcome) => outcome.sentAt > stopped && outcome.answeredAt < started);
+    const whileDown = outcomes.filter((outcome) => outcome.sentAt > stopped && outcome.answeredAt < startBegun);
     expect(whileDown.length).toBeGreaterThan(5);
-    expect(whileDown.every((outcome) => outcome.status === 503)).toBe(true);
+    expect(whileDown.filter((outcome) => outcome.status !== 503)).toEqual([]);
     expect(recovered(), 'requests work again after the start').toBe(true);
 
     // Every acknowledged write survived the crash.
