@@ -9,8 +9,13 @@
 import { DomainError } from '../errors.ts';
 import { type Decimal, ZERO } from '../money/decimal.ts';
 import { roundQuantity } from '../money/rounding.ts';
-import { salesDescriptor } from '../documents/document-descriptors.ts';
-import { type QuantityFields, type SalesDocumentType, salesDocumentTypeCaptions } from './types.ts';
+import { type DocumentDescriptor, salesDescriptor } from '../documents/document-descriptors.ts';
+import type { QuantityFields, SalesDocumentType } from './types.ts';
+
+/** A sales document type, or the descriptor of any document type (purchase lines keep the same books). */
+export type QuantityDocument = SalesDocumentType | DocumentDescriptor;
+
+const describe = (document: QuantityDocument): DocumentDescriptor => (typeof document === 'string' ? salesDescriptor(document) : document);
 
 export type DefaultQuantityToShip = 'remainder' | 'blank';
 
@@ -44,7 +49,7 @@ export function quantityBase(quantity: Decimal, quantityPerUnitOfMeasure: Decima
  * Invoices and credit memos are posted in full, so both always equal Quantity there.
  */
 export function defaultQuantitiesToHandle(
-  documentType: SalesDocumentType,
+  documentType: QuantityDocument,
   defaultQuantityToShip: DefaultQuantityToShip,
   q: QuantityFields,
 ): { quantityToShip: Decimal; quantityToInvoice: Decimal } {
@@ -67,7 +72,7 @@ export interface EnteredQuantities {
  * Qty. to Invoice stands last (and is validated, not adjusted).
  */
 export function quantitiesToHandleAfterEntry(
-  documentType: SalesDocumentType,
+  documentType: QuantityDocument,
   defaultQuantityToShip: DefaultQuantityToShip,
   q: QuantityFields,
   entered: EnteredQuantities,
@@ -121,7 +126,7 @@ export function checkQuantityAgainstHandledLine(quantity: Decimal, link: Handled
  * stored: when given, the fields the user changed are checked first, so the error names the field
  * that was typed rather than one that merely became inconsistent with it.
  */
-export function validateQuantities(documentType: SalesDocumentType, q: QuantityFields, previous?: QuantityFields): void {
+export function validateQuantities(documentType: QuantityDocument, q: QuantityFields, previous?: QuantityFields): void {
   const checks: Array<{ field: keyof QuantityFields; check: () => void }> = [
     { field: 'quantity', check: () => checkQuantity(documentType, q, previous) },
     { field: 'quantityToShip', check: () => checkQuantityToShip(documentType, q) },
@@ -133,20 +138,20 @@ export function validateQuantities(documentType: SalesDocumentType, q: QuantityF
   for (const { check } of changedFirst) check();
 }
 
-function checkQuantity(documentType: SalesDocumentType, q: QuantityFields, previous: QuantityFields | undefined): void {
+function checkQuantity(documentType: QuantityDocument, q: QuantityFields, previous: QuantityFields | undefined): void {
   // BC: Quantity may neither drop below what was shipped nor change sign once something was shipped.
   const signChanged = previous !== undefined && !previous.quantityShipped.isZero() && opposite(previous.quantity, q.quantity);
   if (opposite(q.quantity, q.quantityShipped) || q.quantity.abs().lessThan(q.quantityShipped.abs()) || signChanged) {
     throw new DomainError('QUANTITY_BELOW_SHIPPED', {
       quantity: q.quantity.toString(),
       quantityShipped: q.quantityShipped.toString(),
-      shippedVerb: salesDescriptor(documentType).lineHandling.pastVerb,
+      shippedVerb: describe(documentType).lineHandling.pastVerb,
     }, 'quantity');
   }
 }
 
-function checkQuantityToShip(documentType: SalesDocumentType, q: QuantityFields): void {
-  const handling = salesDescriptor(documentType).lineHandling;
+function checkQuantityToShip(documentType: QuantityDocument, q: QuantityFields): void {
+  const handling = describe(documentType).lineHandling;
   const fieldCaption = handling.quantityToHandleCaption;
   if (postedInFull(documentType)) {
     mustEqualQuantity(documentType, q, 'quantityToShip', fieldCaption);
@@ -166,7 +171,7 @@ function checkQuantityToShip(documentType: SalesDocumentType, q: QuantityFields)
   }
 }
 
-function checkQuantityToInvoice(documentType: SalesDocumentType, q: QuantityFields): void {
+function checkQuantityToInvoice(documentType: QuantityDocument, q: QuantityFields): void {
   if (postedInFull(documentType)) {
     mustEqualQuantity(documentType, q, 'quantityToInvoice', 'Qty. to Invoice');
     return;
@@ -182,7 +187,7 @@ function checkQuantityToInvoice(documentType: SalesDocumentType, q: QuantityFiel
 }
 
 function mustEqualQuantity(
-  documentType: SalesDocumentType,
+  documentType: QuantityDocument,
   q: QuantityFields,
   field: 'quantityToShip' | 'quantityToInvoice',
   fieldCaption: string,
@@ -192,13 +197,13 @@ function mustEqualQuantity(
     fieldCaption,
     quantity: q.quantity.toString(),
     value: q[field].toString(),
-    documentTypeCaption: salesDocumentTypeCaptions[documentType],
+    documentTypeCaption: describe(documentType).caption.toLowerCase(),
   }, field);
 }
 
 /** The catalogue (spec §24) files a wrong sign under the same key as too much of that quantity. */
-function signMismatch(documentType: SalesDocumentType, q: QuantityFields, field: 'quantityToShip' | 'quantityToInvoice', fieldCaption: string): DomainError {
-  const handling = salesDescriptor(documentType).lineHandling;
+function signMismatch(documentType: QuantityDocument, q: QuantityFields, field: 'quantityToShip' | 'quantityToInvoice', fieldCaption: string): DomainError {
+  const handling = describe(documentType).lineHandling;
   const code = field === 'quantityToInvoice' ? 'INVOICE_MORE_THAN_SHIPPED' : handling.overHandlingErrorCode;
   const message = `${fieldCaption} (${q[field].toString()}) must have the same sign as Quantity (${q.quantity.toString()})`;
   // On return documents the API calls Qty. to Ship by its own name.
@@ -206,8 +211,8 @@ function signMismatch(documentType: SalesDocumentType, q: QuantityFields, field:
     field === 'quantityToShip' ? handling.quantityToHandleField : field);
 }
 
-function postedInFull(documentType: SalesDocumentType): boolean {
-  return salesDescriptor(documentType).postsInFull;
+function postedInFull(documentType: QuantityDocument): boolean {
+  return describe(documentType).postsInFull;
 }
 
 /** Both non-zero and of different sign (zero has no sign to disagree with). */

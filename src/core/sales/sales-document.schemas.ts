@@ -34,7 +34,7 @@ const lineFields = {
 };
 
 /** Only `required` must be sent; the rest is optional. The field types are kept, so `z.infer` names every field. */
-function withRequired<Shape extends z.ZodRawShape, Required extends keyof Shape & string>(fields: Shape, required: readonly Required[]) {
+export function withRequired<Shape extends z.ZodRawShape, Required extends keyof Shape & string>(fields: Shape, required: readonly Required[]) {
   return Object.fromEntries(Object.entries(fields).map(([name, schema]) => [name, required.includes(name as Required) ? schema : (schema as z.ZodType).optional()])) as
     { [Name in keyof Shape]: Name extends Required ? Shape[Name] : z.ZodOptional<Shape[Name]> };
 }

@@ -23,6 +23,8 @@ export interface ReleaseDocument {
   documentType: SalesDocumentType;
   sellToCustomerNo: string | null;
   lines: readonly ReleaseLine[];
+  /** Purchase documents: their caption and party field (Buy-from Vendor No.) instead of the sales ones. */
+  purchase?: { caption: string; buyFromVendorNo: string | null };
 }
 
 /**
@@ -32,10 +34,10 @@ export interface ReleaseDocument {
  * lines with a quantity are checked, as in BC.
  */
 export function releaseProblems(document: ReleaseDocument, setup: { locationMandatory: boolean }): void {
-  const documentTypeCaption = salesDocumentTypeCaptions[document.documentType];
-  if (isBlank(document.sellToCustomerNo)) {
-    throw new DomainError('FIELD_REQUIRED', { documentTypeCaption, fieldCaption: 'Sell-to Customer No.', field: 'sellToCustomerNo' }, 'sellToCustomerNo');
-  }
+  const documentTypeCaption = document.purchase?.caption.toLowerCase() ?? salesDocumentTypeCaptions[document.documentType];
+  const [party, field, fieldCaption] = document.purchase
+    ? [document.purchase.buyFromVendorNo, 'buyFromVendorNo', 'Buy-from Vendor No.'] : [document.sellToCustomerNo, 'sellToCustomerNo', 'Sell-to Customer No.'];
+  if (isBlank(party)) throw new DomainError('FIELD_REQUIRED', { documentTypeCaption, fieldCaption, field }, field);
   const releasable = document.lines.map((line, index) => ({ line, index })).filter(({ line }) => line.type !== 'comment' && !line.quantity.isZero());
   if (releasable.length === 0) throw new DomainError('NOTHING_TO_RELEASE', { documentTypeCaption, documentType: document.documentType });
   for (const { line, index } of releasable) {
@@ -103,12 +105,13 @@ export function assertEditable(
   changedFields: readonly string[],
   editable: readonly string[],
   where: 'header' | 'line',
+  family: 'sales' | 'purchase' = 'sales',
 ): void {
   if (status === 'open') return;
   const field = changedFields.find((changed) => !editable.includes(changed));
   if (field === undefined) return;
   throw new DomainError('STATUS_MUST_BE_OPEN', {
-    where: where === 'header' ? 'the sales header' : 'the sales line',
+    where: `the ${family} ${where === 'header' ? 'header' : 'line'}`,
     status: statusCaptions[status],
     remedy: status === 'pendingApproval' ? 'cancel the approval request or let it complete, then reopen the document' : 'reopen the document',
     field,

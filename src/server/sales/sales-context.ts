@@ -21,7 +21,7 @@ export async function loadSalesContext(tx: Executor, workDate: string, username 
 }
 
 /** Rounding precisions of the document currency (blank = local currency from the G/L setup). */
-export async function currencyPrecisions(tx: Executor, context: SalesContext, currencyCode: string | null): Promise<{ amount: Decimal; unitAmount: Decimal }> {
+export async function currencyPrecisions(tx: Executor, context: Pick<SalesContext, 'glSetup'>, currencyCode: string | null): Promise<{ amount: Decimal; unitAmount: Decimal }> {
   if (!currencyCode) return { amount: dec(context.glSetup.amountRoundingPrecision), unitAmount: dec(context.glSetup.unitAmountRoundingPrecision) };
   const [row] = await tx.select().from(currency).where(eq(currency.code, currencyCode));
   return { amount: dec(row!.amountRoundingPrecision), unitAmount: dec(row!.unitAmountRoundingPrecision) };

@@ -10,7 +10,7 @@ import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { salesDocumentCreate, salesDocumentUpdate, salesLineCreate, salesLineUpdate } from '../../core/sales/sales-document.schemas.ts';
 import type { Executor } from '../db/connection.ts';
-import { translateConstraintError } from '../db/constraint-errors.ts';
+import { checkVersion as checkHeaderVersion, guarded, nextLineNo, prefixField } from '../documents/document-commands.shared.ts';
 import { item, salesHeader, salesLine } from '../db/schema/index.ts';
 import { assertNoPurchaseLinks } from './sales-line.purchasing.ts';
 import { assertManualNumberAllowed, drawNumber } from '../number-series/no-series.commands.ts';
@@ -28,20 +28,7 @@ const headerKey = (header: Pick<SalesHeaderRow, 'documentType' | 'no'>) =>
   and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no));
 
 function checkVersion(document: SalesDocument, expectedVersion: number | undefined) {
-  if (expectedVersion !== undefined && document.header.version !== expectedVersion) {
-    throw new DomainError('VERSION_CONFLICT', {
-      entity: salesDescriptor(document.header.documentType as EditableDocumentType).caption, key: document.header.no,
-      currentVersion: document.header.version, sentVersion: expectedVersion,
-    });
-  }
-}
-
-async function guarded<T>(entity: string, key: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    translateConstraintError(error, { entity, key, operation: 'write' });
-  }
+  checkHeaderVersion(document.header, salesDescriptor(document.header.documentType as EditableDocumentType).caption, expectedVersion);
 }
 
 async function documentNumber(tx: Executor, documentType: EditableDocumentType, typed: string | undefined, context: SalesContext) {
@@ -94,10 +81,6 @@ export async function createDocument(tx: Executor, documentType: EditableDocumen
   return recalculateDocument(tx, document, context, 'lineChanged');
 }
 
-function prefixField(error: unknown, prefix: string): unknown {
-  if (!(error instanceof DomainError)) return error;
-  return new DomainError(error.code, error.params, error.field ? `${prefix}.${error.field}` : prefix);
-}
 
 /** What the API takes to change a header (salesDocumentUpdate). */
 export type SalesHeaderChanges = z.infer<typeof salesDocumentUpdate>;
@@ -260,10 +243,7 @@ export async function deleteExpiredQuotes(tx: Executor, before: string, context:
 }
 
 async function insertLine(tx: Executor, document: SalesDocument, input: NewSalesLine, context: SalesContext): Promise<SalesDocument> {
-  const lineNo = input.lineNo ?? Math.max(0, ...document.lines.map((line) => line.lineNo)) + 10000;
-  if (document.lines.some((line) => line.lineNo === lineNo)) {
-    throw new DomainError('ALREADY_EXISTS', { entity: 'Sales Line', key: `${document.header.no} ${lineNo}` }, 'lineNo');
-  }
+  const lineNo = nextLineNo(document.lines, input.lineNo, 'Sales Line', document.header.no);
   const values = await deriveLine(tx, document.header, input, undefined, context);
   const [line] = await guarded('Sales Line', `${document.header.no} ${lineNo}`, () => tx.insert(salesLine)
     .values({ ...values, documentType: document.header.documentType, documentNo: document.header.no, lineNo } as SalesLineRow).returning());

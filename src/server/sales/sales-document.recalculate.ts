@@ -1,28 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { dec, ZERO, type Decimal } from '../../core/money/decimal.ts';
+import { dec, type Decimal } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
-import { calculateDocumentVat } from '../../core/tax/vat.ts';
-import { calculateInvoiceDiscount, distributeInvoiceDiscount, invoiceDiscountBase } from '../../core/pricing/invoice-discount.ts';
-import type { AmountLine, VatCalculationType } from '../../core/sales/types.ts';
+import { calculateInvoiceDiscount } from '../../core/pricing/invoice-discount.ts';
+import { amountLines, linesWithAmounts, typedInvoiceDiscounts, writeChangedAmounts } from '../documents/document-amounts.ts';
 import type { Executor } from '../db/connection.ts';
 import { customerInvoiceDiscount, customerPostingGroup, salesHeader, salesLine } from '../db/schema/index.ts';
 import { DomainError } from '../../core/errors.ts';
 import { deriveLine } from './sales-line.derive.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
-
-export function amountLines(lines: SalesLineRow[]): AmountLine[] {
-  return lines.filter((line) => line.type !== 'comment').map((line) => ({
-    lineNo: line.lineNo,
-    type: line.type as AmountLine['type'],
-    lineAmount: dec(line.lineAmount),
-    invoiceDiscountAmount: dec(line.invoiceDiscountAmount),
-    allowInvoiceDiscount: line.allowInvoiceDiscount,
-    vatPercent: dec(line.vatPercent),
-    vatIdentifier: line.vatIdentifier,
-    vatCalculationType: line.vatCalculationType as VatCalculationType,
-  }));
-}
 
 /**
  * When the invoice discount is worked out again from the customer's terms: on orders whenever a line
@@ -59,48 +45,15 @@ export async function recalculateDocument(
     value = result.discountPercent;
     discounts = result.perLine;
     document = { header, lines: await applyServiceCharge(tx, document, result.serviceCharge, context) };
-  } else if (calculation === 'percent') {
-    discounts = distributeInvoiceDiscount(lines, roundAmount(invoiceDiscountBase(lines).times(value).div(100), precision), precision);
-  } else if (calculation === 'amount') {
-    discounts = distributeInvoiceDiscount(lines, value, precision);
   } else {
-    discounts = new Map();
+    discounts = typedInvoiceDiscounts(lines, calculation, value, precision);
   }
-  const discounted = amountLines(document.lines).map((line) => ({ ...line, invoiceDiscountAmount: discounts.get(line.lineNo) ?? ZERO }));
-  const vat = calculateDocumentVat(discounted, { pricesIncludingVat: header.pricesIncludingVat, amountRoundingPrecision: precision });
-  const byLine = new Map(vat.lines.map((line) => [line.lineNo, line]));
-  const updatedLines = document.lines.map((line) => {
-    const amounts = byLine.get(line.lineNo);
-    return {
-      ...line,
-      invoiceDiscountAmount: (discounts.get(line.lineNo) ?? ZERO).toFixed(2),
-      amount: (amounts?.amount ?? ZERO).toFixed(2),
-      amountIncludingVat: (amounts?.amountIncludingVat ?? ZERO).toFixed(2),
-      vatBaseAmount: (amounts?.vatBaseAmount ?? ZERO).toFixed(2),
-    };
-  });
-  await writeChangedAmounts(tx, document.lines, updatedLines);
+  const updatedLines = linesWithAmounts(document.lines, discounts, { pricesIncludingVat: header.pricesIncludingVat, amountRoundingPrecision: precision });
+  await writeChangedAmounts(tx, 'sales_line', document.lines, updatedLines);
   const [updatedHeader] = await tx.update(salesHeader)
     .set({ ...headerChanges, invoiceDiscountCalculation: calculation, invoiceDiscountValue: value.toFixed(5), version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no))).returning();
   return { header: updatedHeader!, lines: updatedLines };
-}
-
-const amountFields = ['invoiceDiscountAmount', 'amount', 'amountIncludingVat', 'vatBaseAmount'] as const;
-
-/** One set-based UPDATE for every line whose amounts moved, however many lines the document has. */
-async function writeChangedAmounts(tx: Executor, before: SalesLineRow[], after: SalesLineRow[]) {
-  const changed = after.filter((line, index) => !amountFields.every((field) => dec(before[index]![field]).eq(dec(line[field]))));
-  if (changed.length === 0) return;
-  const { documentType, documentNo } = changed[0]!;
-  const values = sql.join(changed.map((line) =>
-    sql`(${line.lineNo}::integer, ${line.invoiceDiscountAmount}::numeric, ${line.amount}::numeric, ${line.amountIncludingVat}::numeric, ${line.vatBaseAmount}::numeric)`), sql`, `);
-  await tx.execute(sql`
-    update sales_line as line set
-      invoice_discount_amount = changed.invoice_discount_amount, amount = changed.amount,
-      amount_including_vat = changed.amount_including_vat, vat_base_amount = changed.vat_base_amount
-    from (values ${values}) as changed(line_no, invoice_discount_amount, amount, amount_including_vat, vat_base_amount)
-    where line.document_type = ${documentType} and line.document_no = ${documentNo} and line.line_no = changed.line_no`);
 }
 
 /**

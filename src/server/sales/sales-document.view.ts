@@ -7,25 +7,12 @@ import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import type { SalesContext } from './sales-context.ts';
 import { currencyPrecisions } from './sales-context.ts';
-import { amountLines } from './sales-document.recalculate.ts';
+import { amountLines, documentTotals } from '../documents/document-amounts.ts';
 import type { SalesDocument } from './sales-document.types.ts';
 import { handledQuantities } from './sales-line.quantities.ts';
 import { documentWarnings } from './sales-document.warnings.ts';
 
 const money = (value: Decimal) => value.toFixed(2);
-
-export function documentTotals(document: SalesDocument) {
-  const lines = document.lines.filter((line) => line.type !== 'comment');
-  const total = (field: 'lineAmount' | 'invoiceDiscountAmount' | 'amount' | 'amountIncludingVat' | 'lineDiscountAmount') => sum(lines.map((line) => dec(line[field])));
-  return {
-    lineAmount: money(total('lineAmount')),
-    lineDiscountAmount: money(total('lineDiscountAmount')),
-    invoiceDiscountAmount: money(total('invoiceDiscountAmount')),
-    amount: money(total('amount')),
-    vatAmount: money(total('amountIncludingVat').minus(total('amount'))),
-    amountIncludingVat: money(total('amountIncludingVat')),
-  };
-}
 
 /** A document as the API returns it: header, lines with their derived quantities, totals and warnings. */
 export async function documentView(tx: Executor, document: SalesDocument, context: SalesContext) {

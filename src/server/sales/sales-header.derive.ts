@@ -74,7 +74,9 @@ export function newDocumentDates(documentType: SalesDocumentType, context: Sales
 }
 
 /** Due date, payment discount date and % from the payment terms and the document date (spec §11.1). */
-export async function paymentTermsFields(tx: Executor, header: HeaderValues & Pick<SalesHeaderRow, 'documentType'>): Promise<HeaderValues> {
+export async function paymentTermsFields(
+  tx: Executor, header: { documentType: string; documentDate?: string | null; paymentTermsCode?: string | null },
+): Promise<Pick<HeaderValues, 'dueDate' | 'paymentDiscountDate' | 'paymentDiscountPercent'>> {
   const [terms] = header.paymentTermsCode ? await tx.select().from(paymentTerms).where(eq(paymentTerms.code, header.paymentTermsCode)) : [];
   const dates = paymentTermsDates(header.documentType as SalesDocumentType, header.documentDate ?? null, terms
     ? { dueDateCalculation: terms.dueDateCalculation, discountDateCalculation: terms.discountDateCalculation, discountPercent: dec(terms.discountPercent), calculatePaymentDiscountOnCreditMemos: terms.calculatePaymentDiscountOnCreditMemos }
@@ -88,7 +90,7 @@ export function quoteValidityFields(header: HeaderValues & Pick<SalesHeaderRow, 
 }
 
 /** Currency factor at the posting date (work date when blank): document units per 1 LCY (spec §4.6). */
-export async function currencyFactor(tx: Executor, currencyCode: string | null, postingDate: string | null, context: SalesContext): Promise<string> {
+export async function currencyFactor(tx: Executor, currencyCode: string | null, postingDate: string | null, context: Pick<SalesContext, 'workDate'>): Promise<string> {
   if (!currencyCode) return '1';
   const date = postingDate ?? context.workDate;
   const [rate] = await tx.select().from(currencyExchangeRate)

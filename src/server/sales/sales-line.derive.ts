@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec, ZERO, type Decimal } from '../../core/money/decimal.ts';
 import { calculateLineAmount, lineDiscountPercentFromAmount, lineDiscountPercentFromLineAmount } from '../../core/sales/line-amounts.ts';
@@ -11,11 +11,12 @@ import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { assertFitsColumns } from '../db/column-limits.ts';
-import { glAccount, item, itemUnitOfMeasure, postedSalesLine, salesLine, salesLineDiscount, salesPrice, vatPostingSetup } from '../db/schema/index.ts';
+import { item, postedSalesLine, salesLine, salesLineDiscount, salesPrice, vatPostingSetup } from '../db/schema/index.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { handledQuantities } from './sales-line.quantities.ts';
 import { checkPurchaseLink, fillPurchasing } from './sales-line.purchasing.ts';
+import { accountForLine, itemForLine, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
 
@@ -100,7 +101,6 @@ function commentLine(values: LineValues): LineValues {
   return { ...values, no: '', quantity: '0', quantityBase: '0', quantityToShip: '0', quantityToInvoice: '0', returnQuantityToReceive: '0', unitPrice: '0', lineAmount: '0', lineDiscountAmount: '0', lineDiscountPercent: '0' };
 }
 
-type ItemRow = typeof item.$inferSelect;
 
 /** Fills the line from its item or account; returns the item so pricing need not load it again. */
 async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: LineValues, input: SalesLineInput): Promise<ItemRow | undefined> {
@@ -110,9 +110,7 @@ async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: Line
   values.locationCode = input.locationCode !== undefined ? (input.locationCode as string | null) : header.locationCode;
   values.shipmentDate = (input.shipmentDate as string | undefined) ?? header.shipmentDate;
   if (values.type === 'item') {
-    const [source] = await tx.select().from(item).where(eq(item.no, values.no));
-    if (!source) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Item', value: values.no, field: 'no' }, 'no');
-    if (source.blocked) throw new DomainError('ITEM_BLOCKED', { itemNo: source.no }, 'no');
+    const source = await itemForLine(tx, values.no);
     // Sales Blocked stops selling the item, not taking it back.
     if (source.salesBlocked && salesDescriptor(header.documentType as SalesDocumentType).direction === 'outbound') throw new DomainError('ITEM_SALES_BLOCKED', { itemNo: source.no }, 'no');
     values.description = (input.description as string | undefined) ?? source.description;
@@ -123,12 +121,7 @@ async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: Line
     values.inventoryPostingGroup = source.type === 'inventory' ? source.inventoryPostingGroup : null;
     return source;
   }
-  const [account] = await tx.select().from(glAccount).where(eq(glAccount.no, values.no));
-  if (!account) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'G/L Account', value: values.no, field: 'no' }, 'no');
-  if (account.accountType !== 'posting') throw new DomainError('ACCOUNT_NOT_POSTING', { accountNo: account.no, field: 'no' }, 'no');
-  if (account.blocked) throw new DomainError('ACCOUNT_BLOCKED', { accountNo: account.no }, 'no');
-  // Lines the system adds (service charge) may use accounts closed to direct posting, as in BC.
-  if (!account.directPosting && !values.systemCreatedEntry) throw new DomainError('DIRECT_POSTING_NOT_ALLOWED', { accountNo: account.no }, 'no');
+  const account = await accountForLine(tx, values.no, Boolean(values.systemCreatedEntry));
   values.description = (input.description as string | undefined) ?? account.name;
   values.genProdPostingGroup = account.genProdPostingGroup;
   values.vatProdPostingGroup = account.vatProdPostingGroup;
@@ -139,31 +132,11 @@ async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: Line
 }
 
 async function fillUnitOfMeasure(tx: Executor, values: LineValues) {
-  const [unit] = await tx.select().from(itemUnitOfMeasure)
-    .where(and(eq(itemUnitOfMeasure.itemNo, values.no!), eq(itemUnitOfMeasure.code, values.unitOfMeasureCode!)));
-  if (!unit) throw new DomainError('ITEM_UNIT_OF_MEASURE_MISSING', { itemNo: values.no!, unitOfMeasure: values.unitOfMeasureCode! }, 'unitOfMeasureCode');
-  values.quantityPerUnitOfMeasure = unit.quantityPerUnitOfMeasure;
-}
-
-async function vatSetupFor(tx: Executor, vatBus: string | null, vatProd: string | null) {
-  const [setup] = await tx.select().from(vatPostingSetup).where(and(
-    vatBus === null ? isNull(vatPostingSetup.vatBusPostingGroup) : eq(vatPostingSetup.vatBusPostingGroup, vatBus),
-    vatProd === null ? isNull(vatPostingSetup.vatProdPostingGroup) : eq(vatPostingSetup.vatProdPostingGroup, vatProd),
-  ));
-  return setup;
+  values.quantityPerUnitOfMeasure = await quantityPerUnit(tx, values.no!, values.unitOfMeasureCode!);
 }
 
 async function fillVat(tx: Executor, header: SalesHeaderRow, values: LineValues) {
-  if (!values.vatProdPostingGroup) {
-    Object.assign(values, { vatPercent: '0', vatIdentifier: '', vatCalculationType: 'normal' });
-    return;
-  }
-  const setup = await vatSetupFor(tx, header.vatBusPostingGroup, values.vatProdPostingGroup);
-  if (!setup) {
-    throw new DomainError('POSTING_SETUP_MISSING', { vatBusPostingGroup: header.vatBusPostingGroup ?? '', vatProdPostingGroup: values.vatProdPostingGroup }, 'no');
-  }
-  if (setup.blocked) throw new DomainError('VAT_POSTING_SETUP_BLOCKED', { vatBusPostingGroup: header.vatBusPostingGroup ?? '', vatProdPostingGroup: values.vatProdPostingGroup }, 'no');
-  Object.assign(values, { vatPercent: setup.vatPercent, vatIdentifier: setup.vatIdentifier, vatCalculationType: setup.vatCalculationType });
+  Object.assign(values, await lineVat(tx, header.vatBusPostingGroup, values.vatProdPostingGroup ?? null));
 }
 
 async function fillBestPrice(tx: Executor, header: SalesHeaderRow, values: LineValues, input: SalesLineInput, context: SalesContext, loaded: ItemRow | undefined) {

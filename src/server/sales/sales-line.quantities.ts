@@ -4,17 +4,16 @@ import type { LineHandling } from '../../core/documents/line-handling.ts';
 import { dec } from '../../core/money/decimal.ts';
 import type { QuantityFields } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import type { SalesLineRow } from './sales-document.types.ts';
 
-type QuantityColumns = Partial<Pick<SalesLineRow,
-  'quantity' | 'quantityToShip' | 'quantityShipped' | 'returnQuantityToReceive' | 'returnQuantityReceived' | 'quantityToInvoice' | 'quantityInvoiced'>>;
+/** The quantity columns of a sales or purchase line (Qty. to Ship or Qty. to Receive …). */
+type QuantityColumns = Partial<Record<'quantity' | 'quantityToInvoice' | 'quantityInvoiced' | LineHandling['quantityToHandleField'] | LineHandling['quantityHandledField'], string>>;
 
 /**
  * A line's quantities as core/sales reads them: Qty. to Ship / Quantity Shipped are the handling
  * columns of the document's direction (Return Qty. to Receive / Received on returns). Columns not
  * set yet (a line being built) count as 0.
  */
-export function handledQuantities(line: QuantityColumns, handling: LineHandling<'sales'>): QuantityFields {
+export function handledQuantities(line: QuantityColumns, handling: LineHandling): QuantityFields {
   return {
     quantity: dec(line.quantity ?? '0'),
     quantityShipped: dec(line[handling.quantityHandledField] ?? '0'),
