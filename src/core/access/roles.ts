@@ -7,13 +7,13 @@ export const roles = ['admin', 'salesManager', 'salesClerk', 'accountant', 'view
 export type Role = (typeof roles)[number];
 
 /** Areas of the product that are written to. */
-export type Area = 'users' | 'setup' | 'customers' | 'items' | 'vendors' | 'sales' | 'posting';
+export type Area = 'users' | 'setup' | 'customers' | 'items' | 'vendors' | 'sales' | 'purchases' | 'posting';
 
 const writableAreas: Record<Role, readonly Area[]> = {
-  admin: ['users', 'setup', 'customers', 'items', 'vendors', 'sales', 'posting'],
-  accountant: ['setup', 'customers', 'items', 'vendors', 'sales', 'posting'],
-  salesManager: ['customers', 'items', 'sales', 'posting'],
-  salesClerk: ['customers', 'sales', 'posting'],
+  admin: ['users', 'setup', 'customers', 'items', 'vendors', 'sales', 'purchases', 'posting'],
+  accountant: ['setup', 'customers', 'items', 'vendors', 'sales', 'purchases', 'posting'],
+  salesManager: ['customers', 'items', 'sales', 'purchases', 'posting'],
+  salesClerk: ['customers', 'sales', 'purchases', 'posting'],
   viewer: [],
 };
 

@@ -3,7 +3,9 @@
  * constraint errors named after the record, line numbers, and errors of a line named by its index.
  */
 import { DomainError } from '../../core/errors.ts';
+import type { Executor } from '../db/connection.ts';
 import { translateConstraintError } from '../db/constraint-errors.ts';
+import { assertManualNumberAllowed, drawNumber } from '../number-series/no-series.commands.ts';
 
 export function checkVersion(header: { no: string; version: number }, entity: string, expectedVersion: number | undefined): void {
   if (expectedVersion !== undefined && header.version !== expectedVersion) {
@@ -30,4 +32,25 @@ export function nextLineNo(lines: readonly { lineNo: number }[], typed: number |
   const lineNo = typed ?? Math.max(0, ...lines.map((line) => line.lineNo)) + 10000;
   if (lines.some((line) => line.lineNo === lineNo)) throw new DomainError('ALREADY_EXISTS', { entity, key: `${documentNo} ${lineNo}` }, 'lineNo');
   return lineNo;
+}
+
+/** Where a new document's number comes from: its type's series in the setup, and how to tell a number is taken. */
+export interface DocumentNumbering {
+  seriesCode: string | null;
+  seriesField: string;
+  caption: string;
+  setupCaption: string;
+  exists: (no: string) => Promise<boolean>;
+}
+
+/** A typed number (if the series allows manual numbers and it is free), else the next number of the series. */
+export async function newDocumentNumber(tx: Executor, numbering: DocumentNumbering, typed: string | undefined, workDate: string): Promise<{ no: string; noSeries: string | null }> {
+  const { seriesCode, seriesField, caption, setupCaption } = numbering;
+  if (typed !== undefined) {
+    if (seriesCode) await assertManualNumberAllowed(tx, seriesCode);
+    if (await numbering.exists(typed)) throw new DomainError('ALREADY_EXISTS', { entity: caption, key: typed }, 'no');
+    return { no: typed, noSeries: seriesCode };
+  }
+  if (!seriesCode) throw new DomainError('NO_SERIES_NOT_SET_UP', { what: caption.toLowerCase(), setup: `${setupCaption} (${seriesField})` }, 'no');
+  return { no: (await drawNumber(tx, seriesCode, workDate)).number, noSeries: seriesCode };
 }

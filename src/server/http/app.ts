@@ -8,6 +8,7 @@ import { resources, singletons } from '../master-data/registry.ts';
 import { registerResource, registerSingleton } from '../master-data/resource.routes.ts';
 import { registerNoSeriesRoutes } from '../number-series/no-series.routes.ts';
 import { registerSalesDocumentRoutes } from '../sales/sales-document.routes.ts';
+import { registerPurchaseDocumentRoutes } from '../purchases/purchase-document.routes.ts';
 import { registerItemJournalRoutes } from '../inventory/item-journal.routes.ts';
 import { registerGeneralJournalRoutes } from '../journal/general-journal.routes.ts';
 import { registerJournalBatchRoutes } from '../journal/journal-batches.routes.ts';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const definition of singletons) registerSingleton(app, getDb, definition);
   registerNoSeriesRoutes(app, getDb);
   registerSalesDocumentRoutes(app, getDb);
+  registerPurchaseDocumentRoutes(app, getDb);
   registerItemJournalRoutes(app, getDb);
   registerGeneralJournalRoutes(app, getDb);
   registerJournalBatchRoutes(app, getDb);

@@ -10,10 +10,9 @@ import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { salesDocumentCreate, salesDocumentUpdate, salesLineCreate, salesLineUpdate } from '../../core/sales/sales-document.schemas.ts';
 import type { Executor } from '../db/connection.ts';
-import { checkVersion as checkHeaderVersion, guarded, nextLineNo, prefixField } from '../documents/document-commands.shared.ts';
+import { checkVersion as checkHeaderVersion, guarded, newDocumentNumber, nextLineNo, prefixField } from '../documents/document-commands.shared.ts';
 import { item, salesHeader, salesLine } from '../db/schema/index.ts';
 import { assertNoPurchaseLinks } from './sales-line.purchasing.ts';
-import { assertManualNumberAllowed, drawNumber } from '../number-series/no-series.commands.ts';
 import type { SalesContext } from './sales-context.ts';
 import { loadDocument, findDocument } from './sales-document.queries.ts';
 import { recalculateDocument, type RecalculationTrigger } from './sales-document.recalculate.ts';
@@ -31,18 +30,12 @@ function checkVersion(document: SalesDocument, expectedVersion: number | undefin
   checkHeaderVersion(document.header, salesDescriptor(document.header.documentType as EditableDocumentType).caption, expectedVersion);
 }
 
-async function documentNumber(tx: Executor, documentType: EditableDocumentType, typed: string | undefined, context: SalesContext) {
+function documentNumber(tx: Executor, documentType: EditableDocumentType, typed: string | undefined, context: SalesContext) {
   const { seriesField, caption, setupCaption } = salesDescriptor(documentType);
-  const seriesCode = context.salesSetup[seriesField];
-  if (typed !== undefined) {
-    if (seriesCode) await assertManualNumberAllowed(tx, seriesCode);
-    if (await findDocument(tx, documentType, typed)) throw new DomainError('ALREADY_EXISTS', { entity: caption, key: typed }, 'no');
-    return { no: typed, noSeries: seriesCode };
-  }
-  if (!seriesCode) {
-    throw new DomainError('NO_SERIES_NOT_SET_UP', { what: caption.toLowerCase(), setup: `${setupCaption} (${seriesField})` }, 'no');
-  }
-  return { no: (await drawNumber(tx, seriesCode, context.workDate)).number, noSeries: seriesCode };
+  return newDocumentNumber(tx, {
+    seriesCode: context.salesSetup[seriesField], seriesField, caption, setupCaption,
+    exists: async (no) => (await findDocument(tx, documentType, no)) !== undefined,
+  }, typed, context.workDate);
 }
 
 /** A new line: as the API takes it, or as a command copies it from another line (with links to posted lines). */

@@ -1,6 +1,5 @@
 import { dec, sum, type Decimal } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
-import { completelyShipped, outstandingQuantity, quantityShippedNotInvoiced } from '../../core/sales/quantities.ts';
 import { calculateDocumentVat } from '../../core/tax/vat.ts';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import type { SalesDocumentType } from '../../core/sales/types.ts';
@@ -9,7 +8,7 @@ import type { SalesContext } from './sales-context.ts';
 import { currencyPrecisions } from './sales-context.ts';
 import { amountLines, documentTotals } from '../documents/document-amounts.ts';
 import type { SalesDocument } from './sales-document.types.ts';
-import { handledQuantities } from './sales-line.quantities.ts';
+import { withHandledQuantities } from './sales-line.quantities.ts';
 import { documentWarnings } from './sales-document.warnings.ts';
 
 const money = (value: Decimal) => value.toFixed(2);
@@ -19,15 +18,7 @@ export async function documentView(tx: Executor, document: SalesDocument, contex
   const handling = salesDescriptor(document.header.documentType as SalesDocumentType).lineHandling;
   return {
     ...document.header,
-    lines: document.lines.map((line) => {
-      const fields = handledQuantities(line, handling);
-      return {
-        ...line,
-        outstandingQuantity: outstandingQuantity(fields).toFixed(5),
-        [handling.quantityHandledNotInvoicedField]: quantityShippedNotInvoiced(fields).toFixed(5),
-        [handling.completelyHandledField]: completelyShipped(fields),
-      };
-    }),
+    lines: withHandledQuantities(document.lines, handling),
     totals: documentTotals(document),
     warnings: await documentWarnings(tx, document, context),
   };

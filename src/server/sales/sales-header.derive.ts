@@ -18,9 +18,13 @@ async function loadCustomer(tx: Executor, no: string, field: string): Promise<Cu
   return row;
 }
 
-function partyBlock<P extends 'sellTo' | 'billTo' | 'shipTo'>(prefix: P, source: Pick<CustomerRow, 'name' | 'name2' | 'address' | 'address2' | 'city' | 'postCode' | 'county' | 'countryRegionCode' | 'phoneNo' | 'email' | 'contact'>): HeaderValues {
+/** A party's name and address columns on a header (Sell-to …, Buy-from …), filled from a customer, vendor or address. */
+export function partyBlock(
+  prefix: 'sellTo' | 'billTo' | 'shipTo' | 'buyFrom' | 'payTo',
+  source: Pick<CustomerRow, 'name' | 'name2' | 'address' | 'address2' | 'city' | 'postCode' | 'countryRegionCode' | 'phoneNo' | 'email'> & Partial<Pick<CustomerRow, 'county' | 'contact'>>,
+): Record<string, string> {
   const fields = ['name', 'name2', 'address', 'address2', 'city', 'postCode', 'county', 'countryRegionCode', 'phoneNo', 'email', 'contact'] as const;
-  return Object.fromEntries(fields.map((field) => [`${prefix}${field[0]!.toUpperCase()}${field.slice(1)}`, source[field]]));
+  return Object.fromEntries(fields.map((field) => [`${prefix}${field[0]!.toUpperCase()}${field.slice(1)}`, source[field] ?? '']));
 }
 
 /**

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { LineHandling } from '../../core/documents/line-handling.ts';
 import { dec } from '../../core/money/decimal.ts';
+import { completelyShipped, outstandingQuantity, quantityShippedNotInvoiced } from '../../core/sales/quantities.ts';
 import type { QuantityFields } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 
@@ -21,6 +22,19 @@ export function handledQuantities(line: QuantityColumns, handling: LineHandling)
     quantityInvoiced: dec(line.quantityInvoiced ?? '0'),
     quantityToInvoice: dec(line.quantityToInvoice ?? '0'),
   };
+}
+
+/** Lines as the API shows them: with Outstanding Quantity, Qty. Shipped (Received) Not Invoiced and Completely Shipped (Received). */
+export function withHandledQuantities<L extends QuantityColumns>(lines: readonly L[], handling: LineHandling) {
+  return lines.map((line) => {
+    const fields = handledQuantities(line, handling);
+    return {
+      ...line,
+      outstandingQuantity: outstandingQuantity(fields).toFixed(5),
+      [handling.quantityHandledNotInvoicedField]: quantityShippedNotInvoiced(fields).toFixed(5),
+      [handling.completelyHandledField]: completelyShipped(fields),
+    };
+  });
 }
 
 export interface LineQuantityUpdate {

@@ -1,0 +1,141 @@
+/** /api/v1/purchaseOrders, purchaseInvoices, purchaseCreditMemos, purchaseReturnOrders: the documents, their lines, Release and Reopen. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { and, eq, inArray, sum } from 'drizzle-orm';
+import { purchaseDescriptor } from '../../core/documents/document-descriptors.ts';
+import { DomainError } from '../../core/errors.ts';
+import { purchaseDocumentCreate, purchaseDocumentUpdate, purchaseLineCreate, purchaseLineUpdate } from '../../core/purchases/purchase-document.schemas.ts';
+import type { Executor } from '../db/connection.ts';
+import { purchaseHeader, purchaseLine } from '../db/schema/index.ts';
+import { actorOf } from '../http/auth.ts';
+import { recordSchema } from '../master-data/record-schema.ts';
+import type { ResourceDefinition, Row } from '../master-data/resource.ts';
+import { listRecords } from '../master-data/resource.queries.ts';
+import { expectedVersion, parseFilters } from '../master-data/resource.routes.ts';
+import { loadPurchaseContext, type PurchaseContext } from './purchase-context.ts';
+import {
+  addPurchaseLine, createPurchaseDocument, deletePurchaseDocument, deletePurchaseLine, releasePurchaseDocument, reopenPurchaseDocument,
+  updatePurchaseHeader, updatePurchaseLine,
+} from './purchase-document.commands.ts';
+import { loadPurchaseDocument } from './purchase-document.queries.ts';
+import { editablePurchaseDocumentTypes, type EditablePurchaseDocumentType, type PurchaseDocument } from './purchase-document.types.ts';
+import { purchaseDocumentView } from './purchase-document.view.ts';
+
+const lineSchema = recordSchema(purchaseLine).loose();
+const totalsSchema = z.object({ lineAmount: z.string(), lineDiscountAmount: z.string(), invoiceDiscountAmount: z.string(), amount: z.string(), vatAmount: z.string(), amountIncludingVat: z.string() });
+const documentSchema = recordSchema(purchaseHeader).extend({ lines: z.array(lineSchema), totals: totalsSchema }).loose();
+const listItemSchema = recordSchema(purchaseHeader).extend({ amount: z.string(), amountIncludingVat: z.string() });
+const headerFilters = ['buyFromVendorNo', 'payToVendorNo', 'status', 'vendorInvoiceNo', 'vendorOrderNo', 'purchaserCode', 'locationCode', 'currencyCode', 'sellToCustomerNo'];
+
+const noParam = z.object({ no: z.string() });
+const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().int().min(1) });
+const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
+const lineNoOf = (request: FastifyRequest) => (request.params as { lineNo: number }).lineNo;
+const config = { area: 'purchases' as const };
+
+export function registerPurchaseDocumentRoutes(app: FastifyInstance, getDb: () => Executor) {
+  for (const documentType of editablePurchaseDocumentTypes) registerDocumentType(app, getDb, documentType);
+}
+
+function listDefinition(documentType: EditablePurchaseDocumentType): ResourceDefinition {
+  const { resource, caption } = purchaseDescriptor(documentType);
+  return {
+    name: resource, entity: caption, table: purchaseHeader, area: 'purchases',
+    parent: { resource: '', entity: '', param: '', field: 'documentType', table: purchaseHeader, parentField: 'documentType' },
+    key: { param: 'no', field: 'no', kind: 'code' },
+    createSchema: purchaseDocumentCreate, updateSchema: purchaseDocumentUpdate,
+    filters: headerFilters, search: ['buyFromName', 'payToName', 'vendorInvoiceNo', 'vendorOrderNo', 'yourReference'],
+  };
+}
+
+/** Document totals for a page of headers, in one grouped query. */
+async function withAmounts(db: Executor, documentType: EditablePurchaseDocumentType, headers: Row[]) {
+  const numbers = headers.map((header) => header.no as string);
+  const sums = numbers.length === 0 ? [] : await db.select({ no: purchaseLine.documentNo, amount: sum(purchaseLine.amount), amountIncludingVat: sum(purchaseLine.amountIncludingVat) })
+    .from(purchaseLine).where(and(eq(purchaseLine.documentType, documentType), inArray(purchaseLine.documentNo, numbers))).groupBy(purchaseLine.documentNo);
+  return headers.map((header) => {
+    const found = sums.find((row) => row.no === header.no);
+    return { ...header, amount: found?.amount ?? '0.00', amountIncludingVat: found?.amountIncludingVat ?? '0.00' };
+  });
+}
+
+function registerDocumentType(app: FastifyInstance, getDb: () => Executor, documentType: EditablePurchaseDocumentType) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const { resource, caption: entity } = purchaseDescriptor(documentType);
+  const base = `/api/v1/${resource}`;
+  const tags = [resource];
+  const versionOf = (request: FastifyRequest, bodyVersion?: number) => expectedVersion(request.headers['if-match'], bodyVersion);
+
+  /** One transaction per request; the response is the document as it stands after the command. */
+  async function run(request: FastifyRequest, reply: FastifyReply, command: (tx: Executor, context: PurchaseContext) => Promise<PurchaseDocument>, status = 200) {
+    const view = await getDb().transaction(async (tx) => {
+      const context = await loadPurchaseContext(tx as Executor, request.workDate, actorOf(request).username);
+      return purchaseDocumentView(await command(tx as Executor, context));
+    });
+    reply.header('etag', `"${view.version}"`);
+    return reply.status(status).send(view);
+  }
+
+  const definition = listDefinition(documentType);
+  routes.get(base, {
+    config,
+    schema: {
+      tags, summary: `List ${entity}s`,
+      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100), cursor: z.string().optional(), search: z.string().optional(), ...Object.fromEntries(headerFilters.map((field) => [field, z.string().optional()])) }),
+      response: { 200: z.object({ items: z.array(listItemSchema), nextCursor: z.string().nullable() }) },
+    },
+  }, async (request) => {
+    const query = request.query as Record<string, string | undefined> & { limit: number };
+    const page = await listRecords(getDb(), definition, documentType, { limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query) });
+    return { items: await withAmounts(getDb(), documentType, page.items), nextCursor: page.nextCursor };
+  });
+
+  routes.post(base, { config, schema: { tags, summary: `Create a ${entity} (with lines, optionally)`, body: purchaseDocumentCreate, response: { 201: documentSchema } } },
+    async (request, reply) => run(request, reply, (tx, context) => createPurchaseDocument(tx, documentType, request.body, context), 201));
+
+  routes.get(`${base}/:no`, { config, schema: { tags, summary: `Get a ${entity} with its lines and totals`, params: noParam, response: { 200: documentSchema } } },
+    async (request, reply) => {
+      const view = purchaseDocumentView(await loadPurchaseDocument(getDb(), documentType, documentNo(request)));
+      reply.header('etag', `"${view.version}"`);
+      return view;
+    });
+
+  routes.patch(`${base}/:no`, {
+    config, schema: { tags, summary: `Change the header of a ${entity}`, params: noParam, body: purchaseDocumentUpdate.extend({ version: z.number().int().optional() }), response: { 200: documentSchema } },
+  }, async (request, reply) => {
+    const { version, ...changes } = request.body;
+    return run(request, reply, (tx, context) => updatePurchaseHeader(tx, documentType, documentNo(request), changes, versionOf(request, version), context));
+  });
+
+  routes.delete(`${base}/:no`, { config, schema: { tags, summary: `Delete a ${entity}`, params: noParam } }, async (request, reply) => {
+    await getDb().transaction(async (tx) => deletePurchaseDocument(tx as Executor, documentType, documentNo(request), versionOf(request)));
+    return reply.status(204).send();
+  });
+
+  routes.get(`${base}/:no/lines`, { config, schema: { tags, summary: `The lines of a ${entity}`, params: noParam, response: { 200: z.object({ items: z.array(lineSchema) }) } } },
+    async (request) => ({ items: (await loadPurchaseDocument(getDb(), documentType, documentNo(request))).lines }));
+
+  routes.get(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `One line of a ${entity}`, params: lineParams, response: { 200: lineSchema } } },
+    async (request) => {
+      const lineNo = lineNoOf(request);
+      const line = (await loadPurchaseDocument(getDb(), documentType, documentNo(request))).lines.find((candidate) => candidate.lineNo === lineNo);
+      if (!line) throw new DomainError('NOT_FOUND', { entity: 'Purchase Line', key: `${documentNo(request)} ${lineNo}` });
+      return line;
+    });
+
+  routes.post(`${base}/:no/lines`, { config, schema: { tags, summary: `Add a line to a ${entity}`, params: noParam, body: purchaseLineCreate, response: { 201: documentSchema } } },
+    async (request, reply) => run(request, reply, (tx, context) => addPurchaseLine(tx, documentType, documentNo(request), request.body, versionOf(request), context), 201));
+
+  routes.patch(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `Change a line of a ${entity}`, params: lineParams, body: purchaseLineUpdate, response: { 200: documentSchema } } },
+    async (request, reply) => run(request, reply, (tx, context) => updatePurchaseLine(tx, documentType, documentNo(request), lineNoOf(request), request.body, versionOf(request), context)));
+
+  routes.delete(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `Delete a line of a ${entity}`, params: lineParams, response: { 200: documentSchema } } },
+    async (request, reply) => run(request, reply, (tx, context) => deletePurchaseLine(tx, documentType, documentNo(request), lineNoOf(request), versionOf(request), context)));
+
+  routes.post(`${base}/:no/release`, { config, schema: { tags, summary: `Release the ${entity}`, params: noParam, response: { 200: documentSchema } } },
+    async (request, reply) => run(request, reply, (tx, context) => releasePurchaseDocument(tx, documentType, documentNo(request), versionOf(request), context)));
+
+  routes.post(`${base}/:no/reopen`, { config, schema: { tags, summary: `Reopen the ${entity} for changes`, params: noParam, response: { 200: documentSchema } } },
+    async (request, reply) => run(request, reply, (tx) => reopenPurchaseDocument(tx, documentType, documentNo(request), versionOf(request))));
+}
