@@ -1,5 +1,5 @@
 /**
- * BC's Invoice Posting Buffer for sales (codeunit "Sales Post Invoice", PrepareLine): the revenue
+ * BC's Invoice Posting Buffer (codeunits "Sales Post Invoice", "Purch. Post Invoice", PrepareLine): the revenue (purchase)
  * lines of an invoice or credit memo, one per account and posting groups, with the discounts
  * posted on their own accounts as the Discount Posting setting asks (spec §23.2).
  *
@@ -43,11 +43,39 @@ export interface BufferLine {
   inputPath: string;
 }
 
+/** Whose invoice: a sales invoice credits revenue, a purchase invoice debits purchases (spec §23; BC Purch. Post Invoice). */
+export type InvoicePostingFamily = 'sales' | 'purchase';
+
+type AccountKind = 'invoice' | 'creditMemo' | 'invoiceDiscount' | 'lineDiscount';
+type PurchaseAccountField = 'purchaseAccount' | 'purchaseCreditMemoAccount' | 'purchaseInvoiceDiscountAccount' | 'purchaseLineDiscountAccount';
+
+/** The General Posting Setup fields (and BC's captions) each family's lines post to. */
+const lineAccounts: Readonly<Record<InvoicePostingFamily, Record<AccountKind, { field: keyof GeneralPostingSetupSalesAccounts | PurchaseAccountField; caption: string }>>> = {
+  sales: {
+    invoice: { field: 'salesAccount', caption: 'Sales Account' },
+    creditMemo: { field: 'salesCreditMemoAccount', caption: 'Sales Credit Memo Account' },
+    invoiceDiscount: { field: 'salesInvoiceDiscountAccount', caption: 'Sales Inv. Disc. Account' },
+    lineDiscount: { field: 'salesLineDiscountAccount', caption: 'Sales Line Disc. Account' },
+  },
+  purchase: {
+    invoice: { field: 'purchaseAccount', caption: 'Purch. Account' },
+    creditMemo: { field: 'purchaseCreditMemoAccount', caption: 'Purch. Credit Memo Account' },
+    invoiceDiscount: { field: 'purchaseInvoiceDiscountAccount', caption: 'Purch. Inv. Disc. Account' },
+    lineDiscount: { field: 'purchaseLineDiscountAccount', caption: 'Purch. Line Disc. Account' },
+  },
+};
+
+/** A General Posting Setup row with the accounts of either family ('' or absent = blank). */
+export type GeneralPostingSetupInvoiceAccounts = Pick<GeneralPostingSetupSalesAccounts, 'genBusPostingGroup' | 'genProdPostingGroup'>
+  & Partial<Omit<GeneralPostingSetupSalesAccounts, 'genBusPostingGroup' | 'genProdPostingGroup'>> & Partial<Record<PurchaseAccountField, string>>;
+
 export interface BufferContext {
+  /** Default sales. */
+  family?: InvoicePostingFamily;
   documentType: 'invoice' | 'creditMemo';
   pricesIncludingVat: boolean;
   discountPosting: DiscountPosting;
-  generalPostingSetups: readonly GeneralPostingSetupSalesAccounts[];
+  generalPostingSetups: readonly GeneralPostingSetupInvoiceAccounts[];
   lcyAmountRoundingPrecision: Decimal | string;
 }
 
@@ -90,14 +118,9 @@ export function fillInvoicePostingBuffer(
 
 type DiscountKind = 'invoice' | 'line';
 
-const discountAccounts = {
-  invoice: { field: 'salesInvoiceDiscountAccount', caption: 'Sales Inv. Disc. Account' },
-  line: { field: 'salesLineDiscountAccount', caption: 'Sales Line Disc. Account' },
-} as const;
-
 function bufferEntriesOfLine(line: BufferLine, context: BufferContext): InvoicePostingBufferEntry[] {
   const setupPath = `${line.inputPath}.genProdPostingGroup`;
-  let setup: GeneralPostingSetupSalesAccounts | undefined;
+  let setup: GeneralPostingSetupInvoiceAccounts | undefined;
   const generalPostingSetup = () => setup ??= findGeneralPostingSetup(
     context.generalPostingSetups, line.genBusPostingGroup, line.genProdPostingGroup, setupPath,
   );
@@ -109,13 +132,13 @@ function bufferEntriesOfLine(line: BufferLine, context: BufferContext): InvoiceP
     const discount = kind === 'invoice' ? line.amountsLcy.invoiceDiscountAmount : line.amountsLcy.lineDiscountAmount;
     const split = splitDiscount(discount, line.vat, context);
     if (split.amount.isZero()) continue;
-    const { field, caption } = discountAccounts[kind];
-    const account = requireAccount(generalPostingSetup()[field], setupName(line), caption, setupPath);
+    const { field, caption } = lineAccounts[context.family ?? 'sales'][kind === 'invoice' ? 'invoiceDiscount' : 'lineDiscount'];
+    const account = requireAccount(generalPostingSetup()[field] ?? '', setupName(line), caption, setupPath);
     entries.push(bufferEntry(line, account, split.amount.negated(), split.vatAmount.negated()));
     amount = amount.plus(split.amount);
     vatAmount = vatAmount.plus(split.vatAmount);
   }
-  entries.push(bufferEntry(line, salesAccount(line, context, generalPostingSetup), amount, vatAmount));
+  entries.push(bufferEntry(line, lineAccount(line, context, generalPostingSetup), amount, vatAmount));
   return entries;
 }
 
@@ -141,16 +164,15 @@ function splitDiscount(
   return { amount: context.pricesIncludingVat ? discount.minus(vatAmount) : discount, vatAmount };
 }
 
-function salesAccount(
+/** The account the line's net amount goes to: its own G/L account, else the setup's sales (purchase) or credit memo account. */
+function lineAccount(
   line: BufferLine,
   context: BufferContext,
-  generalPostingSetup: () => GeneralPostingSetupSalesAccounts,
+  generalPostingSetup: () => GeneralPostingSetupInvoiceAccounts,
 ): string {
   if (line.type === 'glAccount') return requireAccount(line.no, `line ${line.lineNo}`, 'No. (G/L account)', `${line.inputPath}.no`);
-  const path = `${line.inputPath}.genProdPostingGroup`;
-  return context.documentType === 'creditMemo'
-    ? requireAccount(generalPostingSetup().salesCreditMemoAccount, setupName(line), 'Sales Credit Memo Account', path)
-    : requireAccount(generalPostingSetup().salesAccount, setupName(line), 'Sales Account', path);
+  const { field, caption } = lineAccounts[context.family ?? 'sales'][context.documentType];
+  return requireAccount(generalPostingSetup()[field] ?? '', setupName(line), caption, `${line.inputPath}.genProdPostingGroup`);
 }
 
 function setupName(line: BufferLine): string {

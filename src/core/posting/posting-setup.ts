@@ -32,6 +32,9 @@ export interface VatPostingSetupSales {
   vatIdentifier: string;
   vatPercent: Decimal;
   salesVatAccount: string;
+  /** Purchases: the Purchase VAT Account, and for reverse charge the Reverse Chrg. VAT Acc. it is balanced on. */
+  purchaseVatAccount?: string;
+  reverseChargeVatAccount?: string;
 }
 
 /** An Inventory Posting Setup row (Location × Inventory Posting Group). */

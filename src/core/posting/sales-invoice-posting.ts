@@ -24,7 +24,8 @@ import { type RoundingDirection, roundAmount } from '../money/rounding.ts';
 import { invoiceRoundingLine } from '../sales/document-totals.ts';
 import type { SalesLineType } from '../sales/types.ts';
 import type { GlEntry, PostingBatch, VatEntry } from './entries.ts';
-import { type BufferLine, type DiscountPosting, fillInvoicePostingBuffer } from './invoice-posting-buffer.ts';
+import { type BufferLine, type DiscountPosting, type GeneralPostingSetupInvoiceAccounts, type InvoicePostingFamily, fillInvoicePostingBuffer } from './invoice-posting-buffer.ts';
+import { vendorLineEntries } from '../journal/vendor-line.ts';
 import { type PostingLineAmounts, convertLineAmountsToLcy } from './lcy-amounts.ts';
 import {
   type CustomerPostingGroupAccounts,
@@ -37,6 +38,12 @@ import {
 export type { DiscountPosting } from './invoice-posting-buffer.ts';
 
 export interface SalesInvoicePostingInput {
+  /**
+   * Default sales. A purchase invoice posts every amount with the opposite sign (purchases and VAT
+   * debited, the vendor credited), on the purchase accounts, and reverse charge VAT on both sides
+   * (purchase-invoice-posting.ts builds this input from a purchase document).
+   */
+  family?: InvoicePostingFamily;
   /** `invoice` for invoices and orders being invoiced; `creditMemo` for credit memos and return orders. */
   documentType: 'invoice' | 'creditMemo';
   header: SalesPostingHeader;
@@ -113,8 +120,9 @@ export interface InvoiceRoundingPostingSetup {
 
 /** The setup rows the accounts come from, loaded by the caller. */
 export interface SalesPostingAccounts {
+  /** On a purchase, the vendor posting group: its Payables Account in receivablesAccount. */
   customerPostingGroup: CustomerPostingGroupAccounts;
-  generalPostingSetups: readonly GeneralPostingSetupSalesAccounts[];
+  generalPostingSetups: readonly (GeneralPostingSetupSalesAccounts | GeneralPostingSetupInvoiceAccounts)[];
   vatPostingSetups: readonly VatPostingSetupSales[];
 }
 
@@ -127,8 +135,14 @@ export function buildSalesInvoicePosting(input: SalesInvoicePostingInput): Posti
   const documentLines = documentLinesToPost(input);
   const roundingLine = invoiceRoundingLineToPost(documentLines, input);
   const lines = withLcyAmounts(roundingLine ? [...documentLines, roundingLine] : documentLines, input);
-  const customer = customerLineEntries(customerJournalLine(lines, input), receivablesAccount(input));
+  const partyLine = partyJournalLine(lines, input);
   const { vatEntries, vatGlEntries } = buildVatPostings(lines, input);
+  if (sideOf(input).family === 'purchase') {
+    const vendor = vendorLineEntries(partyLine, partyAccount(input));
+    const glEntries = [...revenueGlEntries(lines, input), ...vatGlEntries, vendor.glEntry].filter((entry) => !entry.amount.isZero());
+    return { glEntries, vatEntries, customerLedgerEntries: [], vendorLedgerEntries: [vendor.vendorLedgerEntry] };
+  }
+  const customer = customerLineEntries(partyLine, partyAccount(input));
   const glEntries = [...revenueGlEntries(lines, input), ...vatGlEntries, customer.glEntry]
     .filter((entry) => !entry.amount.isZero());
   return { glEntries, vatEntries, customerLedgerEntries: [customer.customerLedgerEntry] };
@@ -136,13 +150,41 @@ export function buildSalesInvoicePosting(input: SalesInvoicePostingInput): Posti
 
 type Sign = 1 | -1;
 
-/** +1 for an invoice, −1 for a credit memo: the sign of the customer's side; revenue and VAT take the other. */
+/** What differs between a sales and a purchase invoice's entries (BC Sales-Post vs Purch.-Post). */
+interface PostingSide {
+  family: InvoicePostingFamily;
+  /** The party's sign on an invoice: the customer owes (+), the vendor is owed (−). */
+  invoiceSign: Sign;
+  genPostingType: 'sale' | 'purchase';
+  sourceType: 'customer' | 'vendor';
+  accountType: 'customer' | 'vendor';
+  postingGroup: string;
+  partyAccountCaption: string;
+  vatAccountField: 'salesVatAccount' | 'purchaseVatAccount';
+  vatAccountCaption: string;
+}
+
+const sides: Readonly<Record<InvoicePostingFamily, PostingSide>> = {
+  sales: {
+    family: 'sales', invoiceSign: 1, genPostingType: 'sale', sourceType: 'customer', accountType: 'customer',
+    postingGroup: 'customer posting group', partyAccountCaption: 'Receivables Account', vatAccountField: 'salesVatAccount', vatAccountCaption: 'Sales VAT Account',
+  },
+  purchase: {
+    family: 'purchase', invoiceSign: -1, genPostingType: 'purchase', sourceType: 'vendor', accountType: 'vendor',
+    postingGroup: 'vendor posting group', partyAccountCaption: 'Payables Account', vatAccountField: 'purchaseVatAccount', vatAccountCaption: 'Purchase VAT Account',
+  },
+};
+
+const sideOf = (input: SalesInvoicePostingInput): PostingSide => sides[input.family ?? 'sales'];
+
+/** The sign of the party's side (customer + on a sales invoice, vendor − on a purchase invoice); the lines and VAT take the other. */
 function customerSign(input: SalesInvoicePostingInput): Sign {
-  return input.documentType === 'invoice' ? 1 : -1;
+  const sign = sideOf(input).invoiceSign;
+  return input.documentType === 'invoice' ? sign : (-sign as Sign);
 }
 
 function revenueAndVatSign(input: SalesInvoicePostingInput): Sign {
-  return input.documentType === 'invoice' ? -1 : 1;
+  return -customerSign(input) as Sign;
 }
 
 // The non-comment lines with their VAT setup; amountsLcy holds the document amounts until
@@ -248,6 +290,7 @@ function withLcyAmounts(lines: LineToPost[], input: SalesInvoicePostingInput): L
 function revenueGlEntries(lines: readonly LineToPost[], input: SalesInvoicePostingInput): GlEntry[] {
   const revenueSign = revenueAndVatSign(input);
   const buffer = fillInvoicePostingBuffer(lines, {
+    family: sideOf(input).family,
     documentType: input.documentType,
     pricesIncludingVat: input.header.pricesIncludingVat,
     discountPosting: input.setup.discountPosting,
@@ -259,12 +302,12 @@ function revenueGlEntries(lines: readonly LineToPost[], input: SalesInvoicePosti
     amount: signed(entry.amount, revenueSign),
     description: input.header.postingDescription,
     vatAmount: signed(entry.vatAmount, revenueSign),
-    genPostingType: 'sale',
+    genPostingType: sideOf(input).genPostingType,
     genBusPostingGroup: entry.genBusPostingGroup,
     genProdPostingGroup: entry.genProdPostingGroup,
     vatBusPostingGroup: entry.vatBusPostingGroup,
     vatProdPostingGroup: entry.vatProdPostingGroup,
-    sourceType: 'customer',
+    sourceType: sideOf(input).sourceType,
     sourceNo: input.header.billToCustomerNo,
   }));
 }
@@ -275,7 +318,12 @@ interface VatTotal {
   vatAmount: Decimal;
 }
 
-/** One VAT entry per VAT posting setup used (spec §7.6), and its G/L entry on the Sales VAT Account. */
+/**
+ * One VAT entry per VAT posting setup used (spec §7.6), and its G/L entry on the Sales (Purchase) VAT
+ * Account. Reverse charge on a purchase (BC GenJnlPostLine InsertVAT): the document carries no VAT,
+ * the buyer accounts for it: VAT = round(base × VAT %), debited to the Purchase VAT Account and
+ * credited to the Reverse Chrg. VAT Acc., so the vendor's amount is unchanged.
+ */
 function buildVatPostings(
   lines: readonly LineToPost[],
   input: SalesInvoicePostingInput,
@@ -287,10 +335,16 @@ function buildVatPostings(
     total.vatAmount = total.vatAmount.plus(line.amountsLcy.amountIncludingVat.minus(line.amountsLcy.amount));
     totals.set(line.vatProdPostingGroup, total);
   }
+  const side = sideOf(input);
   const vatSign = revenueAndVatSign(input);
+  for (const total of totals.values()) {
+    if (side.family === 'purchase' && total.vat.vatCalculationType === 'reverseCharge') {
+      total.vatAmount = roundAmount(total.base.times(total.vat.vatPercent).div(100), input.setup.lcyAmountRoundingPrecision);
+    }
+  }
   const used = [...totals.values()].filter((total) => !total.base.isZero() || !total.vatAmount.isZero());
   const vatEntries = used.map((total): VatEntry => ({
-    type: 'sale',
+    type: side.genPostingType,
     base: signed(total.base, vatSign),
     amount: signed(total.vatAmount, vatSign),
     vatCalculationType: total.vat.vatCalculationType,
@@ -302,29 +356,26 @@ function buildVatPostings(
   }));
   const vatGlEntries = used
     .filter((total) => !total.vatAmount.isZero())
-    .map((total) => vatGlEntry(total, signed(total.vatAmount, vatSign), input));
+    .flatMap((total) => vatGlEntriesOf(total, signed(total.vatAmount, vatSign), input));
   return { vatEntries, vatGlEntries };
 }
 
-function vatGlEntry(total: VatTotal, amount: Decimal, input: SalesInvoicePostingInput): GlEntry {
+function vatGlEntriesOf(total: VatTotal, amount: Decimal, input: SalesInvoicePostingInput): GlEntry[] {
   const { vatBusPostingGroup, vatProdPostingGroup } = total.vat;
-  const accountNo = requireAccount(
-    total.vat.salesVatAccount,
-    `VAT posting setup '${vatBusPostingGroup}' × '${vatProdPostingGroup}'`,
-    'Sales VAT Account',
-    'accounts.vatPostingSetups',
-  );
-  return nonRevenueGlEntry(accountNo, amount, input);
+  const side = sideOf(input);
+  const setupName = `VAT posting setup '${vatBusPostingGroup}' × '${vatProdPostingGroup}'`;
+  const accountNo = requireAccount(total.vat[side.vatAccountField] ?? '', setupName, side.vatAccountCaption, 'accounts.vatPostingSetups');
+  const entry = nonRevenueGlEntry(accountNo, amount, input);
+  if (side.family !== 'purchase' || total.vat.vatCalculationType !== 'reverseCharge') return [entry];
+  const reverseCharge = requireAccount(total.vat.reverseChargeVatAccount ?? '', setupName, 'Reverse Chrg. VAT Acc.', 'accounts.vatPostingSetups');
+  return [entry, nonRevenueGlEntry(reverseCharge, amount.negated(), input)];
 }
 
-function receivablesAccount(input: SalesInvoicePostingInput): string {
+/** The customer (vendor) posting group's Receivables (Payables) Account. */
+function partyAccount(input: SalesInvoicePostingInput): string {
   const group = input.accounts.customerPostingGroup;
-  return requireAccount(
-    group.receivablesAccount,
-    `customer posting group '${group.code}'`,
-    'Receivables Account',
-    'accounts.customerPostingGroup.receivablesAccount',
-  );
+  const side = sideOf(input);
+  return requireAccount(group.receivablesAccount, `${side.postingGroup} '${group.code}'`, side.partyAccountCaption, 'accounts.customerPostingGroup.receivablesAccount');
 }
 
 // BC sets Gen. Posting Type and the posting groups only on the revenue lines it posts as G/L
@@ -339,16 +390,17 @@ function nonRevenueGlEntry(accountNo: string, amount: Decimal, input: SalesInvoi
     genProdPostingGroup: '',
     vatBusPostingGroup: '',
     vatProdPostingGroup: '',
-    sourceType: 'customer',
+    sourceType: sideOf(input).sourceType,
     sourceNo: input.header.billToCustomerNo,
   };
 }
 
 /**
- * The invoice's customer side as a journal line (BC's Sales-Post PostLedgerEntry): the total incl.
- * VAT on the bill-to customer, with Sales (LCY), Profit (LCY), Inv. Discount (LCY) and the terms.
+ * The invoice's customer (vendor) side as a journal line (BC's Sales-Post PostLedgerEntry): the total
+ * incl. VAT on the bill-to customer (pay-to vendor), with Sales (Purchase) (LCY), Profit (LCY), Inv.
+ * Discount (LCY) and the terms.
  */
-function customerJournalLine(lines: readonly LineToPost[], input: SalesInvoicePostingInput): JournalLine {
+function partyJournalLine(lines: readonly LineToPost[], input: SalesInvoicePostingInput): JournalLine {
   const { header } = input;
   const sign = customerSign(input);
   const total = (pick: (line: LineToPost) => Decimal) => signed(sum(lines.map(pick)), sign);
@@ -359,7 +411,7 @@ function customerJournalLine(lines: readonly LineToPost[], input: SalesInvoicePo
   return {
     lineNo: 0, postingDate: header.postingDate, documentType: input.documentType, documentNo: header.documentNo ?? '',
     externalDocumentNo: header.externalDocumentNo ?? '', documentDate: header.documentDate ?? null,
-    accountType: 'customer', accountNo: header.billToCustomerNo, description: header.postingDescription,
+    accountType: sideOf(input).accountType, accountNo: header.billToCustomerNo, description: header.postingDescription,
     currencyCode: header.currencyCode, currencyFactor: header.currencyCode === '' ? ONE : header.currencyFactor,
     amount, amountLcy, balAccountType: null, balAccountNo: '', appliesToDocType: null, appliesToDocNo: null,
     genPostingType: '', genBusPostingGroup: '', genProdPostingGroup: '', vatBusPostingGroup: '', vatProdPostingGroup: '',
