@@ -93,10 +93,13 @@ function planOutbound(work: ItemPostingWork, item: WorkingItem, movement: ItemMo
 /** An inbound entry: valued, then closing the shortages of earlier outbound entries oldest first. */
 function planInbound(work: ItemPostingWork, item: WorkingItem, movement: ItemMovement) {
   const from = movement.appliesFromEntry === null ? null : returnedFrom(work, movement);
-  const valuation = valueInbound({
+  const valued = valueInbound({
     quantity: movement.quantity, unitCost: movement.unitCost, item: itemCosts(item),
     appliesFrom: from && { quantity: from.quantity, costAmount: from.costAmount },
   });
+  // A purchase brings its line's exact amount; the unit cost is what that makes per unit.
+  const valuation = movement.costAmount === undefined || from ? valued
+    : { costAmount: movement.costAmount, unitCost: roundUnitAmount(movement.costAmount.div(movement.quantity)) };
   const entry = work.addEntry(movement, {
     remainingQuantity: movement.quantity, costAmount: valuation.costAmount, costAmountExpected: ZERO, salesAmountExpected: ZERO,
   });
@@ -160,8 +163,11 @@ function planInvoicing(work: ItemPostingWork, invoicing: ItemInvoicing): PostedI
     entryNo: entry.id, quantity: entry.quantity, invoicedQuantity: entry.invoicedQuantity,
     costAmountExpected: entry.costAmountExpected, salesAmountExpected: entry.salesAmountExpected, quantityToInvoice: invoicing.invoicedQuantity,
   });
+  // A purchase invoice values the part it bills at its own amount: the expected cost is reversed all the same.
+  if (invoicing.costAmountActual !== undefined) result.costAmountActual = invoicing.costAmountActual;
   entry.invoicedQuantity = entry.invoicedQuantity.plus(invoicing.invoicedQuantity);
   entry.costAmountExpected = entry.costAmountExpected.plus(result.costAmountExpected);
+  entry.costAmount = entry.costAmount.plus(result.costAmountActual).plus(result.costAmountExpected);
   entry.salesAmountExpected = entry.salesAmountExpected.plus(result.salesAmountExpected);
   entry.changed = true;
   const unitCost = roundUnitAmount(result.costAmountActual.div(invoicing.invoicedQuantity).abs());

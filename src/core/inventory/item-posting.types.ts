@@ -12,7 +12,8 @@ import type { Decimal } from '../money/decimal.ts';
 import type { CostingMethod } from './costing.ts';
 
 export type ItemLedgerEntryType = 'purchase' | 'sale' | 'positiveAdjustment' | 'negativeAdjustment';
-export type ItemLedgerDocumentType = 'salesShipment' | 'salesInvoice' | 'salesReturnReceipt' | 'salesCreditMemo' | '';
+export type ItemLedgerDocumentType = 'salesShipment' | 'salesInvoice' | 'salesReturnReceipt' | 'salesCreditMemo'
+  | 'purchaseReceipt' | 'purchaseInvoice' | 'purchaseReturnShipment' | 'purchaseCreditMemo' | '';
 
 /** Facts shared by movements and invoicings: the document line and its posting groups. */
 export interface ItemPostingLineFacts {
@@ -22,7 +23,7 @@ export interface ItemPostingLineFacts {
   documentNo: string;
   documentLineNo: number;
   description: string;
-  sourceType: 'customer' | '';
+  sourceType: 'customer' | 'vendor' | '';
   sourceNo: string;
   genBusPostingGroup: string;
   genProdPostingGroup: string;
@@ -52,6 +53,8 @@ export interface ItemMovement extends ItemPostingLineFacts {
   quantityPerUnitOfMeasure: Decimal;
   /** Inbound only: cost per base unit (item journal Unit Cost); null = the item's current cost. */
   unitCost: Decimal | null;
+  /** Inbound only: the entry's exact cost in LCY (a purchase line's amount), instead of quantity × unitCost. */
+  costAmount?: Decimal;
   /** Outbound only: take the stock from this inbound entry (fixed application). */
   appliesToEntry: number | null;
   /** Inbound only: come back at exactly the cost of this outbound entry (exact cost reversal, undo). */
@@ -71,6 +74,8 @@ export interface ItemInvoicing extends ItemPostingLineFacts {
   itemLedgerEntryNo: number;
   /** Same sign as the entry's quantity; |invoiced| ≤ what is not yet invoiced. */
   invoicedQuantity: Decimal;
+  /** A purchase invoice's own cost for the part it invoices (LCY); unset, the expected cost becomes actual. */
+  costAmountActual?: Decimal;
 }
 
 export interface ItemPostingOptions {

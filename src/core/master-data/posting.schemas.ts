@@ -52,7 +52,7 @@ export const generalPostingSetupAccounts = [
   'salesPaymentDiscountDebitAccount', 'salesPaymentDiscountCreditAccount', 'salesPaymentToleranceDebitAccount',
   'salesPaymentToleranceCreditAccount', 'purchaseAccount', 'purchaseCreditMemoAccount', 'purchaseLineDiscountAccount',
   'purchaseInvoiceDiscountAccount', 'purchasePaymentDiscountDebitAccount', 'purchasePaymentDiscountCreditAccount', 'purchaseVarianceAccount',
-  'cogsAccount', 'cogsAccountInterim', 'inventoryAdjustmentAccount', 'directCostAppliedAccount',
+  'cogsAccount', 'cogsAccountInterim', 'inventoryAdjustmentAccount', 'directCostAppliedAccount', 'inventoryAccrualAccountInterim',
 ] as const;
 
 const accountShape = (fields: readonly string[]) => Object.fromEntries(fields.map((field) => [field, account()]));

@@ -14,6 +14,10 @@
  * 240.00, credits Inventory 240.00 and reverses 240.00 of the interim entries. A return turns every
  * side around. Without Automatic Cost Posting nothing is posted here: Post Inventory Cost to G/L
  * does it later.
+ *
+ * A purchase (source vendor) balances its inventory on the Direct Cost Applied Account (actual)
+ * and the Invt. Accrual Acc. (Interim) (expected) instead of COGS, as BC's Inventory Posting To G/L
+ * does for Direct Cost value entries of purchase item ledger entries.
  */
 import type { Decimal } from '../money/decimal.ts';
 import type { GlEntry, PostingBatch } from './entries.ts';
@@ -35,6 +39,8 @@ export interface CostPostingInput {
   description: string;
   /** The customer on the item ledger entries (Source No.). */
   customerNo: string;
+  /** A purchase: the vendor is the source and the counter-accounts are the purchase ones. */
+  vendorNo?: string;
   lines: readonly CostPostingLine[];
   accounts: CostPostingAccounts;
 }
@@ -67,16 +73,19 @@ export function buildCostPosting(input: CostPostingInput): PostingBatch {
 function costGlEntries(line: CostPostingLine, inputPath: string, input: CostPostingInput): GlEntry[] {
   const entries: GlEntry[] = [];
   const accounts = lineAccounts(line, inputPath, input.accounts);
+  const purchase = input.vendorNo !== undefined;
   if (!line.costAmountActual.isZero()) {
     entries.push(
       costGlEntry(accounts.inventory('inventoryAccount', 'Inventory Account'), line.costAmountActual, input),
-      costGlEntry(accounts.cogs('cogsAccount', 'COGS Account'), line.costAmountActual.negated(), input),
+      costGlEntry(purchase ? accounts.counter('directCostAppliedAccount', 'Direct Cost Applied Account') : accounts.counter('cogsAccount', 'COGS Account'),
+        line.costAmountActual.negated(), input),
     );
   }
   if (input.expectedCostPostingToGl && !line.costAmountExpected.isZero()) {
     entries.push(
       costGlEntry(accounts.inventory('inventoryAccountInterim', 'Inventory Account (Interim)'), line.costAmountExpected, input),
-      costGlEntry(accounts.cogs('cogsAccountInterim', 'COGS Account (Interim)'), line.costAmountExpected.negated(), input),
+      costGlEntry(purchase ? accounts.counter('inventoryAccrualAccountInterim', 'Invt. Accrual Acc. (Interim)') : accounts.counter('cogsAccountInterim', 'COGS Account (Interim)'),
+        line.costAmountExpected.negated(), input),
     );
   }
   return entries;
@@ -87,11 +96,11 @@ function lineAccounts(line: CostPostingLine, inputPath: string, accounts: CostPo
   const generalSetupName = generalPostingSetupName(line.genBusPostingGroup, line.genProdPostingGroup);
   const inventorySetupName = inventoryPostingSetupName(line.locationCode, line.inventoryPostingGroup);
   return {
-    cogs(field: 'cogsAccount' | 'cogsAccountInterim', caption: string): string {
+    counter(field: 'cogsAccount' | 'cogsAccountInterim' | 'directCostAppliedAccount' | 'inventoryAccrualAccountInterim', caption: string): string {
       const setup = findGeneralPostingSetup(
         accounts.generalPostingSetups, line.genBusPostingGroup, line.genProdPostingGroup, `${inputPath}.genProdPostingGroup`,
       );
-      return requireAccount(setup[field], generalSetupName, caption, `${inputPath}.genProdPostingGroup`);
+      return requireAccount(setup[field] ?? '', generalSetupName, caption, `${inputPath}.genProdPostingGroup`);
     },
     inventory(field: 'inventoryAccount' | 'inventoryAccountInterim', caption: string): string {
       const setup = findInventoryPostingSetup(accounts.inventoryPostingSetups, line.locationCode, line.inventoryPostingGroup, `${inputPath}.inventoryPostingGroup`);
@@ -111,7 +120,7 @@ function costGlEntry(accountNo: string, amount: Decimal, input: CostPostingInput
     genProdPostingGroup: '',
     vatBusPostingGroup: '',
     vatProdPostingGroup: '',
-    sourceType: input.customerNo === '' ? '' : 'customer',
-    sourceNo: input.customerNo,
+    sourceType: input.vendorNo !== undefined ? 'vendor' : input.customerNo === '' ? '' : 'customer',
+    sourceNo: input.vendorNo ?? input.customerNo,
   };
 }

@@ -22,6 +22,9 @@ export interface GeneralPostingSetupCostAccounts {
   genProdPostingGroup: string;
   cogsAccount: string;
   cogsAccountInterim: string;
+  /** Purchases: the other side of a receipt's actual cost (Direct Cost Applied Account) and expected cost (Invt. Accrual Acc. (Interim)). */
+  directCostAppliedAccount?: string;
+  inventoryAccrualAccountInterim?: string;
 }
 
 /** A VAT Posting Setup row (VAT Bus. × VAT Prod. Posting Group): how its VAT is calculated and where it goes. */

@@ -8,7 +8,7 @@
  */
 import { DomainError } from '../errors.ts';
 import { type Decimal, ZERO } from '../money/decimal.ts';
-import { type DefaultQuantityToShip, defaultQuantitiesToHandle, maxQuantityToInvoice, outstandingQuantity } from './quantities.ts';
+import { type DefaultQuantityToShip, type QuantityDocument, defaultQuantitiesToHandle, maxQuantityToInvoice, outstandingQuantity } from './quantities.ts';
 import { salesDescriptor } from '../documents/document-descriptors.ts';
 import { type QuantityFields, type SalesDocumentType, type SalesLineType } from './types.ts';
 
@@ -91,7 +91,7 @@ function assertCompleteShipment(lines: readonly ScopeLine[]): void {
 
 /** The line's quantities after the posting, with Qty. to Ship and Qty. to Invoice defaulted again (spec §7.5). */
 export function quantitiesAfterPosting(
-  documentType: SalesDocumentType,
+  documentType: QuantityDocument,
   defaultQuantityToShip: DefaultQuantityToShip,
   line: QuantityFields,
   posted: { ship: Decimal; invoice: Decimal },

@@ -143,6 +143,7 @@ const glAccounts: DemoRecord[] = [
   balance('1410', 'Trade payables domestic (Crediteuren binnenland)', 'liabilities', control),
   balance('1420', 'Trade payables EU (Crediteuren EU)', 'liabilities', control),
   balance('1430', 'Trade payables non-EU (Crediteuren buiten de EU)', 'liabilities', control),
+  balance('1480', 'Goods received not invoiced (Te ontvangen facturen)', 'liabilities'),
   balance('1490', 'Accrued expenses (Nog te betalen kosten)', 'liabilities'),
   heading('1500', 'VALUE ADDED TAX (Omzetbelasting)', 'balanceSheet', 'liabilities'),
   balance('1510', 'VAT payable high rate 21% (Af te dragen btw hoog)', 'liabilities'),
@@ -229,8 +230,9 @@ const purchases = {
   purchasePaymentDiscountDebitAccount: '7080', purchasePaymentDiscountCreditAccount: '7080', purchaseVarianceAccount: '7070',
 };
 /** The inventory side, the same for every business group (and the blank one, for adjustments). */
-const goodsCost = { cogsAccount: '7010', cogsAccountInterim: '7030', inventoryAdjustmentAccount: '7040', directCostAppliedAccount: '7050', ...purchases };
-const serviceCost = { cogsAccount: '7020', cogsAccountInterim: '7030', inventoryAdjustmentAccount: '7040', directCostAppliedAccount: '7050', ...purchases };
+const received = { directCostAppliedAccount: '7050', inventoryAccrualAccountInterim: '1480' };
+const goodsCost = { cogsAccount: '7010', cogsAccountInterim: '7030', inventoryAdjustmentAccount: '7040', ...received, ...purchases };
+const serviceCost = { cogsAccount: '7020', cogsAccountInterim: '7030', inventoryAdjustmentAccount: '7040', ...received, ...purchases };
 const discounts = {
   salesLineDiscountAccount: '8110', salesInvoiceDiscountAccount: '8120',
   salesPaymentDiscountDebitAccount: '8130', salesPaymentDiscountCreditAccount: '8130',

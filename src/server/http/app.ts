@@ -9,6 +9,7 @@ import { registerResource, registerSingleton } from '../master-data/resource.rou
 import { registerNoSeriesRoutes } from '../number-series/no-series.routes.ts';
 import { registerSalesDocumentRoutes } from '../sales/sales-document.routes.ts';
 import { registerPurchaseDocumentRoutes } from '../purchases/purchase-document.routes.ts';
+import { registerPurchasePostRoutes } from '../purchases/purchase-post.routes.ts';
 import { registerItemJournalRoutes } from '../inventory/item-journal.routes.ts';
 import { registerGeneralJournalRoutes } from '../journal/general-journal.routes.ts';
 import { registerJournalBatchRoutes } from '../journal/journal-batches.routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerUnapplyRoutes(app, getDb);
   registerCustomerStatisticsRoutes(app, getDb);
   registerSalesPostRoutes(app, getDb);
+  registerPurchasePostRoutes(app, getDb);
   registerPostingCompanionRoutes(app, getDb);
   registerJobRoutes(app, getDb);
   registerReceivablesReportRoutes(app, getDb);

@@ -1,5 +1,5 @@
 /**
- * The setup rows a sales posting takes its accounts from (spec §1.6), loaded once per posting in a
+ * The setup rows a sales (purchase) posting takes its accounts from (spec §1.6), loaded once per posting in a
  * few queries (the setup tables are small) and shaped as core/posting expects: '' for blank.
  */
 import { eq } from 'drizzle-orm';
@@ -8,7 +8,7 @@ import type { CostPostingAccounts } from '../../core/posting/cost-posting.ts';
 import type { SalesPostingAccounts } from '../../core/posting/sales-invoice-posting.ts';
 import type { VatCalculationType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { customerPostingGroup, generalPostingSetup, inventoryPostingSetup, vatPostingSetup } from '../db/schema/index.ts';
+import { customerPostingGroup, generalPostingSetup, inventoryPostingSetup, vatPostingSetup, vendorPostingGroup } from '../db/schema/index.ts';
 
 export type PostingAccounts = SalesPostingAccounts & CostPostingAccounts;
 
@@ -36,6 +36,12 @@ export async function loadPostingAccounts(tx: Executor, customerPostingGroupCode
       salesInvoiceDiscountAccount: blank(row.salesInvoiceDiscountAccount),
       cogsAccount: blank(row.cogsAccount),
       cogsAccountInterim: blank(row.cogsAccountInterim),
+      purchaseAccount: blank(row.purchaseAccount),
+      purchaseCreditMemoAccount: blank(row.purchaseCreditMemoAccount),
+      purchaseLineDiscountAccount: blank(row.purchaseLineDiscountAccount),
+      purchaseInvoiceDiscountAccount: blank(row.purchaseInvoiceDiscountAccount),
+      directCostAppliedAccount: blank(row.directCostAppliedAccount),
+      inventoryAccrualAccountInterim: blank(row.inventoryAccrualAccountInterim),
     })),
     vatPostingSetups: vat.map((row) => ({
       vatBusPostingGroup: blank(row.vatBusPostingGroup),
@@ -44,6 +50,8 @@ export async function loadPostingAccounts(tx: Executor, customerPostingGroupCode
       vatIdentifier: row.vatIdentifier,
       vatPercent: dec(row.vatPercent),
       salesVatAccount: blank(row.salesVatAccount),
+      purchaseVatAccount: blank(row.purchaseVatAccount),
+      reverseChargeVatAccount: blank(row.reverseChargeVatAccount),
     })),
     inventoryPostingSetups: inventory.map((row) => ({
       locationCode: blank(row.locationCode),
@@ -52,4 +60,11 @@ export async function loadPostingAccounts(tx: Executor, customerPostingGroupCode
       inventoryAccountInterim: blank(row.inventoryAccountInterim),
     })),
   };
+}
+
+/** A purchase posting's accounts: the same setup rows, the vendor posting group's Payables Account in place of Receivables. */
+export async function loadPurchasePostingAccounts(tx: Executor, vendorPostingGroupCode: string | null): Promise<PostingAccounts> {
+  const [group] = vendorPostingGroupCode ? await tx.select().from(vendorPostingGroup).where(eq(vendorPostingGroup.code, vendorPostingGroupCode)) : [];
+  const accounts = await loadPostingAccounts(tx, null);
+  return { ...accounts, customerPostingGroup: { code: vendorPostingGroupCode ?? '', receivablesAccount: blank(group?.payablesAccount ?? null), invoiceRoundingAccount: '' } };
 }

@@ -43,18 +43,26 @@ export interface LineQuantityUpdate {
   returns: boolean;
 }
 
-/** New quantities of many sales lines in one UPDATE … FROM (VALUES …). */
-export async function updateLineQuantities(tx: Executor, updates: readonly LineQuantityUpdate[]): Promise<void> {
+/** The handling columns of each line table: what goes out (in) on a normal document, and on a return. */
+const handlingColumns = {
+  sales_line: { handled: 'quantity_shipped', toHandle: 'quantity_to_ship', returned: 'return_quantity_received', toReturn: 'return_quantity_to_receive' },
+  purchase_line: { handled: 'quantity_received', toHandle: 'quantity_to_receive', returned: 'return_quantity_shipped', toReturn: 'return_quantity_to_ship' },
+} as const;
+
+/** New quantities of many sales (purchase) lines in one UPDATE … FROM (VALUES …). */
+export async function updateLineQuantities(tx: Executor, updates: readonly LineQuantityUpdate[], table: keyof typeof handlingColumns = 'sales_line'): Promise<void> {
   if (updates.length === 0) return;
+  const column = (name: string) => sql.identifier(name);
+  const { handled, toHandle, returned, toReturn } = handlingColumns[table];
   const values = sql.join(updates.map((update) => sql`(${update.documentType}::text, ${update.documentNo}::text, ${update.lineNo}::integer, ${update.returns}::boolean,
     ${update.after.quantityShipped.toString()}::numeric, ${update.after.quantityToShip.toString()}::numeric,
     ${update.after.quantityInvoiced.toString()}::numeric, ${update.after.quantityToInvoice.toString()}::numeric)`), sql`, `);
   await tx.execute(sql`
-    update sales_line as l set
-      quantity_shipped = case when v.returns then l.quantity_shipped else v.shipped end,
-      quantity_to_ship = case when v.returns then l.quantity_to_ship else v.to_ship end,
-      return_quantity_received = case when v.returns then v.shipped else l.return_quantity_received end,
-      return_quantity_to_receive = case when v.returns then v.to_ship else l.return_quantity_to_receive end,
+    update ${sql.identifier(table)} as l set
+      ${column(handled)} = case when v.returns then l.${column(handled)} else v.shipped end,
+      ${column(toHandle)} = case when v.returns then l.${column(toHandle)} else v.to_ship end,
+      ${column(returned)} = case when v.returns then v.shipped else l.${column(returned)} end,
+      ${column(toReturn)} = case when v.returns then v.to_ship else l.${column(toReturn)} end,
       quantity_invoiced = v.invoiced, quantity_to_invoice = v.to_invoice
     from (values ${values}) as v(document_type, document_no, line_no, returns, shipped, to_ship, invoiced, to_invoice)
     where l.document_type = v.document_type and l.document_no = v.document_no and l.line_no = v.line_no`);

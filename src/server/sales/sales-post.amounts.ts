@@ -9,9 +9,16 @@ import type { VatCalculationType } from '../../core/sales/types.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import type { ItemRow } from './sales-post.types.ts';
 
+/** The line columns the amounts of a posting are worked out from, on a sales or a purchase line. */
+export type PostableLine = Pick<SalesLineRow,
+  'lineNo' | 'type' | 'no' | 'quantity' | 'quantityInvoiced' | 'lineDiscountPercent' | 'lineDiscountAmount' | 'invoiceDiscountAmount' | 'allowInvoiceDiscount'
+  | 'vatPercent' | 'vatIdentifier' | 'vatCalculationType' | 'amount' | 'quantityPerUnitOfMeasure'>;
+/** The header columns they read: the currency and whether prices include VAT. */
+export type PostableHeader = Pick<SalesHeaderRow, 'currencyCode' | 'currencyFactor' | 'pricesIncludingVat'>;
+
 /** What one line contributes to this posting, after the scope was decided. */
-export interface LinePosting {
-  line: SalesLineRow;
+export interface LinePosting<L extends PostableLine = SalesLineRow> {
+  line: L;
   posting: LineToPost;
   /** The invoiced amounts of this posting (document currency), when the line is invoiced. */
   amounts: AmountsToInvoice | null;
@@ -22,9 +29,11 @@ export interface LinePosting {
  * The amounts each invoiced line posts (spec §4.5): the line as it is now, prorated over the
  * quantity this posting invoices, with the VAT of this posting's own lines.
  */
-export function linePostingsOf(
-  header: SalesHeaderRow, lines: readonly SalesLineRow[], scope: PostingScope, items: Map<string, ItemRow>, precision: Decimal,
-): LinePosting[] {
+export function linePostingsOf<L extends PostableLine>(
+  header: PostableHeader, lines: readonly L[], scope: PostingScope, items: Map<string, Pick<ItemRow, 'type'>>, precision: Decimal,
+  /** Unit Price (sales) or Direct Unit Cost (purchase). */
+  unitAmountOf: (line: L) => string,
+): LinePosting<L>[] {
   const byLineNo = new Map(lines.map((line) => [line.lineNo, line]));
   const postings = scope.lines.map((posting) => ({ posting, line: byLineNo.get(posting.lineNo)! }));
   const amounts = amountsToInvoice(postings.map(({ line, posting }) => ({
@@ -33,7 +42,7 @@ export function linePostingsOf(
     quantity: dec(line.quantity),
     quantityInvoiced: dec(line.quantityInvoiced),
     quantityToInvoice: posting.invoice,
-    unitPrice: dec(line.unitPrice),
+    unitPrice: dec(unitAmountOf(line)),
     lineDiscountPercent: dec(line.lineDiscountPercent),
     lineDiscountAmount: dec(line.lineDiscountAmount),
     invoiceDiscountAmount: dec(line.invoiceDiscountAmount),
@@ -49,18 +58,18 @@ export function linePostingsOf(
   }));
 }
 
-export function lcy(amount: Decimal, header: SalesHeaderRow): Decimal {
+export function lcy(amount: Decimal, header: PostableHeader): Decimal {
   return header.currencyCode ? roundAmount(amount.div(dec(header.currencyFactor))) : amount;
 }
 
 /** The LCY sales amount of a quantity of the line: its share of the line's Amount (what a shipment expects). */
-export function salesAmountOf(line: SalesLineRow, quantity: Decimal, header: SalesHeaderRow): Decimal {
+export function salesAmountOf(line: PostableLine, quantity: Decimal, header: PostableHeader): Decimal {
   const total = dec(line.quantity);
   if (total.isZero()) return ZERO;
   return lcy(roundAmount(dec(line.amount).times(quantity).div(total)), header);
 }
 
-export function discountAmountOf(line: SalesLineRow, quantity: Decimal, header: SalesHeaderRow): Decimal {
+export function discountAmountOf(line: PostableLine, quantity: Decimal, header: PostableHeader): Decimal {
   const total = dec(line.quantity);
   if (total.isZero()) return ZERO;
   return lcy(roundAmount(dec(line.lineDiscountAmount).plus(dec(line.invoiceDiscountAmount)).times(quantity).div(total)), header);
@@ -73,7 +82,7 @@ export interface InvoicedValue { salesAmount: Decimal; discountAmount: Decimal }
  * The invoiced lines' amounts in LCY as the G/L gets them (running-total conversion, spec §4.6),
  * in the order of `invoiced`, which is the order buildSalesInvoicePosting receives them in.
  */
-export function invoicedAmountsLcy(invoiced: readonly LinePosting[], header: SalesHeaderRow, lcyPrecision: Decimal | string): PostingLineAmounts[] {
+export function invoicedAmountsLcy(invoiced: readonly LinePosting<PostableLine>[], header: PostableHeader, lcyPrecision: Decimal | string): PostingLineAmounts[] {
   const amounts = invoiced.map((entry) => entry.amounts!);
   return header.currencyCode ? convertLineAmountsToLcy(amounts, dec(header.currencyFactor), lcyPrecision) : amounts;
 }
@@ -86,7 +95,7 @@ export function invoicedAmountsLcy(invoiced: readonly LinePosting[], header: Sal
  * Keys: the line no. for this posting's own movement, `lineNo:shipmentNo:shipmentLineNo` for a bill.
  */
 export function invoicedValuesOf(
-  invoiced: readonly LinePosting[], amountsLcy: readonly PostingLineAmounts[],
+  invoiced: readonly LinePosting<PostableLine>[], amountsLcy: readonly PostingLineAmounts[],
   bills: ReadonlyArray<{ lineNo: number; shipmentNo: string; shipmentLineNo: number; quantity: Decimal; itemLedgerEntryNo: number | null }>,
   lcyPrecision: Decimal | string,
 ): Map<string, InvoicedValue> {

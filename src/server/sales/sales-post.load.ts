@@ -58,7 +58,7 @@ export async function loadAndCheck(
   await checkLines(tx, document.lines, scope, itemRows, descriptor, context.inventorySetup);
   const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
   const accounts = await loadPostingAccounts(tx, header.customerPostingGroup);
-  const linePostings = linePostingsOf(header, document.lines, scope, itemRows, precision);
+  const linePostings = linePostingsOf(header, document.lines, scope, itemRows, precision, (line) => line.unitPrice);
   if (scope.invoice) checkInvoiceTotal(linePostings, descriptor, no);
   return { documentType, no, descriptor, document, header, scope, itemRows, precision, accounts, linePostings, billTo };
 }

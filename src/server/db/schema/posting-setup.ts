@@ -60,6 +60,8 @@ export const generalPostingSetup = pgTable(
     cogsAccountInterim: account(),
     inventoryAdjustmentAccount: account(),
     directCostAppliedAccount: account(),
+    /** BC's Invt. Accrual Acc. (Interim): the other side of a receipt's expected cost, with Expected Cost Posting to G/L. */
+    inventoryAccrualAccountInterim: account(),
     ...recordColumns(),
   },
   (t) => [unique('general_posting_setup_groups').on(t.genBusPostingGroup, t.genProdPostingGroup).nullsNotDistinct()],

@@ -1,0 +1,2 @@
+ALTER TABLE "general_posting_setup" ADD COLUMN "inventory_accrual_account_interim" text;--> statement-breakpoint
+ALTER TABLE "general_posting_setup" ADD CONSTRAINT "general_posting_setup_inventory_accrual_account_interim_gl_account_no_fk" FOREIGN KEY ("inventory_accrual_account_interim") REFERENCES "public"."gl_account"("no") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,75 @@
+/**
+ * POST /api/v1/purchaseOrders/:no/post (and the other purchase documents): Receive (Ship back),
+ * Invoice or both; and the posted purchase documents: receipts, invoices, credit memos, return shipments.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { and, asc, eq } from 'drizzle-orm';
+import { purchaseDescriptor } from '../../core/documents/document-descriptors.ts';
+import { postedPurchaseDocumentTypes } from '../../core/documents/document-types.ts';
+import { postedPurchaseDescriptors } from '../../core/documents/posted-document-descriptors.ts';
+import { DomainError } from '../../core/errors.ts';
+import { postRequest } from '../../core/posting/posting-result.schemas.ts';
+import type { Executor } from '../db/connection.ts';
+import { postedPurchaseHeader, postedPurchaseLine } from '../db/schema/index.ts';
+import { actorOf } from '../http/auth.ts';
+import { expectedVersion } from '../master-data/resource.routes.ts';
+import { whilePosting } from '../sales/posting-guard.ts';
+import { loadPurchaseContext } from './purchase-context.ts';
+import { findPurchaseDocument } from './purchase-document.queries.ts';
+import { editablePurchaseDocumentTypes } from './purchase-document.types.ts';
+import { purchaseDocumentView } from './purchase-document.view.ts';
+import { postPurchaseDocument, type PurchasePostRequest } from './purchase-post.ts';
+
+const params = z.object({ no: z.string() });
+const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
+
+export function registerPurchasePostRoutes(app: FastifyInstance, getDb: () => Executor) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  for (const documentType of editablePurchaseDocumentTypes) {
+    const descriptor = purchaseDescriptor(documentType);
+    const { resource, caption: entity } = descriptor;
+    routes.post(`/api/v1/${resource}/:no/post`, {
+      config: { area: 'posting' },
+      schema: {
+        tags: [resource], params, body: postRequest.nullish(),
+        summary: `Post the ${entity}${descriptor.postsInFull ? '' : ` (${descriptor.lineHandling.verb}, invoice or both)`}`,
+      },
+    }, async (request, reply) => {
+      const no = documentNo(request);
+      const body = (request.body ?? {}) as PurchasePostRequest;
+      // No options: an order receives (a return order ships) and invoices.
+      const postWhat = body.receive === undefined && body.ship === undefined && body.invoice === undefined ? { receive: true, ship: true, invoice: true } : body;
+      const response = await whilePosting(entity, `purchase:${documentType}`, no, () => getDb().transaction(async (tx) => {
+        const context = await loadPurchaseContext(tx as Executor, request.workDate, actorOf(request).username);
+        const result = await postPurchaseDocument(tx as Executor, documentType, no, postWhat, context, { expectedVersion: expectedVersion(request.headers['if-match'], undefined) });
+        const remaining = result.documentDeleted ? undefined : await findPurchaseDocument(tx as Executor, documentType, no);
+        return { ...result, document: remaining ? purchaseDocumentView(remaining) : null };
+      }));
+      return reply.status(201).send(response);
+    });
+  }
+
+  for (const postedType of postedPurchaseDocumentTypes) {
+    const { resource, caption } = postedPurchaseDescriptors[postedType];
+    const querystring = z.strictObject({ payToVendorNo: z.string().optional(), sourceDocumentNo: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) });
+    routes.get(`/api/v1/${resource}`, { schema: { tags: [resource], summary: `List ${caption}s`, querystring } }, async (request) => {
+      const { payToVendorNo, sourceDocumentNo, limit } = request.query;
+      const items = await getDb().select().from(postedPurchaseHeader).where(and(
+        eq(postedPurchaseHeader.documentType, postedType),
+        payToVendorNo ? eq(postedPurchaseHeader.payToVendorNo, payToVendorNo) : undefined,
+        sourceDocumentNo ? eq(postedPurchaseHeader.sourceDocumentNo, sourceDocumentNo) : undefined,
+      )).orderBy(asc(postedPurchaseHeader.no)).limit(limit);
+      return { items };
+    });
+    routes.get(`/api/v1/${resource}/:no`, { schema: { tags: [resource], summary: `Get a ${caption} with its lines`, params } }, async (request) => {
+      const no = documentNo(request);
+      const [header] = await getDb().select().from(postedPurchaseHeader).where(and(eq(postedPurchaseHeader.documentType, postedType), eq(postedPurchaseHeader.no, no)));
+      if (!header) throw new DomainError('NOT_FOUND', { entity: caption, key: no });
+      const lines = await getDb().select().from(postedPurchaseLine)
+        .where(and(eq(postedPurchaseLine.documentType, postedType), eq(postedPurchaseLine.documentNo, no))).orderBy(asc(postedPurchaseLine.lineNo));
+      return { ...header, lines };
+    });
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Posting a purchase document (BC codeunit 90 Purch.-Post): orders (Receive / Invoice / both),
+ * invoices, credit memos and return orders (Ship / Invoice / both), in the steps and the one
+ * transaction of the sales posting (sales-post.ts): load and check, plan, assert balanced, finish
+ * the source, draw numbers, append with the posted documents in one statement.
+ */
+import { type SQL, and, eq, sql } from 'drizzle-orm';
+import type { PostedPurchaseDocumentType } from '../../core/documents/document-types.ts';
+import { assertBalanced } from '../../core/posting/assert-balanced.ts';
+import { completelyHandled, quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
+import type { Executor } from '../db/connection.ts';
+import { purchaseHeader } from '../db/schema/index.ts';
+import { prepareAppend } from '../ledger/append-posting.ts';
+import { drawEntryNumbers } from '../ledger/entry-numbers.ts';
+import { rowCounts } from '../ledger/posting-rows.ts';
+import { drawNumbers, resolveNumbers } from '../posting/posting-numbers.ts';
+import { handledQuantities, updateLineQuantities } from '../sales/sales-line.quantities.ts';
+import type { PostingNumbers } from '../sales/sales-post.types.ts';
+import type { PurchaseContext } from './purchase-context.ts';
+import type { EditablePurchaseDocumentType } from './purchase-document.types.ts';
+import { type LoadedPurchasePosting, loadAndCheckPurchase, type PurchasePostRequest } from './purchase-post.load.ts';
+import { type PlannedPurchasePosting, planPurchasePosting } from './purchase-post.plan.ts';
+import { postedPurchaseDocuments, writeWithPostedPurchaseDocuments } from './purchase-post.posted.ts';
+import { updateBilledReceiptLines } from './purchase-post.receipts.ts';
+
+export type { PurchasePostRequest } from './purchase-post.load.ts';
+
+export interface PurchasePostingResult {
+  documentType: EditablePurchaseDocumentType;
+  no: string;
+  transactionNo: number;
+  receiptNo: string | null;
+  invoiceNo: string | null;
+  creditMemoNo: string | null;
+  returnShipmentNo: string | null;
+  /** Invoices and credit memos always, orders and return orders when completely received and invoiced. */
+  documentDeleted: boolean;
+}
+
+export async function postPurchaseDocument(
+  tx: Executor, documentType: EditablePurchaseDocumentType, no: string, request: PurchasePostRequest, context: PurchaseContext,
+  options: { expectedVersion?: number } = {},
+): Promise<PurchasePostingResult> {
+  const loaded = await loadAndCheckPurchase(tx, documentType, no, request, context, options.expectedVersion);
+  const planned = await planPurchasePosting(tx, loaded, context);
+  assertBalanced(planned.plan.posting.entries);
+  const source = await finishSource(tx, loaded, planned.plan, context);
+  const entryNumbers = await drawEntryNumbers(tx, rowCounts(planned.plan.posting));
+  const drawn = await drawNumbers(tx, planned.requests, loaded.header.postingDate);
+  const plan = resolveNumbers(planned.plan, drawn.numbers);
+  const appended = await prepareAppend(tx, plan.posting, entryNumbers);
+  appended.alsoWrite(drawn.update);
+  appended.alsoWrite(source.lastNumbers(plan.numbers));
+  await writeWithPostedPurchaseDocuments(appended, postedPurchaseDocuments(loaded, plan, context), loaded.descriptor.invoicing.postedType);
+  const posted: Record<PostedPurchaseDocumentType, string | null> = { receipt: null, invoice: null, creditMemo: null, returnShipment: null };
+  posted[loaded.descriptor.handling.postedType] = plan.numbers.handlingNo;
+  posted[loaded.descriptor.invoicing.postedType] = plan.numbers.invoicingNo;
+  return {
+    documentType, no, transactionNo: appended.transactionNo,
+    receiptNo: posted.receipt, invoiceNo: posted.invoice, creditMemoNo: posted.creditMemo, returnShipmentNo: posted.returnShipment,
+    documentDeleted: source.deleted,
+  };
+}
+
+/**
+ * The documents left behind, before the series are drawn: receipt lines billed, the order's lines
+ * advanced (Qty. to Receive and Qty. to Invoice re-defaulted), or the document deleted when all is
+ * received and invoiced; the header's Last Receiving No. / Last Posting No. go with the entries.
+ */
+async function finishSource(
+  tx: Executor, loaded: LoadedPurchasePosting, plan: PlannedPurchasePosting, context: PurchaseContext,
+): Promise<{ deleted: boolean; lastNumbers(numbers: PostingNumbers): SQL | null }> {
+  const { descriptor, document } = loaded;
+  await updateBilledReceiptLines(tx, descriptor.handling.postedType as 'receipt' | 'returnShipment', plan.billing);
+  const key = and(eq(purchaseHeader.documentType, document.header.documentType), eq(purchaseHeader.no, document.header.no));
+  const posted = new Map(loaded.linePostings.map((entry) => [entry.line.lineNo, entry.posting]));
+  const lines = document.lines.filter((line) => line.type !== 'comment').map((line) => {
+    const posting = posted.get(line.lineNo);
+    const fields = handledQuantities(line, descriptor.lineHandling);
+    return { line, changed: posting !== undefined, after: posting ? quantitiesAfterPosting(descriptor, context.purchasesSetup.defaultQuantityToReceive as never, fields, posting) : fields };
+  });
+  if (descriptor.postsInFull || completelyHandled(lines.map((entry) => entry.after))) {
+    await tx.delete(purchaseHeader).where(key);
+    return { deleted: true, lastNumbers: () => null };
+  }
+  await updateLineQuantities(tx, lines.filter((entry) => entry.changed).map((entry) => ({
+    documentType: document.header.documentType, documentNo: document.header.no, lineNo: entry.line.lineNo, after: entry.after, returns: descriptor.direction === 'outbound',
+  })), 'purchase_line');
+  return {
+    deleted: false,
+    lastNumbers: ({ handlingNo, invoicingNo }) => tx.update(purchaseHeader).set({
+      ...(handlingNo ? { [descriptor.lineHandling.handlingType === 'receipt' ? 'lastReceivingNo' : 'lastReturnShipmentNo']: handlingNo } : {}),
+      ...(invoicingNo ? { lastPostingNo: invoicingNo } : {}),
+      version: sql`${purchaseHeader.version} + 1`, updatedAt: sql`now()`,
+    }).where(key).getSQL(),
+  };
+}
