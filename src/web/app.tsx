@@ -12,6 +12,11 @@ import { FindEntriesPage } from './ledgers/find-entries-page.tsx';
 import { LedgerListPage } from './ledgers/ledger-list-page.tsx';
 import { PostedDocumentListPage } from './posted/posted-document-list-page.tsx';
 import { PostedDocumentPage } from './posted/posted-document-page.tsx';
+import { NewPurchaseDocumentPage } from './purchases/new-purchase-document-page.tsx';
+import { PostedPurchaseDocumentPage } from './purchases/posted-purchase-document-page.tsx';
+import { PostedPurchaseListPage } from './purchases/posted-purchase-list-page.tsx';
+import { PurchaseDocumentListPage } from './purchases/purchase-document-list-page.tsx';
+import { PurchaseDocumentPage } from './purchases/purchase-document-page.tsx';
 import { NotFoundPage } from './layout/not-found-page.tsx';
 import { NewSalesDocumentPage } from './sales/new-sales-document-page.tsx';
 import { AgedReceivablesPage } from './receivables/aged-receivables-page.tsx';
@@ -45,6 +50,11 @@ export function App() {
         <Route path="/combine-shipments" element={<CombineShipmentsPage />} />
         <Route path="/posted/:kind" element={<PostedDocumentListPage />} />
         <Route path="/posted/:kind/:no" element={<PostedDocumentPage />} />
+        <Route path="/purchases/:kind" element={<PurchaseDocumentListPage />} />
+        <Route path="/purchases/:kind/new" caseSensitive element={<NewPurchaseDocumentPage />} />
+        <Route path="/purchases/:kind/:no" element={<PurchaseDocumentPage />} />
+        <Route path="/posted-purchases/:kind" element={<PostedPurchaseListPage />} />
+        <Route path="/posted-purchases/:kind/:no" element={<PostedPurchaseDocumentPage />} />
         <Route path="/general-journal" element={<GeneralJournalPage />} />
         <Route path="/cash-receipt-journal" element={<CashReceiptJournalPage />} />
         <Route path="/register-customer-payments" element={<RegisterPaymentsPage />} />

@@ -8,7 +8,7 @@
  */
 import {
   type DocumentDateField, type DocumentFamily, type FamilyVocabulary, type GoodsDirection, type PartyLedgerDocumentType, type PurchaseDocumentType,
-  type SalesDocumentType, editableSalesDocumentTypes, postableSalesDocumentTypes, purchaseDocumentTypes, salesDocumentTypes,
+  type SalesDocumentType, editablePurchaseDocumentTypes, editableSalesDocumentTypes, postableSalesDocumentTypes, purchaseDocumentTypes, salesDocumentTypes,
 } from './document-types.ts';
 import { type LineHandling, lineHandling } from './line-handling.ts';
 import { type PostedDocumentDescriptor, postedDocumentDescriptor } from './posted-document-descriptors.ts';
@@ -168,9 +168,9 @@ export const salesDescriptors: Readonly<Record<SalesDocumentType, SalesDocumentD
   type, describe('sales', type, salesEntries[type], { canEdit: isIn(editableSalesDocumentTypes, type), canPost: isIn(postableSalesDocumentTypes, type) }),
 ])) as Record<SalesDocumentType, SalesDocumentDescriptor>;
 
-/** Purchasing comes in a later issue: described now so both families share one shape, neither edited nor posted yet. */
+/** Purchase documents: every type but the quote is edited and posted. */
 export const purchaseDescriptors: Readonly<Record<PurchaseDocumentType, PurchaseDocumentDescriptor>> = Object.fromEntries(purchaseDocumentTypes.map((type) => [
-  type, describe('purchase', type, purchaseEntries[type], { canEdit: false, canPost: false }),
+  type, describe('purchase', type, purchaseEntries[type], { canEdit: isIn(editablePurchaseDocumentTypes, type), canPost: isIn(editablePurchaseDocumentTypes, type) }),
 ])) as Record<PurchaseDocumentType, PurchaseDocumentDescriptor>;
 
 const descriptorTables = { sales: salesDescriptors, purchase: purchaseDescriptors } as const;

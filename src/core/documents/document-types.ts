@@ -19,7 +19,11 @@ export type PurchaseDocumentType = (typeof purchaseDocumentTypes)[number];
 export const editableSalesDocumentTypes = ['quote', 'order', 'invoice', 'creditMemo', 'returnOrder'] as const satisfies readonly SalesDocumentType[];
 export type EditableSalesDocumentType = (typeof editableSalesDocumentTypes)[number];
 
-/** Sales document types that post today (purchase documents do not post yet). */
+/** Purchase document types the API and the web serve and post (purchase quotes are not built). */
+export const editablePurchaseDocumentTypes = ['order', 'invoice', 'creditMemo', 'returnOrder'] as const satisfies readonly PurchaseDocumentType[];
+export type EditablePurchaseDocumentType = (typeof editablePurchaseDocumentTypes)[number];
+
+/** Sales document types that post today. */
 export const postableSalesDocumentTypes = ['order', 'invoice', 'creditMemo', 'returnOrder'] as const satisfies readonly EditableSalesDocumentType[];
 export type PostableSalesDocumentType = (typeof postableSalesDocumentTypes)[number];
 

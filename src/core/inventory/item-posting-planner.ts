@@ -67,7 +67,9 @@ function preventsNegativeInventory(item: WorkingItem, options: ItemPostingOption
 }
 
 /** Takes the stock from the open inbound entries; what none can give stays open as a shortage. */
-function planOutbound(work: ItemPostingWork, item: WorkingItem, movement: ItemMovement) {
+function planOutbound(work: ItemPostingWork, item: WorkingItem, given: ItemMovement) {
+  // A drop shipment's sale applies to the purchase entry planned just before it in the same posting.
+  const movement = given.appliesToMovement === undefined ? given : { ...given, appliesToEntry: work.entryOfMovement(given.appliesToMovement)?.id ?? null };
   const quantity = movement.quantity.negated();
   const layers = work.openEntries(movement.itemNo, movement.locationCode, true);
   const costing = costOutbound({

@@ -62,6 +62,11 @@ export class ItemPostingWork {
     return entry;
   }
 
+  /** The new entry an earlier movement of this posting made, by the movement's key. */
+  entryOfMovement(key: string): WorkingEntry | undefined {
+    return this.newEntries.find((candidate) => candidate.movement.key === key)?.entry;
+  }
+
   /** Moves quantity from an inbound entry to an outbound one: both remaining quantities shrink. */
   apply(postedId: number, inbound: WorkingEntry, outbound: WorkingEntry, quantity: Decimal): void {
     inbound.remainingQuantity = inbound.remainingQuantity.minus(quantity);
@@ -103,7 +108,7 @@ function plannedEntry(entry: WorkingEntry, movement: ItemMovement): PlannedItemL
     documentType: movement.documentType, documentNo: movement.documentNo, documentLineNo: movement.documentLineNo,
     description: movement.description, locationCode: movement.locationCode, sourceType: movement.sourceType, sourceNo: movement.sourceNo,
     quantity: movement.quantity, positive: movement.quantity.gt(ZERO),
-    appliesToEntry: movement.appliesToEntry ?? movement.appliesFromEntry, correction: movement.correction,
+    appliesToEntry: movement.appliesToEntry ?? movement.appliesFromEntry, correction: movement.correction, dropShipment: movement.dropShipment ?? false,
     unitOfMeasureCode: movement.unitOfMeasureCode, quantityPerUnitOfMeasure: movement.quantityPerUnitOfMeasure,
     ...derivedColumns(entry),
   };

@@ -61,6 +61,10 @@ export interface ItemMovement extends ItemPostingLineFacts {
   appliesFromEntry: number | null;
   /** Undo Shipment's correction entry. */
   correction: boolean;
+  /** Outbound only: take the stock from the entry an earlier movement of this posting makes (its key), as appliesToEntry does. */
+  appliesToMovement?: string;
+  /** Drop shipment (spec §15.1): the entry is flagged so (its purchase and sale are applied to each other). */
+  dropShipment?: boolean;
   /**
    * Ship and invoice in one posting: the sales and discount amounts of the invoiced part, as the
    * invoice posts them (spec §4.5, §7.6); the rest of salesAmount stays expected. Unset: both are
@@ -173,6 +177,7 @@ export interface PlannedItemLedgerEntry extends ItemLedgerEntryDerived {
   positive: boolean;
   appliesToEntry: number | null;
   correction: boolean;
+  dropShipment: boolean;
   unitOfMeasureCode: string;
   quantityPerUnitOfMeasure: Decimal;
 }

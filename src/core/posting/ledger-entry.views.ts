@@ -144,6 +144,7 @@ export const itemLedgerEntryRowView = z.object({
   completelyInvoiced: z.boolean(),
   appliesToEntry: integer().nullable(),
   correction: z.boolean(),
+  dropShipment: z.boolean(),
   unitOfMeasureCode: z.string(),
   quantityPerUnitOfMeasure: decimalText(),
   userId: z.string(),

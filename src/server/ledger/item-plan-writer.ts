@@ -29,7 +29,7 @@ export type EntryNoOf = (id: number) => number;
 export function itemPlanRows(plan: ItemPostingPlan, facts: ItemPlanFacts, entryNoOf: EntryNoOf): ItemPlanRows {
   const amount = (value: Decimal) => value.toFixed(2);
   return {
-    itemLedgerEntries: itemLedgerEntryRows(plan, facts),
+    itemLedgerEntries: itemLedgerEntryRows(plan, facts, entryNoOf),
     valueEntries: plan.valueEntries.map(({ itemLedgerEntryId, ...value }) => ({
       ...value, itemLedgerEntryNo: entryNoOf(itemLedgerEntryId), postingDate: facts.postingDate,
       itemLedgerEntryQuantity: value.itemLedgerEntryQuantity.toString(), invoicedQuantity: value.invoicedQuantity.toString(),
@@ -51,9 +51,10 @@ export function itemPlanRows(plan: ItemPostingPlan, facts: ItemPlanFacts, entryN
 }
 
 /** The new entries, in plan order, with their derived columns as the posting left them; the identity column numbers them. */
-function itemLedgerEntryRows(plan: ItemPostingPlan, facts: ItemPlanFacts): ItemPlanRows['itemLedgerEntries'] {
+function itemLedgerEntryRows(plan: ItemPostingPlan, facts: ItemPlanFacts, entryNoOf: EntryNoOf): ItemPlanRows['itemLedgerEntries'] {
   return plan.itemLedgerEntries.map(({ id: _provisional, ...entry }) => ({
-    ...entry, transactionNo: facts.transactionNo, postingDate: facts.postingDate, userId: facts.userId,
+    // A drop shipment's sale applies to the purchase entry of the same posting, numbered only now.
+    ...entry, appliesToEntry: entry.appliesToEntry === null ? null : entryNoOf(entry.appliesToEntry), transactionNo: facts.transactionNo, postingDate: facts.postingDate, userId: facts.userId,
     quantity: entry.quantity.toString(), quantityPerUnitOfMeasure: entry.quantityPerUnitOfMeasure.toString(),
     remainingQuantity: entry.remainingQuantity.toString(), invoicedQuantity: entry.invoicedQuantity.toString(),
     shippedQuantityNotReturned: entry.shippedQuantityNotReturned.toString(),

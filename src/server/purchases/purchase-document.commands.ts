@@ -17,7 +17,8 @@ import { currencyFactor, paymentTermsFields } from '../sales/sales-header.derive
 import type { PurchaseContext } from './purchase-context.ts';
 import { findPurchaseDocument, loadPurchaseDocument } from './purchase-document.queries.ts';
 import { recalculatePurchaseDocument } from './purchase-document.recalculate.ts';
-import type { EditablePurchaseDocumentType, PurchaseDocument, PurchaseHeaderRow, PurchaseLineRow } from './purchase-document.types.ts';
+import type { PurchaseDocument, PurchaseHeaderRow, PurchaseLineRow } from './purchase-document.types.ts';
+import type { EditablePurchaseDocumentType } from '../../core/documents/document-types.ts';
 import { newPurchaseDates, vendorFields } from './purchase-header.derive.ts';
 import { derivePurchaseLine, type PurchaseLineInput } from './purchase-line.derive.ts';
 

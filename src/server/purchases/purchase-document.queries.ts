@@ -3,7 +3,8 @@ import { purchaseDescriptor } from '../../core/documents/document-descriptors.ts
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import { purchaseHeader, purchaseLine } from '../db/schema/index.ts';
-import type { EditablePurchaseDocumentType, PurchaseDocument } from './purchase-document.types.ts';
+import type { PurchaseDocument } from './purchase-document.types.ts';
+import type { EditablePurchaseDocumentType } from '../../core/documents/document-types.ts';
 
 export async function findPurchaseDocument(
   tx: Executor, documentType: EditablePurchaseDocumentType, no: string, options: { lock?: boolean } = {},

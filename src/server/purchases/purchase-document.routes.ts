@@ -19,8 +19,11 @@ import {
   updatePurchaseHeader, updatePurchaseLine,
 } from './purchase-document.commands.ts';
 import { loadPurchaseDocument } from './purchase-document.queries.ts';
-import { editablePurchaseDocumentTypes, type EditablePurchaseDocumentType, type PurchaseDocument } from './purchase-document.types.ts';
+import { type PurchaseDocument } from './purchase-document.types.ts';
+import { editablePurchaseDocumentTypes, type EditablePurchaseDocumentType } from '../../core/documents/document-types.ts';
 import { purchaseDocumentView } from './purchase-document.view.ts';
+import { getSalesOrders } from './get-sales-orders.ts';
+import { code } from '../../core/master-data/fields.ts';
 
 const lineSchema = recordSchema(purchaseLine).loose();
 const totalsSchema = z.object({ lineAmount: z.string(), lineDiscountAmount: z.string(), invoiceDiscountAmount: z.string(), amount: z.string(), vatAmount: z.string(), amountIncludingVat: z.string() });
@@ -60,12 +63,9 @@ async function withAmounts(db: Executor, documentType: EditablePurchaseDocumentT
   });
 }
 
-function registerDocumentType(app: FastifyInstance, getDb: () => Executor, documentType: EditablePurchaseDocumentType) {
-  const routes = app.withTypeProvider<ZodTypeProvider>();
+/** What every route of one document type shares: its path, tags and the way a command runs. */
+function documentRoutes(app: FastifyInstance, getDb: () => Executor, documentType: EditablePurchaseDocumentType) {
   const { resource, caption: entity } = purchaseDescriptor(documentType);
-  const base = `/api/v1/${resource}`;
-  const tags = [resource];
-  const versionOf = (request: FastifyRequest, bodyVersion?: number) => expectedVersion(request.headers['if-match'], bodyVersion);
 
   /** One transaction per request; the response is the document as it stands after the command. */
   async function run(request: FastifyRequest, reply: FastifyReply, command: (tx: Executor, context: PurchaseContext) => Promise<PurchaseDocument>, status = 200) {
@@ -77,6 +77,22 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
     return reply.status(status).send(view);
   }
 
+  return {
+    routes: app.withTypeProvider<ZodTypeProvider>(), getDb, documentType, entity, base: `/api/v1/${resource}`, tags: [resource], run,
+    versionOf: (request: FastifyRequest, bodyVersion?: number) => expectedVersion(request.headers['if-match'], bodyVersion),
+  };
+}
+
+type DocumentRoutes = ReturnType<typeof documentRoutes>;
+
+function registerDocumentType(app: FastifyInstance, getDb: () => Executor, documentType: EditablePurchaseDocumentType) {
+  const shared = documentRoutes(app, getDb, documentType);
+  registerListAndDocument(shared);
+  registerLineRoutes(shared);
+  registerActions(shared);
+}
+
+function registerListAndDocument({ routes, getDb, documentType, entity, base, tags, run, versionOf }: DocumentRoutes) {
   const definition = listDefinition(documentType);
   routes.get(base, {
     config,
@@ -112,7 +128,9 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
     await getDb().transaction(async (tx) => deletePurchaseDocument(tx as Executor, documentType, documentNo(request), versionOf(request)));
     return reply.status(204).send();
   });
+}
 
+function registerLineRoutes({ routes, getDb, documentType, entity, base, tags, run, versionOf }: DocumentRoutes) {
   routes.get(`${base}/:no/lines`, { config, schema: { tags, summary: `The lines of a ${entity}`, params: noParam, response: { 200: z.object({ items: z.array(lineSchema) }) } } },
     async (request) => ({ items: (await loadPurchaseDocument(getDb(), documentType, documentNo(request))).lines }));
 
@@ -132,10 +150,24 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
 
   routes.delete(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `Delete a line of a ${entity}`, params: lineParams, response: { 200: documentSchema } } },
     async (request, reply) => run(request, reply, (tx, context) => deletePurchaseLine(tx, documentType, documentNo(request), lineNoOf(request), versionOf(request), context)));
+}
 
+function registerActions({ routes, documentType, entity, base, tags, run, versionOf }: DocumentRoutes) {
   routes.post(`${base}/:no/release`, { config, schema: { tags, summary: `Release the ${entity}`, params: noParam, response: { 200: documentSchema } } },
     async (request, reply) => run(request, reply, (tx, context) => releasePurchaseDocument(tx, documentType, documentNo(request), versionOf(request), context)));
 
   routes.post(`${base}/:no/reopen`, { config, schema: { tags, summary: `Reopen the ${entity} for changes`, params: noParam, response: { 200: documentSchema } } },
     async (request, reply) => run(request, reply, (tx) => reopenPurchaseDocument(tx, documentType, documentNo(request), versionOf(request))));
+
+  if (documentType === 'order') {
+    routes.post(`${base}/:no/getSalesOrders`, {
+      config,
+      schema: {
+        tags, params: noParam, response: { 200: documentSchema },
+        summary: 'Drop Shipment / Special Order → Get Sales Orders: a purchase line for every such line of the sales order not yet linked',
+        body: z.strictObject({ salesOrderNo: code(), kind: z.enum(['dropShipment', 'specialOrder']).default('dropShipment') }),
+      },
+    }, async (request, reply) => run(request, reply, (tx, context) =>
+      getSalesOrders(tx, documentNo(request), request.body.salesOrderNo, request.body.kind, versionOf(request), context)));
+  }
 }

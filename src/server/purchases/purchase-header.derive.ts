@@ -6,7 +6,8 @@ import type { Executor } from '../db/connection.ts';
 import { companyInformation, vendor } from '../db/schema/index.ts';
 import { partyBlock } from '../sales/sales-header.derive.ts';
 import type { PurchaseContext } from './purchase-context.ts';
-import type { EditablePurchaseDocumentType, PurchaseHeaderRow } from './purchase-document.types.ts';
+import type { PurchaseHeaderRow } from './purchase-document.types.ts';
+import type { EditablePurchaseDocumentType } from '../../core/documents/document-types.ts';
 
 type HeaderValues = Partial<PurchaseHeaderRow>;
 type VendorRow = typeof vendor.$inferSelect;

@@ -11,7 +11,8 @@ import { accountForLine, itemForLine, lineVat, quantityPerUnit, type ItemRow } f
 import { currencyPrecisions } from '../sales/sales-context.ts';
 import { handledQuantities } from '../sales/sales-line.quantities.ts';
 import type { PurchaseContext } from './purchase-context.ts';
-import type { EditablePurchaseDocumentType, PurchaseHeaderRow, PurchaseLineRow } from './purchase-document.types.ts';
+import type { PurchaseHeaderRow, PurchaseLineRow } from './purchase-document.types.ts';
+import type { EditablePurchaseDocumentType } from '../../core/documents/document-types.ts';
 
 type LineValues = Partial<PurchaseLineRow> & Pick<PurchaseLineRow, 'type'>;
 export type PurchaseLineInput = Partial<PurchaseLineRow>;

@@ -7,12 +7,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { type DocumentDescriptor, purchaseDescriptor } from '../../core/documents/document-descriptors.ts';
 import type { HandlingDocument, InvoicingDocument } from '../../core/documents/document-descriptors.ts';
 import { DomainError } from '../../core/errors.ts';
-import type { Decimal } from '../../core/money/decimal.ts';
+import { type Decimal, dec } from '../../core/money/decimal.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
 import { decidePostingScope, type PostingScope } from '../../core/sales/posting-scope.ts';
 import type { Executor } from '../db/connection.ts';
 import { postgresErrorCode } from '../db/constraint-errors.ts';
-import { item, purchaseHeader, vendor, vendorLedgerEntry } from '../db/schema/index.ts';
+import { item, purchaseHeader, salesLine, vendor, vendorLedgerEntry } from '../db/schema/index.ts';
 import { loadPurchasePostingAccounts, type PostingAccounts } from '../sales/posting-accounts.ts';
 import { currencyPrecisions } from '../sales/sales-context.ts';
 import { handledQuantities } from '../sales/sales-line.quantities.ts';
@@ -20,7 +20,8 @@ import { type LinePosting, linePostingsOf } from '../sales/sales-post.amounts.ts
 import type { PurchaseContext } from './purchase-context.ts';
 import { releaseLoadedPurchaseDocument } from './purchase-document.commands.ts';
 import { loadPurchaseDocument } from './purchase-document.queries.ts';
-import type { EditablePurchaseDocumentType, PurchaseDocument, PurchaseHeaderRow, PurchaseLineRow } from './purchase-document.types.ts';
+import type { PurchaseDocument, PurchaseHeaderRow, PurchaseLineRow } from './purchase-document.types.ts';
+import type { EditablePurchaseDocumentType } from '../../core/documents/document-types.ts';
 
 export interface PurchasePostRequest {
   /** Orders: Receive. Return orders: Ship. Invoices and credit memos post everything. */
@@ -65,6 +66,7 @@ export async function loadAndCheckPurchase(
     ...handledQuantities(line, lineHandling),
   })), { ship: request[lineHandling.verb] ?? false, invoice: request.invoice ?? false });
   await checkVendors(tx, header, descriptor);
+  await checkDropShipments(tx, document.lines, scope);
   const vendorDocumentNo = descriptor.sign > 0 ? header.vendorInvoiceNo : header.vendorCreditMemoNo;
   if (scope.invoice) await checkVendorDocumentNo(tx, header, descriptor, vendorDocumentNo, context);
   const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
@@ -128,5 +130,34 @@ async function checkVendorDocumentNo(tx: Executor, header: PurchaseHeaderRow, de
     throw new DomainError('VENDOR_DOCUMENT_NO_USED', {
       vendorNo: header.payToVendorNo, documentTypeText: documentType === 'invoice' ? 'invoice' : 'credit memo', fieldCaption, value, entryNo: used.entryNo,
     }, field);
+  }
+}
+
+/**
+ * Spec §15.1: a drop-shipment line is received by shipping its sales order, never from here, and it
+ * is invoiced only as far as its sales line is (BC: invoice the sales order first).
+ */
+async function checkDropShipments(tx: Executor, lines: readonly PurchaseLineRow[], scope: PostingScope) {
+  const drop = lines.filter((line) => line.dropShipment && line.salesOrderNo);
+  if (drop.length === 0) return;
+  const postings = new Map(scope.lines.map((line) => [line.lineNo, line]));
+  const received = drop.find((line) => !(postings.get(line.lineNo)?.ship.isZero() ?? true));
+  if (received) {
+    throw new DomainError('DROP_SHIPMENT_RECEIVED_BY_SALES', { lineNo: received.lineNo, itemNo: received.no, salesOrderNo: received.salesOrderNo }, `lines.${received.lineNo}.quantityToReceive`);
+  }
+  const invoiced = drop.filter((line) => !(postings.get(line.lineNo)?.invoice.isZero() ?? true));
+  if (invoiced.length === 0) return;
+  const sales = await tx.select({ documentNo: salesLine.documentNo, lineNo: salesLine.lineNo, quantityInvoiced: salesLine.quantityInvoiced }).from(salesLine)
+    .where(and(eq(salesLine.documentType, 'order'), inArray(salesLine.documentNo, [...new Set(invoiced.map((line) => line.salesOrderNo!))])));
+  for (const line of invoiced) {
+    // A sales line no longer there was shipped and invoiced in full, and its order deleted.
+    const salesLineRow = sales.find((row) => row.documentNo === line.salesOrderNo && row.lineNo === line.salesOrderLineNo);
+    const purchaseInvoiced = dec(line.quantityInvoiced).plus(postings.get(line.lineNo)!.invoice);
+    if (salesLineRow && dec(salesLineRow.quantityInvoiced).lessThan(purchaseInvoiced)) {
+      throw new DomainError('DROP_SHIPMENT_PURCHASE_ORDERING', {
+        lineNo: line.lineNo, itemNo: line.no, salesOrderNo: line.salesOrderNo, salesLineNo: line.salesOrderLineNo ?? '',
+        salesInvoiced: dec(salesLineRow.quantityInvoiced).toString(), purchaseInvoiced: purchaseInvoiced.toString(),
+      }, `lines.${line.lineNo}.quantityToInvoice`);
+    }
   }
 }

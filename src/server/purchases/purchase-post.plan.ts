@@ -7,6 +7,7 @@
 import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
 import type { ItemInvoicing, ItemMovement, ItemPostingPlan } from '../../core/inventory/item-posting.types.ts';
 import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
+import { roundUnitAmount } from '../../core/money/rounding.ts';
 import { buildCostPosting } from '../../core/posting/cost-posting.ts';
 import { combinePostingBatches, type EntryDocument } from '../../core/posting/entries.ts';
 import type { Posting } from '../../core/posting/posting.ts';
@@ -31,6 +32,8 @@ export interface PlannedPurchasePosting {
   description: string;
   entryOfLine: ReadonlyMap<string, number>;
   invoiced: LinePosting<PurchaseLineRow>[];
+  /** Item No. → the Last Direct Cost this posting's invoice gives it (per base unit, LCY, after discounts). */
+  lastDirectCosts: Map<string, Decimal>;
 }
 
 export async function planPurchasePosting(
@@ -61,7 +64,24 @@ export async function planPurchasePosting(
     items,
     customerApplications: [],
   };
-  return { plan: { numbers, billing, posting, description, entryOfLine: entryOfLines(items), invoiced }, requests };
+  return { plan: { numbers, billing, posting, description, entryOfLine: entryOfLines(items), invoiced, lastDirectCosts: lastDirectCosts(loaded, inventoryInvoiced, values) }, requests };
+}
+
+/**
+ * BC updates an item's Last Direct Cost from the Cost per Unit of an invoiced purchase (not of a
+ * receipt's expected cost, not of a return): the line's invoiced LCY amount per base unit.
+ */
+function lastDirectCosts(loaded: LoadedPurchasePosting, invoiced: readonly LinePosting<PurchaseLineRow>[], values: ReadonlyMap<string, InvoicedValue>): Map<string, Decimal> {
+  const costs = new Map<string, Decimal>();
+  if (loaded.descriptor.direction !== 'inbound') return costs;
+  for (const entry of invoiced) {
+    const quantity = quantityBase(entry.posting.invoice, dec(entry.line.quantityPerUnitOfMeasure));
+    if (quantity.isZero()) continue;
+    const lineNo = String(entry.line.lineNo);
+    const amount = [...values].filter(([key]) => key === lineNo || key.startsWith(`${lineNo}:`)).reduce((total, [, value]) => total.plus(value.salesAmount), ZERO);
+    costs.set(entry.line.no, roundUnitAmount(amount.div(quantity)));
+  }
+  return costs;
 }
 
 /** The receipt (return shipment) and invoice (credit memo) numbers as placeholders, and the draws they stand for. */

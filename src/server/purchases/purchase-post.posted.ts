@@ -3,39 +3,12 @@
  * Shipment): copied from the document column by column where the posted table has the column, then
  * the posting's own facts (number, quantities, amounts, links) on top; written with the entries.
  */
-import { getTableColumns } from 'drizzle-orm';
 import { dec, sum } from '../../core/money/decimal.ts';
 import { quantityBase } from '../../core/sales/quantities.ts';
-import { postedPurchaseHeader, postedPurchaseLine } from '../db/schema/index.ts';
-import type { PendingAppend } from '../ledger/append-posting.ts';
 import type { PurchaseContext } from './purchase-context.ts';
-import type { PurchaseHeaderRow, PurchaseLineRow } from './purchase-document.types.ts';
+import { headerFrom, lineFrom, noAmounts, type PostedDocumentPlan, type PostedHeaderRow } from './posted-purchase-document.writer.ts';
 import type { LoadedPurchasePosting } from './purchase-post.load.ts';
 import type { PlannedPurchasePosting } from './purchase-post.plan.ts';
-
-type PostedHeaderRow = typeof postedPurchaseHeader.$inferInsert;
-type PostedLineRow = typeof postedPurchaseLine.$inferInsert;
-interface PostedDocumentPlan { header: PostedHeaderRow; lines: PostedLineRow[] }
-
-const headerColumns = Object.keys(getTableColumns(postedPurchaseHeader));
-const lineColumns = Object.keys(getTableColumns(postedPurchaseLine));
-const copyShared = (source: Record<string, unknown>, columns: readonly string[]) =>
-  Object.fromEntries(columns.filter((column) => column in source).map((column) => [column, source[column]]));
-const noAmounts = { lineAmount: '0', lineDiscountAmount: '0', invoiceDiscountAmount: '0', amount: '0', amountIncludingVat: '0', vatBaseAmount: '0' };
-
-function headerFrom(header: PurchaseHeaderRow & { postingDate: string }, documentType: string, no: string, posted: Partial<PostedHeaderRow>): PostedHeaderRow {
-  const { documentType: sourceDocumentType, no: sourceDocumentNo, ...rest } = header;
-  return { ...copyShared(rest, headerColumns), documentType, no, sourceDocumentType, sourceDocumentNo, ...posted } as PostedHeaderRow;
-}
-
-function lineFrom(header: PostedHeaderRow, line: PurchaseLineRow, posted: Partial<PostedLineRow>): PostedLineRow {
-  const { documentType: sourceDocumentType, documentNo: sourceDocumentNo, lineNo, ...rest } = line;
-  return {
-    ...copyShared(rest, lineColumns), documentType: header.documentType, documentNo: header.no, lineNo,
-    buyFromVendorNo: header.buyFromVendorNo, payToVendorNo: header.payToVendorNo, postingDate: header.postingDate,
-    sourceDocumentType, sourceDocumentNo, sourceLineNo: lineNo, quantityInvoiced: '0', quantityNotInvoiced: '0', ...posted,
-  } as PostedLineRow;
-}
 
 /** The receipt (return shipment) of the lines handled now, and the invoice (credit memo) of the lines invoiced now. */
 export function postedPurchaseDocuments(loaded: LoadedPurchasePosting, plan: PlannedPurchasePosting, context: PurchaseContext): PostedDocumentPlan[] {
@@ -83,15 +56,3 @@ export function postedPurchaseDocuments(loaded: LoadedPurchasePosting, plan: Pla
   return documents;
 }
 
-/** The posted documents with the append's numbers (transaction, vendor entry, item entries), inserted in the posting's one statement. */
-export async function writeWithPostedPurchaseDocuments(pending: PendingAppend, documents: readonly PostedDocumentPlan[], invoicingType: string): Promise<void> {
-  for (const document of documents) {
-    const invoicing = document.header.documentType === invoicingType;
-    pending.alsoInsert(postedPurchaseHeader, [{
-      ...document.header, transactionNo: pending.transactionNo, ...(invoicing ? { vendorLedgerEntryNo: pending.vendorLedgerEntryNos[0] ?? null } : {}),
-    }]);
-    const lines = document.lines.map((line) => ({ ...line, itemLedgerEntryNo: line.itemLedgerEntryNo == null ? null : pending.itemLedgerEntryNo(line.itemLedgerEntryNo) }));
-    if (lines.length > 0) pending.alsoInsert(postedPurchaseLine, lines);
-  }
-  await pending.write();
-}

@@ -18,7 +18,7 @@ import { expectedVersion } from '../master-data/resource.routes.ts';
 import { whilePosting } from '../sales/posting-guard.ts';
 import { loadPurchaseContext } from './purchase-context.ts';
 import { findPurchaseDocument } from './purchase-document.queries.ts';
-import { editablePurchaseDocumentTypes } from './purchase-document.types.ts';
+import { editablePurchaseDocumentTypes } from '../../core/documents/document-types.ts';
 import { purchaseDocumentView } from './purchase-document.view.ts';
 import { postPurchaseDocument, type PurchasePostRequest } from './purchase-post.ts';
 

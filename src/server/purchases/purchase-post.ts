@@ -6,6 +6,7 @@
  */
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { PostedPurchaseDocumentType } from '../../core/documents/document-types.ts';
+import type { Decimal } from '../../core/money/decimal.ts';
 import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import { completelyHandled, quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
 import type { Executor } from '../db/connection.ts';
@@ -17,10 +18,11 @@ import { drawNumbers, resolveNumbers } from '../posting/posting-numbers.ts';
 import { handledQuantities, updateLineQuantities } from '../sales/sales-line.quantities.ts';
 import type { PostingNumbers } from '../sales/sales-post.types.ts';
 import type { PurchaseContext } from './purchase-context.ts';
-import type { EditablePurchaseDocumentType } from './purchase-document.types.ts';
+import type { EditablePurchaseDocumentType } from '../../core/documents/document-types.ts';
 import { type LoadedPurchasePosting, loadAndCheckPurchase, type PurchasePostRequest } from './purchase-post.load.ts';
 import { type PlannedPurchasePosting, planPurchasePosting } from './purchase-post.plan.ts';
-import { postedPurchaseDocuments, writeWithPostedPurchaseDocuments } from './purchase-post.posted.ts';
+import { postedPurchaseDocuments } from './purchase-post.posted.ts';
+import { writeWithPostedPurchaseDocuments } from './posted-purchase-document.writer.ts';
 import { updateBilledReceiptLines } from './purchase-post.receipts.ts';
 
 export type { PurchasePostRequest } from './purchase-post.load.ts';
@@ -72,6 +74,7 @@ async function finishSource(
 ): Promise<{ deleted: boolean; lastNumbers(numbers: PostingNumbers): SQL | null }> {
   const { descriptor, document } = loaded;
   await updateBilledReceiptLines(tx, descriptor.handling.postedType as 'receipt' | 'returnShipment', plan.billing);
+  await updateLastDirectCosts(tx, plan.lastDirectCosts);
   const key = and(eq(purchaseHeader.documentType, document.header.documentType), eq(purchaseHeader.no, document.header.no));
   const posted = new Map(loaded.linePostings.map((entry) => [entry.line.lineNo, entry.posting]));
   const lines = document.lines.filter((line) => line.type !== 'comment').map((line) => {
@@ -94,4 +97,10 @@ async function finishSource(
       version: sql`${purchaseHeader.version} + 1`, updatedAt: sql`now()`,
     }).where(key).getSQL(),
   };
+}
+
+async function updateLastDirectCosts(tx: Executor, costs: ReadonlyMap<string, Decimal>): Promise<void> {
+  if (costs.size === 0) return;
+  const values = sql.join([...costs].map(([itemNo, cost]) => sql`(${itemNo}::text, ${cost.toString()}::numeric)`), sql`, `);
+  await tx.execute(sql`update item set last_direct_cost = v.cost, updated_at = now() from (values ${values}) as v(no, cost) where item.no = v.no`);
 }

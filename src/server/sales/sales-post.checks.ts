@@ -109,14 +109,12 @@ export async function checkLines(
 }
 
 /**
- * Spec §15.1: a drop shipment ships only with its purchase order line, received in the same
- * posting; an unlinked one cannot ship (BC). The linked posting comes with purchase posting.
+ * Spec §15.1: a drop shipment ships only with its purchase order line, which the same posting
+ * receives (drop-shipment-receipt.ts); an unlinked one cannot ship (BC).
  */
 function checkDropShipment(line: SalesLineRow): void {
-  if (!line.dropShipment) return;
-  const field = `lines.${line.lineNo}.purchaseOrderNo`;
-  if (!line.purchaseOrderNo) throw new DomainError('DROP_SHIPMENT_NOT_LINKED', { lineNo: line.lineNo, itemNo: line.no }, field);
-  throw new DomainError('DROP_SHIPMENT_POSTING_NOT_SUPPORTED', { lineNo: line.lineNo, itemNo: line.no, purchaseOrderNo: line.purchaseOrderNo }, field);
+  if (!line.dropShipment || line.purchaseOrderNo) return;
+  throw new DomainError('DROP_SHIPMENT_NOT_LINKED', { lineNo: line.lineNo, itemNo: line.no }, `lines.${line.lineNo}.purchaseOrderNo`);
 }
 
 /**

@@ -16,15 +16,22 @@ import { discountAmountOf, type InvoicedValue, type LinePosting, salesAmountOf }
 import { itemInvoicing, type ShipmentBilling } from './sales-post.billing.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import type { PostingNumbers, SalesPostingDescriptor } from './sales-post.types.ts';
+import type { DropShipmentReceipts } from '../purchases/drop-shipment-receipt.ts';
 
 /** The item plan of the posting; null when it moves and bills no inventory. */
 export async function planSalesItems(
   tx: Executor, loaded: LoadedSalesPosting, numbers: PostingNumbers, billing: readonly ShipmentBilling[],
-  invoicedValues: ReadonlyMap<string, InvoicedValue>, context: SalesContext,
+  invoicedValues: ReadonlyMap<string, InvoicedValue>, context: SalesContext, dropShipments: DropShipmentReceipts | null,
 ): Promise<ItemPostingPlan | null> {
   const { header, descriptor } = loaded;
-  const movements = loaded.linePostings.filter((entry) => !entry.posting.ship.isZero() && entry.inventoryItem)
-    .map((entry) => itemMovement(header, entry, descriptor, numbers, invoicedValues.get(String(entry.line.lineNo))));
+  const sales = loaded.linePostings.filter((entry) => !entry.posting.ship.isZero() && entry.inventoryItem)
+    .map((entry) => itemMovement(header, entry, descriptor, numbers, invoicedValues.get(String(entry.line.lineNo))))
+    .map((movement) => {
+      // A drop shipment's sale takes exactly what its purchase brings in this posting.
+      const purchase = dropShipments?.appliesTo.get(movement.documentLineNo);
+      return purchase ? { ...movement, appliesToEntry: null, appliesToMovement: purchase, dropShipment: true } : movement;
+    });
+  const movements = [...(dropShipments?.movements ?? []), ...sales];
   const invoicings = billing.filter((bill) => bill.itemLedgerEntryNo !== null)
     .map((bill) => itemInvoicing(header, bill, descriptor, numbers, invoicedValues.get(`${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`)!));
   if (movements.length === 0 && invoicings.length === 0) return null;

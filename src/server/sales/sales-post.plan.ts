@@ -21,6 +21,7 @@ import { applicationToDocument, applicationToOldest } from './sales-post.applica
 import { immediatePayment } from './sales-post.payment.ts';
 import { type PostedDocumentPlan, postedHandlingDocument, postedInvoicingDocument } from './sales-post.posted.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
+import { type DropShipmentReceipts, planDropShipmentReceipts } from '../purchases/drop-shipment-receipt.ts';
 
 export interface PlannedSalesPosting {
   numbers: PostingNumbers;
@@ -33,16 +34,19 @@ export interface PlannedSalesPosting {
 
 export async function planSalesPosting(
   tx: Executor, loaded: LoadedSalesPosting, context: SalesContext,
-): Promise<{ plan: PlannedSalesPosting; requests: NumberRequest[] }> {
+): Promise<{ plan: PlannedSalesPosting; requests: NumberRequest[]; dropShipments: DropShipmentReceipts | null }> {
   const { header, descriptor } = loaded;
   const { numbers, requests } = await planPostingNumbers(tx, header, descriptor, loaded.scope, context);
+  // Drop shipments shipped now receive their purchase order lines in this same posting (spec §15.1).
+  const dropShipments = loaded.scope.ship ? await planDropShipmentReceipts(tx, loaded.linePostings) : null;
+  if (dropShipments) requests.push(...dropShipments.requests);
   // BC's Posting Description, e.g. "Order SO000001": the description of the entries.
   const description = `${descriptor.postingDescriptionPrefix} ${header.no}`;
   const billing = loaded.scope.invoice ? await earlierShipmentsBilled(tx, header, descriptor, loaded.linePostings) : [];
   const invoiced = loaded.linePostings.filter((entry) => entry.amounts !== null);
   const lcyPrecision = context.glSetup.amountRoundingPrecision;
   const invoicedValues = invoicedValuesOf(invoiced, invoicedAmountsLcy(invoiced, header, lcyPrecision), billing, lcyPrecision);
-  const items = await planSalesItems(tx, loaded, numbers, billing, invoicedValues, context);
+  const items = await planSalesItems(tx, loaded, numbers, billing, invoicedValues, context, dropShipments);
   const costBatch = buildCostPosting({
     automaticCostPosting: context.inventorySetup.automaticCostPosting, expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
     description, customerNo: header.billToCustomerNo, lines: costLines(items), accounts: loaded.accounts,
@@ -70,6 +74,7 @@ export async function planSalesPosting(
   return {
     plan: { numbers, billing, posting, handling: postedHandlingDocument(loaded, facts), invoicing: postedInvoicingDocument(loaded, facts, invoiced, billing) },
     requests,
+    dropShipments,
   };
 }
 

@@ -22,6 +22,8 @@ import { type LoadedSalesPosting, loadAndCheck } from './sales-post.load.ts';
 import { planSalesPosting } from './sales-post.plan.ts';
 import { writeWithPostedDocuments } from './sales-post.posted.ts';
 import type { PostableDocumentType, PostingNumbers, PostingResult, PostRequest } from './sales-post.types.ts';
+import { entryOfLines } from './sales-post.items.ts';
+import { queuePostedPurchaseDocuments } from '../purchases/posted-purchase-document.writer.ts';
 
 export type { PostableDocumentType, PostingResult, PostRequest } from './sales-post.types.ts';
 
@@ -36,12 +38,18 @@ export async function postSalesDocument(
   // locked until COMMIT, so from that draw on everything is one statement. Only a refusal by the
   // series (exhausted, date order) can still roll back drawn entry numbers, as any rollback does.
   const source = await finishSource(tx, loaded, planned.plan, context);
+  const dropShipmentNumbers = planned.dropShipments ? await planned.dropShipments.finish(tx) : null;
   const entryNumbers = await drawEntryNumbers(tx, rowCounts(planned.plan.posting));
   const drawn = await drawNumbers(tx, planned.requests, loaded.header.postingDate);
   const plan = resolveNumbers(planned.plan, drawn.numbers);
   const appended = await prepareAppend(tx, plan.posting, entryNumbers);
   appended.alsoWrite(drawn.update);
   appended.alsoWrite(source.lastNumbers(plan.numbers));
+  if (planned.dropShipments && dropShipmentNumbers) {
+    for (const write of dropShipmentNumbers(drawn.numbers)) appended.alsoWrite(write);
+    const receipts = planned.dropShipments.postedReceipts(entryOfLines(plan.posting.items), loaded.header.postingDate, { description: plan.posting.facts.document.description, userId: context.username });
+    queuePostedPurchaseDocuments(appended, resolveNumbers(receipts, drawn.numbers), null);
+  }
   await writeWithPostedDocuments(appended, plan);
   return resultOf(loaded, plan.numbers, appended.transactionNo, source.deleted);
 }

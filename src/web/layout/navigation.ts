@@ -1,6 +1,7 @@
 import { ledgerListSpecs } from '../ledgers/ledger-specs.ts';
-import { postedDocumentKindList } from '../posted/posted-document-kinds.ts';
-import { documentKindList } from '../sales/document-kinds.ts';
+import { postedDocumentKindList, postedDocumentListPath } from '../posted/posted-document-kinds.ts';
+import { postedPurchaseKindList, purchaseKindList } from '../purchases/purchase-kinds.ts';
+import { documentKindList, documentListPath } from '../sales/document-kinds.ts';
 
 export interface NavigationEntry { label: string; to: string }
 export interface NavigationGroup { title: string | null; entries: readonly NavigationEntry[] }
@@ -13,6 +14,10 @@ export const navigationGroups: readonly NavigationGroup[] = [
     entries: [...documentKindList.map((kind) => ({ label: kind.plural, to: `/sales/${kind.path}` })), { label: 'Combine Shipments', to: '/combine-shipments' }],
   },
   { title: 'Posted documents', entries: postedDocumentKindList.map((kind) => ({ label: kind.plural, to: `/posted/${kind.path}` })) },
+  {
+    title: 'Purchases',
+    entries: [...purchaseKindList.map((kind) => ({ label: kind.plural, to: documentListPath(kind) })), ...postedPurchaseKindList.map((kind) => ({ label: kind.plural, to: postedDocumentListPath(kind) }))],
+  },
   { title: 'Finance', entries: [{ label: 'General Journal', to: '/general-journal' }, { label: 'Cash Receipt Journal', to: '/cash-receipt-journal' }, { label: 'Register Customer Payments', to: '/register-customer-payments' }, { label: 'Payment Reconciliation Journals', to: '/payment-reconciliations' }, { label: 'Aged Receivables', to: '/aged-receivables' }] },
   {
     title: 'Ledgers',

@@ -1,18 +1,19 @@
 import { postedSalesDescriptor, postedSalesDescriptorOf, type PostedDocumentDescriptor } from '../../core/documents/posted-document-descriptors.ts';
-import { postedSalesDocumentTypes } from '../../core/documents/document-types.ts';
+import { postedSalesDocumentTypes, type DocumentFamily, type FamilyVocabulary } from '../../core/documents/document-types.ts';
 import type { PostedDocumentType, PostedNumbers } from '../api/posting-types.ts';
 
-/** A posted sales document type as the web shows it: its descriptor (core/documents). */
-export interface PostedDocumentKind extends PostedDocumentDescriptor<'sales'> {
-  type: PostedDocumentType;
-  /** Invoices and credit memos carry amounts, a customer entry and the cancelled/paid status. */
+/** A posted document type as the web shows it: its descriptor (core/documents); sales unless told. */
+export interface PostedDocumentKind<F extends DocumentFamily = 'sales'> extends PostedDocumentDescriptor<F> {
+  type: FamilyVocabulary[F]['postedType'];
+  /** Invoices and credit memos carry amounts and a customer (vendor) entry; sales ones the cancelled/paid status. */
   billed: boolean;
 }
 
-function postedDocumentKind(type: PostedDocumentType): PostedDocumentKind {
-  const descriptor = postedSalesDescriptor(type);
-  return { ...descriptor, type, billed: descriptor.role === 'invoicing' };
+export function postedKindOf<F extends DocumentFamily>(descriptor: PostedDocumentDescriptor<F>): PostedDocumentKind<F> {
+  return { ...descriptor, type: descriptor.postedType, billed: descriptor.role === 'invoicing' };
 }
+
+const postedDocumentKind = (type: PostedDocumentType) => postedKindOf(postedSalesDescriptor(type));
 
 export const postedDocumentKinds: Readonly<Record<PostedDocumentType, PostedDocumentKind>> = Object.fromEntries(
   postedSalesDocumentTypes.map((type) => [type, postedDocumentKind(type)]),
@@ -30,8 +31,15 @@ export function postedDocumentKindOf(documentType: string): PostedDocumentKind |
   return descriptor && postedDocumentKinds[descriptor.postedType];
 }
 
-export function postedDocumentPath(kind: PostedDocumentKind, no: string): string {
-  return `/posted/${kind.path}/${encodeURIComponent(no)}`;
+/** Where each family's posted documents live in the app: /posted/invoices, /posted-purchases/invoices. */
+const familyRoutes: Readonly<Record<DocumentFamily, string>> = { sales: '/posted', purchase: '/posted-purchases' };
+
+export function postedDocumentListPath(kind: PostedDocumentKind<DocumentFamily>): string {
+  return `${familyRoutes[kind.family]}/${kind.path}`;
+}
+
+export function postedDocumentPath(kind: PostedDocumentKind<DocumentFamily>, no: string): string {
+  return `${postedDocumentListPath(kind)}/${encodeURIComponent(no)}`;
 }
 
 /** The posted documents a posting (or a batch) created, by kind, in the order BC reports them. */

@@ -58,7 +58,8 @@ function PostedDocumentView({ kind, document }: { kind: PostedDocumentKind; docu
   );
 }
 
-function PostedTotals({ document, locale }: { document: PostedSalesDocument; locale: SupportedLocale }) {
+/** The totals of a posted invoice or credit memo, of either family. */
+export function PostedTotals({ document, locale }: { document: Pick<PostedSalesDocument, 'invoiceDiscountAmount' | 'amount' | 'amountIncludingVat' | 'currencyCode'>; locale: SupportedLocale }) {
   const rows: ReadonlyArray<[string, string, string]> = [
     ['Invoice Discount Amount', 'invoiceDiscountAmount', document.invoiceDiscountAmount],
     ['Total Excl. VAT', 'amount', document.amount],

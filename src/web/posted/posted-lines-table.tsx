@@ -1,22 +1,38 @@
 import { ScrollArea, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import type { PostedSalesLine } from '../api/posting-types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount, formatQuantity, formatUnitPrice } from '../format/numbers.ts';
-import { lineTypeCaptions } from '../sales/line-fields.ts';
+import { lineTypeCaptions, priceColumnOf, type PriceField } from '../sales/line-fields.ts';
 import type { PostedDocumentKind } from './posted-document-kinds.ts';
+
+/**
+ * A posted line as the table reads it, of either family: a sales line has unitPrice and the
+ * shipment (return receipt) it billed, a purchase line directUnitCost and its receipt (return shipment).
+ */
+export type PostedGridLine = Pick<PostedSalesLine,
+  'lineNo' | 'type' | 'no' | 'description' | 'quantity' | 'unitOfMeasureCode' | 'quantityInvoiced' | 'quantityNotInvoiced' | 'lineDiscountPercent' | 'lineAmount'
+  | 'amountIncludingVat' | 'correction'>
+  & Partial<Record<PriceField, string>> & Partial<Record<'shipmentNo' | 'returnReceiptNo' | 'receiptNo' | 'returnShipmentNo', string | null>>;
 
 interface LineColumn {
   key: string;
   label: string;
   numeric?: boolean;
-  render: (line: PostedSalesLine, locale: SupportedLocale) => ReactNode;
+  render: (line: PostedGridLine, locale: SupportedLocale) => ReactNode;
 }
+
+/** The handling document an invoice (credit memo) line billed, per family. */
+const handlingNoColumns: Readonly<Record<DocumentFamily, { label: string; of: (line: PostedGridLine) => string }>> = {
+  sales: { label: 'Shipment No.', of: (line) => line.shipmentNo ?? line.returnReceiptNo ?? '' },
+  purchase: { label: 'Receipt No.', of: (line) => line.receiptNo ?? line.returnShipmentNo ?? '' },
+};
 
 const quantityColumn = (key: 'quantity' | 'quantityInvoiced' | 'quantityNotInvoiced', label: string): LineColumn =>
   ({ key, label, numeric: true, render: (line, locale) => (line.type === 'comment' ? '' : formatQuantity(line[key], locale)) });
 
-function columnsFor(kind: PostedDocumentKind): LineColumn[] {
+function columnsFor(kind: PostedDocumentKind<DocumentFamily>): LineColumn[] {
   const common: LineColumn[] = [
     { key: 'type', label: 'Type', render: (line) => lineTypeCaptions[line.type] ?? line.type },
     { key: 'no', label: 'No.', render: (line) => line.no },
@@ -27,25 +43,27 @@ function columnsFor(kind: PostedDocumentKind): LineColumn[] {
   if (!kind.billed) return [...common, quantityColumn('quantityInvoiced', 'Quantity Invoiced'), { key: 'correction', label: 'Correction', render: (line) => (line.correction ? 'Yes' : '') }];
   const money = (key: 'lineAmount' | 'amountIncludingVat', label: string): LineColumn =>
     ({ key, label, numeric: true, render: (line, locale) => (line.type === 'comment' ? '' : formatAmount(line[key], locale)) });
+  const price = priceColumnOf(kind.family);
+  const handlingNo = handlingNoColumns[kind.family];
   return [
     ...common,
-    { key: 'unitPrice', label: 'Unit Price Excl. VAT', numeric: true, render: (line, locale) => (line.type === 'comment' ? '' : formatUnitPrice(line.unitPrice, locale)) },
+    { key: price.field, label: price.label, numeric: true, render: (line, locale) => (line.type === 'comment' ? '' : formatUnitPrice(line[price.field] ?? '0', locale)) },
     { key: 'lineDiscountPercent', label: 'Line Discount %', numeric: true, render: (line, locale) => (line.type === 'comment' ? '' : formatQuantity(line.lineDiscountPercent, locale)) },
     money('lineAmount', 'Line Amount Excl. VAT'),
     money('amountIncludingVat', 'Amount Including VAT'),
-    { key: 'shipmentNo', label: 'Shipment No.', render: (line) => line.shipmentNo ?? line.returnReceiptNo ?? '' },
+    { key: 'handlingNo', label: handlingNo.label, render: handlingNo.of },
   ];
 }
 
-interface PostedLinesTableProps {
-  kind: PostedDocumentKind;
-  lines: readonly PostedSalesLine[];
+interface PostedLinesTableProps<L extends PostedGridLine> {
+  kind: PostedDocumentKind<DocumentFamily>;
+  lines: readonly L[];
   locale: SupportedLocale;
   /** A last cell per line for a line action (Undo Shipment). */
-  lineAction?: (line: PostedSalesLine, position: number) => ReactNode;
+  lineAction?: (line: L, position: number) => ReactNode;
 }
 
-export function PostedLinesTable({ kind, lines, locale, lineAction }: PostedLinesTableProps) {
+export function PostedLinesTable<L extends PostedGridLine>({ kind, lines, locale, lineAction }: PostedLinesTableProps<L>) {
   const columns = columnsFor(kind);
   return (
     <ScrollArea type="auto">

@@ -7,7 +7,7 @@ import type { DocumentKind } from './document-kinds.ts';
 import { GetPostedLinesDialog } from './get-posted-lines-dialog.tsx';
 import { GetShipmentLinesDialog } from './get-shipment-lines-dialog.tsx';
 import { MakeFromQuote } from './make-from-quote.tsx';
-import { PostingActions } from './posting-actions.tsx';
+import { PostingActions, salesPosting } from './posting-actions.tsx';
 import { isPostable } from './posting-options.ts';
 import { StatisticsDialog } from './statistics-dialog.tsx';
 import type { DocumentChange } from './use-sales-document.ts';
@@ -33,7 +33,7 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
   const dialogProps = { kind, document, onClose: close, send, locale };
   return (
     <Group gap="xs" role="toolbar" aria-label="Actions">
-      {isPostable(kind) && <PostingActions kind={kind} document={document} busy={busy} onError={onError} locale={locale} />}
+      {isPostable(kind) && <PostingActions kind={kind} document={document} busy={busy} onError={onError} locale={locale} family={salesPosting} />}
       <Button variant={isPostable(kind) ? 'default' : 'filled'} onClick={() => act('/release')} disabled={busy || !open}>Release</Button>
       <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>Reopen</Button>
       <Button variant="default" onClick={() => act('/calculateInvoiceDiscount')} disabled={busy || !open}>Calculate Invoice Discount</Button>

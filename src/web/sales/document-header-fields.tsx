@@ -3,7 +3,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { SalesDocument } from '../api/types.ts';
 import { DateField } from '../components/date-field.tsx';
 import { customerLookup, locationLookup } from '../components/lookup-sources.ts';
-import { RecordLookup } from '../components/record-lookup.tsx';
+import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
 import { dateFieldCaptions, type DocumentKind, type HeaderDateField } from './document-kinds.ts';
 
 export type HeaderField = 'sellToCustomerNo' | 'externalDocumentNo' | 'yourReference' | 'locationCode' | HeaderDateField;
@@ -18,21 +18,13 @@ interface DocumentHeaderFieldsProps {
 /** The General FastTab: customer, references and dates; each field saves when it is left. */
 export function DocumentHeaderFields({ kind, document, errors, onCommit }: DocumentHeaderFieldsProps) {
   const open = document.status === 'open';
-  const [customerText, setCustomerText] = useState<string | null>(null);
-  useEffect(() => setCustomerText(null), [document.sellToCustomerNo]);
-  const commitCustomer = (no: string) => {
-    if (no.toUpperCase() === document.sellToCustomerNo) setCustomerText(null);
-    else if (no) onCommit('sellToCustomerNo', no);
-  };
   return (
     <Fieldset legend="General">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="xs">
-        <div>
-          <RecordLookup source={customerLookup} value={customerText ?? document.sellToCustomerNo} onChange={setCustomerText} onCommit={commitCustomer}
-            inputProps={{ label: 'Customer No.', readOnly: !open, variant: open ? 'default' : 'filled', error: errors.sellToCustomerNo }} />
-          <Text size="xs" c="dimmed" mt={2} data-testid="customer-name">{document.sellToName}</Text>
-        </div>
-        <HeaderLocation document={document} open={open} error={errors.locationCode} onCommit={onCommit} />
+        <PartyField source={customerLookup} label="Customer No." testId="customer-name" saved={document.sellToCustomerNo} name={document.sellToName} open={open}
+          error={errors.sellToCustomerNo} onCommit={(no) => onCommit('sellToCustomerNo', no)} />
+        <HeaderCodeField source={locationLookup} label="Location Code" saved={document.locationCode} open={open} error={errors.locationCode}
+          onCommit={(code) => onCommit('locationCode', code)} />
         <HeaderText label="External Document No." field="externalDocumentNo" saved={document.externalDocumentNo} error={errors.externalDocumentNo} onCommit={onCommit} />
         <HeaderText label="Your Reference" field="yourReference" saved={document.yourReference} error={errors.yourReference} onCommit={onCommit} />
         {kind.dateFields.map((field) => (
@@ -44,37 +36,68 @@ export function DocumentHeaderFields({ kind, document, errors, onCommit }: Docum
   );
 }
 
-interface HeaderLocationProps {
-  document: SalesDocument;
+interface PartyFieldProps<T> {
+  source: LookupSource<T>;
+  label: string;
+  /** The test id of the name shown under the number. */
+  testId: string;
+  saved: string;
+  name: string;
   open: boolean;
   error: string | undefined;
-  onCommit: (field: HeaderField, value: string) => void;
+  onCommit: (no: string) => void;
 }
 
-/** Location Code: where the lines ship from; a change moves the lines that shipped from the old one. Blank clears it. */
-function HeaderLocation({ document, open, error, onCommit }: HeaderLocationProps) {
-  const saved = document.locationCode ?? '';
+/** The customer (vendor) of the document: a number lookup with the name under it; a change takes the new party's defaults. */
+export function PartyField<T>({ source, label, testId, saved, name, open, error, onCommit }: PartyFieldProps<T>) {
+  const [text, setText] = useState<string | null>(null);
+  useEffect(() => setText(null), [saved]);
+  const commit = (no: string) => {
+    if (no.toUpperCase() === saved) setText(null);
+    else if (no) onCommit(no);
+  };
+  return (
+    <div>
+      <RecordLookup source={source} value={text ?? saved} onChange={setText} onCommit={commit}
+        inputProps={{ label, readOnly: !open, variant: open ? 'default' : 'filled', error }} />
+      <Text size="xs" c="dimmed" mt={2} data-testid={testId}>{name}</Text>
+    </div>
+  );
+}
+
+interface HeaderCodeFieldProps<T> {
+  source: LookupSource<T>;
+  label: string;
+  saved: string | null;
+  open: boolean;
+  error: string | undefined;
+  onCommit: (code: string) => void;
+}
+
+/** A code of the header with a lookup (Location Code: where the lines ship from; a change moves the lines that shipped from the old one). Blank clears it. */
+export function HeaderCodeField<T>({ source, label, saved: savedCode, open, error, onCommit }: HeaderCodeFieldProps<T>) {
+  const saved = savedCode ?? '';
   const [draft, setDraft] = useState<string | null>(null);
   useEffect(() => setDraft(null), [saved]);
   const commit = (code: string) => {
     if (code.trim().toUpperCase() === saved) setDraft(null);
-    else onCommit('locationCode', code.trim());
+    else onCommit(code.trim());
   };
   return (
-    <RecordLookup source={locationLookup} value={draft ?? saved} onChange={setDraft} onCommit={commit}
-      inputProps={{ label: 'Location Code', readOnly: !open, variant: open ? 'default' : 'filled', error }} />
+    <RecordLookup source={source} value={draft ?? saved} onChange={setDraft} onCommit={commit}
+      inputProps={{ label, readOnly: !open, variant: open ? 'default' : 'filled', error }} />
   );
 }
 
-interface HeaderTextProps {
+interface HeaderTextProps<F extends string> {
   label: string;
-  field: HeaderField;
+  field: F;
   saved: string;
   error: string | undefined;
-  onCommit: (field: HeaderField, value: string) => void;
+  onCommit: (field: F, value: string) => void;
 }
 
-function HeaderText({ label, field, saved, error, onCommit }: HeaderTextProps) {
+export function HeaderText<F extends string>({ label, field, saved, error, onCommit }: HeaderTextProps<F>) {
   const [draft, setDraft] = useState<string | null>(null);
   // What was typed shows until the saved value changes (or stays, with the error, if the save is refused).
   useEffect(() => setDraft(null), [saved]);

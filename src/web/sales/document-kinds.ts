@@ -1,5 +1,5 @@
-import { salesDescriptor, type SalesDocumentDescriptor } from '../../core/documents/document-descriptors.ts';
-import { editableSalesDocumentTypes, type DocumentDateField, type EditableSalesDocumentType } from '../../core/documents/document-types.ts';
+import { salesDescriptor, type DocumentDescriptor } from '../../core/documents/document-descriptors.ts';
+import { editableSalesDocumentTypes, type DocumentDateField, type DocumentFamily, type EditableSalesDocumentType } from '../../core/documents/document-types.ts';
 import type { LineHandling } from '../../core/documents/line-handling.ts';
 import type { SalesDocumentHeader } from '../api/types.ts';
 
@@ -7,18 +7,27 @@ export type DocumentKindType = EditableSalesDocumentType;
 
 export type HeaderDateField = DocumentDateField;
 
-/** A sales document type as the web shows it: its descriptor (core/documents) and the line columns it edits. */
-export interface DocumentKind extends SalesDocumentDescriptor {
+/** A document type of either family as the web shows it: its descriptor (core/documents) and the line columns it edits. */
+export interface FamilyDocumentKind<F extends DocumentFamily> extends DocumentDescriptor<F> {
+  /** The quantity column the line's next shipment (receipt, return …) takes, if the lines ship in parts. */
+  shippingField: LineHandling<F>['quantityToHandleField'] | null;
+}
+
+/** What the pieces both families share (lines grid, Post dialog, change hooks) read of a kind. */
+export type AnyDocumentKind = FamilyDocumentKind<DocumentFamily>;
+
+export interface DocumentKind extends FamilyDocumentKind<'sales'> {
   type: DocumentKindType;
-  /** The quantity column the line's next shipment (or return receipt) takes, if the lines ship in parts. */
-  shippingField: LineHandling<'sales'>['quantityToHandleField'] | null;
+}
+
+export function withShippingField<F extends DocumentFamily>(descriptor: DocumentDescriptor<F>): FamilyDocumentKind<F> {
+  // Invoices and credit memos ship everything they bill: their lines have nothing to choose.
+  const shipsInParts = descriptor.handling !== null && !descriptor.postsInFull;
+  return { ...descriptor, shippingField: shipsInParts ? descriptor.lineHandling.quantityToHandleField : null };
 }
 
 function documentKind(type: DocumentKindType): DocumentKind {
-  const descriptor = salesDescriptor(type);
-  // Invoices and credit memos ship everything they bill: their lines have nothing to choose.
-  const shipsInParts = descriptor.handling !== null && !descriptor.postsInFull;
-  return { ...descriptor, type, shippingField: shipsInParts ? descriptor.lineHandling.quantityToHandleField : null };
+  return { ...withShippingField(salesDescriptor(type)), type };
 }
 
 export const documentKinds: Readonly<Record<DocumentKindType, DocumentKind>> = Object.fromEntries(
@@ -31,8 +40,15 @@ export function documentKindByPath(path: string | undefined): DocumentKind | und
   return documentKindList.find((kind) => kind.path === path);
 }
 
-export function documentPath(kind: DocumentKind, no: string): string {
-  return `/sales/${kind.path}/${encodeURIComponent(no)}`;
+/** Where each family's documents live in the app: /sales/orders, /purchases/orders. */
+const familyRoutes: Readonly<Record<DocumentFamily, string>> = { sales: '/sales', purchase: '/purchases' };
+
+export function documentListPath(kind: AnyDocumentKind): string {
+  return `${familyRoutes[kind.family]}/${kind.path}`;
+}
+
+export function documentPath(kind: AnyDocumentKind, no: string): string {
+  return `${documentListPath(kind)}/${encodeURIComponent(no)}`;
 }
 
 export const statusCaptions: Readonly<Record<SalesDocumentHeader['status'], string>> = {

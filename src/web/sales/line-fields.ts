@@ -1,12 +1,20 @@
-import type { SalesLine } from '../api/types.ts';
-import type { DocumentKind } from './document-kinds.ts';
+import type { DocumentFamily } from '../../core/documents/document-types.ts';
+import type { LineHandling } from '../../core/documents/line-handling.ts';
+import type { SalesDocument, SalesLine } from '../api/types.ts';
+import type { AnyDocumentKind } from './document-kinds.ts';
+
+/** The price a line is entered at: Unit Price on sales lines, Direct Unit Cost on purchase lines. */
+export type PriceField = 'unitPrice' | 'directUnitCost';
+type HandlingField = LineHandling['quantityToHandleField'];
 
 /** Fields of a line the grid edits; the rest (VAT, amounts) the server derives. */
 export type EditableLineField =
-  | 'no' | 'description' | 'locationCode' | 'purchasingCode' | 'quantity' | 'unitPrice' | 'lineDiscountPercent' | 'quantityToShip' | 'returnQuantityToReceive' | 'quantityToInvoice';
+  | 'no' | 'description' | 'locationCode' | 'purchasingCode' | 'quantity' | PriceField | 'lineDiscountPercent' | HandlingField | 'quantityToInvoice';
 type DecimalLineField = Exclude<EditableLineField, 'no' | 'description' | 'locationCode' | 'purchasingCode'>;
 
-const decimalLineFields: readonly DecimalLineField[] = ['quantity', 'unitPrice', 'lineDiscountPercent', 'quantityToShip', 'returnQuantityToReceive', 'quantityToInvoice'];
+const decimalLineFields: readonly DecimalLineField[] = [
+  'quantity', 'unitPrice', 'directUnitCost', 'lineDiscountPercent', 'quantityToShip', 'returnQuantityToReceive', 'quantityToReceive', 'returnQuantityToShip', 'quantityToInvoice',
+];
 
 export function isDecimalLineField(field: EditableLineField): field is DecimalLineField {
   return (decimalLineFields as readonly string[]).includes(field);
@@ -16,10 +24,38 @@ export function isDecimalLineField(field: EditableLineField): field is DecimalLi
 export type LineKey = number | 'new';
 
 /** Quantities posting has handled: shown, never edited. */
-export type PostedQuantityField = keyof Pick<SalesLine, 'quantityShipped' | 'returnQuantityReceived' | 'quantityInvoiced'>;
+export type PostedQuantityField = LineHandling['quantityHandledField'] | 'quantityInvoiced';
+
+const postedQuantityFields: readonly PostedQuantityField[] = ['quantityShipped', 'returnQuantityReceived', 'quantityReceived', 'returnQuantityShipped', 'quantityInvoiced'];
 
 export function isPostedQuantityField(field: GridColumn['field']): field is PostedQuantityField {
-  return field === 'quantityShipped' || field === 'returnQuantityReceived' || field === 'quantityInvoiced';
+  return (postedQuantityFields as readonly string[]).includes(field);
+}
+
+type SharedLineField =
+  | 'lineNo' | 'type' | 'no' | 'description' | 'locationCode' | 'unitOfMeasureCode' | 'quantity' | 'quantityToInvoice' | 'quantityInvoiced' | 'lineDiscountPercent'
+  | 'lineDiscountAmount' | 'lineAmount' | 'invoiceDiscountAmount' | 'allowInvoiceDiscount' | 'vatPercent' | 'vatIdentifier' | 'vatCalculationType';
+type SalesOnlyLineField = 'purchasingCode' | 'dropShipment' | 'specialOrder' | 'purchaseOrderNo' | 'specialOrderPurchaseNo';
+
+/**
+ * A line as the grid reads it, of either family: the fields both carry, and the family's own price
+ * and handling quantities (a sales line has unitPrice and quantityToShip, a purchase line directUnitCost and quantityToReceive).
+ */
+export type GridLine = Pick<SalesLine, SharedLineField> & Partial<Pick<SalesLine, SalesOnlyLineField>>
+  & Partial<Record<PriceField | HandlingField | LineHandling['quantityHandledField'], string>>;
+
+/** A document as the grid reads it. */
+export interface GridDocument {
+  status: string;
+  pricesIncludingVat: boolean;
+  lines: readonly GridLine[];
+  /** Sales documents warn of stockouts per line. */
+  warnings?: SalesDocument['warnings'];
+}
+
+/** A decimal field of a line; the other family's fields (absent) read as 0. */
+export function decimalOf(line: GridLine, field: DecimalLineField | PostedQuantityField): string {
+  return line[field] ?? '0';
 }
 
 export interface GridColumn {
@@ -35,7 +71,7 @@ export interface GridColumn {
   editableWhenReleased?: boolean;
 }
 
-function shippingColumns(kind: DocumentKind): GridColumn[] {
+function shippingColumns(kind: AnyDocumentKind): GridColumn[] {
   if (!kind.shippingField) return [];
   const handling = kind.lineHandling;
   return [
@@ -44,7 +80,7 @@ function shippingColumns(kind: DocumentKind): GridColumn[] {
   ];
 }
 
-function invoicingColumns(kind: DocumentKind): GridColumn[] {
+function invoicingColumns(kind: AnyDocumentKind): GridColumn[] {
   if (!kind.partialInvoicing) return [];
   return [
     { field: 'quantityToInvoice', label: 'Qty. to Invoice', width: 90, numeric: true, quickEntry: true, editableWhenReleased: true },
@@ -52,17 +88,30 @@ function invoicingColumns(kind: DocumentKind): GridColumn[] {
   ];
 }
 
-export function gridColumns(kind: DocumentKind): GridColumn[] {
+const priceColumns: Readonly<Record<DocumentFamily, GridColumn & { field: PriceField }>> = {
+  sales: { field: 'unitPrice', label: 'Unit Price Excl. VAT', width: 110, numeric: true, minimumScale: 2, quickEntry: true },
+  purchase: { field: 'directUnitCost', label: 'Direct Unit Cost Excl. VAT', width: 110, numeric: true, minimumScale: 2, quickEntry: true },
+};
+
+export function priceColumnOf(family: DocumentFamily): GridColumn & { field: PriceField } {
+  return priceColumns[family];
+}
+
+export function priceFieldOf(family: DocumentFamily): PriceField {
+  return priceColumns[family].field;
+}
+
+export function gridColumns(kind: AnyDocumentKind): GridColumn[] {
   return [
     { field: 'type', label: 'Type', width: 120 },
     { field: 'no', label: 'No.', width: 110, quickEntry: true },
     { field: 'description', label: 'Description', width: 260 },
     { field: 'locationCode', label: 'Location Code', width: 90 },
     // Orders only (BC): a drop shipment or special order is bought for the customer (spec §15.1–15.2).
-    ...(kind.type === 'order' ? [{ field: 'purchasingCode', label: 'Purchasing Code', width: 110 } as const] : []),
+    ...(kind.family === 'sales' && kind.type === 'order' ? [{ field: 'purchasingCode', label: 'Purchasing Code', width: 110 } as const] : []),
     { field: 'quantity', label: 'Quantity', width: 90, numeric: true, quickEntry: true },
     { field: 'unitOfMeasureCode', label: 'Unit of Measure', width: 80 },
-    { field: 'unitPrice', label: 'Unit Price Excl. VAT', width: 110, numeric: true, minimumScale: 2, quickEntry: true },
+    priceColumns[kind.family],
     { field: 'lineDiscountPercent', label: 'Line Discount %', width: 80, numeric: true, quickEntry: true },
     { field: 'lineAmount', label: 'Line Amount Excl. VAT', width: 120, numeric: true },
     ...shippingColumns(kind),

@@ -8,11 +8,13 @@ import { AMOUNT_ROUNDING_PRECISION } from '../../core/money/rounding.ts';
 import { calculateDocumentTotals } from '../../core/sales/document-totals.ts';
 import { calculateLineAmount } from '../../core/sales/line-amounts.ts';
 import type { AmountLine } from '../../core/sales/types.ts';
-import type { DocumentTotals, SalesDocument, SalesLine } from '../api/types.ts';
+import type { DocumentTotals } from '../api/types.ts';
+import { decimalOf, type GridDocument, type GridLine, type PriceField } from './line-fields.ts';
 
+/** The typed quantity, price (Unit Price or Direct Unit Cost) and line discount of a line. */
 export interface LinePricingDraft {
   quantity?: string;
-  unitPrice?: string;
+  price?: string;
   lineDiscountPercent?: string;
 }
 
@@ -21,13 +23,13 @@ interface DocumentPreview {
   totals: DocumentTotals;
 }
 
-interface PreviewLine { line: SalesLine; lineAmount: Decimal; lineDiscountAmount: Decimal }
+interface PreviewLine { line: GridLine; lineAmount: Decimal; lineDiscountAmount: Decimal }
 
 /** A line with the typed pricing applied; null when the typed values are not (yet) valid. */
-function previewLine(line: SalesLine, draft: LinePricingDraft | undefined): PreviewLine | null {
+function previewLine(line: GridLine, draft: LinePricingDraft | undefined, priceField: PriceField): PreviewLine | null {
   const pricing = {
     quantity: dec(draft?.quantity ?? line.quantity),
-    unitPrice: dec(draft?.unitPrice ?? line.unitPrice),
+    unitPrice: dec(draft?.price ?? decimalOf(line, priceField)),
     lineDiscountPercent: dec(draft?.lineDiscountPercent ?? line.lineDiscountPercent),
   };
   try {
@@ -42,11 +44,11 @@ function previewLine(line: SalesLine, draft: LinePricingDraft | undefined): Prev
  * The preview for the typed drafts (plain decimal strings by Line No.), or null when nothing typed
  * changes an amount. Foreign-currency documents are previewed at the LCY amount precision.
  */
-export function previewDocument(document: SalesDocument, drafts: ReadonlyMap<number, LinePricingDraft>): DocumentPreview | null {
+export function previewDocument(document: GridDocument, drafts: ReadonlyMap<number, LinePricingDraft>, priceField: PriceField): DocumentPreview | null {
   const changed = new Map<number, PreviewLine>();
   for (const [lineNo, draft] of drafts) {
     const line = document.lines.find((candidate) => candidate.lineNo === lineNo);
-    const preview = line && line.type !== 'comment' ? previewLine(line, draft) : null;
+    const preview = line && line.type !== 'comment' ? previewLine(line, draft, priceField) : null;
     if (preview && !preview.lineAmount.eq(dec(line!.lineAmount))) changed.set(lineNo, preview);
   }
   if (changed.size === 0) return null;

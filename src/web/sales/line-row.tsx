@@ -1,15 +1,14 @@
 import { ActionIcon, Table, Text } from '@mantine/core';
-import type { SalesLine } from '../api/types.ts';
 import { lineNoLookups, locationLookup, purchasingLookup } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
 import { decimalForInput, formatAmount, formatQuantity } from '../format/numbers.ts';
 import { cellAttributes, TextCell, type CellIdentity } from './line-cells.tsx';
-import { isDecimalLineField, isPostedQuantityField, lineTypeCaptions, type EditableLineField, type GridColumn } from './line-fields.ts';
+import { decimalOf, isDecimalLineField, isPostedQuantityField, lineTypeCaptions, type EditableLineField, type GridColumn, type GridLine } from './line-fields.ts';
 import type { LinesEditor } from './use-lines-editor.ts';
 
 interface LineRowProps {
-  line: SalesLine;
+  line: GridLine;
   position: number;
   columns: readonly GridColumn[];
   editor: LinesEditor;
@@ -26,7 +25,7 @@ export function LineRow({ line, position, columns, editor, open, busy, warning, 
     const identity: CellIdentity = { line: line.lineNo, position, column };
     const readOnly = !open && !column.editableWhenReleased;
     if (isPostedQuantityField(column.field)) {
-      return line.type === 'comment' ? null : <Text size="sm" aria-label={`${column.label}, line ${position}`} data-field-value={column.field}>{formatQuantity(line[column.field], locale)}</Text>;
+      return line.type === 'comment' ? null : <Text size="sm" aria-label={`${column.label}, line ${position}`} data-field-value={column.field}>{formatQuantity(decimalOf(line, column.field), locale)}</Text>;
     }
     switch (column.field) {
       case 'type': return <Text size="xs">{lineTypeCaptions[line.type]}</Text>;
@@ -77,12 +76,12 @@ export function LineRow({ line, position, columns, editor, open, busy, warning, 
   );
 }
 
-function savedText(line: SalesLine, field: EditableLineField, minimumScale: number | undefined, locale: SupportedLocale): string {
-  return isDecimalLineField(field) ? decimalForInput(line[field], locale, minimumScale) : line[field] ?? '';
+function savedText(line: GridLine, field: EditableLineField, minimumScale: number | undefined, locale: SupportedLocale): string {
+  return isDecimalLineField(field) ? decimalForInput(decimalOf(line, field), locale, minimumScale) : line[field] ?? '';
 }
 
 /** Drop Shipment / Special Order, and the purchase order the line is bought with once linked. */
-function PurchasingNote({ line, position }: { line: SalesLine; position: number }) {
+function PurchasingNote({ line, position }: { line: GridLine; position: number }) {
   if (!line.dropShipment && !line.specialOrder) return null;
   const purchaseOrderNo = line.dropShipment ? line.purchaseOrderNo : line.specialOrderPurchaseNo;
   const kind = line.dropShipment ? 'Drop Shipment' : 'Special Order';
@@ -93,7 +92,7 @@ function PurchasingNote({ line, position }: { line: SalesLine; position: number 
   );
 }
 
-function LineAmount({ line, preview, locale }: { line: SalesLine; preview: string | undefined; locale: SupportedLocale }) {
+function LineAmount({ line, preview, locale }: { line: GridLine; preview: string | undefined; locale: SupportedLocale }) {
   if (line.type === 'comment') return null;
   return preview === undefined
     ? <Text size="sm" data-field-value="lineAmount">{formatAmount(line.lineAmount, locale)}</Text>

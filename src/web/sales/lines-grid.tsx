@@ -1,17 +1,16 @@
 import { ScrollArea, Table } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import type { SalesDocument } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
-import type { DocumentKind } from './document-kinds.ts';
+import type { AnyDocumentKind } from './document-kinds.ts';
 import { handleGridKeyDown } from './grid-navigation.ts';
-import { gridColumns } from './line-fields.ts';
+import { gridColumns, type GridDocument } from './line-fields.ts';
 import { LineRow } from './line-row.tsx';
 import { NewLineRow } from './new-line-row.tsx';
 import type { LinesEditor } from './use-lines-editor.ts';
 
 interface LinesGridProps {
-  kind: DocumentKind;
-  document: SalesDocument;
+  kind: AnyDocumentKind;
+  document: GridDocument;
   editor: LinesEditor;
   /** A change of the document is on its way: deleting waits for it (no double delete). */
   busy: boolean;
@@ -23,7 +22,7 @@ export function LinesGrid({ kind, document, editor, busy, locale }: LinesGridPro
   const gridRef = useRef<HTMLTableElement>(null);
   const columns = gridColumns(kind);
   const open = document.status === 'open';
-  const stockout = new Map(document.warnings.filter((warning) => warning.code === 'STOCKOUT').map((warning) => [warning.details.itemNo, warning.message]));
+  const stockout = new Map((document.warnings ?? []).filter((warning) => warning.code === 'STOCKOUT').map((warning) => [warning.details.itemNo, warning.message]));
   const { focusRequest, focusDone } = editor;
 
   useEffect(() => {

@@ -2,29 +2,42 @@ import { Alert, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { z } from 'zod';
 import { salesDocumentCreate } from '../../core/sales/sales-document.schemas.ts';
 import { api } from '../api/client.ts';
 import { fieldErrorsOf, fieldErrorsOfRequest, messageOf, type FieldErrors } from '../api/field-errors.ts';
-import type { SalesDocument } from '../api/types.ts';
+import type { Customer } from '../api/types.ts';
 import { customerLookup } from '../components/lookup-sources.ts';
-import { RecordLookup } from '../components/record-lookup.tsx';
+import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
-import { documentKindByPath, documentPath, type DocumentKind } from './document-kinds.ts';
+import { documentKindByPath, documentPath, type AnyDocumentKind } from './document-kinds.ts';
 import { documentQueryKey, refreshDocumentLists } from './use-sales-document.ts';
 
 export function NewSalesDocumentPage() {
   const kind = documentKindByPath(useParams().kind);
-  return kind ? <NewSalesDocument key={kind.type} kind={kind} /> : <NotFoundPage />;
+  return kind ? <NewDocumentForm key={kind.type} kind={kind} party={customerParty} /> : <NotFoundPage />;
 }
 
-/** A new document starts from its customer, as in BC: choosing one creates it with the customer's defaults. */
-function NewSalesDocument({ kind }: { kind: DocumentKind }) {
+/** Who a new document is for: the customer (vendor), its field in the create request and its lookup. */
+export interface NewDocumentParty<T> {
+  /** "customer", "vendor": the instruction's word and the address parameter that preselects one (?customer=C00010). */
+  noun: string;
+  label: string;
+  field: string;
+  lookup: LookupSource<T>;
+  createSchema: z.ZodType;
+}
+
+const customerParty: NewDocumentParty<Customer> = { noun: 'customer', label: 'Customer No.', field: 'sellToCustomerNo', lookup: customerLookup, createSchema: salesDocumentCreate };
+
+/** A new document starts from its customer (vendor), as in BC: choosing one creates it with the party's defaults. */
+export function NewDocumentForm<T>({ kind, party }: { kind: AnyDocumentKind; party: NewDocumentParty<T> }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [customerNo, setCustomerNo] = useState(useSearchParams()[0].get('customer') ?? '');
+  const [partyNo, setPartyNo] = useState(useSearchParams()[0].get(party.noun) ?? '');
   const [validationErrors, setValidationErrors] = useState<FieldErrors>({});
   const create = useMutation({
-    mutationFn: (body: unknown) => api.post<SalesDocument>(`/${kind.resource}`, body),
+    mutationFn: (body: unknown) => api.post<{ no: string }>(`/${kind.resource}`, body),
     onSuccess: (created) => {
       queryClient.setQueryData(documentQueryKey(kind, created.no), created);
       refreshDocumentLists(queryClient);
@@ -34,7 +47,7 @@ function NewSalesDocument({ kind }: { kind: DocumentKind }) {
 
   const commit = (no: string) => {
     if (no === '' || create.isPending) return;
-    const parsed = salesDocumentCreate.safeParse({ sellToCustomerNo: no });
+    const parsed = party.createSchema.safeParse({ [party.field]: no });
     setValidationErrors(parsed.success ? {} : fieldErrorsOf(parsed.error));
     if (parsed.success) create.mutate(parsed.data);
   };
@@ -43,10 +56,10 @@ function NewSalesDocument({ kind }: { kind: DocumentKind }) {
   return (
     <Stack maw={480}>
       <Title order={2}>New {kind.caption}</Title>
-      <Text size="sm">Choose the customer: type the customer number, or part of the name and pick from the list, then press Enter.</Text>
-      {create.error && !errors.sellToCustomerNo && <Alert color="red" role="alert">{messageOf(create.error)}</Alert>}
-      <RecordLookup source={customerLookup} value={customerNo} onChange={setCustomerNo} onCommit={commit} commitOnBlur={false}
-        inputProps={{ label: 'Customer No.', autoFocus: true, error: errors.sellToCustomerNo, disabled: create.isPending }} />
+      <Text size="sm">Choose the {party.noun}: type the {party.noun} number, or part of the name and pick from the list, then press Enter.</Text>
+      {create.error && !errors[party.field] && <Alert color="red" role="alert">{messageOf(create.error)}</Alert>}
+      <RecordLookup source={party.lookup} value={partyNo} onChange={setPartyNo} onCommit={commit} commitOnBlur={false}
+        inputProps={{ label: party.label, autoFocus: true, error: errors[party.field], disabled: create.isPending }} />
     </Stack>
   );
 }

@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { PostRequest } from '../api/posting-types.ts';
-import type { DocumentKind } from './document-kinds.ts';
+import type { AnyDocumentKind } from './document-kinds.ts';
 import { postingChoices } from './posting-options.ts';
 
 interface PostDialogProps {
-  kind: DocumentKind;
+  kind: AnyDocumentKind;
   no: string;
   /** Post, or Preview Posting (which asks the same question and keeps nothing). */
   purpose: 'post' | 'preview';

@@ -2,32 +2,44 @@ import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import type { PostingPreview, PostingResult, PostRequest } from '../api/posting-types.ts';
-import type { SalesDocument } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { showNotice } from '../layout/notices.ts';
 import { PostedDocumentLinks } from '../posted/posted-document-links.tsx';
-import { postedDocumentPath, postedDocumentsOf } from '../posted/posted-document-kinds.ts';
-import type { DocumentKind } from './document-kinds.ts';
+import { postedDocumentPath, postedDocumentsOf, type PostedDocumentKind } from '../posted/posted-document-kinds.ts';
+import { documentListPath, type AnyDocumentKind } from './document-kinds.ts';
 import { PostDialog } from './post-dialog.tsx';
 import { postingChoices } from './posting-options.ts';
 import { PostingPreviewDialog } from './posting-preview-dialog.tsx';
 import { usePostDocument, usePostingPreview } from './use-posting.ts';
 import { documentQueryKey } from './use-sales-document.ts';
 
-interface PostingActionsProps {
-  kind: DocumentKind;
-  document: SalesDocument;
+type PostedLink = { kind: PostedDocumentKind<DocumentFamily>; no: string };
+type PostingOutcome = Pick<PostingResult, 'no' | 'documentDeleted'>;
+
+/** What a family's posting answers: the posted documents it names, and whether the family has Preview Posting. */
+export interface PostingFamily<Result extends PostingOutcome> {
+  postedOf: (result: Result) => PostedLink[];
+  preview: boolean;
+}
+
+export const salesPosting: PostingFamily<PostingResult> = { postedOf: postedDocumentsOf, preview: true };
+
+interface PostingActionsProps<Result extends PostingOutcome> {
+  kind: AnyDocumentKind;
+  document: { no: string };
   busy: boolean;
   onError: (error: unknown) => void;
   locale: SupportedLocale;
+  family: PostingFamily<Result>;
 }
 
 /** Post… and Preview Posting…; after posting, a notice links the posted documents. */
-export function PostingActions({ kind, document, busy, onError, locale }: PostingActionsProps) {
+export function PostingActions<Result extends PostingOutcome & { document: unknown }>({ kind, document, busy, onError, locale, family }: PostingActionsProps<Result>) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const post = usePostDocument(kind, document.no);
+  const post = usePostDocument<Result>(kind, document.no);
   const preview = usePostingPreview(kind, document.no);
   const [dialog, setDialog] = useState<'post' | 'preview' | null>(null);
   const [previewShown, setPreviewShown] = useState<PostingPreview | null>(null);
@@ -36,10 +48,11 @@ export function PostingActions({ kind, document, busy, onError, locale }: Postin
     setDialog(null);
     try {
       const result = await post.mutateAsync(request);
-      announce(kind, result);
+      const posted = family.postedOf(result);
+      announce(kind, result, posted);
       if (!result.documentDeleted) return;
-      const [opened] = postedDocumentsOf(result).filter((posted) => posted.kind.billed);
-      navigate(opened ? postedDocumentPath(opened.kind, opened.no) : `/sales/${kind.path}`, { replace: true });
+      const [opened] = posted.filter((candidate) => candidate.kind.billed);
+      navigate(opened ? postedDocumentPath(opened.kind, opened.no) : documentListPath(kind), { replace: true });
       queryClient.removeQueries({ queryKey: documentQueryKey(kind, document.no) });
     } catch (error) {
       onError(error);
@@ -59,7 +72,7 @@ export function PostingActions({ kind, document, busy, onError, locale }: Postin
   return (
     <>
       <Button onClick={() => setDialog('post')} disabled={busy} loading={post.isPending}>Post…</Button>
-      <Button variant="default" onClick={startPreview} disabled={busy} loading={preview.isPending}>Preview Posting…</Button>
+      {family.preview && <Button variant="default" onClick={startPreview} disabled={busy} loading={preview.isPending}>Preview Posting…</Button>}
       <PostDialog key={`${dialog}`} kind={kind} no={document.no} purpose={dialog ?? 'post'} opened={dialog !== null} onClose={() => setDialog(null)}
         onConfirm={(request) => void (dialog === 'preview' ? runPreview(request) : runPost(request))} />
       <PostingPreviewDialog preview={previewShown} onClose={() => setPreviewShown(null)} locale={locale} />
@@ -67,8 +80,7 @@ export function PostingActions({ kind, document, busy, onError, locale }: Postin
   );
 }
 
-function announce(kind: DocumentKind, result: PostingResult) {
-  const documents = postedDocumentsOf(result);
+function announce(kind: AnyDocumentKind, result: PostingOutcome, documents: PostedLink[]) {
   const left = result.documentDeleted ? '' : ` ${kind.caption} ${result.no} stays open for what is left.`;
   showNotice({
     title: `${kind.caption} ${result.no} posted`,

@@ -1,5 +1,5 @@
 import type { PostRequest } from '../api/posting-types.ts';
-import type { DocumentKind } from './document-kinds.ts';
+import type { AnyDocumentKind } from './document-kinds.ts';
 
 export interface PostingChoice {
   value: string;
@@ -11,7 +11,7 @@ export interface PostingChoice {
  * What BC asks before posting: an order ships, invoices or both; a return order receives, invoices
  * or both. Invoices and credit memos post everything, so there is nothing to choose.
  */
-export function postingChoices(kind: DocumentKind): PostingChoice[] {
+export function postingChoices(kind: AnyDocumentKind): PostingChoice[] {
   if (!kind.canShip || kind.postsInFull) return [];
   const verb = kind.lineHandling.verb;
   const label = `${verb.charAt(0).toUpperCase()}${verb.slice(1)}`;
@@ -24,6 +24,6 @@ export function postingChoices(kind: DocumentKind): PostingChoice[] {
   ];
 }
 
-export function isPostable(kind: DocumentKind): boolean {
+export function isPostable(kind: AnyDocumentKind): boolean {
   return kind.canPost;
 }

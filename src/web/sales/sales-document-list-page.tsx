@@ -5,25 +5,41 @@ import { formatDate } from '../format/dates.ts';
 import { formatAmount } from '../format/numbers.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
-import { dateFieldCaptions, documentKindByPath, documentPath, statusCaptions, type DocumentKind } from './document-kinds.ts';
+import {
+  dateFieldCaptions, documentKindByPath, documentListPath, documentPath, statusCaptions, type AnyDocumentKind, type DocumentKind, type HeaderDateField,
+} from './document-kinds.ts';
 
-function columnsFor(kind: DocumentKind): ListColumn<SalesDocumentListItem>[] {
+/** What every document list row carries, of either family: its dates, status and amounts. */
+export type DocumentListRow = Pick<SalesDocumentListItem, 'no' | 'status' | 'amount' | 'amountIncludingVat'> & Partial<Record<HeaderDateField, string | null>>;
+
+/** A text column: its value is what it sorts on. */
+export function textColumn<T>(key: keyof T & string, label: string): ListColumn<T> {
+  return { key, label, render: (row) => String(row[key] ?? ''), sortValue: (row) => String(row[key] ?? '') };
+}
+
+/** The columns of a document list: No., the family's party columns, the dates, its reference columns, status and amounts. */
+export function documentListColumns<T extends DocumentListRow>(kind: AnyDocumentKind, party: ListColumn<T>[], references: ListColumn<T>[]): ListColumn<T>[] {
   const dates = kind.dateFields.filter((field) => field !== 'postingDate' && field !== 'shipmentDate');
   return [
     { key: 'no', label: 'No.', render: (row) => row.no, sortValue: (row) => row.no },
-    { key: 'sellToCustomerNo', label: 'Sell-to Customer No.', render: (row) => row.sellToCustomerNo, sortValue: (row) => row.sellToCustomerNo },
-    { key: 'sellToName', label: 'Sell-to Customer Name', render: (row) => row.sellToName, sortValue: (row) => row.sellToName },
-    ...dates.map((field): ListColumn<SalesDocumentListItem> => ({
-      key: field, label: dateFieldCaptions[field], render: (row, locale) => formatDate(row[field], locale), sortValue: (row) => row[field] ?? '',
+    ...party,
+    ...dates.map((field): ListColumn<T> => ({
+      key: field, label: dateFieldCaptions[field], render: (row, locale) => formatDate(row[field] ?? null, locale), sortValue: (row) => row[field] ?? '',
     })),
-    { key: 'externalDocumentNo', label: 'External Document No.', render: (row) => row.externalDocumentNo, sortValue: (row) => row.externalDocumentNo },
+    ...references,
     { key: 'status', label: 'Status', render: (row) => <Badge variant="light" color={row.status === 'open' ? 'gray' : 'teal'}>{statusCaptions[row.status]}</Badge>, sortValue: (row) => row.status },
     { key: 'amount', label: 'Amount', numeric: true, render: (row, locale) => formatAmount(row.amount, locale), sortValue: (row) => row.amount },
     { key: 'amountIncludingVat', label: 'Amount Including VAT', numeric: true, render: (row, locale) => formatAmount(row.amountIncludingVat, locale), sortValue: (row) => row.amountIncludingVat },
   ];
 }
 
-const statusFilter = {
+const columnsFor = (kind: DocumentKind) => documentListColumns<SalesDocumentListItem>(
+  kind,
+  [textColumn('sellToCustomerNo', 'Sell-to Customer No.'), textColumn('sellToName', 'Sell-to Customer Name')],
+  [textColumn('externalDocumentNo', 'External Document No.')],
+);
+
+export const statusFilter = {
   field: 'status',
   label: 'Status',
   options: Object.entries(statusCaptions).map(([value, label]) => ({ value, label })),
@@ -34,6 +50,6 @@ export function SalesDocumentListPage() {
   if (!kind) return <NotFoundPage />;
   return (
     <ListPage key={kind.path} title={kind.plural} resource={`/${kind.resource}`} columns={columnsFor(kind)} rowKey={(row) => row.no}
-      rowLink={(row) => documentPath(kind, row.no)} filters={[statusFilter]} newLink={`/sales/${kind.path}/new`} />
+      rowLink={(row) => documentPath(kind, row.no)} filters={[statusFilter]} newLink={`${documentListPath(kind)}/new`} />
   );
 }

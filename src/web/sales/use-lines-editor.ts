@@ -1,13 +1,14 @@
 import { useRef, useState } from 'react';
+import type { DocumentFamily } from '../../core/documents/document-types.ts';
+import { purchaseLineCreate, purchaseLineUpdate } from '../../core/purchases/purchase-document.schemas.ts';
 import { salesLineCreate, salesLineUpdate } from '../../core/sales/sales-document.schemas.ts';
 import { dec } from '../../core/money/decimal.ts';
 import { ApiError } from '../api/client.ts';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../api/field-errors.ts';
 import type { LineFieldError } from './document-field-errors.ts';
-import type { SalesDocument, SalesLine } from '../api/types.ts';
 import { parseDecimalInput } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
-import { isDecimalLineField, type EditableLineField, type LineKey } from './line-fields.ts';
+import { decimalOf, isDecimalLineField, priceFieldOf, type EditableLineField, type GridDocument, type GridLine, type LineKey, type PriceField } from './line-fields.ts';
 import { previewDocument, type LinePricingDraft } from './line-preview.ts';
 import type { DocumentChange } from './use-sales-document.ts';
 
@@ -20,9 +21,15 @@ function errorsOf(error: unknown, field: string): FieldErrors {
   return { [field]: messageOf(error) };
 }
 
-function sameValue(line: SalesLine, field: EditableLineField, value: string): boolean {
-  return isDecimalLineField(field) ? dec(line[field]).eq(dec(value)) : (line[field] ?? '') === value;
+function sameValue(line: GridLine, field: EditableLineField, value: string): boolean {
+  return isDecimalLineField(field) ? dec(decimalOf(line, field)).eq(dec(value)) : (line[field] ?? '') === value;
 }
+
+/** What the API takes for a new line and a line change, per family: checked here first, so the cell shows the same message. */
+const lineSchemas = {
+  sales: { create: salesLineCreate, update: salesLineUpdate },
+  purchase: { create: purchaseLineCreate, update: purchaseLineUpdate },
+} as const;
 
 /**
  * Drafts (what is typed but not yet saved, by line and field) and errors by cell, with the guard
@@ -55,10 +62,10 @@ function useCells() {
 }
 
 type Cells = ReturnType<typeof useCells>;
-type Send = (change: DocumentChange) => Promise<SalesDocument>;
+type Send = (change: DocumentChange) => Promise<GridDocument>;
 
 /** Saves a cell's draft, or `text` when given (a lookup's chosen number, which the draft may not hold yet). */
-function cellCommitter(cells: Cells, document: SalesDocument, locale: SupportedLocale, send: Send) {
+function cellCommitter(cells: Cells, document: GridDocument, family: DocumentFamily, locale: SupportedLocale, send: Send) {
   const { draftOf, setDraft, setDrafts, setCellErrors, once } = cells;
   return async function commitCell(lineNo: number, field: EditableLineField, text = draftOf(lineNo, field)) {
     const draft = draftOf(lineNo, field);
@@ -70,7 +77,7 @@ function cellCommitter(cells: Cells, document: SalesDocument, locale: SupportedL
       setDraft(lineNo, field, undefined);
       return setCellErrors(lineNo, field, undefined);
     }
-    const parsed = salesLineUpdate.safeParse({ [field]: value });
+    const parsed = lineSchemas[family].update.safeParse({ [field]: value });
     if (!parsed.success) return setCellErrors(lineNo, field, fieldErrorsOf(parsed.error));
     await once(lineNo, field, text, async () => {
       try {
@@ -86,12 +93,12 @@ function cellCommitter(cells: Cells, document: SalesDocument, locale: SupportedL
 }
 
 /** The empty line: a number (item, G/L account) or a text (comment) adds a line; focus goes to its quantity. */
-function lineAdder(cells: Cells, document: SalesDocument, send: Send, requestFocus: (cell: CellAddress) => void) {
+function lineAdder(cells: Cells, document: GridDocument, family: DocumentFamily, send: Send, requestFocus: (cell: CellAddress) => void) {
   const { setDraft, setErrors, setCellErrors, once } = cells;
-  return async function addLine(type: SalesLine['type'], text: string) {
+  return async function addLine(type: GridLine['type'], text: string) {
     const field: EditableLineField = type === 'comment' ? 'description' : 'no';
     if (text.trim() === '') return;
-    const parsed = salesLineCreate.safeParse(type === 'comment' ? { type, description: text } : { type, no: text });
+    const parsed = lineSchemas[family].create.safeParse(type === 'comment' ? { type, description: text } : { type, no: text });
     if (!parsed.success) return setCellErrors('new', field, fieldErrorsOf(parsed.error));
     await once('new', field, text, async () => {
       const before = new Set(document.lines.map((line) => line.lineNo));
@@ -121,13 +128,14 @@ function lineDeleter(cells: Cells, send: Send) {
 }
 
 /** The drafted quantity, price and discount of each saved line, for the live totals. */
-function pricingDraftsOf(drafts: Drafts, locale: SupportedLocale): Map<number, LinePricingDraft> {
+function pricingDraftsOf(drafts: Drafts, locale: SupportedLocale, priceField: PriceField): Map<number, LinePricingDraft> {
   const pricingDrafts = new Map<number, LinePricingDraft>();
   for (const [line, fields] of Object.entries(drafts)) {
     if (line === 'new' || !fields) continue;
     const draft: LinePricingDraft = {};
-    for (const field of ['quantity', 'unitPrice', 'lineDiscountPercent'] as const) {
-      const plain = fields[field] === undefined ? null : parseDecimalInput(fields[field], locale);
+    const typed: Record<keyof LinePricingDraft, string | undefined> = { quantity: fields.quantity, price: fields[priceField], lineDiscountPercent: fields.lineDiscountPercent };
+    for (const field of ['quantity', 'price', 'lineDiscountPercent'] as const) {
+      const plain = typed[field] === undefined ? null : parseDecimalInput(typed[field], locale);
       if (plain !== null) draft[field] = plain;
     }
     pricingDrafts.set(Number.parseInt(line, 10), draft);
@@ -140,7 +148,8 @@ function pricingDraftsOf(drafts: Drafts, locale: SupportedLocale): Map<number, L
  * by cell, and where focus goes after a line is added. Cells commit when left (Enter, Tab, click
  * away); each commit is one PATCH/POST whose answer is the whole document.
  */
-export function useLinesEditor(document: SalesDocument, locale: SupportedLocale, send: Send) {
+export function useLinesEditor(document: GridDocument, family: DocumentFamily, locale: SupportedLocale, send: Send) {
+  const priceField = priceFieldOf(family);
   const cells = useCells();
   const { draftOf, setDraft, setCellErrors, setErrors, errors } = cells;
   const [focusRequest, setFocusRequest] = useState<CellAddress | null>(document.lines.length === 0 ? { line: 'new', field: 'no' } : null);
@@ -153,16 +162,16 @@ export function useLinesEditor(document: SalesDocument, locale: SupportedLocale,
       setDraft(line, field, undefined);
       setCellErrors(line, field, undefined);
     },
-    commitCell: cellCommitter(cells, document, locale, send),
+    commitCell: cellCommitter(cells, document, family, locale, send),
     /** Errors the API gave for lines outside a cell's own save (posting's refusals), shown on their cells. */
     showLineErrors: (lineErrors: readonly LineFieldError[]) => setErrors((current) => {
       const next = { ...current };
       for (const { lineNo, field, message } of lineErrors) next[lineNo] = { ...next[lineNo], [field]: message };
       return next;
     }),
-    addLine: lineAdder(cells, document, send, setFocusRequest),
+    addLine: lineAdder(cells, document, family, send, setFocusRequest),
     deleteLine: lineDeleter(cells, send),
-    preview: previewDocument(document, pricingDraftsOf(cells.drafts, locale)),
+    preview: previewDocument(document, pricingDraftsOf(cells.drafts, locale, priceField), priceField),
     focusRequest,
     focusDone: () => setFocusRequest(null),
   };

@@ -2,21 +2,21 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, encodeKey } from '../api/client.ts';
 import type { PostingPreview, PostingResult, PostRequest } from '../api/posting-types.ts';
 import type { SalesDocument } from '../api/types.ts';
-import type { DocumentKind } from './document-kinds.ts';
+import type { AnyDocumentKind } from './document-kinds.ts';
 import { changeScope, documentQueryKey } from './use-sales-document.ts';
 
 /**
  * Posting and its preview run in the document's change scope, after every edit sent before them,
  * and count as a change: the page's actions wait while they run (no double submit).
  */
-export function usePostDocument(kind: DocumentKind, no: string) {
+export function usePostDocument<Result extends { document: unknown } = PostingResult>(kind: AnyDocumentKind, no: string) {
   const queryClient = useQueryClient();
   const key = documentQueryKey(kind, no);
   return useMutation({
     mutationKey: key,
     scope: changeScope(kind, no),
     mutationFn: (request: PostRequest) =>
-      api.post<PostingResult>(`/${kind.resource}/${encodeKey(no)}/post`, request, queryClient.getQueryData<SalesDocument>(key)?.version),
+      api.post<Result>(`/${kind.resource}/${encodeKey(no)}/post`, request, queryClient.getQueryData<Pick<SalesDocument, 'version'>>(key)?.version),
     onSuccess: (result) => {
       // A deleted document stays cached until the page has moved on, so it is not asked for again (404).
       if (result.document) queryClient.setQueryData(key, result.document);
@@ -26,7 +26,7 @@ export function usePostDocument(kind: DocumentKind, no: string) {
   });
 }
 
-export function usePostingPreview(kind: DocumentKind, no: string) {
+export function usePostingPreview(kind: AnyDocumentKind, no: string) {
   return useMutation({
     mutationKey: documentQueryKey(kind, no),
     scope: changeScope(kind, no),

@@ -1,15 +1,17 @@
 import { useIsMutating, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, apiRequest, encodeKey } from '../api/client.ts';
 import type { SalesDocument } from '../api/types.ts';
-import type { DocumentKind } from './document-kinds.ts';
+import type { AnyDocumentKind, DocumentKind } from './document-kinds.ts';
 
-export const documentQueryKey = (kind: DocumentKind, no: string) => ['salesDocument', kind.type, no] as const;
+/** 'salesDocument' or 'purchaseDocument', type and number: a sales order and a purchase order may share a number. */
+export const documentQueryKey = (kind: AnyDocumentKind, no: string) => [`${kind.family}Document`, kind.type, no] as const;
 
 /** Changes of one document run one after another, in the order made (TanStack's mutation scope). */
-export const changeScope = (kind: DocumentKind, no: string) => ({ id: documentQueryKey(kind, no).join('/') });
+export const changeScope = (kind: AnyDocumentKind, no: string) => ({ id: documentQueryKey(kind, no).join('/') });
 
-export function useSalesDocument(kind: DocumentKind, no: string) {
-  return useQuery({ queryKey: documentQueryKey(kind, no), queryFn: () => api.get<SalesDocument>(`/${kind.resource}/${encodeKey(no)}`) });
+/** A document of either family (`D`: its API shape), with its lines and totals. */
+export function useDocument<D = SalesDocument>(kind: AnyDocumentKind, no: string) {
+  return useQuery({ queryKey: documentQueryKey(kind, no), queryFn: () => api.get<D>(`/${kind.resource}/${encodeKey(no)}`) });
 }
 
 export interface DocumentChange {
@@ -29,15 +31,15 @@ export function refreshDocumentLists(queryClient: QueryClient) {
  * Each change sends the version the previous one left (read when it runs, not when it was made), so
  * typing ahead never trips over our own changes while someone else's still answers 409.
  */
-export function useDocumentChange(kind: DocumentKind, no: string) {
+export function useDocumentChange<D extends { version: number } = SalesDocument>(kind: AnyDocumentKind, no: string) {
   const queryClient = useQueryClient();
   const key = documentQueryKey(kind, no);
   return useMutation({
     mutationKey: key,
     scope: changeScope(kind, no),
-    mutationFn: ({ method, path, body }: DocumentChange) => apiRequest<SalesDocument>(method, `/${kind.resource}/${encodeKey(no)}${path}`, {
+    mutationFn: ({ method, path, body }: DocumentChange) => apiRequest<D>(method, `/${kind.resource}/${encodeKey(no)}${path}`, {
       body: method === 'DELETE' ? undefined : (body ?? {}),
-      ifMatch: queryClient.getQueryData<SalesDocument>(key)?.version,
+      ifMatch: queryClient.getQueryData<D>(key)?.version,
     }),
     onSuccess: (document) => {
       queryClient.setQueryData(key, document);
@@ -62,6 +64,6 @@ export function useMakeFromQuote(kind: DocumentKind, no: string) {
 }
 
 /** Whether a change of this document is on its way: actions wait (no double submit). */
-export function useDocumentBusy(kind: DocumentKind, no: string): boolean {
+export function useDocumentBusy(kind: AnyDocumentKind, no: string): boolean {
   return useIsMutating({ mutationKey: documentQueryKey(kind, no) }) > 0;
 }

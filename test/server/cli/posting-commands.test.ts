@@ -29,5 +29,22 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline post / previ
     const combined = await ledgerline('combine-shipments', '--posting-date', '2026-11-30', '--post');
     expect(combined.status, combined.stderr).toBe(0);
     expect(combined.json()).toMatchObject({ status: 'succeeded', result: { invoicesCreated: 0 } });
+
+    // A purchase order, received then invoiced (issue 14).
+    const purchase = await ledgerline('create', 'purchaseOrders', '--data', JSON.stringify({ buyFromVendorNo: 'V00010', lines: [{ type: 'item', no: '1000', quantity: '3' }] }));
+    expect(purchase.status, purchase.stderr).toBe(0);
+    const purchaseNo = purchase.json().no as string;
+    const received = await ledgerline('post', 'purchaseOrder', purchaseNo, '--receive');
+    expect(received.status, received.stderr).toBe(0);
+    expect(received.json()).toMatchObject({ invoiceNo: null, documentDeleted: false });
+    const noVendorInvoice = await ledgerline('post', 'purchaseOrder', purchaseNo, '--invoice');
+    expect(noVendorInvoice.status).toBe(1);
+    expect(noVendorInvoice.stderr).toContain('VENDOR_DOCUMENT_NO_REQUIRED');
+    expect((await ledgerline('update', `purchaseOrders/${purchaseNo}`, '--data', '{"vendorInvoiceNo":"V-77"}')).status).toBe(0);
+    const invoiced = await ledgerline('post', 'purchaseOrder', purchaseNo, '--invoice');
+    expect(invoiced.status, invoiced.stderr).toBe(0);
+    expect(invoiced.json()).toMatchObject({ documentDeleted: true });
+    const vendorEntries = await ledgerline('list', 'vendorLedgerEntries', '--filter', 'externalDocumentNo=V-77');
+    expect(vendorEntries.json()).toEqual([expect.objectContaining({ documentType: 'invoice', documentNo: invoiced.json().invoiceNo })]);
   });
 });

@@ -35,8 +35,11 @@ describe('posting purchase documents', () => {
   }
 
   it('receives an order (expected cost), then invoices it: purchases, VAT, payables, vendor entry, inventory at actual cost', async () => {
-    const order = await created('/api/v1/purchaseOrders', { buyFromVendorNo: 'V', vendorInvoiceNo: 'VI-100', lines: [{ type: 'item', no: '1000', quantity: '10' }] });
+    const order = await created('/api/v1/purchaseOrders', { buyFromVendorNo: 'V', vendorInvoiceNo: 'VI-100', lines: [{ type: 'item', no: '1000', quantity: '10', directUnitCost: '60' }] });
+    await send('PATCH', '/api/v1/items/1000', { lastDirectCost: '58' });
     const received = await post(`/api/v1/purchaseOrders/${order.no}/post`, { receive: true });
+    // A receipt's expected cost leaves Last Direct Cost alone; the invoice sets it.
+    expect((await send('GET', '/api/v1/items/1000')).json()).toMatchObject({ lastDirectCost: '58.00000' });
     expect(received).toMatchObject({ receiptNo: 'PR0001', invoiceNo: null, documentDeleted: false });
     expect(received.document.lines[0]).toMatchObject({ quantityReceived: '10.00000', quantityToReceive: '0.00000', quantityToInvoice: '10.00000', quantityReceivedNotInvoiced: '10.00000' });
     const [receiptEntry] = await items('/api/v1/itemLedgerEntries?itemNo=1000&entryType=purchase');
@@ -63,6 +66,7 @@ describe('posting purchase documents', () => {
       .toEqual([['PR0001', '0.00', '600.00'], ['PPI0001', '600.00', '-600.00']]);
     expect((await send('GET', '/api/v1/postedPurchaseReceipts/PR0001')).json().lines[0]).toMatchObject({ quantityInvoiced: '10.00000', quantityNotInvoiced: '0.00000' });
     expect((await send('GET', `/api/v1/purchaseOrders/${order.no}`)).statusCode).toBe(404);
+    expect((await send('GET', '/api/v1/items/1000')).json()).toMatchObject({ lastDirectCost: '60.00000' });
 
     // The stock received is what a sale now takes, at the purchase's cost.
     const sale = await created('/api/v1/salesInvoices', { sellToCustomerNo: 'C', externalDocumentNo: 'X', lines: [{ type: 'item', no: '1000', quantity: '4' }] });
@@ -80,6 +84,10 @@ describe('posting purchase documents', () => {
     expect(entry).toMatchObject({ quantity: '5.00000', invoicedQuantity: '5.00000', documentType: 'purchaseReceipt' });
     const [value] = await items(`/api/v1/valueEntries?itemLedgerEntryNo=${entry.entryNo}`);
     expect(value).toMatchObject({ costAmountActual: '247.50', costAmountExpected: '0.00', documentNo: 'PPI0001', discountAmount: '27.50' });
+    // BC: the invoiced Cost per Unit becomes the item's Last Direct Cost, which the next purchase line takes.
+    expect((await send('GET', '/api/v1/items/A')).json()).toMatchObject({ lastDirectCost: '49.50000' });
+    const next = await created('/api/v1/purchaseOrders', { buyFromVendorNo: 'V', lines: [{ type: 'item', no: 'A', quantity: '1' }] });
+    expect(next.lines[0]).toMatchObject({ directUnitCost: '49.50000' });
     const gl = (await items('/api/v1/glEntries?limit=1000')) as Entry[];
     expect(accountTotals(gl, '7060')).toEqual({ debit: '247.50', credit: '0.00' });
     expect(accountTotals(gl, '6100')).toEqual({ debit: '20.00', credit: '0.00' });

@@ -302,6 +302,8 @@ export const itemLedgerEntry = pgTable('item_ledger_entry', {
   /** The fixed application: the outbound entry a return comes back from, or the inbound one a sale takes. */
   appliesToEntry: integer(),
   correction: flag(),
+  /** Drop shipment (spec §15.1): the purchase and the sale of goods that never enter our stock, applied to each other. */
+  dropShipment: flag(),
   unitOfMeasureCode: text().notNull().default(''),
   quantityPerUnitOfMeasure: quantity().notNull().default('1'),
   userId: text().notNull().default(''),

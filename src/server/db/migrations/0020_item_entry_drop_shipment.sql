@@ -1,0 +1,1 @@
+ALTER TABLE "item_ledger_entry" ADD COLUMN "drop_shipment" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,131 @@
+/**
+ * The purchase API's JSON as the web app reads it (server/purchases: purchase-document.view.ts and
+ * purchase-post.routes.ts). Core has no response views for purchases yet, so these are written out
+ * here, with only the fields the pages read. Decimals are strings, dates YYYY-MM-DD.
+ */
+import type { DocumentDateField } from '../../core/documents/document-types.ts';
+import type { SalesDocumentStatus, SalesLineType, VatCalculationType } from '../../core/sales/types.ts';
+import type { DocumentTotals } from '../api/types.ts';
+
+export interface PurchaseLine {
+  lineNo: number;
+  type: SalesLineType;
+  no: string;
+  description: string;
+  locationCode: string | null;
+  unitOfMeasureCode: string | null;
+  quantity: string;
+  quantityToReceive: string;
+  quantityReceived: string;
+  returnQuantityToShip: string;
+  returnQuantityShipped: string;
+  quantityToInvoice: string;
+  quantityInvoiced: string;
+  outstandingQuantity: string;
+  directUnitCost: string;
+  lineDiscountPercent: string;
+  lineDiscountAmount: string;
+  lineAmount: string;
+  invoiceDiscountAmount: string;
+  allowInvoiceDiscount: boolean;
+  amount: string;
+  amountIncludingVat: string;
+  vatPercent: string;
+  vatIdentifier: string;
+  vatCalculationType: VatCalculationType;
+}
+
+/** The header dates a page may show (core/documents `dateFields`); a purchase header has those of its type. */
+type HeaderDates = Partial<Record<DocumentDateField, string | null>>;
+
+export interface PurchaseHeader extends HeaderDates {
+  documentType: string;
+  no: string;
+  status: SalesDocumentStatus;
+  buyFromVendorNo: string;
+  buyFromName: string;
+  payToVendorNo: string;
+  payToName: string;
+  orderDate: string | null;
+  postingDate: string | null;
+  documentDate: string | null;
+  dueDate: string | null;
+  currencyCode: string | null;
+  pricesIncludingVat: boolean;
+  locationCode: string | null;
+  vendorInvoiceNo: string;
+  vendorCreditMemoNo: string;
+  yourReference: string;
+  version: number;
+}
+
+export interface PurchaseDocument extends PurchaseHeader {
+  lines: PurchaseLine[];
+  totals: DocumentTotals;
+}
+
+/** A row of a purchase document list: the header with its amounts. */
+export interface PurchaseListItem extends PurchaseHeader {
+  amount: string;
+  amountIncludingVat: string;
+}
+
+/** What POST …/post answers: the numbers drawn, and what is left of the document (null once posting deleted it). */
+export interface PurchasePostingResult {
+  no: string;
+  receiptNo: string | null;
+  invoiceNo: string | null;
+  creditMemoNo: string | null;
+  returnShipmentNo: string | null;
+  documentDeleted: boolean;
+  document: PurchaseDocument | null;
+}
+
+export interface PostedPurchaseHeader {
+  documentType: string;
+  no: string;
+  sourceDocumentType: string;
+  sourceDocumentNo: string;
+  buyFromVendorNo: string;
+  buyFromName: string;
+  payToVendorNo: string;
+  payToName: string;
+  orderDate: string | null;
+  postingDate: string;
+  documentDate: string | null;
+  dueDate: string | null;
+  currencyCode: string | null;
+  locationCode: string | null;
+  paymentTermsCode: string | null;
+  vendorInvoiceNo: string;
+  vendorCreditMemoNo: string;
+  vendorOrderNo: string;
+  vendorShipmentNo: string;
+  yourReference: string;
+  appliesToDocumentNo: string | null;
+  amount: string;
+  amountIncludingVat: string;
+  invoiceDiscountAmount: string;
+}
+
+export interface PostedPurchaseLine {
+  lineNo: number;
+  type: SalesLineType;
+  no: string;
+  description: string;
+  unitOfMeasureCode: string | null;
+  quantity: string;
+  quantityInvoiced: string;
+  quantityNotInvoiced: string;
+  directUnitCost: string;
+  lineDiscountPercent: string;
+  lineAmount: string;
+  amountIncludingVat: string;
+  receiptNo: string | null;
+  returnShipmentNo: string | null;
+  correction: boolean;
+}
+
+export interface PostedPurchaseDocument extends PostedPurchaseHeader {
+  lines: PostedPurchaseLine[];
+}
