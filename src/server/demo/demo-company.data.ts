@@ -739,6 +739,16 @@ const items: DemoRecord[] = [
     unitPrice: '24.95', unitCost: '15', costingMethod: 'fifo', genProdPostingGroup: 'FREIGHT', vatProdPostingGroup: 'HIGH',
     allowInvoiceDiscount: false,
   },
+  // 1280: never in stock, the maker delivers it to the customer (drop shipment, spec §15.1).
+  {
+    ...furniture, description: 'Executive desk 200x100 cm, walnut (Directiebureau)', description2: 'Delivered by the maker',
+    unitPrice: '1195', unitCost: '720', lastDirectCost: '720', costingMethod: 'fifo', vendorItemNo: 'GK-DB2010', purchasingCode: 'DROP SHIP',
+  },
+  // 1290: bought for the customer who orders it, received here first (special order, spec §15.2).
+  {
+    ...furniture, description: 'Acoustic phone booth, one person (Belcabine)', description2: 'Built to order',
+    unitPrice: '4950', unitCost: '3100', lastDirectCost: '3100', costingMethod: 'fifo', vendorItemNo: 'GK-BC100', purchasingCode: 'SPEC ORDER',
+  },
 ];
 
 // -------------------------------------------------------------------------------- opening inventory
@@ -746,7 +756,7 @@ const items: DemoRecord[] = [
 const stock = (itemNo: string, quantity: string, locationCode = 'MAIN') => ({ itemNo, locationCode, quantity });
 
 /**
- * Opening stock of every inventory item that may be sold (not the blocked 1090), posted through the
+ * Opening stock of every inventory item that may be sold (not the blocked 1090, nor 1280 and 1290, bought per order), posted through the
  * item journal as positive adjustments at the item's own cost (demo-company.ts picks the date).
  * Everything is kept in Amsterdam; the fast movers also in Rotterdam.
  */

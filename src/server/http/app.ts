@@ -10,6 +10,7 @@ import { registerNoSeriesRoutes } from '../number-series/no-series.routes.ts';
 import { registerSalesDocumentRoutes } from '../sales/sales-document.routes.ts';
 import { registerPurchaseDocumentRoutes } from '../purchases/purchase-document.routes.ts';
 import { registerPurchasePostRoutes } from '../purchases/purchase-post.routes.ts';
+import { registerRequisitionWorksheetRoutes } from '../purchases/requisition-worksheet.routes.ts';
 import { registerItemJournalRoutes } from '../inventory/item-journal.routes.ts';
 import { registerGeneralJournalRoutes } from '../journal/general-journal.routes.ts';
 import { registerJournalBatchRoutes } from '../journal/journal-batches.routes.ts';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCustomerStatisticsRoutes(app, getDb);
   registerSalesPostRoutes(app, getDb);
   registerPurchasePostRoutes(app, getDb);
+  registerRequisitionWorksheetRoutes(app, getDb);
   registerPostingCompanionRoutes(app, getDb);
   registerJobRoutes(app, getDb);
   registerReceivablesReportRoutes(app, getDb);
