@@ -39,8 +39,13 @@ export async function undoShipmentLines(tx: Executor, shipmentNo: string, lineNo
   if (chosen.length === 0) throw new DomainError('NOTHING_TO_POST', {});
   const orderLines = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, header.sourceDocumentNo))).for('update');
   for (const line of chosen) {
-    if (!orderLines.some((orderLine) => orderLine.lineNo === line.sourceLineNo)) {
+    const orderLine = orderLines.find((candidate) => candidate.lineNo === line.sourceLineNo);
+    if (!orderLine) {
       throw new DomainError('UNDO_NOT_ALLOWED', { no: shipmentNo, lineNo: line.lineNo, reason: `order ${header.sourceDocumentNo} line ${line.sourceLineNo} no longer exists` }, 'lineNos');
+    }
+    // Spec §15.1: a drop shipment is undone with its purchase receipt, together; until that is built, neither alone.
+    if (orderLine.dropShipment) {
+      throw new DomainError('UNDO_NOT_ALLOWED', { no: shipmentNo, lineNo: line.lineNo, reason: `it is a drop shipment received on purchase order ${orderLine.purchaseOrderNo ?? ''}; undoing both together is not built yet` }, 'lineNos');
     }
   }
   assertPostingDateAllowed(header.postingDate, context.glSetup);
