@@ -17,6 +17,7 @@ import { PostedPurchaseDocumentPage } from './purchases/posted-purchase-document
 import { PostedPurchaseListPage } from './purchases/posted-purchase-list-page.tsx';
 import { PurchaseDocumentListPage } from './purchases/purchase-document-list-page.tsx';
 import { PurchaseDocumentPage } from './purchases/purchase-document-page.tsx';
+import { RequisitionWorksheetPage } from './purchases/requisition-worksheet-page.tsx';
 import { NotFoundPage } from './layout/not-found-page.tsx';
 import { NewSalesDocumentPage } from './sales/new-sales-document-page.tsx';
 import { AgedReceivablesPage } from './receivables/aged-receivables-page.tsx';
@@ -50,6 +51,7 @@ export function App() {
         <Route path="/combine-shipments" element={<CombineShipmentsPage />} />
         <Route path="/posted/:kind" element={<PostedDocumentListPage />} />
         <Route path="/posted/:kind/:no" element={<PostedDocumentPage />} />
+        <Route path="/purchases/requisition-worksheet" element={<RequisitionWorksheetPage />} />
         <Route path="/purchases/:kind" element={<PurchaseDocumentListPage />} />
         <Route path="/purchases/:kind/new" caseSensitive element={<NewPurchaseDocumentPage />} />
         <Route path="/purchases/:kind/:no" element={<PurchaseDocumentPage />} />

@@ -56,6 +56,8 @@ export interface CostPostingLine {
   costAmountActual: Decimal;
   /** Σ Cost Amount (Expected): −c on a shipment, +c where an invoice reverses what it invoices. */
   costAmountExpected: Decimal;
+  /** A purchase entry: balanced on the purchase counter-accounts. Unset: as the input's vendorNo says (a drop shipment mixes both). */
+  purchase?: boolean;
 }
 
 export interface CostPostingAccounts {
@@ -73,7 +75,7 @@ export function buildCostPosting(input: CostPostingInput): PostingBatch {
 function costGlEntries(line: CostPostingLine, inputPath: string, input: CostPostingInput): GlEntry[] {
   const entries: GlEntry[] = [];
   const accounts = lineAccounts(line, inputPath, input.accounts);
-  const purchase = input.vendorNo !== undefined;
+  const purchase = line.purchase ?? input.vendorNo !== undefined;
   if (!line.costAmountActual.isZero()) {
     entries.push(
       costGlEntry(accounts.inventory('inventoryAccount', 'Inventory Account'), line.costAmountActual, input),

@@ -134,16 +134,17 @@ async function checkVendorDocumentNo(tx: Executor, header: PurchaseHeaderRow, de
 }
 
 /**
- * Spec §15.1: a drop-shipment line is received by shipping its sales order, never from here, and it
- * is invoiced only as far as its sales line is (BC: invoice the sales order first).
+ * Spec §15.1: a drop-shipment line is received (its sale shipped with it) and invoiced in separate
+ * postings, and invoiced only as far as its sales line is (BC: invoice the sales order first).
  */
 async function checkDropShipments(tx: Executor, lines: readonly PurchaseLineRow[], scope: PostingScope) {
   const drop = lines.filter((line) => line.dropShipment && line.salesOrderNo);
   if (drop.length === 0) return;
   const postings = new Map(scope.lines.map((line) => [line.lineNo, line]));
-  const received = drop.find((line) => !(postings.get(line.lineNo)?.ship.isZero() ?? true));
-  if (received) {
-    throw new DomainError('DROP_SHIPMENT_RECEIVED_BY_SALES', { lineNo: received.lineNo, itemNo: received.no, salesOrderNo: received.salesOrderNo }, `lines.${received.lineNo}.quantityToReceive`);
+  // BC: a drop shipment is received (shipping its sale) and invoiced in separate postings.
+  const both = drop.find((line) => !(postings.get(line.lineNo)?.ship.isZero() ?? true) && !(postings.get(line.lineNo)?.invoice.isZero() ?? true));
+  if (both) {
+    throw new DomainError('DROP_SHIPMENT_RECEIVE_AND_INVOICE', { lineNo: both.lineNo, itemNo: both.no, salesOrderNo: both.salesOrderNo }, `lines.${both.lineNo}.quantityToInvoice`);
   }
   const invoiced = drop.filter((line) => !(postings.get(line.lineNo)?.invoice.isZero() ?? true));
   if (invoiced.length === 0) return;

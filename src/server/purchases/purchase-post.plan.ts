@@ -24,6 +24,7 @@ import type { PurchaseContext } from './purchase-context.ts';
 import type { PurchaseLineRow } from './purchase-document.types.ts';
 import type { LoadedPurchasePosting } from './purchase-post.load.ts';
 import { earlierReceiptsBilled, type ReceiptBilling } from './purchase-post.receipts.ts';
+import { type DropShipmentShipments, planDropShipmentShipments } from './drop-shipment-shipment.ts';
 
 export interface PlannedPurchasePosting {
   numbers: PostingNumbers;
@@ -38,9 +39,12 @@ export interface PlannedPurchasePosting {
 
 export async function planPurchasePosting(
   tx: Executor, loaded: LoadedPurchasePosting, context: PurchaseContext,
-): Promise<{ plan: PlannedPurchasePosting; requests: NumberRequest[] }> {
+): Promise<{ plan: PlannedPurchasePosting; requests: NumberRequest[]; dropShipments: DropShipmentShipments | null }> {
   const { header, descriptor } = loaded;
   const { numbers, requests } = postingNumbers(loaded, context);
+  // Drop shipments received now ship their sales order lines in this same posting (spec §15.1).
+  const dropShipments = loaded.scope.ship ? await planDropShipmentShipments(tx, loaded.linePostings) : null;
+  if (dropShipments) requests.push(...dropShipments.requests);
   const description = `${descriptor.postingDescriptionPrefix} ${header.no}`;
   const invoiced = loaded.linePostings.filter((entry) => entry.amounts !== null);
   const billing = loaded.scope.invoice ? await earlierReceiptsBilled(tx, loaded, invoiced) : [];
@@ -48,10 +52,10 @@ export async function planPurchasePosting(
   const bills = billing.map((bill) => ({ lineNo: bill.lineNo, shipmentNo: bill.receiptNo, shipmentLineNo: bill.receiptLineNo, quantity: bill.quantity, itemLedgerEntryNo: bill.itemLedgerEntryNo }));
   const inventoryInvoiced = invoiced.filter((entry) => entry.inventoryItem);
   const values = invoicedValuesOf(inventoryInvoiced, invoicedAmountsLcy(inventoryInvoiced, header, lcyPrecision), bills, lcyPrecision);
-  const items = await planItems(tx, loaded, numbers, billing, values, context);
+  const items = await planItems(tx, loaded, numbers, billing, values, context, dropShipments);
   const costBatch = buildCostPosting({
     automaticCostPosting: context.inventorySetup.automaticCostPosting, expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
-    description, customerNo: '', vendorNo: header.buyFromVendorNo, lines: costLines(items), accounts: loaded.accounts,
+    description, customerNo: '', vendorNo: header.buyFromVendorNo, lines: costLines(items, (key) => !key.startsWith('dropShipmentSale:')), accounts: loaded.accounts,
   });
   const invoiceNo = numbers.invoicingNo;
   const invoiceBatch = invoiceNo ? invoiceEntries(loaded, invoiceNo, invoiced, description, context) : null;
@@ -64,7 +68,7 @@ export async function planPurchasePosting(
     items,
     customerApplications: [],
   };
-  return { plan: { numbers, billing, posting, description, entryOfLine: entryOfLines(items), invoiced, lastDirectCosts: lastDirectCosts(loaded, inventoryInvoiced, values) }, requests };
+  return { plan: { numbers, billing, posting, description, entryOfLine: entryOfLines(items), invoiced, lastDirectCosts: lastDirectCosts(loaded, inventoryInvoiced, values) }, requests, dropShipments };
 }
 
 /**
@@ -113,9 +117,11 @@ function postingNumbers(loaded: LoadedPurchasePosting, context: PurchaseContext)
 /** The item plan: a purchase entry per inventory line received (shipped back), a value entry per earlier receipt billed. */
 async function planItems(
   tx: Executor, loaded: LoadedPurchasePosting, numbers: PostingNumbers, billing: readonly ReceiptBilling[], values: ReadonlyMap<string, InvoicedValue>, context: PurchaseContext,
+  dropShipments: DropShipmentShipments | null,
 ): Promise<ItemPostingPlan | null> {
-  const movements = loaded.linePostings.filter((entry) => !entry.posting.ship.isZero() && entry.inventoryItem)
-    .map((entry) => itemMovement(loaded, entry, numbers, values.get(String(entry.line.lineNo))));
+  const purchases = loaded.linePostings.filter((entry) => !entry.posting.ship.isZero() && entry.inventoryItem)
+    .map((entry) => ({ ...itemMovement(loaded, entry, numbers, values.get(String(entry.line.lineNo))), ...(entry.line.dropShipment ? { dropShipment: true } : {}) }));
+  const movements = [...purchases, ...(dropShipments?.movements ?? [])];
   const invoicings = billing.filter((bill) => bill.itemLedgerEntryNo !== null)
     .map((bill) => itemInvoicing(loaded, bill, numbers, values.get(`${bill.lineNo}:${bill.receiptNo}:${bill.receiptLineNo}`)!));
   if (movements.length === 0 && invoicings.length === 0) return null;

@@ -47,12 +47,17 @@ export async function postPurchaseDocument(
   const planned = await planPurchasePosting(tx, loaded, context);
   assertBalanced(planned.plan.posting.entries);
   const source = await finishSource(tx, loaded, planned.plan, context);
+  const dropShipmentNumbers = planned.dropShipments ? await planned.dropShipments.finish(tx) : null;
   const entryNumbers = await drawEntryNumbers(tx, rowCounts(planned.plan.posting));
   const drawn = await drawNumbers(tx, planned.requests, loaded.header.postingDate);
   const plan = resolveNumbers(planned.plan, drawn.numbers);
   const appended = await prepareAppend(tx, plan.posting, entryNumbers);
   appended.alsoWrite(drawn.update);
   appended.alsoWrite(source.lastNumbers(plan.numbers));
+  if (planned.dropShipments && dropShipmentNumbers) {
+    for (const write of dropShipmentNumbers(drawn.numbers)) appended.alsoWrite(write);
+    planned.dropShipments.queueShipments(appended, plan.entryOfLine, drawn.numbers, { postingDate: loaded.header.postingDate, userId: context.username });
+  }
   await writeWithPostedPurchaseDocuments(appended, postedPurchaseDocuments(loaded, plan, context), loaded.descriptor.invoicing.postedType);
   const posted: Record<PostedPurchaseDocumentType, string | null> = { receipt: null, invoice: null, creditMemo: null, returnShipment: null };
   posted[loaded.descriptor.handling.postedType] = plan.numbers.handlingNo;

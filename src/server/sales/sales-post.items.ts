@@ -84,9 +84,10 @@ function itemMovement(
   };
 }
 
-/** The plan's valued movements and invoicings as lines of the G/L cost posting. */
-export function costLines(plan: ItemPostingPlan | null): CostPostingLine[] {
+/** The plan's valued movements and invoicings as lines of the G/L cost posting; `isPurchase` tells a drop shipment's purchase (sale) from the rest by key. */
+export function costLines(plan: ItemPostingPlan | null, isPurchase?: (key: string) => boolean): CostPostingLine[] {
   return valuesOf(plan).map((value, index) => ({
+    ...(isPurchase ? { purchase: isPurchase(value.key) } : {}),
     lineNo: index,
     genBusPostingGroup: value.genBusPostingGroup,
     genProdPostingGroup: value.genProdPostingGroup,

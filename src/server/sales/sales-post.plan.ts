@@ -49,7 +49,7 @@ export async function planSalesPosting(
   const items = await planSalesItems(tx, loaded, numbers, billing, invoicedValues, context, dropShipments);
   const costBatch = buildCostPosting({
     automaticCostPosting: context.inventorySetup.automaticCostPosting, expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
-    description, customerNo: header.billToCustomerNo, lines: costLines(items), accounts: loaded.accounts,
+    description, customerNo: header.billToCustomerNo, lines: costLines(items, (key) => key.startsWith('dropShipment:')), accounts: loaded.accounts,
   });
   const { invoicingNo: invoiceNo, handlingNo } = numbers;
   const invoiceBatch = invoiceNo ? await invoiceEntries(tx, loaded, invoiceNo, invoiced, costOfLines(items), description, context) : null;

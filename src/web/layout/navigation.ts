@@ -1,6 +1,7 @@
 import { ledgerListSpecs } from '../ledgers/ledger-specs.ts';
 import { postedDocumentKindList, postedDocumentListPath } from '../posted/posted-document-kinds.ts';
 import { postedPurchaseKindList, purchaseKindList } from '../purchases/purchase-kinds.ts';
+import { requisitionWorksheetRoute } from '../purchases/requisition-lines.ts';
 import { documentKindList, documentListPath } from '../sales/document-kinds.ts';
 
 export interface NavigationEntry { label: string; to: string }
@@ -16,7 +17,7 @@ export const navigationGroups: readonly NavigationGroup[] = [
   { title: 'Posted documents', entries: postedDocumentKindList.map((kind) => ({ label: kind.plural, to: `/posted/${kind.path}` })) },
   {
     title: 'Purchases',
-    entries: [...purchaseKindList.map((kind) => ({ label: kind.plural, to: documentListPath(kind) })), ...postedPurchaseKindList.map((kind) => ({ label: kind.plural, to: postedDocumentListPath(kind) }))],
+    entries: [...purchaseKindList.map((kind) => ({ label: kind.plural, to: documentListPath(kind) })), ...postedPurchaseKindList.map((kind) => ({ label: kind.plural, to: postedDocumentListPath(kind) })), { label: 'Requisition Worksheet', to: requisitionWorksheetRoute }],
   },
   { title: 'Finance', entries: [{ label: 'General Journal', to: '/general-journal' }, { label: 'Cash Receipt Journal', to: '/cash-receipt-journal' }, { label: 'Register Customer Payments', to: '/register-customer-payments' }, { label: 'Payment Reconciliation Journals', to: '/payment-reconciliations' }, { label: 'Aged Receivables', to: '/aged-receivables' }] },
   {

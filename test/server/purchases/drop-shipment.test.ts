@@ -50,8 +50,8 @@ describe('drop shipment (worked example 6)', () => {
     expect((await send('GET', `/api/v1/salesOrders/${so.no}`)).json().lines[0]).toMatchObject({ purchaseOrderNo: po.no, purchaseOrderLineNo: 10000 });
     const again = await send('POST', `/api/v1/purchaseOrders/${po.no}/getSalesOrders`, { salesOrderNo: so.no });
     expect(again.json()).toMatchObject({ code: 'NO_SALES_LINES_TO_PURCHASE' });
-    const receiveHere = await send('POST', `/api/v1/purchaseOrders/${po.no}/post`, { receive: true });
-    expect(receiveHere.json()).toMatchObject({ code: 'DROP_SHIPMENT_RECEIVED_BY_SALES' });
+    const inOneStep = await send('POST', `/api/v1/purchaseOrders/${po.no}/post`, { receive: true, invoice: true });
+    expect(inOneStep.json()).toMatchObject({ code: 'DROP_SHIPMENT_RECEIVE_AND_INVOICE' });
 
     const shipped = await ok('POST', `/api/v1/salesOrders/${so.no}/post`, { ship: true });
     expect(shipped).toMatchObject({ shipmentNo: 'PS0001', invoiceNo: null });
@@ -97,6 +97,35 @@ describe('drop shipment (worked example 6)', () => {
     const values = await items(`/api/v1/valueEntries?itemLedgerEntryNo=${purchase.entryNo}`);
     expect(sum(values.map((value: { costAmountActual: string }) => dec(value.costAmountActual))).toFixed(2)).toBe('450.00');
     expect(sum(values.map((value: { costAmountExpected: string }) => dec(value.costAmountExpected))).toFixed(2)).toBe('0.00');
+  });
+
+  it('receiving the purchase order first ships the sales order in the same transaction', async () => {
+    const so = await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', externalDocumentNo: 'CUST-21', lines: [{ type: 'item', no: 'D', quantity: '5' }] });
+    const po = await ok('POST', '/api/v1/purchaseOrders', { buyFromVendorNo: 'V', vendorInvoiceNo: 'V-INV-8' });
+    await ok('POST', `/api/v1/purchaseOrders/${po.no}/getSalesOrders`, { salesOrderNo: so.no }, 200);
+    await ok('PATCH', `/api/v1/purchaseOrders/${po.no}/lines/10000`, { quantityToReceive: '3' });
+    const received = await ok('POST', `/api/v1/purchaseOrders/${po.no}/post`, { receive: true });
+    expect(received).toMatchObject({ receiptNo: 'PR0001', invoiceNo: null, documentDeleted: false });
+    const [shipment] = await items(`/api/v1/postedSalesShipments?sourceDocumentNo=${so.no}`);
+    expect(shipment).toMatchObject({ no: 'PS0001', sellToCustomerNo: 'C' });
+    const salesOrder = (await send('GET', `/api/v1/salesOrders/${so.no}`)).json();
+    expect(salesOrder.lines[0]).toMatchObject({ quantityShipped: '3.00000', quantityToShip: '2.00000', quantityToInvoice: '5.00000' });
+    expect(salesOrder.lastShippingNo).toBe('PS0001');
+    const entries = await items('/api/v1/itemLedgerEntries?itemNo=D');
+    const purchase = entries.find((entry: { entryType: string }) => entry.entryType === 'purchase');
+    expect(entries.map((entry: Record<string, unknown>) => [entry.entryType, entry.quantity, entry.remainingQuantity, entry.dropShipment, entry.documentNo]))
+      .toEqual([['purchase', '3.00000', '0.00000', true, 'PR0001'], ['sale', '-3.00000', '0.00000', true, 'PS0001']]);
+    expect(entries[1].appliesToEntry).toBe(purchase.entryNo);
+    const [saleValue] = await items(`/api/v1/valueEntries?itemLedgerEntryNo=${entries[1].entryNo}`);
+    expect(saleValue).toMatchObject({ costAmountExpected: '-270.00', salesAmountExpected: '450.00' });
+    // The rest ships from the sales side, receiving the rest of the purchase; then both are invoiced in order.
+    const rest = await ok('POST', `/api/v1/salesOrders/${so.no}/post`, { ship: true, invoice: true });
+    expect(rest).toMatchObject({ shipmentNo: 'PS0002', documentDeleted: true });
+    const invoiced = await ok('POST', `/api/v1/purchaseOrders/${po.no}/post`, { invoice: true });
+    expect(invoiced).toMatchObject({ invoiceNo: 'PPI0001', documentDeleted: true });
+    const all = (await items('/api/v1/glEntries?limit=1000')) as Entry[];
+    expect(accountTotals(all, '7000')).toEqual({ debit: '450.00', credit: '0.00' });
+    expect(accountTotals(all, '3000')).toEqual({ debit: '450.00', credit: '450.00' });
   });
 
   it('keeps the linked purchase line: its item and quantity cannot change, and neither order line can be deleted', async () => {

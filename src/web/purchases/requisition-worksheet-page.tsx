@@ -1,0 +1,76 @@
+import { Alert, Anchor, Button, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { messageOf } from '../api/field-errors.ts';
+import type { SalesDocumentListItem } from '../api/types.ts';
+import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
+import { documentPath } from '../sales/document-kinds.ts';
+import { useSession } from '../session/session-store.ts';
+import { purchaseKinds } from './purchase-kinds.ts';
+import { purchasingKindCaptions, type PurchasingKind } from './requisition-lines.ts';
+import { RequisitionLinesTable } from './requisition-lines-table.tsx';
+import { useRequisitionWorksheet, type RequisitionWorksheet } from './use-requisition-worksheet.ts';
+
+/** Get Sales Orders of one order only: an open sales order. */
+const salesOrderLookup: LookupSource<SalesDocumentListItem> = { path: '/salesOrders', keyOf: (record) => record.no, describe: (record) => record.sellToName };
+
+/**
+ * BC's Requisition Worksheet for drop shipments and special orders: Drop Shipment / Special Order →
+ * Get Sales Orders proposes a line per sales line to buy (the vendor from the item), the purchaser
+ * changes the vendor or cost, then Carry Out Action Message makes the purchase orders, linked to the sales lines.
+ */
+export function RequisitionWorksheetPage() {
+  const { locale } = useSession();
+  const worksheet = useRequisitionWorksheet(locale);
+  return (
+    <Stack gap="sm">
+      <Title order={2}>Requisition Worksheet</Title>
+      <GetSalesOrdersBar worksheet={worksheet} />
+      {worksheet.linesQuery.error && <Alert color="red" role="alert">{messageOf(worksheet.linesQuery.error)}</Alert>}
+      {worksheet.refusal && (
+        <Alert color="red" role="alert" title={worksheet.refusal.title}>
+          <Text size="sm">{worksheet.refusal.detail}</Text>
+          {worksheet.refusal.elsewhere.length > 0 && <List size="sm">{worksheet.refusal.elsewhere.map((message) => <List.Item key={message}>{message}</List.Item>)}</List>}
+        </Alert>
+      )}
+      {worksheet.purchaseOrderNos && <CreatedPurchaseOrders numbers={worksheet.purchaseOrderNos} />}
+      {worksheet.linesQuery.isPending ? <Loader size="sm" />
+        : worksheet.lines.length === 0 ? <Text c="dimmed">Nothing to show.</Text>
+          : <RequisitionLinesTable worksheet={worksheet} locale={locale} />}
+      <Group role="toolbar" aria-label="Actions">
+        <Button onClick={() => void worksheet.carryOut()} disabled={worksheet.lines.length === 0 || worksheet.busy === 'getSalesOrders'}
+          loading={worksheet.busy === 'carryOut'}>Carry Out Action Message</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+const kinds: readonly PurchasingKind[] = ['dropShipment', 'specialOrder'];
+
+/** Get Sales Orders, of every sales order or the one chosen. */
+function GetSalesOrdersBar({ worksheet }: { worksheet: RequisitionWorksheet }) {
+  const [salesOrderNo, setSalesOrderNo] = useState('');
+  return (
+    <Group align="flex-end" gap="xs" role="toolbar" aria-label="Get Sales Orders">
+      <RecordLookup source={salesOrderLookup} value={salesOrderNo} onChange={setSalesOrderNo} onCommit={setSalesOrderNo}
+        inputProps={{ label: 'Sales Order No.', placeholder: 'All sales orders', w: 220, error: worksheet.filterErrors.salesOrderNo }} />
+      {kinds.map((kind) => (
+        <Button key={kind} variant="default" disabled={worksheet.busy === 'carryOut'} loading={worksheet.busy === 'getSalesOrders'}
+          onClick={() => void worksheet.getSalesOrders(kind, salesOrderNo)}>
+          Get Sales Orders ({purchasingKindCaptions[kind]})
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
+/** What Carry Out Action Message made: a link to each purchase order. */
+function CreatedPurchaseOrders({ numbers }: { numbers: readonly string[] }) {
+  return (
+    <Alert color="teal" title="Purchase orders created" aria-label="Purchase orders created">
+      <Group gap="xs">
+        {numbers.map((no) => <Anchor key={no} component={Link} to={documentPath(purchaseKinds.order, no)} size="sm">{no}</Anchor>)}
+      </Group>
+    </Alert>
+  );
+}
