@@ -11,10 +11,7 @@ import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import { completelyHandled, quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
 import type { Executor } from '../db/connection.ts';
 import { purchaseHeader } from '../db/schema/index.ts';
-import { prepareAppend } from '../ledger/append-posting.ts';
-import { drawEntryNumbers } from '../ledger/entry-numbers.ts';
-import { rowCounts } from '../ledger/posting-rows.ts';
-import { drawNumbers, resolveNumbers } from '../posting/posting-numbers.ts';
+import { appendPlannedPosting } from '../posting/append-planned-posting.ts';
 import { handledQuantities, updateLineQuantities } from '../sales/sales-line.quantities.ts';
 import type { PostingNumbers } from '../sales/sales-post.types.ts';
 import type { PurchaseContext } from './purchase-context.ts';
@@ -47,17 +44,11 @@ export async function postPurchaseDocument(
   const planned = await planPurchasePosting(tx, loaded, context);
   assertBalanced(planned.plan.posting.entries);
   const source = await finishSource(tx, loaded, planned.plan, context);
-  const dropShipmentNumbers = planned.dropShipments ? await planned.dropShipments.finish(tx) : null;
-  const entryNumbers = await drawEntryNumbers(tx, rowCounts(planned.plan.posting));
-  const drawn = await drawNumbers(tx, planned.requests, loaded.header.postingDate);
-  const plan = resolveNumbers(planned.plan, drawn.numbers);
-  const appended = await prepareAppend(tx, plan.posting, entryNumbers);
-  appended.alsoWrite(drawn.update);
-  appended.alsoWrite(source.lastNumbers(plan.numbers));
-  if (planned.dropShipments && dropShipmentNumbers) {
-    for (const write of dropShipmentNumbers(drawn.numbers)) appended.alsoWrite(write);
-    planned.dropShipments.queueShipments(appended, plan.entryOfLine, drawn.numbers, { postingDate: loaded.header.postingDate, userId: context.username });
-  }
+  const { dropShipments } = planned;
+  const { plan, appended } = await appendPlannedPosting(tx, planned, loaded.header.postingDate, source.lastNumbers, dropShipments && {
+    finish: dropShipments.finish,
+    queue: (pending, numbers, resolved) => dropShipments.queueShipments(pending, resolved.entryOfLine, numbers, { postingDate: loaded.header.postingDate, userId: context.username }),
+  });
   await writeWithPostedPurchaseDocuments(appended, postedPurchaseDocuments(loaded, plan, context), loaded.descriptor.invoicing.postedType);
   const posted: Record<PostedPurchaseDocumentType, string | null> = { receipt: null, invoice: null, creditMemo: null, returnShipment: null };
   posted[loaded.descriptor.handling.postedType] = plan.numbers.handlingNo;

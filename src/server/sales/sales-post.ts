@@ -11,11 +11,9 @@
 import type { PostedSalesDocumentType } from '../../core/documents/document-types.ts';
 import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import type { Executor } from '../db/connection.ts';
-import { prepareAppend } from '../ledger/append-posting.ts';
-import { drawEntryNumbers } from '../ledger/entry-numbers.ts';
-import { rowCounts } from '../ledger/posting-rows.ts';
 import { previewPostingRows } from '../ledger/posting-preview.ts';
-import { drawNumbers, peekNumbers, resolveNumbers } from '../posting/posting-numbers.ts';
+import { peekNumbers, resolveNumbers } from '../posting/posting-numbers.ts';
+import { appendPlannedPosting } from '../posting/append-planned-posting.ts';
 import type { SalesContext } from './sales-context.ts';
 import { documentAfterPosting, finishSource } from './sales-post.finish.ts';
 import { type LoadedSalesPosting, loadAndCheck } from './sales-post.load.ts';
@@ -34,22 +32,14 @@ export async function postSalesDocument(
   const loaded = await loadAndCheck(tx, documentType, no, request, context, options.expectedVersion);
   const planned = await planSalesPosting(tx, loaded, context);
   assertBalanced(planned.plan.posting.entries);
-  // The source document finished, the entries' numbers (no lock), then the series: their lines stay
-  // locked until COMMIT, so from that draw on everything is one statement. Only a refusal by the
-  // series (exhausted, date order) can still roll back drawn entry numbers, as any rollback does.
   const source = await finishSource(tx, loaded, planned.plan, context);
-  const dropShipmentNumbers = planned.dropShipments ? await planned.dropShipments.finish(tx) : null;
-  const entryNumbers = await drawEntryNumbers(tx, rowCounts(planned.plan.posting));
-  const drawn = await drawNumbers(tx, planned.requests, loaded.header.postingDate);
-  const plan = resolveNumbers(planned.plan, drawn.numbers);
-  const appended = await prepareAppend(tx, plan.posting, entryNumbers);
-  appended.alsoWrite(drawn.update);
-  appended.alsoWrite(source.lastNumbers(plan.numbers));
-  if (planned.dropShipments && dropShipmentNumbers) {
-    for (const write of dropShipmentNumbers(drawn.numbers)) appended.alsoWrite(write);
-    const receipts = planned.dropShipments.postedReceipts(entryOfLines(plan.posting.items), loaded.header.postingDate, { description: plan.posting.facts.document.description, userId: context.username });
-    queuePostedPurchaseDocuments(appended, resolveNumbers(receipts, drawn.numbers), null);
-  }
+  const { dropShipments } = planned;
+  const { plan, appended } = await appendPlannedPosting(tx, planned, loaded.header.postingDate, source.lastNumbers, dropShipments && {
+    finish: dropShipments.finish,
+    queue: (pending, numbers, resolved) => queuePostedPurchaseDocuments(pending, resolveNumbers(dropShipments.postedReceipts(
+      entryOfLines(resolved.posting.items), loaded.header.postingDate, { description: resolved.posting.facts.document.description, userId: context.username },
+    ), numbers), null),
+  });
   await writeWithPostedDocuments(appended, plan);
   return resultOf(loaded, plan.numbers, appended.transactionNo, source.deleted);
 }
