@@ -2,17 +2,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { and, eq, inArray, sum } from 'drizzle-orm';
 import { purchaseDescriptor } from '../../core/documents/document-descriptors.ts';
-import { DomainError } from '../../core/errors.ts';
+import { documentNo, lineNoOf, lineParams, noParam, registerDocumentListRoute, registerLineReadRoutes } from '../documents/document-routes.shared.ts';
 import { purchaseDocumentCreate, purchaseDocumentUpdate, purchaseLineCreate, purchaseLineUpdate } from '../../core/purchases/purchase-document.schemas.ts';
 import type { Executor } from '../db/connection.ts';
 import { purchaseHeader, purchaseLine } from '../db/schema/index.ts';
 import { actorOf } from '../http/auth.ts';
 import { recordSchema } from '../master-data/record-schema.ts';
-import type { ResourceDefinition, Row } from '../master-data/resource.ts';
-import { listRecords } from '../master-data/resource.queries.ts';
-import { expectedVersion, parseFilters } from '../master-data/resource.routes.ts';
+import type { ResourceDefinition } from '../master-data/resource.ts';
+import { expectedVersion } from '../master-data/resource.routes.ts';
 import { loadPurchaseContext, type PurchaseContext } from './purchase-context.ts';
 import {
   addPurchaseLine, createPurchaseDocument, deletePurchaseDocument, deletePurchaseLine, releasePurchaseDocument, reopenPurchaseDocument,
@@ -31,10 +29,6 @@ const documentSchema = recordSchema(purchaseHeader).extend({ lines: z.array(line
 const listItemSchema = recordSchema(purchaseHeader).extend({ amount: z.string(), amountIncludingVat: z.string() });
 const headerFilters = ['buyFromVendorNo', 'payToVendorNo', 'status', 'vendorInvoiceNo', 'vendorOrderNo', 'purchaserCode', 'locationCode', 'currencyCode', 'sellToCustomerNo'];
 
-const noParam = z.object({ no: z.string() });
-const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().int().min(1) });
-const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
-const lineNoOf = (request: FastifyRequest) => (request.params as { lineNo: number }).lineNo;
 const config = { area: 'purchases' as const };
 
 export function registerPurchaseDocumentRoutes(app: FastifyInstance, getDb: () => Executor) {
@@ -50,17 +44,6 @@ function listDefinition(documentType: EditablePurchaseDocumentType): ResourceDef
     createSchema: purchaseDocumentCreate, updateSchema: purchaseDocumentUpdate,
     filters: headerFilters, search: ['buyFromName', 'payToName', 'vendorInvoiceNo', 'vendorOrderNo', 'yourReference'],
   };
-}
-
-/** Document totals for a page of headers, in one grouped query. */
-async function withAmounts(db: Executor, documentType: EditablePurchaseDocumentType, headers: Row[]) {
-  const numbers = headers.map((header) => header.no as string);
-  const sums = numbers.length === 0 ? [] : await db.select({ no: purchaseLine.documentNo, amount: sum(purchaseLine.amount), amountIncludingVat: sum(purchaseLine.amountIncludingVat) })
-    .from(purchaseLine).where(and(eq(purchaseLine.documentType, documentType), inArray(purchaseLine.documentNo, numbers))).groupBy(purchaseLine.documentNo);
-  return headers.map((header) => {
-    const found = sums.find((row) => row.no === header.no);
-    return { ...header, amount: found?.amount ?? '0.00', amountIncludingVat: found?.amountIncludingVat ?? '0.00' };
-  });
 }
 
 /** What every route of one document type shares: its path, tags and the way a command runs. */
@@ -93,19 +76,7 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
 }
 
 function registerListAndDocument({ routes, getDb, documentType, entity, base, tags, run, versionOf }: DocumentRoutes) {
-  const definition = listDefinition(documentType);
-  routes.get(base, {
-    config,
-    schema: {
-      tags, summary: `List ${entity}s`,
-      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100), cursor: z.string().optional(), search: z.string().optional(), ...Object.fromEntries(headerFilters.map((field) => [field, z.string().optional()])) }),
-      response: { 200: z.object({ items: z.array(listItemSchema), nextCursor: z.string().nullable() }) },
-    },
-  }, async (request) => {
-    const query = request.query as Record<string, string | undefined> & { limit: number };
-    const page = await listRecords(getDb(), definition, documentType, { limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query) });
-    return { items: await withAmounts(getDb(), documentType, page.items), nextCursor: page.nextCursor };
-  });
+  registerDocumentListRoute(routes, { base, config, tags, entity, documentType, getDb, definition: listDefinition(documentType), listItemSchema, lineTable: purchaseLine });
 
   routes.post(base, { config, schema: { tags, summary: `Create a ${entity} (with lines, optionally)`, body: purchaseDocumentCreate, response: { 201: documentSchema } } },
     async (request, reply) => run(request, reply, (tx, context) => createPurchaseDocument(tx, documentType, request.body, context), 201));
@@ -131,16 +102,7 @@ function registerListAndDocument({ routes, getDb, documentType, entity, base, ta
 }
 
 function registerLineRoutes({ routes, getDb, documentType, entity, base, tags, run, versionOf }: DocumentRoutes) {
-  routes.get(`${base}/:no/lines`, { config, schema: { tags, summary: `The lines of a ${entity}`, params: noParam, response: { 200: z.object({ items: z.array(lineSchema) }) } } },
-    async (request) => ({ items: (await loadPurchaseDocument(getDb(), documentType, documentNo(request))).lines }));
-
-  routes.get(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `One line of a ${entity}`, params: lineParams, response: { 200: lineSchema } } },
-    async (request) => {
-      const lineNo = lineNoOf(request);
-      const line = (await loadPurchaseDocument(getDb(), documentType, documentNo(request))).lines.find((candidate) => candidate.lineNo === lineNo);
-      if (!line) throw new DomainError('NOT_FOUND', { entity: 'Purchase Line', key: `${documentNo(request)} ${lineNo}` });
-      return line;
-    });
+  registerLineReadRoutes(routes, { base, config, tags, entity, lineEntity: 'Purchase Line', lineSchema, load: (no) => loadPurchaseDocument(getDb(), documentType, no) });
 
   routes.post(`${base}/:no/lines`, { config, schema: { tags, summary: `Add a line to a ${entity}`, params: noParam, body: purchaseLineCreate, response: { 201: documentSchema } } },
     async (request, reply) => run(request, reply, (tx, context) => addPurchaseLine(tx, documentType, documentNo(request), request.body, versionOf(request), context), 201));

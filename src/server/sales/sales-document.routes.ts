@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { and, eq, inArray, sum } from 'drizzle-orm';
 import { copyDocumentInput, salesDocumentCreate, salesDocumentUpdate, salesLineCreate, salesLineUpdate } from '../../core/sales/sales-document.schemas.ts';
-import { DomainError } from '../../core/errors.ts';
+import { documentNo, lineNoOf, lineParams, noParam, registerDocumentListRoute, registerLineReadRoutes } from '../documents/document-routes.shared.ts';
 import type { Executor } from '../db/connection.ts';
 import { salesHeader, salesLine } from '../db/schema/index.ts';
-import type { ResourceDefinition, Row } from '../master-data/resource.ts';
-import { listRecords } from '../master-data/resource.queries.ts';
-import { expectedVersion, parseFilters } from '../master-data/resource.routes.ts';
+import type { ResourceDefinition } from '../master-data/resource.ts';
+import { expectedVersion } from '../master-data/resource.routes.ts';
 import { recordSchema } from '../master-data/record-schema.ts';
 import { loadSalesContext, type SalesContext } from './sales-context.ts';
 import { actorOf } from '../http/auth.ts';
@@ -43,25 +41,10 @@ function listDefinition(documentType: EditableDocumentType): ResourceDefinition 
   };
 }
 
-/** Document totals for a page of headers, in one grouped query. */
-async function withAmounts(db: Executor, documentType: EditableDocumentType, headers: Row[]) {
-  const numbers = headers.map((header) => header.no as string);
-  const sums = numbers.length === 0 ? [] : await db.select({ no: salesLine.documentNo, amount: sum(salesLine.amount), amountIncludingVat: sum(salesLine.amountIncludingVat) })
-    .from(salesLine).where(and(eq(salesLine.documentType, documentType), inArray(salesLine.documentNo, numbers))).groupBy(salesLine.documentNo);
-  return headers.map((header) => {
-    const found = sums.find((row) => row.no === header.no);
-    return { ...header, amount: found?.amount ?? '0.00', amountIncludingVat: found?.amountIncludingVat ?? '0.00' };
-  });
-}
-
 export function registerSalesDocumentRoutes(app: FastifyInstance, getDb: () => Executor) {
   for (const documentType of editableDocumentTypes) registerDocumentType(app, getDb, documentType);
 }
 
-const noParam = z.object({ no: z.string() });
-const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().int().min(1) });
-const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
-const lineNoOf = (request: FastifyRequest) => (request.params as { lineNo: number }).lineNo;
 
 /** What every route of one document type shares: its path, tags, area and the way a command runs. */
 function documentRoutes(app: FastifyInstance, getDb: () => Executor, documentType: EditableDocumentType) {
@@ -104,19 +87,7 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
 }
 
 function registerDocumentList({ routes, getDb, documentType, entity, base, config, tags }: DocumentRoutes) {
-  const definition = listDefinition(documentType);
-  routes.get(base, {
-    config,
-    schema: {
-      tags, summary: `List ${entity}s`,
-      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(100), cursor: z.string().optional(), search: z.string().optional(), ...Object.fromEntries(headerFilters.map((field) => [field, z.string().optional()])) }),
-      response: { 200: z.object({ items: z.array(listItemSchema), nextCursor: z.string().nullable() }) },
-    },
-  }, async (request) => {
-    const query = request.query as Record<string, string | undefined> & { limit: number };
-    const page = await listRecords(getDb(), definition, documentType, { limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query) });
-    return { items: await withAmounts(getDb(), documentType, page.items), nextCursor: page.nextCursor };
-  });
+  registerDocumentListRoute(routes, { base, config, tags, entity, documentType, getDb, definition: listDefinition(documentType), listItemSchema, lineTable: salesLine });
 }
 
 /** Create, read, change the header of, and delete a document. */
@@ -153,16 +124,7 @@ function registerDocumentRoutes({ routes, getDb, documentType, entity, base, con
 }
 
 function registerLineRoutes({ routes, getDb, documentType, entity, base, config, tags, run, versionOf }: DocumentRoutes) {
-  routes.get(`${base}/:no/lines`, { config, schema: { tags, summary: `The lines of a ${entity}`, params: noParam, response: { 200: z.object({ items: z.array(lineSchema) }) } } },
-    async (request) => ({ items: (await loadDocument(getDb(), documentType, documentNo(request))).lines }));
-
-  routes.get(`${base}/:no/lines/:lineNo`, { config, schema: { tags, summary: `One line of a ${entity}`, params: lineParams, response: { 200: lineSchema } } },
-    async (request) => {
-      const lineNo = lineNoOf(request);
-      const line = (await loadDocument(getDb(), documentType, documentNo(request))).lines.find((candidate) => candidate.lineNo === lineNo);
-      if (!line) throw new DomainError('NOT_FOUND', { entity: 'Sales Line', key: `${documentNo(request)} ${lineNo}` });
-      return line;
-    });
+  registerLineReadRoutes(routes, { base, config, tags, entity, lineEntity: 'Sales Line', lineSchema, load: (no) => loadDocument(getDb(), documentType, no) });
 
   routes.post(`${base}/:no/lines`, { config, schema: { tags, summary: `Add a line to a ${entity}`, params: noParam, body: salesLineCreate, response: { 201: documentSchema } } },
     async (request, reply) => run(request, reply, (tx, context) => addLine(tx, documentType, documentNo(request), request.body, versionOf(request), context), 201));
