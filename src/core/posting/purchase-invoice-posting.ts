@@ -10,7 +10,7 @@ import type { Decimal } from '../money/decimal.ts';
 import type { PostingBatch } from './entries.ts';
 import type { DiscountPosting, GeneralPostingSetupInvoiceAccounts } from './invoice-posting-buffer.ts';
 import type { VatPostingSetupSales } from './posting-setup.ts';
-import { buildSalesInvoicePosting, type SalesPostingLine } from './sales-invoice-posting.ts';
+import { buildSalesInvoicePosting, type SalesPostingHeader, type SalesPostingLine } from './sales-invoice-posting.ts';
 
 export interface PurchaseInvoicePostingInput {
   documentType: 'invoice' | 'creditMemo';
@@ -32,26 +32,19 @@ export interface PurchaseInvoicePostingInput {
   };
 }
 
-export interface PurchasePostingHeader {
+/** The purchase header facts the posting reads: those of a sales header, with the vendors and the vendor's document no. */
+export type PurchasePostingHeader = Pick<SalesPostingHeader,
+  'genBusPostingGroup' | 'vatBusPostingGroup' | 'postingDescription' | 'postingDate' | 'dueDate' | 'paymentDiscountPercent' | 'paymentDiscountDate'
+  | 'currencyCode' | 'currencyFactor' | 'pricesIncludingVat'> & {
   payToVendorNo: string;
   buyFromVendorNo: string;
-  genBusPostingGroup: string;
-  vatBusPostingGroup: string;
-  postingDescription: string;
-  postingDate: IsoDate;
-  dueDate: IsoDate;
-  paymentDiscountPercent: Decimal;
-  paymentDiscountDate: IsoDate | null;
-  currencyCode: string;
-  currencyFactor: Decimal;
-  pricesIncludingVat: boolean;
   documentNo: string;
   /** Vendor Invoice No. (Vendor Cr. Memo No.): the vendor ledger entry's External Document No. */
   vendorDocumentNo: string;
   documentDate: IsoDate | null;
   purchaserCode: string;
   paymentMethodCode: string;
-}
+};
 
 export function buildPurchaseInvoicePosting(input: PurchaseInvoicePostingInput): PostingBatch {
   const { header, accounts } = input;

@@ -6,9 +6,10 @@
 import { type SQL, and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { CostingMethod } from '../../core/inventory/costing.ts';
 import type {
-  ItemInvoicing, ItemMovement, ItemPostingEntry, ItemPostingItem, ItemPostingState,
+  ItemInvoicing, ItemMovement, ItemPostingEntry, ItemPostingItem, ItemPostingPlan, ItemPostingState,
 } from '../../core/inventory/item-posting.types.ts';
 import { dec } from '../../core/money/decimal.ts';
+import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
 import type { Executor } from '../db/connection.ts';
 import { item, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
 
@@ -84,4 +85,16 @@ function entryConditions(movements: readonly ItemMovement[], invoicings: readonl
   }
   if (named.length > 0) conditions.push(inArray(itemLedgerEntry.entryNo, [...new Set(named)]));
   return conditions;
+}
+
+/** The Inventory Setup switches an item plan follows. */
+export interface ItemPlanSetup { preventNegativeInventory: boolean; automaticCostPosting: boolean; expectedCostPostingToGl: boolean }
+
+/** The item plan of a document posting: the state its movements and invoicings touch (locked), planned; null when there are none. */
+export async function planDocumentItems(
+  tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], setup: ItemPlanSetup,
+): Promise<ItemPostingPlan | null> {
+  if (movements.length === 0 && invoicings.length === 0) return null;
+  const { preventNegativeInventory, automaticCostPosting, expectedCostPostingToGl } = setup;
+  return planItemPosting(await loadItemPostingState(tx, movements, invoicings), movements, invoicings, { preventNegativeInventory, automaticCostPosting, expectedCostPostingToGl });
 }

@@ -4,7 +4,6 @@
  * posting (inventory against Direct Cost Applied / Invt. Accrual (Interim)), the invoice entries
  * (purchases, VAT, payables, vendor entry) and the posted receipt and invoice. Writes nothing.
  */
-import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
 import type { ItemInvoicing, ItemMovement, ItemPostingPlan } from '../../core/inventory/item-posting.types.ts';
 import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
 import { roundUnitAmount } from '../../core/money/rounding.ts';
@@ -15,7 +14,7 @@ import { buildPurchaseInvoicePosting } from '../../core/posting/purchase-invoice
 import { quantityBase } from '../../core/sales/quantities.ts';
 import type { Executor } from '../db/connection.ts';
 import { DomainError } from '../../core/errors.ts';
-import { loadItemPostingState } from '../ledger/item-posting-state.ts';
+import { planDocumentItems } from '../ledger/item-posting-state.ts';
 import { type NumberRequest, numberToken } from '../posting/posting-numbers.ts';
 import { type InvoicedValue, type LinePosting, discountAmountOf, invoicedAmountsLcy, invoicedValuesOf, salesAmountOf } from '../sales/sales-post.amounts.ts';
 import { costLines, entryOfLines } from '../sales/sales-post.items.ts';
@@ -124,14 +123,7 @@ async function planItems(
   const movements = [...purchases, ...(dropShipments?.movements ?? [])];
   const invoicings = billing.filter((bill) => bill.itemLedgerEntryNo !== null)
     .map((bill) => itemInvoicing(loaded, bill, numbers, values.get(`${bill.lineNo}:${bill.receiptNo}:${bill.receiptLineNo}`)!));
-  if (movements.length === 0 && invoicings.length === 0) return null;
-  const state = await loadItemPostingState(tx, movements, invoicings);
-  return planItemPosting(state, movements, invoicings, {
-    preventNegativeInventory: context.inventorySetup.preventNegativeInventory,
-    automaticCostPosting: context.inventorySetup.automaticCostPosting,
-    expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
-  });
-}
+  return planDocumentItems(tx, movements, invoicings, context.inventorySetup);}
 
 function lineFacts(loaded: LoadedPurchasePosting, line: PurchaseLineRow) {
   return {

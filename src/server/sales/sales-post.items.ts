@@ -3,13 +3,12 @@
  * back), the invoicings of shipments billed now, planned by core/inventory from the entries they
  * touch (loaded and locked here), and the cost posting of what the plan values.
  */
-import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
 import type { ItemMovement, ItemPostingPlan, PostedItemValue } from '../../core/inventory/item-posting.types.ts';
 import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
 import type { CostPostingLine } from '../../core/posting/cost-posting.ts';
 import { quantityBase } from '../../core/sales/quantities.ts';
 import type { Executor } from '../db/connection.ts';
-import { loadItemPostingState } from '../ledger/item-posting-state.ts';
+import { planDocumentItems } from '../ledger/item-posting-state.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow } from './sales-document.types.ts';
 import { discountAmountOf, type InvoicedValue, type LinePosting, salesAmountOf } from './sales-post.amounts.ts';
@@ -34,13 +33,7 @@ export async function planSalesItems(
   const movements = [...(dropShipments?.movements ?? []), ...sales];
   const invoicings = billing.filter((bill) => bill.itemLedgerEntryNo !== null)
     .map((bill) => itemInvoicing(header, bill, descriptor, numbers, invoicedValues.get(`${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`)!));
-  if (movements.length === 0 && invoicings.length === 0) return null;
-  const state = await loadItemPostingState(tx, movements, invoicings);
-  return planItemPosting(state, movements, invoicings, {
-    preventNegativeInventory: context.inventorySetup.preventNegativeInventory,
-    automaticCostPosting: context.inventorySetup.automaticCostPosting,
-    expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
-  });
+  return planDocumentItems(tx, movements, invoicings, context.inventorySetup);
 }
 
 function itemMovement(
