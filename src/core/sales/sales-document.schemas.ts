@@ -39,7 +39,11 @@ export function withRequired<Shape extends z.ZodRawShape, Required extends keyof
     { [Name in keyof Shape]: Name extends Required ? Shape[Name] : z.ZodOptional<Shape[Name]> };
 }
 
-export const salesLineCreate = z.strictObject({ lineNo: integerField({ min: 1 }).optional(), ...withRequired(lineFields, ['type']) });
+export const salesLineCreate = z.strictObject({
+  lineNo: integerField({ min: 1 }).optional(), ...withRequired(lineFields, ['type']),
+  /** Sell a catalog item (spec §15.2): it becomes an item the first time, and the line takes that item. */
+  catalogItemEntryNo: code().optional(),
+});
 
 export const salesLineUpdate = z.strictObject(lineFields).partial();
 

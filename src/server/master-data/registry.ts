@@ -9,6 +9,7 @@ import { postingResources } from '../setup/posting.resources.ts';
 import { noSeriesLineResource, noSeriesResource, setupSingletons } from '../setup/setup.resources.ts';
 import { userResource } from '../users/user.resources.ts';
 import { vendorResource } from '../vendors/vendor.resources.ts';
+import { catalogItemResource } from '../purchases/catalog-items.ts';
 import type { ResourceDefinition, SingletonDefinition } from './resource.ts';
 
 /** Every master-data resource the API serves; the CLI and the OpenAPI document read the same list. */
@@ -17,7 +18,7 @@ export const resources: ResourceDefinition[] = [
   ...postingResources,
   ...logisticsResources,
   customerResource, shipToAddressResource, ...customerGroupResources,
-  itemResource, itemUnitOfMeasureResource, itemDiscountGroupResource,
+  itemResource, itemUnitOfMeasureResource, itemDiscountGroupResource, catalogItemResource,
   ...pricingResources,
   salesDocumentArchiveResource,
   ...ledgerResources,

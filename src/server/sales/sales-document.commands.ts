@@ -20,6 +20,7 @@ import { type EditableDocumentType, type SalesDocument, type SalesHeaderRow, typ
 import { currencyFactor, customerFields, newDocumentDates, paymentTermsFields, quoteValidityFields, shipToFields } from './sales-header.derive.ts';
 import { deriveLine, type SalesLineInput } from './sales-line.derive.ts';
 import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
+import { itemFromCatalog } from '../purchases/catalog-items.ts';
 
 const lineKey = (line: Pick<SalesLineRow, 'documentType' | 'documentNo' | 'lineNo'>) =>
   and(eq(salesLine.documentType, line.documentType), eq(salesLine.documentNo, line.documentNo), eq(salesLine.lineNo, line.lineNo));
@@ -235,8 +236,10 @@ export async function deleteExpiredQuotes(tx: Executor, before: string, context:
   return expired.map((row) => row.no);
 }
 
-async function insertLine(tx: Executor, document: SalesDocument, input: NewSalesLine, context: SalesContext): Promise<SalesDocument> {
+async function insertLine(tx: Executor, document: SalesDocument, given: NewSalesLine & { catalogItemEntryNo?: string }, context: SalesContext): Promise<SalesDocument> {
+  const { catalogItemEntryNo, ...input } = given;
   const lineNo = nextLineNo(document.lines, input.lineNo, 'Sales Line', document.header.no);
+  if (catalogItemEntryNo) Object.assign(input, { type: 'item', no: await itemFromCatalog(tx, catalogItemEntryNo, 'catalogItemEntryNo') });
   const values = await deriveLine(tx, document.header, input, undefined, context);
   const [line] = await guarded('Sales Line', `${document.header.no} ${lineNo}`, () => tx.insert(salesLine)
     .values({ ...values, documentType: document.header.documentType, documentNo: document.header.no, lineNo } as SalesLineRow).returning());

@@ -199,6 +199,10 @@ export const nonstockItem = pgTable('nonstock_item', {
   negotiatedCost: unitAmount().notNull().default('0'),
   unitPrice: unitAmount().notNull().default('0'),
   itemTemplateCode: text().notNull().default(''),
+  /** What the item made from it is posted with (BC takes them from the item template). */
+  genProdPostingGroup: text().references(() => genProductPostingGroup.code),
+  vatProdPostingGroup: text().references(() => vatProductPostingGroup.code),
+  inventoryPostingGroup: text().references(() => inventoryPostingGroup.code),
   /** The item it became (set once). */
   itemNo: text().references(() => item.no),
   ...recordColumns(),

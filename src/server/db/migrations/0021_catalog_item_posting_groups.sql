@@ -1,0 +1,6 @@
+ALTER TABLE "nonstock_item" ADD COLUMN "gen_prod_posting_group" text;--> statement-breakpoint
+ALTER TABLE "nonstock_item" ADD COLUMN "vat_prod_posting_group" text;--> statement-breakpoint
+ALTER TABLE "nonstock_item" ADD COLUMN "inventory_posting_group" text;--> statement-breakpoint
+ALTER TABLE "nonstock_item" ADD CONSTRAINT "nonstock_item_gen_prod_posting_group_gen_product_posting_group_code_fk" FOREIGN KEY ("gen_prod_posting_group") REFERENCES "public"."gen_product_posting_group"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "nonstock_item" ADD CONSTRAINT "nonstock_item_vat_prod_posting_group_vat_product_posting_group_code_fk" FOREIGN KEY ("vat_prod_posting_group") REFERENCES "public"."vat_product_posting_group"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "nonstock_item" ADD CONSTRAINT "nonstock_item_inventory_posting_group_inventory_posting_group_code_fk" FOREIGN KEY ("inventory_posting_group") REFERENCES "public"."inventory_posting_group"("code") ON DELETE no action ON UPDATE no action;
