@@ -59,3 +59,22 @@ export const customerInvoiceDiscountSchemas = {
   }),
   update: z.strictObject(invoiceDiscountFields).partial(),
 };
+
+const purchaseAgreement = { ...agreementWindow };
+
+/** Purchase Price and Purchase Line Discount: per item and vendor (BC). */
+export const purchasePriceSchemas = {
+  create: z.strictObject({
+    itemNo: code(), vendorNo: code(), directUnitCost: unitAmount({ min: '0' }),
+    ...Object.fromEntries(Object.entries(purchaseAgreement).map(([name, schema]) => [name, schema.optional()])),
+  }),
+  update: z.strictObject({ ...purchaseAgreement, directUnitCost: unitAmount({ min: '0' }) }).partial(),
+};
+
+export const purchaseLineDiscountSchemas = {
+  create: z.strictObject({
+    itemNo: code(), vendorNo: code(), lineDiscountPercent: percent(),
+    ...Object.fromEntries(Object.entries(purchaseAgreement).map(([name, schema]) => [name, schema.optional()])),
+  }),
+  update: z.strictObject({ ...purchaseAgreement, lineDiscountPercent: percent() }).partial(),
+};

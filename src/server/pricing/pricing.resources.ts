@@ -2,11 +2,11 @@ import { eq, getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { DomainError } from '../../core/errors.ts';
 import { compareDates } from '../../core/dates/calendar-date.ts';
-import { customerInvoiceDiscountSchemas, salesLineDiscountSchemas, salesPriceSchemas } from '../../core/master-data/pricing.schemas.ts';
+import { customerInvoiceDiscountSchemas, purchaseLineDiscountSchemas, purchasePriceSchemas, salesLineDiscountSchemas, salesPriceSchemas } from '../../core/master-data/pricing.schemas.ts';
 import type { Executor } from '../db/connection.ts';
 import {
-  currency, customer, customerDiscountGroup, customerInvoiceDiscount, customerPriceGroup, item, itemDiscountGroup, salesLineDiscount,
-  salesPrice,
+  currency, customer, customerDiscountGroup, customerInvoiceDiscount, customerPriceGroup, item, itemDiscountGroup, purchaseLineDiscount,
+  purchasePrice, salesLineDiscount, salesPrice,
 } from '../db/schema/index.ts';
 import type { ResourceDefinition, Row } from '../master-data/resource.ts';
 
@@ -26,6 +26,18 @@ const salesCodeTargets: Record<string, { table: PgTable; column: string; entity:
   campaign: null,
 };
 
+/** The dates in order and the currency known: what every agreement, sales or purchase, must have. */
+async function checkAgreementWindow(tx: Executor, record: Row) {
+  const [starting, ending] = [record.startingDate as string | null, record.endingDate as string | null];
+  if (starting && ending && compareDates(starting, ending) > 0) {
+    throw new DomainError('INVALID_INPUT', { detail: `The ending date ${ending} is before the starting date ${starting}.` }, 'endingDate');
+  }
+  const currencyCode = record.currencyCode as string;
+  if (currencyCode && !(await exists(tx, currency, 'code', currencyCode))) {
+    throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Currency', value: currencyCode, field: 'currencyCode' }, 'currencyCode');
+  }
+}
+
 async function checkAgreement(tx: Executor, record: Row) {
   const target = salesCodeTargets[record.salesType as string];
   const salesCode = record.salesCode as string;
@@ -38,14 +50,7 @@ async function checkAgreement(tx: Executor, record: Row) {
   if (record.salesType === 'campaign' && salesCode === '') {
     throw new DomainError('INVALID_INPUT', { detail: 'A campaign agreement needs the campaign number as sales code.' }, 'salesCode');
   }
-  const [starting, ending] = [record.startingDate as string | null, record.endingDate as string | null];
-  if (starting && ending && compareDates(starting, ending) > 0) {
-    throw new DomainError('INVALID_INPUT', { detail: `The ending date ${ending} is before the starting date ${starting}.` }, 'endingDate');
-  }
-  const currencyCode = record.currencyCode as string;
-  if (currencyCode && !(await exists(tx, currency, 'code', currencyCode))) {
-    throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Currency', value: currencyCode, field: 'currencyCode' }, 'currencyCode');
-  }
+  await checkAgreementWindow(tx, record);
 }
 
 export const pricingResources: ResourceDefinition[] = [
@@ -67,6 +72,16 @@ export const pricingResources: ResourceDefinition[] = [
       }
       await checkAgreement(tx, record);
     },
+  },
+  {
+    name: 'purchasePrices', entity: 'Purchase Price', table: purchasePrice, area: 'items', key: byId,
+    createSchema: purchasePriceSchemas.create, updateSchema: purchasePriceSchemas.update,
+    filters: ['itemNo', 'vendorNo', 'currencyCode', 'unitOfMeasureCode'], validate: checkAgreementWindow,
+  },
+  {
+    name: 'purchaseLineDiscounts', entity: 'Purchase Line Discount', table: purchaseLineDiscount, area: 'items', key: byId,
+    createSchema: purchaseLineDiscountSchemas.create, updateSchema: purchaseLineDiscountSchemas.update,
+    filters: ['itemNo', 'vendorNo', 'currencyCode', 'unitOfMeasureCode'], validate: checkAgreementWindow,
   },
   {
     name: 'customerInvoiceDiscounts', entity: 'Customer Invoice Discount', table: customerInvoiceDiscount, area: 'customers', key: byId,

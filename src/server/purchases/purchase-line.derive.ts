@@ -6,7 +6,9 @@ import { calculateLineAmount, lineDiscountPercentFromAmount, lineDiscountPercent
 import { quantitiesToHandleAfterEntry, quantityBase, validateQuantities } from '../../core/sales/quantities.ts';
 import type { Executor } from '../db/connection.ts';
 import { assertFitsColumns } from '../db/column-limits.ts';
-import { purchaseLine } from '../db/schema/index.ts';
+import { purchaseLine, purchaseLineDiscount, purchasePrice } from '../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+import { bestDirectUnitCost, bestPurchaseLineDiscount } from '../../core/pricing/purchase-price.ts';
 import { accountForLine, itemForLine, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
 import { currencyPrecisions } from '../sales/sales-context.ts';
 import { handledQuantities } from '../sales/sales-line.quantities.ts';
@@ -37,9 +39,7 @@ export async function derivePurchaseLine(
   }
   if (identityChanged) Object.assign(values, await lineVat(tx, header.vatBusPostingGroup, values.vatProdPostingGroup ?? null));
   const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;
-  if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined) && input.directUnitCost === undefined) {
-    await fillDirectUnitCost(tx, header, values, source ?? await itemForLine(tx, values.no!), context);
-  }
+  if (values.type === 'item' && quantityChanged) await fillFromAgreements(tx, header, values, input, source, context, identityChanged || input.unitOfMeasureCode !== undefined);
   fillQuantities(header, values, input, previous, quantityChanged, context);
   await fillAmounts(tx, header, values, input, context);
   assertFitsColumns(purchaseLine, values);
@@ -98,12 +98,43 @@ async function fillFromSource(tx: Executor, header: PurchaseHeaderRow, values: L
   return undefined;
 }
 
-/** BC's fallback price source: the item's Last Direct Cost per base unit, in the line's unit and the document's currency. */
-async function fillDirectUnitCost(tx: Executor, header: PurchaseHeaderRow, values: LineValues, source: ItemRow, context: PurchaseContext) {
-  const precision = (await currencyPrecisions(tx, context, header.currencyCode)).unitAmount;
-  let cost = dec(source.lastDirectCost).times(dec(values.quantityPerUnitOfMeasure ?? '1')).times(dec(header.currencyFactor));
-  if (header.pricesIncludingVat && values.vatCalculationType !== 'reverseCharge') cost = cost.times(dec(values.vatPercent ?? '0').div(100).plus(1));
-  values.directUnitCost = roundUnitAmount(cost, precision).toFixed(5);
+/**
+ * Direct Unit Cost and Line Discount % from the vendor's agreements (core/pricing/purchase-price.ts),
+ * unless typed; without a cost agreement, BC's fallback: the item's Last Direct Cost per base unit, in
+ * the line's unit and the document's currency.
+ */
+async function fillFromAgreements(
+  tx: Executor, header: PurchaseHeaderRow, values: LineValues, input: PurchaseLineInput, loaded: ItemRow | undefined, context: PurchaseContext,
+  newItemOrUnit: boolean,
+) {
+  const costTyped = input.directUnitCost !== undefined;
+  const discountTyped = input.lineDiscountPercent !== undefined || input.lineDiscountAmount !== undefined || input.lineAmount !== undefined;
+  if (costTyped && discountTyped) return;
+  const perUnit = dec(values.quantityPerUnitOfMeasure ?? '1');
+  const priceContext = {
+    date: header.orderDate ?? header.postingDate ?? context.workDate, currencyCode: header.currencyCode ?? '',
+    unitOfMeasureCode: values.unitOfMeasureCode ?? '', quantityBase: dec(values.quantity ?? '0').times(perUnit),
+  };
+  const agreement = and(eq(purchasePrice.itemNo, values.no!), eq(purchasePrice.vendorNo, header.buyFromVendorNo));
+  if (!costTyped) {
+    const prices = (await tx.select().from(purchasePrice).where(agreement)).map((row) => ({ ...row, minimumQuantity: dec(row.minimumQuantity), directUnitCost: dec(row.directUnitCost) }));
+    const source = loaded ?? await itemForLine(tx, values.no!);
+    const precision = (await currencyPrecisions(tx, context, header.currencyCode)).unitAmount;
+    const agreed = bestDirectUnitCost(prices, priceContext, perUnit);
+    // BC FindPurchLinePrice: a new quantity alone changes the cost only when an agreement gives one.
+    if (agreed === null && !newItemOrUnit) return fillDiscount();
+    let cost = agreed ?? dec(source.lastDirectCost).times(perUnit).times(dec(header.currencyFactor));
+    if (header.pricesIncludingVat && values.vatCalculationType !== 'reverseCharge') cost = cost.times(dec(values.vatPercent ?? '0').div(100).plus(1));
+    values.directUnitCost = roundUnitAmount(cost, precision).toFixed(5);
+  }
+  return fillDiscount();
+
+  async function fillDiscount() {
+    if (discountTyped) return;
+    const discounts = await tx.select().from(purchaseLineDiscount)
+      .where(and(eq(purchaseLineDiscount.itemNo, values.no!), eq(purchaseLineDiscount.vendorNo, header.buyFromVendorNo)));
+    values.lineDiscountPercent = bestPurchaseLineDiscount(discounts.map((row) => ({ ...row, minimumQuantity: dec(row.minimumQuantity), lineDiscountPercent: dec(row.lineDiscountPercent) })), priceContext).toFixed(5);
+  }
 }
 
 function fillQuantities(header: PurchaseHeaderRow, values: LineValues, input: PurchaseLineInput, previous: PurchaseLineRow | undefined, quantityChanged: boolean, context: PurchaseContext) {

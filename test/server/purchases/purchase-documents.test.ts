@@ -57,6 +57,27 @@ describe('purchase documents', () => {
     expect(changedQuantity.json().lines[1]).toMatchObject({ directUnitCost: '35.00000', lineAmount: '105.00', quantityToReceive: '3.00000' });
   });
 
+  it('costs lines from the vendor\'s purchase prices and line discounts: the lowest cost and the highest discount that apply', async () => {
+    for (const price of [
+      { directUnitCost: '50' }, { directUnitCost: '45', minimumQuantity: '10' },
+      { directUnitCost: '40', startingDate: '2025-12-01', endingDate: '2026-01-01' }, { directUnitCost: '47', startingDate: '2026-02-01' },
+    ]) expect((await send('POST', '/api/v1/purchasePrices', { itemNo: 'A', vendorNo: 'V', ...price })).statusCode).toBe(201);
+    expect((await send('POST', '/api/v1/purchaseLineDiscounts', { itemNo: 'A', vendorNo: 'V', lineDiscountPercent: '5', minimumQuantity: '20' })).statusCode).toBe(201);
+    const backwards = await send('POST', '/api/v1/purchasePrices', { itemNo: 'A', vendorNo: 'V', directUnitCost: '1', startingDate: '2026-03-01', endingDate: '2026-02-01' });
+    expect(backwards.json()).toMatchObject({ errors: [{ field: 'endingDate' }] });
+
+    const created = await order([{ type: 'item', no: 'A', quantity: '5' }]);
+    expect(created.lines[0]).toMatchObject({ directUnitCost: '50.00000', lineDiscountPercent: '0.00000' });
+    const ten = await send('PATCH', `/api/v1/purchaseOrders/${created.no}/lines/10000`, { quantity: '12' });
+    expect(ten.json().lines[0]).toMatchObject({ directUnitCost: '45.00000', lineDiscountPercent: '0.00000' });
+    const twenty = await send('PATCH', `/api/v1/purchaseOrders/${created.no}/lines/10000`, { quantity: '25' });
+    expect(twenty.json().lines[0]).toMatchObject({ directUnitCost: '45.00000', lineDiscountPercent: '5.00000', lineAmount: '1068.75' });
+    // Another vendor has no agreement: the item's Last Direct Cost.
+    await send('POST', '/api/v1/vendors', { no: 'W', name: 'Vendor W', vendorPostingGroup: 'DOMESTIC', genBusPostingGroup: 'DOMESTIC', vatBusPostingGroup: 'DOMESTIC' });
+    const other = await send('POST', '/api/v1/purchaseOrders', { buyFromVendorNo: 'W', lines: [{ type: 'item', no: 'A', quantity: '25' }] });
+    expect(other.json().lines[0]).toMatchObject({ directUnitCost: '55.00000', lineDiscountPercent: '0.00000' });
+  });
+
   it('releases, refuses changes to released lines but not to the quantity to receive, and reopens', async () => {
     const created = await order([{ type: 'item', no: 'A', quantity: '5' }]);
     const released = await send('POST', `/api/v1/purchaseOrders/${created.no}/release`);

@@ -2,6 +2,7 @@ import { boolean, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { amount, calendarDate, percent, quantity, recordColumns, unitAmount } from './columns.ts';
 import { item } from './items.ts';
 import { vatBusinessPostingGroup } from './posting-groups.ts';
+import { vendor } from './vendors.ts';
 
 /** Who an agreement is with, and when, in which currency, unit and from which quantity it applies (spec §10.1–10.2). */
 const agreementTerms = () => ({
@@ -48,3 +49,31 @@ export const customerInvoiceDiscount = pgTable('customer_invoice_discount', {
   serviceCharge: amount().notNull().default('0'),
   ...recordColumns(),
 }, (t) => [unique('customer_invoice_discount_terms').on(t.code, t.currencyCode, t.minimumAmount)]);
+
+/** When, in which currency and unit, from how many a vendor's purchase agreement applies (BC Purchase Price / Purchase Line Discount). */
+const purchaseAgreementTerms = () => ({
+  itemNo: text().notNull().references(() => item.no, { onDelete: 'cascade' }),
+  vendorNo: text().notNull().references(() => vendor.no, { onDelete: 'cascade' }),
+  startingDate: calendarDate(),
+  endingDate: calendarDate(),
+  currencyCode: text().notNull().default(''),
+  variantCode: text().notNull().default(''),
+  unitOfMeasureCode: text().notNull().default(''),
+  minimumQuantity: quantity().notNull().default('0'),
+});
+
+/** Purchase Price: a vendor's Direct Unit Cost for an item; purchase lines take the lowest that applies. */
+export const purchasePrice = pgTable('purchase_price', {
+  id: uuid().primaryKey().defaultRandom(),
+  ...purchaseAgreementTerms(),
+  directUnitCost: unitAmount().notNull(),
+  ...recordColumns(),
+}, (t) => [unique('purchase_price_agreement').on(t.itemNo, t.vendorNo, t.startingDate, t.currencyCode, t.variantCode, t.unitOfMeasureCode, t.minimumQuantity).nullsNotDistinct()]);
+
+/** Purchase Line Discount: a vendor's Line Discount % for an item; purchase lines take the highest that applies. */
+export const purchaseLineDiscount = pgTable('purchase_line_discount', {
+  id: uuid().primaryKey().defaultRandom(),
+  ...purchaseAgreementTerms(),
+  lineDiscountPercent: percent().notNull(),
+  ...recordColumns(),
+}, (t) => [unique('purchase_line_discount_agreement').on(t.itemNo, t.vendorNo, t.startingDate, t.currencyCode, t.variantCode, t.unitOfMeasureCode, t.minimumQuantity).nullsNotDistinct()]);
