@@ -102,7 +102,7 @@ const messages = {
     `You cannot ${p.action} posted invoice ${p.no} because ${p.series ? `number series ${p.series} for ${p.seriesFor} does not exist` : `no number series for ${p.seriesFor} is set up in Sales & Receivables Setup`}.`,
   CANNOT_CORRECT_EXTERNAL_DOC_NO_REQUIRED: (p: CorrectionRefusal) =>
     `You cannot ${p.action} posted invoice ${p.no} because the External Document No. is required on it (Ext. Doc. No. Mandatory).`,
-  UNDO_NOT_ALLOWED: (p: Params) => `Line ${p.lineNo} of shipment ${p.no} cannot be undone: ${p.reason}.`,
+  UNDO_NOT_ALLOWED: (p: Params) => `Line ${p.lineNo} of ${p.document ?? 'shipment'} ${p.no} cannot be undone: ${p.reason}.`,
   APPLICATION_INVALID: (p: Params) => p.detail ? `${p.detail}.` : `The entries cannot be applied: ${p.reason}.`,
   APPLICATION_NOT_LATEST: (p: Params) => `Before this application can be unapplied, unapply the later application of customer ledger entry ${p.entryNo} (document ${p.documentNo}, transaction ${p.transactionNo}).`,
   NOTHING_TO_UNAPPLY: (p: Params) => `Customer ledger entry ${p.entryNo} has no application to unapply.`,

@@ -7,6 +7,8 @@
 import { getTableColumns } from 'drizzle-orm';
 import { postedPurchaseHeader, postedPurchaseLine } from '../db/schema/index.ts';
 import type { PendingAppend } from '../ledger/append-posting.ts';
+import { insertRows } from '../db/bulk-insert.ts';
+import type { Executor } from '../db/connection.ts';
 import type { PurchaseHeaderRow, PurchaseLineRow } from './purchase-document.types.ts';
 
 export type PostedHeaderRow = typeof postedPurchaseHeader.$inferInsert;
@@ -49,4 +51,9 @@ export function queuePostedPurchaseDocuments(pending: PendingAppend, documents: 
     const lines = document.lines.map((line) => ({ ...line, itemLedgerEntryNo: line.itemLedgerEntryNo == null ? null : pending.itemLedgerEntryNo(line.itemLedgerEntryNo) }));
     if (lines.length > 0) pending.alsoInsert(postedPurchaseLine, lines);
   }
+}
+
+/** Lines added to a posted document outside a posting's statement (Undo Receipt's correction lines). One INSERT. */
+export async function insertPostedPurchaseLines(tx: Executor, lines: readonly PostedLineRow[]): Promise<void> {
+  if (lines.length > 0) await insertRows(tx, postedPurchaseLine, lines);
 }

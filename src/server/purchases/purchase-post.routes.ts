@@ -21,6 +21,7 @@ import { findPurchaseDocument } from './purchase-document.queries.ts';
 import { editablePurchaseDocumentTypes } from '../../core/documents/document-types.ts';
 import { purchaseDocumentView } from './purchase-document.view.ts';
 import { postPurchaseDocument, type PurchasePostRequest } from './purchase-post.ts';
+import { undoReceiptLines } from './purchase-undo.ts';
 
 const params = z.object({ no: z.string() });
 const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
@@ -50,6 +51,12 @@ export function registerPurchasePostRoutes(app: FastifyInstance, getDb: () => Ex
       return reply.status(201).send(response);
     });
   }
+
+  routes.post('/api/v1/postedPurchaseReceipts/:no/undo', {
+    config: { area: 'posting' },
+    schema: { tags: ['postedPurchaseReceipts'], params, summary: 'Undo Receipt: take received, not yet invoiced lines back', body: z.strictObject({ lineNos: z.array(z.number().int().min(1)).min(1) }) },
+  }, async (request) => getDb().transaction(async (tx) =>
+    undoReceiptLines(tx as Executor, documentNo(request), request.body.lineNos, await loadPurchaseContext(tx as Executor, request.workDate, actorOf(request).username))));
 
   for (const postedType of postedPurchaseDocumentTypes) {
     const { resource, caption } = postedPurchaseDescriptors[postedType];

@@ -125,6 +125,33 @@ describe('posting purchase documents', () => {
     expect(vendorEntries.map((row: { amount: string }) => row.amount)).toEqual(['-75.00', '-150.00', '-150.00']);
   });
 
+  it('undoes a receipt not yet invoiced: a correction line, the goods out at their cost, the order line received again', async () => {
+    const order = await created('/api/v1/purchaseOrders', { buyFromVendorNo: 'V', lines: [{ type: 'item', no: 'B', quantity: '10', quantityToReceive: '4' }] });
+    await post(`/api/v1/purchaseOrders/${order.no}/post`, { receive: true });
+    const undone = await send('POST', '/api/v1/postedPurchaseReceipts/PR0001/undo', { lineNos: [10000] });
+    expect(undone.statusCode, undone.body).toBe(200);
+    const receipt = (await send('GET', '/api/v1/postedPurchaseReceipts/PR0001')).json();
+    expect(receipt.lines.map((line: Record<string, unknown>) => [line.lineNo, line.quantity, line.correction])).toEqual([[10000, '4.00000', true], [10001, '-4.00000', true]]);
+    const entries = await items('/api/v1/itemLedgerEntries?itemNo=B');
+    expect(entries.map((entry: Record<string, unknown>) => [entry.quantity, entry.remainingQuantity, entry.correction])).toEqual([['4.00000', '0.00000', false], ['-4.00000', '0.00000', true]]);
+    expect(entries[1].appliesToEntry).toBe(entries[0].entryNo);
+    const costs = await items('/api/v1/valueEntries?itemNo=B');
+    expect(sum(costs.map((row: { costAmountExpected: string }) => dec(row.costAmountExpected))).toFixed(2)).toBe('0.00');
+    expect((await send('GET', `/api/v1/purchaseOrders/${order.no}`)).json().lines[0]).toMatchObject({ quantityReceived: '0.00000', quantityToReceive: '10.00000' });
+    const again = await send('POST', '/api/v1/postedPurchaseReceipts/PR0001/undo', { lineNos: [10000] });
+    expect(again.json()).toMatchObject({ code: 'UNDO_NOT_ALLOWED' });
+    expect(again.json().detail).toContain('already been undone');
+
+    // Received goods a sale has taken cannot be undone.
+    await send('PATCH', `/api/v1/purchaseOrders/${order.no}/lines/10000`, { quantityToReceive: '3' });
+    await post(`/api/v1/purchaseOrders/${order.no}/post`, { receive: true });
+    const sale = await created('/api/v1/salesInvoices', { sellToCustomerNo: 'C', externalDocumentNo: 'X', lines: [{ type: 'item', no: 'B', quantity: '2' }] });
+    await post(`/api/v1/salesInvoices/${sale.no}/post`);
+    const used = await send('POST', '/api/v1/postedPurchaseReceipts/PR0002/undo', { lineNos: [10000] });
+    expect(used.json()).toMatchObject({ code: 'UNDO_NOT_ALLOWED' });
+    expect(used.json().detail).toContain('used already');
+  });
+
   it('refuses without a Vendor Invoice No., a vendor invoice number posted before, and nothing to post; nothing is written', async () => {
     const invoice = await created('/api/v1/purchaseInvoices', { buyFromVendorNo: 'V', lines: [{ type: 'item', no: 'A', quantity: '1' }] });
     const missing = await send('POST', `/api/v1/purchaseInvoices/${invoice.no}/post`);
