@@ -19,3 +19,8 @@ export const lineNoLookups: Readonly<Record<'item' | 'glAccount', LookupSource<L
   item: { path: '/items', keyOf: (record) => record.no, describe: (record) => record.description ?? '' },
   glAccount: { path: '/glAccounts', filters: { accountType: 'posting', directPosting: 'true' }, keyOf: (record) => record.no, describe: (record) => record.name ?? '' },
 };
+
+/** A vendor's item we do not keep (BC Nonstock Item): a sales line made from it makes the item the first time. */
+export const catalogItemLookup: LookupSource<{ entryNo: string; vendorItemNo: string; description: string }> = {
+  path: '/catalogItems', keyOf: (record) => record.entryNo, describe: (record) => `${record.vendorItemNo} · ${record.description}`,
+};

@@ -7,6 +7,7 @@ import type { SupportedLocale } from '../format/locales.ts';
 import { documentListPath } from '../sales/document-kinds.ts';
 import { PostingActions, type PostingFamily } from '../sales/posting-actions.tsx';
 import { changeScope, documentQueryKey, refreshDocumentLists, type DocumentChange } from '../sales/use-sales-document.ts';
+import { GetSalesOrdersDialog } from './get-sales-orders-dialog.tsx';
 import { postedPurchaseDocumentsOf, type PurchaseKind } from './purchase-kinds.ts';
 import type { PurchaseDocument, PurchasePostingResult } from './purchase-types.ts';
 
@@ -23,8 +24,9 @@ interface PurchaseDocumentActionsProps {
   locale: SupportedLocale;
 }
 
-/** Post… (Receive / Invoice / both on orders, Ship … on return orders), Release, Reopen and Delete. */
+/** Post… (Receive / Invoice / both on orders, Ship … on return orders), Release, Reopen, Get Sales Orders (orders) and Delete. */
 export function PurchaseDocumentActions({ kind, document, busy, send, onError, locale }: PurchaseDocumentActionsProps) {
+  const [gettingSalesOrders, setGettingSalesOrders] = useState(false);
   const act = (path: string) => send({ method: 'POST', path }).catch(onError);
   const open = document.status === 'open';
   return (
@@ -32,6 +34,12 @@ export function PurchaseDocumentActions({ kind, document, busy, send, onError, l
       <PostingActions kind={kind} document={document} busy={busy} onError={onError} locale={locale} family={purchasePosting} />
       <Button variant="default" onClick={() => act('/release')} disabled={busy || !open}>Release</Button>
       <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>Reopen</Button>
+      {kind.type === 'order' && (
+        <>
+          <Button variant="default" onClick={() => setGettingSalesOrders(true)} disabled={busy || !open}>Get Sales Orders…</Button>
+          <GetSalesOrdersDialog opened={gettingSalesOrders} onClose={() => setGettingSalesOrders(false)} send={send} />
+        </>
+      )}
       <DeleteDocumentButton kind={kind} document={document} busy={busy} onError={onError} />
     </Group>
   );

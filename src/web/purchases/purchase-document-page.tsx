@@ -9,7 +9,7 @@ import { DocumentHeading, FailureAlert } from '../sales/sales-document-page.tsx'
 import { useDocumentPage } from '../sales/use-document-page.ts';
 import { useDocument } from '../sales/use-sales-document.ts';
 import { PurchaseDocumentActions } from './purchase-document-actions.tsx';
-import { PurchaseHeaderFields } from './purchase-header-fields.tsx';
+import { DropShipmentTo, PurchaseHeaderFields } from './purchase-header-fields.tsx';
 import { purchaseKindByPath, type PurchaseKind } from './purchase-kinds.ts';
 import type { PurchaseDocument } from './purchase-types.ts';
 
@@ -36,6 +36,7 @@ function PurchaseDocumentView({ kind, document, onReload }: { kind: PurchaseKind
       <PurchaseDocumentActions kind={kind} document={document} busy={busy} send={run} onError={showFailure} locale={locale} />
       {failure !== null && <FailureAlert failure={failure} onReload={onReload} />}
       <PurchaseHeaderFields kind={kind} document={document} errors={headerErrors} onCommit={commitHeader} />
+      <DropShipmentTo document={document} />
       <LinesGrid kind={kind} document={document} editor={editor} busy={busy} locale={locale} />
       <DocumentTotalsPanel totals={document.totals} preview={editor.preview?.totals ?? null} currencyCode={document.currencyCode} locale={locale} />
     </Stack>

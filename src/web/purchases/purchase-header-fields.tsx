@@ -1,7 +1,9 @@
-import { Fieldset, SimpleGrid } from '@mantine/core';
+import { Anchor, Fieldset, SimpleGrid } from '@mantine/core';
+import { Link } from 'react-router';
 import type { DocumentDateField } from '../../core/documents/document-types.ts';
 import { DateField } from '../components/date-field.tsx';
 import { locationLookup } from '../components/lookup-sources.ts';
+import { ReadOnlyFields } from '../components/read-only-fields.tsx';
 import { HeaderCodeField, HeaderText, PartyField } from '../sales/document-header-fields.tsx';
 import { dateFieldCaptions } from '../sales/document-kinds.ts';
 import type { PurchaseKind } from './purchase-kinds.ts';
@@ -39,5 +41,29 @@ export function PurchaseHeaderFields({ kind, document, errors, onCommit }: Purch
         ))}
       </SimpleGrid>
     </Fieldset>
+  );
+}
+
+const joined = (...parts: string[]) => parts.filter((part) => part !== '').join(', ');
+
+/**
+ * A drop shipment's delivery: the vendor delivers to the sales order's customer, at its ship-to
+ * address, both taken from the sales order by Get Sales Orders (read-only here: they follow the sales order).
+ */
+export function DropShipmentTo({ document }: { document: PurchaseDocument }) {
+  const customerNo = document.sellToCustomerNo;
+  if (!customerNo) return null;
+  return (
+    <ReadOnlyFields groups={[{
+      title: 'Drop Shipment',
+      fields: [
+        { label: 'Drop shipment to', value: <Anchor component={Link} to={`/customers/${encodeURIComponent(customerNo)}`} inherit>{customerNo}</Anchor> },
+        { label: 'Ship-to Code', value: document.shipToCode ?? '' },
+        { label: 'Ship-to Name', value: document.shipToName },
+        { label: 'Ship-to Address', value: joined(document.shipToAddress, document.shipToAddress2) },
+        { label: 'Ship-to City', value: joined(`${document.shipToPostCode} ${document.shipToCity}`.trim(), document.shipToCountryRegionCode) },
+        { label: 'Ship-to Contact', value: document.shipToContact },
+      ],
+    }]} />
   );
 }

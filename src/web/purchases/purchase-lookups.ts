@@ -1,3 +1,4 @@
+import type { SalesDocumentListItem } from '../api/types.ts';
 import type { LookupSource } from '../components/record-lookup.tsx';
 
 /** The vendor a purchase document is bought from. */
@@ -9,3 +10,6 @@ export const vendorLookup: LookupSource<{ no: string; name: string; city: string
 export const currencyLookup: LookupSource<{ code: string; description: string }> = {
   path: '/currencies', keyOf: (record) => record.code, describe: (record) => record.description,
 };
+
+/** A sales order whose drop-shipment (special-order) lines a purchase is got from (Get Sales Orders). */
+export const salesOrderLookup: LookupSource<SalesDocumentListItem> = { path: '/salesOrders', keyOf: (record) => record.no, describe: (record) => record.sellToName };

@@ -33,6 +33,14 @@ export interface PurchaseLine {
   vatPercent: string;
   vatIdentifier: string;
   vatCalculationType: VatCalculationType;
+  purchasingCode: string | null;
+  dropShipment: boolean;
+  specialOrder: boolean;
+  /** The sales order line a drop shipment (special order) is bought for (Get Sales Orders, Carry Out Action Message). */
+  salesOrderNo: string | null;
+  salesOrderLineNo: number | null;
+  specialOrderSalesNo: string | null;
+  specialOrderSalesLineNo: number | null;
 }
 
 /** The header dates a page may show (core/documents `dateFields`); a purchase header has those of its type. */
@@ -56,6 +64,16 @@ export interface PurchaseHeader extends HeaderDates {
   vendorInvoiceNo: string;
   vendorCreditMemoNo: string;
   yourReference: string;
+  /** A drop shipment's customer, whom the vendor delivers to at the ship-to address (else the company's address). */
+  sellToCustomerNo: string | null;
+  shipToCode: string | null;
+  shipToName: string;
+  shipToAddress: string;
+  shipToAddress2: string;
+  shipToPostCode: string;
+  shipToCity: string;
+  shipToCountryRegionCode: string;
+  shipToContact: string;
   version: number;
 }
 

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Checkbox, ScrollArea, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Checkbox, ScrollArea, Table, Text, TextInput } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { RecordLookup } from '../components/record-lookup.tsx';
@@ -7,7 +7,8 @@ import type { SupportedLocale } from '../format/locales.ts';
 import { formatQuantity } from '../format/numbers.ts';
 import { handleGridKeyDown } from '../sales/grid-navigation.ts';
 import { documentKinds, documentPath } from '../sales/document-kinds.ts';
-import { kindOfLine, purchasingKindCaptions, savedText, type RequisitionLine, type RequisitionTextField } from './requisition-lines.ts';
+import { PurchasingBadge } from '../sales/purchasing-note.tsx';
+import { kindOfLine, savedText, type RequisitionLine, type RequisitionTextField } from './requisition-lines.ts';
 import { vendorLookup } from './purchase-lookups.ts';
 import type { RequisitionWorksheet } from './use-requisition-worksheet.ts';
 
@@ -54,7 +55,7 @@ function RequisitionLineRow({ line, position, worksheet, locale }: RowProps) {
   const busy = worksheet.busy !== null;
   return (
     <Table.Tr data-line-no={line.lineNo} data-sales-order-no={line.salesOrderNo}>
-      <Table.Td><Badge size="sm" variant="light" color={kind === 'dropShipment' ? 'grape' : 'cyan'}>{purchasingKindCaptions[kind]}</Badge></Table.Td>
+      <Table.Td><PurchasingBadge kind={kind} /></Table.Td>
       <Table.Td><Anchor component={Link} to={documentPath(documentKinds.order, line.salesOrderNo)} size="sm">{line.salesOrderNo}</Anchor></Table.Td>
       <Table.Td ta="right">{line.salesOrderLineNo}</Table.Td>
       <Table.Td>{line.sellToCustomerNo && <Anchor component={Link} to={`/customers/${encodeURIComponent(line.sellToCustomerNo)}`} size="sm">{line.sellToCustomerNo}</Anchor>}</Table.Td>

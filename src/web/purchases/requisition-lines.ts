@@ -16,9 +16,7 @@ export const requisitionWorksheetPath = '/requisitionWorksheets/DEFAULT';
 /** Where the app shows the worksheet (navigation.ts, app.tsx). */
 export const requisitionWorksheetRoute = '/purchases/requisition-worksheet';
 
-export type PurchasingKind = 'dropShipment' | 'specialOrder';
-
-export const purchasingKindCaptions: Readonly<Record<PurchasingKind, string>> = { dropShipment: 'Drop Shipment', specialOrder: 'Special Order' };
+export { kindOfLine, purchasingKindCaptions, type PurchasingKind } from '../sales/purchasing.ts';
 
 export interface RequisitionLine {
   id: string;
@@ -45,8 +43,6 @@ export interface RequisitionLine {
 }
 
 export interface RequisitionLines { items: RequisitionLine[] }
-
-export const kindOfLine = (line: Pick<RequisitionLine, 'dropShipment'>): PurchasingKind => (line.dropShipment ? 'dropShipment' : 'specialOrder');
 
 /** The fields a user may change on a line (the PATCH body), checked as the API checks them. */
 export const requisitionLineUpdate = z.strictObject({ vendorNo: codeReference().nullable(), directUnitCost: unitAmount(), acceptActionMessage: z.boolean() }).partial();

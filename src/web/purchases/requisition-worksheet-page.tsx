@@ -2,17 +2,15 @@ import { Alert, Anchor, Button, Group, List, Loader, Stack, Text, Title } from '
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { messageOf } from '../api/field-errors.ts';
-import type { SalesDocumentListItem } from '../api/types.ts';
-import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
+import { RecordLookup } from '../components/record-lookup.tsx';
 import { documentPath } from '../sales/document-kinds.ts';
+import { purchasingKinds } from '../sales/purchasing.ts';
 import { useSession } from '../session/session-store.ts';
 import { purchaseKinds } from './purchase-kinds.ts';
-import { purchasingKindCaptions, type PurchasingKind } from './requisition-lines.ts';
+import { salesOrderLookup } from './purchase-lookups.ts';
+import { purchasingKindCaptions } from './requisition-lines.ts';
 import { RequisitionLinesTable } from './requisition-lines-table.tsx';
 import { useRequisitionWorksheet, type RequisitionWorksheet } from './use-requisition-worksheet.ts';
-
-/** Get Sales Orders of one order only: an open sales order. */
-const salesOrderLookup: LookupSource<SalesDocumentListItem> = { path: '/salesOrders', keyOf: (record) => record.no, describe: (record) => record.sellToName };
 
 /**
  * BC's Requisition Worksheet for drop shipments and special orders: Drop Shipment / Special Order →
@@ -45,8 +43,6 @@ export function RequisitionWorksheetPage() {
   );
 }
 
-const kinds: readonly PurchasingKind[] = ['dropShipment', 'specialOrder'];
-
 /** Get Sales Orders, of every sales order or the one chosen. */
 function GetSalesOrdersBar({ worksheet }: { worksheet: RequisitionWorksheet }) {
   const [salesOrderNo, setSalesOrderNo] = useState('');
@@ -54,7 +50,7 @@ function GetSalesOrdersBar({ worksheet }: { worksheet: RequisitionWorksheet }) {
     <Group align="flex-end" gap="xs" role="toolbar" aria-label="Get Sales Orders">
       <RecordLookup source={salesOrderLookup} value={salesOrderNo} onChange={setSalesOrderNo} onCommit={setSalesOrderNo}
         inputProps={{ label: 'Sales Order No.', placeholder: 'All sales orders', w: 220, error: worksheet.filterErrors.salesOrderNo }} />
-      {kinds.map((kind) => (
+      {purchasingKinds.map((kind) => (
         <Button key={kind} variant="default" disabled={worksheet.busy === 'carryOut'} loading={worksheet.busy === 'getSalesOrders'}
           onClick={() => void worksheet.getSalesOrders(kind, salesOrderNo)}>
           Get Sales Orders ({purchasingKindCaptions[kind]})

@@ -2,6 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import type { SalesDocument } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { AddCatalogItemDialog } from './add-catalog-item-dialog.tsx';
 import { CopyDocumentDialog } from './copy-document-dialog.tsx';
 import type { DocumentKind } from './document-kinds.ts';
 import { GetPostedLinesDialog } from './get-posted-lines-dialog.tsx';
@@ -22,7 +23,10 @@ interface DocumentActionsProps {
   locale: SupportedLocale;
 }
 
-type Dialog = 'copy' | 'statistics' | 'shipmentLines' | 'postedLines';
+type Dialog = 'copy' | 'statistics' | 'shipmentLines' | 'postedLines' | 'catalogItem';
+
+/** The documents that sell items, where a line may be a catalog item's. */
+const sellsCatalogItems: ReadonlySet<DocumentKind['type']> = new Set(['quote', 'order', 'invoice']);
 
 /** The action bar of a sales document (BC's Home, Process and Posting actions). */
 export function DocumentActions({ kind, document, busy, send, onError, locale }: DocumentActionsProps) {
@@ -42,12 +46,14 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       {kind.direction === 'inbound' && (
         <Button variant="default" onClick={() => setDialog('postedLines')} disabled={busy || !open}>Get Posted Document Lines to Reverse…</Button>
       )}
+      {sellsCatalogItems.has(kind.type) && <Button variant="default" onClick={() => setDialog('catalogItem')} disabled={busy || !open}>Add Catalog Item…</Button>}
       <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>Copy Document…</Button>
       <Button variant="default" onClick={() => setDialog('statistics')} disabled={busy}>Statistics…</Button>
       <CopyDocumentDialog opened={dialog === 'copy'} onClose={close} onCopy={(input) => send({ method: 'POST', path: '/copyDocument', body: input })} />
       <StatisticsDialog kind={kind} document={document} opened={dialog === 'statistics'} onClose={close} locale={locale} />
       {kind.type === 'invoice' && <GetShipmentLinesDialog {...dialogProps} opened={dialog === 'shipmentLines'} />}
       {kind.direction === 'inbound' && <GetPostedLinesDialog {...dialogProps} opened={dialog === 'postedLines'} />}
+      {sellsCatalogItems.has(kind.type) && <AddCatalogItemDialog opened={dialog === 'catalogItem'} onClose={close} send={send} locale={locale} />}
     </Group>
   );
 }

@@ -37,12 +37,15 @@ type SharedLineField =
   | 'lineDiscountAmount' | 'lineAmount' | 'invoiceDiscountAmount' | 'allowInvoiceDiscount' | 'vatPercent' | 'vatIdentifier' | 'vatCalculationType';
 type SalesOnlyLineField = 'purchasingCode' | 'dropShipment' | 'specialOrder' | 'purchaseOrderNo' | 'specialOrderPurchaseNo';
 
+/** A purchase line's sales order, when it buys a drop shipment (special order) for it. */
+type PurchaseOnlyLineField = 'salesOrderNo' | 'specialOrderSalesNo';
+
 /**
  * A line as the grid reads it, of either family: the fields both carry, and the family's own price
  * and handling quantities (a sales line has unitPrice and quantityToShip, a purchase line directUnitCost and quantityToReceive).
  */
 export type GridLine = Pick<SalesLine, SharedLineField> & Partial<Pick<SalesLine, SalesOnlyLineField>>
-  & Partial<Record<PriceField | HandlingField | LineHandling['quantityHandledField'], string>>;
+  & Partial<Record<PriceField | HandlingField | LineHandling['quantityHandledField'], string>> & Partial<Record<PurchaseOnlyLineField, string | null>>;
 
 /** A document as the grid reads it. */
 export interface GridDocument {

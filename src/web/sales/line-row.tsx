@@ -1,14 +1,18 @@
 import { ActionIcon, Table, Text } from '@mantine/core';
+import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import { lineNoLookups, locationLookup, purchasingLookup } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
 import { decimalForInput, formatAmount, formatQuantity } from '../format/numbers.ts';
 import { cellAttributes, TextCell, type CellIdentity } from './line-cells.tsx';
 import { decimalOf, isDecimalLineField, isPostedQuantityField, lineTypeCaptions, type EditableLineField, type GridColumn, type GridLine } from './line-fields.ts';
+import { PurchasingNote } from './purchasing-note.tsx';
 import type { LinesEditor } from './use-lines-editor.ts';
 
 interface LineRowProps {
   line: GridLine;
+  /** Sales order lines show their drop shipment under the Purchasing Code, purchase lines under the description. */
+  family: DocumentFamily;
   position: number;
   columns: readonly GridColumn[];
   editor: LinesEditor;
@@ -20,7 +24,7 @@ interface LineRowProps {
   locale: SupportedLocale;
 }
 
-export function LineRow({ line, position, columns, editor, open, busy, warning, locale }: LineRowProps) {
+export function LineRow({ line, family, position, columns, editor, open, busy, warning, locale }: LineRowProps) {
   const cell = (column: GridColumn) => {
     const identity: CellIdentity = { line: line.lineNo, position, column };
     const readOnly = !open && !column.editableWhenReleased;
@@ -47,7 +51,7 @@ export function LineRow({ line, position, columns, editor, open, busy, warning, 
           <RecordLookup source={purchasingLookup} value={editor.draftOf(line.lineNo, 'purchasingCode') ?? line.purchasingCode ?? ''}
             onChange={(text) => editor.edit(line.lineNo, 'purchasingCode', text)} onCommit={(key) => void editor.commitCell(line.lineNo, 'purchasingCode', key)}
             inputProps={{ ...cellAttributes(identity, readOnly), error: editor.errorOf(line.lineNo, 'purchasingCode') }} />
-          <PurchasingNote line={line} position={position} />
+          <PurchasingNote line={line} family={family} position={position} />
         </>
       );
       default: {
@@ -59,6 +63,7 @@ export function LineRow({ line, position, columns, editor, open, busy, warning, 
               error={editor.errorOf(line.lineNo, field)} onChange={(text) => editor.edit(line.lineNo, field, text)}
               onCommit={() => void editor.commitCell(line.lineNo, field)} onRevert={() => editor.revert(line.lineNo, field)} />
             {field === 'description' && warning && <Text size="xs" c="orange.8" role="note">{warning}</Text>}
+            {field === 'description' && family === 'purchase' && <PurchasingNote line={line} family={family} position={position} />}
           </>
         );
       }
@@ -78,18 +83,6 @@ export function LineRow({ line, position, columns, editor, open, busy, warning, 
 
 function savedText(line: GridLine, field: EditableLineField, minimumScale: number | undefined, locale: SupportedLocale): string {
   return isDecimalLineField(field) ? decimalForInput(decimalOf(line, field), locale, minimumScale) : line[field] ?? '';
-}
-
-/** Drop Shipment / Special Order, and the purchase order the line is bought with once linked. */
-function PurchasingNote({ line, position }: { line: GridLine; position: number }) {
-  if (!line.dropShipment && !line.specialOrder) return null;
-  const purchaseOrderNo = line.dropShipment ? line.purchaseOrderNo : line.specialOrderPurchaseNo;
-  const kind = line.dropShipment ? 'Drop Shipment' : 'Special Order';
-  return (
-    <Text size="xs" c="dimmed" aria-label={`Purchasing, line ${position}`}>
-      {kind}{purchaseOrderNo ? `: purchase order ${purchaseOrderNo}` : ': no purchase order yet'}
-    </Text>
-  );
 }
 
 function LineAmount({ line, preview, locale }: { line: GridLine; preview: string | undefined; locale: SupportedLocale }) {

@@ -46,7 +46,7 @@ export function LinesGrid({ kind, document, editor, busy, locale }: LinesGridPro
         </Table.Thead>
         <Table.Tbody>
           {document.lines.map((line, index) => (
-            <LineRow key={line.lineNo} line={line} position={index + 1} columns={columns} editor={editor} open={open} busy={busy}
+            <LineRow key={line.lineNo} line={line} family={kind.family} position={index + 1} columns={columns} editor={editor} open={open} busy={busy}
               warning={line.type === 'item' ? stockout.get(line.no) : undefined} locale={locale} />
           ))}
           {open && <NewLineRow columns={columns} editor={editor} />}

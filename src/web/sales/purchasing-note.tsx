@@ -1,0 +1,30 @@
+import { Anchor, Badge, Text, VisuallyHidden } from '@mantine/core';
+import type { DocumentFamily } from '../../core/documents/document-types.ts';
+import { Link } from 'react-router';
+import { linkedOrderOf, purchasingKindCaptions, type PurchasingKind, type PurchasingLine } from './purchasing.ts';
+
+export function PurchasingBadge({ kind }: { kind: PurchasingKind }) {
+  return <Badge size="sm" variant="light" color={kind === 'dropShipment' ? 'grape' : 'cyan'}>{purchasingKindCaptions[kind]}</Badge>;
+}
+
+interface PurchasingNoteProps {
+  line: PurchasingLine;
+  family: DocumentFamily;
+  /** 1-based position of the row, for the accessible name ("Purchasing, line 2"). */
+  position: number;
+}
+
+/** Drop Shipment / Special Order, and the order on the other side once linked (a link), or that there is none yet. */
+export function PurchasingNote({ line, family, position }: PurchasingNoteProps) {
+  const linked = linkedOrderOf(line, family);
+  if (!linked) return null;
+  // The colon is for screen readers (and reads as "Drop Shipment: purchase order …"); the badge sets it apart on screen.
+  return (
+    <Text component="div" size="xs" c="dimmed" mt={2} aria-label={`Purchasing, line ${position}`}>
+      <PurchasingBadge kind={linked.kind} /><VisuallyHidden>:</VisuallyHidden>{' '}
+      {linked.no === null || linked.path === null ? `no ${linked.caption} yet` : (
+        <>{linked.caption} <Anchor component={Link} to={linked.path} inherit>{linked.no}</Anchor></>
+      )}
+    </Text>
+  );
+}
