@@ -125,6 +125,24 @@ describe('posting purchase documents', () => {
     expect(vendorEntries.map((row: { amount: string }) => row.amount)).toEqual(['-75.00', '-150.00', '-150.00']);
   });
 
+  it('a purchase invoice in a foreign currency posts LCY to the G/L and the inventory, and keeps the currency on the vendor entry', async () => {
+    await send('POST', '/api/v1/currencies', { code: 'USD' });
+    expect((await send('POST', '/api/v1/currencies/USD/exchangeRates', { startingDate: '2026-01-01', exchangeRateAmount: '125', relationalExchangeRateAmount: '100' })).statusCode).toBe(201);
+    // Last Direct Cost 55.00 (LCY) becomes 68.75 USD on the line.
+    const invoice = await created('/api/v1/purchaseInvoices', { buyFromVendorNo: 'V', currencyCode: 'USD', vendorInvoiceNo: 'US-1', lines: [{ type: 'item', no: 'A', quantity: '8' }] });
+    expect(invoice.lines[0]).toMatchObject({ directUnitCost: '68.75000', unitCostLcy: '55.00000', lineAmount: '550.00' });
+    expect(invoice.totals.amountIncludingVat).toBe('687.50');
+    const posted = await post(`/api/v1/purchaseInvoices/${invoice.no}/post`);
+    const [vendorEntry] = await items('/api/v1/vendorLedgerEntries?vendorNo=V');
+    expect(vendorEntry).toMatchObject({ currencyCode: 'USD', amount: '-687.50', amountLcy: '-550.00', purchaseLcy: '-440.00' });
+    const gl = (await items(`/api/v1/glEntries?documentNo=${posted.invoiceNo}`)) as Entry[];
+    expect(accountTotals(gl, '7060')).toEqual({ debit: '440.00', credit: '0.00' });
+    expect(accountTotals(gl, '2320')).toEqual({ debit: '110.00', credit: '0.00' });
+    expect(accountTotals(gl, '5400')).toEqual({ debit: '0.00', credit: '550.00' });
+    expect(accountTotals(gl, '3000')).toEqual({ debit: '440.00', credit: '0.00' });
+    expect((await send('GET', '/api/v1/items/A')).json()).toMatchObject({ lastDirectCost: '55.00000' });
+  });
+
   it('undoes a receipt not yet invoiced: a correction line, the goods out at their cost, the order line received again', async () => {
     const order = await created('/api/v1/purchaseOrders', { buyFromVendorNo: 'V', lines: [{ type: 'item', no: 'B', quantity: '10', quantityToReceive: '4' }] });
     await post(`/api/v1/purchaseOrders/${order.no}/post`, { receive: true });
