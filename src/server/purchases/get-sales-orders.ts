@@ -9,7 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
-import { purchaseHeader, salesHeader, salesLine } from '../db/schema/index.ts';
+import { purchaseHeader, salesHeader } from '../db/schema/index.ts';
 import { loadDocument } from '../sales/sales-document.queries.ts';
 import type { SalesHeaderRow, SalesLineRow } from '../sales/sales-document.types.ts';
 import type { PurchaseContext } from './purchase-context.ts';
@@ -83,13 +83,14 @@ async function shipTo(tx: Executor, order: PurchaseDocument, sales: typeof sales
     .where(and(eq(purchaseHeader.documentType, 'order'), eq(purchaseHeader.no, header.no)));
 }
 
+/** The sales lines' links to their purchase lines, in one UPDATE … FROM (VALUES …), and the order's version. */
 async function linkSalesLines(tx: Executor, salesOrderNo: string, links: ReadonlyArray<{ lineNo: number; purchaseLineNo: number }>, purchaseOrderNo: string, kind: PurchasingKind) {
-  for (const link of links) {
-    await tx.update(salesLine).set(kind === 'dropShipment'
-      ? { purchaseOrderNo, purchaseOrderLineNo: link.purchaseLineNo }
-      : { specialOrderPurchaseNo: purchaseOrderNo, specialOrderPurchaseLineNo: link.purchaseLineNo })
-      .where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, salesOrderNo), eq(salesLine.lineNo, link.lineNo)));
-  }
+  const [noColumn, lineColumn] = kind === 'dropShipment' ? ['purchase_order_no', 'purchase_order_line_no'] : ['special_order_purchase_no', 'special_order_purchase_line_no'];
+  const values = sql.join(links.map((link) => sql`(${link.lineNo}::integer, ${link.purchaseLineNo}::integer)`), sql`, `);
+  await tx.execute(sql`
+    update sales_line as l set ${sql.identifier(noColumn)} = ${purchaseOrderNo}, ${sql.identifier(lineColumn)} = v.purchase_line_no
+    from (values ${values}) as v(line_no, purchase_line_no)
+    where l.document_type = 'order' and l.document_no = ${salesOrderNo} and l.line_no = v.line_no`);
   await tx.update(salesHeader).set({ version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(salesHeader.documentType, 'order'), eq(salesHeader.no, salesOrderNo)));
 }

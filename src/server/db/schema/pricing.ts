@@ -4,16 +4,21 @@ import { item } from './items.ts';
 import { vatBusinessPostingGroup } from './posting-groups.ts';
 import { vendor } from './vendors.ts';
 
-/** Who an agreement is with, and when, in which currency, unit and from which quantity it applies (spec §10.1–10.2). */
-const agreementTerms = () => ({
-  salesType: text().notNull(),
-  salesCode: text().notNull().default(''),
+/** When, in which currency and unit and from which quantity an agreement applies, sales or purchase (spec §10.1–10.2). */
+const agreementWindow = () => ({
   startingDate: calendarDate(),
   endingDate: calendarDate(),
   currencyCode: text().notNull().default(''),
   variantCode: text().notNull().default(''),
   unitOfMeasureCode: text().notNull().default(''),
   minimumQuantity: quantity().notNull().default('0'),
+});
+
+/** Who a sales agreement is with, and its window. */
+const agreementTerms = () => ({
+  salesType: text().notNull(),
+  salesCode: text().notNull().default(''),
+  ...agreementWindow(),
 });
 
 /** Sales Price agreements (spec §10.1): who gets which unit price for an item, from when, from how many. */
@@ -50,16 +55,11 @@ export const customerInvoiceDiscount = pgTable('customer_invoice_discount', {
   ...recordColumns(),
 }, (t) => [unique('customer_invoice_discount_terms').on(t.code, t.currencyCode, t.minimumAmount)]);
 
-/** When, in which currency and unit, from how many a vendor's purchase agreement applies (BC Purchase Price / Purchase Line Discount). */
+/** A vendor's purchase agreement for an item, and its window (BC Purchase Price / Purchase Line Discount). */
 const purchaseAgreementTerms = () => ({
   itemNo: text().notNull().references(() => item.no, { onDelete: 'cascade' }),
   vendorNo: text().notNull().references(() => vendor.no, { onDelete: 'cascade' }),
-  startingDate: calendarDate(),
-  endingDate: calendarDate(),
-  currencyCode: text().notNull().default(''),
-  variantCode: text().notNull().default(''),
-  unitOfMeasureCode: text().notNull().default(''),
-  minimumQuantity: quantity().notNull().default('0'),
+  ...agreementWindow(),
 });
 
 /** Purchase Price: a vendor's Direct Unit Cost for an item; purchase lines take the lowest that applies. */
