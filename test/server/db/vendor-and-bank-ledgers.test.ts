@@ -114,7 +114,7 @@ describe('vendor and bank account ledgers', () => {
       posted_purchase_header: [],
       posted_purchase_line: [...postedPurchaseLineDerivedColumns],
       detailed_customer_ledger_entry: ['unapplied', 'unapplied_by_entry_no'],
-      detailed_vendor_ledger_entry: [],
+      detailed_vendor_ledger_entry: ['unapplied', 'unapplied_by_entry_no'],
       transaction_reversal: [],
       gl_entry: [],
     });

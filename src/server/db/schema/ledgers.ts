@@ -182,7 +182,7 @@ export const detailedCustomerLedgerEntry = pgTable('detailed_customer_ledger_ent
 /** The purchase-side mirror of the customer entries; the same columns are derived from its detailed entries. */
 export const vendorLedgerEntryDerivedColumns = [
   'remaining_amount', 'remaining_amount_lcy', 'open', 'closed_by_entry_no', 'closed_at_date', 'closed_by_amount',
-  'remaining_payment_discount_possible',
+  'remaining_payment_discount_possible', 'accepted_payment_tolerance', 'accepted_pmt_disc_tolerance', 'pmt_disc_received_lcy', 'max_payment_tolerance',
 ] as const;
 
 export const vendorLedgerEntry = pgTable('vendor_ledger_entry', {
@@ -206,6 +206,11 @@ export const vendorLedgerEntry = pgTable('vendor_ledger_entry', {
   paymentDiscountToleranceDate: calendarDate(),
   originalPaymentDiscountPossible: amount().notNull().default('0'),
   remainingPaymentDiscountPossible: amount().notNull().default('0'),
+  /** BC's Pmt. Disc. Rcd.(LCY): the payment discount received so far, derived from the detailed entries. */
+  pmtDiscReceivedLcy: amount().notNull().default('0'),
+  maxPaymentTolerance: amount().notNull().default('0'),
+  acceptedPaymentTolerance: amount().notNull().default('0'),
+  acceptedPmtDiscTolerance: boolean().notNull().default(false),
   open: boolean().notNull(),
   positive: boolean().notNull(),
   closedByEntryNo: integer(),
@@ -234,9 +239,14 @@ export const detailedVendorLedgerEntry = pgTable('detailed_vendor_ledger_entry',
   amount: amount().notNull(),
   amountLcy: amount().notNull(),
   appliedVendorLedgerEntryNo: integer(),
+  /** As on detailed customer entries: Max. Payment Tolerance before an application, and the unapply flags. */
+  maxPaymentTolerance: amount(),
+  unapplied: boolean().notNull().default(false),
+  unappliedByEntryNo: integer(),
   userId: text().notNull().default(''),
 }, (t) => [
   index('detailed_vendor_ledger_entry_entry').on(t.vendorLedgerEntryNo),
+  index('detailed_vendor_ledger_entry_transaction').on(t.transactionNo),
   allowedValues(t.entryType, detailedEntryTypes),
   allowedValues(t.documentType, ledgerDocumentTypes),
 ]);
@@ -346,6 +356,8 @@ export const valueEntry = pgTable('value_entry', {
   discountAmount: amount().notNull().default('0'),
   costPostedToGl: amount().notNull().default('0'),
   expectedCostPostedToGl: amount().notNull().default('0'),
+  /** BC's Adjustment: a value entry that corrects the cost of an entry posted before (cost adjustment). */
+  adjustment: boolean().notNull().default(false),
   transactionNo: integer().notNull().references(() => glRegister.no),
   userId: text().notNull().default(''),
 }, (t) => [

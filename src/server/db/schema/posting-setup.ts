@@ -30,6 +30,17 @@ export const vendorPostingGroup = pgTable('vendor_posting_group', {
   code: text().primaryKey(),
   description: text().notNull().default(''),
   payablesAccount: account(),
+  serviceChargeAccount: account(),
+  /** Applying payments (spec §20.3–§20.5 read for vendors): the same accounts as a customer posting group's. */
+  paymentDiscountDebitAccount: account(),
+  paymentDiscountCreditAccount: account(),
+  invoiceRoundingAccount: account(),
+  paymentToleranceDebitAccount: account(),
+  paymentToleranceCreditAccount: account(),
+  debitCurrencyApplicationRoundingAccount: account(),
+  creditCurrencyApplicationRoundingAccount: account(),
+  debitRoundingAccount: account(),
+  creditRoundingAccount: account(),
   ...recordColumns(),
 });
 
