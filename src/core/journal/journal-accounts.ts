@@ -40,6 +40,10 @@ export interface JournalVendor {
   /** The posting group's Payables Account; '' when blank. */
   payablesAccount: string;
   purchaserCode: string;
+  /** Application Method; unset = manual. */
+  applicationMethod?: 'manual' | 'applyToOldest';
+  /** Block Payment Tolerance; unset = false. */
+  blockPaymentTolerance?: boolean;
 }
 
 export interface JournalBankAccount {
@@ -70,6 +74,8 @@ export interface OpenCustomerEntry extends ApplicableCustomerEntry, OpenEntryFac
 export interface JournalApplicationSetup {
   /** G/L setup, customer posting groups and currencies; amountPrecision is the local currency's. */
   setup: ApplicationSetup;
+  /** The vendor posting groups' accounts, for applying vendor entries (Payables Account as receivablesAccount). */
+  vendorPostingGroups?: ApplicationSetup['customerPostingGroups'];
   /** Amount Rounding Precision per currency code. */
   currencyPrecisions: ReadonlyMap<string, Decimal>;
   /** G/L Setup: Payment Tolerance % and Max. Payment Tolerance Amount, for new invoice and credit memo entries. */
@@ -87,6 +93,8 @@ export interface JournalAccounts {
    * their Applies-to ID, and every open entry of a customer who applies to oldest (others may be left out).
    */
   openCustomerEntries: readonly OpenCustomerEntry[];
+  /** The same for vendor lines, in the same shape (customerNo = the vendor no., customerPostingGroup = its posting group); unset = none. */
+  openVendorEntries?: readonly OpenCustomerEntry[];
   /** Unset: no tolerance, no Adjust for Payment Discount, the customers' receivables accounts only. */
   application?: JournalApplicationSetup;
 }

@@ -2,7 +2,7 @@
  * Journal lines → postings (BC's Gen. Jnl.-Post Batch and Gen. Jnl.-Post Line, spec §20.2, §22):
  * consecutive lines with the same posting date and document no. form one transaction, which must
  * balance in LCY. Each line posts its account side and, with a Bal. Account No., its balancing side
- * for −amount (PostBalancingEntry); a customer side applies its new entry (journal-application.ts)
+ * for −amount (PostBalancingEntry); a customer or vendor side applies its new entry (journal-application.ts)
  * with the discounts, tolerance, gains and losses the application posts. Pure: the shell loads the
  * accounts and the open entries, checks the posting dates, and appends each Posting with
  * server/ledger's appendPosting.
@@ -18,8 +18,8 @@ import type { ApplicationChoices, CustomerApplicationPlan } from '../receivables
 import { maxPaymentTolerance, toleranceSetupOf } from '../receivables/payment-tolerance.ts';
 import { bankAccountLineEntries } from './bank-account-line.ts';
 import { customerLineEntries } from './customer-line.ts';
-import type { JournalAccounts, JournalCustomer } from './journal-accounts.ts';
-import { OpenCustomerEntries, planLineApplication } from './journal-application.ts';
+import type { JournalAccounts } from './journal-accounts.ts';
+import { type ApplyingDraft, type ApplyingParty, OpenEntries, planLineApplication } from './journal-application.ts';
 import { checkLineFields, type JournalSide, type ResolvedSide, resolveSide } from './journal-checks.ts';
 import type { JournalLine, JournalLinePartyFacts } from './journal-line.ts';
 import { vendorLineEntries } from './vendor-line.ts';
@@ -32,9 +32,10 @@ export interface JournalPostingFacts {
   choices?: ApplicationChoices;
 }
 
-/** What postSide needs to apply a customer side: the running open entries and the request's context. */
+/** What postSide needs to apply a customer or vendor side: the running open entries and the request's context. */
 interface ApplicationContext {
-  open: OpenCustomerEntries;
+  open: OpenEntries;
+  openVendors: OpenEntries;
   accounts: JournalAccounts;
   choices: ApplicationChoices;
 }
@@ -50,11 +51,15 @@ interface TransactionEntries {
   bankAccountLedgerEntries: BankAccountLedgerEntryDraft[];
   vatEntries: VatEntry[];
   customerApplications: CustomerApplicationPlan[];
+  vendorApplications: CustomerApplicationPlan[];
 }
 
 export function journalPostings(lines: readonly JournalLine[], accounts: JournalAccounts, facts: JournalPostingFacts): Posting[] {
   lines.forEach((line, index) => checkLineFields(line, index));
-  const context: ApplicationContext = { open: new OpenCustomerEntries(accounts.openCustomerEntries, accounts.customers), accounts, choices: facts.choices ?? {} };
+  const context: ApplicationContext = {
+    open: new OpenEntries(accounts.openCustomerEntries, accounts.customers), openVendors: new OpenEntries(accounts.openVendorEntries ?? [], accounts.vendors),
+    accounts, choices: facts.choices ?? {},
+  };
   return journalTransactions(lines).map((transaction) => transactionPosting(transaction, accounts, facts, context));
 }
 
@@ -72,7 +77,7 @@ export function journalTransactions(lines: readonly JournalLine[]): IndexedLine[
 
 function transactionPosting(transaction: IndexedLine[], accounts: JournalAccounts, facts: JournalPostingFacts, context: ApplicationContext): Posting {
   const entries: TransactionEntries = {
-    glEntries: [], customerLedgerEntries: [], vendorLedgerEntries: [], bankAccountLedgerEntries: [], vatEntries: [], customerApplications: [],
+    glEntries: [], customerLedgerEntries: [], vendorLedgerEntries: [], bankAccountLedgerEntries: [], vatEntries: [], customerApplications: [], vendorApplications: [],
   };
   for (const { line, index } of transaction) {
     const sides = sidesOf(line, index);
@@ -88,12 +93,13 @@ function transactionPosting(transaction: IndexedLine[], accounts: JournalAccount
       documentNo: first.documentNo, postingDate: first.postingDate, difference: difference.toFixed(2),
     }, `lines.${last.index}.amount`);
   }
-  const { customerApplications, ...batch } = entries;
+  const { customerApplications, vendorApplications, ...batch } = entries;
   return {
     facts: { postingDate: first.postingDate, sourceCode: facts.sourceCode, userId: facts.userId, document: entryDocument(first) },
     entries: batch,
     items: null,
     customerApplications,
+    ...(vendorApplications.length > 0 ? { vendorApplications } : {}),
   };
 }
 
@@ -115,19 +121,11 @@ export function sidesOf(line: JournalLine, index: number): JournalSide[] {
   return [accountSide, { line: mirrored, index, path: `lines.${index}.balAccountNo`, balancing: true }];
 }
 
-// Applies-to goes with the line's customer side (either side); vendor applications come with payables.
+// Applies-to goes with the line's customer or vendor side (either side).
 function checkAppliesTo(line: JournalLine, index: number, applyingSide: JournalSide | undefined): void {
   const named = line.appliesToDocNo ? { field: 'appliesToDocNo', caption: 'Applies-to Doc. No.' } : line.appliesToId ? { field: 'appliesToId', caption: 'Applies-to ID' } : null;
-  if (!named) return;
-  const field = `lines.${index}.${named.field}`;
-  if (!applyingSide) {
-    throw new DomainError('INVALID_INPUT', { detail: `Journal line ${line.lineNo} has an ${named.caption} but neither of its accounts is a customer or a vendor` }, field);
-  }
-  if (applyingSide.line.accountType === 'vendor') {
-    throw new DomainError('JOURNAL_APPLICATION_NOT_SUPPORTED', {
-      lineNo: line.lineNo, what: 'applying vendor entries', remedy: `post the line without ${named.caption}`,
-    }, field);
-  }
+  if (!named || applyingSide) return;
+  throw new DomainError('INVALID_INPUT', { detail: `Journal line ${line.lineNo} has an ${named.caption} but neither of its accounts is a customer or a vendor` }, `lines.${index}.${named.field}`);
 }
 
 function postSide(side: JournalSide, resolved: ResolvedSide, entries: TransactionEntries, context: ApplicationContext | null): void {
@@ -139,23 +137,26 @@ function postSide(side: JournalSide, resolved: ResolvedSide, entries: Transactio
     case 'customer': {
       const party = side.line.party ?? partyOf(side.line, resolved.customer.salespersonCode, resolved.customer.postingGroup);
       const lines = customerLineEntries({ ...side.line, party }, resolved.receivablesAccount);
-      const customerLedgerEntry = { ...lines.customerLedgerEntry, document, maxPaymentTolerance: lineMaxPaymentTolerance(lines.customerLedgerEntry, resolved.customer, context) };
+      const blocked = resolved.customer.blockPaymentTolerance ?? false;
+      const customerLedgerEntry = { ...lines.customerLedgerEntry, document, maxPaymentTolerance: lineMaxPaymentTolerance(lines.customerLedgerEntry, blocked, context) };
       const glEntry = { ...lines.glEntry, document };
       entries.customerLedgerEntries.push(customerLedgerEntry);
       entries.glEntries.push(glEntry);
-      if (!context) return;
-      const result = planLineApplication({
-        line: side.line, draft: customerLedgerEntry, newEntryIndex: entries.customerLedgerEntries.length - 1, customer: resolved.customer,
-        open: context.open, accounts: context.accounts, choices: context.choices, path: `lines.${side.index}`,
-      });
-      if (result) addApplication(entries, glEntry, result);
+      const applying = { kind: 'customer' as const, ...resolved.customer };
+      if (context) applyLine(side, customerLedgerEntry, entries.customerLedgerEntries.length - 1, applying, context, glEntry, entries);
       return;
     }
     case 'vendor': {
       const party = side.line.party ?? partyOf(side.line, resolved.vendor.purchaserCode, resolved.vendor.postingGroup);
-      const { vendorLedgerEntry, glEntry } = vendorLineEntries({ ...side.line, party }, resolved.payablesAccount);
-      entries.vendorLedgerEntries.push({ ...vendorLedgerEntry, document });
-      entries.glEntries.push({ ...glEntry, document });
+      const lines = vendorLineEntries({ ...side.line, party }, resolved.payablesAccount);
+      const blocked = resolved.vendor.blockPaymentTolerance ?? false;
+      const vendorLedgerEntry = { ...lines.vendorLedgerEntry, document, maxPaymentTolerance: lineMaxPaymentTolerance(lines.vendorLedgerEntry, blocked, context) };
+      const glEntry = { ...lines.glEntry, document };
+      entries.vendorLedgerEntries.push(vendorLedgerEntry);
+      entries.glEntries.push(glEntry);
+      const draft: ApplyingDraft = { ...vendorLedgerEntry, customerNo: vendorLedgerEntry.vendorNo, customerPostingGroup: vendorLedgerEntry.vendorPostingGroup };
+      const applying = { kind: 'vendor' as const, ...resolved.vendor };
+      if (context) applyLine(side, draft, entries.vendorLedgerEntries.length - 1, applying, context, glEntry, entries);
       return;
     }
     case 'bankAccount': {
@@ -167,11 +168,25 @@ function postSide(side: JournalSide, resolved: ResolvedSide, entries: Transactio
   }
 }
 
+/** Applies the line's new customer or vendor entry (journal-application.ts) and adds what the application posts. */
+function applyLine(
+  side: JournalSide, draft: ApplyingDraft, newEntryIndex: number, party: ApplyingParty, context: ApplicationContext, glEntry: GlEntry, entries: TransactionEntries,
+): void {
+  const vendor = party.kind === 'vendor';
+  const result = planLineApplication({
+    line: side.line, draft, newEntryIndex, party, open: vendor ? context.openVendors : context.open,
+    accounts: context.accounts, choices: context.choices, path: `lines.${side.index}`,
+  });
+  if (result) addApplication(entries, glEntry, result, party.kind);
+}
+
 /**
  * Spec §20.5: an invoice or credit memo line's entry gets its Max. Payment Tolerance from the G/L
- * setup (none without a journal application setup, or for a customer with Block Payment Tolerance).
+ * setup (none without a journal application setup, or for a party with Block Payment Tolerance).
  */
-function lineMaxPaymentTolerance(draft: CustomerLedgerEntryDraft, customer: JournalCustomer, context: ApplicationContext | null): Decimal {
+function lineMaxPaymentTolerance(
+  draft: Pick<CustomerLedgerEntryDraft, 'documentType' | 'amount' | 'amountLcy' | 'currencyCode'>, blockPaymentTolerance: boolean, context: ApplicationContext | null,
+): Decimal {
   const application = context?.accounts.application;
   if (!application) return ZERO;
   // The currency's own tolerance for an entry in a currency (BC's CalcMaxPmtTolerance), the G/L setup's in LCY.
@@ -179,21 +194,21 @@ function lineMaxPaymentTolerance(draft: CustomerLedgerEntryDraft, customer: Jour
   return maxPaymentTolerance({
     documentType: draft.documentType, amount: draft.amount, amountLcy: draft.amountLcy, currencyCode: draft.currencyCode,
     ...toleranceSetupOf(draft.currencyCode, lcy, application.setup.currencies.get(draft.currencyCode)),
-    blockPaymentTolerance: customer.blockPaymentTolerance ?? false,
+    blockPaymentTolerance,
     amountPrecision: application.currencyPrecisions.get(draft.currencyCode) ?? application.setup.amountPrecision,
   });
 }
 
 /**
- * The application's entries join the transaction's. Its receivables entry on the line's own
- * receivables account is added to the line's (BC posts one receivables entry per line: Cr 1000.00
+ * The application's entries join the transaction's. Its receivables (payables) entry on the line's own
+ * account is added to the line's (BC posts one receivables entry per line: Cr 1000.00
  * for a 950.00 payment that takes a 50.00 discount); others stay entries of their own.
  */
-function addApplication(entries: TransactionEntries, lineGlEntry: GlEntry, result: ApplicationResult): void {
-  entries.customerApplications.push(...result.applications);
+function addApplication(entries: TransactionEntries, lineGlEntry: GlEntry, result: ApplicationResult, party: 'customer' | 'vendor'): void {
+  (party === 'vendor' ? entries.vendorApplications : entries.customerApplications).push(...result.applications);
   entries.vatEntries.push(...result.vatEntries);
   for (const entry of result.glEntries) {
-    const receivables = entry.accountNo === lineGlEntry.accountNo && entry.sourceType === 'customer' && entry.genPostingType === '';
+    const receivables = entry.accountNo === lineGlEntry.accountNo && entry.sourceType === party && entry.genPostingType === '';
     if (receivables) lineGlEntry.amount = lineGlEntry.amount.plus(entry.amount);
     else entries.glEntries.push(entry);
   }

@@ -35,9 +35,9 @@ export const glAccountSchemas = recordSchemas({ no: code() }, {
 
 const account = () => codeReference();
 
-export const customerPostingGroupSchemas = recordSchemas({ code: code() }, {
-  description: text(100),
-  receivablesAccount: account(), serviceChargeAccount: account(),
+// The accounts an application posts to (spec §20.3–§20.5); a vendor posting group has the same.
+const applicationAccounts = () => ({
+  serviceChargeAccount: account(),
   paymentDiscountDebitAccount: account(), paymentDiscountCreditAccount: account(),
   invoiceRoundingAccount: account(),
   paymentToleranceDebitAccount: account(), paymentToleranceCreditAccount: account(),
@@ -45,7 +45,9 @@ export const customerPostingGroupSchemas = recordSchemas({ code: code() }, {
   debitRoundingAccount: account(), creditRoundingAccount: account(),
 });
 
-export const vendorPostingGroupSchemas = recordSchemas({ code: code() }, { description: text(100), payablesAccount: account() });
+export const customerPostingGroupSchemas = recordSchemas({ code: code() }, { description: text(100), receivablesAccount: account(), ...applicationAccounts() });
+
+export const vendorPostingGroupSchemas = recordSchemas({ code: code() }, { description: text(100), payablesAccount: account(), ...applicationAccounts() });
 
 export const generalPostingSetupAccounts = [
   'salesAccount', 'salesCreditMemoAccount', 'salesLineDiscountAccount', 'salesInvoiceDiscountAccount',

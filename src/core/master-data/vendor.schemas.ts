@@ -11,4 +11,6 @@ export const vendorSchemas = recordSchemas({ no: code().optional() }, {
   currencyCode: codeReference(),
   blocked: z.enum(['none', 'payment', 'all']),
   vatRegistrationNo: text(20),
+  applicationMethod: z.enum(['manual', 'applyToOldest']),
+  blockPaymentTolerance: z.boolean(),
 }, ['name']);

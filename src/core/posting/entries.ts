@@ -46,6 +46,8 @@ export interface GlEntry {
   sourceNo: string;
   /** Unset: the posting's document. */
   document?: EntryDocument;
+  /** Unset: the posting's date. A cost adjustment is dated as the value entry it corrects (BC Adjust Cost). */
+  postingDate?: IsoDate;
 }
 
 export interface VatEntry {
@@ -118,6 +120,8 @@ export interface VendorLedgerEntryDraft {
   purchaserCode: string;
   paymentMethodCode: string;
   vendorPostingGroup: string;
+  /** Set at posting from the payment tolerance setup, as on customer entries; unset = 0. */
+  maxPaymentTolerance?: Decimal;
   document?: EntryDocument;
 }
 

@@ -25,6 +25,8 @@ export interface Posting {
   items: ItemPostingPlan | null;
   /** Applications of open customer entries to each other (new entries of this posting included). */
   customerApplications: readonly CustomerApplicationPlan[];
+  /** Applications of open vendor entries, in the same shape (customerNo = the vendor no.). Unset = none. */
+  vendorApplications?: readonly CustomerApplicationPlan[];
   /** Unapplied applications (spec §20.3): reversing detailed entries, the undone ones flagged. Unset = none. */
   customerUnapplications?: readonly CustomerUnapplyPlan[];
 }

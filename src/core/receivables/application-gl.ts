@@ -9,7 +9,7 @@ import { type Decimal, ZERO } from '../money/decimal.ts';
 import type { EntryDocument, GlEntry, VatEntry } from '../posting/entries.ts';
 import { requireAccount } from '../posting/posting-setup.ts';
 import type {
-  ApplicationSetup, CustomerPostingGroupApplicationAccounts, DetailedCustomerEntryType, VatBucket,
+  ApplicationParty, ApplicationSetup, CustomerPostingGroupApplicationAccounts, DetailedCustomerEntryType, VatBucket,
 } from './application-types.ts';
 
 export interface AccountContext {
@@ -21,7 +21,7 @@ export interface AccountContext {
   bucket?: VatBucket | undefined;
 }
 
-const groupName = (group: CustomerPostingGroupApplicationAccounts) => `customer posting group '${group.code}'`;
+const groupNameOf = (group: CustomerPostingGroupApplicationAccounts, party: ApplicationParty = 'customer') => `${party} posting group '${group.code}'`;
 const bucketSetup = (bucket: VatBucket) => `general posting setup '${bucket.genBusPostingGroup}' × '${bucket.genProdPostingGroup}'`;
 
 /**
@@ -31,7 +31,9 @@ const bucketSetup = (bucket: VatBucket) => `general posting setup '${bucket.genB
  * remaining amount post to the customer posting group's (BC's GetApplRoundingAccount, GetRoundingAccount).
  */
 export function detailedEntryAccount(entryType: DetailedCustomerEntryType, debit: boolean, context: AccountContext): string {
-  const { group, setup } = context;
+  const { setup } = context;
+  const group = context.group;
+  const groupName = (named: CustomerPostingGroupApplicationAccounts) => groupNameOf(named, setup.party);
   const discountAccounts = () => requireAccount(debit ? group.paymentDiscountDebitAccount : group.paymentDiscountCreditAccount,
     groupName(group), debit ? 'Payment Disc. Debit Acc.' : 'Payment Disc. Credit Acc.');
   const toleranceAccounts = () => requireAccount(debit ? group.paymentToleranceDebitAccount : group.paymentToleranceCreditAccount,
@@ -84,7 +86,7 @@ function bucketAccount(entryType: DetailedCustomerEntryType, debit: boolean, con
  * posting groups and Gen. Posting Type Sale, as BC copies them from the VAT entry.
  */
 export function detailedEntryGlEntry(
-  accountNo: string, amountLcy: Decimal, customerNo: string, document: EntryDocument, bucket?: VatBucket,
+  accountNo: string, amountLcy: Decimal, customerNo: string, document: EntryDocument, bucket?: VatBucket, party: ApplicationParty = 'customer',
 ): GlEntry {
   return {
     accountNo,
@@ -95,7 +97,7 @@ export function detailedEntryGlEntry(
     genProdPostingGroup: bucket?.genProdPostingGroup ?? '',
     vatBusPostingGroup: bucket?.vatBusPostingGroup ?? '',
     vatProdPostingGroup: bucket?.vatProdPostingGroup ?? '',
-    sourceType: 'customer',
+    sourceType: party,
     sourceNo: customerNo,
     document,
   };
@@ -127,10 +129,11 @@ export class ReceivablesTotals {
     this.totals.set(group.code, total);
   }
 
-  glEntries(customerNo: string, document: EntryDocument): GlEntry[] {
+  glEntries(customerNo: string, document: EntryDocument, party: ApplicationParty = 'customer'): GlEntry[] {
+    const caption = party === 'vendor' ? 'Payables Account' : 'Receivables Account';
     return [...this.totals.values()].filter((total) => !total.amountLcy.isZero()).map((total) => ({
       ...detailedEntryGlEntry(
-        requireAccount(total.group.receivablesAccount, groupName(total.group), 'Receivables Account'), total.amountLcy.negated(), customerNo, document,
+        requireAccount(total.group.receivablesAccount, groupNameOf(total.group, party), caption), total.amountLcy.negated(), customerNo, document, undefined, party,
       ),
     }));
   }

@@ -69,7 +69,7 @@ export function planApplication(request: ApplicationRequest): ApplicationResult 
     return applyOne(run, item.entry, views[index]!, index);
   });
   correctApplying(run);
-  run.glEntries.push(...run.receivables.glEntries(request.applying.customerNo, request.document));
+  run.glEntries.push(...run.receivables.glEntries(request.applying.customerNo, request.document, request.setup.party));
   return { applications: run.applications, glEntries: run.glEntries, vatEntries: run.vatEntries, applying: run.applying, applied };
 }
 
@@ -78,7 +78,7 @@ function checkRequest(request: ApplicationRequest): void {
   const refuse = (reason: string) => new DomainError('APPLICATION_INVALID', { reason });
   for (const { entry, amountToApply } of request.applied) {
     const name = `${entry.documentType || 'entry'} ${entry.documentNo}`;
-    if (entry.customerNo !== applying.customerNo) throw refuse(`${name} belongs to customer ${entry.customerNo}, not ${applying.customerNo}`);
+    if (entry.customerNo !== applying.customerNo) throw refuse(`${name} belongs to ${setup.party ?? 'customer'} ${entry.customerNo}, not ${applying.customerNo}`);
     const currency = currencyRefusal(setup, applying.currencyCode, entry.currencyCode);
     if (currency) throw refuse(`${name}: ${currency}`);
     if (!entry.open || entry.remainingAmount.isZero()) throw refuse(`${name} is already closed`);
@@ -268,7 +268,7 @@ function postOwnGl(run: Run, draft: DetailedCustomerEntryDraft, bucket: Paramete
   const { setup, document } = run.request;
   const group = postingGroupOf(setup, run.applying.customerPostingGroup);
   const accountNo = detailedEntryAccount(draft.entryType, draft.amountLcy.isNegative(), { setup, group, currencyCode: draft.currencyCode, bucket });
-  run.glEntries.push(detailedEntryGlEntry(accountNo, draft.amountLcy, draft.customerNo, document, bucket));
+  run.glEntries.push(detailedEntryGlEntry(accountNo, draft.amountLcy, draft.customerNo, document, bucket, setup.party));
   run.receivables.add(group, draft.amountLcy);
 }
 

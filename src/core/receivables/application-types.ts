@@ -164,8 +164,18 @@ export interface ApplicationCurrency {
 
 export type TolerancePostingAccounts = 'paymentToleranceAccounts' | 'paymentDiscountAccounts';
 
+/**
+ * Whose entries are applied. The engine reads a vendor's entries in the same shape as a customer's
+ * (customerNo is the vendor no., customerPostingGroup the vendor posting group, receivablesAccount the
+ * Payables Account; invoices negative, payments positive): the rules are the same (spec §20.3 read for
+ * vendors, BC's ApplyVendLedgEntry mirrors ApplyCustLedgEntry); only captions and G/L sources differ.
+ */
+export type ApplicationParty = 'customer' | 'vendor';
+
 /** General Ledger Setup, the accounts, and the precision of the application's currency. */
 export interface ApplicationSetup {
+  /** Unset = customer. */
+  party?: ApplicationParty;
   adjustForPaymentDiscount: boolean;
   paymentDiscountExcludingVat: boolean;
   paymentToleranceWarning: boolean;

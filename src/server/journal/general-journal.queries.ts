@@ -18,6 +18,7 @@ import type { VatBucket } from '../../core/receivables/application-types.ts';
 import { vatBucketKey, type VatBucketSetup } from '../../core/receivables/immediate-payment.ts';
 import type { Executor } from '../db/connection.ts';
 import { loadApplicationCurrencies } from '../receivables/apply-entries.queries.ts';
+import { loadOpenVendorEntries, loadVendorPostingGroupAccounts } from './journal-vendor-entries.ts';
 import {
   bankAccount, bankAccountPostingGroup, customer, customerEntryApplyMark, customerLedgerEntry, customerPostingGroup, generalLedgerSetup,
   generalPostingSetup, glAccount, glEntry, vatPostingSetup, vendor, vendorPostingGroup,
@@ -48,9 +49,12 @@ export async function loadJournalAccounts(tx: Executor, lines: readonly JournalL
   ].filter((no) => no !== '');
   const glAccounts = await loadGlAccounts(tx, [...new Set([...nosOf(sides, 'glAccount'), ...postingGroupAccounts])]);
   const openCustomerEntries = await loadOpenCustomerEntries(tx, lines, customers, options);
+  const openVendorEntries = await loadOpenVendorEntries(tx, lines, vendors, options);
   const application = await loadApplicationSetup(tx, options.glSetup, [...customers.values()], openCustomerEntries);
   if (application.setup.adjustForPaymentDiscount && !application.setup.paymentDiscountExcludingVat) await addVatBuckets(tx, openCustomerEntries);
-  return { glAccounts, customers, vendors, bankAccounts, openCustomerEntries, application };
+  const vendorGroups = [...[...vendors.values()].map((row) => row.postingGroup), ...openVendorEntries.map((row) => row.customerPostingGroup ?? '')];
+  application.vendorPostingGroups = await loadVendorPostingGroupAccounts(tx, vendorGroups);
+  return { glAccounts, customers, vendors, bankAccounts, openCustomerEntries, openVendorEntries, application };
 }
 
 async function loadGlAccounts(tx: Executor, nos: string[]): Promise<Map<string, JournalGlAccount>> {
@@ -77,9 +81,11 @@ async function loadVendors(tx: Executor, nos: string[]): Promise<Map<string, Jou
   if (nos.length === 0) return new Map();
   const rows = await tx.select({
     no: vendor.no, blocked: vendor.blocked, postingGroup: vendor.vendorPostingGroup, payablesAccount: vendorPostingGroup.payablesAccount,
+    applicationMethod: vendor.applicationMethod, blockPaymentTolerance: vendor.blockPaymentTolerance,
   }).from(vendor).leftJoin(vendorPostingGroup, eq(vendorPostingGroup.code, vendor.vendorPostingGroup)).where(inArray(vendor.no, nos));
   return new Map(rows.map((row) => [row.no, {
     no: row.no, blocked: row.blocked as VendorBlocked, postingGroup: row.postingGroup ?? '', payablesAccount: row.payablesAccount ?? '', purchaserCode: '',
+    applicationMethod: row.applicationMethod === 'applyToOldest' ? 'applyToOldest' : 'manual', blockPaymentTolerance: row.blockPaymentTolerance,
   }]));
 }
 

@@ -61,6 +61,8 @@ export async function prepareAppend(tx: Executor, posting: Posting, drawn?: Entr
   const entryNos = (list: readonly { entryNo: number }[]) => list.map((row) => row.entryNo);
   const customerLedgerEntryNos = entryNos(rows.customerLedgerEntries);
   const customerEntryNo = (ref: CustomerEntryRef) => ('entryNo' in ref ? ref.entryNo : customerLedgerEntryNos[ref.newEntryIndex]!);
+  const vendorLedgerEntryNos = entryNos(rows.vendorLedgerEntries);
+  const vendorEntryNo = (ref: CustomerEntryRef) => ('entryNo' in ref ? ref.entryNo : vendorLedgerEntryNos[ref.newEntryIndex]!);
   const numbered = (table: PgTable, list: readonly object[]) => insertStatements(table, list, { numbered: true });
   const writes: SQL[] = [
     ...numbered(glRegister, [{ no: transactionNo, postingDate: facts.postingDate, sourceCode: facts.sourceCode, userId: facts.userId, documentNo: facts.document.documentNo }]),
@@ -75,7 +77,7 @@ export async function prepareAppend(tx: Executor, posting: Posting, drawn?: Entr
   const reversalNos = entryNos(rows.detailedCustomerLedgerEntries.slice(rows.detailedCustomerLedgerEntries.length - rows.unapplyReversals));
   return {
     transactionNo, customerLedgerEntryNos,
-    vendorLedgerEntryNos: entryNos(rows.vendorLedgerEntries),
+    vendorLedgerEntryNos,
     bankAccountLedgerEntryNos: entryNos(rows.bankAccountLedgerEntries),
     itemLedgerEntryNo: (id) => (id > 0 ? id : numbers.entryNo('item_ledger_entry', -id - 1)),
     alsoInsert: (table, list) => writes.push(...insertStatements(table, list)),
@@ -85,7 +87,8 @@ export async function prepareAppend(tx: Executor, posting: Posting, drawn?: Entr
     async write() {
       await writeInOneStatement(tx, writes);
       // These change customer entries the statement may have inserted: after it.
-      await updateRemaining(tx, posting.customerApplications.flatMap((plan) => [plan.applied, plan.applying]), customerEntryNo, facts.postingDate);
+      await updateRemaining(tx, 'customer', posting.customerApplications.flatMap((plan) => [plan.applied, plan.applying]), customerEntryNo, facts.postingDate);
+      await updateRemaining(tx, 'vendor', (posting.vendorApplications ?? []).flatMap((plan) => [plan.applied, plan.applying]), vendorEntryNo, facts.postingDate);
       if (posting.customerUnapplications?.length) await writeUnapplications(tx, posting.customerUnapplications, reversalNos);
     },
   };
@@ -95,9 +98,12 @@ export async function prepareAppend(tx: Executor, posting: Posting, drawn?: Entr
  * The derived columns of the applied entries, as their new detailed entries leave them: one
  * UPDATE … FROM json_to_recordset for all, whatever the number of entries (an application to 10,000
  * invoices touches 10,001). An entry touched by several steps (the paying entry) ends as its last
- * step leaves it; a column a step leaves unset (null here) keeps its value.
+ * step leaves it; a column a step leaves unset (null here) keeps its value. Vendor entries have the
+ * same columns, but for the discount: Pmt. Disc. Rcd.(LCY) instead of Pmt. Disc. Given (LCY).
  */
-async function updateRemaining(tx: Executor, sides: readonly CustomerApplicationSide[], entryNoOf: (ref: CustomerEntryRef) => number, postingDate: string): Promise<void> {
+async function updateRemaining(
+  tx: Executor, party: 'customer' | 'vendor', sides: readonly CustomerApplicationSide[], entryNoOf: (ref: CustomerEntryRef) => number, postingDate: string,
+): Promise<void> {
   const fixed = (value: { toFixed(places: number): string } | undefined | null) => (value ? value.toFixed(2) : null);
   const byEntry = new Map<number, (string | boolean | number | null)[]>();
   for (const side of sides) {
@@ -117,13 +123,15 @@ async function updateRemaining(tx: Executor, sides: readonly CustomerApplication
     'remaining_payment_discount_possible', 'pmt_disc_given_lcy', 'accepted_payment_tolerance', 'accepted_pmt_disc_tolerance', 'max_payment_tolerance'];
   // One JSON parameter: a bind parameter per value would pass PostgreSQL's 65,535 limit at ~6,000 entries.
   const rows = [...byEntry.values()].map((values) => Object.fromEntries(names.map((name, index) => [name, values[index]])));
+  const table = sql.raw(party === 'vendor' ? 'vendor_ledger_entry' : 'customer_ledger_entry');
+  const discount = sql.raw(party === 'vendor' ? 'pmt_disc_received_lcy' : 'pmt_disc_given_lcy');
   await tx.execute(sql`
-    update customer_ledger_entry as e set
+    update ${table} as e set
       remaining_amount = v.remaining_amount, remaining_amount_lcy = v.remaining_amount_lcy, open = v.open,
       closed_by_entry_no = coalesce(v.closed_by_entry_no, e.closed_by_entry_no), closed_at_date = coalesce(v.closed_at_date, e.closed_at_date),
       closed_by_amount = coalesce(v.closed_by_amount, e.closed_by_amount),
       remaining_payment_discount_possible = coalesce(v.remaining_payment_discount_possible, e.remaining_payment_discount_possible),
-      pmt_disc_given_lcy = coalesce(v.pmt_disc_given_lcy, e.pmt_disc_given_lcy),
+      ${discount} = coalesce(v.pmt_disc_given_lcy, e.${discount}),
       accepted_payment_tolerance = coalesce(v.accepted_payment_tolerance, e.accepted_payment_tolerance),
       accepted_pmt_disc_tolerance = coalesce(v.accepted_pmt_disc_tolerance, e.accepted_pmt_disc_tolerance),
       max_payment_tolerance = coalesce(v.max_payment_tolerance, e.max_payment_tolerance)

@@ -77,7 +77,7 @@ export const vendorLedgerEntryResource = ledger({
 
 export const detailedVendorLedgerEntryResource = ledger({
   name: 'detailedVendorLedgerEntries', entity: 'Detailed Vendor Ledger Entry', table: detailedVendorLedgerEntry,
-  filters: ['vendorLedgerEntryNo', 'vendorNo', 'entryType', 'documentType', 'documentNo', 'transactionNo', 'currencyCode'],
+  filters: ['vendorLedgerEntryNo', 'vendorNo', 'entryType', 'documentType', 'documentNo', 'transactionNo', 'appliedVendorLedgerEntryNo', 'currencyCode'],
   codeFields: ['vendorNo', 'documentNo', 'currencyCode'],
 });
 

@@ -8,7 +8,9 @@ import type {
   BankAccountLedgerEntryDraft, CustomerLedgerEntryDraft, EntryDocument, GlEntry, VatEntry, VendorLedgerEntryDraft,
 } from '../../core/posting/entries.ts';
 import type { Posting } from '../../core/posting/posting.ts';
-import type { CustomerApplicationSide, CustomerEntryRef, DetailedCustomerEntryDraft } from '../../core/receivables/application-types.ts';
+import type {
+  CustomerApplicationPlan, CustomerApplicationSide, CustomerEntryRef, DetailedCustomerEntryDraft,
+} from '../../core/receivables/application-types.ts';
 import type {
   bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, vatEntry, vendorLedgerEntry,
 } from '../db/schema/index.ts';
@@ -135,6 +137,18 @@ export function detailedCustomerEntryRows(posting: Posting, numbering: PostingNu
     appliedCustomerLedgerEntryNo: null,
     maxPaymentTolerance: null,
   }));
+  return [...initial, ...applicationDetailedRows(posting.customerApplications, base, entryNoOf)];
+}
+
+/**
+ * Per application step its adjustments (tolerance, discount, VAT parts, application rounding, gain
+ * or loss), its Application pair and its Correction of Remaining Amount, in that order; customer
+ * rows, which vendor applications rename (detailedVendorEntryRows).
+ */
+function applicationDetailedRows(
+  plans: readonly CustomerApplicationPlan[], base: Pick<DetailedCustomerRow, 'transactionNo' | 'postingDate' | 'userId' | 'unapplied'>,
+  entryNoOf: (ref: CustomerEntryRef) => number,
+): DetailedCustomerRow[] {
   const row = (entry: Pick<DetailedCustomerEntryDraft, 'entry' | 'other' | 'entryType' | 'customerNo' | 'currencyCode' | 'amount' | 'amountLcy'>,
     documentType: string, documentNo: string): DetailedCustomerRow => ({
     ...base,
@@ -153,12 +167,11 @@ export function detailedCustomerEntryRows(posting: Posting, numbering: PostingNu
     ...row({ ...side, entryType: 'application' }, documentType, documentNo),
     maxPaymentTolerance: side.previousMaxPaymentTolerance ? fixed(side.previousMaxPaymentTolerance) : null,
   });
-  const applications = posting.customerApplications.flatMap((plan) => [
+  return plans.flatMap((plan) => [
     ...(plan.adjustments ?? []).map((adjustment) => row(adjustment, plan.documentType, plan.documentNo)),
     application(plan.applied, plan.documentType, plan.documentNo), application(plan.applying, plan.documentType, plan.documentNo),
     ...(plan.trailing ?? []).map((correction) => row(correction, plan.documentType, plan.documentNo)),
   ]);
-  return [...initial, ...applications];
 }
 
 /** Unapply: the opposite of each undone detailed entry, flagged Unapplied as BC flags both (numbered after the other rows). */
@@ -206,25 +219,36 @@ export function vendorEntryRows(posting: Posting, transactionNo: number): (typeo
       purchaserCode: draft.purchaserCode,
       paymentMethodCode: draft.paymentMethodCode,
       vendorPostingGroup: draft.vendorPostingGroup,
+      maxPaymentTolerance: fixed(draft.maxPaymentTolerance ?? ZERO),
     };
   });
 }
 
-export function detailedVendorEntryRows(posting: Posting, numbering: PostingNumbering): (typeof detailedVendorLedgerEntry.$inferInsert)[] {
+type DetailedVendorRow = typeof detailedVendorLedgerEntry.$inferInsert;
+
+/** The Initial Entry of every new vendor entry, then the rows of its applications (as a customer's, renamed). */
+export function detailedVendorEntryRows(posting: Posting, numbering: PostingNumbering, entryNoOf: (ref: CustomerEntryRef) => number): DetailedVendorRow[] {
   const { facts } = posting;
-  return (posting.entries.vendorLedgerEntries ?? []).map((draft, index) => ({
+  const base = { transactionNo: numbering.transactionNo, postingDate: facts.postingDate, userId: facts.userId, unapplied: false };
+  const initial = (posting.entries.vendorLedgerEntries ?? []).map((draft, index): DetailedVendorRow => ({
+    ...base,
     vendorLedgerEntryNo: numbering.vendorEntryNo(index),
     entryType: 'initialEntry',
-    transactionNo: numbering.transactionNo,
-    postingDate: facts.postingDate,
     documentType: draft.documentType,
     documentNo: documentOf(posting, draft.document).documentNo,
     vendorNo: draft.vendorNo,
     currencyCode: draft.currencyCode,
     amount: fixed(draft.amount),
     amountLcy: fixed(draft.amountLcy),
-    userId: facts.userId,
+    appliedVendorLedgerEntryNo: null,
+    maxPaymentTolerance: null,
   }));
+  const applications = applicationDetailedRows(posting.vendorApplications ?? [], base, entryNoOf).map(
+    ({ customerLedgerEntryNo, customerNo, appliedCustomerLedgerEntryNo, ...row }): DetailedVendorRow => ({
+      ...row, vendorLedgerEntryNo: customerLedgerEntryNo, vendorNo: customerNo, appliedVendorLedgerEntryNo: appliedCustomerLedgerEntryNo ?? null,
+    }),
+  );
+  return [...initial, ...applications];
 }
 
 export function bankAccountEntryRows(posting: Posting, transactionNo: number): (typeof bankAccountLedgerEntry.$inferInsert)[] {
@@ -249,14 +273,16 @@ export function bankAccountEntryRows(posting: Posting, transactionNo: number): (
 /** How many rows of each ledger table the posting appends (drawEntryNumbers draws as many numbers). */
 export function rowCounts(posting: Posting): RowCounts {
   const { entries, items } = posting;
-  const applications = posting.customerApplications.reduce((total, plan) => total + (plan.adjustments?.length ?? 0) + 2 + (plan.trailing?.length ?? 0), 0);
+  const stepRows = (plans: readonly CustomerApplicationPlan[] | undefined) =>
+    (plans ?? []).reduce((total, plan) => total + (plan.adjustments?.length ?? 0) + 2 + (plan.trailing?.length ?? 0), 0);
+  const applications = stepRows(posting.customerApplications);
   const reversals = (posting.customerUnapplications ?? []).reduce((total, plan) => total + plan.reversals.length, 0);
   const vendorEntries = entries.vendorLedgerEntries?.length ?? 0;
   return {
     gl_entry: entries.glEntries.length, vat_entry: entries.vatEntries.length,
     customer_ledger_entry: entries.customerLedgerEntries.length,
     detailed_customer_ledger_entry: entries.customerLedgerEntries.length + applications + reversals,
-    vendor_ledger_entry: vendorEntries, detailed_vendor_ledger_entry: vendorEntries,
+    vendor_ledger_entry: vendorEntries, detailed_vendor_ledger_entry: vendorEntries + stepRows(posting.vendorApplications),
     bank_account_ledger_entry: entries.bankAccountLedgerEntries?.length ?? 0,
     item_ledger_entry: items?.itemLedgerEntries.length ?? 0, value_entry: items?.valueEntries.length ?? 0,
     item_application_entry: items?.itemApplicationEntries.length ?? 0,
@@ -291,6 +317,7 @@ export function postingRows(posting: Posting, numbers: EntryNumbers): PostingRow
     vendorEntryNo: (index) => numbers.entryNo('vendor_ledger_entry', index),
   };
   const customerRef = (ref: CustomerEntryRef) => ('entryNo' in ref ? ref.entryNo : numbering.customerEntryNo(ref.newEntryIndex));
+  const vendorRef = (ref: CustomerEntryRef) => ('entryNo' in ref ? ref.entryNo : numbering.vendorEntryNo(ref.newEntryIndex));
   const numbered = <T extends object>(table: NumberedTable, rows: readonly T[]): Numbered<T>[] => rows.map((row, index) => ({ ...row, entryNo: numbers.entryNo(table, index) }));
   const items = posting.items
     ? itemPlanRows(posting.items, { transactionNo, postingDate: posting.facts.postingDate, userId: posting.facts.userId },
@@ -305,7 +332,7 @@ export function postingRows(posting: Posting, numbers: EntryNumbers): PostingRow
     detailedCustomerLedgerEntries: numbered('detailed_customer_ledger_entry', [...detailedCustomerEntryRows(posting, numbering, customerRef), ...reversals]),
     unapplyReversals: reversals.length,
     vendorLedgerEntries: numbered('vendor_ledger_entry', vendorEntryRows(posting, transactionNo)),
-    detailedVendorLedgerEntries: numbered('detailed_vendor_ledger_entry', detailedVendorEntryRows(posting, numbering)),
+    detailedVendorLedgerEntries: numbered('detailed_vendor_ledger_entry', detailedVendorEntryRows(posting, numbering, vendorRef)),
     bankAccountLedgerEntries: numbered('bank_account_ledger_entry', bankAccountEntryRows(posting, transactionNo)),
     itemLedgerEntries: numbered('item_ledger_entry', items.itemLedgerEntries),
     valueEntries: numbered('value_entry', items.valueEntries),

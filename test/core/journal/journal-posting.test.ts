@@ -177,14 +177,30 @@ describe('journalPostings: applies-to', () => {
     expect(posting!.customerApplications[0]!.applied.open).toBe(false);
   });
 
-  it('refuses an applies-to that finds nothing, a same-sign application, vendor applications and Applies-to ID', () => {
+  it('applies a vendor payment to the open vendor invoice it names, on the payables account (BC ApplyVendLedgEntry)', () => {
+    const vendorInvoice = openInvoice(21, 'PPI-1', '-400', { customerNo: 'V20' });
+    const accounts = journalAccounts({ openVendorEntries: [vendorInvoice, openInvoice(22, 'PPI-2', '-50', { customerNo: 'V20' })] });
+    const [posting] = post([payment('250', { accountType: 'vendor', accountNo: 'V20', appliesToDocNo: 'PPI-1' })], accounts);
+    expect(posting!.customerApplications).toEqual([]);
+    const [step] = posting!.vendorApplications!;
+    expect(step!.applied).toMatchObject({ entry: { entryNo: 21 }, open: true });
+    expect([step!.applied.amount.toFixed(2), step!.applied.remainingAmount.toFixed(2), step!.applying.remainingAmount.toFixed(2)]).toEqual(['250.00', '-150.00', '0.00']);
+    expect(glRows(posting!)).toEqual([[gl.payables, '250.00'], [gl.bank, '-250.00']]);
+    expect(posting!.entries.glEntries[0]).toMatchObject({ sourceType: 'vendor', sourceNo: 'V20' });
+    // A vendor line finds only vendor entries, and only the vendor's own.
+    const error = domainErrorOf(() => post([payment('250', { accountType: 'vendor', accountNo: 'V20', appliesToDocNo: 'PSI-1' })],
+      journalAccounts({ openCustomerEntries: [openInvoice(17, 'PSI-1', '1000')] })));
+    expect([error.code, error.field, error.message]).toEqual(['JOURNAL_APPLIES_TO_NOT_FOUND', 'lines.0.appliesToDocNo', 'Journal line 1: vendor V20 has no open invoice PSI-1 to apply to.']);
+  });
+
+  it('refuses an applies-to that finds nothing, a same-sign application, a line without a party and Applies-to ID', () => {
     const accounts = journalAccounts({ openCustomerEntries: [openInvoice(17, 'PSI-1', '1000'), openInvoice(18, 'PSI-2', '500', { customerNo: 'OTHER' })] });
     const cases: Array<[JournalLine, string, string]> = [
       [payment('-10', { appliesToDocNo: 'PSI-9' }), 'JOURNAL_APPLIES_TO_NOT_FOUND', 'lines.0.appliesToDocNo'],
       [payment('-10', { appliesToDocNo: 'PSI-2' }), 'JOURNAL_APPLIES_TO_NOT_FOUND', 'lines.0.appliesToDocNo'],
       [payment('-10', { appliesToDocType: 'creditMemo' }), 'JOURNAL_APPLIES_TO_NOT_FOUND', 'lines.0.appliesToDocNo'],
       [payment('10'), 'APPLICATION_INVALID', 'lines.0.appliesToDocNo'],
-      [payment('10', { accountType: 'vendor', accountNo: 'V20' }), 'JOURNAL_APPLICATION_NOT_SUPPORTED', 'lines.0.appliesToDocNo'],
+      [payment('10', { accountType: 'vendor', accountNo: 'V20' }), 'JOURNAL_APPLIES_TO_NOT_FOUND', 'lines.0.appliesToDocNo'],
       [payment('10', { accountType: 'glAccount', accountNo: gl.rent }), 'INVALID_INPUT', 'lines.0.appliesToDocNo'],
       [payment('-10', { appliesToDocNo: null, appliesToId: 'ANNA' }), 'JOURNAL_APPLICATION_NOT_SUPPORTED', 'lines.0.appliesToId'],
     ];

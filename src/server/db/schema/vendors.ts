@@ -1,4 +1,4 @@
-import { pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text } from 'drizzle-orm/pg-core';
 import { addressColumns, recordColumns } from './columns.ts';
 import { genBusinessPostingGroup, vatBusinessPostingGroup } from './posting-groups.ts';
 import { vendorPostingGroup } from './posting-setup.ts';
@@ -18,5 +18,8 @@ export const vendor = pgTable('vendor', {
   currencyCode: text().references(() => currency.code),
   blocked: text().notNull().default('none'),
   vatRegistrationNo: text().notNull().default(''),
+  /** As a customer's (spec §20.3): manual, or apply payments to the oldest open entries. */
+  applicationMethod: text().notNull().default('manual'),
+  blockPaymentTolerance: boolean().notNull().default(false),
   ...recordColumns(),
 });
