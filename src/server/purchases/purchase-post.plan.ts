@@ -24,6 +24,7 @@ import type { PurchaseLineRow } from './purchase-document.types.ts';
 import type { LoadedPurchasePosting } from './purchase-post.load.ts';
 import { earlierReceiptsBilled, type ReceiptBilling } from './purchase-post.receipts.ts';
 import { type DropShipmentShipments, planDropShipmentShipments } from './drop-shipment-shipment.ts';
+import { purchaseApplication } from './purchase-post.application.ts';
 
 export interface PlannedPurchasePosting {
   numbers: PostingNumbers;
@@ -61,11 +62,14 @@ export async function planPurchasePosting(
   const document: EntryDocument = invoiceNo
     ? { documentType: descriptor.invoicing.partyLedgerDocumentType, documentNo: invoiceNo, externalDocumentNo: loaded.vendorDocumentNo, description }
     : { documentType: '', documentNo: numbers.handlingNo ?? header.no, externalDocumentNo: '', description };
+  const applied = invoiceBatch ? await purchaseApplication(tx, loaded, invoiceBatch, document, context) : null;
+  const applicationBatch = applied ? [{ glEntries: applied.glEntries, vatEntries: applied.vatEntries, customerLedgerEntries: [] }] : [];
   const posting: Posting = {
     facts: { postingDate: header.postingDate, sourceCode: 'PURCHASES', userId: context.username, document },
-    entries: invoiceBatch ? combinePostingBatches(invoiceBatch, costBatch) : costBatch,
+    entries: invoiceBatch ? combinePostingBatches(invoiceBatch, ...applicationBatch, costBatch) : costBatch,
     items,
     customerApplications: [],
+    ...(applied ? { vendorApplications: applied.applications } : {}),
   };
   return { plan: { numbers, billing, posting, description, entryOfLine: entryOfLines(items), invoiced, lastDirectCosts: lastDirectCosts(loaded, inventoryInvoiced, values) }, requests, dropShipments };
 }

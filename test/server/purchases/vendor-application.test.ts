@@ -102,6 +102,25 @@ describe('vendor payments applied through the general journal', () => {
     ]);
   });
 
+  it('a purchase credit memo with Applies-to Doc. No. applies to the invoice at posting; a wrong one is refused on the header field', async () => {
+    const invoiceNo = await postedInvoice('VI-6');
+    const memo = await ok('POST', '/api/v1/purchaseCreditMemos', {
+      buyFromVendorNo: 'V', vendorCreditMemoNo: 'VCM-1', appliesToDocumentType: 'invoice', appliesToDocumentNo: 'PPI9999',
+      lines: [{ type: 'item', no: '1000', quantity: '1', directUnitCost: '100' }],
+    });
+    const refused = await send('POST', `/api/v1/purchaseCreditMemos/${memo.no}/post`, {});
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'APPLICATION_INVALID', errors: [{ field: 'appliesToDocumentNo' }] });
+    expect(await items('/api/v1/vendorLedgerEntries?documentType=creditMemo')).toEqual([]);
+    await ok('PATCH', `/api/v1/purchaseCreditMemos/${memo.no}`, { appliesToDocumentNo: invoiceNo });
+    const posted = await ok('POST', `/api/v1/purchaseCreditMemos/${memo.no}/post`, {});
+    const [invoice] = await items(`/api/v1/vendorLedgerEntries?documentNo=${invoiceNo}`);
+    const [credit] = await items(`/api/v1/vendorLedgerEntries?documentNo=${posted.creditMemoNo ?? posted.invoiceNo}`);
+    expect([invoice.remainingAmount, invoice.open, credit.amount, credit.remainingAmount, credit.open]).toEqual(['-375.00', true, '125.00', '0.00', false]);
+    const details = await items(`/api/v1/detailedVendorLedgerEntries?entryType=application&vendorLedgerEntryNo=${invoice.entryNo}`);
+    expect(details.map((row: Record<string, unknown>) => [row.amount, row.appliedVendorLedgerEntryNo])).toEqual([['125.00', credit.entryNo]]);
+  });
+
   it('refuses an Applies-to Doc. No. the vendor has no open entry for, naming the field, and writes nothing', async () => {
     const response = await postJournal(payment({ amount: '100', appliesToDocNo: 'PPI9999' }));
     expect(response.statusCode).toBe(422);
