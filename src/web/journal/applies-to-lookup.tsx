@@ -4,13 +4,13 @@ import { captionOf } from '../format/captions.ts';
 import { formatDate } from '../format/dates.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount } from '../format/numbers.ts';
-import { useOpenCustomerEntries, type CustomerLedgerEntry } from '../receivables/customer-entries.ts';
+import { useOpenPartyEntries, type CustomerLedgerEntry } from '../receivables/customer-entries.ts';
 
 type InputAttributes = Omit<TextInputProps, 'value' | 'onChange' | 'onKeyDown' | 'onBlur'> & Record<`data-${string}`, string | boolean | undefined>;
 
 interface AppliesToLookupProps {
-  /** The line's customer; without one there is nothing to look up. */
-  customerNo: string | null;
+  /** The line's customer or vendor; without one there is nothing to look up. */
+  party: { kind: 'customer' | 'vendor'; no: string } | null;
   value: string;
   locale: SupportedLocale;
   onChange: (text: string) => void;
@@ -22,12 +22,12 @@ interface AppliesToLookupProps {
 }
 
 /**
- * Applies-to Doc. No.: type a document number, or open the list of the customer's open entries
+ * Applies-to Doc. No.: type a document number, or open the list of the customer's (vendor's) open entries
  * (document, due date, remaining amount) and pick one, which sets the type and number together.
  */
-export function AppliesToLookup({ customerNo, value, locale, onChange, onCommit, onPick, inputProps }: AppliesToLookupProps) {
+export function AppliesToLookup({ party, value, locale, onChange, onCommit, onPick, inputProps }: AppliesToLookupProps) {
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
-  const entries = useOpenCustomerEntries(customerNo, combobox.dropdownOpened);
+  const entries = useOpenPartyEntries(party?.kind ?? 'customer', party?.no ?? null, combobox.dropdownOpened);
   const typed = value.trim().toUpperCase();
   const options = (entries.data?.items ?? []).filter((entry) => typed === '' || entry.documentNo.toUpperCase().includes(typed));
 
@@ -53,7 +53,7 @@ export function AppliesToLookup({ customerNo, value, locale, onChange, onCommit,
       </Combobox.Target>
       <Combobox.Dropdown miw={420} aria-label="Open entries">
         <Combobox.Options>
-          {options.length === 0 && <Combobox.Empty>{entries.isFetching ? 'Loading…' : customerNo ? 'No open entries.' : 'Choose a customer first.'}</Combobox.Empty>}
+          {options.length === 0 && <Combobox.Empty>{entries.isFetching ? 'Loading…' : party ? 'No open entries.' : 'Choose a customer or vendor first.'}</Combobox.Empty>}
           {options.map((entry) => (
             <Combobox.Option key={entry.entryNo} value={String(entry.entryNo)} aria-label={`${captionOf(entry.documentType)} ${entry.documentNo}`}>
               <Group justify="space-between" wrap="nowrap" gap="md">

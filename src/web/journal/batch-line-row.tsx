@@ -78,7 +78,7 @@ function BatchCell({ line, position, column, editor, locale }: BatchCellProps) {
       return <RecordLookup source={currencyLookup} value={text} onChange={edit} onCommit={commit} inputProps={attributes} />;
     case 'appliesToDocNo':
       return (
-        <AppliesToLookup customerNo={line.accountType === 'customer' ? line.accountNo : null} value={text} locale={locale} onChange={edit}
+        <AppliesToLookup party={appliesToParty(line)} value={text} locale={locale} onChange={edit}
           onCommit={commit} onPick={(entry) => editor.pickAppliesTo(line, entry)} inputProps={attributes} />
       );
     default:
@@ -86,6 +86,14 @@ function BatchCell({ line, position, column, editor, locale }: BatchCellProps) {
         onRevert={() => editor.edit(line.lineNo, field, savedText(line, field, locale))}
         action={column.kind === 'appliesToId' ? applyEntriesButton(line, position, editor) : undefined} />;
   }
+}
+
+// The party whose open entries the Applies-to Doc. No. names: the line's customer or vendor, account or balancing side.
+function appliesToParty(line: JournalLineView): { kind: 'customer' | 'vendor'; no: string } | null {
+  for (const [type, no] of [[line.accountType, line.accountNo], [line.balAccountType, line.balAccountNo]] as const) {
+    if ((type === 'customer' || type === 'vendor') && no) return { kind: type, no };
+  }
+  return null;
 }
 
 type CellAttributes = {

@@ -24,11 +24,20 @@ export const asCustomerEntry = (entry: LedgerEntry) => entry as unknown as Custo
  * narrows them to invoices (true) or payments and credit memos (false).
  */
 export function useOpenCustomerEntries(customerNo: string | null, enabled: boolean, positive?: boolean) {
-  const filters = { customerNo: customerNo ?? '', open: 'true', positive: positive === undefined ? undefined : String(positive) };
+  return useOpenPartyEntries('customer', customerNo, enabled, positive);
+}
+
+/**
+ * A customer's or a vendor's open entries. Vendor entries come as the same rows: what the Applies-to
+ * lookup shows and takes (document, due date, remaining amount, discount) has the same names in both ledgers.
+ */
+export function useOpenPartyEntries(party: 'customer' | 'vendor', no: string | null, enabled: boolean, positive?: boolean) {
+  const filters = { [`${party}No`]: no ?? '', open: 'true', positive: positive === undefined ? undefined : String(positive) };
+  const ledger = party === 'vendor' ? 'vendorLedgerEntries' : 'customerLedgerEntries';
   return useQuery({
-    queryKey: ['entries', 'customerLedgerEntries', filters],
-    queryFn: () => api.get<Page<CustomerLedgerEntry>>(withQuery('/customerLedgerEntries', { ...filters, limit: 1000 })),
-    enabled: enabled && customerNo !== null && customerNo !== '',
+    queryKey: ['entries', ledger, filters],
+    queryFn: () => api.get<Page<CustomerLedgerEntry>>(withQuery(`/${ledger}`, { ...filters, limit: 1000 })),
+    enabled: enabled && no !== null && no !== '',
   });
 }
 
