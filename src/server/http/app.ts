@@ -20,6 +20,7 @@ import { registerPostedSalesDocumentRoutes } from '../sales/posted-sales-documen
 import { registerNavigateRoutes } from '../ledger/navigate.routes.ts';
 import { registerReverseRoutes } from '../ledger/reverse.routes.ts';
 import { registerApplyEntriesRoutes } from '../receivables/apply-entries.routes.ts';
+import { registerVendorApplyEntriesRoutes } from '../payables/vendor-apply-entries.routes.ts';
 import { registerPaymentRegistrationRoutes } from '../receivables/payment-registration.routes.ts';
 import { registerUnapplyRoutes } from '../receivables/unapply.routes.ts';
 import { registerCustomerStatisticsRoutes } from '../customers/customer-statistics.routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNavigateRoutes(app, getDb);
   registerReverseRoutes(app, getDb);
   registerApplyEntriesRoutes(app, getDb);
+  registerVendorApplyEntriesRoutes(app, getDb);
   registerPaymentRegistrationRoutes(app, getDb);
   registerUnapplyRoutes(app, getDb);
   registerCustomerStatisticsRoutes(app, getDb);

@@ -34,18 +34,7 @@ export interface PostedApplication {
 
 export async function postApplication(tx: Executor, applyingEntryNo: number, input: PostApplicationInput, context: SalesContext): Promise<PostedApplication> {
   const { applying, applied, rows } = await loadEntries(tx, applyingEntryNo, input);
-  // §20.3: entries apply against the opposite sign; a same-sign entry may only join a set (a credit memo with a payment).
-  if (applied.every((request) => request.entry.remainingAmount.isNegative() === applying.remainingAmount.isNegative())) {
-    throw new DomainError('APPLICATION_INVALID', {
-      reason: `the entries have the same sign as entry ${applyingEntryNo}: a payment cannot be applied to another payment or a credit memo`,
-    }, 'appliedEntries');
-  }
-  const latest = [applying, ...applied.map((request) => request.entry)].map((entry) => entry.postingDate).sort().at(-1)!;
-  const postingDate = (input.postingDate ?? latest) as IsoDate;
-  if (postingDate < latest) {
-    throw new DomainError('APPLICATION_INVALID', { reason: `the posting date ${postingDate} is before ${latest}, the latest posting date of the entries` }, 'postingDate');
-  }
-  assertPostingDateAllowed(postingDate, context.glSetup);
+  const postingDate = applicationPostingDate(applyingEntryNo, applying, applied, input, context.glSetup);
   const [owner] = await tx.select({ blockPaymentTolerance: customer.blockPaymentTolerance }).from(customer).where(eq(customer.no, applying.customerNo));
   const loaded = await loadApplicationSetup(tx, context.glSetup, [], rows);
   const row = rows.find((candidate) => candidate.entryNo === applyingEntryNo)!;
@@ -68,6 +57,28 @@ export async function postApplication(tx: Executor, applyingEntryNo: number, inp
     entryNo: customerLedgerEntry.entryNo, remainingAmount: customerLedgerEntry.remainingAmount, remainingAmountLcy: customerLedgerEntry.remainingAmountLcy, open: customerLedgerEntry.open,
   }).from(customerLedgerEntry).where(inArray(customerLedgerEntry.entryNo, touched)).orderBy(asc(customerLedgerEntry.entryNo));
   return { transactionNo: appended.transactionNo, postingDate, documentNo: document.documentNo, customerLedgerEntries: after };
+}
+
+/**
+ * §20.3: entries apply against the opposite sign (a same-sign entry may only join a set: a credit
+ * memo with a payment); the posting date, the latest of the entries' unless a later one is given,
+ * must be allowed. Shared by the customer and the vendor Post Application.
+ */
+export function applicationPostingDate(
+  applyingEntryNo: number, applying: ApplicationEntry, applied: readonly AppliedEntryRequest[], input: PostApplicationInput, glSetup: SalesContext['glSetup'],
+): IsoDate {
+  if (applied.every((request) => request.entry.remainingAmount.isNegative() === applying.remainingAmount.isNegative())) {
+    throw new DomainError('APPLICATION_INVALID', {
+      reason: `the entries have the same sign as entry ${applyingEntryNo}: a payment cannot be applied to another payment or a credit memo`,
+    }, 'appliedEntries');
+  }
+  const latest = [applying, ...applied.map((request) => request.entry)].map((entry) => entry.postingDate).sort().at(-1)!;
+  const postingDate = (input.postingDate ?? latest) as IsoDate;
+  if (postingDate < latest) {
+    throw new DomainError('APPLICATION_INVALID', { reason: `the posting date ${postingDate} is before ${latest}, the latest posting date of the entries` }, 'postingDate');
+  }
+  assertPostingDateAllowed(postingDate, glSetup);
+  return postingDate;
 }
 
 /** The applying entry and the applied ones (request order), locked, with the VAT their discount or tolerance may split. */

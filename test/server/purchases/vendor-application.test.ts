@@ -121,6 +121,25 @@ describe('vendor payments applied through the general journal', () => {
     expect(details.map((row: Record<string, unknown>) => [row.amount, row.appliedVendorLedgerEntryNo])).toEqual([['125.00', credit.entryNo]]);
   });
 
+  it('Apply Entries on a posted vendor payment applies it to invoices after the fact (Post Application, PURCHAPPL)', async () => {
+    expect((await postJournal(payment({ documentNo: 'VP-9', amount: '600' }))).statusCode).toBe(201);
+    const first = await postedInvoice('VI-7');
+    const second = await postedInvoice('VI-8', '80');
+    const [paid] = await items('/api/v1/vendorLedgerEntries?documentNo=VP-9');
+    const [a] = await items(`/api/v1/vendorLedgerEntries?documentNo=${first}`);
+    const [b] = await items(`/api/v1/vendorLedgerEntries?documentNo=${second}`);
+    const sameSign = await send('POST', `/api/v1/vendorLedgerEntries/${a.entryNo}/apply`, { appliedEntries: [{ entryNo: b.entryNo }] });
+    expect([sameSign.statusCode, sameSign.json().code]).toEqual([422, 'APPLICATION_INVALID']);
+    const applied = await send('POST', `/api/v1/vendorLedgerEntries/${paid.entryNo}/apply`, { appliedEntries: [{ entryNo: a.entryNo }, { entryNo: b.entryNo }] });
+    expect(applied.statusCode, applied.body).toBe(201);
+    expect(applied.json()).toMatchObject({ postingDate: '2026-01-15', documentNo: 'VP-9' });
+    expect(applied.json().vendorLedgerEntries.map((row: Record<string, unknown>) => [row.entryNo, row.remainingAmount, row.open])).toEqual([
+      [paid.entryNo, '0.00', false], [a.entryNo, '0.00', false], [b.entryNo, '0.00', false],
+    ]);
+    const details = await items(`/api/v1/detailedVendorLedgerEntries?entryType=application&vendorLedgerEntryNo=${paid.entryNo}`);
+    expect(details.map((row: Record<string, unknown>) => [row.amount, row.appliedVendorLedgerEntryNo])).toEqual([['-500.00', a.entryNo], ['-100.00', b.entryNo]]);
+  });
+
   it('refuses an Applies-to Doc. No. the vendor has no open entry for, naming the field, and writes nothing', async () => {
     const response = await postJournal(payment({ amount: '100', appliesToDocNo: 'PPI9999' }));
     expect(response.statusCode).toBe(422);
