@@ -64,6 +64,50 @@ describe.skipIf(!chromiumAvailable())('the purchaser in the browser', () => {
     }
   }, hookTimeout);
 
+  it('invoices a received order with Get Receipt Lines, and copies that invoice into another with Copy Document', async () => {
+    try {
+      await createOrder();
+      await addItemLine();
+      await post('Receive');
+      await page.getByLabel('Quantity Received, line 1').filter({ hasText: '2' }).waitFor(slow);
+      const receiptNo = (await notices().getByRole('link', { name: /^Posted Purchase Receipt PPR\d+$/ }).last().textContent())!.split(' ').at(-1)!;
+      const invoiceNo = await newInvoice();
+      await page.getByRole('button', { name: 'Get Receipt Lines…' }).click();
+      const receiptLines = page.getByRole('dialog', { name: 'Get Receipt Lines' });
+      await receiptLines.getByRole('checkbox', { name: `Select receipt ${receiptNo} line 10000` }).check();
+      await receiptLines.getByRole('button', { name: 'OK' }).click();
+      await receiptLines.waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByLabel('No., line 2').inputValue(), slow).toBe('1000');
+      expect(await page.getByLabel('Quantity, line 2').inputValue()).toBe('2');
+      expect(await total('amountIncludingVat').textContent()).toBe('942,59');
+      await screenshot('get-receipt-lines');
+
+      await newInvoice();
+      await page.getByRole('button', { name: 'Copy Document…' }).click();
+      const copy = page.getByRole('dialog', { name: 'Copy Document' });
+      await copy.getByLabel('Document Type').selectOption('invoice');
+      await copy.getByLabel('Document No.').fill(invoiceNo);
+      await copy.getByRole('button', { name: 'Copy' }).click();
+      await copy.waitFor({ state: 'detached' });
+      await expect.poll(() => page.getByLabel('No., line 2').inputValue(), slow).toBe('1000');
+      expect(await total('amountIncludingVat').textContent()).toBe('942,59');
+      await screenshot('copy-document');
+    } catch (error) {
+      await screenshot('receipt-lines-failure');
+      throw error;
+    }
+  }, hookTimeout);
+
+  async function newInvoice(): Promise<string> {
+    await page.getByRole('link', { name: 'Purchase Invoices', exact: true }).click();
+    await page.getByRole('link', { name: 'New' }).click();
+    await page.getByLabel('Vendor No.').fill('V00010');
+    await page.getByLabel('Vendor No.').press('Enter');
+    await page.waitForURL(/\/purchases\/invoices\/PI\d+$/, slow);
+    await page.getByRole('button', { name: 'Copy Document…' }).waitFor(slow);
+    return page.url().split('/').at(-1)!;
+  }
+
   async function createOrder() {
     await page.getByRole('link', { name: 'Purchase Orders', exact: true }).click();
     await page.getByRole('heading', { name: 'Purchase Orders' }).waitFor(slow);

@@ -1,5 +1,6 @@
 /** What the API takes to create and change purchase documents (BC's Purchase Header and Line fields a user sets). */
 import { z } from 'zod';
+import { editablePurchaseDocumentTypes } from '../documents/document-types.ts';
 import { amount, code, codeReference, integerField, optionalIsoDate, percent, quantity, text, unitAmount } from '../master-data/fields.ts';
 import { withRequired } from '../sales/sales-document.schemas.ts';
 import { salesLineTypes } from '../sales/types.ts';
@@ -68,3 +69,17 @@ export const purchaseDocumentUpdate = z.strictObject({
   invoiceDiscountPercent: percent(),
   invoiceDiscountAmount: amount(),
 }).partial();
+
+/** Copy Document (BC Copy Purchase Document): an unposted purchase document or a posted receipt, invoice, credit memo or return shipment. */
+export const purchaseCopyDocumentInput = z.strictObject({
+  sourceDocumentType: z.enum([...editablePurchaseDocumentTypes, 'postedReceipt', 'postedInvoice', 'postedCreditMemo', 'postedReturnShipment']),
+  sourceNo: code(),
+  includeHeader: z.boolean().default(true),
+  recalculateLines: z.boolean().default(false),
+});
+export type PurchaseCopyDocumentInput = z.output<typeof purchaseCopyDocumentInput>;
+
+/** Get Receipt Lines: the posted receipt lines a purchase invoice is to bill. */
+export const getReceiptLinesInput = z.strictObject({
+  lines: z.array(z.strictObject({ receiptNo: code(), lineNo: integerField({ min: 1 }) })).min(1).max(10_000),
+});

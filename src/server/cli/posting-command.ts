@@ -10,7 +10,7 @@ import { followJob } from './progress.ts';
 import { apiPath } from './record-command.ts';
 
 const postableResources: Record<string, string> = { order: 'salesOrders', invoice: 'salesInvoices', creditMemo: 'salesCreditMemos', returnOrder: 'salesReturnOrders' };
-/** Purchase documents post too (no preview yet): `post purchaseOrder PO0001 --receive --invoice`. */
+/** Purchase documents post and preview too: `post purchaseOrder PO0001 --receive --invoice`. */
 const purchaseResources: Record<string, string> = {
   purchaseOrder: 'purchaseOrders', purchaseInvoice: 'purchaseInvoices', purchaseCreditMemo: 'purchaseCreditMemos', purchaseReturnOrder: 'purchaseReturnOrders',
 };
@@ -31,19 +31,17 @@ export function registerPostingCommands(program: Command, kit: CliCommandKit): v
 
   for (const [name, summary] of [['post', 'Post'], ['preview', 'Preview posting (nothing is kept) of']] as const) {
     program.command(`${name} <documentType> <no>`)
-      .description(name === 'post'
-        ? 'Post a document: order, invoice, creditMemo or returnOrder (sales), purchaseOrder, purchaseInvoice, purchaseCreditMemo or purchaseReturnOrder, e.g. `post order SO000001 --ship --invoice`, `post purchaseOrder PO0001 --receive`'
-        : `${summary} a sales document: documentType is order, invoice, creditMemo or returnOrder, e.g. \`${name} order SO000001 --ship --invoice\``)
+      .description(`${summary} a document: order, invoice, creditMemo or returnOrder (sales), purchaseOrder, purchaseInvoice, purchaseCreditMemo or purchaseReturnOrder, `
+        + `e.g. \`${name} order SO000001 --ship --invoice\`, \`${name} purchaseOrder PO0001 --receive\``)
       .option('--ship', 'orders: post the shipment; purchase return orders: post the return shipment')
       .option('--receive', 'return orders: post the return receipt; purchase orders: post the receipt')
       .option('--invoice', 'post the invoice (credit memo)')
       .addOption(kit.serverOption)
       .action(async (documentType: string, no: string, options: PostOptions) =>
         kit.withApi(options.server, async (api) => {
-          const resource = postableResources[documentType] ?? (name === 'post' ? purchaseResources[documentType] : undefined);
+          const resource = postableResources[documentType] ?? purchaseResources[documentType];
           if (!resource) {
-            const types = name === 'post' ? 'order, invoice, creditMemo, returnOrder, purchaseOrder, purchaseInvoice, purchaseCreditMemo or purchaseReturnOrder' : 'order, invoice, creditMemo or returnOrder';
-            throw new Error(`Unknown document type '${documentType}': use ${types}.`);
+            throw new Error(`Unknown document type '${documentType}': use order, invoice, creditMemo, returnOrder, purchaseOrder, purchaseInvoice, purchaseCreditMemo or purchaseReturnOrder.`);
           }
           const body = { ...(options.ship ? { ship: true } : {}), ...(options.receive ? { receive: true } : {}), ...(options.invoice ? { invoice: true } : {}) };
           kit.print(kit.expectOk(await api.request('POST', apiPath(`${resource}/${no}/${name}`), body)));

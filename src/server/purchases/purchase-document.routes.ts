@@ -1,10 +1,16 @@
-/** /api/v1/purchaseOrders, purchaseInvoices, purchaseCreditMemos, purchaseReturnOrders: the documents, their lines, Release and Reopen. */
+/**
+ * /api/v1/purchaseOrders, purchaseInvoices, purchaseCreditMemos, purchaseReturnOrders: the documents, their lines, Release,
+ * Reopen, Copy Document; Get Receipt Lines on invoices, Get Sales Orders on orders.
+ */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { purchaseDescriptor } from '../../core/documents/document-descriptors.ts';
 import { documentNo, lineNoOf, lineParams, noParam, registerDocumentListRoute, registerLineReadRoutes } from '../documents/document-routes.shared.ts';
-import { purchaseDocumentCreate, purchaseDocumentUpdate, purchaseLineCreate, purchaseLineUpdate } from '../../core/purchases/purchase-document.schemas.ts';
+import {
+  getReceiptLinesInput, purchaseCopyDocumentInput, purchaseDocumentCreate, purchaseDocumentUpdate, purchaseLineCreate, purchaseLineUpdate,
+} from '../../core/purchases/purchase-document.schemas.ts';
+import type { Warning } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { purchaseHeader, purchaseLine } from '../db/schema/index.ts';
 import { actorOf } from '../http/auth.ts';
@@ -21,6 +27,8 @@ import { type PurchaseDocument } from './purchase-document.types.ts';
 import { editablePurchaseDocumentTypes, type EditablePurchaseDocumentType } from '../../core/documents/document-types.ts';
 import { purchaseDocumentView } from './purchase-document.view.ts';
 import { getSalesOrders } from './get-sales-orders.ts';
+import { copyPurchaseDocument } from './purchase-document.convert.ts';
+import { getReceiptLines, receiptLinesToInvoice } from './purchase-receipt-lines.ts';
 import { code } from '../../core/master-data/fields.ts';
 
 const lineSchema = recordSchema(purchaseLine).loose();
@@ -51,13 +59,16 @@ function documentRoutes(app: FastifyInstance, getDb: () => Executor, documentTyp
   const { resource, caption: entity } = purchaseDescriptor(documentType);
 
   /** One transaction per request; the response is the document as it stands after the command. */
-  async function run(request: FastifyRequest, reply: FastifyReply, command: (tx: Executor, context: PurchaseContext) => Promise<PurchaseDocument>, status = 200) {
+  async function run(
+    request: FastifyRequest, reply: FastifyReply, command: (tx: Executor, context: PurchaseContext) => Promise<PurchaseDocument>, status = 200,
+    extra: () => Record<string, unknown> = () => ({}),
+  ) {
     const view = await getDb().transaction(async (tx) => {
       const context = await loadPurchaseContext(tx as Executor, request.workDate, actorOf(request).username);
       return purchaseDocumentView(await command(tx as Executor, context));
     });
     reply.header('etag', `"${view.version}"`);
-    return reply.status(status).send(view);
+    return reply.status(status).send({ ...view, ...extra() });
   }
 
   return {
@@ -114,12 +125,26 @@ function registerLineRoutes({ routes, getDb, documentType, entity, base, tags, r
     async (request, reply) => run(request, reply, (tx, context) => deletePurchaseLine(tx, documentType, documentNo(request), lineNoOf(request), versionOf(request), context)));
 }
 
-function registerActions({ routes, documentType, entity, base, tags, run, versionOf }: DocumentRoutes) {
+function registerActions(shared: DocumentRoutes) {
+  const { routes, documentType, entity, base, tags, run, versionOf } = shared;
   routes.post(`${base}/:no/release`, { config, schema: { tags, summary: `Release the ${entity}`, params: noParam, response: { 200: documentSchema } } },
     async (request, reply) => run(request, reply, (tx, context) => releasePurchaseDocument(tx, documentType, documentNo(request), versionOf(request), context)));
 
   routes.post(`${base}/:no/reopen`, { config, schema: { tags, summary: `Reopen the ${entity} for changes`, params: noParam, response: { 200: documentSchema } } },
     async (request, reply) => run(request, reply, (tx) => reopenPurchaseDocument(tx, documentType, documentNo(request), versionOf(request))));
+
+  routes.post(`${base}/:no/copyDocument`, {
+    config, schema: { tags, summary: `Copy another purchase document, unposted or posted, into this ${entity}`, params: noParam, body: purchaseCopyDocumentInput, response: { 200: documentSchema } },
+  }, async (request, reply) => {
+    let warnings: Warning[] = [];
+    return run(request, reply, async (tx, context) => {
+      const copied = await copyPurchaseDocument(tx, documentType, documentNo(request), request.body, context);
+      warnings = copied.warnings;
+      return copied.document;
+    }, 200, () => ({ warnings }));
+  });
+
+  if (documentType === 'invoice') registerGetReceiptLines(shared);
 
   if (documentType === 'order') {
     routes.post(`${base}/:no/getSalesOrders`, {
@@ -132,4 +157,15 @@ function registerActions({ routes, documentType, entity, base, tags, run, versio
     }, async (request, reply) => run(request, reply, (tx, context) =>
       getSalesOrders(tx, documentNo(request), request.body.salesOrderNo, request.body.kind, versionOf(request), context)));
   }
+}
+
+/** Get Receipt Lines on an invoice: the receipt lines it may bill, and adding the chosen ones. */
+function registerGetReceiptLines({ routes, getDb, base, tags, run }: DocumentRoutes) {
+  routes.get(`${base}/:no/receiptLinesToInvoice`, {
+    config, schema: { tags, summary: "The pay-to vendor's posted receipt lines received and not yet invoiced, which this invoice may bill", params: noParam },
+  }, async (request) => ({ items: await receiptLinesToInvoice(getDb(), documentNo(request)) }));
+
+  routes.post(`${base}/:no/getReceiptLines`, {
+    config, schema: { tags, summary: 'Get Receipt Lines: invoice lines billing the chosen posted receipt lines', params: noParam, body: getReceiptLinesInput, response: { 200: documentSchema } },
+  }, async (request, reply) => run(request, reply, (tx, context) => getReceiptLines(tx, documentNo(request), request.body.lines, context)));
 }

@@ -1,6 +1,7 @@
 /**
  * POST /api/v1/purchaseOrders/:no/post (and the other purchase documents): Receive (Ship back),
- * Invoice or both; and the posted purchase documents: receipts, invoices, credit memos, return shipments.
+ * Invoice or both, and …/preview (the same plan, appended nowhere); and the posted purchase
+ * documents: receipts, invoices, credit memos, return shipments.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
@@ -21,10 +22,16 @@ import { findPurchaseDocument } from './purchase-document.queries.ts';
 import { editablePurchaseDocumentTypes } from '../../core/documents/document-types.ts';
 import { purchaseDocumentView } from './purchase-document.view.ts';
 import { postPurchaseDocument, type PurchasePostRequest } from './purchase-post.ts';
+import { previewPurchasePosting } from './purchase-post.preview.ts';
+import { inRolledBackTransaction } from '../ledger/rolled-back-transaction.ts';
 import { undoReceiptLines } from './purchase-undo.ts';
 
 const params = z.object({ no: z.string() });
 const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
+
+/** No options: an order receives (a return order ships) and invoices. */
+const postWhat = (body: PurchasePostRequest): PurchasePostRequest =>
+  (body.receive === undefined && body.ship === undefined && body.invoice === undefined ? { receive: true, ship: true, invoice: true } : body);
 
 export function registerPurchasePostRoutes(app: FastifyInstance, getDb: () => Executor) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
@@ -39,16 +46,25 @@ export function registerPurchasePostRoutes(app: FastifyInstance, getDb: () => Ex
       },
     }, async (request, reply) => {
       const no = documentNo(request);
-      const body = (request.body ?? {}) as PurchasePostRequest;
-      // No options: an order receives (a return order ships) and invoices.
-      const postWhat = body.receive === undefined && body.ship === undefined && body.invoice === undefined ? { receive: true, ship: true, invoice: true } : body;
       const response = await whilePosting(entity, `purchase:${documentType}`, no, () => getDb().transaction(async (tx) => {
         const context = await loadPurchaseContext(tx as Executor, request.workDate, actorOf(request).username);
-        const result = await postPurchaseDocument(tx as Executor, documentType, no, postWhat, context, { expectedVersion: expectedVersion(request.headers['if-match'], undefined) });
+        const result = await postPurchaseDocument(tx as Executor, documentType, no, postWhat((request.body ?? {}) as PurchasePostRequest), context, { expectedVersion: expectedVersion(request.headers['if-match'], undefined) });
         const remaining = result.documentDeleted ? undefined : await findPurchaseDocument(tx as Executor, documentType, no);
         return { ...result, document: remaining ? purchaseDocumentView(remaining) : null };
       }));
       return reply.status(201).send(response);
+    });
+
+    routes.post(`/api/v1/${resource}/:no/preview`, {
+      config: { area: 'posting' },
+      schema: { tags: [resource], params, body: postRequest.nullish(), summary: `Preview posting the ${entity}: every entry it would write; nothing is kept` },
+    }, async (request) => {
+      const no = documentNo(request);
+      // Rolled back: releasing an open document is the only write a preview makes.
+      return inRolledBackTransaction(getDb(), async (tx) => {
+        const context = await loadPurchaseContext(tx, request.workDate, actorOf(request).username);
+        return previewPurchasePosting(tx, documentType, no, postWhat((request.body ?? {}) as PurchasePostRequest), context);
+      });
     });
   }
 

@@ -20,7 +20,7 @@ import { type LoadedPurchasePosting, loadAndCheckPurchase, type PurchasePostRequ
 import { type PlannedPurchasePosting, planPurchasePosting } from './purchase-post.plan.ts';
 import { postedPurchaseDocuments } from './purchase-post.posted.ts';
 import { writeWithPostedPurchaseDocuments } from './posted-purchase-document.writer.ts';
-import { updateBilledReceiptLines } from './purchase-post.receipts.ts';
+import { updateBilledReceiptLines, updateSourceOrderLines } from './purchase-post.receipts.ts';
 
 export type { PurchasePostRequest } from './purchase-post.load.ts';
 
@@ -70,6 +70,7 @@ async function finishSource(
 ): Promise<{ deleted: boolean; lastNumbers(numbers: PostingNumbers): SQL | null }> {
   const { descriptor, document } = loaded;
   await updateBilledReceiptLines(tx, descriptor.handling.postedType as 'receipt' | 'returnShipment', plan.billing);
+  await updateSourceOrderLines(tx, loaded, plan.billing, context);
   await updateLastDirectCosts(tx, plan.lastDirectCosts);
   const key = and(eq(purchaseHeader.documentType, document.header.documentType), eq(purchaseHeader.no, document.header.no));
   const posted = new Map(loaded.linePostings.map((entry) => [entry.line.lineNo, entry.posting]));

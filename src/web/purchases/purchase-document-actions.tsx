@@ -7,11 +7,13 @@ import type { SupportedLocale } from '../format/locales.ts';
 import { documentListPath } from '../sales/document-kinds.ts';
 import { PostingActions, type PostingFamily } from '../sales/posting-actions.tsx';
 import { changeScope, documentQueryKey, refreshDocumentLists, type DocumentChange } from '../sales/use-sales-document.ts';
+import { GetReceiptLinesDialog } from './get-receipt-lines-dialog.tsx';
 import { GetSalesOrdersDialog } from './get-sales-orders-dialog.tsx';
+import { PurchaseCopyDocumentDialog } from './purchase-copy-document-dialog.tsx';
 import { postedPurchaseDocumentsOf, type PurchaseKind } from './purchase-kinds.ts';
 import type { PurchaseDocument, PurchasePostingResult } from './purchase-types.ts';
 
-/** The purchase API posts but has no Preview Posting yet. */
+/** The purchase API previews posting too, but the preview dialog names sales documents and shows no vendor entries yet. */
 const purchasePosting: PostingFamily<PurchasePostingResult> = { postedOf: postedPurchaseDocumentsOf, preview: false };
 
 interface PurchaseDocumentActionsProps {
@@ -24,11 +26,17 @@ interface PurchaseDocumentActionsProps {
   locale: SupportedLocale;
 }
 
-/** Post… (Receive / Invoice / both on orders, Ship … on return orders), Release, Reopen, Get Sales Orders (orders) and Delete. */
+type Dialog = 'salesOrders' | 'receiptLines' | 'copy';
+
+/**
+ * Post… (Receive / Invoice / both on orders, Ship … on return orders), Release, Reopen, Get Sales
+ * Orders (orders), Get Receipt Lines (invoices), Copy Document and Delete.
+ */
 export function PurchaseDocumentActions({ kind, document, busy, send, onError, locale }: PurchaseDocumentActionsProps) {
-  const [gettingSalesOrders, setGettingSalesOrders] = useState(false);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const act = (path: string) => send({ method: 'POST', path }).catch(onError);
   const open = document.status === 'open';
+  const close = () => setDialog(null);
   return (
     <Group gap="xs" role="toolbar" aria-label="Actions">
       <PostingActions kind={kind} document={document} busy={busy} onError={onError} locale={locale} family={purchasePosting} />
@@ -36,10 +44,18 @@ export function PurchaseDocumentActions({ kind, document, busy, send, onError, l
       <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>Reopen</Button>
       {kind.type === 'order' && (
         <>
-          <Button variant="default" onClick={() => setGettingSalesOrders(true)} disabled={busy || !open}>Get Sales Orders…</Button>
-          <GetSalesOrdersDialog opened={gettingSalesOrders} onClose={() => setGettingSalesOrders(false)} send={send} />
+          <Button variant="default" onClick={() => setDialog('salesOrders')} disabled={busy || !open}>Get Sales Orders…</Button>
+          <GetSalesOrdersDialog opened={dialog === 'salesOrders'} onClose={close} send={send} />
         </>
       )}
+      {kind.type === 'invoice' && (
+        <>
+          <Button variant="default" onClick={() => setDialog('receiptLines')} disabled={busy || !open}>Get Receipt Lines…</Button>
+          <GetReceiptLinesDialog kind={kind} document={document} opened={dialog === 'receiptLines'} onClose={close} send={send} locale={locale} />
+        </>
+      )}
+      <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>Copy Document…</Button>
+      <PurchaseCopyDocumentDialog opened={dialog === 'copy'} onClose={close} send={send} />
       <DeleteDocumentButton kind={kind} document={document} busy={busy} onError={onError} />
     </Group>
   );

@@ -144,6 +144,12 @@ export interface PostedPurchaseLine {
   correction: boolean;
 }
 
+/** A candidate of Get Receipt Lines: a posted receipt line received and not yet invoiced, and the order it came from. */
+export interface ReceiptLineCandidate extends PostedPurchaseLine {
+  documentNo: string;
+  sourceDocumentNo: string;
+}
+
 export interface PostedPurchaseDocument extends PostedPurchaseHeader {
   lines: PostedPurchaseLine[];
 }
