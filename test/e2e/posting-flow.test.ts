@@ -179,6 +179,8 @@ describe.skipIf(!chromiumAvailable())('the sales team after posting, in the brow
     await page.getByRole('heading', { name: `Find entries – ${invoiceNo}` }).waitFor();
     await expect.poll(() => page.locator('[data-count="customerLedgerEntries"]').textContent()).toBe('1');
     expect(Number(await page.locator('[data-count="glEntries"]').textContent())).toBeGreaterThan(2);
+    // The purchase side's ledgers have tabs too; a sales invoice writes no vendor entry.
+    expect(await page.locator('[data-count="vendorLedgerEntries"]').textContent()).toBe('0');
     // A posting balances: the G/L entries' amounts sum to zero.
     expect(await page.locator('[data-total="glEntries.amount"]').textContent()).toBe('0,00');
     await screenshot('find-entries');

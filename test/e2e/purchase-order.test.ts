@@ -9,7 +9,8 @@ import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './su
 // A purchase order in the browser, on the demo company the server loads: vendor V00010 (Gelderse
 // Kantoormeubelfabriek, domestic, 21 % VAT) sells item 1000 at a Last Direct Cost of 389.50. The
 // order is refused without the vendor's invoice number, then received and invoiced in one posting.
-// Each step builds on the one before, so the steps are one test.
+// Each step builds on the one before, so the steps are one test. Another order is previewed, posted,
+// and its invoice paid (a payment posted over the API, applied on the Vendor Ledger Entries list).
 describe.skipIf(!chromiumAvailable())('the purchaser in the browser', () => {
   let session: BrowserSession;
   let page: Page;
@@ -97,6 +98,75 @@ describe.skipIf(!chromiumAvailable())('the purchaser in the browser', () => {
       throw error;
     }
   }, hookTimeout);
+
+  it('previews posting an order (vendor entry, G/L), posts it, and applies a vendor payment to its invoice with Apply Entries', async () => {
+    try {
+      await createOrder();
+      await addItemLine();
+      const vendorInvoiceNo = page.getByRole('textbox', { name: 'Vendor Invoice No.' });
+      await vendorInvoiceNo.fill('GK-2026-0901');
+      await vendorInvoiceNo.press('Tab');
+      await previewReceiveAndInvoice();
+      await post('Receive and Invoice');
+      await page.waitForURL(/\/posted-purchases\/invoices\/PPI\d+$/, slow);
+      const invoiceNo = page.url().split('/').at(-1)!;
+      await page.getByRole('toolbar', { name: 'Actions' }).getByRole('link', { name: 'Find entries' }).click();
+      await page.getByRole('heading', { name: `Find entries – ${invoiceNo}` }).waitFor(slow);
+      await expect.poll(() => page.locator('[data-count="vendorLedgerEntries"]').textContent(), slow).toBe('1');
+      await applyPayment(invoiceNo);
+    } catch (error) {
+      await screenshot('apply-payment-failure');
+      throw error;
+    }
+  }, hookTimeout);
+
+  /** Preview Posting asks what to post as posting does, then shows the entries; nothing is received. */
+  async function previewReceiveAndInvoice() {
+    await page.getByRole('button', { name: 'Preview Posting…' }).click();
+    const options = page.getByRole('dialog', { name: /^Preview Posting – Purchase Order PO\d+$/ });
+    await options.getByRole('radio', { name: 'Receive and Invoice', exact: true }).check();
+    await options.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByRole('dialog', { name: /^Posting Preview – Purchase Order PO\d+$/ });
+    await expect.poll(() => preview.getByTestId('posting-preview-summary').textContent(), slow)
+      .toMatch(/would create Posted Purchase Receipt PPR\d+, Posted Purchase Invoice PPI\d+\.$/);
+    expect(Number(await preview.locator('[data-count="glEntries"]').textContent())).toBeGreaterThan(2);
+    expect(await preview.locator('[data-total="glEntries.amount"]').textContent()).toBe('0,00');
+    expect(await preview.locator('[data-count="vendorLedgerEntries"]').textContent()).toBe('1');
+    await preview.getByRole('tab', { name: /^Vendor Ledger Entries/ }).click();
+    expect(await preview.getByRole('table', { name: 'Vendor Ledger Entries' }).locator('tbody tr').textContent()).toContain('-942,59');
+    await screenshot('preview');
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'detached', ...slow });
+    expect(await page.getByLabel('Quantity Received, line 1').textContent()).toBe('0');
+  }
+
+  /** A payment posted over the API (general journal), applied to the invoice on the Vendor Ledger Entries list: both close. */
+  async function applyPayment(invoiceNo: string) {
+    type VendorEntry = { entryNo: number; postingDate: string; documentNo: string; remainingAmount: string; open: boolean };
+    const entries = async () => (await session.api.call<{ items: VendorEntry[] }>('GET', '/api/v1/vendorLedgerEntries?vendorNo=V00010&limit=1000')).items;
+    const entryOf = async (documentNo: string) => (await entries()).find((entry) => entry.documentNo === documentNo)!;
+    const { postingDate } = await entryOf(invoiceNo);
+    await session.api.call('POST', '/api/v1/generalJournal/post', {
+      lines: [{ postingDate, documentType: 'payment', documentNo: 'VP-E2E', accountType: 'vendor', accountNo: 'V00010', amount: '942.59', balAccountType: 'bankAccount', balAccountNo: 'CHECKING' }],
+    });
+    const payment = await entryOf('VP-E2E');
+    await page.goto(`${session.server.address}/ledgers/vendor-ledger-entries?vendorNo=V00010`);
+    await page.getByRole('button', { name: `Actions for entry ${payment.entryNo}` }).click(slow);
+    await page.getByRole('menuitem', { name: 'Apply Entries…', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Apply Vendor Entries – Payment VP-E2E' });
+    await dialog.getByRole('checkbox', { name: `Apply Invoice ${invoiceNo}` }).check(slow);
+    await expect.poll(() => dialog.getByTestId('apply-totals').textContent(), slow).toContain('Balance: 0,00');
+    await dialog.getByRole('button', { name: 'Post Application' }).click();
+    await notices().getByText(`Entry ${payment.entryNo} applied`).waitFor(slow);
+    const list = page.getByRole('table', { name: 'Vendor Ledger Entries' });
+    const openCell = async () => {
+      const headers = await list.getByRole('columnheader').allTextContents();
+      return list.getByRole('row').filter({ hasText: invoiceNo }).getByRole('cell').nth(headers.findIndex((header) => header.startsWith('Open'))).textContent();
+    };
+    await expect.poll(openCell, slow).toBe('No');
+    await screenshot('vendor-entries-applied');
+    expect([await entryOf(invoiceNo), await entryOf('VP-E2E')].map((entry) => [entry.remainingAmount, entry.open])).toEqual([['0.00', false], ['0.00', false]]);
+  }
 
   async function newInvoice(): Promise<string> {
     await page.getByRole('link', { name: 'Purchase Invoices', exact: true }).click();

@@ -1,25 +1,29 @@
 /**
- * The company of the seeded model-based posting test: givenPostingCompany with money that rounds —
+ * The company of the seeded model-based posting test: givenPurchasingCompany with money that rounds —
  * VAT 21 % and 9 % on the items (25 % stays on the freight account 6100), each rate on its own
  * Sales VAT account; two foreign currencies with factors that never divide evenly; customers in
  * them and in LCY, most with invoice discount terms (in the currency, or the LCY terms as fallback);
  * opening stock in fractions at unit costs with 3–5 decimals; payments come in on bank account GIRO
  * (G/L 2910) or straight to the cash account 2920. The customers' terms (14D) carry no payment
- * discount and the payment tolerance stays 0 %: the model grants neither. The facts the model needs
- * are exported here, so setup and model cannot drift apart.
+ * discount and the payment tolerance stays 0 %: the model grants neither. Purchases come from vendors
+ * in LCY, USD and CHF (the customers' rates), their VAT on a Purchase VAT account per identifier,
+ * received goods at expected cost against the Invt. Accrual Acc. (Interim) 5410. The facts the model
+ * needs are exported here, so setup and model cannot drift apart.
  */
 import { type Decimal, dec } from '../../src/core/money/decimal.ts';
 import type { TestApi } from './api.ts';
 import { withFixtureCache } from './fixture-cache.ts';
-import { givenInventory, givenPostingCompany } from './given-posting.ts';
+import { givenInventory } from './given-posting.ts';
+import { givenPurchasingCompany } from './given-purchasing.ts';
 import { created, givenCustomer } from './given.ts';
 
-/** A VAT posting setup: identifier, rate and the Sales VAT account its VAT goes to. */
-export interface VatRate { identifier: string; percent: Decimal; account: string }
+/** A VAT posting setup: identifier, rate, the Sales VAT account and the Purchase VAT account its VAT goes to. */
+export interface VatRate { identifier: string; percent: Decimal; account: string; purchaseAccount: string }
 export const vatRates = {
-  VAT25: { identifier: 'VAT25', percent: dec('25'), account: '2310' },
-  VAT21: { identifier: 'VAT21', percent: dec('21'), account: '2321' },
-  VAT9: { identifier: 'VAT9', percent: dec('9'), account: '2309' },
+  // VAT25's Purchase VAT account is the one givenPurchasingCompany sets up.
+  VAT25: { identifier: 'VAT25', percent: dec('25'), account: '2310', purchaseAccount: '2320' },
+  VAT21: { identifier: 'VAT21', percent: dec('21'), account: '2321', purchaseAccount: '2341' },
+  VAT9: { identifier: 'VAT9', percent: dec('9'), account: '2309', purchaseAccount: '2349' },
 } satisfies Record<string, VatRate>;
 
 /** Each line's VAT by its No.: items on 21 % and 9 %, the freight account on 25 %. */
@@ -40,6 +44,28 @@ export const modelCustomers: readonly CustomerFacts[] = [
   { no: 'F', currencyCode: 'CHF', factor: dec('0.912345'), invoiceDiscountCode: 'DISC' },
 ];
 
+export interface VendorFacts {
+  no: string;
+  /** '' = LCY. */
+  currencyCode: string;
+  /** Currency Factor: the customers' rate of the currency (one rate per currency). */
+  factor: Decimal | null;
+}
+const factorOf = (currencyCode: string) => modelCustomers.find((customer) => customer.currencyCode === currencyCode)!.factor;
+/** V is givenPurchasingCompany's vendor; W and X buy in the customers' currencies. */
+export const modelVendors: readonly VendorFacts[] = [
+  { no: 'V', currencyCode: '', factor: null },
+  { no: 'W', currencyCode: 'USD', factor: factorOf('USD') },
+  { no: 'X', currencyCode: 'CHF', factor: factorOf('CHF') },
+];
+
+/**
+ * The purchase side's G/L accounts (givenPurchasingCompany, and the accrual account added here):
+ * Payables of vendor posting group DOMESTIC, Purchase Account and the purchase discount account of
+ * DOMESTIC/RETAIL, its Direct Cost Applied Account and Invt. Accrual Acc. (Interim).
+ */
+export const purchaseAccounts = { payables: '5400', purchases: '7060', discounts: '7080', directCostApplied: '7090', accrualInterim: '5410' } as const;
+
 /** Cust. Invoice Disc. terms of code DISC: LCY terms, and USD terms (CHF documents fall back to the LCY terms). */
 export const invoiceDiscountTerms = [
   { currencyCode: '', minimumAmount: '0', discountPercent: '0' },
@@ -56,6 +82,13 @@ export const paymentAccounts = {
 } as const;
 export type PaymentAccount = keyof typeof paymentAccounts;
 
+/**
+ * Debit/Credit Rounding Account of customer posting group DOMESTIC: where BC posts a Correction of
+ * Remaining Amount, when an application leaves an entry in a currency with an LCY remainder that its
+ * remaining amount at its rate does not have (a credit memo applied at posting can).
+ */
+export const roundingAccount = '9510';
+
 export const openingStock = { '1000': '14', A: '10.5', B: '9.75' } as const;
 const unitCosts: Record<string, string> = { '1000': '55.12345', A: '41.777', B: '30.3333' };
 
@@ -67,9 +100,10 @@ export async function givenModelCompany(api: TestApi, options: { expectedCostPos
 }
 
 async function buildModelCompany(api: TestApi, options: { expectedCostPostingToGl: boolean }): Promise<void> {
-  const admin = await givenPostingCompany(api);
+  const admin = await givenPurchasingCompany(api);
   await givenVatRates(admin);
   await givenCurrencies(admin);
+  await givenPurchasing(admin);
   for (const terms of invoiceDiscountTerms) await created(admin, '/api/v1/customerInvoiceDiscounts', { code: 'DISC', ...terms });
   for (const customer of modelCustomers) {
     const fields = { currencyCode: customer.currencyCode || null, invoiceDiscountCode: customer.invoiceDiscountCode };
@@ -77,6 +111,8 @@ async function buildModelCompany(api: TestApi, options: { expectedCostPostingToG
     else await givenCustomer(admin, customer.no, fields);
   }
   await givenPaymentAccounts(admin);
+  await created(admin, '/api/v1/glAccounts', { no: roundingAccount, name: 'Rounding (Correction of Remaining Amount)', incomeBalance: 'incomeStatement' });
+  await ok(admin, 'PATCH', '/api/v1/customerPostingGroups/DOMESTIC', { debitRoundingAccount: roundingAccount, creditRoundingAccount: roundingAccount });
   if (options.expectedCostPostingToGl) await ok(admin, 'PATCH', '/api/v1/inventorySetup', { expectedCostPostingToGl: true });
   await givenInventory(admin, '2026-01-01', Object.entries(openingStock).map(([itemNo, quantity]) => ({ itemNo, quantity, unitCost: unitCosts[itemNo]! })));
 }
@@ -85,13 +121,29 @@ async function givenVatRates(admin: Send) {
   for (const rate of [vatRates.VAT21, vatRates.VAT9]) {
     await created(admin, '/api/v1/vatProductPostingGroups', { code: rate.identifier });
     await created(admin, '/api/v1/glAccounts', { no: rate.account, name: `Sales VAT ${rate.percent.toString()} %`, incomeBalance: 'balanceSheet' });
+    await created(admin, '/api/v1/glAccounts', { no: rate.purchaseAccount, name: `Purchase VAT ${rate.percent.toString()} %`, incomeBalance: 'balanceSheet' });
     await created(admin, '/api/v1/vatPostingSetups', {
-      vatBusPostingGroup: 'DOMESTIC', vatProdPostingGroup: rate.identifier, vatPercent: rate.percent.toString(), vatIdentifier: rate.identifier, salesVatAccount: rate.account,
+      vatBusPostingGroup: 'DOMESTIC', vatProdPostingGroup: rate.identifier, vatPercent: rate.percent.toString(), vatIdentifier: rate.identifier,
+      salesVatAccount: rate.account, purchaseVatAccount: rate.purchaseAccount,
     });
   }
   for (const [no, rate] of Object.entries(vatRateOf)) {
     await ok(admin, 'PATCH', no === '6100' ? `/api/v1/glAccounts/${no}` : `/api/v1/items/${no}`, { vatProdPostingGroup: rate.identifier });
   }
+}
+
+/** The vendors in currencies, and the Invt. Accrual Acc. (Interim) a receipt's expected cost is balanced on. */
+async function givenPurchasing(admin: Send) {
+  for (const vendor of modelVendors.filter((candidate) => candidate.currencyCode)) {
+    await created(admin, '/api/v1/vendors', {
+      no: vendor.no, name: `Vendor ${vendor.no}`, vendorPostingGroup: 'DOMESTIC', genBusPostingGroup: 'DOMESTIC', vatBusPostingGroup: 'DOMESTIC',
+      paymentTermsCode: '14D', currencyCode: vendor.currencyCode,
+    });
+  }
+  await created(admin, '/api/v1/glAccounts', { no: purchaseAccounts.accrualInterim, name: 'Invt. Accrual (Interim)', incomeBalance: 'balanceSheet' });
+  const general = (await admin('GET', '/api/v1/generalPostingSetups?genProdPostingGroup=RETAIL')).json().items
+    .find((row: { genBusPostingGroup: string | null }) => row.genBusPostingGroup === 'DOMESTIC');
+  await ok(admin, 'PATCH', `/api/v1/generalPostingSetups/${general.id}`, { inventoryAccrualAccountInterim: purchaseAccounts.accrualInterim });
 }
 
 async function givenPaymentAccounts(admin: Send) {

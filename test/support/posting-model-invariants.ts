@@ -4,18 +4,21 @@
  * equal their sub-ledgers; nothing posted changes but the documented derived columns) and against
  * the model (amounts to the cent, quantities, documents, every customer entry's remaining amount).
  * Each check reads a snapshot of the tables taken once per step; the receivables checks are in
- * posting-model-receivables.ts.
+ * posting-model-receivables.ts, the purchase side's (payables, purchase VAT and cost) in
+ * posting-model-payables.ts.
  */
 import { expect } from 'vitest';
 import { type Decimal, dec, sum, ZERO } from '../../src/core/money/decimal.ts';
 import type { Executor } from '../../src/server/db/connection.ts';
 import {
-  bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, glEntry, glRegister, itemApplicationEntry, itemLedgerEntry, postedSalesHeader, postedSalesLine,
-  salesHeader, salesLine, valueEntry, vatEntry,
+  bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, glRegister, itemApplicationEntry, itemLedgerEntry,
+  postedPurchaseHeader, postedPurchaseLine, postedSalesHeader, postedSalesLine, purchaseHeader, purchaseLine, salesHeader, salesLine, valueEntry, vatEntry,
+  vendorLedgerEntry,
 } from '../../src/server/db/schema/index.ts';
-import { vatRates } from './given-model-company.ts';
+import { purchaseAccounts, vatRates } from './given-model-company.ts';
 import { type PostingAmounts, quantityOf } from './posting-model-amounts.ts';
 import { documentKey as key, itemNos, type PostingModel } from './posting-model.ts';
+import { checkPayablesBooks } from './posting-model-payables.ts';
 import { balanceOf, checkReceivablesBooks } from './posting-model-receivables.ts';
 
 const d = (value: string | null | undefined) => dec(value ?? '0');
@@ -29,7 +32,14 @@ async function readBooks(db: Executor) {
     db.select().from(detailedCustomerLedgerEntry), db.select().from(bankAccountLedgerEntry), db.select().from(itemLedgerEntry), db.select().from(valueEntry),
     db.select().from(itemApplicationEntry), db.select().from(postedSalesHeader), db.select().from(postedSalesLine), db.select().from(salesHeader), db.select().from(salesLine),
   ]);
-  return { registers, glEntries, vatEntries, customerEntries, details, bankEntries, itemEntries, values, applications, postedHeaders, postedLines, headers, lines };
+  const [vendorEntries, vendorDetails, purchaseHeaders, purchaseLines, postedPurchaseHeaders, postedPurchaseLines] = await Promise.all([
+    db.select().from(vendorLedgerEntry), db.select().from(detailedVendorLedgerEntry), db.select().from(purchaseHeader), db.select().from(purchaseLine),
+    db.select().from(postedPurchaseHeader), db.select().from(postedPurchaseLine),
+  ]);
+  return {
+    registers, glEntries, vatEntries, customerEntries, details, bankEntries, itemEntries, values, applications, postedHeaders, postedLines, headers, lines,
+    vendorEntries, vendorDetails, purchaseHeaders, purchaseLines, postedPurchaseHeaders, postedPurchaseLines,
+  };
 }
 type Books = Awaited<ReturnType<typeof readBooks>>;
 
@@ -69,7 +79,23 @@ function immutableRows(books: Books): Map<string, string> {
       'acceptedPaymentTolerance', 'acceptedPmtDiscTolerance', 'pmtDiscGivenLcy',
     ]);
   }
+  addPurchaseRows(books, add);
   return rows;
+}
+
+/** The purchase side's append-only rows, less the derived columns their triggers allow (schema ledgers.ts, posted-purchase-documents.ts). */
+function addPurchaseRows(books: Books, add: (table: string, id: string, row: Record<string, unknown>, derived?: readonly string[]) => void) {
+  for (const row of books.postedPurchaseHeaders) add('posted_purchase_header', key(row.documentType, row.no), row);
+  for (const row of books.postedPurchaseLines) {
+    add('posted_purchase_line', key(row.documentType, row.documentNo, row.lineNo), row, ['quantityInvoiced', 'quantityNotInvoiced', 'correction']);
+  }
+  for (const row of books.vendorDetails) add('detailed_vendor_ledger_entry', String(row.entryNo), row, ['unapplied', 'unappliedByEntryNo']);
+  for (const row of books.vendorEntries) {
+    add('vendor_ledger_entry', String(row.entryNo), row, [
+      'remainingAmount', 'remainingAmountLcy', 'open', 'closedByEntryNo', 'closedAtDate', 'closedByAmount', 'remainingPaymentDiscountPossible',
+      'acceptedPaymentTolerance', 'acceptedPmtDiscTolerance', 'pmtDiscReceivedLcy', 'maxPaymentTolerance',
+    ]);
+  }
 }
 
 /** Carries the snapshot of immutable rows from one step to the next. */
@@ -90,6 +116,7 @@ export class InvariantChecker {
     this.checkDocuments(books);
     this.checkPostedDocuments(books);
     checkReceivablesBooks(books, this.model, this.deviate);
+    checkPayablesBooks(books, this.model.purchases);
     this.checkSalesAndVat(books);
     this.checkInventoryValue(books);
     this.checkItems(books);
@@ -117,7 +144,7 @@ export class InvariantChecker {
   private checkSalesAndVat({ glEntries, vatEntries, values }: Books) {
     expect(cents(balanceOf(glEntries, '8000', '8100', '8200', '8300', '6100').negated()), 'net sales on 8000–8300 and 6100 in LCY = model').toBe(cents(this.model.netSalesLcy()));
     for (const rate of Object.values(vatRates)) {
-      const entries = vatEntries.filter((entry) => entry.vatIdentifier === rate.identifier);
+      const entries = vatEntries.filter((entry) => entry.type === 'sale' && entry.vatIdentifier === rate.identifier);
       const expected = this.model.vatLcy(rate.identifier);
       const actual = { base: cents(sum(entries.map((entry) => d(entry.base)))), amount: cents(sum(entries.map((entry) => d(entry.amount)))) };
       expect(actual, `VAT entries of ${rate.identifier}: Σ base and Σ amount in LCY = model`).toEqual({ base: cents(expected.base), amount: cents(expected.amount) });
@@ -132,7 +159,12 @@ export class InvariantChecker {
   /**
    * Inventory accounts = the value entries' cost posted to G/L (cost-posting.ts: actual cost on Inventory
    * against COGS, expected cost on the interim accounts only with Expected Cost Posting to G/L), and
-   * with Automatic Cost Posting every cost amount is posted.
+   * with Automatic Cost Posting every cost amount is posted. That is the identity the system
+   * guarantees, not "Inventory = Σ Cost Amount (Actual) of the items in stock": the cost a sale takes
+   * from a receipt not yet invoiced is its expected cost and is not adjusted when the invoice comes
+   * (no Adjust Cost run), so only the value entries' own sums are what the G/L must carry. Purchase
+   * value entries balance on Direct Cost Applied and Invt. Accrual (Interim) instead of COGS
+   * (posting-model-payables.ts checks those on their own).
    */
   private checkInventoryValue({ glEntries, values }: Books) {
     const total = (pick: (value: Books['values'][number]) => string) => cents(sum(values.map((value) => d(pick(value)))));
@@ -143,8 +175,11 @@ export class InvariantChecker {
     expect(postedActual, 'Automatic Cost Posting: Σ Cost Posted to G/L = Σ Cost Amount (Actual)').toBe(total((value) => value.costAmountActual));
     expect(postedExpected, `Expected Cost Posting to G/L ${this.expectedCostPostingToGl ? 'on: Σ Expected Cost Posted to G/L = Σ Cost Amount (Expected)' : 'off: nothing on the interim accounts'}`)
       .toBe(this.expectedCostPostingToGl ? total((value) => value.costAmountExpected) : '0.00');
-    expect(cents(balanceOf(glEntries, '7000', '7100').negated()), 'COGS (7000) and inventory adjustment (7100) mirror inventory (3000)').toBe(postedActual);
-    expect(cents(balanceOf(glEntries, '7010').negated()), 'COGS (interim) (7010) mirrors inventory (interim) (3010)').toBe(postedExpected);
+    const { directCostApplied, accrualInterim } = purchaseAccounts;
+    expect(cents(balanceOf(glEntries, '7000', '7100', directCostApplied).negated()), `COGS (7000), inventory adjustment (7100) and Direct Cost Applied (${directCostApplied}) mirror inventory (3000)`)
+      .toBe(postedActual);
+    expect(cents(balanceOf(glEntries, '7010', accrualInterim).negated()), `COGS (interim) (7010) and Invt. Accrual (Interim) (${accrualInterim}) mirror inventory (interim) (3010)`)
+      .toBe(postedExpected);
   }
 
   private checkItems({ itemEntries, values }: Books) {
@@ -153,7 +188,7 @@ export class InvariantChecker {
     for (const itemNo of itemNos) {
       const of = itemEntries.filter((entry) => entry.itemNo === itemNo);
       const inventory = sum(of.map((entry) => d(entry.quantity)));
-      expect(quantityOf(inventory.toString()), `item ${itemNo}: inventory = model (opening − shipped + returned + undone), in thousandths`).toBe(this.model.stock.get(itemNo));
+      expect(quantityOf(inventory.toString()), `item ${itemNo}: inventory = model (opening + received − shipped + returned + undone), in thousandths`).toBe(this.model.stock.get(itemNo));
       expect(sum(of.map((entry) => d(entry.remainingQuantity))).toString(), `item ${itemNo}: Σ remaining quantity = inventory`).toBe(inventory.toString());
       const openInbound = of.filter((entry) => entry.open && entry.positive);
       const openOutbound = of.filter((entry) => entry.open && !entry.positive);

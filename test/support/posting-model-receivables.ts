@@ -8,7 +8,7 @@
 import { expect } from 'vitest';
 import { type Decimal, dec, sum, ZERO } from '../../src/core/money/decimal.ts';
 import type { bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, glEntry } from '../../src/server/db/schema/index.ts';
-import { paymentAccounts } from './given-model-company.ts';
+import { paymentAccounts, roundingAccount } from './given-model-company.ts';
 import { toLcy } from './posting-model-amounts.ts';
 import { customerFacts, customerNos, type ModelEntry, type PostingModel } from './posting-model.ts';
 
@@ -91,14 +91,17 @@ function checkRemainingLcy(entry: CustomerEntryRow, label: string, deviate: Devi
 /**
  * Spec §20.1, §20.3: an application writes a pair of Application detailed entries per applied entry
  * (opposite amounts, so each transaction's pairs sum to 0); unapply writes the opposite of each,
- * both flagged Unapplied. The model grants no discount, tolerance or gain and loss, so those are all.
+ * both flagged Unapplied. The model grants no discount, tolerance or gain and loss, so those are all,
+ * besides BC's Correction of Remaining Amount on an entry in a currency (checkCorrections).
  */
 function checkApplications({ details }: ReceivablesBooks, model: PostingModel) {
   const types = [...new Set(details.map((detail) => detail.entryType))].sort();
-  expect(types.filter((type) => type !== 'initialEntry' && type !== 'application'), 'detailed entry types: Initial Entry and Application only').toEqual([]);
+  expect(types.filter((type) => !['initialEntry', 'application', 'correctionOfRemainingAmount'].includes(type)), 'detailed entry types: Initial Entry, Application, Correction of Remaining Amount only')
+    .toEqual([]);
   const applicationRows = details.filter((detail) => detail.entryType === 'application');
   const pairs = (live: boolean) => model.applications.filter((application) => application.live === live).reduce((total, application) => total + application.pairs.length, 0);
-  expect({ application: applicationRows.length, unapplied: details.filter((detail) => detail.unapplied).length }, 'Application detailed entries: 2 per applied pair, 4 once unapplied; flagged Unapplied: those 4 (model)')
+  const unapplied = applicationRows.filter((detail) => detail.unapplied).length;
+  expect({ application: applicationRows.length, unapplied }, 'Application detailed entries: 2 per applied pair, 4 once unapplied; flagged Unapplied: those 4 (model)')
     .toEqual({ application: 2 * pairs(true) + 4 * pairs(false), unapplied: 4 * pairs(false) });
   const byTransaction = new Map<number, { amount: Decimal; amountLcy: Decimal }>();
   for (const row of applicationRows) {
@@ -110,13 +113,35 @@ function checkApplications({ details }: ReceivablesBooks, model: PostingModel) {
   expect(unbalanced, 'the Application detailed entries of each transaction sum to 0, in currency and LCY').toEqual([]);
 }
 
-/** Receivables account = the customer sub-ledger (initial and detailed entries, remaining in LCY) = the model. */
-function checkReceivables({ glEntries, customerEntries, details }: ReceivablesBooks, model: PostingModel) {
+/**
+ * BC's Correction of Remaining Amount (Gen. Jnl.-Post Line CalcAmtLCYAdjustment): only on an entry in
+ * a currency, in LCY only (checkRemainingLcy compares the entries' Remaining Amt. (LCY) with their
+ * rate); the rounding account carries what the corrections took off receivables. The model does not
+ * predict the cent, so receivables are checked against the model with the corrections added.
+ */
+function checkCorrections({ glEntries, customerEntries, details }: ReceivablesBooks): Decimal {
+  const corrections = details.filter((detail) => detail.entryType === 'correctionOfRemainingAmount');
+  for (const detail of corrections) {
+    const entry = customerEntries.find((candidate) => candidate.entryNo === detail.customerLedgerEntryNo)!;
+    const label = `Correction of Remaining Amount ${detail.entryNo} on customer ledger entry ${entry.entryNo} (${entry.documentType} ${entry.documentNo})`;
+    expect({ currency: customerFacts(entry.customerNo).factor !== null, amount: cents(d(detail.amount)) }, `${label}: on an entry in a currency, in LCY only`).toEqual({ currency: true, amount: '0.00' });
+  }
+  const corrected = sum(corrections.map((detail) => d(detail.amountLcy)));
+  expect(cents(balanceOf(glEntries, roundingAccount).negated()), `G/L rounding (${roundingAccount}) = Σ Correction of Remaining Amount in LCY`).toBe(cents(corrected));
+  return corrected;
+}
+
+/** Receivables account = the customer sub-ledger (initial and detailed entries, remaining in LCY) = the model, with its corrections. */
+function checkReceivables(books: ReceivablesBooks, model: PostingModel) {
+  const { glEntries, customerEntries, details } = books;
+  const corrected = checkCorrections(books);
   const receivables = cents(balanceOf(glEntries, '1300'));
-  expect(receivables, 'G/L receivables (1300) = Σ customer ledger entries Amount (LCY)').toBe(cents(sum(customerEntries.map((entry) => d(entry.amountLcy)))));
+  expect(receivables, 'G/L receivables (1300) = Σ customer ledger entries Amount (LCY) + Σ Correction of Remaining Amount')
+    .toBe(cents(sum(customerEntries.map((entry) => d(entry.amountLcy))).plus(corrected)));
   expect(receivables, 'G/L receivables (1300) = Σ detailed customer ledger entries Amount (LCY)').toBe(cents(sum(details.map((detail) => d(detail.amountLcy)))));
   expect(receivables, 'G/L receivables (1300) = Σ customer ledger entries Remaining Amt. (LCY)').toBe(cents(sum(customerEntries.map((entry) => d(entry.remainingAmountLcy)))));
-  expect(receivables, 'G/L receivables (1300) = Σ invoices − Σ credit memos − Σ payments incl. VAT in LCY (model)').toBe(cents(model.receivablesLcy()));
+  expect(receivables, 'G/L receivables (1300) = Σ invoices − Σ credit memos − Σ payments incl. VAT in LCY (model) + Σ Correction of Remaining Amount')
+    .toBe(cents(model.receivablesLcy().plus(corrected)));
 }
 
 /** The money received: bank account GIRO (in LCY) and its G/L account, and the cash account, against the payments the model posted. */

@@ -5,8 +5,9 @@
  * leaves open (which shipment's item entry an invoice line names), the model mirrors it and says so.
  * Its money is in posting-model-amounts.ts, the checks against the database in
  * posting-model-invariants.ts and posting-model-receivables.ts, the payment steps in
- * posting-model-payments.ts, one run's API and log in posting-model-run.ts, the company in
- * given-model-company.ts.
+ * posting-model-payments.ts, the purchase side in posting-model-purchases.ts (its steps in
+ * posting-model-purchase-steps.ts, its checks in posting-model-payables.ts), one run's API and log
+ * in posting-model-run.ts, the company in given-model-company.ts.
  *
  * Money is Decimal; quantities are whole thousandths (posting-model-amounts.ts), so 0.5, 1.25 and
  * 2.333 add up exactly. Each posting prorates an order line as it is then (§4.5): its price and its
@@ -16,8 +17,9 @@ import { Decimal, sum, ZERO } from '../../src/core/money/decimal.ts';
 import { roundAmount } from '../../src/core/money/rounding.ts';
 import { type CustomerFacts, modelCustomers, openingStock, type PaymentAccount } from './given-model-company.ts';
 import {
-  netAmount, type PostingAmounts, postingAmounts, type PostingPart, type PriceFacts, type Quantity, quantityOf, toLcy,
+  netAmount, type PostingAmounts, postingAmounts, type PostingPart, type PriceFacts, type Quantity, quantityOf, toLcy, UNIT,
 } from './posting-model-amounts.ts';
+import { PurchaseModel } from './posting-model-purchases.ts';
 
 // ------------------------------------------------------------------------------------------ PRNG
 
@@ -37,6 +39,18 @@ export function seededRandom(seed: number) {
   return { next, int, pick, chance };
 }
 export type Random = ReturnType<typeof seededRandom>;
+
+/** A quantity up to `max` (thousandths): all of it, none, whole units, half, or any thousandth. */
+export function pickPart(rng: Random, max: Quantity): Quantity {
+  if (max <= 0) return 0;
+  switch (rng.int(0, 4)) {
+    case 0: return max;
+    case 1: return 0;
+    case 2: return Math.min(max, UNIT * rng.int(1, Math.max(1, Math.floor(max / UNIT))));
+    case 3: return Math.round(max / 2);
+    default: return rng.int(0, max);
+  }
+}
 
 // ----------------------------------------------------------------------------------------- model
 
@@ -181,6 +195,8 @@ export class PostingModel {
   readonly lots: Lot[] = [];
   readonly payments = new Map<string, PostedPayment>();
   readonly applications: Application[] = [];
+  /** Purchase orders, receipts and purchase invoices (issue 14); their receipts add to `stock`. */
+  readonly purchases = new PurchaseModel();
 
   constructor() {
     for (const itemNo of itemNos) this.stock.set(itemNo, quantityOf(openingStock[itemNo]));

@@ -8,6 +8,7 @@
 import { DomainError } from '../errors.ts';
 import { type Decimal, ZERO } from '../money/decimal.ts';
 import { roundUnitAmount } from '../money/rounding.ts';
+import { planCostAdjustments } from './cost-adjustment.ts';
 import { type ItemCosts, averageUnitCost, costOutbound, invoiceEntry, splitByInvoicedQuantity, valueInbound } from './costing.ts';
 import { ItemPostingWork, type WorkingEntry, type WorkingItem } from './item-posting-work.ts';
 import { plannedValueEntry, postedValue } from './item-posting-values.ts';
@@ -17,8 +18,9 @@ import type {
 
 /**
  * Movements are planned in their order, then invoicings: a later line sees what an earlier one
- * took or brought. Throws NOT_FOUND (item or invoiced entry), INSUFFICIENT_INVENTORY,
- * APPLICATION_INVALID and SHIPMENT_ALREADY_INVOICED; the state is not changed.
+ * took or brought; then the cost adjustments of what the invoicings revalued (cost-adjustment.ts).
+ * Throws NOT_FOUND (item or invoiced entry), INSUFFICIENT_INVENTORY, APPLICATION_INVALID and
+ * SHIPMENT_ALREADY_INVOICED; the state is not changed.
  */
 export function planItemPosting(
   state: ItemPostingState, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], options: ItemPostingOptions,
@@ -27,7 +29,8 @@ export function planItemPosting(
   const work = new ItemPostingWork(state, options);
   const postedMovements = movements.map((movement) => planMovement(work, movement));
   const postedInvoicings = invoicings.map((invoicing) => planInvoicing(work, invoicing));
-  return work.toPlan(postedMovements, postedInvoicings);
+  // Last: what the invoicings changed flows on to the entries applied to them (Adjust Cost).
+  return work.toPlan(postedMovements, postedInvoicings, planCostAdjustments(work, state));
 }
 
 function checkItems(state: ItemPostingState, movements: readonly ItemMovement[]): void {
@@ -140,7 +143,9 @@ function returnedFrom(work: ItemPostingWork, movement: ItemMovement): WorkingEnt
  */
 function planMovementValue(work: ItemPostingWork, movement: ItemMovement, entry: WorkingEntry, costAmount: Decimal, unitCost: Decimal): PostedItemValue {
   const split = (amount: Decimal) => splitByInvoicedQuantity(amount, movement.quantity, movement.invoicedQuantity);
-  const cost = split(costAmount);
+  // A purchase received and invoiced at once: the invoiced part at exactly what the invoice posts (not a share by quantity).
+  const invoicedCost = movement.invoiced?.costAmount;
+  const cost = invoicedCost === undefined ? split(costAmount) : { actual: invoicedCost, expected: costAmount.minus(invoicedCost) };
   const sales = movement.invoiced
     ? { actual: movement.invoiced.salesAmount, expected: movement.salesAmount.minus(movement.invoiced.salesAmount) }
     : split(movement.salesAmount);

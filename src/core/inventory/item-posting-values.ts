@@ -32,6 +32,7 @@ export function plannedValueEntry(
     genBusPostingGroup: facts.genBusPostingGroup, genProdPostingGroup: facts.genProdPostingGroup,
     costPostedToGl: options.automaticCostPosting ? amounts.costAmountActual : ZERO,
     expectedCostPostedToGl: options.automaticCostPosting && options.expectedCostPostingToGl ? amounts.costAmountExpected : ZERO,
+    adjustment: false,
   };
 }
 

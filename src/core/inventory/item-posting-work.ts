@@ -7,7 +7,7 @@
 import { type Decimal, ZERO } from '../money/decimal.ts';
 import type {
   ItemLedgerEntryDerived, ItemMovement, ItemPostingEntry, ItemPostingItem, ItemPostingOptions, ItemPostingPlan, ItemPostingState,
-  PlannedItemApplicationEntry, PlannedItemLedgerEntry, PlannedValueEntry, PostedItemValue,
+  PlannedItemApplicationEntry, PlannedItemLedgerEntry, PlannedValueEntry, PostedItemAdjustment, PostedItemValue,
 } from './item-posting.types.ts';
 
 /** An entry as this posting sees it: new ones carry provisional ids (−1, −2 …). */
@@ -79,7 +79,7 @@ export class ItemPostingWork {
   }
 
   /** The plan: new entries and changed existing ones with their derived columns as the posting left them. */
-  toPlan(movements: PostedItemValue[], invoicings: PostedItemValue[]): ItemPostingPlan {
+  toPlan(movements: PostedItemValue[], invoicings: PostedItemValue[], adjustments: PostedItemAdjustment[]): ItemPostingPlan {
     return {
       itemLedgerEntries: this.newEntries.map(({ entry, movement }) => plannedEntry(entry, movement)),
       itemApplicationEntries: this.applications,
@@ -88,6 +88,7 @@ export class ItemPostingWork {
       changedUnitCosts: [...this.items.values()].filter((item) => item.unitCostChanged).map((item) => ({ itemNo: item.no, unitCost: item.unitCost })),
       movements,
       invoicings,
+      adjustments,
     };
   }
 }

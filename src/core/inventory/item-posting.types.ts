@@ -4,10 +4,12 @@
  *
  * Asked: item movements (new item ledger entries, costed and applied) and invoicings of entries
  * posted earlier (a shipment or return receipt billed later). Known: the items and the existing
- * entries involved, as server/ledger loads them. Answered: every row to insert and every derived
- * column to update, as plain data; server/ledger writes it, and the caller turns the cost amounts
- * it gets back into G/L entries with core/posting buildCostPosting.
+ * entries involved, as server/ledger loads them (and, when inbound entries are invoiced, where
+ * their cost flows). Answered: every row to insert — cost adjustments of earlier entries included —
+ * and every derived column to update, as plain data; server/ledger writes it, and the caller turns
+ * the cost amounts it gets back into G/L entries with core/posting buildCostPosting.
  */
+import type { IsoDate } from '../dates/calendar-date.ts';
 import type { Decimal } from '../money/decimal.ts';
 import type { CostingMethod } from './costing.ts';
 
@@ -68,9 +70,10 @@ export interface ItemMovement extends ItemPostingLineFacts {
   /**
    * Ship and invoice in one posting: the sales and discount amounts of the invoiced part, as the
    * invoice posts them (spec §4.5, §7.6); the rest of salesAmount stays expected. Unset: both are
-   * split from salesAmount and discountAmount by quantity.
+   * split from salesAmount and discountAmount by quantity. `costAmount` (inbound with costAmount
+   * only): the invoiced part's cost as the purchase invoice posts it, the rest of costAmount expected.
    */
-  invoiced?: { salesAmount: Decimal; discountAmount: Decimal };
+  invoiced?: { salesAmount: Decimal; discountAmount: Decimal; costAmount?: Decimal };
 }
 
 /** Billing part of an entry shipped or received earlier: a value entry on that entry. */
@@ -147,6 +150,53 @@ export interface ItemPostingEntry {
   costAmount: Decimal;
   costAmountExpected: Decimal;
   salesAmountExpected: Decimal;
+  /** The entry's own posting date and document (shipment, receipt …): where a cost adjustment of its expected cost goes. */
+  postingDate?: IsoDate;
+  documentType?: ItemLedgerDocumentType;
+  documentNo?: string;
+  documentLineNo?: number;
+}
+
+/**
+ * An item application entry as stored: quantity < 0 where the outbound entry takes stock from the
+ * inbound one, > 0 where the inbound entry comes back from the outbound one at its exact cost.
+ */
+export interface StoredItemApplication {
+  inboundEntryNo: number;
+  outboundEntryNo: number;
+  quantity: Decimal;
+}
+
+/** An existing value entry of an entry cost may flow to: what a cost adjustment corrects and copies. */
+export interface StoredValueEntry {
+  itemLedgerEntryNo: number;
+  postingDate: IsoDate;
+  documentType: ItemLedgerDocumentType;
+  documentNo: string;
+  documentLineNo: number;
+  description: string;
+  sourceType: string;
+  sourceNo: string;
+  locationCode: string;
+  inventoryPostingGroup: string;
+  genBusPostingGroup: string;
+  genProdPostingGroup: string;
+  invoicedQuantity: Decimal;
+  costAmountActual: Decimal;
+  costAmountExpected: Decimal;
+}
+
+/**
+ * What cost adjustment (BC's Adjust Cost – Item Entries, run as with Automatic Cost Adjustment =
+ * Always) needs when the posting invoices inbound entries: the entries their cost flows to — the
+ * outbound entries applied to them, the inbound entries that came back from those at exact cost, and
+ * so on — as application entries (every application of those outbound entries), their value entries
+ * oldest first, and Allow Posting From. The entries themselves are in the state's entries.
+ */
+export interface CostFlowState {
+  applications: readonly StoredItemApplication[];
+  valueEntries: readonly StoredValueEntry[];
+  allowPostingFrom: IsoDate | null;
 }
 
 /**
@@ -157,6 +207,8 @@ export interface ItemPostingEntry {
 export interface ItemPostingState {
   items: readonly ItemPostingItem[];
   entries: readonly ItemPostingEntry[];
+  /** Unset: the posting adjusts no cost (it invoices no inbound entry). */
+  costFlow?: CostFlowState;
 }
 
 // ------------------------------------------------------------------------------------------- plan
@@ -217,6 +269,10 @@ export interface PlannedValueEntry {
   /** What the G/L cost posting (Automatic Cost Posting, Expected Cost Posting to G/L) posts in the same transaction. */
   costPostedToGl: Decimal;
   expectedCostPostedToGl: Decimal;
+  /** BC's Adjustment: a cost adjustment of an entry posted earlier. */
+  adjustment: boolean;
+  /** Unset: the posting's date. A cost adjustment is dated as the value entry it corrects. */
+  postingDate?: IsoDate;
 }
 
 /** An existing entry this posting closed, invoiced or returned from: its new derived columns. */
@@ -241,4 +297,18 @@ export interface ItemPostingPlan {
   /** One per movement and per invoicing, in their order. */
   movements: PostedItemValue[];
   invoicings: PostedItemValue[];
+  /** One per cost adjustment value entry, for the G/L: dated and documented as the entry it corrects. */
+  adjustments: PostedItemAdjustment[];
+}
+
+/** A cost adjustment value entry, as the G/L cost posting needs it. */
+export interface PostedItemAdjustment extends PostedItemValue {
+  /** Its entry's type: a purchase entry balances on the purchase accounts, a sale on COGS. */
+  itemLedgerEntryType: string;
+  /** Unset: the posting's date (the value entries it corrects are this posting's own). */
+  postingDate?: IsoDate;
+  documentType: ItemLedgerDocumentType;
+  documentNo: string;
+  sourceType: string;
+  sourceNo: string;
 }

@@ -19,8 +19,10 @@
  * and the Invt. Accrual Acc. (Interim) (expected) instead of COGS, as BC's Inventory Posting To G/L
  * does for Direct Cost value entries of purchase item ledger entries.
  */
+import type { IsoDate } from '../dates/calendar-date.ts';
+import type { PostedItemAdjustment } from '../inventory/item-posting.types.ts';
 import type { Decimal } from '../money/decimal.ts';
-import type { GlEntry, PostingBatch } from './entries.ts';
+import type { EntryDocument, GlEntry, GlSourceType, LedgerDocumentType, PostingBatch } from './entries.ts';
 import {
   type GeneralPostingSetupCostAccounts,
   type InventoryPostingSetupAccounts,
@@ -58,6 +60,27 @@ export interface CostPostingLine {
   costAmountExpected: Decimal;
   /** A purchase entry: balanced on the purchase counter-accounts. Unset: as the input's vendorNo says (a drop shipment mixes both). */
   purchase?: boolean;
+  /** A cost adjustment of an entry posted earlier: its G/L entries are dated, documented and sourced as the value entry it corrects. */
+  adjusted?: { postingDate?: IsoDate; document: EntryDocument; sourceType: GlSourceType; sourceNo: string };
+}
+
+/**
+ * A cost adjustment (core/inventory/cost-adjustment.ts) as a cost posting line: inventory against
+ * COGS for a sale, against the purchase accounts for a purchase, on the corrected value entry's document.
+ */
+export function adjustmentCostLine(adjustment: PostedItemAdjustment, lineNo: number): CostPostingLine {
+  const documentType: LedgerDocumentType = adjustment.documentType === 'salesInvoice' || adjustment.documentType === 'purchaseInvoice' ? 'invoice'
+    : adjustment.documentType === 'salesCreditMemo' || adjustment.documentType === 'purchaseCreditMemo' ? 'creditMemo' : '';
+  const sourceType: GlSourceType = adjustment.sourceType === 'customer' || adjustment.sourceType === 'vendor' ? adjustment.sourceType : '';
+  return {
+    lineNo, genBusPostingGroup: adjustment.genBusPostingGroup, genProdPostingGroup: adjustment.genProdPostingGroup,
+    locationCode: adjustment.locationCode, inventoryPostingGroup: adjustment.inventoryPostingGroup,
+    costAmountActual: adjustment.costAmountActual, costAmountExpected: adjustment.costAmountExpected, purchase: adjustment.itemLedgerEntryType === 'purchase',
+    adjusted: {
+      ...(adjustment.postingDate ? { postingDate: adjustment.postingDate } : {}),
+      document: { documentType, documentNo: adjustment.documentNo, externalDocumentNo: '', description: '' }, sourceType, sourceNo: adjustment.sourceNo,
+    },
+  };
 }
 
 export interface CostPostingAccounts {
@@ -78,16 +101,16 @@ function costGlEntries(line: CostPostingLine, inputPath: string, input: CostPost
   const purchase = line.purchase ?? input.vendorNo !== undefined;
   if (!line.costAmountActual.isZero()) {
     entries.push(
-      costGlEntry(accounts.inventory('inventoryAccount', 'Inventory Account'), line.costAmountActual, input),
+      costGlEntry(accounts.inventory('inventoryAccount', 'Inventory Account'), line.costAmountActual, input, line),
       costGlEntry(purchase ? accounts.counter('directCostAppliedAccount', 'Direct Cost Applied Account') : accounts.counter('cogsAccount', 'COGS Account'),
-        line.costAmountActual.negated(), input),
+        line.costAmountActual.negated(), input, line),
     );
   }
   if (input.expectedCostPostingToGl && !line.costAmountExpected.isZero()) {
     entries.push(
-      costGlEntry(accounts.inventory('inventoryAccountInterim', 'Inventory Account (Interim)'), line.costAmountExpected, input),
+      costGlEntry(accounts.inventory('inventoryAccountInterim', 'Inventory Account (Interim)'), line.costAmountExpected, input, line),
       costGlEntry(purchase ? accounts.counter('inventoryAccrualAccountInterim', 'Invt. Accrual Acc. (Interim)') : accounts.counter('cogsAccountInterim', 'COGS Account (Interim)'),
-        line.costAmountExpected.negated(), input),
+        line.costAmountExpected.negated(), input, line),
     );
   }
   return entries;
@@ -112,8 +135,8 @@ function lineAccounts(line: CostPostingLine, inputPath: string, accounts: CostPo
 }
 
 // Inventory postings carry no Gen. Posting Type and no VAT; the source is the customer of the sale.
-function costGlEntry(accountNo: string, amount: Decimal, input: CostPostingInput): GlEntry {
-  return {
+function costGlEntry(accountNo: string, amount: Decimal, input: CostPostingInput, line: CostPostingLine): GlEntry {
+  const entry: GlEntry = {
     accountNo,
     amount,
     description: input.description,
@@ -125,4 +148,7 @@ function costGlEntry(accountNo: string, amount: Decimal, input: CostPostingInput
     sourceType: input.vendorNo !== undefined ? 'vendor' : input.customerNo === '' ? '' : 'customer',
     sourceNo: input.vendorNo ?? input.customerNo,
   };
+  if (!line.adjusted) return entry;
+  const { postingDate, document, sourceType, sourceNo } = line.adjusted;
+  return { ...entry, document, sourceType, sourceNo, ...(postingDate ? { postingDate } : {}) };
 }

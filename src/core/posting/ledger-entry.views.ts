@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateText, decimalText, timestampText } from '../api/wire.schemas.ts';
 import { vatCalculationTypes } from '../master-data/posting.schemas.ts';
-import { postedSalesDocumentTypes } from '../documents/document-types.ts';
+import { navigatedDocumentTypes } from '../documents/navigated-documents.ts';
 
 /**
  * Ledger entries as the API answers them (`/api/v1/glEntries` …, Preview Posting, Navigate): every
@@ -181,6 +181,8 @@ export const valueEntryView = z.object({
   discountAmount: decimalText(),
   costPostedToGl: decimalText(),
   expectedCostPostedToGl: decimalText(),
+  /** BC's Adjustment: a cost adjustment of an entry posted before (Adjust Cost – Item Entries). */
+  adjustment: z.boolean(),
   transactionNo: integer(),
   userId: z.string(),
 });
@@ -195,50 +197,6 @@ export const itemApplicationEntryView = z.object({
   postingDate: dateText(),
   transactionNo: integer(),
 });
-
-/** The ledgers by their API resource names, in BC's order. */
-export const ledgerEntryViews = {
-  glEntries: glEntryView,
-  vatEntries: vatEntryView,
-  customerLedgerEntries: customerLedgerEntryView,
-  detailedCustomerLedgerEntries: detailedCustomerLedgerEntryView,
-  itemLedgerEntries: itemLedgerEntryView,
-  valueEntries: valueEntryView,
-  itemApplicationEntries: itemApplicationEntryView,
-};
-export type LedgerName = keyof typeof ledgerEntryViews;
-
-/** The ledgers Navigate looks in (item application entries carry no document number). */
-export const navigatedLedgerNames = ['glEntries', 'vatEntries', 'customerLedgerEntries', 'detailedCustomerLedgerEntries', 'itemLedgerEntries', 'valueEntries'] as const;
-
-/** A posted document Navigate found under the number. */
-export const postedDocumentReferenceView = z.object({
-  documentType: z.enum(postedSalesDocumentTypes),
-  /** The API resource that serves it: postedSalesInvoices … */
-  resource: z.string(),
-  no: z.string(),
-  postingDate: dateText(),
-});
-
-/**
- * BC's Navigate (GET /api/v1/navigate): the posted documents and every ledger's entries of one
- * document number; each ledger lists its first entries, `counts` are exact.
- */
-export const navigateResultView = z.object({
-  documentNo: z.string(),
-  postingDate: dateText().nullable(),
-  postedDocuments: z.array(postedDocumentReferenceView),
-  counts: z.object(Object.fromEntries(navigatedLedgerNames.map((name) => [name, integer()])) as Record<(typeof navigatedLedgerNames)[number], z.ZodNumber>),
-  entries: z.object({
-    glEntries: z.array(glEntryView),
-    vatEntries: z.array(vatEntryView),
-    customerLedgerEntries: z.array(customerLedgerEntryView),
-    detailedCustomerLedgerEntries: z.array(detailedCustomerLedgerEntryView),
-    itemLedgerEntries: z.array(itemLedgerEntryView),
-    valueEntries: z.array(valueEntryView),
-  }),
-});
-
 
 export const vendorLedgerEntryView = z.object({
   entryNo: integer(),
@@ -260,6 +218,10 @@ export const vendorLedgerEntryView = z.object({
   paymentDiscountToleranceDate: dateText().nullable(),
   originalPaymentDiscountPossible: decimalText(),
   remainingPaymentDiscountPossible: decimalText(),
+  pmtDiscReceivedLcy: decimalText().describe('Payment discount received on the entry (LCY).'),
+  maxPaymentTolerance: decimalText(),
+  acceptedPaymentTolerance: decimalText(),
+  acceptedPmtDiscTolerance: z.boolean(),
   open: z.boolean(),
   positive: z.boolean(),
   closedByEntryNo: integer().nullable(),
@@ -283,6 +245,9 @@ export const detailedVendorLedgerEntryView = z.object({
   amount: decimalText(),
   amountLcy: decimalText(),
   appliedVendorLedgerEntryNo: integer().nullable(),
+  maxPaymentTolerance: decimalText().nullable(),
+  unapplied: z.boolean().describe('An application undone by Unapply, or the entry that undid it.'),
+  unappliedByEntryNo: integer().nullable(),
   userId: z.string(),
 });
 
@@ -305,4 +270,56 @@ export const bankAccountLedgerEntryView = z.object({
   statementStatus: z.string(),
   statementNo: z.string(),
   statementLineNo: integer(),
+});
+
+/** The ledgers by their API resource names, in BC's order. */
+export const ledgerEntryViews = {
+  glEntries: glEntryView,
+  vatEntries: vatEntryView,
+  customerLedgerEntries: customerLedgerEntryView,
+  detailedCustomerLedgerEntries: detailedCustomerLedgerEntryView,
+  vendorLedgerEntries: vendorLedgerEntryView,
+  detailedVendorLedgerEntries: detailedVendorLedgerEntryView,
+  bankAccountLedgerEntries: bankAccountLedgerEntryView,
+  itemLedgerEntries: itemLedgerEntryView,
+  valueEntries: valueEntryView,
+  itemApplicationEntries: itemApplicationEntryView,
+};
+export type LedgerName = keyof typeof ledgerEntryViews;
+
+/** The ledgers Navigate looks in, in BC's order (item application entries carry no document number). */
+export const navigatedLedgerNames = [
+  'glEntries', 'vatEntries', 'customerLedgerEntries', 'detailedCustomerLedgerEntries', 'vendorLedgerEntries', 'detailedVendorLedgerEntries',
+  'bankAccountLedgerEntries', 'itemLedgerEntries', 'valueEntries',
+] as const;
+
+/** A posted document Navigate found under the number, sales or purchase (core/documents/navigated-documents.ts names them). */
+export const postedDocumentReferenceView = z.object({
+  documentType: z.enum(navigatedDocumentTypes),
+  /** The API resource that serves it: postedSalesInvoices, postedPurchaseInvoices … */
+  resource: z.string(),
+  no: z.string(),
+  postingDate: dateText(),
+});
+
+/**
+ * BC's Navigate (GET /api/v1/navigate): the posted documents and every ledger's entries of one
+ * document number; each ledger lists its first entries, `counts` are exact.
+ */
+export const navigateResultView = z.object({
+  documentNo: z.string(),
+  postingDate: dateText().nullable(),
+  postedDocuments: z.array(postedDocumentReferenceView),
+  counts: z.object(Object.fromEntries(navigatedLedgerNames.map((name) => [name, integer()])) as Record<(typeof navigatedLedgerNames)[number], z.ZodNumber>),
+  entries: z.object({
+    glEntries: z.array(glEntryView),
+    vatEntries: z.array(vatEntryView),
+    customerLedgerEntries: z.array(customerLedgerEntryView),
+    detailedCustomerLedgerEntries: z.array(detailedCustomerLedgerEntryView),
+    vendorLedgerEntries: z.array(vendorLedgerEntryView),
+    detailedVendorLedgerEntries: z.array(detailedVendorLedgerEntryView),
+    bankAccountLedgerEntries: z.array(bankAccountLedgerEntryView),
+    itemLedgerEntries: z.array(itemLedgerEntryView),
+    valueEntries: z.array(valueEntryView),
+  }),
 });

@@ -29,4 +29,6 @@ export interface Posting {
   vendorApplications?: readonly CustomerApplicationPlan[];
   /** Unapplied applications (spec §20.3): reversing detailed entries, the undone ones flagged. Unset = none. */
   customerUnapplications?: readonly CustomerUnapplyPlan[];
+  /** The same for vendor entries (customerLedgerEntryNo = the vendor entry no.). Unset = none. */
+  vendorUnapplications?: readonly CustomerUnapplyPlan[];
 }

@@ -118,7 +118,7 @@ function reversingEntries(request: UnapplyRequest, undone: readonly PostedDetail
     if (detailed.entryType === 'application' || detailed.amountLcy.isZero()) continue;
     if (!vatPart(detailed.entryType)) {
       const accountNo = detailedEntryAccount(detailed.entryType, detailed.amountLcy.isNegative(), { setup: request.setup, group, currencyCode: detailed.currencyCode });
-      glEntries.push(detailedEntryGlEntry(accountNo, detailed.amountLcy.negated(), detailed.customerNo, document));
+      glEntries.push(detailedEntryGlEntry(accountNo, detailed.amountLcy.negated(), detailed.customerNo, document, undefined, request.setup.party));
       continue;
     }
     const posted = take(glPool, (entry) => entry.genPostingType === 'sale' && entry.sourceNo === detailed.customerNo && entry.amount.eq(detailed.amountLcy.negated()));
@@ -130,7 +130,7 @@ function reversingEntries(request: UnapplyRequest, undone: readonly PostedDetail
     }
   }
   const customerNo = undone[0]!.customerNo;
-  return { glEntries: [...glEntries, ...receivables.glEntries(customerNo, document)], vatEntries };
+  return { glEntries: [...glEntries, ...receivables.glEntries(customerNo, document, request.setup.party)], vatEntries };
 }
 
 function take<T>(pool: { entry: T; used: boolean }[], matches: (entry: T) => boolean): T {

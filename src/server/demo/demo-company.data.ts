@@ -218,10 +218,15 @@ const customerPostingGroups: DemoRecord[] = [
   { code: 'FOREIGN', description: 'Customers outside the EU', receivablesAccount: '1130', ...customerPostingAccounts },
 ];
 
+// Payment discount received is a purchase discount (7080); tolerance and rounding as for customers.
+const vendorPostingAccounts = {
+  ...customerPostingAccounts, serviceChargeAccount: '7060', paymentDiscountDebitAccount: '7080', paymentDiscountCreditAccount: '7080',
+};
+
 const vendorPostingGroups: DemoRecord[] = [
-  { code: 'DOMESTIC', description: 'Domestic vendors', payablesAccount: '1410' },
-  { code: 'EU', description: 'Vendors in other EU countries', payablesAccount: '1420' },
-  { code: 'FOREIGN', description: 'Vendors outside the EU', payablesAccount: '1430' },
+  { code: 'DOMESTIC', description: 'Domestic vendors', payablesAccount: '1410', ...vendorPostingAccounts },
+  { code: 'EU', description: 'Vendors in other EU countries', payablesAccount: '1420', ...vendorPostingAccounts },
+  { code: 'FOREIGN', description: 'Vendors outside the EU', payablesAccount: '1430', ...vendorPostingAccounts },
 ];
 
 /** Purchases post to 7060, their discounts to 7080, for every business group. */

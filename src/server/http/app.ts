@@ -58,6 +58,17 @@ function acceptEmptyJsonBodies(app: FastifyInstance) {
   });
 }
 
+
+/** Every module's routes, registered in this order (the OpenAPI document lists them so). */
+const routeModules: ((app: FastifyInstance, getDb: () => Executor) => void)[] = [
+  registerNoSeriesRoutes, registerSalesDocumentRoutes, registerPurchaseDocumentRoutes, registerItemJournalRoutes,
+  registerGeneralJournalRoutes, registerJournalBatchRoutes, registerReconciliationRoutes, registerStatementUploadRoute,
+  registerPostedSalesDocumentRoutes, registerNavigateRoutes, registerReverseRoutes, registerApplyEntriesRoutes,
+  registerVendorApplyEntriesRoutes, registerPaymentRegistrationRoutes, registerUnapplyRoutes, registerCustomerStatisticsRoutes,
+  registerSalesPostRoutes, registerPurchasePostRoutes, registerRequisitionWorksheetRoutes, registerPostingCompanionRoutes,
+  registerJobRoutes, registerReceivablesReportRoutes,
+];
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -101,28 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerIdempotency(app, rootDb);
   for (const definition of resources) registerResource(app, getDb, definition);
   for (const definition of singletons) registerSingleton(app, getDb, definition);
-  registerNoSeriesRoutes(app, getDb);
-  registerSalesDocumentRoutes(app, getDb);
-  registerPurchaseDocumentRoutes(app, getDb);
-  registerItemJournalRoutes(app, getDb);
-  registerGeneralJournalRoutes(app, getDb);
-  registerJournalBatchRoutes(app, getDb);
-  registerReconciliationRoutes(app, getDb);
-  registerStatementUploadRoute(app, getDb);
-  registerPostedSalesDocumentRoutes(app, getDb);
-  registerNavigateRoutes(app, getDb);
-  registerReverseRoutes(app, getDb);
-  registerApplyEntriesRoutes(app, getDb);
-  registerVendorApplyEntriesRoutes(app, getDb);
-  registerPaymentRegistrationRoutes(app, getDb);
-  registerUnapplyRoutes(app, getDb);
-  registerCustomerStatisticsRoutes(app, getDb);
-  registerSalesPostRoutes(app, getDb);
-  registerPurchasePostRoutes(app, getDb);
-  registerRequisitionWorksheetRoutes(app, getDb);
-  registerPostingCompanionRoutes(app, getDb);
-  registerJobRoutes(app, getDb);
-  registerReceivablesReportRoutes(app, getDb);
+  for (const register of routeModules) register(app, getDb);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));

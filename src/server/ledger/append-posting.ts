@@ -75,6 +75,7 @@ export async function prepareAppend(tx: Executor, posting: Posting, drawn?: Entr
     ...(posting.items ? itemPlanUpdates(posting.items) : []),
   ];
   const reversalNos = entryNos(rows.detailedCustomerLedgerEntries.slice(rows.detailedCustomerLedgerEntries.length - rows.unapplyReversals));
+  const vendorReversalNos = entryNos(rows.detailedVendorLedgerEntries.slice(rows.detailedVendorLedgerEntries.length - rows.vendorUnapplyReversals));
   return {
     transactionNo, customerLedgerEntryNos,
     vendorLedgerEntryNos,
@@ -89,7 +90,8 @@ export async function prepareAppend(tx: Executor, posting: Posting, drawn?: Entr
       // These change customer entries the statement may have inserted: after it.
       await updateRemaining(tx, 'customer', posting.customerApplications.flatMap((plan) => [plan.applied, plan.applying]), customerEntryNo, facts.postingDate);
       await updateRemaining(tx, 'vendor', (posting.vendorApplications ?? []).flatMap((plan) => [plan.applied, plan.applying]), vendorEntryNo, facts.postingDate);
-      if (posting.customerUnapplications?.length) await writeUnapplications(tx, posting.customerUnapplications, reversalNos);
+      if (posting.customerUnapplications?.length) await writeUnapplications(tx, 'customer', posting.customerUnapplications, reversalNos);
+      if (posting.vendorUnapplications?.length) await writeUnapplications(tx, 'vendor', posting.vendorUnapplications, vendorReversalNos);
     },
   };
 }
@@ -146,12 +148,18 @@ async function updateRemaining(
  * reversals were numbered in plan order), and the entries' derived columns restored: open again,
  * the closing facts cleared. Two UPDATE … FROM json_to_recordset, whatever the number of entries.
  */
-async function writeUnapplications(tx: Executor, plans: readonly CustomerUnapplyPlan[], reversalNos: readonly number[]): Promise<void> {
+async function writeUnapplications(
+  tx: Executor, party: 'customer' | 'vendor', plans: readonly CustomerUnapplyPlan[], reversalNos: readonly number[],
+): Promise<void> {
+  const vendor = party === 'vendor';
+  const detailed = sql.raw(vendor ? 'detailed_vendor_ledger_entry' : 'detailed_customer_ledger_entry');
+  const table = sql.raw(vendor ? 'vendor_ledger_entry' : 'customer_ledger_entry');
+  const discount = sql.raw(vendor ? 'pmt_disc_received_lcy' : 'pmt_disc_given_lcy');
   const reversals = plans.flatMap((plan) => plan.reversals);
   // One JSON parameter per statement: a bind parameter per value would pass PostgreSQL's 65,535 limit.
   if (reversals.length > 0) {
     const flags = reversals.map((reversal, index) => ({ entry_no: reversal.undoes, reversal_no: reversalNos[index]! }));
-    await tx.execute(sql`update detailed_customer_ledger_entry as d set unapplied = true, unapplied_by_entry_no = v.reversal_no
+    await tx.execute(sql`update ${detailed} as d set unapplied = true, unapplied_by_entry_no = v.reversal_no
       from json_to_recordset(${JSON.stringify(flags)}::json) as v(entry_no integer, reversal_no integer) where d.entry_no = v.entry_no`);
   }
   const restores = plans.flatMap((plan) => plan.entries).map((restore) => ({
@@ -162,12 +170,12 @@ async function writeUnapplications(tx: Executor, plans: readonly CustomerUnapply
   }));
   if (restores.length === 0) return;
   await tx.execute(sql`
-    update customer_ledger_entry as e set
+    update ${table} as e set
       remaining_amount = v.remaining_amount, remaining_amount_lcy = v.remaining_amount_lcy, open = v.open,
       closed_by_entry_no = case when v.open then null else e.closed_by_entry_no end,
       closed_at_date = case when v.open then null else e.closed_at_date end,
       closed_by_amount = case when v.open then 0 else e.closed_by_amount end,
-      remaining_payment_discount_possible = v.remaining_payment_discount_possible, pmt_disc_given_lcy = v.pmt_disc_given_lcy,
+      remaining_payment_discount_possible = v.remaining_payment_discount_possible, ${discount} = v.pmt_disc_given_lcy,
       accepted_payment_tolerance = v.accepted_payment_tolerance, accepted_pmt_disc_tolerance = v.accepted_pmt_disc_tolerance,
       max_payment_tolerance = coalesce(v.max_payment_tolerance, e.max_payment_tolerance)
     from json_to_recordset(${JSON.stringify(restores)}::json) as v(entry_no integer, remaining_amount numeric, remaining_amount_lcy numeric, open boolean,

@@ -30,8 +30,9 @@ export function itemPlanRows(plan: ItemPostingPlan, facts: ItemPlanFacts, entryN
   const amount = (value: Decimal) => value.toFixed(2);
   return {
     itemLedgerEntries: itemLedgerEntryRows(plan, facts, entryNoOf),
-    valueEntries: plan.valueEntries.map(({ itemLedgerEntryId, ...value }) => ({
-      ...value, itemLedgerEntryNo: entryNoOf(itemLedgerEntryId), postingDate: facts.postingDate,
+    // A cost adjustment is dated as the value entry it corrects; every other one as the posting.
+    valueEntries: plan.valueEntries.map(({ itemLedgerEntryId, postingDate, ...value }) => ({
+      ...value, itemLedgerEntryNo: entryNoOf(itemLedgerEntryId), postingDate: postingDate ?? facts.postingDate,
       itemLedgerEntryQuantity: value.itemLedgerEntryQuantity.toString(), invoicedQuantity: value.invoicedQuantity.toString(),
       valuedQuantity: value.valuedQuantity.toString(), costPerUnit: value.costPerUnit.toString(),
       costAmountActual: amount(value.costAmountActual), costAmountExpected: amount(value.costAmountExpected),

@@ -1,39 +1,52 @@
 /**
  * Loads what core/inventory/item-posting-planner plans from, locked for the rest of the
  * transaction. The number of statements does not depend on the number of lines: one query for the
- * items, one for the entries involved and one for their value sums.
+ * items, one for the entries involved and one for their value sums; a posting that invoices inbound
+ * entries of FIFO items adds the cost flow from them (cost adjustment): one query for the
+ * applications it follows, one for the value entries it corrects and one for Allow Posting From.
  */
-import { type SQL, and, eq, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { IsoDate } from '../../core/dates/calendar-date.ts';
 import type { CostingMethod } from '../../core/inventory/costing.ts';
 import type {
-  ItemInvoicing, ItemMovement, ItemPostingEntry, ItemPostingItem, ItemPostingPlan, ItemPostingState,
+  CostFlowState, ItemInvoicing, ItemLedgerDocumentType, ItemMovement, ItemPostingEntry, ItemPostingItem, ItemPostingPlan, ItemPostingState,
+  StoredItemApplication,
 } from '../../core/inventory/item-posting.types.ts';
-import { dec } from '../../core/money/decimal.ts';
+import { ZERO, dec } from '../../core/money/decimal.ts';
 import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
 import type { Executor } from '../db/connection.ts';
-import { item, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
+import { generalLedgerSetup, item, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
 
 /** The items of the movements and the entries the posting may change; whether they exist is the planner's to check. */
 export async function loadItemPostingState(
   tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[],
 ): Promise<ItemPostingState> {
-  const items = await loadItems(tx, [...new Set(movements.map((movement) => movement.itemNo))]);
-  return { items, entries: await loadEntries(tx, movements, invoicings) };
+  // Invoicing an inbound entry may change its cost: the cost flows on to what was applied to it.
+  const inbound = invoicings.filter((invoicing) => invoicing.invoicedQuantity.gt(ZERO)).map((invoicing) => invoicing.itemLedgerEntryNo);
+  const items = await loadItems(tx, [...new Set(movements.map((movement) => movement.itemNo))], inbound);
+  const applications = inbound.length === 0 ? [] : await costFlowApplications(tx, inbound);
+  const reached = applications.flatMap((application) => [application.inboundEntryNo, application.outboundEntryNo]);
+  const entries = await loadEntries(tx, movements, invoicings, reached);
+  if (applications.length === 0) return { items, entries };
+  return { items, entries, costFlow: await loadCostFlow(tx, applications) };
 }
 
 /**
  * The items, locked: costing decides from all of an item's entries (FIFO layers, the average), so
- * two postings of one item run one after the other. Σ quantity and value only for Average items.
+ * two postings of one item run one after the other; the items of the inbound entries invoiced too,
+ * since their cost may flow on. Σ quantity and value only for Average items.
  */
-async function loadItems(tx: Executor, itemNos: string[]): Promise<ItemPostingItem[]> {
-  if (itemNos.length === 0) return [];
+async function loadItems(tx: Executor, itemNos: string[], invoicedInbound: number[]): Promise<ItemPostingItem[]> {
+  if (itemNos.length === 0 && invoicedInbound.length === 0) return [];
+  const ofInvoiced = invoicedInbound.length === 0 ? sql`false`
+    : sql`${item.no} in (select e.item_no from item_ledger_entry e where e.entry_no in (${sql.join(invoicedInbound.map((entryNo) => sql`${entryNo}`), sql`, `)}))`;
   const isAverage = sql`${item.costingMethod} = 'average'`;
   const rows = await tx.select({
     no: item.no, type: item.type, costingMethod: item.costingMethod, unitCost: item.unitCost, standardCost: item.standardCost,
     preventNegativeInventory: item.preventNegativeInventory,
     quantityOnHand: sql<string>`case when ${isAverage} then (select coalesce(sum(e.quantity), 0) from item_ledger_entry e where e.item_no = ${item.no}) else 0 end`,
     inventoryValue: sql<string>`case when ${isAverage} then (select coalesce(sum(v.cost_amount_actual + v.cost_amount_expected), 0) from value_entry v where v.item_no = ${item.no}) else 0 end`,
-  }).from(item).where(inArray(item.no, itemNos)).orderBy(item.no).for('update', { of: item });
+  }).from(item).where(or(itemNos.length === 0 ? sql`false` : inArray(item.no, itemNos), ofInvoiced)).orderBy(item.no).for('update', { of: item });
   return rows.map((row) => ({
     no: row.no, type: row.type, costingMethod: row.costingMethod as CostingMethod, unitCost: dec(row.unitCost), standardCost: dec(row.standardCost),
     preventNegativeInventory: row.preventNegativeInventory, quantityOnHand: dec(String(row.quantityOnHand)),
@@ -43,11 +56,13 @@ async function loadItems(tx: Executor, itemNos: string[]): Promise<ItemPostingIt
 
 /**
  * The entries this posting may change, locked, oldest first, with their value sums: the open
- * entries of every item and location moved (layers to take from, shortages to close) and every
- * entry named by a fixed application, an exact cost reversal or an invoicing.
+ * entries of every item and location moved (layers to take from, shortages to close), every entry
+ * named by a fixed application, an exact cost reversal or an invoicing, and those the cost flows to.
  */
-async function loadEntries(tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[]): Promise<ItemPostingEntry[]> {
-  const conditions = entryConditions(movements, invoicings);
+async function loadEntries(
+  tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], reached: readonly number[],
+): Promise<ItemPostingEntry[]> {
+  const conditions = entryConditions(movements, invoicings, reached);
   // No condition would select every entry.
   if (conditions.length === 0) return [];
   const rows = await tx.select().from(itemLedgerEntry).where(or(...conditions)).orderBy(itemLedgerEntry.entryNo).for('update');
@@ -68,15 +83,17 @@ async function loadEntries(tx: Executor, movements: readonly ItemMovement[], inv
       shippedQuantityNotReturned: dec(row.shippedQuantityNotReturned), open: row.open,
       costAmount: dec(value?.costAmountActual ?? '0').plus(costAmountExpected), costAmountExpected,
       salesAmountExpected: dec(value?.salesAmountExpected ?? '0'),
+      postingDate: row.postingDate, documentType: row.documentType as ItemLedgerDocumentType, documentNo: row.documentNo, documentLineNo: row.documentLineNo,
     };
   });
 }
 
-function entryConditions(movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[]): SQL[] {
+function entryConditions(movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], reached: readonly number[]): SQL[] {
   const pairs = [...new Map(movements.map((movement) => [`${movement.itemNo}\u0000${movement.locationCode}`, movement])).values()];
   const named = [
     ...movements.flatMap((movement) => [movement.appliesToEntry, movement.appliesFromEntry]),
     ...invoicings.map((invoicing) => invoicing.itemLedgerEntryNo),
+    ...reached,
   ].filter((entryNo): entryNo is number => entryNo !== null);
   const conditions: SQL[] = [];
   if (pairs.length > 0) {
@@ -85,6 +102,51 @@ function entryConditions(movements: readonly ItemMovement[], invoicings: readonl
   }
   if (named.length > 0) conditions.push(inArray(itemLedgerEntry.entryNo, [...new Set(named)]));
   return conditions;
+}
+
+/**
+ * Where the cost of the invoiced inbound entries (of FIFO items) may flow, in one recursive query:
+ * the outbound entries applied to them, the inbound entries that came back from those at exact cost,
+ * the outbound entries applied to these, and so on; answered as every application of the outbound
+ * entries reached (so also what they took from other inbound entries).
+ */
+async function costFlowApplications(tx: Executor, invoicedInbound: readonly number[]): Promise<StoredItemApplication[]> {
+  const start = sql.join(invoicedInbound.map((entryNo) => sql`${entryNo}`), sql`, `);
+  const result = await tx.execute(sql`
+    with recursive reached(entry_no) as (
+      select e.entry_no from item_ledger_entry e join item i on i.no = e.item_no
+      where e.entry_no in (${start}) and e.positive and i.costing_method = 'fifo'
+      union
+      select case when a.quantity < 0 then a.outbound_item_entry_no else a.inbound_item_entry_no end
+      from item_application_entry a join reached r
+        on (a.quantity < 0 and a.inbound_item_entry_no = r.entry_no) or (a.quantity > 0 and a.outbound_item_entry_no = r.entry_no)
+      where a.outbound_item_entry_no is not null
+    )
+    select a.inbound_item_entry_no, a.outbound_item_entry_no, a.quantity from item_application_entry a
+    where a.outbound_item_entry_no in (select entry_no from reached) order by a.entry_no`);
+  const rows = (result as unknown as { rows: { inbound_item_entry_no: number; outbound_item_entry_no: number; quantity: string }[] }).rows;
+  return rows.map((row) => ({ inboundEntryNo: Number(row.inbound_item_entry_no), outboundEntryNo: Number(row.outbound_item_entry_no), quantity: dec(String(row.quantity)) }));
+}
+
+/** The cost flow's value entries (of the entries whose cost derives from others), oldest first, and Allow Posting From. */
+async function loadCostFlow(tx: Executor, applications: readonly StoredItemApplication[]): Promise<CostFlowState> {
+  const derived = [...new Set(applications.map((application) => (application.quantity.isNegative() ? application.outboundEntryNo : application.inboundEntryNo)))];
+  const rows = await tx.select({
+    itemLedgerEntryNo: valueEntry.itemLedgerEntryNo, postingDate: valueEntry.postingDate, documentType: valueEntry.documentType,
+    documentNo: valueEntry.documentNo, documentLineNo: valueEntry.documentLineNo, description: valueEntry.description,
+    sourceType: valueEntry.sourceType, sourceNo: valueEntry.sourceNo, locationCode: valueEntry.locationCode,
+    inventoryPostingGroup: valueEntry.inventoryPostingGroup, genBusPostingGroup: valueEntry.genBusPostingGroup, genProdPostingGroup: valueEntry.genProdPostingGroup,
+    invoicedQuantity: valueEntry.invoicedQuantity, costAmountActual: valueEntry.costAmountActual, costAmountExpected: valueEntry.costAmountExpected,
+  }).from(valueEntry).where(inArray(valueEntry.itemLedgerEntryNo, derived)).orderBy(asc(valueEntry.entryNo));
+  const [setup] = await tx.select({ allowPostingFrom: generalLedgerSetup.allowPostingFrom }).from(generalLedgerSetup);
+  return {
+    applications,
+    valueEntries: rows.map((row) => ({
+      ...row, documentType: row.documentType as ItemLedgerDocumentType,
+      invoicedQuantity: dec(row.invoicedQuantity), costAmountActual: dec(row.costAmountActual), costAmountExpected: dec(row.costAmountExpected),
+    })),
+    allowPostingFrom: (setup?.allowPostingFrom ?? null) as IsoDate | null,
+  };
 }
 
 /** The Inventory Setup switches an item plan follows. */

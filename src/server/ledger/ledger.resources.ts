@@ -131,7 +131,7 @@ export const valueEntryResource = ledger({
   name: 'valueEntries', entity: 'Value Entry', table: valueEntry,
   filters: [
     'itemLedgerEntryNo', 'itemNo', 'itemLedgerEntryType', 'entryType', 'documentType', 'documentNo', 'documentLineNo', 'transactionNo',
-    'sourceType', 'sourceNo', 'locationCode', 'inventoryPostingGroup',
+    'sourceType', 'sourceNo', 'locationCode', 'inventoryPostingGroup', 'adjustment',
   ],
   codeFields: ['itemNo', 'documentNo', 'sourceNo', 'locationCode', 'inventoryPostingGroup'],
   search: ['description', 'documentNo'],

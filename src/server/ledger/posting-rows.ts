@@ -9,7 +9,7 @@ import type {
 } from '../../core/posting/entries.ts';
 import type { Posting } from '../../core/posting/posting.ts';
 import type {
-  CustomerApplicationPlan, CustomerApplicationSide, CustomerEntryRef, DetailedCustomerEntryDraft,
+  CustomerApplicationPlan, CustomerApplicationSide, CustomerEntryRef, CustomerUnapplyPlan, DetailedCustomerEntryDraft,
 } from '../../core/receivables/application-types.ts';
 import type {
   bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, vatEntry, vendorLedgerEntry,
@@ -43,6 +43,8 @@ export function glEntryRows(posting: Posting, transactionNo: number): (typeof gl
     const document = documentOf(posting, entry.document);
     return {
       ...entryHeader(posting, transactionNo, document, entry.description),
+      // A cost adjustment is dated as the value entry it corrects.
+      ...(entry.postingDate ? { postingDate: entry.postingDate } : {}),
       glAccountNo: entry.accountNo,
       externalDocumentNo: document.externalDocumentNo,
       amount: fixed(entry.amount),
@@ -175,9 +177,9 @@ function applicationDetailedRows(
 }
 
 /** Unapply: the opposite of each undone detailed entry, flagged Unapplied as BC flags both (numbered after the other rows). */
-export function unapplyDetailedRows(posting: Posting, numbering: PostingNumbering): DetailedCustomerRow[] {
+export function unapplyDetailedRows(posting: Posting, numbering: PostingNumbering, plans: readonly CustomerUnapplyPlan[] | undefined): DetailedCustomerRow[] {
   const { facts } = posting;
-  return (posting.customerUnapplications ?? []).flatMap((plan) => plan.reversals.map((reversal): DetailedCustomerRow => ({
+  return (plans ?? []).flatMap((plan) => plan.reversals.map((reversal): DetailedCustomerRow => ({
     transactionNo: numbering.transactionNo, postingDate: facts.postingDate, userId: facts.userId, unapplied: true,
     customerLedgerEntryNo: reversal.customerLedgerEntryNo,
     entryType: reversal.entryType,
@@ -190,6 +192,11 @@ export function unapplyDetailedRows(posting: Posting, numbering: PostingNumberin
     maxPaymentTolerance: null,
   })));
 }
+
+/** A detailed customer row as the vendor ledger's (vendor applications and unapplications are planned in the customer shape). */
+const asVendorRow = ({ customerLedgerEntryNo, customerNo, appliedCustomerLedgerEntryNo, ...row }: DetailedCustomerRow): DetailedVendorRow => ({
+  ...row, vendorLedgerEntryNo: customerLedgerEntryNo, vendorNo: customerNo, appliedVendorLedgerEntryNo: appliedCustomerLedgerEntryNo ?? null,
+});
 
 export function vendorEntryRows(posting: Posting, transactionNo: number): (typeof vendorLedgerEntry.$inferInsert)[] {
   return (posting.entries.vendorLedgerEntries ?? []).map((draft: VendorLedgerEntryDraft) => {
@@ -243,12 +250,9 @@ export function detailedVendorEntryRows(posting: Posting, numbering: PostingNumb
     appliedVendorLedgerEntryNo: null,
     maxPaymentTolerance: null,
   }));
-  const applications = applicationDetailedRows(posting.vendorApplications ?? [], base, entryNoOf).map(
-    ({ customerLedgerEntryNo, customerNo, appliedCustomerLedgerEntryNo, ...row }): DetailedVendorRow => ({
-      ...row, vendorLedgerEntryNo: customerLedgerEntryNo, vendorNo: customerNo, appliedVendorLedgerEntryNo: appliedCustomerLedgerEntryNo ?? null,
-    }),
-  );
-  return [...initial, ...applications];
+  const applications = applicationDetailedRows(posting.vendorApplications ?? [], base, entryNoOf).map(asVendorRow);
+  const reversals = unapplyDetailedRows(posting, numbering, posting.vendorUnapplications).map(asVendorRow);
+  return [...initial, ...applications, ...reversals];
 }
 
 export function bankAccountEntryRows(posting: Posting, transactionNo: number): (typeof bankAccountLedgerEntry.$inferInsert)[] {
@@ -270,19 +274,21 @@ export function bankAccountEntryRows(posting: Posting, transactionNo: number): (
   });
 }
 
+const reversalRows = (plans: readonly CustomerUnapplyPlan[] | undefined) => (plans ?? []).reduce((total, plan) => total + plan.reversals.length, 0);
+
 /** How many rows of each ledger table the posting appends (drawEntryNumbers draws as many numbers). */
 export function rowCounts(posting: Posting): RowCounts {
   const { entries, items } = posting;
   const stepRows = (plans: readonly CustomerApplicationPlan[] | undefined) =>
     (plans ?? []).reduce((total, plan) => total + (plan.adjustments?.length ?? 0) + 2 + (plan.trailing?.length ?? 0), 0);
   const applications = stepRows(posting.customerApplications);
-  const reversals = (posting.customerUnapplications ?? []).reduce((total, plan) => total + plan.reversals.length, 0);
+  const reversals = reversalRows(posting.customerUnapplications);
   const vendorEntries = entries.vendorLedgerEntries?.length ?? 0;
   return {
     gl_entry: entries.glEntries.length, vat_entry: entries.vatEntries.length,
     customer_ledger_entry: entries.customerLedgerEntries.length,
     detailed_customer_ledger_entry: entries.customerLedgerEntries.length + applications + reversals,
-    vendor_ledger_entry: vendorEntries, detailed_vendor_ledger_entry: vendorEntries + stepRows(posting.vendorApplications),
+    vendor_ledger_entry: vendorEntries, detailed_vendor_ledger_entry: vendorEntries + stepRows(posting.vendorApplications) + reversalRows(posting.vendorUnapplications),
     bank_account_ledger_entry: entries.bankAccountLedgerEntries?.length ?? 0,
     item_ledger_entry: items?.itemLedgerEntries.length ?? 0, value_entry: items?.valueEntries.length ?? 0,
     item_application_entry: items?.itemApplicationEntries.length ?? 0,
@@ -298,9 +304,10 @@ export interface PostingRows {
   glEntries: Numbered<typeof glEntry.$inferInsert>[];
   vatEntries: Numbered<typeof vatEntry.$inferInsert>[];
   customerLedgerEntries: Numbered<typeof customerLedgerEntry.$inferInsert>[];
-  /** The posting's own detailed entries, then an unapply's reversals (`unapplyReversals` of them). */
+  /** The posting's own detailed entries, then an unapply's reversals (`unapplyReversals` of them); the same for vendors. */
   detailedCustomerLedgerEntries: Numbered<DetailedCustomerRow>[];
   unapplyReversals: number;
+  vendorUnapplyReversals: number;
   vendorLedgerEntries: Numbered<typeof vendorLedgerEntry.$inferInsert>[];
   detailedVendorLedgerEntries: Numbered<typeof detailedVendorLedgerEntry.$inferInsert>[];
   bankAccountLedgerEntries: Numbered<typeof bankAccountLedgerEntry.$inferInsert>[];
@@ -323,7 +330,7 @@ export function postingRows(posting: Posting, numbers: EntryNumbers): PostingRow
     ? itemPlanRows(posting.items, { transactionNo, postingDate: posting.facts.postingDate, userId: posting.facts.userId },
       (id) => (id > 0 ? id : numbers.entryNo('item_ledger_entry', -id - 1)))
     : { itemLedgerEntries: [], valueEntries: [], itemApplicationEntries: [] };
-  const reversals = unapplyDetailedRows(posting, numbering);
+  const reversals = unapplyDetailedRows(posting, numbering, posting.customerUnapplications);
   return {
     transactionNo,
     glEntries: numbered('gl_entry', glEntryRows(posting, transactionNo)),
@@ -331,6 +338,7 @@ export function postingRows(posting: Posting, numbers: EntryNumbers): PostingRow
     customerLedgerEntries: numbered('customer_ledger_entry', customerEntryRows(posting, transactionNo)),
     detailedCustomerLedgerEntries: numbered('detailed_customer_ledger_entry', [...detailedCustomerEntryRows(posting, numbering, customerRef), ...reversals]),
     unapplyReversals: reversals.length,
+    vendorUnapplyReversals: reversalRows(posting.vendorUnapplications),
     vendorLedgerEntries: numbered('vendor_ledger_entry', vendorEntryRows(posting, transactionNo)),
     detailedVendorLedgerEntries: numbered('detailed_vendor_ledger_entry', detailedVendorEntryRows(posting, numbering, vendorRef)),
     bankAccountLedgerEntries: numbered('bank_account_ledger_entry', bankAccountEntryRows(posting, transactionNo)),

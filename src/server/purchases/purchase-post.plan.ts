@@ -157,7 +157,9 @@ function itemMovement(loaded: LoadedPurchasePosting, entry: LinePosting<Purchase
     documentType: numbers.handlingNo ? descriptor.handling.itemLedgerDocumentType : descriptor.invoicing.itemLedgerDocumentType,
     documentNo: numbers.handlingNo ?? invoiceNo,
     discountAmount: discountAmount.times(descriptor.stockSign),
-    ...(invoiced ? { invoiced: { salesAmount: ZERO, discountAmount: invoiced.discountAmount.times(descriptor.stockSign) } } : {}),
+    ...(invoiced ? {
+      invoiced: { salesAmount: ZERO, discountAmount: invoiced.discountAmount.times(descriptor.stockSign), ...(inbound ? { costAmount: invoiced.salesAmount } : {}) },
+    } : {}),
     itemNo: line.no,
     locationCode: line.locationCode ?? '',
     entryType: 'purchase',

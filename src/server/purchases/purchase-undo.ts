@@ -2,7 +2,8 @@
  * Undo Receipt (BC Undo Purchase Receipt Line): a received but not yet invoiced line is taken back by
  * new entries — a correction line on the posted receipt, an item entry sending the goods out of the
  * receipt's entry at exactly its cost, and the order line's received quantity reduced. Refused when
- * the goods are used already (the receipt entry no longer holds them) or the line is a drop shipment.
+ * the goods are used already (the receipt entry no longer holds them). A drop shipment is undone
+ * with its sales shipment (drop-shipment-undo.ts).
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { purchaseDescriptor } from '../../core/documents/document-descriptors.ts';
@@ -21,8 +22,11 @@ import { loadPurchasePostingAccounts } from '../sales/posting-accounts.ts';
 import { handledQuantities, updateLineQuantities } from '../sales/sales-line.quantities.ts';
 import type { PurchaseContext } from './purchase-context.ts';
 import { insertPostedPurchaseLines } from './posted-purchase-document.writer.ts';
+import { undoDropShipments } from './drop-shipment-undo.ts';
 
+type PostedHeader = typeof postedPurchaseHeader.$inferSelect;
 type PostedLine = typeof postedPurchaseLine.$inferSelect;
+type OrderLine = typeof purchaseLine.$inferSelect;
 
 export async function undoReceiptLines(tx: Executor, receiptNo: string, lineNos: readonly number[], context: PurchaseContext) {
   const [header] = await tx.select().from(postedPurchaseHeader).where(and(eq(postedPurchaseHeader.documentType, 'receipt'), eq(postedPurchaseHeader.no, receiptNo)));
@@ -32,8 +36,21 @@ export async function undoReceiptLines(tx: Executor, receiptNo: string, lineNos:
   const orderLines = await tx.select().from(purchaseLine).where(and(eq(purchaseLine.documentType, 'order'), eq(purchaseLine.documentNo, header.sourceDocumentNo))).for('update');
   const chosen = lineNos.map((lineNo) => undoableLine(lines, orderLines, receiptNo, lineNo));
   if (chosen.length === 0) throw new DomainError('NOTHING_TO_POST', {});
-  await checkGoodsStillThere(tx, chosen, receiptNo);
   assertPostingDateAllowed(header.postingDate, context.glSetup);
+  // Spec §15.1: a drop shipment is undone with the sales shipment it was posted with, in this same transaction.
+  const dropShipments = chosen.filter((line) => line.dropShipment);
+  const own = chosen.filter((line) => !line.dropShipment);
+  const dropShipmentTransactionNo = dropShipments.length === 0 ? null : (await undoDropShipments(tx, {
+    side: 'receipt', documentNo: receiptNo, lines: dropShipments, username: context.username, inventorySetup: context.inventorySetup,
+  })).transactionNo;
+  const transactionNo = own.length === 0 ? dropShipmentTransactionNo! : await undoOwnLines(tx, header, own, orderLines, context);
+  return { receiptNo, orderNo: header.sourceDocumentNo, transactionNo, undoneLines: chosen.map((line) => line.lineNo) };
+}
+
+/** Lines received into stock: the goods out of the receipt's entry, correction lines, the order lines received again. */
+async function undoOwnLines(tx: Executor, header: PostedHeader, chosen: readonly PostedLine[], orderLines: readonly OrderLine[], context: PurchaseContext) {
+  const receiptNo = header.no;
+  await checkGoodsStillThere(tx, chosen, receiptNo);
   const posting = await planUndo(tx, header, chosen, context);
   const appended = await appendPosting(tx, posting);
   const entryOf = new Map(posting.items?.movements.map((value) => [value.key, appended.itemLedgerEntryNo(value.itemLedgerEntryNo)]) ?? []);
@@ -53,17 +70,16 @@ export async function undoReceiptLines(tx: Executor, receiptNo: string, lineNos:
     };
   }), 'purchase_line');
   await tx.execute(sql`update purchase_header set version = version + 1, updated_at = now() where document_type = 'order' and no = ${header.sourceDocumentNo}`);
-  return { receiptNo, orderNo: header.sourceDocumentNo, transactionNo: appended.transactionNo, undoneLines: chosen.map((line) => line.lineNo) };
+  return appended.transactionNo;
 }
 
-function undoableLine(lines: readonly PostedLine[], orderLines: readonly (typeof purchaseLine.$inferSelect)[], receiptNo: string, lineNo: number): PostedLine {
+function undoableLine(lines: readonly PostedLine[], orderLines: readonly OrderLine[], receiptNo: string, lineNo: number): PostedLine {
   const line = lines.find((candidate) => candidate.lineNo === lineNo);
   const refuse = (reason: string) => new DomainError('UNDO_NOT_ALLOWED', { document: 'receipt', no: receiptNo, lineNo, reason }, 'lineNos');
   if (!line) throw new DomainError('NOT_FOUND', { entity: 'Posted Purchase Receipt Line', key: `${receiptNo} ${lineNo}` });
   if (line.type === 'comment') throw refuse('it is a comment line');
   if (line.correction) throw refuse('it has already been undone');
   if (!dec(line.quantityInvoiced).isZero() || !dec(line.quantityNotInvoiced).equals(dec(line.quantity))) throw refuse('it has been invoiced');
-  if (line.dropShipment) throw refuse('it is a drop shipment; undoing it with its sales shipment is not built yet');
   if (!orderLines.some((orderLine) => orderLine.lineNo === line.sourceLineNo)) throw refuse(`order ${line.sourceDocumentNo} line ${line.sourceLineNo} no longer exists`);
   return line;
 }
@@ -84,7 +100,7 @@ async function checkGoodsStillThere(tx: Executor, chosen: readonly PostedLine[],
 }
 
 /** The correction entries: each line's goods out of the receipt's entry at exactly its cost, and the cost posting of it. */
-async function planUndo(tx: Executor, header: typeof postedPurchaseHeader.$inferSelect, chosen: readonly PostedLine[], context: PurchaseContext): Promise<Posting> {
+async function planUndo(tx: Executor, header: PostedHeader, chosen: readonly PostedLine[], context: PurchaseContext): Promise<Posting> {
   const movements: ItemMovement[] = chosen.filter((line) => line.itemLedgerEntryNo !== null).map((line) => ({
     key: String(line.lineNo), documentType: 'purchaseReceipt', documentNo: header.no, documentLineNo: line.lineNo + 1,
     description: line.description, sourceType: 'vendor', sourceNo: header.buyFromVendorNo,

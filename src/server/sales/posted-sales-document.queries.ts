@@ -132,17 +132,3 @@ export async function postedDocumentView(tx: Executor, documentType: PostedSales
   const [withStatus] = await withPostedDocumentStatus(tx, documentType, [header]);
   return { ...withStatus, lines };
 }
-
-export interface PostedDocumentReference { documentType: PostedSalesDocumentType; resource: string; no: string; postingDate: string }
-
-/** Every posted document with this number (a shipment and an invoice may share one), for Navigate. */
-export async function postedDocumentsNumbered(tx: Executor, no: string, postingDate?: string): Promise<PostedDocumentReference[]> {
-  const rows = await tx.select({ documentType: postedSalesHeader.documentType, no: postedSalesHeader.no, postingDate: postedSalesHeader.postingDate })
-    .from(postedSalesHeader)
-    .where(and(eq(postedSalesHeader.no, no), postingDate === undefined ? undefined : eq(postedSalesHeader.postingDate, postingDate)))
-    .orderBy(asc(postedSalesHeader.documentType));
-  return rows.map((row) => {
-    const documentType = row.documentType as PostedSalesDocumentType;
-    return { documentType, resource: postedDocumentKinds[documentType]?.resource ?? '', no: row.no, postingDate: row.postingDate };
-  });
-}

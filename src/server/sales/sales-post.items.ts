@@ -5,7 +5,7 @@
  */
 import type { ItemMovement, ItemPostingPlan, PostedItemValue } from '../../core/inventory/item-posting.types.ts';
 import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
-import type { CostPostingLine } from '../../core/posting/cost-posting.ts';
+import { type CostPostingLine, adjustmentCostLine } from '../../core/posting/cost-posting.ts';
 import { quantityBase } from '../../core/sales/quantities.ts';
 import type { Executor } from '../db/connection.ts';
 import { planDocumentItems } from '../ledger/item-posting-state.ts';
@@ -77,9 +77,13 @@ function itemMovement(
   };
 }
 
-/** The plan's valued movements and invoicings as lines of the G/L cost posting; `isPurchase` tells a drop shipment's purchase (sale) from the rest by key. */
+/**
+ * The plan's valued movements and invoicings as lines of the G/L cost posting, then its cost
+ * adjustments; `isPurchase` tells a drop shipment's purchase (sale) from the rest by key.
+ */
 export function costLines(plan: ItemPostingPlan | null, isPurchase?: (key: string) => boolean): CostPostingLine[] {
-  return valuesOf(plan).map((value, index) => ({
+  const values = valuesOf(plan);
+  return [...values.map((value, index) => ({
     ...(isPurchase ? { purchase: isPurchase(value.key) } : {}),
     lineNo: index,
     genBusPostingGroup: value.genBusPostingGroup,
@@ -88,7 +92,7 @@ export function costLines(plan: ItemPostingPlan | null, isPurchase?: (key: strin
     inventoryPostingGroup: value.inventoryPostingGroup,
     costAmountActual: value.costAmountActual,
     costAmountExpected: value.costAmountExpected,
-  }));
+  })), ...(plan?.adjustments ?? []).map((adjustment, index) => adjustmentCostLine(adjustment, values.length + index))];
 }
 
 /** Actual cost per document line (movement keys are the line no., invoicing keys start with it). */

@@ -2,7 +2,8 @@
  * Undo Shipment (spec §7.10): a shipped but not yet invoiced line is taken back by new entries: a
  * correction line on the posted shipment, an item entry bringing the goods back at exactly their
  * cost, and the order line's shipped quantity reduced. The original rows stay as they were, but for
- * their derived Correction flag and open quantity.
+ * their derived Correction flag and open quantity. A drop shipment is undone with its purchase
+ * receipt (purchases/drop-shipment-undo.ts).
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
@@ -21,8 +22,25 @@ import { loadPostingAccounts } from './posting-accounts.ts';
 import type { SalesContext } from './sales-context.ts';
 import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
 import { updateLineQuantities } from './sales-line.quantities.ts';
+import type { SalesLineRow } from './sales-document.types.ts';
+import { undoDropShipments } from '../purchases/drop-shipment-undo.ts';
 
 export async function undoShipmentLines(tx: Executor, shipmentNo: string, lineNos: readonly number[], context: SalesContext) {
+  const { header, chosen, orderLines } = await loadUndoableLines(tx, shipmentNo, lineNos);
+  assertPostingDateAllowed(header.postingDate, context.glSetup);
+  const orderLineOf = (line: PostedLine) => orderLines.find((candidate) => candidate.lineNo === line.sourceLineNo)!;
+  // Spec §15.1: a drop shipment is undone with the purchase receipt it was posted with, in this same transaction.
+  const dropShipments = chosen.filter((line) => orderLineOf(line).dropShipment);
+  const own = chosen.filter((line) => !orderLineOf(line).dropShipment);
+  const dropShipmentTransactionNo = dropShipments.length === 0 ? null : (await undoDropShipments(tx, {
+    side: 'shipment', documentNo: shipmentNo, lines: dropShipments, username: context.username, inventorySetup: context.inventorySetup,
+  })).transactionNo;
+  const transactionNo = own.length === 0 ? dropShipmentTransactionNo! : await undoOwnLines(tx, header, own, orderLines, context);
+  return { shipmentNo, orderNo: header.sourceDocumentNo, transactionNo, undoneLines: chosen.map((line) => line.lineNo) };
+}
+
+/** The shipment and the chosen lines, locked and checked: not comments, not undone before, not invoiced; their order lines. */
+async function loadUndoableLines(tx: Executor, shipmentNo: string, lineNos: readonly number[]) {
   const [header] = await tx.select().from(postedSalesHeader).where(and(eq(postedSalesHeader.documentType, 'shipment'), eq(postedSalesHeader.no, shipmentNo)));
   if (!header) throw new DomainError('NOT_FOUND', { entity: 'Posted Sales Shipment', key: shipmentNo });
   const lines = await tx.select().from(postedSalesLine)
@@ -39,16 +57,16 @@ export async function undoShipmentLines(tx: Executor, shipmentNo: string, lineNo
   if (chosen.length === 0) throw new DomainError('NOTHING_TO_POST', {});
   const orderLines = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, header.sourceDocumentNo))).for('update');
   for (const line of chosen) {
-    const orderLine = orderLines.find((candidate) => candidate.lineNo === line.sourceLineNo);
-    if (!orderLine) {
+    if (!orderLines.some((candidate) => candidate.lineNo === line.sourceLineNo)) {
       throw new DomainError('UNDO_NOT_ALLOWED', { no: shipmentNo, lineNo: line.lineNo, reason: `order ${header.sourceDocumentNo} line ${line.sourceLineNo} no longer exists` }, 'lineNos');
     }
-    // Spec §15.1: a drop shipment is undone with its purchase receipt, together; until that is built, neither alone.
-    if (orderLine.dropShipment) {
-      throw new DomainError('UNDO_NOT_ALLOWED', { no: shipmentNo, lineNo: line.lineNo, reason: `it is a drop shipment received on purchase order ${orderLine.purchaseOrderNo ?? ''}; undoing both together is not built yet` }, 'lineNos');
-    }
   }
-  assertPostingDateAllowed(header.postingDate, context.glSetup);
+  return { header, chosen, orderLines };
+}
+
+/** Lines shipped from stock: the goods back by a correction entry, correction lines, the order lines shipped again. */
+async function undoOwnLines(tx: Executor, header: PostedHeader, chosen: readonly PostedLine[], orderLines: readonly SalesLineRow[], context: SalesContext) {
+  const shipmentNo = header.no;
   const posting = await planUndo(tx, header, chosen, context);
   const appended = await appendPosting(tx, posting);
   const entryOf = new Map(posting.items?.movements.map((value) => [value.key, appended.itemLedgerEntryNo(value.itemLedgerEntryNo)]) ?? []);
@@ -76,7 +94,7 @@ export async function undoShipmentLines(tx: Executor, shipmentNo: string, lineNo
     };
   }));
   await tx.execute(sql`update sales_header set version = version + 1, updated_at = now() where document_type = 'order' and no = ${header.sourceDocumentNo}`);
-  return { shipmentNo, orderNo: header.sourceDocumentNo, transactionNo: appended.transactionNo, undoneLines: chosen.map((line) => line.lineNo) };
+  return appended.transactionNo;
 }
 
 type PostedHeader = typeof postedSalesHeader.$inferSelect;

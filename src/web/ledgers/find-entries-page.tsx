@@ -6,7 +6,7 @@ import { api, withQuery } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import type { NavigateResult } from '../api/posting-types.ts';
 import { PostedDocumentLinks } from '../posted/posted-document-links.tsx';
-import { postedDocumentKindOf } from '../posted/posted-document-kinds.ts';
+import { navigatedDocumentKind } from '../posted/posted-document-kinds.ts';
 import { useSession } from '../session/session-store.ts';
 import { ledgerSections } from './entry-format.ts';
 import { LedgerTabs } from './ledger-tabs.tsx';
@@ -39,10 +39,7 @@ function FindEntriesResult({ documentNo }: { documentNo: string }) {
   const result = useQuery({ queryKey: ['navigate', documentNo], queryFn: () => api.get<NavigateResult>(withQuery('/navigate', { documentNo })) });
   if (result.error) return <Alert color="red" role="alert">{messageOf(result.error)}</Alert>;
   if (!result.data) return <Loader />;
-  const documents = result.data.postedDocuments.flatMap((document) => {
-    const kind = postedDocumentKindOf(document.documentType);
-    return kind ? [{ kind, no: document.no }] : [];
-  });
+  const documents = result.data.postedDocuments.map((document) => ({ kind: navigatedDocumentKind(document.documentType), no: document.no }));
   return (
     <Stack gap="sm">
       <Title order={4}>Posted documents</Title>

@@ -4,7 +4,8 @@ import type { LedgerEntry } from '../api/posting-types.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import type { ListFilter } from '../lists/list-filters.tsx';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
-import { CustomerEntryActions } from '../receivables/customer-entry-actions.tsx';
+import { partyLedgerOf, type PartyLedger } from '../receivables/party-entries.ts';
+import { PartyEntryActions } from '../receivables/party-entry-actions.tsx';
 import { findEntriesPath } from './entries-table.tsx';
 import { formatEntryValue, isNumericKind } from './entry-format.ts';
 import { ledgerSpecByPath, type LedgerFilter, type LedgerSpec } from './ledger-specs.ts';
@@ -28,14 +29,17 @@ function listColumns(spec: LedgerSpec): ListColumn<LedgerEntry>[] {
   }));
 }
 
-/** Customer ledger entries are acted on (Apply, Unapply, Reverse, Detailed Entries); the other ledgers are read. */
-const entryActions: ListColumn<LedgerEntry> = { key: 'actions', label: 'Actions', sortValue: () => '', render: (entry) => <CustomerEntryActions row={entry} /> };
+/** Customer and vendor ledger entries are acted on (Apply, Unapply, Reverse, Detailed Entries); the other ledgers are read. */
+const entryActions = (ledger: PartyLedger): ListColumn<LedgerEntry> => ({
+  key: 'actions', label: 'Actions', sortValue: () => '', render: (entry) => <PartyEntryActions ledger={ledger} row={entry} />,
+});
 
 /** A ledger's entries in entry order, filtered by the fields BC users filter on (kept in the address). */
 export function LedgerListPage() {
   const spec = ledgerSpecByPath(useParams().ledger);
   if (!spec) return <NotFoundPage />;
-  const columns = spec.name === 'customerLedgerEntries' ? [...listColumns(spec), entryActions] : listColumns(spec);
+  const party = partyLedgerOf(spec.name);
+  const columns = party ? [...listColumns(spec), entryActions(party)] : listColumns(spec);
   return (
     <ListPage key={spec.name} title={spec.caption} resource={`/${spec.name}`} columns={columns} rowKey={(entry) => String(entry.entryNo)}
       filters={spec.filters.map(listFilter)} searchable={spec.searchable} />

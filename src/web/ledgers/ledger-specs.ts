@@ -17,8 +17,8 @@ export interface LedgerFilter {
 }
 
 export interface LedgerSpec {
-  /** The ledgers of ledger-entry.views.ts, and those only the general journal's preview shows so far. */
-  name: LedgerName | 'vendorLedgerEntries' | 'detailedVendorLedgerEntries' | 'bankAccountLedgerEntries';
+  /** One of the ledgers of core/posting/ledger-entry.views.ts. */
+  name: LedgerName;
   /** The web path segment of its list page, if it has one. */
   path: string | null;
   caption: string;
@@ -82,6 +82,33 @@ export const ledgerSpecs: Readonly<Record<LedgerName, LedgerSpec>> = {
     ],
     filters: [textFilter('customerNo', 'Customer No.'), documentNoFilter, ...dateFilters],
   },
+  vendorLedgerEntries: {
+    name: 'vendorLedgerEntries', path: 'vendor-ledger-entries', caption: 'Vendor Ledger Entries', searchable: true,
+    columns: [
+      postingDate, documentType, documentNo, column('vendorNo', 'Vendor No.'), description, column('currencyCode', 'Currency Code'),
+      column('amount', 'Amount', 'amount'), column('amountLcy', 'Amount (LCY)', 'amount'), column('remainingAmount', 'Remaining Amount', 'amount'),
+      column('dueDate', 'Due Date', 'date'), column('open', 'Open', 'boolean'), entryNo,
+    ],
+    filters: [textFilter('vendorNo', 'Vendor No.'), documentNoFilter, { field: 'open', label: 'Open', kind: 'boolean' }, ...dateFilters],
+  },
+  detailedVendorLedgerEntries: {
+    name: 'detailedVendorLedgerEntries', path: null, caption: 'Detailed Vendor Ledger Entries', searchable: false,
+    columns: [
+      postingDate, column('entryType', 'Entry Type', 'code'), documentType, documentNo, column('vendorNo', 'Vendor No.'),
+      column('amount', 'Amount', 'amount'), column('amountLcy', 'Amount (LCY)', 'amount'),
+      column('vendorLedgerEntryNo', 'Vendor Ledger Entry No.', 'integer'), entryNo,
+    ],
+    filters: [textFilter('vendorNo', 'Vendor No.'), documentNoFilter, ...dateFilters],
+  },
+  bankAccountLedgerEntries: {
+    name: 'bankAccountLedgerEntries', path: null, caption: 'Bank Account Ledger Entries', searchable: true,
+    columns: [
+      postingDate, documentType, documentNo, column('bankAccountNo', 'Bank Account No.'), description,
+      column('currencyCode', 'Currency Code'), column('amount', 'Amount', 'amount'), column('amountLcy', 'Amount (LCY)', 'amount'),
+      column('balAccountType', 'Bal. Account Type', 'code'), column('balAccountNo', 'Bal. Account No.'), column('open', 'Open', 'boolean'), entryNo,
+    ],
+    filters: [textFilter('bankAccountNo', 'Bank Account No.'), documentNoFilter, { field: 'open', label: 'Open', kind: 'boolean' }, ...dateFilters],
+  },
   itemLedgerEntries: {
     name: 'itemLedgerEntries', path: 'item-ledger-entries', caption: 'Item Ledger Entries', searchable: true,
     columns: [
@@ -120,7 +147,8 @@ export function ledgerSpecByPath(path: string | undefined): LedgerSpec | undefin
   return ledgerListSpecs.find((spec) => spec.path === path);
 }
 
-/** The ledgers Preview Posting and Find entries show, in order. */
+/** The ledgers Preview Posting and Find entries show, in BC's order (each shows those its answer names). */
 export const postingLedgers: readonly LedgerName[] = [
-  'glEntries', 'vatEntries', 'customerLedgerEntries', 'detailedCustomerLedgerEntries', 'itemLedgerEntries', 'valueEntries', 'itemApplicationEntries',
+  'glEntries', 'vatEntries', 'customerLedgerEntries', 'detailedCustomerLedgerEntries', 'vendorLedgerEntries', 'detailedVendorLedgerEntries',
+  'bankAccountLedgerEntries', 'itemLedgerEntries', 'valueEntries', 'itemApplicationEntries',
 ];

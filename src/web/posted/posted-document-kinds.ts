@@ -1,5 +1,6 @@
 import { postedSalesDescriptor, postedSalesDescriptorOf, type PostedDocumentDescriptor } from '../../core/documents/posted-document-descriptors.ts';
 import { postedSalesDocumentTypes, type DocumentFamily, type FamilyVocabulary } from '../../core/documents/document-types.ts';
+import { navigatedDocumentDescriptor, type NavigatedDocumentType } from '../../core/documents/navigated-documents.ts';
 import type { PostedDocumentType, PostedNumbers } from '../api/posting-types.ts';
 
 /** A posted document type as the web shows it: its descriptor (core/documents); sales unless told. */
@@ -29,6 +30,11 @@ export function postedDocumentKindByPath(path: string | undefined): PostedDocume
 export function postedDocumentKindOf(documentType: string): PostedDocumentKind | undefined {
   const descriptor = postedSalesDescriptorOf(documentType);
   return descriptor && postedDocumentKinds[descriptor.postedType];
+}
+
+/** A posted document Find entries lists, sales ('invoice') or purchase ('purchaseInvoice'). */
+export function navigatedDocumentKind(documentType: NavigatedDocumentType): PostedDocumentKind<DocumentFamily> {
+  return postedKindOf(navigatedDocumentDescriptor(documentType));
 }
 
 /** Where each family's posted documents live in the app: /posted/invoices, /posted-purchases/invoices. */

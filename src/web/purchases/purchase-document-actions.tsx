@@ -6,6 +6,7 @@ import { api, encodeKey } from '../api/client.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { documentListPath } from '../sales/document-kinds.ts';
 import { PostingActions, type PostingFamily } from '../sales/posting-actions.tsx';
+import type { PreviewLedgers } from '../sales/posting-preview-dialog.tsx';
 import { changeScope, documentQueryKey, refreshDocumentLists, type DocumentChange } from '../sales/use-sales-document.ts';
 import { GetReceiptLinesDialog } from './get-receipt-lines-dialog.tsx';
 import { GetSalesOrdersDialog } from './get-sales-orders-dialog.tsx';
@@ -13,8 +14,13 @@ import { PurchaseCopyDocumentDialog } from './purchase-copy-document-dialog.tsx'
 import { postedPurchaseDocumentsOf, type PurchaseKind } from './purchase-kinds.ts';
 import type { PurchaseDocument, PurchasePostingResult } from './purchase-types.ts';
 
-/** The purchase API previews posting too, but the preview dialog names sales documents and shows no vendor entries yet. */
-const purchasePosting: PostingFamily<PurchasePostingResult> = { postedOf: postedPurchaseDocumentsOf, preview: false };
+/** What a purchase Preview Posting answers (server/purchases/purchase-post.preview.ts): posting's numbers, provisional, and the entries. */
+type PurchasePostingPreview = Omit<PurchasePostingResult, 'document'> & PreviewLedgers;
+
+const purchasePosting: PostingFamily<PurchasePostingResult, PurchasePostingPreview> = {
+  postedOf: postedPurchaseDocumentsOf,
+  previewedOf: (preview) => postedPurchaseDocumentsOf({ ...preview, document: null }),
+};
 
 interface PurchaseDocumentActionsProps {
   kind: PurchaseKind;
@@ -29,8 +35,8 @@ interface PurchaseDocumentActionsProps {
 type Dialog = 'salesOrders' | 'receiptLines' | 'copy';
 
 /**
- * Post… (Receive / Invoice / both on orders, Ship … on return orders), Release, Reopen, Get Sales
- * Orders (orders), Get Receipt Lines (invoices), Copy Document and Delete.
+ * Post… and Preview Posting… (Receive / Invoice / both on orders, Ship … on return orders), Release,
+ * Reopen, Get Sales Orders (orders), Get Receipt Lines (invoices), Copy Document and Delete.
  */
 export function PurchaseDocumentActions({ kind, document, busy, send, onError, locale }: PurchaseDocumentActionsProps) {
   const [dialog, setDialog] = useState<Dialog | null>(null);

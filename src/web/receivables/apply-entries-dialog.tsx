@@ -3,34 +3,44 @@ import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import { DateField } from '../components/date-field.tsx';
-import { captionOf } from '../format/captions.ts';
 import { formatDate } from '../format/dates.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount } from '../format/numbers.ts';
 import { useSession } from '../session/session-store.ts';
 import { applyRequestOf, applyTotals, errorsByEntry, type ApplyMarks, type ApplyOptions } from './apply-entries.ts';
-import { customerEntryActions, useOpenCustomerEntries, type ApplyRequest, type CustomerLedgerEntry } from './customer-entries.ts';
+import { describeEntry as describe, useOpenPartyEntries, type ApplyRequest } from './customer-entries.ts';
+import { entryActionsOf, partyNoOf, type PartyLedger, type PartyLedgerEntry } from './party-entries.ts';
 import { useEntryAction } from './use-entry-action.ts';
 
-const describe = (entry: CustomerLedgerEntry) => `${captionOf(entry.documentType || 'blank')} ${entry.documentNo}`;
+interface ApplyEntriesDialogProps {
+  /** The customer or the vendor ledger. */
+  ledger: PartyLedger;
+  entry: PartyLedgerEntry;
+  onClose: () => void;
+}
 
 /**
- * BC's Apply Customer Entries → Post Application: the customer's open entries of the opposite sign,
- * each marked with a checkbox and an Amount to Apply (blank: its remaining amount), posted as one
- * application of the chosen entry.
+ * BC's Apply Customer (Vendor) Entries → Post Application: the party's open entries of the opposite
+ * sign, each marked with a checkbox and an Amount to Apply (blank: its remaining amount), posted as
+ * one application of the chosen entry.
  */
-export function ApplyEntriesDialog({ entry, onClose }: { entry: CustomerLedgerEntry; onClose: () => void }) {
+export function ApplyEntriesDialog({ ledger, entry, onClose }: ApplyEntriesDialogProps) {
   const { locale } = useSession();
-  const candidates = useOpenCustomerEntries(entry.customerNo, true, !entry.positive);
+  const partyNo = partyNoOf(entry);
+  const candidates = useOpenPartyEntries(ledger.party, partyNo, true, !entry.positive);
   const [marks, setMarks] = useState<ApplyMarks>({});
   const [options, setOptions] = useState<ApplyOptions>({ postingDate: null, acceptPaymentTolerance: false, acceptPaymentDiscountTolerance: false });
   const [errors, setErrors] = useState<Readonly<Record<number, string>>>({});
   const applying = useEntryAction({
-    run: (request: ApplyRequest) => customerEntryActions.apply(entry.entryNo, request),
-    done: (result) => ({
-      title: `Entry ${entry.entryNo} applied`,
-      body: `Transaction ${result.transactionNo} applied ${describe(entry)} to ${result.customerLedgerEntries.length - 1 === 1 ? 'one entry' : `${result.customerLedgerEntries.length - 1} entries`}.`,
-    }),
+    run: (request: ApplyRequest) => entryActionsOf(ledger).apply(entry.entryNo, request),
+    done: (result) => {
+      // The answer lists the applying entry and those it was applied to.
+      const applied = (result[ledger.name]?.length ?? 1) - 1;
+      return {
+        title: `Entry ${entry.entryNo} applied`,
+        body: `Transaction ${result.transactionNo} applied ${describe(entry)} to ${applied === 1 ? 'one entry' : `${applied} entries`}.`,
+      };
+    },
     refusedTitle: 'The application cannot be posted',
     onSettled: (succeeded) => succeeded && onClose(),
   });
@@ -46,12 +56,12 @@ export function ApplyEntriesDialog({ entry, onClose }: { entry: CustomerLedgerEn
   const totals = applyTotals(entry, rows, marks, locale);
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={`Apply Customer Entries – ${describe(entry)}`}>
+    <Modal opened onClose={onClose} size="xl" title={`Apply ${ledger.caption} Entries – ${describe(entry)}`}>
       <Stack gap="sm">
-        <Text size="sm">Entry {entry.entryNo} of customer {entry.customerNo}, remaining amount <b>{formatAmount(entry.remainingAmount, locale)}</b>. Mark the entries to apply it to.</Text>
+        <Text size="sm">Entry {entry.entryNo} of {ledger.party} {partyNo}, remaining amount <b>{formatAmount(entry.remainingAmount, locale)}</b>. Mark the entries to apply it to.</Text>
         {candidates.error && <Alert color="red" role="alert">{messageOf(candidates.error)}</Alert>}
         {candidates.isPending ? <Loader size="sm" /> : (
-          <CandidatesTable rows={rows} marks={marks} errors={errors} locale={locale} onChange={(entryNo, text) => setMarks((current) => {
+          <CandidatesTable party={ledger.party} rows={rows} marks={marks} errors={errors} locale={locale} onChange={(entryNo, text) => setMarks((current) => {
             if (text !== undefined) return { ...current, [entryNo]: text };
             const { [entryNo]: _unmarked, ...rest } = current;
             return rest;
@@ -74,7 +84,8 @@ export function ApplyEntriesDialog({ entry, onClose }: { entry: CustomerLedgerEn
 }
 
 interface CandidatesTableProps {
-  rows: readonly CustomerLedgerEntry[];
+  party: PartyLedger['party'];
+  rows: readonly PartyLedgerEntry[];
   marks: ApplyMarks;
   errors: Readonly<Record<number, string>>;
   locale: SupportedLocale;
@@ -82,8 +93,8 @@ interface CandidatesTableProps {
   onChange: (entryNo: number, text: string | undefined) => void;
 }
 
-function CandidatesTable({ rows, marks, errors, locale, onChange }: CandidatesTableProps) {
-  if (rows.length === 0) return <Text size="sm" c="dimmed">The customer has no open entries to apply this one to.</Text>;
+function CandidatesTable({ party, rows, marks, errors, locale, onChange }: CandidatesTableProps) {
+  if (rows.length === 0) return <Text size="sm" c="dimmed">The {party} has no open entries to apply this one to.</Text>;
   return (
     <ScrollArea.Autosize mah={360} type="auto">
       <Table withTableBorder fz="sm" aria-label="Open entries to apply">

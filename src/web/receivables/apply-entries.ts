@@ -37,12 +37,15 @@ export function applyRequestOf(marks: ApplyMarks, options: ApplyOptions, locale:
   return { request, errors: null };
 }
 
+/** What the totals read of an entry, a customer's or a vendor's. */
+type AmountOfEntry = Pick<CustomerLedgerEntry, 'entryNo' | 'remainingAmount'>;
+
 /**
  * BC's Apply Entries totals: the applying entry's remaining amount, Σ of what is marked (each
  * entry's Amount to Apply, or its remaining amount), and the balance they leave; null while an
  * amount is not a number.
  */
-export function applyTotals(applying: CustomerLedgerEntry, candidates: readonly CustomerLedgerEntry[], marks: ApplyMarks, locale: SupportedLocale) {
+export function applyTotals(applying: AmountOfEntry, candidates: readonly AmountOfEntry[], marks: ApplyMarks, locale: SupportedLocale) {
   const amounts = candidates.filter((entry) => entry.entryNo in marks).map((entry) => {
     const text = marks[entry.entryNo]!.trim();
     return text === '' ? entry.remainingAmount : parseDecimalInput(text, locale);

@@ -11,38 +11,40 @@ import { postedDocumentPath, postedDocumentsOf, type PostedDocumentKind } from '
 import { documentListPath, type AnyDocumentKind } from './document-kinds.ts';
 import { PostDialog } from './post-dialog.tsx';
 import { postingChoices } from './posting-options.ts';
-import { PostingPreviewDialog } from './posting-preview-dialog.tsx';
+import { PostingPreviewDialog, type PreviewLedgers, type ShownPreview } from './posting-preview-dialog.tsx';
 import { usePostDocument, usePostingPreview } from './use-posting.ts';
 import { documentQueryKey } from './use-sales-document.ts';
 
 type PostedLink = { kind: PostedDocumentKind<DocumentFamily>; no: string };
 type PostingOutcome = Pick<PostingResult, 'no' | 'documentDeleted'>;
 
-/** What a family's posting answers: the posted documents it names, and whether the family has Preview Posting. */
-export interface PostingFamily<Result extends PostingOutcome> {
+/** What a family's posting and its Preview Posting answer: the posted documents each names (the preview's are provisional). */
+export interface PostingFamily<Result extends PostingOutcome, Preview extends PreviewLedgers> {
   postedOf: (result: Result) => PostedLink[];
-  preview: boolean;
+  previewedOf: (preview: Preview) => PostedLink[];
 }
 
-export const salesPosting: PostingFamily<PostingResult> = { postedOf: postedDocumentsOf, preview: true };
+export const salesPosting: PostingFamily<PostingResult, PostingPreview> = { postedOf: postedDocumentsOf, previewedOf: postedDocumentsOf };
 
-interface PostingActionsProps<Result extends PostingOutcome> {
+interface PostingActionsProps<Result extends PostingOutcome, Preview extends PreviewLedgers> {
   kind: AnyDocumentKind;
   document: { no: string };
   busy: boolean;
   onError: (error: unknown) => void;
   locale: SupportedLocale;
-  family: PostingFamily<Result>;
+  family: PostingFamily<Result, Preview>;
 }
 
 /** Post… and Preview Posting…; after posting, a notice links the posted documents. */
-export function PostingActions<Result extends PostingOutcome & { document: unknown }>({ kind, document, busy, onError, locale, family }: PostingActionsProps<Result>) {
+export function PostingActions<Result extends PostingOutcome & { document: unknown }, Preview extends PreviewLedgers>(
+  { kind, document, busy, onError, locale, family }: PostingActionsProps<Result, Preview>,
+) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const post = usePostDocument<Result>(kind, document.no);
-  const preview = usePostingPreview(kind, document.no);
+  const preview = usePostingPreview<Preview>(kind, document.no);
   const [dialog, setDialog] = useState<'post' | 'preview' | null>(null);
-  const [previewShown, setPreviewShown] = useState<PostingPreview | null>(null);
+  const [previewShown, setPreviewShown] = useState<ShownPreview | null>(null);
 
   const runPost = async (request: PostRequest) => {
     setDialog(null);
@@ -61,7 +63,8 @@ export function PostingActions<Result extends PostingOutcome & { document: unkno
   const runPreview = async (request: PostRequest) => {
     setDialog(null);
     try {
-      setPreviewShown(await preview.mutateAsync(request));
+      const answer = await preview.mutateAsync(request);
+      setPreviewShown({ document: `${kind.caption} ${document.no}`, documents: family.previewedOf(answer), ledgers: answer });
     } catch (error) {
       onError(error);
     }
@@ -72,10 +75,10 @@ export function PostingActions<Result extends PostingOutcome & { document: unkno
   return (
     <>
       <Button onClick={() => setDialog('post')} disabled={busy} loading={post.isPending}>Post…</Button>
-      {family.preview && <Button variant="default" onClick={startPreview} disabled={busy} loading={preview.isPending}>Preview Posting…</Button>}
+      <Button variant="default" onClick={startPreview} disabled={busy} loading={preview.isPending}>Preview Posting…</Button>
       <PostDialog key={`${dialog}`} kind={kind} no={document.no} purpose={dialog ?? 'post'} opened={dialog !== null} onClose={() => setDialog(null)}
         onConfirm={(request) => void (dialog === 'preview' ? runPreview(request) : runPost(request))} />
-      <PostingPreviewDialog preview={previewShown} onClose={() => setPreviewShown(null)} locale={locale} />
+      <PostingPreviewDialog shown={previewShown} onClose={() => setPreviewShown(null)} locale={locale} />
     </>
   );
 }

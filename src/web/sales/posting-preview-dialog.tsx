@@ -1,28 +1,39 @@
 import { Modal, Stack, Text } from '@mantine/core';
-import type { PostingPreview } from '../api/posting-types.ts';
+import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { ledgerSections } from '../ledgers/entry-format.ts';
 import { LedgerTabs } from '../ledgers/ledger-tabs.tsx';
-import { postedDocumentsOf } from '../posted/posted-document-kinds.ts';
+import type { PostedDocumentKind } from '../posted/posted-document-kinds.ts';
+
+/** The entries of a Preview Posting answer, ledger by ledger (sales, purchase: whichever ledgers it names). */
+export type PreviewLedgers = Parameters<typeof ledgerSections>[0];
+
+/** A preview as the dialog shows it. */
+export interface ShownPreview {
+  /** The document previewed, by its kind: "Purchase Order PO0001". */
+  document: string;
+  /** What posting would create, sales or purchase documents. */
+  documents: ReadonlyArray<{ kind: PostedDocumentKind<DocumentFamily>; no: string }>;
+  ledgers: PreviewLedgers;
+}
 
 interface PostingPreviewDialogProps {
-  preview: PostingPreview | null;
+  shown: ShownPreview | null;
   onClose: () => void;
   locale: SupportedLocale;
 }
 
 /** BC's Posting Preview: every entry posting would write, ledger by ledger. Nothing was kept. */
-export function PostingPreviewDialog({ preview, onClose, locale }: PostingPreviewDialogProps) {
-  const documents = preview ? postedDocumentsOf(preview) : [];
+export function PostingPreviewDialog({ shown, onClose, locale }: PostingPreviewDialogProps) {
   return (
-    <Modal opened={preview !== null} onClose={onClose} title="Posting Preview" size="95%">
-      {preview && (
+    <Modal opened={shown !== null} onClose={onClose} title={shown ? `Posting Preview – ${shown.document}` : 'Posting Preview'} size="95%">
+      {shown && (
         <Stack gap="sm">
-          <Text size="sm">
-            Nothing has been posted. Posting would create{' '}
-            {documents.length === 0 ? 'no posted document' : documents.map(({ kind, no }) => `${kind.caption} ${no}`).join(', ')}.
+          <Text size="sm" data-testid="posting-preview-summary">
+            Nothing has been posted. Posting {shown.document} would create{' '}
+            {shown.documents.length === 0 ? 'no posted document' : shown.documents.map(({ kind, no }) => `${kind.caption} ${no}`).join(', ')}.
           </Text>
-          <LedgerTabs sections={ledgerSections(preview)} locale={locale} />
+          <LedgerTabs sections={ledgerSections(shown.ledgers)} locale={locale} />
         </Stack>
       )}
     </Modal>

@@ -26,10 +26,11 @@ export function usePostDocument<Result extends { document: unknown } = PostingRe
   });
 }
 
-export function usePostingPreview(kind: AnyDocumentKind, no: string) {
+/** Preview Posting: the same request as posting; `Preview` is what the family's preview answers. */
+export function usePostingPreview<Preview = PostingPreview>(kind: AnyDocumentKind, no: string) {
   return useMutation({
     mutationKey: documentQueryKey(kind, no),
     scope: changeScope(kind, no),
-    mutationFn: (request: PostRequest) => api.post<PostingPreview>(`/${kind.resource}/${encodeKey(no)}/preview`, request),
+    mutationFn: (request: PostRequest) => api.post<Preview>(`/${kind.resource}/${encodeKey(no)}/preview`, request),
   });
 }

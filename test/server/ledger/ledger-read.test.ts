@@ -166,7 +166,10 @@ describe('navigate (find entries)', () => {
     const found = await get('/api/v1/navigate?documentNo=pi0003');
     expect(found.documentNo).toBe('PI0003');
     expect(found.postedDocuments).toEqual([{ documentType: 'invoice', resource: 'postedSalesInvoices', no: 'PI0003', postingDate: '2026-02-05' }]);
-    expect(found.counts).toEqual({ glEntries: 3, vatEntries: 1, customerLedgerEntries: 1, detailedCustomerLedgerEntries: 1, itemLedgerEntries: 0, valueEntries: 1 });
+    expect(found.counts).toEqual({
+      glEntries: 3, vatEntries: 1, customerLedgerEntries: 1, detailedCustomerLedgerEntries: 1, vendorLedgerEntries: 0, detailedVendorLedgerEntries: 0,
+      bankAccountLedgerEntries: 0, itemLedgerEntries: 0, valueEntries: 1,
+    });
     for (const [ledger, count] of Object.entries(found.counts)) expect(found.entries[ledger], ledger).toHaveLength(count as number);
     expect(found.entries.valueEntries[0]).toMatchObject({ documentNo: 'PI0003', costAmountActual: '-120.00' });
   });

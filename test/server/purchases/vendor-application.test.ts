@@ -100,6 +100,23 @@ describe('vendor payments applied through the general journal', () => {
     expect([accountTotals(gl, '5400'), accountTotals(gl, '2910'), accountTotals(gl, '7085')]).toEqual([
       { debit: '500.00', credit: '0.00' }, { debit: '0.00', credit: '490.00' }, { debit: '0.00', credit: '10.00' },
     ]);
+
+    // Unapply: the discount is reversed, both entries reopen with their amounts, and the payment can be applied again.
+    const [paid] = await items('/api/v1/vendorLedgerEntries?documentNo=VP-1');
+    const unapplied = await send('POST', `/api/v1/vendorLedgerEntries/${paid.entryNo}/unapply`, {});
+    expect(unapplied.statusCode, unapplied.body).toBe(201);
+    const restored = [...unapplied.json().vendorLedgerEntries].sort((a, b) => a.entryNo - b.entryNo);
+    expect(restored.map((row: Record<string, unknown>) => [row.entryNo, row.remainingAmount, row.open])).toEqual([
+      [invoice.entryNo, '-500.00', true], [paid.entryNo, '490.00', true],
+    ]);
+    const [reopened] = await items(`/api/v1/vendorLedgerEntries?documentNo=${invoiceNo}`);
+    expect(reopened).toMatchObject({ pmtDiscReceivedLcy: '0.00', remainingPaymentDiscountPossible: '-10.00', closedByEntryNo: null });
+    const all = (await items('/api/v1/glEntries?limit=1000')) as Entry[];
+    expect(accountTotals(all, '7085')).toEqual({ debit: '10.00', credit: '10.00' });
+    // Payables equal the reopened entries again: −500.00 + 490.00.
+    expect(accountTotals(all, '5400')).toEqual({ debit: '500.00', credit: '510.00' });
+    const again = await send('POST', `/api/v1/vendorLedgerEntries/${paid.entryNo}/unapply`, {});
+    expect([again.statusCode, again.json().code]).toEqual([422, 'NOTHING_TO_UNAPPLY']);
   });
 
   it('a purchase credit memo with Applies-to Doc. No. applies to the invoice at posting; a wrong one is refused on the header field', async () => {

@@ -40,10 +40,9 @@ import type { Problem as ServerProblem } from '../../../src/server/http/problem.
 import type { ItemInventory as ServerItemInventory } from '../../../src/server/inventory/item-inventory.queries.ts';
 import type { jobStatuses as serverJobStatuses } from '../../../src/server/jobs/job-queue.ts';
 import { itemLedgerEntryResource } from '../../../src/server/ledger/ledger.resources.ts';
-import type { NavigateResult as ServerNavigateResult } from '../../../src/server/ledger/navigate.routes.ts';
+import type { NavigateResult as ServerNavigateResult, PostedDocumentReference as ServerPostedDocumentReference } from '../../../src/server/ledger/navigate.queries.ts';
 import type { CombineShipmentsResult as ServerCombineShipmentsResult } from '../../../src/server/sales/combine-shipments.ts';
 import type { ReversibleLine, shipmentLinesToInvoice } from '../../../src/server/sales/posted-lines.commands.ts';
-import type { PostedDocumentReference as ServerPostedDocumentReference } from '../../../src/server/sales/posted-sales-document.queries.ts';
 import type { CorrectionResult as ServerCorrectionResult } from '../../../src/server/sales/sales-correction.ts';
 import type { documentStatistics, documentView } from '../../../src/server/sales/sales-document.view.ts';
 import type { PostingResult as ServerPostingResult, previewSalesPosting } from '../../../src/server/sales/sales-post.ts';
@@ -131,7 +130,8 @@ describe('response views agree with the tables the server answers from', () => {
 
   it('every ledger the web shows has a view', () => {
     expect(Object.keys(ledgerEntryViews)).toEqual([
-      'glEntries', 'vatEntries', 'customerLedgerEntries', 'detailedCustomerLedgerEntries', 'itemLedgerEntries', 'valueEntries', 'itemApplicationEntries',
+      'glEntries', 'vatEntries', 'customerLedgerEntries', 'detailedCustomerLedgerEntries', 'vendorLedgerEntries', 'detailedVendorLedgerEntries',
+      'bankAccountLedgerEntries', 'itemLedgerEntries', 'valueEntries', 'itemApplicationEntries',
     ]);
   });
 });

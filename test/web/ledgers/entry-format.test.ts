@@ -41,4 +41,12 @@ describe('the ledgers of a preview or Find entries answer', () => {
     const sections = ledgerSections({ entries: { valueEntries: [entry], glEntries: [entry] }, counts: { valueEntries: 1, glEntries: 1500 } });
     expect(sections.map((section) => [section.spec.name, section.entries.length, section.count])).toEqual([['glEntries', 1, 1500], ['valueEntries', 1, 1]]);
   });
+
+  it('places the vendor and bank account ledgers between the customer and item ledgers, as BC does', () => {
+    const names = ['valueEntries', 'bankAccountLedgerEntries', 'detailedVendorLedgerEntries', 'vendorLedgerEntries', 'customerLedgerEntries'];
+    const sections = ledgerSections({ counts: Object.fromEntries(names.map((name) => [name, 0])) });
+    expect(sections.map((section) => section.spec.caption)).toEqual([
+      'Customer Ledger Entries', 'Vendor Ledger Entries', 'Detailed Vendor Ledger Entries', 'Bank Account Ledger Entries', 'Value Entries',
+    ]);
+  });
 });

@@ -3,19 +3,21 @@ import { useState } from 'react';
 import type { LedgerEntry } from '../api/posting-types.ts';
 import { ApplyEntriesDialog } from './apply-entries-dialog.tsx';
 import { ConfirmEntryDialog } from './confirm-entry-dialog.tsx';
-import { asCustomerEntry, customerEntryActions, type CustomerLedgerEntry, describeEntry } from './customer-entries.ts';
+import { describeEntry } from './customer-entries.ts';
 import { DetailedEntriesDialog } from './detailed-entries-dialog.tsx';
+import { asPartyEntry, entryActionsOf, type PartyLedger, type PartyLedgerEntry } from './party-entries.ts';
 import { UnapplyDialog } from './unapply-dialog.tsx';
 import { useEntryAction } from './use-entry-action.ts';
 
 type Dialog = 'apply' | 'unapply' | 'reverse' | 'detailed';
 
 /**
- * What BC's Customer Ledger Entries page offers on an entry: Apply Entries (open entries only),
- * Unapply Entries, Reverse Transaction and Detailed Entries. Each posting action asks first.
+ * What BC's Customer (Vendor) Ledger Entries page offers on an entry: Apply Entries (open entries
+ * only), Unapply Entries, Reverse Transaction (customer entries) and Detailed Entries. Each posting
+ * action asks first.
  */
-export function CustomerEntryActions({ row }: { row: LedgerEntry }) {
-  const entry = asCustomerEntry(row);
+export function PartyEntryActions({ ledger, row }: { ledger: PartyLedger; row: LedgerEntry }) {
+  const entry = asPartyEntry(row);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
   return (
@@ -27,22 +29,22 @@ export function CustomerEntryActions({ row }: { row: LedgerEntry }) {
         <Menu.Dropdown>
           <Menu.Item disabled={!entry.open} onClick={() => setDialog('apply')}>Apply Entries…</Menu.Item>
           <Menu.Item onClick={() => setDialog('unapply')}>Unapply Entries…</Menu.Item>
-          <Menu.Item onClick={() => setDialog('reverse')}>Reverse Transaction…</Menu.Item>
+          {ledger.reverses && <Menu.Item onClick={() => setDialog('reverse')}>Reverse Transaction…</Menu.Item>}
           <Menu.Item onClick={() => setDialog('detailed')}>Detailed Entries</Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {dialog === 'apply' && <ApplyEntriesDialog entry={entry} onClose={close} />}
-      {dialog === 'unapply' && <UnapplyDialog entry={entry} onClose={close} />}
-      {dialog === 'reverse' && <ReverseDialog entry={entry} onClose={close} />}
-      {dialog === 'detailed' && <DetailedEntriesDialog entry={entry} onClose={close} />}
+      {dialog === 'apply' && <ApplyEntriesDialog ledger={ledger} entry={entry} onClose={close} />}
+      {dialog === 'unapply' && <UnapplyDialog ledger={ledger} entry={entry} onClose={close} />}
+      {dialog === 'reverse' && <ReverseDialog ledger={ledger} entry={entry} onClose={close} />}
+      {dialog === 'detailed' && <DetailedEntriesDialog ledger={ledger} entry={entry} onClose={close} />}
     </>
   );
 }
 
 /** Reverse Transaction: the entries of the entry's transaction posted again with the opposite sign (unapplied first). */
-function ReverseDialog({ entry, onClose }: { entry: CustomerLedgerEntry; onClose: () => void }) {
+function ReverseDialog({ ledger, entry, onClose }: { ledger: PartyLedger; entry: PartyLedgerEntry; onClose: () => void }) {
   const reversing = useEntryAction({
-    run: () => customerEntryActions.reverse(entry.entryNo),
+    run: () => entryActionsOf(ledger).reverse(entry.entryNo),
     done: (result) => ({
       title: `Transaction ${result.transactionNo} reversed`,
       body: `Reversed by transaction ${result.reversedByTransactionNo}: every entry posted again with the opposite sign.`,
@@ -52,7 +54,7 @@ function ReverseDialog({ entry, onClose }: { entry: CustomerLedgerEntry; onClose
   });
   return (
     <ConfirmEntryDialog title="Reverse Transaction Entries" confirmLabel="Reverse" busy={reversing.isPending} onClose={onClose}
-      question={`Do you want to reverse transaction ${entry.transactionNo} of entry ${entry.entryNo} (${describeEntry(entry)})? Its G/L, customer and bank entries are posted again with the opposite sign.`}
+      question={`Do you want to reverse transaction ${entry.transactionNo} of entry ${entry.entryNo} (${describeEntry(entry)})? Its G/L, ${ledger.party} and bank entries are posted again with the opposite sign.`}
       onConfirm={() => reversing.mutate()} />
   );
 }
