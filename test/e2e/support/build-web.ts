@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { startServer, templateDataDir } from './server.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
@@ -9,13 +10,19 @@ export const artifacts = join(root, 'test-artifacts/e2e');
 
 /**
  * The browser tests test the web app as src/web has it now, so they build it first (a second or
- * two). In its own process: vitest's NODE_ENV=test would otherwise give React's development build.
+ * two), and make the template database (server.ts). The build runs in its own process: vitest's
+ * NODE_ENV=test would otherwise give React's development build.
  */
-export default function buildWebApp() {
+export default async function buildWebApp() {
   const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root, env: { ...process.env, NODE_ENV: 'production' }, encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}${result.stderr}`);
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
+  // The database every test file's server starts from: the server's own first start, stopped cleanly.
+  rmSync(templateDataDir, { recursive: true, force: true });
+  mkdirSync(templateDataDir, { recursive: true });
+  const server = await startServer({ dataDir: templateDataDir });
+  await server.stop();
 }
