@@ -125,16 +125,21 @@ function spreadTolerance(difference: Decimal, applied: readonly AppliedEntryRequ
 /** The tolerance setup of the batch's currency (the G/L setup's in LCY) for its new invoice and credit memo entries. */
 export type MaxPaymentToleranceSetup = Pick<MaxPaymentToleranceInput, 'tolerancePercent' | 'maxToleranceAmount' | 'amountPrecision' | 'blockPaymentTolerance'>;
 
-/** The batch with Max. Payment Tolerance set on its customer entries (spec §20.5: at posting; applications cap it). */
+/**
+ * The batch with Max. Payment Tolerance set on its customer and vendor entries (spec §20.5: at
+ * posting; applications cap it; BC's CalcMaxPmtTolerance runs in PostCust and PostVend alike).
+ */
 export function withMaxPaymentTolerance(batch: PostingBatch, setup: MaxPaymentToleranceSetup): PostingBatch {
+  const withTolerance = <T extends Pick<MaxPaymentToleranceInput, 'documentType' | 'amount' | 'amountLcy' | 'currencyCode'>>(draft: T) => ({
+    ...draft,
+    maxPaymentTolerance: maxPaymentTolerance({
+      ...setup, documentType: draft.documentType, amount: draft.amount, amountLcy: draft.amountLcy, currencyCode: draft.currencyCode,
+    }),
+  });
   return {
     ...batch,
-    customerLedgerEntries: batch.customerLedgerEntries.map((draft) => ({
-      ...draft,
-      maxPaymentTolerance: maxPaymentTolerance({
-        ...setup, documentType: draft.documentType, amount: draft.amount, amountLcy: draft.amountLcy, currencyCode: draft.currencyCode,
-      }),
-    })),
+    customerLedgerEntries: batch.customerLedgerEntries.map(withTolerance),
+    ...(batch.vendorLedgerEntries ? { vendorLedgerEntries: batch.vendorLedgerEntries.map(withTolerance) } : {}),
   };
 }
 

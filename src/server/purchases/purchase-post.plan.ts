@@ -25,6 +25,10 @@ import type { LoadedPurchasePosting } from './purchase-post.load.ts';
 import { earlierReceiptsBilled, type ReceiptBilling } from './purchase-post.receipts.ts';
 import { type DropShipmentShipments, planDropShipmentShipments } from './drop-shipment-shipment.ts';
 import { purchaseApplication } from './purchase-post.application.ts';
+import { withMaxPaymentTolerance } from '../../core/receivables/payment-tolerance.ts';
+import { paymentToleranceSetup } from '../receivables/apply-entries.queries.ts';
+import { vendor } from '../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
 
 export interface PlannedPurchasePosting {
   numbers: PostingNumbers;
@@ -58,7 +62,7 @@ export async function planPurchasePosting(
     description, customerNo: '', vendorNo: header.buyFromVendorNo, lines: costLines(items, (key) => !key.startsWith('dropShipmentSale:')), accounts: loaded.accounts,
   });
   const invoiceNo = numbers.invoicingNo;
-  const invoiceBatch = invoiceNo ? invoiceEntries(loaded, invoiceNo, invoiced, description, context) : null;
+  const invoiceBatch = invoiceNo ? await invoiceEntries(tx, loaded, invoiceNo, invoiced, description, context) : null;
   const document: EntryDocument = invoiceNo
     ? { documentType: descriptor.invoicing.partyLedgerDocumentType, documentNo: invoiceNo, externalDocumentNo: loaded.vendorDocumentNo, description }
     : { documentType: '', documentNo: numbers.handlingNo ?? header.no, externalDocumentNo: '', description };
@@ -194,9 +198,11 @@ function itemInvoicing(loaded: LoadedPurchasePosting, bill: ReceiptBilling, numb
   };
 }
 
-function invoiceEntries(loaded: LoadedPurchasePosting, invoiceNo: string, invoiced: readonly LinePosting<PurchaseLineRow>[], description: string, context: PurchaseContext) {
+async function invoiceEntries(
+  tx: Executor, loaded: LoadedPurchasePosting, invoiceNo: string, invoiced: readonly LinePosting<PurchaseLineRow>[], description: string, context: PurchaseContext,
+) {
   const { header, descriptor } = loaded;
-  return buildPurchaseInvoicePosting({
+  const batch = buildPurchaseInvoicePosting({
     documentType: descriptor.invoicing.partyLedgerDocumentType,
     header: {
       payToVendorNo: header.payToVendorNo, buyFromVendorNo: header.buyFromVendorNo,
@@ -221,6 +227,11 @@ function invoiceEntries(loaded: LoadedPurchasePosting, invoiceNo: string, invoic
       vendorPostingGroup: { code: loaded.accounts.customerPostingGroup.code, payablesAccount: loaded.accounts.customerPostingGroup.receivablesAccount },
       generalPostingSetups: loaded.accounts.generalPostingSetups, vatPostingSetups: loaded.accounts.vatPostingSetups,
     },
+  });
+  // Spec §20.5 read for vendors: the new vendor entry's Max. Payment Tolerance, as a sales invoice's customer entry gets it.
+  const [payTo] = await tx.select({ blockPaymentTolerance: vendor.blockPaymentTolerance }).from(vendor).where(eq(vendor.no, header.payToVendorNo));
+  return withMaxPaymentTolerance(batch, {
+    ...await paymentToleranceSetup(tx, context.glSetup, header.currencyCode), amountPrecision: loaded.precision, blockPaymentTolerance: payTo?.blockPaymentTolerance ?? false,
   });
 }
 

@@ -119,6 +119,26 @@ describe('vendor payments applied through the general journal', () => {
     expect([again.statusCode, again.json().code]).toEqual([422, 'NOTHING_TO_UNAPPLY']);
   });
 
+  it('a purchase invoice gets a Max. Payment Tolerance; a payment short by less is accepted to the payment tolerance account', async () => {
+    await ok('PATCH', '/api/v1/generalLedgerSetup', { paymentTolerancePercent: '1', maxPaymentToleranceAmount: '5', paymentToleranceWarning: false });
+    await ok('PATCH', '/api/v1/vendorPostingGroups/DOMESTIC', { paymentToleranceDebitAccount: '7085', paymentToleranceCreditAccount: '7085' });
+    const invoiceNo = await postedInvoice('VI-10');
+    const [invoice] = await items(`/api/v1/vendorLedgerEntries?documentNo=${invoiceNo}`);
+    expect(invoice.maxPaymentTolerance).toBe('-5.00');
+    const response = await postJournal(payment({ documentNo: 'VP-10', amount: '497', appliesToDocNo: invoiceNo }));
+    expect(response.statusCode, response.body).toBe(201);
+    const [after] = await items(`/api/v1/vendorLedgerEntries?documentNo=${invoiceNo}`);
+    expect(after).toMatchObject({ open: false, remainingAmount: '0.00' });
+    const tolerance = await items('/api/v1/detailedVendorLedgerEntries?entryType=paymentTolerance');
+    // As for customers (BC), the tolerance is a detailed entry of the applying payment, aimed at the invoice.
+    const [paid] = await items('/api/v1/vendorLedgerEntries?documentNo=VP-10');
+    expect(tolerance.map((row: Record<string, unknown>) => [row.vendorLedgerEntryNo, row.amount, row.appliedVendorLedgerEntryNo])).toEqual([[paid.entryNo, '3.00', invoice.entryNo]]);
+    const gl = (await items('/api/v1/glEntries?documentNo=VP-10')) as Entry[];
+    expect([accountTotals(gl, '5400'), accountTotals(gl, '2910'), accountTotals(gl, '7085')]).toEqual([
+      { debit: '500.00', credit: '0.00' }, { debit: '0.00', credit: '497.00' }, { debit: '0.00', credit: '3.00' },
+    ]);
+  });
+
   it('a purchase credit memo with Applies-to Doc. No. applies to the invoice at posting; a wrong one is refused on the header field', async () => {
     const invoiceNo = await postedInvoice('VI-6');
     const memo = await ok('POST', '/api/v1/purchaseCreditMemos', {
