@@ -60,13 +60,15 @@ export function detailedEntryAccount(entryType: DetailedCustomerEntryType, debit
   }
 }
 
+// A vendor's buckets carry the purchase accounts in the same fields (the Purch. ones of the setups).
 function bucketAccount(entryType: DetailedCustomerEntryType, debit: boolean, context: AccountContext): string {
   const bucket = context.bucket;
   if (!bucket) throw new Error(`a ${entryType} detailed entry needs its VAT bucket`);
+  const side = context.setup.party === 'vendor' ? 'Purch.' : 'Sales';
   const salesDiscount = () => requireAccount(debit ? bucket.salesPaymentDiscountDebitAccount : bucket.salesPaymentDiscountCreditAccount,
-    bucketSetup(bucket), debit ? 'Sales Pmt. Disc. Debit Acc.' : 'Sales Pmt. Disc. Credit Acc.');
+    bucketSetup(bucket), debit ? `${side} Pmt. Disc. Debit Acc.` : `${side} Pmt. Disc. Credit Acc.`);
   const salesTolerance = () => requireAccount(debit ? bucket.salesPaymentToleranceDebitAccount : bucket.salesPaymentToleranceCreditAccount,
-    bucketSetup(bucket), debit ? 'Sales Pmt. Tol. Debit Acc.' : 'Sales Pmt. Tol. Credit Acc.');
+    bucketSetup(bucket), debit ? `${side} Pmt. Tol. Debit Acc.` : `${side} Pmt. Tol. Credit Acc.`);
   switch (entryType) {
     case 'paymentDiscountVatExcl': return salesDiscount();
     case 'paymentToleranceVatExcl':
@@ -76,14 +78,14 @@ function bucketAccount(entryType: DetailedCustomerEntryType, debit: boolean, con
     case 'paymentDiscountVatAdjustment':
     case 'paymentToleranceVatAdjustment':
     case 'paymentDiscountToleranceVatAdjustment':
-      return requireAccount(bucket.salesVatAccount, `VAT posting setup '${bucket.vatBusPostingGroup}' × '${bucket.vatProdPostingGroup}'`, 'Sales VAT Account');
+      return requireAccount(bucket.salesVatAccount, `VAT posting setup '${bucket.vatBusPostingGroup}' × '${bucket.vatProdPostingGroup}'`, `${side === 'Sales' ? 'Sales' : 'Purchase'} VAT Account`);
     default: throw new Error(`${entryType} posts no G/L entry of its own`);
   }
 }
 
 /**
  * The G/L entry of one detailed entry: −Amount (LCY) on its account. VAT parts carry the bucket's
- * posting groups and Gen. Posting Type Sale, as BC copies them from the VAT entry.
+ * posting groups and Gen. Posting Type Sale (Purchase for a vendor), as BC copies them from the VAT entry.
  */
 export function detailedEntryGlEntry(
   accountNo: string, amountLcy: Decimal, customerNo: string, document: EntryDocument, bucket?: VatBucket, party: ApplicationParty = 'customer',
@@ -92,7 +94,7 @@ export function detailedEntryGlEntry(
     accountNo,
     amount: amountLcy.negated(),
     description: document.description,
-    genPostingType: bucket ? 'sale' : '',
+    genPostingType: bucket ? (party === 'vendor' ? 'purchase' : 'sale') : '',
     genBusPostingGroup: bucket?.genBusPostingGroup ?? '',
     genProdPostingGroup: bucket?.genProdPostingGroup ?? '',
     vatBusPostingGroup: bucket?.vatBusPostingGroup ?? '',
@@ -103,10 +105,15 @@ export function detailedEntryGlEntry(
   };
 }
 
-/** The VAT entry of a VAT Adjustment part: output VAT reversed on the discounted base (positive for an invoice's discount). */
-export function adjustmentVatEntry(bucket: VatBucket, base: Decimal, amount: Decimal, customerNo: string, document: EntryDocument): VatEntry {
+/**
+ * The VAT entry of a VAT Adjustment part: output VAT reversed on the discounted base (positive for an
+ * invoice's discount); for a vendor, input VAT reversed (negative).
+ */
+export function adjustmentVatEntry(
+  bucket: VatBucket, base: Decimal, amount: Decimal, customerNo: string, document: EntryDocument, party: ApplicationParty = 'customer',
+): VatEntry {
   return {
-    type: 'sale',
+    type: party === 'vendor' ? 'purchase' : 'sale',
     base,
     amount,
     vatCalculationType: bucket.vatCalculationType,

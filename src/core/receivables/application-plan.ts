@@ -243,7 +243,7 @@ function adjust(run: Run, old: ApplicationEntry, entryType: 'paymentTolerance' |
       into.push(part);
       postOwnGl(run, part, share.bucket);
     }
-    run.vatEntries.push(adjustmentVatEntry(share.bucket, share.netLcy.negated(), share.vatLcy.negated(), applying.customerNo, request.document));
+    run.vatEntries.push(adjustmentVatEntry(share.bucket, share.netLcy.negated(), share.vatLcy.negated(), applying.customerNo, request.document, request.setup.party));
   }
   into.push(detailedDraft(run, applying, old, entryType, amount, split.remainderLcy));
   postOwnGl(run, into.at(-1)!, undefined);

@@ -111,6 +111,8 @@ function reversingEntries(request: UnapplyRequest, undone: readonly PostedDetail
   const receivables = new ReceivablesTotals();
   const glEntries: GlEntry[] = [];
   const vatEntries: VatEntry[] = [];
+  // A vendor's VAT parts posted as purchases (application-gl.ts).
+  const postingType = request.setup.party === 'vendor' ? 'purchase' : 'sale';
   for (const detailed of undone) {
     const state = entryState(request, detailed.customerLedgerEntryNo);
     const group = postingGroupOf(request.setup, state.customerPostingGroup);
@@ -121,10 +123,10 @@ function reversingEntries(request: UnapplyRequest, undone: readonly PostedDetail
       glEntries.push(detailedEntryGlEntry(accountNo, detailed.amountLcy.negated(), detailed.customerNo, document, undefined, request.setup.party));
       continue;
     }
-    const posted = take(glPool, (entry) => entry.genPostingType === 'sale' && entry.sourceNo === detailed.customerNo && entry.amount.eq(detailed.amountLcy.negated()));
-    glEntries.push({ ...detailedEntryGlEntry(posted.accountNo, detailed.amountLcy.negated(), detailed.customerNo, document), ...postingGroups(posted) });
+    const posted = take(glPool, (entry) => entry.genPostingType === postingType && entry.sourceNo === detailed.customerNo && entry.amount.eq(detailed.amountLcy.negated()));
+    glEntries.push({ ...detailedEntryGlEntry(posted.accountNo, detailed.amountLcy.negated(), detailed.customerNo, document, undefined, request.setup.party), ...postingGroups(posted) });
     if (detailed.entryType.endsWith('VatAdjustment')) {
-      const vat = take(vatPool, (entry) => entry.type === 'sale' && entry.billToCustomerNo === detailed.customerNo && entry.amount.eq(detailed.amountLcy.negated())
+      const vat = take(vatPool, (entry) => entry.type === postingType && entry.billToCustomerNo === detailed.customerNo && entry.amount.eq(detailed.amountLcy.negated())
         && entry.vatBusPostingGroup === posted.vatBusPostingGroup && entry.vatProdPostingGroup === posted.vatProdPostingGroup);
       vatEntries.push({ ...vat, base: vat.base.negated(), amount: vat.amount.negated(), document });
     }

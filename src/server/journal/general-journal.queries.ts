@@ -21,7 +21,7 @@ import { loadApplicationCurrencies } from '../receivables/apply-entries.queries.
 import { loadOpenVendorEntries, loadVendorPostingGroupAccounts } from './journal-vendor-entries.ts';
 import {
   bankAccount, bankAccountPostingGroup, customer, customerEntryApplyMark, customerLedgerEntry, customerPostingGroup, generalLedgerSetup,
-  generalPostingSetup, glAccount, glEntry, vatPostingSetup, vendor, vendorPostingGroup,
+  generalPostingSetup, glAccount, glEntry, vatPostingSetup, vendor, vendorLedgerEntry, vendorPostingGroup,
 } from '../db/schema/index.ts';
 
 type Side = { accountType: JournalAccountType; accountNo: string };
@@ -54,6 +54,7 @@ export async function loadJournalAccounts(tx: Executor, lines: readonly JournalL
   if (application.setup.adjustForPaymentDiscount && !application.setup.paymentDiscountExcludingVat) await addVatBuckets(tx, openCustomerEntries);
   const vendorGroups = [...[...vendors.values()].map((row) => row.postingGroup), ...openVendorEntries.map((row) => row.customerPostingGroup ?? '')];
   application.vendorPostingGroups = await loadVendorPostingGroupAccounts(tx, vendorGroups);
+  if (application.setup.adjustForPaymentDiscount && !application.setup.paymentDiscountExcludingVat) await addVatBuckets(tx, openVendorEntries, 'vendor');
   return { glAccounts, customers, vendors, bankAccounts, openCustomerEntries, openVendorEntries, application };
 }
 
@@ -187,36 +188,46 @@ export async function loadApplicationSetup(
 /**
  * The VAT of the documents whose discount or tolerance an application may split (Adjust for Payment
  * Discount): per entry, its transaction's revenue G/L entries for the customer by general × VAT
- * posting groups (base = Σ amount, VAT = Σ VAT amount, LCY, the invoice's sign), with the setups' accounts.
+ * posting groups (base = Σ amount, VAT = Σ VAT amount, LCY, the invoice's sign), with the setups'
+ * accounts. For vendor entries (read in the customer shape), the purchase G/L entries for the vendor
+ * and the setups' purchase accounts.
  */
-export async function addVatBuckets(tx: Executor, entries: OpenCustomerEntry[]): Promise<void> {
+export async function addVatBuckets(tx: Executor, entries: OpenCustomerEntry[], party: 'customer' | 'vendor' = 'customer'): Promise<void> {
   const candidates = entries.filter((entry) => !(entry.remainingPaymentDiscountPossible?.isZero() ?? true) || !(entry.maxPaymentTolerance?.isZero() ?? true));
   if (candidates.length === 0) return;
-  const transactions = await tx.select({ entryNo: customerLedgerEntry.entryNo, transactionNo: customerLedgerEntry.transactionNo, customerNo: customerLedgerEntry.customerNo })
-    .from(customerLedgerEntry).where(inArray(customerLedgerEntry.entryNo, candidates.map((entry) => entry.entryNo)));
-  const buckets = await vatBucketsOf(tx, [...new Set(transactions.map((row) => row.transactionNo))]);
+  const table = party === 'vendor' ? vendorLedgerEntry : customerLedgerEntry;
+  const transactions = await tx.select({ entryNo: table.entryNo, transactionNo: table.transactionNo })
+    .from(table).where(inArray(table.entryNo, candidates.map((entry) => entry.entryNo)));
+  const buckets = await vatBucketsOf(tx, [...new Set(transactions.map((row) => row.transactionNo))], party);
   for (const entry of candidates) {
     const transaction = transactions.find((row) => row.entryNo === entry.entryNo)!;
-    entry.vatBuckets = buckets.filter((bucket) => bucket.transactionNo === transaction.transactionNo && bucket.customerNo === transaction.customerNo);
+    entry.vatBuckets = buckets.filter((bucket) => bucket.transactionNo === transaction.transactionNo && bucket.customerNo === entry.customerNo);
   }
 }
 
 const blankAsNull = (column: Parameters<typeof eq>[0], value: Parameters<typeof eq>[1]) => sql`${column} is not distinct from nullif(${value}, '')`;
 
-async function vatBucketsOf(tx: Executor, transactionNos: number[]): Promise<(VatBucket & { transactionNo: number; customerNo: string })[]> {
+async function vatBucketsOf(
+  tx: Executor, transactionNos: number[], party: 'customer' | 'vendor',
+): Promise<(VatBucket & { transactionNo: number; customerNo: string })[]> {
+  const vendor = party === 'vendor';
   const rows = await tx.select({
     transactionNo: glEntry.transactionNo, customerNo: glEntry.sourceNo,
     genBusPostingGroup: glEntry.genBusPostingGroup, genProdPostingGroup: glEntry.genProdPostingGroup,
     vatBusPostingGroup: glEntry.vatBusPostingGroup, vatProdPostingGroup: glEntry.vatProdPostingGroup,
     base: sql<string>`sum(${glEntry.amount})`, amount: sql<string>`sum(${glEntry.vatAmount})`,
     vatCalculationType: vatPostingSetup.vatCalculationType, vatIdentifier: vatPostingSetup.vatIdentifier, vatPercent: vatPostingSetup.vatPercent,
-    adjustForPaymentDiscount: vatPostingSetup.adjustForPaymentDiscount, salesVatAccount: vatPostingSetup.salesVatAccount,
-    discountDebit: generalPostingSetup.salesPaymentDiscountDebitAccount, discountCredit: generalPostingSetup.salesPaymentDiscountCreditAccount,
-    toleranceDebit: generalPostingSetup.salesPaymentToleranceDebitAccount, toleranceCredit: generalPostingSetup.salesPaymentToleranceCreditAccount,
+    adjustForPaymentDiscount: vatPostingSetup.adjustForPaymentDiscount,
+    vatAccount: vendor ? vatPostingSetup.purchaseVatAccount : vatPostingSetup.salesVatAccount,
+    discountDebit: vendor ? generalPostingSetup.purchasePaymentDiscountDebitAccount : generalPostingSetup.salesPaymentDiscountDebitAccount,
+    discountCredit: vendor ? generalPostingSetup.purchasePaymentDiscountCreditAccount : generalPostingSetup.salesPaymentDiscountCreditAccount,
+    // No Purch. Pmt. Tol. accounts in the general posting setup yet: a vendor's tolerance VAT part needs the discount accounts.
+    toleranceDebit: vendor ? sql<string | null>`null` : generalPostingSetup.salesPaymentToleranceDebitAccount,
+    toleranceCredit: vendor ? sql<string | null>`null` : generalPostingSetup.salesPaymentToleranceCreditAccount,
   }).from(glEntry)
     .leftJoin(vatPostingSetup, and(blankAsNull(vatPostingSetup.vatBusPostingGroup, glEntry.vatBusPostingGroup), blankAsNull(vatPostingSetup.vatProdPostingGroup, glEntry.vatProdPostingGroup)))
     .leftJoin(generalPostingSetup, and(blankAsNull(generalPostingSetup.genBusPostingGroup, glEntry.genBusPostingGroup), eq(generalPostingSetup.genProdPostingGroup, glEntry.genProdPostingGroup)))
-    .where(and(inArray(glEntry.transactionNo, transactionNos), eq(glEntry.genPostingType, 'sale'), eq(glEntry.sourceType, 'customer')))
+    .where(and(inArray(glEntry.transactionNo, transactionNos), eq(glEntry.genPostingType, vendor ? 'purchase' : 'sale'), eq(glEntry.sourceType, party)))
     .groupBy(glEntry.transactionNo, glEntry.sourceNo, glEntry.genBusPostingGroup, glEntry.genProdPostingGroup, glEntry.vatBusPostingGroup, glEntry.vatProdPostingGroup,
       vatPostingSetup.id, generalPostingSetup.id)
     .orderBy(glEntry.transactionNo, glEntry.genBusPostingGroup, glEntry.genProdPostingGroup, glEntry.vatBusPostingGroup, glEntry.vatProdPostingGroup);
@@ -224,7 +235,7 @@ async function vatBucketsOf(tx: Executor, transactionNos: number[]): Promise<(Va
     transactionNo: row.transactionNo, customerNo: row.customerNo,
     genBusPostingGroup: row.genBusPostingGroup, genProdPostingGroup: row.genProdPostingGroup, vatBusPostingGroup: row.vatBusPostingGroup, vatProdPostingGroup: row.vatProdPostingGroup,
     vatCalculationType: (row.vatCalculationType ?? 'normal') as VatBucket['vatCalculationType'], vatIdentifier: row.vatIdentifier ?? '', vatPercent: dec(row.vatPercent ?? '0'),
-    base: dec(row.base), amount: dec(row.amount), adjustForPaymentDiscount: row.adjustForPaymentDiscount ?? false, salesVatAccount: row.salesVatAccount ?? '',
+    base: dec(row.base), amount: dec(row.amount), adjustForPaymentDiscount: row.adjustForPaymentDiscount ?? false, salesVatAccount: row.vatAccount ?? '',
     salesPaymentDiscountDebitAccount: row.discountDebit ?? '', salesPaymentDiscountCreditAccount: row.discountCredit ?? '',
     salesPaymentToleranceDebitAccount: row.toleranceDebit ?? '', salesPaymentToleranceCreditAccount: row.toleranceCredit ?? '',
   }));

@@ -13,7 +13,7 @@ import { planApplication } from '../../core/receivables/application-plan.ts';
 import type { ApplicationEntry, AppliedEntryRequest } from '../../core/receivables/application-types.ts';
 import type { Executor } from '../db/connection.ts';
 import { vendor, vendorLedgerEntry } from '../db/schema/index.ts';
-import { loadApplicationSetup } from '../journal/general-journal.queries.ts';
+import { addVatBuckets, loadApplicationSetup } from '../journal/general-journal.queries.ts';
 import { loadVendorPostingGroupAccounts, openVendorEntry } from '../journal/journal-vendor-entries.ts';
 import { appendPosting } from '../ledger/append-posting.ts';
 import { applicationPostingDate, type PostedApplication } from '../receivables/apply-entries.commands.ts';
@@ -58,7 +58,7 @@ export async function postVendorApplication(
   return { transactionNo: appended.transactionNo, postingDate, documentNo: document.documentNo, vendorLedgerEntries: after };
 }
 
-/** The applying entry and the applied ones (request order), locked. */
+/** The applying entry and the applied ones (request order), locked, with the VAT their discount or tolerance may split. */
 async function loadEntries(tx: Executor, applyingEntryNo: number, input: PostApplicationInput) {
   const wanted = [applyingEntryNo, ...input.appliedEntries.map((entry) => entry.entryNo)];
   if (new Set(wanted).size !== wanted.length) {
@@ -67,7 +67,9 @@ async function loadEntries(tx: Executor, applyingEntryNo: number, input: PostApp
   const rows = await tx.select().from(vendorLedgerEntry).where(inArray(vendorLedgerEntry.entryNo, wanted)).for('update');
   const missing = wanted.find((entryNo) => !rows.some((row) => row.entryNo === entryNo));
   if (missing !== undefined) throw new DomainError('NOT_FOUND', { entity: 'Vendor Ledger Entry', key: missing });
-  const entryOf = (entryNo: number) => openVendorEntry(rows.find((row) => row.entryNo === entryNo)!) as unknown as ApplicationEntry;
+  const entries = rows.map(openVendorEntry);
+  await addVatBuckets(tx, entries, 'vendor');
+  const entryOf = (entryNo: number) => entries.find((entry) => entry.entryNo === entryNo)! as unknown as ApplicationEntry;
   const applied: AppliedEntryRequest[] = input.appliedEntries.map((request) => ({
     entry: entryOf(request.entryNo), amountToApply: request.amountToApply ? dec(request.amountToApply) : ZERO,
   }));

@@ -1,9 +1,7 @@
 /**
  * Unapply a vendor ledger entry (BC's UnapplyVendLedgEntry): its latest application is undone in
  * one transaction, planned by the same core as a customer's (core/receivables unapply-plan.ts, which
- * reads vendor entries in the customer shape) and appended with the vendor ledger's flags. No
- * transaction G/L or VAT is read: vendor applications post no VAT parts (no Adjust for Payment
- * Discount on the purchase side yet), so every reversal posts to the account the setup gives.
+ * reads vendor entries in the customer shape) and appended with the vendor ledger's flags.
  */
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
@@ -16,7 +14,7 @@ import { detailedVendorLedgerEntry, vendor, vendorLedgerEntry } from '../db/sche
 import { loadApplicationSetup } from '../journal/general-journal.queries.ts';
 import { loadVendorPostingGroupAccounts } from '../journal/journal-vendor-entries.ts';
 import { appendPosting } from '../ledger/append-posting.ts';
-import type { UnapplyInput } from '../receivables/unapply.commands.ts';
+import { transactionGl, transactionVat, type UnapplyInput } from '../receivables/unapply.commands.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
 
 /** BC's Source Code Setup "Unapplied Purch. Entry Appln.". */
@@ -46,9 +44,12 @@ export async function unapplyVendorLedgerEntry(tx: Executor, entryNo: number, in
   }]));
   const application = await loadApplicationSetup(tx, context.glSetup, [], []);
   const groups = await loadVendorPostingGroupAccounts(tx, entryRows.map((row) => row.vendorPostingGroup));
+  const transactionNo = latestApplicationTransaction(detailedEntries, entryNo);
   const unapply = planUnapply({
     entryNo, detailedEntries, entries: states, postingDate: input.postingDate as never,
-    setup: { ...application.setup, party: 'vendor', customerPostingGroups: groups }, transactionGlEntries: [], transactionVatEntries: [],
+    setup: { ...application.setup, party: 'vendor', customerPostingGroups: groups },
+    transactionGlEntries: transactionNo === null ? [] : await transactionGl(tx, transactionNo),
+    transactionVatEntries: transactionNo === null ? [] : await transactionVat(tx, transactionNo),
   });
   assertPostingDateAllowed(unapply.postingDate, context.glSetup, 'postingDate');
   const appended = await appendPosting(tx, {
@@ -76,12 +77,16 @@ const posted = (row: DetailedRow): PostedDetailedCustomerEntry => ({
   ...(row.maxPaymentTolerance === null ? {} : { maxPaymentTolerance: dec(row.maxPaymentTolerance) }),
 });
 
+function latestApplicationTransaction(entries: readonly PostedDetailedCustomerEntry[], entryNo: number): number | null {
+  const own = entries.filter((row) => row.customerLedgerEntryNo === entryNo && row.entryType === 'application' && !row.unapplied);
+  return own.length === 0 ? null : Math.max(...own.map((row) => row.transactionNo));
+}
+
 /** The entry's detailed entries, and every detailed entry of the entries its latest application touched (a later application of one of them refuses). */
 async function involvedDetailedEntries(tx: Executor, entryNo: number, vendorNo: string): Promise<PostedDetailedCustomerEntry[]> {
   const own = (await tx.select().from(detailedVendorLedgerEntry).where(eq(detailedVendorLedgerEntry.vendorLedgerEntryNo, entryNo))).map(posted);
-  const applications = own.filter((row) => row.entryType === 'application' && !row.unapplied);
-  if (applications.length === 0) return own;
-  const transactionNo = Math.max(...applications.map((row) => row.transactionNo));
+  const transactionNo = latestApplicationTransaction(own, entryNo);
+  if (transactionNo === null) return own;
   const inTransaction = await tx.select({ entryNo: detailedVendorLedgerEntry.vendorLedgerEntryNo }).from(detailedVendorLedgerEntry)
     .where(and(eq(detailedVendorLedgerEntry.transactionNo, transactionNo), eq(detailedVendorLedgerEntry.vendorNo, vendorNo),
       ne(detailedVendorLedgerEntry.entryType, 'initialEntry')));

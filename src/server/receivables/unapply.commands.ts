@@ -132,7 +132,7 @@ async function involvedDetailedEntries(tx: Executor, entryNo: number, customerNo
     .orderBy(asc(detailedCustomerLedgerEntry.entryNo))).map(posted);
 }
 
-async function transactionGl(tx: Executor, transactionNo: number) {
+export async function transactionGl(tx: Executor, transactionNo: number) {
   const rows = await tx.select().from(glEntry).where(eq(glEntry.transactionNo, transactionNo)).orderBy(asc(glEntry.entryNo));
   return rows.map((row) => ({
     accountNo: row.glAccountNo, amount: dec(row.amount), genPostingType: row.genPostingType as never, genBusPostingGroup: row.genBusPostingGroup,
@@ -141,7 +141,7 @@ async function transactionGl(tx: Executor, transactionNo: number) {
   }));
 }
 
-async function transactionVat(tx: Executor, transactionNo: number) {
+export async function transactionVat(tx: Executor, transactionNo: number) {
   const rows = await tx.select().from(vatEntry).where(eq(vatEntry.transactionNo, transactionNo)).orderBy(asc(vatEntry.entryNo));
   return rows.map((row) => ({
     type: row.type as 'sale' | 'purchase', base: dec(row.base), amount: dec(row.amount), vatCalculationType: row.vatCalculationType as never,

@@ -119,6 +119,37 @@ describe('vendor payments applied through the general journal', () => {
     expect([again.statusCode, again.json().code]).toEqual([422, 'NOTHING_TO_UNAPPLY']);
   });
 
+  it('with Adjust for Payment Discount the discount received reduces the purchase VAT; unapply reverses it', async () => {
+    await ok('POST', '/api/v1/paymentTerms', { code: '2P8D', dueDateCalculation: '30D', discountDateCalculation: '8D', discountPercent: '2' });
+    await ok('PATCH', '/api/v1/vendors/V', { paymentTermsCode: '2P8D' });
+    await ok('PATCH', '/api/v1/generalLedgerSetup', { adjustForPaymentDiscount: true });
+    const vat = (await items('/api/v1/vatPostingSetups')).find((row: { vatBusPostingGroup: string | null }) => row.vatBusPostingGroup === 'DOMESTIC');
+    await ok('PATCH', `/api/v1/vatPostingSetups/${vat.id}`, { adjustForPaymentDiscount: true });
+    const general = (await items('/api/v1/generalPostingSetups?genProdPostingGroup=RETAIL')).find((row: { genBusPostingGroup: string | null }) => row.genBusPostingGroup === 'DOMESTIC');
+    await ok('PATCH', `/api/v1/generalPostingSetups/${general.id}`, { purchasePaymentDiscountDebitAccount: '7085', purchasePaymentDiscountCreditAccount: '7085' });
+    const invoiceNo = await postedInvoice('VI-11');
+    const response = await postJournal(payment({ documentNo: 'VP-11', amount: '490', appliesToDocNo: invoiceNo }));
+    expect(response.statusCode, response.body).toBe(201);
+    const gl = (await items('/api/v1/glEntries?documentNo=VP-11')) as Entry[];
+    // BC: the 10.00 discount is 8.00 net to the Purch. Pmt. Disc. account and 2.00 off the purchase VAT.
+    expect([accountTotals(gl, '5400'), accountTotals(gl, '2910'), accountTotals(gl, '7085'), accountTotals(gl, '2320')]).toEqual([
+      { debit: '500.00', credit: '0.00' }, { debit: '0.00', credit: '490.00' }, { debit: '0.00', credit: '8.00' }, { debit: '0.00', credit: '2.00' },
+    ]);
+    const vatEntries = await items('/api/v1/vatEntries?documentNo=VP-11');
+    expect(vatEntries.map((row: Record<string, unknown>) => [row.type, row.base, row.amount, row.billToPayToNo])).toEqual([['purchase', '-8.00', '-2.00', 'V']]);
+    const parts = await items('/api/v1/detailedVendorLedgerEntries?documentNo=VP-11');
+    // As for customers: the VAT parts move only Amount (LCY), the mirror of a sales invoice's (immediate-payment-discount.test.ts).
+    expect(parts.filter((row: { entryType: string }) => row.entryType.startsWith('paymentDiscount')).map((row: Record<string, unknown>) => [row.entryType, row.amount, row.amountLcy]))
+      .toEqual([['paymentDiscountVatExcl', '0.00', '8.00'], ['paymentDiscountVatAdjustment', '0.00', '2.00'], ['paymentDiscount', '10.00', '0.00']]);
+    const [paid] = await items('/api/v1/vendorLedgerEntries?documentNo=VP-11');
+    expect((await send('POST', `/api/v1/vendorLedgerEntries/${paid.entryNo}/unapply`, {})).statusCode).toBe(201);
+    const all = (await items('/api/v1/glEntries?limit=1000')) as Entry[];
+    // The invoice's input VAT 100.00, less 2.00 for the discount, plus 2.00 back at unapply.
+    expect([accountTotals(all, '7085'), accountTotals(all, '2320')]).toEqual([{ debit: '8.00', credit: '8.00' }, { debit: '102.00', credit: '2.00' }]);
+    const reversed = await items('/api/v1/vatEntries?documentNo=VP-11');
+    expect(reversed.map((row: Record<string, unknown>) => [row.base, row.amount])).toEqual([['-8.00', '-2.00'], ['8.00', '2.00']]);
+  });
+
   it('a purchase invoice gets a Max. Payment Tolerance; a payment short by less is accepted to the payment tolerance account', async () => {
     await ok('PATCH', '/api/v1/generalLedgerSetup', { paymentTolerancePercent: '1', maxPaymentToleranceAmount: '5', paymentToleranceWarning: false });
     await ok('PATCH', '/api/v1/vendorPostingGroups/DOMESTIC', { paymentToleranceDebitAccount: '7085', paymentToleranceCreditAccount: '7085' });
