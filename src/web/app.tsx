@@ -28,6 +28,8 @@ import { RegisterPaymentsPage } from './receivables/register-payments-page.tsx';
 import { SalesDocumentListPage } from './sales/sales-document-list-page.tsx';
 import { SalesDocumentPage } from './sales/sales-document-page.tsx';
 import { SignInPage } from './session/sign-in-page.tsx';
+import { VendorCardPage } from './vendors/vendor-card-page.tsx';
+import { VendorListPage } from './vendors/vendor-list-page.tsx';
 import { useSession } from './session/session-store.ts';
 
 /** Without a token every address shows the sign-in page; after signing in, the address asked for. */
@@ -51,6 +53,9 @@ export function App() {
         <Route path="/combine-shipments" element={<CombineShipmentsPage />} />
         <Route path="/posted/:kind" element={<PostedDocumentListPage />} />
         <Route path="/posted/:kind/:no" element={<PostedDocumentPage />} />
+        <Route path="/vendors" element={<VendorListPage />} />
+        <Route path="/vendors/new" caseSensitive element={<VendorCardPage />} />
+        <Route path="/vendors/:no" element={<VendorCardPage />} />
         <Route path="/purchases/requisition-worksheet" element={<RequisitionWorksheetPage />} />
         <Route path="/purchases/:kind" element={<PurchaseDocumentListPage />} />
         <Route path="/purchases/:kind/new" caseSensitive element={<NewPurchaseDocumentPage />} />

@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable } from './support/chromium.ts';
+import { chooseOptions, domesticPostingGroups } from './support/combobox.ts';
 import { hasFocus } from './support/focus.ts';
 import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
@@ -116,6 +117,44 @@ describe.skipIf(!chromiumAvailable())('the purchaser in the browser', () => {
       await applyPayment(invoiceNo);
     } catch (error) {
       await screenshot('apply-payment-failure');
+      throw error;
+    }
+  }, hookTimeout);
+
+  it('creates a vendor on its card, finds it in the Vendors list, and starts a purchase order from it', async () => {
+    try {
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Vendors', exact: true }).click();
+      await page.getByRole('heading', { name: 'Vendors' }).waitFor(slow);
+      await page.getByRole('link', { name: 'New' }).click();
+      const card = page.getByRole('form', { name: 'Vendor card' });
+      await card.getByLabel('Name', { exact: true }).fill('Drukkerij Jansen');
+      await card.getByLabel('City').fill('Arnhem');
+      await card.getByLabel('Email').fill('geen adres');
+      await card.getByRole('button', { name: 'Create' }).click();
+      await card.getByText('must be an e-mail address').waitFor(slow);
+      await card.getByLabel('Email').fill('orders@drukkerijjansen.nl');
+      const [genBus, vatBus] = domesticPostingGroups;
+      await chooseOptions(page, card, [genBus, vatBus, ['Vendor Posting Group', 'DOMESTIC', 'DOMESTIC – Domestic vendors']]);
+      await card.getByRole('button', { name: 'Create' }).click();
+      await page.waitForURL(/\/vendors\/V\d+$/, slow);
+      const vendorNo = page.url().split('/').at(-1)!;
+      await page.getByRole('heading', { name: `${vendorNo} · Drukkerij Jansen` }).waitFor(slow);
+      await expect.poll(() => page.locator('[data-figure="balanceLcy"]').textContent(), slow).toBe('0,00');
+      await screenshot('vendor-card');
+
+      await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Vendors', exact: true }).click();
+      const row = page.getByRole('table', { name: 'Vendors' }).getByRole('row').filter({ hasText: vendorNo });
+      await expect.poll(() => row.textContent(), slow).toContain('Arnhem');
+      await row.getByRole('link', { name: vendorNo }).click();
+      await page.getByRole('heading', { name: `${vendorNo} · Drukkerij Jansen` }).waitFor(slow);
+      await page.getByRole('button', { name: 'New Purchase Order' }).click();
+      await page.getByRole('heading', { name: 'New Purchase Order' }).waitFor(slow);
+      expect(await page.getByLabel('Vendor No.').inputValue()).toBe(vendorNo);
+      await page.getByLabel('Vendor No.').press('Enter');
+      await page.waitForURL(/\/purchases\/orders\/PO\d+$/, slow);
+      await page.getByRole('heading', { name: /^Purchase Order PO\d+ · Drukkerij Jansen$/ }).waitFor(slow);
+    } catch (error) {
+      await screenshot('vendor-card-failure');
       throw error;
     }
   }, hookTimeout);

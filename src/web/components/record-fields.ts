@@ -43,3 +43,8 @@ export function changedValues(payload: Record<string, FormValue>, original: Reco
 export function filledValues(payload: Record<string, FormValue>): Record<string, FormValue> {
   return Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== '' && value !== null));
 }
+
+/** A new record's groups: No. first, to be given or left empty for the number series to assign. */
+export function withNoField(groups: readonly FieldGroup[]): FieldGroup[] {
+  return groups.map((group, index) => (index === 0 ? { ...group, fields: [{ name: 'no', label: 'No.', kind: 'text' }, ...group.fields] } : group));
+}

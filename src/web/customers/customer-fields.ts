@@ -1,5 +1,5 @@
 import type { Customer } from '../api/types.ts';
-import type { FieldGroup } from '../components/record-fields.ts';
+import { withNoField, type FieldGroup } from '../components/record-fields.ts';
 
 export const blockedCaptions: Readonly<Record<Customer['blocked'], string>> = {
   none: 'Not blocked',
@@ -58,8 +58,7 @@ export const customerFieldGroups: readonly FieldGroup[] = [
 ];
 
 /** A new customer may be given its number; left empty, the number series assigns one. */
-export const newCustomerFieldGroups: readonly FieldGroup[] = customerFieldGroups.map((group, index) =>
-  (index === 0 ? { ...group, fields: [{ name: 'no', label: 'No.', kind: 'text' }, ...group.fields] } : group));
+export const newCustomerFieldGroups: readonly FieldGroup[] = withNoField(customerFieldGroups);
 
 /** What a new customer starts with (the server fills the number from the number series). */
 export const newCustomerDefaults: Partial<Customer> = { blocked: 'none', allowLineDiscount: true, creditLimitLcy: '0' };

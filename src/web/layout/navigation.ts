@@ -17,7 +17,7 @@ export const navigationGroups: readonly NavigationGroup[] = [
   { title: 'Posted documents', entries: postedDocumentKindList.map((kind) => ({ label: kind.plural, to: `/posted/${kind.path}` })) },
   {
     title: 'Purchases',
-    entries: [...purchaseKindList.map((kind) => ({ label: kind.plural, to: documentListPath(kind) })), ...postedPurchaseKindList.map((kind) => ({ label: kind.plural, to: postedDocumentListPath(kind) })), { label: 'Requisition Worksheet', to: requisitionWorksheetRoute }],
+    entries: [{ label: 'Vendors', to: '/vendors' }, ...purchaseKindList.map((kind) => ({ label: kind.plural, to: documentListPath(kind) })), ...postedPurchaseKindList.map((kind) => ({ label: kind.plural, to: postedDocumentListPath(kind) })), { label: 'Requisition Worksheet', to: requisitionWorksheetRoute }],
   },
   { title: 'Finance', entries: [{ label: 'General Journal', to: '/general-journal' }, { label: 'Cash Receipt Journal', to: '/cash-receipt-journal' }, { label: 'Register Customer Payments', to: '/register-customer-payments' }, { label: 'Payment Reconciliation Journals', to: '/payment-reconciliations' }, { label: 'Aged Receivables', to: '/aged-receivables' }] },
   {
