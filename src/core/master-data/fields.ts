@@ -104,6 +104,9 @@ export const exchangeRateAmount = () => decimal({ ...columnLimits.exchangeRateAm
 export const integerField = (options: { min?: number; max?: number } = {}) =>
   z.number().int().min(options.min ?? 0).max(options.max ?? 2_000_000_000);
 
+/** An entry or register number in a path: an integer column's positive range (a larger one would reach the database). */
+export const entryNumberParam = () => z.coerce.number().int().positive().max(2_147_483_647);
+
 export const isoDate = () => z.string().refine(isIsoDate, 'must be a date in the form YYYY-MM-DD');
 export const optionalIsoDate = () =>
   z.union([isoDate(), z.null(), z.literal('')]).transform((value) => (value === '' ? null : value));

@@ -12,7 +12,7 @@ import { listRecords } from '../master-data/resource.queries.ts';
 import { parseFilters } from '../master-data/resource.routes.ts';
 
 export const noParam = z.object({ no: z.string() });
-export const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().int().min(1) });
+export const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().int().min(1).max(2_147_483_647) });
 export const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
 export const lineNoOf = (request: FastifyRequest) => (request.params as { lineNo: number }).lineNo;
 

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { entryNumberParam } from '../../core/master-data/fields.ts';
 import type { Executor } from '../db/connection.ts';
 import { actorOf } from '../http/auth.ts';
 import { loadSalesContext } from '../sales/sales-context.ts';
@@ -32,7 +33,7 @@ export function registerReverseRoutes(app: FastifyInstance, getDb: () => Executo
     config,
     schema: {
       tags: ['ledgers'], summary: 'Reverse the transaction of a G/L register', description,
-      params: z.object({ no: z.coerce.number().int().positive() }), response: { 201: reversalView },
+      params: z.object({ no: entryNumberParam() }), response: { 201: reversalView },
     },
   }, async (request, reply) => reply.status(201).send(await reverse(request, actorOf(request).username, async () => request.params.no)));
 
@@ -40,7 +41,7 @@ export function registerReverseRoutes(app: FastifyInstance, getDb: () => Executo
     config,
     schema: {
       tags: ['ledgers'], summary: 'Reverse the transaction a customer ledger entry was posted in', description,
-      params: z.object({ entryNo: z.coerce.number().int().positive() }), response: { 201: reversalView },
+      params: z.object({ entryNo: entryNumberParam() }), response: { 201: reversalView },
     },
   }, async (request, reply) => reply.status(201).send(await reverse(request, actorOf(request).username, (tx) => transactionOfCustomerEntry(tx, request.params.entryNo))));
 }

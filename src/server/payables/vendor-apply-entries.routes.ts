@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { entryNumberParam } from '../../core/master-data/fields.ts';
 import type { Executor } from '../db/connection.ts';
 import { actorOf } from '../http/auth.ts';
 import { postApplicationRequest } from '../receivables/apply-entries.schemas.ts';
@@ -35,7 +36,7 @@ export function registerVendorApplyEntriesRoutes(app: FastifyInstance, getDb: ()
       tags: ['ledgers'], summary: 'Unapply the latest application of a vendor ledger entry',
       description: 'As for customer entries: every detailed entry of the latest application gets an opposite one, both flagged Unapplied; the G/L '
         + 'they posted is reversed and the entries reopen. 422 APPLICATION_NOT_LATEST, NOTHING_TO_UNAPPLY, POSTING_DATE_NOT_ALLOWED.',
-      params: z.object({ entryNo: z.coerce.number().int().positive() }), body: unapplyRequest, response: { 201: unappliedView },
+      params: z.object({ entryNo: entryNumberParam() }), body: unapplyRequest, response: { 201: unappliedView },
     },
   }, async (request, reply) => {
     const result = await getDb().transaction(async (tx) => {
@@ -52,7 +53,7 @@ export function registerVendorApplyEntriesRoutes(app: FastifyInstance, getDb: ()
       description: 'As for customer entries: the named entries in order, each for its Amount to Apply (in the entry\'s sign: negative on an invoice), '
         + 'with payment discount received, tolerance and realized gains or losses. Refused with 422 APPLICATION_INVALID (different vendors, '
         + 'currencies the setup does not let meet, closed entries, same signs, an amount to apply too large, a posting date before the entries).',
-      params: z.object({ entryNo: z.coerce.number().int().positive() }), body: postApplicationRequest, response: { 201: postedApplicationView },
+      params: z.object({ entryNo: entryNumberParam() }), body: postApplicationRequest, response: { 201: postedApplicationView },
     },
   }, async (request, reply) => {
     const result = await getDb().transaction(async (tx) => {

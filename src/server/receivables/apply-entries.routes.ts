@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { entryNumberParam } from '../../core/master-data/fields.ts';
 import type { Executor } from '../db/connection.ts';
 import { actorOf } from '../http/auth.ts';
 import { loadSalesContext } from '../sales/sales-context.ts';
@@ -39,7 +40,7 @@ export function registerApplyEntriesRoutes(app: FastifyInstance, getDb: () => Ex
         + 'at the rates of its posting date, with application rounding and corrections of the remaining amount as BC. Refused with 422 '
         + 'APPLICATION_INVALID (different customers, currencies the setup does not let meet, closed entries, same signs, an amount to apply too '
         + 'large, a posting date before the entries).',
-      params: z.object({ entryNo: z.coerce.number().int().positive() }), body: postApplicationRequest, response: { 201: postedApplicationView },
+      params: z.object({ entryNo: entryNumberParam() }), body: postApplicationRequest, response: { 201: postedApplicationView },
     },
   }, async (request, reply) => {
     const result = await getDb().transaction(async (tx) => {

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { entryNumberParam } from '../../core/master-data/fields.ts';
 import { unappliedView, unapplyPreviewView, unapplyRequest } from '../../core/receivables/unapply.views.ts';
 import type { Executor } from '../db/connection.ts';
 import { actorOf } from '../http/auth.ts';
@@ -23,7 +24,7 @@ export function registerUnapplyRoutes(app: FastifyInstance, getDb: () => Executo
     config: { area: 'posting' as const },
     schema: {
       tags: ['ledgers'], summary: 'Unapply the latest application of a customer ledger entry', description,
-      params: z.object({ entryNo: z.coerce.number().int().positive() }), body: unapplyRequest, response: { 201: unappliedView },
+      params: z.object({ entryNo: entryNumberParam() }), body: unapplyRequest, response: { 201: unappliedView },
     },
   }, async (request, reply) => {
     const result = await getDb().transaction(async (tx) => {
@@ -38,7 +39,7 @@ export function registerUnapplyRoutes(app: FastifyInstance, getDb: () => Executo
     schema: {
       tags: ['ledgers'], summary: 'Preview unapplying the latest application of a customer ledger entry: the entries it would write; nothing is kept',
       description: `${description} The preview is refused as the unapply would be; it locks nothing and draws no number.`,
-      params: z.object({ entryNo: z.coerce.number().int().positive() }), body: unapplyRequest, response: { 200: unapplyPreviewView },
+      params: z.object({ entryNo: entryNumberParam() }), body: unapplyRequest, response: { 200: unapplyPreviewView },
     },
   }, async (request) => {
     // Reads only: no transaction to roll back, no number drawn.
