@@ -51,6 +51,10 @@ const messages = {
   INVOICE_MORE_THAN_SHIPPED: (p: Params) => p.detail ? `${p.detail}.` : `You cannot invoice more than ${p.maximum} units (Qty. to Invoice is ${p.value}).`,
   QUANTITY_BELOW_SHIPPED: (p: Params) => `Quantity ${p.quantity} must not be less than the ${p.quantityShipped} units already ${p.shippedVerb}.`,
   QUANTITY_CHANGE_ON_INVOICE: (p: Params) => `${p.fieldCaption} must equal Quantity (${p.quantity}) on a ${p.documentTypeCaption}, which is always posted in full; it is ${p.value}.`,
+  RECURRING_SALES_CODE_NOT_ASSIGNED: (p: Params) => `Standard sales code ${p.code} is not a recurring sales code of customer ${p.customerNo}; assign it to the customer (standardCustomerSalesCodes) first.`,
+  RECURRING_SALES_CODE_BLOCKED: (p: Params) => `Recurring sales code ${p.code} of customer ${p.customerNo} is blocked.`,
+  RECURRING_SALES_CODE_CURRENCY: (p: Params) => `The lines of standard sales code ${p.code} are in ${p.codeCurrency}, but the document is in ${p.documentCurrency}; only codes in the document's currency can be used.`,
+  RECURRING_SALES_INVOICES_INCOMPLETE: (p: Params) => `Create Recurring Sales Invoices did not do all it was asked: ${p.skipped} recurring sales code(s) got no invoice; the result says which and why.`,
   COMBINE_SHIPMENTS_INCOMPLETE: (p: Params) => `Combine Shipments did not do all it was asked: ${p.skipped} shipment(s) were not invoiced and ${p.notPosted} invoice(s) were not posted; the result says which and why.`,
   CUSTOMER_BLOCKED: (p: Params) => `You cannot ${p.actionText} ${p.documentTypeText} for customer ${p.customerNo}: the customer is blocked for ${p.blockedText}.`,
   NOTHING_TO_RELEASE: (p: Params) => `There is nothing to release for the ${p.documentTypeCaption}: it has no line with a type and a quantity other than 0.`,
@@ -119,6 +123,19 @@ const messages = {
   DROP_SHIPMENT_RECEIVE_AND_INVOICE: (p: Params) => `Purchase order line ${p.lineNo} (${p.itemNo}) is a drop shipment for sales order ${p.salesOrderNo}: receive it first (which ships the sale), then invoice it, in separate postings.`,
   DROP_SHIPMENT_PURCHASE_ORDERING: (p: Params) => `Purchase order line ${p.lineNo} (${p.itemNo}) is a drop shipment: invoice line ${p.salesLineNo} of sales order ${p.salesOrderNo} first (${p.salesInvoiced} of it invoiced, ${p.purchaseInvoiced} would be on the purchase side).`,
   DROP_SHIPMENT_NOT_LINKED: (p: Params) => `Sales order line ${p.lineNo} (${p.itemNo}) cannot be shipped: it is a drop shipment not yet linked to a purchase order; create the purchase order first (Requisition Worksheet or Get Sales Orders).`,
+  NOTHING_TO_CREATE: (p: Params) => `There is nothing to create: no line of blanket order ${p.no} has a Qty. to Ship.`,
+  BLANKET_QTY_EXCEEDED: (p: Params) =>
+    `Qty. to Ship (Base) ${p.value} of ${p.type} ${p.itemNo} in line ${p.lineNo} of blanket order ${p.no} cannot be more than ${p.possible}: `
+    + `Outstanding Qty. (Base) ${p.outstanding} − Unposted Qty. on orders (Base) ${p.onOrders} = ${p.possible}.`,
+  BLANKET_SHIPPED_EXCEEDED: (p: Params) =>
+    `Quantity Shipped in the associated blanket order ${p.blanketOrderNo} (line ${p.blanketOrderLineNo}) must not be greater than Quantity ${p.quantity}: `
+    + `posting ${p.documentCaption} ${p.no} would make it ${p.quantityShipped}.`,
+  BLANKET_ORDER_LINE_LINKED: (p: Params) =>
+    `${p.what} cannot be ${p.action}: line ${p.blanketOrderLineNo} of blanket order ${p.blanketOrderNo} is linked to line ${p.linkedLineNo} of ${p.linkedCaption} ${p.linkedNo}`
+    + `${p.others ? ` (and ${p.others} more)` : ''}; delete or post that line first.`,
+  BLANKET_LINE_MISMATCH: (p: Params) =>
+    `This line cannot be linked to line ${p.blanketOrderLineNo} of blanket order ${p.blanketOrderNo}: its ${p.fieldCaption} (${p.value || 'blank'}) must be the blanket line's (${p.expected || 'blank'}).`,
+  BLANKET_LINK_NOT_ALLOWED: (p: Params) => `${p.reason}.`,
   LINE_FROM_SHIPMENT_FIXED: (p: Params) => `${p.fieldCaption} cannot be changed while ${p.line} comes from ${p.source}; delete that line (and get the ${p.what} line again) instead.`,
   POSTING_NOT_BALANCED: (p: Params) => `The posting does not balance: its G/L entries add up to ${p.difference} instead of 0, so nothing was posted.`,
   JOURNAL_AMOUNT_ZERO: (p: Params) => `Journal line ${p.lineNo} (document ${p.documentNo}) has no amount: Amount must not be 0.`,

@@ -15,8 +15,8 @@ export type SalesDocumentType = (typeof salesDocumentTypes)[number];
 export const purchaseDocumentTypes = ['quote', 'order', 'invoice', 'creditMemo', 'returnOrder'] as const;
 export type PurchaseDocumentType = (typeof purchaseDocumentTypes)[number];
 
-/** Sales document types the API and the web serve today (blanket orders are not built yet). */
-export const editableSalesDocumentTypes = ['quote', 'order', 'invoice', 'creditMemo', 'returnOrder'] as const satisfies readonly SalesDocumentType[];
+/** Sales document types the API and the web serve today. */
+export const editableSalesDocumentTypes = ['quote', 'order', 'invoice', 'creditMemo', 'returnOrder', 'blanketOrder'] as const satisfies readonly SalesDocumentType[];
 export type EditableSalesDocumentType = (typeof editableSalesDocumentTypes)[number];
 
 /** Purchase document types the API and the web serve and post (purchase quotes are not built). */

@@ -141,6 +141,9 @@ export const postedSalesLineView = z.object({
   applToItemEntry: nullableInteger(),
   /** Undone by Undo Shipment, or the line that undid it. */
   correction: z.boolean(),
+  /** The blanket order line the posted line delivered part of (spec §2.4). */
+  blanketOrderNo: nullableText(),
+  blanketOrderLineNo: nullableInteger(),
 });
 
 export const postedSalesDocumentView = postedSalesHeaderView.extend({ lines: z.array(postedSalesLineView) });

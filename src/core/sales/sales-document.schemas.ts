@@ -31,6 +31,13 @@ const lineFields = {
   applToItemEntry: integerField({ min: 1 }).nullable(),
   /** Orders: buy the item for the customer, as a drop shipment or special order (spec §15.1–15.2). */
   purchasingCode: codeReference(10),
+  /**
+   * Orders and invoices: the blanket order line this line delivers part of (spec §14.1). Linking
+   * takes the blanket line's location, unit of measure, price and line discount; null unlinks.
+   */
+  blanketOrderNo: codeReference().nullable()
+    .describe('Orders, invoices (and return orders, credit memos): the blanket order this line delivers part of; sent with blanketOrderLineNo, null unlinks'),
+  blanketOrderLineNo: integerField({ min: 1 }).nullable().describe('The line of that blanket order'),
 };
 
 /** Only `required` must be sent; the rest is optional. The field types are kept, so `z.infer` names every field. */
@@ -59,6 +66,8 @@ const headerFields = {
   paymentDiscountPercent: percent(),
   paymentTermsCode: codeReference(10),
   paymentMethodCode: codeReference(10),
+  /** BC Direct Debit Mandate ID: the mandate the customer's invoice is collected by (set from a recurring sales code, spec §9.4). */
+  directDebitMandateId: text(35).transform((value) => value.toUpperCase()),
   shipmentMethodCode: codeReference(10),
   shippingAgentCode: codeReference(10),
   shippingAgentServiceCode: text(10),

@@ -68,12 +68,12 @@ async function combineShipments(kit: CliCommandKit, api: ApiClient, options: Com
   reportJob(kit, await followJob(accepted.job.id, jobFetcher(kit, api, accepted.job.id), { out: kit.io.stderr, db: api.db }));
 }
 
-function jobFetcher(kit: CliCommandKit, api: ApiClient, id: string): () => Promise<Job> {
+export function jobFetcher(kit: CliCommandKit, api: ApiClient, id: string): () => Promise<Job> {
   return async () => kit.expectOk(await api.request('GET', `/api/v1/jobs/${encodeURIComponent(id)}`)) as Job;
 }
 
 /** The job as JSON; a job that did not get everything done fails the command. */
-function reportJob(kit: CliCommandKit, job: Job): void {
+export function reportJob(kit: CliCommandKit, job: Job): void {
   kit.print(job);
   if (job.status === 'failed' || job.status === 'incomplete') kit.setExitCode(1);
 }

@@ -12,8 +12,10 @@ import { registerBankCommands } from './bank-command.ts';
 import type { CliIo } from './cli-io.ts';
 import type { CliCommandKit } from './command-kit.ts';
 import { registerJournalCommands } from './journal-command.ts';
+import { registerMakeOrderCommand } from './make-order-command.ts';
 import { registerPostingCommands } from './posting-command.ts';
 import { registerReceivablesCommands } from './receivables-command.ts';
+import { registerRecurringSalesCommands } from './recurring-sales-command.ts';
 import { registerRecordCommands } from './record-command.ts';
 import { registerServerCommands } from './server-command.ts';
 
@@ -57,9 +59,11 @@ function buildProgram(run: CliIo, setExitCode: (code: number) => void): Command 
   registerServerCommands(program, kit);
   registerRecordCommands(program, kit);
   registerPostingCommands(program, kit);
+  registerMakeOrderCommand(program, kit);
   registerJournalCommands(program, kit);
   registerBankCommands(program, kit);
   registerReceivablesCommands(program, kit);
+  registerRecurringSalesCommands(program, kit);
   return program;
 }
 

@@ -26,6 +26,7 @@ import { registerUnapplyRoutes } from '../receivables/unapply.routes.ts';
 import { registerCustomerStatisticsRoutes } from '../customers/customer-statistics.routes.ts';
 import { registerSalesPostRoutes } from '../sales/sales-post.routes.ts';
 import { registerPostingCompanionRoutes } from '../sales/posting-companions.routes.ts';
+import { registerRecurringSalesLineRoutes } from '../sales/recurring-sales-lines.routes.ts';
 import { registerJobRoutes } from '../jobs/job.routes.ts';
 import { registerReceivablesReportRoutes } from '../receivables/reports.routes.ts';
 import { registerAuthentication } from './auth.ts';
@@ -66,7 +67,7 @@ const routeModules: ((app: FastifyInstance, getDb: () => Executor) => void)[] = 
   registerPostedSalesDocumentRoutes, registerNavigateRoutes, registerReverseRoutes, registerApplyEntriesRoutes,
   registerVendorApplyEntriesRoutes, registerPaymentRegistrationRoutes, registerUnapplyRoutes, registerCustomerStatisticsRoutes,
   registerSalesPostRoutes, registerPurchasePostRoutes, registerRequisitionWorksheetRoutes, registerPostingCompanionRoutes,
-  registerJobRoutes, registerReceivablesReportRoutes,
+  registerJobRoutes, registerReceivablesReportRoutes, registerRecurringSalesLineRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -5,6 +5,7 @@ import { ledgerResources } from '../ledger/ledger.resources.ts';
 import { logisticsResources } from '../setup/logistics.resources.ts';
 import { pricingResources } from '../pricing/pricing.resources.ts';
 import { salesDocumentArchiveResource } from '../sales/sales-document-archive.resource.ts';
+import { standardSalesResources } from '../sales/standard-sales.resources.ts';
 import { postingResources } from '../setup/posting.resources.ts';
 import { noSeriesLineResource, noSeriesResource, setupSingletons } from '../setup/setup.resources.ts';
 import { userResource } from '../users/user.resources.ts';
@@ -21,6 +22,7 @@ export const resources: ResourceDefinition[] = [
   itemResource, itemUnitOfMeasureResource, itemDiscountGroupResource, catalogItemResource,
   ...pricingResources,
   salesDocumentArchiveResource,
+  ...standardSalesResources,
   ...ledgerResources,
   vendorResource,
   ...bankAccountResources,

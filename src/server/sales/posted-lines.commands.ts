@@ -70,6 +70,8 @@ export async function getShipmentLines(
       // The order's discount permissions come along with its price (BC InsertInvLineFromShptLine).
       ...(order ? { allowInvoiceDiscount: order.allowInvoiceDiscount, allowLineDiscount: order.allowLineDiscount } : {}),
       shipmentNo: line.documentNo, shipmentLineNo: line.lineNo,
+      // The blanket order line the shipment delivered: invoicing it counts as invoiced there (BC InsertInvLineFromShptLine).
+      ...(line.blanketOrderNo ? { blanketOrderNo: line.blanketOrderNo, blanketOrderLineNo: line.blanketOrderLineNo } : {}),
     });
   }
   return addLines(tx, 'invoice', invoiceNo, inputs, context);

@@ -15,6 +15,7 @@ import {
   cancelledDocument, customer, customerLedgerEntry, glAccount, item, noSeries, postedSalesHeader, postedSalesLine, salesHeader, salesLine,
 } from '../db/schema/index.ts';
 import { createDocument, type NewSalesDocument } from './sales-document.commands.ts';
+import { carriedBlanketLinks } from './sales-line.blanket.ts';
 import { handledQuantities, updateLineQuantities } from './sales-line.quantities.ts';
 import { type LineItemEntry, outboundItemEntries, splitOverEntries } from './posted-lines.commands.ts';
 import type { SalesContext } from './sales-context.ts';
@@ -102,9 +103,12 @@ async function checkNumberSeries(tx: Executor, refusal: { action: 'cancel' | 'co
 async function documentInputFrom(tx: Executor, invoice: { header: PostedHeader; lines: PostedLine[] }, withExactCost: boolean): Promise<NewSalesDocument> {
   const { header } = invoice;
   const entries = withExactCost ? await outboundItemEntries(tx, invoice.lines) : new Map<string, LineItemEntry[]>();
+  // The credit memo gives back to a blanket order line what the invoice delivered of it, while that line exists (spec §14.3).
+  const blanketLinks = await carriedBlanketLinks(tx, { ...header, documentType: withExactCost ? 'creditMemo' : 'invoice' }, invoice.lines);
   const lineInput = (line: PostedLine) => ({
     type: line.type, no: line.no, description: line.description, quantity: line.quantity, unitPrice: line.unitPrice,
     lineDiscountPercent: line.lineDiscountPercent, unitOfMeasureCode: line.unitOfMeasureCode, locationCode: line.locationCode,
+    ...(blanketLinks.has(`${line.blanketOrderNo}:${line.blanketOrderLineNo}`) ? { blanketOrderNo: line.blanketOrderNo, blanketOrderLineNo: line.blanketOrderLineNo } : {}),
   });
   return {
     sellToCustomerNo: header.sellToCustomerNo,

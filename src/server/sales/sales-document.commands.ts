@@ -13,6 +13,7 @@ import type { Executor } from '../db/connection.ts';
 import { checkVersion as checkHeaderVersion, guarded, newDocumentNumber, nextLineNo, prefixField } from '../documents/document-commands.shared.ts';
 import { item, salesHeader, salesLine } from '../db/schema/index.ts';
 import { assertNoPurchaseLinks } from './sales-line.purchasing.ts';
+import { assertBlanketLinesUnlinked } from './sales-line.blanket.ts';
 import type { SalesContext } from './sales-context.ts';
 import { loadDocument, findDocument } from './sales-document.queries.ts';
 import { recalculateDocument, type RecalculationTrigger } from './sales-document.recalculate.ts';
@@ -150,8 +151,8 @@ function needsRepricing(before: SalesHeaderRow, after: SalesHeaderRow, input: Sa
 async function rederiveLines(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], context: SalesContext): Promise<SalesLineRow[]> {
   const updated: SalesLineRow[] = [];
   for (const line of lines) {
-    // A new posting date does not re-price what a posted shipment bills on the order's terms.
-    if (billsPostedLine(line)) { updated.push(line); continue; }
+    // A new posting date does not re-price what a posted shipment bills on the order's terms, nor what delivers a blanket line on its terms.
+    if (billsPostedLine(line) || line.blanketOrderNo) { updated.push(line); continue; }
     const input = line.type === 'comment' ? { type: line.type, description: line.description }
       : { type: line.type, no: line.no, quantity: line.quantity, description: line.description, ...(line.type === 'item' ? { unitOfMeasureCode: line.unitOfMeasureCode } : { unitPrice: line.unitPrice }) };
     const values = await deriveLine(tx, header, input, undefined, context);
@@ -197,6 +198,7 @@ export async function deleteDocument(
 ) {
   const document = await loadDocument(tx, documentType, no, { lock: true });
   checkVersion(document, expectedVersion);
+  if (documentType === 'blanketOrder') await assertBlanketLinesUnlinked(tx, no, undefined, `Blanket order ${no}`);
   const unfinished = document.lines.find((line) => hasUninvoicedShipment(documentType, line));
   if (unfinished) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo: unfinished.lineNo, no });
   assertNoPurchaseLinks(document.lines);
@@ -291,6 +293,7 @@ export async function deleteLine(
   checkVersion(document, expectedVersion);
   const line = findLine(document, lineNo);
   if (document.header.status !== 'open') assertEditable(document.header.status as never, ['lines'], [], 'line');
+  if (documentType === 'blanketOrder') await assertBlanketLinesUnlinked(tx, no, [lineNo], `Line ${lineNo} of blanket order ${no}`);
   if (hasUninvoicedShipment(documentType, line)) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo, no });
   assertNoPurchaseLinks([line]);
   await tx.delete(salesLine).where(lineKey(line));

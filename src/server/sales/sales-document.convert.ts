@@ -14,9 +14,10 @@ import { loadDocument } from './sales-document.queries.ts';
 import { recalculateDocument } from './sales-document.recalculate.ts';
 import type { EditableDocumentType, SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { deriveLine } from './sales-line.derive.ts';
+import { carriedBlanketLinks } from './sales-line.blanket.ts';
 import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
 
-async function assertCustomersMayHave(tx: Executor, header: Pick<SalesHeaderRow, 'sellToCustomerNo' | 'billToCustomerNo'>, documentType: SalesDocumentType) {
+export async function assertCustomersMayHave(tx: Executor, header: Pick<SalesHeaderRow, 'sellToCustomerNo' | 'billToCustomerNo'>, documentType: SalesDocumentType) {
   const customers = await tx.select().from(customer).where(inArray(customer.no, [header.sellToCustomerNo, header.billToCustomerNo]));
   for (const row of customers) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, documentType, 'createDocument');
 }
@@ -31,8 +32,16 @@ async function blockedLines(tx: Executor, lines: SalesLineRow[]): Promise<Set<nu
   return new Set(lines.filter((line) => blocked.has(`${line.type}:${line.no}`)).map((line) => line.lineNo));
 }
 
+/** Make Order refuses a document with a blocked item or account on any line (BC CheckForBlockedLines). */
+export async function assertNoBlockedLines(tx: Executor, lines: SalesLineRow[]): Promise<void> {
+  const blocked = await blockedLines(tx, lines);
+  if (blocked.size === 0) return;
+  const line = lines.find((candidate) => blocked.has(candidate.lineNo))!;
+  throw new DomainError(line.type === 'item' ? 'ITEM_BLOCKED' : 'ACCOUNT_BLOCKED', { itemNo: line.no, accountNo: line.no }, `lines.${lines.indexOf(line)}.no`);
+}
+
 /** The header fields that travel from one document to another (not its identity, status, numbers or links). */
-function transferableHeader(header: SalesHeaderRow): Row {
+export function transferableHeader(header: SalesHeaderRow): Row {
   const {
     documentType: _type, no: _no, noSeries: _series, status: _status, version: _version, createdAt: _created, updatedAt: _updated,
     postingNo: _p1, postingNoSeries: _p2, shippingNo: _p3, shippingNoSeries: _p4, returnReceiptNo: _p5, returnReceiptNoSeries: _p6,
@@ -64,11 +73,7 @@ export async function makeDocumentFromQuote(
   const validUntil = quote.header.quoteValidUntilDate;
   if (validUntil && compareDates(validUntil, context.workDate) < 0) throw new DomainError('QUOTE_EXPIRED', { no: quoteNo, validUntil, workDate: context.workDate });
   await assertCustomersMayHave(tx, quote.header, target);
-  const blocked = await blockedLines(tx, quote.lines);
-  if (blocked.size > 0) {
-    const line = quote.lines.find((candidate) => blocked.has(candidate.lineNo))!;
-    throw new DomainError(line.type === 'item' ? 'ITEM_BLOCKED' : 'ACCOUNT_BLOCKED', { itemNo: line.no, accountNo: line.no }, `lines.${quote.lines.indexOf(line)}.no`);
-  }
+  await assertNoBlockedLines(tx, quote.lines);
   const header = transferableHeader(quote.header);
   const noDate = context.salesSetup.defaultPostingDate === 'noDate';
   const document = await createDocument(tx, target, {
@@ -134,13 +139,16 @@ export async function copyDocument(
     lines = [];
     const [copied] = await tx.update(salesHeader).set({
       ...transferableHeader(source.header),
-      ...(targetType === 'quote' ? { postingDate: null } : {}),
+      // Quotes and blanket orders are never posted: they keep no posting date (spec §8 rule 3).
+      ...(salesDescriptor(targetType).invoicing === null ? { postingDate: null } : {}),
       ...(targetType !== 'quote' ? { quoteValidUntilDate: null } : {}),
       combineShipments: targetType === 'order' && source.header.combineShipments,
     } as Partial<SalesHeaderRow>).where(and(eq(salesHeader.documentType, targetType), eq(salesHeader.no, targetNo))).returning();
     header = copied!;
   }
   const blocked = await blockedLines(tx, source.lines);
+  // Lines delivering a blanket order line keep delivering it, so posting the copy counts against it (spec §14.3).
+  const blanketLinks = recalculate ? new Set<string>() : await carriedBlanketLinks(tx, header, source.lines);
   const warnings: Warning[] = [];
   let nextLineNo = Math.max(0, ...lines.map((line) => line.lineNo));
   for (const line of source.lines) {
@@ -150,7 +158,8 @@ export async function copyDocument(
     }
     nextLineNo += 10000;
     const applFromItemEntry = reversing ? source.itemEntries.get(line.lineNo) : undefined;
-    const values = await deriveLine(tx, header, { ...lineInput(line, !recalculate), ...(applFromItemEntry ? { applFromItemEntry } : {}) }, undefined, context);
+    const link = blanketLinks.has(`${line.blanketOrderNo}:${line.blanketOrderLineNo}`) ? { blanketOrderNo: line.blanketOrderNo, blanketOrderLineNo: line.blanketOrderLineNo } : {};
+    const values = await deriveLine(tx, header, { ...lineInput(line, !recalculate), ...(applFromItemEntry ? { applFromItemEntry } : {}), ...link }, undefined, context);
     const [inserted] = await tx.insert(salesLine).values({ ...values, documentType: targetType, documentNo: targetNo, lineNo: nextLineNo } as SalesLineRow).returning();
     lines.push(inserted!);
   }

@@ -12,22 +12,30 @@ import { loadSalesContext, type SalesContext } from './sales-context.ts';
 import { actorOf } from '../http/auth.ts';
 import { isoDate } from '../../core/master-data/fields.ts';
 import {
-  addLine, calculateInvoiceDiscountOn, createDocument, deleteDocument, deleteExpiredQuotes, deleteLine, releaseDocument, reopenDocument, updateDocumentHeader,
+  addLine, calculateInvoiceDiscountOn, deleteDocument, deleteExpiredQuotes, deleteLine, releaseDocument, reopenDocument, updateDocumentHeader,
   updateLine,
 } from './sales-document.commands.ts';
 import { copyDocument, makeDocumentFromQuote } from './sales-document.convert.ts';
+import { createDocumentWithRecurringLines } from './recurring-sales-lines.ts';
+import { recurringSalesCodeOffer } from '../../core/master-data/standard-sales.schemas.ts';
 import { loadDocument } from './sales-document.queries.ts';
 import { editableDocumentTypes, type EditableDocumentType, type SalesDocument } from './sales-document.types.ts';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { documentStatistics, documentView } from './sales-document.view.ts';
+import { registerBlanketOrderRoutes } from './blanket-order.routes.ts';
 
 const lineSchema = recordSchema(salesLine).loose();
-const documentSchema = recordSchema(salesHeader).extend({
+export const documentSchema = recordSchema(salesHeader).extend({
   lines: z.array(lineSchema),
   totals: z.object({ lineAmount: z.string(), lineDiscountAmount: z.string(), invoiceDiscountAmount: z.string(), amount: z.string(), vatAmount: z.string(), amountIncludingVat: z.string() }),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.string()) })),
 }).loose();
 const listItemSchema = recordSchema(salesHeader).extend({ amount: z.string(), amountIncludingVat: z.string() });
+/** A new document may come back with the recurring sales codes to choose from (spec §9.3, BC's notification). */
+const createdDocumentSchema = documentSchema.extend({
+  recurringSalesCodes: z.array(recurringSalesCodeOffer).optional()
+    .describe("Present when the customer's recurring sales codes ask for a choice (several Automatic, or Always Ask): POST …/getRecurringSalesLines with the chosen codes"),
+});
 
 const headerFilters = ['sellToCustomerNo', 'billToCustomerNo', 'status', 'externalDocumentNo', 'salespersonCode', 'locationCode', 'currencyCode', 'quoteNo'];
 
@@ -84,6 +92,7 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
   registerDocumentActions(shared);
   registerCopyAndStatistics(shared);
   if (documentType === 'quote') registerQuoteRoutes(shared);
+  if (documentType === 'blanketOrder') registerBlanketOrderRoutes({ ...shared, documentSchema });
 }
 
 function registerDocumentList({ routes, getDb, documentType, entity, base, config, tags }: DocumentRoutes) {
@@ -92,8 +101,9 @@ function registerDocumentList({ routes, getDb, documentType, entity, base, confi
 
 /** Create, read, change the header of, and delete a document. */
 function registerDocumentRoutes({ routes, getDb, documentType, entity, base, config, tags, run, versionOf }: DocumentRoutes) {
-  routes.post(base, { config, schema: { tags, summary: `Create a ${entity} (with lines, optionally)`, body: salesDocumentCreate, response: { 201: documentSchema } } },
-    async (request, reply) => run(request, reply, (tx, context) => createDocument(tx, documentType, request.body, context), 201));
+  routes.post(base, {
+    config, schema: { tags, summary: `Create a ${entity} (with lines, optionally); an empty one takes the customer's Automatic recurring sales lines`, body: salesDocumentCreate, response: { 201: createdDocumentSchema } },
+  }, async (request, reply) => createWithRecurringLines(getDb, documentType, request, request.body, reply));
 
   routes.get(`${base}/:no`, { config, schema: { tags, summary: `Get a ${entity} with its lines, totals and warnings`, params: noParam, response: { 200: documentSchema } } },
     async (request, reply) => {
@@ -121,6 +131,19 @@ function registerDocumentRoutes({ routes, getDb, documentType, entity, base, con
     });
     return reply.status(204).send();
   });
+}
+
+/** Create, with the insert modes of the customer's recurring sales codes (recurring-sales-lines.ts); the codes to choose from, if any, ride along. */
+async function createWithRecurringLines(
+  getDb: () => Executor, documentType: EditableDocumentType, request: FastifyRequest, body: z.infer<typeof salesDocumentCreate>, reply: FastifyReply,
+) {
+  const created = await getDb().transaction(async (tx) => {
+    const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
+    const { document, recurringSalesCodes } = await createDocumentWithRecurringLines(tx as Executor, documentType, body, context);
+    return { view: await documentView(tx as Executor, document, context), recurringSalesCodes };
+  });
+  reply.header('etag', `"${created.view.version}"`);
+  return reply.status(201).send(created.recurringSalesCodes ? { ...created.view, recurringSalesCodes: created.recurringSalesCodes } : created.view);
 }
 
 function registerLineRoutes({ routes, getDb, documentType, entity, base, config, tags, run, versionOf }: DocumentRoutes) {

@@ -8,7 +8,7 @@ import type { SalesContext } from './sales-context.ts';
 import { currencyPrecisions } from './sales-context.ts';
 import { amountLines, documentTotals } from '../documents/document-amounts.ts';
 import type { SalesDocument } from './sales-document.types.ts';
-import { withHandledQuantities } from './sales-line.quantities.ts';
+import { handledQuantities, withHandledQuantities } from './sales-line.quantities.ts';
 import { documentWarnings } from './sales-document.warnings.ts';
 
 const money = (value: Decimal) => value.toFixed(2);
@@ -45,7 +45,7 @@ export async function documentStatistics(tx: Executor, document: SalesDocument, 
     costLcy: money(costLcy),
     profitLcy: money(profitLcy),
     profitPercent: amountLcy.isZero() ? '0.00' : profitLcy.div(amountLcy).times(100).toFixed(2),
-    quantity: sum(document.lines.filter((line) => line.type !== 'comment').map((line) => dec(line.quantity))).toFixed(5),
+    ...quantityTotals(document),
     vatBreakdown: vat.groups.map((group) => ({
       vatIdentifier: group.vatIdentifier,
       vatPercent: group.vatPercent.toFixed(5),
@@ -56,5 +56,18 @@ export async function documentStatistics(tx: Executor, document: SalesDocument, 
       vatAmount: money(group.vatAmount),
       amountIncludingVat: money(group.amountIncludingVat),
     })),
+  };
+}
+
+/** Quantity, and how much of it is shipped (received) and invoiced: a blanket order's statistics (spec §14.4) and every other document's. */
+function quantityTotals(document: SalesDocument) {
+  const handling = salesDescriptor(document.header.documentType as SalesDocumentType).lineHandling;
+  const lines = document.lines.filter((line) => line.type !== 'comment').map((line) => handledQuantities(line, handling));
+  const total = (pick: (line: (typeof lines)[number]) => Decimal) => sum(lines.map(pick)).toFixed(5);
+  return {
+    quantity: total((line) => line.quantity),
+    quantityShipped: total((line) => line.quantityShipped),
+    quantityInvoiced: total((line) => line.quantityInvoiced),
+    outstandingQuantity: total((line) => line.quantity.minus(line.quantityShipped)),
   };
 }

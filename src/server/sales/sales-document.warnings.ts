@@ -65,7 +65,10 @@ async function stockoutWarnings(tx: Executor, document: SalesDocument, context: 
   for (const line of inventoryLines) {
     const source = items.find((candidate) => candidate.no === line.no)!;
     const locationCode = line.locationCode ?? '';
-    const outstanding = dec(line.quantityBase).minus(dec(line.quantityShipped).times(dec(line.quantityPerUnitOfMeasure)));
+    // A blanket order's quantities are no demand (spec §14.1): only what the next Make Order takes is checked (§14.2 step 3).
+    const outstanding = document.header.documentType === 'blanketOrder'
+      ? dec(line.quantityToShip).times(dec(line.quantityPerUnitOfMeasure))
+      : dec(line.quantityBase).minus(dec(line.quantityShipped).times(dec(line.quantityPerUnitOfMeasure)));
     const warning = stockoutWarning(context.salesSetup.stockoutWarning, source.stockoutWarning as never, {
       itemNo: line.no, availableQuantity: available.get(`${line.no}\u0000${locationCode}`) ?? ZERO, requestedQuantity: outstanding,
       locationCode, shipmentDate: line.shipmentDate ?? '',

@@ -16,6 +16,7 @@ import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { handledQuantities } from './sales-line.quantities.ts';
 import { checkPurchaseLink, fillPurchasing } from './sales-line.purchasing.ts';
+import { blanketQuantitiesAfter, blanketQuantitiesBefore, withBlanketLink } from './sales-line.blanket.ts';
 import { accountForLine, itemForLine, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
@@ -35,8 +36,10 @@ const lineHandlingOf = (header: SalesHeaderRow) => salesDescriptor(header.docume
  * quantity changes (unless the user typed them); amounts and quantities to handle follow.
  */
 export async function deriveLine(
-  tx: Executor, header: SalesHeaderRow, input: SalesLineInput, previous: SalesLineRow | undefined, context: SalesContext,
+  tx: Executor, header: SalesHeaderRow, given: SalesLineInput, previous: SalesLineRow | undefined, context: SalesContext,
 ): Promise<LineValues> {
+  // A blanket order link brings the blanket line's location, unit, price and discount with it (spec §14.1).
+  const { input, linked: blanketLinked } = await withBlanketLink(tx, header, given, previous);
   const values: LineValues = { ...(previous ?? {}), ...(input as Partial<SalesLineRow>), type: (input.type ?? previous?.type) as string };
   const identityChanged = !previous || input.type !== undefined && input.type !== previous.type || input.no !== undefined && input.no !== previous.no;
   const linked = previous ? linkedPostedLine(header, previous) : undefined;
@@ -48,9 +51,11 @@ export async function deriveLine(
   if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined)) await fillUnitOfMeasure(tx, values);
   if (identityChanged) await fillVat(tx, header, values);
   const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;
-  // A line billing a posted shipment (return receipt) keeps the order's price and discounts (issue 10).
-  if (values.type === 'item' && quantityChanged && !linked) await fillBestPrice(tx, header, values, input, context, source);
+  // A line billing a posted shipment (return receipt) keeps the order's price and discounts (issue 10), one delivering a blanket line the blanket's.
+  if (values.type === 'item' && quantityChanged && !linked && !blanketLinked) await fillBestPrice(tx, header, values, input, context, source);
+  const blanketOnOrders = await blanketQuantitiesBefore(tx, header, values, input, previous);
   fillQuantities(header, values, input, previous, quantityChanged, context);
+  blanketQuantitiesAfter(values, input, blanketOnOrders, quantityChanged);
   await fillLineAmount(tx, header, values, input, context);
   assertFitsColumns(salesLine, values);
   return values;

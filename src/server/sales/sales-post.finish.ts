@@ -14,6 +14,7 @@ import type { SalesContext } from './sales-context.ts';
 import type { SalesLineRow } from './sales-document.types.ts';
 import { handledQuantities, updateLineQuantities } from './sales-line.quantities.ts';
 import { updateBilledShipmentLines, updateSourceOrderLines } from './sales-post.billing.ts';
+import { writeBlanketOrderLines } from './blanket-order.posting.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import type { PlannedSalesPosting } from './sales-post.plan.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
@@ -46,6 +47,7 @@ export async function finishSource(
 ): Promise<{ deleted: boolean; lastNumbers(numbers: PostingNumbers): SQL | null }> {
   await updateBilledShipmentLines(tx, plan.billing);
   await updateSourceOrderLines(tx, plan.billing, loaded.descriptor, context);
+  await writeBlanketOrderLines(tx, loaded.blanketLines);
   const { header } = loaded.document;
   const key = and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no));
   const after = documentAfterPosting(loaded, context);

@@ -16,6 +16,8 @@ import { handledQuantities } from './sales-line.quantities.ts';
 import { type LinePosting, linePostingsOf } from './sales-post.amounts.ts';
 import { type BillToFacts, checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItems } from './sales-post.checks.ts';
 import { type ItemRow, type PostableDocumentType, type PostRequest, type SalesPostingDescriptor, salesPostingDescriptor } from './sales-post.types.ts';
+import { linkedAfterPosting, planBlanketOrderLines } from './blanket-order.posting.ts';
+import type { LineQuantityUpdate } from './sales-line.quantities.ts';
 
 /** The checked document and the decisions every later step reads. */
 export interface LoadedSalesPosting {
@@ -32,6 +34,8 @@ export interface LoadedSalesPosting {
   accounts: PostingAccounts;
   linePostings: LinePosting[];
   billTo: BillToFacts;
+  /** The blanket order lines the linked lines deliver, as they stand after this posting (spec §14.3). */
+  blanketLines: LineQuantityUpdate[];
 }
 
 export async function loadAndCheck(
@@ -60,7 +64,20 @@ export async function loadAndCheck(
   const accounts = await loadPostingAccounts(tx, header.customerPostingGroup);
   const linePostings = linePostingsOf(header, document.lines, scope, itemRows, precision, (line) => line.unitPrice);
   if (scope.invoice) checkInvoiceTotal(linePostings, descriptor, no);
-  return { documentType, no, descriptor, document, header, scope, itemRows, precision, accounts, linePostings, billTo };
+  const blanketLines = await blanketLinesAfter(tx, header, descriptor, linePostings);
+  return { documentType, no, descriptor, document, header, scope, itemRows, precision, accounts, linePostings, billTo, blanketLines };
+}
+
+/** Spec §14.3: what the posting does to the blanket order lines its lines deliver; refused here when it would ship more than they hold. */
+function blanketLinesAfter(tx: Executor, header: SalesHeaderRow, descriptor: SalesPostingDescriptor, linePostings: readonly LinePosting[]): Promise<LineQuantityUpdate[]> {
+  const parts = linePostings.map((entry) => ({ line: entry.line, ship: entry.posting.ship, invoice: entry.posting.invoice }));
+  return planBlanketOrderLines(tx, {
+    caption: salesDocumentTypeCaptions[descriptor.type], no: header.no, sellToCustomerNo: header.sellToCustomerNo, sign: descriptor.sign,
+    // An invoice (credit memo) is deleted by its posting: it holds nothing on order afterwards.
+    linkedAfter: linkedAfterPosting({ documentType: header.documentType, no: header.no }, parts, descriptor.postsInFull),
+    // What comes back frees quantity, but Make Order takes only what is set again (a cancelled invoice's order ships it anew).
+    keepsQuantityToShip: descriptor.sign < 0,
+  }, parts);
 }
 
 /** The document locked, at the version the client saw, released (an open one is released first). */

@@ -1,7 +1,8 @@
 import { type HandlingDocument, type InvoicingDocument, type SalesDocumentDescriptor, salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import type { EditableDocumentType } from './sales-document.types.ts';
 
-export type PostableDocumentType = Exclude<EditableDocumentType, 'quote'>;
+/** Quotes and blanket orders are never posted: they are made into orders. */
+export type PostableDocumentType = Exclude<EditableDocumentType, 'quote' | 'blanketOrder'>;
 
 export interface PostRequest {
   /** Orders: Ship. Return orders: Receive. Ignored by invoices and credit memos, which post everything. */

@@ -24,6 +24,7 @@ import { assertPostingDateAllowed } from '../../core/posting/posting-date.ts';
 import { updateLineQuantities } from './sales-line.quantities.ts';
 import type { SalesLineRow } from './sales-document.types.ts';
 import { undoDropShipments } from '../purchases/drop-shipment-undo.ts';
+import { undoBlanketShipments } from './blanket-order.posting.ts';
 
 export async function undoShipmentLines(tx: Executor, shipmentNo: string, lineNos: readonly number[], context: SalesContext) {
   const { header, chosen, orderLines } = await loadUndoableLines(tx, shipmentNo, lineNos);
@@ -94,6 +95,7 @@ async function undoOwnLines(tx: Executor, header: PostedHeader, chosen: readonly
     };
   }));
   await tx.execute(sql`update sales_header set version = version + 1, updated_at = now() where document_type = 'order' and no = ${header.sourceDocumentNo}`);
+  await undoBlanketShipments(tx, header, chosen.map((line) => ({ orderLine: orderLines.find((candidate) => candidate.lineNo === line.sourceLineNo)!, quantity: dec(line.quantity) })));
   return appended.transactionNo;
 }
 

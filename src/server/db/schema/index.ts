@@ -20,3 +20,4 @@ export * from './journals.ts';
 export * from './bank-reconciliation.ts';
 export * from './purchases.ts';
 export * from './posted-purchase-documents.ts';
+export * from './standard-sales.ts';

@@ -114,8 +114,12 @@ export const postedSalesLine = pgTable('posted_sales_line', {
   applFromItemEntry: integer(),
   applToItemEntry: integer(),
   correction: flag(),
+  /** The blanket order line the posted line delivered part of (spec §2.4, §14.4). */
+  blanketOrderNo: text(),
+  blanketOrderLineNo: integer(),
 }, (t) => [
   primaryKey({ columns: [t.documentType, t.documentNo, t.lineNo] }),
+  index('posted_sales_line_blanket_order').on(t.blanketOrderNo, t.blanketOrderLineNo),
   foreignKey({ columns: [t.documentType, t.documentNo], foreignColumns: [postedSalesHeader.documentType, postedSalesHeader.no], name: 'posted_sales_line_document_fk' }),
   index('posted_sales_line_source').on(t.sourceDocumentType, t.sourceDocumentNo, t.sourceLineNo),
   index('posted_sales_line_open_shipment').on(t.billToCustomerNo, t.documentType),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { addressColumns, calendarDate, currencyFactor, dateFormula, flag, percent, quantity, recordColumns, salesLineAmountColumns, unitAmount } from './columns.ts';
 import { customer, customerDiscountGroup, customerPriceGroup } from './customers.ts';
 import { customerPostingGroup } from './posting-setup.ts';
@@ -37,6 +37,8 @@ export const salesHeader = pgTable('sales_header', {
   paymentDiscountPercent: percent().notNull().default('0'),
   paymentTermsCode: text().references(() => paymentTerms.code),
   paymentMethodCode: text().references(() => paymentMethod.code),
+  /** The customer's direct-debit mandate the invoice is collected by (BC Direct Debit Mandate ID; set by recurring invoices, spec §9.4). */
+  directDebitMandateId: text().notNull().default(''),
   shipmentMethodCode: text().references(() => shipmentMethod.code),
   shippingAgentCode: text().references(() => shippingAgent.code),
   shippingAgentServiceCode: text().notNull().default(''),
@@ -133,9 +135,14 @@ export const salesLine = pgTable('sales_line', {
   purchaseOrderLineNo: integer(),
   specialOrderPurchaseNo: text(),
   specialOrderPurchaseLineNo: integer(),
+  /** Blanket orders (spec §14): the blanket order line an order or invoice line delivers part of. */
+  blanketOrderNo: text(),
+  blanketOrderLineNo: integer(),
 }, (t) => [
   primaryKey({ columns: [t.documentType, t.documentNo, t.lineNo] }),
   check('sales_line_one_purchasing_kind', sql`not (${t.dropShipment} and ${t.specialOrder})`),
+  check('sales_line_blanket_order_link', sql`(${t.blanketOrderNo} is null) = (${t.blanketOrderLineNo} is null)`),
+  index('sales_line_blanket_order').on(t.blanketOrderNo, t.blanketOrderLineNo),
   foreignKey({ columns: [t.documentType, t.documentNo], foreignColumns: [salesHeader.documentType, salesHeader.no], name: 'sales_line_document_fk' })
     .onDelete('cascade'),
   allowedValues(t.type, salesLineTypes),
