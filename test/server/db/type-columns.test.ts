@@ -79,6 +79,7 @@ describe('the migrated database', () => {
     posted_sales_line_type_check: salesLineTypes,
     sales_header_document_type_check: salesDocumentTypes,
     sales_line_type_check: salesLineTypes,
+    standard_sales_line_type_check: salesLineTypes,
     general_journal_template_type_check: journalTemplateTypes,
     general_journal_batch_bal_account_type_check: journalAccountTypes,
     general_journal_line_document_type_check: journalDocumentTypes,
