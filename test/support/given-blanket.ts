@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { TestApi } from './api.ts';
 import { withFixtureCache } from './fixture-cache.ts';
 import { givenInventory, givenPostingCompany } from './given-posting.ts';
@@ -23,4 +24,24 @@ export async function givenBlanketCompany(api: TestApi) {
     await givenInventory(admin, '2026-01-01', [{ itemNo: 'X', quantity: '3000', unitCost: '12' }]);
   });
   return admin;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** The blanket tests' requests as admin on the work date: `ok` expects success, `refused` a 422 with the code. */
+export function blanketRequests(currentApi: () => TestApi, workDate: Record<string, string>) {
+  const send = (method: Method, url: string, body?: unknown) => currentApi().as('admin')(method, url, body, workDate);
+  const get = async (url: string) => (await send('GET', url)).json();
+  async function ok(method: Exclude<Method, 'GET'>, url: string, body?: unknown) {
+    const response = await send(method, url, body);
+    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
+    return response.statusCode === 204 ? null : response.json();
+  }
+  async function refused(method: Exclude<Method, 'GET'>, url: string, body: unknown, code: string) {
+    const response = await send(method, url, body);
+    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(422);
+    expect(response.json().code).toBe(code);
+    return response.json() as { code: string; detail: string; errors?: Array<{ field: string }> };
+  }
+  return { send, get, ok, refused };
 }

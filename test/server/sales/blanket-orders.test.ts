@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
-import { givenBlanketCompany } from '../../support/given-blanket.ts';
+import { blanketRequests, givenBlanketCompany } from '../../support/given-blanket.ts';
 import { created, givenCustomer } from '../../support/given.ts';
 
 /**
@@ -21,19 +21,7 @@ beforeEach(async () => {
 });
 afterEach(async () => api.close());
 
-const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => api.as('admin')(method, url, body, workDate);
-const get = async (url: string) => (await send('GET', url)).json();
-async function ok(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) {
-  const response = await send(method, url, body);
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
-  return response.statusCode === 204 ? null : response.json();
-}
-async function refused(method: 'POST' | 'PATCH' | 'DELETE', url: string, body: unknown, code: string) {
-  const response = await send(method, url, body);
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(422);
-  expect(response.json().code).toBe(code);
-  return response.json() as { code: string; detail: string; errors?: Array<{ field: string }> };
-}
+const { send, get, ok, refused } = blanketRequests(() => api, workDate);
 const lineOf = (document: Document, lineNo: number) => document.lines.find((line) => line.lineNo === lineNo)!;
 const blanketOrders = '/api/v1/salesBlanketOrders';
 
