@@ -5,6 +5,7 @@ import { HomePage } from './home/home-page.tsx';
 import { ItemCardPage } from './items/item-card-page.tsx';
 import { ItemListPage } from './items/item-list-page.tsx';
 import { CombineShipmentsPage } from './batch/combine-shipments-page.tsx';
+import { RecurringInvoicesPage } from './batch/recurring-invoices-page.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
 import { CashReceiptJournalPage } from './journal/cash-receipt-journal-page.tsx';
 import { GeneralJournalPage } from './journal/general-journal-page.tsx';
@@ -28,6 +29,8 @@ import { RegisterPaymentsPage } from './receivables/register-payments-page.tsx';
 import { SalesDocumentListPage } from './sales/sales-document-list-page.tsx';
 import { SalesDocumentPage } from './sales/sales-document-page.tsx';
 import { SignInPage } from './session/sign-in-page.tsx';
+import { StandardSalesCodeCardPage } from './standard-sales/standard-sales-code-card-page.tsx';
+import { StandardSalesCodeListPage } from './standard-sales/standard-sales-code-list-page.tsx';
 import { VendorCardPage } from './vendors/vendor-card-page.tsx';
 import { VendorListPage } from './vendors/vendor-list-page.tsx';
 import { useSession } from './session/session-store.ts';
@@ -51,6 +54,10 @@ export function App() {
         <Route path="/sales/:kind/new" caseSensitive element={<NewSalesDocumentPage />} />
         <Route path="/sales/:kind/:no" element={<SalesDocumentPage />} />
         <Route path="/combine-shipments" element={<CombineShipmentsPage />} />
+        <Route path="/standard-sales-codes" element={<StandardSalesCodeListPage />} />
+        <Route path="/standard-sales-codes/new" caseSensitive element={<StandardSalesCodeCardPage />} />
+        <Route path="/standard-sales-codes/:code" element={<StandardSalesCodeCardPage />} />
+        <Route path="/create-recurring-sales-invoices" element={<RecurringInvoicesPage />} />
         <Route path="/posted/:kind" element={<PostedDocumentListPage />} />
         <Route path="/posted/:kind/:no" element={<PostedDocumentPage />} />
         <Route path="/vendors" element={<VendorListPage />} />

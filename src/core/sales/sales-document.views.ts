@@ -30,6 +30,7 @@ export const documentTotalsView = z.object({
 });
 
 export const salesLineView = z.object({
+  documentNo: z.string(),
   lineNo: z.number().int(),
   type: z.enum(salesLineTypes),
   no: z.string(),
@@ -62,6 +63,9 @@ export const salesLineView = z.object({
   purchaseOrderLineNo: z.number().int().nullable(),
   specialOrderPurchaseNo: z.string().nullable(),
   specialOrderPurchaseLineNo: z.number().int().nullable(),
+  /** Orders and invoices (spec §14.1): the blanket order line this line delivers part of. */
+  blanketOrderNo: z.string().nullable(),
+  blanketOrderLineNo: z.number().int().nullable(),
 });
 
 export const salesHeaderView = z.object({

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest, FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import type { Area } from '../../core/access/roles.ts';
+import { blanketLineLinksView } from '../../core/sales/blanket-order.views.ts';
 import type { Executor } from '../db/connection.ts';
 import { documentNo, lineNoOf, lineParams, noParam } from '../documents/document-routes.shared.ts';
 import { deleteInvoicedBlanketOrders, makeOrderFromBlanketOrder } from './blanket-order.commands.ts';
@@ -25,36 +26,6 @@ export interface BlanketOrderRoutes {
   run: (request: FastifyRequest, reply: FastifyReply, command: (tx: Executor, context: SalesContext) => Promise<SalesDocument>, status?: number) => Promise<unknown>;
   documentSchema: z.ZodType;
 }
-
-const decimalText = z.string();
-
-const linkedDocumentSchema = z.object({
-  posted: z.boolean().describe('false: an unposted order, invoice … line; true: a posted shipment, invoice … line'),
-  documentType: z.string().describe('order, invoice … (unposted) or shipment, invoice, creditMemo, returnReceipt (posted)'),
-  resource: z.string().describe('The API resource of the document, e.g. salesOrders or postedSalesShipments'),
-  caption: z.string(),
-  documentNo: z.string(),
-  lineNo: z.number().int(),
-  postingDate: z.string().nullable(),
-  type: z.string(),
-  no: z.string(),
-  description: z.string(),
-  unitOfMeasureCode: z.string().nullable(),
-  quantity: decimalText,
-  quantityBase: decimalText,
-  quantityShipped: decimalText.nullable().describe('Unposted lines: Quantity Shipped (Return Qty. Received)'),
-  quantityInvoiced: decimalText.describe('Unposted lines and posted shipments (return receipts): the quantity invoiced of them'),
-  outstandingQuantity: decimalText.nullable().describe('Unposted lines: what they still have to ship'),
-  correction: z.boolean().describe('Posted shipment lines undone by Undo Shipment, and the lines that undid them'),
-});
-
-const linkedDocumentsSchema = z.object({
-  blanketOrderNo: z.string(), lineNo: z.number().int(), type: z.string(), no: z.string(), description: z.string(), unitOfMeasureCode: z.string().nullable(),
-  quantity: decimalText, quantityShipped: decimalText, quantityInvoiced: decimalText, quantityToShip: decimalText, outstandingQuantity: decimalText,
-  quantityOnOrdersBase: decimalText.describe('Outstanding base quantity of the unposted linked orders and invoices (less returns)'),
-  possibleQuantityToShip: decimalText.describe('What Make Order may still take from the line: Outstanding Quantity less what the linked orders hold'),
-  items: z.array(linkedDocumentSchema),
-});
 
 export function registerBlanketOrderRoutes({ routes, getDb, base, config, tags, run, documentSchema }: BlanketOrderRoutes) {
   routes.post(`${base}/:no/makeOrder`, {
@@ -76,6 +47,6 @@ export function registerBlanketOrderRoutes({ routes, getDb, base, config, tags, 
 
   routes.get(`${base}/:no/lines/:lineNo/linkedDocuments`, {
     config,
-    schema: { tags, params: lineParams, response: { 200: linkedDocumentsSchema }, summary: 'The order, invoice, shipment … lines linked to a blanket order line, posted or not (spec §14.4)' },
+    schema: { tags, params: lineParams, response: { 200: blanketLineLinksView }, summary: 'The order, invoice, shipment … lines linked to a blanket order line, posted or not (spec §14.4)' },
   }, async (request) => blanketLineLinks(getDb(), documentNo(request), lineNoOf(request)));
 }

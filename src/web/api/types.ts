@@ -11,6 +11,7 @@ import type {
 import type {
   documentStatisticsView, documentTotalsView, salesDocumentListItemView, salesDocumentView, salesHeaderView, salesLineView,
 } from '../../core/sales/sales-document.views.ts';
+import type { blanketLineLinksView } from '../../core/sales/blanket-order.views.ts';
 
 export type Problem = z.output<typeof problemView>;
 
@@ -34,3 +35,5 @@ export type SalesDocumentHeader = z.output<typeof salesHeaderView>;
 export type SalesDocumentListItem = z.output<typeof salesDocumentListItemView>;
 export type SalesDocument = z.output<typeof salesDocumentView>;
 export type DocumentStatistics = z.output<typeof documentStatisticsView>;
+/** A blanket order line and every line linked to it, posted or not (GET …/lines/{lineNo}/linkedDocuments). */
+export type BlanketLineLinks = z.output<typeof blanketLineLinksView>;

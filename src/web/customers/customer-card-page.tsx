@@ -11,6 +11,7 @@ import { ledgerSpecs } from '../ledgers/ledger-specs.ts';
 import { CustomerDocumentsPanel } from './customer-documents-panel.tsx';
 import { customerFieldGroups, newCustomerDefaults, newCustomerFieldGroups } from './customer-fields.ts';
 import { CustomerStatisticsPanel } from './customer-statistics-panel.tsx';
+import { CustomerSalesCodesPanel } from '../standard-sales/customer-sales-codes-panel.tsx';
 
 const customerCard: RecordCardSpec<Customer> = {
   caption: 'Customer', resource: '/customers', queryKey: 'customer', schemas: customerSchemas,
@@ -34,6 +35,7 @@ function ExistingCustomerCard({ no }: { no: string }) {
       <RecordCardForm key={locale} spec={customerCard} record={customer.data} actions={(record) => <CustomerActions no={record.no} />} />
       <CustomerStatisticsPanel customerNo={customer.data.no} />
       <CustomerDocumentsPanel customerNo={customer.data.no} />
+      <CustomerSalesCodesPanel customerNo={customer.data.no} />
       <EntriesPanel spec={ledgerSpecs.customerLedgerEntries} filters={{ customerNo: customer.data.no }} />
     </Stack>
   );

@@ -12,7 +12,7 @@ export const navigationGroups: readonly NavigationGroup[] = [
   { title: null, entries: [{ label: 'Home', to: '/' }, { label: 'Customers', to: '/customers' }, { label: 'Items', to: '/items' }] },
   {
     title: 'Sales',
-    entries: [...documentKindList.map((kind) => ({ label: kind.plural, to: `/sales/${kind.path}` })), { label: 'Combine Shipments', to: '/combine-shipments' }],
+    entries: [...documentKindList.map((kind) => ({ label: kind.plural, to: `/sales/${kind.path}` })), { label: 'Combine Shipments', to: '/combine-shipments' }, { label: 'Standard Sales Codes', to: '/standard-sales-codes' }, { label: 'Create Recurring Sales Invoices', to: '/create-recurring-sales-invoices' }],
   },
   { title: 'Posted documents', entries: postedDocumentKindList.map((kind) => ({ label: kind.plural, to: `/posted/${kind.path}` })) },
   {

@@ -30,6 +30,8 @@ interface ListPageProps<T> {
   rowLink?: (row: T) => string;
   filters?: readonly ListFilter[];
   newLink?: string;
+  /** The list's own actions (Delete Invoiced Blanket Orders …), beside New. */
+  actions?: ReactNode;
   /** Whether the API searches this resource (it refuses `?search=` where it does not). */
   searchable?: boolean;
 }
@@ -116,7 +118,7 @@ function ListTable<T>({ title, columns, rows, rowKey, rowLink, sortOrder, onSort
  * A Business Central style list: search box and filters (sent to the API, kept in the address),
  * sorting by a column header (within the page shown), and paging by the API's cursor.
  */
-export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters = [], newLink, searchable = true }: ListPageProps<T>) {
+export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters = [], newLink, actions, searchable = true }: ListPageProps<T>) {
   const { locale } = useSession();
   const { searchText, setSearchText, filterValues, setFilter, cursors, setCursors, page } = useListQuery<T>(resource, filters, searchable);
   const [sortOrder, setSortOrder] = useState<SortOrder | null>(null);
@@ -127,7 +129,10 @@ export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2}>{title}</Title>
-        {newLink && <Button component={Link} to={newLink}>New</Button>}
+        <Group gap="xs">
+          {actions}
+          {newLink && <Button component={Link} to={newLink}>New</Button>}
+        </Group>
       </Group>
       <Group align="end">
         {searchable && (

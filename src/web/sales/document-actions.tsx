@@ -3,12 +3,14 @@ import { useState } from 'react';
 import type { SalesDocument } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { AddCatalogItemDialog } from './add-catalog-item-dialog.tsx';
+import { BlanketMakeOrder } from './blanket-make-order.tsx';
 import { CopyDocumentDialog } from './copy-document-dialog.tsx';
 import type { DocumentKind } from './document-kinds.ts';
 import { GetPostedLinesDialog } from './get-posted-lines-dialog.tsx';
 import { GetShipmentLinesDialog } from './get-shipment-lines-dialog.tsx';
 import { MakeFromQuote } from './make-from-quote.tsx';
 import { PostingActions, salesPosting } from './posting-actions.tsx';
+import { GetRecurringSalesLinesAction } from './recurring-lines-action.tsx';
 import { isPostable } from './posting-options.ts';
 import { StatisticsDialog } from './statistics-dialog.tsx';
 import type { DocumentChange } from './use-sales-document.ts';
@@ -42,11 +44,13 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>Reopen</Button>
       <Button variant="default" onClick={() => act('/calculateInvoiceDiscount')} disabled={busy || !open}>Calculate Invoice Discount</Button>
       {kind.type === 'quote' && <MakeFromQuote kind={kind} no={document.no} busy={busy} onError={onError} />}
+      {kind.type === 'blanketOrder' && <BlanketMakeOrder kind={kind} no={document.no} busy={busy} onError={onError} />}
       {kind.type === 'invoice' && <Button variant="default" onClick={() => setDialog('shipmentLines')} disabled={busy || !open}>Get Shipment Lines…</Button>}
       {kind.direction === 'inbound' && (
         <Button variant="default" onClick={() => setDialog('postedLines')} disabled={busy || !open}>Get Posted Document Lines to Reverse…</Button>
       )}
       {sellsCatalogItems.has(kind.type) && <Button variant="default" onClick={() => setDialog('catalogItem')} disabled={busy || !open}>Add Catalog Item…</Button>}
+      <GetRecurringSalesLinesAction kind={kind} document={document} busy={busy} send={send} locale={locale} />
       <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>Copy Document…</Button>
       <Button variant="default" onClick={() => setDialog('statistics')} disabled={busy}>Statistics…</Button>
       <CopyDocumentDialog opened={dialog === 'copy'} onClose={close} onCopy={(input) => send({ method: 'POST', path: '/copyDocument', body: input })} />

@@ -1,5 +1,6 @@
 import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import type { LineHandling } from '../../core/documents/line-handling.ts';
+import { dec } from '../../core/money/decimal.ts';
 import type { SalesDocument, SalesLine } from '../api/types.ts';
 import type { AnyDocumentKind } from './document-kinds.ts';
 
@@ -9,8 +10,12 @@ type HandlingField = LineHandling['quantityToHandleField'];
 
 /** Fields of a line the grid edits; the rest (VAT, amounts) the server derives. */
 export type EditableLineField =
-  | 'no' | 'description' | 'locationCode' | 'purchasingCode' | 'quantity' | PriceField | 'lineDiscountPercent' | HandlingField | 'quantityToInvoice';
-type DecimalLineField = Exclude<EditableLineField, 'no' | 'description' | 'locationCode' | 'purchasingCode'>;
+  | 'no' | 'description' | 'locationCode' | 'purchasingCode' | 'quantity' | PriceField | 'lineDiscountPercent' | HandlingField | 'quantityToInvoice'
+  | BlanketLinkField;
+type DecimalLineField = Exclude<EditableLineField, 'no' | 'description' | 'locationCode' | 'purchasingCode' | BlanketLinkField>;
+
+/** An order or invoice line's link to the blanket order line it delivers part of (spec §14.1): saved together. */
+export type BlanketLinkField = 'blanketOrderNo' | 'blanketOrderLineNo';
 
 const decimalLineFields: readonly DecimalLineField[] = [
   'quantity', 'unitPrice', 'directUnitCost', 'lineDiscountPercent', 'quantityToShip', 'returnQuantityToReceive', 'quantityToReceive', 'returnQuantityToShip', 'quantityToInvoice',
@@ -23,10 +28,12 @@ export function isDecimalLineField(field: EditableLineField): field is DecimalLi
 /** A row of the grid: an existing line by its Line No., or the empty line at the bottom that adds one. */
 export type LineKey = number | 'new';
 
-/** Quantities posting has handled: shown, never edited. */
-export type PostedQuantityField = LineHandling['quantityHandledField'] | 'quantityInvoiced';
+/** Quantities posting has handled, and what is left to ship of a blanket order line: shown, never edited. */
+export type PostedQuantityField = LineHandling['quantityHandledField'] | 'quantityInvoiced' | 'outstandingQuantity';
 
-const postedQuantityFields: readonly PostedQuantityField[] = ['quantityShipped', 'returnQuantityReceived', 'quantityReceived', 'returnQuantityShipped', 'quantityInvoiced'];
+const postedQuantityFields: readonly PostedQuantityField[] = [
+  'quantityShipped', 'returnQuantityReceived', 'quantityReceived', 'returnQuantityShipped', 'quantityInvoiced', 'outstandingQuantity',
+];
 
 export function isPostedQuantityField(field: GridColumn['field']): field is PostedQuantityField {
   return (postedQuantityFields as readonly string[]).includes(field);
@@ -35,7 +42,8 @@ export function isPostedQuantityField(field: GridColumn['field']): field is Post
 type SharedLineField =
   | 'lineNo' | 'type' | 'no' | 'description' | 'locationCode' | 'unitOfMeasureCode' | 'quantity' | 'quantityToInvoice' | 'quantityInvoiced' | 'lineDiscountPercent'
   | 'lineDiscountAmount' | 'lineAmount' | 'invoiceDiscountAmount' | 'allowInvoiceDiscount' | 'vatPercent' | 'vatIdentifier' | 'vatCalculationType';
-type SalesOnlyLineField = 'purchasingCode' | 'dropShipment' | 'specialOrder' | 'purchaseOrderNo' | 'specialOrderPurchaseNo';
+type SalesOnlyLineField =
+  | 'documentNo' | 'purchasingCode' | 'dropShipment' | 'specialOrder' | 'purchaseOrderNo' | 'specialOrderPurchaseNo' | 'blanketOrderNo' | 'blanketOrderLineNo';
 
 /** A purchase line's sales order, when it buys a drop shipment (special order) for it. */
 type PurchaseOnlyLineField = 'salesOrderNo' | 'specialOrderSalesNo';
@@ -58,11 +66,13 @@ export interface GridDocument {
 
 /** A decimal field of a line; the other family's fields (absent) read as 0. */
 export function decimalOf(line: GridLine, field: DecimalLineField | PostedQuantityField): string {
+  // Quantity − Quantity Shipped, as the server reckons a blanket order line's Outstanding Quantity.
+  if (field === 'outstandingQuantity') return dec(line.quantity).minus(dec(line.quantityShipped ?? '0')).toFixed(5);
   return line[field] ?? '0';
 }
 
 export interface GridColumn {
-  field: EditableLineField | PostedQuantityField | 'type' | 'unitOfMeasureCode' | 'lineAmount';
+  field: EditableLineField | PostedQuantityField | 'type' | 'unitOfMeasureCode' | 'lineAmount' | 'linkedDocuments';
   label: string;
   width: number;
   numeric?: boolean;
@@ -104,7 +114,8 @@ export function priceFieldOf(family: DocumentFamily): PriceField {
   return priceColumns[family].field;
 }
 
-export function gridColumns(kind: AnyDocumentKind): GridColumn[] {
+/** `blanketLinks`: order and invoice lines show their link to a blanket order line (the grid's switch). */
+export function gridColumns(kind: AnyDocumentKind, options: { blanketLinks?: boolean } = {}): GridColumn[] {
   return [
     { field: 'type', label: 'Type', width: 120 },
     { field: 'no', label: 'No.', width: 110, quickEntry: true },
@@ -119,6 +130,8 @@ export function gridColumns(kind: AnyDocumentKind): GridColumn[] {
     { field: 'lineAmount', label: 'Line Amount Excl. VAT', width: 120, numeric: true },
     ...shippingColumns(kind),
     ...invoicingColumns(kind),
+    ...(kind.family === 'sales' && kind.type === 'blanketOrder' ? blanketOrderColumns : []),
+    ...(options.blanketLinks && linksToBlanketOrders(kind) ? blanketLinkColumns : []),
   ];
 }
 
@@ -127,3 +140,27 @@ export const lineTypeCaptions: Readonly<Record<SalesLine['type'], string>> = {
   item: 'Item',
   glAccount: 'G/L Account',
 };
+
+/*
+ * The lines grid's columns for blanket sales orders (spec §14): a blanket line's Qty. to Ship (what
+ * Make Order takes), what its orders have shipped and invoiced, what is left, and its linked
+ * documents; and on order and invoice lines, the blanket order line they deliver part of.
+ */
+export const blanketOrderColumns: readonly GridColumn[] = [
+  // Blanket orders never post: Qty. to Ship is what the next Make Order takes, editable when released as on an order.
+  { field: 'quantityToShip', label: 'Qty. to Ship', width: 90, numeric: true, quickEntry: true, editableWhenReleased: true },
+  { field: 'quantityShipped', label: 'Quantity Shipped', width: 90, numeric: true },
+  { field: 'quantityInvoiced', label: 'Quantity Invoiced', width: 90, numeric: true },
+  { field: 'outstandingQuantity', label: 'Outstanding Quantity', width: 100, numeric: true },
+  { field: 'linkedDocuments', label: 'Linked Documents', width: 90 },
+];
+
+export const blanketLinkColumns: readonly GridColumn[] = [
+  { field: 'blanketOrderNo', label: 'Blanket Order No.', width: 130 },
+  { field: 'blanketOrderLineNo', label: 'Blanket Order Line No.', width: 110 },
+];
+
+/** The documents whose lines the web links to blanket order lines by hand: orders and invoices. */
+export function linksToBlanketOrders(kind: AnyDocumentKind): boolean {
+  return kind.family === 'sales' && (kind.type === 'order' || kind.type === 'invoice');
+}

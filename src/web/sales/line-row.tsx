@@ -4,8 +4,10 @@ import { lineNoLookups, locationLookup, purchasingLookup } from '../components/l
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
 import { decimalForInput, formatAmount, formatQuantity } from '../format/numbers.ts';
+import { BlanketLinkCell } from './blanket-link-cells.tsx';
+import { BlanketLinkedDocumentsButton } from './blanket-linked-documents.tsx';
 import { cellAttributes, TextCell, type CellIdentity } from './line-cells.tsx';
-import { decimalOf, isDecimalLineField, isPostedQuantityField, lineTypeCaptions, type EditableLineField, type GridColumn, type GridLine } from './line-fields.ts';
+import { decimalOf, isDecimalLineField, isPostedQuantityField, lineTypeCaptions, type BlanketLinkField, type EditableLineField, type GridColumn, type GridLine } from './line-fields.ts';
 import { PurchasingNote } from './purchasing-note.tsx';
 import type { LinesEditor } from './use-lines-editor.ts';
 
@@ -35,6 +37,11 @@ export function LineRow({ line, family, position, columns, editor, open, busy, w
       case 'type': return <Text size="xs">{lineTypeCaptions[line.type]}</Text>;
       case 'unitOfMeasureCode': return <Text size="xs">{line.unitOfMeasureCode}</Text>;
       case 'lineAmount': return <LineAmount line={line} preview={editor.preview?.lineAmounts.get(line.lineNo)} locale={locale} />;
+      case 'blanketOrderNo':
+      case 'blanketOrderLineNo': return line.type === 'comment' ? null : <BlanketLinkCell identity={identity} line={line} editor={editor} readOnly={readOnly} />;
+      case 'linkedDocuments': return line.type === 'comment' || !line.documentNo ? null : (
+        <BlanketLinkedDocumentsButton blanketOrderNo={line.documentNo} lineNo={line.lineNo} position={position} locale={locale} />
+      );
       case 'no': return line.type === 'comment' ? null : (
         <RecordLookup source={lineNoLookups[line.type]} value={editor.draftOf(line.lineNo, 'no') ?? line.no}
           onChange={(text) => editor.edit(line.lineNo, 'no', text)} onCommit={(key) => void editor.commitCell(line.lineNo, 'no', key)}
@@ -81,7 +88,7 @@ export function LineRow({ line, family, position, columns, editor, open, busy, w
   );
 }
 
-function savedText(line: GridLine, field: EditableLineField, minimumScale: number | undefined, locale: SupportedLocale): string {
+function savedText(line: GridLine, field: Exclude<EditableLineField, BlanketLinkField>, minimumScale: number | undefined, locale: SupportedLocale): string {
   return isDecimalLineField(field) ? decimalForInput(decimalOf(line, field), locale, minimumScale) : line[field] ?? '';
 }
 

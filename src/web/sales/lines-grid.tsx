@@ -1,6 +1,7 @@
 import { ScrollArea, Table } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { SupportedLocale } from '../format/locales.ts';
+import { useBlanketLinkColumns } from './blanket-link-cells.tsx';
 import type { AnyDocumentKind } from './document-kinds.ts';
 import { handleGridKeyDown } from './grid-navigation.ts';
 import { gridColumns, type GridDocument } from './line-fields.ts';
@@ -20,7 +21,8 @@ interface LinesGridProps {
 /** The document's lines, editable in place and entirely from the keyboard. */
 export function LinesGrid({ kind, document, editor, busy, locale }: LinesGridProps) {
   const gridRef = useRef<HTMLTableElement>(null);
-  const columns = gridColumns(kind);
+  const blanketLinks = useBlanketLinkColumns(kind, document.lines);
+  const columns = gridColumns(kind, { blanketLinks: blanketLinks.shown });
   const open = document.status === 'open';
   const stockout = new Map((document.warnings ?? []).filter((warning) => warning.code === 'STOCKOUT').map((warning) => [warning.details.itemNo, warning.message]));
   const { focusRequest, focusDone } = editor;
@@ -35,23 +37,26 @@ export function LinesGrid({ kind, document, editor, busy, locale }: LinesGridPro
   }, [focusRequest, focusDone, document]);
 
   return (
-    <ScrollArea type="auto">
-      <Table ref={gridRef} withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={6} aria-label="Lines" onKeyDown={handleGridKeyDown}
-        miw={columns.reduce((width, column) => width + column.width, 40)}>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((column) => <Table.Th key={column.field} w={column.width} ta={column.numeric ? 'right' : undefined} fz="xs">{column.label}</Table.Th>)}
-            <Table.Th w={40}><span hidden>Delete</span></Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {document.lines.map((line, index) => (
-            <LineRow key={line.lineNo} line={line} family={kind.family} position={index + 1} columns={columns} editor={editor} open={open} busy={busy}
-              warning={line.type === 'item' ? stockout.get(line.no) : undefined} locale={locale} />
-          ))}
-          {open && <NewLineRow columns={columns} editor={editor} />}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea>
+    <>
+      {blanketLinks.toggle}
+      <ScrollArea type="auto">
+        <Table ref={gridRef} withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={6} aria-label="Lines" onKeyDown={handleGridKeyDown}
+          miw={columns.reduce((width, column) => width + column.width, 40)}>
+          <Table.Thead>
+            <Table.Tr>
+              {columns.map((column) => <Table.Th key={column.field} w={column.width} ta={column.numeric ? 'right' : undefined} fz="xs">{column.label}</Table.Th>)}
+              <Table.Th w={40}><span hidden>Delete</span></Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {document.lines.map((line, index) => (
+              <LineRow key={line.lineNo} line={line} family={kind.family} position={index + 1} columns={columns} editor={editor} open={open} busy={busy}
+                warning={line.type === 'item' ? stockout.get(line.no) : undefined} locale={locale} />
+            ))}
+            {open && <NewLineRow columns={columns} editor={editor} />}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import { customerLookup } from '../components/lookup-sources.ts';
 import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { documentKindByPath, documentPath, type AnyDocumentKind } from './document-kinds.ts';
+import { recurringLinesAfterCreate } from './recurring-lines-after-create.ts';
 import { documentQueryKey, refreshDocumentLists } from './use-sales-document.ts';
 
 export function NewSalesDocumentPage() {
@@ -41,7 +42,7 @@ export function NewDocumentForm<T>({ kind, party }: { kind: AnyDocumentKind; par
     onSuccess: (created) => {
       queryClient.setQueryData(documentQueryKey(kind, created.no), created);
       refreshDocumentLists(queryClient);
-      navigate(documentPath(kind, created.no), { replace: true });
+      navigate(documentPath(kind, created.no), { replace: true, state: recurringLinesAfterCreate(kind, created) });
     },
   });
 

@@ -5,6 +5,7 @@ import { formatDate } from '../format/dates.ts';
 import { formatAmount } from '../format/numbers.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
+import { BlanketDeleteInvoiced } from './blanket-delete-invoiced.tsx';
 import {
   dateFieldCaptions, documentKindByPath, documentListPath, documentPath, statusCaptions, type AnyDocumentKind, type DocumentKind, type HeaderDateField,
 } from './document-kinds.ts';
@@ -50,6 +51,7 @@ export function SalesDocumentListPage() {
   if (!kind) return <NotFoundPage />;
   return (
     <ListPage key={kind.path} title={kind.plural} resource={`/${kind.resource}`} columns={columnsFor(kind)} rowKey={(row) => row.no}
-      rowLink={(row) => documentPath(kind, row.no)} filters={[statusFilter]} newLink={`${documentListPath(kind)}/new`} />
+      rowLink={(row) => documentPath(kind, row.no)} filters={[statusFilter]} newLink={`${documentListPath(kind)}/new`}
+      actions={kind.type === 'blanketOrder' ? <BlanketDeleteInvoiced kind={kind} /> : undefined} />
   );
 }

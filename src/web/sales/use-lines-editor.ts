@@ -15,10 +15,10 @@ import type { DocumentChange } from './use-sales-document.ts';
 type Drafts = Record<string, Partial<Record<EditableLineField, string>>>;
 interface CellAddress { line: LineKey; field: EditableLineField }
 
-/** The errors of a failed change: the API's, when it names the cell changed; else its message on that cell. */
-function errorsOf(error: unknown, field: string): FieldErrors {
-  if (error instanceof ApiError && field in error.fieldErrors) return error.fieldErrors;
-  return { [field]: messageOf(error) };
+/** The errors of a failed change: the API's, when it names a cell changed; else its message on the cell left (`fields[0]`). */
+function errorsOf(error: unknown, ...fields: [string, ...string[]]): FieldErrors {
+  if (error instanceof ApiError && fields.some((field) => field in error.fieldErrors)) return error.fieldErrors;
+  return { [fields[0]]: messageOf(error) };
 }
 
 function sameValue(line: GridLine, field: EditableLineField, value: string): boolean {
@@ -87,6 +87,31 @@ function cellCommitter(cells: Cells, document: GridDocument, family: DocumentFam
         setCellErrors(lineNo, field, undefined);
       } catch (error) {
         setCellErrors(lineNo, field, errorsOf(error, field));
+      }
+    });
+  };
+}
+
+/**
+ * Saves several fields of a line as one change (a blanket order link is its No. and Line No.
+ * together); `cell` is the one left, where a refusal that names neither field is shown.
+ */
+function fieldsCommitter(cells: Cells, family: DocumentFamily, send: Send) {
+  const { draftOf, setDrafts, setErrors, setCellErrors, once } = cells;
+  return async function commitFields(lineNo: number, cell: EditableLineField, body: Partial<Record<EditableLineField, unknown>>) {
+    const fields = Object.keys(body) as EditableLineField[];
+    const parsed = lineSchemas[family].update.safeParse(body);
+    if (!parsed.success) return setCellErrors(lineNo, cell, fieldErrorsOf(parsed.error));
+    const drafts = new Map(fields.map((field) => [field, draftOf(lineNo, field)]));
+    await once(lineNo, cell, JSON.stringify(body), async () => {
+      try {
+        await send({ method: 'PATCH', path: `/lines/${lineNo}`, body: parsed.data });
+        setDrafts((current) => ({
+          ...current, [lineNo]: { ...current[lineNo], ...Object.fromEntries(fields.filter((field) => current[lineNo]?.[field] === drafts.get(field)).map((field) => [field, undefined])) },
+        }));
+        setErrors((current) => ({ ...current, [lineNo]: Object.fromEntries(Object.entries(current[lineNo] ?? {}).filter(([name]) => name !== cell && !(name in body))) }));
+      } catch (error) {
+        setCellErrors(lineNo, cell, errorsOf(error, cell, ...fields));
       }
     });
   };
@@ -163,6 +188,7 @@ export function useLinesEditor(document: GridDocument, family: DocumentFamily, l
       setCellErrors(line, field, undefined);
     },
     commitCell: cellCommitter(cells, document, family, locale, send),
+    commitFields: fieldsCommitter(cells, family, send),
     /** Errors the API gave for lines outside a cell's own save (posting's refusals), shown on their cells. */
     showLineErrors: (lineErrors: readonly LineFieldError[]) => setErrors((current) => {
       const next = { ...current };

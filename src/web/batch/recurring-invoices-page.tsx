@@ -1,0 +1,120 @@
+import { Alert, Anchor, Button, Fieldset, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/client.ts';
+import { fieldErrorsOfRequest, messageOf } from '../api/field-errors.ts';
+import type { Job } from '../api/posting-types.ts';
+import { CodeSelect } from '../components/code-select.tsx';
+import { DateField } from '../components/date-field.tsx';
+import { customerLookup } from '../components/lookup-sources.ts';
+import { RecordLookup } from '../components/record-lookup.tsx';
+import { documentKinds, documentPath } from '../sales/document-kinds.ts';
+import { useSession } from '../session/session-store.ts';
+import type { RecurringSalesInvoicesResult } from '../standard-sales/standard-sales-types.ts';
+import { JobProgress } from './job-progress.tsx';
+import { jobFinished, useJob } from './use-job.ts';
+
+interface RecurringInvoicesInput {
+  orderDate: string | null;
+  postingDate: string | null;
+  customerNo: string;
+  code: string | null;
+}
+
+/** The request as the API takes it: empty filters left out (all customers, all codes). */
+function requestBody({ customerNo, code, ...dates }: RecurringInvoicesInput) {
+  return { ...dates, ...(customerNo.trim() ? { customerNo: customerNo.trim() } : {}), ...(code ? { code } : {}) };
+}
+
+/**
+ * BC's Create Recurring Sales Invoices (spec §9.4): one invoice per customer's standard sales code
+ * that is valid on the order date and not blocked, with the code's lines. Run as a background job;
+ * a code that has its invoice for the order date already gets none again.
+ */
+export function RecurringInvoicesPage() {
+  const { workDate } = useSession();
+  const [input, setInput] = useState<RecurringInvoicesInput>({ orderDate: workDate, postingDate: workDate, customerNo: '', code: null });
+  const [jobId, setJobId] = useState<string | null>(null);
+  const start = useMutation({
+    mutationFn: (body: RecurringInvoicesInput) => api.post<{ job: Job }>('/createRecurringSalesInvoices', requestBody(body)),
+    onSuccess: (answer) => setJobId(answer.job.id),
+  });
+  const job = useJob<RecurringSalesInvoicesResult>(jobId);
+  const running = start.isPending || (jobId !== null && !jobFinished(job.data));
+  const errors = fieldErrorsOfRequest(start.error);
+  const set = <K extends keyof RecurringInvoicesInput>(field: K, value: RecurringInvoicesInput[K]) => setInput((current) => ({ ...current, [field]: value }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (running) return;
+    setJobId(null);
+    start.mutate(input);
+  };
+
+  return (
+    <Stack gap="sm" maw={900}>
+      <Title order={2}>Create Recurring Sales Invoices</Title>
+      <Text size="sm">Creates a sales invoice for every customer's recurring sales code that is valid on the order date and not blocked, with the code's lines, payment method and payment terms. The invoices are not posted.</Text>
+      <Stack component="form" onSubmit={submit} gap="sm" aria-label="Create Recurring Sales Invoices">
+        <Fieldset legend="Options">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+            <DateField label="Order Date" value={input.orderDate} error={errors.orderDate} onCommit={(value) => set('orderDate', value)} />
+            <DateField label="Posting Date" value={input.postingDate} error={errors.postingDate} onCommit={(value) => set('postingDate', value)} />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend="Standard Customer Sales Code">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
+            <RecordLookup source={customerLookup} value={input.customerNo} onChange={(text) => set('customerNo', text)} onCommit={(key) => set('customerNo', key)}
+              inputProps={{ label: 'Customer No. (all when empty)', error: errors.customerNo }} />
+            <CodeSelect lookup="/standardSalesCodes" label="Code (all when empty)" value={input.code} error={errors.code} onChange={(code) => set('code', code)} />
+          </SimpleGrid>
+        </Fieldset>
+        {start.error && <Alert color="red" role="alert">{messageOf(start.error)}</Alert>}
+        <Group><Button type="submit" loading={running}>Create Invoices</Button></Group>
+      </Stack>
+      {job.error && <Alert color="red" role="alert">{messageOf(job.error)}</Alert>}
+      {job.data && <JobProgress job={job.data} />}
+      {job.data && jobFinished(job.data) && <RecurringInvoicesOutcome job={job.data} />}
+    </Stack>
+  );
+}
+
+function jobErrorText(error: unknown, fallback: string): string {
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
+  return typeof error === 'string' ? error : fallback;
+}
+
+/** How many invoices the run made (with links), which codes had theirs already, and which got none, with the reason. */
+function RecurringInvoicesOutcome({ job }: { job: Job<RecurringSalesInvoicesResult> }) {
+  if (job.status === 'failed') return <Alert color="red" role="alert">The batch failed: {jobErrorText(job.error, job.message)}</Alert>;
+  const result = job.result;
+  if (!result) return null;
+  return (
+    <Stack gap="xs" aria-label="Result">
+      <Text size="sm" data-testid="recurring-invoices-outcome"><strong data-testid="invoices-created">{result.invoicesCreated}</strong> invoice(s) created.</Text>
+      {result.invoiceNos.length > 0 && (
+        <Group gap="xs">
+          <Text size="sm">Sales invoices:</Text>
+          {result.invoiceNos.map((no) => <Anchor key={no} component={Link} to={documentPath(documentKinds.invoice, no)} size="sm">{no}</Anchor>)}
+        </Group>
+      )}
+      {result.alreadyCreated.length > 0 && (
+        <Alert color="blue" title={`${result.alreadyCreated.length} code(s) have their invoice for this order date already`}>
+          <List size="sm">
+            {result.alreadyCreated.map((done) => (
+              <List.Item key={`${done.customerNo}/${done.code}`}>
+                {done.customerNo} · {done.code}: invoice {done.invoiceNo}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {result.skipped.length > 0 && (
+        <Alert color="orange" title={`${result.skipped.length} code(s) got no invoice`}>
+          <List size="sm">{result.skipped.map((skip) => <List.Item key={`${skip.customerNo}/${skip.code}`}>{skip.customerNo} · {skip.code}: {skip.message}</List.Item>)}</List>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,100 @@
+import { ActionIcon, Alert, Anchor, Button, Fieldset, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, encodeKey, withQuery } from '../api/client.ts';
+import { messageOf } from '../api/field-errors.ts';
+import type { Page } from '../api/types.ts';
+import { formatDate } from '../format/dates.ts';
+import { useSession } from '../session/session-store.ts';
+import { CustomerSalesCodeDialog } from './customer-sales-code-dialog.tsx';
+import {
+  customerSalesCodesKey, customerSalesCodesResource, insertModeCaptions, insertModeFields, standardSalesCodePath, type StandardCustomerSalesCode,
+} from './standard-sales-types.ts';
+
+/**
+ * The customer's recurring sales codes (BC Standard Customer Sales Codes, spec §9.1): validity, payment
+ * method, blocked, and how each document type takes the code's lines when it is created (§9.3).
+ */
+export function CustomerSalesCodesPanel({ customerNo }: { customerNo: string }) {
+  const { locale } = useSession();
+  const queryClient = useQueryClient();
+  const codes = useQuery({
+    queryKey: customerSalesCodesKey(customerNo),
+    queryFn: () => api.get<Page<StandardCustomerSalesCode>>(withQuery(customerSalesCodesResource, { customerNo, limit: 1000 })),
+  });
+  const [editing, setEditing] = useState<StandardCustomerSalesCode | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<StandardCustomerSalesCode | null>(null);
+  const remove = useMutation({
+    mutationFn: (code: StandardCustomerSalesCode) => api.delete<void>(`${customerSalesCodesResource}/${encodeKey(code.id)}`, code.version),
+    onSuccess: () => setDeleting(null),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: customerSalesCodesKey(customerNo) }),
+  });
+  const closeDelete = () => {
+    remove.reset();
+    setDeleting(null);
+  };
+  const rows = [...(codes.data?.items ?? [])].sort((a, b) => a.code.localeCompare(b.code));
+
+  return (
+    <Fieldset legend="Recurring Sales Lines" aria-label="Recurring sales codes">
+      <Group justify="space-between" mb="xs">
+        <Text size="sm" c="dimmed">Standard sales codes whose lines this customer's documents take: by Get Recurring Sales Lines, on a new document, and by Create Recurring Sales Invoices.</Text>
+        <Button size="xs" onClick={() => setEditing('new')}>Add Code</Button>
+      </Group>
+      {codes.error && <Alert color="red" role="alert">{messageOf(codes.error)}</Alert>}
+      {codes.isPending ? <Loader size="sm" /> : rows.length === 0 ? <Text size="sm" c="dimmed">No recurring sales codes.</Text> : (
+        <CodesTable rows={rows} locale={locale} onEdit={setEditing} onDelete={setDeleting} />
+      )}
+      {editing !== null && <CustomerSalesCodeDialog customerNo={customerNo} code={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      <Modal opened={deleting !== null} onClose={closeDelete} title={`Delete recurring sales code ${deleting?.code ?? ''}`}>
+        <Stack gap="sm">
+          <Text size="sm">Do you want to remove code {deleting?.code} from customer {customerNo}? The standard sales code itself stays.</Text>
+          {remove.error && <Alert color="red" role="alert" title="The code was not removed">{messageOf(remove.error)}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={closeDelete}>{remove.error ? 'Close' : 'No'}</Button>
+            <Button color="red" loading={remove.isPending} disabled={remove.error !== null} onClick={() => deleting && remove.mutate(deleting)} data-autofocus>Yes</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Fieldset>
+  );
+}
+
+/** One row per code: its validity, payment method, blocked and insert modes, with Edit and Delete. */
+function CodesTable({ rows, locale, onEdit, onDelete }: {
+  rows: StandardCustomerSalesCode[]; locale: ReturnType<typeof useSession>['locale'];
+  onEdit: (code: StandardCustomerSalesCode) => void; onDelete: (code: StandardCustomerSalesCode) => void;
+}) {
+  return (
+    <Table striped withTableBorder fz="sm" aria-label="Recurring sales codes of the customer">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Code</Table.Th><Table.Th>Description</Table.Th><Table.Th>Valid From Date</Table.Th><Table.Th>Valid To Date</Table.Th>
+          <Table.Th>Payment Method Code</Table.Th><Table.Th>Blocked</Table.Th>
+          {insertModeFields.map((mode) => <Table.Th key={mode.field} title={mode.label}>{mode.short}</Table.Th>)}
+          <Table.Th w={110} />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((code) => (
+          <Table.Tr key={code.id} data-code={code.code}>
+            <Table.Td><Anchor component={Link} to={standardSalesCodePath(code.code)} size="sm">{code.code}</Anchor></Table.Td>
+            <Table.Td>{code.description}</Table.Td>
+            <Table.Td>{formatDate(code.validFromDate, locale)}</Table.Td>
+            <Table.Td>{formatDate(code.validToDate, locale)}</Table.Td>
+            <Table.Td>{code.paymentMethodCode ?? ''}</Table.Td>
+            <Table.Td>{code.blocked ? 'Yes' : ''}</Table.Td>
+            {insertModeFields.map((mode) => <Table.Td key={mode.field}>{insertModeCaptions[code[mode.field]]}</Table.Td>)}
+            <Table.Td>
+              <Group gap={4} justify="flex-end" wrap="nowrap">
+                <Button size="compact-xs" variant="default" aria-label={`Edit code ${code.code}`} onClick={() => onEdit(code)}>Edit</Button>
+                <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete code ${code.code}`} onClick={() => onDelete(code)}>✕</ActionIcon>
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
