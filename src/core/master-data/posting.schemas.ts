@@ -52,7 +52,7 @@ export const vendorPostingGroupSchemas = recordSchemas({ code: code() }, { descr
 export const generalPostingSetupAccounts = [
   'salesAccount', 'salesCreditMemoAccount', 'salesLineDiscountAccount', 'salesInvoiceDiscountAccount',
   'salesPaymentDiscountDebitAccount', 'salesPaymentDiscountCreditAccount', 'salesPaymentToleranceDebitAccount',
-  'salesPaymentToleranceCreditAccount', 'purchaseAccount', 'purchaseCreditMemoAccount', 'purchaseLineDiscountAccount',
+  'salesPaymentToleranceCreditAccount', 'salesPrepaymentsAccount', 'purchaseAccount', 'purchaseCreditMemoAccount', 'purchaseLineDiscountAccount',
   'purchaseInvoiceDiscountAccount', 'purchasePaymentDiscountDebitAccount', 'purchasePaymentDiscountCreditAccount', 'purchaseVarianceAccount',
   'cogsAccount', 'cogsAccountInterim', 'inventoryAdjustmentAccount', 'directCostAppliedAccount', 'inventoryAccrualAccountInterim',
 ] as const;

@@ -78,3 +78,16 @@ export const purchaseLineDiscountSchemas = {
   }),
   update: z.strictObject({ ...purchaseAgreement, lineDiscountPercent: percent() }).partial(),
 };
+
+/** Sales Prepayment % (spec §26.1): an item's prepayment percentage for a customer, a customer price group or all customers. */
+export const salesPrepaymentPercentSchemas = {
+  create: z.strictObject({
+    itemNo: code(),
+    salesType: z.enum(['customer', 'customerPriceGroup', 'allCustomers']),
+    salesCode: optionalCode().optional(),
+    startingDate: optionalIsoDate().optional(),
+    endingDate: optionalIsoDate().optional(),
+    prepaymentPercent: percent(),
+  }),
+  update: z.strictObject({ endingDate: optionalIsoDate(), prepaymentPercent: percent() }).partial(),
+};

@@ -98,6 +98,8 @@ export interface CustomerLedgerEntryDraft {
   paymentMethodCode?: string;
   customerPostingGroup?: string;
   document?: EntryDocument;
+  /** Written by a prepayment invoice or credit memo (spec §26.4). */
+  prepayment?: boolean;
 }
 
 /** A vendor ledger entry before the ledger numbers it (the purchase-side mirror of the customer's). */

@@ -90,6 +90,8 @@ export const customerLedgerEntryView = z.object({
   salespersonCode: z.string(),
   paymentMethodCode: z.string(),
   customerPostingGroup: z.string(),
+  /** Written by a prepayment invoice or credit memo (spec §26.4). */
+  prepayment: z.boolean(),
 });
 
 export const detailedCustomerLedgerEntryView = z.object({

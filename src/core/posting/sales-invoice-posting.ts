@@ -93,6 +93,11 @@ export interface SalesPostingLine extends PostingLineAmounts {
   vatProdPostingGroup: string;
   /** round(Qty. to Invoice × Unit Cost (LCY)): what Profit (LCY) is measured against; omitted = 0. */
   costAmountLcy?: Decimal;
+  /**
+   * A prepayment deduction line (spec §26.7.2), negative on an invoice: its VAT is its own VAT entry
+   * with the opposite sign, never netted with the sales VAT of the same group.
+   */
+  prepayment?: boolean;
 }
 
 export interface SalesPostingSetup {
@@ -129,6 +134,7 @@ export interface SalesPostingAccounts {
 interface LineToPost extends BufferLine {
   amounts: PostingLineAmounts;
   costAmountLcy: Decimal | undefined;
+  prepayment?: boolean;
 }
 
 export function buildSalesInvoicePosting(input: SalesInvoicePostingInput): PostingBatch {
@@ -211,6 +217,7 @@ function documentLinesToPost(input: SalesInvoicePostingInput): LineToPost[] {
       amountsLcy: pickAmounts(line),
       costAmountLcy: line.costAmountLcy,
       inputPath: `lines.${index}`,
+      ...(line.prepayment ? { prepayment: true } : {}),
     });
   });
   return lines;
@@ -330,10 +337,11 @@ function buildVatPostings(
 ): { vatEntries: VatEntry[]; vatGlEntries: GlEntry[] } {
   const totals = new Map<string, VatTotal>();
   for (const line of lines) {
-    const total = totals.get(line.vatProdPostingGroup) ?? { vat: line.vat, base: ZERO, vatAmount: ZERO };
+    const key = line.prepayment ? `${line.vatProdPostingGroup}|prepayment` : line.vatProdPostingGroup;
+    const total = totals.get(key) ?? { vat: line.vat, base: ZERO, vatAmount: ZERO };
     total.base = total.base.plus(line.amountsLcy.vatBaseAmount);
     total.vatAmount = total.vatAmount.plus(line.amountsLcy.amountIncludingVat.minus(line.amountsLcy.amount));
-    totals.set(line.vatProdPostingGroup, total);
+    totals.set(key, total);
   }
   const side = sideOf(input);
   const vatSign = revenueAndVatSign(input);

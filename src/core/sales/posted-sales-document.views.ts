@@ -64,6 +64,9 @@ export const postedSalesHeaderRowView = z.object({
   appliesToDocumentType: nullableText(),
   appliesToDocumentNo: nullableText(),
   correctedInvoiceNo: nullableText(),
+  /** A prepayment invoice or credit memo of order prepaymentOrderNo (spec §26.4). */
+  prepayment: z.boolean(),
+  prepaymentOrderNo: nullableText(),
   postingDescription: z.string(),
   /** Totals of invoices and credit memos (0 on shipments and receipts), in the document currency. */
   amount: decimalText(),
@@ -144,6 +147,8 @@ export const postedSalesLineView = z.object({
   /** The blanket order line the posted line delivered part of (spec §2.4). */
   blanketOrderNo: nullableText(),
   blanketOrderLineNo: nullableInteger(),
+  /** A final invoice's deduction of the order's prepayment (spec §26.7.2). */
+  prepaymentLine: z.boolean(),
 });
 
 export const postedSalesDocumentView = postedSalesHeaderView.extend({ lines: z.array(postedSalesLineView) });

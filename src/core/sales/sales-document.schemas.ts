@@ -38,6 +38,11 @@ const lineFields = {
   blanketOrderNo: codeReference().nullable()
     .describe('Orders, invoices (and return orders, credit memos): the blanket order this line delivers part of; sent with blanketOrderLineNo, null unlinks'),
   blanketOrderLineNo: integerField({ min: 1 }).nullable().describe('The line of that blanket order'),
+  /** Orders and quotes (spec §26.2–26.3): the line's Prepayment %, or the Prepmt. Line Amount that sets it. */
+  prepaymentPercent: percent(),
+  prepmtLineAmount: amount(),
+  /** Orders (spec §26.7.5): what the next invoice of the line deducts from its prepayment. */
+  prepmtAmtToDeduct: amount(),
 };
 
 /** Only `required` must be sent; the rest is optional. The field types are kept, so `z.infer` names every field. */
@@ -87,6 +92,13 @@ const headerFields = {
   /** Credit memos and return orders: the posted document the credit is applied to at posting (spec §17.2). */
   appliesToDocumentType: z.enum(['invoice', 'creditMemo']).nullable(),
   appliesToDocumentNo: codeReference().nullable(),
+  /** Orders (quotes: the percentage only), spec §26.1: a new percentage is set on every line. */
+  prepaymentPercent: percent(),
+  compressPrepayment: z.boolean(),
+  prepmtPaymentTermsCode: codeReference(10),
+  prepaymentDueDate: optionalIsoDate(),
+  prepmtPmtDiscountDate: optionalIsoDate(),
+  prepmtPaymentDiscountPercent: percent(),
 };
 
 export const salesDocumentCreate = z.strictObject({

@@ -68,6 +68,9 @@ export const headerFieldsEditableWhenReleased: readonly string[] = [
   'packageTrackingNo',
   'dueDate',
   'paymentDiscountDate',
+  'prepaymentDueDate',
+  'prepmtPmtDiscountDate',
+  'compressPrepayment',
 ];
 
 /**
@@ -78,6 +81,7 @@ export const headerFieldsEditableWhenReleased: readonly string[] = [
 export const lineFieldsEditableWhenReleased: readonly string[] = [
   'quantityToShip',
   'quantityToInvoice',
+  'prepmtAmtToDeduct',
   'returnQuantityToReceive',
   'shipmentDate',
   'requestedDeliveryDate',

@@ -13,6 +13,7 @@ import type { CliIo } from './cli-io.ts';
 import type { CliCommandKit } from './command-kit.ts';
 import { registerJournalCommands } from './journal-command.ts';
 import { registerMakeOrderCommand } from './make-order-command.ts';
+import { registerPrepaymentCommands } from './prepayment-command.ts';
 import { registerPostingCommands } from './posting-command.ts';
 import { registerReceivablesCommands } from './receivables-command.ts';
 import { registerRecurringSalesCommands } from './recurring-sales-command.ts';
@@ -60,6 +61,7 @@ function buildProgram(run: CliIo, setExitCode: (code: number) => void): Command 
   registerRecordCommands(program, kit);
   registerPostingCommands(program, kit);
   registerMakeOrderCommand(program, kit);
+  registerPrepaymentCommands(program, kit);
   registerJournalCommands(program, kit);
   registerBankCommands(program, kit);
   registerReceivablesCommands(program, kit);

@@ -35,6 +35,8 @@ const numberSeries: DemoRecord[] = [
   series('PS-CR', 'Posted sales credit memos', 'PSCM000001', { dateOrder: true }),
   series('PS-SHPT', 'Posted sales shipments', 'PSS000001'),
   series('PS-RCPT', 'Posted return receipts', 'PRR000001'),
+  series('PS-PPI', 'Posted prepayment invoices', 'PSP000001', { dateOrder: true }),
+  series('PS-PPCM', 'Posted prepayment credit memos', 'PSPC000001', { dateOrder: true }),
   series('P-QUO', 'Purchase quotes', 'PQ000001'),
   series('P-ORD', 'Purchase orders', 'PO000001'),
   series('P-INV', 'Purchase invoices', 'PI000001'),
@@ -54,7 +56,7 @@ const numberSeries: DemoRecord[] = [
 const salesReceivablesSetup: DemoRecord = {
   customerNos: 'CUST', quoteNos: 'S-QUO', orderNos: 'S-ORD', invoiceNos: 'S-INV', creditMemoNos: 'S-CR',
   returnOrderNos: 'S-RO', blanketOrderNos: 'S-BLK', postedInvoiceNos: 'PS-INV', postedCreditMemoNos: 'PS-CR',
-  postedShipmentNos: 'PS-SHPT', postedReturnReceiptNos: 'PS-RCPT',
+  postedShipmentNos: 'PS-SHPT', postedReturnReceiptNos: 'PS-RCPT', postedPrepaymentInvoiceNos: 'PS-PPI', postedPrepaymentCreditMemoNos: 'PS-PPCM',
   creditWarnings: 'bothWarnings', stockoutWarning: true, defaultQuantityToShip: 'remainder',
   quoteValidityCalculation: '30D', discountPosting: 'allDiscounts', calculateInvoiceDiscount: true,
 };
@@ -145,6 +147,8 @@ const glAccounts: DemoRecord[] = [
   balance('1430', 'Trade payables non-EU (Crediteuren buiten de EU)', 'liabilities', control),
   balance('1480', 'Goods received not invoiced (Te ontvangen facturen)', 'liabilities'),
   balance('1490', 'Accrued expenses (Nog te betalen kosten)', 'liabilities'),
+  // Spec §26.1: prepayments invoiced and not yet deducted; the account's groups give the prepayment VAT.
+  balance('1495', 'Customer prepayments (Vooruitontvangen bedragen)', 'liabilities', { genProdPostingGroup: 'RETAIL', vatProdPostingGroup: 'HIGH' }),
   heading('1500', 'VALUE ADDED TAX (Omzetbelasting)', 'balanceSheet', 'liabilities'),
   balance('1510', 'VAT payable high rate 21% (Af te dragen btw hoog)', 'liabilities'),
   balance('1520', 'VAT payable low rate 9% (Af te dragen btw laag)', 'liabilities'),
@@ -246,8 +250,8 @@ const discounts = {
 const revenue = (account: string) => ({ salesAccount: account, salesCreditMemoAccount: account, ...discounts });
 
 const generalPostingSetups: DemoRecord[] = [
-  { genBusPostingGroup: 'DOMESTIC', genProdPostingGroup: 'RETAIL', description: 'Goods, domestic', ...revenue('8010'), ...goodsCost },
-  { genBusPostingGroup: 'DOMESTIC', genProdPostingGroup: 'SERVICES', description: 'Services, domestic', ...revenue('8040'), ...serviceCost },
+  { genBusPostingGroup: 'DOMESTIC', genProdPostingGroup: 'RETAIL', description: 'Goods, domestic', ...revenue('8010'), ...goodsCost, salesPrepaymentsAccount: '1495' },
+  { genBusPostingGroup: 'DOMESTIC', genProdPostingGroup: 'SERVICES', description: 'Services, domestic', ...revenue('8040'), ...serviceCost, salesPrepaymentsAccount: '1495' },
   { genBusPostingGroup: 'DOMESTIC', genProdPostingGroup: 'FREIGHT', description: 'Freight, domestic', ...revenue('8050'), ...serviceCost },
   { genBusPostingGroup: 'EU', genProdPostingGroup: 'RETAIL', description: 'Goods, EU', ...revenue('8020'), ...goodsCost },
   { genBusPostingGroup: 'EU', genProdPostingGroup: 'SERVICES', description: 'Services, EU', ...revenue('8045'), ...serviceCost },

@@ -25,6 +25,7 @@ import { registerPaymentRegistrationRoutes } from '../receivables/payment-regist
 import { registerUnapplyRoutes } from '../receivables/unapply.routes.ts';
 import { registerCustomerStatisticsRoutes } from '../customers/customer-statistics.routes.ts';
 import { registerSalesPostRoutes } from '../sales/sales-post.routes.ts';
+import { registerPrepaymentRoutes } from '../sales/prepayment.routes.ts';
 import { registerPostingCompanionRoutes } from '../sales/posting-companions.routes.ts';
 import { registerRecurringSalesLineRoutes } from '../sales/recurring-sales-lines.routes.ts';
 import { registerJobRoutes } from '../jobs/job.routes.ts';
@@ -67,7 +68,7 @@ const routeModules: ((app: FastifyInstance, getDb: () => Executor) => void)[] = 
   registerPostedSalesDocumentRoutes, registerNavigateRoutes, registerReverseRoutes, registerApplyEntriesRoutes,
   registerVendorApplyEntriesRoutes, registerPaymentRegistrationRoutes, registerUnapplyRoutes, registerCustomerStatisticsRoutes,
   registerSalesPostRoutes, registerPurchasePostRoutes, registerRequisitionWorksheetRoutes, registerPostingCompanionRoutes,
-  registerJobRoutes, registerReceivablesReportRoutes, registerRecurringSalesLineRoutes,
+  registerJobRoutes, registerReceivablesReportRoutes, registerRecurringSalesLineRoutes, registerPrepaymentRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -111,6 +111,7 @@ export function customerEntryRows(posting: Posting, transactionNo: number): (typ
       salespersonCode: draft.salespersonCode ?? '',
       paymentMethodCode: draft.paymentMethodCode ?? '',
       customerPostingGroup: draft.customerPostingGroup ?? '',
+      prepayment: draft.prepayment ?? false,
     };
   });
 }

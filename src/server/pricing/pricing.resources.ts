@@ -2,13 +2,15 @@ import { eq, getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { DomainError } from '../../core/errors.ts';
 import { compareDates } from '../../core/dates/calendar-date.ts';
-import { customerInvoiceDiscountSchemas, purchaseLineDiscountSchemas, purchasePriceSchemas, salesLineDiscountSchemas, salesPriceSchemas } from '../../core/master-data/pricing.schemas.ts';
+import { customerInvoiceDiscountSchemas, purchaseLineDiscountSchemas, purchasePriceSchemas, salesLineDiscountSchemas, salesPrepaymentPercentSchemas, salesPriceSchemas } from '../../core/master-data/pricing.schemas.ts';
 import type { Executor } from '../db/connection.ts';
 import {
   currency, customer, customerDiscountGroup, customerInvoiceDiscount, customerPriceGroup, item, itemDiscountGroup, purchaseLineDiscount,
-  purchasePrice, salesLineDiscount, salesPrice,
+  purchasePrice, salesLineDiscount, salesPrepaymentPercent, salesPrice,
 } from '../db/schema/index.ts';
 import type { ResourceDefinition, Row } from '../master-data/resource.ts';
+import { checkItemPrepaymentPercent, type SalesPrepaymentSalesType } from '../../core/sales/prepayment.ts';
+import { dec } from '../../core/money/decimal.ts';
 
 const byId = { param: 'id', field: 'id', kind: 'uuid' } as const;
 
@@ -71,6 +73,23 @@ export const pricingResources: ResourceDefinition[] = [
         throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity, value: record.code as string, field: 'code' }, 'code');
       }
       await checkAgreement(tx, record);
+    },
+  },
+  {
+    name: 'salesPrepaymentPercents', entity: 'Sales Prepayment %', table: salesPrepaymentPercent, area: 'items', key: byId,
+    createSchema: salesPrepaymentPercentSchemas.create, updateSchema: salesPrepaymentPercentSchemas.update,
+    filters: ['itemNo', 'salesType', 'salesCode'],
+    validate: async (tx, record) => {
+      if (!(await exists(tx, item, 'no', record.itemNo as string))) throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Item', value: record.itemNo as string, field: 'itemNo' }, 'itemNo');
+      checkItemPrepaymentPercent({
+        salesType: record.salesType as SalesPrepaymentSalesType, salesCode: (record.salesCode as string | undefined) ?? '',
+        startingDate: (record.startingDate as string | null | undefined) ?? null, endingDate: (record.endingDate as string | null | undefined) ?? null,
+        prepaymentPercent: dec(String(record.prepaymentPercent)),
+      });
+      const target = salesCodeTargets[record.salesType as string];
+      if (target && !(await exists(tx, target.table, target.column, record.salesCode as string))) {
+        throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: target.entity, value: record.salesCode as string, field: 'salesCode' }, 'salesCode');
+      }
     },
   },
   {

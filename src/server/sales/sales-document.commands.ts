@@ -17,8 +17,10 @@ import { assertBlanketLinesUnlinked } from './sales-line.blanket.ts';
 import type { SalesContext } from './sales-context.ts';
 import { loadDocument, findDocument } from './sales-document.queries.ts';
 import { recalculateDocument, type RecalculationTrigger } from './sales-document.recalculate.ts';
+import { checkPrepaymentBeforeRelease, pendingPrepaymentOrderNos, prepaymentSettled } from './prepayment.gate.ts';
+import { assertNoInvoicedPrepayment, checkHeaderChangeWithPrepayment, checkPrepaymentHeader, setLinesPrepaymentPercent } from './prepayment.lines.ts';
 import { type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
-import { currencyFactor, customerFields, newDocumentDates, paymentTermsFields, quoteValidityFields, shipToFields } from './sales-header.derive.ts';
+import { currencyFactor, customerFields, newDocumentDates, paymentTermsFields, prepaymentTermsFields, quoteValidityFields, shipToFields } from './sales-header.derive.ts';
 import { deriveLine, type SalesLineInput } from './sales-line.derive.ts';
 import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
 import { itemFromCatalog } from '../purchases/catalog-items.ts';
@@ -63,7 +65,12 @@ export async function createDocument(tx: Executor, documentType: EditableDocumen
   };
   if (shipToCode) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, shipToCode, context)) };
   values = { ...values, ...explicit };
-  values = { ...values, ...(await paymentTermsFields(tx, values)), ...quoteValidityFields(values, context) };
+  if (explicit.paymentTermsCode !== undefined && explicit.prepmtPaymentTermsCode === undefined && documentType === 'order') values.prepmtPaymentTermsCode = explicit.paymentTermsCode;
+  values = { ...values, ...(await paymentTermsFields(tx, values)), ...quoteValidityFields(values, context), ...(await prepaymentTermsFields(tx, values)) };
+  for (const typed of ['prepaymentDueDate', 'prepmtPmtDiscountDate', 'prepmtPaymentDiscountPercent'] as const) {
+    if (explicit[typed] !== undefined) Object.assign(values, { [typed]: explicit[typed] });
+  }
+  checkPrepaymentHeader(values);
   if (explicit.dueDate !== undefined) values.dueDate = explicit.dueDate;
   if (explicit.quoteValidUntilDate !== undefined) values.quoteValidUntilDate = explicit.quoteValidUntilDate;
   values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
@@ -111,6 +118,17 @@ export async function updateDocumentHeader(
       if (fields[explicit] !== undefined) Object.assign(values, { [explicit]: fields[explicit] });
     }
   }
+  // Spec §26.1: the prepayment terms follow the payment terms they were equal to, and give the prepayment dates.
+  if (fields.paymentTermsCode !== undefined && fields.prepmtPaymentTermsCode === undefined && documentType === 'order'
+    && document.header.prepmtPaymentTermsCode === document.header.paymentTermsCode) values.prepmtPaymentTermsCode = values.paymentTermsCode ?? null;
+  if (fields.documentDate !== undefined || values.prepmtPaymentTermsCode !== document.header.prepmtPaymentTermsCode) {
+    values = { ...values, ...(await prepaymentTermsFields(tx, values)) };
+    for (const typed of ['prepaymentDueDate', 'prepmtPmtDiscountDate', 'prepmtPaymentDiscountPercent'] as const) {
+      if (fields[typed] !== undefined) Object.assign(values, { [typed]: fields[typed] });
+    }
+  }
+  checkPrepaymentHeader(values);
+  checkHeaderChangeWithPrepayment(document, fields);
   if (invoiceDiscountPercent !== undefined) Object.assign(values, { invoiceDiscountCalculation: 'percent', invoiceDiscountValue: invoiceDiscountPercent });
   if (invoiceDiscountAmount !== undefined) Object.assign(values, { invoiceDiscountCalculation: 'amount', invoiceDiscountValue: invoiceDiscountAmount });
   values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
@@ -121,6 +139,7 @@ export async function updateDocumentHeader(
   else if (header!.pricesIncludingVat !== document.header.pricesIncludingVat) lines = await convertPricesForVat(tx, header!, lines, context);
   // Typed or defaulted from a new ship-to address: lines that shipped from the old location follow.
   if (header!.locationCode !== document.header.locationCode) lines = await moveLinesToLocation(tx, header!, lines, document.header.locationCode, context);
+  if (fields.prepaymentPercent !== undefined) lines = await setLinesPrepaymentPercent(tx, header!, lines);
   return recalculateDocument(tx, { header: header!, lines }, context, 'lineChanged');
 }
 
@@ -201,6 +220,7 @@ export async function deleteDocument(
   if (documentType === 'blanketOrder') await assertBlanketLinesUnlinked(tx, no, undefined, `Blanket order ${no}`);
   const unfinished = document.lines.find((line) => hasUninvoicedShipment(documentType, line));
   if (unfinished) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo: unfinished.lineNo, no });
+  assertNoInvoicedPrepayment(document.header, document.lines, `Order ${no}`);
   assertNoPurchaseLinks(document.lines);
   if (shouldArchive(document, context, options.archive)) await archiveDocument(tx, document, 'delete', context.username);
   await tx.delete(salesHeader).where(headerKey(document.header));
@@ -295,6 +315,7 @@ export async function deleteLine(
   if (document.header.status !== 'open') assertEditable(document.header.status as never, ['lines'], [], 'line');
   if (documentType === 'blanketOrder') await assertBlanketLinesUnlinked(tx, no, [lineNo], `Line ${lineNo} of blanket order ${no}`);
   if (hasUninvoicedShipment(documentType, line)) throw new DomainError('LINE_HAS_UNINVOICED_SHIPMENT', { lineNo, no });
+  assertNoInvoicedPrepayment(document.header, [line], `Line ${lineNo}`);
   assertNoPurchaseLinks([line]);
   await tx.delete(salesLine).where(lineKey(line));
   return recalculateDocument(tx, { header: document.header, lines: document.lines.filter((candidate) => candidate !== line) }, context, 'lineChanged');
@@ -304,14 +325,31 @@ export async function deleteLine(
 export async function releaseDocument(tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined, context: SalesContext) {
   const document = await loadDocument(tx, documentType, no, { lock: true });
   checkVersion(document, expectedVersion);
+  await checkPrepaymentBeforeRelease(tx, document, context);
   return releaseLoadedDocument(tx, document, context);
+}
+
+/**
+ * Update Pending Prepayment Orders (spec §26.6): every order in Pending Prepayment whose prepayment
+ * is invoiced and (with the check) paid is released; the others stay. Returns the released orders.
+ */
+export async function updatePendingPrepaymentOrders(tx: Executor, context: SalesContext): Promise<string[]> {
+  const released: string[] = [];
+  for (const no of await pendingPrepaymentOrderNos(tx)) {
+    const document = await loadDocument(tx, 'order', no, { lock: true });
+    if (!(await prepaymentSettled(tx, document, context))) continue;
+    await releaseLoadedDocument(tx, document, context);
+    released.push(no);
+  }
+  return released;
 }
 
 /** Release of a document the caller has loaded and locked already (posting releases implicitly, spec §7.4). */
 export async function releaseLoadedDocument(tx: Executor, document: SalesDocument, context: SalesContext): Promise<SalesDocument> {
   const documentType = document.header.documentType as EditableDocumentType;
   if (document.header.status === 'released') return document;
-  if (document.header.status !== 'open') throw new DomainError('STATUS_MUST_BE_OPEN', { status: document.header.status, fields: 'status' });
+  // Pending Prepayment releases like Open once the prepayment is settled (the callers check it, spec §26.6).
+  if (document.header.status !== 'open' && document.header.status !== 'pendingPrepayment') throw new DomainError('STATUS_MUST_BE_OPEN', { status: document.header.status, fields: 'status' });
   // Location Mandatory concerns inventory items only (BC's IsInventoriableItem): service items may ship from nowhere.
   const itemNos = [...new Set(document.lines.filter((line) => line.type === 'item').map((line) => line.no))];
   const stockless = new Set(itemNos.length === 0 ? [] : (await tx.select({ no: item.no }).from(item)

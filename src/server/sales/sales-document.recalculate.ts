@@ -7,6 +7,7 @@ import type { Executor } from '../db/connection.ts';
 import { customerInvoiceDiscount, customerPostingGroup, salesHeader, salesLine } from '../db/schema/index.ts';
 import { DomainError } from '../../core/errors.ts';
 import { deriveLine } from './sales-line.derive.ts';
+import { recalculatePrepayments } from './prepayment.lines.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 
@@ -48,8 +49,9 @@ export async function recalculateDocument(
   } else {
     discounts = typedInvoiceDiscounts(lines, calculation, value, precision);
   }
-  const updatedLines = linesWithAmounts(document.lines, discounts, { pricesIncludingVat: header.pricesIncludingVat, amountRoundingPrecision: precision });
-  await writeChangedAmounts(tx, 'sales_line', document.lines, updatedLines);
+  const amounted = linesWithAmounts(document.lines, discounts, { pricesIncludingVat: header.pricesIncludingVat, amountRoundingPrecision: precision });
+  await writeChangedAmounts(tx, 'sales_line', document.lines, amounted);
+  const updatedLines = await recalculatePrepayments(tx, { header, lines: amounted }, document.lines, precision);
   const [updatedHeader] = await tx.update(salesHeader)
     .set({ ...headerChanges, invoiceDiscountCalculation: calculation, invoiceDiscountValue: value.toFixed(5), version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no))).returning();

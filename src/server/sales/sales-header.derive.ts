@@ -48,13 +48,16 @@ export async function customerFields(
     shipmentMethodCode: sellTo.shipmentMethodCode, shippingAgentCode: sellTo.shippingAgentCode,
     shippingAgentServiceCode: sellTo.shippingAgentServiceCode, shippingTime: sellTo.shippingTime,
     shippingAdvice: sellTo.shippingAdvice, combineShipments: documentType === 'order' && sellTo.combineShipments,
-    languageCode: sellTo.languageCode, prepaymentPercent: sellTo.prepaymentPercent,
+    languageCode: sellTo.languageCode,
+    // Spec §26.1: the bill-to customer's percentage, on orders and quotes only.
+    prepaymentPercent: documentType === 'order' || documentType === 'quote' ? billTo.prepaymentPercent : '0',
     customerPostingGroup: billTo.customerPostingGroup, genBusPostingGroup: billTo.genBusPostingGroup,
     vatBusPostingGroup: billTo.vatBusPostingGroup, paymentTermsCode: billTo.paymentTermsCode,
     paymentMethodCode: billTo.paymentMethodCode, currencyCode: billTo.currencyCode,
     pricesIncludingVat: billTo.pricesIncludingVat, customerPriceGroup: billTo.customerPriceGroup,
     customerDiscountGroup: billTo.customerDiscountGroup, invoiceDiscountCode: billTo.invoiceDiscountCode,
     allowLineDiscount: billTo.allowLineDiscount, vatRegistrationNo: billTo.vatRegistrationNo,
+    prepmtPaymentTermsCode: documentType === 'order' ? billTo.paymentTermsCode : null,
   };
 }
 
@@ -86,6 +89,15 @@ export async function paymentTermsFields(
     ? { dueDateCalculation: terms.dueDateCalculation, discountDateCalculation: terms.discountDateCalculation, discountPercent: dec(terms.discountPercent), calculatePaymentDiscountOnCreditMemos: terms.calculatePaymentDiscountOnCreditMemos }
     : null);
   return { dueDate: dates.dueDate, paymentDiscountDate: dates.paymentDiscountDate, paymentDiscountPercent: dates.paymentDiscountPercent.toFixed(5) };
+}
+
+/** Prepayment Due Date, Prepmt. Pmt. Discount Date and % from the prepayment terms and the document date (spec §26.1); orders only. */
+export async function prepaymentTermsFields(
+  tx: Executor, header: { documentType: string; documentDate?: string | null; prepmtPaymentTermsCode?: string | null },
+): Promise<Pick<HeaderValues, 'prepaymentDueDate' | 'prepmtPmtDiscountDate' | 'prepmtPaymentDiscountPercent'>> {
+  if (header.documentType !== 'order') return {};
+  const terms = await paymentTermsFields(tx, { documentType: 'order', documentDate: header.documentDate ?? null, paymentTermsCode: header.prepmtPaymentTermsCode ?? null });
+  return { prepaymentDueDate: terms.dueDate ?? null, prepmtPmtDiscountDate: terms.paymentDiscountDate ?? null, prepmtPaymentDiscountPercent: terms.paymentDiscountPercent ?? '0' };
 }
 
 export function quoteValidityFields(header: HeaderValues & Pick<SalesHeaderRow, 'documentType'>, context: SalesContext): HeaderValues {

@@ -17,6 +17,7 @@ import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { handledQuantities } from './sales-line.quantities.ts';
 import { checkPurchaseLink, fillPurchasing } from './sales-line.purchasing.ts';
 import { blanketQuantitiesAfter, blanketQuantitiesBefore, withBlanketLink } from './sales-line.blanket.ts';
+import { fillPrepaymentAmounts, fillPrepaymentPercent } from './prepayment.lines.ts';
 import { accountForLine, itemForLine, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
@@ -50,13 +51,16 @@ export async function deriveLine(
   await fillPurchasing(tx, header, values, input, identityChanged ? source?.purchasingCode || null : undefined);
   if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined)) await fillUnitOfMeasure(tx, values);
   if (identityChanged) await fillVat(tx, header, values);
+  await fillPrepaymentPercent(tx, header, values, input, previous, identityChanged);
   const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;
   // A line billing a posted shipment (return receipt) keeps the order's price and discounts (issue 10), one delivering a blanket line the blanket's.
   if (values.type === 'item' && quantityChanged && !linked && !blanketLinked) await fillBestPrice(tx, header, values, input, context, source);
   const blanketOnOrders = await blanketQuantitiesBefore(tx, header, values, input, previous);
   fillQuantities(header, values, input, previous, quantityChanged, context);
   blanketQuantitiesAfter(values, input, blanketOnOrders, quantityChanged);
-  await fillLineAmount(tx, header, values, input, context);
+  const precision = await fillLineAmount(tx, header, values, input, context);
+  const amountsChanged = quantityChanged || ['unitPrice', 'lineDiscountPercent', 'lineDiscountAmount', 'lineAmount', 'prepaymentPercent'].some((field) => input[field as keyof SalesLineInput] !== undefined);
+  fillPrepaymentAmounts(header, values, input, precision, amountsChanged);
   assertFitsColumns(salesLine, values);
   return values;
 }
@@ -237,4 +241,5 @@ async function fillLineAmount(tx: Executor, header: SalesHeaderRow, values: Line
   const { lineDiscountAmount, lineAmount } = calculateLineAmount({ ...pricing, lineDiscountPercent: discountPercent }, precision);
   values.lineDiscountAmount = text(lineDiscountAmount, 2);
   values.lineAmount = text(lineAmount, 2);
+  return precision;
 }

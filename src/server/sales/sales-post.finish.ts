@@ -18,6 +18,7 @@ import { writeBlanketOrderLines } from './blanket-order.posting.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import type { PlannedSalesPosting } from './sales-post.plan.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
+import { writeDeductedLines } from './prepayment.deduction.ts';
 
 /** The header field remembering the last shipment (return receipt) posted from the document (BC Last Shipping No. …). */
 const lastHandlingNoField = { shipment: 'lastShippingNo', returnReceipt: 'lastReturnReceiptNo' } as const;
@@ -55,6 +56,10 @@ export async function finishSource(
     if (!loaded.descriptor.postsInFull && context.salesSetup.archiveOrders) await archiveDocument(tx, loaded.document, 'posted', context.username);
     await tx.delete(salesHeader).where(key);
     return { deleted: true, lastNumbers: () => null };
+  }
+  if (plan.deductions) {
+    const afterOf = (field: 'quantityToInvoice' | 'quantityInvoiced') => new Map(after.lines.map((entry) => [entry.line.lineNo, entry.after[field]]));
+    await writeDeductedLines(tx, loaded, plan.deductions, afterOf('quantityToInvoice'), afterOf('quantityInvoiced'));
   }
   await updateLineQuantities(tx, after.lines.filter((entry) => entry.changed).map((entry) => ({
     documentType: header.documentType, documentNo: header.no, lineNo: entry.line.lineNo, after: entry.after, returns: loaded.descriptor.direction === 'inbound',

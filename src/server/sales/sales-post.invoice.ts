@@ -16,7 +16,7 @@ import type { LoadedSalesPosting } from './sales-post.load.ts';
 
 export async function invoiceEntries(
   tx: Executor, loaded: LoadedSalesPosting, invoiceNo: string, invoiced: readonly LinePosting[], costByLine: ReadonlyMap<string, Decimal>,
-  description: string, context: SalesContext,
+  description: string, context: SalesContext, deductionLines: readonly SalesPostingLine[] = [],
 ): Promise<PostingBatch> {
   const { header, descriptor } = loaded;
   const batch = buildSalesInvoicePosting({
@@ -52,7 +52,7 @@ export async function invoiceEntries(
       lineDiscountAmount: entry.amounts!.lineDiscountAmount,
       invoiceDiscountAmount: entry.amounts!.invoiceDiscountAmount,
       costAmountLcy: costByLine.get(String(entry.line.lineNo))?.abs() ?? ZERO,
-    })),
+    })).concat(deductionLines),
     setup: await invoicePostingSetup(tx, loaded, context),
     accounts: loaded.accounts,
   });
@@ -64,7 +64,7 @@ export async function invoiceEntries(
 }
 
 /** The invoice posting's setup; precision is the document currency's Amount Rounding Precision. */
-async function invoicePostingSetup(tx: Executor, loaded: LoadedSalesPosting, context: SalesContext) {
+export async function invoicePostingSetup(tx: Executor, loaded: Pick<LoadedSalesPosting, 'accounts' | 'precision'>, context: SalesContext) {
   const { glSetup, salesSetup } = context;
   let invoiceRounding = null;
   if (salesSetup.invoiceRounding) {

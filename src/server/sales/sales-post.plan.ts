@@ -21,6 +21,7 @@ import { applicationToDocument, applicationToOldest } from './sales-post.applica
 import { immediatePayment } from './sales-post.payment.ts';
 import { type PostedDocumentPlan, postedHandlingDocument, postedInvoicingDocument } from './sales-post.posted.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
+import { type PrepaymentDeductions, deductionPostingLines, planDeductions } from './prepayment.deduction.ts';
 import { type DropShipmentReceipts, planDropShipmentReceipts } from '../purchases/drop-shipment-receipt.ts';
 
 export interface PlannedSalesPosting {
@@ -30,6 +31,8 @@ export interface PlannedSalesPosting {
   /** The shipment (return receipt) and the invoice (credit memo) it writes, if any. */
   handling: PostedDocumentPlan | null;
   invoicing: PostedDocumentPlan | null;
+  /** What an order's invoice deducts of its prepayment (spec §26.7). */
+  deductions: PrepaymentDeductions | null;
 }
 
 export async function planSalesPosting(
@@ -52,7 +55,11 @@ export async function planSalesPosting(
     description, customerNo: header.billToCustomerNo, lines: costLines(items, (key) => key.startsWith('dropShipment:')), accounts: loaded.accounts,
   });
   const { invoicingNo: invoiceNo, handlingNo } = numbers;
-  const invoiceBatch = invoiceNo ? await invoiceEntries(tx, loaded, invoiceNo, invoiced, costOfLines(items), description, context) : null;
+  // Spec §26.7: an order's invoice deducts its share of the prepayment.
+  const deductions = invoiceNo ? await planDeductions(tx, loaded, invoiced) : null;
+  const invoiceBatch = invoiceNo
+    ? await invoiceEntries(tx, loaded, invoiceNo, invoiced, costOfLines(items), description, context, deductions ? deductionPostingLines(loaded, deductions) : [])
+    : null;
   const document: EntryDocument = invoiceNo
     ? { documentType: descriptor.invoicing.partyLedgerDocumentType, documentNo: invoiceNo, externalDocumentNo: header.externalDocumentNo, description }
     : { documentType: '', documentNo: handlingNo ?? header.no, externalDocumentNo: '', description };
@@ -72,7 +79,7 @@ export async function planSalesPosting(
   };
   const facts = { numbers, description, entryOfLine: entryOfLines(items), context };
   return {
-    plan: { numbers, billing, posting, handling: postedHandlingDocument(loaded, facts), invoicing: postedInvoicingDocument(loaded, facts, invoiced, billing) },
+    plan: { numbers, billing, posting, handling: postedHandlingDocument(loaded, facts), invoicing: postedInvoicingDocument(loaded, facts, invoiced, billing, deductions), deductions },
     requests,
     dropShipments,
   };

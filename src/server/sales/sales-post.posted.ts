@@ -14,6 +14,7 @@ import type { LinePosting } from './sales-post.amounts.ts';
 import { type ShipmentBilling, sourceOfBilledLine } from './sales-post.billing.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
+import { type PrepaymentDeductions, deductionTotals, postedDeductionLines } from './prepayment.deduction.ts';
 
 export interface PostedDocumentPlan { header: PostedHeaderRow; lines: PostedLineRow[] }
 
@@ -49,17 +50,20 @@ export function postedHandlingDocument(loaded: LoadedSalesPosting, facts: Posted
 
 /** The invoice (credit memo) of the lines invoiced now. */
 export function postedInvoicingDocument(
-  loaded: LoadedSalesPosting, facts: PostedFacts, invoiced: readonly LinePosting[], billing: readonly ShipmentBilling[],
+  loaded: LoadedSalesPosting, facts: PostedFacts, invoiced: readonly LinePosting[], billing: readonly ShipmentBilling[], deductions: PrepaymentDeductions | null = null,
 ): PostedDocumentPlan | null {
   const { header, descriptor } = loaded;
   const no = facts.numbers.invoicingNo;
   if (!no) return null;
-  const total = (pick: (entry: LinePosting) => ReturnType<typeof dec>) => sum(invoiced.map(pick)).toFixed(2);
+  // Spec §26.7.2: the invoice's amounts are net of the prepayment it deducts.
+  const deducted = deductionTotals(deductions);
+  const net = { amount: deducted.amount, amountIncludingVat: deducted.amountIncludingVat, invoiceDiscountAmount: dec('0') };
+  const total = (pick: (entry: LinePosting) => ReturnType<typeof dec>, field?: keyof typeof net) => sum(invoiced.map(pick)).minus(field ? net[field] : 0).toFixed(2);
   const postedHeader = postedHeaderFrom(header, descriptor.invoicing.postedType, no, {
     postingDate: header.postingDate, noSeries: facts.numbers.invoicingSeries,
     postingDescription: facts.description, userId: facts.context.username,
-    amount: total((entry) => entry.amounts!.amount),
-    amountIncludingVat: total((entry) => entry.amounts!.amountIncludingVat),
+    amount: total((entry) => entry.amounts!.amount, 'amount'),
+    amountIncludingVat: total((entry) => entry.amounts!.amountIncludingVat, 'amountIncludingVat'),
     invoiceDiscountAmount: total((entry) => entry.amounts!.invoiceDiscountAmount),
   });
   const billOf = new Map(billing.map((bill) => [bill.lineNo, bill]));
@@ -78,6 +82,7 @@ export function postedInvoicingDocument(
         itemLedgerEntryNo: facts.entryOfLine.get(String(entry.line.lineNo)) ?? billOf.get(entry.line.lineNo)?.itemLedgerEntryNo ?? null,
         ...sourceOfBilledLine(billOf.get(entry.line.lineNo), descriptor),
       })),
+      ...(deductions ? postedDeductionLines(loaded, postedHeader, deductions) : []),
       ...commentLines(postedHeader, loaded.document.lines),
     ],
   };

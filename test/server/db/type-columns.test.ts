@@ -1,3 +1,4 @@
+import { salesPrepaymentSalesTypes } from '../../../src/core/sales/prepayment.ts';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { ItemLedgerDocumentType, ItemLedgerEntryType, ItemPostingLineFacts } from '../../../src/core/inventory/item-posting.types.ts';
@@ -80,6 +81,7 @@ describe('the migrated database', () => {
     sales_header_document_type_check: salesDocumentTypes,
     sales_line_type_check: salesLineTypes,
     standard_sales_line_type_check: salesLineTypes,
+    sales_prepayment_percent_sales_type_check: salesPrepaymentSalesTypes,
     general_journal_template_type_check: journalTemplateTypes,
     general_journal_batch_bal_account_type_check: journalAccountTypes,
     general_journal_line_document_type_check: journalDocumentTypes,

@@ -30,6 +30,8 @@ import {
   salesHeaderView, salesLineView, type documentStatisticsView, type documentTotalsView, type salesDocumentListItemView, type salesDocumentView, type warningView,
 } from '../../../src/core/sales/sales-document.views.ts';
 import type { VatCalculationType, Warning } from '../../../src/core/sales/types.ts';
+import type { blanketLineLinksView } from '../../../src/core/sales/blanket-order.views.ts';
+import type { blanketLineLinks } from '../../../src/server/sales/blanket-order.queries.ts';
 import type { PostedSalesDocumentType } from '../../../src/core/documents/document-types.ts';
 import {
   bankAccountLedgerEntry, customer, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, item, itemApplicationEntry,
@@ -49,7 +51,7 @@ import type { PostingResult as ServerPostingResult, previewSalesPosting } from '
 import type { postRequestSchema } from '../../../src/server/sales/sales-post.routes.ts';
 import type { undoShipmentLines } from '../../../src/server/sales/sales-undo.ts';
 import type {
-  CodeRecord, Customer, DocumentStatistics, DocumentTotals, Item, ItemUnitOfMeasure, Page, Problem, SalesDocument, SalesDocumentHeader,
+  BlanketLineLinks, CodeRecord, Customer, DocumentStatistics, DocumentTotals, Item, ItemUnitOfMeasure, Page, Problem, SalesDocument, SalesDocumentHeader,
   SalesDocumentListItem, SalesLine, SalesReceivablesSetup,
 } from '../../../src/web/api/types.ts';
 import type {
@@ -151,6 +153,7 @@ describe('the web app reads the views, not copies of them', () => {
     expectTypeOf<SalesDocumentListItem>().toEqualTypeOf<Out<typeof salesDocumentListItemView>>();
     expectTypeOf<SalesDocument>().toEqualTypeOf<Out<typeof salesDocumentView>>();
     expectTypeOf<DocumentStatistics>().toEqualTypeOf<Out<typeof documentStatisticsView>>();
+    expectTypeOf<BlanketLineLinks>().toEqualTypeOf<Out<typeof blanketLineLinksView>>();
   });
 
   it('posting-types.ts', () => {
@@ -186,6 +189,7 @@ describe('the views agree with what the server builds', () => {
   it('documents, statistics and lists', () => {
     expectTypeOf<Awaited<ReturnType<typeof documentView>>>().toExtend<Stored<SalesDocument>>();
     expectTypeOf<Awaited<ReturnType<typeof documentStatistics>>>().toExtend<Stored<DocumentStatistics>>();
+    expectTypeOf<Awaited<ReturnType<typeof blanketLineLinks>>>().toExtend<Stored<BlanketLineLinks>>();
     expectTypeOf<Warning>().toEqualTypeOf<Out<typeof warningView>>();
     expectTypeOf<VatCalculationType>().toEqualTypeOf<(typeof vatCalculationTypes)[number]>();
     expectTypeOf<ServerProblem>().toEqualTypeOf<Problem>();

@@ -138,6 +138,8 @@ export const customerLedgerEntry = pgTable('customer_ledger_entry', {
   salespersonCode: text().notNull().default(''),
   paymentMethodCode: text().notNull().default(''),
   customerPostingGroup: text().notNull().default(''),
+  /** Written by a prepayment invoice or credit memo (spec §26.4). */
+  prepayment: boolean().notNull().default(false),
 }, (t) => [
   index('customer_ledger_entry_customer').on(t.customerNo, t.postingDate),
   index('customer_ledger_entry_document').on(t.documentNo),

@@ -55,6 +55,9 @@ export const postedSalesHeader = pgTable('posted_sales_header', {
   appliesToDocumentType: text(),
   appliesToDocumentNo: text(),
   correctedInvoiceNo: text(),
+  /** A prepayment invoice or credit memo of the order prepaymentOrderNo (spec §26.4–26.5). */
+  prepayment: flag(),
+  prepaymentOrderNo: text(),
   postingDescription: text().notNull().default(''),
   /** Totals of invoices and credit memos (0 on shipments and receipts), in the document currency. */
   amount: amount().notNull().default('0'),
@@ -117,6 +120,8 @@ export const postedSalesLine = pgTable('posted_sales_line', {
   /** The blanket order line the posted line delivered part of (spec §2.4, §14.4). */
   blanketOrderNo: text(),
   blanketOrderLineNo: integer(),
+  /** A final invoice's deduction of the order's prepayment (spec §26.7.2). */
+  prepaymentLine: flag(),
 }, (t) => [
   primaryKey({ columns: [t.documentType, t.documentNo, t.lineNo] }),
   index('posted_sales_line_blanket_order').on(t.blanketOrderNo, t.blanketOrderLineNo),

@@ -60,6 +60,8 @@ export const generalPostingSetup = pgTable(
     salesPaymentDiscountCreditAccount: account(),
     salesPaymentToleranceDebitAccount: account(),
     salesPaymentToleranceCreditAccount: account(),
+    /** A liability holding invoiced prepayments until the order's invoices deduct them (spec §26.1). */
+    salesPrepaymentsAccount: account(),
     purchaseAccount: account(),
     purchaseCreditMemoAccount: account(),
     purchaseLineDiscountAccount: account(),

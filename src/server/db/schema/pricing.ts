@@ -3,6 +3,8 @@ import { amount, calendarDate, percent, quantity, recordColumns, unitAmount } fr
 import { item } from './items.ts';
 import { vatBusinessPostingGroup } from './posting-groups.ts';
 import { vendor } from './vendors.ts';
+import { allowedValues } from './type-columns.ts';
+import { salesPrepaymentSalesTypes } from '../../../core/sales/prepayment.ts';
 
 /** When, in which currency and unit and from which quantity an agreement applies, sales or purchase (spec §10.1–10.2). */
 const agreementWindow = () => ({
@@ -77,3 +79,18 @@ export const purchaseLineDiscount = pgTable('purchase_line_discount', {
   lineDiscountPercent: percent().notNull(),
   ...recordColumns(),
 }, (t) => [unique('purchase_line_discount_agreement').on(t.itemNo, t.vendorNo, t.startingDate, t.currencyCode, t.variantCode, t.unitOfMeasureCode, t.minimumQuantity).nullsNotDistinct()]);
+
+/** Sales Prepayment % (spec §26.1–26.2): an item's prepayment percentage for a customer, a price group or all customers. */
+export const salesPrepaymentPercent = pgTable('sales_prepayment_percent', {
+  id: uuid().primaryKey().defaultRandom(),
+  itemNo: text().notNull().references(() => item.no, { onDelete: 'cascade' }),
+  salesType: text().notNull(),
+  salesCode: text().notNull().default(''),
+  startingDate: calendarDate(),
+  endingDate: calendarDate(),
+  prepaymentPercent: percent().notNull(),
+  ...recordColumns(),
+}, (t) => [
+  unique('sales_prepayment_percent_key').on(t.itemNo, t.salesType, t.salesCode, t.startingDate).nullsNotDistinct(),
+  allowedValues(t.salesType, salesPrepaymentSalesTypes),
+]);

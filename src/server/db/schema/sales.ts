@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { addressColumns, calendarDate, currencyFactor, dateFormula, flag, percent, quantity, recordColumns, salesLineAmountColumns, unitAmount } from './columns.ts';
+import { addressColumns, amount, calendarDate, currencyFactor, dateFormula, flag, percent, quantity, recordColumns, salesLineAmountColumns, unitAmount } from './columns.ts';
 import { customer, customerDiscountGroup, customerPriceGroup } from './customers.ts';
 import { customerPostingGroup } from './posting-setup.ts';
 import { genBusinessPostingGroup, genProductPostingGroup, inventoryPostingGroup, vatBusinessPostingGroup, vatProductPostingGroup } from './posting-groups.ts';
@@ -69,6 +69,14 @@ export const salesHeader = pgTable('sales_header', {
   languageCode: text().notNull().default(''),
   vatRegistrationNo: text().notNull().default(''),
   prepaymentPercent: percent().notNull().default('0'),
+  /** Prepayments (spec §26.1): one prepayment line per account rather than per order line; their own terms and dates. */
+  compressPrepayment: boolean().notNull().default(true),
+  prepmtPaymentTermsCode: text().references(() => paymentTerms.code),
+  prepaymentDueDate: calendarDate(),
+  prepmtPmtDiscountDate: calendarDate(),
+  prepmtPaymentDiscountPercent: percent().notNull().default('0'),
+  lastPrepaymentNo: text(),
+  lastPrepmtCrMemoNo: text(),
   quoteNo: text(),
   quoteValidUntilDate: calendarDate(),
   noSeries: text(),
@@ -138,6 +146,24 @@ export const salesLine = pgTable('sales_line', {
   /** Blanket orders (spec §14): the blanket order line an order or invoice line delivers part of. */
   blanketOrderNo: text(),
   blanketOrderLineNo: integer(),
+  /**
+   * Prepayments (spec §26.3), in document currency: what the line requires, what prepayment
+   * invoices have invoiced (net of credit memos) and what the order's invoices have deducted, with
+   * the VAT of each, and in LCY what is invoiced and not yet deducted.
+   */
+  prepaymentPercent: percent().notNull().default('0'),
+  prepmtLineAmount: amount().notNull().default('0'),
+  prepmtAmtInv: amount().notNull().default('0'),
+  prepmtAmountInvInclVat: amount().notNull().default('0'),
+  /** The VAT of what is invoiced as prepayment (net of credit memos); with prepmtVatAmtDeducted what deductions take. */
+  prepmtVatAmountInv: amount().notNull().default('0'),
+  prepaymentVatPercent: percent().notNull().default('0'),
+  prepaymentVatIdentifier: text().notNull().default(''),
+  prepmtAmtToDeduct: amount().notNull().default('0'),
+  prepmtAmtDeducted: amount().notNull().default('0'),
+  prepmtVatAmtDeducted: amount().notNull().default('0'),
+  prepmtAmountInvLcy: amount().notNull().default('0'),
+  prepmtVatAmountInvLcy: amount().notNull().default('0'),
 }, (t) => [
   primaryKey({ columns: [t.documentType, t.documentNo, t.lineNo] }),
   check('sales_line_one_purchasing_kind', sql`not (${t.dropShipment} and ${t.specialOrder})`),

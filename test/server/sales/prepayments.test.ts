@@ -1,0 +1,226 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testApi, type TestApi } from '../../support/api.ts';
+import { blanketRequests } from '../../support/given-blanket.ts';
+import { accountTotals, givenInventory, givenPostingCompany } from '../../support/given-posting.ts';
+import { created } from '../../support/given.ts';
+
+/**
+ * Issue 16: prepayments (spec §26), worked examples P1 and P2 over HTTP to the cent, and the errors
+ * of §26.10 on the way. Setup as §26.11: VAT 25 %, customer C with Prepayment % 30 and terms 14D,
+ * items 1000 (cost 60, 20 in stock) and 2000 (cost 70, 10 in stock), Sales Prepayments Account
+ * 2350, Check Prepmt. when Posting on, prepayment series PPI-/PPCM-.
+ */
+let api: TestApi;
+const workDate = { 'x-work-date': '2026-03-02' };
+const { send, get, ok, refused } = blanketRequests(() => api, workDate);
+const at = (date: string) => (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => api.as('admin')(method, url, body, { 'x-work-date': date });
+
+type Line = { lineNo: number; [field: string]: unknown };
+const lineOf = (document: { lines: Line[] }, lineNo: number) => document.lines.find((line) => line.lineNo === lineNo)!;
+
+beforeEach(async () => {
+  api = await testApi();
+  const admin = await givenPostingCompany(api);
+  await created(admin, '/api/v1/glAccounts', { no: '2350', name: 'Customer Prepayments', incomeBalance: 'balanceSheet', genProdPostingGroup: 'RETAIL', vatProdPostingGroup: 'VAT25' });
+  await created(admin, '/api/v1/glAccounts', { no: '2900', name: 'Bank', incomeBalance: 'balanceSheet' });
+  const general = (await admin('GET', '/api/v1/generalPostingSetups?genProdPostingGroup=RETAIL')).json().items
+    .find((row: { genBusPostingGroup: string | null }) => row.genBusPostingGroup === 'DOMESTIC');
+  await admin('PATCH', `/api/v1/generalPostingSetups/${general.id}`, { salesPrepaymentsAccount: '2350' });
+  for (const [code, start] of [['S-PPI', 'PPI-1'], ['S-PPCM', 'PPCM-1']] as const) {
+    await created(admin, '/api/v1/noSeries', { code });
+    await created(admin, `/api/v1/noSeries/${code}/lines`, { startingNo: start, endingNo: `${start.slice(0, -1)}9999` });
+  }
+  await admin('PATCH', '/api/v1/salesReceivablesSetup', { postedPrepaymentInvoiceNos: 'S-PPI', postedPrepaymentCreditMemoNos: 'S-PPCM', checkPrepaymentWhenPosting: true });
+  await admin('PATCH', '/api/v1/customers/C', { prepaymentPercent: '30' });
+  await created(admin, '/api/v1/items', { no: '2000', description: 'Helmet', unitPrice: '111.16', unitCost: '70', baseUnitOfMeasure: 'PCS', genProdPostingGroup: 'RETAIL', vatProdPostingGroup: 'VAT25' });
+  await admin('PATCH', '/api/v1/items/2000', { inventoryPostingGroup: 'RESALE' });
+  await givenInventory(admin, '2026-03-01', [{ itemNo: '1000', quantity: '20', unitCost: '60' }, { itemNo: '2000', quantity: '10', unitCost: '70' }]);
+});
+afterEach(async () => api.close());
+
+/** SO0001 as SO-10 of P1: 10 × 1000 at 100.00 and 3 × 2000 at 111.16, both 30 %. */
+async function orderOfP1() {
+  return ok('POST', '/api/v1/salesOrders', {
+    sellToCustomerNo: 'C', lines: [{ type: 'item', no: '1000', quantity: '10', unitPrice: '100' }, { type: 'item', no: '2000', quantity: '3', unitPrice: '111.16' }],
+  });
+}
+
+async function pay(date: string, documentNo: string, amount: string, appliesToDocNo: string) {
+  await created(at(date), '/api/v1/generalJournal/post', {
+    lines: [{ postingDate: date, documentType: 'payment', documentNo, accountType: 'customer', accountNo: 'C', amount, balAccountType: 'glAccount', balAccountNo: '2900', appliesToDocType: 'invoice', appliesToDocNo }],
+  });
+}
+
+const glOf = async (documentNo: string) => (await get(`/api/v1/glEntries?documentNo=${documentNo}&limit=100`)).items as Array<{ glAccountNo: string; debitAmount: string; creditAmount: string }>;
+const vatOf = async (documentNo: string) => ((await get(`/api/v1/vatEntries?documentNo=${documentNo}`)).items as Array<{ base: string; amount: string }>)
+  .map((entry) => [entry.base, entry.amount]).sort();
+
+describe('worked example P1 (§26.11): prepayment invoice, payment, two partial shipments with deductions', () => {
+  it('reproduces every figure to the cent', async () => {
+    const order = await orderOfP1();
+    expect(order).toMatchObject({ prepaymentPercent: '30.00000', prepmtPaymentTermsCode: '14D', prepaymentDueDate: '2026-03-16', compressPrepayment: true });
+    expect(lineOf(order, 10000)).toMatchObject({ prepaymentPercent: '30.00000', prepmtLineAmount: '300.00', prepmtAmtInv: '0.00' });
+    expect(lineOf(order, 20000)).toMatchObject({ lineAmount: '333.48', prepmtLineAmount: '100.04' });
+    expect(order.totals).toMatchObject({ amount: '1333.48', vatAmount: '333.37', amountIncludingVat: '1666.85' });
+
+    // Before the prepayment invoice nothing ships, and manual release is refused.
+    await refused('POST', '/api/v1/salesOrders/SO0001/post', { ship: true }, 'PREPAYMENT_NOT_INVOICED');
+    await refused('POST', '/api/v1/salesOrders/SO0001/release', undefined, 'PREPAYMENT_OUTSTANDING');
+
+    // Step 1: Post Prepayment Invoice.
+    const prepayment = await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
+    expect(prepayment).toMatchObject({ postedNo: 'PPI-1', amount: '400.04', amountIncludingVat: '500.05' });
+    expect(prepayment.document).toMatchObject({ status: 'pendingPrepayment', lastPrepaymentNo: 'PPI-1' });
+    expect(lineOf(prepayment.document, 10000)).toMatchObject({
+      prepmtAmtInv: '300.00', prepmtAmountInvInclVat: '375.00', prepmtAmtToDeduct: '300.00', prepmtAmountInvLcy: '300.00', prepmtVatAmountInvLcy: '75.00',
+    });
+    expect(lineOf(prepayment.document, 20000)).toMatchObject({
+      prepmtAmtInv: '100.04', prepmtAmountInvInclVat: '125.05', prepmtAmtToDeduct: '100.04', prepmtAmountInvLcy: '100.04', prepmtVatAmountInvLcy: '25.01',
+    });
+    const ppi = await get('/api/v1/postedSalesInvoices/PPI-1');
+    expect(ppi).toMatchObject({ prepayment: true, prepaymentOrderNo: 'SO0001', dueDate: '2026-03-16', amount: '400.04', amountIncludingVat: '500.05' });
+    expect(ppi.lines).toEqual([expect.objectContaining({ type: 'glAccount', no: '2350', quantity: '1.00000', unitPrice: '400.04000', amount: '400.04', amountIncludingVat: '500.05' })]);
+    const [entry] = (await get('/api/v1/customerLedgerEntries?documentNo=PPI-1')).items;
+    expect(entry).toMatchObject({ documentType: 'invoice', amount: '500.05', remainingAmount: '500.05', salesLcy: '400.04', prepayment: true, dueDate: '2026-03-16' });
+    const ppiGl = await glOf('PPI-1');
+    expect(accountTotals(ppiGl, '1300')).toEqual({ debit: '500.05', credit: '0.00' });
+    expect(accountTotals(ppiGl, '2350')).toEqual({ debit: '0.00', credit: '400.04' });
+    expect(accountTotals(ppiGl, '2310')).toEqual({ debit: '0.00', credit: '100.01' });
+    expect(await vatOf('PPI-1')).toEqual([['-400.04', '-100.01']]);
+
+    // Step 2: unpaid → no shipping, no release.
+    await refused('POST', '/api/v1/salesOrders/SO0001/post', { ship: true }, 'PREPAYMENT_UNPAID');
+    await refused('POST', '/api/v1/salesOrders/SO0001/release', undefined, 'PREPAYMENT_OUTSTANDING');
+    expect((await get('/api/v1/salesOrders/SO0001')).status).toBe('pendingPrepayment');
+
+    // Step 3: payment; the batch releases the order.
+    await pay('2026-03-05', 'PAY-1', '-500.05', 'PPI-1');
+    expect((await get('/api/v1/customerLedgerEntries?documentNo=PPI-1')).items[0]).toMatchObject({ remainingAmount: '0.00', open: false });
+    expect(await ok('POST', '/api/v1/salesOrders/updatePendingPrepayment')).toEqual({ released: ['SO0001'] });
+    expect((await get('/api/v1/salesOrders/SO0001')).status).toBe('released');
+
+    // Step 4: first partial Ship and Invoice, dated 2026-03-10.
+    await ok('PATCH', '/api/v1/salesOrders/SO0001', { postingDate: '2026-03-10', documentDate: '2026-03-10' });
+    await ok('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { quantityToShip: '4' });
+    const partial = await ok('PATCH', '/api/v1/salesOrders/SO0001/lines/20000', { quantityToShip: '1' });
+    expect(lineOf(partial, 10000)).toMatchObject({ quantityToInvoice: '4.00000', prepmtAmtToDeduct: '120.00' });
+    expect(lineOf(partial, 20000)).toMatchObject({ quantityToInvoice: '1.00000', prepmtAmtToDeduct: '33.35' });
+    const first = await at('2026-03-10')('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true });
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ shipmentNo: 'PS0001', invoiceNo: 'PI0001', documentDeleted: false });
+    const pi1 = await get('/api/v1/postedSalesInvoices/PI0001');
+    expect(pi1).toMatchObject({ amount: '357.81', amountIncludingVat: '447.26' });
+    expect(pi1.lines.find((line: Line) => line.prepaymentLine)).toMatchObject({ no: '2350', quantity: '-1.00000', lineAmount: '-153.35', amount: '-153.35', amountIncludingVat: '-191.69' });
+    expect((await get('/api/v1/customerLedgerEntries?documentNo=PI0001')).items[0]).toMatchObject({ amount: '447.26', salesLcy: '357.81', dueDate: '2026-03-24' });
+    const pi1Gl = await glOf('PI0001');
+    expect(accountTotals(pi1Gl, '1300')).toEqual({ debit: '447.26', credit: '0.00' });
+    expect(accountTotals(pi1Gl, '8000')).toEqual({ debit: '0.00', credit: '511.16' });
+    expect(accountTotals(pi1Gl, '2350')).toEqual({ debit: '153.35', credit: '0.00' });
+    expect(accountTotals(pi1Gl, '2310')).toEqual({ debit: '38.34', credit: '127.79' });
+    expect(accountTotals(pi1Gl, '7000')).toEqual({ debit: '310.00', credit: '0.00' });
+    expect(await vatOf('PI0001')).toEqual([['-511.16', '-127.79'], ['153.35', '38.34']]);
+    const after = await get('/api/v1/salesOrders/SO0001');
+    expect(lineOf(after, 10000)).toMatchObject({ quantityInvoiced: '4.00000', prepmtAmtDeducted: '120.00', prepmtAmtToDeduct: '180.00', prepmtAmountInvLcy: '180.00', prepmtVatAmountInvLcy: '45.00' });
+    expect(lineOf(after, 20000)).toMatchObject({ quantityInvoiced: '1.00000', prepmtAmtDeducted: '33.35', prepmtAmtToDeduct: '66.69', prepmtAmountInvLcy: '66.69', prepmtVatAmountInvLcy: '16.67' });
+
+    // Step 5: final Ship and Invoice, dated 2026-03-20.
+    await ok('PATCH', '/api/v1/salesOrders/SO0001', { postingDate: '2026-03-20', documentDate: '2026-03-20' });
+    const last = await at('2026-03-20')('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true });
+    expect(last.statusCode, last.body).toBe(201);
+    expect(last.json()).toMatchObject({ invoiceNo: 'PI0002', documentDeleted: true });
+    expect(await get('/api/v1/postedSalesInvoices/PI0002')).toMatchObject({ amount: '575.63', amountIncludingVat: '719.54' });
+    const pi2Gl = await glOf('PI0002');
+    expect(accountTotals(pi2Gl, '2350')).toEqual({ debit: '246.69', credit: '0.00' });
+    expect(accountTotals(pi2Gl, '2310')).toEqual({ debit: '61.67', credit: '205.58' });
+    expect(accountTotals(pi2Gl, '1300')).toEqual({ debit: '719.54', credit: '0.00' });
+    expect(await vatOf('PI0002')).toEqual([['-822.32', '-205.58'], ['246.69', '61.67']]);
+
+    // Over the whole life of the order: the prepayment account is back at 0.00.
+    const all = (await get('/api/v1/glEntries?glAccountNo=2350&limit=100')).items;
+    expect(accountTotals(all, '2350')).toEqual({ debit: '400.04', credit: '400.04' });
+  });
+});
+
+describe('worked example P2 (§26.11): prepayment credit memo, quantity reduction and re-invoicing', () => {
+  it('refuses the direct change, credits the prepayment, re-invoices it and deducts it in full', async () => {
+    await orderOfP1();
+    await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
+    await pay('2026-03-05', 'PAY-1', '-500.05', 'PPI-1');
+
+    // Step 1: the change is refused; so are cancelling the prepayment invoice and deleting a line.
+    await ok('POST', '/api/v1/salesOrders/SO0001/reopen');
+    const below = await refused('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { quantity: '6' }, 'PREPMT_BELOW_INVOICED');
+    expect(below.detail).toContain('180.00');
+    expect(lineOf(await get('/api/v1/salesOrders/SO0001'), 10000)).toMatchObject({ quantity: '10.00000' });
+    await refused('DELETE', '/api/v1/salesOrders/SO0001/lines/20000', undefined, 'LINE_HAS_INVOICED_PREPAYMENT');
+    await refused('DELETE', '/api/v1/salesOrders/SO0001', undefined, 'LINE_HAS_INVOICED_PREPAYMENT');
+
+    // Step 2: Post Prepayment Credit Memo.
+    const credit = await at('2026-03-06')('POST', '/api/v1/salesOrders/SO0001/postPrepaymentCreditMemo');
+    expect(credit.statusCode, credit.body).toBe(201);
+    expect(credit.json()).toMatchObject({ postedNo: 'PPCM-1', amount: '400.04', amountIncludingVat: '500.05' });
+    expect(credit.json().document).toMatchObject({ status: 'pendingPrepayment', lastPrepmtCrMemoNo: 'PPCM-1' });
+    expect(lineOf(credit.json().document, 10000)).toMatchObject({ prepmtAmtInv: '0.00', prepmtAmountInvInclVat: '0.00', prepmtAmtToDeduct: '0.00', prepmtLineAmount: '300.00' });
+    expect(await get('/api/v1/postedSalesCreditMemos/PPCM-1')).toMatchObject({ prepayment: true, prepaymentOrderNo: 'SO0001', amountIncludingVat: '500.05' });
+    expect((await get('/api/v1/customerLedgerEntries?documentNo=PPCM-1')).items[0]).toMatchObject({ documentType: 'creditMemo', amount: '-500.05', open: true, prepayment: true });
+    const cmGl = await glOf('PPCM-1');
+    expect(accountTotals(cmGl, '2350')).toEqual({ debit: '400.04', credit: '0.00' });
+    expect(accountTotals(cmGl, '2310')).toEqual({ debit: '100.01', credit: '0.00' });
+    expect(accountTotals(cmGl, '1300')).toEqual({ debit: '0.00', credit: '500.05' });
+    expect(await vatOf('PPCM-1')).toEqual([['400.04', '100.01']]);
+    await refused('POST', '/api/v1/salesOrders/SO0001/postPrepaymentCreditMemo', undefined, 'NOTHING_TO_POST');
+
+    // Step 3: reopen, reduce, re-invoice.
+    await ok('POST', '/api/v1/salesOrders/SO0001/reopen');
+    const reduced = await ok('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { quantity: '6' });
+    expect(lineOf(reduced, 10000)).toMatchObject({ lineAmount: '600.00', prepmtLineAmount: '180.00' });
+    const again = await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
+    expect(again).toMatchObject({ postedNo: 'PPI-2', amount: '280.04', amountIncludingVat: '350.05' });
+    expect(await vatOf('PPI-2')).toEqual([['-280.04', '-70.01']]);
+
+    // Step 4: apply the credit memo to PPI-2; the order is released.
+    const [memo] = (await get('/api/v1/customerLedgerEntries?documentNo=PPCM-1')).items;
+    const [ppi2] = (await get('/api/v1/customerLedgerEntries?documentNo=PPI-2')).items;
+    const applied = await send('POST', `/api/v1/customerLedgerEntries/${memo.entryNo}/apply`, { appliedEntries: [{ entryNo: ppi2.entryNo }] });
+    expect(applied.statusCode, applied.body).toBeLessThan(300);
+    expect((await get('/api/v1/customerLedgerEntries?documentNo=PPCM-1')).items[0]).toMatchObject({ remainingAmount: '-150.00' });
+    expect((await ok('POST', '/api/v1/salesOrders/SO0001/release')).status).toBe('released');
+
+    // Step 5: ship and invoice everything.
+    const posted = await at('2026-03-20')('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true });
+    expect(posted.statusCode, posted.body).toBe(201);
+    expect(posted.json()).toMatchObject({ invoiceNo: 'PI0001', documentDeleted: true });
+    expect(await get('/api/v1/postedSalesInvoices/PI0001')).toMatchObject({ amount: '653.44', amountIncludingVat: '816.80' });
+    expect(await vatOf('PI0001')).toEqual([['-933.48', '-233.37'], ['280.04', '70.01']]);
+    const all = (await get('/api/v1/glEntries?glAccountNo=2350&limit=100')).items;
+    expect(accountTotals(all, '2350')).toEqual({ debit: '680.08', credit: '680.08' });
+  });
+});
+
+describe('prepayment setup and line rules (§26.1–26.3)', () => {
+  it('takes the item table\'s percentage for the customer before the header\'s, types an amount into a percentage, and refuses percentages off orders', async () => {
+    await ok('POST', '/api/v1/salesPrepaymentPercents', { itemNo: '2000', salesType: 'customer', salesCode: 'C', prepaymentPercent: '20' });
+    await refused('POST', '/api/v1/salesPrepaymentPercents', { itemNo: '2000', salesType: 'allCustomers', salesCode: 'C', prepaymentPercent: '10' }, 'PREPAYMENT_SETUP_INVALID');
+    const order = await orderOfP1();
+    expect(lineOf(order, 20000)).toMatchObject({ prepaymentPercent: '20.00000', prepmtLineAmount: '66.70' });
+    const typed = await ok('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { prepmtLineAmount: '250' });
+    expect(lineOf(typed, 10000)).toMatchObject({ prepaymentPercent: '25.00000', prepmtLineAmount: '250.00' });
+    await refused('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { prepmtLineAmount: '1000.01' }, 'PREPMT_LINE_AMOUNT_INVALID');
+    const all = await ok('PATCH', '/api/v1/salesOrders/SO0001', { prepaymentPercent: '40' });
+    expect(all.lines.map((line: Line) => line.prepaymentPercent)).toEqual(['40.00000', '40.00000']);
+    const invoice = await ok('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: '1000', quantity: '1' }] });
+    expect(invoice).toMatchObject({ prepaymentPercent: '0.00000' });
+    await refused('PATCH', `/api/v1/salesInvoices/${invoice.no}/lines/10000`, { prepaymentPercent: '10' }, 'PREPAYMENT_ONLY_ON_ORDERS');
+  });
+
+  it('refuses a prepayment invoice without the series or the account, and with nothing to invoice', async () => {
+    await orderOfP1();
+    await api.as('admin')('PATCH', '/api/v1/salesReceivablesSetup', { postedPrepaymentInvoiceNos: null });
+    await refused('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice', undefined, 'PREPAYMENT_NO_SERIES_MISSING');
+    await api.as('admin')('PATCH', '/api/v1/salesReceivablesSetup', { postedPrepaymentInvoiceNos: 'S-PPI' });
+    await ok('PATCH', '/api/v1/salesOrders/SO0001', { prepaymentPercent: '0' });
+    await refused('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice', undefined, 'NOTHING_TO_POST');
+    // Without a prepayment the order ships as any other.
+    expect((await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true })).shipmentNo).toBe('PS0001');
+  });
+});
