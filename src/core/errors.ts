@@ -147,6 +147,9 @@ const messages = {
   PREPMT_LINE_AMOUNT_INVALID: (p: Params) => `Prepmt. Line Amount of line ${p.lineNo} ${p.reason}.`,
   PREPMT_BELOW_INVOICED: (p: Params) => `This change would make Prepmt. Line Amount of line ${p.lineNo} ${p.required}, less than the ${p.invoiced} already invoiced as prepayment; post a prepayment credit memo first, or raise the Prepayment %.`,
   PREPMT_INV_DISCOUNT_AFTER_PREPAYMENT: (p: Params) => `The invoice discount would make Prepmt. Line Amount of line ${p.lineNo} ${p.required}, less than the ${p.invoiced} already invoiced as prepayment; cancel the prepayment first (post a prepayment credit memo).`,
+  PREPMT_TOTAL_OUT_OF_RANGE: (p: Params) => p.lines === 0
+    ? `No line has a Prepayment % and a Line Amount to spread a prepayment amount over.`
+    : `The new prepayment amount must be between ${p.minimum} and ${p.maximum}, not ${p.value}.`,
   PREPMT_DEDUCT_INVALID: (p: Params) => `Prepmt Amt to Deduct ${p.value} of line ${p.lineNo} is not allowed: it must lie between 0 and the ${p.remaining} invoiced and not yet deducted, fit into the amount invoiced now, and leave no more than the rest of the line can take.`,
   LINE_HAS_INVOICED_PREPAYMENT: (p: Params) => `${p.what} cannot be ${p.action}: line ${p.lineNo} of order ${p.no} has an invoiced prepayment (${p.invoiced}); post a prepayment credit memo first.`,
   PREPAYMENT_VAT_CHANGED: (p: Params) => `The prepayment VAT % of line ${p.lineNo} is now ${p.now}, but ${p.invoiced} % was invoiced; post a prepayment credit memo first.`,
@@ -155,7 +158,8 @@ const messages = {
   PREPAYMENT_EXCEEDS_ORDER: (p: Params) => `The prepayment documents of order ${p.no} would total ${p.prepayment} incl. VAT, more than the order's ${p.order}.`,
   PREPAYMENT_SETUP_INVALID: (p: Params) => `${p.detail}`,
   PREPAYMENT_DOC_NOT_COPYABLE: (p: Params) => `Posted ${p.caption} ${p.no} is a prepayment document; it cannot be copied or reversed. Post a prepayment credit memo from order ${p.orderNo} instead.`,
-  CANNOT_CORRECT_PREPAYMENT_INVOICE: (p: CorrectionRefusal) => `You cannot ${p.action} posted invoice ${p.no} because it is a prepayment invoice; post a prepayment credit memo from its order instead.`,
+  CANNOT_CORRECT_PREPAYMENT_INVOICE: (p: Params) =>
+    `You cannot ${p.action === 'createCorrectiveCreditMemo' ? 'create a corrective credit memo for' : p.action} posted invoice ${p.no} because it is a prepayment invoice; post a prepayment credit memo from its order instead.`,
   LINE_FROM_SHIPMENT_FIXED: (p: Params) => `${p.fieldCaption} cannot be changed while ${p.line} comes from ${p.source}; delete that line (and get the ${p.what} line again) instead.`,
   POSTING_NOT_BALANCED: (p: Params) => `The posting does not balance: its G/L entries add up to ${p.difference} instead of 0, so nothing was posted.`,
   JOURNAL_AMOUNT_ZERO: (p: Params) => `Journal line ${p.lineNo} (document ${p.documentNo}) has no amount: Amount must not be 0.`,

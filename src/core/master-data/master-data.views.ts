@@ -39,6 +39,8 @@ export const customerView = z.object({
   blocked: z.enum(customerBlockedValues),
   pricesIncludingVat: z.boolean(),
   allowLineDiscount: z.boolean(),
+  /** Spec §26.1: the default Prepayment % of the orders this customer is billed for. */
+  prepaymentPercent: decimalText(),
   version: version(),
 });
 

@@ -149,6 +149,9 @@ export const postedSalesLineView = z.object({
   blanketOrderLineNo: nullableInteger(),
   /** A final invoice's deduction of the order's prepayment (spec §26.7.2). */
   prepaymentLine: z.boolean(),
+  /** On an order's invoiced line: the prepayment this invoice deducted for it, and its VAT. */
+  prepmtAmtDeducted: decimalText(),
+  prepmtVatAmtDeducted: decimalText(),
 });
 
 export const postedSalesDocumentView = postedSalesHeaderView.extend({ lines: z.array(postedSalesLineView) });

@@ -244,3 +244,27 @@ export function compressPrepaymentLines<T extends PrepaymentLineAmounts>(amounts
 export function hasUninvoicedPrepayment(lines: readonly Pick<PrepaymentLine, 'prepmtLineAmount' | 'prepmtAmtInv'>[]): boolean {
   return lines.some((line) => !line.prepmtLineAmount.eq(line.prepmtAmtInv));
 }
+
+/**
+ * Spec §26.3.2: a total Prepayment Amount typed on the statistics, spread over the lines with a
+ * Prepayment % and a Line Amount in proportion to Line Amount (the last line takes the rest); it
+ * must lie between what is invoiced and the lines' total.
+ */
+export function spreadPrepaymentTotal(
+  lines: readonly Pick<PrepaymentLine, 'lineNo' | 'lineAmount' | 'prepaymentPercent' | 'prepmtAmtInv'>[], total: Decimal, precision: Decimal | string,
+): Map<number, Decimal> {
+  const targets = lines.filter((line) => !line.prepaymentPercent.isZero() && !line.lineAmount.isZero());
+  const invoiced = sum(targets.map((line) => line.prepmtAmtInv));
+  const maximum = sum(targets.map((line) => line.lineAmount));
+  if (targets.length === 0 || total.lt(invoiced) || total.gt(maximum)) {
+    throw new DomainError('PREPMT_TOTAL_OUT_OF_RANGE', { value: total.toFixed(2), minimum: invoiced.toFixed(2), maximum: maximum.toFixed(2), lines: targets.length }, 'amount');
+  }
+  const parts: Decimal[] = [];
+  let allocated = ZERO;
+  targets.forEach((line, index) => {
+    const part = index === targets.length - 1 ? total.minus(allocated) : roundAmount(total.times(line.lineAmount).div(maximum), precision);
+    parts.push(part);
+    allocated = allocated.plus(part);
+  });
+  return new Map(targets.map((line, index) => [line.lineNo, parts[index]!]));
+}

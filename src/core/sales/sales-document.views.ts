@@ -66,6 +66,13 @@ export const salesLineView = z.object({
   /** Orders and invoices (spec §14.1): the blanket order line this line delivers part of. */
   blanketOrderNo: z.string().nullable(),
   blanketOrderLineNo: z.number().int().nullable(),
+  /** Orders (quotes: the percentage), spec §26.3: what the line requires as prepayment, what is invoiced, to deduct and deducted. */
+  prepaymentPercent: decimalText(),
+  prepmtLineAmount: decimalText(),
+  prepmtAmtInv: decimalText(),
+  prepmtAmountInvInclVat: decimalText(),
+  prepmtAmtToDeduct: decimalText(),
+  prepmtAmtDeducted: decimalText(),
 });
 
 export const salesHeaderView = z.object({
@@ -88,6 +95,15 @@ export const salesHeaderView = z.object({
   pricesIncludingVat: z.boolean(),
   /** Where the lines ship from by default (a line may name its own). */
   locationCode: z.string().nullable(),
+  /** Orders (quotes: the percentage only), spec §26.1. */
+  prepaymentPercent: decimalText(),
+  compressPrepayment: z.boolean(),
+  prepmtPaymentTermsCode: z.string().nullable(),
+  prepaymentDueDate: dateText().nullable(),
+  prepmtPmtDiscountDate: dateText().nullable(),
+  prepmtPaymentDiscountPercent: decimalText(),
+  lastPrepaymentNo: z.string().nullable(),
+  lastPrepmtCrMemoNo: z.string().nullable(),
   version: z.number().int(),
 });
 

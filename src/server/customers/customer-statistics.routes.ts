@@ -7,7 +7,7 @@ import { customerStatistics, type CustomerStatistics } from './customer-statisti
 
 const amountFields = [
   'creditLimitLcy', 'balanceLcy', 'balanceDueLcy', 'salesLcyThisYear', 'profitLcyThisYear', 'outstandingOrdersLcy', 'shippedNotInvoicedLcy',
-  'outstandingInvoicesLcy', 'outstandingReturnOrdersLcy', 'returnReceivedNotInvoicedLcy', 'outstandingCreditMemosLcy',
+  'outstandingInvoicesLcy', 'outstandingReturnOrdersLcy', 'returnReceivedNotInvoicedLcy', 'outstandingCreditMemosLcy', 'invoicedPrepaymentsLcy',
 ] as const satisfies readonly (keyof CustomerStatistics)[];
 
 const statisticsSchema = z.object({

@@ -57,6 +57,8 @@ export interface SalesDocumentExposure {
   returnReceivedNotInvoicedLcy: Decimal;
   /** Unposted credit memos, less lines crediting a return receipt. */
   outstandingCreditMemosLcy: Decimal;
+  /** Orders' prepayments invoiced and not yet deducted, incl. VAT (spec §26.9.3): already in the balance, so not counted twice. */
+  invoicedPrepaymentsLcy: Decimal;
 }
 
 /** round(Amount Including VAT × quantity / Quantity / Currency Factor, 2): a line's share, in LCY. */
@@ -85,6 +87,7 @@ export async function salesDocumentExposure(
     outstandingReturnOrdersLcy: sumOf('returnOrder', shareLcy(sql`${salesLine.quantity} - ${salesLine.returnQuantityReceived}`)),
     returnReceivedNotInvoicedLcy: sumOf('returnOrder', shareLcy(sql`${salesLine.returnQuantityReceived} - ${salesLine.quantityInvoiced}`)),
     outstandingCreditMemosLcy: sumOf('creditMemo', shareLcy(sql`${salesLine.quantity} - ${salesLine.quantityInvoiced}`), notFromReturnReceipt),
+    invoicedPrepaymentsLcy: sumOf('order', sql`${salesLine.prepmtAmountInvLcy} + ${salesLine.prepmtVatAmountInvLcy}`),
   }).from(salesLine)
     .innerJoin(salesHeader, and(eq(salesLine.documentType, salesHeader.documentType), eq(salesLine.documentNo, salesHeader.no)))
     .where(and(
@@ -94,6 +97,7 @@ export async function salesDocumentExposure(
     ));
   return {
     outstandingOrdersLcy: dec(row!.outstandingOrdersLcy),
+    invoicedPrepaymentsLcy: dec(row!.invoicedPrepaymentsLcy),
     shippedNotInvoicedLcy: dec(row!.shippedNotInvoicedLcy),
     outstandingInvoicesLcy: dec(row!.outstandingInvoicesLcy),
     outstandingReturnOrdersLcy: dec(row!.outstandingReturnOrdersLcy),

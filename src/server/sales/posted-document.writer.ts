@@ -42,6 +42,8 @@ export function postedLineFrom(
     sellToCustomerNo: header.sellToCustomerNo, billToCustomerNo: header.billToCustomerNo, postingDate: header.postingDate,
     sourceDocumentType, sourceDocumentNo, sourceLineNo: lineNo,
     quantityInvoiced: '0', quantityNotInvoiced: '0',
+    // The order line's running total is not this document's: a posting that deducts says how much.
+    prepmtAmtDeducted: '0', prepmtVatAmtDeducted: '0',
     ...posted,
   } as PostedLineRow;
 }

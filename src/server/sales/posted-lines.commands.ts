@@ -62,6 +62,12 @@ export async function getShipmentLines(
     }
     if (line.type === 'comment') continue;
     const order = orderLines.get(`${line.sourceDocumentNo}:${line.sourceLineNo}`);
+    // Spec §26.7.5: an order line's shipment is billed separately only once its prepayment is invoiced.
+    if (order && !dec(order.prepmtLineAmount).eq(dec(order.prepmtAmtInv))) {
+      throw new DomainError('PREPAYMENT_NOT_INVOICED', {
+        what: `Line ${line.lineNo} of shipment ${line.documentNo}`, lineNo: order.lineNo, no: order.documentNo, required: order.prepmtLineAmount, invoiced: order.prepmtAmtInv,
+      }, 'lines');
+    }
     inputs.push({
       type: line.type, no: line.no, description: line.description, unitOfMeasureCode: line.unitOfMeasureCode, locationCode: line.locationCode,
       quantity: line.quantityNotInvoiced,
@@ -113,6 +119,10 @@ export async function postedDocumentLinesToReverse(
     filter.documentNo ? eq(postedSalesLine.documentNo, filter.documentNo) : undefined,
     ne(postedSalesLine.type, 'comment'),
     eq(postedSalesLine.correction, false),
+    // Spec §26.9.2: prepayment documents and deduction lines are undone by a prepayment credit memo, not reversed.
+    eq(postedSalesLine.prepaymentLine, false),
+    sql`not exists (select 1 from ${postedSalesHeader} where ${postedSalesHeader.documentType} = ${postedSalesLine.documentType}
+      and ${postedSalesHeader.no} = ${postedSalesLine.documentNo} and ${postedSalesHeader.prepayment})`,
   )).orderBy(asc(postedSalesLine.documentType), asc(postedSalesLine.documentNo), asc(postedSalesLine.lineNo));
   const entriesOf = await outboundItemEntries(tx, lines);
   return lines.map((line) => {

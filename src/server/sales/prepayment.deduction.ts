@@ -4,21 +4,34 @@
  * that completes it), as negative lines on the Sales Prepayments Account with their own VAT; and
  * the order lines' prepayment fields after the posting.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
 import { type Decimal, ZERO, dec, sum } from '../../core/money/decimal.ts';
 import type { SalesPostingLine } from '../../core/posting/sales-invoice-posting.ts';
 import { type PrepaymentLineAmounts, compressPrepaymentLines, deductionAmounts, prepaymentToDeduct } from '../../core/sales/prepayment.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import type { Executor } from '../db/connection.ts';
+import { currency, salesHeader, salesLine } from '../db/schema/index.ts';
+import type { GlEntry, PostingBatch } from '../../core/posting/entries.ts';
+import type { SalesLineRow } from './sales-document.types.ts';
 import { prepaymentAccounts } from './prepayment.accounts.ts';
 import { prepaymentLineOf } from './prepayment.lines.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
+import type { ShipmentBilling } from './sales-post.billing.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import type { PostedHeaderRow, PostedLineRow } from './posted-document.writer.ts';
 
+/** What one invoiced line deducts from the prepayment of the order line it bills. */
+export interface OrderLineDeduction extends PrepaymentLineAmounts {
+  /** The order line whose prepayment is deducted (lineNo above is its Line No.). */
+  orderNo: string;
+  orderLine: SalesLineRow;
+  /** The line of the document being posted: the order line itself, or an invoice line billing its shipment. */
+  documentLineNo: number;
+}
+
 export interface PrepaymentDeductions {
-  /** Per order line: what this invoice deducts. */
-  lines: PrepaymentLineAmounts[];
+  lines: OrderLineDeduction[];
   /** The invoice's deduction lines: one per account (Compress Prepayment) or per order line. */
   documentLines: ReturnType<typeof compressPrepaymentLines>;
 }
@@ -26,23 +39,65 @@ export interface PrepaymentDeductions {
 /** Lines numbered after the document's own, so posted line numbers never collide. */
 const firstLineNo = (loaded: LoadedSalesPosting) => Math.max(0, ...loaded.document.lines.map((line) => line.lineNo)) + 10000;
 
-export async function planDeductions(tx: Executor, loaded: LoadedSalesPosting, invoiced: readonly LinePosting[]): Promise<PrepaymentDeductions | null> {
-  if (loaded.documentType !== 'order') return null;
-  const candidates = invoiced.filter((entry) => !dec(entry.line.prepmtAmtInv).isZero() && entry.posting.invoice.gt(0) && dec(entry.line.quantity).gt(0));
-  if (candidates.length === 0) return null;
-  const accounts = await prepaymentAccounts(tx, loaded.header, candidates.map((entry) => entry.line));
+/** An invoiced line and the order line whose prepayment it deducts from, for this much quantity. */
+interface DeductionSource { documentLine: LinePosting; orderNo: string; orderLine: SalesLineRow; quantity: Decimal }
+
+/**
+ * Spec §26.7: an order's invoice deducts for its own lines; an invoice built with Get Shipment Lines
+ * (or Combine Shipments) for the order lines whose shipments it bills (§26.7.5).
+ */
+export async function planDeductions(
+  tx: Executor, loaded: LoadedSalesPosting, invoiced: readonly LinePosting[], billing: readonly ShipmentBilling[],
+): Promise<PrepaymentDeductions | null> {
+  const sources = await deductionSources(tx, loaded, invoiced, billing);
+  if (sources.length === 0) return null;
+  const accounts = await prepaymentAccounts(tx, loaded.header, sources.map((source) => source.orderLine));
   const options = { pricesIncludingVat: loaded.header.pricesIncludingVat, precision: loaded.precision };
-  const lines = candidates.flatMap((entry) => {
-    const line = prepaymentLineOf(entry.line);
-    // A typed (or stored) deduction holds for the Qty. to Invoice it was made for; a capped quantity is deducted anew.
-    const deduct = line.quantityToInvoice.eq(entry.posting.invoice)
-      ? dec(entry.line.prepmtAmtToDeduct)
-      : prepaymentToDeduct({ ...line, quantityToInvoice: entry.posting.invoice }, loaded.precision, entry.amounts!.lineAmount.minus(entry.amounts!.invoiceDiscountAmount));
+  // Several invoice lines may bill one order line: each deducts from what the ones before left.
+  const state = new Map<string, ReturnType<typeof prepaymentLineOf>>();
+  const lines = sources.flatMap((source): OrderLineDeduction[] => {
+    const key = `${source.orderNo}:${source.orderLine.lineNo}`;
+    const line = state.get(key) ?? prepaymentLineOf(source.orderLine);
+    const own = source.documentLine.line === source.orderLine;
+    // A typed (or stored) deduction holds for the Qty. to Invoice it was made for; another quantity is deducted anew.
+    const deduct = own && line.quantityToInvoice.eq(source.quantity)
+      ? dec(source.orderLine.prepmtAmtToDeduct)
+      : prepaymentToDeduct({ ...line, quantityToInvoice: source.quantity }, loaded.precision,
+        source.documentLine.amounts!.lineAmount.minus(source.documentLine.amounts!.invoiceDiscountAmount));
     if (deduct.isZero()) return [];
-    return [deductionAmounts({ ...line, account: accounts.get(entry.line.lineNo)! }, deduct, options)];
+    const amounts = deductionAmounts({ ...line, account: accounts.get(source.orderLine.lineNo)! }, deduct, options);
+    state.set(key, {
+      ...line, quantityInvoiced: line.quantityInvoiced.plus(source.quantity),
+      prepmtAmtDeducted: line.prepmtAmtDeducted.plus(deduct), prepmtVatAmtDeducted: line.prepmtVatAmtDeducted.plus(amounts.vatAmount),
+    });
+    return [{ ...amounts, orderNo: source.orderNo, orderLine: source.orderLine, documentLineNo: source.documentLine.line.lineNo }];
   });
   if (lines.length === 0) return null;
   return { lines, documentLines: compressPrepaymentLines(lines, loaded.header.compressPrepayment) };
+}
+
+async function deductionSources(
+  tx: Executor, loaded: LoadedSalesPosting, invoiced: readonly LinePosting[], billing: readonly ShipmentBilling[],
+): Promise<DeductionSource[]> {
+  const positive = invoiced.filter((entry) => entry.posting.invoice.gt(0) && dec(entry.line.quantity).gt(0));
+  if (loaded.documentType === 'order') {
+    return positive.filter((entry) => !dec(entry.line.prepmtAmtInv).isZero())
+      .map((entry) => ({ documentLine: entry, orderNo: loaded.header.no, orderLine: entry.line, quantity: entry.posting.invoice }));
+  }
+  if (loaded.documentType !== 'invoice' || billing.length === 0) return [];
+  const orderNos = [...new Set(billing.map((bill) => bill.orderNo))];
+  const orderLines = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), inArray(salesLine.documentNo, orderNos))).for('update');
+  return billing.flatMap((bill) => {
+    const orderLine = orderLines.find((line) => line.documentNo === bill.orderNo && line.lineNo === bill.orderLineNo);
+    const documentLine = positive.find((entry) => entry.line.lineNo === bill.lineNo);
+    if (!orderLine || !documentLine || (dec(orderLine.prepmtLineAmount).isZero() && dec(orderLine.prepmtAmtInv).isZero())) return [];
+    if (!dec(orderLine.prepmtLineAmount).eq(dec(orderLine.prepmtAmtInv))) {
+      throw new DomainError('PREPAYMENT_NOT_INVOICED', {
+        what: `Sales invoice ${loaded.header.no}`, lineNo: orderLine.lineNo, no: orderLine.documentNo, required: orderLine.prepmtLineAmount, invoiced: orderLine.prepmtAmtInv,
+      });
+    }
+    return [{ documentLine, orderNo: bill.orderNo, orderLine, quantity: bill.quantity }];
+  });
 }
 
 /** The deduction lines as the invoice posting reads them: negative, flagged. */
@@ -69,7 +124,7 @@ export function postedDeductionLines(loaded: LoadedSalesPosting, header: PostedH
       vatPercent: line.account.vatPercent.toFixed(5), vatIdentifier: line.account.vatIdentifier, vatCalculationType: line.account.vatCalculationType,
       genBusPostingGroup: loaded.header.genBusPostingGroup, genProdPostingGroup: line.account.genProdPostingGroup,
       vatBusPostingGroup: loaded.header.vatBusPostingGroup, vatProdPostingGroup: line.account.vatProdPostingGroup,
-      sourceDocumentType: 'order', sourceDocumentNo: loaded.header.no, sourceLineNo: line.lineNos[0] ?? 0, prepaymentLine: true,
+      sourceDocumentType: loaded.documentType, sourceDocumentNo: loaded.header.no, sourceLineNo: line.lineNos[0] ?? 0, prepaymentLine: true,
     } as PostedLineRow;
   });
 }
@@ -83,34 +138,103 @@ export function deductionTotals(deductions: PrepaymentDeductions | null): { amou
 /**
  * The order lines after the invoice (spec §26.7.2): Prepmt Amt Deducted and its VAT up, the LCY
  * values of what is left down (to 0 once all is deducted), and the next deduction for the Qty. to
- * Invoice the posting leaves. One UPDATE.
+ * Invoice the posting leaves. Runs after the order lines' quantities are updated.
  */
 export async function writeDeductedLines(
-  tx: Executor, loaded: LoadedSalesPosting, deductions: PrepaymentDeductions, quantityToInvoiceAfter: ReadonlyMap<number, Decimal>, quantityInvoicedAfter: ReadonlyMap<number, Decimal>,
+  tx: Executor, deductions: PrepaymentDeductions, quantitiesAfter: ReadonlyMap<string, { quantityInvoiced: Decimal; quantityToInvoice: Decimal }>, precision: Decimal,
 ): Promise<void> {
-  const rows = deductions.lines.map((entry) => {
-    const row = loaded.document.lines.find((line) => line.lineNo === entry.lineNo)!;
+  const totals = new Map<string, { row: SalesLineRow; amount: Decimal; vat: Decimal }>();
+  for (const entry of deductions.lines) {
+    const key = `${entry.orderNo}:${entry.orderLine.lineNo}`;
+    const total = totals.get(key) ?? { row: entry.orderLine, amount: ZERO, vat: ZERO };
+    totals.set(key, { row: total.row, amount: total.amount.plus(entry.lineBasisAmount), vat: total.vat.plus(entry.vatAmount) });
+  }
+  for (const [key, { row, amount, vat }] of totals) {
     const line = prepaymentLineOf(row);
     const remaining = line.prepmtAmtInv.minus(line.prepmtAmtDeducted);
-    const left = remaining.minus(entry.lineBasisAmount);
+    const left = remaining.minus(amount);
     const share = (value: string) => (left.isZero() || remaining.isZero() ? ZERO : roundAmount(dec(value).times(left).div(remaining)));
-    const after = {
-      ...line, prepmtAmtDeducted: line.prepmtAmtDeducted.plus(entry.lineBasisAmount),
-      quantityInvoiced: quantityInvoicedAfter.get(entry.lineNo) ?? line.quantityInvoiced, quantityToInvoice: quantityToInvoiceAfter.get(entry.lineNo) ?? ZERO,
-    };
-    return {
-      lineNo: entry.lineNo,
-      deducted: after.prepmtAmtDeducted.toFixed(2),
-      vatDeducted: line.prepmtVatAmtDeducted.plus(entry.vatAmount).toFixed(2),
-      invLcy: share(row.prepmtAmountInvLcy).toFixed(2),
-      vatInvLcy: share(row.prepmtVatAmountInvLcy).toFixed(2),
-      toDeduct: prepaymentToDeduct(after, loaded.precision).toFixed(2),
-    };
-  });
-  const values = sql.join(rows.map((row) => sql`(${row.lineNo}::integer, ${row.deducted}::numeric, ${row.vatDeducted}::numeric, ${row.invLcy}::numeric, ${row.vatInvLcy}::numeric, ${row.toDeduct}::numeric)`), sql`, `);
-  await tx.execute(sql`
-    update sales_line as line set prepmt_amt_deducted = changed.deducted, prepmt_vat_amt_deducted = changed.vat_deducted,
-      prepmt_amount_inv_lcy = changed.inv_lcy, prepmt_vat_amount_inv_lcy = changed.vat_inv_lcy, prepmt_amt_to_deduct = changed.to_deduct
-    from (values ${values}) as changed(line_no, deducted, vat_deducted, inv_lcy, vat_inv_lcy, to_deduct)
-    where line.document_type = 'order' and line.document_no = ${loaded.header.no} and line.line_no = changed.line_no`);
+    const quantities = quantitiesAfter.get(key) ?? { quantityInvoiced: line.quantityInvoiced, quantityToInvoice: ZERO };
+    const after = { ...line, prepmtAmtDeducted: line.prepmtAmtDeducted.plus(amount), ...quantities };
+    await tx.update(salesLine).set({
+      prepmtAmtDeducted: after.prepmtAmtDeducted.toFixed(2),
+      prepmtVatAmtDeducted: line.prepmtVatAmtDeducted.plus(vat).toFixed(2),
+      prepmtAmountInvLcy: share(row.prepmtAmountInvLcy).toFixed(2),
+      prepmtVatAmountInvLcy: share(row.prepmtVatAmountInvLcy).toFixed(2),
+      prepmtAmtToDeduct: prepaymentToDeduct(after, precision).toFixed(2),
+    }).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, row.documentNo), eq(salesLine.lineNo, row.lineNo)));
+  }
+}
+
+/** The order lines' quantities once the posting has updated them (an invoice from shipments advances its orders' lines). */
+export async function orderQuantitiesAfter(tx: Executor, deductions: PrepaymentDeductions) {
+  const orderNos = [...new Set(deductions.lines.map((entry) => entry.orderNo))];
+  const rows = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), inArray(salesLine.documentNo, orderNos)));
+  return new Map(rows.map((row) => [`${row.documentNo}:${row.lineNo}`, { quantityInvoiced: dec(row.quantityInvoiced), quantityToInvoice: dec(row.quantityToInvoice) }]));
+}
+
+/**
+ * Cancelling an order's invoice (spec §26.9.2, chosen): each order line gets back exactly what that
+ * invoice deducted, so the prepayment is deducted again when the order is invoiced anew.
+ */
+export async function revertDeductions(
+  tx: Executor, invoiceLines: readonly PostedLineRow[], orderLines: readonly SalesLineRow[], context: { glSetup: { amountRoundingPrecision: string } },
+): Promise<void> {
+  const deducted = invoiceLines.filter((line) => line.sourceDocumentType === 'order' && !line.prepaymentLine && !dec(line.prepmtAmtDeducted ?? '0').isZero());
+  for (const line of deducted) {
+    const order = orderLines.find((candidate) => candidate.documentNo === line.sourceDocumentNo && candidate.lineNo === line.sourceLineNo);
+    if (!order) continue;
+    const [header] = await tx.select().from(salesHeader).where(and(eq(salesHeader.documentType, 'order'), eq(salesHeader.no, order.documentNo)));
+    const [current] = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, order.documentNo), eq(salesLine.lineNo, order.lineNo)));
+    if (!header || !current) continue;
+    const amount = dec(line.prepmtAmtDeducted!);
+    const vat = dec(line.prepmtVatAmtDeducted!);
+    const excluding = header.pricesIncludingVat ? amount.minus(vat) : amount;
+    const toLcy = (value: Decimal) => (header.currencyCode ? roundAmount(value.div(dec(header.currencyFactor)), context.glSetup.amountRoundingPrecision) : value);
+    const after = { ...prepaymentLineOf(current), prepmtAmtDeducted: dec(current.prepmtAmtDeducted).minus(amount) };
+    await tx.update(salesLine).set({
+      prepmtAmtDeducted: after.prepmtAmtDeducted.toFixed(2),
+      prepmtVatAmtDeducted: dec(current.prepmtVatAmtDeducted).minus(vat).toFixed(2),
+      prepmtAmountInvLcy: dec(current.prepmtAmountInvLcy).plus(toLcy(excluding)).toFixed(2),
+      prepmtVatAmountInvLcy: dec(current.prepmtVatAmountInvLcy).plus(toLcy(vat)).toFixed(2),
+      prepmtAmtToDeduct: prepaymentToDeduct(after, '0.01').toFixed(2),
+    }).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, order.documentNo), eq(salesLine.lineNo, order.lineNo)));
+  }
+}
+
+/**
+ * Foreign currency (spec §26.9.6): the deduction converted at the invoice's rate (C) relieves the
+ * prepayment account of less or more than it holds for it (H, its share of the LCY invoiced); the
+ * difference goes to the currency's Realized Gains (H > C) or Losses Acc., so the account ends at 0.
+ */
+export async function deductionExchangeAdjustment(
+  tx: Executor, loaded: LoadedSalesPosting, deductions: PrepaymentDeductions, batch: PostingBatch, description: string,
+): Promise<GlEntry[]> {
+  const { header } = loaded;
+  if (!header.currencyCode) return [];
+  const historical = new Map<string, Decimal>();
+  for (const entry of deductions.lines) {
+    const line = prepaymentLineOf(entry.orderLine);
+    const remainingExcl = line.prepmtAmtInv.minus(line.prepmtAmtDeducted).minus(header.pricesIncludingVat ? line.prepmtVatAmountInv.minus(line.prepmtVatAmtDeducted) : ZERO);
+    const invoicedLcy = dec(entry.orderLine.prepmtAmountInvLcy);
+    const share = entry.amount.eq(remainingExcl) || remainingExcl.isZero() ? invoicedLcy : roundAmount(invoicedLcy.times(entry.amount).div(remainingExcl));
+    historical.set(entry.account.accountNo, (historical.get(entry.account.accountNo) ?? ZERO).plus(share));
+  }
+  const [rates] = await tx.select().from(currency).where(eq(currency.code, header.currencyCode));
+  const entries: GlEntry[] = [];
+  for (const [accountNo, h] of historical) {
+    const c = sum(batch.glEntries.filter((entry) => entry.accountNo === accountNo && entry.amount.gt(0)).map((entry) => entry.amount));
+    const difference = h.minus(c);
+    if (difference.isZero()) continue;
+    const other = difference.gt(0) ? rates?.realizedGainsAccount : rates?.realizedLossesAccount;
+    if (!other) {
+      throw new DomainError('POSTING_SETUP_MISSING', { detail: `Currency ${header.currencyCode} has no ${difference.gt(0) ? 'Realized Gains' : 'Realized Losses'} Acc. for the prepayment's exchange difference.` });
+    }
+    const entry = (account: string, amount: Decimal): GlEntry => ({
+      accountNo: account, amount, description, genPostingType: '', genBusPostingGroup: '', genProdPostingGroup: '', vatBusPostingGroup: '', vatProdPostingGroup: '',
+      sourceType: 'customer', sourceNo: header.billToCustomerNo,
+    });
+    entries.push(entry(accountNo, difference), entry(other, difference.negated()));
+  }
+  return entries;
 }

@@ -62,11 +62,10 @@ export function assertNoInvoicedPrepayment(header: SalesHeaderRow, lines: readon
 }
 
 /** A new header Prepayment % goes to every line with a No. (spec §26.1), overwriting item percentages. */
-export async function setLinesPrepaymentPercent(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[]): Promise<SalesLineRow[]> {
+export async function setLinesPrepaymentPercent(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], precision: Decimal): Promise<SalesLineRow[]> {
   const percent = header.prepaymentPercent;
   const targets = lines.filter((line) => line.no !== '' && line.type !== 'comment' && !line.systemCreatedEntry && line.prepaymentPercent !== percent);
   if (targets.length === 0) return lines;
-  const precision = dec(header.currencyCode ? '0.01' : '0.01');
   const updated = new Map<number, SalesLineRow>();
   for (const line of targets) {
     const next = { ...line, prepaymentPercent: percent };

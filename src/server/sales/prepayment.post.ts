@@ -7,6 +7,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { type Decimal, ZERO, dec, sum } from '../../core/money/decimal.ts';
+import { allocateProportionally } from '../../core/money/allocation.ts';
 import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import { buildSalesInvoicePosting, type SalesPostingLine } from '../../core/posting/sales-invoice-posting.ts';
 import type { Posting } from '../../core/posting/posting.ts';
@@ -19,7 +20,8 @@ import type { Executor } from '../db/connection.ts';
 import { customer, salesHeader } from '../db/schema/index.ts';
 import { prepaymentAccounts } from './prepayment.accounts.ts';
 import { appendPlannedPosting } from '../posting/append-planned-posting.ts';
-import { type NumberRequest, numberToken } from '../posting/posting-numbers.ts';
+import { type NumberRequest, numberToken, peekNumbers, resolveNumbers } from '../posting/posting-numbers.ts';
+import { previewPostingRows } from '../ledger/posting-preview.ts';
 import { paymentToleranceSetup } from '../receivables/apply-entries.queries.ts';
 import { loadPostingAccounts } from './posting-accounts.ts';
 import { postedHeaderFrom, type PostedHeaderRow, type PostedLineRow } from './posted-document.writer.ts';
@@ -29,6 +31,8 @@ import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { checkHeader, loadDocumentForPosting } from './sales-post.checks.ts';
 import { invoicePostingSetup } from './sales-post.invoice.ts';
 import { writeWithPostedDocuments } from './sales-post.posted.ts';
+import { immediatePayment } from './sales-post.payment.ts';
+import { combinePostingBatches } from '../../core/posting/entries.ts';
 
 export type PrepaymentDocumentKind = 'invoice' | 'creditMemo';
 
@@ -46,28 +50,63 @@ const kinds = {
   creditMemo: { caption: 'Prepayment Credit Memo', seriesField: 'postedPrepaymentCreditMemoNos', seriesCaption: 'Posted Prepmt. Cr. Memo Nos.', sign: -1 },
 } as const;
 
-export async function postPrepayment(
-  tx: Executor, kind: PrepaymentDocumentKind, no: string, context: SalesContext, options: { expectedVersion?: number | undefined } = {},
-): Promise<PrepaymentPostingResult> {
+/** A prepayment posting planned: its entries and posted document with a placeholder number, and what it does to the order. */
+interface PlannedPrepayment {
+  header: SalesHeaderRow & { postingDate: string };
+  lines: SalesLineRow[];
+  amounts: PrepaymentLineAmounts[];
+  precision: Decimal;
+  requests: NumberRequest[];
+  plan: { posting: Posting; numbers: { no: string }; document: { header: PostedHeaderRow; lines: PostedLineRow[] } };
+}
+
+/** Load, check and plan (spec §26.4–26.5 checks); writes nothing. */
+async function planPrepayment(
+  tx: Executor, kind: PrepaymentDocumentKind, no: string, context: SalesContext, expectedVersion: number | undefined,
+): Promise<PlannedPrepayment> {
   const document = await loadDocumentForPosting(tx, 'order', no);
-  if (options.expectedVersion !== undefined && document.header.version !== options.expectedVersion) {
-    throw new DomainError('VERSION_CONFLICT', { entity: 'Sales Order', key: no, currentVersion: document.header.version, sentVersion: options.expectedVersion });
+  if (expectedVersion !== undefined && document.header.version !== expectedVersion) {
+    throw new DomainError('VERSION_CONFLICT', { entity: 'Sales Order', key: no, currentVersion: document.header.version, sentVersion: expectedVersion });
   }
   const header = { ...document.header, postingDate: document.header.postingDate ?? context.workDate };
   checkPrepaymentHeader(header, kind, context);
   await checkCustomers(tx, header);
   const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
   const lines = document.lines.filter((line) => line.type !== 'comment');
+  const amounts = await prepaymentAmounts(tx, kind, header, lines, precision);
+  const series = context.salesSetup[kinds[kind].seriesField];
+  if (!series) throw new DomainError('PREPAYMENT_NO_SERIES_MISSING', { field: kinds[kind].seriesCaption });
+  const token = numberToken(`prepayment-${kind}`);
+  const description = `${kinds[kind].caption}, Order ${no}`;
+  const documentLines = compressPrepaymentLines(amounts, header.compressPrepayment);
+  const { batch, accounts } = await prepaymentEntries(tx, header, kind, token, description, documentLines, precision, context);
+  for (const entry of batch.customerLedgerEntries) entry.prepayment = true;
+  const entryDocument = { documentType: kind, documentNo: token, externalDocumentNo: header.externalDocumentNo, description };
+  // Spec §26.4: a payment method with a balancing account pays the prepayment invoice (refunds the credit memo) at once.
+  const payment = await immediatePayment(tx, { header, accounts, precision }, batch, entryDocument, context);
+  const entries = payment ? combinePostingBatches(batch, payment.entries) : batch;
+  assertBalanced(entries);
+  const posting: Posting = {
+    facts: { postingDate: header.postingDate, sourceCode: 'SALES', userId: context.username, document: entryDocument },
+    entries,
+    items: null,
+    customerApplications: payment?.applications ?? [],
+  };
+  const postedDocument = postedPrepaymentDocument(header, kind, token, series, description, documentLines, lines, context);
+  return { header, lines, amounts, precision, requests: [{ token, series }], plan: { posting, numbers: { no: token }, document: postedDocument } };
+}
+
+/** What each line invoices (credits) now, refused when there is nothing or it is not allowed. */
+async function prepaymentAmounts(
+  tx: Executor, kind: PrepaymentDocumentKind, header: SalesHeaderRow, lines: readonly SalesLineRow[], precision: Decimal,
+): Promise<PrepaymentLineAmounts[]> {
   const accounts = await prepaymentAccounts(tx, header, lines);
-  const withAccounts = [...accounts.keys()].map((lineNo) => {
-    const line = lines.find((candidate) => candidate.lineNo === lineNo)!;
-    return { ...prepaymentLineOf(line), account: accounts.get(lineNo)! };
-  });
+  const withAccounts = [...accounts.keys()].map((lineNo) => ({ ...prepaymentLineOf(lines.find((line) => line.lineNo === lineNo)!), account: accounts.get(lineNo)! }));
   const amounts = kind === 'invoice'
     ? prepaymentInvoiceAmounts(withAccounts, { pricesIncludingVat: header.pricesIncludingVat, precision })
     : prepaymentCreditMemoAmounts(withAccounts, { pricesIncludingVat: header.pricesIncludingVat });
   if (amounts.length === 0) {
-    throw new DomainError('NOTHING_TO_POST', { detail: kind === 'invoice' ? `no line of order ${no} has prepayment left to invoice` : `no line of order ${no} has invoiced prepayment left to credit` });
+    throw new DomainError('NOTHING_TO_POST', { detail: kind === 'invoice' ? `no line of order ${header.no} has prepayment left to invoice` : `no line of order ${header.no} has invoiced prepayment left to credit` });
   }
   if (kind === 'invoice') {
     for (const line of lines.filter((candidate) => amounts.some((entry) => entry.lineNo === candidate.lineNo))) {
@@ -75,34 +114,38 @@ export async function postPrepayment(
     }
     checkNotAboveOrder(header, lines, amounts);
   }
-  const series = context.salesSetup[kinds[kind].seriesField];
-  if (!series) throw new DomainError('PREPAYMENT_NO_SERIES_MISSING', { field: kinds[kind].seriesCaption });
-  const token = numberToken(`prepayment-${kind}`);
-  const requests: NumberRequest[] = [{ token, series }];
-  const description = `${kinds[kind].caption}, Order ${no}`;
-  const documentLines = compressPrepaymentLines(amounts, header.compressPrepayment);
-  const batch = await prepaymentEntries(tx, header, kind, token, description, documentLines, precision, context);
-  for (const entry of batch.customerLedgerEntries) entry.prepayment = true;
-  assertBalanced(batch);
-  const posting: Posting = {
-    facts: { postingDate: header.postingDate, sourceCode: 'SALES', userId: context.username, document: { documentType: kind, documentNo: token, externalDocumentNo: header.externalDocumentNo, description } },
-    entries: batch,
-    items: null,
-    customerApplications: [],
-  };
-  const postedDocument = postedPrepaymentDocument(header, kind, token, series, description, documentLines, lines, context);
-  await writeOrderAfterPrepayment(tx, header, kind, amounts, lines, precision);
-  const { plan, appended } = await appendPlannedPosting(tx, { plan: { posting, numbers: { no: token }, document: postedDocument }, requests }, header.postingDate,
+  return amounts;
+}
+
+export async function postPrepayment(
+  tx: Executor, kind: PrepaymentDocumentKind, no: string, context: SalesContext, options: { expectedVersion?: number | undefined } = {},
+): Promise<PrepaymentPostingResult> {
+  const planned = await planPrepayment(tx, kind, no, context, options.expectedVersion);
+  await writeOrderAfterPrepayment(tx, planned.header, kind, planned.amounts, planned.lines, planned.precision, prepaymentLcyByLine(planned));
+  const { plan, appended } = await appendPlannedPosting(tx, { plan: planned.plan, requests: planned.requests }, planned.header.postingDate,
     ({ no: postedNo }: { no: string }) => tx.update(salesHeader).set({
       ...(kind === 'invoice' ? { lastPrepaymentNo: postedNo } : { lastPrepmtCrMemoNo: postedNo }),
       version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()`,
     }).where(and(eq(salesHeader.documentType, 'order'), eq(salesHeader.no, no))).getSQL(), null);
   await writeWithPostedDocuments(appended, { handling: null, invoicing: plan.document });
-  const total = (pick: (entry: PrepaymentLineAmounts) => Decimal) => sum(amounts.map(pick)).toFixed(2);
+  return { no, documentType: kind, postedNo: plan.numbers.no, transactionNo: appended.transactionNo, ...totalsOf(planned.amounts) };
+}
+
+/** Preview Posting of a prepayment document: the same checks and plan, the entries with provisional numbers; nothing is written or drawn. */
+export async function previewPrepayment(tx: Executor, kind: PrepaymentDocumentKind, no: string, context: SalesContext) {
+  const planned = await planPrepayment(tx, kind, no, context, undefined);
+  const plan = resolveNumbers(planned.plan, await peekNumbers(tx, planned.requests, planned.header.postingDate));
+  const rows = await previewPostingRows(tx, plan.posting);
   return {
-    no, documentType: kind, postedNo: plan.numbers.no, transactionNo: appended.transactionNo,
-    amount: total((entry) => entry.amount), amountIncludingVat: total((entry) => entry.amountIncludingVat),
+    no, documentType: kind, postedNo: plan.numbers.no, ...totalsOf(planned.amounts),
+    postedDocuments: [{ documentType: kind, no: plan.numbers.no, amount: plan.document.header.amount ?? '0.00', amountIncludingVat: plan.document.header.amountIncludingVat ?? '0.00' }],
+    ...rows,
   };
+}
+
+function totalsOf(amounts: readonly PrepaymentLineAmounts[]) {
+  const total = (pick: (entry: PrepaymentLineAmounts) => Decimal) => sum(amounts.map(pick)).toFixed(2);
+  return { amount: total((entry) => entry.amount), amountIncludingVat: total((entry) => entry.amountIncludingVat) };
 }
 
 /** The prepayment document's entries, built as any invoice's (core/posting), on the prepayment terms. */
@@ -130,7 +173,7 @@ async function prepaymentEntries(
     setup: await invoicePostingSetup(tx, { accounts: postingAccounts, precision }, context),
     accounts: postingAccounts,
   }), { ...await paymentToleranceSetup(tx, context.glSetup, header.currencyCode), amountPrecision: precision, blockPaymentTolerance: false });
-  return batch;
+  return { batch, accounts: postingAccounts };
 }
 
 function checkPrepaymentHeader(header: SalesHeaderRow & { postingDate: string }, kind: PrepaymentDocumentKind, context: SalesContext): void {
@@ -192,9 +235,24 @@ function postedPrepaymentDocument(
  * The order after the posting (spec §26.4 "Order updated", §26.5): each line's invoiced prepayment,
  * its VAT and LCY values, its next deduction; the header Pending Prepayment.
  */
+/**
+ * Foreign currency (spec §26.9.6): the LCY the prepayment account was credited with, per account,
+ * shared over the lines, so that the deductions relieve it at exactly its historical value.
+ */
+function prepaymentLcyByLine(planned: PlannedPrepayment): Map<number, Decimal> | null {
+  if (!planned.header.currencyCode) return null;
+  const result = new Map<number, Decimal>();
+  for (const accountNo of new Set(planned.amounts.map((entry) => entry.account.accountNo))) {
+    const of = planned.amounts.filter((entry) => entry.account.accountNo === accountNo);
+    const credited = sum(planned.plan.posting.entries.glEntries.filter((entry) => entry.accountNo === accountNo).map((entry) => entry.amount)).negated();
+    allocateProportionally(credited, of.map((entry) => entry.amount)).forEach((part, index) => result.set(of[index]!.lineNo, part));
+  }
+  return result;
+}
+
 async function writeOrderAfterPrepayment(
   tx: Executor, header: SalesHeaderRow, kind: PrepaymentDocumentKind, amounts: readonly PrepaymentLineAmounts[], lines: readonly SalesLineRow[],
-  precision: Decimal,
+  precision: Decimal, lcyByLine: ReadonlyMap<number, Decimal> | null,
 ): Promise<void> {
   const factor = header.currencyCode ? dec(header.currencyFactor) : dec('1');
   const lcy = (value: Decimal) => (header.currencyCode ? value.div(factor).toDecimalPlaces(2) : value);
@@ -212,7 +270,7 @@ async function writeOrderAfterPrepayment(
       prepmtVatAmountInv: vatInv.toFixed(2),
       prepaymentVatPercent: entry.account.vatPercent.toFixed(5),
       prepaymentVatIdentifier: entry.account.vatIdentifier,
-      prepmtAmountInvLcy: (kind === 'invoice' ? d(line.prepmtAmountInvLcy).plus(lcy(entry.amount)) : ZERO).toFixed(2),
+      prepmtAmountInvLcy: (kind === 'invoice' ? d(line.prepmtAmountInvLcy).plus(lcyByLine?.get(entry.lineNo) ?? lcy(entry.amount)) : ZERO).toFixed(2),
       prepmtVatAmountInvLcy: (kind === 'invoice' ? d(line.prepmtVatAmountInvLcy).plus(lcy(entry.vatAmount)) : ZERO).toFixed(2),
       prepmtAmtToDeduct: prepaymentToDeduct(next, precision).toFixed(2),
     };

@@ -9,10 +9,13 @@ import type { Executor } from '../db/connection.ts';
 import { actorOf } from '../http/auth.ts';
 import { expectedVersion } from '../master-data/resource.routes.ts';
 import { whilePosting } from './posting-guard.ts';
-import { type PrepaymentDocumentKind, postPrepayment } from './prepayment.post.ts';
+import { type PrepaymentDocumentKind, postPrepayment, previewPrepayment } from './prepayment.post.ts';
+import { inRolledBackTransaction } from '../ledger/rolled-back-transaction.ts';
 import { loadSalesContext } from './sales-context.ts';
-import { updatePendingPrepaymentOrders } from './sales-document.commands.ts';
+import { setPrepaymentTotal, updatePendingPrepaymentOrders } from './sales-document.commands.ts';
+import { amount } from '../../core/master-data/fields.ts';
 import { findDocument } from './sales-document.queries.ts';
+import { orderPrepayment } from './prepayment.queries.ts';
 import { documentView } from './sales-document.view.ts';
 
 const params = z.object({ no: z.string() });
@@ -26,6 +29,14 @@ const postingResult = z.object({
   amount: z.string(),
   amountIncludingVat: z.string(),
   document: z.unknown().describe('The order after the posting'),
+});
+
+const prepaymentView = z.object({
+  no: z.string(), status: z.string(), prepaymentPercent: z.string(), pricesIncludingVat: z.boolean(), currencyCode: z.string().nullable(),
+  required: z.string(), invoiced: z.string(), invoicedIncludingVat: z.string(), deducted: z.string(), toInvoice: z.string(), toDeduct: z.string(), unpaid: z.string(),
+  documents: z.array(z.object({
+    documentType: z.string(), no: z.string(), postingDate: z.string(), dueDate: z.string().nullable(), amount: z.string(), amountIncludingVat: z.string(), remainingAmount: z.string(),
+  })),
 });
 
 const actions: { path: string; kind: PrepaymentDocumentKind; summary: string }[] = [
@@ -55,7 +66,34 @@ export function registerPrepaymentRoutes(app: FastifyInstance, getDb: () => Exec
       }));
       return reply.status(201).send(response);
     });
+
+    routes.post(`/api/v1/salesOrders/:no/${action.path}/preview`, {
+      config: { area: 'posting' }, schema: { tags, params, summary: `Preview: every entry ${action.path.replace('post', 'Post ')} would write; nothing is kept` },
+    }, async (request) => inRolledBackTransaction(getDb(), async (tx) => {
+      const context = await loadSalesContext(tx, request.workDate, actorOf(request).username);
+      return previewPrepayment(tx, action.kind, documentNo(request), context);
+    }));
   }
+
+  routes.post('/api/v1/salesOrders/:no/setPrepaymentAmount', {
+    config: { area: 'sales' },
+    schema: {
+      tags, params, body: z.strictObject({ amount: amount() }),
+      summary: 'Set the total Prepayment Amount (spec §26.3.2): spread over the lines with a Prepayment % in proportion to Line Amount; answers the order',
+    },
+  }, async (request) => getDb().transaction(async (tx) => {
+    const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
+    const document = await setPrepaymentTotal(tx as Executor, documentNo(request), request.body.amount, expectedVersion(request.headers['if-match'], undefined), context);
+    return documentView(tx as Executor, document, context);
+  }));
+
+  routes.get('/api/v1/salesOrders/:no/prepayment', {
+    config: { area: 'sales' },
+    schema: {
+      tags, params, response: { 200: prepaymentView },
+      summary: "The order's prepayment (spec §26): required, invoiced, deducted and left, and its posted prepayment invoices and credit memos with what is open",
+    },
+  }, async (request) => orderPrepayment(getDb(), documentNo(request)));
 
   routes.post('/api/v1/salesOrders/updatePendingPrepayment', {
     config: { area: 'sales' },

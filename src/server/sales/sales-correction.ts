@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
+import { revertDeductions } from './prepayment.deduction.ts';
 import { DomainError } from '../../core/errors.ts';
 import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
 import { quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
@@ -122,6 +123,10 @@ async function documentInputFrom(tx: Executor, invoice: { header: PostedHeader; 
       // The invoice's line numbers are kept (a split line's parts follow its own number), so the
       // credit memo's lines line up with the invoice's.
       if (line.type === 'comment') return [{ lineNo: line.lineNo, type: 'comment', description: line.description }];
+      // Spec §26.9.2: the credit memo credits the prepayment account back with what the invoice deducted; a new invoice deducts anew.
+      if (line.prepaymentLine) {
+        return withExactCost ? [{ lineNo: line.lineNo, type: 'glAccount', no: line.no, description: line.description, quantity: '1', unitPrice: line.lineAmount, allowInvoiceDiscount: false }] : [];
+      }
       const lineEntries = entries.get(`invoice:${line.documentNo}:${line.lineNo}`);
       if (!lineEntries || lineEntries.length === 0) return [{ lineNo: line.lineNo, ...lineInput(line) }];
       const perUnit = dec(line.quantityPerUnitOfMeasure);
@@ -237,6 +242,8 @@ export async function correctPostedInvoice(
   tx: Executor, no: string, action: CorrectionAction, context: SalesContext, options: { dryRun?: boolean } = {},
 ): Promise<CorrectionResult> {
   const invoice = await loadPostedInvoice(tx, no);
+  // Spec §26.9.2: a prepayment invoice is undone by a prepayment credit memo from its order.
+  if (invoice.header.prepayment) throw new DomainError('CANNOT_CORRECT_PREPAYMENT_INVOICE', { action, no });
   const plan = await planCorrection(tx, invoice, action);
   const createsInvoice = plan.nextStep === 'editNewInvoice';
   if (action !== 'createCorrectiveCreditMemo') await checkCanCorrect(tx, invoice, action, createsInvoice, context);
@@ -266,7 +273,7 @@ export async function correctPostedInvoice(
  */
 async function revertOrderLines(tx: Executor, lines: readonly PostedLine[], context: SalesContext) {
   const cancelled = new Map<string, Decimal>();
-  for (const line of lines.filter((candidate) => candidate.sourceDocumentType === 'order' && candidate.type !== 'comment')) {
+  for (const line of lines.filter((candidate) => candidate.sourceDocumentType === 'order' && candidate.type !== 'comment' && !candidate.prepaymentLine)) {
     const key = `${line.sourceDocumentNo}:${line.sourceLineNo}`;
     cancelled.set(key, (cancelled.get(key) ?? ZERO).plus(dec(line.quantity)));
   }
@@ -281,4 +288,5 @@ async function revertOrderLines(tx: Executor, lines: readonly PostedLine[], cont
     const after = quantitiesAfterPosting('order', defaultQuantityToShip, handledQuantities(line, salesDescriptor('order').lineHandling), { ship: quantity.negated(), invoice: quantity.negated() });
     return [{ documentType: 'order', documentNo: line.documentNo, lineNo: line.lineNo, after, returns: false }];
   }));
+  await revertDeductions(tx, lines, orderLines, context);
 }

@@ -14,11 +14,12 @@ import { checkVersion as checkHeaderVersion, guarded, newDocumentNumber, nextLin
 import { item, salesHeader, salesLine } from '../db/schema/index.ts';
 import { assertNoPurchaseLinks } from './sales-line.purchasing.ts';
 import { assertBlanketLinesUnlinked } from './sales-line.blanket.ts';
-import type { SalesContext } from './sales-context.ts';
+import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { loadDocument, findDocument } from './sales-document.queries.ts';
 import { recalculateDocument, type RecalculationTrigger } from './sales-document.recalculate.ts';
 import { checkPrepaymentBeforeRelease, pendingPrepaymentOrderNos, prepaymentSettled } from './prepayment.gate.ts';
-import { assertNoInvoicedPrepayment, checkHeaderChangeWithPrepayment, checkPrepaymentHeader, setLinesPrepaymentPercent } from './prepayment.lines.ts';
+import { spreadPrepaymentTotal } from '../../core/sales/prepayment.ts';
+import { assertNoInvoicedPrepayment, checkHeaderChangeWithPrepayment, prepaymentLineOf, checkPrepaymentHeader, setLinesPrepaymentPercent } from './prepayment.lines.ts';
 import { type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import { currencyFactor, customerFields, newDocumentDates, paymentTermsFields, prepaymentTermsFields, quoteValidityFields, shipToFields } from './sales-header.derive.ts';
 import { deriveLine, type SalesLineInput } from './sales-line.derive.ts';
@@ -139,7 +140,7 @@ export async function updateDocumentHeader(
   else if (header!.pricesIncludingVat !== document.header.pricesIncludingVat) lines = await convertPricesForVat(tx, header!, lines, context);
   // Typed or defaulted from a new ship-to address: lines that shipped from the old location follow.
   if (header!.locationCode !== document.header.locationCode) lines = await moveLinesToLocation(tx, header!, lines, document.header.locationCode, context);
-  if (fields.prepaymentPercent !== undefined) lines = await setLinesPrepaymentPercent(tx, header!, lines);
+  if (fields.prepaymentPercent !== undefined) lines = await setLinesPrepaymentPercent(tx, header!, lines, (await currencyPrecisions(tx, context, header!.currencyCode)).amount);
   return recalculateDocument(tx, { header: header!, lines }, context, 'lineChanged');
 }
 
@@ -382,4 +383,27 @@ export async function calculateInvoiceDiscountOn(
   if (document.header.status !== 'open') assertEditable(document.header.status as never, ['invoiceDiscount'], [], 'header');
   const [header] = await tx.update(salesHeader).set({ invoiceDiscountCalculation: 'none' }).where(headerKey(document.header)).returning();
   return recalculateDocument(tx, { header: header!, lines: document.lines }, context, trigger);
+}
+
+/**
+ * A total prepayment typed on the order statistics (spec §26.3.2): spread over the lines with a
+ * Prepayment % in proportion to Line Amount; each line's percentage follows from its share.
+ */
+export async function setPrepaymentTotal(
+  tx: Executor, no: string, amount: string, expectedVersion: number | undefined, context: SalesContext,
+): Promise<SalesDocument> {
+  const document = await loadDocument(tx, 'order', no, { lock: true });
+  checkVersion(document, expectedVersion);
+  assertEditable(document.header.status as never, ['prepmtLineAmount'], lineFieldsEditableWhenReleased, 'line');
+  const precision = (await currencyPrecisions(tx, context, document.header.currencyCode)).amount;
+  const shares = spreadPrepaymentTotal(document.lines.filter((line) => line.type !== 'comment').map(prepaymentLineOf), dec(amount), precision);
+  const lines: SalesLineRow[] = [];
+  for (const line of document.lines) {
+    const share = shares.get(line.lineNo);
+    if (!share) { lines.push(line); continue; }
+    const values = await deriveLine(tx, document.header, { prepmtLineAmount: share.toFixed(2) }, line, context);
+    const [row] = await tx.update(salesLine).set(values).where(lineKey(line)).returning();
+    lines.push(row!);
+  }
+  return recalculateDocument(tx, { header: document.header, lines }, context, 'lineChanged');
 }

@@ -110,8 +110,13 @@ async function loadCopySource(tx: Executor, type: CopySourceType, no: string): P
   const postedType = posted.postedType;
   const [header] = await tx.select().from(postedSalesHeader).where(and(eq(postedSalesHeader.documentType, postedType), eq(postedSalesHeader.no, no)));
   if (!header) throw new DomainError('NOT_FOUND', { entity: 'Posted sales document', key: `${postedType} ${no}` });
+  if (header.prepayment) {
+    throw new DomainError('PREPAYMENT_DOC_NOT_COPYABLE', { caption: postedType === 'invoice' ? 'invoice' : 'credit memo', no, orderNo: header.prepaymentOrderNo ?? '' }, 'sourceNo');
+  }
+  // A final invoice's deduction lines belong to its order's prepayment (spec §26.9.2): they are not copied.
   const lines = await tx.select().from(postedSalesLine)
-    .where(and(eq(postedSalesLine.documentType, postedType), eq(postedSalesLine.documentNo, no), eq(postedSalesLine.correction, false))).orderBy(postedSalesLine.lineNo);
+    .where(and(eq(postedSalesLine.documentType, postedType), eq(postedSalesLine.documentNo, no), eq(postedSalesLine.correction, false), eq(postedSalesLine.prepaymentLine, false)))
+    .orderBy(postedSalesLine.lineNo);
   const outbound = posted.direction === 'outbound';
   return {
     header: { ...header, documentType: postedType, status: 'released' } as unknown as SalesHeaderRow,

@@ -40,10 +40,11 @@ export async function documentWarnings(tx: Executor, document: SalesDocument, co
     balanceLcy: balances.balanceLcy,
     shippedNotInvoicedLcy: exposure.shippedNotInvoicedLcy,
     returnReceivedNotInvoicedLcy: exposure.returnReceivedNotInvoicedLcy,
-    outstandingOrdersLcy: exposure.outstandingOrdersLcy,
+    // Spec §26.9.3: invoiced prepayments are in the balance already.
+    outstandingOrdersLcy: exposure.outstandingOrdersLcy.minus(exposure.invoicedPrepaymentsLcy),
     outstandingInvoicesLcy: exposure.outstandingInvoicesLcy,
     outstandingReturnOrdersLcy: exposure.outstandingReturnOrdersLcy,
-    currentDocumentChangeLcy: sum(document.lines.map((line) => outstandingLcy(line, factor))),
+    currentDocumentChangeLcy: sum(document.lines.map((line) => outstandingLcy(line, factor).minus(dec(line.prepmtAmountInvLcy)).minus(dec(line.prepmtVatAmountInvLcy)))),
     balanceDueLcy: balances.balanceDueLcy,
   }));
   warnings.push(...(await stockoutWarnings(tx, document, context)));

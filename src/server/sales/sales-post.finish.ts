@@ -18,7 +18,7 @@ import { writeBlanketOrderLines } from './blanket-order.posting.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import type { PlannedSalesPosting } from './sales-post.plan.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
-import { writeDeductedLines } from './prepayment.deduction.ts';
+import { type PrepaymentDeductions, orderQuantitiesAfter, writeDeductedLines } from './prepayment.deduction.ts';
 
 /** The header field remembering the last shipment (return receipt) posted from the document (BC Last Shipping No. …). */
 const lastHandlingNoField = { shipment: 'lastShippingNo', returnReceipt: 'lastReturnReceiptNo' } as const;
@@ -52,14 +52,11 @@ export async function finishSource(
   const { header } = loaded.document;
   const key = and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no));
   const after = documentAfterPosting(loaded, context);
+  if (plan.deductions) await writeDeductedLines(tx, plan.deductions, await deductedLineQuantities(tx, loaded, plan.deductions, after.lines), loaded.precision);
   if (after.deleted) {
     if (!loaded.descriptor.postsInFull && context.salesSetup.archiveOrders) await archiveDocument(tx, loaded.document, 'posted', context.username);
     await tx.delete(salesHeader).where(key);
     return { deleted: true, lastNumbers: () => null };
-  }
-  if (plan.deductions) {
-    const afterOf = (field: 'quantityToInvoice' | 'quantityInvoiced') => new Map(after.lines.map((entry) => [entry.line.lineNo, entry.after[field]]));
-    await writeDeductedLines(tx, loaded, plan.deductions, afterOf('quantityToInvoice'), afterOf('quantityInvoiced'));
   }
   await updateLineQuantities(tx, after.lines.filter((entry) => entry.changed).map((entry) => ({
     documentType: header.documentType, documentNo: header.no, lineNo: entry.line.lineNo, after: entry.after, returns: loaded.descriptor.direction === 'inbound',
@@ -72,4 +69,10 @@ export async function finishSource(
       version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()`,
     }).where(key).getSQL(),
   };
+}
+
+/** The deducting order lines' quantities after the posting: an order's from its plan, an invoice's orders' as updated (spec §26.7). */
+async function deductedLineQuantities(tx: Executor, loaded: LoadedSalesPosting, deductions: PrepaymentDeductions, lines: readonly LineAfterPosting[]) {
+  if (loaded.documentType !== 'order') return orderQuantitiesAfter(tx, deductions);
+  return new Map(lines.map((entry) => [`${loaded.header.no}:${entry.line.lineNo}`, { quantityInvoiced: entry.after.quantityInvoiced, quantityToInvoice: entry.after.quantityToInvoice }]));
 }

@@ -18,7 +18,7 @@ import type { SalesContext } from './sales-context.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 
 export async function immediatePayment(
-  tx: Executor, loaded: LoadedSalesPosting, invoiceBatch: PostingBatch, document: EntryDocument, context: SalesContext,
+  tx: Executor, loaded: Pick<LoadedSalesPosting, 'header' | 'accounts' | 'precision'>, invoiceBatch: PostingBatch, document: EntryDocument, context: SalesContext,
 ): Promise<ImmediatePayment | null> {
   const { header } = loaded;
   const invoice = invoiceBatch.customerLedgerEntries[0];

@@ -21,7 +21,7 @@ import { applicationToDocument, applicationToOldest } from './sales-post.applica
 import { immediatePayment } from './sales-post.payment.ts';
 import { type PostedDocumentPlan, postedHandlingDocument, postedInvoicingDocument } from './sales-post.posted.ts';
 import type { PostingNumbers } from './sales-post.types.ts';
-import { type PrepaymentDeductions, deductionPostingLines, planDeductions } from './prepayment.deduction.ts';
+import { type PrepaymentDeductions, deductionExchangeAdjustment, deductionPostingLines, planDeductions } from './prepayment.deduction.ts';
 import { type DropShipmentReceipts, planDropShipmentReceipts } from '../purchases/drop-shipment-receipt.ts';
 
 export interface PlannedSalesPosting {
@@ -56,10 +56,13 @@ export async function planSalesPosting(
   });
   const { invoicingNo: invoiceNo, handlingNo } = numbers;
   // Spec §26.7: an order's invoice deducts its share of the prepayment.
-  const deductions = invoiceNo ? await planDeductions(tx, loaded, invoiced) : null;
-  const invoiceBatch = invoiceNo
+  const deductions = invoiceNo ? await planDeductions(tx, loaded, invoiced, billing) : null;
+  const invoiceEntriesBeforeAdjustment = invoiceNo
     ? await invoiceEntries(tx, loaded, invoiceNo, invoiced, costOfLines(items), description, context, deductions ? deductionPostingLines(loaded, deductions) : [])
     : null;
+  const invoiceBatch = invoiceEntriesBeforeAdjustment && deductions
+    ? { ...invoiceEntriesBeforeAdjustment, glEntries: [...invoiceEntriesBeforeAdjustment.glEntries, ...await deductionExchangeAdjustment(tx, loaded, deductions, invoiceEntriesBeforeAdjustment, description)] }
+    : invoiceEntriesBeforeAdjustment;
   const document: EntryDocument = invoiceNo
     ? { documentType: descriptor.invoicing.partyLedgerDocumentType, documentNo: invoiceNo, externalDocumentNo: header.externalDocumentNo, description }
     : { documentType: '', documentNo: handlingNo ?? header.no, externalDocumentNo: '', description };

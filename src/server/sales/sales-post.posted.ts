@@ -67,6 +67,7 @@ export function postedInvoicingDocument(
     invoiceDiscountAmount: total((entry) => entry.amounts!.invoiceDiscountAmount),
   });
   const billOf = new Map(billing.map((bill) => [bill.lineNo, bill]));
+  const deductedOf = new Map((deductions?.lines ?? []).map((entry) => [entry.documentLineNo, entry]));
   return {
     header: postedHeader,
     lines: [
@@ -81,11 +82,17 @@ export function postedInvoicingDocument(
         vatBaseAmount: entry.amounts!.vatBaseAmount.toFixed(2),
         itemLedgerEntryNo: facts.entryOfLine.get(String(entry.line.lineNo)) ?? billOf.get(entry.line.lineNo)?.itemLedgerEntryNo ?? null,
         ...sourceOfBilledLine(billOf.get(entry.line.lineNo), descriptor),
+        ...deductedOn(deductedOf.get(entry.line.lineNo)),
       })),
       ...(deductions ? postedDeductionLines(loaded, postedHeader, deductions) : []),
       ...commentLines(postedHeader, loaded.document.lines),
     ],
   };
+}
+
+/** What this invoice deducted for the order line (spec §26.9.2: cancelling it puts exactly this back). */
+function deductedOn(entry: PrepaymentDeductions['lines'][number] | undefined) {
+  return entry ? { prepmtAmtDeducted: entry.lineBasisAmount.toFixed(2), prepmtVatAmtDeducted: entry.vatAmount.toFixed(2) } : {};
 }
 
 function commentLines(header: PostedHeaderRow, lines: readonly SalesLineRow[]): PostedLineRow[] {

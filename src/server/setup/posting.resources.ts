@@ -6,9 +6,12 @@ import {
 } from '../../core/master-data/posting.schemas.ts';
 import {
   customerPostingGroup, genBusinessPostingGroup, genProductPostingGroup, generalPostingSetup, glAccount, inventoryPostingGroup,
-  inventoryPostingSetup, vatBusinessPostingGroup, vatPostingSetup, vatProductPostingGroup, vendorPostingGroup,
+  inventoryPostingSetup, salesLine, vatBusinessPostingGroup, vatPostingSetup, vatProductPostingGroup, vendorPostingGroup,
 } from '../db/schema/index.ts';
-import type { ResourceDefinition } from '../master-data/resource.ts';
+import type { ResourceDefinition, Row } from '../master-data/resource.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { DomainError } from '../../core/errors.ts';
+import type { Executor } from '../db/connection.ts';
 
 const byCode = { param: 'code', field: 'code', kind: 'code' } as const;
 const byId = { param: 'id', field: 'id', kind: 'uuid' } as const;
@@ -39,6 +42,9 @@ export const postingResources: ResourceDefinition[] = [
     name: 'generalPostingSetups', entity: 'General Posting Setup', table: generalPostingSetup, area: 'setup', key: byId,
     createSchema: generalPostingSetupSchemas.create, updateSchema: generalPostingSetupSchemas.update,
     filters: ['genBusPostingGroup', 'genProdPostingGroup'], accountFields: [...generalPostingSetupAccounts],
+    validate: async (tx, record, previous) => {
+      if (previous && (previous.salesPrepaymentsAccount ?? null) !== (record.salesPrepaymentsAccount ?? null)) await assertPrepaymentAccountFree(tx, previous);
+    },
   },
   {
     name: 'vatPostingSetups', entity: 'VAT Posting Setup', table: vatPostingSetup, area: 'setup', key: byId,
@@ -51,3 +57,16 @@ export const postingResources: ResourceDefinition[] = [
     filters: ['locationCode', 'inventoryPostingGroup'], accountFields: [...inventoryPostingSetupAccounts],
   },
 ];
+
+/**
+ * Spec §26.1: the Sales Prepayments Account stays while an order line of these groups has invoiced
+ * prepayment not yet deducted (it would be deducted from another account than it was invoiced to).
+ */
+async function assertPrepaymentAccountFree(tx: Executor, setup: Row): Promise<void> {
+  const genBus = (setup.genBusPostingGroup as string | null) ?? '';
+  const [line] = await tx.select({ documentNo: salesLine.documentNo, lineNo: salesLine.lineNo }).from(salesLine).where(and(
+    eq(salesLine.documentType, 'order'), eq(salesLine.genProdPostingGroup, setup.genProdPostingGroup as string),
+    sql`coalesce(${salesLine.genBusPostingGroup}, '') = ${genBus}`, sql`${salesLine.prepmtAmtInv} <> ${salesLine.prepmtAmtDeducted}`,
+  )).limit(1);
+  if (line) throw new DomainError('PREPAYMENT_ACCOUNT_IN_USE', { lineNo: line.lineNo, no: line.documentNo }, 'salesPrepaymentsAccount');
+}

@@ -52,6 +52,7 @@ export const customerFieldGroups: readonly FieldGroup[] = [
     fields: [
       { name: 'paymentTermsCode', label: 'Payment Terms Code', kind: 'code', lookup: '/paymentTerms' },
       { name: 'paymentMethodCode', label: 'Payment Method Code', kind: 'code', lookup: '/paymentMethods' },
+      { name: 'prepaymentPercent', label: 'Prepayment %', kind: 'decimal' },
       { name: 'locationCode', label: 'Location Code', kind: 'code', lookup: '/locations' },
     ],
   },

@@ -12,6 +12,7 @@ import { EntriesPanel } from '../ledgers/entries-panel.tsx';
 import { ledgerSpecs } from '../ledgers/ledger-specs.ts';
 import { itemTypeCaptions } from './item-captions.ts';
 import { ItemInventoryPanel } from './item-inventory-panel.tsx';
+import { SalesPrepaymentPercentsPanel } from './sales-prepayment-percents-panel.tsx';
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
@@ -76,6 +77,7 @@ export function ItemCardPage() {
         </Table>
       </Fieldset>
       <ItemInventoryPanel itemNo={item.data.no} />
+      <SalesPrepaymentPercentsPanel itemNo={item.data.no} />
       <EntriesPanel spec={ledgerSpecs.itemLedgerEntries} filters={{ itemNo: item.data.no }} />
     </Stack>
   );

@@ -38,6 +38,7 @@ export function postedHeaderGroups(kind: PostedDocumentKind, header: PostedSales
       { label: 'Cancelled By', value: header.cancelledBy ?? '' },
       ...(kind.type === 'creditMemo' ? [{ label: 'Corrects Invoice No.', value: header.correctsInvoiceNo ?? header.correctedInvoiceNo ?? '' }] : []),
       { label: 'Applies-to Doc. No.', value: header.appliesToDocumentNo ?? '' },
+      ...(header.prepayment ? [{ label: 'Prepayment Order No.', value: header.prepaymentOrderNo ?? '' }] : []),
     ],
   }];
 }

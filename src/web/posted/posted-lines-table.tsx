@@ -1,4 +1,4 @@
-import { ScrollArea, Table } from '@mantine/core';
+import { Badge, Group, ScrollArea, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import type { PostedSalesLine } from '../api/posting-types.ts';
@@ -13,7 +13,7 @@ import type { PostedDocumentKind } from './posted-document-kinds.ts';
  */
 export type PostedGridLine = Pick<PostedSalesLine,
   'lineNo' | 'type' | 'no' | 'description' | 'quantity' | 'unitOfMeasureCode' | 'quantityInvoiced' | 'quantityNotInvoiced' | 'lineDiscountPercent' | 'lineAmount'
-  | 'amountIncludingVat' | 'correction'>
+  | 'amountIncludingVat' | 'correction'> & Partial<Pick<PostedSalesLine, 'prepaymentLine'>>
   & Partial<Record<PriceField, string>> & Partial<Record<'shipmentNo' | 'returnReceiptNo' | 'receiptNo' | 'returnShipmentNo', string | null>>;
 
 interface LineColumn {
@@ -36,7 +36,7 @@ function columnsFor(kind: PostedDocumentKind<DocumentFamily>): LineColumn[] {
   const common: LineColumn[] = [
     { key: 'type', label: 'Type', render: (line) => lineTypeCaptions[line.type] ?? line.type },
     { key: 'no', label: 'No.', render: (line) => line.no },
-    { key: 'description', label: 'Description', render: (line) => line.description },
+    { key: 'description', label: 'Description', render: (line) => <LineDescription line={line} /> },
     quantityColumn('quantity', 'Quantity'),
     { key: 'unitOfMeasureCode', label: 'Unit of Measure', render: (line) => line.unitOfMeasureCode ?? '' },
   ];
@@ -53,6 +53,17 @@ function columnsFor(kind: PostedDocumentKind<DocumentFamily>): LineColumn[] {
     money('amountIncludingVat', 'Amount Including VAT'),
     { key: 'handlingNo', label: handlingNo.label, render: handlingNo.of },
   ];
+}
+
+/** The description; an invoice's deduction of its order's prepayment (spec §26.7.2) is marked as one. */
+function LineDescription({ line }: { line: PostedGridLine }) {
+  if (!line.prepaymentLine) return line.description;
+  return (
+    <Group gap={6} wrap="nowrap">
+      <span>{line.description}</span>
+      <Badge color="grape" variant="light" size="sm" data-testid="prepayment-deduction">Prepayment deduction</Badge>
+    </Group>
+  );
 }
 
 interface PostedLinesTableProps<L extends PostedGridLine> {

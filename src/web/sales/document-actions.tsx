@@ -10,6 +10,7 @@ import { GetPostedLinesDialog } from './get-posted-lines-dialog.tsx';
 import { GetShipmentLinesDialog } from './get-shipment-lines-dialog.tsx';
 import { MakeFromQuote } from './make-from-quote.tsx';
 import { PostingActions, salesPosting } from './posting-actions.tsx';
+import { PrepaymentActions } from './prepayment-actions.tsx';
 import { GetRecurringSalesLinesAction } from './recurring-lines-action.tsx';
 import { isPostable } from './posting-options.ts';
 import { StatisticsDialog } from './statistics-dialog.tsx';
@@ -40,6 +41,7 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
   return (
     <Group gap="xs" role="toolbar" aria-label="Actions">
       {isPostable(kind) && <PostingActions kind={kind} document={document} busy={busy} onError={onError} locale={locale} family={salesPosting} />}
+      {kind.type === 'order' && <PrepaymentActions kind={kind} no={document.no} busy={busy} onError={onError} locale={locale} />}
       <Button variant={isPostable(kind) ? 'default' : 'filled'} onClick={() => act('/release')} disabled={busy || !open}>Release</Button>
       <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>Reopen</Button>
       <Button variant="default" onClick={() => act('/calculateInvoiceDiscount')} disabled={busy || !open}>Calculate Invoice Discount</Button>

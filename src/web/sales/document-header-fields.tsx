@@ -5,34 +5,38 @@ import { DateField } from '../components/date-field.tsx';
 import { customerLookup, locationLookup } from '../components/lookup-sources.ts';
 import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
 import { dateFieldCaptions, type DocumentKind, type HeaderDateField } from './document-kinds.ts';
+import { hasPrepaymentFields, PrepaymentHeaderFields, type PrepaymentHeaderField } from './prepayment-header-fields.tsx';
 
-export type HeaderField = 'sellToCustomerNo' | 'externalDocumentNo' | 'yourReference' | 'locationCode' | HeaderDateField;
+export type HeaderField = 'sellToCustomerNo' | 'externalDocumentNo' | 'yourReference' | 'locationCode' | HeaderDateField | PrepaymentHeaderField;
 
 interface DocumentHeaderFieldsProps {
   kind: DocumentKind;
   document: SalesDocument;
   errors: Readonly<Record<string, string>>;
-  onCommit: (field: HeaderField, value: string) => void;
+  onCommit: (field: HeaderField, value: string | boolean) => void;
 }
 
-/** The General FastTab: customer, references and dates; each field saves when it is left. */
+/** The General FastTab: customer, references and dates (and an order's Prepayment FastTab); each field saves when it is left. */
 export function DocumentHeaderFields({ kind, document, errors, onCommit }: DocumentHeaderFieldsProps) {
   const open = document.status === 'open';
   return (
-    <Fieldset legend="General">
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="xs">
-        <PartyField source={customerLookup} label="Customer No." testId="customer-name" saved={document.sellToCustomerNo} name={document.sellToName} open={open}
-          error={errors.sellToCustomerNo} onCommit={(no) => onCommit('sellToCustomerNo', no)} />
-        <HeaderCodeField source={locationLookup} label="Location Code" saved={document.locationCode} open={open} error={errors.locationCode}
-          onCommit={(code) => onCommit('locationCode', code)} />
-        <HeaderText label="External Document No." field="externalDocumentNo" saved={document.externalDocumentNo} error={errors.externalDocumentNo} onCommit={onCommit} />
-        <HeaderText label="Your Reference" field="yourReference" saved={document.yourReference} error={errors.yourReference} onCommit={onCommit} />
-        {kind.dateFields.map((field) => (
-          <DateField key={field} label={dateFieldCaptions[field]} value={document[field]} error={errors[field]} onCommit={(value) => onCommit(field, value ?? '')}
-            readOnly={!open && field !== 'shipmentDate'} />
-        ))}
-      </SimpleGrid>
-    </Fieldset>
+    <>
+      <Fieldset legend="General">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="xs">
+          <PartyField source={customerLookup} label="Customer No." testId="customer-name" saved={document.sellToCustomerNo} name={document.sellToName} open={open}
+            error={errors.sellToCustomerNo} onCommit={(no) => onCommit('sellToCustomerNo', no)} />
+          <HeaderCodeField source={locationLookup} label="Location Code" saved={document.locationCode} open={open} error={errors.locationCode}
+            onCommit={(code) => onCommit('locationCode', code)} />
+          <HeaderText label="External Document No." field="externalDocumentNo" saved={document.externalDocumentNo} error={errors.externalDocumentNo} onCommit={onCommit} />
+          <HeaderText label="Your Reference" field="yourReference" saved={document.yourReference} error={errors.yourReference} onCommit={onCommit} />
+          {kind.dateFields.map((field) => (
+            <DateField key={field} label={dateFieldCaptions[field]} value={document[field]} error={errors[field]} onCommit={(value) => onCommit(field, value ?? '')}
+              readOnly={!open && field !== 'shipmentDate'} />
+          ))}
+        </SimpleGrid>
+      </Fieldset>
+      {hasPrepaymentFields(kind) && <PrepaymentHeaderFields kind={kind} document={document} errors={errors} onCommit={onCommit} />}
+    </>
   );
 }
 

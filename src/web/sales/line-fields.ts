@@ -11,14 +11,20 @@ type HandlingField = LineHandling['quantityToHandleField'];
 /** Fields of a line the grid edits; the rest (VAT, amounts) the server derives. */
 export type EditableLineField =
   | 'no' | 'description' | 'locationCode' | 'purchasingCode' | 'quantity' | PriceField | 'lineDiscountPercent' | HandlingField | 'quantityToInvoice'
-  | BlanketLinkField;
+  | BlanketLinkField | PrepaymentLineField;
 type DecimalLineField = Exclude<EditableLineField, 'no' | 'description' | 'locationCode' | 'purchasingCode' | BlanketLinkField>;
 
 /** An order or invoice line's link to the blanket order line it delivers part of (spec §14.1): saved together. */
 export type BlanketLinkField = 'blanketOrderNo' | 'blanketOrderLineNo';
 
+/** A sales order line's prepayment (spec §26.3): its Prepayment %, or the amount that sets it, and what its next invoice deducts. */
+export type PrepaymentLineField = 'prepaymentPercent' | 'prepmtLineAmount' | 'prepmtAmtToDeduct';
+/** What prepayment is invoiced and deducted on a line: shown, never edited. */
+export type PrepaymentAmountField = 'prepmtAmtInv' | 'prepmtAmtDeducted';
+
 const decimalLineFields: readonly DecimalLineField[] = [
   'quantity', 'unitPrice', 'directUnitCost', 'lineDiscountPercent', 'quantityToShip', 'returnQuantityToReceive', 'quantityToReceive', 'returnQuantityToShip', 'quantityToInvoice',
+  'prepaymentPercent', 'prepmtLineAmount', 'prepmtAmtToDeduct',
 ];
 
 export function isDecimalLineField(field: EditableLineField): field is DecimalLineField {
@@ -43,7 +49,8 @@ type SharedLineField =
   | 'lineNo' | 'type' | 'no' | 'description' | 'locationCode' | 'unitOfMeasureCode' | 'quantity' | 'quantityToInvoice' | 'quantityInvoiced' | 'lineDiscountPercent'
   | 'lineDiscountAmount' | 'lineAmount' | 'invoiceDiscountAmount' | 'allowInvoiceDiscount' | 'vatPercent' | 'vatIdentifier' | 'vatCalculationType';
 type SalesOnlyLineField =
-  | 'documentNo' | 'purchasingCode' | 'dropShipment' | 'specialOrder' | 'purchaseOrderNo' | 'specialOrderPurchaseNo' | 'blanketOrderNo' | 'blanketOrderLineNo';
+  | 'documentNo' | 'purchasingCode' | 'dropShipment' | 'specialOrder' | 'purchaseOrderNo' | 'specialOrderPurchaseNo' | 'blanketOrderNo' | 'blanketOrderLineNo'
+  | PrepaymentLineField | PrepaymentAmountField;
 
 /** A purchase line's sales order, when it buys a drop shipment (special order) for it. */
 type PurchaseOnlyLineField = 'salesOrderNo' | 'specialOrderSalesNo';
@@ -72,7 +79,7 @@ export function decimalOf(line: GridLine, field: DecimalLineField | PostedQuanti
 }
 
 export interface GridColumn {
-  field: EditableLineField | PostedQuantityField | 'type' | 'unitOfMeasureCode' | 'lineAmount' | 'linkedDocuments';
+  field: EditableLineField | PostedQuantityField | PrepaymentAmountField | 'type' | 'unitOfMeasureCode' | 'lineAmount' | 'linkedDocuments';
   label: string;
   width: number;
   numeric?: boolean;
@@ -114,8 +121,11 @@ export function priceFieldOf(family: DocumentFamily): PriceField {
   return priceColumns[family].field;
 }
 
-/** `blanketLinks`: order and invoice lines show their link to a blanket order line (the grid's switch). */
-export function gridColumns(kind: AnyDocumentKind, options: { blanketLinks?: boolean } = {}): GridColumn[] {
+/**
+ * `blanketLinks`: order and invoice lines show their link to a blanket order line; `prepayment`:
+ * order (quote) lines show their prepayment (each the grid's switch).
+ */
+export function gridColumns(kind: AnyDocumentKind, options: { blanketLinks?: boolean; prepayment?: boolean } = {}): GridColumn[] {
   return [
     { field: 'type', label: 'Type', width: 120 },
     { field: 'no', label: 'No.', width: 110, quickEntry: true },
@@ -132,7 +142,30 @@ export function gridColumns(kind: AnyDocumentKind, options: { blanketLinks?: boo
     ...invoicingColumns(kind),
     ...(kind.family === 'sales' && kind.type === 'blanketOrder' ? blanketOrderColumns : []),
     ...(options.blanketLinks && linksToBlanketOrders(kind) ? blanketLinkColumns : []),
+    ...(options.prepayment ? prepaymentColumnsOf(kind) : []),
   ];
+}
+
+/**
+ * The prepayment columns (spec §26.3): an order line's Prepayment %, Prepmt. Line Amount (typing it
+ * sets the %), what is invoiced, what the next invoice deducts (editable when released, like the
+ * quantities to ship) and what is deducted; a quote line carries only its percentage.
+ */
+export function prepaymentColumnsOf(kind: AnyDocumentKind): GridColumn[] {
+  if (kind.family !== 'sales' || (kind.type !== 'order' && kind.type !== 'quote')) return [];
+  const percent: GridColumn = { field: 'prepaymentPercent', label: 'Prepayment %', width: 90, numeric: true };
+  if (kind.type === 'quote') return [percent];
+  return [
+    percent,
+    { field: 'prepmtLineAmount', label: 'Prepmt. Line Amount', width: 110, numeric: true, minimumScale: 2 },
+    { field: 'prepmtAmtInv', label: 'Prepmt. Amt. Inv.', width: 110, numeric: true },
+    { field: 'prepmtAmtToDeduct', label: 'Prepmt Amt to Deduct', width: 110, numeric: true, minimumScale: 2, editableWhenReleased: true },
+    { field: 'prepmtAmtDeducted', label: 'Prepmt Amt Deducted', width: 110, numeric: true },
+  ];
+}
+
+export function isPrepaymentAmountField(field: GridColumn['field']): field is PrepaymentAmountField {
+  return field === 'prepmtAmtInv' || field === 'prepmtAmtDeducted';
 }
 
 export const lineTypeCaptions: Readonly<Record<SalesLine['type'], string>> = {

@@ -7,7 +7,7 @@ import { decimalForInput, formatAmount, formatQuantity } from '../format/numbers
 import { BlanketLinkCell } from './blanket-link-cells.tsx';
 import { BlanketLinkedDocumentsButton } from './blanket-linked-documents.tsx';
 import { cellAttributes, TextCell, type CellIdentity } from './line-cells.tsx';
-import { decimalOf, isDecimalLineField, isPostedQuantityField, lineTypeCaptions, type BlanketLinkField, type EditableLineField, type GridColumn, type GridLine } from './line-fields.ts';
+import { decimalOf, isDecimalLineField, isPostedQuantityField, isPrepaymentAmountField, lineTypeCaptions, type BlanketLinkField, type EditableLineField, type GridColumn, type GridLine } from './line-fields.ts';
 import { PurchasingNote } from './purchasing-note.tsx';
 import type { LinesEditor } from './use-lines-editor.ts';
 
@@ -32,6 +32,9 @@ export function LineRow({ line, family, position, columns, editor, open, busy, w
     const readOnly = !open && !column.editableWhenReleased;
     if (isPostedQuantityField(column.field)) {
       return line.type === 'comment' ? null : <Text size="sm" aria-label={`${column.label}, line ${position}`} data-field-value={column.field}>{formatQuantity(decimalOf(line, column.field), locale)}</Text>;
+    }
+    if (isPrepaymentAmountField(column.field)) {
+      return line.type === 'comment' ? null : <Text size="sm" aria-label={`${column.label}, line ${position}`} data-field-value={column.field}>{formatAmount(line[column.field] ?? '0', locale)}</Text>;
     }
     switch (column.field) {
       case 'type': return <Text size="xs">{lineTypeCaptions[line.type]}</Text>;

@@ -1,4 +1,4 @@
-import { ScrollArea, Table } from '@mantine/core';
+import { Group, ScrollArea, Table } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { SupportedLocale } from '../format/locales.ts';
 import { useBlanketLinkColumns } from './blanket-link-cells.tsx';
@@ -7,6 +7,7 @@ import { handleGridKeyDown } from './grid-navigation.ts';
 import { gridColumns, type GridDocument } from './line-fields.ts';
 import { LineRow } from './line-row.tsx';
 import { NewLineRow } from './new-line-row.tsx';
+import { usePrepaymentColumns } from './prepayment-columns.tsx';
 import type { LinesEditor } from './use-lines-editor.ts';
 
 interface LinesGridProps {
@@ -22,7 +23,8 @@ interface LinesGridProps {
 export function LinesGrid({ kind, document, editor, busy, locale }: LinesGridProps) {
   const gridRef = useRef<HTMLTableElement>(null);
   const blanketLinks = useBlanketLinkColumns(kind, document.lines);
-  const columns = gridColumns(kind, { blanketLinks: blanketLinks.shown });
+  const prepayment = usePrepaymentColumns(kind, document.lines);
+  const columns = gridColumns(kind, { blanketLinks: blanketLinks.shown, prepayment: prepayment.shown });
   const open = document.status === 'open';
   const stockout = new Map((document.warnings ?? []).filter((warning) => warning.code === 'STOCKOUT').map((warning) => [warning.details.itemNo, warning.message]));
   const { focusRequest, focusDone } = editor;
@@ -38,7 +40,7 @@ export function LinesGrid({ kind, document, editor, busy, locale }: LinesGridPro
 
   return (
     <>
-      {blanketLinks.toggle}
+      {(blanketLinks.toggle || prepayment.toggle) && <Group gap="lg">{blanketLinks.toggle}{prepayment.toggle}</Group>}
       <ScrollArea type="auto">
         <Table ref={gridRef} withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={6} aria-label="Lines" onKeyDown={handleGridKeyDown}
           miw={columns.reduce((width, column) => width + column.width, 40)}>

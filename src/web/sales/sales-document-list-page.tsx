@@ -6,6 +6,7 @@ import { formatAmount } from '../format/numbers.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
 import { BlanketDeleteInvoiced } from './blanket-delete-invoiced.tsx';
+import { UpdatePendingPrepaymentOrders } from './prepayment-actions.tsx';
 import {
   dateFieldCaptions, documentKindByPath, documentListPath, documentPath, statusCaptions, type AnyDocumentKind, type DocumentKind, type HeaderDateField,
 } from './document-kinds.ts';
@@ -46,12 +47,18 @@ export const statusFilter = {
   options: Object.entries(statusCaptions).map(([value, label]) => ({ value, label })),
 };
 
+function listActions(kind: DocumentKind) {
+  if (kind.type === 'blanketOrder') return <BlanketDeleteInvoiced kind={kind} />;
+  if (kind.type === 'order') return <UpdatePendingPrepaymentOrders />;
+  return undefined;
+}
+
 export function SalesDocumentListPage() {
   const kind = documentKindByPath(useParams().kind);
   if (!kind) return <NotFoundPage />;
   return (
     <ListPage key={kind.path} title={kind.plural} resource={`/${kind.resource}`} columns={columnsFor(kind)} rowKey={(row) => row.no}
       rowLink={(row) => documentPath(kind, row.no)} filters={[statusFilter]} newLink={`${documentListPath(kind)}/new`}
-      actions={kind.type === 'blanketOrder' ? <BlanketDeleteInvoiced kind={kind} /> : undefined} />
+      actions={listActions(kind)} />
   );
 }

@@ -10,6 +10,7 @@ import { DocumentHeaderFields } from './document-header-fields.tsx';
 import { documentKindByPath, statusCaptions, type AnyDocumentKind, type DocumentKind } from './document-kinds.ts';
 import { DocumentTotalsPanel } from './document-totals-panel.tsx';
 import { LinesGrid } from './lines-grid.tsx';
+import { PrepaymentPanel } from './prepayment-panel.tsx';
 import { useDocumentPage } from './use-document-page.ts';
 import { useDocument } from './use-sales-document.ts';
 
@@ -49,6 +50,7 @@ function SalesDocumentView({ kind, document, onReload }: SalesDocumentViewProps)
       <DocumentHeaderFields kind={kind} document={document} errors={headerErrors} onCommit={commitHeader} />
       <LinesGrid kind={kind} document={document} editor={editor} busy={busy} locale={locale} />
       <DocumentTotalsPanel totals={document.totals} preview={editor.preview?.totals ?? null} currencyCode={document.currencyCode} locale={locale} />
+      <PrepaymentPanel kind={kind} document={document} locale={locale} />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
 import { blanketRequests } from '../../support/given-blanket.ts';
 import { accountTotals, givenInventory, givenPostingCompany } from '../../support/given-posting.ts';
-import { created } from '../../support/given.ts';
+import { created, givenCustomer } from '../../support/given.ts';
 
 /**
  * Issue 16: prepayments (spec §26), worked examples P1 and P2 over HTTP to the cent, and the errors
@@ -67,6 +67,12 @@ describe('worked example P1 (§26.11): prepayment invoice, payment, two partial 
     await refused('POST', '/api/v1/salesOrders/SO0001/post', { ship: true }, 'PREPAYMENT_NOT_INVOICED');
     await refused('POST', '/api/v1/salesOrders/SO0001/release', undefined, 'PREPAYMENT_OUTSTANDING');
 
+    // Preview shows the entries and draws no number.
+    const preview = await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice/preview');
+    expect(preview).toMatchObject({ postedNo: 'PPI-1', amountIncludingVat: '500.05' });
+    expect(preview.glEntries.map((entry: { glAccountNo: string }) => entry.glAccountNo).sort()).toEqual(['1300', '2310', '2350']);
+    expect((await get('/api/v1/salesOrders/SO0001')).status).toBe('open');
+
     // Step 1: Post Prepayment Invoice.
     const prepayment = await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
     expect(prepayment).toMatchObject({ postedNo: 'PPI-1', amount: '400.04', amountIncludingVat: '500.05' });
@@ -87,6 +93,17 @@ describe('worked example P1 (§26.11): prepayment invoice, payment, two partial 
     expect(accountTotals(ppiGl, '2350')).toEqual({ debit: '0.00', credit: '400.04' });
     expect(accountTotals(ppiGl, '2310')).toEqual({ debit: '0.00', credit: '100.01' });
     expect(await vatOf('PPI-1')).toEqual([['-400.04', '-100.01']]);
+    expect(await get('/api/v1/salesOrders/SO0001/prepayment')).toMatchObject({
+      required: '400.04', invoiced: '400.04', invoicedIncludingVat: '500.05', deducted: '0.00', toInvoice: '0.00', toDeduct: '400.04', unpaid: '500.05',
+      documents: [expect.objectContaining({ documentType: 'invoice', no: 'PPI-1', amountIncludingVat: '500.05', remainingAmount: '500.05' })],
+    });
+
+    // The account stays while prepayment is invoiced and not deducted (§26.1).
+    const setup = (await get('/api/v1/generalPostingSetups?genProdPostingGroup=RETAIL')).items.find((row: { genBusPostingGroup: string | null }) => row.genBusPostingGroup === 'DOMESTIC');
+    await refused('PATCH', `/api/v1/generalPostingSetups/${setup.id}`, { salesPrepaymentsAccount: '2900' }, 'PREPAYMENT_ACCOUNT_IN_USE');
+
+    // The prepayment invoice is not counted twice in the credit exposure (§26.9.3).
+    expect(await get('/api/v1/customers/C/statistics')).toMatchObject({ balanceLcy: '500.05', outstandingOrdersLcy: '1666.85', invoicedPrepaymentsLcy: '500.05' });
 
     // Step 2: unpaid → no shipping, no release.
     await refused('POST', '/api/v1/salesOrders/SO0001/post', { ship: true }, 'PREPAYMENT_UNPAID');
@@ -213,6 +230,18 @@ describe('prepayment setup and line rules (§26.1–26.3)', () => {
     await refused('PATCH', `/api/v1/salesInvoices/${invoice.no}/lines/10000`, { prepaymentPercent: '10' }, 'PREPAYMENT_ONLY_ON_ORDERS');
   });
 
+  it('spreads a total prepayment amount over the lines in proportion to Line Amount (§26.3.2 walkthrough)', async () => {
+    await ok('POST', '/api/v1/salesOrders', {
+      sellToCustomerNo: 'C', lines: [{ type: 'item', no: '1000', quantity: '40', unitPrice: '100' }, { type: 'item', no: '2000', quantity: '10', unitPrice: '90', prepaymentPercent: '40' }],
+    });
+    const before = await get('/api/v1/salesOrders/SO0001');
+    expect(before.lines.map((line: Line) => line.prepmtLineAmount)).toEqual(['1200.00', '360.00']);
+    const spread = await ok('POST', '/api/v1/salesOrders/SO0001/setPrepaymentAmount', { amount: '2000' });
+    expect(lineOf(spread, 10000)).toMatchObject({ prepmtLineAmount: '1632.65', prepaymentPercent: '40.81625' });
+    expect(lineOf(spread, 20000)).toMatchObject({ prepmtLineAmount: '367.35' });
+    await refused('POST', '/api/v1/salesOrders/SO0001/setPrepaymentAmount', { amount: '4900.01' }, 'PREPMT_TOTAL_OUT_OF_RANGE');
+  });
+
   it('refuses a prepayment invoice without the series or the account, and with nothing to invoice', async () => {
     await orderOfP1();
     await api.as('admin')('PATCH', '/api/v1/salesReceivablesSetup', { postedPrepaymentInvoiceNos: null });
@@ -222,5 +251,111 @@ describe('prepayment setup and line rules (§26.1–26.3)', () => {
     await refused('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice', undefined, 'NOTHING_TO_POST');
     // Without a prepayment the order ships as any other.
     expect((await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true })).shipmentNo).toBe('PS0001');
+  });
+});
+
+describe('prepayment documents and corrections (§26.9.2)', () => {
+  async function invoicedOnce() {
+    await orderOfP1();
+    await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
+    await pay('2026-03-05', 'PAY-1', '-500.05', 'PPI-1');
+    await ok('POST', '/api/v1/salesOrders/SO0001/release');
+    await ok('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { quantityToShip: '4' });
+    await ok('PATCH', '/api/v1/salesOrders/SO0001/lines/20000', { quantityToShip: '1' });
+    return ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true });
+  }
+
+  it('refuses to cancel, correct or copy a prepayment invoice, and leaves it out of the lines to reverse', async () => {
+    await orderOfP1();
+    await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
+    for (const action of ['cancel', 'correct', 'createCorrectiveCreditMemo']) {
+      const refusal = await refused('POST', `/api/v1/postedSalesInvoices/PPI-1/${action}`, {}, 'CANNOT_CORRECT_PREPAYMENT_INVOICE');
+      expect(refusal.detail).toContain('prepayment credit memo');
+    }
+    const invoice = await ok('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C' });
+    await refused('POST', `/api/v1/salesInvoices/${invoice.no}/copyDocument`, { sourceDocumentType: 'postedInvoice', sourceNo: 'PPI-1' }, 'PREPAYMENT_DOC_NOT_COPYABLE');
+    const memo = await ok('POST', '/api/v1/salesCreditMemos', { sellToCustomerNo: 'C' });
+    const reversible = await get(`/api/v1/salesCreditMemos/${memo.no}/postedDocumentLines`);
+    expect(reversible.items).toEqual([]);
+  });
+
+  it('cancelling an order\'s invoice credits its deduction back and the order line deducts it again', async () => {
+    await invoicedOnce();
+    const cancelled = await ok('POST', '/api/v1/postedSalesInvoices/PI0001/cancel');
+    const memoNo = cancelled.postedCreditMemoNo as string;
+    const memoGl = await glOf(memoNo);
+    expect(accountTotals(memoGl, '2350')).toEqual({ debit: '0.00', credit: '153.35' });
+    expect(accountTotals(memoGl, '1300')).toEqual({ debit: '0.00', credit: '447.26' });
+    const order = await get('/api/v1/salesOrders/SO0001');
+    expect(lineOf(order, 10000)).toMatchObject({ quantityInvoiced: '0.00000', prepmtAmtDeducted: '0.00', prepmtAmountInvLcy: '300.00', prepmtVatAmountInvLcy: '75.00' });
+    expect(lineOf(order, 20000)).toMatchObject({ quantityInvoiced: '0.00000', prepmtAmtDeducted: '0.00', prepmtAmountInvLcy: '100.04', prepmtVatAmountInvLcy: '25.01' });
+    // The cancelled goods came back: the whole order is to ship and invoice again, and deducts the whole prepayment.
+    expect(lineOf(order, 10000)).toMatchObject({ quantityShipped: '0.00000', quantityToInvoice: '10.00000', prepmtAmtToDeduct: '300.00' });
+    expect(lineOf(order, 20000)).toMatchObject({ quantityToInvoice: '3.00000', prepmtAmtToDeduct: '100.04' });
+    expect((await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true })).documentDeleted).toBe(true);
+    const account = (await get('/api/v1/glEntries?glAccountNo=2350&limit=100')).items;
+    expect(accountTotals(account, '2350')).toEqual({ debit: '553.39', credit: '553.39' });
+  });
+});
+
+describe('an invoice built from the shipments of a prepaid order (§26.7.5)', () => {
+  it('deducts the order lines\' prepayment and leaves the prepayment account at 0.00', async () => {
+    await orderOfP1();
+    await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
+    await pay('2026-03-05', 'PAY-1', '-500.05', 'PPI-1');
+    await ok('POST', '/api/v1/salesOrders/SO0001/release');
+    expect((await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true })).shipmentNo).toBe('PS0001');
+    const invoice = await ok('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C' });
+    await ok('POST', `/api/v1/salesInvoices/${invoice.no}/getShipmentLines`, { lines: [{ documentNo: 'PS0001', lineNo: 10000 }, { documentNo: 'PS0001', lineNo: 20000 }] });
+    const posted = await ok('POST', `/api/v1/salesInvoices/${invoice.no}/post`);
+    const invoiceNo = posted.invoiceNo as string;
+    expect(await get(`/api/v1/postedSalesInvoices/${invoiceNo}`)).toMatchObject({ amount: '933.44', amountIncludingVat: '1166.80' });
+    expect(accountTotals(await glOf(invoiceNo), '2350')).toEqual({ debit: '400.04', credit: '0.00' });
+    expect(await vatOf(invoiceNo)).toEqual([['-1333.48', '-333.37'], ['400.04', '100.01']]);
+    // The order stays until Delete Invoiced Sales Orders; its lines have deducted everything.
+    const order = await get('/api/v1/salesOrders/SO0001');
+    expect(lineOf(order, 10000)).toMatchObject({ quantityInvoiced: '10.00000', prepmtAmtDeducted: '300.00', prepmtAmountInvLcy: '0.00', prepmtVatAmountInvLcy: '0.00' });
+    expect(lineOf(order, 20000)).toMatchObject({ quantityInvoiced: '3.00000', prepmtAmtDeducted: '100.04', prepmtVatAmtDeducted: '25.01' });
+  });
+});
+
+describe('a prepayment paid at once by the payment method (§26.4)', () => {
+  it('posts and applies the payment with the prepayment invoice, so the order can be released at once', async () => {
+    await created(api.as('admin'), '/api/v1/paymentMethods', { code: 'CASH', description: 'Cash', balancingAccountType: 'glAccount', balancingAccountNo: '2900' });
+    await orderOfP1();
+    await ok('PATCH', '/api/v1/salesOrders/SO0001', { paymentMethodCode: 'CASH' });
+    const posted = await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
+    const entries = (await get('/api/v1/customerLedgerEntries?documentNo=PPI-1')).items;
+    expect(entries.map((entry: { documentType: string; amount: string; open: boolean }) => [entry.documentType, entry.amount, entry.open]).sort())
+      .toEqual([['invoice', '500.05', false], ['payment', '-500.05', false]]);
+    expect(accountTotals(await glOf('PPI-1'), '2900')).toEqual({ debit: '500.05', credit: '0.00' });
+    expect(posted.document.status).toBe('pendingPrepayment');
+    expect((await ok('POST', '/api/v1/salesOrders/SO0001/release')).status).toBe('released');
+  });
+});
+
+describe('a prepayment in a foreign currency (§26.9.6)', () => {
+  it('relieves the prepayment account at its historical LCY value, the difference on Realized Losses', async () => {
+    const admin = api.as('admin');
+    await admin('PATCH', '/api/v1/salesReceivablesSetup', { checkPrepaymentWhenPosting: false });
+    for (const [no, name] of [['9350', 'Realized gains'], ['9360', 'Realized losses']]) await created(admin, '/api/v1/glAccounts', { no, name, incomeBalance: 'incomeStatement' });
+    await created(admin, '/api/v1/currencies', { code: 'USD', realizedGainsAccount: '9350', realizedLossesAccount: '9360' });
+    for (const [startingDate, exchangeRateAmount] of [['2026-03-01', '125'], ['2026-03-20', '100']]) {
+      await created(admin, '/api/v1/currencies/USD/exchangeRates', { startingDate, exchangeRateAmount, relationalExchangeRateAmount: '100' });
+    }
+    await givenCustomer(admin, 'U', { currencyCode: 'USD', prepaymentPercent: '30' });
+    await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'U', lines: [{ type: 'item', no: '1000', quantity: '10', unitPrice: '100' }] });
+    const prepayment = await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
+    expect(prepayment).toMatchObject({ amount: '300.00', amountIncludingVat: '375.00' });
+    expect(accountTotals(await glOf('PPI-1'), '2350')).toEqual({ debit: '0.00', credit: '240.00' });
+    expect(lineOf(prepayment.document, 10000)).toMatchObject({ prepmtAmountInvLcy: '240.00', prepmtVatAmountInvLcy: '60.00' });
+    await ok('POST', '/api/v1/salesOrders/SO0001/reopen');
+    await ok('PATCH', '/api/v1/salesOrders/SO0001', { postingDate: '2026-03-20' });
+    expect((await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true })).documentDeleted).toBe(true);
+    const invoiceGl = await glOf('PI0001');
+    expect(accountTotals(invoiceGl, '2350')).toEqual({ debit: '300.00', credit: '60.00' });
+    expect(accountTotals(invoiceGl, '9360')).toEqual({ debit: '60.00', credit: '0.00' });
+    const all = (await get('/api/v1/glEntries?glAccountNo=2350&limit=100')).items;
+    expect(accountTotals(all, '2350')).toEqual({ debit: '300.00', credit: '300.00' });
   });
 });

@@ -122,6 +122,9 @@ export const postedSalesLine = pgTable('posted_sales_line', {
   blanketOrderLineNo: integer(),
   /** A final invoice's deduction of the order's prepayment (spec §26.7.2). */
   prepaymentLine: flag(),
+  /** On an order's invoiced line: the prepayment this invoice deducted for it, and its VAT (what cancelling puts back, §26.9.2). */
+  prepmtAmtDeducted: amount().notNull().default('0'),
+  prepmtVatAmtDeducted: amount().notNull().default('0'),
 }, (t) => [
   primaryKey({ columns: [t.documentType, t.documentNo, t.lineNo] }),
   index('posted_sales_line_blanket_order').on(t.blanketOrderNo, t.blanketOrderLineNo),

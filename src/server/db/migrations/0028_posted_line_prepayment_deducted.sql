@@ -1,0 +1,2 @@
+ALTER TABLE "posted_sales_line" ADD COLUMN "prepmt_amt_deducted" numeric(18, 2) DEFAULT '0' NOT NULL;--> statement-breakpoint
+ALTER TABLE "posted_sales_line" ADD COLUMN "prepmt_vat_amt_deducted" numeric(18, 2) DEFAULT '0' NOT NULL;

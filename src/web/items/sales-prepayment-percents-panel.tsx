@@ -1,0 +1,88 @@
+import { ActionIcon, Alert, Button, Fieldset, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, encodeKey, withQuery } from '../api/client.ts';
+import { messageOf } from '../api/field-errors.ts';
+import type { Page } from '../api/types.ts';
+import { formatDate } from '../format/dates.ts';
+import { formatQuantity } from '../format/numbers.ts';
+import { useSession } from '../session/session-store.ts';
+import { SalesPrepaymentPercentDialog } from './sales-prepayment-percent-dialog.tsx';
+import {
+  salesPrepaymentPercentsKey, salesPrepaymentPercentsResource, salesTypeCaptions, sortedPrepaymentPercents, type SalesPrepaymentPercent,
+} from './sales-prepayment-percents.ts';
+
+const describe = (row: SalesPrepaymentPercent) => `${salesTypeCaptions[row.salesType]} ${row.salesCode}`.trim();
+
+/**
+ * The item's Sales Prepayment % (spec §26.1–26.2): the percentage an order line of this item gets
+ * for a customer, a customer price group or all customers, from a starting date; before the header's.
+ */
+export function SalesPrepaymentPercentsPanel({ itemNo }: { itemNo: string }) {
+  const { locale } = useSession();
+  const queryClient = useQueryClient();
+  const rows = useQuery({
+    queryKey: salesPrepaymentPercentsKey(itemNo),
+    queryFn: () => api.get<Page<SalesPrepaymentPercent>>(withQuery(salesPrepaymentPercentsResource, { itemNo, limit: 1000 })),
+  });
+  const [editing, setEditing] = useState<SalesPrepaymentPercent | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<SalesPrepaymentPercent | null>(null);
+  const remove = useMutation({
+    mutationFn: (row: SalesPrepaymentPercent) => api.delete<void>(`${salesPrepaymentPercentsResource}/${encodeKey(row.id)}`, row.version),
+    onSuccess: () => setDeleting(null),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: salesPrepaymentPercentsKey(itemNo) }),
+  });
+  const closeDelete = () => {
+    remove.reset();
+    setDeleting(null);
+  };
+  const sorted = sortedPrepaymentPercents(rows.data?.items ?? []);
+
+  return (
+    <Fieldset legend="Sales Prepayment %" aria-label="Sales prepayment percentages">
+      <Group justify="space-between" mb="xs">
+        <Text size="sm" c="dimmed">The Prepayment % an order line of this item gets, for a customer, a customer price group or all customers, instead of the order's.</Text>
+        <Button size="xs" onClick={() => setEditing('new')}>Add Prepayment %</Button>
+      </Group>
+      {rows.error && <Alert color="red" role="alert">{messageOf(rows.error)}</Alert>}
+      {rows.isPending ? <Loader size="sm" /> : sorted.length === 0 ? <Text size="sm" c="dimmed">No sales prepayment percentages.</Text> : (
+        <Table striped withTableBorder fz="sm" aria-label="Sales prepayment percentages of the item" maw={900}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Sales Type</Table.Th><Table.Th>Sales Code</Table.Th><Table.Th>Starting Date</Table.Th><Table.Th>Ending Date</Table.Th>
+              <Table.Th ta="right">Prepayment %</Table.Th><Table.Th w={110} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.map((row) => (
+              <Table.Tr key={row.id} data-row={describe(row)}>
+                <Table.Td>{salesTypeCaptions[row.salesType]}</Table.Td>
+                <Table.Td>{row.salesCode}</Table.Td>
+                <Table.Td>{formatDate(row.startingDate, locale)}</Table.Td>
+                <Table.Td>{formatDate(row.endingDate, locale)}</Table.Td>
+                <Table.Td ta="right" data-field-value="prepaymentPercent">{formatQuantity(row.prepaymentPercent, locale)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
+                    <Button size="compact-xs" variant="default" aria-label={`Edit ${describe(row)}`} onClick={() => setEditing(row)}>Edit</Button>
+                    <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete ${describe(row)}`} onClick={() => setDeleting(row)}>✕</ActionIcon>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editing !== null && <SalesPrepaymentPercentDialog itemNo={itemNo} row={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
+      <Modal opened={deleting !== null} onClose={closeDelete} title="Delete Sales Prepayment %">
+        <Stack gap="sm">
+          <Text size="sm">Do you want to delete the prepayment percentage for {deleting ? describe(deleting) : ''}?</Text>
+          {remove.error && <Alert color="red" role="alert" title="The row was not deleted">{messageOf(remove.error)}</Alert>}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={closeDelete}>{remove.error ? 'Close' : 'No'}</Button>
+            <Button color="red" loading={remove.isPending} disabled={remove.error !== null} onClick={() => deleting && remove.mutate(deleting)} data-autofocus>Yes</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Fieldset>
+  );
+}
