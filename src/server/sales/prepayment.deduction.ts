@@ -60,7 +60,8 @@ export async function planDeductions(
     const line = state.get(key) ?? prepaymentLineOf(source.orderLine);
     const own = source.documentLine.line === source.orderLine;
     // A typed (or stored) deduction holds for the Qty. to Invoice it was made for; another quantity is deducted anew.
-    const deduct = own && line.quantityToInvoice.eq(source.quantity)
+    // A 100 % line's non-final invoice deducts exactly what it invoices (§26.3.4), so it is always worked out from this posting's amounts.
+    const deduct = own && line.quantityToInvoice.eq(source.quantity) && !line.prepaymentPercent.eq(100)
       ? dec(source.orderLine.prepmtAmtToDeduct)
       : prepaymentToDeduct({ ...line, quantityToInvoice: source.quantity }, loaded.precision,
         source.documentLine.amounts!.lineAmount.minus(source.documentLine.amounts!.invoiceDiscountAmount));

@@ -48,7 +48,8 @@ function PostedDocumentView({ kind, document }: { kind: PostedDocumentKind; docu
       </Group>
       <Group gap="xs" role="toolbar" aria-label="Actions">
         <Button component={Link} to={findEntriesPath(document.no)} variant="default">Find entries</Button>
-        {kind.type === 'invoice' && <PostedInvoiceActions header={document} onError={setFailure} />}
+        {/* A prepayment invoice is undone by a prepayment credit memo from its order (spec §26.9.2). */}
+        {kind.type === 'invoice' && !document.prepayment && <PostedInvoiceActions header={document} onError={setFailure} />}
       </Group>
       {failure !== null && <Alert color="red" role="alert">{messageOf(failure)}</Alert>}
       <ReadOnlyFields groups={postedHeaderGroups(kind, document, locale)} />

@@ -359,3 +359,19 @@ describe('a prepayment in a foreign currency (§26.9.6)', () => {
     expect(accountTotals(all, '2350')).toEqual({ debit: '300.00', credit: '300.00' });
   });
 });
+
+describe('a 100 % prepayment (§26.3.4, §26.7.3)', () => {
+  it('deducts exactly what each invoice invoices, so every final invoice is 0.00 and the account ends at 0.00', async () => {
+    await api.as('admin')('PATCH', '/api/v1/salesReceivablesSetup', { checkPrepaymentWhenPosting: false });
+    await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', prepaymentPercent: '100', lines: [{ type: 'item', no: '2000', quantity: '3', unitPrice: '111.16' }] });
+    expect(await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice')).toMatchObject({ amount: '333.48', amountIncludingVat: '416.85' });
+    await ok('POST', '/api/v1/salesOrders/SO0001/reopen');
+    await ok('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { quantityToShip: '1' });
+    expect((await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true })).invoiceNo).toBe('PI0001');
+    expect(await get('/api/v1/postedSalesInvoices/PI0001')).toMatchObject({ amount: '0.00', amountIncludingVat: '0.00' });
+    expect((await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true })).invoiceNo).toBe('PI0002');
+    expect(await get('/api/v1/postedSalesInvoices/PI0002')).toMatchObject({ amount: '0.00', amountIncludingVat: '0.00' });
+    const all = (await get('/api/v1/glEntries?glAccountNo=2350&limit=100')).items;
+    expect(accountTotals(all, '2350')).toEqual({ debit: '333.48', credit: '333.48' });
+  });
+});
