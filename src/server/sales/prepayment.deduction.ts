@@ -11,7 +11,7 @@ import type { SalesPostingLine } from '../../core/posting/sales-invoice-posting.
 import { type PrepaymentLineAmounts, compressPrepaymentLines, deductionAmounts, prepaymentToDeduct } from '../../core/sales/prepayment.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import type { Executor } from '../db/connection.ts';
-import { currency, salesHeader, salesLine } from '../db/schema/index.ts';
+import { currency, postedSalesLine, salesHeader, salesLine } from '../db/schema/index.ts';
 import type { GlEntry, PostingBatch } from '../../core/posting/entries.ts';
 import type { SalesLineRow } from './sales-document.types.ts';
 import { prepaymentAccounts } from './prepayment.accounts.ts';
@@ -179,14 +179,14 @@ export async function orderQuantitiesAfter(tx: Executor, deductions: PrepaymentD
  * invoice deducted, so the prepayment is deducted again when the order is invoiced anew.
  */
 export async function revertDeductions(
-  tx: Executor, invoiceLines: readonly PostedLineRow[], orderLines: readonly SalesLineRow[], context: { glSetup: { amountRoundingPrecision: string } },
+  tx: Executor, invoiceLines: readonly PostedLineRow[], context: { glSetup: { amountRoundingPrecision: string } },
 ): Promise<void> {
-  const deducted = invoiceLines.filter((line) => line.sourceDocumentType === 'order' && !line.prepaymentLine && !dec(line.prepmtAmtDeducted ?? '0').isZero());
+  const deducted = invoiceLines.filter((line) => !line.prepaymentLine && !dec(line.prepmtAmtDeducted ?? '0').isZero());
   for (const line of deducted) {
-    const order = orderLines.find((candidate) => candidate.documentNo === line.sourceDocumentNo && candidate.lineNo === line.sourceLineNo);
-    if (!order) continue;
-    const [header] = await tx.select().from(salesHeader).where(and(eq(salesHeader.documentType, 'order'), eq(salesHeader.no, order.documentNo)));
-    const [current] = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, order.documentNo), eq(salesLine.lineNo, order.lineNo)));
+    const source = await deductedOrderLine(tx, line);
+    if (!source) continue;
+    const [header] = await tx.select().from(salesHeader).where(and(eq(salesHeader.documentType, 'order'), eq(salesHeader.no, source.orderNo)));
+    const [current] = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, source.orderNo), eq(salesLine.lineNo, source.lineNo)));
     if (!header || !current) continue;
     const amount = dec(line.prepmtAmtDeducted!);
     const vat = dec(line.prepmtVatAmtDeducted!);
@@ -199,8 +199,17 @@ export async function revertDeductions(
       prepmtAmountInvLcy: dec(current.prepmtAmountInvLcy).plus(toLcy(excluding)).toFixed(2),
       prepmtVatAmountInvLcy: dec(current.prepmtVatAmountInvLcy).plus(toLcy(vat)).toFixed(2),
       prepmtAmtToDeduct: prepaymentToDeduct(after, '0.01').toFixed(2),
-    }).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, order.documentNo), eq(salesLine.lineNo, order.lineNo)));
+    }).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, source.orderNo), eq(salesLine.lineNo, source.lineNo)));
   }
+}
+
+/** The order line an invoice line deducted for: its own source, or the order line of the shipment it billed. */
+async function deductedOrderLine(tx: Executor, line: PostedLineRow): Promise<{ orderNo: string; lineNo: number } | null> {
+  if (line.sourceDocumentType === 'order') return { orderNo: line.sourceDocumentNo, lineNo: line.sourceLineNo ?? 0 };
+  if (!line.shipmentNo || line.shipmentLineNo === null || line.shipmentLineNo === undefined) return null;
+  const [shipment] = await tx.select({ orderNo: postedSalesLine.sourceDocumentNo, lineNo: postedSalesLine.sourceLineNo }).from(postedSalesLine)
+    .where(and(eq(postedSalesLine.documentType, 'shipment'), eq(postedSalesLine.documentNo, line.shipmentNo), eq(postedSalesLine.lineNo, line.shipmentLineNo)));
+  return shipment ?? null;
 }
 
 /**

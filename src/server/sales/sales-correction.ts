@@ -261,6 +261,8 @@ export async function correctPostedInvoice(
     sourceDocumentType: 'invoice', sourceDocumentNo: no, cancelledByDocumentType: 'creditMemo', cancelledByDocumentNo: posted.creditMemoNo!, userId: context.username,
   });
   await revertOrderLines(tx, invoice.lines, context);
+  // Spec §26.9.2: the order lines get back what the invoice deducted of their prepayment.
+  await revertDeductions(tx, invoice.lines, context);
   const newInvoiceNo = createsInvoice ? (await createDocument(tx, 'invoice', await documentInputFrom(tx, invoice, false), context)).header.no : null;
   return result(false, { creditMemoNo, postedCreditMemoNo: posted.creditMemoNo, newInvoiceNo });
 }
@@ -288,5 +290,4 @@ async function revertOrderLines(tx: Executor, lines: readonly PostedLine[], cont
     const after = quantitiesAfterPosting('order', defaultQuantityToShip, handledQuantities(line, salesDescriptor('order').lineHandling), { ship: quantity.negated(), invoice: quantity.negated() });
     return [{ documentType: 'order', documentNo: line.documentNo, lineNo: line.lineNo, after, returns: false }];
   }));
-  await revertDeductions(tx, lines, orderLines, context);
 }

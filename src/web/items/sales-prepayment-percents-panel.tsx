@@ -1,9 +1,7 @@
-import { ActionIcon, Alert, Button, Fieldset, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api, encodeKey, withQuery } from '../api/client.ts';
+import { ActionIcon, Alert, Button, Fieldset, Group, Loader, Table, Text } from '@mantine/core';
 import { messageOf } from '../api/field-errors.ts';
-import type { Page } from '../api/types.ts';
+import { ConfirmDeleteModal } from '../components/confirm-delete-modal.tsx';
+import { useSubRecords } from '../components/use-sub-records.ts';
 import { formatDate } from '../format/dates.ts';
 import { formatQuantity } from '../format/numbers.ts';
 import { useSession } from '../session/session-store.ts';
@@ -20,22 +18,9 @@ const describe = (row: SalesPrepaymentPercent) => `${salesTypeCaptions[row.sales
  */
 export function SalesPrepaymentPercentsPanel({ itemNo }: { itemNo: string }) {
   const { locale } = useSession();
-  const queryClient = useQueryClient();
-  const rows = useQuery({
-    queryKey: salesPrepaymentPercentsKey(itemNo),
-    queryFn: () => api.get<Page<SalesPrepaymentPercent>>(withQuery(salesPrepaymentPercentsResource, { itemNo, limit: 1000 })),
-  });
-  const [editing, setEditing] = useState<SalesPrepaymentPercent | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<SalesPrepaymentPercent | null>(null);
-  const remove = useMutation({
-    mutationFn: (row: SalesPrepaymentPercent) => api.delete<void>(`${salesPrepaymentPercentsResource}/${encodeKey(row.id)}`, row.version),
-    onSuccess: () => setDeleting(null),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: salesPrepaymentPercentsKey(itemNo) }),
-  });
-  const closeDelete = () => {
-    remove.reset();
-    setDeleting(null);
-  };
+  const { rows, editing, setEditing, deleting, setDeleting, remove, closeDelete } = useSubRecords<SalesPrepaymentPercent>(
+    salesPrepaymentPercentsResource, salesPrepaymentPercentsKey(itemNo), { itemNo },
+  );
   const sorted = sortedPrepaymentPercents(rows.data?.items ?? []);
 
   return (
@@ -73,16 +58,11 @@ export function SalesPrepaymentPercentsPanel({ itemNo }: { itemNo: string }) {
         </Table>
       )}
       {editing !== null && <SalesPrepaymentPercentDialog itemNo={itemNo} row={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-      <Modal opened={deleting !== null} onClose={closeDelete} title="Delete Sales Prepayment %">
-        <Stack gap="sm">
-          <Text size="sm">Do you want to delete the prepayment percentage for {deleting ? describe(deleting) : ''}?</Text>
-          {remove.error && <Alert color="red" role="alert" title="The row was not deleted">{messageOf(remove.error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={closeDelete}>{remove.error ? 'Close' : 'No'}</Button>
-            <Button color="red" loading={remove.isPending} disabled={remove.error !== null} onClick={() => deleting && remove.mutate(deleting)} data-autofocus>Yes</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDeleteModal
+        opened={deleting !== null} title="Delete Sales Prepayment %" refusedTitle="The row was not deleted"
+        question={`Do you want to delete the prepayment percentage for ${deleting ? describe(deleting) : ''}?`}
+        pending={remove.isPending} error={remove.error} onConfirm={() => deleting && remove.mutate(deleting)} onClose={closeDelete}
+      />
     </Fieldset>
   );
 }

@@ -1,10 +1,8 @@
-import { ActionIcon, Alert, Anchor, Button, Fieldset, Group, Loader, Modal, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { ActionIcon, Alert, Anchor, Button, Fieldset, Group, Loader, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { api, encodeKey, withQuery } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
-import type { Page } from '../api/types.ts';
+import { ConfirmDeleteModal } from '../components/confirm-delete-modal.tsx';
+import { useSubRecords } from '../components/use-sub-records.ts';
 import { formatDate } from '../format/dates.ts';
 import { useSession } from '../session/session-store.ts';
 import { CustomerSalesCodeDialog } from './customer-sales-code-dialog.tsx';
@@ -18,22 +16,9 @@ import {
  */
 export function CustomerSalesCodesPanel({ customerNo }: { customerNo: string }) {
   const { locale } = useSession();
-  const queryClient = useQueryClient();
-  const codes = useQuery({
-    queryKey: customerSalesCodesKey(customerNo),
-    queryFn: () => api.get<Page<StandardCustomerSalesCode>>(withQuery(customerSalesCodesResource, { customerNo, limit: 1000 })),
-  });
-  const [editing, setEditing] = useState<StandardCustomerSalesCode | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<StandardCustomerSalesCode | null>(null);
-  const remove = useMutation({
-    mutationFn: (code: StandardCustomerSalesCode) => api.delete<void>(`${customerSalesCodesResource}/${encodeKey(code.id)}`, code.version),
-    onSuccess: () => setDeleting(null),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: customerSalesCodesKey(customerNo) }),
-  });
-  const closeDelete = () => {
-    remove.reset();
-    setDeleting(null);
-  };
+  const { rows: codes, editing, setEditing, deleting, setDeleting, remove, closeDelete } = useSubRecords<StandardCustomerSalesCode>(
+    customerSalesCodesResource, customerSalesCodesKey(customerNo), { customerNo },
+  );
   const rows = [...(codes.data?.items ?? [])].sort((a, b) => a.code.localeCompare(b.code));
 
   return (
@@ -47,16 +32,11 @@ export function CustomerSalesCodesPanel({ customerNo }: { customerNo: string }) 
         <CodesTable rows={rows} locale={locale} onEdit={setEditing} onDelete={setDeleting} />
       )}
       {editing !== null && <CustomerSalesCodeDialog customerNo={customerNo} code={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
-      <Modal opened={deleting !== null} onClose={closeDelete} title={`Delete recurring sales code ${deleting?.code ?? ''}`}>
-        <Stack gap="sm">
-          <Text size="sm">Do you want to remove code {deleting?.code} from customer {customerNo}? The standard sales code itself stays.</Text>
-          {remove.error && <Alert color="red" role="alert" title="The code was not removed">{messageOf(remove.error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={closeDelete}>{remove.error ? 'Close' : 'No'}</Button>
-            <Button color="red" loading={remove.isPending} disabled={remove.error !== null} onClick={() => deleting && remove.mutate(deleting)} data-autofocus>Yes</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDeleteModal
+        opened={deleting !== null} title={`Delete recurring sales code ${deleting?.code ?? ''}`} refusedTitle="The code was not removed"
+        question={`Do you want to remove code ${deleting?.code ?? ''} from customer ${customerNo}? The standard sales code itself stays.`}
+        pending={remove.isPending} error={remove.error} onConfirm={() => deleting && remove.mutate(deleting)} onClose={closeDelete}
+      />
     </Fieldset>
   );
 }

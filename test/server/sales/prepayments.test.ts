@@ -316,6 +316,13 @@ describe('an invoice built from the shipments of a prepaid order (§26.7.5)', ()
     const order = await get('/api/v1/salesOrders/SO0001');
     expect(lineOf(order, 10000)).toMatchObject({ quantityInvoiced: '10.00000', prepmtAmtDeducted: '300.00', prepmtAmountInvLcy: '0.00', prepmtVatAmountInvLcy: '0.00' });
     expect(lineOf(order, 20000)).toMatchObject({ quantityInvoiced: '3.00000', prepmtAmtDeducted: '100.04', prepmtVatAmtDeducted: '25.01' });
+
+    // Cancelling that invoice gives the order lines their prepayment back to deduct.
+    const cancelled = await ok('POST', `/api/v1/postedSalesInvoices/${invoiceNo}/cancel`);
+    expect(accountTotals(await glOf(cancelled.postedCreditMemoNo), '2350')).toEqual({ debit: '0.00', credit: '400.04' });
+    const restored = await get('/api/v1/salesOrders/SO0001');
+    expect(lineOf(restored, 10000)).toMatchObject({ prepmtAmtDeducted: '0.00', prepmtAmountInvLcy: '300.00', prepmtVatAmountInvLcy: '75.00' });
+    expect(lineOf(restored, 20000)).toMatchObject({ prepmtAmtDeducted: '0.00', prepmtVatAmtDeducted: '0.00', prepmtAmountInvLcy: '100.04' });
   });
 });
 

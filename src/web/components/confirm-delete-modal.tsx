@@ -1,0 +1,32 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { messageOf } from '../api/field-errors.ts';
+
+interface ConfirmDeleteModalProps {
+  opened: boolean;
+  title: string;
+  question: ReactNode;
+  /** Shown above the server's reason when the delete is refused. */
+  refusedTitle: string;
+  pending: boolean;
+  error: unknown;
+  onConfirm: () => void;
+  onClose: () => void;
+}
+
+/** "Do you want to delete …?" with Yes/No; a refusal stays open with its reason and a Close button. */
+export function ConfirmDeleteModal({ opened, title, question, refusedTitle, pending, error, onConfirm, onClose }: ConfirmDeleteModalProps) {
+  const refused = error !== null && error !== undefined;
+  return (
+    <Modal opened={opened} onClose={onClose} title={title}>
+      <Stack gap="sm">
+        <Text size="sm">{question}</Text>
+        {refused && <Alert color="red" role="alert" title={refusedTitle}>{messageOf(error)}</Alert>}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>{refused ? 'Close' : 'No'}</Button>
+          <Button color="red" loading={pending} disabled={refused} onClick={onConfirm} data-autofocus>Yes</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
