@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  addressFields, amount, code, codeReference, dateFormula, percent, recordSchemas, requiredText, text,
+  addressFields, amount, code, codeReference, dateFormula, prepaymentPercent, recordSchemas, requiredText, text,
 } from './fields.ts';
 
 export const customerBlockedValues = ['none', 'ship', 'invoice', 'all'] as const;
@@ -37,7 +37,7 @@ export const customerSchemas = recordSchemas({ no: code().optional() }, {
   salespersonCode: codeReference(),
   documentSendingProfile: text(20).transform((value) => value.toUpperCase()),
   reserve: z.enum(['never', 'optional', 'always']),
-  prepaymentPercent: percent(),
+  prepaymentPercent: prepaymentPercent(),
   vatRegistrationNo: text(20),
   gln: text(13).refine((value) => value === '' || /^\d{13}$/.test(value), 'must be a 13-digit GLN'),
   languageCode: text(10).transform((value) => value.toUpperCase()),

@@ -97,6 +97,8 @@ export const amount = (options: Bounds = {}) => decimal({ ...columnLimits.amount
 export const unitAmount = (options: Omit<Bounds, 'positive'> = {}) => decimal({ ...columnLimits.unitAmount, ...options });
 export const quantity = (options: Bounds = {}) => decimal({ ...columnLimits.quantity, ...options });
 export const percent = () => decimal({ ...columnLimits.percent, min: '0', max: '100' });
+/** A Prepayment %: its 0–100 range is a business rule answered with PREPAYMENT_PCT_RANGE (spec §26.10), not a 400. */
+export const prepaymentPercent = () => decimal({ ...columnLimits.percent });
 /** Rounding precisions are kept in numeric(18,5) columns, as unit amounts are. */
 export const roundingPrecision = () => decimal({ ...columnLimits.unitAmount, positive: true });
 export const exchangeRateAmount = () => decimal({ ...columnLimits.exchangeRateAmount, positive: true });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, code, codeReference, optionalIsoDate, percent, quantity, text, unitAmount } from './fields.ts';
+import { amount, code, codeReference, optionalIsoDate, percent, prepaymentPercent, quantity, text, unitAmount } from './fields.ts';
 
 /** '' is the local currency, as on Business Central agreements. */
 const agreementCurrency = () => z.string().trim().transform((value) => value.toUpperCase())
@@ -87,7 +87,7 @@ export const salesPrepaymentPercentSchemas = {
     salesCode: optionalCode().optional(),
     startingDate: optionalIsoDate().optional(),
     endingDate: optionalIsoDate().optional(),
-    prepaymentPercent: percent(),
+    prepaymentPercent: prepaymentPercent(),
   }),
-  update: z.strictObject({ endingDate: optionalIsoDate(), prepaymentPercent: percent() }).partial(),
+  update: z.strictObject({ endingDate: optionalIsoDate(), prepaymentPercent: prepaymentPercent() }).partial(),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  amount, code, codeReference, integerField, isoDate, optionalIsoDate, percent, quantity, text, unitAmount,
+  amount, code, codeReference, integerField, isoDate, optionalIsoDate, percent, prepaymentPercent, quantity, text, unitAmount,
 } from '../master-data/fields.ts';
 import { editableSalesDocumentTypes } from '../documents/document-types.ts';
 import { salesLineTypes } from './types.ts';
@@ -39,7 +39,7 @@ const lineFields = {
     .describe('Orders, invoices (and return orders, credit memos): the blanket order this line delivers part of; sent with blanketOrderLineNo, null unlinks'),
   blanketOrderLineNo: integerField({ min: 1 }).nullable().describe('The line of that blanket order'),
   /** Orders and quotes (spec §26.2–26.3): the line's Prepayment %, or the Prepmt. Line Amount that sets it. */
-  prepaymentPercent: percent(),
+  prepaymentPercent: prepaymentPercent(),
   prepmtLineAmount: amount(),
   /** Orders (spec §26.7.5): what the next invoice of the line deducts from its prepayment. */
   prepmtAmtToDeduct: amount(),
@@ -93,7 +93,7 @@ const headerFields = {
   appliesToDocumentType: z.enum(['invoice', 'creditMemo']).nullable(),
   appliesToDocumentNo: codeReference().nullable(),
   /** Orders (quotes: the percentage only), spec §26.1: a new percentage is set on every line. */
-  prepaymentPercent: percent(),
+  prepaymentPercent: prepaymentPercent(),
   compressPrepayment: z.boolean(),
   prepmtPaymentTermsCode: codeReference(10),
   prepaymentDueDate: optionalIsoDate(),

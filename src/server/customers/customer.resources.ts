@@ -2,6 +2,8 @@ import {
   customerDiscountGroupSchemas, customerPriceGroupSchemas, customerSchemas, shipToAddressSchemas,
 } from '../../core/master-data/customer.schemas.ts';
 import { eq, or } from 'drizzle-orm';
+import { checkPrepaymentPercent } from '../../core/sales/prepayment.ts';
+import { dec } from '../../core/money/decimal.ts';
 import { DomainError } from '../../core/errors.ts';
 import { customer, customerDiscountGroup, customerPriceGroup, salesHeader, salesReceivablesSetup, shipToAddress } from '../db/schema/index.ts';
 import type { ResourceDefinition } from '../master-data/resource.ts';
@@ -29,6 +31,9 @@ export const customerResource: ResourceDefinition = {
     }
     if (!previous && !values.invoiceDiscountCode) prepared.invoiceDiscountCode = values.no;
     return prepared;
+  },
+  validate: async (_tx, record) => {
+    if (record.prepaymentPercent !== undefined && record.prepaymentPercent !== null) checkPrepaymentPercent(dec(String(record.prepaymentPercent)));
   },
   // Spec §12.2: not while sales documents for the customer are outstanding.
   beforeDelete: async (tx, record) => {

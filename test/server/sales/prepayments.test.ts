@@ -225,6 +225,12 @@ describe('prepayment setup and line rules (§26.1–26.3)', () => {
     await refused('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { prepmtLineAmount: '1000.01' }, 'PREPMT_LINE_AMOUNT_INVALID');
     const all = await ok('PATCH', '/api/v1/salesOrders/SO0001', { prepaymentPercent: '40' });
     expect(all.lines.map((line: Line) => line.prepaymentPercent)).toEqual(['40.00000', '40.00000']);
+    for (const [url, body] of [
+      ['/api/v1/customers/C', { prepaymentPercent: '101' }], ['/api/v1/salesOrders/SO0001', { prepaymentPercent: '-1' }],
+      ['/api/v1/salesOrders/SO0001/lines/10000', { prepaymentPercent: '150' }],
+    ] as const) {
+      expect((await refused('PATCH', url, body, 'PREPAYMENT_PCT_RANGE')).errors?.[0]?.field).toBe('prepaymentPercent');
+    }
     const invoice = await ok('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: '1000', quantity: '1' }] });
     expect(invoice).toMatchObject({ prepaymentPercent: '0.00000' });
     await refused('PATCH', `/api/v1/salesInvoices/${invoice.no}/lines/10000`, { prepaymentPercent: '10' }, 'PREPAYMENT_ONLY_ON_ORDERS');
