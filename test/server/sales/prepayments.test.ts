@@ -388,3 +388,27 @@ describe('a 100 % prepayment (§26.3.4, §26.7.3)', () => {
     expect(accountTotals(all, '2350')).toEqual({ debit: '333.48', credit: '333.48' });
   });
 });
+
+describe('the other refusals of §26.10', () => {
+  it('answers each with its own code', async () => {
+    await refused('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: '1000', quantity: '-1' }] }, 'PREPAYMENT_NEGATIVE_LINE');
+    await orderOfP1();
+    await ok('PATCH', '/api/v1/salesOrders/SO0001', { prepaymentDueDate: null });
+    await refused('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice', undefined, 'FIELD_REQUIRED');
+    await ok('PATCH', '/api/v1/salesOrders/SO0001', { prepaymentDueDate: '2026-03-16' });
+    const setup = (await get('/api/v1/generalPostingSetups?genProdPostingGroup=RETAIL')).items.find((row: { genBusPostingGroup: string | null }) => row.genBusPostingGroup === 'DOMESTIC');
+    await ok('PATCH', `/api/v1/generalPostingSetups/${setup.id}`, { salesPrepaymentsAccount: null });
+    await refused('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice', undefined, 'POSTING_SETUP_MISSING');
+    await ok('PATCH', `/api/v1/generalPostingSetups/${setup.id}`, { salesPrepaymentsAccount: '2350' });
+    await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
+
+    await refused('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { prepmtAmtToDeduct: '300.01' }, 'PREPMT_DEDUCT_INVALID');
+    await ok('POST', '/api/v1/salesOrders/SO0001/reopen');
+    await refused('PATCH', '/api/v1/salesOrders/SO0001', { invoiceDiscountPercent: '10' }, 'PREPMT_INV_DISCOUNT_AFTER_PREPAYMENT');
+    // A new VAT rate on the prepayment account's setup: a further prepayment invoice would mix rates.
+    await ok('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { quantity: '12' });
+    const vat = (await get('/api/v1/vatPostingSetups?vatProdPostingGroup=VAT25')).items[0];
+    await ok('PATCH', `/api/v1/vatPostingSetups/${vat.id}`, { vatPercent: '20' });
+    await refused('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice', undefined, 'PREPAYMENT_VAT_CHANGED');
+  });
+});
