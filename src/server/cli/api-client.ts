@@ -65,7 +65,7 @@ export async function connectApi(config: ServerConfig, server: string | undefine
     db: handle.db,
     request: async (method, path, body, headers) => {
       const response = await app.inject({ method: method as 'GET', url: path, headers: { ...commonHeaders(workDate), ...headers }, ...(body === undefined ? {} : { payload: body as object }) });
-      return { status: response.statusCode, body: bodyOf(String(response.headers['content-type'] ?? ''), response.body) };
+      return { status: response.statusCode, body: bodyOf(String(response.headers['content-type'] ?? ''), response.rawPayload) };
     },
     close: async () => {
       await app.close();
@@ -74,10 +74,11 @@ export async function connectApi(config: ServerConfig, server: string | undefine
   };
 }
 
-/** JSON (problems too) parsed; another type (a report's CSV download) as its text. */
-function bodyOf(contentType: string, text: string): unknown {
-  if (!text) return undefined;
-  return contentType === '' || contentType.includes('json') ? JSON.parse(text) : text;
+/** JSON (problems too) parsed; text (a report's CSV download) as its text; anything else (a PDF) as its bytes. */
+function bodyOf(contentType: string, bytes: Buffer): unknown {
+  if (bytes.length === 0) return undefined;
+  if (contentType === '' || contentType.includes('json')) return JSON.parse(bytes.toString('utf8'));
+  return contentType.startsWith('text/') ? bytes.toString('utf8') : bytes;
 }
 
 export function httpClient(server: string, token: string | undefined, workDate?: string): ApiClient {
@@ -100,7 +101,7 @@ export function httpClient(server: string, token: string | undefined, workDate?:
         throw new Error(`Cannot reach the Ledgerline server at ${base} (${(error as Error).message}). Is it running? ` +
           '(`ledgerline logout` makes the CLI work on the database directly again.)');
       }
-      return { status: response.status, body: bodyOf(response.headers.get('content-type') ?? '', await response.text()) };
+      return { status: response.status, body: bodyOf(response.headers.get('content-type') ?? '', Buffer.from(await response.arrayBuffer())) };
     },
     close: async () => undefined,
   };

@@ -13,6 +13,7 @@ import type { CliIo } from './cli-io.ts';
 import type { CliCommandKit } from './command-kit.ts';
 import { registerJournalCommands } from './journal-command.ts';
 import { registerMakeOrderCommand } from './make-order-command.ts';
+import { registerPdfCommand } from './pdf-command.ts';
 import { registerPrepaymentCommands } from './prepayment-command.ts';
 import { registerPostingCommands } from './posting-command.ts';
 import { registerReceivablesCommands } from './receivables-command.ts';
@@ -66,6 +67,7 @@ function buildProgram(run: CliIo, setExitCode: (code: number) => void): Command 
   registerBankCommands(program, kit);
   registerReceivablesCommands(program, kit);
   registerRecurringSalesCommands(program, kit);
+  registerPdfCommand(program, kit);
   return program;
 }
 

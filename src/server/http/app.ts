@@ -17,6 +17,7 @@ import { registerJournalBatchRoutes } from '../journal/journal-batches.routes.ts
 import { registerReconciliationRoutes } from '../bank/reconciliation.routes.ts';
 import { registerStatementUploadRoute } from '../bank/statement-upload.routes.ts';
 import { registerPostedSalesDocumentRoutes } from '../sales/posted-sales-document.routes.ts';
+import { registerPdfDocumentRoutes } from '../documents/pdf-document.routes.ts';
 import { registerNavigateRoutes } from '../ledger/navigate.routes.ts';
 import { registerReverseRoutes } from '../ledger/reverse.routes.ts';
 import { registerApplyEntriesRoutes } from '../receivables/apply-entries.routes.ts';
@@ -69,6 +70,7 @@ const routeModules: ((app: FastifyInstance, getDb: () => Executor) => void)[] = 
   registerVendorApplyEntriesRoutes, registerPaymentRegistrationRoutes, registerUnapplyRoutes, registerCustomerStatisticsRoutes,
   registerSalesPostRoutes, registerPurchasePostRoutes, registerRequisitionWorksheetRoutes, registerPostingCompanionRoutes,
   registerJobRoutes, registerReceivablesReportRoutes, registerRecurringSalesLineRoutes, registerPrepaymentRoutes,
+  registerPdfDocumentRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -17,6 +17,7 @@ import { postedDocumentKindByPath, type PostedDocumentKind } from './posted-docu
 import { PostedInvoiceActions } from './posted-invoice-actions.tsx';
 import { PostedLinesTable } from './posted-lines-table.tsx';
 import { PostedStatusBadges } from './posted-status-badges.tsx';
+import { PrintButton, printableResources } from './print-button.tsx';
 import { UndoShipmentButton } from './undo-shipment-button.tsx';
 
 /** A posted shipment, invoice, credit memo or return receipt: read-only, with its corrections and Find entries. */
@@ -48,6 +49,7 @@ function PostedDocumentView({ kind, document }: { kind: PostedDocumentKind; docu
       </Group>
       <Group gap="xs" role="toolbar" aria-label="Actions">
         <Button component={Link} to={findEntriesPath(document.no)} variant="default">Find entries</Button>
+        {printableResources.includes(kind.resource) && <PrintButton resource={kind.resource} no={document.no} onError={setFailure} />}
         {/* A prepayment invoice is undone by a prepayment credit memo from its order (spec §26.9.2). */}
         {kind.type === 'invoice' && !document.prepayment && <PostedInvoiceActions header={document} onError={setFailure} />}
       </Group>
