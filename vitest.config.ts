@@ -1,4 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/** vitest's own default (cores - 1), but never one: on the 2-core machines that left a core idle. */
+const workersNotOne = Math.max(2, availableParallelism() - 1);
 
 // Three projects: `unit` (pure core, no database), `database` (server code on a real PostgreSQL:
 // embedded PGlite by default, a server when TEST_DATABASE_URL is set) and `e2e` (the web app in
@@ -11,6 +15,8 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/core/**/*.test.ts', 'test/style/**/*.test.ts', 'test/web/**/*.test.ts'],
+          // Pure and CPU-bound: on two cores, two workers take two thirds of one's time.
+          maxWorkers: workersNotOne,
           sequence: { groupOrder: 0 },
         },
       },
@@ -33,6 +39,9 @@ export default defineConfig({
           globalSetup: ['./test/e2e/support/build-web.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // Each file drives its own server and Chromium, and mostly waits on them (one file keeps
+          // about 0.8 of a core busy): two side by side finish sooner on two cores.
+          maxWorkers: workersNotOne,
           sequence: { groupOrder: 2 },
         },
       },

@@ -14,11 +14,7 @@ const templateDumps = new Map<string, Blob>();
 export async function freshDatabase(options: { withRoleUsers?: boolean } = {}): Promise<DatabaseHandle> {
   const template = inject(options.withRoleUsers ? 'apiTemplate' : 'databaseTemplate');
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) {
-    let dump = templateDumps.get(template);
-    if (!dump) templateDumps.set(template, dump = new Blob([readFileSync(template)]));
-    return openDatabase({ loadDataDir: dump });
-  }
+  if (!serverUrl) return openDatabase({ loadDataDir: templateDump(template) });
   const templatePid = template.replace('ledgerline_template_', '').replace(/_api$/, '');
   const name = `ledgerline_test_${templatePid}_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
@@ -32,6 +28,17 @@ export async function freshDatabase(options: { withRoleUsers?: boolean } = {}): 
       await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * PGlite: the run's migrated template as a data-directory dump, for `openDatabase({ dataDir, loadDataDir })`
+ * where a test needs a data directory on disk: initdb and every migration take 15-20 s, loading this a
+ * fraction of that (cli.test.ts's `npm start` test still builds one from nothing).
+ */
+export function templateDump(template: string = inject('databaseTemplate')): Blob {
+  let dump = templateDumps.get(template);
+  if (!dump) templateDumps.set(template, dump = new Blob([readFileSync(template)]));
+  return dump;
 }
 
 async function adminQuery(serverUrl: string, statement: string) {

@@ -20,7 +20,7 @@ import { seededRandom, type Random } from '../../support/posting-model.ts';
 import {
   allViolations, combinedShipmentsNotInvoicedOnce, entryNumberGaps, type AcknowledgedPosting,
 } from './books-check.ts';
-import { NoAnswer, ServerProcess } from './server-process.ts';
+import { demoDataDir, NoAnswer, ServerProcess } from './server-process.ts';
 
 const seed = Number(process.env.CRASH_SEED ?? 1);
 const kills = Number(process.env.CRASH_KILLS ?? 2);
@@ -165,6 +165,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('crash safety of the emb
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'ledgerline-crash-'));
     template = join(root, 'template');
+    await demoDataDir(template);
     const server = await ServerProcess.start(template);
     // Stock enough for any CRASH_KILLS: refused postings would only blur the picture.
     const stock = await server.request('POST', '/api/v1/itemJournal/post', {

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NoAnswer, ServerProcess } from './server-process.ts';
+import { demoDataDir, NoAnswer, ServerProcess } from './server-process.ts';
 
 const script = join(import.meta.dirname, 'crash-point-server.ts');
 const workDate = { 'x-work-date': new Date().toISOString().slice(0, 10) };
@@ -44,6 +44,7 @@ describe('Idempotency-Key across a crash of the server (embedded database)', () 
   });
 
   it.skipIf(Boolean(process.env.TEST_DATABASE_URL))('posts exactly once whether the crash came before the commit or between the commit and the answer', async () => {
+    await demoDataDir(dataDir);
     server = await ServerProcess.start(dataDir, { script });
     const before = (await postedInvoiceNos(server)).length;
 

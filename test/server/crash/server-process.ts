@@ -4,7 +4,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { isEmpty, loadDemo } from '../../../src/server/cli/runtime.ts';
+import { openDatabase } from '../../../src/server/db/connection.ts';
 import { ledgerlineBin } from '../../support/cli.ts';
+import { templateDump } from '../../support/database.ts';
 
 export interface Answer { status: number; body: any; headers: Headers }
 
@@ -13,6 +16,22 @@ const answerWithinMs = 120_000;
 
 /** A request that got no answer: the server died (or was never reached) while it was out. */
 export class NoAnswer extends Error {}
+
+/**
+ * Makes `dataDir` what `ledgerline serve` makes of an empty directory on its first start (migrated,
+ * the demo company loaded, with the server's own isEmpty/loadDemo), but from the run's migrated
+ * template: initdb and every migration from nothing took 10-15 s per test file, and are
+ * cli.test.ts's `npm start` test's to cover.
+ */
+export async function demoDataDir(dataDir: string): Promise<void> {
+  const handle = await openDatabase({ dataDir, loadDataDir: templateDump() });
+  try {
+    await handle.migrate();
+    if (await isEmpty(handle.db)) await loadDemo(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
 
 export class ServerProcess {
   /** Servers not yet stopped or killed, so that a failed test leaves none behind (killStragglers). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../../src/server/db/connection.ts';
-import { freshDatabase } from '../../support/database.ts';
+import { freshDatabase, templateDump } from '../../support/database.ts';
 
 describe('the database', () => {
   it('migrates a second time without changing anything', async () => {
@@ -44,7 +44,8 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the embedded data direc
 
   it('keeps data across restarts and lets only one process open it at a time', async () => {
     const directory = dataDir();
-    const first = await openDatabase({ dataDir: directory });
+    // From the run's migrated template (initdb and migrating from nothing are cli.test.ts's `npm start` test's).
+    const first = await openDatabase({ dataDir: directory, loadDataDir: templateDump() });
     await first.migrate();
     await first.db.execute(sql`update company_information set name = 'Kept B.V.'`);
     await expect(openDatabase({ dataDir: directory })).rejects.toMatchObject({ code: 'DATABASE_LOCKED' });
@@ -61,7 +62,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the embedded data direc
   it('takes over a lock left behind by a process that died', async () => {
     const directory = dataDir();
     writeFileSync(join(directory, 'ledgerline.lock'), '999999999');
-    const database = await openDatabase({ dataDir: directory });
+    const database = await openDatabase({ dataDir: directory, loadDataDir: templateDump() });
     await database.close();
   });
 });
