@@ -7,8 +7,9 @@
  * (G/L 2910) or straight to the cash account 2920. The customers' terms (14D) carry no payment
  * discount and the payment tolerance stays 0 %: the model grants neither. Purchases come from vendors
  * in LCY, USD and CHF (the customers' rates), their VAT on a Purchase VAT account per identifier,
- * received goods at expected cost against the Invt. Accrual Acc. (Interim) 5410. The facts the model
- * needs are exported here, so setup and model cannot drift apart.
+ * received goods at expected cost against the Invt. Accrual Acc. (Interim) 5410. Orders' prepayments
+ * (issue 16) go to the Sales Prepayments Account 2380 with 21 % VAT, their posted documents numbered
+ * PPI… and PPCM…. The facts the model needs are exported here, so setup and model cannot drift apart.
  */
 import { type Decimal, dec } from '../../src/core/money/decimal.ts';
 import type { TestApi } from './api.ts';
@@ -26,8 +27,21 @@ export const vatRates = {
   VAT9: { identifier: 'VAT9', percent: dec('9'), account: '2309', purchaseAccount: '2349' },
 } satisfies Record<string, VatRate>;
 
-/** Each line's VAT by its No.: items on 21 % and 9 %, the freight account on 25 %. */
-export const vatRateOf: Record<string, VatRate> = { '1000': vatRates.VAT21, A: vatRates.VAT9, B: vatRates.VAT21, '6100': vatRates.VAT25 };
+/**
+ * The Sales Prepayments Account of DOMESTIC/RETAIL (spec §26.1), product groups RETAIL and VAT21: every
+ * line's prepayment is invoiced and deducted with 21 % VAT whatever the line's own rate (the setup
+ * has one account; BC would want one per VAT identifier, the spec only needs the VAT posting setup).
+ * Sharing VAT21 with the items puts the deductions' VAT in a group of its own within one identifier.
+ */
+export const prepaymentAccount = { no: '2380', vat: vatRates.VAT21 } as const;
+/** Posted prepayment invoices and credit memos draw from series of their own (§26.1). */
+export const prepaymentSeries = { invoice: { code: 'S-PPI', startingNo: 'PPI0001' }, creditMemo: { code: 'S-PPCM', startingNo: 'PPCM0001' } } as const;
+
+/** Each line's VAT by its No.: items on 21 % and 9 %, the freight account on 25 %; the prepayment account (corrective credit memos) on 21 %. */
+export const vatRateOf: Record<string, VatRate> = {
+  '1000': vatRates.VAT21, A: vatRates.VAT9, B: vatRates.VAT21, '6100': vatRates.VAT25, [prepaymentAccount.no]: prepaymentAccount.vat,
+};
+const glAccountNos = new Set(['6100', prepaymentAccount.no]);
 
 export interface CustomerFacts {
   no: string;
@@ -94,9 +108,15 @@ const unitCosts: Record<string, string> = { '1000': '55.12345', A: '41.777', B: 
 
 type Send = ReturnType<TestApi['as']>;
 
-export async function givenModelCompany(api: TestApi, options: { expectedCostPostingToGl: boolean }): Promise<Send> {
+/**
+ * `checkPrepaymentWhenPosting` (Sales & Receivables Setup, §26.6) is set after the cached company is
+ * in place, so both settings share one fixture.
+ */
+export async function givenModelCompany(api: TestApi, options: { expectedCostPostingToGl: boolean; checkPrepaymentWhenPosting?: boolean }): Promise<Send> {
   await withFixtureCache(api.db, `model ${options.expectedCostPostingToGl}`, () => buildModelCompany(api, options));
-  return api.as('admin');
+  const admin = api.as('admin');
+  if (options.checkPrepaymentWhenPosting) await ok(admin, 'PATCH', '/api/v1/salesReceivablesSetup', { checkPrepaymentWhenPosting: true });
+  return admin;
 }
 
 async function buildModelCompany(api: TestApi, options: { expectedCostPostingToGl: boolean }): Promise<void> {
@@ -111,6 +131,7 @@ async function buildModelCompany(api: TestApi, options: { expectedCostPostingToG
     else await givenCustomer(admin, customer.no, fields);
   }
   await givenPaymentAccounts(admin);
+  await givenPrepayments(admin);
   await created(admin, '/api/v1/glAccounts', { no: roundingAccount, name: 'Rounding (Correction of Remaining Amount)', incomeBalance: 'incomeStatement' });
   await ok(admin, 'PATCH', '/api/v1/customerPostingGroups/DOMESTIC', { debitRoundingAccount: roundingAccount, creditRoundingAccount: roundingAccount });
   if (options.expectedCostPostingToGl) await ok(admin, 'PATCH', '/api/v1/inventorySetup', { expectedCostPostingToGl: true });
@@ -127,9 +148,24 @@ async function givenVatRates(admin: Send) {
       salesVatAccount: rate.account, purchaseVatAccount: rate.purchaseAccount,
     });
   }
+  await created(admin, '/api/v1/glAccounts', { no: prepaymentAccount.no, name: 'Customer Prepayments', incomeBalance: 'balanceSheet', genProdPostingGroup: 'RETAIL' });
   for (const [no, rate] of Object.entries(vatRateOf)) {
-    await ok(admin, 'PATCH', no === '6100' ? `/api/v1/glAccounts/${no}` : `/api/v1/items/${no}`, { vatProdPostingGroup: rate.identifier });
+    await ok(admin, 'PATCH', glAccountNos.has(no) ? `/api/v1/glAccounts/${no}` : `/api/v1/items/${no}`, { vatProdPostingGroup: rate.identifier });
   }
+}
+
+/** Spec §26.1: the Sales Prepayments Account of DOMESTIC/RETAIL and the posted prepayment series; Check Prepmt. when Posting stays off here. */
+async function givenPrepayments(admin: Send) {
+  const general = (await admin('GET', '/api/v1/generalPostingSetups?genProdPostingGroup=RETAIL')).json().items
+    .find((row: { genBusPostingGroup: string | null }) => row.genBusPostingGroup === 'DOMESTIC');
+  await ok(admin, 'PATCH', `/api/v1/generalPostingSetups/${general.id}`, { salesPrepaymentsAccount: prepaymentAccount.no });
+  for (const { code, startingNo } of Object.values(prepaymentSeries)) {
+    await created(admin, '/api/v1/noSeries', { code });
+    await created(admin, `/api/v1/noSeries/${code}/lines`, { startingNo });
+  }
+  await ok(admin, 'PATCH', '/api/v1/salesReceivablesSetup', {
+    postedPrepaymentInvoiceNos: prepaymentSeries.invoice.code, postedPrepaymentCreditMemoNos: prepaymentSeries.creditMemo.code,
+  });
 }
 
 /** The vendors in currencies, and the Invt. Accrual Acc. (Interim) a receipt's expected cost is balanced on. */

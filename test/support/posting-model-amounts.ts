@@ -9,7 +9,7 @@
  */
 import { type Decimal, dec, sum, ZERO } from '../../src/core/money/decimal.ts';
 import { roundAmount } from '../../src/core/money/rounding.ts';
-import { type CustomerFacts, invoiceDiscountTerms, vatRateOf } from './given-model-company.ts';
+import { type CustomerFacts, invoiceDiscountTerms, prepaymentAccount, vatRateOf } from './given-model-company.ts';
 
 export type Quantity = number;
 export const UNIT: Quantity = 1000;
@@ -115,7 +115,17 @@ export function invoiceDiscountPercent(customer: CustomerFacts, base: Decimal): 
 // --------------------------------------------------------------------------------- one posting
 
 /** One line of a posting: what it invoices (credits), after its invoice discount, in document currency. */
-export interface PostingPart { lineNo: number; type: 'item' | 'glAccount'; no: string; net: Decimal }
+export interface PostingPart {
+  lineNo: number;
+  type: 'item' | 'glAccount';
+  no: string;
+  net: Decimal;
+  /**
+   * A prepayment document's line or an invoice's deduction line (§26.3.3, §26.7.2): its VAT is given
+   * (from the prepayment VAT), not worked out from the group, and it is a VAT group of its own.
+   */
+  fixedVat?: Decimal;
+}
 export interface PostedLineAmounts extends PostingPart { vat: Decimal; amountIncludingVat: Decimal; netLcy: Decimal; amountIncludingVatLcy: Decimal }
 export interface PostingAmounts {
   lines: PostedLineAmounts[];
@@ -126,6 +136,8 @@ export interface PostingAmounts {
   totalLcy: Decimal;
   /** LCY net of the item lines: what their value entries carry as Sales Amount (Actual). */
   itemNetLcy: Decimal;
+  /** LCY net of the lines on the Sales Prepayments Account: prepayment, its deduction and what a corrective credit memo puts back (§26). */
+  prepaymentNetLcy: Decimal;
   /** LCY VAT base and VAT per VAT identifier: the posting's VAT entries. */
   vatByIdentifier: Map<string, { base: Decimal; amount: Decimal }>;
 }
@@ -138,7 +150,8 @@ export interface PostingAmounts {
 export function postingAmounts(parts: readonly PostingPart[], factor: Decimal | null): PostingAmounts {
   const ordered = [...parts].sort((a, b) => a.lineNo - b.lineNo);
   const vatOf = new Map<number, Decimal>();
-  for (const group of vatGroups(ordered)) {
+  for (const part of ordered) if (part.fixedVat) vatOf.set(part.lineNo, part.fixedVat);
+  for (const group of vatGroups(ordered.filter((part) => !part.fixedVat))) {
     const net = sum(group.map((part) => part.net));
     const groupVat = roundAmount(net.times(vatRateOf[group[0]!.no]!.percent).div(100));
     shareOut(groupVat, group.map((part) => part.net)).forEach((vat, index) => vatOf.set(group[index]!.lineNo, vat));
@@ -164,5 +177,6 @@ export function postingAmounts(parts: readonly PostingPart[], factor: Decimal | 
   return {
     lines, net: running.net, vat: running.total.minus(running.net), total: running.total, netLcy: running.netLcy, totalLcy: running.totalLcy,
     itemNetLcy: sum(lines.filter((line) => line.type === 'item').map((line) => line.netLcy)), vatByIdentifier,
+    prepaymentNetLcy: sum(lines.filter((line) => line.type === 'glAccount' && line.no === prepaymentAccount.no).map((line) => line.netLcy)),
   };
 }

@@ -5,7 +5,8 @@
  * the model (amounts to the cent, quantities, documents, every customer entry's remaining amount).
  * Each check reads a snapshot of the tables taken once per step; the receivables checks are in
  * posting-model-receivables.ts, the purchase side's (payables, purchase VAT and cost) in
- * posting-model-payables.ts.
+ * posting-model-payables.ts, the orders' prepayments and the Sales Prepayments Account in
+ * posting-model-prepayments.ts.
  */
 import { expect } from 'vitest';
 import { type Decimal, dec, sum, ZERO } from '../../src/core/money/decimal.ts';
@@ -15,10 +16,11 @@ import {
   postedPurchaseHeader, postedPurchaseLine, postedSalesHeader, postedSalesLine, purchaseHeader, purchaseLine, salesHeader, salesLine, valueEntry, vatEntry,
   vendorLedgerEntry,
 } from '../../src/server/db/schema/index.ts';
-import { purchaseAccounts, vatRates } from './given-model-company.ts';
+import { prepaymentAccount, purchaseAccounts, vatRates } from './given-model-company.ts';
 import { type PostingAmounts, quantityOf } from './posting-model-amounts.ts';
 import { documentKey as key, itemNos, type PostingModel } from './posting-model.ts';
 import { checkPayablesBooks } from './posting-model-payables.ts';
+import { checkPrepaymentBooks } from './posting-model-prepayments.ts';
 import { balanceOf, checkReceivablesBooks } from './posting-model-receivables.ts';
 
 const d = (value: string | null | undefined) => dec(value ?? '0');
@@ -117,6 +119,7 @@ export class InvariantChecker {
     this.checkPostedDocuments(books);
     checkReceivablesBooks(books, this.model, this.deviate);
     checkPayablesBooks(books, this.model.purchases);
+    checkPrepaymentBooks(books, this.model, this.deviate);
     this.checkSalesAndVat(books);
     this.checkInventoryValue(books);
     this.checkItems(books);
@@ -237,8 +240,9 @@ export class InvariantChecker {
     for (const document of this.model.posted.values()) {
       const row = postedHeaders.find((header) => header.documentType === document.kind && header.no === document.no);
       expect(row, `posted ${document.kind} ${document.no}`).toBeDefined();
-      expect({ amount: cents(d(row!.amount)), amountIncludingVat: cents(d(row!.amountIncludingVat)) }, `posted ${document.kind} ${document.no}: totals`)
-        .toEqual({ amount: cents(document.amounts.net), amountIncludingVat: cents(document.amounts.total) });
+      expect({ amount: cents(d(row!.amount)), amountIncludingVat: cents(d(row!.amountIncludingVat)), prepaymentOrderNo: row!.prepayment ? row!.prepaymentOrderNo : null },
+        `posted ${document.kind} ${document.no}: totals, and the order of a prepayment document`)
+        .toEqual({ amount: cents(document.amounts.net), amountIncludingVat: cents(document.amounts.total), prepaymentOrderNo: document.prepaymentOrderNo ?? null });
       if (!document.linesKnown) continue;
       const actual = postedLines.filter((line) => line.documentType === document.kind && line.documentNo === document.no && line.type !== 'comment')
         .sort((a, b) => a.lineNo - b.lineNo).map((line) => `${line.lineNo} ${line.no}: ${cents(d(line.amount))} / ${cents(d(line.amountIncludingVat))}`);
@@ -291,6 +295,7 @@ export async function postedAmountsFromBooks(db: Executor, kind: 'invoice' | 'cr
     lines: [], net: d(header.amount), vat: d(header.amountIncludingVat).minus(d(header.amount)), total: d(header.amountIncludingVat),
     netLcy: totalLcy.minus(vatLcy), totalLcy, vatByIdentifier,
     itemNetLcy: sum(books.values.filter((value) => value.documentNo === no).map((value) => d(value.salesAmountActual))).times(-sign),
+    prepaymentNetLcy: balanceOf(books.glEntries.filter((row) => row.documentNo === no), prepaymentAccount.no).times(sign),
   };
 }
 

@@ -65,8 +65,8 @@ function partOf(rng: Random, amount: Decimal): Decimal {
 }
 
 /** §20.3: an open invoice paid and applied at posting by Applies-to Doc. No.: in full, in part (it stays open), or over (the payment stays open with the excess). */
-export async function payInvoice(run: ModelRun): Promise<boolean> {
-  const invoices = run.model.postedInvoices().filter(payable);
+export async function payInvoice(run: ModelRun, which: (invoice: PostedInvoice) => boolean = () => true): Promise<boolean> {
+  const invoices = run.model.postedInvoices().filter(payable).filter(which);
   if (invoices.length === 0) return false;
   const invoice = run.rng.pick(invoices);
   const how = isLcy(invoice.customerNo) ? run.rng.pick(['in full', 'in part', 'over'] as const) : 'in full';

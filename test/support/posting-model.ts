@@ -6,8 +6,9 @@
  * Its money is in posting-model-amounts.ts, the checks against the database in
  * posting-model-invariants.ts and posting-model-receivables.ts, the payment steps in
  * posting-model-payments.ts, the purchase side in posting-model-purchases.ts (its steps in
- * posting-model-purchase-steps.ts, its checks in posting-model-payables.ts), one run's API and log
- * in posting-model-run.ts, the company in given-model-company.ts.
+ * posting-model-purchase-steps.ts, its checks in posting-model-payables.ts), the orders' prepayments
+ * (issue 16) in posting-model-prepayments.ts (its steps in posting-model-prepayment-steps.ts), one
+ * run's API and log in posting-model-run.ts, the company in given-model-company.ts.
  *
  * Money is Decimal; quantities are whole thousandths (posting-model-amounts.ts), so 0.5, 1.25 and
  * 2.333 add up exactly. Each posting prorates an order line as it is then (§4.5): its price and its
@@ -84,6 +85,28 @@ export interface Lot {
   order: { no: string; lineNo: number } | null;
 }
 
+/**
+ * An order line's prepayment (spec §26.3), in document currency excl. VAT (only LCY orders carry one
+ * here, prices excl. VAT): what it requires, what is invoiced as prepayment (net of credit memos) and
+ * deducted by invoices, each with its VAT, and the invoiced prepayment incl. VAT not reduced by deductions.
+ */
+export interface LinePrepayment {
+  percent: Decimal;
+  /** Prepmt. Line Amount. */
+  required: Decimal;
+  /** Prepmt. Amt. Inv. and Prepmt. VAT Amount Inv. */
+  invoiced: Decimal;
+  vatInvoiced: Decimal;
+  /** Prepmt. Amount Inv. Incl. VAT. */
+  invoicedIncludingVat: Decimal;
+  /** Prepmt Amt Deducted and Prepmt VAT Amt Deducted. */
+  deducted: Decimal;
+  vatDeducted: Decimal;
+}
+export const noPrepayment = (): LinePrepayment => ({
+  percent: ZERO, required: ZERO, invoiced: ZERO, vatInvoiced: ZERO, invoicedIncludingVat: ZERO, deducted: ZERO, vatDeducted: ZERO,
+});
+
 export interface OrderLine extends PriceFacts {
   lineNo: number;
   quantity: Quantity;
@@ -94,10 +117,13 @@ export interface OrderLine extends PriceFacts {
   lots: Lot[];
   /** Inv. Discount Amount: the line's share of the header's invoice discount, for its whole Quantity. */
   invoiceDiscount: Decimal;
+  prepayment: LinePrepayment;
 }
 /** An open order or invoice; `discountPercent` when its invoice discount is a % from Calculate Invoice Discount. */
 export interface OpenDocument<L> { no: string; customerNo: string; lines: L[]; discountPercent: Decimal | null }
-export type Order = OpenDocument<OrderLine>;
+/** Spec §3, §26.6: Open, Released (by posting or the Update Pending Prepayment batch), Pending Prepayment (after a prepayment document). */
+export type OrderStatus = 'open' | 'released' | 'pendingPrepayment';
+export interface Order extends OpenDocument<OrderLine> { status: OrderStatus }
 
 export interface InvoiceDocumentLine extends PriceFacts { lineNo: number; quantity: Quantity; invoiceDiscount: Decimal }
 export type InvoiceDocument = OpenDocument<InvoiceDocumentLine>;
@@ -122,12 +148,18 @@ export interface PostedMoneyDocument {
   linesKnown: boolean;
   /** In document currency, signed as the customer ledger entry: invoices positive, credit memos negative. */
   remaining: Decimal;
+  /** A prepayment invoice or credit memo: its order (spec §26.4–26.5). */
+  prepaymentOrderNo?: string;
 }
+/** What an order's invoice deducted of each order line's prepayment (spec §26.7.2): cancelling it puts that back (§26.9.2). */
+export interface Deduction { orderNo: string; lineNo: number; amount: Decimal; vat: Decimal }
 export interface PostedInvoice extends PostedMoneyDocument {
   kind: 'invoice';
   lines: PostedInvoiceLine[];
   fromOrder: string | null;
   cancelled: boolean;
+  /** The invoice's deduction line (Line No. and the deductions it sums), if it deducted prepayment. */
+  deduction?: { lineNo: number; of: Deduction[] };
 }
 
 /**
@@ -175,12 +207,17 @@ export interface ReturnDocument {
   received: boolean;
 }
 
-/** `quantity` of a line in one posting, with its invoice discount; `of` is the line's Quantity when this is only part of it. */
-export interface PostedPart { line: PriceFacts; lineNo: number; quantity: Quantity; invoiceDiscount?: Decimal; of?: Quantity }
+/**
+ * `quantity` of a line in one posting, with its invoice discount; `of` is the line's Quantity when this
+ * is only part of it. A line whose amounts are given (a prepayment line, §26) carries `net` and `fixedVat`.
+ */
+export interface PostedPart { line: PriceFacts; lineNo: number; quantity: Quantity; invoiceDiscount?: Decimal; of?: Quantity; net?: Decimal; fixedVat?: Decimal }
 /** What one posting of a customer's lines comes to (§4.3–4.6): `quantity` of each, less its invoice discount. */
 export function postingOf(customerNo: string, parts: readonly PostedPart[]): PostingAmounts {
   return postingAmounts(parts.map((part): PostingPart => ({
-    lineNo: part.lineNo, type: part.line.type, no: part.line.no, net: netAmount(part.line, part.quantity, part.of).minus(part.invoiceDiscount ?? ZERO),
+    lineNo: part.lineNo, type: part.line.type, no: part.line.no,
+    net: part.net ?? netAmount(part.line, part.quantity, part.of).minus(part.invoiceDiscount ?? ZERO),
+    ...(part.fixedVat ? { fixedVat: part.fixedVat } : {}),
   })), customerFacts(customerNo).factor);
 }
 
@@ -197,6 +234,15 @@ export class PostingModel {
   readonly applications: Application[] = [];
   /** Purchase orders, receipts and purchase invoices (issue 14); their receipts add to `stock`. */
   readonly purchases = new PurchaseModel();
+  /**
+   * LCY excl. VAT on the Sales Prepayments Account (spec §26), from the documents: prepayment invoices
+   * less prepayment credit memos less deductions, plus what corrective credit memos put back.
+   */
+  prepaymentHeld = ZERO;
+  /** The part of it no open order line accounts for: put back by cancelling an invoice of an order since deleted (or left by a deviation). */
+  prepaymentUnattributed = ZERO;
+  /** Sales & Receivables Setup: Check Prepmt. when Posting (spec §26.6). */
+  checkPrepaymentWhenPosting = false;
 
   constructor() {
     for (const itemNo of itemNos) this.stock.set(itemNo, quantityOf(openingStock[itemNo]));
@@ -222,9 +268,9 @@ export class PostingModel {
   entryOf(documentType: string, documentNo: string): ModelEntry | undefined {
     return documentType === 'payment' ? this.payments.get(documentNo) : this.posted.get(documentKey(documentType, documentNo));
   }
-  /** LCY net sales of everything posted: invoices less credit memos. */
+  /** LCY net sales of everything posted: invoices less credit memos, without what went to the Sales Prepayments Account. */
   netSalesLcy(): Decimal {
-    return this.total((document) => document.amounts.netLcy);
+    return this.total((document) => document.amounts.netLcy.minus(document.amounts.prepaymentNetLcy));
   }
   /** LCY VAT base and VAT of one identifier, as the VAT entries carry them (sales negative). */
   vatLcy(identifier: string): { base: Decimal; amount: Decimal } {

@@ -50,6 +50,18 @@ const handlingColumns = {
 } as const;
 
 /** New quantities of many sales (purchase) lines in one UPDATE … FROM (VALUES …). */
+/**
+ * Spec §26.3.4 "also after each posting": an order line's Prepmt Amt to Deduct follows the Qty. to
+ * Invoice the update leaves (the whole rest when it completes the line). SET reads the row as it was,
+ * so the new quantities come from v; Prepmt Amt Deducted is the row's, written before this statement.
+ */
+const prepaymentToDeductAfter = sql`,
+      prepmt_amt_to_deduct = case
+        when l.document_type <> 'order' then l.prepmt_amt_to_deduct
+        when v.to_invoice = 0 or l.prepmt_amt_inv = 0 then 0
+        when v.to_invoice = l.quantity - v.invoiced then l.prepmt_amt_inv - l.prepmt_amt_deducted
+        else round((l.prepmt_amt_inv - l.prepmt_amt_deducted) * v.to_invoice / nullif(l.quantity - v.invoiced, 0), 2) end`;
+
 export async function updateLineQuantities(tx: Executor, updates: readonly LineQuantityUpdate[], table: keyof typeof handlingColumns = 'sales_line'): Promise<void> {
   if (updates.length === 0) return;
   const column = (name: string) => sql.identifier(name);
@@ -63,7 +75,7 @@ export async function updateLineQuantities(tx: Executor, updates: readonly LineQ
       ${column(toHandle)} = case when v.returns then l.${column(toHandle)} else v.to_ship end,
       ${column(returned)} = case when v.returns then v.shipped else l.${column(returned)} end,
       ${column(toReturn)} = case when v.returns then v.to_ship else l.${column(toReturn)} end,
-      quantity_invoiced = v.invoiced, quantity_to_invoice = v.to_invoice
+      quantity_invoiced = v.invoiced, quantity_to_invoice = v.to_invoice${table === 'sales_line' ? prepaymentToDeductAfter : sql``}
     from (values ${values}) as v(document_type, document_no, line_no, returns, shipped, to_ship, invoiced, to_invoice)
     where l.document_type = v.document_type and l.document_no = v.document_no and l.line_no = v.line_no`);
 }

@@ -9,7 +9,13 @@
  * checked after every step against an in-memory model (test/support/posting-model*.ts): besides the
  * sales side, payables = the vendor sub-ledger, purchase VAT, inventory and the interim accounts =
  * the value entries' cost posted, Direct Cost Applied and Invt. Accrual (Interim) = the purchase value
- * entries', every G/L transaction balanced, the items' inventory = the model's. The money rounds on purpose:
+ * entries', every G/L transaction balanced, the items' inventory = the model's. And prepayments (issue 16,
+ * spec §26): LCY orders requiring 0, 30 or 100 % (or 12.5 % later), prepayment invoices and credit
+ * memos, their payment, the posting gate (PREPAYMENT_NOT_INVOICED / _UNPAID, Check Prepmt. when Posting
+ * on unless the seed is a multiple of 3), deductions on the orders' invoices, prices, invoice discounts
+ * and the Prepayment % changed between (refused below what is invoiced), Update Pending Prepayment
+ * Orders, and cancelled invoices putting their deductions back — with the Sales Prepayments Account
+ * = −Σ open order lines' (Prepmt. Amt. Inv. − Prepmt Amt Deducted). The money rounds on purpose:
  * unit prices with 3–5 decimals, fractional quantities, VAT 21 % / 9 % / 25 % on one document,
  * customers and vendors in USD (factor 1.0837) and CHF (0.912345), invoice discounts from the customer's terms.
  * Even seeds post expected cost to G/L, odd ones do not.
@@ -25,18 +31,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
 import {
-  customerFacts, customerNos, discounts, documentKey, invoiceDiscountOf, type InvoiceDocumentLine, itemNos, lineQuantities, type Lot, type OpenDocument, type Order,
-  type PostedInvoice, type PostedInvoiceLine, type PostedMoneyDocument, type PostedPart, pickPart, postingOf, type Random, redefault, type ReturnDocument, type ReturnLine,
-  seededRandom, unitPrices,
+  customerFacts, customerNos, discounts, documentKey, invoiceDiscountOf, type InvoiceDocumentLine, itemNos, lineQuantities, type Lot, noPrepayment, type OpenDocument, type Order,
+  type OrderLine, type PostedInvoice, type PostedInvoiceLine, type PostedMoneyDocument, type PostedPart, pickPart, postingOf, type Random, redefault, type ReturnDocument,
+  type ReturnLine, seededRandom, unitPrices,
 } from '../../support/posting-model.ts';
 import {
   invoiceDiscountByAmount, invoiceDiscountByPercent, invoiceDiscountPercent, netAmount, type PriceFacts, type Quantity, quantityOf, quantityText, toLcy, UNIT,
 } from '../../support/posting-model-amounts.ts';
 import { applyPayment, payInvoice, payOnAccount, unapplyPayment } from '../../support/posting-model-payments.ts';
+import {
+  deductionPart, deleteOrder, lcyOrders, payPrepaymentInvoice, plannedDeductions, postPrepaymentCreditMemo, postPrepaymentInvoice, postPrepaymentInvoiceOf, revertDeductions,
+  takeDeductions, updatePendingPrepayment,
+} from '../../support/posting-model-prepayment-steps.ts';
+import { prepaymentGate, prepaymentLine, prepaymentRefusal, recalculatePrepayment, refusalOfDiscounts, takeDiscounts } from '../../support/posting-model-prepayments.ts';
 import { createPurchaseOrder, invoicePurchaseOrder, postPurchaseInvoice, receivePurchaseOrder } from '../../support/posting-model-purchase-steps.ts';
 import { type Expected, ModelRun } from '../../support/posting-model-run.ts';
 import { describeAmounts, InvariantChecker, postedAmountsFromBooks } from '../../support/posting-model-invariants.ts';
-import { givenModelCompany } from '../../support/given-model-company.ts';
+import { givenModelCompany, prepaymentAccount } from '../../support/given-model-company.ts';
 import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
 import { type Decimal, dec, sum, ZERO } from '../../../src/core/money/decimal.ts';
 import { roundAmount } from '../../../src/core/money/rounding.ts';
@@ -90,6 +101,25 @@ const knownDeviations = new Set<string>([
   //   (LCY) ≠ round(Remaining Amount / factor), a closed entry keeps ±0.01 LCY (BC posts a Correction
   //   of Remaining Amount). The sums still agree: receivables = Σ Remaining Amt. (LCY) is checked.
   'remaining-lcy-not-corrected',
+  // Prepayments (issue 16, spec §26); found by this test, reported with the seeds that show them:
+  // - `prepmt-amt-to-deduct`: a 100 % line shows the proportional Prepmt Amt to Deduct instead of the
+  //   amount to invoice (§26.3.4), though its posting deducts the latter. (A posting or Undo Shipment that
+  //   re-defaults Qty. to Invoice now recalculates the amount: MODEL_SEEDS=15 MODEL_STEPS=25 found it.)
+  'prepmt-amt-to-deduct',
+  // - `prepmt-vat-amount-inv-lcy`: a deduction lowers Prepmt. VAT Amount Inv. (LCY) in proportion to the
+  //   amount deducted, not by the VAT it deducts (§26.7.2), so it can stay a cent off until the final invoice.
+  'prepmt-vat-amount-inv-lcy',
+  // - `prepayment-remainder-not-absorbed`: a 100 % line's final invoice bills its quantity priced as part
+  //   of the line (§4.5) and deducts the exact rest of the prepayment; §26.7.3 absorbs the difference into
+  //   the line's discount so that the invoice nets to zero, the code posts it (the invoice can be −0.01).
+  'prepayment-remainder-not-absorbed',
+  // - `corrective-credit-memo-prepayment-vat`: cancelling an invoice with a deduction line copies the
+  //   deduction as an ordinary line on the prepayment account, whose VAT is then worked out together
+  //   with the other lines of its VAT identifier, not the VAT deducted (§26.9.2 "the VAT restored"): the
+  //   credit memo can credit a cent of VAT more or less than the invoice (MODEL_SEEDS=6 MODEL_STEPS=10), and
+  //   an invoice of a 100 % prepaid order that is only a cent or two of VAT cannot be cancelled at all: its
+  //   credit memo comes to 0.00 and is refused with APPLICATION_INVALID (MODEL_SEEDS=36 MODEL_STEPS=73).
+  'corrective-credit-memo-prepayment-vat',
 ]);
 
 // -------------------------------------------------------------------------------------- helpers
@@ -155,14 +185,31 @@ async function calculateInvoiceDiscount(run: ModelRun, resource: string, no: str
  * Release when posting): round(base × %) shared over the VAT identifiers by base (known deviation
  * `percent-discount-respread`). Call it after such a change went through.
  */
-function respreadPercentDiscount(run: ModelRun, document: OpenDocument<PriceFacts & { lineNo: number; quantity: Quantity; invoiceDiscount: Decimal }>) {
-  if (!document.discountPercent) return;
-  const amounts = document.lines.map((line) => ({ lineNo: line.lineNo, no: line.no, lineAmount: netAmount(line, line.quantity) }));
-  const spread = invoiceDiscountByAmount(amounts, roundAmount(sum(amounts.map((line) => line.lineAmount)).times(document.discountPercent).div(100)));
+type DiscountedDocument = OpenDocument<PriceFacts & { lineNo: number; quantity: Quantity; invoiceDiscount: Decimal }>;
+function respreadPercentDiscount(run: ModelRun, document: DiscountedDocument | Order) {
+  const spread = percentRespread(document);
+  if (!spread || !document.discountPercent) return;
   const before = document.lines.map((line) => line.invoiceDiscount.toFixed(2)).join(' / ');
-  for (const line of document.lines) line.invoiceDiscount = spread.get(line.lineNo)!;
+  // An order line whose share moved recalculates its prepayment (§26.3.1): respreadRefusal said beforehand whether that is refused.
+  if (isOrder(document)) takeDiscounts(document, spread);
+  else for (const line of document.lines) line.invoiceDiscount = spread.get(line.lineNo)!;
   const after = document.lines.map((line) => line.invoiceDiscount.toFixed(2)).join(' / ');
   if (after !== before) run.deviate('percent-discount-respread', `${document.no}: ${document.discountPercent.toString()} % shared ${before} by Calculate Invoice Discount, ${after} after the next recalculation`);
+}
+
+const isOrder = (document: DiscountedDocument | Order): document is Order => 'status' in document;
+
+/** The shares a recalculation gives a % invoice discount (see respreadPercentDiscount); null without one. */
+function percentRespread(document: DiscountedDocument | Order): Map<number, Decimal> | null {
+  if (!document.discountPercent) return null;
+  const amounts = document.lines.map((line) => ({ lineNo: line.lineNo, no: line.no, lineAmount: netAmount(line, line.quantity) }));
+  return invoiceDiscountByAmount(amounts, roundAmount(sum(amounts.map((line) => line.lineAmount)).times(document.discountPercent).div(100)));
+}
+
+/** A recalculation of the order (a line changed, Release) refused because a line's moved share lowers its prepayment below what is invoiced (§26.9.4). */
+function respreadRefusal(order: Order, changed?: (line: OrderLine) => OrderLine): string | null {
+  const spread = percentRespread(order);
+  return spread ? refusalOfDiscounts(order, spread, changed) : null;
 }
 
 async function createDocument(run: ModelRun, resource: 'salesOrders' | 'salesInvoices') {
@@ -182,14 +229,72 @@ async function createDocument(run: ModelRun, resource: 'salesOrders' | 'salesInv
 async function createOrder(run: ModelRun): Promise<boolean> {
   const { no, customerNo, lines, discountPercent } = await createDocument(run, 'salesOrders');
   const order: Order = {
-    no, customerNo, discountPercent,
+    no, customerNo, discountPercent, status: 'open',
     lines: lines.map((line) => ({
       ...priceFacts(line), lineNo: line.lineNo, quantity: line.quantity, shipped: 0, invoiced: 0, toShip: line.quantity, toInvoice: line.quantity, lots: [],
-      invoiceDiscount: line.invoiceDiscount,
+      invoiceDiscount: line.invoiceDiscount, prepayment: noPrepayment(),
     })),
   };
   run.model.orders.set(order.no, order);
+  // Issue 16: an LCY customer's order may require a prepayment (§26.1); 100 % only where no line's VAT is below
+  // the prepayment account's 21 %, or the prepayment incl. VAT would exceed the order (§26.4 check 8).
+  const percent = run.rng.pick(['0', '30', '30', '100']);
+  if (customerFacts(customerNo).factor === null && percent !== '0') {
+    await setPrepaymentPercent(run, order, dec(percent === '100' && lines.some((line) => line.no === 'A') ? '30' : percent));
+    // Often invoiced (and paid) at once, as the order is taken, so that its invoices deduct within a run's steps.
+    const invoice = run.rng.chance(0.6) ? await postPrepaymentInvoiceOf(run, order) : null;
+    if (invoice && run.rng.chance(0.7)) await payInvoice(run, (candidate) => candidate === invoice);
+  }
   return true;
+}
+
+/**
+ * §26.1: a new header Prepayment % goes to every line with another; each recalculates its Prepmt. Line
+ * Amount (§26.3.1, refused below what is invoiced), then the order is recalculated (a % invoice
+ * discount shared anew). The caller has reopened the order.
+ */
+async function setPrepaymentPercent(run: ModelRun, order: Order, percent: Decimal): Promise<boolean> {
+  const touched = new Set(order.lines.filter((line) => !line.prepayment.percent.equals(percent)));
+  const withPercent = (line: OrderLine): OrderLine => (touched.has(line) ? { ...line, prepayment: { ...line.prepayment, percent } } : line);
+  const refusal = [...touched].map((line) => prepaymentRefusal(withPercent(line))).find((code) => code !== null) ?? respreadRefusal(order, withPercent);
+  await run.act(`prepayment ${percent.toString()} % on ${order.no}`, 'PATCH', `/api/v1/salesOrders/${order.no}`, { prepaymentPercent: percent.toString() }, refusal ? [refusal] : 'ok');
+  if (refusal) return false;
+  for (const line of touched) {
+    line.prepayment.percent = percent;
+    recalculatePrepayment(line);
+  }
+  respreadPercentDiscount(run, order);
+  run.log(`  ${order.no} requires ${order.lines.map((line) => line.prepayment.required.toFixed(2)).join(' / ')} as prepayment`);
+  return true;
+}
+
+/** §26.8: a new Prepayment % on an LCY order (reopened first): lower than invoiced is refused, higher needs another prepayment invoice. */
+async function changePrepaymentPercent(run: ModelRun): Promise<boolean> {
+  const orders = lcyOrders(run);
+  if (orders.length === 0) return false;
+  const order = run.rng.pick(orders);
+  await reopen(run, order);
+  // 100 % of a line at 9 % VAT mostly stays out: its prepayment at 21 % would exceed the order (PREPAYMENT_EXCEEDS_ORDER).
+  const percent = run.rng.pick(['0', '12.5', '30', '100']);
+  const withLowVat = order.lines.some((line) => line.no === 'A');
+  await setPrepaymentPercent(run, order, dec(percent === '100' && withLowVat && run.rng.chance(0.8) ? '30' : percent));
+  return true;
+}
+
+/** §26.5: a prepayment credit memo; then, now and then, the prepayment given up: reopen and Prepayment % 0 (allowed now that nothing is invoiced). */
+async function creditPrepayment(run: ModelRun): Promise<boolean> {
+  const order = await postPrepaymentCreditMemo(run);
+  if (!order) return false;
+  if (run.rng.chance(0.5)) {
+    await reopen(run, order);
+    await setPrepaymentPercent(run, order, ZERO);
+  }
+  return true;
+}
+
+async function reopen(run: ModelRun, order: Order) {
+  await run.act(`reopen order ${order.no}`, 'POST', `/api/v1/salesOrders/${order.no}/reopen`, undefined, 'ok');
+  order.status = 'open';
 }
 
 async function createInvoice(run: ModelRun): Promise<boolean> {
@@ -214,7 +319,9 @@ async function setQuantities(run: ModelRun): Promise<boolean> {
   }
   const toShip = pickPart(run.rng, outstanding);
   const toInvoice = pickPart(run.rng, line.shipped + toShip - line.invoiced);
-  await run.act('set quantities', 'PATCH', url, { quantityToShip: quantityText(toShip), quantityToInvoice: quantityText(toInvoice) }, 'ok');
+  const refusal = respreadRefusal(order);
+  await run.act('set quantities', 'PATCH', url, { quantityToShip: quantityText(toShip), quantityToInvoice: quantityText(toInvoice) }, refusal ? [refusal] : 'ok');
+  if (refusal) return true;
   Object.assign(line, { toShip, toInvoice });
   respreadPercentDiscount(run, order);
   return true;
@@ -224,22 +331,33 @@ async function setQuantities(run: ModelRun): Promise<boolean> {
 async function postOrder(run: ModelRun): Promise<boolean> {
   const orders = [...run.model.orders.values()];
   if (orders.length === 0) return false;
-  const order = run.rng.pick(orders);
+  // Mostly an order its prepayment lets through (§26.6), so that invoices deduct; the others must be refused.
+  const through = orders.filter((candidate) => prepaymentGate(run.model, candidate) === null);
+  const prepaid = through.filter((candidate) => candidate.lines.some((line) => !line.prepayment.invoiced.isZero()));
+  const order = prepaid.length > 0 && run.rng.chance(0.4) ? run.rng.pick(prepaid) : through.length > 0 && run.rng.chance(0.8) ? run.rng.pick(through) : run.rng.pick(orders);
   const mode: { ship?: boolean; invoice?: boolean } = run.rng.pick([{ ship: true }, { invoice: true }, { ship: true, invoice: true }, { ship: true, invoice: true }]);
   await postOrderAs(run, order, mode);
   return true;
 }
 
-/** Posts the order as the model has its lines' Qty. to Ship / Qty. to Invoice; true when it posted. */
+/**
+ * Posts the order as the model has its lines' Qty. to Ship / Qty. to Invoice; true when it posted. First
+ * the prepayment gate (§26.6), then the implicit release of an open order (a recalculation), then §7.4.
+ */
 async function postOrderAs(run: ModelRun, order: Order, mode: { ship?: boolean; invoice?: boolean }): Promise<boolean> {
   const ship = (mode.ship ?? false) && order.lines.some((line) => line.toShip !== 0);
   const invoice = (mode.invoice ?? false) && order.lines.some((line) => line.toInvoice !== 0);
   const tooMuch = invoice && order.lines.some((line) => line.toInvoice > line.shipped + (ship ? line.toShip : 0) - line.invoiced);
-  const expected: Expected = !ship && !invoice ? ['NOTHING_TO_POST'] : tooMuch ? ['INVOICE_MORE_THAN_SHIPPED'] : 'ok';
+  const refusal = prepaymentGate(run.model, order) ?? (order.status === 'open' ? respreadRefusal(order) : null);
+  const expected: Expected = refusal ? [refusal] : !ship && !invoice ? ['NOTHING_TO_POST'] : tooMuch ? ['INVOICE_MORE_THAN_SHIPPED'] : 'ok';
   const state = order.lines.map((line) => `${line.lineNo}:ship ${quantityText(line.toShip)}/inv ${quantityText(line.toInvoice)}`).join(' ');
+  // §26.7: what the invoice deducts, worked out on the lines as they are before the posting.
+  const deductions = expected === 'ok' && invoice
+    ? await plannedDeductions(run, order, order.lines.filter((line) => line.toInvoice > 0).map((line) => ({ line, quantity: line.toInvoice }))) : [];
   const response = await run.act(`post order ${order.no} [${state}]`, 'POST', `/api/v1/salesOrders/${order.no}/post`, mode, expected);
   if (response.statusCode >= 300) return false;
   respreadPercentDiscount(run, order);
+  if (order.status === 'open') order.status = 'released';
   const result = response.json();
   expect(result.shipmentNo !== null, 'a shipment exactly when something ships').toBe(ship);
   expect(result.invoiceNo !== null, 'an invoice exactly when something is invoiced').toBe(invoice);
@@ -255,14 +373,18 @@ async function postOrderAs(run: ModelRun, order: Order, mode: { ship?: boolean; 
     redefault(line);
   }
   if (invoice) {
-    const document = postedDocument('invoice', result.invoiceNo, order.customerNo, invoiceLines.map((line) => ({
+    const deduction = deductionPart(order, deductions);
+    const document = postedDocument('invoice', result.invoiceNo, order.customerNo, [...invoiceLines.map((line): PostedPart => ({
       line, lineNo: line.lineNo, quantity: line.quantity, invoiceDiscount: line.invoiceDiscount, of: order.lines.find((candidate) => candidate.lineNo === line.lineNo)!.quantity,
-    })));
-    run.model.posted.set(documentKey('invoice', result.invoiceNo), { ...document, kind: 'invoice', lines: invoiceLines, fromOrder: order.no, cancelled: false });
+    })), ...(deduction ? [deduction] : [])]);
+    run.model.posted.set(documentKey('invoice', result.invoiceNo), {
+      ...document, kind: 'invoice', lines: invoiceLines, fromOrder: order.no, cancelled: false, ...(deduction ? { deduction: { lineNo: deduction.lineNo, of: deductions } } : {}),
+    });
+    takeDeductions(run, order, deductions);
   }
   const complete = order.lines.every((line) => line.shipped === line.quantity && line.invoiced === line.quantity);
   expect(result.documentDeleted, `order ${order.no} deleted exactly when completely shipped and invoiced`).toBe(complete);
-  if (complete) run.model.orders.delete(order.no);
+  if (complete) deleteOrder(run, order);
   return true;
 }
 
@@ -468,17 +590,25 @@ async function invoiceReceivedReturn(run: ModelRun): Promise<boolean> {
 
 /** Spec §18.2–18.4: Cancel or Correct a posted invoice; the model predicts the refusals in the code's order of checks. */
 async function cancelOrCorrect(run: ModelRun, action: 'cancel' | 'correct'): Promise<boolean> {
-  const invoices = run.model.postedInvoices();
+  // An invoice of a 100 % prepaid order can come to less than zero (known deviation `prepayment-remainder-not-absorbed`): the model leaves it be.
+  const invoices = run.model.postedInvoices().filter((invoice) => !invoice.amounts.total.isNegative());
   if (invoices.length === 0) return false;
-  const fresh = invoices.filter((invoice) => !invoice.cancelled);
+  const fresh = invoices.filter((invoice) => !invoice.cancelled && !invoice.prepaymentOrderNo && !invoice.amounts.total.isZero());
   const invoice = fresh.length > 0 && run.rng.chance(0.85) ? run.rng.pick(fresh) : run.rng.pick(invoices);
   const predict = (): Expected => {
+    // §26.9.2: a prepayment invoice is undone by a prepayment credit memo; §18.2: an invoice of 0.00 (a 100 % prepaid order's) has nothing to cancel.
+    if (invoice.prepaymentOrderNo) return ['CANNOT_CORRECT_PREPAYMENT_INVOICE'];
+    if (invoice.amounts.total.isZero()) return ['CANNOT_CORRECT_NO_AMOUNT'];
     if (invoice.cancelled) return ['INVOICE_ALREADY_CANCELLED'];
     if (!invoice.remaining.equals(invoice.amounts.total)) return ['INVOICE_PAID'];
     if (run.model.invoiceGoodsReturned(invoice)) return ['CANNOT_CORRECT_ITEM_RETURNED'];
     return 'ok';
   };
-  const response = await run.act(`${action} ${invoice.no}${invoice.fromOrder ? ` (from order ${invoice.fromOrder})` : ''}`, 'POST', `/api/v1/postedSalesInvoices/${invoice.no}/${action}`, undefined, predict());
+  // A 100 % prepaid order's invoice of a few cents of VAT: its credit memo, the deduction's VAT worked out anew, can come to 0.00
+  // and then cannot be applied to it (known deviation `corrective-credit-memo-prepayment-vat`).
+  const mirror = invoice.deduction && !repricedCreditMemo(invoice).amounts.total.gt(0) ? { kind: 'corrective-credit-memo-prepayment-vat', expected: ['APPLICATION_INVALID'] } : undefined;
+  const response = await run.act(`${action} ${invoice.no} of ${invoice.amounts.total.toFixed(2)}${invoice.fromOrder ? ` (from order ${invoice.fromOrder})` : ''}`, 'POST', `/api/v1/postedSalesInvoices/${invoice.no}/${action}`,
+    undefined, predict(), mirror);
   if (response.statusCode >= 300) return true;
   const result = response.json();
   const amounts = await correctiveCreditMemoAmounts(run, invoice, result.postedCreditMemoNo);
@@ -498,6 +628,7 @@ async function cancelOrCorrect(run: ModelRun, action: 'cancel' | 'correct'): Pro
       redefault(orderLine);
     }
   }
+  revertDeductions(run, invoice);
   // §18.4, as current BC: Correct of an invoice from an order reverts the order instead of making a new invoice.
   expect(result.newInvoiceNo === null, `${action} ${invoice.no}: a new invoice exactly when correcting one not from an order`).toBe(action === 'cancel' || invoice.fromOrder !== null);
   if (action === 'correct' && !invoice.fromOrder) await takeCorrectedInvoice(run, invoice, result.newInvoiceNo);
@@ -522,14 +653,32 @@ async function correctiveCreditMemoAmounts(run: ModelRun, invoice: PostedInvoice
     run.deviate('corrective-credit-memo-repriced', `${detail} (split per sale entry: ${split.map((line) => `${describe(line)} over ${line.billed.map((bill) => quantityText(bill.quantity)).join('+')}`).join('; ')})`);
     return booked;
   }
-  const lineAmounts = invoice.lines.map((line) => ({ lineNo: line.lineNo, no: line.no, lineAmount: netAmount(line, line.quantity) }));
-  const shares = invoiceDiscountByAmount(lineAmounts, sum(invoice.lines.map((line) => line.invoiceDiscount)));
-  const repriced = postingOf(invoice.customerNo, invoice.lines.map((line) => ({ line, lineNo: line.lineNo, quantity: line.quantity, invoiceDiscount: shares.get(line.lineNo)! })));
+  const { goods, deducted, amounts: repriced } = repricedCreditMemo(invoice);
   expect(describeAmounts(booked), `a corrective credit memo credits its invoice, or its lines re-priced for their quantities: ${detail}`).toBe(describeAmounts(repriced));
   const posted = new Map(invoice.amounts.lines.map((line) => [line.lineNo, line.net]));
   const changed = invoice.lines.filter((line) => !repriced.lines.find((candidate) => candidate.lineNo === line.lineNo)!.net.equals(posted.get(line.lineNo)!));
-  run.deviate('corrective-credit-memo-repriced', `${detail} (re-priced: ${changed.map((line) => `${describe(line)} posted net ${posted.get(line.lineNo)!.toFixed(2)}`).join('; ')})`);
+  if (changed.length > 0) {
+    run.deviate('corrective-credit-memo-repriced', `${detail} (re-priced: ${changed.map((line) => `${describe(line)} posted net ${posted.get(line.lineNo)!.toFixed(2)}`).join('; ')})`);
+  }
+  if (deducted && describeAmounts(repriced) !== describeAmounts(postingOf(invoice.customerNo, [...goods, { line: prepaymentLine, lineNo: deducted.lineNo, quantity: 1, net: deducted.net, fixedVat: deducted.vat }]))) {
+    run.deviate('corrective-credit-memo-prepayment-vat', `${detail}: the deduction's ${deducted.net.toFixed(2)} comes back with the VAT of its group (${prepaymentAccount.vat.identifier}), not the ${deducted.vat.toFixed(2)} it deducted (§26.9.2: the VAT restored)`);
+  }
   return repriced;
+}
+
+/**
+ * The corrective credit memo as the code makes it (known deviations `corrective-credit-memo-repriced`,
+ * `corrective-credit-memo-prepayment-vat`): each line re-priced for its quantity, the invoice discount
+ * shared again, and the deduction (§26.9.2) an ordinary line on the prepayment account whose VAT is
+ * worked out with the other lines of its VAT identifier.
+ */
+function repricedCreditMemo(invoice: PostedInvoice) {
+  const lineAmounts = invoice.lines.map((line) => ({ lineNo: line.lineNo, no: line.no, lineAmount: netAmount(line, line.quantity) }));
+  const shares = invoiceDiscountByAmount(lineAmounts, sum(invoice.lines.map((line) => line.invoiceDiscount)));
+  const goods = invoice.lines.map((line): PostedPart => ({ line, lineNo: line.lineNo, quantity: line.quantity, invoiceDiscount: shares.get(line.lineNo)! }));
+  const deducted = invoice.amounts.lines.find((line) => line.lineNo === invoice.deduction?.lineNo);
+  const amounts = postingOf(invoice.customerNo, [...goods, ...(deducted ? [{ line: prepaymentLine, lineNo: deducted.lineNo, quantity: 1, net: deducted.net }] : [])]);
+  return { goods, deducted, amounts };
 }
 
 /** §18.4: Correct's new invoice copies the posted one (include header, no recalculation: §8 rule 6 keeps the invoice discounts). */
@@ -562,25 +711,38 @@ async function changePriceAndInvoiceDiscount(run: ModelRun): Promise<boolean> {
     // Ship at least a thousandth not yet invoiced, invoice some but not all of what is left.
     const toShip = run.rng.int(Math.max(0, 1 - (line.shipped - line.invoiced)), line.quantity - line.shipped);
     const toInvoice = run.rng.int(1, Math.min(line.shipped + toShip - line.invoiced, line.quantity - line.invoiced - 1));
-    await run.act('invoice part', 'PATCH', `/api/v1/salesOrders/${order.no}/lines/${line.lineNo}`, { quantityToShip: quantityText(toShip), quantityToInvoice: quantityText(toInvoice) }, 'ok');
+    const refusal = respreadRefusal(order);
+    await run.act('invoice part', 'PATCH', `/api/v1/salesOrders/${order.no}/lines/${line.lineNo}`, { quantityToShip: quantityText(toShip), quantityToInvoice: quantityText(toInvoice) },
+      refusal ? [refusal] : 'ok');
+    if (refusal) return true;
     Object.assign(line, { toShip, toInvoice });
     respreadPercentDiscount(run, order);
     if (!(await postOrderAs(run, order, { ship: true, invoice: true })) || !partly(line)) return true;
   }
   const unitPrice = run.rng.pick(unitPrices.filter((price) => price !== line.unitPrice));
-  await run.act(`reopen order ${order.no}`, 'POST', `/api/v1/salesOrders/${order.no}/reopen`, undefined, 'ok');
+  await reopen(run, order);
   // A typed invoice discount amount must stay within the lines' amounts (§10.4): a lower price can push the base below it.
-  const base = sum(order.lines.map((candidate) => netAmount(candidate === line ? { ...line, unitPrice } : candidate, candidate.quantity)));
+  const repriced: OrderLine = { ...line, unitPrice };
+  const current = (candidate: OrderLine) => (candidate === line ? repriced : candidate);
+  const base = sum(order.lines.map((candidate) => netAmount(current(candidate), candidate.quantity)));
   const tooLarge = !order.discountPercent && sum(order.lines.map((candidate) => candidate.invoiceDiscount)).gt(base);
-  await run.act(`new price for line ${line.lineNo}`, 'PATCH', `/api/v1/salesOrders/${order.no}/lines/${line.lineNo}`, { unitPrice }, tooLarge ? ['INVOICE_DISCOUNT_TOO_LARGE'] : 'ok');
-  if (tooLarge) return true;
+  // §26.7.4: the line's prepayment follows its new price (a lower one may be refused), then every line's whose share of the
+  // header's invoice discount (its %, or the typed amount) the new line amount moves (§26.9.4).
+  const lineAmounts = () => order.lines.map((candidate) => ({ lineNo: candidate.lineNo, no: candidate.no, lineAmount: netAmount(current(candidate), candidate.quantity) }));
+  const interim = invoiceDiscountByAmount(lineAmounts(), order.discountPercent ? roundAmount(base.times(order.discountPercent).div(100)) : sum(order.lines.map((candidate) => candidate.invoiceDiscount)));
+  const priceRefusal = prepaymentRefusal(repriced) ?? (tooLarge ? 'INVOICE_DISCOUNT_TOO_LARGE' : refusalOfDiscounts(order, interim, current));
+  await run.act(`new price for line ${line.lineNo}`, 'PATCH', `/api/v1/salesOrders/${order.no}/lines/${line.lineNo}`, { unitPrice }, priceRefusal ? [priceRefusal] : 'ok');
+  if (priceRefusal) return true;
   line.unitPrice = unitPrice;
+  recalculatePrepayment(line);
+  takeDiscounts(order, interim);
   // An odd share of the order's line amounts, so the lines' shares and their invoiced parts round.
-  const lineAmounts = order.lines.map((candidate) => ({ lineNo: candidate.lineNo, no: candidate.no, lineAmount: netAmount(candidate, candidate.quantity) }));
-  const amount = roundAmount(sum(lineAmounts.map((candidate) => candidate.lineAmount)).times(dec(run.rng.pick(['0', '1.7', '3.33', '7.5', '12.35']))).div(100));
-  await run.act('new invoice discount amount', 'PATCH', `/api/v1/salesOrders/${order.no}`, { invoiceDiscountAmount: amount.toFixed(2) }, 'ok');
-  const shares = invoiceDiscountByAmount(lineAmounts, amount);
-  for (const candidate of order.lines) candidate.invoiceDiscount = shares.get(candidate.lineNo) ?? ZERO;
+  const amount = roundAmount(sum(lineAmounts().map((candidate) => candidate.lineAmount)).times(dec(run.rng.pick(['0', '1.7', '3.33', '7.5', '12.35']))).div(100));
+  const shares = invoiceDiscountByAmount(lineAmounts(), amount);
+  const discountRefusal = refusalOfDiscounts(order, shares);
+  await run.act('new invoice discount amount', 'PATCH', `/api/v1/salesOrders/${order.no}`, { invoiceDiscountAmount: amount.toFixed(2) }, discountRefusal ? [discountRefusal] : 'ok');
+  if (discountRefusal) return true;
+  takeDiscounts(order, shares);
   order.discountPercent = null;
   run.log(`  order ${order.no}: line ${line.lineNo} (invoiced ${quantityText(line.invoiced)} of ${quantityText(line.quantity)}) now at ${unitPrice}; invoice discounts ${order.lines.map((candidate) => candidate.invoiceDiscount.toFixed(2)).join(' / ')}`);
   return true;
@@ -606,6 +768,11 @@ const actions: Action[] = [
   { name: 'receive purchase order', weight: 2.5, run: receivePurchaseOrder },
   { name: 'invoice purchase order', weight: 2, run: invoicePurchaseOrder },
   { name: 'post purchase invoice', weight: 1, run: postPurchaseInvoice },
+  { name: 'post prepayment invoice', weight: 3, run: postPrepaymentInvoice },
+  { name: 'pay prepayment invoice', weight: 2, run: payPrepaymentInvoice },
+  { name: 'post prepayment credit memo', weight: 0.6, run: creditPrepayment },
+  { name: 'change prepayment %', weight: 0.6, run: changePrepaymentPercent },
+  { name: 'update pending prepayment orders', weight: 0.6, run: updatePendingPrepayment },
 ];
 
 function pickAction(rng: Random, excluded: Set<string>): Action | undefined {
@@ -643,10 +810,12 @@ describe('seeded model-based test of sales posting (DESIGN §7)', () => {
 
   for (const seed of seeds) {
     const expectedCostPostingToGl = seed % 2 === 0;
-    it(`seed ${seed}, ${stepsPerSeed} steps${expectedCostPostingToGl ? ', expected cost posted to G/L' : ''}: the books agree with the model after every step`, async () => {
+    const checkPrepaymentWhenPosting = seed % 3 !== 0;
+    it(`seed ${seed}, ${stepsPerSeed} steps${expectedCostPostingToGl ? ', expected cost posted to G/L' : ''}${checkPrepaymentWhenPosting ? ', prepayments checked when posting' : ''}: the books agree with the model after every step`, async () => {
       api = await testApi();
-      await givenModelCompany(api, { expectedCostPostingToGl });
+      await givenModelCompany(api, { expectedCostPostingToGl, checkPrepaymentWhenPosting });
       const run = new ModelRun(api, seededRandom(seed));
+      run.model.checkPrepaymentWhenPosting = checkPrepaymentWhenPosting;
       try {
         await runSteps(run, new InvariantChecker(api.db, run.model, expectedCostPostingToGl, (kind, detail) => run.deviate(kind, detail)));
       } catch (error) {
