@@ -9,8 +9,8 @@ import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { type Decimal, dec, sum } from '../../src/core/money/decimal.ts';
 import { salesLine } from '../../src/server/db/schema/index.ts';
-import { netAmount, type Quantity, quantityText } from './posting-model-amounts.ts';
-import { customerFacts, type Deduction, documentKey, invoiceDiscountOf, type Order, type OrderLine, type PostedInvoice, type PostedMoneyDocument, postingOf } from './posting-model.ts';
+import { type Quantity, quantityText } from './posting-model-amounts.ts';
+import { customerFacts, type Deduction, documentKey, type Order, type OrderLine, type PostedInvoice, type PostedMoneyDocument, postingOf } from './posting-model.ts';
 import { payInvoice } from './posting-model-payments.ts';
 import {
   deductionVat, prepaymentCreditMemoParts, prepaymentExceedsOrder, prepaymentInvoiceParts, prepaymentLine, type PrepaymentPart, prepaymentToDeduct, releasable, undeducted,
@@ -140,21 +140,18 @@ export async function plannedDeductions(run: ModelRun, order: Order, invoiced: r
       run.deviate('prepayment-deduction', `order ${order.no} line ${line.lineNo} (${line.prepayment.percent.toString()} %, invoicing ${quantityText(quantity)} of ${quantityText(line.quantity - line.invoiced)} left, `
         + `${cents(undeducted(line))} not deducted): the invoice deducts the stored Prepmt Amt to Deduct ${cents(deducted)}, §26.3.4 ${cents(spec)}`);
     }
-    noteUnabsorbedRemainder(run, order, line, quantity, deducted);
     return deducted.isZero() ? [] : [{ orderNo: order.no, lineNo: line.lineNo, amount: deducted, vat: deductionVat(line, deducted) }];
   });
 }
 
 /**
- * §26.7.3: a 100 % line's final invoice deducts the exact rest; where that differs from what the
- * invoice bills for the line (priced as part of it, §4.5), posting should absorb the difference into
- * the line's discount so that the invoice nets to zero. The code posts the difference.
+ * §26.7.3: a 100 % line's final invoice deducts the exact rest of its prepayment and bills exactly
+ * that: the difference to the line priced as part of it (§4.5) goes into its line discount, so the
+ * invoice nets to zero for the line. The amount it bills, where that holds; read before the posting.
  */
-function noteUnabsorbedRemainder(run: ModelRun, order: Order, line: OrderLine, quantity: Quantity, deducted: Decimal) {
-  if (!line.prepayment.percent.equals(100) || quantity !== line.quantity - line.invoiced) return;
-  const billed = netAmount(line, quantity, line.quantity).minus(invoiceDiscountOf(line, quantity));
-  if (billed.equals(deducted)) return;
-  run.deviate('prepayment-remainder-not-absorbed', `order ${order.no} line ${line.lineNo} (100 %): its final invoice bills ${cents(billed)} for ${quantityText(quantity)} and deducts the rest of the prepayment, ${cents(deducted)}; the invoice does not net to zero for the line`);
+export function absorbedBilling(line: OrderLine, quantity: Quantity, deductions: readonly Deduction[]): Decimal | undefined {
+  if (!line.prepayment.percent.equals(100) || quantity !== line.quantity - line.invoiced) return undefined;
+  return deductions.find((entry) => entry.lineNo === line.lineNo)?.amount;
 }
 
 /** The invoice's deduction line (§26.7.2): one, compressed, after all of the order's lines, negative, its VAT the deductions'. */

@@ -8,6 +8,7 @@ export type PrintableDocumentKind = 'invoice' | 'creditMemo' | 'quote' | 'order'
 
 const english = {
   invoice: 'Invoice', creditMemo: 'Credit Memo', quote: 'Quote', order: 'Order Confirmation',
+  prepaymentInvoice: 'Prepayment Invoice', prepaymentCreditMemo: 'Prepayment Credit Memo',
   billTo: 'Bill-to', shipTo: 'Ship-to', documentNo: 'Document No.', documentDate: 'Document Date', postingDate: 'Posting Date',
   dueDate: 'Due Date', customerNo: 'Customer No.', yourReference: 'Your Reference', externalDocumentNo: 'External Document No.',
   vatRegistrationNo: 'VAT Registration No.', paymentTerms: 'Payment Terms', paymentDiscount: 'Payment Discount',
@@ -23,6 +24,7 @@ export type CaptionKey = keyof typeof english;
 
 const dutch: Record<CaptionKey, string> = {
   invoice: 'Factuur', creditMemo: 'Creditnota', quote: 'Offerte', order: 'Orderbevestiging',
+  prepaymentInvoice: 'Vooruitbetalingsfactuur', prepaymentCreditMemo: 'Vooruitbetalingscreditnota',
   billTo: 'Factuuradres', shipTo: 'Verzendadres', documentNo: 'Documentnr.', documentDate: 'Documentdatum', postingDate: 'Boekingsdatum',
   dueDate: 'Vervaldatum', customerNo: 'Klantnr.', yourReference: 'Uw referentie', externalDocumentNo: 'Extern documentnr.',
   vatRegistrationNo: 'Btw-nummer', paymentTerms: 'Betalingscondities', paymentDiscount: 'Betalingskorting',

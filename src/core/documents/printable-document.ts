@@ -25,6 +25,8 @@ export interface PrintableHeaderSource extends PartySource {
   yourReference: string;
   vatRegistrationNo: string;
   languageCode: string;
+  /** A posted prepayment invoice or credit memo (spec §26.4–26.5): titled as such. */
+  prepayment?: boolean;
   currencyCode: string | null;
   pricesIncludingVat: boolean;
   amount: string;
@@ -96,13 +98,18 @@ const fileCaptions: Record<PrintableDocumentKind, string> = {
   invoice: 'Sales Invoice', creditMemo: 'Sales Credit Memo', quote: 'Sales Quote', order: 'Order Confirmation',
 };
 
+function titleOf(source: PrintableSource, captions: DocumentCaptions): string {
+  if (!source.header.prepayment) return captions[source.kind];
+  return source.kind === 'creditMemo' ? captions.prepaymentCreditMemo : captions.prepaymentInvoice;
+}
+
 export function buildPrintableDocument(source: PrintableSource): PrintableDocument {
   const language = documentLanguageOf(source.header.languageCode);
   const captions = documentCaptions(language);
   const format = documentFormatter(language, source.amountDecimals ?? 2);
   const parties = printableParties(source.header, source.company, captions);
   return {
-    language, captions, title: captions[source.kind],
+    language, captions, title: titleOf(source, captions),
     fileName: `${fileCaptions[source.kind]} ${source.header.no}.pdf`,
     ...parties,
     fields: headerFields(source, captions, format),

@@ -31,6 +31,12 @@ export interface LineToInvoice extends Omit<AmountLine, 'lineAmount' | 'invoiceD
   /** The line's own Line Discount Amount and Inv. Discount Amount: they belong to its whole Quantity. */
   lineDiscountAmount: Decimal;
   invoiceDiscountAmount: Decimal;
+  /**
+   * Set when this posting must bill exactly this much of the line after invoice discount (spec §26.7.3:
+   * a 100 % prepaid line's final invoice bills the rest of its prepayment); the difference to the
+   * prorated amount goes into the line discount.
+   */
+  netAmountToInvoice?: Decimal | null;
 }
 
 /** What one posting invoices of a line, before VAT: in document currency, incl. VAT when prices include VAT. */
@@ -52,7 +58,10 @@ export interface AmountsToInvoice extends LineAmountsToInvoice {
 const NOTHING: LineAmountsToInvoice = Object.freeze({ lineAmount: ZERO, lineDiscountAmount: ZERO, invoiceDiscountAmount: ZERO });
 
 /** Line Amount, Line Discount Amount and Inv. Disc. Amount to Invoice of q units (see the file comment). */
-export function lineAmountsToInvoice(line: LineToInvoice, precision: Decimal | string): LineAmountsToInvoice {
+/** What lineAmountsToInvoice reads of a line. */
+export type PricedLineToInvoice = Pick<LineToInvoice, 'quantity' | 'quantityInvoiced' | 'quantityToInvoice' | 'unitPrice' | 'lineDiscountPercent' | 'lineDiscountAmount' | 'invoiceDiscountAmount' | 'allowInvoiceDiscount' | 'netAmountToInvoice'>;
+
+export function lineAmountsToInvoice(line: PricedLineToInvoice, precision: Decimal | string): LineAmountsToInvoice {
   assertInvoiceable(line);
   const { quantity, quantityToInvoice: part } = line;
   // BC DivideAmount: no quantity or no price, no money (even if a discount amount was left on the line).
@@ -63,11 +72,14 @@ export function lineAmountsToInvoice(line: LineToInvoice, precision: Decimal | s
     ? line.lineDiscountAmount
     : roundAmount(gross.times(line.lineDiscountPercent).div(100), precision);
   const prorated = (amount: Decimal) => (whole ? amount : roundAmount(amount.times(part).div(quantity), precision));
-  return {
+  const amounts = {
     lineAmount: gross.minus(discountInLineAmount),
     lineDiscountAmount: prorated(line.lineDiscountAmount),
     invoiceDiscountAmount: line.allowInvoiceDiscount ? prorated(line.invoiceDiscountAmount) : ZERO,
   };
+  if (!line.netAmountToInvoice) return amounts;
+  const difference = line.netAmountToInvoice.minus(amounts.lineAmount.minus(amounts.invoiceDiscountAmount));
+  return { ...amounts, lineAmount: amounts.lineAmount.plus(difference), lineDiscountAmount: amounts.lineDiscountAmount.minus(difference) };
 }
 
 /**
@@ -103,7 +115,7 @@ export function amountsToInvoice(lines: readonly LineToInvoice[], options: Docum
 }
 
 // §4.1: Qty. to Invoice has the sign of Quantity and cannot exceed what is left to invoice.
-function assertInvoiceable(line: LineToInvoice): void {
+function assertInvoiceable(line: PricedLineToInvoice): void {
   const { quantity, quantityInvoiced, quantityToInvoice } = line;
   if (quantityToInvoice.isZero()) return;
   if (quantityToInvoice.lessThan(0) !== quantity.lessThan(0)) {

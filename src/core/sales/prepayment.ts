@@ -13,6 +13,7 @@ import { DomainError } from '../errors.ts';
 import { allocateProportionally } from '../money/allocation.ts';
 import { type Decimal, ZERO, sum } from '../money/decimal.ts';
 import { roundAmount } from '../money/rounding.ts';
+import { lineAmountsToInvoice } from './partial-invoicing.ts';
 
 export const salesPrepaymentSalesTypes = ['customer', 'customerPriceGroup', 'allCustomers'] as const;
 export type SalesPrepaymentSalesType = (typeof salesPrepaymentSalesTypes)[number];
@@ -70,8 +71,11 @@ export interface PrepaymentLine {
   quantityInvoiced: Decimal;
   quantityToInvoice: Decimal;
   unitPrice: Decimal;
+  lineDiscountPercent: Decimal;
+  lineDiscountAmount: Decimal;
   lineAmount: Decimal;
   invoiceDiscountAmount: Decimal;
+  allowInvoiceDiscount: boolean;
   prepaymentPercent: Decimal;
   prepmtLineAmount: Decimal;
   prepmtAmtInv: Decimal;
@@ -108,16 +112,33 @@ export function checkRequiredPrepayment(line: PrepaymentLine, required: Decimal,
 /**
  * Spec §26.3.4: what the next invoice of the line deducts — its share of the invoiced and not yet
  * deducted prepayment, exactly the rest on the invoice that completes the line. A 100 % line's
- * non-final invoice deducts what it invoices (amountToInvoice, after invoice discount).
+ * non-final invoice deducts what it invoices after invoice discount: the line's amount to invoice
+ * (§4.5), or amountToInvoice where the posting prices the invoiced quantity on another line.
  */
 export function prepaymentToDeduct(line: PrepaymentLine, precision: Decimal | string, amountToInvoice?: Decimal): Decimal {
   if (line.quantityToInvoice.isZero() || line.prepmtAmtInv.isZero()) return ZERO;
   const remainingQuantity = line.quantity.minus(line.quantityInvoiced);
   const remaining = line.prepmtAmtInv.minus(line.prepmtAmtDeducted);
   const final = line.quantityToInvoice.eq(remainingQuantity);
-  if (line.prepaymentPercent.eq(100) && !final && amountToInvoice !== undefined) return amountToInvoice;
+  if (line.prepaymentPercent.eq(100) && !final) return amountToInvoice ?? netAmountToInvoice(line, precision);
   if (final || remainingQuantity.isZero()) return remaining;
   return roundAmount(remaining.times(line.quantityToInvoice).div(remainingQuantity), precision);
+}
+
+/**
+ * Spec §26.7.3: a 100 % line's final invoice deducts exactly the rest of its prepayment and bills
+ * exactly that (after invoice discount), so that the invoice nets to zero for the line whatever
+ * rounding its earlier invoices left; null for any other invoice.
+ */
+export function finalFullPrepaymentBilling(line: PrepaymentLine, quantityToInvoice: Decimal): Decimal | null {
+  const final = !quantityToInvoice.isZero() && quantityToInvoice.eq(line.quantity.minus(line.quantityInvoiced));
+  return final && line.prepaymentPercent.eq(100) && !line.prepmtAmtInv.isZero() ? line.prepmtAmtInv.minus(line.prepmtAmtDeducted) : null;
+}
+
+/** What an invoice of the line's Qty. to Invoice bills, after invoice discount (§4.5). */
+export function netAmountToInvoice(line: PrepaymentLine, precision: Decimal | string): Decimal {
+  const part = lineAmountsToInvoice(line, precision);
+  return part.lineAmount.minus(part.invoiceDiscountAmount);
 }
 
 /**

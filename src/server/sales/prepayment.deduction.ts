@@ -4,11 +4,11 @@
  * that completes it), as negative lines on the Sales Prepayments Account with their own VAT; and
  * the order lines' prepayment fields after the posting.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { type Decimal, ZERO, dec, sum } from '../../core/money/decimal.ts';
 import type { SalesPostingLine } from '../../core/posting/sales-invoice-posting.ts';
-import { type PrepaymentLineAmounts, compressPrepaymentLines, deductionAmounts, prepaymentToDeduct } from '../../core/sales/prepayment.ts';
+import { type PrepaymentAccount, type PrepaymentLineAmounts, compressPrepaymentLines, deductionAmounts, prepaymentToDeduct } from '../../core/sales/prepayment.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import type { Executor } from '../db/connection.ts';
 import { currency, postedSalesLine, salesHeader, salesLine } from '../db/schema/index.ts';
@@ -19,6 +19,7 @@ import { prepaymentLineOf } from './prepayment.lines.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
 import type { ShipmentBilling } from './sales-post.billing.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
+import { type SalesContext, currencyPrecisions } from './sales-context.ts';
 import type { PostedHeaderRow, PostedLineRow } from './posted-document.writer.ts';
 
 /** What one invoiced line deducts from the prepayment of the order line it bills. */
@@ -49,6 +50,7 @@ interface DeductionSource { documentLine: LinePosting; orderNo: string; orderLin
 export async function planDeductions(
   tx: Executor, loaded: LoadedSalesPosting, invoiced: readonly LinePosting[], billing: readonly ShipmentBilling[],
 ): Promise<PrepaymentDeductions | null> {
+  if (loaded.documentType === 'creditMemo') return loaded.header.correctedInvoiceNo ? restoredDeductions(tx, loaded.header.correctedInvoiceNo) : null;
   const sources = await deductionSources(tx, loaded, invoiced, billing);
   if (sources.length === 0) return null;
   const accounts = await prepaymentAccounts(tx, loaded.header, sources.map((source) => source.orderLine));
@@ -75,6 +77,30 @@ export async function planDeductions(
   });
   if (lines.length === 0) return null;
   return { lines, documentLines: compressPrepaymentLines(lines, loaded.header.compressPrepayment) };
+}
+
+/**
+ * Spec §26.9.2: the corrective credit memo of an invoice that deducted prepayment credits the
+ * prepayment account back with exactly the invoice's deduction lines, amount and VAT (their own VAT
+ * group, as on the invoice), so it credits what the invoice charged to the cent. The order lines get
+ * their deductions back from the cancellation (revertDeductions), not from this posting.
+ */
+async function restoredDeductions(tx: Executor, invoiceNo: string): Promise<PrepaymentDeductions | null> {
+  const rows = await tx.select().from(postedSalesLine)
+    .where(and(eq(postedSalesLine.documentType, 'invoice'), eq(postedSalesLine.documentNo, invoiceNo), eq(postedSalesLine.prepaymentLine, true)))
+    .orderBy(postedSalesLine.lineNo);
+  if (rows.length === 0) return null;
+  return {
+    lines: [],
+    documentLines: rows.map((row) => ({
+      account: {
+        accountNo: row.no, genProdPostingGroup: row.genProdPostingGroup ?? '', vatProdPostingGroup: row.vatProdPostingGroup ?? '', vatPercent: dec(row.vatPercent),
+        vatIdentifier: row.vatIdentifier ?? '', vatCalculationType: row.vatCalculationType as PrepaymentAccount['vatCalculationType'],
+      },
+      lineNos: [row.sourceLineNo ?? 0],
+      amount: dec(row.amount).negated(), vatAmount: dec(row.amountIncludingVat).minus(dec(row.amount)).negated(), amountIncludingVat: dec(row.amountIncludingVat).negated(),
+    })),
+  };
 }
 
 async function deductionSources(
@@ -133,7 +159,7 @@ export function postedDeductionLines(loaded: LoadedSalesPosting, header: PostedH
 /** The totals the deductions take off the invoice. */
 export function deductionTotals(deductions: PrepaymentDeductions | null): { amount: Decimal; amountIncludingVat: Decimal } {
   if (!deductions) return { amount: ZERO, amountIncludingVat: ZERO };
-  return { amount: sum(deductions.lines.map((line) => line.amount)), amountIncludingVat: sum(deductions.lines.map((line) => line.amountIncludingVat)) };
+  return { amount: sum(deductions.documentLines.map((line) => line.amount)), amountIncludingVat: sum(deductions.documentLines.map((line) => line.amountIncludingVat)) };
 }
 
 /**
@@ -153,15 +179,16 @@ export async function writeDeductedLines(
   for (const [key, { row, amount, vat }] of totals) {
     const line = prepaymentLineOf(row);
     const remaining = line.prepmtAmtInv.minus(line.prepmtAmtDeducted);
-    const left = remaining.minus(amount);
-    const share = (value: string) => (left.isZero() || remaining.isZero() ? ZERO : roundAmount(dec(value).times(left).div(remaining)));
+    const remainingVat = line.prepmtVatAmountInv.minus(line.prepmtVatAmtDeducted);
+    // Each LCY value keeps the share of its own kind not yet deducted: the amount by amount, the VAT by VAT (§26.7.2).
+    const share = (value: string, left: Decimal, whole: Decimal) => (left.isZero() || whole.isZero() ? ZERO : roundAmount(dec(value).times(left).div(whole), precision));
     const quantities = quantitiesAfter.get(key) ?? { quantityInvoiced: line.quantityInvoiced, quantityToInvoice: ZERO };
     const after = { ...line, prepmtAmtDeducted: line.prepmtAmtDeducted.plus(amount), ...quantities };
     await tx.update(salesLine).set({
       prepmtAmtDeducted: after.prepmtAmtDeducted.toFixed(2),
       prepmtVatAmtDeducted: line.prepmtVatAmtDeducted.plus(vat).toFixed(2),
-      prepmtAmountInvLcy: share(row.prepmtAmountInvLcy).toFixed(2),
-      prepmtVatAmountInvLcy: share(row.prepmtVatAmountInvLcy).toFixed(2),
+      prepmtAmountInvLcy: share(row.prepmtAmountInvLcy, remaining.minus(amount), remaining).toFixed(2),
+      prepmtVatAmountInvLcy: share(row.prepmtVatAmountInvLcy, remainingVat.minus(vat), remainingVat).toFixed(2),
       prepmtAmtToDeduct: prepaymentToDeduct(after, precision).toFixed(2),
     }).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, row.documentNo), eq(salesLine.lineNo, row.lineNo)));
   }
@@ -176,31 +203,43 @@ export async function orderQuantitiesAfter(tx: Executor, deductions: PrepaymentD
 
 /**
  * Cancelling an order's invoice (spec §26.9.2, chosen): each order line gets back exactly what that
- * invoice deducted, so the prepayment is deducted again when the order is invoiced anew.
+ * invoice deducted, so the prepayment is deducted again when the order is invoiced anew. Lines of
+ * deleted orders are left alone.
  */
-export async function revertDeductions(
-  tx: Executor, invoiceLines: readonly PostedLineRow[], context: { glSetup: { amountRoundingPrecision: string } },
-): Promise<void> {
+export async function revertDeductions(tx: Executor, invoiceLines: readonly PostedLineRow[], context: Pick<SalesContext, 'glSetup'>): Promise<void> {
   const deducted = invoiceLines.filter((line) => !line.prepaymentLine && !dec(line.prepmtAmtDeducted ?? '0').isZero());
-  for (const line of deducted) {
-    const source = await deductedOrderLine(tx, line);
+  if (deducted.length === 0) return;
+  const sources = await Promise.all(deducted.map(async (line) => ({ line, source: await deductedOrderLine(tx, line) })));
+  const orderNos = [...new Set(sources.flatMap(({ source }) => (source ? [source.orderNo] : [])))];
+  if (orderNos.length === 0) return;
+  const headers = await tx.select().from(salesHeader).where(and(eq(salesHeader.documentType, 'order'), inArray(salesHeader.no, orderNos)));
+  const orderLines = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), inArray(salesLine.documentNo, orderNos))).for('update');
+  const precisions = new Map(await Promise.all(headers.map(async (header) => [header.no, (await currencyPrecisions(tx, context, header.currencyCode)).amount] as const)));
+  // Several invoice lines may have billed (and deducted for) one order line.
+  const perOrderLine = new Map<string, { orderNo: string; lineNo: number; amount: Decimal; vat: Decimal }>();
+  for (const { line, source } of sources) {
     if (!source) continue;
-    const [header] = await tx.select().from(salesHeader).where(and(eq(salesHeader.documentType, 'order'), eq(salesHeader.no, source.orderNo)));
-    const [current] = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, source.orderNo), eq(salesLine.lineNo, source.lineNo)));
-    if (!header || !current) continue;
-    const amount = dec(line.prepmtAmtDeducted!);
-    const vat = dec(line.prepmtVatAmtDeducted!);
+    const key = `${source.orderNo}:${source.lineNo}`;
+    const total = perOrderLine.get(key) ?? { ...source, amount: ZERO, vat: ZERO };
+    perOrderLine.set(key, { ...total, amount: total.amount.plus(dec(line.prepmtAmtDeducted!)), vat: total.vat.plus(dec(line.prepmtVatAmtDeducted!)) });
+  }
+  const changed = [...perOrderLine.values()].flatMap(({ orderNo, lineNo, amount, vat }) => {
+    const header = headers.find((candidate) => candidate.no === orderNo);
+    const current = orderLines.find((candidate) => candidate.documentNo === orderNo && candidate.lineNo === lineNo);
+    if (!header || !current) return [];
     const excluding = header.pricesIncludingVat ? amount.minus(vat) : amount;
     const toLcy = (value: Decimal) => (header.currencyCode ? roundAmount(value.div(dec(header.currencyFactor)), context.glSetup.amountRoundingPrecision) : value);
     const after = { ...prepaymentLineOf(current), prepmtAmtDeducted: dec(current.prepmtAmtDeducted).minus(amount) };
-    await tx.update(salesLine).set({
-      prepmtAmtDeducted: after.prepmtAmtDeducted.toFixed(2),
-      prepmtVatAmtDeducted: dec(current.prepmtVatAmtDeducted).minus(vat).toFixed(2),
-      prepmtAmountInvLcy: dec(current.prepmtAmountInvLcy).plus(toLcy(excluding)).toFixed(2),
-      prepmtVatAmountInvLcy: dec(current.prepmtVatAmountInvLcy).plus(toLcy(vat)).toFixed(2),
-      prepmtAmtToDeduct: prepaymentToDeduct(after, '0.01').toFixed(2),
-    }).where(and(eq(salesLine.documentType, 'order'), eq(salesLine.documentNo, source.orderNo), eq(salesLine.lineNo, source.lineNo)));
-  }
+    return [sql`(${header.no}::text, ${current.lineNo}::integer, ${after.prepmtAmtDeducted.toFixed(2)}::numeric, ${dec(current.prepmtVatAmtDeducted).minus(vat).toFixed(2)}::numeric,
+      ${dec(current.prepmtAmountInvLcy).plus(toLcy(excluding)).toFixed(2)}::numeric, ${dec(current.prepmtVatAmountInvLcy).plus(toLcy(vat)).toFixed(2)}::numeric,
+      ${prepaymentToDeduct(after, precisions.get(header.no)!).toFixed(2)}::numeric)`];
+  });
+  if (changed.length === 0) return;
+  await tx.execute(sql`
+    update sales_line as line set prepmt_amt_deducted = changed.deducted, prepmt_vat_amt_deducted = changed.vat_deducted,
+      prepmt_amount_inv_lcy = changed.invoiced_lcy, prepmt_vat_amount_inv_lcy = changed.vat_invoiced_lcy, prepmt_amt_to_deduct = changed.to_deduct
+    from (values ${sql.join(changed, sql`, `)}) as changed(document_no, line_no, deducted, vat_deducted, invoiced_lcy, vat_invoiced_lcy, to_deduct)
+    where line.document_type = 'order' and line.document_no = changed.document_no and line.line_no = changed.line_no`);
 }
 
 /** The order line an invoice line deducted for: its own source, or the order line of the shipment it billed. */

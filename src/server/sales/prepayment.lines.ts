@@ -3,7 +3,7 @@
  * it requires after every change of the document's amounts, what its next invoice deducts, and the
  * changes refused while a prepayment is invoiced.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { DomainError } from '../../core/errors.ts';
 import { type Decimal, dec } from '../../core/money/decimal.ts';
@@ -13,7 +13,7 @@ import {
 } from '../../core/sales/prepayment.ts';
 import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { salesLine, salesPrepaymentPercent } from '../db/schema/index.ts';
+import { currency, generalLedgerSetup, salesHeader, salesLine, salesPrepaymentPercent } from '../db/schema/index.ts';
 import type { SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
@@ -27,7 +27,8 @@ export function prepaymentLineOf(line: Partial<SalesLineRow>): PrepaymentLine {
   const d = (value: string | undefined) => dec(value ?? '0');
   return {
     lineNo: line.lineNo ?? 0, quantity: d(line.quantity), quantityInvoiced: d(line.quantityInvoiced), quantityToInvoice: d(line.quantityToInvoice),
-    unitPrice: d(line.unitPrice), lineAmount: d(line.lineAmount), invoiceDiscountAmount: d(line.invoiceDiscountAmount),
+    unitPrice: d(line.unitPrice), lineDiscountPercent: d(line.lineDiscountPercent), lineDiscountAmount: d(line.lineDiscountAmount),
+    lineAmount: d(line.lineAmount), invoiceDiscountAmount: d(line.invoiceDiscountAmount), allowInvoiceDiscount: line.allowInvoiceDiscount ?? true,
     prepaymentPercent: d(line.prepaymentPercent), prepmtLineAmount: d(line.prepmtLineAmount), prepmtAmtInv: d(line.prepmtAmtInv),
     prepmtAmtDeducted: d(line.prepmtAmtDeducted), prepmtVatAmountInv: d(line.prepmtVatAmountInv), prepmtVatAmtDeducted: d(line.prepmtVatAmtDeducted),
   };
@@ -180,4 +181,30 @@ export async function recalculatePrepayments(tx: Executor, document: SalesDocume
     from (values ${values}) as changed(line_no, amount)
     where line.document_type = 'order' and line.document_no = ${document.header.no} and line.line_no = changed.line_no`);
   return lines;
+}
+
+/**
+ * Spec §26.3.4 after quantities moved (a posting, Undo Shipment): a 100 % order line's non-final
+ * invoice deducts what it bills (§4.5), which the quantities' UPDATE does not price; worked out
+ * here for those lines, in the currency's precision, and written in one UPDATE.
+ */
+export async function recalculateFullPrepaymentDeductions(tx: Executor, keys: readonly { documentNo: string; lineNo: number }[]): Promise<void> {
+  if (keys.length === 0) return;
+  const wanted = sql.join(keys.map((key) => sql`(${key.documentNo}::text, ${key.lineNo}::integer)`), sql`, `);
+  const rows = await tx.select({ line: salesLine, precision: sql<string>`coalesce(${currency.amountRoundingPrecision}, ${generalLedgerSetup.amountRoundingPrecision})::text` })
+    .from(salesLine)
+    .innerJoin(salesHeader, and(eq(salesHeader.documentType, salesLine.documentType), eq(salesHeader.no, salesLine.documentNo)))
+    .leftJoin(currency, eq(currency.code, salesHeader.currencyCode))
+    .innerJoin(generalLedgerSetup, sql`true`)
+    .where(and(eq(salesLine.documentType, 'order'), eq(salesLine.prepaymentPercent, '100'), ne(salesLine.prepmtAmtInv, '0'),
+      sql`(${salesLine.documentNo}, ${salesLine.lineNo}) in (values ${wanted})`));
+  const changed = rows.flatMap(({ line: row, precision }) => {
+    const amount = prepaymentToDeduct(prepaymentLineOf(row), precision).toFixed(2);
+    return dec(row.prepmtAmtToDeduct).eq(amount) ? [] : [sql`(${row.documentNo}::text, ${row.lineNo}::integer, ${amount}::numeric)`];
+  });
+  if (changed.length === 0) return;
+  await tx.execute(sql`
+    update sales_line as line set prepmt_amt_to_deduct = changed.amount
+    from (values ${sql.join(changed, sql`, `)}) as changed(document_no, line_no, amount)
+    where line.document_type = 'order' and line.document_no = changed.document_no and line.line_no = changed.line_no`);
 }

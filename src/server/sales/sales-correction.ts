@@ -123,10 +123,9 @@ async function documentInputFrom(tx: Executor, invoice: { header: PostedHeader; 
       // The invoice's line numbers are kept (a split line's parts follow its own number), so the
       // credit memo's lines line up with the invoice's.
       if (line.type === 'comment') return [{ lineNo: line.lineNo, type: 'comment', description: line.description }];
-      // Spec §26.9.2: the credit memo credits the prepayment account back with what the invoice deducted; a new invoice deducts anew.
-      if (line.prepaymentLine) {
-        return withExactCost ? [{ lineNo: line.lineNo, type: 'glAccount', no: line.no, description: line.description, quantity: '1', unitPrice: line.lineAmount, allowInvoiceDiscount: false }] : [];
-      }
+      // Spec §26.9.2: the credit memo's posting credits the prepayment account back with the invoice's deduction lines
+      // as they were (restoredDeductions); a new invoice deducts anew. Neither copies them as lines.
+      if (line.prepaymentLine) return [];
       const lineEntries = entries.get(`invoice:${line.documentNo}:${line.lineNo}`);
       if (!lineEntries || lineEntries.length === 0) return [{ lineNo: line.lineNo, ...lineInput(line) }];
       const perUnit = dec(line.quantityPerUnitOfMeasure);

@@ -5,6 +5,7 @@ import { dec } from '../../core/money/decimal.ts';
 import { completelyShipped, outstandingQuantity, quantityShippedNotInvoiced } from '../../core/sales/quantities.ts';
 import type { QuantityFields } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
+import { recalculateFullPrepaymentDeductions } from './prepayment.lines.ts';
 
 /** The quantity columns of a sales or purchase line (Qty. to Ship or Qty. to Receive …). */
 type QuantityColumns = Partial<Record<'quantity' | 'quantityToInvoice' | 'quantityInvoiced' | LineHandling['quantityToHandleField'] | LineHandling['quantityHandledField'], string>>;
@@ -78,4 +79,5 @@ export async function updateLineQuantities(tx: Executor, updates: readonly LineQ
       quantity_invoiced = v.invoiced, quantity_to_invoice = v.to_invoice${table === 'sales_line' ? prepaymentToDeductAfter : sql``}
     from (values ${values}) as v(document_type, document_no, line_no, returns, shipped, to_ship, invoiced, to_invoice)
     where l.document_type = v.document_type and l.document_no = v.document_no and l.line_no = v.line_no`);
+  if (table === 'sales_line') await recalculateFullPrepaymentDeductions(tx, updates.filter((update) => update.documentType === 'order'));
 }

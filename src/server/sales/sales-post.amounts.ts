@@ -33,6 +33,8 @@ export function linePostingsOf<L extends PostableLine>(
   header: PostableHeader, lines: readonly L[], scope: PostingScope, items: Map<string, Pick<ItemRow, 'type'>>, precision: Decimal,
   /** Unit Price (sales) or Direct Unit Cost (purchase). */
   unitAmountOf: (line: L) => string,
+  /** What the posting must bill of a line after invoice discount, where that is fixed (see LineToInvoice.netAmountToInvoice). */
+  netAmountToInvoiceOf: (line: L, quantityToInvoice: Decimal) => Decimal | null = () => null,
 ): LinePosting<L>[] {
   const byLineNo = new Map(lines.map((line) => [line.lineNo, line]));
   const postings = scope.lines.map((posting) => ({ posting, line: byLineNo.get(posting.lineNo)! }));
@@ -50,6 +52,7 @@ export function linePostingsOf<L extends PostableLine>(
     vatPercent: dec(line.vatPercent),
     vatIdentifier: line.vatIdentifier,
     vatCalculationType: line.vatCalculationType as VatCalculationType,
+    netAmountToInvoice: netAmountToInvoiceOf(line, posting.invoice),
   })), { pricesIncludingVat: header.pricesIncludingVat, amountRoundingPrecision: precision });
   return postings.map(({ line, posting }, index) => ({
     line, posting,

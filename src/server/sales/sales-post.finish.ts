@@ -52,7 +52,7 @@ export async function finishSource(
   const { header } = loaded.document;
   const key = and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no));
   const after = documentAfterPosting(loaded, context);
-  if (plan.deductions) await writeDeductedLines(tx, plan.deductions, await deductedLineQuantities(tx, loaded, plan.deductions, after.lines), loaded.precision);
+  if (plan.deductions && plan.deductions.lines.length > 0) await writeDeductedLines(tx, plan.deductions, await deductedLineQuantities(tx, loaded, plan.deductions, after.lines), loaded.precision);
   if (after.deleted) {
     if (!loaded.descriptor.postsInFull && context.salesSetup.archiveOrders) await archiveDocument(tx, loaded.document, 'posted', context.username);
     await tx.delete(salesHeader).where(key);

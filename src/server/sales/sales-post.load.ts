@@ -15,6 +15,8 @@ import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow } from './sales-document.types.ts';
 import { handledQuantities } from './sales-line.quantities.ts';
 import { type LinePosting, linePostingsOf } from './sales-post.amounts.ts';
+import { finalFullPrepaymentBilling } from '../../core/sales/prepayment.ts';
+import { prepaymentLineOf } from './prepayment.lines.ts';
 import { type BillToFacts, checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItems } from './sales-post.checks.ts';
 import { type ItemRow, type PostableDocumentType, type PostRequest, type SalesPostingDescriptor, salesPostingDescriptor } from './sales-post.types.ts';
 import { linkedAfterPosting, planBlanketOrderLines } from './blanket-order.posting.ts';
@@ -63,7 +65,8 @@ export async function loadAndCheck(
   await checkLines(tx, document.lines, scope, itemRows, descriptor, context.inventorySetup);
   const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
   const accounts = await loadPostingAccounts(tx, header.customerPostingGroup);
-  const linePostings = linePostingsOf(header, document.lines, scope, itemRows, precision, (line) => line.unitPrice);
+  const linePostings = linePostingsOf(header, document.lines, scope, itemRows, precision, (line) => line.unitPrice,
+    documentType === 'order' ? (line, quantity) => finalFullPrepaymentBilling(prepaymentLineOf(line), quantity) : undefined);
   if (scope.invoice) checkInvoiceTotal(linePostings, descriptor, no);
   const blanketLines = await blanketLinesAfter(tx, header, descriptor, linePostings);
   return { documentType, no, descriptor, document, header, scope, itemRows, precision, accounts, linePostings, billTo, blanketLines };

@@ -3,6 +3,7 @@ import { testApi, type TestApi } from '../../support/api.ts';
 import { blanketRequests } from '../../support/given-blanket.ts';
 import { accountTotals, givenInventory, givenPostingCompany } from '../../support/given-posting.ts';
 import { created, givenCustomer } from '../../support/given.ts';
+import { pdfPageTexts } from '../../support/pdf-text.ts';
 
 /**
  * Issue 16: prepayments (spec §26), worked examples P1 and P2 over HTTP to the cent, and the errors
@@ -271,6 +272,20 @@ describe('prepayment documents and corrections (§26.9.2)', () => {
     return ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true });
   }
 
+  it('prints the posted prepayment invoice and credit memo titled as such, with their totals', async () => {
+    await orderOfP1();
+    await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
+    await ok('POST', '/api/v1/salesOrders/SO0001/reopen');
+    await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentCreditMemo');
+    for (const [url, title] of [['/api/v1/postedSalesInvoices/PPI-1/pdf', 'Prepayment Invoice'], ['/api/v1/postedSalesCreditMemos/PPCM-1/pdf', 'Prepayment Credit Memo']] as const) {
+      const response = await send('GET', url);
+      expect(response.headers['content-type']).toContain('application/pdf');
+      const text = (await pdfPageTexts(response.rawPayload)).join('\n');
+      expect(text).toContain(title);
+      expect(text).toContain('500.05'); // 400.04 + 100.01 VAT, as P1's prepayment invoice
+    }
+  });
+
   it('refuses to cancel, correct or copy a prepayment invoice, and leaves it out of the lines to reverse', async () => {
     await orderOfP1();
     await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice');
@@ -386,6 +401,42 @@ describe('a 100 % prepayment (§26.3.4, §26.7.3)', () => {
     expect(await get('/api/v1/postedSalesInvoices/PI0002')).toMatchObject({ amount: '0.00', amountIncludingVat: '0.00' });
     const all = (await get('/api/v1/glEntries?glAccountNo=2350&limit=100')).items;
     expect(accountTotals(all, '2350')).toEqual({ debit: '333.48', credit: '333.48' });
+  });
+});
+
+describe('a 100 % line whose invoices round (§26.7.3)', () => {
+  it('bills the rest of the prepayment on the final invoice, the cent taken into the line discount, so every invoice is 0.00', async () => {
+    await api.as('admin')('PATCH', '/api/v1/salesReceivablesSetup', { checkPrepaymentWhenPosting: false });
+    // 3 × 11.11 = 33.33 less 5 % invoice discount 1.67: 31.66 prepaid; each unit bills 11.11 − round(1.67 / 3) = 10.55.
+    await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', prepaymentPercent: '100', lines: [{ type: 'item', no: '2000', quantity: '3', unitPrice: '11.11' }] });
+    await ok('PATCH', '/api/v1/salesOrders/SO0001', { invoiceDiscountPercent: '5' });
+    expect(await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice')).toMatchObject({ amount: '31.66', amountIncludingVat: '39.58' });
+    await ok('POST', '/api/v1/salesOrders/SO0001/reopen');
+    for (const invoiceNo of ['PI0001', 'PI0002']) {
+      await ok('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { quantityToShip: '1' });
+      expect(lineOf(await get('/api/v1/salesOrders/SO0001'), 10000)).toMatchObject({ prepmtAmtToDeduct: '10.55' });
+      expect((await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true })).invoiceNo).toBe(invoiceNo);
+      expect(await get(`/api/v1/postedSalesInvoices/${invoiceNo}`)).toMatchObject({ amount: '0.00', amountIncludingVat: '0.00' });
+    }
+    // 31.66 − 2 × 10.55 = 10.56 is left, one cent more than the last unit prices at (§4.5): the final invoice bills exactly that.
+    expect(lineOf(await get('/api/v1/salesOrders/SO0001'), 10000)).toMatchObject({ quantityToInvoice: '1.00000', prepmtAmtToDeduct: '10.56' });
+    expect((await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true })).documentDeleted).toBe(true);
+    const final = await get('/api/v1/postedSalesInvoices/PI0003');
+    expect(final).toMatchObject({ amount: '0.00', amountIncludingVat: '0.00' });
+    expect(lineOf(final, 10000)).toMatchObject({ lineAmount: '11.12', lineDiscountAmount: '-0.01', invoiceDiscountAmount: '0.56', amount: '10.56' });
+    const all = (await get('/api/v1/glEntries?glAccountNo=2350&limit=100')).items;
+    expect(accountTotals(all, '2350')).toEqual({ debit: '31.66', credit: '31.66' });
+  });
+
+  it('refuses a prepayment that would exceed the order incl. VAT (PREPAYMENT_EXCEEDS_ORDER)', async () => {
+    // A 0 % VAT line prepaid in full on the 25 % prepayment account would invoice 25 % more than the order.
+    await created(api.as('admin'), '/api/v1/vatProductPostingGroups', { code: 'VAT0' });
+    await created(api.as('admin'), '/api/v1/vatPostingSetups', { vatBusPostingGroup: 'DOMESTIC', vatProdPostingGroup: 'VAT0', vatPercent: '0', vatIdentifier: 'VAT0', salesVatAccount: '2310' });
+    await created(api.as('admin'), '/api/v1/glAccounts', { no: '6200', name: 'Books', incomeBalance: 'incomeStatement', genProdPostingGroup: 'RETAIL', vatProdPostingGroup: 'VAT0' });
+    await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', prepaymentPercent: '100', lines: [{ type: 'glAccount', no: '6200', quantity: '1', unitPrice: '100' }] });
+    const refusal = await refused('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice', undefined, 'PREPAYMENT_EXCEEDS_ORDER');
+    expect(refusal.detail).toContain('125.00');
+    expect((await get('/api/v1/postedSalesInvoices?limit=10')).items).toEqual([]);
   });
 });
 
