@@ -195,7 +195,18 @@ const messages = {
   STATEMENT_OTHER_ACCOUNT: (p: Params) => `${p.fileName} is a statement of account ${p.fileAccount}, not of bank account ${p.bankAccountNo} (${p.bankAccount}); nothing was imported.`,
   STATEMENT_OTHER_CURRENCY: (p: Params) => `${p.fileName} is in ${p.fileCurrency}, but bank account ${p.bankAccountNo} is kept in ${p.bankCurrency}; nothing was imported.`,
   STATEMENT_CSV_MAPPING_MISSING: (p: Params) => `${p.fileName} looks like a CSV file, but bank account ${p.bankAccountNo} has no CSV column mapping; set statementCsvMapping on the bank account first.`,
+  EINVOICE_FIELD_MISSING: (p: Params) => `${p.document} cannot be sent as a Peppol e-invoice: ${p.field} is missing (${p.record}); fill it in first.`,
   // A message takes Params, or the exact parameters its code always carries (listed in its type).
+  INVALID_EMAIL: (p: Params) => `'${p.address}' is not a valid email address${p.field ? ` (${p.field})` : ''}.`,
+  EMAIL_RECIPIENT_MISSING: (p: Params) => `${p.document} has no email address to send to: fill in the customer's E-Mail or enter one.`,
+  SMTP_SECRET_KEY_MISSING: () => `The SMTP password cannot be saved: set LEDGERLINE_SECRET_KEY (a long random secret, e.g. 64 hex digits) in the server's environment first.`,
+  SMTP_NOT_SET_UP: () => `No SMTP server is set up: enter the host in the SMTP setup first.`,
+  EMAIL_MESSAGE_STATUS: (p: Params) => `Email ${p.id} is ${p.status}: only ${p.allowed} messages can be ${p.action}.`,
+  EMAIL_NOT_ALLOWED_BY_PROFILE: (p: Params) => `Document sending profile ${p.profile} does not send by email (E-Mail is No).`,
+  PAYMENT_SERVICE_NOT_ENABLED: (p: Params) => `Payment service ${p.service} is not enabled; enable it (with its account ID) in the payment services setup first.`,
+  PAYMENT_SERVICE_NOT_ON_DOCUMENT: (p: Params) => `A ${p.documentTypeCaption} shows no payment link: only quotes, orders and invoices have a Payment Service Set.`,
+  PAYMENT_SERVICE_SETUP_INCOMPLETE: (p: Params) => `${p.service} cannot be enabled: ${p.reason}.`,
+  PAYMENT_NOTIFICATION_REFUSED: (p: Params) => `The payment notification was refused: ${p.reason}. Nothing was posted.`,
 } satisfies Record<string, (p: never) => string>;
 
 export type DomainErrorCode = keyof typeof messages;

@@ -34,6 +34,10 @@ import { StandardSalesCodeListPage } from './standard-sales/standard-sales-code-
 import { VendorCardPage } from './vendors/vendor-card-page.tsx';
 import { VendorListPage } from './vendors/vendor-list-page.tsx';
 import { useSession } from './session/session-store.ts';
+import { EmailOutboxPage } from './email/email-outbox-page.tsx';
+import { SendingProfilesPage } from './email/sending-profiles-page.tsx';
+import { SmtpSetupPage } from './email/smtp-setup-page.tsx';
+import { PaymentServicesPage } from './payment-services/payment-services-page.tsx';
 
 /** Without a token every address shows the sign-in page; after signing in, the address asked for. */
 export function App() {
@@ -54,6 +58,10 @@ export function App() {
         <Route path="/sales/:kind/new" caseSensitive element={<NewSalesDocumentPage />} />
         <Route path="/sales/:kind/:no" element={<SalesDocumentPage />} />
         <Route path="/combine-shipments" element={<CombineShipmentsPage />} />
+        <Route path="/email-outbox" element={<EmailOutboxPage />} />
+        <Route path="/smtp-setup" element={<SmtpSetupPage />} />
+        <Route path="/payment-services" element={<PaymentServicesPage />} />
+        <Route path="/document-sending-profiles" element={<SendingProfilesPage />} />
         <Route path="/standard-sales-codes" element={<StandardSalesCodeListPage />} />
         <Route path="/standard-sales-codes/new" caseSensitive element={<StandardSalesCodeCardPage />} />
         <Route path="/standard-sales-codes/:code" element={<StandardSalesCodeCardPage />} />

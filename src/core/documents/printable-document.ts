@@ -8,6 +8,7 @@
 import { dec, sum } from '../money/decimal.ts';
 import { documentCaptions, documentLanguageOf, fillCaption, type DocumentCaptions, type DocumentLanguage, type PrintableDocumentKind } from './document-captions.ts';
 import { documentFormatter, type DocumentFormatter } from './document-format.ts';
+import type { PaymentLink } from './payment-link.ts';
 import { printableParties, type CompanySource, type PartySource, type PrintableAddress } from './printable-parties.ts';
 
 export type { CompanySource, PartySource, PrintableAddress } from './printable-parties.ts';
@@ -64,6 +65,8 @@ export interface PrintableSource {
   paymentDiscountAmount?: string;
   /** A quote's Quote Valid Until Date (§7.1). */
   validUntil?: string | null;
+  /** "Pay with PayPal" and the like (§21.4): the posted invoice's links, or an unposted document's placeholders. */
+  paymentLinks?: readonly PaymentLink[];
 }
 
 export interface PrintableField { caption: string; value: string }
@@ -92,6 +95,7 @@ export interface PrintableDocument {
   /** The total including VAT, unformatted, for tests and payment links. */
   amountIncludingVat: string;
   paymentLines: PrintableField[];
+  paymentLinks: PaymentLink[];
 }
 
 const fileCaptions: Record<PrintableDocumentKind, string> = {
@@ -118,6 +122,7 @@ export function buildPrintableDocument(source: PrintableSource): PrintableDocume
     totals: totalFields(source, captions, format),
     amountIncludingVat: source.header.amountIncludingVat,
     paymentLines: paymentFields(source, captions, format),
+    paymentLinks: [...(source.paymentLinks ?? [])],
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   addressFields, amount, code, codeReference, dateFormula, prepaymentPercent, recordSchemas, requiredText, text,
 } from './fields.ts';
+import { electronicAddress, electronicAddressScheme } from './electronic-address.ts';
 
 export const customerBlockedValues = ['none', 'ship', 'invoice', 'all'] as const;
 
@@ -40,6 +41,8 @@ export const customerSchemas = recordSchemas({ no: code().optional() }, {
   prepaymentPercent: prepaymentPercent(),
   vatRegistrationNo: text(20),
   gln: text(13).refine((value) => value === '' || /^\d{13}$/.test(value), 'must be a 13-digit GLN'),
+  electronicAddress: electronicAddress(),
+  electronicAddressScheme: electronicAddressScheme(),
   languageCode: text(10).transform((value) => value.toUpperCase()),
 }, ['name']);
 

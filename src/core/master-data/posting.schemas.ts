@@ -81,6 +81,9 @@ const vatPostingSetupFields = {
   vatPercent: percent(),
   vatIdentifier: text(20).transform((value) => value.toUpperCase()),
   taxCategory: z.enum(taxCategories),
+  vatExemptionReasonCode: text(30).transform((value) => value.toUpperCase())
+    .describe('VATEX code an e-invoice states for VAT categories E, AE, K, G and O, e.g. VATEX-EU-IC'),
+  vatExemptionReason: text(250).describe('The exemption reason text an e-invoice states, e.g. "Intra-community supply"'),
   adjustForPaymentDiscount: z.boolean(),
   blocked: z.boolean(),
   ...accountShape(vatPostingSetupAccounts),

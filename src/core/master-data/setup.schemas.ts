@@ -3,12 +3,14 @@ import {
   addressFields, code, codeReference, currencyCode, dateFormula, decimal, integerField, optionalIsoDate, percent,
   recordSchemas, requiredText, roundingPrecision, text,
 } from './fields.ts';
+import { electronicAddress, electronicAddressScheme } from './electronic-address.ts';
 
 export const roundingTypes = ['nearest', 'up', 'down'] as const;
 
 export const companyInformationUpdate = z.strictObject({
   name: text(100), ...addressFields(), homePage: text(80),
   vatRegistrationNo: text(20), registrationNo: text(20), bankName: text(100), iban: text(50), swiftCode: text(20),
+  electronicAddress: electronicAddress(), electronicAddressScheme: electronicAddressScheme(),
 }).partial();
 
 export const generalLedgerSetupUpdate = z.strictObject({

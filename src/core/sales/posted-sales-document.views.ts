@@ -68,6 +68,8 @@ export const postedSalesHeaderRowView = z.object({
   prepayment: z.boolean(),
   prepaymentOrderNo: nullableText(),
   postingDescription: z.string(),
+  /** Payment Service Set (spec §21.1): the payment services whose link a posted invoice shows. */
+  paymentServiceSet: z.array(z.string()),
   /** Totals of invoices and credit memos (0 on shipments and receipts), in the document currency. */
   amount: decimalText(),
   amountIncludingVat: decimalText(),

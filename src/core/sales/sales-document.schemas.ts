@@ -4,6 +4,7 @@ import {
 } from '../master-data/fields.ts';
 import { editableSalesDocumentTypes } from '../documents/document-types.ts';
 import { salesLineTypes } from './types.ts';
+import { paymentServiceSetField } from '../master-data/payment-service.schemas.ts';
 
 /** Fields of a line a user sets; everything else (posting groups, VAT, amounts) is derived. */
 const lineFields = {
@@ -99,6 +100,8 @@ const headerFields = {
   prepaymentDueDate: optionalIsoDate(),
   prepmtPmtDiscountDate: optionalIsoDate(),
   prepmtPaymentDiscountPercent: percent(),
+  /** Quotes, orders and invoices (spec §21.1): the payment services whose link the document shows; left out on a new document, those set to Always Include. */
+  paymentServiceSet: paymentServiceSetField(),
 };
 
 export const salesDocumentCreate = z.strictObject({

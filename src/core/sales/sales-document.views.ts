@@ -104,6 +104,8 @@ export const salesHeaderView = z.object({
   prepmtPaymentDiscountPercent: decimalText(),
   lastPrepaymentNo: z.string().nullable(),
   lastPrepmtCrMemoNo: z.string().nullable(),
+  /** Quotes, orders and invoices (spec §21.1): the payment services whose link the document shows. */
+  paymentServiceSet: z.array(z.string()),
   version: z.number().int(),
 });
 

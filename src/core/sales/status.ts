@@ -71,6 +71,7 @@ export const headerFieldsEditableWhenReleased: readonly string[] = [
   'prepaymentDueDate',
   'prepmtPmtDiscountDate',
   'compressPrepayment',
+  'paymentServiceSet',
 ];
 
 /**

@@ -14,6 +14,9 @@ import type { CliCommandKit } from './command-kit.ts';
 import { registerJournalCommands } from './journal-command.ts';
 import { registerMakeOrderCommand } from './make-order-command.ts';
 import { registerPdfCommand } from './pdf-command.ts';
+import { registerEmailCommands } from './email-command.ts';
+import { registerEInvoiceCommand } from './einvoice-command.ts';
+import { registerPaymentServiceCommands } from './payment-service-command.ts';
 import { registerPrepaymentCommands } from './prepayment-command.ts';
 import { registerPostingCommands } from './posting-command.ts';
 import { registerReceivablesCommands } from './receivables-command.ts';
@@ -68,6 +71,9 @@ function buildProgram(run: CliIo, setExitCode: (code: number) => void): Command 
   registerReceivablesCommands(program, kit);
   registerRecurringSalesCommands(program, kit);
   registerPdfCommand(program, kit);
+  registerEmailCommands(program, kit);
+  registerEInvoiceCommand(program, kit);
+  registerPaymentServiceCommands(program, kit);
   return program;
 }
 

@@ -8,6 +8,7 @@ import { roles } from '../../core/access/roles.ts';
 import { readConfig } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { startJobWorker } from '../jobs/job-queue.ts';
+import { startEmailWorker } from '../email/email-sender.ts';
 import { forgetCredentials, httpClient, saveCredentials } from './api-client.ts';
 import type { CliCommandKit } from './command-kit.ts';
 import { isEmpty, loadDemo, openCliDatabase } from './runtime.ts';
@@ -57,6 +58,8 @@ async function serve(kit: CliCommandKit, options: { port?: string; demo: boolean
   // on a shared server another process may be running it, so only long-silent ones are taken back.
   const worker = startJobWorker(handle.db, { workerId: `${hostname()}:${process.pid}`, requeueAfterMs: handle.kind === 'pglite' ? 0 : 10 * 60_000 });
   app.addHook('onClose', () => worker.stop());
+  const emailWorker = startEmailWorker(handle.db, { workerId: `${hostname()}:${process.pid}:email`, interruptedAfterMs: handle.kind === 'pglite' ? 0 : 10 * 60_000 });
+  app.addHook('onClose', () => emailWorker.stop());
   const stop = async () => {
     await app.close();
     await handle.close();

@@ -66,6 +66,8 @@ const companyInformation: DemoRecord = {
   address: 'Keizersgracht 482', city: 'Amsterdam', postCode: '1017 EG', countryRegionCode: 'NL',
   phoneNo: '+31 20 624 1800', email: 'info@ledgerline-demo.nl', homePage: 'https://www.ledgerline-demo.nl',
   vatRegistrationNo: 'NL859637426B01', registrationNo: '81234567',
+  // Peppol endpoint (issue 17): the KvK number under scheme 0106.
+  electronicAddress: '81234567', electronicAddressScheme: '0106',
   bankName: 'ING Bank N.V.', iban: 'NL85INGB0006541237', swiftCode: 'INGBNL2A',
 };
 
@@ -418,7 +420,7 @@ const customers: DemoRecord[] = [
   {
     ...domestic, name: 'Kantoorpartners Holland B.V.', address: 'Stationsplein 45', city: 'Utrecht', postCode: '3511 ED',
     phoneNo: '+31 30 234 5600', email: 'inkoop@kantoorpartners.nl', contact: 'Marieke Jansen',
-    vatRegistrationNo: 'NL812345678B01', paymentTermsCode: '30D', salespersonCode: 'JDV',
+    vatRegistrationNo: 'NL812345678B01', electronicAddress: 'NL812345678B01', electronicAddressScheme: '9944', paymentTermsCode: '30D', salespersonCode: 'JDV',
     customerPriceGroup: 'WHOLESALE', customerDiscountGroup: 'LARGE', creditLimitLcy: '50000', combineShipments: true,
     locationCode: 'MAIN', shipmentMethodCode: 'DAP', shippingAgentCode: 'POSTNL', shippingTime: '1D',
   },
@@ -426,7 +428,7 @@ const customers: DemoRecord[] = [
   {
     ...domestic, name: 'Kantoorpartners Holland B.V.', name2: 'Vestiging Eindhoven', address: 'Kennedyplein 12',
     city: 'Eindhoven', postCode: '5611 ZS', phoneNo: '+31 40 211 9830', email: 'eindhoven@kantoorpartners.nl',
-    contact: 'Ruud Verhoeven', billToCustomerNo: 'C00010', vatRegistrationNo: 'NL812345678B01', paymentTermsCode: '30D',
+    contact: 'Ruud Verhoeven', billToCustomerNo: 'C00010', vatRegistrationNo: 'NL812345678B01', electronicAddress: 'NL812345678B01', electronicAddressScheme: '9944', paymentTermsCode: '30D',
     salespersonCode: 'JDV', customerPriceGroup: 'WHOLESALE', customerDiscountGroup: 'LARGE', combineShipments: true,
     locationCode: 'MAIN', shipmentMethodCode: 'DAP', shippingAgentCode: 'POSTNL', shippingTime: '1D',
   },
@@ -434,7 +436,7 @@ const customers: DemoRecord[] = [
   {
     ...domestic, name: 'De Werkplek Amsterdam B.V.', address: 'Herengracht 282', city: 'Amsterdam', postCode: '1016 BX',
     phoneNo: '+31 20 520 7744', email: 'facilitair@dewerkplek.nl', contact: 'Sophie van den Berg',
-    vatRegistrationNo: 'NL823456717B01', paymentTermsCode: '1M(8D)', salespersonCode: 'SBA', customerDiscountGroup: 'LARGE',
+    vatRegistrationNo: 'NL823456717B01', electronicAddress: 'NL823456717B01', electronicAddressScheme: '9944', paymentTermsCode: '1M(8D)', salespersonCode: 'SBA', customerDiscountGroup: 'LARGE',
     creditLimitLcy: '25000', locationCode: 'MAIN', shipmentMethodCode: 'DAP', shippingAgentCode: 'DHL',
     shipToAddresses: [
       {
@@ -451,14 +453,14 @@ const customers: DemoRecord[] = [
   {
     ...domestic, name: 'Bureau Van Dijk Architecten', address: 'Witte de Withstraat 70', city: 'Rotterdam', postCode: '3012 BS',
     phoneNo: '+31 10 411 2290', email: 'administratie@vandijkarchitecten.nl', contact: 'Pieter van Dijk',
-    vatRegistrationNo: 'NL804567232B01', paymentTermsCode: '14D', salespersonCode: 'MEL', customerDiscountGroup: 'SMALL',
+    vatRegistrationNo: 'NL804567232B01', electronicAddress: 'NL804567232B01', electronicAddressScheme: '9944', paymentTermsCode: '14D', salespersonCode: 'MEL', customerDiscountGroup: 'SMALL',
     locationCode: 'ROTTERDAM', shipmentMethodCode: 'DAP', shippingAgentCode: 'DPD',
   },
   // C00050
   {
     ...domestic, name: 'Zorggroep Groene Hart', address: 'Bleulandweg 10', city: 'Gouda', postCode: '2803 HH',
     phoneNo: '+31 182 505 050', email: 'crediteuren@zorggroepgroenehart.nl', contact: 'Anouk Smit',
-    vatRegistrationNo: 'NL867123497B01', paymentTermsCode: '30D', paymentMethodCode: 'DIRDEBIT', salespersonCode: 'SBA',
+    vatRegistrationNo: 'NL867123497B01', electronicAddress: 'NL867123497B01', electronicAddressScheme: '9944', paymentTermsCode: '30D', paymentMethodCode: 'DIRDEBIT', salespersonCode: 'SBA',
     customerDiscountGroup: 'LARGE', creditLimitLcy: '40000', combineShipments: true, locationCode: 'ROTTERDAM',
     shipmentMethodCode: 'DAP', shippingAgentCode: 'POSTNL',
     shipToAddresses: [
@@ -476,7 +478,7 @@ const customers: DemoRecord[] = [
   {
     ...domestic, name: 'Noordelijk Onderwijscollectief', address: 'Zernikeplein 11', city: 'Groningen', postCode: '9747 AS',
     phoneNo: '+31 50 595 4400', email: 'facturen@noordelijkonderwijs.nl', contact: 'Henk Mulder',
-    vatRegistrationNo: 'NL819345623B01', gln: '8716900991233', paymentTermsCode: '30D', salespersonCode: 'JDV',
+    vatRegistrationNo: 'NL819345623B01', electronicAddress: 'NL819345623B01', electronicAddressScheme: '9944', gln: '8716900991233', paymentTermsCode: '30D', salespersonCode: 'JDV',
     customerDiscountGroup: 'LARGE', creditLimitLcy: '30000', locationCode: 'MAIN', shipmentMethodCode: 'DAP', shippingAgentCode: 'DHL',
     shippingTime: '2D',
   },
@@ -484,42 +486,42 @@ const customers: DemoRecord[] = [
   {
     ...domestic, name: 'Advocatenkantoor Brabant & Partners', address: 'Vughterstraat 47', city: "'s-Hertogenbosch",
     postCode: '5211 GB', phoneNo: '+31 73 612 3344', email: 'office@brabantpartners.nl', contact: 'mr. Lotte Hendriks',
-    vatRegistrationNo: 'NL853291743B01', paymentTermsCode: '14D', salespersonCode: 'MEL', customerDiscountGroup: 'SMALL',
+    vatRegistrationNo: 'NL853291743B01', electronicAddress: 'NL853291743B01', electronicAddressScheme: '9944', paymentTermsCode: '14D', salespersonCode: 'MEL', customerDiscountGroup: 'SMALL',
     shipmentMethodCode: 'DAP', shippingAgentCode: 'DPD',
   },
   // C00080: a start-up with a low credit limit.
   {
     ...domestic, name: 'Haagse Startup Hub B.V.', address: 'Prinses Beatrixlaan 582', city: 'Den Haag', postCode: '2595 BM',
     phoneNo: '+31 70 345 1200', email: 'hello@haagsestartuphub.nl', contact: 'Yusuf Demir',
-    vatRegistrationNo: 'NL806172836B01', paymentTermsCode: '14D', paymentMethodCode: 'IDEAL', salespersonCode: 'MEL',
+    vatRegistrationNo: 'NL806172836B01', electronicAddress: 'NL806172836B01', electronicAddressScheme: '9944', paymentTermsCode: '14D', paymentMethodCode: 'IDEAL', salespersonCode: 'MEL',
     customerPriceGroup: 'RETAIL', customerDiscountGroup: 'SMALL', creditLimitLcy: '5000', shipmentMethodCode: 'DAP', shippingAgentCode: 'POSTNL',
   },
   // C00090: blocked for invoicing (overdue balance under review).
   {
     ...domestic, name: 'Twentse Installatietechniek B.V.', address: 'Hengelosestraat 500', city: 'Enschede', postCode: '7521 AN',
     phoneNo: '+31 53 480 2200', email: 'inkoop@twentse-installatie.nl', contact: 'Gerrit Oosterveld',
-    vatRegistrationNo: 'NL829473610B01', paymentTermsCode: '30D', salespersonCode: 'JDV', customerDiscountGroup: 'SMALL',
+    vatRegistrationNo: 'NL829473610B01', electronicAddress: 'NL829473610B01', electronicAddressScheme: '9944', paymentTermsCode: '30D', salespersonCode: 'JDV', customerDiscountGroup: 'SMALL',
     blocked: 'invoice', shipmentMethodCode: 'DAP', shippingAgentCode: 'DHL',
   },
   // C00100
   {
     ...domestic, name: 'Accountantskantoor Zeeland', address: 'Lange Delft 30', city: 'Middelburg', postCode: '4331 AP',
     phoneNo: '+31 118 612 900', email: 'administratie@accountantszeeland.nl', contact: 'Wim de Kok',
-    vatRegistrationNo: 'NL837182645B01', paymentTermsCode: '1M(8D)', salespersonCode: 'SBA', customerDiscountGroup: 'SMALL',
+    vatRegistrationNo: 'NL837182645B01', electronicAddress: 'NL837182645B01', electronicAddressScheme: '9944', paymentTermsCode: '1M(8D)', salespersonCode: 'SBA', customerDiscountGroup: 'SMALL',
     shipmentMethodCode: 'DAP', shippingAgentCode: 'POSTNL',
   },
   // C00110
   {
     ...domestic, name: 'Logistiek Park Venlo B.V.', address: 'Celsiusweg 22', city: 'Venlo', postCode: '5928 PR',
     phoneNo: '+31 77 320 8800', email: 'purchasing@logistiekparkvenlo.nl', contact: 'Bram Peeters',
-    vatRegistrationNo: 'NL815928373B01', paymentTermsCode: '60D', salespersonCode: 'MEL', customerDiscountGroup: 'LARGE',
+    vatRegistrationNo: 'NL815928373B01', electronicAddress: 'NL815928373B01', electronicAddressScheme: '9944', paymentTermsCode: '60D', salespersonCode: 'MEL', customerDiscountGroup: 'LARGE',
     creditLimitLcy: '35000', locationCode: 'ROTTERDAM', shipmentMethodCode: 'EXW',
   },
   // C00120: a reseller buying at wholesale prices.
   {
     ...domestic, name: 'Friese Kantoorinrichting V.O.F.', address: 'Oostergrachtswal 9', city: 'Leeuwarden', postCode: '8921 AA',
     phoneNo: '+31 58 213 4455', email: 'bestellingen@friesekantoorinrichting.nl', contact: 'Sietske Dijkstra',
-    vatRegistrationNo: 'NL847362516B01', paymentTermsCode: '30D', salespersonCode: 'JDV',
+    vatRegistrationNo: 'NL847362516B01', electronicAddress: 'NL847362516B01', electronicAddressScheme: '9944', paymentTermsCode: '30D', salespersonCode: 'JDV',
     customerPriceGroup: 'WHOLESALE', customerDiscountGroup: 'LARGE', creditLimitLcy: '20000', combineShipments: true,
     locationCode: 'MAIN', shipmentMethodCode: 'DAP', shippingAgentCode: 'DPD',
   },
@@ -527,7 +529,7 @@ const customers: DemoRecord[] = [
   {
     ...domestic, name: 'Vertaalbureau Nijmegen', address: 'Van Welderenstraat 88', city: 'Nijmegen', postCode: '6511 MS',
     phoneNo: '+31 24 322 1870', email: 'info@vertaalbureaunijmegen.nl', contact: 'Eva Willems',
-    vatRegistrationNo: 'NL802647194B01', paymentTermsCode: 'CM', salespersonCode: 'SBA', customerPriceGroup: 'RETAIL',
+    vatRegistrationNo: 'NL802647194B01', electronicAddress: 'NL802647194B01', electronicAddressScheme: '9944', paymentTermsCode: 'CM', salespersonCode: 'SBA', customerPriceGroup: 'RETAIL',
     customerDiscountGroup: 'SMALL', shipmentMethodCode: 'DAP', shippingAgentCode: 'POSTNL',
   },
   // C00140: Belgium, intra-community supply.

@@ -33,6 +33,7 @@ export function pdfDocumentDefinition(document: PrintableDocument): TDocumentDef
       totalsBlock(document.totals),
       vatTable(document),
       paymentBlock(document),
+      paymentLinksBlock(document),
     ],
   };
 }
@@ -127,4 +128,20 @@ function vatTable(document: PrintableDocument): Content {
 function paymentBlock(document: PrintableDocument): Content {
   if (document.paymentLines.length === 0) return { text: '' };
   return { table: { body: fieldRows(document.paymentLines) }, layout: 'noBorders', unbreakable: true };
+}
+
+/** "Pay with PayPal" as a clickable link (§21.4), with the sandbox remark under it when the service is a test one. */
+function paymentLinksBlock(document: PrintableDocument): Content {
+  if (document.paymentLinks.length === 0) return { text: '' };
+  return {
+    stack: document.paymentLinks.map((link) => ({
+      stack: [
+        { text: link.caption, link: link.url, color: '#0070ba', decoration: 'underline' as const, bold: true, fontSize: 11 },
+        ...(link.sandboxNote ? [{ text: link.sandboxNote, color: grey, italics: true }] : []),
+      ],
+      margin: [0, 0, 0, 6] as [number, number, number, number],
+    })),
+    unbreakable: true,
+    margin: [0, 15, 0, 0],
+  };
 }

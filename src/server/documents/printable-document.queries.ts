@@ -12,6 +12,7 @@ import type { Executor } from '../db/connection.ts';
 import { companyInformation, currency, customerLedgerEntry, generalLedgerSetup, paymentTerms } from '../db/schema/index.ts';
 import { loadPostedDocument } from '../sales/posted-sales-document.queries.ts';
 import { loadDocument } from '../sales/sales-document.queries.ts';
+import { paymentLinksForPostedInvoice, paymentLinksForSalesDocument } from '../payment-services/payment-links.ts';
 
 const emptyCompany: CompanySource = {
   name: '', address: '', address2: '', postCode: '', city: '', countryRegionCode: '', phoneNo: '', email: '', homePage: '',
@@ -47,13 +48,14 @@ export async function loadPrintablePostedDocument(tx: Executor, documentType: Po
     .select({ paymentDiscount: customerLedgerEntry.originalPaymentDiscountPossible })
     .from(customerLedgerEntry).where(eq(customerLedgerEntry.entryNo, header.customerLedgerEntryNo));
   const context = await printContext(tx, header);
+  const paymentLinks = documentType === 'invoice' ? await paymentLinksForPostedInvoice(tx, no) : [];
   return buildPrintableDocument({
-    kind: documentType, header, lines, ...context,
+    kind: documentType, header, lines, ...context, paymentLinks,
     ...(entry && !dec(entry.paymentDiscount).isZero() ? { paymentDiscountAmount: entry.paymentDiscount } : {}),
   });
 }
 
-export type UnpostedPrintableType = 'quote' | 'order';
+export type UnpostedPrintableType = 'quote' | 'order' | 'invoice';
 
 /**
  * A quote or an order confirmation: an unposted header has no totals of its own, so they are the
@@ -69,5 +71,6 @@ export async function loadPrintableSalesDocument(tx: Executor, documentType: Unp
   };
   const printedHeader: PrintableHeaderSource = { ...header, ...totals };
   const kind: PrintableDocumentKind = documentType;
-  return buildPrintableDocument({ kind, header: printedHeader, lines, validUntil: header.quoteValidUntilDate, ...(await printContext(tx, header)) });
+  const paymentLinks = await paymentLinksForSalesDocument(tx, documentType, no);
+  return buildPrintableDocument({ kind, header: printedHeader, lines, validUntil: header.quoteValidUntilDate, paymentLinks, ...(await printContext(tx, header)) });
 }

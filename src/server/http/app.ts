@@ -18,6 +18,7 @@ import { registerReconciliationRoutes } from '../bank/reconciliation.routes.ts';
 import { registerStatementUploadRoute } from '../bank/statement-upload.routes.ts';
 import { registerPostedSalesDocumentRoutes } from '../sales/posted-sales-document.routes.ts';
 import { registerPdfDocumentRoutes } from '../documents/pdf-document.routes.ts';
+import { registerEInvoiceRoutes } from '../documents/einvoice.routes.ts';
 import { registerNavigateRoutes } from '../ledger/navigate.routes.ts';
 import { registerReverseRoutes } from '../ledger/reverse.routes.ts';
 import { registerApplyEntriesRoutes } from '../receivables/apply-entries.routes.ts';
@@ -31,6 +32,8 @@ import { registerPostingCompanionRoutes } from '../sales/posting-companions.rout
 import { registerRecurringSalesLineRoutes } from '../sales/recurring-sales-lines.routes.ts';
 import { registerJobRoutes } from '../jobs/job.routes.ts';
 import { registerReceivablesReportRoutes } from '../receivables/reports.routes.ts';
+import { registerPaymentServiceRoutes } from '../payment-services/payment-services.routes.ts';
+import { registerEmailRoutes } from '../email/email.routes.ts';
 import { registerAuthentication } from './auth.ts';
 import type { SignInOptions } from '../users/sign-in.commands.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -70,7 +73,7 @@ const routeModules: ((app: FastifyInstance, getDb: () => Executor) => void)[] = 
   registerVendorApplyEntriesRoutes, registerPaymentRegistrationRoutes, registerUnapplyRoutes, registerCustomerStatisticsRoutes,
   registerSalesPostRoutes, registerPurchasePostRoutes, registerRequisitionWorksheetRoutes, registerPostingCompanionRoutes,
   registerJobRoutes, registerReceivablesReportRoutes, registerRecurringSalesLineRoutes, registerPrepaymentRoutes,
-  registerPdfDocumentRoutes,
+  registerPdfDocumentRoutes, registerEmailRoutes, registerEInvoiceRoutes, registerPaymentServiceRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -10,7 +10,9 @@ export function recordSchema(table: PgTable, hiddenFields: string[] = []) {
   const shape: Record<string, z.ZodType> = {};
   for (const [field, column] of Object.entries(getTableColumns(table))) {
     if (hiddenFields.includes(field)) continue;
-    const base = column.dataType === 'boolean' ? z.boolean() : column.dataType === 'number' ? z.number() : column.dataType === 'json' ? z.unknown() : z.string();
+    const base = column.dataType === 'boolean' ? z.boolean() : column.dataType === 'number' ? z.number() : column.dataType === 'json' ? z.unknown()
+      // Text arrays (a sales header's Payment Service Set) are the only array columns.
+      : column.dataType === 'array' ? z.array(z.string()) : z.string();
     shape[field] = column.notNull ? base : base.nullable();
   }
   return z.object(shape);

@@ -11,6 +11,7 @@ import { noSeriesLineResource, noSeriesResource, setupSingletons } from '../setu
 import { userResource } from '../users/user.resources.ts';
 import { vendorResource } from '../vendors/vendor.resources.ts';
 import { catalogItemResource } from '../purchases/catalog-items.ts';
+import { documentSendingProfileResource } from '../email/document-sending-profile.resources.ts';
 import type { ResourceDefinition, SingletonDefinition } from './resource.ts';
 
 /** Every master-data resource the API serves; the CLI and the OpenAPI document read the same list. */
@@ -27,6 +28,7 @@ export const resources: ResourceDefinition[] = [
   vendorResource,
   ...bankAccountResources,
   userResource,
+  documentSendingProfileResource,
 ];
 
 export const singletons: SingletonDefinition[] = setupSingletons;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Executor } from '../db/connection.ts';
 import { postedSalesHeaderRowView, postedSalesLineView } from '../../core/sales/posted-sales-document.views.ts';
 import type { PostedSalesDocumentType } from '../db/schema/index.ts';
+import { noPrinted } from '../email/email-outbox.ts';
 import { dateRangeOf, dateRangeQuery, parseFilters } from '../master-data/resource.routes.ts';
 import {
   listPostedDocuments, postedDocumentFilters, postedDocumentKinds, postedDocumentListDefinitions, postedDocumentStatusShape, postedDocumentTypes,
@@ -50,7 +51,12 @@ function registerPostedDocumentType(app: FastifyInstance, getDb: () => Executor,
     config,
     schema: {
       tags, summary: `Get a ${entity} with its lines`, params: z.object({ no: z.string() }),
-      response: { 200: headerSchema.extend({ lines: z.array(postedSalesLineView) }) },
+      // No. Printed (spec §21.3): the PDFs generated to send it, counted (the posted document itself never changes).
+      response: { 200: headerSchema.extend({ lines: z.array(postedSalesLineView), noPrinted: z.number().int() }) },
     },
-  }, async (request) => postedDocumentView(getDb(), documentType, (request.params as { no: string }).no.trim().toUpperCase()));
+  }, async (request) => {
+    const no = (request.params as { no: string }).no.trim().toUpperCase();
+    const view = await postedDocumentView(getDb(), documentType, no);
+    return { ...view, noPrinted: await noPrinted(getDb(), `posted${documentType[0]!.toUpperCase()}${documentType.slice(1)}`, no) };
+  });
 }

@@ -25,6 +25,7 @@ import { currencyFactor, customerFields, newDocumentDates, paymentTermsFields, p
 import { deriveLine, type SalesLineInput } from './sales-line.derive.ts';
 import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
 import { itemFromCatalog } from '../purchases/catalog-items.ts';
+import { checkPaymentServiceSet, paymentServiceSetForNewDocument } from '../payment-services/payment-service-setup.commands.ts';
 
 const lineKey = (line: Pick<SalesLineRow, 'documentType' | 'documentNo' | 'lineNo'>) =>
   and(eq(salesLine.documentType, line.documentType), eq(salesLine.documentNo, line.documentNo), eq(salesLine.lineNo, line.lineNo));
@@ -65,7 +66,7 @@ export async function createDocument(tx: Executor, documentType: EditableDocumen
     ...(await customerFields(tx, documentType, sellToCustomerNo, billToCustomerNo, context)),
   };
   if (shipToCode) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, shipToCode, context)) };
-  values = { ...values, ...explicit };
+  values = { ...values, ...explicit, paymentServiceSet: await paymentServiceSetForNewDocument(tx, documentType, explicit.paymentServiceSet) };
   if (explicit.paymentTermsCode !== undefined && explicit.prepmtPaymentTermsCode === undefined && documentType === 'order') values.prepmtPaymentTermsCode = explicit.paymentTermsCode;
   values = { ...values, ...(await paymentTermsFields(tx, values)), ...quoteValidityFields(values, context), ...(await prepaymentTermsFields(tx, values)) };
   for (const typed of ['prepaymentDueDate', 'prepmtPmtDiscountDate', 'prepmtPaymentDiscountPercent'] as const) {
@@ -112,6 +113,7 @@ export async function updateDocumentHeader(
   if (fields.shipToCode !== undefined) values = { ...values, ...(await shipToFields(tx, values.sellToCustomerNo!, fields.shipToCode, context)) };
   const { sellToCustomerNo: _s, billToCustomerNo: _b, shipToCode: _c, ...plain } = fields;
   values = { ...values, ...plain };
+  if (fields.paymentServiceSet !== undefined) values.paymentServiceSet = await checkPaymentServiceSet(tx, documentType, fields.paymentServiceSet);
   if (fields.documentDate !== undefined || fields.paymentTermsCode !== undefined || customerFieldsChanged(fields)) {
     values = { ...values, ...(await paymentTermsFields(tx, values)) };
     if (fields.documentDate !== undefined) values = { ...values, ...quoteValidityFields(values, context) };

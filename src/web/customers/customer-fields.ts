@@ -37,6 +37,9 @@ export const customerFieldGroups: readonly FieldGroup[] = [
     title: 'Invoicing',
     fields: [
       { name: 'vatRegistrationNo', label: 'VAT Registration No.', kind: 'text' },
+      { name: 'gln', label: 'GLN', kind: 'text' },
+      { name: 'electronicAddress', label: 'E-Invoice Endpoint ID', kind: 'text' },
+      { name: 'electronicAddressScheme', label: 'E-Invoice Endpoint Scheme (EAS)', kind: 'text' },
       { name: 'genBusPostingGroup', label: 'Gen. Bus. Posting Group', kind: 'code', lookup: '/genBusinessPostingGroups' },
       { name: 'vatBusPostingGroup', label: 'VAT Bus. Posting Group', kind: 'code', lookup: '/vatBusinessPostingGroups' },
       { name: 'customerPostingGroup', label: 'Customer Posting Group', kind: 'code', lookup: '/customerPostingGroups' },

@@ -19,7 +19,8 @@ export const navigationGroups: readonly NavigationGroup[] = [
     title: 'Purchases',
     entries: [{ label: 'Vendors', to: '/vendors' }, ...purchaseKindList.map((kind) => ({ label: kind.plural, to: documentListPath(kind) })), ...postedPurchaseKindList.map((kind) => ({ label: kind.plural, to: postedDocumentListPath(kind) })), { label: 'Requisition Worksheet', to: requisitionWorksheetRoute }],
   },
-  { title: 'Finance', entries: [{ label: 'General Journal', to: '/general-journal' }, { label: 'Cash Receipt Journal', to: '/cash-receipt-journal' }, { label: 'Register Customer Payments', to: '/register-customer-payments' }, { label: 'Payment Reconciliation Journals', to: '/payment-reconciliations' }, { label: 'Aged Receivables', to: '/aged-receivables' }] },
+  { title: 'Finance', entries: [{ label: 'General Journal', to: '/general-journal' }, { label: 'Cash Receipt Journal', to: '/cash-receipt-journal' }, { label: 'Register Customer Payments', to: '/register-customer-payments' }, { label: 'Payment Services', to: '/payment-services' }, { label: 'Payment Reconciliation Journals', to: '/payment-reconciliations' }, { label: 'Aged Receivables', to: '/aged-receivables' }] },
+  { title: 'Email', entries: [{ label: 'Email Outbox', to: '/email-outbox' }, { label: 'SMTP Setup', to: '/smtp-setup' }, { label: 'Document Sending Profiles', to: '/document-sending-profiles' }] },
   {
     title: 'Ledgers',
     entries: [...ledgerListSpecs.map((spec) => ({ label: spec.caption, to: `/ledgers/${spec.path}` })), { label: 'Find entries', to: '/navigate' }],

@@ -18,7 +18,10 @@ import { PostedInvoiceActions } from './posted-invoice-actions.tsx';
 import { PostedLinesTable } from './posted-lines-table.tsx';
 import { PostedStatusBadges } from './posted-status-badges.tsx';
 import { PrintButton, printableResources } from './print-button.tsx';
+import { EInvoiceButton, eInvoiceResources } from './einvoice-button.tsx';
 import { UndoShipmentButton } from './undo-shipment-button.tsx';
+import { SendEmailButton } from '../email/send-email-button.tsx';
+import { emailableResources } from '../email/email-api.ts';
 
 /** A posted shipment, invoice, credit memo or return receipt: read-only, with its corrections and Find entries. */
 export function PostedDocumentPage() {
@@ -50,6 +53,8 @@ function PostedDocumentView({ kind, document }: { kind: PostedDocumentKind; docu
       <Group gap="xs" role="toolbar" aria-label="Actions">
         <Button component={Link} to={findEntriesPath(document.no)} variant="default">Find entries</Button>
         {printableResources.includes(kind.resource) && <PrintButton resource={kind.resource} no={document.no} onError={setFailure} />}
+        {emailableResources.includes(kind.resource) && <SendEmailButton resource={kind.resource} no={document.no} action="send" label="Send…" onError={setFailure} />}
+        {eInvoiceResources.includes(kind.resource) && <EInvoiceButton resource={kind.resource} no={document.no} onError={setFailure} />}
         {/* A prepayment invoice is undone by a prepayment credit memo from its order (spec §26.9.2). */}
         {kind.type === 'invoice' && !document.prepayment && <PostedInvoiceActions header={document} onError={setFailure} />}
       </Group>

@@ -14,6 +14,8 @@ import { PrepaymentActions } from './prepayment-actions.tsx';
 import { GetRecurringSalesLinesAction } from './recurring-lines-action.tsx';
 import { isPostable } from './posting-options.ts';
 import { StatisticsDialog } from './statistics-dialog.tsx';
+import { SendEmailButton } from '../email/send-email-button.tsx';
+import { PostAndSendButton } from '../email/post-and-send-button.tsx';
 import type { DocumentChange } from './use-sales-document.ts';
 
 interface DocumentActionsProps {
@@ -55,6 +57,8 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       <GetRecurringSalesLinesAction kind={kind} document={document} busy={busy} send={send} locale={locale} />
       <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>Copy Document…</Button>
       <Button variant="default" onClick={() => setDialog('statistics')} disabled={busy}>Statistics…</Button>
+      {(kind.type === 'quote' || kind.type === 'order' || kind.type === 'invoice') && <SendEmailButton resource={kind.resource} no={document.no} action="sendByEmail" label="Send by Email…" disabled={busy} onError={onError} />}
+      {(kind.type === 'invoice' || kind.type === 'order') && <PostAndSendButton resource={kind.resource} no={document.no} disabled={busy} onError={onError} />}
       <CopyDocumentDialog opened={dialog === 'copy'} onClose={close} onCopy={(input) => send({ method: 'POST', path: '/copyDocument', body: input })} />
       <StatisticsDialog kind={kind} document={document} opened={dialog === 'statistics'} onClose={close} locale={locale} />
       {kind.type === 'invoice' && <GetShipmentLinesDialog {...dialogProps} opened={dialog === 'shipmentLines'} />}

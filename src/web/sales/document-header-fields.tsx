@@ -6,14 +6,18 @@ import { customerLookup, locationLookup } from '../components/lookup-sources.ts'
 import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
 import { dateFieldCaptions, type DocumentKind, type HeaderDateField } from './document-kinds.ts';
 import { hasPrepaymentFields, PrepaymentHeaderFields, type PrepaymentHeaderField } from './prepayment-header-fields.tsx';
+import { PaymentServiceSetField } from '../payment-services/payment-service-set-field.tsx';
+import { paymentServiceDocumentTypes } from '../../core/master-data/payment-service.schemas.ts';
 
-export type HeaderField = 'sellToCustomerNo' | 'externalDocumentNo' | 'yourReference' | 'locationCode' | HeaderDateField | PrepaymentHeaderField;
+const carriesPaymentServices = (kind: DocumentKind) => (paymentServiceDocumentTypes as readonly string[]).includes(kind.type);
+
+export type HeaderField = 'sellToCustomerNo' | 'externalDocumentNo' | 'yourReference' | 'locationCode' | 'paymentServiceSet' | HeaderDateField | PrepaymentHeaderField;
 
 interface DocumentHeaderFieldsProps {
   kind: DocumentKind;
   document: SalesDocument;
   errors: Readonly<Record<string, string>>;
-  onCommit: (field: HeaderField, value: string | boolean) => void;
+  onCommit: (field: HeaderField, value: string | boolean | string[]) => void;
 }
 
 /** The General FastTab: customer, references and dates (and an order's Prepayment FastTab); each field saves when it is left. */
@@ -33,6 +37,9 @@ export function DocumentHeaderFields({ kind, document, errors, onCommit }: Docum
             <DateField key={field} label={dateFieldCaptions[field]} value={document[field]} error={errors[field]} onCommit={(value) => onCommit(field, value ?? '')}
               readOnly={!open && field !== 'shipmentDate'} />
           ))}
+          {carriesPaymentServices(kind) && (
+            <PaymentServiceSetField saved={document.paymentServiceSet} error={errors.paymentServiceSet} onCommit={(codes) => onCommit('paymentServiceSet', codes)} />
+          )}
         </SimpleGrid>
       </Fieldset>
       {hasPrepaymentFields(kind) && <PrepaymentHeaderFields kind={kind} document={document} errors={errors} onCommit={onCommit} />}

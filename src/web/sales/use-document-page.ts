@@ -39,7 +39,7 @@ export function useDocumentPage<D extends EditedDocument>(kind: AnyDocumentKind,
     setFailure(null);
     return send(request);
   };
-  const commitHeader = async (field: string, value: string | boolean) => {
+  const commitHeader = async (field: string, value: string | boolean | string[]) => {
     const parsed = updateSchema.safeParse({ [field]: value });
     if (!parsed.success) return setHeaderErrors(fieldErrorsOf(parsed.error));
     try {
@@ -49,5 +49,5 @@ export function useDocumentPage<D extends EditedDocument>(kind: AnyDocumentKind,
       setHeaderErrors(error instanceof ApiError && Object.keys(error.fieldErrors).length > 0 ? error.fieldErrors : { [field]: messageOf(error) });
     }
   };
-  return { locale, busy, editor, headerErrors, failure, showFailure, run, commitHeader: (field: string, value: string | boolean) => void commitHeader(field, value) };
+  return { locale, busy, editor, headerErrors, failure, showFailure, run, commitHeader: (field: string, value: string | boolean | string[]) => void commitHeader(field, value) };
 }

@@ -16,6 +16,7 @@ import {
   balAccountTypes, bankStatementStatuses, detailedEntryTypes, genPostingTypes, glAccount, glEntry, glRegister, glSourceTypes, itemLedgerDocumentTypes,
   itemLedgerEntryTypes, itemSourceTypes, ledgerDocumentTypes, matchToleranceTypes, postedSalesDocumentTypes, reconciliationAccountTypes, valueEntryTypes, vatEntryTypes,
 } from '../../../src/server/db/schema/index.ts';
+import { paymentNotificationStatuses, paymentServiceBalAccountTypes } from '../../../src/server/db/schema/index.ts';
 import { freshDatabase } from '../../support/database.ts';
 
 // Type columns are enums checked by the database (DESIGN §5): one TypeScript list per kind of
@@ -91,6 +92,8 @@ describe('the migrated database', () => {
     bank_account_match_tolerance_type_check: matchToleranceTypes,
     bank_reconciliation_line_account_type_check: reconciliationAccountTypes,
     text_to_account_mapping_bal_source_type_check: reconciliationAccountTypes,
+    payment_service_setup_bal_account_type_check: paymentServiceBalAccountTypes,
+    payment_notification_status_check: paymentNotificationStatuses,
   };
 
   it('checks each type column against exactly its list (no migration is missing for a changed list)', async () => {

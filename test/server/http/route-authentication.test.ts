@@ -73,7 +73,8 @@ async function operations(): Promise<Operation[]> {
   return Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({
     method: method.toUpperCase(),
     path,
-    public: path === '/api/v1/auth/token',
+    // Sign-in, and PayPal's payment notification (issue 17), which authenticates by the invoice's token instead.
+    public: path === '/api/v1/auth/token' || path === '/api/v1/paymentServices/paypal/notify',
   })));
 }
 
@@ -131,6 +132,8 @@ describe('authentication is decided on the matched route', () => {
     expect((await send('GET', '/api/docs/')).status).toBe(200);
     expect((await send('GET', '/health')).status).toBe(200);
     expect((await send('POST', '/api/v1/auth/token')).status).toBe(400);
+    // Open to PayPal, but a notification without the invoice's token is refused and changes nothing.
+    expect((await send('POST', '/api/v1/paymentServices/paypal/notify')).status).toBe(403);
     expect([200, 503]).toContain((await send('GET', '/')).status);
   });
 

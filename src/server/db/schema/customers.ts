@@ -64,6 +64,9 @@ export const customer = pgTable('customer', {
   vatRegistrationNo: text().notNull().default(''),
   /** Global Location Number, the Peppol endpoint of many buyers. */
   gln: text().notNull().default(''),
+  /** Peppol electronic address (EN 16931 BT-49): endpoint ID and its EAS scheme; blank uses the GLN (scheme 0088). */
+  electronicAddress: text().notNull().default(''),
+  electronicAddressScheme: text().notNull().default(''),
   languageCode: text().notNull().default(''),
   ...recordColumns(),
 });

@@ -21,3 +21,5 @@ export * from './bank-reconciliation.ts';
 export * from './purchases.ts';
 export * from './posted-purchase-documents.ts';
 export * from './standard-sales.ts';
+export * from './payment-services.ts';
+export * from './email.ts';

@@ -4,6 +4,7 @@
  * immutable (trigger in migration 0004) except the derived quantities of shipment and receipt lines
  * that later invoices consume, and the Correction flag Undo Shipment sets (spec §7.10, §13.1).
  */
+import { sql } from 'drizzle-orm';
 import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { amount, calendarDate, currencyFactor, flag, percent, quantity, salesLineAmountColumns } from './columns.ts';
 import { customer } from './customers.ts';
@@ -59,6 +60,8 @@ export const postedSalesHeader = pgTable('posted_sales_header', {
   prepayment: flag(),
   prepaymentOrderNo: text(),
   postingDescription: text().notNull().default(''),
+  /** The Payment Service Set of the posted document (spec §21.1): which payment links a posted invoice shows. */
+  paymentServiceSet: text().array().notNull().default(sql`'{}'::text[]`),
   /** Totals of invoices and credit memos (0 on shipments and receipts), in the document currency. */
   amount: amount().notNull().default('0'),
   amountIncludingVat: amount().notNull().default('0'),

@@ -92,6 +92,9 @@ export const vatPostingSetup = pgTable(
     vatIdentifier: text().notNull().default(''),
     /** EN 16931 VAT category (S, Z, E, AE, K, G, O), needed for e-invoices. */
     taxCategory: text().notNull().default('S'),
+    /** VATEX code and text an e-invoice states for categories E, AE, K, G and O (BT-121, BT-120). */
+    vatExemptionReasonCode: text().notNull().default(''),
+    vatExemptionReason: text().notNull().default(''),
     salesVatAccount: account(),
     purchaseVatAccount: account(),
     reverseChargeVatAccount: account(),

@@ -93,6 +93,8 @@ export const salesHeader = pgTable('sales_header', {
   appliesToDocumentNo: text(),
   /** The posted invoice a corrective credit memo (or its correcting invoice) refers to (spec §18). */
   correctedInvoiceNo: text(),
+  /** Payment Service Set (spec §21.1): the payment services whose link the document shows, e.g. ['PAYPAL']. */
+  paymentServiceSet: text().array().notNull().default(sql`'{}'::text[]`),
   ...recordColumns(),
 }, (t) => [primaryKey({ columns: [t.documentType, t.no] }), allowedValues(t.documentType, salesDocumentTypes)]);
 

@@ -18,6 +18,9 @@ export const companyInformation = pgTable('company_information', {
   bankName: text().notNull().default(''),
   iban: text().notNull().default(''),
   swiftCode: text().notNull().default(''),
+  /** Peppol electronic address (EN 16931 BT-34): endpoint ID and its EAS scheme (0106 KvK, 0208 KBO, 0088 GLN, 9944 NL VAT …). */
+  electronicAddress: text().notNull().default(''),
+  electronicAddressScheme: text().notNull().default(''),
   ...recordColumns(),
 }, (t) => [check('company_information_singleton', sql`${t.id} = 1`)]);
 
