@@ -12,7 +12,7 @@ import { invalidAddressIn, splitAddressList } from '../../core/email/email-addre
 import { afterFailedAttempt } from '../../core/email/outbox-retry.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
-import { isDatabaseUnavailable, innermostMessage } from '../db/connection-errors.ts';
+import { startPollingWorker } from '../jobs/polling-worker.ts';
 import { emailOutbox } from '../db/schema/index.ts';
 import { loadAttachments, type EmailMessageRow } from './email-outbox.ts';
 import { loadSmtpConnection, type SmtpConnection } from './smtp-setup.ts';
@@ -128,32 +128,11 @@ export interface EmailWorkerOptions { workerId: string; pollMs?: number; interru
 
 /** Polls the outbox and sends what is due; stop() waits for the message in hand. */
 export function startEmailWorker(db: Executor, options: EmailWorkerOptions): { stop(): Promise<void> } {
-  const pollMs = options.pollMs ?? 2000;
-  const onError = options.onError ?? ((error: unknown) => console.error('email worker:',
-    isDatabaseUnavailable(error) ? `the database cannot be reached (${innermostMessage(error)}); trying again in ${pollMs} ms` : error));
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const sleep = () => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, pollMs);
-    wake = () => { clearTimeout(timer); resolve(); };
+  const { interruptedAfterMs } = options;
+  return startPollingWorker(db, {
+    name: 'email worker', pollMs: options.pollMs ?? 2000, ...(options.onError ? { onError: options.onError } : {}),
+    ...(interruptedAfterMs !== undefined ? { start: async (executor: Executor) => { await failInterruptedSends(executor, interruptedAfterMs); } } : {}),
+    // deliverDueEmails sends everything due before it returns, so the worker sleeps after each round.
+    step: async (executor) => { await deliverDueEmails(executor, options.workerId); return false; },
   });
-  const loop = async () => {
-    if (options.interruptedAfterMs !== undefined) await failInterruptedSends(db, options.interruptedAfterMs).catch(onError);
-    while (!stopped) {
-      try {
-        await deliverDueEmails(db, options.workerId);
-      } catch (error) {
-        onError(error);
-      }
-      if (!stopped) await sleep();
-    }
-  };
-  const running = loop();
-  return {
-    stop: async () => {
-      stopped = true;
-      wake?.();
-      await running;
-    },
-  };
 }

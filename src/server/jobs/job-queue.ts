@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/dates/calendar-date.ts';
 import type { Executor } from '../db/connection.ts';
-import { innermostMessage, isDatabaseUnavailable } from '../db/connection-errors.ts';
+import { startPollingWorker } from './polling-worker.ts';
 import { job } from '../db/schema/index.ts';
 
 /** `incomplete`: the job ran to its end but left out part of what it was asked to do; its result says what and why. */
@@ -218,39 +218,14 @@ export interface JobWorkerOptions {
 
 /** Polls for queued jobs and runs them one at a time; stop() waits for the job in hand to finish. */
 export function startJobWorker(db: Executor, options: JobWorkerOptions): { stop(): Promise<void> } {
-  const pollMs = options.pollMs ?? 1000;
-  // While the database is down every poll fails: one line each, not a stack trace; it polls on and recovers.
-  const onError = options.onError ?? ((error: unknown) => console.error('job worker:',
-    isDatabaseUnavailable(error) ? `the database cannot be reached (${innermostMessage(error)}); trying again in ${pollMs} ms` : error));
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const sleep = () => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, pollMs);
-    wake = () => { clearTimeout(timer); resolve(); };
-  });
-
-  const loop = async () => {
-    if (options.requeueAfterMs !== undefined) await requeueInterruptedJobs(db, options.requeueAfterMs).catch(onError);
-    while (!stopped) {
-      try {
-        const next = await claimNextJob(db, options.workerId, options.types);
-        if (next) {
-          await runJob(db, next);
-          continue;
-        }
-      } catch (error) {
-        onError(error);
-      }
-      if (!stopped) await sleep();
-    }
-  };
-  const running = loop();
-
-  return {
-    stop: async () => {
-      stopped = true;
-      wake?.();
-      await running;
+  const { requeueAfterMs } = options;
+  return startPollingWorker(db, {
+    name: 'job worker', pollMs: options.pollMs ?? 1000, ...(options.onError ? { onError: options.onError } : {}),
+    ...(requeueAfterMs !== undefined ? { start: async (executor: Executor) => { await requeueInterruptedJobs(executor, requeueAfterMs); } } : {}),
+    step: async (executor) => {
+      const next = await claimNextJob(executor, options.workerId, options.types);
+      if (next) await runJob(executor, next);
+      return next !== undefined;
     },
-  };
+  });
 }
