@@ -6,35 +6,60 @@ export type DocumentLanguage = 'en' | 'nl';
 
 export type PrintableDocumentKind = 'invoice' | 'creditMemo' | 'quote' | 'order';
 
-const english = {
-  invoice: 'Invoice', creditMemo: 'Credit Memo', quote: 'Quote', order: 'Order Confirmation',
-  prepaymentInvoice: 'Prepayment Invoice', prepaymentCreditMemo: 'Prepayment Credit Memo',
-  billTo: 'Bill-to', shipTo: 'Ship-to', documentNo: 'Document No.', documentDate: 'Document Date', postingDate: 'Posting Date',
-  dueDate: 'Due Date', customerNo: 'Customer No.', yourReference: 'Your Reference', externalDocumentNo: 'External Document No.',
-  vatRegistrationNo: 'VAT Registration No.', paymentTerms: 'Payment Terms', paymentDiscount: 'Payment Discount',
-  paymentDiscountText: '{percent}% ({amount}) if paid by {date}', paymentDiscountPercentText: '{percent}% if paid by {date}', no: 'No.', description: 'Description', quantity: 'Quantity',
-  unit: 'Unit', unitPrice: 'Unit Price', discountPercent: 'Disc. %', lineAmount: 'Amount', subtotal: 'Subtotal',
-  invoiceDiscount: 'Invoice Discount', totalExclVat: 'Total {currency} Excl. VAT', vat: 'VAT', totalInclVat: 'Total {currency} Incl. VAT',
-  vatIdentifier: 'VAT Identifier', vatPercent: 'VAT %', vatBase: 'VAT Base', vatAmount: 'VAT Amount', vatBreakdown: 'VAT Amount Specification',
-  total: 'Total', page: 'Page {page} of {pages}', bank: 'Bank', iban: 'IBAN', bic: 'BIC', phone: 'Phone', email: 'Email',
-  pricesIncludingVat: 'Prices including VAT', validUntil: 'Valid Until', orderDate: 'Order Date', shipmentDate: 'Shipment Date',
-} as const;
+/** Every caption in each language, side by side. */
+const captionTable = {
+  invoice: { en: 'Invoice', nl: 'Factuur' },
+  creditMemo: { en: 'Credit Memo', nl: 'Creditnota' },
+  quote: { en: 'Quote', nl: 'Offerte' },
+  order: { en: 'Order Confirmation', nl: 'Orderbevestiging' },
+  prepaymentInvoice: { en: 'Prepayment Invoice', nl: 'Vooruitbetalingsfactuur' },
+  prepaymentCreditMemo: { en: 'Prepayment Credit Memo', nl: 'Vooruitbetalingscreditnota' },
+  billTo: { en: 'Bill-to', nl: 'Factuuradres' },
+  shipTo: { en: 'Ship-to', nl: 'Verzendadres' },
+  documentNo: { en: 'Document No.', nl: 'Documentnr.' },
+  documentDate: { en: 'Document Date', nl: 'Documentdatum' },
+  postingDate: { en: 'Posting Date', nl: 'Boekingsdatum' },
+  dueDate: { en: 'Due Date', nl: 'Vervaldatum' },
+  customerNo: { en: 'Customer No.', nl: 'Klantnr.' },
+  yourReference: { en: 'Your Reference', nl: 'Uw referentie' },
+  externalDocumentNo: { en: 'External Document No.', nl: 'Extern documentnr.' },
+  vatRegistrationNo: { en: 'VAT Registration No.', nl: 'Btw-nummer' },
+  paymentTerms: { en: 'Payment Terms', nl: 'Betalingscondities' },
+  paymentDiscount: { en: 'Payment Discount', nl: 'Betalingskorting' },
+  paymentDiscountText: { en: '{percent}% ({amount}) if paid by {date}', nl: '{percent}% ({amount}) bij betaling vóór {date}' },
+  paymentDiscountPercentText: { en: '{percent}% if paid by {date}', nl: '{percent}% bij betaling vóór {date}' },
+  no: { en: 'No.', nl: 'Nr.' },
+  description: { en: 'Description', nl: 'Omschrijving' },
+  quantity: { en: 'Quantity', nl: 'Aantal' },
+  unit: { en: 'Unit', nl: 'Eenheid' },
+  unitPrice: { en: 'Unit Price', nl: 'Prijs per eenheid' },
+  discountPercent: { en: 'Disc. %', nl: 'Korting %' },
+  lineAmount: { en: 'Amount', nl: 'Bedrag' },
+  subtotal: { en: 'Subtotal', nl: 'Subtotaal' },
+  invoiceDiscount: { en: 'Invoice Discount', nl: 'Factuurkorting' },
+  totalExclVat: { en: 'Total {currency} Excl. VAT', nl: 'Totaal {currency} excl. btw' },
+  vat: { en: 'VAT', nl: 'Btw' },
+  totalInclVat: { en: 'Total {currency} Incl. VAT', nl: 'Totaal {currency} incl. btw' },
+  vatIdentifier: { en: 'VAT Identifier', nl: 'Btw-id' },
+  vatPercent: { en: 'VAT %', nl: 'Btw %' },
+  vatBase: { en: 'VAT Base', nl: 'Btw-grondslag' },
+  vatAmount: { en: 'VAT Amount', nl: 'Btw-bedrag' },
+  vatBreakdown: { en: 'VAT Amount Specification', nl: 'Btw-specificatie' },
+  total: { en: 'Total', nl: 'Totaal' },
+  page: { en: 'Page {page} of {pages}', nl: 'Pagina {page} van {pages}' },
+  bank: { en: 'Bank', nl: 'Bank' },
+  iban: { en: 'IBAN', nl: 'IBAN' },
+  bic: { en: 'BIC', nl: 'BIC' },
+  phone: { en: 'Phone', nl: 'Telefoon' },
+  email: { en: 'Email', nl: 'E-mail' },
+  pricesIncludingVat: { en: 'Prices including VAT', nl: 'Prijzen inclusief btw' },
+  validUntil: { en: 'Valid Until', nl: 'Geldig tot' },
+  orderDate: { en: 'Order Date', nl: 'Orderdatum' },
+  shipmentDate: { en: 'Shipment Date', nl: 'Verzenddatum' },
+} as const satisfies Record<string, Record<DocumentLanguage, string>>;
 
-export type CaptionKey = keyof typeof english;
+export type CaptionKey = keyof typeof captionTable;
 
-const dutch: Record<CaptionKey, string> = {
-  invoice: 'Factuur', creditMemo: 'Creditnota', quote: 'Offerte', order: 'Orderbevestiging',
-  prepaymentInvoice: 'Vooruitbetalingsfactuur', prepaymentCreditMemo: 'Vooruitbetalingscreditnota',
-  billTo: 'Factuuradres', shipTo: 'Verzendadres', documentNo: 'Documentnr.', documentDate: 'Documentdatum', postingDate: 'Boekingsdatum',
-  dueDate: 'Vervaldatum', customerNo: 'Klantnr.', yourReference: 'Uw referentie', externalDocumentNo: 'Extern documentnr.',
-  vatRegistrationNo: 'Btw-nummer', paymentTerms: 'Betalingscondities', paymentDiscount: 'Betalingskorting',
-  paymentDiscountText: '{percent}% ({amount}) bij betaling vóór {date}', paymentDiscountPercentText: '{percent}% bij betaling vóór {date}', no: 'Nr.', description: 'Omschrijving', quantity: 'Aantal',
-  unit: 'Eenheid', unitPrice: 'Prijs per eenheid', discountPercent: 'Korting %', lineAmount: 'Bedrag', subtotal: 'Subtotaal',
-  invoiceDiscount: 'Factuurkorting', totalExclVat: 'Totaal {currency} excl. btw', vat: 'Btw', totalInclVat: 'Totaal {currency} incl. btw',
-  vatIdentifier: 'Btw-id', vatPercent: 'Btw %', vatBase: 'Btw-grondslag', vatAmount: 'Btw-bedrag', vatBreakdown: 'Btw-specificatie',
-  total: 'Totaal', page: 'Pagina {page} van {pages}', bank: 'Bank', iban: 'IBAN', bic: 'BIC', phone: 'Telefoon', email: 'E-mail',
-  pricesIncludingVat: 'Prijzen inclusief btw', validUntil: 'Geldig tot', orderDate: 'Orderdatum', shipmentDate: 'Verzenddatum',
-};
 
 export type DocumentCaptions = Readonly<Record<CaptionKey, string>>;
 
@@ -44,8 +69,12 @@ export function documentLanguageOf(languageCode: string): DocumentLanguage {
   return code === 'nld' || code === 'nlb' || code === 'nl' || code.startsWith('nl-') ? 'nl' : 'en';
 }
 
+const captionsByLanguage = Object.fromEntries((['en', 'nl'] as const).map((language) => [
+  language, Object.fromEntries(Object.entries(captionTable).map(([key, texts]) => [key, texts[language]])) as DocumentCaptions,
+])) as Record<DocumentLanguage, DocumentCaptions>;
+
 export function documentCaptions(language: DocumentLanguage): DocumentCaptions {
-  return language === 'nl' ? dutch : english;
+  return captionsByLanguage[language];
 }
 
 /** Fills `{name}` placeholders of a caption. */

@@ -23,7 +23,7 @@ import { loadPrintablePostedDocument, loadPrintableSalesDocument } from '../docu
 import { paymentLinksForPostedInvoice, paymentLinksForSalesDocument } from '../payment-services/payment-links.ts';
 import { loadPostedDocument } from '../sales/posted-sales-document.queries.ts';
 import { loadDocument } from '../sales/sales-document.queries.ts';
-import { findMessageByKey, noPrinted, queueEmailMessage, recordPrint, type EmailMessageRow, type OutboxAttachment } from './email-outbox.ts';
+import { findMessageByKey, noPrinted, queueEmailMessage, recordPrint, type EmailMessageRow, type NewEmailMessage, type OutboxAttachment } from './email-outbox.ts';
 
 const kinds: Record<EmailDocumentType, PrintableDocumentKind> = {
   quote: 'quote', order: 'order', invoice: 'invoice', postedInvoice: 'invoice', postedCreditMemo: 'creditMemo',
@@ -81,14 +81,9 @@ export async function resolveProfileFor(tx: Executor, profileCode: string): Prom
   return resolveSendingProfile(profileCode, profiles);
 }
 
-interface PreparedEmail {
+/** The message as the outbox takes it (NewEmailMessage), before the attachments are rendered. */
+interface PreparedEmail extends Pick<NewEmailMessage, 'documentNo' | 'customerNo' | 'to' | 'cc' | 'subject' | 'htmlBody'> {
   documentType: EmailDocumentType;
-  documentNo: string;
-  customerNo: string;
-  to: string;
-  cc: string;
-  subject: string;
-  htmlBody: string;
   emailAttachment: EmailAttachmentChoice;
   attachmentNames: string[];
   profile: ResolvedSendingProfile;
