@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, inject } from 'vitest';
+import { inject } from 'vitest';
 import type { Role } from '../../src/core/access/roles.ts';
 import type { DatabaseHandle, Executor } from '../../src/server/db/connection.ts';
 import { buildApp } from '../../src/server/http/app.ts';
@@ -25,10 +25,8 @@ export { testPassword };
  * password testPassword), each signed in: the users and tokens come with the database template.
  */
 export async function testApi(): Promise<TestApi> {
-  const database = await apiDatabase();
+  const { database, app } = await apiDatabase();
   const tokens = new Map(Object.entries(inject('apiTokens')) as [Role, string][]);
-  const app = await buildApp({ db: database.db });
-  await app.ready();
   return {
     app,
     db: database.db,
@@ -39,35 +37,41 @@ export async function testApi(): Promise<TestApi> {
       ...(body === undefined ? {} : { payload: body as object }),
     }),
     close: async () => {
-      await app.close();
-      if (idle === undefined) idle = database;
-      else await database.close();
+      // An app a test made listen on a port is not handed on: the next test could not listen again.
+      if (idle === undefined && !app.server.listening) idle = { database, app };
+      else await closeBoth({ database, app });
     },
   };
 }
 
-// Opening a database costs ~2 s (PGlite loads and starts PostgreSQL); emptying one and copying the
-// template's rows back costs ~0.1 s. So a test file's closed test database waits for its next test.
-let idle: DatabaseHandle | undefined;
+interface AppOnDatabase { database: DatabaseHandle; app: FastifyInstance }
+
+// Opening a database costs ~2 s (PGlite loads and starts PostgreSQL) and building the app ~0.2 s;
+// emptying the database and copying the template's rows back costs ~0.1 s. So a test file's closed
+// test database waits, with its app, for the next test: the file's, or the next file's in the same
+// worker (the database project shares modules between files). The worker's exit closes the last.
+let idle: AppOnDatabase | undefined;
 let templateScript: string | undefined;
 
-async function apiDatabase(): Promise<DatabaseHandle> {
+async function apiDatabase(): Promise<AppOnDatabase> {
   const reused = idle;
   idle = undefined;
   if (reused && templateScript) {
     try {
-      await runScript(reused.db, templateScript);
+      await runScript(reused.database.db, templateScript);
       return reused;
     } catch {
-      await reused.close().catch(() => undefined);
+      await closeBoth(reused).catch(() => undefined);
     }
   }
   const database = await freshDatabase({ withRoleUsers: true });
   templateScript ??= await restoreScript(database.db);
-  return database;
+  const app = await buildApp({ db: database.db });
+  await app.ready();
+  return { database, app };
 }
 
-afterAll(async () => {
-  await idle?.close();
-  idle = undefined;
-});
+async function closeBoth({ database, app }: AppOnDatabase) {
+  await app.close();
+  await database.close();
+}
