@@ -38,6 +38,7 @@ import { EmailOutboxPage } from './email/email-outbox-page.tsx';
 import { SendingProfilesPage } from './email/sending-profiles-page.tsx';
 import { SmtpSetupPage } from './email/smtp-setup-page.tsx';
 import { PaymentServicesPage } from './payment-services/payment-services-page.tsx';
+import { CompanyInformationPage } from './setup/company-information-page.tsx';
 
 /** Without a token every address shows the sign-in page; after signing in, the address asked for. */
 export function App() {
@@ -60,6 +61,7 @@ export function App() {
         <Route path="/combine-shipments" element={<CombineShipmentsPage />} />
         <Route path="/email-outbox" element={<EmailOutboxPage />} />
         <Route path="/smtp-setup" element={<SmtpSetupPage />} />
+        <Route path="/company-information" element={<CompanyInformationPage />} />
         <Route path="/payment-services" element={<PaymentServicesPage />} />
         <Route path="/document-sending-profiles" element={<SendingProfilesPage />} />
         <Route path="/standard-sales-codes" element={<StandardSalesCodeListPage />} />

@@ -4,7 +4,14 @@
  */
 export type DocumentLanguage = 'en' | 'nl';
 
+/** The sales documents that are printed and also sent by email: quote, order confirmation, invoice, credit memo. */
 export type PrintableDocumentKind = 'invoice' | 'creditMemo' | 'quote' | 'order';
+
+/**
+ * Every document layout: the sent ones, the pro forma invoice of an unposted order or invoice, the
+ * packing slips of posted shipments and return receipts (quantities, no prices) and the customer statement.
+ */
+export type DocumentLayoutKind = PrintableDocumentKind | 'proForma' | 'shipment' | 'returnReceipt' | 'statement';
 
 /** Every caption in each language, side by side. */
 const captionTable = {
@@ -12,6 +19,10 @@ const captionTable = {
   creditMemo: { en: 'Credit Memo', nl: 'Creditnota' },
   quote: { en: 'Quote', nl: 'Offerte' },
   order: { en: 'Order Confirmation', nl: 'Orderbevestiging' },
+  proForma: { en: 'Pro Forma Invoice', nl: 'Pro-formafactuur' },
+  shipment: { en: 'Packing Slip', nl: 'Pakbon' },
+  returnReceipt: { en: 'Return Receipt', nl: 'Retourontvangst' },
+  statement: { en: 'Statement', nl: 'Rekeningoverzicht' },
   prepaymentInvoice: { en: 'Prepayment Invoice', nl: 'Vooruitbetalingsfactuur' },
   prepaymentCreditMemo: { en: 'Prepayment Credit Memo', nl: 'Vooruitbetalingscreditnota' },
   billTo: { en: 'Bill-to', nl: 'Factuuradres' },
@@ -56,6 +67,34 @@ const captionTable = {
   validUntil: { en: 'Valid Until', nl: 'Geldig tot' },
   orderDate: { en: 'Order Date', nl: 'Orderdatum' },
   shipmentDate: { en: 'Shipment Date', nl: 'Verzenddatum' },
+  receiptDate: { en: 'Receipt Date', nl: 'Ontvangstdatum' },
+  orderNo: { en: 'Order No.', nl: 'Ordernr.' },
+  returnOrderNo: { en: 'Return Order No.', nl: 'Retourordernr.' },
+  quantityShipped: { en: 'Quantity Shipped', nl: 'Geleverd aantal' },
+  quantityReceived: { en: 'Quantity Received', nl: 'Ontvangen aantal' },
+  proFormaNote: { en: 'This is not an invoice: no amount is due on this document.', nl: 'Dit is geen factuur: op grond van dit document is niets verschuldigd.' },
+  startDate: { en: 'Start Date', nl: 'Begindatum' },
+  endDate: { en: 'End Date', nl: 'Einddatum' },
+  statementCurrency: { en: 'Amounts in {currency}', nl: 'Bedragen in {currency}' },
+  documentType: { en: 'Document Type', nl: 'Documentsoort' },
+  remainingAmount: { en: 'Remaining Amount', nl: 'Openstaand bedrag' },
+  balance: { en: 'Balance', nl: 'Saldo' },
+  openingBalance: { en: 'Opening Balance', nl: 'Beginsaldo' },
+  closingBalance: { en: 'Closing Balance', nl: 'Eindsaldo' },
+  aging: { en: 'Aging of the open entries by due date on {date}', nl: 'Ouderdom van de openstaande posten op vervaldatum per {date}' },
+  agingCurrent: { en: 'Not Due', nl: 'Niet vervallen' },
+  agingDays: { en: '{from}–{to} Days', nl: '{from}–{to} dagen' },
+  agingOver: { en: 'Over {days} Days', nl: 'Meer dan {days} dagen' },
+  docTypeInvoice: { en: 'Invoice', nl: 'Factuur' },
+  docTypeCreditMemo: { en: 'Credit Memo', nl: 'Creditnota' },
+  docTypePayment: { en: 'Payment', nl: 'Betaling' },
+  docTypeRefund: { en: 'Refund', nl: 'Terugbetaling' },
+  docTypeFinanceChargeMemo: { en: 'Finance Charge Memo', nl: 'Rentefactuur' },
+  docTypeReminder: { en: 'Reminder', nl: 'Aanmaning' },
+  adjustmentApplication: { en: 'Application', nl: 'Vereffening' },
+  adjustmentPaymentDiscount: { en: 'Payment Discount', nl: 'Betalingskorting' },
+  adjustmentPaymentTolerance: { en: 'Payment Tolerance', nl: 'Betalingstolerantie' },
+  adjustmentRounding: { en: 'Rounding', nl: 'Afronding' },
 } as const satisfies Record<string, Record<DocumentLanguage, string>>;
 
 export type CaptionKey = keyof typeof captionTable;

@@ -1,15 +1,17 @@
 /**
  * The data a printed sales document shows (spec §21): letterhead, addresses, numbers and dates,
  * lines, VAT breakdown per VAT identifier and totals, already formatted in the customer's language.
+ * A packing slip (posted shipment, return receipt) shows the quantities only: no prices, amounts,
+ * VAT or payment terms. A pro forma invoice is an unposted order or invoice printed as an invoice.
  * Pure: the caller loads the document, its company information and its payment terms; the amounts
  * are the stored decimals of the document (what the ledger was posted from), only summed exactly
  * per VAT identifier and never recomputed.
  */
 import { dec, sum } from '../money/decimal.ts';
-import { documentCaptions, documentLanguageOf, fillCaption, type DocumentCaptions, type DocumentLanguage, type PrintableDocumentKind } from './document-captions.ts';
+import { documentCaptions, documentLanguageOf, fillCaption, type DocumentCaptions, type DocumentLanguage, type DocumentLayoutKind } from './document-captions.ts';
 import { documentFormatter, type DocumentFormatter } from './document-format.ts';
 import type { PaymentLink } from './payment-link.ts';
-import { printableParties, type CompanySource, type PartySource, type PrintableAddress } from './printable-parties.ts';
+import { printableParties, type CompanySource, type PartySource, type PrintableAddress, type PrintableCompany } from './printable-parties.ts';
 
 export type { CompanySource, PartySource, PrintableAddress } from './printable-parties.ts';
 
@@ -28,6 +30,8 @@ export interface PrintableHeaderSource extends PartySource {
   languageCode: string;
   /** A posted prepayment invoice or credit memo (spec §26.4–26.5): titled as such. */
   prepayment?: boolean;
+  /** Printed on packing slips: when the goods left (a shipment) or came back (a return receipt). */
+  shipmentDate?: string | null;
   currencyCode: string | null;
   pricesIncludingVat: boolean;
   amount: string;
@@ -52,8 +56,11 @@ export interface PrintableLineSource {
   prepaymentLine?: boolean;
 }
 
+/** The documents printed from a sales header and its lines (the statement is printed from ledger entries: printable-statement.ts). */
+export type HeaderDocumentKind = Exclude<DocumentLayoutKind, 'statement'>;
+
 export interface PrintableSource {
-  kind: PrintableDocumentKind;
+  kind: HeaderDocumentKind;
   header: PrintableHeaderSource;
   lines: readonly PrintableLineSource[];
   company: CompanySource;
@@ -67,6 +74,8 @@ export interface PrintableSource {
   validUntil?: string | null;
   /** "Pay with PayPal" and the like (§21.4): the posted invoice's links, or an unposted document's placeholders. */
   paymentLinks?: readonly PaymentLink[];
+  /** The order (return order) a posted shipment (return receipt) came from, printed on the packing slip. */
+  orderNo?: string | null;
 }
 
 export interface PrintableField { caption: string; value: string }
@@ -79,13 +88,24 @@ export interface PrintableLine {
 
 export interface PrintableVatRow { vatIdentifier: string; vatPercent: string; base: string; vatAmount: string; amountIncludingVat: string }
 
+/** One currency of a customer statement: the balance before the period, the entries in it with a running balance, the balance at its end, the aging of what is open. */
+export interface PrintableStatementSection {
+  currencyCode: string;
+  heading: string;
+  openingBalance: string;
+  lines: Array<{ postingDate: string; documentType: string; documentNo: string; description: string; dueDate: string; amount: string; remainingAmount: string; balance: string }>;
+  closingBalance: string;
+  aging: { heading: string; labels: string[]; amounts: string[]; total: string };
+}
+
 export interface PrintableDocument {
+  kind: DocumentLayoutKind;
   language: DocumentLanguage;
   captions: DocumentCaptions;
   title: string;
   /** "Sales Invoice PSI000001.pdf": the attachment name (§21.3). */
   fileName: string;
-  company: { name: string; addressLines: string[]; contactLines: string[] };
+  company: PrintableCompany;
   billTo: PrintableAddress;
   shipTo: PrintableAddress | null;
   fields: PrintableField[];
@@ -96,11 +116,24 @@ export interface PrintableDocument {
   amountIncludingVat: string;
   paymentLines: PrintableField[];
   paymentLinks: PaymentLink[];
+  /** Whether the document shows prices, amounts, VAT and totals: false on a packing slip and a statement. */
+  priced: boolean;
+  /** The caption of the lines' quantity column: "Quantity", or "Quantity Shipped" on a packing slip. */
+  quantityCaption: string;
+  /** Short texts printed under the totals (the pro forma invoice's "this is not an invoice"). */
+  remarks: string[];
+  /** A customer statement's sections, one per currency; none on the other documents. */
+  statementSections: PrintableStatementSection[];
 }
 
-const fileCaptions: Record<PrintableDocumentKind, string> = {
+/** The file name's caption of each layout (§21.3): "Sales Invoice PSI000001.pdf". */
+export const documentFileCaptions: Record<DocumentLayoutKind, string> = {
   invoice: 'Sales Invoice', creditMemo: 'Sales Credit Memo', quote: 'Sales Quote', order: 'Order Confirmation',
+  proForma: 'Pro Forma Invoice', shipment: 'Sales Shipment', returnReceipt: 'Sales Return Receipt', statement: 'Customer Statement',
 };
+
+/** The packing slips: quantities only. */
+const isPackingSlip = (kind: HeaderDocumentKind): kind is 'shipment' | 'returnReceipt' => kind === 'shipment' || kind === 'returnReceipt';
 
 function titleOf(source: PrintableSource, captions: DocumentCaptions): string {
   if (!source.header.prepayment) return captions[source.kind];
@@ -112,17 +145,32 @@ export function buildPrintableDocument(source: PrintableSource): PrintableDocume
   const captions = documentCaptions(language);
   const format = documentFormatter(language, source.amountDecimals ?? 2);
   const parties = printableParties(source.header, source.company, captions);
-  return {
-    language, captions, title: titleOf(source, captions),
-    fileName: `${fileCaptions[source.kind]} ${source.header.no}.pdf`,
+  const document = {
+    kind: source.kind, language, captions, title: titleOf(source, captions),
+    fileName: `${documentFileCaptions[source.kind]} ${source.header.no}.pdf`,
     ...parties,
     fields: headerFields(source, captions, format),
     lines: source.lines.map((line) => printableLine(line, format)),
+    statementSections: [],
+  };
+  if (isPackingSlip(source.kind)) {
+    // The goods' address is what a packing slip is for: printed even when it is the bill-to address.
+    return {
+      ...document, shipTo: source.kind === 'shipment' ? parties.shipTo ?? parties.billTo : parties.shipTo,
+      lines: document.lines.map((line) => ({ ...line, unitPrice: '', discountPercent: '', lineAmount: '' })),
+      vatRows: [], totals: [], amountIncludingVat: '0', paymentLines: [], paymentLinks: [], priced: false,
+      quantityCaption: source.kind === 'shipment' ? captions.quantityShipped : captions.quantityReceived, remarks: [],
+    };
+  }
+  return {
+    ...document,
     vatRows: vatBreakdown(source.lines, format),
     totals: totalFields(source, captions, format),
     amountIncludingVat: source.header.amountIncludingVat,
     paymentLines: paymentFields(source, captions, format),
     paymentLinks: [...(source.paymentLinks ?? [])],
+    priced: true, quantityCaption: captions.quantity,
+    remarks: source.kind === 'proForma' ? [captions.proFormaNote] : [],
   };
 }
 
@@ -133,6 +181,15 @@ function headerFields(source: PrintableSource, captions: DocumentCaptions, forma
     [captions.customerNo, header.billToCustomerNo],
     [captions.documentDate, format.date(header.documentDate ?? header.postingDate)],
   ];
+  if (isPackingSlip(source.kind)) {
+    fields.push(source.kind === 'shipment'
+      ? [captions.shipmentDate, format.date(header.shipmentDate ?? header.postingDate)]
+      : [captions.receiptDate, format.date(header.postingDate)]);
+    if (source.orderNo) fields.push([source.kind === 'shipment' ? captions.orderNo : captions.returnOrderNo, source.orderNo]);
+    if (header.yourReference) fields.push([captions.yourReference, header.yourReference]);
+    if (header.externalDocumentNo) fields.push([captions.externalDocumentNo, header.externalDocumentNo]);
+    return fields.map(([caption, value]) => ({ caption, value }));
+  }
   if (source.kind === 'invoice' || source.kind === 'creditMemo') fields.push([captions.postingDate, format.date(header.postingDate)]);
   if (header.dueDate && source.kind !== 'quote') fields.push([captions.dueDate, format.date(header.dueDate)]);
   if (source.kind === 'quote' && source.validUntil) fields.push([captions.validUntil, format.date(source.validUntil)]);

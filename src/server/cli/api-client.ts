@@ -95,7 +95,8 @@ export function httpClient(server: string, token: string | undefined, workDate?:
             ...commonHeaders(workDate),
             ...headers,
           },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          // A file (the company logo) goes as its bytes, with the content type the caller set.
+          ...(body === undefined ? {} : { body: Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body) }),
         });
       } catch (error) {
         throw new Error(`Cannot reach the Ledgerline server at ${base} (${(error as Error).message}). Is it running? ` +

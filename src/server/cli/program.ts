@@ -16,6 +16,7 @@ import { registerMakeOrderCommand } from './make-order-command.ts';
 import { registerPdfCommand } from './pdf-command.ts';
 import { registerEmailCommands } from './email-command.ts';
 import { registerEInvoiceCommand } from './einvoice-command.ts';
+import { registerCompanyLogoCommands } from './company-logo-command.ts';
 import { registerPaymentServiceCommands } from './payment-service-command.ts';
 import { registerPrepaymentCommands } from './prepayment-command.ts';
 import { registerPostingCommands } from './posting-command.ts';
@@ -74,6 +75,7 @@ function buildProgram(run: CliIo, setExitCode: (code: number) => void): Command 
   registerEmailCommands(program, kit);
   registerEInvoiceCommand(program, kit);
   registerPaymentServiceCommands(program, kit);
+  registerCompanyLogoCommands(program, kit);
   return program;
 }
 

@@ -13,7 +13,7 @@ import type { PeppolDocument } from '../../core/documents/einvoice/peppol-model.
 import { dec, sum } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
 import {
-  companyInformation, customer, customerLedgerEntry, generalLedgerSetup, paymentTerms, postedSalesHeader, unitOfMeasure, vatEntry, vatPostingSetup,
+  companyInformation, companyInformationWithoutLogo, customer, customerLedgerEntry, generalLedgerSetup, paymentTerms, postedSalesHeader, unitOfMeasure, vatEntry, vatPostingSetup,
 } from '../db/schema/index.ts';
 import { loadPostedDocument } from '../sales/posted-sales-document.queries.ts';
 import { renderPdf } from './pdf-render.ts';
@@ -29,7 +29,7 @@ const emptyCompany: EInvoiceCompany = {
 /** The Peppol document model of a posted invoice or credit memo; `withPdf: false` leaves the PDF attachment out. */
 export async function loadPeppolDocument(tx: Executor, documentType: EInvoiceDocumentType, no: string, options: { withPdf?: boolean } = {}): Promise<PeppolDocument> {
   const { header, lines } = await loadPostedDocument(tx, documentType, no);
-  const [company] = await tx.select().from(companyInformation);
+  const [company] = await tx.select(companyInformationWithoutLogo).from(companyInformation);
   const [setup] = await tx.select({ lcyCode: generalLedgerSetup.lcyCode }).from(generalLedgerSetup);
   const [billTo] = await tx.select().from(customer).where(eq(customer.no, header.billToCustomerNo));
   const vatSetups = await tx.select().from(vatPostingSetup);

@@ -34,6 +34,7 @@ import { registerJobRoutes } from '../jobs/job.routes.ts';
 import { registerReceivablesReportRoutes } from '../receivables/reports.routes.ts';
 import { registerPaymentServiceRoutes } from '../payment-services/payment-services.routes.ts';
 import { registerEmailRoutes } from '../email/email.routes.ts';
+import { registerCompanyLogoRoutes } from '../setup/company-logo.routes.ts';
 import { registerAuthentication } from './auth.ts';
 import type { SignInOptions } from '../users/sign-in.commands.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -74,6 +75,7 @@ const routeModules: ((app: FastifyInstance, getDb: () => Executor) => void)[] = 
   registerSalesPostRoutes, registerPurchasePostRoutes, registerRequisitionWorksheetRoutes, registerPostingCompanionRoutes,
   registerJobRoutes, registerReceivablesReportRoutes, registerRecurringSalesLineRoutes, registerPrepaymentRoutes,
   registerPdfDocumentRoutes, registerEmailRoutes, registerEInvoiceRoutes, registerPaymentServiceRoutes,
+  registerCompanyLogoRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

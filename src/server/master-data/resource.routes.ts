@@ -202,7 +202,8 @@ function registerDelete(shared: ResourceRoutes) {
 export function registerSingleton(app: FastifyInstance, getDb: () => Executor, definition: SingletonDefinition) {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   const path = `/api/v1/${definition.name}`;
-  const record = recordSchema(definition.table);
+  // The response schema leaves hidden columns out, and the serializer sends only what the schema has.
+  const record = recordSchema(definition.table, definition.hiddenFields);
   const tags = ['setup'];
   const config = { area: definition.area };
 

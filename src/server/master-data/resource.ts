@@ -62,5 +62,7 @@ export interface SingletonDefinition<Update extends z.ZodObject = z.ZodObject> {
   area: Area;
   updateSchema: Update;
   accountFields?: string[];
+  /** Columns the record never returns (the company logo's bytes, which have routes of their own). */
+  hiddenFields?: string[];
   validate?: (tx: Executor, record: Row) => Promise<void>;
 }

@@ -3,7 +3,7 @@ import { purchaseDescriptor } from '../../core/documents/document-descriptors.ts
 import { DomainError } from '../../core/errors.ts';
 import { defaultDates } from '../../core/sales/header-defaults.ts';
 import type { Executor } from '../db/connection.ts';
-import { companyInformation, vendor } from '../db/schema/index.ts';
+import { companyInformation, companyInformationWithoutLogo, vendor } from '../db/schema/index.ts';
 import { partyBlock } from '../sales/sales-header.derive.ts';
 import type { PurchaseContext } from './purchase-context.ts';
 import type { PurchaseHeaderRow } from './purchase-document.types.ts';
@@ -33,7 +33,7 @@ export async function vendorFields(
 ): Promise<HeaderValues> {
   const buyFrom = await loadVendor(tx, documentType, buyFromNo, 'buyFromVendorNo');
   const payTo = payToNo && payToNo !== buyFrom.no ? await loadVendor(tx, documentType, payToNo, 'payToVendorNo') : buyFrom;
-  const [company] = await tx.select().from(companyInformation);
+  const [company] = await tx.select(companyInformationWithoutLogo).from(companyInformation);
   return {
     buyFromVendorNo: buyFrom.no, ...partyBlock('buyFrom', buyFrom),
     payToVendorNo: payTo.no, ...partyBlock('payTo', payTo),

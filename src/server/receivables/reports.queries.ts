@@ -96,7 +96,7 @@ export async function customerBalanceAsOf(tx: Executor, customerNo: string, asOf
 }
 
 /** The detailed entries of the customer's entries posted in the period, in posting order. */
-async function statementMovements(tx: Executor, customerNo: string, from: IsoDate, to: IsoDate) {
+export async function statementMovements(tx: Executor, customerNo: string, from: IsoDate, to: IsoDate) {
   const rows = await tx.select({
     detailedEntryNo: detailedCustomerLedgerEntry.entryNo,
     customerLedgerEntryNo: detailedCustomerLedgerEntry.customerLedgerEntryNo,

@@ -11,7 +11,11 @@ import {
 import type { ResourceDefinition, SingletonDefinition } from '../master-data/resource.ts';
 
 export const setupSingletons: SingletonDefinition[] = [
-  { name: 'companyInformation', entity: 'Company Information', table: companyInformation, area: 'setup', updateSchema: companyInformationUpdate },
+  {
+    name: 'companyInformation', entity: 'Company Information', table: companyInformation, area: 'setup', updateSchema: companyInformationUpdate,
+    // The logo is uploaded and read at /companyInformation/logo; the record says only whether there is one (logoMimeType).
+    hiddenFields: ['logo'],
+  },
   {
     name: 'generalLedgerSetup', entity: 'General Ledger Setup', table: generalLedgerSetup, area: 'setup',
     updateSchema: generalLedgerSetupUpdate,

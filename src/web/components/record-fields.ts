@@ -5,7 +5,11 @@ import type { SupportedLocale } from '../format/locales.ts';
 export type FieldSpec =
   | { name: string; label: string; kind: 'text' | 'decimal' | 'boolean' }
   | { name: string; label: string; kind: 'choice'; options: Readonly<Record<string, string>> }
-  | { name: string; label: string; kind: 'code'; lookup: string };
+  | {
+    name: string; label: string; kind: 'code'; lookup: string;
+    /** The API keeps "none" as '' (a text field, not a nullable reference): a cleared choice is sent as ''. */
+    emptyAsText?: boolean;
+  };
 
 export interface FieldGroup {
   title: string;
@@ -20,7 +24,7 @@ export function toFormValues(record: object, fields: readonly FieldSpec[], local
   return Object.fromEntries(fields.map((field) => {
     const value = (record as Record<string, unknown>)[field.name];
     if (field.kind === 'boolean') return [field.name, Boolean(value)];
-    if (field.kind === 'code') return [field.name, (value as string | null | undefined) ?? null];
+    if (field.kind === 'code') return [field.name, (value as string | null | undefined) || null];
     if (field.kind === 'decimal') return [field.name, typeof value === 'string' && value !== '' ? decimalForInput(value, locale, 2) : ''];
     return [field.name, (value as string | undefined) ?? ''];
   }));
@@ -31,6 +35,7 @@ export function toPayload(values: FormValues, fields: readonly FieldSpec[], loca
   return Object.fromEntries(fields.map((field) => {
     const value = values[field.name] ?? null;
     if (field.kind === 'decimal' && typeof value === 'string') return [field.name, parseDecimalInput(value, locale) ?? value];
+    if (field.kind === 'code' && field.emptyAsText && value === null) return [field.name, ''];
     return [field.name, value];
   }));
 }

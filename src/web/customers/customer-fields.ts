@@ -57,6 +57,8 @@ export const customerFieldGroups: readonly FieldGroup[] = [
       { name: 'paymentMethodCode', label: 'Payment Method Code', kind: 'code', lookup: '/paymentMethods' },
       { name: 'prepaymentPercent', label: 'Prepayment %', kind: 'decimal' },
       { name: 'locationCode', label: 'Location Code', kind: 'code', lookup: '/locations' },
+      // How posted documents go to the customer (spec §21.2): empty uses the default profile.
+      { name: 'documentSendingProfile', label: 'Document Sending Profile', kind: 'code', lookup: '/documentSendingProfiles', emptyAsText: true },
     ],
   },
 ];

@@ -27,5 +27,4 @@ export const retryEmail = (id: string) => api.post<EmailMessageView>(`/emailOutb
 export const cancelEmail = (id: string) => api.post<EmailMessageView>(`/emailOutbox/${encodeKey(id)}/cancel`);
 export const deliverNow = () => api.post<{ sent: number; retrying: number; failed: number }>('/emailOutbox/deliver');
 
-/** Drafts exist for these resources: the web asks for one before sending. */
-export const emailableResources: readonly string[] = ['salesQuotes', 'salesOrders', 'salesInvoices', 'postedSalesInvoices', 'postedSalesCreditMemos'];
+export { emailableResources } from './send-actions.ts';

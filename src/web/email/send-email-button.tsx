@@ -8,6 +8,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { fieldErrorsOfRequest, messageOf } from '../api/field-errors.ts';
 import { fetchDraft, sendDocument, type EmailDraftView, type SendAction, type SendResult } from './email-api.ts';
+import { hasEmailDraft } from './send-actions.ts';
 
 interface SendEmailButtonProps {
   resource: string;
@@ -20,22 +21,28 @@ interface SendEmailButtonProps {
 }
 
 export function SendEmailButton({ resource, no, action, label, disabled, onError, onSent }: SendEmailButtonProps) {
-  const [draft, setDraft] = useState<EmailDraftView | null>(null);
+  // The dialog, open with the server's draft, or with none where the API has no draft (an unposted credit memo).
+  const [dialog, setDialog] = useState<{ draft: EmailDraftView | null } | null>(null);
   const [sent, setSent] = useState<SendResult | null>(null);
   const done = (result: SendResult) => {
-    setDraft(null);
+    setDialog(null);
     setSent(result);
     onSent?.(result);
   };
   const start = useMutation({
     mutationFn: async () => {
+      if (!hasEmailDraft(resource)) {
+        setSent(null);
+        setDialog({ draft: null });
+        return;
+      }
       const next = await fetchDraft(resource, no);
       if (action !== 'sendByEmail' && next.profile.email === 'useDefaultSettings') {
         done(await sendDocument(resource, no, action, { idempotencyKey: crypto.randomUUID() }));
         return;
       }
       setSent(null);
-      setDraft(next);
+      setDialog({ draft: next });
     },
     onError,
   });
@@ -49,20 +56,20 @@ export function SendEmailButton({ resource, no, action, label, disabled, onError
             : `The email to ${sent.message.to} is in the outbox and will be sent in a moment. No. Printed: ${sent.noPrinted}.`}
         </Alert>
       )}
-      {draft && <EmailDialog resource={resource} no={no} action={action} draft={draft} onClose={() => setDraft(null)} onSent={done} />}
+      {dialog && <EmailDialog resource={resource} no={no} action={action} draft={dialog.draft} onClose={() => setDialog(null)} onSent={done} />}
     </>
   );
 }
 
-interface EmailDialogProps { resource: string; no: string; action: SendAction; draft: EmailDraftView; onClose: () => void; onSent: (result: SendResult) => void }
+interface EmailDialogProps { resource: string; no: string; action: SendAction; draft: EmailDraftView | null; onClose: () => void; onSent: (result: SendResult) => void }
 
 /** The email editor: the defaults of §21.3 filled in, each one editable; the body left blank sends the standard body. */
 export function EmailDialog({ resource, no, action, draft, onClose, onSent }: EmailDialogProps) {
-  const [to, setTo] = useState(draft.to);
-  const [cc, setCc] = useState(draft.cc);
+  const [to, setTo] = useState(draft?.to ?? '');
+  const [cc, setCc] = useState(draft?.cc ?? '');
   // Post and Send mails the posted document, whose number is drawn when it posts: its defaults apply.
   const posting = action === 'postAndSend';
-  const [subject, setSubject] = useState(posting ? '' : draft.subject);
+  const [subject, setSubject] = useState(posting ? '' : draft?.subject ?? '');
   const [body, setBody] = useState('');
   // One dialog, one send: a second click (or a lost answer) cannot send the email twice.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
@@ -81,8 +88,9 @@ export function EmailDialog({ resource, no, action, draft, onClose, onSent }: Em
     <Modal opened onClose={onClose} title={title} size="lg">
       <Stack component="form" gap="sm" onSubmit={submit} aria-label="Email">
         {send.error && !fieldError && <Alert color="red" role="alert">{messageOf(send.error)}</Alert>}
-        {draft.profile.code && <Text size="sm" c="dimmed">Document sending profile: {draft.profile.code} ({draft.profile.source})</Text>}
-        <TextInput label="To" value={to} onChange={(event) => setTo(event.currentTarget.value)} error={errors.to} description="Separate addresses with ;" />
+        {draft?.profile.code && <Text size="sm" c="dimmed">Document sending profile: {draft.profile.code} ({draft.profile.source})</Text>}
+        <TextInput label="To" value={to} onChange={(event) => setTo(event.currentTarget.value)} error={errors.to}
+          description={draft ? 'Separate addresses with ;' : 'Leave empty to send to the customer\'s email address, as its document sending profile says; separate addresses with ;'} />
         <TextInput label="Cc" value={cc} onChange={(event) => setCc(event.currentTarget.value)} error={errors.cc} />
         <TextInput label="Subject" value={subject} onChange={(event) => setSubject(event.currentTarget.value)}
           placeholder={posting ? 'Leave empty for "<Company> - <Document> <posted No.>"' : ''} />
@@ -92,7 +100,7 @@ export function EmailDialog({ resource, no, action, draft, onClose, onSent }: Em
           <Text size="sm" fw={500}>Attachments</Text>
           {posting
             ? <Text size="sm" data-attachment>The posted document as PDF</Text>
-            : draft.attachmentNames.map((name) => <Text key={name} size="sm" data-attachment>{name}</Text>)}
+            : (draft?.attachmentNames ?? []).map((name) => <Text key={name} size="sm" data-attachment>{name}</Text>)}
         </div>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>Cancel</Button>

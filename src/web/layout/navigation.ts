@@ -21,6 +21,7 @@ export const navigationGroups: readonly NavigationGroup[] = [
   },
   { title: 'Finance', entries: [{ label: 'General Journal', to: '/general-journal' }, { label: 'Cash Receipt Journal', to: '/cash-receipt-journal' }, { label: 'Register Customer Payments', to: '/register-customer-payments' }, { label: 'Payment Services', to: '/payment-services' }, { label: 'Payment Reconciliation Journals', to: '/payment-reconciliations' }, { label: 'Aged Receivables', to: '/aged-receivables' }] },
   { title: 'Email', entries: [{ label: 'Email Outbox', to: '/email-outbox' }, { label: 'SMTP Setup', to: '/smtp-setup' }, { label: 'Document Sending Profiles', to: '/document-sending-profiles' }] },
+  { title: 'Setup', entries: [{ label: 'Company Information', to: '/company-information' }] },
   {
     title: 'Ledgers',
     entries: [...ledgerListSpecs.map((spec) => ({ label: spec.caption, to: `/ledgers/${spec.path}` })), { label: 'Find entries', to: '/navigate' }],

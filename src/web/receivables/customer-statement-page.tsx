@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, encodeKey, withQuery } from '../api/client.ts';
+import { downloadFile } from '../api/download.ts';
 import { messageOf } from '../api/field-errors.ts';
 import { DateField } from '../components/date-field.tsx';
 import { captionOf } from '../format/captions.ts';
@@ -51,15 +52,23 @@ function StatementResult({ customerNo, period }: { customerNo: string; period: P
   const path = withQuery(`/customers/${encodeKey(customerNo)}/statement`, { ...period });
   const statement = useQuery({ queryKey: ['customerStatement', customerNo, period], queryFn: () => api.get<CustomerStatementReport>(path) });
   const download = useMutation({ mutationFn: () => downloadCsv(path) });
+  // The statement as the customer gets it (BC's Standard Statement): per currency, with the aging, in the customer's language.
+  const print = useMutation({
+    mutationFn: () => downloadFile(`/api/v1${withQuery(`/customers/${encodeKey(customerNo)}/statement/pdf`, { ...period })}`, 'application/pdf', 'statement.pdf'),
+  });
   if (statement.error) return <Alert color="red" role="alert">{messageOf(statement.error)}</Alert>;
   if (!statement.data) return <Loader />;
   return (
     <Stack gap="xs">
       <Group justify="space-between">
         <Text size="sm">{statement.data.name}: what was posted from {formatDate(period.from, locale)} to {formatDate(period.to, locale)}, amounts in LCY.</Text>
-        <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>Download CSV</Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => print.mutate()} loading={print.isPending}>Print Statement</Button>
+          <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>Download CSV</Button>
+        </Group>
       </Group>
       {download.error && <Alert color="red" role="alert">{messageOf(download.error)}</Alert>}
+      {print.error && <Alert color="red" role="alert">{messageOf(print.error)}</Alert>}
       <StatementTable statement={statement.data} locale={locale} />
     </Stack>
   );

@@ -16,6 +16,8 @@ import { isPostable } from './posting-options.ts';
 import { StatisticsDialog } from './statistics-dialog.tsx';
 import { SendEmailButton } from '../email/send-email-button.tsx';
 import { PostAndSendButton } from '../email/post-and-send-button.tsx';
+import { emailActionsOf } from '../email/send-actions.ts';
+import { PrintButton, proFormaResources } from '../posted/print-button.tsx';
 import type { DocumentChange } from './use-sales-document.ts';
 
 interface DocumentActionsProps {
@@ -57,8 +59,9 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       <GetRecurringSalesLinesAction kind={kind} document={document} busy={busy} send={send} locale={locale} />
       <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>Copy Document…</Button>
       <Button variant="default" onClick={() => setDialog('statistics')} disabled={busy}>Statistics…</Button>
-      {(kind.type === 'quote' || kind.type === 'order' || kind.type === 'invoice') && <SendEmailButton resource={kind.resource} no={document.no} action="sendByEmail" label="Send by Email…" disabled={busy} onError={onError} />}
-      {(kind.type === 'invoice' || kind.type === 'order') && <PostAndSendButton resource={kind.resource} no={document.no} disabled={busy} onError={onError} />}
+      {emailActionsOf(kind.type).includes('sendByEmail') && <SendEmailButton resource={kind.resource} no={document.no} action="sendByEmail" label="Send by Email…" disabled={busy} onError={onError} />}
+      {emailActionsOf(kind.type).includes('postAndSend') && <PostAndSendButton kind={kind.type} resource={kind.resource} no={document.no} disabled={busy} onError={onError} />}
+      {proFormaResources.includes(kind.resource) && <PrintButton resource={kind.resource} no={document.no} layout="proForma" disabled={busy} onError={onError} />}
       <CopyDocumentDialog opened={dialog === 'copy'} onClose={close} onCopy={(input) => send({ method: 'POST', path: '/copyDocument', body: input })} />
       <StatisticsDialog kind={kind} document={document} opened={dialog === 'statistics'} onClose={close} locale={locale} />
       {kind.type === 'invoice' && <GetShipmentLinesDialog {...dialogProps} opened={dialog === 'shipmentLines'} />}

@@ -91,8 +91,8 @@ describe('PDF documents (spec §21, issue 17)', () => {
       const text = (await pdfPageTexts(readFileSync(out))).join('\n');
       expect(text).toContain(no);
       expect(text).toContain('100.00');
-      expect(await runCli(['pdf', 'shipment', no], io)).toBe(1);
-      expect(stderr.join('')).toContain("Unknown document 'shipment'");
+      expect(await runCli(['pdf', 'packingList', no], io)).toBe(1);
+      expect(stderr.join('')).toContain("Unknown document 'packingList'");
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

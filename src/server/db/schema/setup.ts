@@ -1,5 +1,5 @@
 import { boolean, check, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { addressColumns, calendarDate, dateFormula, flag, precision, recordColumns } from './columns.ts';
 import { location } from './logistics.ts';
 import { noSeries } from './number-series.ts';
@@ -21,8 +21,17 @@ export const companyInformation = pgTable('company_information', {
   /** Peppol electronic address (EN 16931 BT-34): endpoint ID and its EAS scheme (0106 KvK, 0208 KBO, 0088 GLN, 9944 NL VAT …). */
   electronicAddress: text().notNull().default(''),
   electronicAddressScheme: text().notNull().default(''),
+  /** The letterhead logo as base64 and its media type; both empty when there is none (kept out of the record the API returns). */
+  logo: text().notNull().default(''),
+  logoMimeType: text().notNull().default(''),
   ...recordColumns(),
-}, (t) => [check('company_information_singleton', sql`${t.id} = 1`)]);
+}, (t) => [
+  check('company_information_singleton', sql`${t.id} = 1`),
+  check('company_information_logo', sql`${t.logoMimeType} in ('', 'image/png', 'image/jpeg') and (${t.logo} = '') = (${t.logoMimeType} = '')`),
+]);
+
+/** Company Information without its logo (up to ~1.3 MB of base64): what every reader but the letterhead selects. */
+export const companyInformationWithoutLogo = (({ logo: _logo, ...columns }) => columns)(getTableColumns(companyInformation));
 
 export const generalLedgerSetup = pgTable('general_ledger_setup', {
   id: singletonId(),

@@ -1,0 +1,3 @@
+ALTER TABLE "company_information" ADD COLUMN "logo" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "company_information" ADD COLUMN "logo_mime_type" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "company_information" ADD CONSTRAINT "company_information_logo" CHECK ("company_information"."logo_mime_type" in ('', 'image/png', 'image/jpeg') and ("company_information"."logo" = '') = ("company_information"."logo_mime_type" = ''));
