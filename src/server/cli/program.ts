@@ -19,6 +19,7 @@ import { registerEInvoiceCommand } from './einvoice-command.ts';
 import { registerCompanyLogoCommands } from './company-logo-command.ts';
 import { registerPaymentServiceCommands } from './payment-service-command.ts';
 import { registerPrepaymentCommands } from './prepayment-command.ts';
+import { registerApprovalCommands } from './approval-command.ts';
 import { registerPostingCommands } from './posting-command.ts';
 import { registerReceivablesCommands } from './receivables-command.ts';
 import { registerRecurringSalesCommands } from './recurring-sales-command.ts';
@@ -67,6 +68,7 @@ function buildProgram(run: CliIo, setExitCode: (code: number) => void): Command 
   registerPostingCommands(program, kit);
   registerMakeOrderCommand(program, kit);
   registerPrepaymentCommands(program, kit);
+  registerApprovalCommands(program, kit);
   registerJournalCommands(program, kit);
   registerBankCommands(program, kit);
   registerReceivablesCommands(program, kit);

@@ -34,6 +34,7 @@ import { registerJobRoutes } from '../jobs/job.routes.ts';
 import { registerReceivablesReportRoutes } from '../receivables/reports.routes.ts';
 import { registerPaymentServiceRoutes } from '../payment-services/payment-services.routes.ts';
 import { registerEmailRoutes } from '../email/email.routes.ts';
+import { registerApprovalRoutes } from '../approvals/approval.routes.ts';
 import { registerCompanyLogoRoutes } from '../setup/company-logo.routes.ts';
 import { registerAuthentication } from './auth.ts';
 import type { SignInOptions } from '../users/sign-in.commands.ts';
@@ -74,7 +75,7 @@ const routeModules: ((app: FastifyInstance, getDb: () => Executor) => void)[] = 
   registerVendorApplyEntriesRoutes, registerPaymentRegistrationRoutes, registerUnapplyRoutes, registerCustomerStatisticsRoutes,
   registerSalesPostRoutes, registerPurchasePostRoutes, registerRequisitionWorksheetRoutes, registerPostingCompanionRoutes,
   registerJobRoutes, registerReceivablesReportRoutes, registerRecurringSalesLineRoutes, registerPrepaymentRoutes,
-  registerPdfDocumentRoutes, registerEmailRoutes, registerEInvoiceRoutes, registerPaymentServiceRoutes,
+  registerPdfDocumentRoutes, registerEmailRoutes, registerEInvoiceRoutes, registerPaymentServiceRoutes, registerApprovalRoutes,
   registerCompanyLogoRoutes,
 ];
 

@@ -14,6 +14,7 @@ import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { createDocument, type NewSalesLine } from './sales-document.commands.ts';
 import { assertCustomersMayHave, assertNoBlockedLines, transferableHeader } from './sales-document.convert.ts';
 import { loadDocument } from './sales-document.queries.ts';
+import { assertApprovalAllows } from '../approvals/approval-guard.ts';
 import { recalculateDocument } from './sales-document.recalculate.ts';
 import type { SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { asBlanketLine, asLinkedLine, linkedUnpostedLines } from './sales-line.blanket.ts';
@@ -29,6 +30,7 @@ export async function makeOrderFromBlanketOrder(tx: Executor, no: string, contex
   const blanket = await loadDocument(tx, 'blanketOrder', no, { lock: true });
   await assertCustomersMayHave(tx, blanket.header, 'order');
   await assertNoBlockedLines(tx, blanket.lines);
+  await assertApprovalAllows(tx, blanket, 'makeOrder');
   assertSomethingToCreate(no, blanket.lines.map((line) => ({ type: line.type, quantityToShip: dec(line.quantityToShip) })));
   const taken = blanket.lines.filter((line) => line.type === 'comment' || !dec(line.quantityToShip).isZero());
   await checkQuantitiesOnOrders(tx, blanket, taken);

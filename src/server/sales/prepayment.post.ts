@@ -29,6 +29,7 @@ import { prepaymentLineOf } from './prepayment.lines.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { checkHeader, loadDocumentForPosting } from './sales-post.checks.ts';
+import { assertApprovalAllows } from '../approvals/approval-guard.ts';
 import { invoicePostingSetup } from './sales-post.invoice.ts';
 import { writeWithPostedDocuments } from './sales-post.posted.ts';
 import { immediatePayment } from './sales-post.payment.ts';
@@ -68,6 +69,7 @@ async function planPrepayment(
   if (expectedVersion !== undefined && document.header.version !== expectedVersion) {
     throw new DomainError('VERSION_CONFLICT', { entity: 'Sales Order', key: no, currentVersion: document.header.version, sentVersion: expectedVersion });
   }
+  await assertApprovalAllows(tx, document, 'post');
   const header = { ...document.header, postingDate: document.header.postingDate ?? context.workDate };
   checkPrepaymentHeader(header, kind, context);
   await checkCustomers(tx, header);

@@ -26,6 +26,7 @@ import { deriveLine, type SalesLineInput } from './sales-line.derive.ts';
 import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
 import { itemFromCatalog } from '../purchases/catalog-items.ts';
 import { checkPaymentServiceSet, paymentServiceSetForNewDocument } from '../payment-services/payment-service-setup.commands.ts';
+import { assertApprovalAllows } from '../approvals/approval-guard.ts';
 
 const lineKey = (line: Pick<SalesLineRow, 'documentType' | 'documentNo' | 'lineNo'>) =>
   and(eq(salesLine.documentType, line.documentType), eq(salesLine.documentNo, line.documentNo), eq(salesLine.lineNo, line.lineNo));
@@ -351,6 +352,8 @@ export async function updatePendingPrepaymentOrders(tx: Executor, context: Sales
 export async function releaseLoadedDocument(tx: Executor, document: SalesDocument, context: SalesContext): Promise<SalesDocument> {
   const documentType = document.header.documentType as EditableDocumentType;
   if (document.header.status === 'released') return document;
+  // Spec §19.6: pending approval, or an enabled workflow without an approval of this content, refuses.
+  await assertApprovalAllows(tx, document, 'release');
   // Pending Prepayment releases like Open once the prepayment is settled (the callers check it, spec §26.6).
   if (document.header.status !== 'open' && document.header.status !== 'pendingPrepayment') throw new DomainError('STATUS_MUST_BE_OPEN', { status: document.header.status, fields: 'status' });
   // Location Mandatory concerns inventory items only (BC's IsInventoriableItem): service items may ship from nowhere.

@@ -16,6 +16,8 @@ import type { EditableDocumentType, SalesDocument, SalesHeaderRow, SalesLineRow 
 import { deriveLine } from './sales-line.derive.ts';
 import { carriedBlanketLinks } from './sales-line.blanket.ts';
 import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
+import { assertApprovalAllows } from '../approvals/approval-guard.ts';
+import { copyApprovalRequests } from '../approvals/approval.commands.ts';
 
 export async function assertCustomersMayHave(tx: Executor, header: Pick<SalesHeaderRow, 'sellToCustomerNo' | 'billToCustomerNo'>, documentType: SalesDocumentType) {
   const customers = await tx.select().from(customer).where(inArray(customer.no, [header.sellToCustomerNo, header.billToCustomerNo]));
@@ -74,6 +76,7 @@ export async function makeDocumentFromQuote(
   if (validUntil && compareDates(validUntil, context.workDate) < 0) throw new DomainError('QUOTE_EXPIRED', { no: quoteNo, validUntil, workDate: context.workDate });
   await assertCustomersMayHave(tx, quote.header, target);
   await assertNoBlockedLines(tx, quote.lines);
+  await assertApprovalAllows(tx, quote, target === 'order' ? 'makeOrder' : 'makeInvoice');
   const header = transferableHeader(quote.header);
   const noDate = context.salesSetup.defaultPostingDate === 'noDate';
   const document = await createDocument(tx, target, {
@@ -87,6 +90,8 @@ export async function makeDocumentFromQuote(
     postingDate: quote.header.postingDate ?? (noDate ? null : context.workDate),
     orderDate: quote.header.orderDate ?? context.workDate,
   } as Partial<SalesHeaderRow>).where(and(eq(salesHeader.documentType, target), eq(salesHeader.no, document.header.no))).returning();
+  // Spec §19.6: the quote's approval goes with it, bound to the content it approved.
+  await copyApprovalRequests(tx, quote.header, orderHeader!);
   if (shouldArchive(quote, context, options.archiveQuote)) await archiveDocument(tx, quote, target === 'order' ? 'makeOrder' : 'makeInvoice', context.username);
   await tx.delete(salesHeader).where(and(eq(salesHeader.documentType, 'quote'), eq(salesHeader.no, quoteNo)));
   return recalculateDocument(tx, { header: orderHeader!, lines: document.lines }, context, 'lineChanged');

@@ -10,6 +10,7 @@ import { salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { loadPostingAccounts, type PostingAccounts } from './posting-accounts.ts';
 import { releaseLoadedDocument } from './sales-document.commands.ts';
+import { assertApprovalAllows } from '../approvals/approval-guard.ts';
 import { assertPrepaymentSettled } from './prepayment.gate.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow } from './sales-document.types.ts';
@@ -93,6 +94,8 @@ async function releasedDocument(
     throw new DomainError('VERSION_CONFLICT', { entity: documentKinds[documentType].entity, key: no, currentVersion: document.header.version, sentVersion: expectedVersion });
   }
   await assertPrepaymentSettled(tx, document, context, `Order ${no}`);
+  // Spec §19.6: whatever the channel, a document under an approval workflow posts only as approved.
+  await assertApprovalAllows(tx, document, 'post');
   if (document.header.status === 'open') document = await releaseLoadedDocument(tx, document, context);
   // Spec §26.6 (chosen, as BC): an order in Pending Prepayment whose prepayment is settled posts and keeps its status.
   if (document.header.status !== 'released' && document.header.status !== 'pendingPrepayment') throw new DomainError('STATUS_MUST_BE_OPEN', { where: 'the document', status: document.header.status, remedy: 'complete the approval', field: 'status' });

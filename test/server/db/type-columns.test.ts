@@ -18,6 +18,7 @@ import {
 } from '../../../src/server/db/schema/index.ts';
 import { paymentNotificationStatuses, paymentServiceBalAccountTypes } from '../../../src/server/db/schema/index.ts';
 import { freshDatabase } from '../../support/database.ts';
+import { approvalDocumentTypes, approvalStatuses, approverLimitTypes, approverTypes } from '../../../src/core/approvals/types.ts';
 
 // Type columns are enums checked by the database (DESIGN §5): one TypeScript list per kind of
 // value is the source of its CHECK constraints.
@@ -94,6 +95,13 @@ describe('the migrated database', () => {
     text_to_account_mapping_bal_source_type_check: reconciliationAccountTypes,
     payment_service_setup_bal_account_type_check: paymentServiceBalAccountTypes,
     payment_notification_status_check: paymentNotificationStatuses,
+    approval_workflow_document_type_check: approvalDocumentTypes,
+    approval_workflow_approver_type_check: approverTypes,
+    approval_workflow_limit_type_check: approverLimitTypes,
+    approval_request_document_type_check: approvalDocumentTypes,
+    approval_entry_approval_type_check: approverTypes,
+    approval_entry_limit_type_check: approverLimitTypes,
+    approval_entry_event_status_check: approvalStatuses,
   };
 
   it('checks each type column against exactly its list (no migration is missing for a changed list)', async () => {

@@ -23,3 +23,4 @@ export * from './posted-purchase-documents.ts';
 export * from './standard-sales.ts';
 export * from './payment-services.ts';
 export * from './email.ts';
+export * from './approvals.ts';
