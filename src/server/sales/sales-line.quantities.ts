@@ -50,19 +50,26 @@ const handlingColumns = {
   purchase_line: { handled: 'quantity_received', toHandle: 'quantity_to_receive', returned: 'return_quantity_shipped', toReturn: 'return_quantity_to_ship' },
 } as const;
 
-/** New quantities of many sales (purchase) lines in one UPDATE … FROM (VALUES …). */
+/** The amount rounding precision of the line's order: its currency's, else the local currency's. */
+const orderAmountPrecision = sql`(select coalesce(c.amount_rounding_precision, g.amount_rounding_precision)
+        from general_ledger_setup g
+        left join sales_header h on h.document_type = l.document_type and h.no = l.document_no
+        left join currency c on c.code = h.currency_code)`;
+
 /**
  * Spec §26.3.4 "also after each posting": an order line's Prepmt Amt to Deduct follows the Qty. to
- * Invoice the update leaves (the whole rest when it completes the line). SET reads the row as it was,
- * so the new quantities come from v; Prepmt Amt Deducted is the row's, written before this statement.
+ * Invoice the update leaves (the whole rest when it completes the line), in the order's currency
+ * precision. SET reads the row as it was, so the new quantities come from v; Prepmt Amt Deducted is
+ * the row's, written before this statement.
  */
 const prepaymentToDeductAfter = sql`,
       prepmt_amt_to_deduct = case
         when l.document_type <> 'order' then l.prepmt_amt_to_deduct
         when v.to_invoice = 0 or l.prepmt_amt_inv = 0 then 0
         when v.to_invoice = l.quantity - v.invoiced then l.prepmt_amt_inv - l.prepmt_amt_deducted
-        else round((l.prepmt_amt_inv - l.prepmt_amt_deducted) * v.to_invoice / nullif(l.quantity - v.invoiced, 0), 2) end`;
+        else round((l.prepmt_amt_inv - l.prepmt_amt_deducted) * v.to_invoice / nullif(l.quantity - v.invoiced, 0) / ${orderAmountPrecision}) * ${orderAmountPrecision} end`;
 
+/** New quantities of many sales (purchase) lines in one UPDATE … FROM (VALUES …). */
 export async function updateLineQuantities(tx: Executor, updates: readonly LineQuantityUpdate[], table: keyof typeof handlingColumns = 'sales_line'): Promise<void> {
   if (updates.length === 0) return;
   const column = (name: string) => sql.identifier(name);

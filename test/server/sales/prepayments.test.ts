@@ -388,6 +388,25 @@ describe('a prepayment in a foreign currency (§26.9.6)', () => {
   });
 });
 
+describe('Prepmt Amt to Deduct after a posting, in a currency without decimals (§26.3.4)', () => {
+  it('is rounded to the currency\'s amount precision, not to cents', async () => {
+    const admin = api.as('admin');
+    await admin('PATCH', '/api/v1/salesReceivablesSetup', { checkPrepaymentWhenPosting: false, defaultQuantityToShip: 'blank' });
+    for (const [no, name] of [['9350', 'Realized gains'], ['9360', 'Realized losses']]) await created(admin, '/api/v1/glAccounts', { no, name, incomeBalance: 'incomeStatement' });
+    await created(admin, '/api/v1/currencies', { code: 'JPY', amountRoundingPrecision: '1', realizedGainsAccount: '9350', realizedLossesAccount: '9360' });
+    await created(admin, '/api/v1/currencies/JPY/exchangeRates', { startingDate: '2026-01-01', exchangeRateAmount: '16000', relationalExchangeRateAmount: '100' });
+    await givenCustomer(admin, 'J', { currencyCode: 'JPY', prepaymentPercent: '30' });
+    await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'J', lines: [{ type: 'item', no: '1000', quantity: '3', unitPrice: '1001' }] });
+    // 3 × 1001 × 30 % = 900.9, in yen 901.
+    expect(await ok('POST', '/api/v1/salesOrders/SO0001/postPrepaymentInvoice')).toMatchObject({ amount: '901.00' });
+    await ok('POST', '/api/v1/salesOrders/SO0001/reopen');
+    await ok('PATCH', '/api/v1/salesOrders/SO0001/lines/10000', { quantityToShip: '2', quantityToInvoice: '1' });
+    await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true });
+    // Deducted round(901 / 3) = 300; the one unit shipped and not invoiced deducts half the 601 left: 300.5, in yen 301.
+    expect(lineOf(await get('/api/v1/salesOrders/SO0001'), 10000)).toMatchObject({ quantityToInvoice: '1.00000', prepmtAmtDeducted: '300.00', prepmtAmtToDeduct: '301.00' });
+  });
+});
+
 describe('a 100 % prepayment (§26.3.4, §26.7.3)', () => {
   it('deducts exactly what each invoice invoices, so every final invoice is 0.00 and the account ends at 0.00', async () => {
     await api.as('admin')('PATCH', '/api/v1/salesReceivablesSetup', { checkPrepaymentWhenPosting: false });
