@@ -219,4 +219,21 @@ describe.skipIf(!chromiumAvailable())('recurring sales lines in the browser', ()
       await expectMonthlyLines();
     });
   });
+
+  it('deletes a standard sales code from its card after asking, and the list no longer shows it', async () => {
+    await step('code-delete', async () => {
+      await session.api.call('POST', '/api/v1/standardSalesCodes', { code: 'SPARE', description: 'Spare parts' });
+      await page.goto(`${session.server.address}/standard-sales-codes/SPARE`);
+      await page.getByRole('heading', { name: 'Standard Sales Code SPARE · Spare parts' }).waitFor(slow);
+      await page.getByRole('button', { name: 'Delete', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete Standard Sales Code SPARE' });
+      await dialog.getByText('Its lines and its assignments to customers are deleted with it.').waitFor(slow);
+      await dialog.getByRole('button', { name: 'Yes' }).click();
+      await notice('Standard Sales Code SPARE deleted').waitFor(slow);
+      await page.getByRole('heading', { name: 'Standard Sales Codes' }).waitFor(slow);
+      const codes = await session.api.call<{ items: Array<{ code: string }> }>('GET', '/api/v1/standardSalesCodes?limit=100');
+      expect(codes.items.map((code) => code.code)).toContain('MONTHLY');
+      expect(codes.items.map((code) => code.code)).not.toContain('SPARE');
+    });
+  });
 });

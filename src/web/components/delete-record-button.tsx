@@ -7,22 +7,41 @@ import { messageOf } from '../api/field-errors.ts';
 import { showNotice } from '../layout/notices.ts';
 import type { CardRecord, RecordCardSpec } from './record-card.ts';
 
+/** What a Delete button deletes, and where the app goes after. */
+export interface DeleteTarget {
+  /** "Standard Sales Code": the dialog's title and the notice. */
+  caption: string;
+  /** The record's API path, e.g. /customers/C001, and the version read (If-Match). */
+  path: string;
+  version: number;
+  /** Its key and a line describing it, e.g. the name. */
+  key: string;
+  description: string;
+  /** The question asked, when the default "Do you want to delete …?" says too little. */
+  question?: string;
+  /** React Query keys to forget (the record) and to refresh (lists, code lookups). */
+  removeQuery: readonly unknown[];
+  invalidateQueries: readonly (readonly unknown[])[];
+  /** The list to open after deleting. */
+  listPath: string;
+}
+
 /**
- * Delete a card's record after asking, with the version read (If-Match): a record changed meanwhile
- * or still in use is refused, and the reason stays in the dialog. Deleted, the list shows next.
+ * Delete a record after asking, with the version read (If-Match): a record changed meanwhile or
+ * still in use is refused, and the reason stays in the dialog. Deleted, the list shows next.
  */
-export function DeleteRecordButton<T extends CardRecord>({ spec, record }: { spec: RecordCardSpec<T>; record: T }) {
+export function DeleteButton({ target }: { target: DeleteTarget }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
-  const noun = spec.caption.toLowerCase();
+  const noun = target.caption.toLowerCase();
   const remove = useMutation({
-    mutationFn: () => api.delete<void>(`${spec.resource}/${encodeKey(record.no)}`, record.version),
+    mutationFn: () => api.delete<void>(target.path, target.version),
     onSuccess: () => {
-      queryClient.removeQueries({ queryKey: [spec.queryKey, record.no] });
-      void queryClient.invalidateQueries({ queryKey: ['list', spec.resource] });
-      showNotice({ title: `${spec.caption} ${record.no} deleted`, color: 'teal', body: record.name });
-      navigate(spec.resource, { replace: true });
+      queryClient.removeQueries({ queryKey: target.removeQuery });
+      for (const queryKey of target.invalidateQueries) void queryClient.invalidateQueries({ queryKey });
+      showNotice({ title: `${target.caption} ${target.key} deleted`, color: 'teal', body: target.description });
+      navigate(target.listPath, { replace: true });
     },
   });
   const close = () => {
@@ -32,9 +51,9 @@ export function DeleteRecordButton<T extends CardRecord>({ spec, record }: { spe
   return (
     <>
       <Button variant="default" color="red" onClick={() => setAsking(true)}>Delete</Button>
-      <Modal opened={asking} onClose={close} title={`Delete ${spec.caption} ${record.no}`}>
+      <Modal opened={asking} onClose={close} title={`Delete ${target.caption} ${target.key}`}>
         <Stack gap="sm">
-          <Text size="sm">Do you want to delete {noun} {record.no} · {record.name}?</Text>
+          <Text size="sm">{target.question ?? `Do you want to delete ${noun} ${target.key} · ${target.description}?`}</Text>
           {remove.error && <Alert color="red" role="alert" title={`The ${noun} was not deleted`}>{messageOf(remove.error)}</Alert>}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>{remove.error ? 'Close' : 'No'}</Button>
@@ -43,5 +62,15 @@ export function DeleteRecordButton<T extends CardRecord>({ spec, record }: { spe
         </Stack>
       </Modal>
     </>
+  );
+}
+
+/** A master-data card's Delete (customers, items, vendors …). */
+export function DeleteRecordButton<T extends CardRecord>({ spec, record }: { spec: RecordCardSpec<T>; record: T }) {
+  return (
+    <DeleteButton target={{
+      caption: spec.caption, path: `${spec.resource}/${encodeKey(record.no)}`, version: record.version, key: record.no, description: record.name,
+      removeQuery: [spec.queryKey, record.no], invalidateQueries: [['list', spec.resource]], listPath: spec.resource,
+    }} />
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Fieldset, Group, Loader, Modal, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Loader, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -6,7 +6,7 @@ import { standardSalesCodeSchemas } from '../../core/master-data/standard-sales.
 import { api, ApiError, encodeKey } from '../api/client.ts';
 import { fieldErrorsOf, fieldErrorsOfRequest, messageOf, type FieldErrors } from '../api/field-errors.ts';
 import { CodeSelect } from '../components/code-select.tsx';
-import { showNotice } from '../layout/notices.ts';
+import { DeleteButton } from '../components/delete-record-button.tsx';
 import { StandardSalesLinesPanel } from './standard-sales-lines-panel.tsx';
 import { standardSalesCodePath, standardSalesCodesPath, type StandardSalesCode } from './standard-sales-types.ts';
 
@@ -99,36 +99,11 @@ function StandardSalesCodeForm({ record }: { record?: StandardSalesCode }) {
 
 /** Deletes the code with its lines and its customers' assignments (as BC does), after asking. */
 function DeleteStandardSalesCodeButton({ record }: { record: StandardSalesCode }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [asking, setAsking] = useState(false);
-  const remove = useMutation({
-    mutationFn: () => api.delete<void>(`${resource}/${encodeKey(record.code)}`, record.version),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: codeQueryKey(record.code) });
-      void queryClient.invalidateQueries({ queryKey: ['list', resource] });
-      void queryClient.invalidateQueries({ queryKey: ['codes', resource] });
-      showNotice({ title: `Standard sales code ${record.code} deleted`, color: 'teal', body: record.description });
-      navigate(standardSalesCodesPath, { replace: true });
-    },
-  });
-  const close = () => {
-    remove.reset();
-    setAsking(false);
-  };
   return (
-    <>
-      <Button variant="default" color="red" onClick={() => setAsking(true)}>Delete</Button>
-      <Modal opened={asking} onClose={close} title={`Delete Standard Sales Code ${record.code}`}>
-        <Stack gap="sm">
-          <Text size="sm">Do you want to delete standard sales code {record.code}? Its lines and its assignments to customers are deleted with it.</Text>
-          {remove.error && <Alert color="red" role="alert" title="The code was not deleted">{messageOf(remove.error)}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{remove.error ? 'Close' : 'No'}</Button>
-            <Button color="red" loading={remove.isPending} disabled={remove.error !== null} onClick={() => remove.mutate()} data-autofocus>Yes</Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
+    <DeleteButton target={{
+      caption: 'Standard Sales Code', path: `${resource}/${encodeKey(record.code)}`, version: record.version, key: record.code, description: record.description,
+      question: `Do you want to delete standard sales code ${record.code}? Its lines and its assignments to customers are deleted with it.`,
+      removeQuery: codeQueryKey(record.code), invalidateQueries: [['list', resource], ['codes', resource]], listPath: standardSalesCodesPath,
+    }} />
   );
 }
