@@ -3,18 +3,13 @@ import { Link } from 'react-router';
 import type { CombineShipmentsResult, Job } from '../api/posting-types.ts';
 import { postedDocumentKinds, postedDocumentPath } from '../posted/posted-document-kinds.ts';
 import { documentKinds, documentPath } from '../sales/document-kinds.ts';
+import { jobErrorText } from './use-job.ts';
 
 type BatchError = CombineShipmentsResult['errors'][number];
 
 function errorText(error: BatchError): string {
   if (typeof error === 'string') return error;
   return error.invoiceNo ? `${error.invoiceNo}: ${error.message}` : error.message;
-}
-
-function jobErrorText(error: unknown, fallback: string): string {
-  if (typeof error === 'string') return error;
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
-  return fallback;
 }
 
 function InvoiceLinks({ label, numbers, pathOf }: { label: string; numbers: readonly string[]; pathOf: (no: string) => string }) {

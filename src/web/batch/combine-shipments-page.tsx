@@ -1,8 +1,6 @@
 import { Alert, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
-import { fieldErrorsOfRequest, messageOf } from '../api/field-errors.ts';
+import { messageOf } from '../api/field-errors.ts';
 import type { CombineShipmentsResult, Job } from '../api/posting-types.ts';
 import { DateField } from '../components/date-field.tsx';
 import { customerLookup } from '../components/lookup-sources.ts';
@@ -10,7 +8,7 @@ import { RecordLookup } from '../components/record-lookup.tsx';
 import { useSession } from '../session/session-store.ts';
 import { CombineShipmentsOutcome } from './combine-shipments-outcome.tsx';
 import { JobProgress } from './job-progress.tsx';
-import { jobFinished, useJob } from './use-job.ts';
+import { jobFinished, useBatchJob } from './use-job.ts';
 
 interface CombineShipmentsInput {
   postingDate: string | null;
@@ -26,24 +24,10 @@ interface CombineShipmentsInput {
  */
 export function CombineShipmentsPage() {
   const { workDate } = useSession();
-  const [input, setInput] = useState<CombineShipmentsInput>({ postingDate: workDate, documentDate: workDate, sellToCustomerNo: '', postInvoices: false, calcInvoiceDiscount: false });
-  const [jobId, setJobId] = useState<string | null>(null);
-  const start = useMutation({
-    mutationFn: ({ sellToCustomerNo, ...rest }: CombineShipmentsInput) =>
-      api.post<{ job: Job }>('/combineShipments', { ...rest, ...(sellToCustomerNo.trim() ? { sellToCustomerNo: sellToCustomerNo.trim() } : {}) }),
-    onSuccess: (answer) => setJobId(answer.job.id),
-  });
-  const job = useJob<CombineShipmentsResult>(jobId);
-  const running = start.isPending || (jobId !== null && !jobFinished(job.data));
-  const errors = fieldErrorsOfRequest(start.error);
-  const set = <K extends keyof CombineShipmentsInput>(field: K, value: CombineShipmentsInput[K]) => setInput((current) => ({ ...current, [field]: value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (running) return;
-    setJobId(null);
-    start.mutate(input);
-  };
+  const { input, set, submit, running, errors, startError, job } = useBatchJob<CombineShipmentsInput, CombineShipmentsResult>(
+    { postingDate: workDate, documentDate: workDate, sellToCustomerNo: '', postInvoices: false, calcInvoiceDiscount: false },
+    ({ sellToCustomerNo, ...rest }) => api.post<{ job: Job }>('/combineShipments', { ...rest, ...(sellToCustomerNo.trim() ? { sellToCustomerNo: sellToCustomerNo.trim() } : {}) }),
+  );
 
   return (
     <Stack gap="sm" maw={900}>
@@ -60,7 +44,7 @@ export function CombineShipmentsPage() {
             <Checkbox mt="lg" label="Calc. Inv. Discount" checked={input.calcInvoiceDiscount} onChange={(event) => set('calcInvoiceDiscount', event.currentTarget.checked)} />
           </SimpleGrid>
         </Fieldset>
-        {start.error && <Alert color="red" role="alert">{messageOf(start.error)}</Alert>}
+        {startError && <Alert color="red" role="alert">{messageOf(startError)}</Alert>}
         <Group><Button type="submit" loading={running}>Combine Shipments</Button></Group>
       </Stack>
       {job.error && <Alert color="red" role="alert">{messageOf(job.error)}</Alert>}

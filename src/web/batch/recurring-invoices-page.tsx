@@ -1,9 +1,7 @@
 import { Alert, Anchor, Button, Fieldset, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
-import { fieldErrorsOfRequest, messageOf } from '../api/field-errors.ts';
+import { messageOf } from '../api/field-errors.ts';
 import type { Job } from '../api/posting-types.ts';
 import { CodeSelect } from '../components/code-select.tsx';
 import { DateField } from '../components/date-field.tsx';
@@ -13,7 +11,7 @@ import { documentKinds, documentPath } from '../sales/document-kinds.ts';
 import { useSession } from '../session/session-store.ts';
 import type { RecurringSalesInvoicesResult } from '../standard-sales/standard-sales-types.ts';
 import { JobProgress } from './job-progress.tsx';
-import { jobFinished, useJob } from './use-job.ts';
+import { jobErrorText, jobFinished, useBatchJob } from './use-job.ts';
 
 interface RecurringInvoicesInput {
   orderDate: string | null;
@@ -34,23 +32,10 @@ function requestBody({ customerNo, code, ...dates }: RecurringInvoicesInput) {
  */
 export function RecurringInvoicesPage() {
   const { workDate } = useSession();
-  const [input, setInput] = useState<RecurringInvoicesInput>({ orderDate: workDate, postingDate: workDate, customerNo: '', code: null });
-  const [jobId, setJobId] = useState<string | null>(null);
-  const start = useMutation({
-    mutationFn: (body: RecurringInvoicesInput) => api.post<{ job: Job }>('/createRecurringSalesInvoices', requestBody(body)),
-    onSuccess: (answer) => setJobId(answer.job.id),
-  });
-  const job = useJob<RecurringSalesInvoicesResult>(jobId);
-  const running = start.isPending || (jobId !== null && !jobFinished(job.data));
-  const errors = fieldErrorsOfRequest(start.error);
-  const set = <K extends keyof RecurringInvoicesInput>(field: K, value: RecurringInvoicesInput[K]) => setInput((current) => ({ ...current, [field]: value }));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (running) return;
-    setJobId(null);
-    start.mutate(input);
-  };
+  const { input, set, submit, running, errors, startError, job } = useBatchJob<RecurringInvoicesInput, RecurringSalesInvoicesResult>(
+    { orderDate: workDate, postingDate: workDate, customerNo: '', code: null },
+    (body) => api.post<{ job: Job }>('/createRecurringSalesInvoices', requestBody(body)),
+  );
 
   return (
     <Stack gap="sm" maw={900}>
@@ -70,7 +55,7 @@ export function RecurringInvoicesPage() {
             <CodeSelect lookup="/standardSalesCodes" label="Code (all when empty)" value={input.code} error={errors.code} onChange={(code) => set('code', code)} />
           </SimpleGrid>
         </Fieldset>
-        {start.error && <Alert color="red" role="alert">{messageOf(start.error)}</Alert>}
+        {startError && <Alert color="red" role="alert">{messageOf(startError)}</Alert>}
         <Group><Button type="submit" loading={running}>Create Invoices</Button></Group>
       </Stack>
       {job.error && <Alert color="red" role="alert">{messageOf(job.error)}</Alert>}
@@ -78,11 +63,6 @@ export function RecurringInvoicesPage() {
       {job.data && jobFinished(job.data) && <RecurringInvoicesOutcome job={job.data} />}
     </Stack>
   );
-}
-
-function jobErrorText(error: unknown, fallback: string): string {
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
-  return typeof error === 'string' ? error : fallback;
 }
 
 /** How many invoices the run made (with links), which codes had theirs already, and which got none, with the reason. */
