@@ -5,6 +5,7 @@ import { DateField } from '../components/date-field.tsx';
 import { customerLookup, locationLookup } from '../components/lookup-sources.ts';
 import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
 import { dateFieldCaptions, type DocumentKind, type HeaderDateField } from './document-kinds.ts';
+import { HeaderCodeField } from './header-code-field.tsx';
 import { hasPrepaymentFields, PrepaymentHeaderFields, type PrepaymentHeaderField } from './prepayment-header-fields.tsx';
 import { PaymentServiceSetField } from '../payment-services/payment-service-set-field.tsx';
 import { paymentServiceDocumentTypes } from '../../core/master-data/payment-service.schemas.ts';
@@ -73,30 +74,6 @@ export function PartyField<T>({ source, label, testId, saved, name, open, error,
         inputProps={{ label, readOnly: !open, variant: open ? 'default' : 'filled', error }} />
       <Text size="xs" c="dimmed" mt={2} data-testid={testId}>{name}</Text>
     </div>
-  );
-}
-
-interface HeaderCodeFieldProps<T> {
-  source: LookupSource<T>;
-  label: string;
-  saved: string | null;
-  open: boolean;
-  error: string | undefined;
-  onCommit: (code: string) => void;
-}
-
-/** A code of the header with a lookup (Location Code: where the lines ship from; a change moves the lines that shipped from the old one). Blank clears it. */
-export function HeaderCodeField<T>({ source, label, saved: savedCode, open, error, onCommit }: HeaderCodeFieldProps<T>) {
-  const saved = savedCode ?? '';
-  const [draft, setDraft] = useState<string | null>(null);
-  useEffect(() => setDraft(null), [saved]);
-  const commit = (code: string) => {
-    if (code.trim().toUpperCase() === saved) setDraft(null);
-    else onCommit(code.trim());
-  };
-  return (
-    <RecordLookup source={source} value={draft ?? saved} onChange={setDraft} onCommit={commit}
-      inputProps={{ label, readOnly: !open, variant: open ? 'default' : 'filled', error }} />
   );
 }
 

@@ -3,10 +3,11 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { dec } from '../../core/money/decimal.ts';
 import type { SalesDocument } from '../api/types.ts';
 import { DateField } from '../components/date-field.tsx';
-import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
+import type { LookupSource } from '../components/record-lookup.tsx';
 import { decimalForInput, parseDecimalInput } from '../format/numbers.ts';
 import { useSession } from '../session/session-store.ts';
 import type { DocumentKind } from './document-kinds.ts';
+import { HeaderCodeField } from './header-code-field.tsx';
 
 export type PrepaymentHeaderField =
   | 'prepaymentPercent' | 'compressPrepayment' | 'prepmtPaymentTermsCode' | 'prepaymentDueDate' | 'prepmtPmtDiscountDate' | 'prepmtPaymentDiscountPercent';
@@ -43,8 +44,9 @@ export function PrepaymentHeaderFields({ kind, document, errors, onCommit }: Pre
           <>
             <Checkbox mt="lg" label="Compress Prepayment" checked={document.compressPrepayment} disabled={!open} error={errors.compressPrepayment}
               onChange={(event) => onCommit('compressPrepayment', event.currentTarget.checked)} />
-            <PaymentTermsField saved={document.prepmtPaymentTermsCode} open={open} error={errors.prepmtPaymentTermsCode}
-              onCommit={(code) => onCommit('prepmtPaymentTermsCode', code)} />
+            {/* Blank clears it: the prepayment is then due on the Document Date. */}
+            <HeaderCodeField source={paymentTermsLookup} label="Prepmt. Payment Terms Code" saved={document.prepmtPaymentTermsCode} open={open}
+              error={errors.prepmtPaymentTermsCode} onCommit={(code) => onCommit('prepmtPaymentTermsCode', code)} />
             <DateField label="Prepayment Due Date" value={document.prepaymentDueDate} error={errors.prepaymentDueDate} readOnly={!open}
               onCommit={(value) => onCommit('prepaymentDueDate', value ?? '')} />
             <DateField label="Prepmt. Pmt. Discount Date" value={document.prepmtPmtDiscountDate} error={errors.prepmtPmtDiscountDate} readOnly={!open}
@@ -84,21 +86,6 @@ function PrepaymentPercentField({ document, open, error, onCommit }: { document:
         </Stack>
       </Modal>
     </>
-  );
-}
-
-/** Prepmt. Payment Terms Code: a lookup of payment terms; blank clears it (the prepayment is then due on the Document Date). */
-function PaymentTermsField({ saved: savedCode, open, error, onCommit }: { saved: string | null; open: boolean; error: string | undefined; onCommit: (code: string) => void }) {
-  const saved = savedCode ?? '';
-  const [draft, setDraft] = useState<string | null>(null);
-  useEffect(() => setDraft(null), [saved]);
-  const commit = (code: string) => {
-    if (code.trim().toUpperCase() === saved) setDraft(null);
-    else onCommit(code.trim());
-  };
-  return (
-    <RecordLookup source={paymentTermsLookup} value={draft ?? saved} onChange={setDraft} onCommit={commit}
-      inputProps={{ label: 'Prepmt. Payment Terms Code', readOnly: !open, variant: open ? 'default' : 'filled', error }} />
   );
 }
 
