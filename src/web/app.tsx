@@ -39,6 +39,10 @@ import { SendingProfilesPage } from './email/sending-profiles-page.tsx';
 import { SmtpSetupPage } from './email/smtp-setup-page.tsx';
 import { PaymentServicesPage } from './payment-services/payment-services-page.tsx';
 import { CompanyInformationPage } from './setup/company-information-page.tsx';
+import { ApprovalUserSetupPage } from './approvals/approval-user-setup-page.tsx';
+import { RequestsToApprovePage } from './approvals/requests-to-approve-page.tsx';
+import { WorkflowUserGroupsPage } from './approvals/workflow-user-groups-page.tsx';
+import { WorkflowsPage } from './approvals/workflows-page.tsx';
 
 /** Without a token every address shows the sign-in page; after signing in, the address asked for. */
 export function App() {
@@ -86,6 +90,10 @@ export function App() {
         <Route path="/payment-reconciliations/:bankAccountNo/:statementNo" element={<ReconciliationJournalPage />} />
         <Route path="/ledgers/:ledger" element={<LedgerListPage />} />
         <Route path="/navigate" element={<FindEntriesPage />} />
+        <Route path="/requests-to-approve" element={<RequestsToApprovePage />} />
+        <Route path="/approval-user-setup" element={<ApprovalUserSetupPage />} />
+        <Route path="/workflow-user-groups" element={<WorkflowUserGroupsPage />} />
+        <Route path="/workflows" element={<WorkflowsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </AppLayout>

@@ -19,6 +19,7 @@ import { PostAndSendButton } from '../email/post-and-send-button.tsx';
 import { emailActionsOf } from '../email/send-actions.ts';
 import { PrintButton, proFormaResources } from '../posted/print-button.tsx';
 import type { DocumentChange } from './use-sales-document.ts';
+import { ApprovalActions } from '../approvals/approval-actions.tsx';
 
 interface DocumentActionsProps {
   kind: DocumentKind;
@@ -48,6 +49,7 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       {kind.type === 'order' && <PrepaymentActions kind={kind} no={document.no} busy={busy} onError={onError} locale={locale} />}
       <Button variant={isPostable(kind) ? 'default' : 'filled'} onClick={() => act('/release')} disabled={busy || !open}>Release</Button>
       <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>Reopen</Button>
+      <ApprovalActions kind={kind} document={document} busy={busy} send={send} onError={onError} locale={locale} />
       <Button variant="default" onClick={() => act('/calculateInvoiceDiscount')} disabled={busy || !open}>Calculate Invoice Discount</Button>
       {kind.type === 'quote' && <MakeFromQuote kind={kind} no={document.no} busy={busy} onError={onError} />}
       {kind.type === 'blanketOrder' && <BlanketMakeOrder kind={kind} no={document.no} busy={busy} onError={onError} />}
