@@ -224,6 +224,7 @@ const messages = {
   PAYMENT_SERVICE_NOT_ON_DOCUMENT: (p: Params) => `A ${p.documentTypeCaption} shows no payment link: only quotes, orders and invoices have a Payment Service Set.`,
   PAYMENT_SERVICE_SETUP_INCOMPLETE: (p: Params) => `${p.service} cannot be enabled: ${p.reason}.`,
   PAYMENT_NOTIFICATION_REFUSED: (p: Params) => `The payment notification was refused: ${p.reason}. Nothing was posted.`,
+  PAYMENT_NOTIFICATION_UNVERIFIED: (p: Params) => `The payment notification could not be verified with PayPal: ${p.reason}. Nothing was posted; PayPal sends it again.`,
 } satisfies Record<string, (p: never) => string>;
 
 export type DomainErrorCode = keyof typeof messages;

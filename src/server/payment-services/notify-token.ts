@@ -2,9 +2,9 @@
  * The secret a PayPal notify_url carries. PayPal Payments Standard sends the notify_url inside the
  * payment link, so every customer who receives an invoice sees it: the token is therefore derived
  * per invoice (HMAC-SHA256 of the invoice number under the setup's secret), and a link of one
- * invoice cannot be used to register a payment for another. Real PayPal IPN additionally verifies
- * each notification by posting it back to PayPal; this server does not reach PayPal, so the token
- * and the checks on receiver, invoice, currency and amount are what authenticates a notification.
+ * invoice cannot be used to register a payment for another. Only a notification with the right
+ * token is then posted back to PayPal for verification (paypal-verification.ts), so junk sent to
+ * the endpoint never makes the server call PayPal.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

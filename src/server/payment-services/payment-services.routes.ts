@@ -2,12 +2,13 @@
  * Payment services over the API (spec §21.1, §21.4): the setup (read by everyone, changed with the
  * setup permission), its notification log, the payment links of a posted invoice, and PayPal's
  * notification endpoint. That one is public (PayPal calls it without a session): it is
- * authenticated by the token in the notify_url of the invoice's link instead, and answers a refused
- * notification with an error status so PayPal's log shows it.
+ * authenticated by the token in the notify_url of the invoice's link instead, verified by posting it
+ * back to PayPal, and answers a refused notification with an error status so PayPal's log shows it.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { DomainError } from '../../core/errors.ts';
 import { code } from '../../core/master-data/fields.ts';
 import { paymentLinkView, paymentNotificationView, paymentServiceSetupUpdate, paymentServiceSetupView } from '../../core/master-data/payment-service.schemas.ts';
 import type { Executor } from '../db/connection.ts';
@@ -18,6 +19,7 @@ import {
   listPaymentNotifications, listPaymentServices, loadPaymentService, paymentServiceView, PAYPAL_NOTIFY_PATH, regenerateNotifySecret, updatePaymentService,
 } from './payment-service-setup.commands.ts';
 import { handlePayPalNotification } from './paypal-notification.commands.ts';
+import { verifyWithPayPal } from './paypal-verification.ts';
 
 const serviceParams = z.object({ code: code(20).describe('The payment service: PAYPAL') });
 const notificationOutcome = z.object({
@@ -100,11 +102,15 @@ function registerLinkAndLogRoutes(app: FastifyInstance, getDb: () => Executor) {
   }, async (request) => ({ items: await paymentLinksForPostedInvoice(getDb(), request.params.no) }));
 }
 
+/** The notification's body as received, byte for byte: PayPal verifies only an unchanged copy. */
+const rawBodies = new WeakMap<object, Buffer>();
+
 /** Public, form-encoded: its own scope, so the form parser serves this route only. */
 function registerNotifyRoute(app: FastifyInstance, getDb: () => Executor) {
   void app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => {
-      done(null, parseForm(body as string));
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: 64 * 1024 }, (request, body, done) => {
+      rawBodies.set(request.raw, body as Buffer);
+      done(null, parseForm((body as Buffer).toString('utf8')));
     });
     scope.withTypeProvider<ZodTypeProvider>().post(PAYPAL_NOTIFY_PATH, {
       config: { public: true },
@@ -113,14 +119,22 @@ function registerNotifyRoute(app: FastifyInstance, getDb: () => Executor) {
         description: 'Called by PayPal at the notify_url of an invoice\'s payment link, form-encoded (txn_id, invoice, mc_gross, mc_currency, payment_status, '
           + 'receiver_email). Needs no session: the token of the notify_url authenticates it. A Completed payment of an open invoice, to our account, in its '
           + 'currency and not above what it owes, is posted as a customer payment applied to the invoice; a repeated transaction is answered 200 and '
-          + 'posts nothing more. Refused: 403 (wrong token or receiver), 404 (unknown invoice), 422 (anything else); nothing is posted then.',
+          + 'posts nothing more. A notification with the token is first posted back to PayPal (cmd=_notify-validate): INVALID is refused (403). '
+          + 'Refused: 403 (wrong token or receiver, INVALID), 404 (unknown invoice), 422 (anything else); nothing is posted then. '
+          + '503 when PayPal could not verify it (unreachable, no answer): nothing is posted, and PayPal sends it again.',
         security: [],
         querystring: z.object({ token: z.string().max(200).default('') }),
         body: z.record(z.string(), z.string()).describe('The IPN fields, application/x-www-form-urlencoded'),
-        response: { 200: notificationOutcome, 403: problemBody, 404: problemBody, 422: problemBody },
+        response: { 200: notificationOutcome, 403: problemBody, 404: problemBody, 422: problemBody, 503: problemBody },
       },
     }, async (request, reply) => {
-      const outcome = await handlePayPalNotification(getDb(), request.query.token, request.body);
+      const rawBody = rawBodies.get(request.raw) ?? Buffer.alloc(0);
+      const outcome = await handlePayPalNotification(getDb(), request.query.token, request.body, (setup) => verifyWithPayPal(rawBody, { sandbox: setup.sandbox }));
+      if (outcome.status === 'unverified') {
+        request.log.warn({ reason: outcome.reason }, 'PayPal notification not verified');
+        return reply.status(503).type('application/problem+json')
+          .send(problem(503, 'PAYMENT_NOTIFICATION_UNVERIFIED', new DomainError('PAYMENT_NOTIFICATION_UNVERIFIED', { reason: outcome.reason }).message));
+      }
       if (outcome.status === 'refused') {
         return reply.status(outcome.httpStatus).type('application/problem+json')
           .send(problem(outcome.httpStatus, 'PAYMENT_NOTIFICATION_REFUSED', `The payment notification was refused: ${outcome.reason}. Nothing was posted.`));

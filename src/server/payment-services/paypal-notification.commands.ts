@@ -5,7 +5,10 @@
  * invoice (the Register Customer Payments path, balanced on the service's account). Each PayPal
  * transaction is registered once, however often PayPal repeats the notification (a unique index on
  * service + transaction id, written in the posting's transaction). Whatever is refused posts
- * nothing; every notification is logged, accepted or refused with its reason.
+ * nothing; every notification is logged, accepted or refused with its reason. A notification with
+ * the invoice's token is first verified with PayPal (paypal-verification.ts), outside any database
+ * transaction: INVALID is refused, and when PayPal gives no answer nothing is decided or logged (the
+ * endpoint answers an error, so PayPal sends the notification again).
  */
 import { and, eq } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
@@ -18,6 +21,7 @@ import { loadSalesContext } from '../sales/sales-context.ts';
 import { todayIsoDate } from '../shared/clock.ts';
 import { notifyTokenMatches } from './notify-token.ts';
 import { loadPaymentService, type PaymentServiceSetupRow } from './payment-service-setup.commands.ts';
+import { PayPalVerificationFailed, type PayPalVerdict } from './paypal-verification.ts';
 
 /** How a refusal is answered: 403 for what only a forger sends, 404 for an unknown invoice, 422 for the rest. */
 export type RefusalStatus = 403 | 404 | 422;
@@ -30,7 +34,11 @@ export class NotificationRefused extends Error {
 export type NotificationOutcome =
   | { status: 'accepted'; notificationId: number; paymentDocumentNo: string; transactionNo: number }
   | { status: 'duplicate'; notificationId: number; paymentDocumentNo: string | null }
-  | { status: 'refused'; notificationId: number | null; httpStatus: RefusalStatus; reason: string };
+  | { status: 'refused'; notificationId: number | null; httpStatus: RefusalStatus; reason: string }
+  | { status: 'unverified'; reason: string };
+
+/** Asks PayPal whether it sent this notification; throws PayPalVerificationFailed when it cannot tell. */
+export type NotificationVerifier = (setup: PaymentServiceSetupRow) => Promise<PayPalVerdict>;
 
 /** The IPN fields we read; everything else is kept in the log as received. */
 interface PayPalNotification {
@@ -60,13 +68,20 @@ export function paymentDateOf(paymentDate: string, today: string): string {
 }
 
 /** Handles one notification: registers the payment, recognises a repeat, or refuses; logs it in every case. */
-export async function handlePayPalNotification(db: Executor, token: string, fields: Record<string, string>): Promise<NotificationOutcome> {
+export async function handlePayPalNotification(
+  db: Executor, token: string, fields: Record<string, string>, verify: NotificationVerifier,
+): Promise<NotificationOutcome> {
   const notification = readNotification(fields);
   const logged = { ...fields };
   delete logged.token;
   try {
+    // Only what carries the invoice's token (and our account as receiver) makes us call PayPal, and before the posting's transaction.
+    const setup = await loadPaymentService(db, 'PAYPAL');
+    checkAuthentic(setup, token, notification);
+    if ((await verify(setup)) !== 'VERIFIED') throw new NotificationRefused(403, 'PayPal answered INVALID when asked to verify it, so PayPal did not send it');
     return await db.transaction(async (tx) => registerPayment(tx as Executor, token, notification, logged));
   } catch (error) {
+    if (error instanceof PayPalVerificationFailed) return { status: 'unverified', reason: error.message };
     // Two deliveries of one transaction at once: the second hits the unique index and its posting is rolled back.
     if (postgresError(error)?.constraint === 'payment_notification_accepted_transaction') return recordDuplicate(db, notification, logged);
     const refusal = refusalOf(error);

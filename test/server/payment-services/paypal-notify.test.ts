@@ -1,30 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestApi } from '../../support/api.ts';
-import { created } from '../../support/given.ts';
 import { glEntry, paymentNotification, paymentServiceSetup } from '../../../src/server/db/schema/index.ts';
 import { notifyTokenFor } from '../../../src/server/payment-services/notify-token.ts';
-import { assertLedgerConsistent, customerEntries, entryOf, givenReceivablesCompany, postedInvoice, type Send } from '../receivables/receivables-fixture.ts';
+import { assertLedgerConsistent, customerEntries, entryOf, type Send } from '../receivables/receivables-fixture.ts';
+import { givenPayPalInvoice, useVerifyServer } from './paypal-fixture.ts';
 
 // PayPal's notification at the notify_url of an invoice's link (spec §21.4, automatic registration).
+// PayPal's verification address is a local server answering VERIFIED (paypal-verification.test.ts covers the rest).
+const verify = useVerifyServer();
 let api: TestApi;
 let send: Send;
 let invoiceNo: string;
 let notifyPath: string;
 beforeEach(async () => {
-  ({ api, send } = await givenReceivablesCompany('2026-03-05'));
-  await created(send, '/api/v1/noSeries', { code: 'RCPT' });
-  await created(send, '/api/v1/noSeries/RCPT/lines', { startingNo: 'PP0001' });
-  expect((await send('PATCH', '/api/v1/journalTemplates/CASHRCPT/batches/GENERAL', { noSeriesCode: 'RCPT' })).statusCode).toBe(200);
-  const setup = await send('PATCH', '/api/v1/paymentServices/PAYPAL', {
-    enabled: true, alwaysIncludeOnDocuments: true, accountId: 'sales@contoso.com', notifyBaseUrl: 'https://erp.example.com',
-    balAccountType: 'bankAccount', balAccountNo: 'GIRO',
-  });
-  expect(setup.statusCode, setup.body).toBe(200);
-  // 800.00 + 25 % VAT; terms P5 would grant 5 % until 2026-03-09, so the payments below are dated after it.
-  invoiceNo = await postedInvoice(send, { unitPrice: '800' });
-  const [link] = (await send('GET', `/api/v1/postedSalesInvoices/${invoiceNo}/paymentLinks`)).json().items;
-  const notifyUrl = new URL(new URL(link.url).searchParams.get('notify_url')!);
-  notifyPath = `${notifyUrl.pathname}${notifyUrl.search}`;
+  ({ api, send, invoiceNo, notifyPath } = await givenPayPalInvoice());
 });
 afterEach(() => api.close());
 
@@ -102,6 +91,8 @@ describe('a forged or unknown notification changes nothing', () => {
     // Without the invoice's token anyone could send it: not even the log changes. With it, the refusal is shown with its reason.
     if (status === 403 && reason.startsWith('the token')) expect(await api.db.select().from(paymentNotification)).toEqual([]);
     else expect(await log()).toEqual([expect.objectContaining({ status: 'refused', reason, paymentDocumentNo: null })]);
+    // Only a notification with the token and our account as receiver is posted back to PayPal.
+    expect(verify.server.received).toHaveLength(status === 403 ? 0 : 1);
   });
 
   it('refuses an unknown invoice (404) even with a token made for its number, and a paid invoice', async () => {
