@@ -20,6 +20,7 @@ import { prepaymentSettled } from '../sales/prepayment.gate.ts';
 import { findDocument, loadDocument } from '../sales/sales-document.queries.ts';
 import type { EditableDocumentType, SalesDocument } from '../sales/sales-document.types.ts';
 import { approvalFactsOf, isApprovalDocumentType, loadUserSetups, workflowFor, type WorkflowRow } from './approval-documents.ts';
+import { notifyApprovalAction } from './approval-notifications.ts';
 import { entriesOf, latestRequest, requestsById, type ApprovalRequestRow } from './approval-requests.queries.ts';
 
 const captionOf = (documentType: string) => salesDescriptor(documentType as EditableDocumentType).caption;
@@ -94,6 +95,7 @@ export async function sendApprovalRequest(tx: Executor, documentType: EditableDo
   await appendEvents(tx, states.map((state) => ({ entryNo: state.entryNo, status: state.status, approverId: state.approverId })), context.username);
   const outcome = afterSend(states);
   await appendEvents(tx, outcome.changes, context.username);
+  await notifyApprovalAction(tx, 'send', request!, outcome, context.username);
   return applyOutcome(tx, document, outcome.document, context);
 }
 
@@ -117,6 +119,7 @@ export async function cancelApprovalRequest(tx: Executor, documentType: Editable
   const { request, entries } = await pendingRequestOf(tx, document, 'cancel');
   const result = cancel(entries, await actorOf(tx, context.username), request.senderId);
   await appendEvents(tx, result.changes, context.username);
+  await notifyApprovalAction(tx, 'cancel', request, result, context.username);
   return applyOutcome(tx, document, result.document, context);
 }
 
@@ -150,6 +153,7 @@ export async function actOnEntries(
       : action === 'reject' ? reject(states, entryNo, actor)
         : delegate(states, entryNo, actor, actor.users);
     await appendEvents(tx, result.changes, context.username);
+    await notifyApprovalAction(tx, action, request, result, context.username);
     if (comment) await tx.insert(approvalComment).values({ entryNo, userId: context.username, comment });
     const after = await applyOutcome(tx, document, result.document, context);
     results.push({ entryNo, documentType: request.documentType, documentNo: request.documentNo, documentStatus: after.header.status });

@@ -9,6 +9,7 @@ import { approvalDocumentTypes, approverLimitTypes, approverTypes, type Approval
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import type { CliCommandKit } from './command-kit.ts';
 import { apiPath } from './record-command.ts';
+import { registerApprovalNotificationCommands } from './approval-notification-command.ts';
 
 function resourceOf(documentType: string): string {
   if (!(approvalDocumentTypes as readonly string[]).includes(documentType)) {
@@ -52,6 +53,7 @@ export function registerApprovalCommands(program: Command, kit: CliCommandKit): 
       }));
   }
   registerWorkflowCommands(approval, kit);
+  registerApprovalNotificationCommands(program, approval, kit);
 }
 
 function registerWorkflowCommands(approval: Command, kit: CliCommandKit) {

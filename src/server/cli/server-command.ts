@@ -9,6 +9,7 @@ import { readConfig } from '../config.ts';
 import { buildApp } from '../http/app.ts';
 import { startJobWorker } from '../jobs/job-queue.ts';
 import { startEmailWorker } from '../email/email-sender.ts';
+import { startApprovalDelegationWorker } from '../approvals/approval-delegation.ts';
 import { forgetCredentials, httpClient, saveCredentials } from './api-client.ts';
 import type { CliCommandKit } from './command-kit.ts';
 import { isEmpty, loadDemo, openCliDatabase } from './runtime.ts';
@@ -60,6 +61,8 @@ async function serve(kit: CliCommandKit, options: { port?: string; demo: boolean
   app.addHook('onClose', () => worker.stop());
   const emailWorker = startEmailWorker(handle.db, { workerId: `${hostname()}:${process.pid}:email`, interruptedAfterMs: handle.kind === 'pglite' ? 0 : 10 * 60_000 });
   app.addHook('onClose', () => emailWorker.stop());
+  const delegationWorker = startApprovalDelegationWorker(handle.db);
+  app.addHook('onClose', () => delegationWorker.stop());
   const stop = async () => {
     await app.close();
     await handle.close();

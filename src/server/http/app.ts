@@ -35,6 +35,7 @@ import { registerReceivablesReportRoutes } from '../receivables/reports.routes.t
 import { registerPaymentServiceRoutes } from '../payment-services/payment-services.routes.ts';
 import { registerEmailRoutes } from '../email/email.routes.ts';
 import { registerApprovalRoutes } from '../approvals/approval.routes.ts';
+import { registerApprovalNotificationRoutes } from '../approvals/approval-notification.routes.ts';
 import { registerCompanyLogoRoutes } from '../setup/company-logo.routes.ts';
 import { registerAuthentication } from './auth.ts';
 import type { SignInOptions } from '../users/sign-in.commands.ts';
@@ -76,7 +77,7 @@ const routeModules: ((app: FastifyInstance, getDb: () => Executor) => void)[] = 
   registerSalesPostRoutes, registerPurchasePostRoutes, registerRequisitionWorksheetRoutes, registerPostingCompanionRoutes,
   registerJobRoutes, registerReceivablesReportRoutes, registerRecurringSalesLineRoutes, registerPrepaymentRoutes,
   registerPdfDocumentRoutes, registerEmailRoutes, registerEInvoiceRoutes, registerPaymentServiceRoutes, registerApprovalRoutes,
-  registerCompanyLogoRoutes,
+  registerCompanyLogoRoutes, registerApprovalNotificationRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { DateField } from '../components/date-field.tsx';
+import { NotificationBell } from '../notifications/notification-bell.tsx';
 import { supportedLocales, type SupportedLocale } from '../format/locales.ts';
 import { signedOut, updateSession, useSession } from '../session/session-store.ts';
 
@@ -36,6 +37,7 @@ export function HeaderBar() {
       </Group>
       <SegmentedControl size="xs" aria-label="Number and date format" data={[...supportedLocales]} value={session.locale}
         onChange={(value) => updateSession({ locale: value as SupportedLocale })} />
+      <NotificationBell />
       <Text size="sm" data-testid="signed-in-user">{session.username}</Text>
       <Button variant="default" onClick={signOut} loading={signingOut}>Sign out</Button>
     </Group>

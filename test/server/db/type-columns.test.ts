@@ -19,6 +19,7 @@ import {
 import { paymentNotificationStatuses, paymentServiceBalAccountTypes } from '../../../src/server/db/schema/index.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { approvalDocumentTypes, approvalStatuses, approverLimitTypes, approverTypes } from '../../../src/core/approvals/types.ts';
+import { approvalNotificationTypes } from '../../../src/core/approvals/notifications.ts';
 
 // Type columns are enums checked by the database (DESIGN §5): one TypeScript list per kind of
 // value is the source of its CHECK constraints.
@@ -102,6 +103,8 @@ describe('the migrated database', () => {
     approval_entry_approval_type_check: approverTypes,
     approval_entry_limit_type_check: approverLimitTypes,
     approval_entry_event_status_check: approvalStatuses,
+    approval_notification_notification_type_check: approvalNotificationTypes,
+    approval_notification_document_type_check: approvalDocumentTypes,
   };
 
   it('checks each type column against exactly its list (no migration is missing for a changed list)', async () => {

@@ -4,10 +4,11 @@
  * comments are append-only (a trigger refuses UPDATE and DELETE): an entry's status is the status
  * of its latest event, and a posted or deleted document keeps its history under its number.
  */
-import { index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
   approvalDocumentTypes, approvalStatuses, approverLimitTypes, approverTypes, delegateAfterOptions,
 } from '../../../core/approvals/types.ts';
+import { approvalNotificationTypes } from '../../../core/approvals/notifications.ts';
 import { amount, calendarDate, dateFormula, flag, recordColumns } from './columns.ts';
 import { customer } from './customers.ts';
 import { salespersonPurchaser } from './logistics.ts';
@@ -131,3 +132,27 @@ export const approvalComment = pgTable('approval_comment', {
   createdAt: timestampColumn().notNull().defaultNow(),
 }, (t) => [index('approval_comment_entry').on(t.entryNo)]);
 
+
+/**
+ * Approval notifications (§19.7): one per recipient and event, written in the transaction of the
+ * approval action that caused it. Only read_at ever changes (a trigger refuses anything else). An
+ * overdue notice carries the work date it was sent for: one per recipient, entry and day.
+ */
+export const approvalNotification = pgTable('approval_notification', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  recipientId: text().notNull(),
+  notificationType: text().notNull(),
+  documentType: text().notNull(),
+  documentNo: text().notNull(),
+  entryNo: integer().references(() => approvalEntry.entryNo),
+  message: text().notNull(),
+  overdueDate: calendarDate(),
+  createdBy: text().notNull(),
+  createdAt: timestampColumn().notNull().defaultNow(),
+  readAt: timestampColumn(),
+}, (t) => [
+  allowedValues(t.notificationType, approvalNotificationTypes),
+  allowedValues(t.documentType, approvalDocumentTypes),
+  index('approval_notification_recipient').on(t.recipientId, t.id),
+  uniqueIndex('approval_notification_overdue_once').on(t.recipientId, t.entryNo, t.overdueDate),
+]);
