@@ -20,7 +20,6 @@ export const isApprovalDocumentType = (type: string): type is ApprovalDocumentTy
 export interface ApprovalFacts extends ApprovalDocumentFacts {
   documentType: ApprovalDocumentType;
   amount: Decimal;
-  contentHash: string;
 }
 
 export function approvalFactsOf(document: SalesDocument): ApprovalFacts {
@@ -33,9 +32,11 @@ export function approvalFactsOf(document: SalesDocument): ApprovalFacts {
     amountLcy: header.currencyCode && !factor.isZero() ? roundAmount(amount.div(factor)) : amount,
     customerNo: header.billToCustomerNo,
     customerPostingGroup: header.customerPostingGroup,
-    contentHash: approvalContentHash(header, lines),
   };
 }
+
+/** The hash an approval is bound to; only worked out where a workflow applies (it reads every line). */
+export const approvalContentHashOf = (document: SalesDocument): string => approvalContentHash(document.header, document.lines);
 
 const workflowCandidate = (row: WorkflowRow) => ({
   ...row, documentType: row.documentType as ApprovalDocumentType, minimumAmountLcy: row.minimumAmountLcy === null ? null : dec(row.minimumAmountLcy),

@@ -10,7 +10,7 @@ import { DomainError } from '../../core/errors.ts';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import type { Executor } from '../db/connection.ts';
 import type { EditableDocumentType, SalesDocument } from '../sales/sales-document.types.ts';
-import { approvalFactsOf, isApprovalDocumentType, workflowFor } from './approval-documents.ts';
+import { approvalContentHashOf, approvalFactsOf, isApprovalDocumentType, workflowFor } from './approval-documents.ts';
 import { latestRequest } from './approval-requests.queries.ts';
 
 export type GuardedAction = 'release' | 'post' | 'makeOrder' | 'makeInvoice';
@@ -35,7 +35,7 @@ export async function assertApprovalAllows(tx: Executor, document: SalesDocument
     const state = latest ? `its latest approval request was ${latest.status}` : 'no approval request has been sent';
     throw refusal(document, action, `approval workflow ${workflow.code} applies and ${state}`);
   }
-  if (latest.request.contentHash !== facts.contentHash) {
+  if (latest.request.contentHash !== approvalContentHashOf(document)) {
     throw refusal(document, action, `it was changed after approval request ${latest.request.id} was approved; send a new approval request`);
   }
 }

@@ -19,7 +19,7 @@ import { releaseLoadedDocument } from '../sales/sales-document.commands.ts';
 import { prepaymentSettled } from '../sales/prepayment.gate.ts';
 import { findDocument, loadDocument } from '../sales/sales-document.queries.ts';
 import type { EditableDocumentType, SalesDocument } from '../sales/sales-document.types.ts';
-import { approvalFactsOf, isApprovalDocumentType, loadUserSetups, workflowFor, type WorkflowRow } from './approval-documents.ts';
+import { approvalContentHashOf, approvalFactsOf, isApprovalDocumentType, loadUserSetups, workflowFor, type WorkflowRow } from './approval-documents.ts';
 import { notifyApprovalAction } from './approval-notifications.ts';
 import { entriesOf, latestRequest, requestsById, type ApprovalRequestRow } from './approval-requests.queries.ts';
 
@@ -83,7 +83,7 @@ export async function sendApprovalRequest(tx: Executor, documentType: EditableDo
   );
   const [request] = await tx.insert(approvalRequest).values({
     documentType, documentNo: no, documentCreatedAt: document.header.createdAt, workflowCode: workflow.code, senderId: context.username,
-    contentHash: facts.contentHash, amount: facts.amount.toFixed(2), amountLcy: facts.amountLcy.toFixed(2), currencyCode: document.header.currencyCode,
+    contentHash: approvalContentHashOf(document), amount: facts.amount.toFixed(2), amountLcy: facts.amountLcy.toFixed(2), currencyCode: document.header.currencyCode,
     salespersonCode: document.header.salespersonCode, customerNo: document.header.billToCustomerNo,
   }).returning();
   const dueDate = workflow.dueDateFormula ? calculateDate(workflow.dueDateFormula, context.workDate) : context.workDate;
