@@ -59,6 +59,8 @@ export const approvalWorkflow = pgTable('approval_workflow', {
   minimumAmountLcy: amount(),
   customerNo: text().references(() => customer.no),
   customerPostingGroup: text().references(() => customerPostingGroup.code),
+  /** The credit-limit variant (…CLAPW, §19.8): approvers only when the customer's credit limit is exceeded. */
+  checkCreditLimit: flag(),
   ...recordColumns(),
 }, (t) => [
   allowedValues(t.documentType, approvalDocumentTypes),

@@ -1,0 +1,1 @@
+ALTER TABLE "approval_workflow" ADD COLUMN "check_credit_limit" boolean DEFAULT false NOT NULL;
