@@ -212,6 +212,7 @@ const messages = {
   APPROVAL_REQUEST_NOT_PENDING: (p: Params) => `${p.documentTypeCaption} ${p.no} has no approval request pending to ${p.action}.`,
   APPROVAL_NOTHING_TO_APPROVE: (p: Params) => `${p.documentTypeCaption} ${p.no} has no line with a type and a quantity other than 0, so there is nothing to approve.`,
   WORKFLOW_OVERLAP: (p: Params) => `Workflow ${p.code} cannot be enabled: enabled workflow ${p.other} already reacts to approval requests of the same ${p.documentTypeCaption}s with conditions that overlap.`,
+  WORKFLOW_CREDIT_LIMIT_VARIANT: (p: Params) => `There is no credit-limit approval workflow for ${p.documentTypeCaption}s: it exists for orders and invoices.`,
   WORKFLOW_ENABLED: (p: Params) => `Workflow ${p.code} is enabled; disable it before you change or delete it.`,
   // A message takes Params, or the exact parameters its code always carries (listed in its type).
   INVALID_EMAIL: (p: Params) => `'${p.address}' is not a valid email address${p.field ? ` (${p.field})` : ''}.`,

@@ -35,6 +35,7 @@ const workflowFields = {
   minimumAmountLcy: z.union([amount({ min: '0' }), z.null()]),
   customerNo: codeReference(),
   customerPostingGroup: codeReference(),
+  checkCreditLimit: z.boolean(),
 };
 
 export const approvalWorkflowSchemas = recordSchemas({ code: code() }, workflowFields, ['documentType']);
@@ -51,6 +52,8 @@ export const workflowFromTemplateInput = z.strictObject({
   minimumAmountLcy: z.union([amount({ min: '0' }), z.null()]).optional(),
   customerNo: codeReference().optional(),
   customerPostingGroup: codeReference().optional(),
+  /** The credit-limit variant of the template (§19.8), for orders and invoices. */
+  creditLimitVariant: z.boolean().optional(),
 });
 
 /** Approve, Reject or Delegate several entries at once (§19.5), with an optional comment. */

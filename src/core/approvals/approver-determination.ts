@@ -132,3 +132,9 @@ function forWorkflowUserGroup(step: ApprovalStepArgument, users: UserSetups): Ap
     .sort((a, b) => a.sequenceNo - b.sequenceNo || a.userId.localeCompare(b.userId))
     .map((member) => ({ sequenceNo: member.sequenceNo, approverId: userSetupOf(users, member.userId).userId }));
 }
+
+/**
+ * The credit-limit variant when the limit is not exceeded (§19.8): BC's "create and approve an
+ * approval request automatically", one entry of the requester's, approved, so the document releases.
+ */
+export const automaticallyApprovedEntries = (requesterId: string): PlannedApprovalEntry[] => [{ sequenceNo: 1, approverId: requesterId, status: 'approved' }];

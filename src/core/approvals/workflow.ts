@@ -15,6 +15,16 @@ export const approvalWorkflowTemplates: Readonly<Record<ApprovalDocumentType, { 
   blanketOrder: { code: 'MS-BSOAPW', description: 'Blanket Sales Order Approval Workflow' },
 };
 
+/**
+ * The credit-limit variants (§19.8): approvers are asked only when the customer's credit limit is
+ * exceeded; otherwise Send approves and releases at once. BC ships them for orders and invoices,
+ * the documents that raise what the customer owes.
+ */
+export const creditLimitWorkflowTemplates: Readonly<Partial<Record<ApprovalDocumentType, { code: string; description: string }>>> = {
+  order: { code: 'MS-SOCLAPW', description: 'Sales Order Credit Limit Approval Workflow' },
+  invoice: { code: 'MS-SICLAPW', description: 'Sales Invoice Credit Limit Approval Workflow' },
+};
+
 /** A copy of a template is coded like it without the MS- prefix, with the first free suffix -01, -02 … */
 export function workflowCodeFromTemplate(templateCode: string, existingCodes: readonly string[]): string {
   const base = templateCode.replace(/^MS-/, '');

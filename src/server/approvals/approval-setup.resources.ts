@@ -7,7 +7,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { approvalUserSetupSchemas, approvalWorkflowSchemas, workflowUserGroupMemberSchemas, workflowUserGroupSchemas } from '../../core/approvals/approval.schemas.ts';
 import type { ApprovalDocumentType } from '../../core/approvals/types.ts';
-import { workflowsOverlap, type WorkflowConditions } from '../../core/approvals/workflow.ts';
+import { creditLimitWorkflowTemplates, workflowsOverlap, type WorkflowConditions } from '../../core/approvals/workflow.ts';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
 import { salesDocumentTypeCaptions } from '../../core/sales/types.ts';
@@ -69,6 +69,13 @@ export async function checkEnabledWorkflow(tx: Executor, workflow: Row): Promise
   }
 }
 
+/** The credit-limit variant (§19.8) exists for the documents BC ships it for: orders and invoices. */
+export function assertCreditLimitVariantAllowed(documentType: ApprovalDocumentType, checkCreditLimit: boolean): void {
+  if (checkCreditLimit && !creditLimitWorkflowTemplates[documentType]) {
+    throw new DomainError('WORKFLOW_CREDIT_LIMIT_VARIANT', { documentTypeCaption: salesDocumentTypeCaptions[documentType] }, 'checkCreditLimit');
+  }
+}
+
 const changedFields = (record: Row, previous: Row) =>
   Object.keys(record).filter((field) => !['enabled', 'version', 'updatedAt', 'createdAt'].includes(field) && JSON.stringify(record[field]) !== JSON.stringify(previous[field]));
 
@@ -81,6 +88,7 @@ export const approvalWorkflowResource: ResourceDefinition = {
     // BC: an enabled workflow is not edited; disable it first (enabling and disabling alone are fine).
     if (previous?.enabled && record.enabled && changedFields(record, previous).length > 0) throw new DomainError('WORKFLOW_ENABLED', { code: record.code as string });
     await assertUsersExist(tx, record, ['specificApproverId']);
+    assertCreditLimitVariantAllowed(record.documentType as ApprovalDocumentType, record.checkCreditLimit === true);
     await checkEnabledWorkflow(tx, record);
   },
   beforeDelete: async (_tx, record) => {

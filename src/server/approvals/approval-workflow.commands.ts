@@ -2,20 +2,21 @@
 import { z } from 'zod';
 import { eq, sql } from 'drizzle-orm';
 import type { workflowFromTemplateInput } from '../../core/approvals/approval.schemas.ts';
-import { approvalWorkflowTemplates, workflowCodeFromTemplate } from '../../core/approvals/workflow.ts';
+import { approvalWorkflowTemplates, creditLimitWorkflowTemplates, workflowCodeFromTemplate } from '../../core/approvals/workflow.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import { approvalWorkflow, customer, customerPostingGroup, workflowUserGroup } from '../db/schema/index.ts';
-import { checkEnabledWorkflow } from './approval-setup.resources.ts';
+import { assertCreditLimitVariantAllowed, checkEnabledWorkflow } from './approval-setup.resources.ts';
 
-/** A disabled copy of the document type's template, coded like it with the next free -01, -02 …; enable it next. */
-export async function createWorkflowFromTemplate(tx: Executor, input: z.infer<typeof workflowFromTemplateInput>) {
-  const template = approvalWorkflowTemplates[input.documentType];
+/** A disabled copy (of the credit-limit variant if asked) of the document type's template, coded like it with the next free -01, -02 …; enable it next. */
+export async function createWorkflowFromTemplate(tx: Executor, { creditLimitVariant = false, ...input }: z.infer<typeof workflowFromTemplateInput>) {
+  assertCreditLimitVariantAllowed(input.documentType, creditLimitVariant);
+  const template = creditLimitVariant ? creditLimitWorkflowTemplates[input.documentType]! : approvalWorkflowTemplates[input.documentType];
   await checkReferences(tx, input);
   const existing = (await tx.select({ code: approvalWorkflow.code }).from(approvalWorkflow)).map((row) => row.code);
   const [row] = await tx.insert(approvalWorkflow).values({
     approverType: 'approver', limitType: 'approverChain', ...input,
-    code: workflowCodeFromTemplate(template.code, existing), description: template.description, templateCode: template.code, enabled: false,
+    code: workflowCodeFromTemplate(template.code, existing), description: template.description, templateCode: template.code, enabled: false, checkCreditLimit: creditLimitVariant,
   }).returning();
   return row!;
 }

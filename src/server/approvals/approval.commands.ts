@@ -6,7 +6,7 @@
  */
 import { eq, sql, and } from 'drizzle-orm';
 import { afterSend, approve, cancel, delegate, reject, type ApprovalActor } from '../../core/approvals/approval-state.ts';
-import { planApprovalEntries } from '../../core/approvals/approver-determination.ts';
+import { automaticallyApprovedEntries, planApprovalEntries } from '../../core/approvals/approver-determination.ts';
 import type { ApprovalActionResult, ApprovalEntryChange, ApprovalEntryState, ApprovalStepArgument, ApproverLimitType, ApproverType } from '../../core/approvals/types.ts';
 import { calculateDate } from '../../core/dates/date-formula.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -18,6 +18,7 @@ import type { SalesContext } from '../sales/sales-context.ts';
 import { releaseLoadedDocument } from '../sales/sales-document.commands.ts';
 import { prepaymentSettled } from '../sales/prepayment.gate.ts';
 import { findDocument, loadDocument } from '../sales/sales-document.queries.ts';
+import { creditLimitWarnings } from '../sales/sales-document.warnings.ts';
 import type { EditableDocumentType, SalesDocument } from '../sales/sales-document.types.ts';
 import { approvalContentHashOf, approvalFactsOf, isApprovalDocumentType, loadUserSetups, workflowFor, type WorkflowRow } from './approval-documents.ts';
 import { notifyApprovalAction } from './approval-notifications.ts';
@@ -71,16 +72,22 @@ function assertOpenWithLines(document: SalesDocument) {
   }
 }
 
-/** Send Approval Request (§19.5): entries created by the workflow's step, the first sequence opened, status Pending Approval (or released at once when only self-approved entries exist). */
+/**
+ * Send Approval Request (§19.5): entries created by the workflow's step, the first sequence opened,
+ * status Pending Approval (or released at once when only self-approved entries exist, and under a
+ * credit-limit workflow when the customer's credit limit is not exceeded, §19.8).
+ */
 export async function sendApprovalRequest(tx: Executor, documentType: EditableDocumentType, no: string, context: SalesContext): Promise<SalesDocument> {
   const document = await loadDocument(tx, documentType, no, { lock: true });
   assertOpenWithLines(document);
   const facts = approvalFactsOf(document);
   const workflow = isApprovalDocumentType(documentType) ? await workflowFor(tx, facts) : undefined;
   if (!workflow) throw new DomainError('APPROVAL_WORKFLOW_NOT_ENABLED', { documentTypeCaption: captionOf(documentType), no });
-  const planned = planApprovalEntries(
-    { requesterId: context.username, amountLcy: facts.amountLcy, salespersonCode: document.header.salespersonCode }, await stepArgumentOf(tx, workflow), await loadUserSetups(tx),
-  );
+  const planned = workflow.checkCreditLimit && (await creditLimitWarnings(tx, document, context)).length === 0
+    ? automaticallyApprovedEntries(context.username)
+    : planApprovalEntries(
+      { requesterId: context.username, amountLcy: facts.amountLcy, salespersonCode: document.header.salespersonCode }, await stepArgumentOf(tx, workflow), await loadUserSetups(tx),
+    );
   const [request] = await tx.insert(approvalRequest).values({
     documentType, documentNo: no, documentCreatedAt: document.header.createdAt, workflowCode: workflow.code, senderId: context.username,
     contentHash: approvalContentHashOf(document), amount: facts.amount.toFixed(2), amountLcy: facts.amountLcy.toFixed(2), currencyCode: document.header.currencyCode,

@@ -26,7 +26,7 @@ import { deriveLine, type SalesLineInput } from './sales-line.derive.ts';
 import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
 import { itemFromCatalog } from '../purchases/catalog-items.ts';
 import { checkPaymentServiceSet, paymentServiceSetForNewDocument } from '../payment-services/payment-service-setup.commands.ts';
-import { assertApprovalAllows } from '../approvals/approval-guard.ts';
+import { assertApprovalAllows, type GuardedAction } from '../approvals/approval-guard.ts';
 
 const lineKey = (line: Pick<SalesLineRow, 'documentType' | 'documentNo' | 'lineNo'>) =>
   and(eq(salesLine.documentType, line.documentType), eq(salesLine.documentNo, line.documentNo), eq(salesLine.lineNo, line.lineNo));
@@ -348,12 +348,17 @@ export async function updatePendingPrepaymentOrders(tx: Executor, context: Sales
   return released;
 }
 
-/** Release of a document the caller has loaded and locked already (posting releases implicitly, spec §7.4). */
-export async function releaseLoadedDocument(tx: Executor, document: SalesDocument, context: SalesContext): Promise<SalesDocument> {
+/**
+ * Release of a document the caller has loaded and locked already (posting releases implicitly,
+ * spec §7.4, and names itself as the action the approval guard refuses).
+ */
+export async function releaseLoadedDocument(
+  tx: Executor, document: SalesDocument, context: SalesContext, action: GuardedAction = 'release',
+): Promise<SalesDocument> {
   const documentType = document.header.documentType as EditableDocumentType;
   if (document.header.status === 'released') return document;
   // Spec §19.6: pending approval, or an enabled workflow without an approval of this content, refuses.
-  await assertApprovalAllows(tx, document, 'release');
+  await assertApprovalAllows(tx, document, action);
   // Pending Prepayment releases like Open once the prepayment is settled (the callers check it, spec §26.6).
   if (document.header.status !== 'open' && document.header.status !== 'pendingPrepayment') throw new DomainError('STATUS_MUST_BE_OPEN', { status: document.header.status, fields: 'status' });
   // Location Mandatory concerns inventory items only (BC's IsInventoriableItem): service items may ship from nowhere.

@@ -26,16 +26,23 @@ function outstandingLcy(line: SalesLineRow, currencyFactor: Decimal): Decimal {
  * ledger (customers/customer-statistics.ts) and inventory from the item ledger.
  */
 export async function documentWarnings(tx: Executor, document: SalesDocument, context: SalesContext): Promise<Warning[]> {
-  const { header } = document;
   // Credit and stock are at stake only where goods go out to the customer.
-  if (salesDescriptor(header.documentType as SalesDocumentType).direction !== 'outbound') return [];
-  const warnings: Warning[] = [];
+  if (salesDescriptor(document.header.documentType as SalesDocumentType).direction !== 'outbound') return [];
+  return [...(await creditLimitWarnings(tx, document, context)), ...(await stockoutWarnings(tx, document, context))];
+}
+
+/**
+ * The credit limit and overdue balance check (spec §12.4) as the Credit Warnings setup asks; also
+ * the "check customer credit limit" of the credit-limit approval workflows (§19.8).
+ */
+export async function creditLimitWarnings(tx: Executor, document: SalesDocument, context: SalesContext): Promise<Warning[]> {
+  const { header } = document;
   const [billTo] = await tx.select().from(customer).where(eq(customer.no, header.billToCustomerNo));
   // Balances up to the work date (spec §12.4); the other documents without this one, which counts itself.
   const balances = await customerBalances(tx, header.billToCustomerNo, { workDate: context.workDate, upTo: context.workDate });
   const exposure = await salesDocumentExposure(tx, header.billToCustomerNo, { exclude: { documentType: header.documentType, no: header.no } });
   const factor = dec(header.currencyFactor);
-  warnings.push(...creditWarnings(context.salesSetup.creditWarnings as never, {
+  return creditWarnings(context.salesSetup.creditWarnings as never, {
     creditLimitLcy: dec(billTo!.creditLimitLcy),
     balanceLcy: balances.balanceLcy,
     shippedNotInvoicedLcy: exposure.shippedNotInvoicedLcy,
@@ -46,9 +53,7 @@ export async function documentWarnings(tx: Executor, document: SalesDocument, co
     outstandingReturnOrdersLcy: exposure.outstandingReturnOrdersLcy,
     currentDocumentChangeLcy: sum(document.lines.map((line) => outstandingLcy(line, factor).minus(dec(line.prepmtAmountInvLcy)).minus(dec(line.prepmtVatAmountInvLcy)))),
     balanceDueLcy: balances.balanceDueLcy,
-  }));
-  warnings.push(...(await stockoutWarnings(tx, document, context)));
-  return warnings;
+  });
 }
 
 /**

@@ -94,9 +94,10 @@ async function releasedDocument(
     throw new DomainError('VERSION_CONFLICT', { entity: documentKinds[documentType].entity, key: no, currentVersion: document.header.version, sentVersion: expectedVersion });
   }
   await assertPrepaymentSettled(tx, document, context, `Order ${no}`);
-  // Spec §19.6: whatever the channel, a document under an approval workflow posts only as approved.
-  await assertApprovalAllows(tx, document, 'post');
-  if (document.header.status === 'open') document = await releaseLoadedDocument(tx, document, context);
+  // Spec §19.6: whatever the channel, a document under an approval workflow posts only as approved
+  // (the implicit release of an open one asks the guard itself).
+  if (document.header.status === 'open') document = await releaseLoadedDocument(tx, document, context, 'post');
+  else await assertApprovalAllows(tx, document, 'post');
   // Spec §26.6 (chosen, as BC): an order in Pending Prepayment whose prepayment is settled posts and keeps its status.
   if (document.header.status !== 'released' && document.header.status !== 'pendingPrepayment') throw new DomainError('STATUS_MUST_BE_OPEN', { where: 'the document', status: document.header.status, remedy: 'complete the approval', field: 'status' });
   return document;
