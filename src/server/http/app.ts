@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { withProblemResponses } from './openapi-problems.ts';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod';
 import type { Executor } from '../db/connection.ts';
 import type { Actor } from '../master-data/resource.ts';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (documents) => withProblemResponses((documents as { openapiObject: Parameters<typeof withProblemResponses>[0] }).openapiObject),
   });
   await registerSecurityHeaders(app);
   // The docs pages are on the public allow-list; the plugin's routes are marked so as it adds them.

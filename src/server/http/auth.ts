@@ -7,6 +7,7 @@ import type { Executor } from '../db/connection.ts';
 import type { Actor } from '../master-data/resource.ts';
 import { signIn, unlockUser, type SignInOptions } from '../users/sign-in.commands.ts';
 import { authenticate, revokeToken } from '../users/token.commands.ts';
+import { noContentResponse } from './response-schemas.ts';
 
 declare module 'fastify' {
   interface FastifyRequest { actor?: Actor }
@@ -53,6 +54,7 @@ export function registerAuthentication(app: FastifyInstance, getDb: () => Execut
     config: { public: true },
     schema: {
       tags: ['auth'],
+      security: [],
       summary: 'Sign in: exchange a username and password for a bearer token',
       description: 'Failed sign-ins are throttled per username and per client address: after 5 in a row each attempt waits 1 s, 2 s, 4 s … '
         + '(429 LOGIN_THROTTLED with Retry-After, the password unchecked); 10 lock the username for 15 minutes, except from addresses '
@@ -69,19 +71,20 @@ export function registerAuthentication(app: FastifyInstance, getDb: () => Execut
       tags: ['users'],
       summary: 'Lift the sign-in lock (and any wait) that failed sign-ins put on a user',
       params: z.object({ username: z.string() }),
+      response: noContentResponse,
     },
   }, async (request, reply) => {
     await unlockUser(getDb(), request.params.username);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   routes.post('/api/v1/auth/signOut', {
     config: { anyRole: true },
-    schema: { tags: ['auth'], summary: 'Revoke the token of this request' },
+    schema: { tags: ['auth'], summary: 'Revoke the token of this request', response: noContentResponse },
   }, async (request, reply) => {
     const token = bearerToken(request);
     if (token) await revokeToken(getDb(), token);
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   routes.get('/api/v1/auth/me', {

@@ -30,6 +30,7 @@ import { getSalesOrders } from './get-sales-orders.ts';
 import { copyPurchaseDocument } from './purchase-document.convert.ts';
 import { getReceiptLines, receiptLinesToInvoice } from './purchase-receipt-lines.ts';
 import { code } from '../../core/master-data/fields.ts';
+import { noContentResponse } from '../http/response-schemas.ts';
 
 const lineSchema = recordSchema(purchaseLine).loose();
 const totalsSchema = z.object({ lineAmount: z.string(), lineDiscountAmount: z.string(), invoiceDiscountAmount: z.string(), amount: z.string(), vatAmount: z.string(), amountIncludingVat: z.string() });
@@ -106,9 +107,9 @@ function registerListAndDocument({ routes, getDb, documentType, entity, base, ta
     return run(request, reply, (tx, context) => updatePurchaseHeader(tx, documentType, documentNo(request), changes, versionOf(request, version), context));
   });
 
-  routes.delete(`${base}/:no`, { config, schema: { tags, summary: `Delete a ${entity}`, params: noParam } }, async (request, reply) => {
+  routes.delete(`${base}/:no`, { config, schema: { tags, summary: `Delete a ${entity}`, params: noParam, response: noContentResponse } }, async (request, reply) => {
     await getDb().transaction(async (tx) => deletePurchaseDocument(tx as Executor, documentType, documentNo(request), versionOf(request)));
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 }
 

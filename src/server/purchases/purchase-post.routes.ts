@@ -25,6 +25,7 @@ import { postPurchaseDocument, type PurchasePostRequest } from './purchase-post.
 import { previewPurchasePosting } from './purchase-post.preview.ts';
 import { inRolledBackTransaction } from '../ledger/rolled-back-transaction.ts';
 import { undoReceiptLines } from './purchase-undo.ts';
+import { createdResponse } from '../http/response-schemas.ts';
 
 const params = z.object({ no: z.string() });
 const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
@@ -41,7 +42,7 @@ export function registerPurchasePostRoutes(app: FastifyInstance, getDb: () => Ex
     routes.post(`/api/v1/${resource}/:no/post`, {
       config: { area: 'posting' },
       schema: {
-        tags: [resource], params, body: postRequest.nullish(),
+        tags: [resource], params, body: postRequest.nullish(), response: createdResponse('The posted documents\' numbers, the G/L transaction no. and the document as it remains (null when posted in full)'),
         summary: `Post the ${entity}${descriptor.postsInFull ? '' : ` (${descriptor.lineHandling.verb}, invoice or both)`}`,
       },
     }, async (request, reply) => {

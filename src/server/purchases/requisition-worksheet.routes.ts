@@ -10,6 +10,7 @@ import { requisitionLine } from '../db/schema/index.ts';
 import { actorOf } from '../http/auth.ts';
 import { loadPurchaseContext } from './purchase-context.ts';
 import { carryOutActionMessages, getSalesOrdersIntoWorksheet, updateRequisitionLine } from './requisition-worksheet.ts';
+import { createdResponse, noContentResponse } from '../http/response-schemas.ts';
 
 const worksheetParams = z.object({ name: z.string() });
 const lineParams = z.object({ name: z.string(), id: z.uuid() });
@@ -30,6 +31,7 @@ export function registerRequisitionWorksheetRoutes(app: FastifyInstance, getDb: 
     schema: {
       tags, params: worksheetParams, summary: 'Drop Shipment / Special Order → Get Sales Orders: a line per sales line to buy, vendor from the item',
       body: z.strictObject({ kind: z.enum(['dropShipment', 'specialOrder']).default('dropShipment'), salesOrderNo: code().optional() }),
+      response: createdResponse('The worksheet\'s lines after the sales orders were got'),
     },
   }, async (request, reply) => {
     const name = nameOf(request.params);
@@ -48,14 +50,14 @@ export function registerRequisitionWorksheetRoutes(app: FastifyInstance, getDb: 
     },
   }, async (request) => getDb().transaction(async (tx) => updateRequisitionLine(tx as Executor, request.params.id, request.body)));
 
-  routes.delete(`${base}/lines/:id`, { config, schema: { tags, params: lineParams, summary: 'Delete a worksheet line' } }, async (request, reply) => {
+  routes.delete(`${base}/lines/:id`, { config, schema: { tags, params: lineParams, summary: 'Delete a worksheet line', response: noContentResponse } }, async (request, reply) => {
     const deleted = await getDb().delete(requisitionLine).where(and(eq(requisitionLine.worksheetName, nameOf(request.params)), eq(requisitionLine.id, request.params.id))).returning();
     if (deleted.length === 0) throw new DomainError('NOT_FOUND', { entity: 'Requisition Line', key: request.params.id });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   routes.post(`${base}/carryOutActionMessage`, {
-    config, schema: { tags, params: worksheetParams, summary: 'Carry Out Action Message: purchase orders for the accepted lines, one per vendor and destination' },
+    config, schema: { tags, params: worksheetParams, summary: 'Carry Out Action Message: purchase orders for the accepted lines, one per vendor and destination', response: createdResponse('{ purchaseOrderNos }: the purchase orders created') },
   }, async (request, reply) => {
     const purchaseOrderNos = await getDb().transaction(async (tx) =>
       carryOutActionMessages(tx as Executor, nameOf(request.params), await loadPurchaseContext(tx as Executor, request.workDate, actorOf(request).username)));

@@ -22,6 +22,7 @@ import type { SalesDocument } from './sales-document.types.ts';
 import { documentView } from './sales-document.view.ts';
 import { undoShipmentLines } from './sales-undo.ts';
 import { deleteInvoicedOrders } from './sales-document.commands.ts';
+import { acceptedResponse } from '../http/response-schemas.ts';
 
 const numberOf = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
 const params = z.object({ no: z.string() });
@@ -148,7 +149,7 @@ function registerDeleteInvoiced({ routes, inTransaction }: CompanionRoutes) {
 function registerCombineShipments({ routes, getDb }: CompanionRoutes) {
   routes.post('/api/v1/combineShipments', {
     config: posting,
-    schema: { tags: ['combineShipments'], summary: 'Combine Shipments: invoice shipped order lines per customer as a job (spec §13.2); poll GET /api/v1/jobs/{id}', body: combineShipmentsInput },
+    schema: { tags: ['combineShipments'], summary: 'Combine Shipments: invoice shipped order lines per customer as a job (spec §13.2); poll GET /api/v1/jobs/{id}', body: combineShipmentsInput, response: acceptedResponse('{ job }: the queued job; Location names it') },
   }, async (request, reply) => {
     const job = await enqueueJob(getDb(), {
       type: COMBINE_SHIPMENTS_JOB,

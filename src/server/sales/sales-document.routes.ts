@@ -23,6 +23,7 @@ import { editableDocumentTypes, type EditableDocumentType, type SalesDocument } 
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { documentStatistics, documentView } from './sales-document.view.ts';
 import { registerBlanketOrderRoutes } from './blanket-order.routes.ts';
+import { noContentResponse } from '../http/response-schemas.ts';
 
 const lineSchema = recordSchema(salesLine).loose();
 export const documentSchema = recordSchema(salesHeader).extend({
@@ -122,14 +123,14 @@ function registerDocumentRoutes({ routes, getDb, documentType, entity, base, con
   });
 
   routes.delete(`${base}/:no`, {
-    config, schema: { tags, summary: `Delete a ${entity} (archived first when the setup or ?archive=true says so)`, params: noParam, querystring: z.strictObject({ archive: z.enum(['true', 'false']).optional() }) },
+    config, schema: { tags, summary: `Delete a ${entity} (archived first when the setup or ?archive=true says so)`, params: noParam, querystring: z.strictObject({ archive: z.enum(['true', 'false']).optional() }), response: noContentResponse },
   }, async (request, reply) => {
     const archive = request.query.archive === 'true';
     await getDb().transaction(async (tx) => {
       const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
       await deleteDocument(tx as Executor, documentType, documentNo(request), versionOf(request), context, { archive });
     });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 }
 

@@ -17,6 +17,7 @@ import { loadSalesContext, type SalesContext } from './sales-context.ts';
 import { findDocument } from './sales-document.queries.ts';
 import { documentView } from './sales-document.view.ts';
 import { type PostableDocumentType, type PostRequest, postSalesDocument, previewSalesPosting } from './sales-post.ts';
+import { createdResponse } from '../http/response-schemas.ts';
 
 /** The body is optional: none posts everything (an order ships and invoices). */
 export const postRequestSchema = postRequest.nullish();
@@ -41,7 +42,7 @@ export function registerSalesPostRoutes(app: FastifyInstance, getDb: () => Execu
     routes.post(`${base}/post`, {
       config,
       schema: {
-        tags, params, body: postRequestSchema,
+        tags, params, body: postRequestSchema, response: createdResponse('The posted documents\' numbers, the G/L transaction no. and the document as it remains (null when posted in full)'),
         summary: `Post the ${entity}${descriptor.postsInFull ? '' : ` (${descriptor.lineHandling.verb}, invoice or both)`}`,
       },
     }, async (request, reply) => {

@@ -14,6 +14,7 @@ import { companyLogoMimeTypes, maxCompanyLogoBytes } from '../../core/documents/
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import { deleteCompanyLogo, getCompanyLogo, setCompanyLogo } from './company-logo.ts';
+import { noContentResponse } from '../http/response-schemas.ts';
 
 const path = '/api/v1/companyInformation/logo';
 const rawContentTypes = ['image/png', 'image/jpeg', 'application/octet-stream'];
@@ -67,9 +68,9 @@ export function registerCompanyLogoRoutes(app: FastifyInstance, getDb: () => Exe
       return reply.type(logo.mimeType).header('cache-control', 'no-store').send(logo.content);
     });
 
-    routes.delete(path, { config, schema: { tags, summary: 'Remove the company logo (documents print without one)' } }, async (_request, reply) => {
+    routes.delete(path, { config, schema: { tags, summary: 'Remove the company logo (documents print without one)', response: noContentResponse } }, async (_request, reply) => {
       await getDb().transaction((tx) => deleteCompanyLogo(tx as Executor));
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
   });
 }
