@@ -18,7 +18,7 @@ export interface WorkflowUserGroupMember { userId: string; sequenceNo: number; v
 export interface ApprovalWorkflow {
   code: string; description: string; documentType: ApprovalDocumentType; enabled: boolean; approverType: ApproverType; limitType: ApproverLimitType;
   specificApproverId: string | null; workflowUserGroupCode: string | null; dueDateFormula: string | null; delegateAfter: DelegateAfter;
-  minimumAmountLcy: string | null; customerNo: string | null; customerPostingGroup: string | null; version: number;
+  minimumAmountLcy: string | null; customerNo: string | null; customerPostingGroup: string | null; checkCreditLimit: boolean; version: number;
 }
 export interface ApprovalEntry {
   entryNo: number; requestId: number; sequenceNo: number; approverId: string; status: ApprovalStatus; approvalType: string; limitType: string;

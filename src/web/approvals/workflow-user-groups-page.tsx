@@ -8,45 +8,15 @@ import { useState, type FormEvent } from 'react';
 import { api, encodeKey } from '../api/client.ts';
 import { fieldErrorsOfRequest, messageOf } from '../api/field-errors.ts';
 import type { Page } from '../api/types.ts';
+import { SetupListPage } from '../components/setup-list-page.tsx';
 import type { WorkflowUserGroup, WorkflowUserGroupMember } from './approval-model.ts';
 import { UserSelect } from './user-select.tsx';
 
-const queryKey = ['workflowUserGroups'];
-
 export function WorkflowUserGroupsPage() {
-  const client = useQueryClient();
-  const groups = useQuery({ queryKey, queryFn: () => api.get<Page<WorkflowUserGroup>>('/workflowUserGroups?limit=1000') });
-  const [editing, setEditing] = useState<WorkflowUserGroup | 'new' | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const refresh = () => client.invalidateQueries({ queryKey });
-  const remove = useMutation({ mutationFn: (group: WorkflowUserGroup) => api.delete(`/workflowUserGroups/${encodeKey(group.code)}`, group.version), onSuccess: refresh, onError: setFailure });
   return (
-    <Stack gap="sm">
-      <Group justify="space-between">
-        <Title order={2}>Workflow User Groups</Title>
-        <Button onClick={() => setEditing('new')}>New</Button>
-      </Group>
-      {failure !== null && <Alert color="red" role="alert">{messageOf(failure)}</Alert>}
-      {groups.error && <Alert color="red" role="alert">{messageOf(groups.error)}</Alert>}
-      <Table striped aria-label="Workflow User Groups">
-        <Table.Thead><Table.Tr><Table.Th>Code</Table.Th><Table.Th>Description</Table.Th><Table.Th /></Table.Tr></Table.Thead>
-        <Table.Tbody>
-          {(groups.data?.items ?? []).map((group) => (
-            <Table.Tr key={group.code}>
-              <Table.Td>{group.code}</Table.Td><Table.Td>{group.description}</Table.Td>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Button size="xs" variant="default" onClick={() => setEditing(group)}>Edit</Button>
-                  <Button size="xs" variant="default" color="red" onClick={() => remove.mutate(group)}>Delete</Button>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {editing && <GroupDialog group={editing === 'new' ? null : editing} onClose={() => { setEditing(null); void refresh(); }}
-        onCreated={(group) => { setEditing(group); void refresh(); }} />}
-    </Stack>
+    <SetupListPage<WorkflowUserGroup> title="Workflow User Groups" resource="/workflowUserGroups" queryKey={['workflowUserGroups']} keyOf={(group) => group.code}
+      columns={[{ header: 'Code', cell: (group) => group.code }, { header: 'Description', cell: (group) => group.description }]}
+      dialog={(editing, { saved, open }) => <GroupDialog group={editing === 'new' ? null : editing} onClose={saved} onCreated={open} />} />
   );
 }
 

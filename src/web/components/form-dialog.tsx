@@ -34,16 +34,18 @@ interface FormDialogProps {
   failure: string | null;
   onSubmit: () => void;
   children: ReactNode;
+  /** The modal's width, when its fields need more than the default. */
+  size?: string;
 }
 
 /** The frame of a small action dialog: its fields, a refusal above them, Cancel and the action. */
-export function FormDialog({ title, opened, onClose, submitLabel, pending, failure, onSubmit, children }: FormDialogProps) {
+export function FormDialog({ title, opened, onClose, submitLabel, pending, failure, onSubmit, children, size }: FormDialogProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title}>
+    <Modal opened={opened} onClose={onClose} title={title} size={size}>
       <Stack component="form" gap="sm" onSubmit={submit}>
         {failure !== null && <Alert color="red" role="alert">{failure}</Alert>}
         {children}
