@@ -61,9 +61,15 @@ export const smtpSetupView = z.object({
 export const emailDocumentTypes = ['quote', 'order', 'invoice', 'postedInvoice', 'postedCreditMemo'] as const;
 export type EmailDocumentType = (typeof emailDocumentTypes)[number];
 
+/**
+ * What an outbox message may concern: the documents sent by email, and every approval document
+ * type (core/approvals approvalDocumentTypes), whose approval notices are emailed too (§19.7).
+ */
+export const emailOutboxDocumentTypes = [...emailDocumentTypes, 'creditMemo', 'returnOrder', 'blanketOrder'] as const;
+
 export const emailMessageView = z.object({
   id: z.string(),
-  documentType: z.enum(emailDocumentTypes),
+  documentType: z.enum(emailOutboxDocumentTypes),
   documentNo: z.string(),
   customerNo: z.string(),
   to: z.string(),

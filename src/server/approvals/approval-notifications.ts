@@ -11,7 +11,6 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   absoluteLink, approvalDocumentPath, documentCaptionOf, notificationEmail, notificationMessage, type ApprovalNotificationType,
 } from '../../core/approvals/notifications.ts';
-import { emailDocumentTypes } from '../../core/email/email.schemas.ts';
 import type { ApprovalDocumentOutcome, ApprovalDocumentType, ApprovalEntryChange } from '../../core/approvals/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { approvalEntry, approvalNotification, approvalUserSetup, smtpSetup } from '../db/schema/index.ts';
@@ -71,9 +70,6 @@ async function queueEmails(tx: Executor, request: ApprovalRequestRow, rows: read
     .where(inArray(approvalUserSetup.userId, [...new Set(rows.map((row) => row.recipientId))]))).map((row) => [row.userId, row.email.trim()]));
   const documentType = request.documentType as ApprovalDocumentType;
   const link = absoluteLink(publicUrl(), approvalDocumentPath(documentType, request.documentNo));
-  // The outbox's list answers only its own document types (core/email emailDocumentTypes); until it
-  // knows credit memos, return orders and blanket orders, their notices stay in the app.
-  if (!(emailDocumentTypes as readonly string[]).includes(documentType)) return;
   for (const row of rows) {
     const to = emails.get(row.recipientId);
     if (!to) continue;

@@ -87,7 +87,11 @@ export async function commentsOf(tx: Executor, entryNos: readonly number[]) {
 
 /** The approval history of a document (§19.6: kept after posting under the document's number): every request, entry and comment. */
 export async function approvalHistory(tx: Executor, documentType: string, no: string) {
-  const requests = await requestsOfDocument(tx, { documentType, no });
+  return historyOf(tx, await requestsOfDocument(tx, { documentType, no }));
+}
+
+/** These requests as the approval history answers them: each with its status, entries and their comments. */
+export async function historyOf(tx: Executor, requests: readonly ApprovalRequestRow[]) {
   const entries = await entriesOf(tx, requests.map((request) => request.id));
   const comments = await commentsOf(tx, entries.map((entry) => entry.entryNo));
   return requests.map((request) => {

@@ -24,6 +24,9 @@ import { documentView } from '../sales/sales-document.view.ts';
 import { actOnEntries, addApprovalComment, cancelApprovalRequest, sendApprovalRequest, type EntryAction } from './approval.commands.ts';
 import { approvalHistory, overdueApprovalEntries, requestsToApprove } from './approval-requests.queries.ts';
 import { approvalSetupResources } from './approval-setup.resources.ts';
+import { postedApprovalHistory } from './posted-approval-requests.ts';
+import { postedDocumentKinds, postedDocumentTypes } from '../sales/posted-sales-document.queries.ts';
+import type { PostedSalesDocumentType } from '../db/schema/index.ts';
 import { createWorkflowFromTemplate, setWorkflowEnabled } from './approval-workflow.commands.ts';
 
 const tags = ['approvals'];
@@ -55,6 +58,7 @@ export function registerApprovalRoutes(app: FastifyInstance, getDb: () => Execut
   for (const definition of approvalSetupResources) registerResource(app, getDb, definition);
   registerWorkflowActions(app, getDb);
   for (const documentType of approvalDocumentTypes) registerDocumentApprovalRoutes(app, getDb, documentType);
+  for (const documentType of postedDocumentTypes) registerPostedApprovalRoutes(app, getDb, documentType);
   registerRequestsToApprove(app, getDb);
 }
 
@@ -89,6 +93,18 @@ function registerDocumentApprovalRoutes(app: FastifyInstance, getDb: () => Execu
   routes.get(`${base}/:no/approvalEntries`, {
     config, schema: { tags: [resource, ...tags], summary: `The approval history of the ${caption}: every request, newest first, with its entries and comments (kept after posting)`, params: noParam, response: { 200: historySchema } },
   }, async (request) => ({ items: await approvalHistory(getDb(), documentType, documentNo(request)) }));
+}
+
+/** Posted Approval Entries (§19.6): the history of the document a posted shipment, invoice, credit memo or return receipt came from. */
+function registerPostedApprovalRoutes(app: FastifyInstance, getDb: () => Executor, documentType: PostedSalesDocumentType) {
+  const { resource, entity } = postedDocumentKinds[documentType];
+  app.withTypeProvider<ZodTypeProvider>().get(`/api/v1/${resource}/:no/approvalEntries`, {
+    config: { area: 'sales' },
+    schema: {
+      tags: [resource, ...tags], params: noParam, response: { 200: historySchema },
+      summary: `Posted Approval Entries of the ${entity}: the approval requests of the document it was posted from, newest first, with their entries and comments`,
+    },
+  }, async (request) => ({ items: await postedApprovalHistory(getDb(), documentType, documentNo(request)) }));
 }
 
 function registerRequestsToApprove(app: FastifyInstance, getDb: () => Executor) {

@@ -1,8 +1,12 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { isRole } from '../../core/access/roles.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Executor } from '../db/connection.ts';
+import { appUser } from '../db/schema/index.ts';
+import type { Actor } from '../master-data/resource.ts';
 import { buildApp } from '../http/app.ts';
 import type { CliIo } from './cli-io.ts';
 import { openCliDatabase } from './runtime.ts';
@@ -47,9 +51,23 @@ function savedCredentials(environment: NodeJS.ProcessEnv): Credentials | undefin
 }
 
 /**
- * `--server` (or LEDGERLINE_SERVER, or a saved `ledgerline login`) means HTTP to that server;
- * otherwise the CLI opens the database itself and acts as an administrator of it, since whoever
- * can open the data directory or the database URL can change anything in it anyway.
+ * Who the in-process CLI acts as: the app user LEDGERLINE_USER names, with that user's role (so
+ * `approval approve` approves as them), else `cli`, an administrator, since whoever can open the
+ * data directory or the database URL can change anything in it anyway. An unknown or blocked user
+ * is refused rather than quietly replaced.
+ */
+async function localActorOf(db: Executor, environment: NodeJS.ProcessEnv): Promise<Actor> {
+  const username = environment.LEDGERLINE_USER?.trim();
+  if (!username) return { username: 'cli', role: 'admin' };
+  const [user] = await db.select({ role: appUser.role, blocked: appUser.blocked }).from(appUser).where(eq(appUser.username, username));
+  if (!user) throw new Error(`LEDGERLINE_USER names '${username}', who is no user of this database (see \`ledgerline users list\`).`);
+  if (user.blocked || !isRole(user.role)) throw new Error(`LEDGERLINE_USER names '${username}', who is blocked and may not act.`);
+  return { username, role: user.role };
+}
+
+/**
+ * `--server` (or LEDGERLINE_SERVER, or a saved `ledgerline login`) means HTTP to that server, as the
+ * signed-in user; otherwise the CLI opens the database itself and acts as localActorOf says.
  */
 export async function connectApi(config: ServerConfig, server: string | undefined, io: CliIo): Promise<ApiClient> {
   const saved = savedCredentials(io.env);
@@ -60,7 +78,14 @@ export async function connectApi(config: ServerConfig, server: string | undefine
     return httpClient(target, token, workDate);
   }
   const handle = await openCliDatabase(io, config);
-  const app = await buildApp({ db: handle.db, localActor: { username: 'cli', role: 'admin' } });
+  let localActor: Actor;
+  try {
+    localActor = await localActorOf(handle.db, io.env);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const app = await buildApp({ db: handle.db, localActor });
   return {
     db: handle.db,
     request: async (method, path, body, headers) => {

@@ -7,6 +7,7 @@
 import { type Command, Option } from 'commander';
 import { approvalDocumentTypes, approverLimitTypes, approverTypes, type ApprovalDocumentType } from '../../core/approvals/types.ts';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
+import { postedSalesDescriptor } from '../../core/documents/posted-document-descriptors.ts';
 import type { CliCommandKit } from './command-kit.ts';
 import { apiPath } from './record-command.ts';
 import { registerApprovalNotificationCommands } from './approval-notification-command.ts';
@@ -16,6 +17,21 @@ function resourceOf(documentType: string): string {
     throw new Error(`Unknown document type '${documentType}': use one of ${approvalDocumentTypes.join(', ')}.`);
   }
   return salesDescriptor(documentType as ApprovalDocumentType).resource;
+}
+
+/** Posted Approval Entries (§19.6): the posted documents, named as `pdf` and `email` name them. */
+const postedResources: Readonly<Record<string, string>> = {
+  postedShipment: postedSalesDescriptor('shipment').resource, postedInvoice: postedSalesDescriptor('invoice').resource,
+  postedCreditMemo: postedSalesDescriptor('creditMemo').resource, postedReturnReceipt: postedSalesDescriptor('returnReceipt').resource,
+};
+
+function historyResourceOf(documentType: string): string {
+  const posted = postedResources[documentType];
+  if (posted) return posted;
+  if (!(approvalDocumentTypes as readonly string[]).includes(documentType)) {
+    throw new Error(`Unknown document type '${documentType}': use one of ${[...approvalDocumentTypes, ...Object.keys(postedResources)].join(', ')}.`);
+  }
+  return resourceOf(documentType);
 }
 
 const entryNumbers = (values: string[]) => values.map((value) => {
@@ -33,10 +49,11 @@ export function registerApprovalCommands(program: Command, kit: CliCommandKit): 
   documentAction('send', 'sendApprovalRequest', 'Send Approval Request, e.g. `approval send order SO0001`');
   documentAction('cancel', 'cancelApprovalRequest', 'Cancel the pending approval request (the sender or an approval administrator)');
 
-  approval.command('history <documentType> <no>').description('The approval history of a document: requests, entries, comments')
+  approval.command('history <documentType> <no>')
+    .description('The approval history of a document: requests, entries, comments; of a posted one (postedInvoice, postedShipment, postedCreditMemo, postedReturnReceipt) too')
     .addOption(kit.serverOption)
     .action(async (documentType: string, no: string, options: { server?: string }) => kit.withApi(options.server, async (api) => {
-      kit.print(kit.expectOk(await api.request('GET', apiPath(`${resourceOf(documentType)}/${no}/approvalEntries`))));
+      kit.print(kit.expectOk(await api.request('GET', apiPath(`${historyResourceOf(documentType)}/${no}/approvalEntries`))));
     }));
 
   approval.command('requests').description('Requests to Approve: your open approval entries').addOption(kit.serverOption)
@@ -60,14 +77,16 @@ function registerWorkflowCommands(approval: Command, kit: CliCommandKit) {
   approval.command('workflow-from-template <documentType>').description('Create a workflow (disabled) from the sales approval template of a document type')
     .addOption(new Option('--approver-type <type>').choices(approverTypes)).addOption(new Option('--limit-type <type>').choices(approverLimitTypes))
     .addOption(new Option('--specific-approver <user>')).addOption(new Option('--group <code>', 'workflow user group'))
-    .addOption(new Option('--minimum-amount <amountLcy>')).addOption(kit.serverOption)
-    .action(async (documentType: string, options: { approverType?: string; limitType?: string; specificApprover?: string; group?: string; minimumAmount?: string; server?: string }) =>
+    .addOption(new Option('--minimum-amount <amountLcy>'))
+    .addOption(new Option('--credit-limit', 'the credit-limit variant (orders and invoices): approvers only when the customer\'s credit limit is exceeded'))
+    .addOption(kit.serverOption)
+    .action(async (documentType: string, options: { approverType?: string; limitType?: string; specificApprover?: string; group?: string; minimumAmount?: string; creditLimit?: boolean; server?: string }) =>
       kit.withApi(options.server, async (api) => {
         resourceOf(documentType);
         const body = {
           documentType, ...(options.approverType ? { approverType: options.approverType } : {}), ...(options.limitType ? { limitType: options.limitType } : {}),
           ...(options.specificApprover ? { specificApproverId: options.specificApprover } : {}), ...(options.group ? { workflowUserGroupCode: options.group } : {}),
-          ...(options.minimumAmount ? { minimumAmountLcy: options.minimumAmount } : {}),
+          ...(options.minimumAmount ? { minimumAmountLcy: options.minimumAmount } : {}), ...(options.creditLimit ? { creditLimitVariant: true } : {}),
         };
         kit.print(kit.expectOk(await api.request('POST', apiPath('approvalWorkflows/fromTemplate'), body)));
       }));

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { checkAddressList } from '../../core/email/email-address.ts';
 import {
-  emailDocumentTypes, emailDraftView, emailMessageView, sendEmailRequest, sendEmailResponse, smtpSetupUpdate, smtpSetupView,
+  emailDraftView, emailOutboxDocumentTypes, emailMessageView, sendEmailRequest, sendEmailResponse, smtpSetupUpdate, smtpSetupView,
   type EmailDocumentType, type SendEmailRequest,
 } from '../../core/email/email.schemas.ts';
 import { emailStatuses, type EmailStatus } from '../../core/email/outbox-retry.ts';
@@ -129,7 +129,7 @@ function registerOutboxRoutes(app: FastifyInstance, getDb: () => Executor) {
       querystring: z.strictObject({
         /** One status or several, comma-separated: `failed,queued`. */
         status: z.string().regex(new RegExp(`^(${emailStatuses.join('|')})(,(${emailStatuses.join('|')}))*$`), 'must be statuses separated by commas').optional(),
-        documentType: z.enum(emailDocumentTypes).optional(),
+        documentType: z.enum(emailOutboxDocumentTypes).optional(),
         documentNo: z.string().optional(),
         limit: z.coerce.number().int().min(1).max(1000).default(100),
       }),

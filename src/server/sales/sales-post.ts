@@ -22,6 +22,7 @@ import { writeWithPostedDocuments } from './sales-post.posted.ts';
 import type { PostableDocumentType, PostingNumbers, PostingResult, PostRequest } from './sales-post.types.ts';
 import { entryOfLines } from './sales-post.items.ts';
 import { queuePostedPurchaseDocuments } from '../purchases/posted-purchase-document.writer.ts';
+import { postedApprovalLinks } from '../approvals/posted-approval-requests.ts';
 
 export type { PostableDocumentType, PostingResult, PostRequest } from './sales-post.types.ts';
 
@@ -40,6 +41,8 @@ export async function postSalesDocument(
       entryOfLines(resolved.posting.items), loaded.header.postingDate, { description: resolved.posting.facts.document.description, userId: context.username },
     ), numbers), null),
   });
+  // Spec §19.6: the approval history follows the document to the posted documents (one INSERT … SELECT, in the same statement).
+  appended.alsoWrite(postedApprovalLinks(loaded.header, [plan.handling, plan.invoicing].flatMap((document) => (document ? [document.header] : []))));
   await writeWithPostedDocuments(appended, plan);
   return resultOf(loaded, plan.numbers, appended.transactionNo, source.deleted);
 }

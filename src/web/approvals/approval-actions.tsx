@@ -40,7 +40,8 @@ export function ApprovalActions({ kind, document, busy, send, onError, locale }:
   );
 }
 
-function ApprovalHistoryDialog({ resource, no, version, locale, onClose }: { resource: string; no: string; version: number; locale: SupportedLocale; onClose: () => void }) {
+/** The approval history of a document, open or posted (Posted Approval Entries, §19.6): `resource` is its API resource. */
+export function ApprovalHistoryDialog({ resource, no, version, locale, onClose }: { resource: string; no: string; version: number; locale: SupportedLocale; onClose: () => void }) {
   const history = useQuery({
     queryKey: ['approvalEntries', resource, no, version],
     queryFn: () => api.get<{ items: HistoryRequest[] }>(`/${resource}/${encodeURIComponent(no)}/approvalEntries`),

@@ -18,6 +18,8 @@ const tabs = [
 
 const documentCaptions: Record<EmailMessageView['documentType'], string> = {
   quote: 'Sales Quote', order: 'Order Confirmation', invoice: 'Sales Invoice (draft)', postedInvoice: 'Posted Sales Invoice', postedCreditMemo: 'Posted Sales Credit Memo',
+  // Only approval notices (§19.7) concern these.
+  creditMemo: 'Sales Credit Memo', returnOrder: 'Sales Return Order', blanketOrder: 'Blanket Sales Order',
 };
 
 const timeOf = (value: string | null) => (value ? value.replace('T', ' ').slice(0, 19) : '');

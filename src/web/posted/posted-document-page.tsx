@@ -22,6 +22,7 @@ import { EInvoiceButton, eInvoiceResources } from './einvoice-button.tsx';
 import { UndoShipmentButton } from './undo-shipment-button.tsx';
 import { SendEmailButton } from '../email/send-email-button.tsx';
 import { emailableResources } from '../email/email-api.ts';
+import { ApprovalHistoryDialog } from '../approvals/approval-actions.tsx';
 
 /** A posted shipment, invoice, credit memo or return receipt: read-only, with its corrections and Find entries. */
 export function PostedDocumentPage() {
@@ -41,6 +42,7 @@ function PostedDocumentLoader({ kind, no }: { kind: PostedDocumentKind; no: stri
 function PostedDocumentView({ kind, document }: { kind: PostedDocumentKind; document: PostedSalesDocument }) {
   const { locale } = useSession();
   const [failure, setFailure] = useState<unknown>(null);
+  const [approvalsOpen, setApprovalsOpen] = useState(false);
   const undo = kind.type === 'shipment'
     ? (line: PostedSalesDocument['lines'][number], position: number) => <UndoShipmentButton shipmentNo={document.no} line={line} position={position} onError={setFailure} />
     : undefined;
@@ -57,7 +59,10 @@ function PostedDocumentView({ kind, document }: { kind: PostedDocumentKind; docu
         {eInvoiceResources.includes(kind.resource) && <EInvoiceButton resource={kind.resource} no={document.no} onError={setFailure} />}
         {/* A prepayment invoice is undone by a prepayment credit memo from its order (spec §26.9.2). */}
         {kind.type === 'invoice' && !document.prepayment && <PostedInvoiceActions header={document} onError={setFailure} />}
+        {/* Posted Approval Entries (spec §19.6): the history of the document this was posted from. */}
+        <Button variant="default" onClick={() => setApprovalsOpen(true)}>Approvals…</Button>
       </Group>
+      {approvalsOpen && <ApprovalHistoryDialog resource={kind.resource} no={document.no} version={0} locale={locale} onClose={() => setApprovalsOpen(false)} />}
       {failure !== null && <Alert color="red" role="alert">{messageOf(failure)}</Alert>}
       <ReadOnlyFields groups={postedHeaderGroups(kind, document, locale)} />
       <PostedLinesTable kind={kind} lines={document.lines} locale={locale} lineAction={undo} />

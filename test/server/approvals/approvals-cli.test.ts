@@ -30,6 +30,14 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline approval', (
     expect((await ledgerline('approval', 'requests')).json()).toEqual({ items: [] });
     expect((await ledgerline('approval', 'send', 'postedInvoice', 'X')).stderr).toContain('Unknown document type');
 
+    // The credit-limit variant (§19.8), for orders and invoices only.
+    const creditLimit = await ledgerline('approval', 'workflow-from-template', 'invoice', '--credit-limit');
+    expect(creditLimit.status, creditLimit.stderr).toBe(0);
+    expect(creditLimit.json()).toMatchObject({ code: 'SICLAPW-01', templateCode: 'MS-SICLAPW', checkCreditLimit: true, enabled: false });
+    const memoVariant = await ledgerline('approval', 'workflow-from-template', 'creditMemo', '--credit-limit');
+    expect(memoVariant.status).toBe(1);
+    expect(memoVariant.stderr).toContain('WORKFLOW_CREDIT_LIMIT_VARIANT');
+
     const disabled = await ledgerline('approval', 'disable', 'SOAPW-01');
     expect(disabled.json().enabled).toBe(false);
     expect((await ledgerline('post', 'order', orderNo, '--ship', '--invoice')).status).toBe(0);

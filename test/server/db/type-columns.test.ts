@@ -105,6 +105,7 @@ describe('the migrated database', () => {
     approval_entry_event_status_check: approvalStatuses,
     approval_notification_notification_type_check: approvalNotificationTypes,
     approval_notification_document_type_check: approvalDocumentTypes,
+    posted_approval_request_posted_document_type_check: postedSalesDocumentTypes,
   };
 
   it('checks each type column against exactly its list (no migration is missing for a changed list)', async () => {

@@ -4,7 +4,7 @@
  * comments are append-only (a trigger refuses UPDATE and DELETE): an entry's status is the status
  * of its latest event, and a posted or deleted document keeps its history under its number.
  */
-import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
   approvalDocumentTypes, approvalStatuses, approverLimitTypes, approverTypes, delegateAfterOptions,
 } from '../../../core/approvals/types.ts';
@@ -12,8 +12,9 @@ import { approvalNotificationTypes } from '../../../core/approvals/notifications
 import { amount, calendarDate, dateFormula, flag, recordColumns } from './columns.ts';
 import { customer } from './customers.ts';
 import { salespersonPurchaser } from './logistics.ts';
+import { postedSalesHeader } from './posted-documents.ts';
 import { customerPostingGroup } from './posting-setup.ts';
-import { allowedValues } from './type-columns.ts';
+import { allowedValues, postedSalesDocumentTypes } from './type-columns.ts';
 import { appUser } from './users.ts';
 
 const timestampColumn = () => timestamp({ withTimezone: true, mode: 'string' });
@@ -133,6 +134,25 @@ export const approvalComment = pgTable('approval_comment', {
   comment: text().notNull(),
   createdAt: timestampColumn().notNull().defaultNow(),
 }, (t) => [index('approval_comment_entry').on(t.entryNo)]);
+
+
+/**
+ * Posted Approval Entries (§19.1, §19.6): the posted documents a request's history belongs to, one
+ * row per request and posted document, written by the posting that produced them in its own
+ * statement. The history itself stays where it was (append-only); this is how it is found again
+ * from the posted shipment, invoice, credit memo or return receipt.
+ */
+export const postedApprovalRequest = pgTable('posted_approval_request', {
+  postedDocumentType: text().notNull(),
+  postedDocumentNo: text().notNull(),
+  requestId: integer().notNull().references(() => approvalRequest.id),
+}, (t) => [
+  // Named: the generated names are cut to the same 63 characters.
+  primaryKey({ name: 'posted_approval_request_pk', columns: [t.postedDocumentType, t.postedDocumentNo, t.requestId] }),
+  foreignKey({ name: 'posted_approval_request_posted_document_fk', columns: [t.postedDocumentType, t.postedDocumentNo], foreignColumns: [postedSalesHeader.documentType, postedSalesHeader.no] }),
+  allowedValues(t.postedDocumentType, postedSalesDocumentTypes),
+  index('posted_approval_request_request').on(t.requestId),
+]);
 
 
 /**
