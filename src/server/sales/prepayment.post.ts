@@ -32,6 +32,7 @@ import { checkHeader, loadDocumentForPosting } from './sales-post.checks.ts';
 import { assertApprovalAllows } from '../approvals/approval-guard.ts';
 import { invoicePostingSetup } from './sales-post.invoice.ts';
 import { writeWithPostedDocuments } from './sales-post.posted.ts';
+import { postedApprovalLinks } from '../approvals/posted-approval-requests.ts';
 import { immediatePayment } from './sales-post.payment.ts';
 import { combinePostingBatches } from '../../core/posting/entries.ts';
 
@@ -129,6 +130,8 @@ export async function postPrepayment(
       ...(kind === 'invoice' ? { lastPrepaymentNo: postedNo } : { lastPrepmtCrMemoNo: postedNo }),
       version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()`,
     }).where(and(eq(salesHeader.documentType, 'order'), eq(salesHeader.no, no))).getSQL(), null);
+  // Spec §19.6: the order's approval history is found from its prepayment documents too.
+  appended.alsoWrite(postedApprovalLinks(planned.header, [plan.document.header]));
   await writeWithPostedDocuments(appended, { handling: null, invoicing: plan.document });
   return { no, documentType: kind, postedNo: plan.numbers.no, transactionNo: appended.transactionNo, ...totalsOf(planned.amounts) };
 }

@@ -342,6 +342,17 @@ describe('the rest of §19.4–19.5', () => {
   });
 });
 
+/** A prepayment account on DOMESTIC × RETAIL and the posted prepayment invoice series. */
+async function givenPrepaymentPosting() {
+  await created(api.as('admin'), '/api/v1/glAccounts', { no: '2350', name: 'Customer Prepayments', incomeBalance: 'balanceSheet', genProdPostingGroup: 'RETAIL', vatProdPostingGroup: 'VAT25' });
+  const general = (await ok(admin, 'GET', '/api/v1/generalPostingSetups?genProdPostingGroup=RETAIL')).items
+    .find((row: { genBusPostingGroup: string | null }) => row.genBusPostingGroup === 'DOMESTIC');
+  await ok(admin, 'PATCH', `/api/v1/generalPostingSetups/${general.id}`, { salesPrepaymentsAccount: '2350' });
+  await created(api.as('admin'), '/api/v1/noSeries', { code: 'S-PPI' });
+  await created(api.as('admin'), '/api/v1/noSeries/S-PPI/lines', { startingNo: 'PPI-1', endingNo: 'PPI-9999' });
+  await ok(admin, 'PATCH', '/api/v1/salesReceivablesSetup', { postedPrepaymentInvoiceNos: 'S-PPI' });
+}
+
 describe('prepayment (§3.1, §26.6)', () => {
   it('an approved order with an outstanding prepayment goes to Pending Prepayment, not Released', async () => {
     await orderWorkflow();
@@ -350,6 +361,11 @@ describe('prepayment (§3.1, §26.6)', () => {
     await ok(manager, 'POST', '/api/v1/approvalRequests/approve', { entryNos: (await toApprove(manager)).map((entry) => entry.entryNo) });
     expect(await statusOf(no)).toBe('pendingPrepayment');
     await refused(clerk, 'POST', `/api/v1/salesOrders/${no}/post`, { ship: true, invoice: true }, 'PREPAYMENT_NOT_INVOICED');
+    // The prepayment invoice carries the order's approval history (posted approval entries, §19.6).
+    await givenPrepaymentPosting();
+    const prepayment = await ok(clerk, 'POST', `/api/v1/salesOrders/${no}/postPrepaymentInvoice`);
+    const posted = (await ok(clerk, 'GET', `/api/v1/postedSalesInvoices/${prepayment.postedNo}/approvalEntries`)).items as Array<{ status: string; amount: string }>;
+    expect(posted.map((request) => [request.status, request.amount])).toEqual([['approved', '3000.00']]);
   });
 });
 
