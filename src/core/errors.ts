@@ -68,6 +68,7 @@ const messages = {
   LINE_HAS_UNINVOICED_RECEIPT: (p: Params) => `Line ${p.lineNo} of purchase document ${p.no} is received (or shipped back) but not yet invoiced, so it cannot be deleted.`,
   APPROVAL_PENDING_CANNOT_REOPEN: (p: Params) => `Document ${p.no} is pending approval: the approval must be cancelled or completed before it can be reopened.`,
   QUOTE_EXPIRED: (p: Params) => `Quote ${p.no} expired on ${p.validUntil} (work date ${p.workDate}); extend its Quote Valid Until Date to convert it.`,
+  QUOTE_HAS_NO_LINES: (p: Params) => `There is nothing to convert: quote ${p.no} has no item or G/L account line to make ${p.target === 'order' ? 'an order' : 'an invoice'} of.`,
   ITEM_BLOCKED: (p: Params) => `Item ${p.itemNo} is blocked.`,
   ITEM_SALES_BLOCKED: (p: Params) => `Item ${p.itemNo} is blocked for sales.`,
   DIRECT_POSTING_NOT_ALLOWED: (p: Params) => `G/L account ${p.accountNo} does not allow direct posting, so it cannot be used on ${p.where ?? 'a sales line'}.`,

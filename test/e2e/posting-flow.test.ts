@@ -105,6 +105,7 @@ describe.skipIf(!chromiumAvailable())('the sales team after posting, in the brow
     }
     await expect.poll(() => total('amountIncludingVat').textContent()).toBe('2.655,95');
     await page.getByRole('button', { name: 'Make Order' }).click();
+    await page.getByRole('dialog', { name: 'Make Order' }).getByRole('button', { name: 'Yes' }).click();
     await page.waitForURL(/\/sales\/orders\/SO\d+$/);
     await page.getByRole('heading', { name: /Sales Order SO\d+ · Drukkerij Jansen/ }).waitFor();
     return page.url();

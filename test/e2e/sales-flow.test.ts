@@ -111,6 +111,7 @@ describe.skipIf(!chromiumAvailable())('the sales clerk in the browser', () => {
     await screenshot('quote');
 
     await page.getByRole('button', { name: 'Make Order' }).click();
+    await page.getByRole('dialog', { name: 'Make Order' }).getByRole('button', { name: 'Yes' }).click();
     await page.waitForURL(/\/sales\/orders\/SO\d+$/);
     await page.getByRole('heading', { name: /Sales Order SO\d+ · Bakkerij de Vries/ }).waitFor();
     expect(await page.getByLabel('No., line 1').inputValue()).toBe('1000');

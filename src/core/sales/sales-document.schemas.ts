@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  amount, code, codeReference, integerField, isoDate, optionalIsoDate, percent, prepaymentPercent, quantity, text, unitAmount,
+  amount, code, codeReference, countryRegionCode, email, integerField, isoDate, optionalIsoDate, percent, prepaymentPercent, quantity, text, unitAmount,
 } from '../master-data/fields.ts';
 import { editableSalesDocumentTypes } from '../documents/document-types.ts';
 import { salesLineTypes } from './types.ts';
@@ -60,10 +60,24 @@ export const salesLineCreate = z.strictObject({
 
 export const salesLineUpdate = z.strictObject(lineFields).partial();
 
+/** The ship-to block of a header: typed after the Ship-to Code (or without one), it is the document's own address. */
+function shipToAddressFields() {
+  return {
+    shipToName: text(100), shipToName2: text(50), shipToAddress: text(100), shipToAddress2: text(50), shipToCity: text(30),
+    shipToPostCode: text(20), shipToCounty: text(30), shipToCountryRegionCode: countryRegionCode(), shipToContact: text(100),
+    shipToPhoneNo: text(30), shipToEmail: email(),
+  };
+}
+
 const headerFields = {
   sellToCustomerNo: code(),
   billToCustomerNo: code(),
+  /** The person at the sell-to customer the document is for (BC Sell-to Contact). */
+  sellToContact: text(100),
+  /** Chosen after the customer: a ship-to address (its name and address come with it) … */
   shipToCode: codeReference(10),
+  /** … or a custom address typed on the document (BC Ship-to: Custom Address). */
+  ...shipToAddressFields(),
   orderDate: optionalIsoDate(),
   postingDate: optionalIsoDate(),
   documentDate: optionalIsoDate(),

@@ -74,6 +74,8 @@ export async function makeDocumentFromQuote(
   const quote = await loadDocument(tx, 'quote', quoteNo, { lock: true });
   const validUntil = quote.header.quoteValidUntilDate;
   if (validUntil && compareDates(validUntil, context.workDate) < 0) throw new DomainError('QUOTE_EXPIRED', { no: quoteNo, validUntil, workDate: context.workDate });
+  // An order or invoice without anything to ship or bill is no use: refused rather than made empty.
+  if (!quote.lines.some((line) => line.type !== 'comment')) throw new DomainError('QUOTE_HAS_NO_LINES', { no: quoteNo, target });
   await assertCustomersMayHave(tx, quote.header, target);
   await assertNoBlockedLines(tx, quote.lines);
   await assertApprovalAllows(tx, quote, target === 'order' ? 'makeOrder' : 'makeInvoice');

@@ -1,4 +1,5 @@
-import { ActionIcon, Table, Text } from '@mantine/core';
+import { ActionIcon, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import { lineNoLookups, locationLookup, purchasingLookup } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
@@ -83,11 +84,29 @@ export function LineRow({ line, family, position, columns, editor, open, busy, w
     <Table.Tr data-line-no={line.lineNo}>
       {columns.map((column) => <Table.Td key={column.field} ta={column.numeric ? 'right' : undefined}>{cell(column)}</Table.Td>)}
       <Table.Td>
-        {open && (
-          <ActionIcon variant="subtle" color="red" aria-label={`Delete line ${position}`} disabled={busy} onClick={() => void editor.deleteLine(line.lineNo)}>✕</ActionIcon>
-        )}
+        {open && <DeleteLineButton line={line} position={position} busy={busy} onDelete={() => void editor.deleteLine(line.lineNo)} />}
       </Table.Td>
     </Table.Tr>
+  );
+}
+
+/** ✕ deletes the line after asking, as BC's "Delete line?" does. */
+function DeleteLineButton({ line, position, busy, onDelete }: { line: GridLine; position: number; busy: boolean; onDelete: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const what = [line.no, line.description].filter((part) => part).join(' ');
+  return (
+    <>
+      <ActionIcon variant="subtle" color="red" aria-label={`Delete line ${position}`} disabled={busy} onClick={() => setAsking(true)}>✕</ActionIcon>
+      <Modal opened={asking} onClose={() => setAsking(false)} title={`Delete line ${position}`}>
+        <Stack gap="sm">
+          <Text size="sm">Do you want to delete line {position}{what ? ` (${what})` : ''}?</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setAsking(false)}>No</Button>
+            <Button color="red" onClick={() => { setAsking(false); onDelete(); }} data-autofocus>Yes</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -17,8 +17,9 @@ interface MakeFromQuoteProps {
 }
 
 /**
- * Make Order and Make Invoice. When the setup's Archive Quotes is Question, asks first whether to
- * archive the quote, as BC does; then opens the new document.
+ * Make Order and Make Invoice, as BC's Yes/No codeunits: asks first whether to convert the quote
+ * (and, when the setup's Archive Quotes is Question, whether to archive it), then opens the new
+ * document. A refusal (an empty or expired quote, a blocked customer) shows above the page.
  */
 export function MakeFromQuote({ kind, no, busy, onError }: MakeFromQuoteProps) {
   const navigate = useNavigate();
@@ -26,11 +27,13 @@ export function MakeFromQuote({ kind, no, busy, onError }: MakeFromQuoteProps) {
   const setup = useQuery({ queryKey: ['salesReceivablesSetup'], queryFn: () => api.get<SalesReceivablesSetup>('/salesReceivablesSetup') });
   const make = useMakeFromQuote(kind, no);
   const [asking, setAsking] = useState<Target | null>(null);
+  const [archive, setArchive] = useState(true);
+  const askArchive = setup.data?.archiveQuotes === 'question';
 
-  const run = async (target: Target, archiveQuote?: boolean) => {
+  const run = async (target: Target) => {
     setAsking(null);
     try {
-      const created = await make.mutateAsync({ target, archiveQuote });
+      const created = await make.mutateAsync({ target, archiveQuote: askArchive ? archive : undefined });
       const createdKind = documentKinds[target === 'Order' ? 'order' : 'invoice'];
       queryClient.setQueryData(documentQueryKey(createdKind, created.no), created);
       navigate(documentPath(createdKind, created.no));
@@ -38,7 +41,10 @@ export function MakeFromQuote({ kind, no, busy, onError }: MakeFromQuoteProps) {
       onError(error);
     }
   };
-  const start = (target: Target) => (setup.data?.archiveQuotes === 'question' ? setAsking(target) : void run(target));
+  const start = (target: Target) => {
+    setArchive(true);
+    setAsking(target);
+  };
 
   return (
     <>
@@ -46,11 +52,11 @@ export function MakeFromQuote({ kind, no, busy, onError }: MakeFromQuoteProps) {
       <Button variant="default" onClick={() => start('Invoice')} disabled={busy || setup.isPending} loading={make.isPending && make.variables.target === 'Invoice'}>Make Invoice</Button>
       <Modal opened={asking !== null} onClose={() => setAsking(null)} title={`Make ${asking ?? ''}`}>
         <Stack>
-          <Text>Do you want to archive quote {no} before it becomes a sales {asking?.toLowerCase()}?</Text>
+          <Text>Do you want to convert quote {no} to a sales {asking?.toLowerCase()}? The quote is deleted and the new {asking?.toLowerCase()} opens.</Text>
+          {askArchive && <Checkbox label={`Archive quote ${no} first`} checked={archive} onChange={(event) => setArchive(event.currentTarget.checked)} />}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(null)}>Cancel</Button>
-            <Button variant="default" onClick={() => void run(asking!, false)}>No</Button>
-            <Button onClick={() => void run(asking!, true)} data-autofocus>Yes</Button>
+            <Button variant="default" onClick={() => setAsking(null)}>No</Button>
+            <Button onClick={() => void run(asking!)} data-autofocus>Yes</Button>
           </Group>
         </Stack>
       </Modal>

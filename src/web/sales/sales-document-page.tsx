@@ -1,4 +1,5 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Badge, Button, Grid, Group, Loader, Stack, Title } from '@mantine/core';
+import { useState, type FocusEvent } from 'react';
 import { useParams } from 'react-router';
 import { salesDocumentUpdate } from '../../core/sales/sales-document.schemas.ts';
 import { ApiError } from '../api/client.ts';
@@ -6,9 +7,11 @@ import { messageOf } from '../api/field-errors.ts';
 import type { SalesDocument } from '../api/types.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { DocumentActions } from './document-actions.tsx';
+import { DocumentFactBox } from './document-factbox.tsx';
 import { DocumentHeaderFields } from './document-header-fields.tsx';
 import { documentKindByPath, statusCaptions, type AnyDocumentKind, type DocumentKind } from './document-kinds.ts';
 import { DocumentTotalsPanel } from './document-totals-panel.tsx';
+import type { HeaderDocument } from './header-inputs.tsx';
 import { LinesGrid } from './lines-grid.tsx';
 import { PrepaymentPanel } from './prepayment-panel.tsx';
 import { useDocumentPage } from './use-document-page.ts';
@@ -38,6 +41,13 @@ interface SalesDocumentViewProps {
 function SalesDocumentView({ kind, document, onReload }: SalesDocumentViewProps) {
   const { locale, busy, editor, headerErrors, failure, showFailure, run, commitHeader } = useDocumentPage(kind, document, salesDocumentUpdate);
   const headerWarnings = document.warnings.filter((warning) => warning.code !== 'STOCKOUT');
+  const [currentLineNo, setCurrentLineNo] = useState<number | null>(null);
+  // BC's current line: the one the cursor was last in, else the first item line.
+  const currentLine = document.lines.find((line) => line.lineNo === currentLineNo) ?? document.lines.find((line) => line.type === 'item');
+  const followCursor = (event: FocusEvent<HTMLDivElement>) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('tr[data-line-no]');
+    if (row) setCurrentLineNo(Number(row.dataset.lineNo));
+  };
 
   return (
     <Stack gap="sm">
@@ -47,10 +57,22 @@ function SalesDocumentView({ kind, document, onReload }: SalesDocumentViewProps)
       {headerWarnings.map((warning) => (
         <Alert key={warning.code + warning.message} color="orange" title="Warning" role="status">{warning.message}</Alert>
       ))}
-      <DocumentHeaderFields kind={kind} document={document} errors={headerErrors} onCommit={commitHeader} />
-      <LinesGrid kind={kind} document={document} editor={editor} busy={busy} locale={locale} />
-      <DocumentTotalsPanel totals={document.totals} preview={editor.preview?.totals ?? null} currencyCode={document.currencyCode} locale={locale} />
-      <PrepaymentPanel kind={kind} document={document} locale={locale} />
+      {/* The FactBox beside the document on wide screens, below it on narrow ones. */}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, xl: 9 }}>
+          <Stack gap="sm">
+            <DocumentHeaderFields kind={kind} document={document as HeaderDocument} errors={headerErrors} onCommit={commitHeader} />
+            <div onFocusCapture={followCursor}>
+              <LinesGrid kind={kind} document={document} editor={editor} busy={busy} locale={locale} />
+            </div>
+            <DocumentTotalsPanel totals={document.totals} preview={editor.preview?.totals ?? null} currencyCode={document.currencyCode} locale={locale} />
+            <PrepaymentPanel kind={kind} document={document} locale={locale} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, xl: 3 }}>
+          <DocumentFactBox document={document} line={currentLine} />
+        </Grid.Col>
+      </Grid>
     </Stack>
   );
 }

@@ -394,10 +394,10 @@ describe('archiving and expired quotes (§7.1)', () => {
     expect(archives[0].lines[0]).toMatchObject({ no: 'A', quantity: '2.00000' });
 
     await admin('PATCH', '/api/v1/salesReceivablesSetup', { archiveQuotes: 'question' });
-    const second = await created(admin, '/api/v1/salesQuotes', { sellToCustomerNo: 'C' });
+    const second = await created(admin, '/api/v1/salesQuotes', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'A', quantity: '1' }] });
     await admin('POST', `/api/v1/salesQuotes/${second.no}/makeInvoice`);
     expect((await admin('GET', `/api/v1/salesDocumentArchives?no=${second.no}`)).json().items).toEqual([]);
-    const third = await created(admin, '/api/v1/salesQuotes', { sellToCustomerNo: 'C' });
+    const third = await created(admin, '/api/v1/salesQuotes', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'A', quantity: '1' }] });
     expect((await admin('POST', `/api/v1/salesQuotes/${third.no}/makeInvoice`, { archiveQuote: true })).statusCode).toBe(201);
     expect((await admin('GET', `/api/v1/salesDocumentArchives?no=${third.no}`)).json().items).toHaveLength(1);
     expect((await admin('POST', '/api/v1/salesDocumentArchives', {})).statusCode).toBe(404);
