@@ -4,7 +4,7 @@ import type { Role } from '../../../src/core/access/roles.ts';
 import { emailOutbox } from '../../../src/server/db/schema/index.ts';
 import { postgresErrorCode } from '../../../src/server/db/constraint-errors.ts';
 import { testApi, type TestApi } from '../../support/api.ts';
-import { givenInventory, givenPostingCompany } from '../../support/given-posting.ts';
+import { callerAs, exampleApprovers, givenExampleApprovers, ok, type Caller } from '../../support/given-approvals.ts';
 import { created } from '../../support/given.ts';
 
 /**
@@ -13,30 +13,18 @@ import { created } from '../../support/given.ts';
  * accountant-user (unlimited). Item 1000 at 100.00, so 80 pieces are 8,000 excl. VAT.
  */
 let api: TestApi;
-const A = 'salesclerk-user';
-const B = 'salesmanager-user';
-const C = 'accountant-user';
+const { A, B, C } = exampleApprovers;
 const workDate = '2026-03-02';
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-const as = (role: Role, date = workDate) => (method: Method, url: string, body?: unknown) => api.as(role)(method, url, body, { 'x-work-date': date });
+const as = (role: Role, date = workDate) => callerAs(() => api, role, date);
 const clerk = as('salesClerk');
 const manager = as('salesManager');
 const accountant = as('accountant');
 const admin = as('admin');
 
-async function ok(send: ReturnType<typeof as>, method: Method, url: string, body?: unknown) {
-  const response = await send(method, url, body);
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
-  return response.json();
-}
 
 beforeEach(async () => {
   api = await testApi();
-  await givenPostingCompany(api);
-  await givenInventory(api.as('admin'), '2026-03-01', [{ itemNo: '1000', quantity: '500', unitCost: '60' }]);
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: A, approverId: B, email: 'a@contoso.example' });
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: B, approverId: C, salesAmountApprovalLimit: '5000', email: 'b@contoso.example' });
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: C, unlimitedSalesApproval: true });
+  await givenExampleApprovers(api, { A: { email: 'a@contoso.example' }, B: { email: 'b@contoso.example' } });
 });
 afterEach(async () => {
   delete process.env.LEDGERLINE_PUBLIC_URL;
@@ -55,9 +43,9 @@ async function sentOrder(quantity = '80') {
 }
 
 interface Notification { id: number; notificationType: string; documentNo: string; entryNo: number | null; message: string; readAt: string | null; link: string }
-const notifications = async (send: ReturnType<typeof as>, query = '') => (await ok(send, 'GET', `/api/v1/notifications${query}`)) as { items: Notification[]; unreadCount: number };
-const kinds = async (send: ReturnType<typeof as>) => (await notifications(send)).items.map((item) => [item.notificationType, item.documentNo]);
-const openEntryOf = async (send: ReturnType<typeof as>) => ((await ok(send, 'GET', '/api/v1/approvalRequests')).items as Array<{ entryNo: number; lastModifiedAt: string }>)[0]!;
+const notifications = async (send: Caller, query = '') => (await ok(send, 'GET', `/api/v1/notifications${query}`)) as { items: Notification[]; unreadCount: number };
+const kinds = async (send: Caller) => (await notifications(send)).items.map((item) => [item.notificationType, item.documentNo]);
+const openEntryOf = async (send: Caller) => ((await ok(send, 'GET', '/api/v1/approvalRequests')).items as Array<{ entryNo: number; lastModifiedAt: string }>)[0]!;
 
 describe('notifications of the approval actions (worked example 12)', () => {
   it('B is notified on send, C after B approves, A after C approves; each reads and marks their own', async () => {

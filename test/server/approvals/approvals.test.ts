@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../../src/core/access/roles.ts';
 import { testApi, type TestApi } from '../../support/api.ts';
-import { givenInventory, givenPostingCompany } from '../../support/given-posting.ts';
+import { callerAs, exampleApprovers, givenExampleApprovers, ok, type Caller, type Method } from '../../support/given-approvals.ts';
 import { created } from '../../support/given.ts';
 import { claimJob, runJob } from '../../../src/server/jobs/job-queue.ts';
 import '../../../src/server/sales/combine-shipments.ts';
@@ -15,23 +15,15 @@ import { postgresErrorCode } from '../../../src/server/db/constraint-errors.ts';
  * at 100.00 (VAT 25 %), so 80 pieces are 8,000 excl. VAT and 10,000 incl. VAT.
  */
 let api: TestApi;
-const A = 'salesclerk-user';
-const B = 'salesmanager-user';
-const C = 'accountant-user';
+const { A, B, C } = exampleApprovers;
 const workDate = { 'x-work-date': '2026-03-02' };
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-const as = (role: Role) => (method: Method, url: string, body?: unknown) => api.as(role)(method, url, body, workDate);
+const as = (role: Role) => callerAs(() => api, role);
 const clerk = as('salesClerk');
 const manager = as('salesManager');
 const accountant = as('accountant');
 const admin = as('admin');
 
-async function ok(send: ReturnType<typeof as>, method: Method, url: string, body?: unknown) {
-  const response = await send(method, url, body);
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
-  return response.json();
-}
-async function refused(send: ReturnType<typeof as>, method: Method, url: string, body: unknown, code: string) {
+async function refused(send: Caller, method: Method, url: string, body: unknown, code: string) {
   const response = await send(method, url, body);
   expect(response.statusCode, `${method} ${url}: ${response.body}`).toBe(422);
   expect(response.json().code).toBe(code);
@@ -40,11 +32,7 @@ async function refused(send: ReturnType<typeof as>, method: Method, url: string,
 
 beforeEach(async () => {
   api = await testApi();
-  await givenPostingCompany(api);
-  await givenInventory(api.as('admin'), '2026-03-01', [{ itemNo: '1000', quantity: '500', unitCost: '60' }]);
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: A, approverId: B });
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: B, approverId: C, salesAmountApprovalLimit: '5000' });
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: C, unlimitedSalesApproval: true });
+  await givenExampleApprovers(api);
 });
 afterEach(async () => api.close());
 
@@ -63,9 +51,9 @@ const history = async (no: string, resource = 'salesOrders') => (await ok(clerk,
   status: string; amount: string; senderId: string; entries: Array<{ entryNo: number; sequenceNo: number; approverId: string; status: string; comments: Array<{ comment: string }> }>;
 }>;
 const entryStates = async (no: string) => (await history(no))[0]!.entries.map((entry) => [entry.sequenceNo, entry.approverId, entry.status]);
-const toApprove = async (send: ReturnType<typeof as>) => (await ok(send, 'GET', '/api/v1/approvalRequests')).items as Array<{ entryNo: number; request: { documentNo: string }; [field: string]: unknown }>;
+const toApprove = async (send: Caller) => (await ok(send, 'GET', '/api/v1/approvalRequests')).items as Array<{ entryNo: number; request: { documentNo: string }; [field: string]: unknown }>;
 const statusOf = async (no: string) => (await ok(clerk, 'GET', `/api/v1/salesOrders/${no}`)).status as string;
-const post = (send: ReturnType<typeof as>, no: string) => send('POST', `/api/v1/salesOrders/${no}/post`, { ship: true, invoice: true });
+const post = (send: Caller, no: string) => send('POST', `/api/v1/salesOrders/${no}/post`, { ship: true, invoice: true });
 
 describe('worked example 12 (§19.9)', () => {
   it('approver chain, 8,000: B then C approve in turn, then the order is released and posts', async () => {

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
-import { givenInventory, givenPostingCompany } from '../../support/given-posting.ts';
-import { created } from '../../support/given.ts';
+import { callerAs, exampleApprovers, givenExampleApprovers, ok } from '../../support/given-approvals.ts';
 
 /**
  * Issue 18, spec §19.8: the credit-limit approval workflows (BC's MS-SOCLAPW and MS-SICLAPW). Send
@@ -11,29 +10,13 @@ import { created } from '../../support/given.ts';
  * Item 1000 sells at 100.00 + 25 % VAT, so 40 pieces are 4,000 excl. and 5,000 incl. VAT.
  */
 let api: TestApi;
-const A = 'salesclerk-user';
-const B = 'salesmanager-user';
-const C = 'accountant-user';
-const workDate = { 'x-work-date': '2026-03-02' };
-type Send = (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) => ReturnType<ReturnType<TestApi['as']>>;
-let clerk: Send;
-let admin: Send;
-
-async function ok(send: Send, method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) {
-  const response = await send(method, url, body);
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
-  return response.json();
-}
+const { A, B, C } = exampleApprovers;
+const clerk = callerAs(() => api, 'salesClerk');
+const admin = callerAs(() => api, 'admin');
 
 beforeEach(async () => {
   api = await testApi();
-  clerk = (method, url, body) => api.as('salesClerk')(method, url, body, workDate);
-  admin = (method, url, body) => api.as('admin')(method, url, body, workDate);
-  await givenPostingCompany(api);
-  await givenInventory(api.as('admin'), '2026-03-01', [{ itemNo: '1000', quantity: '500', unitCost: '60' }]);
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: A, approverId: B });
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: B, approverId: C, salesAmountApprovalLimit: '5000' });
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: C, unlimitedSalesApproval: true });
+  await givenExampleApprovers(api);
   await ok(admin, 'PATCH', '/api/v1/customers/C', { creditLimitLcy: '6000' });
 });
 afterEach(async () => api.close());

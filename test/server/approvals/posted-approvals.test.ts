@@ -4,8 +4,7 @@ import type { Role } from '../../../src/core/access/roles.ts';
 import { postgresErrorCode } from '../../../src/server/db/constraint-errors.ts';
 import { postedApprovalRequest } from '../../../src/server/db/schema/index.ts';
 import { testApi, type TestApi } from '../../support/api.ts';
-import { givenInventory, givenPostingCompany } from '../../support/given-posting.ts';
-import { created } from '../../support/given.ts';
+import { callerAs, exampleApprovers, givenExampleApprovers, ok, type Caller } from '../../support/given-approvals.ts';
 
 /**
  * Posted Approval Entries (spec §19.1, §19.6): the approval history of a posted order is found
@@ -14,29 +13,17 @@ import { created } from '../../support/given.ts';
  * accountant-user (unlimited); 80 pieces of item 1000 at 100.00 are 8,000.00 excl. VAT.
  */
 let api: TestApi;
-const A = 'salesclerk-user';
-const B = 'salesmanager-user';
-const C = 'accountant-user';
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-const as = (role: Role) => (method: Method, url: string, body?: unknown) => api.as(role)(method, url, body, { 'x-work-date': '2026-03-02' });
+const { A, B, C } = exampleApprovers;
+const as = (role: Role) => callerAs(() => api, role);
 const clerk = as('salesClerk');
 const manager = as('salesManager');
 const accountant = as('accountant');
 const admin = as('admin');
 
-async function ok(send: ReturnType<typeof as>, method: Method, url: string, body?: unknown) {
-  const response = await send(method, url, body);
-  expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
-  return response.json();
-}
 
 beforeEach(async () => {
   api = await testApi();
-  await givenPostingCompany(api);
-  await givenInventory(api.as('admin'), '2026-03-01', [{ itemNo: '1000', quantity: '500', unitCost: '60' }]);
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: A, approverId: B });
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: B, approverId: C, salesAmountApprovalLimit: '5000' });
-  await created(api.as('admin'), '/api/v1/approvalUserSetups', { userId: C, unlimitedSalesApproval: true });
+  await givenExampleApprovers(api);
 });
 afterEach(async () => api.close());
 
@@ -50,7 +37,7 @@ async function order(quantity: string) {
   return (await ok(clerk, 'POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: '1000', quantity, unitPrice: '100' }] })).no as string;
 }
 
-const openEntries = async (send: ReturnType<typeof as>) => ((await ok(send, 'GET', '/api/v1/approvalRequests')).items as Array<{ entryNo: number }>).map((entry) => entry.entryNo);
+const openEntries = async (send: Caller) => ((await ok(send, 'GET', '/api/v1/approvalRequests')).items as Array<{ entryNo: number }>).map((entry) => entry.entryNo);
 
 /** Sent by A, approved by B (with a comment) and C: released. */
 async function approvedOrder(quantity = '80') {
