@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable } from './support/chromium.ts';
-import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
+import { type BrowserSession, hookTimeout, openBrowserSession, signedInPage, slow } from './support/session.ts';
 
 // The notification bell (spec §19.7): A sends an order for approval over the API; B, signed in in
 // the browser, sees one unread notification on the bell, opens the list and follows the link to the
@@ -46,13 +46,9 @@ describe.skipIf(!chromiumAvailable())('the notification bell', () => {
   }, hookTimeout);
 
   it('shows B the unread request and leads to the order', async () => {
-    context = await session.browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
-    const page: Page = await context.newPage();
-    await page.goto(`${session.server.address}/`);
-    await page.getByLabel('Username').fill(B);
-    await page.getByRole('textbox', { name: 'Password' }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Sales activities' }).waitFor(slow);
+    const signedIn = await signedInPage(session.browser, session.server.address, { username: B, password });
+    context = signedIn.context;
+    const page: Page = signedIn.page;
 
     const bell = page.getByRole('button', { name: 'Notifications, 1 unread' });
     await bell.waitFor(slow);

@@ -3,7 +3,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable } from './support/chromium.ts';
-import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
+import { type BrowserSession, hookTimeout, openBrowserSession, signedInPage, slow } from './support/session.ts';
 
 // The approval paths approvals.test.ts leaves out (spec §19.5), each on orders of its own, set up
 // over the API: the clerk's orders for C00040 go to one approver (Direct Approver), whose
@@ -64,14 +64,8 @@ describe.skipIf(!chromiumAvailable())('the other approval paths in the browser: 
   async function pageOf(username: string): Promise<Page> {
     const known = pages.get(username);
     if (known) return known;
-    const context = await session.browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
+    const { context, page } = await signedInPage(session.browser, session.server.address, { username, password });
     contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(address('/'));
-    await page.getByLabel('Username').fill(username);
-    await page.getByRole('textbox', { name: 'Password' }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Sales activities' }).waitFor(slow);
     pages.set(username, page);
     return page;
   }

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts } from './support/build-web.ts';
 import { chromiumAvailable } from './support/chromium.ts';
-import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
+import { type BrowserSession, hookTimeout, openBrowserSession, signedInPage, slow } from './support/session.ts';
 
 // Issue 18 on the web, worked example 12 (§19.9): A (approver B), B (limit 5,000, approver C) and C
 // (unlimited) set up over the API; the admin makes a workflow from the Sales Order template with
@@ -61,14 +61,8 @@ describe.skipIf(!chromiumAvailable())('approval of a sales order in the browser 
 
   /** A page of its own (own session storage) signed in as that user. */
   async function signedIn(username: string): Promise<Page> {
-    const context = await session.browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
+    const { context, page: userPage } = await signedInPage(session.browser, session.server.address, { username, password });
     contexts.push(context);
-    const userPage = await context.newPage();
-    await userPage.goto(address('/'));
-    await userPage.getByLabel('Username').fill(username);
-    await userPage.getByRole('textbox', { name: 'Password' }).fill(password);
-    await userPage.getByRole('button', { name: 'Sign in' }).click();
-    await userPage.getByRole('heading', { name: 'Sales activities' }).waitFor(slow);
     return userPage;
   }
 

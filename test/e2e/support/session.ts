@@ -2,7 +2,7 @@
  * What the browser tests share: the server and Chromium started side by side, an API session as
  * admin (for setting up data the page then shows), and a page signed in.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -41,13 +41,21 @@ export async function apiSession(address: string): Promise<ApiSession> {
   return { call, postInvoice };
 }
 
-/** Signs the page in as admin and waits for the home page. */
-export async function signInPage(page: Page, address: string): Promise<void> {
+/** Signs the page in (as admin unless told) and waits for the home page. */
+export async function signInPage(page: Page, address: string, user = { username: 'admin', password: 'admin' }): Promise<void> {
   await page.goto(`${address}/`);
-  await page.getByLabel('Username').fill('admin');
-  await page.getByRole('textbox', { name: 'Password' }).fill('admin');
+  await page.getByLabel('Username').fill(user.username);
+  await page.getByRole('textbox', { name: 'Password' }).fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Sales activities' }).waitFor(slow);
+}
+
+/** A page of its own browser context (its own session storage), signed in as that user, in Dutch; the caller closes the context. */
+export async function signedInPage(browser: Browser, address: string, user: { username: string; password: string }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'nl-NL' });
+  const page = await context.newPage();
+  await signInPage(page, address, user);
+  return { context, page };
 }
 
 export interface BrowserSession {
