@@ -21,6 +21,7 @@ const messages = {
   NOT_FOUND: (p: Params) => `${p.entity} ${p.key} does not exist.`,
   ALREADY_EXISTS: (p: Params) => `${p.entity} ${p.key} already exists.`,
   RECORD_IN_USE: (p: Params) => `${p.entity} ${p.key} cannot be deleted because it is used by ${p.usedBy}.`,
+  CUSTOMER_POSTING_GROUP_MISSING: (p: Params) => `${p.fieldCaption} must have a value on a new customer: give it, or create the customer from a customer template that fills the posting groups.`,
   RELATED_RECORD_NOT_FOUND: (p: Params) => `${p.entity} '${p.value}' does not exist (field ${p.field}).`,
   VERSION_CONFLICT: (p: Params) => `${p.entity} ${p.key} was changed by someone else (version ${p.currentVersion}, you sent ${p.sentVersion}); reload and try again.`,
   IDEMPOTENCY_KEY_REUSED: (p: Params) => `Idempotency key '${p.key}' was already used for another request (${p.method} ${p.path}); use a new key for a new request.`,

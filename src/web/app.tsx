@@ -43,6 +43,7 @@ import { ApprovalUserSetupPage } from './approvals/approval-user-setup-page.tsx'
 import { RequestsToApprovePage } from './approvals/requests-to-approve-page.tsx';
 import { WorkflowUserGroupsPage } from './approvals/workflow-user-groups-page.tsx';
 import { WorkflowsPage } from './approvals/workflows-page.tsx';
+import { CustomerTemplatesPage } from './customers/customer-templates-page.tsx';
 
 /** Without a token every address shows the sign-in page; after signing in, the address asked for. */
 export function App() {
@@ -58,6 +59,7 @@ export function App() {
         <Route path="/customers/:no/statement" element={<CustomerStatementPage />} />
         <Route path="/aged-receivables" element={<AgedReceivablesPage />} />
         <Route path="/items" element={<ItemListPage />} />
+        <Route path="/items/new" caseSensitive element={<ItemCardPage />} />
         <Route path="/items/:no" element={<ItemCardPage />} />
         <Route path="/sales/:kind" element={<SalesDocumentListPage />} />
         <Route path="/sales/:kind/new" caseSensitive element={<NewSalesDocumentPage />} />
@@ -66,6 +68,7 @@ export function App() {
         <Route path="/email-outbox" element={<EmailOutboxPage />} />
         <Route path="/smtp-setup" element={<SmtpSetupPage />} />
         <Route path="/company-information" element={<CompanyInformationPage />} />
+        <Route path="/customer-templates" element={<CustomerTemplatesPage />} />
         <Route path="/payment-services" element={<PaymentServicesPage />} />
         <Route path="/document-sending-profiles" element={<SendingProfilesPage />} />
         <Route path="/standard-sales-codes" element={<StandardSalesCodeListPage />} />

@@ -64,3 +64,13 @@ export async function givenCustomer(admin: Send, no: string, fields: Record<stri
     no, name: `Customer ${no}`, customerPostingGroup: 'DOMESTIC', genBusPostingGroup: 'DOMESTIC', vatBusPostingGroup: 'DOMESTIC', paymentTermsCode: '14D', ...fields,
   });
 }
+
+/** The three posting groups every new customer must have (issue 19: a customer without them is refused). */
+export const customerGroups = { customerPostingGroup: 'DOMESTIC', genBusPostingGroup: 'DOMESTIC', vatBusPostingGroup: 'DOMESTIC' } as const;
+
+/** Just those groups, coded DOMESTIC, for tests of an otherwise empty company that create customers. */
+export async function givenCustomerGroups(admin: Send) {
+  await created(admin, '/api/v1/vatBusinessPostingGroups', { code: 'DOMESTIC' });
+  await created(admin, '/api/v1/genBusinessPostingGroups', { code: 'DOMESTIC' });
+  await created(admin, '/api/v1/customerPostingGroups', { code: 'DOMESTIC' });
+}

@@ -6,14 +6,37 @@ import { checkPrepaymentPercent } from '../../core/sales/prepayment.ts';
 import { dec } from '../../core/money/decimal.ts';
 import { DomainError } from '../../core/errors.ts';
 import { customer, customerDiscountGroup, customerPriceGroup, salesHeader, salesReceivablesSetup, shipToAddress } from '../db/schema/index.ts';
-import type { ResourceDefinition } from '../master-data/resource.ts';
+import type { ResourceDefinition, Row } from '../master-data/resource.ts';
+import { code } from '../../core/master-data/fields.ts';
+import { applyCustomerTemplate } from './customer-template.resources.ts';
 
 const byCode = { param: 'code', field: 'code', kind: 'code' } as const;
+
+/** The groups every customer needs before its first document line can be priced and posted. */
+const requiredPostingGroups = [
+  ['customerPostingGroup', 'Customer Posting Group'],
+  ['genBusPostingGroup', 'Gen. Bus. Posting Group'],
+  ['vatBusPostingGroup', 'VAT Bus. Posting Group'],
+] as const;
+
+/**
+ * A new customer is refused without its posting groups (issue 19), rather than failing later on its
+ * first document line; a customer that has them may not lose them.
+ */
+function checkPostingGroups(record: Row, previous: Row | undefined) {
+  for (const [field, fieldCaption] of requiredPostingGroups) {
+    const missing = record[field] === null || record[field] === undefined || record[field] === '';
+    if (missing && (!previous || (previous[field] !== null && previous[field] !== ''))) {
+      throw new DomainError('CUSTOMER_POSTING_GROUP_MISSING', { fieldCaption, field }, field);
+    }
+  }
+}
 
 export const customerResource: ResourceDefinition = {
   name: 'customers', entity: 'Customer', table: customer, area: 'customers',
   key: { param: 'no', field: 'no', kind: 'code' },
-  createSchema: customerSchemas.create, updateSchema: customerSchemas.update,
+  // templateCode: the Customer Template whose values fill the fields the request leaves out.
+  createSchema: customerSchemas.create.extend({ templateCode: code(20).optional() }), updateSchema: customerSchemas.update,
   filters: [
     'city', 'postCode', 'countryRegionCode', 'blocked', 'customerPostingGroup', 'genBusPostingGroup', 'vatBusPostingGroup',
     'paymentTermsCode', 'currencyCode', 'salespersonCode', 'customerPriceGroup', 'billToCustomerNo', 'locationCode',
@@ -24,15 +47,17 @@ export const customerResource: ResourceDefinition = {
     return { seriesCode: setup?.series ?? null, setup: 'Sales & Receivables Setup (customerNos)' };
   },
   // BC fills Search Name from Name and Invoice Disc. Code with the customer's own number.
-  prepare: async (_tx, values, previous) => {
-    const prepared = { ...values };
+  prepare: async (tx, values, previous) => {
+    const { templateCode, ...given } = values;
+    const prepared = typeof templateCode === 'string' ? await applyCustomerTemplate(tx, templateCode, given) : given;
     if (typeof values.name === 'string' && (!previous || previous.searchName === String(previous.name).toUpperCase()) && values.searchName === undefined) {
       prepared.searchName = values.name.toUpperCase();
     }
-    if (!previous && !values.invoiceDiscountCode) prepared.invoiceDiscountCode = values.no;
+    if (!previous && !prepared.invoiceDiscountCode) prepared.invoiceDiscountCode = values.no;
     return prepared;
   },
-  validate: async (_tx, record) => {
+  validate: async (_tx, record, previous) => {
+    checkPostingGroups(record, previous);
     if (record.prepaymentPercent !== undefined && record.prepaymentPercent !== null) checkPrepaymentPercent(dec(String(record.prepaymentPercent)));
   },
   // Spec §12.2: not while sales documents for the customer are outstanding.

@@ -415,6 +415,25 @@ const domestic = {
   paymentMethodCode: 'BANK', languageCode: 'NLD',
 };
 
+/** Customer Templates (BC Customer Templ.): a new customer of each kind gets its groups and terms in one click. */
+const customerTemplates: DemoRecord[] = [
+  {
+    code: 'DOMESTIC', description: 'Dutch business customer (Binnenlandse zakelijke klant)', countryRegionCode: 'NL',
+    customerPostingGroup: 'DOMESTIC', genBusPostingGroup: 'DOMESTIC', vatBusPostingGroup: 'DOMESTIC',
+    paymentTermsCode: '30D', paymentMethodCode: 'BANK', shipmentMethodCode: 'DAP', languageCode: 'NLD', creditLimitLcy: '10000',
+  },
+  {
+    code: 'EU', description: 'Business customer in another EU country (Intracommunautaire klant)',
+    customerPostingGroup: 'EU', genBusPostingGroup: 'EU', vatBusPostingGroup: 'EU',
+    paymentTermsCode: '30D', paymentMethodCode: 'BANK', shipmentMethodCode: 'DAP', locationCode: 'ROTTERDAM', languageCode: 'ENU',
+  },
+  {
+    code: 'EXPORT', description: 'Customer outside the EU, invoiced in US dollars (Exportklant)',
+    customerPostingGroup: 'FOREIGN', genBusPostingGroup: 'EXPORT', vatBusPostingGroup: 'EXPORT', currencyCode: 'USD',
+    paymentTermsCode: '30D', paymentMethodCode: 'BANK', shipmentMethodCode: 'EXW', locationCode: 'ROTTERDAM', languageCode: 'ENU',
+  },
+];
+
 const customers: DemoRecord[] = [
   // C00010: the head office that C00020 is invoiced to.
   {
@@ -870,6 +889,7 @@ export const demoCompanySteps: readonly DemoStep[] = [
   ['customerPriceGroups', customerPriceGroups],
   ['customerDiscountGroups', customerDiscountGroups],
   ['itemDiscountGroups', itemDiscountGroups],
+  ['customerTemplates', customerTemplates],
   ['customers', customers],
   ['vendors', vendors],
   ['items', items],

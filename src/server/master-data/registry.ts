@@ -1,5 +1,6 @@
 import { bankAccountResources } from '../bank/bank-account.resources.ts';
 import { customerGroupResources, customerResource, shipToAddressResource } from '../customers/customer.resources.ts';
+import { customerTemplateResource } from '../customers/customer-template.resources.ts';
 import { itemDiscountGroupResource, itemResource, itemUnitOfMeasureResource } from '../items/item.resources.ts';
 import { ledgerResources } from '../ledger/ledger.resources.ts';
 import { logisticsResources } from '../setup/logistics.resources.ts';
@@ -19,7 +20,7 @@ export const resources: ResourceDefinition[] = [
   noSeriesResource, noSeriesLineResource,
   ...postingResources,
   ...logisticsResources,
-  customerResource, shipToAddressResource, ...customerGroupResources,
+  customerResource, shipToAddressResource, ...customerGroupResources, customerTemplateResource,
   itemResource, itemUnitOfMeasureResource, itemDiscountGroupResource, catalogItemResource,
   ...pricingResources,
   salesDocumentArchiveResource,

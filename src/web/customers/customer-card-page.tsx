@@ -1,4 +1,4 @@
-import { Alert, Button, Loader, Stack } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
 import { customerSchemas } from '../../core/master-data/customer.schemas.ts';
 import { messageOf } from '../api/field-errors.ts';
@@ -12,6 +12,8 @@ import { CustomerDocumentsPanel } from './customer-documents-panel.tsx';
 import { customerFieldGroups, newCustomerDefaults, newCustomerFieldGroups } from './customer-fields.ts';
 import { CustomerStatisticsPanel } from './customer-statistics-panel.tsx';
 import { CustomerSalesCodesPanel } from '../standard-sales/customer-sales-codes-panel.tsx';
+import { NewFromTemplateButton } from './new-from-template.tsx';
+import { ShipToAddressesPanel } from './ship-to-addresses-panel.tsx';
 
 const customerCard: RecordCardSpec<Customer> = {
   caption: 'Customer', resource: '/customers', queryKey: 'customer', schemas: customerSchemas,
@@ -21,7 +23,13 @@ const customerCard: RecordCardSpec<Customer> = {
 export function CustomerCardPage() {
   const { no } = useParams();
   const { locale } = useSession();
-  return no ? <ExistingCustomerCard key={no} no={no} /> : <RecordCardForm key={locale} spec={customerCard} />;
+  if (no) return <ExistingCustomerCard key={no} no={no} />;
+  return (
+    <Stack gap="sm">
+      <Group justify="flex-end"><NewFromTemplateButton /></Group>
+      <RecordCardForm key={locale} spec={customerCard} />
+    </Stack>
+  );
 }
 
 function ExistingCustomerCard({ no }: { no: string }) {
@@ -33,6 +41,7 @@ function ExistingCustomerCard({ no }: { no: string }) {
     <Stack gap="sm">
       {/* The form holds decimals as the locale writes them: another locale starts it afresh. */}
       <RecordCardForm key={locale} spec={customerCard} record={customer.data} actions={(record) => <CustomerActions no={record.no} />} />
+      <ShipToAddressesPanel customerNo={customer.data.no} />
       <CustomerStatisticsPanel customerNo={customer.data.no} />
       <CustomerDocumentsPanel customerNo={customer.data.no} />
       <CustomerSalesCodesPanel customerNo={customer.data.no} />
@@ -47,6 +56,7 @@ function CustomerActions({ no }: { no: string }) {
     <>
       <Button variant="default" onClick={() => navigate(`/sales/quotes/new?customer=${encodeURIComponent(no)}`)}>New Sales Quote</Button>
       <Button variant="default" onClick={() => navigate(`/customers/${encodeURIComponent(no)}/statement`)}>Statement</Button>
+      <NewFromTemplateButton />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Customer } from '../api/types.ts';
 import { formatAmount } from '../format/numbers.ts';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
 import { blockedCaptions } from './customer-fields.ts';
+import { NewFromTemplateButton } from './new-from-template.tsx';
 
 const columns: ReadonlyArray<ListColumn<Customer>> = [
   { key: 'no', label: 'No.', render: (row) => row.no, sortValue: (row) => row.no },
@@ -23,6 +24,6 @@ const blockedFilter = {
 export function CustomerListPage() {
   return (
     <ListPage title="Customers" resource="/customers" columns={columns} rowKey={(row) => row.no} rowLink={(row) => `/customers/${encodeURIComponent(row.no)}`}
-      filters={[blockedFilter]} newLink="/customers/new" />
+      filters={[blockedFilter]} newLink="/customers/new" actions={<NewFromTemplateButton />} />
   );
 }

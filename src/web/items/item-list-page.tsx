@@ -20,5 +20,5 @@ const filters = [
 ];
 
 export function ItemListPage() {
-  return <ListPage title="Items" resource="/items" columns={columns} rowKey={(row) => row.no} rowLink={(row) => `/items/${encodeURIComponent(row.no)}`} filters={filters} />;
+  return <ListPage title="Items" resource="/items" columns={columns} rowKey={(row) => row.no} rowLink={(row) => `/items/${encodeURIComponent(row.no)}`} filters={filters} newLink="/items/new" />;
 }

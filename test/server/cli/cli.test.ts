@@ -89,9 +89,19 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the ledgerline command'
     expect(user.json()).toMatchObject({ username: 'alice', role: 'admin', fullName: 'Alice Admin' });
 
     expect((await ledgerline('create', 'paymentTerms', '--data', '{"code":"14d","dueDateCalculation":"14d"}')).status).toBe(0);
-    const customer = await ledgerline('create', 'customers', '--data', '{"no":"c1","name":"Bakkerij de Vries","paymentTermsCode":"14D"}');
+    // A new customer needs its posting groups (issue 19); a customer template fills them and the terms.
+    for (const groups of ['vatBusinessPostingGroups', 'genBusinessPostingGroups', 'customerPostingGroups']) {
+      expect((await ledgerline('create', groups, '--data', '{"code":"DOMESTIC"}')).status).toBe(0);
+    }
+    const template = await ledgerline('create', 'customerTemplates', '--data',
+      '{"code":"domestic","customerPostingGroup":"DOMESTIC","genBusPostingGroup":"DOMESTIC","vatBusPostingGroup":"DOMESTIC","paymentTermsCode":"14D"}');
+    expect(template.status, template.stderr).toBe(0);
+    const bare = await ledgerline('create', 'customers', '--data', '{"no":"c0","name":"No Groups"}');
+    expect(bare.status).toBe(1);
+    expect(bare.stderr).toContain('CUSTOMER_POSTING_GROUP_MISSING: Customer Posting Group must have a value on a new customer');
+    const customer = await ledgerline('create', 'customers', '--data', '{"no":"c1","name":"Bakkerij de Vries","templateCode":"domestic"}');
     expect(customer.status, customer.stderr).toBe(0);
-    expect(customer.json()).toMatchObject({ no: 'C1', paymentTermsCode: '14D' });
+    expect(customer.json()).toMatchObject({ no: 'C1', paymentTermsCode: '14D', customerPostingGroup: 'DOMESTIC', vatBusPostingGroup: 'DOMESTIC' });
     expect((await ledgerline('list', 'customers', '--search', 'vries')).json().map((row: { no: string }) => row.no)).toEqual(['C1']);
     expect((await ledgerline('update', 'customers/C1', '--data', '{"creditLimitLcy":"5000"}')).json().creditLimitLcy).toBe('5000.00');
 
@@ -124,6 +134,9 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the ledgerline command'
     const own = { ...workspace.environment(), LEDGERLINE_DATA_DIR: join(workspace.workDir(), 'served-data'), LEDGERLINE_CONFIG_DIR: join(workspace.workDir(), 'served-config') };
     const run = (...args: string[]) => runLedgerline(own, args);
     expect((await run('users', 'add', 'alice', '--role', 'admin', '--password', 'long enough')).status).toBe(0);
+    for (const groups of ['vatBusinessPostingGroups', 'genBusinessPostingGroups', 'customerPostingGroups']) {
+      expect((await run('create', groups, '--data', '{"code":"DOMESTIC"}')).status).toBe(0);
+    }
     // The server takes the data directory: this process lets go of it first.
     await workspace.release();
     const server = startServer(own);
@@ -139,7 +152,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the ledgerline command'
       expect(locked.status).toBe(1);
       expect(locked.stderr).toContain('DATABASE_LOCKED');
       expect((await run('login', '--server', address, '--username', 'alice', '--password', 'long enough')).status).toBe(0);
-      const created = await run('create', 'customers', '--data', '{"no":"H1","name":"Via HTTP"}');
+      const created = await run('create', 'customers', '--data', '{"no":"H1","name":"Via HTTP","customerPostingGroup":"DOMESTIC","genBusPostingGroup":"DOMESTIC","vatBusPostingGroup":"DOMESTIC"}');
       expect(created.status, created.stderr).toBe(0);
       const list = await fetch(`${address}/api/v1/customers`, { headers: { authorization: `Bearer ${(await json(token)).token}` } });
       expect((await json(list)).items.map((row: { no: string }) => row.no)).toEqual(['H1']);

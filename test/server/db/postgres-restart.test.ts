@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/server/db/connection.ts';
-import { appUser } from '../../../src/server/db/schema/index.ts';
+import { appUser, customerPostingGroup, genBusinessPostingGroup, vatBusinessPostingGroup } from '../../../src/server/db/schema/index.ts';
 import { enqueueJob } from '../../../src/server/jobs/job-queue.ts';
 import { hashPassword } from '../../../src/server/users/password.ts';
 import { ledgerlineBin } from '../../support/cli.ts';
@@ -136,7 +136,7 @@ function startLoad(address: string, token: string, server: ChildProcess) {
     if (kind === 'list') return fetch(`${address}/api/v1/customers?limit=20`, { headers, signal: AbortSignal.timeout(20_000) });
     outcome.customerNo = `R${++serial}`;
     return fetch(`${address}/api/v1/customers`, {
-      method: 'POST', headers, body: JSON.stringify({ no: outcome.customerNo, name: `Restart ${serial}` }), signal: AbortSignal.timeout(20_000),
+      method: 'POST', headers, body: JSON.stringify({ no: outcome.customerNo, name: `Restart ${serial}`, customerPostingGroup: 'DOMESTIC', genBusPostingGroup: 'DOMESTIC', vatBusPostingGroup: 'DOMESTIC' }), signal: AbortSignal.timeout(20_000),
     });
   };
   const send = async (kind: Outcome['kind']): Promise<Outcome> => {
@@ -185,6 +185,8 @@ describe.skipIf(!bin)('a PostgreSQL server restarting under load', () => {
     const handle = await openDatabase({ databaseUrl: cluster.url });
     try {
       await handle.db.insert(appUser).values({ username: 'clerk', role: 'admin', passwordHash: await hashPassword('long enough') });
+      // The posting groups every new customer needs (issue 19).
+      for (const table of [vatBusinessPostingGroup, genBusinessPostingGroup, customerPostingGroup]) await handle.db.insert(table).values({ code: 'DOMESTIC' });
     } finally {
       await handle.close();
     }

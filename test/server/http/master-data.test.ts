@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, testPassword, type TestApi } from '../../support/api.ts';
+import { customerGroups, givenCustomerGroups } from '../../support/given.ts';
 
 let api: TestApi;
 let admin: ReturnType<TestApi['as']>;
@@ -21,12 +22,15 @@ async function givenCustomerSeries(manualNos: boolean) {
 }
 
 describe('customers and number series', () => {
+  // Every new customer needs its posting groups (issue 19): the empty company gets the DOMESTIC ones.
+  beforeEach(() => givenCustomerGroups(admin));
+
   it('numbers new customers from the series of the sales setup, gaplessly, until the series ends', async () => {
     await givenCustomerSeries(false);
     const numbers = [];
-    for (const name of ['Bakkerij de Vries', 'Jansen Installatie', 'Koffiehuis Noord']) numbers.push((await created('/api/v1/customers', { name })).no);
+    for (const name of ['Bakkerij de Vries', 'Jansen Installatie', 'Koffiehuis Noord']) numbers.push((await created('/api/v1/customers', { ...customerGroups, name })).no);
     expect(numbers).toEqual(['C0001', 'C0002', 'C0003']);
-    const exhausted = await admin('POST', '/api/v1/customers', { name: 'One too many' });
+    const exhausted = await admin('POST', '/api/v1/customers', { ...customerGroups, name: 'One too many' });
     expect(exhausted.statusCode).toBe(422);
     expect(exhausted.json().code).toBe('NO_SERIES_EXHAUSTED');
     expect((await admin('GET', '/api/v1/customers')).json().items).toHaveLength(3);
@@ -34,29 +38,29 @@ describe('customers and number series', () => {
 
   it('refuses a typed number when the series does not allow manual numbers, and accepts it when it does', async () => {
     await givenCustomerSeries(false);
-    const refused = await admin('POST', '/api/v1/customers', { no: 'X1', name: 'Typed' });
+    const refused = await admin('POST', '/api/v1/customers', { ...customerGroups, no: 'X1', name: 'Typed' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe('NO_SERIES_MANUAL_NOT_ALLOWED');
     expect((await admin('PATCH', '/api/v1/noSeries/CUST', { manualNos: true })).statusCode).toBe(200);
-    expect((await created('/api/v1/customers', { no: 'x1', name: 'Typed' })).no).toBe('X1');
+    expect((await created('/api/v1/customers', { ...customerGroups, no: 'x1', name: 'Typed' })).no).toBe('X1');
   });
 
   it('gives a number back when the create is refused later in the same request', async () => {
     await givenCustomerSeries(false);
-    const refused = await admin('POST', '/api/v1/customers', { name: 'Ghost', paymentTermsCode: 'NONE' });
+    const refused = await admin('POST', '/api/v1/customers', { ...customerGroups, name: 'Ghost', paymentTermsCode: 'NONE' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'RELATED_RECORD_NOT_FOUND', errors: [{ field: 'paymentTermsCode' }] });
-    expect((await created('/api/v1/customers', { name: 'Real' })).no).toBe('C0001');
+    expect((await created('/api/v1/customers', { ...customerGroups, name: 'Real' })).no).toBe('C0001');
     expect((await admin('GET', '/api/v1/noSeries/CUST/nextNumber')).json()).toEqual({ number: 'C0002', warning: false });
   });
 
   it('fills search name and invoice discount code as Business Central does', async () => {
-    const customer = await created('/api/v1/customers', { no: 'k100', name: 'Koster & Zn.' });
+    const customer = await created('/api/v1/customers', { ...customerGroups, no: 'k100', name: 'Koster & Zn.' });
     expect(customer).toMatchObject({ no: 'K100', searchName: 'KOSTER & ZN.', invoiceDiscountCode: 'K100', blocked: 'none', creditLimitLcy: '0.00' });
   });
 
   it('answers bad input with 400 and every offending field', async () => {
-    const response = await admin('POST', '/api/v1/customers', {
+    const response = await admin('POST', '/api/v1/customers', { ...customerGroups,
       no: 'C1', name: '', creditLimitLcy: '-5', blocked: 'sometimes', email: 'not-an-email', countryRegionCode: 'Netherlands',
       shippingTime: '2 weeks', gln: '123', colour: 'blue',
     });
@@ -67,9 +71,9 @@ describe('customers and number series', () => {
   });
 
   it('accepts decimals as strings and refuses JSON numbers, which may have lost digits in parsing', async () => {
-    expect((await created('/api/v1/customers', { no: 'B', name: 'B', creditLimitLcy: '1500.50' })).creditLimitLcy).toBe('1500.50');
+    expect((await created('/api/v1/customers', { ...customerGroups, no: 'B', name: 'B', creditLimitLcy: '1500.50' })).creditLimitLcy).toBe('1500.50');
     for (const number of [1500.5, 0.1 + 0.2]) {
-      const refused = await admin('POST', '/api/v1/customers', { no: 'C', name: 'C', creditLimitLcy: number });
+      const refused = await admin('POST', '/api/v1/customers', { ...customerGroups, no: 'C', name: 'C', creditLimitLcy: number });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().errors).toEqual([{ field: 'creditLimitLcy', message: expect.stringContaining('send decimals as JSON strings, not numbers') }]);
     }
@@ -77,7 +81,7 @@ describe('customers and number series', () => {
   });
 
   it('keeps ship-to addresses under their customer and deletes them with it', async () => {
-    await created('/api/v1/customers', { no: 'C1', name: 'Head office' });
+    await created('/api/v1/customers', { ...customerGroups, no: 'C1', name: 'Head office' });
     const shipTo = await created('/api/v1/customers/c1/shipToAddresses', { code: 'rdam', name: 'Warehouse Rotterdam', city: 'Rotterdam' });
     expect(shipTo).toMatchObject({ customerNo: 'C1', code: 'RDAM' });
     expect((await admin('GET', '/api/v1/customers/C1/shipToAddresses/RDAM')).json().city).toBe('Rotterdam');
@@ -88,6 +92,9 @@ describe('customers and number series', () => {
 });
 
 describe('reading', () => {
+  // Every new customer needs its posting groups (issue 19): the empty company gets the DOMESTIC ones.
+  beforeEach(() => givenCustomerGroups(admin));
+
   it('answers an unknown record with 404 and a problem document', async () => {
     const response = await admin('GET', '/api/v1/customers/NOBODY');
     expect(response.statusCode).toBe(404);
@@ -99,11 +106,11 @@ describe('reading', () => {
   });
 
   it('pages with a cursor, filters and searches', async () => {
-    await created('/api/v1/customerPostingGroups', { code: 'DOMESTIC' });
+    await created('/api/v1/customerPostingGroups', { code: 'SPECIAL' });
     for (let index = 1; index <= 7; index++) {
-      await created('/api/v1/customers', {
+      await created('/api/v1/customers', { ...customerGroups,
         no: `C${index}`, name: index % 2 ? `Bakker ${index}` : `Smit ${index}`, city: index <= 3 ? 'Utrecht' : 'Delft',
-        customerPostingGroup: index === 5 ? 'DOMESTIC' : null,
+        customerPostingGroup: index === 5 ? 'SPECIAL' : 'DOMESTIC',
       });
     }
     const seen: string[] = [];
@@ -120,7 +127,7 @@ describe('reading', () => {
     expect(utrecht.map((customer: { no: string }) => customer.no)).toEqual(['C1', 'C2', 'C3']);
     const bySearch = (await admin('GET', '/api/v1/customers?search=smit')).json().items;
     expect(bySearch.map((customer: { no: string }) => customer.no)).toEqual(['C2', 'C4', 'C6']);
-    const byGroup = (await admin('GET', '/api/v1/customers?customerPostingGroup=domestic')).json().items;
+    const byGroup = (await admin('GET', '/api/v1/customers?customerPostingGroup=special')).json().items;
     expect(byGroup.map((customer: { no: string }) => customer.no)).toEqual(['C5']);
     const unknownFilter = await admin('GET', '/api/v1/customers?colour=blue');
     expect(unknownFilter.statusCode).toBe(400);
@@ -131,8 +138,11 @@ describe('reading', () => {
 });
 
 describe('changing', () => {
+  // Every new customer needs its posting groups (issue 19): the empty company gets the DOMESTIC ones.
+  beforeEach(() => givenCustomerGroups(admin));
+
   it('refuses a change made on a stale version with 409, and keeps the first change', async () => {
-    const customer = await created('/api/v1/customers', { no: 'C1', name: 'Original' });
+    const customer = await created('/api/v1/customers', { ...customerGroups, no: 'C1', name: 'Original' });
     const first = await admin('PATCH', '/api/v1/customers/C1', { name: 'First' }, { 'if-match': `"${customer.version}"` });
     expect(first.statusCode).toBe(200);
     expect(first.headers.etag).toBe('"2"');
@@ -145,7 +155,7 @@ describe('changing', () => {
   });
 
   it('refuses to change a key', async () => {
-    await created('/api/v1/customers', { no: 'C1', name: 'Original' });
+    await created('/api/v1/customers', { ...customerGroups, no: 'C1', name: 'Original' });
     const response = await admin('PATCH', '/api/v1/customers/C1', { no: 'C2' });
     expect(response.statusCode).toBe(400);
     expect(fields(response)).toEqual(['no']);
@@ -153,7 +163,7 @@ describe('changing', () => {
 
   it('refuses to delete a record in use, with 422 naming the user, and deletes it once free', async () => {
     await created('/api/v1/paymentTerms', { code: '14D', dueDateCalculation: '14d' });
-    await created('/api/v1/customers', { no: 'C1', name: 'Uses 14D', paymentTermsCode: '14d' });
+    await created('/api/v1/customers', { ...customerGroups, no: 'C1', name: 'Uses 14D', paymentTermsCode: '14d' });
     const refused = await admin('DELETE', '/api/v1/paymentTerms/14D');
     expect(refused.statusCode).toBe(422);
     expect(refused.json()).toMatchObject({ code: 'RECORD_IN_USE', detail: 'Payment Terms 14D cannot be deleted because it is used by customer.' });
@@ -252,8 +262,11 @@ describe('items', () => {
 });
 
 describe('malformed requests', () => {
+  // Every new customer needs its posting groups (issue 19): the empty company gets the DOMESTIC ones.
+  beforeEach(() => givenCustomerGroups(admin));
+
   it('takes an empty JSON body as no input', async () => {
-    await created('/api/v1/customers', { no: 'C1', name: 'x' });
+    await created('/api/v1/customers', { ...customerGroups, no: 'C1', name: 'x' });
     const response = await api.app.inject({
       method: 'POST', url: '/api/v1/customers/C1/shipToAddresses', payload: '',
       headers: { authorization: await tokenFor(api), 'content-type': 'application/json' },
