@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { SupportedLocale } from '../format/locales.ts';
 import { useBlanketLinkColumns } from './blanket-link-cells.tsx';
 import type { AnyDocumentKind } from './document-kinds.ts';
+import { useColumnChoice } from './column-chooser.tsx';
 import { handleGridKeyDown } from './grid-navigation.ts';
 import { gridColumns, type GridDocument } from './line-fields.ts';
 import { LineRow } from './line-row.tsx';
@@ -24,7 +25,8 @@ export function LinesGrid({ kind, document, editor, busy, locale }: LinesGridPro
   const gridRef = useRef<HTMLTableElement>(null);
   const blanketLinks = useBlanketLinkColumns(kind, document.lines);
   const prepayment = usePrepaymentColumns(kind, document.lines);
-  const columns = gridColumns(kind, { blanketLinks: blanketLinks.shown, prepayment: prepayment.shown });
+  const choice = useColumnChoice(`${kind.family}.${kind.type}`, gridColumns(kind, { blanketLinks: blanketLinks.shown, prepayment: prepayment.shown }));
+  const columns = choice.shown;
   const open = document.status === 'open';
   const stockout = new Map((document.warnings ?? []).filter((warning) => warning.code === 'STOCKOUT').map((warning) => [warning.details.itemNo, warning.message]));
   const { focusRequest, focusDone } = editor;
@@ -40,7 +42,10 @@ export function LinesGrid({ kind, document, editor, busy, locale }: LinesGridPro
 
   return (
     <>
-      {(blanketLinks.toggle || prepayment.toggle) && <Group gap="lg">{blanketLinks.toggle}{prepayment.toggle}</Group>}
+      <Group gap="lg" justify="space-between">
+        <Group gap="lg">{blanketLinks.toggle}{prepayment.toggle}</Group>
+        {choice.chooser}
+      </Group>
       <ScrollArea type="auto">
         <Table ref={gridRef} withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={6} aria-label="Lines" onKeyDown={handleGridKeyDown}
           miw={columns.reduce((width, column) => width + column.width, 40)}>

@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts } from './support/build-web.ts';
+import { chromiumAvailable } from './support/chromium.ts';
+import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
+
+// Issue 19 point 8: the lines grid at 1,024 px keeps its key columns and lets the user choose the
+// others (BC's Choose Columns); the choice is kept in the browser per document type.
+describe.skipIf(!chromiumAvailable())('choosing the columns of the lines grid', () => {
+  let session: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    session = await openBrowserSession({ viewport: { width: 1024, height: 800 } });
+    page = session.page;
+  }, hookTimeout);
+  afterAll(() => session?.close(), hookTimeout);
+
+  const headers = () => page.getByRole('table', { name: 'Lines' }).locator('thead th').allTextContents();
+
+  it('hides Location Code and Line Discount % on orders, keeps the choice after a reload, and never offers the key columns', async () => {
+    const order = await session.api.call<{ no: string }>('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C00010', lines: [{ type: 'item', no: '1000', quantity: '2' }] });
+    try {
+      await page.goto(`${session.server.address}/sales/orders/${order.no}`);
+      await page.getByRole('table', { name: 'Lines' }).waitFor(slow);
+      expect(await headers()).toContain('Location Code');
+      await page.getByRole('button', { name: 'Columns…' }).click();
+      const menu = page.getByTestId('column-chooser');
+      await menu.waitFor(slow);
+      expect(await menu.getByRole('checkbox', { name: 'Quantity', exact: true }).count()).toBe(0);
+      expect(await menu.getByRole('checkbox', { name: 'Description' }).count()).toBe(0);
+      await menu.getByRole('checkbox', { name: 'Location Code' }).uncheck();
+      await menu.getByRole('checkbox', { name: 'Line Discount %' }).uncheck();
+      await page.keyboard.press('Escape');
+      await expect.poll(headers, slow).not.toContain('Location Code');
+      expect(await headers()).not.toContain('Line Discount %');
+
+      await page.reload();
+      await page.getByRole('table', { name: 'Lines' }).waitFor(slow);
+      const shown = await headers();
+      expect(shown).not.toContain('Location Code');
+      expect(shown).toEqual(expect.arrayContaining(['Type', 'No.', 'Description', 'Quantity', 'Unit Price Excl. VAT', 'Line Amount Excl. VAT']));
+      await page.screenshot({ path: join(artifacts, 'lines-grid-1024.png'), fullPage: true });
+
+      // Quotes have their own choice: Location Code is still there.
+      const quote = await session.api.call<{ no: string }>('POST', '/api/v1/salesQuotes', { sellToCustomerNo: 'C00010', lines: [{ type: 'item', no: '1000', quantity: '1' }] });
+      await page.goto(`${session.server.address}/sales/quotes/${quote.no}`);
+      await page.getByRole('table', { name: 'Lines' }).waitFor(slow);
+      expect(await headers()).toContain('Location Code');
+    } catch (error) {
+      await page.screenshot({ path: join(artifacts, 'lines-grid-columns-failed.png'), fullPage: true });
+      throw error;
+    }
+  }, hookTimeout);
+});
