@@ -53,4 +53,35 @@ describe.skipIf(!chromiumAvailable())('choosing the columns of the lines grid', 
       throw error;
     }
   }, hookTimeout);
+
+  it('a refused cell shows red with what was typed and why, and shows the value of the line again', async () => {
+    const order = await session.api.call<{ no: string }>('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C00010', lines: [{ type: 'item', no: '1000', quantity: '2' }] });
+    try {
+      await page.goto(`${session.server.address}/sales/orders/${order.no}`);
+      const quantity = page.getByLabel('Quantity, line 1');
+      await quantity.waitFor(slow);
+      await quantity.fill('twee');
+      await quantity.press('Tab');
+      await expect.poll(() => quantity.getAttribute('aria-invalid'), slow).toBe('true');
+      expect(await quantity.inputValue()).toBe('2');
+      expect(await page.getByText("'twee' was refused: must be a number").count()).toBe(1);
+
+      // Refused by the server: an item that does not exist.
+      const itemNo = page.getByLabel('No., line 1');
+      await itemNo.fill('NO-SUCH-ITEM');
+      await itemNo.press('Tab');
+      await page.getByText(/'NO-SUCH-ITEM' was refused/).waitFor(slow);
+      expect(await itemNo.inputValue()).toBe('1000');
+      expect(await itemNo.getAttribute('aria-invalid')).toBe('true');
+      const saved = await session.api.call<{ lines: Array<{ no: string; quantity: string }> }>('GET', `/api/v1/salesOrders/${order.no}`);
+      expect([saved.lines[0]!.no, saved.lines[0]!.quantity]).toEqual(['1000', '2.00000']);
+
+      await quantity.fill('3');
+      await quantity.press('Tab');
+      await expect.poll(() => quantity.getAttribute('aria-invalid'), slow).not.toBe('true');
+    } catch (error) {
+      await page.screenshot({ path: join(artifacts, 'lines-grid-refused-failed.png'), fullPage: true });
+      throw error;
+    }
+  }, hookTimeout);
 });

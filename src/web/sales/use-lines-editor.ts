@@ -72,13 +72,18 @@ function cellCommitter(cells: Cells, document: GridDocument, family: DocumentFam
     const line = document.lines.find((candidate) => candidate.lineNo === lineNo);
     if (text === undefined || !line) return;
     const value = isDecimalLineField(field) ? parseDecimalInput(text, locale) : text.trim();
-    if (value === null) return setCellErrors(lineNo, field, { [field]: 'must be a number' });
+    // A refused value reverts visibly to what the line has, the refusal naming what was typed (issue 19).
+    const refuse = (cellErrors: FieldErrors) => {
+      setDrafts((current) => (current[lineNo]?.[field] === draft ? { ...current, [lineNo]: { ...current[lineNo], [field]: undefined } } : current));
+      setCellErrors(lineNo, field, Object.fromEntries(Object.entries(cellErrors).map(([name, message]) => [name, name === field ? `'${text.trim()}' was refused: ${message}` : message])));
+    };
+    if (value === null) return refuse({ [field]: 'must be a number' });
     if (sameValue(line, field, value)) {
       setDraft(lineNo, field, undefined);
       return setCellErrors(lineNo, field, undefined);
     }
     const parsed = lineSchemas[family].update.safeParse({ [field]: value });
-    if (!parsed.success) return setCellErrors(lineNo, field, fieldErrorsOf(parsed.error));
+    if (!parsed.success) return refuse(fieldErrorsOf(parsed.error));
     await once(lineNo, field, text, async () => {
       try {
         await send({ method: 'PATCH', path: `/lines/${lineNo}`, body: parsed.data });
@@ -86,7 +91,7 @@ function cellCommitter(cells: Cells, document: GridDocument, family: DocumentFam
         setDrafts((current) => (current[lineNo]?.[field] === draft ? { ...current, [lineNo]: { ...current[lineNo], [field]: undefined } } : current));
         setCellErrors(lineNo, field, undefined);
       } catch (error) {
-        setCellErrors(lineNo, field, errorsOf(error, field));
+        refuse(errorsOf(error, field));
       }
     });
   };
