@@ -48,6 +48,19 @@ describe('the OpenAPI document', () => {
   });
 });
 
+describe('the shared schemas', () => {
+  it('names a schema used by several operations once and refers to it', () => {
+    const schemaOf = (path: string, method: string) => (document.paths[path]![method]!.responses['200']!.content!['application/json']!.schema as { $ref: string }).$ref;
+    const order = schemaOf('/api/v1/salesOrders/{no}', 'get');
+    expect(order).toMatch(/^#\/components\/schemas\//);
+    expect(schemaOf('/api/v1/salesOrders/{no}', 'patch')).toBe(order);
+    const component = document.components.schemas[order.split('/').at(-1)!] as { properties?: Record<string, unknown> };
+    expect(Object.keys(component.properties ?? {})).toEqual(expect.arrayContaining(['no', 'sellToCustomerNo', 'lines']));
+    // 2.9 MB with every schema inline; the docs page parses it on every visit.
+    expect(JSON.stringify(document).length).toBeLessThan(1_500_000);
+  });
+});
+
 describe('the answers match the document', () => {
   it('unlocking a user answers 204 without a body; an unknown order 404 with the problem body', async () => {
     // (Not sign-out: it would revoke the token the other tests of this worker share.)
