@@ -84,4 +84,30 @@ describe.skipIf(!chromiumAvailable())('choosing the columns of the lines grid', 
       throw error;
     }
   }, hookTimeout);
+
+  it('reloading the page while a line cell holds unsaved text asks first; staying keeps the text', async () => {
+    const order = await session.api.call<{ no: string }>('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C00010', lines: [{ type: 'item', no: '1000', quantity: '2' }] });
+    try {
+      await page.goto(`${session.server.address}/sales/orders/${order.no}`);
+      const description = page.getByLabel('Description, line 1');
+      await description.waitFor(slow);
+      await description.fill('Desk with a drawer');
+      const asked: string[] = [];
+      page.once('dialog', (dialog) => { asked.push(dialog.type()); void dialog.dismiss(); });
+      await page.reload({ timeout: 2_000 }).catch(() => undefined);
+      expect(asked).toEqual(['beforeunload']);
+      expect(await description.inputValue()).toBe('Desk with a drawer');
+      // Left, the cell saves, and the page leaves without asking.
+      await description.press('Tab');
+      await expect.poll(async () => (await session.api.call<{ lines: Array<{ description: string }> }>('GET', `/api/v1/salesOrders/${order.no}`)).lines[0]!.description, slow)
+        .toBe('Desk with a drawer');
+      page.once('dialog', (dialog) => { asked.push(dialog.type()); void dialog.accept(); });
+      await page.reload();
+      await description.waitFor(slow);
+      expect(asked).toEqual(['beforeunload']);
+    } catch (error) {
+      await page.screenshot({ path: join(artifacts, 'lines-grid-unsaved-failed.png'), fullPage: true });
+      throw error;
+    }
+  }, hookTimeout);
 });

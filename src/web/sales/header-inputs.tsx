@@ -5,6 +5,7 @@ import { headerFieldsEditableWhenReleased } from '../../core/sales/status.ts';
 import { encodeKey } from '../api/client.ts';
 import type { SalesDocument } from '../api/types.ts';
 import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
+import { useUnsavedGuard } from '../components/unsaved-guard.ts';
 import { decimalForInput, parseDecimalInput } from '../format/numbers.ts';
 import { useSession } from '../session/session-store.ts';
 
@@ -70,6 +71,8 @@ function useDraft(saved: string) {
   const version = useContext(HeaderVersion);
   const [draft, setDraft] = useState<string | null>(null);
   const committedAt = useRef<number | undefined | null>(null);
+  // Typed and not yet committed (a commit on its way is saved whatever happens to the page).
+  useUnsavedGuard(() => draft !== null && committedAt.current === null);
   useEffect(() => setDraft(null), [saved]);
   useEffect(() => {
     if (committedAt.current === null || committedAt.current === version) return;

@@ -6,6 +6,7 @@ import { dec } from '../../core/money/decimal.ts';
 import { ApiError } from '../api/client.ts';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../api/field-errors.ts';
 import type { LineFieldError } from './document-field-errors.ts';
+import { useUnsavedGuard } from '../components/unsaved-guard.ts';
 import { parseDecimalInput } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { decimalOf, isDecimalLineField, priceFieldOf, type EditableLineField, type GridDocument, type GridLine, type LineKey, type PriceField } from './line-fields.ts';
@@ -58,7 +59,11 @@ function useCells() {
     }
   }
 
-  return { drafts, setDrafts, errors, setErrors, draftOf, setDraft, setCellErrors, once };
+  /** A draft not on its way to the server: typed and not yet left. */
+  const hasUnsaved = () => Object.entries(drafts).some(([line, fields]) => Object.entries(fields ?? {})
+    .some(([field, text]) => text !== undefined && !inFlight.current.has(`${line}:${field}:${text}`)));
+
+  return { drafts, setDrafts, errors, setErrors, draftOf, setDraft, setCellErrors, once, hasUnsaved };
 }
 
 type Cells = ReturnType<typeof useCells>;
@@ -181,6 +186,7 @@ function pricingDraftsOf(drafts: Drafts, locale: SupportedLocale, priceField: Pr
 export function useLinesEditor(document: GridDocument, family: DocumentFamily, locale: SupportedLocale, send: Send) {
   const priceField = priceFieldOf(family);
   const cells = useCells();
+  useUnsavedGuard(cells.hasUnsaved);
   const { draftOf, setDraft, setCellErrors, setErrors, errors } = cells;
   const [focusRequest, setFocusRequest] = useState<CellAddress | null>(document.lines.length === 0 ? { line: 'new', field: 'no' } : null);
 
