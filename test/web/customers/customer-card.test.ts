@@ -7,9 +7,9 @@ describe('the customer card\'s Document Sending Profile (spec §21.2)', () => {
   const fields = customerFieldGroups.flatMap((group) => group.fields);
   const field = fields.find((candidate) => candidate.name === 'documentSendingProfile');
 
-  it('is a choice of the document sending profiles on the Payments & Shipping tab', () => {
+  it('is a choice of the document sending profiles on the Invoicing tab (as in BC)', () => {
     expect(field).toEqual({ name: 'documentSendingProfile', label: 'Document Sending Profile', kind: 'code', lookup: '/documentSendingProfiles', emptyAsText: true });
-    expect(customerFieldGroups.find((group) => group.fields.includes(field!))?.title).toBe('Payments & Shipping');
+    expect(customerFieldGroups.find((group) => group.fields.includes(field!))?.title).toBe('Invoicing');
   });
 
   it('sends a chosen profile as its code, and a cleared one as empty, both of which the API takes', () => {
