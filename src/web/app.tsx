@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router';
 import { CustomerCardPage } from './customers/customer-card-page.tsx';
 import { CustomerListPage } from './customers/customer-list-page.tsx';
+import { CustomerTemplatesPage } from './customers/customer-templates-page.tsx';
 import { HomePage } from './home/home-page.tsx';
 import { ItemCardPage } from './items/item-card-page.tsx';
 import { ItemListPage } from './items/item-list-page.tsx';
@@ -39,11 +40,11 @@ import { SendingProfilesPage } from './email/sending-profiles-page.tsx';
 import { SmtpSetupPage } from './email/smtp-setup-page.tsx';
 import { PaymentServicesPage } from './payment-services/payment-services-page.tsx';
 import { CompanyInformationPage } from './setup/company-information-page.tsx';
+import { SetupRecordPage } from './setup/setup-record-page.tsx';
 import { ApprovalUserSetupPage } from './approvals/approval-user-setup-page.tsx';
 import { RequestsToApprovePage } from './approvals/requests-to-approve-page.tsx';
 import { WorkflowUserGroupsPage } from './approvals/workflow-user-groups-page.tsx';
 import { WorkflowsPage } from './approvals/workflows-page.tsx';
-import { CustomerTemplatesPage } from './customers/customer-templates-page.tsx';
 
 /** Without a token every address shows the sign-in page; after signing in, the address asked for. */
 export function App() {
@@ -57,6 +58,7 @@ export function App() {
         <Route path="/customers/new" caseSensitive element={<CustomerCardPage />} />
         <Route path="/customers/:no" element={<CustomerCardPage />} />
         <Route path="/customers/:no/statement" element={<CustomerStatementPage />} />
+        <Route path="/customer-templates" element={<CustomerTemplatesPage />} />
         <Route path="/aged-receivables" element={<AgedReceivablesPage />} />
         <Route path="/items" element={<ItemListPage />} />
         <Route path="/items/new" caseSensitive element={<ItemCardPage />} />
@@ -68,7 +70,7 @@ export function App() {
         <Route path="/email-outbox" element={<EmailOutboxPage />} />
         <Route path="/smtp-setup" element={<SmtpSetupPage />} />
         <Route path="/company-information" element={<CompanyInformationPage />} />
-        <Route path="/customer-templates" element={<CustomerTemplatesPage />} />
+        <Route path="/setup/:page" element={<SetupRecordPage />} />
         <Route path="/payment-services" element={<PaymentServicesPage />} />
         <Route path="/document-sending-profiles" element={<SendingProfilesPage />} />
         <Route path="/standard-sales-codes" element={<StandardSalesCodeListPage />} />

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -77,6 +77,8 @@ export async function connectApi(config: ServerConfig, server: string | undefine
     const token = io.env.LEDGERLINE_TOKEN || (saved && saved.server === target ? saved.token : undefined);
     return httpClient(target, token, workDate);
   }
+  // A lender (the tests' io.openDatabase) hands out its database itself; otherwise the folder must be there.
+  if (!config.databaseUrl && !io.openDatabase) assertDataDirExists(config);
   const handle = await openCliDatabase(io, config);
   let localActor: Actor;
   try {
@@ -97,6 +99,20 @@ export async function connectApi(config: ServerConfig, server: string | undefine
       await handle.close();
     },
   };
+}
+
+/**
+ * Run in another folder than the server's, the CLI would make an empty database of its own there and
+ * answer from it (`list customers` → []) as if the company had none. Only `serve`, `migrate` and
+ * `demo` create a database; every other command refuses, naming the folder it looked in and how to
+ * reach the server's.
+ */
+function assertDataDirExists(config: ServerConfig): void {
+  if (existsSync(config.dataDir)) return;
+  throw new Error(`There is no Ledgerline database in ${config.dataDir}. `
+    + 'Run the command in the folder the server runs in, set LEDGERLINE_DATA_DIR to the server\'s data directory, '
+    + `or sign in to the running server: \`ledgerline login --server http://127.0.0.1:${config.port} --username …\` (or set LEDGERLINE_SERVER). `
+    + '`ledgerline serve`, `migrate` or `demo` create a new database in this folder.');
 }
 
 /** JSON (problems too) parsed; text (a report's CSV download) as its text; anything else (a PDF) as its bytes. */

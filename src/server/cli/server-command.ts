@@ -35,7 +35,7 @@ export function registerServerCommands(program: Command, kit: CliCommandKit): vo
       const handle = await openCliDatabase(kit.io, readConfig(kit.io.env));
       try {
         if (!(await isEmpty(handle.db))) throw new Error('The database is not empty: the demo company is loaded only into an empty one.');
-        const credentials = await loadDemo(handle.db);
+        const credentials = await loadDemo(handle.db, kit.io.stdout);
         kit.io.stdout.write(`Loaded the demo company. Sign in as ${credentials.username} / ${credentials.password}.\n`);
       } finally {
         await handle.close();
@@ -51,7 +51,8 @@ async function serve(kit: CliCommandKit, options: { port?: string; demo: boolean
   const config = readConfig(options.port ? { ...env, PORT: options.port } : env);
   const handle = await openCliDatabase(kit.io, config);
   if (options.demo && (await isEmpty(handle.db))) {
-    const credentials = await loadDemo(handle.db);
+    stdout.write(`The database in ${handle.location} is empty.\n`);
+    const credentials = await loadDemo(handle.db, stdout);
     stdout.write(`Loaded the demo company into the empty database. Sign in as ${credentials.username} / ${credentials.password} (demo only: change it).\n`);
   }
   const app = await buildApp({ db: handle.db, logger: env.LOG_LEVEL !== 'silent' && Boolean(env.LOG_LEVEL) });

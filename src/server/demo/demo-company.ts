@@ -21,8 +21,13 @@ export const demoCredentials = { username: 'admin', password: 'admin' };
  * Loading it twice fails (the number series exist already) and the caller's transaction rolls back.
  * The opening inventory is posted on the first day of the work date's year (default: today).
  */
-export async function loadDemoCompany(tx: Executor, options: { workDate?: string } = {}): Promise<void> {
+export async function loadDemoCompany(tx: Executor, options: { workDate?: string; onProgress?: DemoProgress } = {}): Promise<void> {
+  // The setup and master data steps, then the journal batches, the administrator and the opening inventory.
+  const total = demoCompanySteps.length + 3;
+  let done = 0;
+  const step = (label: string) => options.onProgress?.(done++, total, label);
   for (const [name, data] of demoCompanySteps) {
+    step(captionOfStep(name));
     if (isList(data)) {
       const definition = resources.find((candidate) => candidate.name === name && !candidate.parent);
       if (!definition) throw new Error(`The demo company names an unknown resource: ${name}`);
@@ -33,14 +38,26 @@ export async function loadDemoCompany(tx: Executor, options: { workDate?: string
       await updateSingleton(tx, definition, parse(definition.updateSchema, data, definition.entity), undefined);
     }
   }
+  step('journal batches');
   for (const { templateName, name, ...batch } of journalBatches) {
     await updateRecord(tx, journalBatchResource, templateName, name, parse(journalBatchResource.updateSchema, batch, journalBatchResource.entity), undefined);
   }
+  step('administrator');
   // The demo password is shorter than the user schema allows, so the administrator is written directly.
   await tx.insert(appUser).values({
     ...demoAdministrator, username: demoCredentials.username, passwordHash: await hashPassword(demoCredentials.password),
   });
+  step('opening inventory');
   await postOpeningInventory(tx, options.workDate ?? todayIsoDate());
+  options.onProgress?.(total, total, 'done');
+}
+
+/** Told before each step of the load: how many are done, of how many, and what comes now. */
+export type DemoProgress = (done: number, total: number, step: string) => void;
+
+/** 'paymentTerms' → 'payment terms'. */
+function captionOfStep(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** Stock to sell from, through the item journal like any adjustment: item entries and their G/L. */

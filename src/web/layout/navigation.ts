@@ -3,6 +3,7 @@ import { postedDocumentKindList, postedDocumentListPath } from '../posted/posted
 import { postedPurchaseKindList, purchaseKindList } from '../purchases/purchase-kinds.ts';
 import { requisitionWorksheetRoute } from '../purchases/requisition-lines.ts';
 import { documentKindList, documentListPath } from '../sales/document-kinds.ts';
+import { setupPageList, setupPagePath } from '../setup/setup-pages.ts';
 
 export interface NavigationEntry { label: string; to: string }
 export interface NavigationGroup { title: string | null; entries: readonly NavigationEntry[] }
@@ -22,7 +23,7 @@ export const navigationGroups: readonly NavigationGroup[] = [
   { title: 'Finance', entries: [{ label: 'General Journal', to: '/general-journal' }, { label: 'Cash Receipt Journal', to: '/cash-receipt-journal' }, { label: 'Register Customer Payments', to: '/register-customer-payments' }, { label: 'Payment Services', to: '/payment-services' }, { label: 'Payment Reconciliation Journals', to: '/payment-reconciliations' }, { label: 'Aged Receivables', to: '/aged-receivables' }] },
   { title: 'Email', entries: [{ label: 'Email Outbox', to: '/email-outbox' }, { label: 'SMTP Setup', to: '/smtp-setup' }, { label: 'Document Sending Profiles', to: '/document-sending-profiles' }] },
   { title: 'Approvals', entries: [{ label: 'Requests to Approve', to: '/requests-to-approve' }, { label: 'Approval User Setup', to: '/approval-user-setup' }, { label: 'Workflow User Groups', to: '/workflow-user-groups' }, { label: 'Workflows', to: '/workflows' }] },
-  { title: 'Setup', entries: [{ label: 'Company Information', to: '/company-information' }, { label: 'Customer Templates', to: '/customer-templates' }] },
+  { title: 'Setup', entries: [{ label: 'Company Information', to: '/company-information' }, { label: 'Customer Templates', to: '/customer-templates' }, ...setupPageList.map((spec) => ({ label: spec.title, to: setupPagePath(spec) }))] },
   {
     title: 'Ledgers',
     entries: [...ledgerListSpecs.map((spec) => ({ label: spec.caption, to: `/ledgers/${spec.path}` })), { label: 'Find entries', to: '/navigate' }],

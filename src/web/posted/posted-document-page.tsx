@@ -17,6 +17,7 @@ import { postedDocumentKindByPath, type PostedDocumentKind } from './posted-docu
 import { PostedInvoiceActions } from './posted-invoice-actions.tsx';
 import { PostedLinesTable } from './posted-lines-table.tsx';
 import { PostedStatusBadges } from './posted-status-badges.tsx';
+import { RelatedDocuments } from './related-documents.tsx';
 import { PrintButton, printableResources } from './print-button.tsx';
 import { EInvoiceButton, eInvoiceResources } from './einvoice-button.tsx';
 import { UndoShipmentButton } from './undo-shipment-button.tsx';
@@ -65,6 +66,7 @@ function PostedDocumentView({ kind, document }: { kind: PostedDocumentKind; docu
       {approvalsOpen && <ApprovalHistoryDialog resource={kind.resource} no={document.no} version={0} locale={locale} onClose={() => setApprovalsOpen(false)} />}
       {failure !== null && <Alert color="red" role="alert">{messageOf(failure)}</Alert>}
       <ReadOnlyFields groups={postedHeaderGroups(kind, document, locale)} />
+      <RelatedDocuments type={kind.type} header={document} />
       <PostedLinesTable kind={kind} lines={document.lines} locale={locale} lineAction={undo} />
       {kind.billed && <PostedTotals document={document} locale={locale} />}
     </Stack>

@@ -1,0 +1,342 @@
+/**
+ * The setup tables a user maintains from the Setup section (issue 19 point 2): each one a small spec
+ * that the one generic page (setup-record-page.tsx) shows as a list with New / Edit / Delete and a
+ * dialog of its fields. Input is checked with the API's own schemas before it is sent.
+ */
+import type { z } from 'zod';
+import {
+  currencyExchangeRateSchemas, currencySchemas, locationSchemas, paymentMethodSchemas, paymentTermsSchemas, shipmentMethodSchemas,
+  shippingAgentSchemas,
+} from '../../core/master-data/logistics.schemas.ts';
+import {
+  generalPostingSetupAccounts, generalPostingSetupSchemas, glAccountSchemas, vatPostingSetupAccounts, vatPostingSetupSchemas,
+} from '../../core/master-data/posting.schemas.ts';
+import { noSeriesLineSchemas, noSeriesSchemas, salesReceivablesSetupUpdate } from '../../core/master-data/setup.schemas.ts';
+import { userSchemas } from '../../core/master-data/user.schemas.ts';
+import type { FieldGroup, FieldSpec } from '../components/record-fields.ts';
+import { captionOf } from '../format/captions.ts';
+
+export type SetupRecord = Record<string, unknown> & { version: number };
+
+export interface SetupListColumn {
+  header: string;
+  field: string;
+  align?: 'right';
+}
+
+/**
+ * A record's own rows, as components/record-rows-panel.tsx shows them (its RecordRowsSpec, kept
+ * free of React here: the navigation, and with it this file, is also read outside the browser build).
+ */
+export interface SetupRowsSpec {
+  title: string;
+  noun: string;
+  resource: string;
+  keyOf: (row: SetupRecord) => string;
+  describe: (row: SetupRecord) => string;
+  columns: readonly SetupListColumn[];
+  newFields: readonly FieldGroup[];
+  fields: readonly FieldGroup[];
+  newDefaults?: Record<string, unknown>;
+  schemas: { create: z.ZodType; update: z.ZodType };
+  hint?: string;
+}
+
+/** A setup table: its records listed, each edited in a dialog. */
+export interface SetupTableSpec {
+  kind: 'table';
+  /** The page's path under /setup, e.g. payment-terms. */
+  path: string;
+  title: string;
+  /** The API collection, e.g. /paymentTerms. */
+  resource: string;
+  /** The record's key in the collection's path (its code, number, username or id). */
+  keyOf: (record: SetupRecord) => string;
+  /** The record in words, for the dialog's title and the delete question. */
+  describe: (record: SetupRecord) => string;
+  columns: readonly SetupListColumn[];
+  /** The dialog's fields of a new record (its key included) and of an existing one. */
+  newFields: readonly FieldGroup[];
+  fields: readonly FieldGroup[];
+  newDefaults?: Record<string, unknown>;
+  schemas: { create: z.ZodType; update: z.ZodType };
+  /** The record's own rows (a currency's exchange rates, a series' lines), shown in its dialog once it exists. */
+  rows?: (record: SetupRecord) => SetupRowsSpec;
+}
+
+/** A setup record of which the company has exactly one (Sales & Receivables Setup). */
+export interface SetupSingletonSpec {
+  kind: 'singleton';
+  path: string;
+  title: string;
+  resource: string;
+  fields: readonly FieldGroup[];
+  schema: z.ZodType;
+}
+
+export type SetupPageSpec = SetupTableSpec | SetupSingletonSpec;
+
+const text = (name: string, label = captionOf(name)): FieldSpec => ({ name, label, kind: 'text' });
+const decimal = (name: string, label = captionOf(name)): FieldSpec => ({ name, label, kind: 'decimal' });
+const flag = (name: string, label = captionOf(name)): FieldSpec => ({ name, label, kind: 'boolean' });
+const codeOf = (name: string, lookup: string, label = captionOf(name)): FieldSpec => ({ name, label, kind: 'code', lookup });
+const choice = (name: string, options: Readonly<Record<string, string>>, label = captionOf(name)): FieldSpec => ({ name, label, kind: 'choice', options });
+/** A key in an API path (as api/client.ts encodes it; this file stays free of the client, read outside the browser too). */
+const encodeKey = (key: string) => encodeURIComponent(key);
+const column = (field: string, header = captionOf(field)): SetupListColumn => ({ header, field });
+
+/** A table keyed by a code: Code first among the new record's fields. */
+function withKey(groups: readonly FieldGroup[], key: FieldSpec = text('code', 'Code')): FieldGroup[] {
+  return groups.map((group, index) => (index === 0 ? { ...group, fields: [key, ...group.fields] } : group));
+}
+
+function codeTable(spec: Omit<SetupTableSpec, 'kind' | 'keyOf' | 'describe' | 'newFields'> & { nameField?: string }): SetupTableSpec {
+  const nameField = spec.nameField ?? 'description';
+  return {
+    kind: 'table', keyOf: (record) => String(record.code), describe: (record) => `${String(record.code)} ${String(record[nameField] ?? '')}`.trim(),
+    newFields: withKey(spec.fields), ...spec,
+  };
+}
+
+const paymentTerms = codeTable({
+  path: 'payment-terms', title: 'Payment Terms', resource: '/paymentTerms',
+  columns: [column('code', 'Code'), column('description'), column('dueDateCalculation'), column('discountDateCalculation'), { ...column('discountPercent', 'Discount %'), align: 'right' }],
+  fields: [{
+    title: 'General',
+    fields: [text('description'), text('dueDateCalculation'), text('discountDateCalculation'), decimal('discountPercent', 'Discount %'),
+      flag('calculatePaymentDiscountOnCreditMemos', 'Calc. Pmt. Disc. on Cr. Memos')],
+  }],
+  schemas: paymentTermsSchemas,
+});
+
+const paymentMethods = codeTable({
+  path: 'payment-methods', title: 'Payment Methods', resource: '/paymentMethods',
+  columns: [column('code', 'Code'), column('description'), column('balancingAccountType', 'Bal. Account Type'), column('balancingAccountNo', 'Bal. Account No.'), column('directDebit')],
+  fields: [{
+    title: 'General',
+    fields: [text('description'), choice('balancingAccountType', { glAccount: 'G/L Account', bankAccount: 'Bank Account' }, 'Bal. Account Type'),
+      text('balancingAccountNo', 'Bal. Account No.'), flag('directDebit')],
+  }],
+  newDefaults: { balancingAccountType: 'glAccount' },
+  schemas: paymentMethodSchemas,
+});
+
+const shipmentMethods = codeTable({
+  path: 'shipment-methods', title: 'Shipment Methods', resource: '/shipmentMethods',
+  columns: [column('code', 'Code'), column('description')],
+  fields: [{ title: 'General', fields: [text('description')] }],
+  schemas: shipmentMethodSchemas,
+});
+
+const shippingAgents = codeTable({
+  path: 'shipping-agents', title: 'Shipping Agents', resource: '/shippingAgents', nameField: 'name',
+  columns: [column('code', 'Code'), column('name'), column('internetAddress')],
+  fields: [{ title: 'General', fields: [text('name'), text('internetAddress')] }],
+  schemas: shippingAgentSchemas,
+});
+
+const locations = codeTable({
+  path: 'locations', title: 'Locations', resource: '/locations', nameField: 'name',
+  columns: [column('code', 'Code'), column('name'), column('city'), column('countryRegionCode', 'Country/Region')],
+  fields: [
+    {
+      title: 'General',
+      fields: [text('name'), text('address'), text('address2', 'Address 2'), text('postCode'), text('city'), text('countryRegionCode', 'Country/Region Code'),
+        text('contact'), text('phoneNo', 'Phone No.'), text('email')],
+    },
+    {
+      title: 'Warehouse',
+      fields: [text('outboundWarehouseHandlingTime'), text('inboundWarehouseHandlingTime'), flag('requireShipment'), flag('requirePick'),
+        flag('requireReceive'), flag('requirePutAway'), flag('binMandatory'), flag('directedPutAwayAndPick', 'Directed Put-away and Pick')],
+    },
+  ],
+  schemas: locationSchemas,
+});
+
+const rounding = { nearest: 'Nearest', up: 'Up', down: 'Down' };
+
+const currencies = codeTable({
+  path: 'currencies', title: 'Currencies', resource: '/currencies',
+  columns: [column('code', 'Code'), column('description'), column('symbol'), { ...column('amountRoundingPrecision'), align: 'right' }],
+  fields: [
+    {
+      title: 'General',
+      fields: [text('description'), text('symbol'), decimal('amountRoundingPrecision'), decimal('unitAmountRoundingPrecision'),
+        decimal('invoiceRoundingPrecision'), choice('invoiceRoundingType', rounding), flag('emuCurrency', 'EMU Currency')],
+    },
+    {
+      title: 'Posting',
+      fields: [text('realizedGainsAccount', 'Realized Gains Acc.'), text('realizedLossesAccount', 'Realized Losses Acc.'),
+        text('unrealizedGainsAccount', 'Unrealized Gains Acc.'), text('unrealizedLossesAccount', 'Unrealized Losses Acc.'),
+        decimal('paymentTolerancePercent', 'Payment Tolerance %'), decimal('maxPaymentToleranceAmount', 'Max. Payment Tolerance Amount'),
+        decimal('applnRoundingPrecision', 'Appln. Rounding Precision')],
+    },
+  ],
+  newDefaults: { invoiceRoundingType: 'nearest' },
+  schemas: currencySchemas,
+  rows: (currency) => ({
+    title: 'Exchange Rates', noun: 'exchange rate', resource: `/currencies/${encodeKey(String(currency.code))}/exchangeRates`,
+    keyOf: (row) => String(row.startingDate), describe: (row) => String(row.startingDate),
+    columns: [
+      { header: 'Starting Date', field: 'startingDate' }, { header: 'Exchange Rate Amount', field: 'exchangeRateAmount', align: 'right' },
+      { header: 'Relational Exch. Rate Amount', field: 'relationalExchangeRateAmount', align: 'right' },
+    ],
+    newFields: [{ title: 'Exchange Rate', fields: [text('startingDate', 'Starting Date (YYYY-MM-DD)'), decimal('exchangeRateAmount'), decimal('relationalExchangeRateAmount', 'Relational Exch. Rate Amount')] }],
+    fields: [{ title: 'Exchange Rate', fields: [decimal('exchangeRateAmount'), decimal('relationalExchangeRateAmount', 'Relational Exch. Rate Amount')] }],
+    newDefaults: { exchangeRateAmount: '1' },
+    schemas: currencyExchangeRateSchemas,
+    hint: 'How many units of this currency (Exchange Rate Amount) make the Relational amount in the local currency, from the starting date on.',
+  }),
+});
+
+const numberSeries = codeTable({
+  path: 'number-series', title: 'No. Series', resource: '/noSeries',
+  columns: [column('code', 'Code'), column('description'), column('defaultNos', 'Default Nos.'), column('manualNos', 'Manual Nos.')],
+  fields: [{ title: 'General', fields: [text('description'), flag('defaultNos', 'Default Nos.'), flag('manualNos', 'Manual Nos.'), flag('dateOrder'), flag('allowGaps')] }],
+  newDefaults: { defaultNos: true },
+  schemas: noSeriesSchemas,
+  rows: (series) => {
+    const lineFields = [text('startingDate', 'Starting Date (YYYY-MM-DD)'), text('startingNo', 'Starting No.'), text('endingNo', 'Ending No.'),
+      text('warningNo', 'Warning No.'), text('lastNoUsed', 'Last No. Used'), flag('open')];
+    return {
+      title: 'No. Series Lines', noun: 'line', resource: `/noSeries/${encodeKey(String(series.code))}/lines`,
+      keyOf: (row) => String(row.lineNo), describe: (row) => `${String(row.startingNo)}`,
+      columns: [
+        { header: 'Starting Date', field: 'startingDate' }, { header: 'Starting No.', field: 'startingNo' }, { header: 'Ending No.', field: 'endingNo' },
+        { header: 'Last No. Used', field: 'lastNoUsed' }, { header: 'Increment-by No.', field: 'incrementBy', align: 'right' }, { header: 'Open', field: 'open' },
+      ],
+      newFields: [{ title: 'Line', fields: lineFields }], fields: [{ title: 'Line', fields: lineFields }],
+      newDefaults: { open: true },
+      schemas: noSeriesLineSchemas,
+    };
+  },
+});
+
+const glAccounts: SetupTableSpec = {
+  kind: 'table', path: 'gl-accounts', title: 'Chart of Accounts', resource: '/glAccounts',
+  keyOf: (record) => String(record.no), describe: (record) => `${String(record.no)} ${String(record.name)}`,
+  columns: [column('no', 'No.'), column('name'), column('accountType'), column('incomeBalance', 'Income/Balance'), column('directPosting'), column('blocked')],
+  fields: [
+    {
+      title: 'General',
+      fields: [text('name'),
+        choice('accountType', { posting: 'Posting', heading: 'Heading', total: 'Total', beginTotal: 'Begin-Total', endTotal: 'End-Total' }),
+        choice('incomeBalance', { incomeStatement: 'Income Statement', balanceSheet: 'Balance Sheet' }, 'Income/Balance'),
+        choice('accountCategory', { '': '', assets: 'Assets', liabilities: 'Liabilities', equity: 'Equity', income: 'Income', costOfGoodsSold: 'Cost of Goods Sold', expense: 'Expense' }),
+        choice('debitCredit', { both: 'Both', debit: 'Debit', credit: 'Credit' }, 'Debit/Credit'), flag('directPosting'), flag('blocked')],
+    },
+    {
+      title: 'Posting',
+      fields: [choice('genPostingType', { '': '', sale: 'Sale', purchase: 'Purchase' }, 'Gen. Posting Type'),
+        codeOf('genBusPostingGroup', '/genBusinessPostingGroups', 'Gen. Bus. Posting Group'), codeOf('genProdPostingGroup', '/genProductPostingGroups', 'Gen. Prod. Posting Group'),
+        codeOf('vatBusPostingGroup', '/vatBusinessPostingGroups', 'VAT Bus. Posting Group'), codeOf('vatProdPostingGroup', '/vatProductPostingGroups', 'VAT Prod. Posting Group')],
+    },
+  ],
+  newFields: [],
+  newDefaults: { accountType: 'posting', incomeBalance: 'incomeStatement', accountCategory: '', debitCredit: 'both', genPostingType: '', directPosting: true },
+  schemas: glAccountSchemas,
+};
+glAccounts.newFields = withKey(glAccounts.fields, text('no', 'No.'));
+
+const accountFields = (names: readonly string[]) => names.map((name) => text(name));
+
+const generalPostingSetups: SetupTableSpec = {
+  kind: 'table', path: 'general-posting-setup', title: 'General Posting Setup', resource: '/generalPostingSetups',
+  keyOf: (record) => String(record.id), describe: (record) => `${String(record.genBusPostingGroup ?? '') || '(blank)'} / ${String(record.genProdPostingGroup)}`,
+  columns: [column('genBusPostingGroup', 'Gen. Bus. Posting Group'), column('genProdPostingGroup', 'Gen. Prod. Posting Group'), column('salesAccount'), column('cogsAccount', 'COGS Account')],
+  fields: [{ title: 'General', fields: [text('description')] }, { title: 'Accounts', fields: accountFields(generalPostingSetupAccounts) }],
+  newFields: [
+    {
+      title: 'General',
+      fields: [codeOf('genBusPostingGroup', '/genBusinessPostingGroups', 'Gen. Bus. Posting Group'), codeOf('genProdPostingGroup', '/genProductPostingGroups', 'Gen. Prod. Posting Group'), text('description')],
+    },
+    { title: 'Accounts', fields: accountFields(generalPostingSetupAccounts) },
+  ],
+  schemas: generalPostingSetupSchemas,
+};
+
+const vatCalculation = { normal: 'Normal VAT', reverseCharge: 'Reverse Charge VAT', fullVat: 'Full VAT', salesTax: 'Sales Tax' };
+const vatFields: FieldSpec[] = [
+  text('description'), choice('vatCalculationType', vatCalculation, 'VAT Calculation Type'), decimal('vatPercent', 'VAT %'), text('vatIdentifier', 'VAT Identifier'),
+  choice('taxCategory', { S: 'S', Z: 'Z', E: 'E', AE: 'AE', K: 'K', G: 'G', O: 'O', L: 'L', M: 'M' }), text('vatExemptionReasonCode', 'VAT Exemption Reason Code'),
+  text('vatExemptionReason', 'VAT Exemption Reason'), flag('adjustForPaymentDiscount'), flag('blocked'),
+];
+
+const vatPostingSetups: SetupTableSpec = {
+  kind: 'table', path: 'vat-posting-setup', title: 'VAT Posting Setup', resource: '/vatPostingSetups',
+  keyOf: (record) => String(record.id), describe: (record) => `${String(record.vatBusPostingGroup ?? '') || '(blank)'} / ${String(record.vatProdPostingGroup ?? '') || '(blank)'}`,
+  columns: [column('vatBusPostingGroup', 'VAT Bus. Posting Group'), column('vatProdPostingGroup', 'VAT Prod. Posting Group'), column('vatIdentifier', 'VAT Identifier'),
+    { ...column('vatPercent', 'VAT %'), align: 'right' }, column('vatCalculationType', 'VAT Calculation Type')],
+  fields: [{ title: 'General', fields: vatFields }, { title: 'Accounts', fields: accountFields(vatPostingSetupAccounts) }],
+  newFields: [
+    {
+      title: 'General',
+      fields: [codeOf('vatBusPostingGroup', '/vatBusinessPostingGroups', 'VAT Bus. Posting Group'), codeOf('vatProdPostingGroup', '/vatProductPostingGroups', 'VAT Prod. Posting Group'), ...vatFields],
+    },
+    { title: 'Accounts', fields: accountFields(vatPostingSetupAccounts) },
+  ],
+  newDefaults: { vatCalculationType: 'normal', taxCategory: 'S' },
+  schemas: vatPostingSetupSchemas,
+};
+
+const roleCaptions = { admin: 'Administrator', salesManager: 'Sales Manager', salesClerk: 'Sales Clerk', accountant: 'Accountant', viewer: 'Viewer' };
+
+const users: SetupTableSpec = {
+  kind: 'table', path: 'users', title: 'Users', resource: '/users',
+  keyOf: (record) => String(record.username), describe: (record) => String(record.username),
+  columns: [column('username', 'User Name'), column('fullName'), column('email'), column('role'), column('blocked')],
+  fields: [{ title: 'General', fields: [text('fullName'), text('email'), choice('role', roleCaptions), flag('blocked'), text('password', 'New Password')] }],
+  newFields: [{ title: 'General', fields: [text('username', 'User Name'), text('fullName'), text('email'), choice('role', roleCaptions), text('password'), flag('blocked')] }],
+  newDefaults: { role: 'salesClerk' },
+  schemas: userSchemas,
+};
+
+const discountPosting = { noDiscounts: 'No Discounts', invoiceDiscounts: 'Invoice Discounts', lineDiscounts: 'Line Discounts', allDiscounts: 'All Discounts' };
+const series = (name: string, label: string) => codeOf(name, '/noSeries', label);
+
+const salesReceivablesSetup: SetupSingletonSpec = {
+  kind: 'singleton', path: 'sales-receivables-setup', title: 'Sales & Receivables Setup', resource: '/salesReceivablesSetup',
+  schema: salesReceivablesSetupUpdate,
+  fields: [
+    {
+      title: 'General',
+      fields: [
+        choice('discountPosting', discountPosting),
+        choice('creditWarnings', { bothWarnings: 'Both Warnings', creditLimit: 'Credit Limit', overdueBalance: 'Overdue Balance', noWarning: 'No Warning' }),
+        flag('stockoutWarning'), flag('shipmentOnInvoice'), flag('returnReceiptOnCreditMemo', 'Return Receipt on Credit Memo'), flag('invoiceRounding'),
+        flag('externalDocumentNoMandatory', 'Ext. Doc. No. Mandatory'), choice('defaultPostingDate', { workDate: 'Work Date', noDate: 'No Date' }),
+        choice('defaultQuantityToShip', { remainder: 'Remainder', blank: 'Blank' }, 'Default Quantity to Ship'), flag('calculateInvoiceDiscount', 'Calc. Inv. Discount'),
+        flag('calculateInvoiceDiscountPerVatId', 'Calc. Inv. Disc. per VAT ID'), flag('exactCostReversingMandatory'), flag('checkPrepaymentWhenPosting'),
+        choice('archiveQuotes', { never: 'Never', question: 'Question', always: 'Always' }), flag('archiveOrders'), text('quoteValidityCalculation'),
+        flag('linkDocumentDateToPostingDate', 'Link Doc. Date to Posting Date'), flag('allowVatDifference', 'Allow VAT Difference'),
+        choice('applicationBetweenCurrencies', { none: 'None', emu: 'EMU', all: 'All' }, 'Appln. between Currencies'),
+      ],
+    },
+    {
+      title: 'Comments',
+      fields: [flag('copyCommentsBlanketToOrder', 'Copy Comments Blanket to Order'), flag('copyCommentsOrderToInvoice', 'Copy Comments Order to Invoice'),
+        flag('copyCommentsOrderToShipment', 'Copy Comments Order to Shipment'), flag('copyCommentsReturnOrderToReturnReceipt', 'Copy Cmts Ret.Ord. to Ret.Rcpt'),
+        flag('copyCommentsReturnOrderToCreditMemo', 'Copy Cmts Ret.Ord. to Cr. Memo')],
+    },
+    {
+      title: 'Number Series',
+      fields: [series('customerNos', 'Customer Nos.'), series('quoteNos', 'Quote Nos.'), series('blanketOrderNos', 'Blanket Order Nos.'), series('orderNos', 'Order Nos.'),
+        series('invoiceNos', 'Invoice Nos.'), series('creditMemoNos', 'Credit Memo Nos.'), series('returnOrderNos', 'Return Order Nos.'),
+        series('postedInvoiceNos', 'Posted Invoice Nos.'), series('postedCreditMemoNos', 'Posted Credit Memo Nos.'), series('postedShipmentNos', 'Posted Shipment Nos.'),
+        series('postedReturnReceiptNos', 'Posted Return Receipt Nos.'), series('postedPrepaymentInvoiceNos', 'Posted Prepmt. Inv. Nos.'),
+        series('postedPrepaymentCreditMemoNos', 'Posted Prepmt. Cr. Memo Nos.'), series('reminderNos', 'Reminder Nos.'), series('financeChargeMemoNos', 'Fin. Chrg. Memo Nos.')],
+    },
+  ],
+};
+
+/** In the order the navigation lists them. */
+export const setupPageList: readonly SetupPageSpec[] = [
+  salesReceivablesSetup, numberSeries, paymentTerms, paymentMethods, shipmentMethods, shippingAgents, locations, currencies,
+  glAccounts, generalPostingSetups, vatPostingSetups, users,
+];
+
+export function setupPageOf(path: string | undefined): SetupPageSpec | undefined {
+  return setupPageList.find((spec) => spec.path === path);
+}
+
+export const setupPagePath = (spec: SetupPageSpec) => `/setup/${spec.path}`;
