@@ -109,8 +109,15 @@ export const salesHeaderView = z.object({
   version: z.number().int(),
 });
 
-/** One row of a document list: the header with its amounts. */
-export const salesDocumentListItemView = salesHeaderView.extend({ amount: decimalText(), amountIncludingVat: decimalText() });
+/**
+ * One row of a document list: the header with its amounts, and how far it has come (BC's header
+ * FlowFields, from the lines in the list query): Shipped, Invoiced, Completely Shipped, and what is
+ * shipped and not invoiced (incl. VAT, in the document's currency).
+ */
+export const salesDocumentListItemView = salesHeaderView.extend({
+  amount: decimalText(), amountIncludingVat: decimalText(),
+  shipped: z.boolean(), invoiced: z.boolean(), completelyShipped: z.boolean(), amountShippedNotInvoiced: decimalText(),
+});
 
 export const salesDocumentView = salesHeaderView.extend({
   lines: z.array(salesLineView),

@@ -9,7 +9,7 @@ import type { Executor } from '../db/connection.ts';
 import type { purchaseLine, salesLine } from '../db/schema/index.ts';
 import type { ResourceDefinition, Row } from '../master-data/resource.ts';
 import { listRecords } from '../master-data/resource.queries.ts';
-import { parseFilters } from '../master-data/resource.routes.ts';
+import { parseFilters, sortQuery } from '../master-data/resource.routes.ts';
 
 export const noParam = z.object({ no: z.string() });
 export const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -39,8 +39,11 @@ export function registerLineReadRoutes<L extends { lineNo: number }>(app: Pick<F
 export function registerDocumentListRoute(app: Pick<FastifyInstance, 'withTypeProvider'>, options: {
   base: string; config: { area: Area }; tags: string[]; entity: string; documentType: string; getDb: () => Executor;
   definition: ResourceDefinition; listItemSchema: z.ZodType; lineTable: typeof salesLine | typeof purchaseLine;
+  /** What the list adds to a page of headers from their lines (one grouped query); Amount and Amount Including VAT by default. */
+  summarize?: (db: Executor, headers: Row[]) => Promise<Row[]>;
 }) {
   const { base, config, tags, entity, documentType, getDb, definition, listItemSchema, lineTable } = options;
+  const summarize = options.summarize ?? ((db: Executor, headers: Row[]) => withAmounts(db, lineTable, documentType, headers));
   app.withTypeProvider<ZodTypeProvider>().get(base, {
     config,
     schema: {
@@ -48,13 +51,16 @@ export function registerDocumentListRoute(app: Pick<FastifyInstance, 'withTypePr
       querystring: z.strictObject({
         limit: z.coerce.number().int().min(1).max(1000).default(100), cursor: z.string().optional(), search: z.string().optional(),
         ...Object.fromEntries(definition.filters.map((field) => [field, z.string().optional()])),
+        ...sortQuery(definition),
       }),
       response: { 200: z.object({ items: z.array(listItemSchema), nextCursor: z.string().nullable() }) },
     },
   }, async (request) => {
     const query = request.query as Record<string, string | undefined> & { limit: number };
-    const page = await listRecords(getDb(), definition, documentType, { limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query) });
-    return { items: await withAmounts(getDb(), lineTable, documentType, page.items), nextCursor: page.nextCursor };
+    const page = await listRecords(getDb(), definition, documentType, {
+      limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query), sort: query.sort,
+    });
+    return { items: await summarize(getDb(), page.items), nextCursor: page.nextCursor };
   });
 }
 

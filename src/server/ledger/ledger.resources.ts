@@ -1,18 +1,39 @@
 /**
  * The books, read-only (spec §20.1, §23; DESIGN §5): every ledger served by the generic resource
- * layer, keyed by entry number, paged in entry order and filtered by the fields BC users filter on.
+ * layer, keyed by entry number, paged in entry order (or `?sort=-entryNo`, newest first, as the web lists open)
+ * and filtered by the fields BC users filter on; the lists carry the customer, vendor, account or item name.
  * Reading is open to every signed-in role; nothing here writes (server/ledger's posting code does).
  */
-import { inArray, sum } from 'drizzle-orm';
+import { and, eq, inArray, sql, sum } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import {
+  bankAccount, customer, glAccount, item, vendor,
   bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, glRegister, itemApplicationEntry,
   itemLedgerEntry, valueEntry, vatEntry, vendorLedgerEntry,
 } from '../db/schema/index.ts';
 import type { Executor } from '../db/connection.ts';
-import type { ResourceDefinition, Row } from '../master-data/resource.ts';
+import type { ListLookup, ResourceDefinition, Row } from '../master-data/resource.ts';
 
 const byEntryNo = { param: 'entryNo', field: 'entryNo', kind: 'integer' } as const;
+
+/**
+ * The name beside a number in the ledger lists (BC shows Customer Name, G/L Account Name, Item
+ * Description there): one LEFT JOIN per name, in the list query itself.
+ */
+const customerName = (no: PgColumn): ListLookup => ({ field: 'customerName', joins: [{ table: customer, on: eq(customer.no, no) }], value: customer.name });
+const vendorName = (no: PgColumn): ListLookup => ({ field: 'vendorName', joins: [{ table: vendor, on: eq(vendor.no, no) }], value: vendor.name });
+const itemDescription = (no: PgColumn): ListLookup => ({ field: 'itemDescription', joins: [{ table: item, on: eq(item.no, no) }], value: item.description });
+
+/** A VAT entry's Bill-to/Pay-to No. is a customer on sales and a vendor on purchases. */
+const billToPayToName: ListLookup = {
+  field: 'billToPayToName',
+  joins: [
+    { table: customer, on: and(eq(vatEntry.type, 'sale'), eq(customer.no, vatEntry.billToPayToNo))! },
+    { table: vendor, on: and(eq(vatEntry.type, 'purchase'), eq(vendor.no, vatEntry.billToPayToNo))! },
+  ],
+  value: sql<string | null>`coalesce(${customer.name}, ${vendor.name})`,
+};
 
 /**
  * A ledger has no create input: its "create schema" only brings code filters to the stored form
@@ -43,6 +64,7 @@ export const glEntryResource = ledger({
   ],
   codeFields: ['glAccountNo', 'documentNo', 'sourceNo', 'sourceCode', 'genBusPostingGroup', 'genProdPostingGroup', 'vatBusPostingGroup', 'vatProdPostingGroup'],
   search: ['description', 'documentNo', 'externalDocumentNo'],
+  lookups: [{ field: 'glAccountName', joins: [{ table: glAccount, on: eq(glAccount.no, glEntry.glAccountNo) }], value: glAccount.name }],
 });
 
 export const vatEntryResource = ledger({
@@ -50,6 +72,7 @@ export const vatEntryResource = ledger({
   filters: ['type', 'documentType', 'documentNo', 'transactionNo', 'billToPayToNo', 'vatIdentifier', 'vatBusPostingGroup', 'vatProdPostingGroup', 'closed', 'externalDocumentNo'],
   codeFields: ['documentNo', 'billToPayToNo', 'vatIdentifier', 'vatBusPostingGroup', 'vatProdPostingGroup'],
   search: ['description', 'documentNo'],
+  lookups: [billToPayToName],
 });
 
 export const customerLedgerEntryResource = ledger({
@@ -60,12 +83,14 @@ export const customerLedgerEntryResource = ledger({
   ],
   codeFields: ['customerNo', 'sellToCustomerNo', 'documentNo', 'currencyCode', 'salespersonCode', 'customerPostingGroup'],
   search: ['description', 'documentNo', 'externalDocumentNo'],
+  lookups: [customerName(customerLedgerEntry.customerNo)],
 });
 
 export const detailedCustomerLedgerEntryResource = ledger({
   name: 'detailedCustomerLedgerEntries', entity: 'Detailed Customer Ledger Entry', table: detailedCustomerLedgerEntry,
   filters: ['customerLedgerEntryNo', 'customerNo', 'entryType', 'documentType', 'documentNo', 'transactionNo', 'appliedCustomerLedgerEntryNo', 'currencyCode'],
   codeFields: ['customerNo', 'documentNo', 'currencyCode'],
+  lookups: [customerName(detailedCustomerLedgerEntry.customerNo)],
 });
 
 export const vendorLedgerEntryResource = ledger({
@@ -73,12 +98,14 @@ export const vendorLedgerEntryResource = ledger({
   filters: ['vendorNo', 'buyFromVendorNo', 'documentType', 'documentNo', 'transactionNo', 'open', 'positive', 'currencyCode', 'externalDocumentNo', 'dueDate'],
   codeFields: ['vendorNo', 'buyFromVendorNo', 'documentNo', 'currencyCode'],
   search: ['description', 'documentNo', 'externalDocumentNo'],
+  lookups: [vendorName(vendorLedgerEntry.vendorNo)],
 });
 
 export const detailedVendorLedgerEntryResource = ledger({
   name: 'detailedVendorLedgerEntries', entity: 'Detailed Vendor Ledger Entry', table: detailedVendorLedgerEntry,
   filters: ['vendorLedgerEntryNo', 'vendorNo', 'entryType', 'documentType', 'documentNo', 'transactionNo', 'appliedVendorLedgerEntryNo', 'currencyCode'],
   codeFields: ['vendorNo', 'documentNo', 'currencyCode'],
+  lookups: [vendorName(detailedVendorLedgerEntry.vendorNo)],
 });
 
 export const bankAccountLedgerEntryResource = ledger({
@@ -86,6 +113,7 @@ export const bankAccountLedgerEntryResource = ledger({
   filters: ['bankAccountNo', 'documentType', 'documentNo', 'transactionNo', 'open', 'positive', 'currencyCode', 'balAccountType', 'balAccountNo', 'statementStatus'],
   codeFields: ['bankAccountNo', 'documentNo', 'currencyCode', 'balAccountNo'],
   search: ['description', 'documentNo', 'externalDocumentNo'],
+  lookups: [{ field: 'bankAccountName', joins: [{ table: bankAccount, on: eq(bankAccount.no, bankAccountLedgerEntry.bankAccountNo) }], value: bankAccount.name }],
 });
 
 /** BC's FlowFields of an item ledger entry: its cost and sales amounts are the sums of its value entries. */
@@ -125,6 +153,7 @@ export const itemLedgerEntryResource = ledger({
   codeFields: ['itemNo', 'documentNo', 'locationCode', 'sourceNo'],
   search: ['description', 'documentNo'],
   flowFields: itemLedgerEntryAmounts,
+  lookups: [itemDescription(itemLedgerEntry.itemNo)],
 });
 
 export const valueEntryResource = ledger({
@@ -135,6 +164,7 @@ export const valueEntryResource = ledger({
   ],
   codeFields: ['itemNo', 'documentNo', 'sourceNo', 'locationCode', 'inventoryPostingGroup'],
   search: ['description', 'documentNo'],
+  lookups: [itemDescription(valueEntry.itemNo)],
 });
 
 export const itemApplicationEntryResource = ledger({

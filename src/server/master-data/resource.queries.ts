@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, gte, ilike, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DomainError } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/dates/calendar-date.ts';
@@ -59,6 +59,8 @@ export interface ListOptions {
   filters: Record<string, unknown>;
   /** On the definition's dateRangeField, both ends inclusive. */
   dateRange?: DateRange | undefined;
+  /** `field` or `-field`, from the definition's sortable fields; the key order when absent. */
+  sort?: string | undefined;
 }
 
 export interface DateRange { from?: string | undefined; to?: string | undefined }
@@ -78,14 +80,83 @@ export function dateRangeConditions(column: PgColumn, range: DateRange | undefin
 
 export interface Page { items: Row[]; nextCursor: string | null }
 
-/** Keyset paging on the key, so a page costs the same however deep the client goes. */
+/** How a list is ordered: one field (a stored column or a joined name), ascending or descending, then the key the same way. */
+export interface ListSort { field: string; descending: boolean }
+
+/** Column types a list can sort on: not arrays, JSON or binary data. */
+function isSortableColumn(column: PgColumn): boolean {
+  return column.dataType === 'string' || column.dataType === 'number' || column.dataType === 'boolean';
+}
+
+/** The allow-list of `?sort=`: the definition's sortFields, else every stored field the record returns, plus the joined names. */
+export function sortableFields(definition: ResourceDefinition): string[] {
+  if (definition.sortFields) return definition.sortFields;
+  const hidden = new Set(definition.hiddenFields ?? []);
+  const stored = Object.entries(getTableColumns(definition.table))
+    .filter(([field, column]) => !hidden.has(field) && isSortableColumn(column)).map(([field]) => field);
+  return [...stored, ...(definition.lookups ?? []).map((lookup) => lookup.field)];
+}
+
+/** `name` or `-name`; a field not on the allow-list is refused with the fields that are. */
+export function parseSort(definition: ResourceDefinition, sort: string | undefined): ListSort | undefined {
+  if (sort === undefined || sort.trim() === '') return undefined;
+  const text = sort.trim();
+  const descending = text.startsWith('-');
+  const field = descending ? text.slice(1) : text;
+  const allowed = sortableFields(definition);
+  if (!allowed.includes(field)) {
+    throw new DomainError('INVALID_INPUT', {
+      detail: `${definition.entity} lists cannot be sorted on "${field}". Sort on one of: ${allowed.join(', ')} (a leading - sorts descending).`,
+    }, 'query.sort');
+  }
+  return { field, descending };
+}
+
+/** What a sort orders by: the column (text case-insensitively) or the joined name. */
+function sortExpression(definition: ResourceDefinition, field: string): { expression: SQL | PgColumn; column: PgColumn | undefined } {
+  const lookup = definition.lookups?.find((candidate) => candidate.field === field);
+  if (lookup) return { expression: sql`lower(${lookup.value})`, column: undefined };
+  const column = columnOf(definition, field);
+  return { expression: isTextColumn(column) ? sql`lower(${column})` : column, column };
+}
+
+/** The stored columns of a list row, with the joined names when the definition has lookups. */
+function listSelection(definition: ResourceDefinition, sortValue: SQL | PgColumn | undefined) {
+  return {
+    ...getTableColumns(definition.table),
+    ...Object.fromEntries((definition.lookups ?? []).map((lookup) => [lookup.field, lookup.value])),
+    ...(sortValue ? { [sortValueField]: sortValue } : {}),
+  };
+}
+
+const sortValueField = '__sortValue';
+
+/**
+ * Keyset paging, so a page costs the same however deep the client goes: on the key, or under a
+ * sort on (sort value, key), nulls last either way. The cursor carries the last row's values.
+ */
 export async function listRecords(
   tx: Executor, definition: ResourceDefinition, parentKey: string | undefined, options: ListOptions,
 ): Promise<Page> {
   const keyColumn = columnOf(definition, definition.key.field);
+  const sort = parseSort(definition, options.sort);
+  const bySortField = sort && sort.field !== definition.key.field ? sortExpression(definition, sort.field) : undefined;
+  const descending = sort?.descending ?? false;
+  const after = descending ? lt : gt;
   const conditions: (SQL | undefined)[] = [];
   if (definition.parent) conditions.push(eq(columnOf(definition, definition.parent.field), parentKey));
-  if (options.cursor !== undefined) conditions.push(gt(keyColumn, decodeCursor(options.cursor, definition.key.kind)));
+  if (options.cursor !== undefined) {
+    if (bySortField) {
+      const { value, key } = decodeSortCursor(options.cursor, definition.key.kind, bySortField.column);
+      // A column compares through its own encoder at run time; the cast only picks the overload.
+      const expression = bySortField.expression as SQL;
+      conditions.push(value === null
+        ? and(isNull(expression), after(keyColumn, key))
+        : or(after(expression, value), and(eq(expression, value), after(keyColumn, key)), isNull(expression)));
+    } else {
+      conditions.push(after(keyColumn, decodeCursor(options.cursor, definition.key.kind)));
+    }
+  }
   for (const [field, value] of Object.entries(options.filters)) {
     const column = columnOf(definition, field);
     if (value !== null) conditions.push(eq(column, value));
@@ -98,12 +169,41 @@ export async function listRecords(
     const keyFields = definition.key.kind === 'code' || definition.key.kind === 'username' ? [definition.key.field] : [];
     conditions.push(or(...[...keyFields, ...definition.search].map((field) => ilike(columnOf(definition, field), pattern))));
   }
-  const rows = (await tx.select().from(definition.table as never).where(and(...conditions))
-    .orderBy(asc(keyColumn)).limit(options.limit + 1)) as Row[];
+  const direction = descending ? 'desc' : 'asc';
+  const order: SQL[] = [
+    ...(bySortField ? [sql`${bySortField.expression} ${sql.raw(direction)} nulls last`] : []),
+    descending ? desc(keyColumn) : asc(keyColumn),
+  ];
+  let query = tx.select(listSelection(definition, bySortField?.expression)).from(definition.table as never).$dynamic();
+  for (const lookup of definition.lookups ?? []) {
+    for (const join of lookup.joins) query = query.leftJoin(join.table as never, join.on);
+  }
+  const rows = (await query.where(and(...conditions)).orderBy(...order).limit(options.limit + 1)) as Row[];
   const items = rows.slice(0, options.limit);
   const last = items[items.length - 1];
-  const nextCursor = rows.length > options.limit && last ? encodeCursor(last[definition.key.field]) : null;
-  return { items: items.map((row) => withoutHidden(definition, row)), nextCursor };
+  const nextCursor = rows.length > options.limit && last
+    ? encodeCursor(bySortField ? { value: last[sortValueField] ?? null, key: last[definition.key.field] } : last[definition.key.field])
+    : null;
+  return {
+    items: items.map((row) => {
+      if (!bySortField) return withoutHidden(definition, row);
+      const { [sortValueField]: _sortValue, ...record } = row;
+      return withoutHidden(definition, record);
+    }),
+    nextCursor,
+  };
+}
+
+/** The joined names (lookups) of one record, read with the same joins as the list: what GET of one record adds. */
+export async function lookupsOf(tx: Executor, definition: ResourceDefinition, parentKey: string | undefined, key: unknown): Promise<Row> {
+  if (!definition.lookups?.length) return {};
+  let query = tx.select(Object.fromEntries(definition.lookups.map((lookup) => [lookup.field, lookup.value])))
+    .from(definition.table as never).$dynamic();
+  for (const lookup of definition.lookups) {
+    for (const join of lookup.joins) query = query.leftJoin(join.table as never, join.on);
+  }
+  const [found] = (await query.where(keyCondition(definition, parentKey, key)).limit(1)) as Row[];
+  return found ?? {};
 }
 
 function encodeCursor(value: unknown): string {
@@ -121,15 +221,45 @@ const isKeyOfKind: Record<ResourceDefinition['key']['kind'], (value: unknown) =>
   date: isIsoDate,
 };
 
-function decodeCursor(cursor: string, kind: ResourceDefinition['key']['kind']): unknown {
-  let value: unknown;
+const badCursor = () => new DomainError('INVALID_INPUT', { detail: 'The cursor is not one this API returned.' }, 'query.cursor');
+
+function parseCursor(cursor: string): unknown {
   try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch { /* answered below */ }
-  if (!isKeyOfKind[kind](value) || (typeof value === 'string' && value.includes('\u0000'))) {
-    throw new DomainError('INVALID_INPUT', { detail: 'The cursor is not one this API returned.' }, 'query.cursor');
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
   }
+}
+
+function decodeCursor(cursor: string, kind: ResourceDefinition['key']['kind']): unknown {
+  const value = parseCursor(cursor);
+  if (!isKeyOfKind[kind](value) || (typeof value === 'string' && value.includes('\u0000'))) throw badCursor();
   return value;
+}
+
+/** Whether a sort value from a cursor fits the column it is compared with (a joined name is text). */
+function fitsColumn(value: unknown, column: PgColumn | undefined): boolean {
+  if (value === null) return true;
+  if (!column || column.dataType === 'string') {
+    if (typeof value !== 'string' || value.includes('\u0000')) return false;
+    if (column?.columnType === 'PgNumeric') return /^-?\d{1,28}(\.\d{1,10})?$/.test(value);
+    if (column?.columnType === 'PgDateString') return isIsoDate(value);
+    if (column?.columnType === 'PgTimestampString') return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(value);
+    if (column?.columnType === 'PgUUID') return uuidPattern.test(value);
+    return true;
+  }
+  if (column.dataType === 'number') return Number.isSafeInteger(value) && Math.abs(value as number) <= 2_147_483_647;
+  if (column.dataType === 'boolean') return typeof value === 'boolean';
+  return false;
+}
+
+/** A cursor of a sorted list: the last row's sort value and key, each checked against its column. */
+function decodeSortCursor(cursor: string, kind: ResourceDefinition['key']['kind'], column: PgColumn | undefined): { value: unknown; key: unknown } {
+  const decoded = parseCursor(cursor);
+  if (typeof decoded !== 'object' || decoded === null || !('key' in decoded) || !('value' in decoded)) throw badCursor();
+  const { value, key } = decoded as { value: unknown; key: unknown };
+  if (!isKeyOfKind[kind](key) || (typeof key === 'string' && key.includes('\u0000')) || !fitsColumn(value, column)) throw badCursor();
+  return { value, key };
 }
 
 export async function getSingleton(tx: Executor, definition: SingletonDefinition, options: { lock?: boolean } = {}): Promise<Row> {

@@ -6,7 +6,7 @@ import { DomainError } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/dates/calendar-date.ts';
 import type { Executor } from '../db/connection.ts';
 import type { ResourceDefinition, Row, SingletonDefinition } from './resource.ts';
-import { getRecord, getSingleton, listRecords, uuidPattern, withoutHidden, type DateRange } from './resource.queries.ts';
+import { getRecord, getSingleton, listRecords, lookupsOf, sortableFields, uuidPattern, withoutHidden, type DateRange } from './resource.queries.ts';
 import { createRecord, deleteRecord, updateRecord, updateSingleton } from './resource.commands.ts';
 import { recordSchema } from './record-schema.ts';
 import { actorOf } from '../http/auth.ts';
@@ -80,6 +80,23 @@ export function dateRangeOf(field: string | undefined, query: Record<string, str
   return field ? { from: query[`${field}From`], to: query[`${field}To`] } : undefined;
 }
 
+/**
+ * `?sort=field` or `?sort=-field` (descending), ties broken by the key; the OpenAPI description names
+ * the fields, and an unknown one is refused (400) with the same list.
+ */
+export function sortQuery(definition: ResourceDefinition) {
+  const lookups = (definition.lookups ?? []).map((lookup) => lookup.field);
+  // The full list for a resource of many columns would weigh on the OpenAPI document; the 400 names them.
+  const fields = definition.sortFields
+    ? `one of: ${sortableFields(definition).join(', ')}`
+    : `any stored field of the record (not the calculated ones)${lookups.length ? `, or ${lookups.join(', ')}` : ''}`;
+  return {
+    sort: z.string().max(100).optional().describe(
+      `Sort on one field, ascending, or descending with a leading - (e.g. -${definition.key.field}); ties are ordered by the key, and nextCursor pages on under the same sort. Sortable: ${fields}.`,
+    ),
+  };
+}
+
 /** What every route of one resource shares: its paths, parameters, response shape, tags and area. */
 function resourceRoutes(app: FastifyInstance, getDb: () => Executor, definition: ResourceDefinition) {
   const collection = definition.parent
@@ -94,7 +111,9 @@ function resourceRoutes(app: FastifyInstance, getDb: () => Executor, definition:
     item: `${collection}/:${definition.key.param}`,
     parentParams: z.object(parentParams),
     itemParams: z.object({ ...parentParams, [definition.key.param]: z.string() }),
-    record: recordSchema(definition.table, definition.hiddenFields).extend(definition.flowFields?.shape ?? {}),
+    /** The record with its FlowFields and the names joined in beside numbers (lookups). */
+    record: recordSchema(definition.table, definition.hiddenFields).extend(definition.flowFields?.shape ?? {})
+      .extend(Object.fromEntries((definition.lookups ?? []).map((lookup) => [lookup.field, z.string().nullable()])) as z.ZodRawShape),
     tags: [definition.parent ? definition.parent.resource : definition.name],
     config: { area: definition.area },
     withFlowFields: async (db: Executor, rows: Row[]) => (definition.flowFields ? definition.flowFields.calculate(db, rows) : rows),
@@ -124,6 +143,7 @@ function registerList(shared: ResourceRoutes) {
     ...(definition.search ? { search: z.string().optional() } : {}),
     ...Object.fromEntries(definition.filters.map((field) => [field, z.string().optional()])),
     ...dateRangeQuery(definition.dateRangeField),
+    ...sortQuery(definition),
   });
   routes.get(shared.collection, {
     config,
@@ -135,7 +155,7 @@ function registerList(shared: ResourceRoutes) {
     const query = request.query as Record<string, string | undefined> & { limit: number };
     const page = await listRecords(getDb(), definition, shared.parentKeyOf(request.params as Record<string, string>), {
       limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query),
-      dateRange: dateRangeOf(definition.dateRangeField, query),
+      dateRange: dateRangeOf(definition.dateRangeField, query), sort: query.sort,
     });
     return { items: await shared.withFlowFields(getDb(), page.items), nextCursor: page.nextCursor };
   });
@@ -148,7 +168,9 @@ function registerGet(shared: ResourceRoutes) {
     schema: { tags, summary: `Get one ${definition.entity}`, params: shared.itemParams, response: { 200: shared.record } },
   }, async (request, reply) => {
     const params = request.params as Record<string, string>;
-    const row = await getRecord(getDb(), definition, shared.parentKeyOf(params), shared.keyOf(params));
+    const parentKey = shared.parentKeyOf(params);
+    const key = shared.keyOf(params);
+    const row = { ...await getRecord(getDb(), definition, parentKey, key), ...await lookupsOf(getDb(), definition, parentKey, key) };
     const [calculated] = await shared.withFlowFields(getDb(), [withoutHidden(definition, row)]);
     return sendRecord(reply, calculated!);
   });

@@ -1,4 +1,5 @@
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { Area } from '../../core/access/roles.ts';
 import type { Executor } from '../db/connection.ts';
@@ -32,6 +33,16 @@ export interface ResourceDefinition<Create extends z.ZodObject = z.ZodObject, Up
   filters: string[];
   /** Text fields searched, case-insensitively, by `?search=`. */
   search?: string[];
+  /**
+   * The fields a list may be sorted on (`?sort=name`, `?sort=-postingDate`); without it, every stored
+   * field the record returns (not calculated ones). Ties are broken by the key.
+   */
+  sortFields?: string[];
+  /**
+   * Names shown beside a number (a ledger entry's customer name), read by a LEFT JOIN in the list
+   * query and sortable like a stored field. Not on single-record reads.
+   */
+  lookups?: ListLookup[];
   /** A date column lists filter by range, both ends inclusive: `?postingDateFrom=2026-01-01&postingDateTo=2026-01-31`. */
   dateRangeField?: string;
   /**
@@ -52,6 +63,13 @@ export interface ResourceDefinition<Create extends z.ZodObject = z.ZodObject, Up
   /** Dependent records kept in step in the same transaction (an item's base unit of measure). */
   afterWrite?: (tx: Executor, record: Row, previous: Row | undefined) => Promise<void>;
   beforeDelete?: (tx: Executor, record: Row, actor: Actor) => Promise<void>;
+}
+
+/** A value joined into every list row: `field` in the response, `value` over the joined `tables`. */
+export interface ListLookup {
+  field: string;
+  joins: Array<{ table: PgTable; on: SQL }>;
+  value: PgColumn | SQL;
 }
 
 /** A setup table with exactly one row (Company Information, General Ledger Setup …). */

@@ -28,6 +28,8 @@ export const combineShipmentsInput = z.strictObject({
   calcInvoiceDiscount: z.boolean().default(false),
   postInvoices: z.boolean().default(false),
   copyTextLines: z.boolean().default(false),
+  dryRun: z.boolean().default(false)
+    .describe('Only say what would be invoiced (200, CombineShipmentsPreview): the invoices per customer with their shipments and amounts; nothing is queued or written'),
 });
 export type CombineShipmentsInput = z.infer<typeof combineShipmentsInput>;
 
@@ -43,8 +45,9 @@ export interface CombineShipmentsResult {
   errors: Array<{ invoiceNo: string; code: string; message: string }>;
 }
 
-interface ShipmentLineRef { documentNo: string; lineNo: number; type: string }
-interface InvoiceGroup { key: string; sellTo: string; billTo: string; currency: string; lines: ShipmentLineRef[] }
+/** A shipment line to invoice; lineAmount is what is left to invoice of it, excl. VAT, before invoice discount. */
+interface ShipmentLineRef { documentNo: string; lineNo: number; type: string; lineAmount: string }
+interface InvoiceGroup { key: string; sellTo: string; billTo: string; billToName: string; currency: string; lines: ShipmentLineRef[] }
 
 /**
  * The shipment lines to invoice, grouped as BC starts a new invoice (spec §13.2 step 2): by
@@ -59,6 +62,8 @@ async function groupsToInvoice(db: Executor, input: CombineShipmentsInput): Prom
     terms: sql<string>`coalesce(${salesHeader.paymentTermsCode}, '')`,
     method: sql<string>`coalesce(${salesHeader.paymentMethodCode}, '')`,
     blocked: customer.blocked,
+    billToName: customer.name,
+    lineAmount: sql<string>`round(${postedSalesLine.quantityNotInvoiced} * ${postedSalesLine.unitPrice} * (1 - ${postedSalesLine.lineDiscountPercent} / 100), 2)::text`,
   }).from(postedSalesLine)
     .innerJoin(postedSalesHeader, and(eq(postedSalesHeader.documentType, postedSalesLine.documentType), eq(postedSalesHeader.no, postedSalesLine.documentNo)))
     .innerJoin(salesHeader, and(eq(salesHeader.documentType, 'order'), eq(salesHeader.no, postedSalesHeader.sourceDocumentNo)))
@@ -86,11 +91,41 @@ async function groupsToInvoice(db: Executor, input: CombineShipmentsInput): Prom
       continue;
     }
     const key = [row.sellTo, row.billTo, row.currency, row.salesperson, row.terms, row.method].join('\u0000');
-    const group = groups.get(key) ?? { key, sellTo: row.sellTo, billTo: row.billTo, currency: row.currency, lines: [] };
-    group.lines.push({ documentNo: row.documentNo, lineNo: row.lineNo, type: row.type });
+    const group = groups.get(key) ?? { key, sellTo: row.sellTo, billTo: row.billTo, billToName: row.billToName, currency: row.currency, lines: [] };
+    group.lines.push({ documentNo: row.documentNo, lineNo: row.lineNo, type: row.type, lineAmount: row.lineAmount });
     groups.set(key, group);
   }
   return { groups: [...groups.values()], blocked: [...blocked.values()] };
+}
+
+export const combineShipmentsPreviewView = z.object({
+  invoices: z.array(z.object({
+    sellToCustomerNo: z.string(), billToCustomerNo: z.string(), billToName: z.string(), currencyCode: z.string().describe("'' for the local currency"),
+    shipmentNos: z.array(z.string()), lineCount: z.number().int(),
+    lineAmount: z.string().describe("Σ what is left to invoice of the lines, excl. VAT, before invoice discount, in the invoice's currency"),
+  })),
+  blocked: z.array(z.object({ shipmentNo: z.string(), customerNo: z.string(), blocked: z.string() })).describe('Shipments left out: their bill-to customer is blocked'),
+});
+export type CombineShipmentsPreview = z.infer<typeof combineShipmentsPreviewView>;
+
+/**
+ * Combine Shipments as a dry run: the invoices the job would make, with the shipments and amount
+ * each would take, from the same selection and grouping; nothing is written. (An invoice whose
+ * lines all come to zero would be dropped by the job; the preview still lists it.)
+ */
+export async function previewCombineShipments(db: Executor, input: CombineShipmentsInput): Promise<CombineShipmentsPreview> {
+  const { groups, blocked } = await groupsToInvoice(db, input);
+  return {
+    invoices: groups.map((group) => {
+      const goods = group.lines.filter((line) => line.type !== 'comment');
+      return {
+        sellToCustomerNo: group.sellTo, billToCustomerNo: group.billTo, billToName: group.billToName, currencyCode: group.currency,
+        shipmentNos: [...new Set(group.lines.map((line) => line.documentNo))], lineCount: goods.length,
+        lineAmount: goods.reduce((total, line) => total.plus(dec(line.lineAmount)), dec('0')).toFixed(2),
+      };
+    }),
+    blocked,
+  };
 }
 
 /** One combined invoice made with Get Shipment Lines in `tx`; null when it got no amount (spec §13.2 step 3: deleted again). */

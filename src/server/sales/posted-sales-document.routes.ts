@@ -5,7 +5,7 @@ import type { Executor } from '../db/connection.ts';
 import { postedSalesHeaderRowView, postedSalesLineView } from '../../core/sales/posted-sales-document.views.ts';
 import type { PostedSalesDocumentType } from '../db/schema/index.ts';
 import { noPrinted } from '../email/email-outbox.ts';
-import { dateRangeOf, dateRangeQuery, parseFilters } from '../master-data/resource.routes.ts';
+import { dateRangeOf, dateRangeQuery, parseFilters, sortQuery } from '../master-data/resource.routes.ts';
 import {
   listPostedDocuments, postedDocumentFilters, postedDocumentKinds, postedDocumentListDefinitions, postedDocumentStatusShape, postedDocumentTypes,
   postedDocumentView,
@@ -31,6 +31,7 @@ function registerPostedDocumentType(app: FastifyInstance, getDb: () => Executor,
     search: z.string().optional(),
     ...Object.fromEntries(postedDocumentFilters.map((field) => [field, z.string().optional()])),
     ...dateRangeQuery('postingDate'),
+    ...sortQuery(definition),
   });
 
   routes.get(base, {
@@ -43,7 +44,7 @@ function registerPostedDocumentType(app: FastifyInstance, getDb: () => Executor,
     const query = request.query as Record<string, string | undefined> & { limit: number };
     return listPostedDocuments(getDb(), documentType, {
       limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query),
-      dateRange: dateRangeOf('postingDate', query),
+      dateRange: dateRangeOf('postingDate', query), sort: query.sort,
     });
   });
 

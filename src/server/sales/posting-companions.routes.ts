@@ -11,7 +11,7 @@ import { code, integerField, quantity } from '../../core/master-data/fields.ts';
 import type { Executor } from '../db/connection.ts';
 import { actorOf } from '../http/auth.ts';
 import { enqueueJob } from '../jobs/job-queue.ts';
-import { COMBINE_SHIPMENTS_JOB, combineShipmentsInput } from './combine-shipments.ts';
+import { COMBINE_SHIPMENTS_JOB, combineShipmentsInput, combineShipmentsPreviewView, previewCombineShipments } from './combine-shipments.ts';
 import {
   getPostedDocumentLinesToReverse, getShipmentLines, postedDocumentLinesToReverse, shipmentLinesToInvoice,
 } from './posted-lines.commands.ts';
@@ -149,8 +149,10 @@ function registerDeleteInvoiced({ routes, inTransaction }: CompanionRoutes) {
 function registerCombineShipments({ routes, getDb }: CompanionRoutes) {
   routes.post('/api/v1/combineShipments', {
     config: posting,
-    schema: { tags: ['combineShipments'], summary: 'Combine Shipments: invoice shipped order lines per customer as a job (spec §13.2); poll GET /api/v1/jobs/{id}', body: combineShipmentsInput, response: acceptedResponse('{ job }: the queued job; Location names it') },
+    schema: { tags: ['combineShipments'], summary: 'Combine Shipments: invoice shipped order lines per customer as a job (spec §13.2); poll GET /api/v1/jobs/{id}', body: combineShipmentsInput,
+      response: { ...acceptedResponse('{ job }: the queued job; Location names it'), 200: combineShipmentsPreviewView.describe('dryRun: what would be invoiced') } },
   }, async (request, reply) => {
+    if (request.body.dryRun) return reply.status(200).send(await previewCombineShipments(getDb(), request.body));
     const job = await enqueueJob(getDb(), {
       type: COMBINE_SHIPMENTS_JOB,
       parameters: { ...request.body, requestedBy: actorOf(request).username, workDate: request.workDate },

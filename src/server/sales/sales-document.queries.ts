@@ -1,8 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, sum } from 'drizzle-orm';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import { salesHeader, salesLine } from '../db/schema/index.ts';
+import type { Row } from '../master-data/resource.ts';
 import type { EditableDocumentType, SalesDocument } from './sales-document.types.ts';
 
 export async function findDocument(
@@ -23,4 +24,38 @@ export async function loadDocument(
   const document = await findDocument(tx, documentType, no, options);
   if (!document) throw new DomainError('NOT_FOUND', { entity: salesDescriptor(documentType).caption, key: no });
   return document;
+}
+
+/**
+ * What a sales document list shows of each header's lines, summed for a page of headers in one
+ * grouped query: Amount and Amount Including VAT, and the orders' indicators (BC's header FlowFields):
+ * Shipped (a line has shipped something), Invoiced (a line has invoiced something), Completely Shipped
+ * (every line that is not a comment has shipped its whole quantity) and Amount Shipped Not Invoiced
+ * (incl. VAT, in the document's currency: each line's amount × (qty. shipped − qty. invoiced) / quantity).
+ */
+export async function salesListSummaries(db: Executor, documentType: EditableDocumentType, headers: Row[]): Promise<Row[]> {
+  const numbers = headers.map((header) => header.no as string);
+  const goods = sql`${salesLine.type} <> 'comment'`;
+  const sums = numbers.length === 0 ? [] : await db.select({
+    no: salesLine.documentNo,
+    amount: sum(salesLine.amount),
+    amountIncludingVat: sum(salesLine.amountIncludingVat),
+    shipped: sql<boolean>`coalesce(bool_or(${salesLine.quantityShipped} <> 0), false)`,
+    invoiced: sql<boolean>`coalesce(bool_or(${salesLine.quantityInvoiced} <> 0), false)`,
+    completelyShipped: sql<boolean>`coalesce(bool_and(${salesLine.quantity} <> 0 and ${salesLine.quantityShipped} = ${salesLine.quantity}) filter (where ${goods}), false)`,
+    amountShippedNotInvoiced: sql<string>`coalesce(sum(case when ${salesLine.quantity} <> 0 then round(${salesLine.amountIncludingVat} * (${salesLine.quantityShipped} - ${salesLine.quantityInvoiced}) / ${salesLine.quantity}, 2) else 0 end), 0)::numeric(20,2)::text`,
+  }).from(salesLine).where(and(eq(salesLine.documentType, documentType), inArray(salesLine.documentNo, numbers))).groupBy(salesLine.documentNo);
+  const byNo = new Map(sums.map((row) => [row.no, row]));
+  return headers.map((header) => {
+    const found = byNo.get(header.no as string);
+    return {
+      ...header,
+      amount: found?.amount ?? '0.00',
+      amountIncludingVat: found?.amountIncludingVat ?? '0.00',
+      shipped: found?.shipped ?? false,
+      invoiced: found?.invoiced ?? false,
+      completelyShipped: found?.completelyShipped ?? false,
+      amountShippedNotInvoiced: found?.amountShippedNotInvoiced ?? '0.00',
+    };
+  });
 }

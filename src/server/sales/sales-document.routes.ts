@@ -18,7 +18,7 @@ import {
 import { copyDocument, makeDocumentFromQuote } from './sales-document.convert.ts';
 import { createDocumentWithRecurringLines } from './recurring-sales-lines.ts';
 import { recurringSalesCodeOffer } from '../../core/master-data/standard-sales.schemas.ts';
-import { loadDocument } from './sales-document.queries.ts';
+import { loadDocument, salesListSummaries } from './sales-document.queries.ts';
 import { editableDocumentTypes, type EditableDocumentType, type SalesDocument } from './sales-document.types.ts';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { documentStatistics, documentView } from './sales-document.view.ts';
@@ -31,7 +31,13 @@ export const documentSchema = recordSchema(salesHeader).extend({
   totals: z.object({ lineAmount: z.string(), lineDiscountAmount: z.string(), invoiceDiscountAmount: z.string(), amount: z.string(), vatAmount: z.string(), amountIncludingVat: z.string() }),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.string()) })),
 }).loose();
-const listItemSchema = recordSchema(salesHeader).extend({ amount: z.string(), amountIncludingVat: z.string() });
+const listItemSchema = recordSchema(salesHeader).extend({
+  amount: z.string(), amountIncludingVat: z.string(),
+  shipped: z.boolean().describe('A line has shipped something (BC: Shipped)'),
+  invoiced: z.boolean().describe('A line has invoiced something'),
+  completelyShipped: z.boolean().describe('Every line but comments has shipped its whole quantity (BC: Completely Shipped)'),
+  amountShippedNotInvoiced: z.string().describe("Shipped and not yet invoiced, incl. VAT, in the document's currency (BC: Amt. Ship. Not Inv.)"),
+});
 /** A new document may come back with the recurring sales codes to choose from (spec §9.3, BC's notification). */
 const createdDocumentSchema = documentSchema.extend({
   recurringSalesCodes: z.array(recurringSalesCodeOffer).optional()
@@ -97,7 +103,9 @@ function registerDocumentType(app: FastifyInstance, getDb: () => Executor, docum
 }
 
 function registerDocumentList({ routes, getDb, documentType, entity, base, config, tags }: DocumentRoutes) {
-  registerDocumentListRoute(routes, { base, config, tags, entity, documentType, getDb, definition: listDefinition(documentType), listItemSchema, lineTable: salesLine });
+  registerDocumentListRoute(routes, { base, config, tags, entity, documentType, getDb, definition: listDefinition(documentType), listItemSchema, lineTable: salesLine,
+    summarize: (db, headers) => salesListSummaries(db, documentType, headers),
+  });
 }
 
 /** Create, read, change the header of, and delete a document. */

@@ -1,14 +1,23 @@
-import { Alert, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import type { CombineShipmentsResult, Job } from '../api/posting-types.ts';
 import { DateField } from '../components/date-field.tsx';
 import { customerLookup } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
+import { formatAmount } from '../format/numbers.ts';
+import type { SupportedLocale } from '../format/locales.ts';
 import { useSession } from '../session/session-store.ts';
 import { CombineShipmentsOutcome } from './combine-shipments-outcome.tsx';
 import { JobProgress } from './job-progress.tsx';
 import { jobFinished, useBatchJob } from './use-job.ts';
+
+/** What POST /combineShipments with dryRun answers: the invoices the job would make. */
+interface CombineShipmentsPreview {
+  invoices: Array<{ sellToCustomerNo: string; billToCustomerNo: string; billToName: string; currencyCode: string; shipmentNos: string[]; lineCount: number; lineAmount: string }>;
+  blocked: Array<{ shipmentNo: string; customerNo: string; blocked: string }>;
+}
 
 interface CombineShipmentsInput {
   postingDate: string | null;
@@ -21,13 +30,17 @@ interface CombineShipmentsInput {
 /**
  * BC's Combine Shipments: one invoice per customer for the shipped, not invoiced order lines of
  * customers that combine shipments. It runs as a background job; the page follows its progress.
+ * Preview asks the same question as a dry run and shows the invoices it would make.
  */
+const requestBody = ({ sellToCustomerNo, ...rest }: CombineShipmentsInput) => ({ ...rest, ...(sellToCustomerNo.trim() ? { sellToCustomerNo: sellToCustomerNo.trim() } : {}) });
+
 export function CombineShipmentsPage() {
-  const { workDate } = useSession();
+  const { workDate, locale } = useSession();
   const { input, set, submit, running, errors, startError, job } = useBatchJob<CombineShipmentsInput, CombineShipmentsResult>(
     { postingDate: workDate, documentDate: workDate, sellToCustomerNo: '', postInvoices: false, calcInvoiceDiscount: false },
-    ({ sellToCustomerNo, ...rest }) => api.post<{ job: Job }>('/combineShipments', { ...rest, ...(sellToCustomerNo.trim() ? { sellToCustomerNo: sellToCustomerNo.trim() } : {}) }),
+    (values) => api.post<{ job: Job }>('/combineShipments', requestBody(values)),
   );
+  const preview = useMutation({ mutationFn: (values: CombineShipmentsInput) => api.post<CombineShipmentsPreview>('/combineShipments', { ...requestBody(values), dryRun: true }) });
 
   return (
     <Stack gap="sm" maw={900}>
@@ -45,11 +58,50 @@ export function CombineShipmentsPage() {
           </SimpleGrid>
         </Fieldset>
         {startError && <Alert color="red" role="alert">{messageOf(startError)}</Alert>}
-        <Group><Button type="submit" loading={running}>Combine Shipments</Button></Group>
+        <Group>
+          <Button type="submit" loading={running}>Combine Shipments</Button>
+          <Button variant="default" loading={preview.isPending} onClick={() => preview.mutate(input)}>Preview</Button>
+        </Group>
       </Stack>
+      {preview.error && <Alert color="red" role="alert">{messageOf(preview.error)}</Alert>}
+      {preview.data && <CombinePreview preview={preview.data} locale={locale} />}
       {job.error && <Alert color="red" role="alert">{messageOf(job.error)}</Alert>}
       {job.data && <JobProgress job={job.data} />}
       {job.data && jobFinished(job.data) && <CombineShipmentsOutcome job={job.data} />}
+    </Stack>
+  );
+}
+
+/** The dry run's answer: per invoice to be made, its customer, currency, shipments and amount; and the shipments left out. */
+function CombinePreview({ preview, locale }: { preview: CombineShipmentsPreview; locale: SupportedLocale }) {
+  const { invoices, blocked } = preview;
+  return (
+    <Stack gap="xs">
+      <Title order={3}>Preview</Title>
+      <Text size="sm" data-testid="combine-preview-summary">
+        {invoices.length === 0 ? 'Nothing would be invoiced.' : `${invoices.length} invoice${invoices.length === 1 ? '' : 's'} would be created.`}
+        {blocked.length > 0 && ` ${blocked.length} shipment${blocked.length === 1 ? ' is' : 's are'} left out: the customer is blocked.`}
+      </Text>
+      {invoices.length > 0 && (
+        <Table striped withTableBorder aria-label="Invoices to be created">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Sell-to Customer No.</Table.Th><Table.Th>Bill-to Customer No.</Table.Th><Table.Th>Bill-to Name</Table.Th><Table.Th>Currency Code</Table.Th>
+              <Table.Th>Shipments</Table.Th><Table.Th ta="right">Lines</Table.Th><Table.Th ta="right">Line Amount Excl. VAT</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {invoices.map((invoice) => (
+              <Table.Tr key={`${invoice.sellToCustomerNo}:${invoice.billToCustomerNo}:${invoice.currencyCode}:${invoice.shipmentNos.join(',')}`}>
+                <Table.Td>{invoice.sellToCustomerNo}</Table.Td><Table.Td>{invoice.billToCustomerNo}</Table.Td><Table.Td>{invoice.billToName}</Table.Td>
+                <Table.Td>{invoice.currencyCode}</Table.Td><Table.Td>{invoice.shipmentNos.join(', ')}</Table.Td>
+                <Table.Td ta="right">{invoice.lineCount}</Table.Td><Table.Td ta="right">{formatAmount(invoice.lineAmount, locale)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {blocked.length > 0 && <Text size="sm" c="dimmed">Left out: {blocked.map((entry) => `${entry.shipmentNo} (${entry.customerNo})`).join(', ')}</Text>}
     </Stack>
   );
 }

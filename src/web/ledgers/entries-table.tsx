@@ -17,8 +17,10 @@ interface EntriesTableProps {
 export const findEntriesPath = (documentNo: string) => `/navigate?documentNo=${encodeURIComponent(documentNo)}`;
 
 /** A ledger's entries, read-only; each document number opens Find entries for it. */
-export function EntriesTable({ spec, entries, locale, showTotals = false }: EntriesTableProps) {
+export function EntriesTable({ spec: fullSpec, entries, locale, showTotals = false }: EntriesTableProps) {
   if (entries.length === 0) return <Text c="dimmed" size="sm">No entries.</Text>;
+  // The names the ledger lists join in are not in a posting's preview: these tables show the numbers.
+  const spec = { ...fullSpec, columns: fullSpec.columns.filter((column) => !column.listOnly) };
   return (
     <ScrollArea type="auto">
       <Table striped withTableBorder fz="xs" aria-label={spec.caption} miw={spec.columns.length * 100}>

@@ -21,7 +21,6 @@ function listColumns(spec: LedgerSpec): ListColumn<LedgerEntry>[] {
     key: column.field,
     label: column.label,
     numeric: isNumericKind(column.kind),
-    sortValue: (entry) => String(entry[column.field] ?? ''),
     render: (entry, locale) => {
       const text = formatEntryValue(entry[column.field], column.kind, locale);
       return column.field === 'documentNo' && text ? <Anchor component={Link} to={findEntriesPath(text)} fz="sm">{text}</Anchor> : text;
@@ -31,10 +30,13 @@ function listColumns(spec: LedgerSpec): ListColumn<LedgerEntry>[] {
 
 /** Customer and vendor ledger entries are acted on (Apply, Unapply, Reverse, Detailed Entries); the other ledgers are read. */
 const entryActions = (ledger: PartyLedger): ListColumn<LedgerEntry> => ({
-  key: 'actions', label: 'Actions', sortValue: () => '', render: (entry) => <PartyEntryActions ledger={ledger} row={entry} />,
+  key: 'actions', label: 'Actions', sortField: null, render: (entry) => <PartyEntryActions ledger={ledger} row={entry} />,
 });
 
-/** A ledger's entries in entry order, filtered by the fields BC users filter on (kept in the address). */
+/**
+ * A ledger's entries, newest first (any column sorts, on the server), with the customer, vendor,
+ * account or item name beside its number, filtered by the fields BC users filter on (kept in the address).
+ */
 export function LedgerListPage() {
   const spec = ledgerSpecByPath(useParams().ledger);
   if (!spec) return <NotFoundPage />;
@@ -42,6 +44,6 @@ export function LedgerListPage() {
   const columns = party ? [...listColumns(spec), entryActions(party)] : listColumns(spec);
   return (
     <ListPage key={spec.name} title={spec.caption} resource={`/${spec.name}`} columns={columns} rowKey={(entry) => String(entry.entryNo)}
-      filters={spec.filters.map(listFilter)} searchable={spec.searchable} />
+      filters={spec.filters.map(listFilter)} searchable={spec.searchable} defaultSort="-entryNo" />
   );
 }

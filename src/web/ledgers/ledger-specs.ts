@@ -7,6 +7,8 @@ export interface EntryColumn {
   field: string;
   label: string;
   kind: EntryValueKind;
+  /** A name the list joins in beside a number (Customer Name); Preview Posting and Find entries show the number alone. */
+  listOnly?: boolean;
 }
 
 /** A filter of a ledger list: a text (a number such as Customer No.), a Yes/No choice, or the posting date range. */
@@ -29,6 +31,8 @@ export interface LedgerSpec {
 }
 
 const column = (field: string, label: string, kind: EntryValueKind = 'text'): EntryColumn => ({ field, label, kind });
+/** The name of the customer, vendor, account or item beside its number: the ledger list's API joins it in (and sorts on it). */
+const nameColumn = (field: string, label: string): EntryColumn => ({ field, label, kind: 'text', listOnly: true });
 const postingDate = column('postingDate', 'Posting Date', 'date');
 const documentType = column('documentType', 'Document Type', 'code');
 const documentNo = column('documentNo', 'Document No.');
@@ -47,7 +51,7 @@ export const ledgerSpecs: Readonly<Record<LedgerName, LedgerSpec>> = {
   glEntries: {
     name: 'glEntries', path: 'gl-entries', caption: 'G/L Entries', searchable: true,
     columns: [
-      postingDate, documentType, documentNo, column('glAccountNo', 'G/L Account No.'), description,
+      postingDate, documentType, documentNo, column('glAccountNo', 'G/L Account No.'), nameColumn('glAccountName', 'G/L Account Name'), description,
       column('debitAmount', 'Debit Amount', 'amount'), column('creditAmount', 'Credit Amount', 'amount'), column('amount', 'Amount', 'amount'),
       column('vatAmount', 'VAT Amount', 'amount'), column('genPostingType', 'Gen. Posting Type', 'code'), column('sourceNo', 'Source No.'),
       column('transactionNo', 'Transaction No.', 'integer'), entryNo,
@@ -59,7 +63,7 @@ export const ledgerSpecs: Readonly<Record<LedgerName, LedgerSpec>> = {
     columns: [
       postingDate, documentType, documentNo, column('type', 'Type', 'code'), column('vatBusPostingGroup', 'VAT Bus. Posting Group'),
       column('vatProdPostingGroup', 'VAT Prod. Posting Group'), column('vatPercent', 'VAT %', 'percent'), column('base', 'Base', 'amount'),
-      column('amount', 'Amount', 'amount'), column('vatCalculationType', 'VAT Calculation Type', 'code'), column('billToPayToNo', 'Bill-to/Pay-to No.'),
+      column('amount', 'Amount', 'amount'), column('vatCalculationType', 'VAT Calculation Type', 'code'), column('billToPayToNo', 'Bill-to/Pay-to No.'), nameColumn('billToPayToName', 'Bill-to/Pay-to Name'),
       column('closed', 'Closed', 'boolean'), entryNo,
     ],
     filters: [documentNoFilter, textFilter('billToPayToNo', 'Bill-to/Pay-to No.'), { field: 'closed', label: 'Closed', kind: 'boolean' }, ...dateFilters],
@@ -67,7 +71,7 @@ export const ledgerSpecs: Readonly<Record<LedgerName, LedgerSpec>> = {
   customerLedgerEntries: {
     name: 'customerLedgerEntries', path: 'customer-ledger-entries', caption: 'Customer Ledger Entries', searchable: true,
     columns: [
-      postingDate, documentType, documentNo, column('customerNo', 'Customer No.'), description, column('currencyCode', 'Currency Code'),
+      postingDate, documentType, documentNo, column('customerNo', 'Customer No.'), nameColumn('customerName', 'Customer Name'), description, column('currencyCode', 'Currency Code'),
       column('amount', 'Amount', 'amount'), column('amountLcy', 'Amount (LCY)', 'amount'), column('remainingAmount', 'Remaining Amount', 'amount'),
       column('dueDate', 'Due Date', 'date'), column('open', 'Open', 'boolean'), entryNo,
     ],
@@ -76,7 +80,7 @@ export const ledgerSpecs: Readonly<Record<LedgerName, LedgerSpec>> = {
   detailedCustomerLedgerEntries: {
     name: 'detailedCustomerLedgerEntries', path: null, caption: 'Detailed Cust. Ledger Entries', searchable: false,
     columns: [
-      postingDate, column('entryType', 'Entry Type', 'code'), documentType, documentNo, column('customerNo', 'Customer No.'),
+      postingDate, column('entryType', 'Entry Type', 'code'), documentType, documentNo, column('customerNo', 'Customer No.'), nameColumn('customerName', 'Customer Name'),
       column('amount', 'Amount', 'amount'), column('amountLcy', 'Amount (LCY)', 'amount'),
       column('customerLedgerEntryNo', 'Cust. Ledger Entry No.', 'integer'), entryNo,
     ],
@@ -85,7 +89,7 @@ export const ledgerSpecs: Readonly<Record<LedgerName, LedgerSpec>> = {
   vendorLedgerEntries: {
     name: 'vendorLedgerEntries', path: 'vendor-ledger-entries', caption: 'Vendor Ledger Entries', searchable: true,
     columns: [
-      postingDate, documentType, documentNo, column('vendorNo', 'Vendor No.'), description, column('currencyCode', 'Currency Code'),
+      postingDate, documentType, documentNo, column('vendorNo', 'Vendor No.'), nameColumn('vendorName', 'Vendor Name'), description, column('currencyCode', 'Currency Code'),
       column('amount', 'Amount', 'amount'), column('amountLcy', 'Amount (LCY)', 'amount'), column('remainingAmount', 'Remaining Amount', 'amount'),
       column('dueDate', 'Due Date', 'date'), column('open', 'Open', 'boolean'), entryNo,
     ],
@@ -94,7 +98,7 @@ export const ledgerSpecs: Readonly<Record<LedgerName, LedgerSpec>> = {
   detailedVendorLedgerEntries: {
     name: 'detailedVendorLedgerEntries', path: null, caption: 'Detailed Vendor Ledger Entries', searchable: false,
     columns: [
-      postingDate, column('entryType', 'Entry Type', 'code'), documentType, documentNo, column('vendorNo', 'Vendor No.'),
+      postingDate, column('entryType', 'Entry Type', 'code'), documentType, documentNo, column('vendorNo', 'Vendor No.'), nameColumn('vendorName', 'Vendor Name'),
       column('amount', 'Amount', 'amount'), column('amountLcy', 'Amount (LCY)', 'amount'),
       column('vendorLedgerEntryNo', 'Vendor Ledger Entry No.', 'integer'), entryNo,
     ],
@@ -103,7 +107,7 @@ export const ledgerSpecs: Readonly<Record<LedgerName, LedgerSpec>> = {
   bankAccountLedgerEntries: {
     name: 'bankAccountLedgerEntries', path: null, caption: 'Bank Account Ledger Entries', searchable: true,
     columns: [
-      postingDate, documentType, documentNo, column('bankAccountNo', 'Bank Account No.'), description,
+      postingDate, documentType, documentNo, column('bankAccountNo', 'Bank Account No.'), nameColumn('bankAccountName', 'Bank Account Name'), description,
       column('currencyCode', 'Currency Code'), column('amount', 'Amount', 'amount'), column('amountLcy', 'Amount (LCY)', 'amount'),
       column('balAccountType', 'Bal. Account Type', 'code'), column('balAccountNo', 'Bal. Account No.'), column('open', 'Open', 'boolean'), entryNo,
     ],
@@ -112,7 +116,7 @@ export const ledgerSpecs: Readonly<Record<LedgerName, LedgerSpec>> = {
   itemLedgerEntries: {
     name: 'itemLedgerEntries', path: 'item-ledger-entries', caption: 'Item Ledger Entries', searchable: true,
     columns: [
-      postingDate, column('entryType', 'Entry Type', 'code'), documentType, documentNo, column('itemNo', 'Item No.'), description,
+      postingDate, column('entryType', 'Entry Type', 'code'), documentType, documentNo, column('itemNo', 'Item No.'), nameColumn('itemDescription', 'Item Description'), description,
       column('locationCode', 'Location Code'), column('quantity', 'Quantity', 'quantity'), column('invoicedQuantity', 'Invoiced Quantity', 'quantity'),
       column('remainingQuantity', 'Remaining Quantity', 'quantity'), column('salesAmountActual', 'Sales Amount (Actual)', 'amount'),
       column('costAmountActual', 'Cost Amount (Actual)', 'amount'), column('open', 'Open', 'boolean'), entryNo,
@@ -123,7 +127,7 @@ export const ledgerSpecs: Readonly<Record<LedgerName, LedgerSpec>> = {
     name: 'valueEntries', path: 'value-entries', caption: 'Value Entries', searchable: true,
     columns: [
       postingDate, column('itemLedgerEntryType', 'Item Ledger Entry Type', 'code'), column('entryType', 'Entry Type', 'code'), documentType, documentNo,
-      column('itemNo', 'Item No.'), column('valuedQuantity', 'Valued Quantity', 'quantity'), column('invoicedQuantity', 'Invoiced Quantity', 'quantity'),
+      column('itemNo', 'Item No.'), nameColumn('itemDescription', 'Item Description'), column('valuedQuantity', 'Valued Quantity', 'quantity'), column('invoicedQuantity', 'Invoiced Quantity', 'quantity'),
       column('costPerUnit', 'Cost per Unit', 'unitAmount'), column('salesAmountActual', 'Sales Amount (Actual)', 'amount'),
       column('costAmountActual', 'Cost Amount (Actual)', 'amount'), column('costAmountExpected', 'Cost Amount (Expected)', 'amount'),
       column('costPostedToGl', 'Cost Posted to G/L', 'amount'), column('itemLedgerEntryNo', 'Item Ledger Entry No.', 'integer'), entryNo,

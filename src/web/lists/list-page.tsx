@@ -1,7 +1,7 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, withQuery } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
@@ -9,14 +9,19 @@ import type { Page } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { useSession } from '../session/session-store.ts';
 import { ListFilterControl, type ListFilter } from './list-filters.tsx';
-import { nextSortOrder, sortRows, type SortOrder } from './sorting.ts';
+import { nextSortOrder, parseSortParam, sortParam, sortRows, type SortOrder } from './sorting.ts';
 
 export interface ListColumn<T> {
   key: string;
   label: string;
   render: (row: T, locale: SupportedLocale) => ReactNode;
-  /** The value sorted on: plain text, a decimal string or a YYYY-MM-DD date. */
-  sortValue: (row: T) => string;
+  /**
+   * The field the API sorts on when the header is clicked: the column's key unless given; null for a
+   * column the API cannot sort (an amount summed from lines, a joined status, actions).
+   */
+  sortField?: string | null;
+  /** The value sorted on by lists that sort one page in the browser (sortOn="page"): plain text, a decimal string or a YYYY-MM-DD date. */
+  sortValue?: (row: T) => string;
   numeric?: boolean;
 }
 
@@ -34,42 +39,97 @@ interface ListPageProps<T> {
   actions?: ReactNode;
   /** Whether the API searches this resource (it refuses `?search=` where it does not). */
   searchable?: boolean;
+  /** The order the list opens in, as the API's `sort` (`-entryNo`: newest first); the key order when absent. */
+  defaultSort?: string;
+  /**
+   * `server` (the default): a header click asks the API for the list in that order, across all rows;
+   * `page`: the rows of the page shown are sorted in the browser, for the few APIs that do not sort.
+   */
+  sortOn?: 'server' | 'page';
 }
 
-const pageSize = 50;
+const pageSizes = [25, 50, 100];
+const defaultPageSize = 50;
 
-/** The list's query: search (debounced) and filters kept in the address, and the cursor of the page shown. */
-function useListQuery<T>(resource: string, filters: readonly ListFilter[], searchable: boolean) {
+/** Parameters of the address that are the list's own, besides its filters. */
+const pagingParams = ['cursor', 'page'];
+
+function pageSizeOf(value: string | null): number {
+  const size = Number(value);
+  return Number.isInteger(size) && size >= 1 && size <= 1000 ? size : defaultPageSize;
+}
+
+/**
+ * The list's query, all of it kept in the page address so that reload, Back and a shared link show
+ * the same list: search (debounced), filters, sort, page size, and the cursor and number of the page shown.
+ */
+function useListQuery<T>(resource: string, filters: readonly ListFilter[], options: { searchable: boolean; defaultSort: string | undefined; sortOn: 'server' | 'page' }) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const [searchText, setSearchText] = useState(searchParams.get('search') ?? '');
+  const urlSearch = searchParams.get('search') ?? '';
+  const [searchText, setSearchText] = useState(urlSearch);
   const [debouncedSearch] = useDebouncedValue(searchText, 300);
-  const [cursors, setCursors] = useState<string[]>([]);
   const filterValues = Object.fromEntries(filters.map((filter) => [filter.field, searchParams.get(filter.field) ?? '']));
-  const queryKey = JSON.stringify({ search: debouncedSearch, ...filterValues });
-  const cursor = cursors.at(-1);
+  const sort = searchParams.get('sort') ?? options.defaultSort ?? '';
+  const limit = pageSizeOf(searchParams.get('limit'));
+  const cursor = searchParams.get('cursor') ?? undefined;
+  const pageNo = cursor ? Math.max(2, Number(searchParams.get('page')) || 2) : 1;
 
-  useEffect(() => setCursors([]), [queryKey]);
+  /** A new search, filter, sort or page size starts again at the first page. */
+  const change = (mutate: (params: URLSearchParams) => void, replace = false) => setSearchParams((params) => {
+    const next = new URLSearchParams(params);
+    mutate(next);
+    return next;
+  }, { replace });
+  const restart = (params: URLSearchParams) => pagingParams.forEach((name) => params.delete(name));
+
+  // The typed search reaches the address once typing pauses (only then: the effect reads the rest of the address as it
+  // is); Back to an address with another search shows that one in the box.
+  const lastWritten = useRef(urlSearch);
   useEffect(() => {
-    setSearchParams((params) => {
+    if (debouncedSearch === lastWritten.current) return;
+    lastWritten.current = debouncedSearch;
+    change((params) => {
       if (debouncedSearch) params.set('search', debouncedSearch);
       else params.delete('search');
-      return params;
-    }, { replace: true });
-  }, [debouncedSearch, setSearchParams]);
+      restart(params);
+    }, true);
+  }, [debouncedSearch]);
+  useEffect(() => {
+    if (urlSearch === lastWritten.current) return;
+    lastWritten.current = urlSearch;
+    setSearchText(urlSearch);
+  }, [urlSearch]);
 
+  const query = { ...filterValues, search: options.searchable ? urlSearch : undefined, sort: options.sortOn === 'server' ? sort : undefined, limit };
   const page = useQuery({
-    queryKey: ['list', resource, queryKey, cursor],
-    queryFn: () => api.get<Page<T>>(withQuery(resource, { ...filterValues, search: searchable ? debouncedSearch : undefined, limit: pageSize, cursor })),
+    queryKey: ['list', resource, JSON.stringify(query), cursor],
+    queryFn: () => api.get<Page<T>>(withQuery(resource, { ...query, cursor })),
     placeholderData: keepPreviousData,
   });
 
-  const setFilter = (field: string, value: string) => setSearchParams((params) => {
-    if (value) params.set(field, value);
-    else params.delete(field);
-    return params;
-  });
-
-  return { searchText, setSearchText, filterValues, setFilter, cursors, setCursors, page };
+  return {
+    searchText, setSearchText, filterValues, sort, limit, pageNo, page,
+    setFilter: (field: string, value: string) => change((params) => {
+      if (value) params.set(field, value);
+      else params.delete(field);
+      restart(params);
+    }),
+    setSort: (value: string) => change((params) => {
+      if (value === (options.defaultSort ?? '')) params.delete('sort');
+      else params.set('sort', value);
+      restart(params);
+    }),
+    setLimit: (value: number) => change((params) => {
+      if (value === defaultPageSize) params.delete('limit');
+      else params.set('limit', String(value));
+      restart(params);
+    }),
+    firstPage: () => change(restart),
+    nextPage: (nextCursor: string) => change((params) => {
+      params.set('cursor', nextCursor);
+      params.set('page', String(pageNo + 1));
+    }),
+  };
 }
 
 interface ListTableProps<T> {
@@ -79,24 +139,31 @@ interface ListTableProps<T> {
   rowKey: (row: T) => string;
   rowLink: ((row: T) => string) | undefined;
   sortOrder: SortOrder | null;
-  onSort: (column: string) => void;
+  /** The field a column sorts on, or null where it does not sort. */
+  sortFieldOf: (column: ListColumn<T>) => string | null;
+  onSort: (field: string) => void;
   busy: boolean;
   locale: SupportedLocale;
 }
 
-function ListTable<T>({ title, columns, rows, rowKey, rowLink, sortOrder, onSort, busy, locale }: ListTableProps<T>) {
+function ListTable<T>({ title, columns, rows, rowKey, rowLink, sortOrder, sortFieldOf, onSort, busy, locale }: ListTableProps<T>) {
   return (
     <Table striped highlightOnHover withTableBorder stickyHeader aria-label={title} aria-busy={busy}>
       <Table.Thead>
         <Table.Tr>
-          {columns.map((column) => (
-            <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}
-              aria-sort={sortOrder?.column === column.key ? sortOrder.direction : undefined}>
-              <UnstyledButton fw={600} fz="sm" onClick={() => onSort(column.key)}>
-                {column.label}{sortOrder?.column === column.key ? (sortOrder.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
-              </UnstyledButton>
-            </Table.Th>
-          ))}
+          {columns.map((column) => {
+            const field = sortFieldOf(column);
+            const sorted = field !== null && sortOrder?.column === field ? sortOrder.direction : undefined;
+            return (
+              <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined} aria-sort={sorted}>
+                {field === null ? <Text fw={600} fz="sm" span>{column.label}</Text> : (
+                  <UnstyledButton fw={600} fz="sm" onClick={() => onSort(field)}>
+                    {column.label}{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                  </UnstyledButton>
+                )}
+              </Table.Th>
+            );
+          })}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -115,15 +182,23 @@ function ListTable<T>({ title, columns, rows, rowKey, rowLink, sortOrder, onSort
 }
 
 /**
- * A Business Central style list: search box and filters (sent to the API, kept in the address),
- * sorting by a column header (within the page shown), and paging by the API's cursor.
+ * A Business Central style list: search box and filters, sorting by a column header (on the server,
+ * across all rows), and paging by the API's cursor; all of it kept in the page address.
  */
-export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters = [], newLink, actions, searchable = true }: ListPageProps<T>) {
+export function ListPage<T>({
+  title, resource, columns, rowKey, rowLink, filters = [], newLink, actions, searchable = true, defaultSort, sortOn = 'server',
+}: ListPageProps<T>) {
   const { locale } = useSession();
-  const { searchText, setSearchText, filterValues, setFilter, cursors, setCursors, page } = useListQuery<T>(resource, filters, searchable);
-  const [sortOrder, setSortOrder] = useState<SortOrder | null>(null);
-  const valueOf = (row: T, column: string) => columns.find((candidate) => candidate.key === column)!.sortValue(row);
-  const rows = sortRows(page.data?.items ?? [], sortOrder, valueOf, locale);
+  const list = useListQuery<T>(resource, filters, { searchable, defaultSort, sortOn });
+  const { page } = list;
+  const sortOrder = parseSortParam(list.sort);
+  const sortFieldOf = (column: ListColumn<T>): string | null => {
+    if (sortOn === 'page') return column.sortValue && column.sortField !== null ? column.key : null;
+    return column.sortField === undefined ? column.key : column.sortField;
+  };
+  const valueOf = (row: T, key: string) => columns.find((candidate) => candidate.key === key)?.sortValue?.(row) ?? '';
+  const items = page.data?.items ?? [];
+  const rows = sortOn === 'page' ? sortRows(items, sortOrder, valueOf, locale) : items;
 
   return (
     <Stack gap="sm">
@@ -136,20 +211,22 @@ export function ListPage<T>({ title, resource, columns, rowKey, rowLink, filters
       </Group>
       <Group align="end">
         {searchable && (
-          <TextInput label="Search" type="search" placeholder="Search" value={searchText} onChange={(event) => setSearchText(event.currentTarget.value)} w={260} />
+          <TextInput label="Search" type="search" placeholder="Search" value={list.searchText} onChange={(event) => list.setSearchText(event.currentTarget.value)} w={260} />
         )}
         {filters.map((filter) => (
-          <ListFilterControl key={filter.field} filter={filter} value={filterValues[filter.field] ?? ''} onChange={(value) => setFilter(filter.field, value)} />
+          <ListFilterControl key={filter.field} filter={filter} value={list.filterValues[filter.field] ?? ''} onChange={(value) => list.setFilter(filter.field, value)} />
         ))}
       </Group>
       {page.error && <Alert color="red" role="alert">{messageOf(page.error)}</Alert>}
-      <ListTable title={title} columns={columns} rows={rows} rowKey={rowKey} rowLink={rowLink} sortOrder={sortOrder}
-        onSort={(column) => setSortOrder(nextSortOrder(sortOrder, column))} busy={page.isFetching} locale={locale} />
+      <ListTable title={title} columns={columns} rows={rows} rowKey={rowKey} rowLink={rowLink} sortOrder={sortOrder} sortFieldOf={sortFieldOf}
+        onSort={(field) => list.setSort(sortParam(nextSortOrder(sortOrder, field)))} busy={page.isFetching} locale={locale} />
       {page.isSuccess && rows.length === 0 && <Text c="dimmed">Nothing to show.</Text>}
-      <Group>
-        <Button variant="default" disabled={cursors.length === 0} onClick={() => setCursors([])}>First page</Button>
-        <Button variant="default" disabled={!page.data?.nextCursor || page.isFetching} onClick={() => setCursors([...cursors, page.data!.nextCursor!])}>Next page</Button>
-        <Text size="sm" c="dimmed">Page {cursors.length + 1}</Text>
+      <Group align="center">
+        <Button variant="default" disabled={list.pageNo === 1} onClick={list.firstPage}>First page</Button>
+        <Button variant="default" disabled={!page.data?.nextCursor || page.isFetching} onClick={() => list.nextPage(page.data!.nextCursor!)}>Next page</Button>
+        <Text size="sm" c="dimmed" aria-live="polite">Page {list.pageNo}</Text>
+        <NativeSelect aria-label="Rows per page" size="xs" value={String(list.limit)} onChange={(event) => list.setLimit(Number(event.currentTarget.value))}
+          data={[...new Set([...pageSizes, list.limit])].sort((left, right) => left - right).map((size) => ({ value: String(size), label: `${size} rows per page` }))} />
       </Group>
     </Stack>
   );

@@ -42,6 +42,6 @@ export function PostedPurchaseListPage() {
   if (!kind) return <NotFoundPage />;
   return (
     <ListPage key={kind.path} title={kind.plural} resource={`/${kind.resource}`} columns={columnsFor(kind)} rowKey={(row) => row.no}
-      rowLink={(row) => postedDocumentPath(kind, row.no)} filters={filters} searchable={false} />
+      rowLink={(row) => postedDocumentPath(kind, row.no)} filters={filters} searchable={false} sortOn="page" />
   );
 }

@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { Group, NativeSelect, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { dec } from '../../core/money/decimal.ts';
@@ -27,6 +27,7 @@ const keyOf = (line: ReversibleLineCandidate) => `${line.documentType}:${line.do
 /**
  * BC's Get Posted Document Lines to Reverse: lines of the customer's posted invoices and shipments
  * come back onto this credit memo or return order, each with a quantity up to what can be reversed.
+ * The lines can be narrowed to a document type and a document number.
  */
 export function GetPostedLinesDialog({ kind, document, opened, onClose, send, locale }: GetPostedLinesDialogProps) {
   const candidates = useQuery({
@@ -39,6 +40,12 @@ export function GetPostedLinesDialog({ kind, document, opened, onClose, send, lo
   const [failure, setFailure] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const rows = candidates.data?.items ?? [];
+  // BC's filters on the page: by document type and by (part of a) document number; what is selected stays selected.
+  const [typeFilter, setTypeFilter] = useState('');
+  const [numberFilter, setNumberFilter] = useState('');
+  const types = [...new Set(rows.map((line) => line.documentType))];
+  const shown = rows.filter((line) => (typeFilter === '' || line.documentType === typeFilter)
+    && line.documentNo.toUpperCase().includes(numberFilter.trim().toUpperCase()));
   const typedQuantity = (line: ReversibleLineCandidate) => quantities[keyOf(line)] ?? decimalForInput(line.reversibleQuantity, locale);
 
   const submit = async () => {
@@ -64,7 +71,28 @@ export function GetPostedLinesDialog({ kind, document, opened, onClose, send, lo
     }
   };
 
-  const columns: SelectionColumn<ReversibleLineCandidate>[] = [
+  const columns = reverseColumns(locale, typedQuantity, (line, text) => setQuantities({ ...quantities, [keyOf(line)]: text }));
+
+  return (
+    <PickLinesModal title="Get Posted Document Lines to Reverse" opened={opened} onClose={onClose} loading={candidates.isPending && opened}
+      loadError={candidates.error} count={rows.length} emptyText="The customer has no posted lines left to reverse." failure={failure}
+      submitting={submitting} canSubmit={selected.size > 0} onSubmit={() => void submit()}>
+      <Group align="end" mb="xs">
+        <NativeSelect label="Document Type" value={typeFilter} onChange={(event) => setTypeFilter(event.currentTarget.value)}
+          data={[{ value: '', label: 'All' }, ...types.map((type) => ({ value: type, label: captionOf(type) }))]} />
+        <TextInput label="Document No." value={numberFilter} w={180} autoComplete="off" onChange={(event) => setNumberFilter(event.currentTarget.value)} />
+      </Group>
+      <SelectionTable label="Posted document lines" rows={shown} rowKey={keyOf} rowLabel={(line) => `Select ${line.documentNo} line ${line.lineNo}`}
+        columns={columns} selected={selected} onChange={setSelected} />
+    </PickLinesModal>
+  );
+}
+
+/** The candidate lines' columns; the last one is the quantity to reverse, typed per line. */
+function reverseColumns(
+  locale: SupportedLocale, typedQuantity: (line: ReversibleLineCandidate) => string, setQuantity: (line: ReversibleLineCandidate, text: string) => void,
+): SelectionColumn<ReversibleLineCandidate>[] {
+  return [
     { key: 'documentType', label: 'Document Type', render: (line) => captionOf(line.documentType) },
     { key: 'documentNo', label: 'Document No.', render: (line) => line.documentNo },
     { key: 'no', label: 'No.', render: (line) => line.no },
@@ -75,17 +103,8 @@ export function GetPostedLinesDialog({ kind, document, opened, onClose, send, lo
       key: 'reverse', label: 'Quantity to Reverse', numeric: true,
       render: (line) => (
         <TextInput size="xs" w={90} aria-label={`Quantity to reverse, ${line.documentNo} line ${line.lineNo}`} value={typedQuantity(line)}
-          styles={{ input: { textAlign: 'right' } }} onChange={(event) => setQuantities({ ...quantities, [keyOf(line)]: event.currentTarget.value })} />
+          styles={{ input: { textAlign: 'right' } }} onChange={(event) => setQuantity(line, event.currentTarget.value)} />
       ),
     },
   ];
-
-  return (
-    <PickLinesModal title="Get Posted Document Lines to Reverse" opened={opened} onClose={onClose} loading={candidates.isPending && opened}
-      loadError={candidates.error} count={rows.length} emptyText="The customer has no posted lines left to reverse." failure={failure}
-      submitting={submitting} canSubmit={selected.size > 0} onSubmit={() => void submit()}>
-      <SelectionTable label="Posted document lines" rows={rows} rowKey={keyOf} rowLabel={(line) => `Select ${line.documentNo} line ${line.lineNo}`}
-        columns={columns} selected={selected} onChange={setSelected} />
-    </PickLinesModal>
-  );
 }

@@ -6,6 +6,7 @@ import { formatAmount } from '../format/numbers.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
 import { BlanketDeleteInvoiced } from './blanket-delete-invoiced.tsx';
+import { DeleteExpiredSalesQuotes, DeleteInvoicedSalesOrders } from './list-tidy-actions.tsx';
 import { UpdatePendingPrepaymentOrders } from './prepayment-actions.tsx';
 import {
   dateFieldCaptions, documentKindByPath, documentListPath, documentPath, statusCaptions, type AnyDocumentKind, type DocumentKind, type HeaderDateField,
@@ -30,16 +31,34 @@ export function documentListColumns<T extends DocumentListRow>(kind: AnyDocument
     })),
     ...references,
     { key: 'status', label: 'Status', render: (row) => <Badge variant="light" color={row.status === 'open' ? 'gray' : 'teal'}>{statusCaptions[row.status]}</Badge>, sortValue: (row) => row.status },
-    { key: 'amount', label: 'Amount', numeric: true, render: (row, locale) => formatAmount(row.amount, locale), sortValue: (row) => row.amount },
-    { key: 'amountIncludingVat', label: 'Amount Including VAT', numeric: true, render: (row, locale) => formatAmount(row.amountIncludingVat, locale), sortValue: (row) => row.amountIncludingVat },
+    // Summed from the lines per page: the API does not sort on them.
+    { key: 'amount', label: 'Amount', numeric: true, sortField: null, render: (row, locale) => formatAmount(row.amount, locale) },
+    { key: 'amountIncludingVat', label: 'Amount Including VAT', numeric: true, sortField: null, render: (row, locale) => formatAmount(row.amountIncludingVat, locale) },
   ];
 }
 
-const columnsFor = (kind: DocumentKind) => documentListColumns<SalesDocumentListItem>(
-  kind,
-  [textColumn('sellToCustomerNo', 'Sell-to Customer No.'), textColumn('sellToName', 'Sell-to Customer Name')],
-  [textColumn('externalDocumentNo', 'External Document No.')],
-);
+const yesColumn = (key: 'shipped' | 'invoiced' | 'completelyShipped', label: string): ListColumn<SalesDocumentListItem> =>
+  ({ key, label, sortField: null, render: (row) => (row[key] ? 'Yes' : '') });
+
+/** Sales Orders also say how far each order has come (BC: Shipped, Completely Shipped, Amt. Ship. Not Inv.). */
+const orderIndicators: ListColumn<SalesDocumentListItem>[] = [
+  yesColumn('shipped', 'Shipped'),
+  yesColumn('completelyShipped', 'Completely Shipped'),
+  yesColumn('invoiced', 'Invoiced'),
+  {
+    key: 'amountShippedNotInvoiced', label: 'Amount Shipped Not Invoiced', numeric: true, sortField: null,
+    render: (row, locale) => formatAmount(row.amountShippedNotInvoiced, locale),
+  },
+];
+
+const columnsFor = (kind: DocumentKind) => [
+  ...documentListColumns<SalesDocumentListItem>(
+    kind,
+    [textColumn('sellToCustomerNo', 'Sell-to Customer No.'), textColumn('sellToName', 'Sell-to Customer Name')],
+    [textColumn('externalDocumentNo', 'External Document No.')],
+  ),
+  ...(kind.type === 'order' ? orderIndicators : []),
+];
 
 export const statusFilter = {
   field: 'status',
@@ -49,7 +68,8 @@ export const statusFilter = {
 
 function listActions(kind: DocumentKind) {
   if (kind.type === 'blanketOrder') return <BlanketDeleteInvoiced kind={kind} />;
-  if (kind.type === 'order') return <UpdatePendingPrepaymentOrders />;
+  if (kind.type === 'order') return <><UpdatePendingPrepaymentOrders /><DeleteInvoicedSalesOrders /></>;
+  if (kind.type === 'quote') return <DeleteExpiredSalesQuotes />;
   return undefined;
 }
 
