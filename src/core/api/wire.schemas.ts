@@ -28,4 +28,6 @@ export const problemView = z.object({
   detail: z.string(),
   /** Field paths as the request names them: "name", "lines.0.quantity", "query.limit". */
   errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  /** Only on a refusal of the catalogue (core/errors.ts): the values its detail was made of (issue 19). */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });

@@ -19,6 +19,12 @@ const problemSchema = {
       type: 'array', description: 'The fields refused, with why (400 and 422).',
       items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
     },
+    params: {
+      type: 'object',
+      description: 'Only on a business refusal (a code of the catalogue): the values `detail` was made of, by name, so a client can word the message in its own language and number format. Amounts are decimal strings with a point ("5000.5").',
+      additionalProperties: true,
+      example: { discountAmount: '6000', base: '5000.5' },
+    },
   },
   additionalProperties: true,
 };

@@ -36,6 +36,9 @@ export function statusOf(code: DomainErrorCode): number {
 
 export interface FieldError { field: string; message: string }
 
+/** A domain error's structured parameters (amounts as decimal strings), for clients that word or format the message themselves. */
+export type ProblemParams = Record<string, string | number | boolean | null>;
+
 export interface Problem {
   type: string;
   title: string;
@@ -43,6 +46,8 @@ export interface Problem {
   code: string;
   detail: string;
   errors?: FieldError[];
+  /** Only on a domain refusal: the parameters its `detail` was made of (src/core/errors.ts). */
+  params?: ProblemParams;
 }
 
 const titles: Record<number, string> = {
@@ -60,8 +65,13 @@ export const frameworkProblemCodes = [
 ] as const;
 export type ProblemCode = DomainErrorCode | (typeof frameworkProblemCodes)[number];
 
-export function problem(status: number, code: ProblemCode, detail: string, errors?: FieldError[]): Problem {
-  return { type: `urn:ledgerline:problem:${code}`, title: titles[status] ?? 'Error', status, code, detail, ...(errors ? { errors } : {}) };
+export function problem(status: number, code: ProblemCode, detail: string, errors?: FieldError[], params?: ProblemParams): Problem {
+  return { type: `urn:ledgerline:problem:${code}`, title: titles[status] ?? 'Error', status, code, detail, ...(errors ? { errors } : {}), ...(params ? { params } : {}) };
+}
+
+/** The parameters of a domain error as JSON has them: those left undefined are left out. */
+function paramsOf(error: DomainError): ProblemParams {
+  return Object.fromEntries(Object.entries(error.params).filter((entry): entry is [string, string | number | boolean | null] => entry[1] !== undefined));
 }
 
 /** Fastify's own refusals, under codes of ours so clients see one stable vocabulary. */
@@ -78,7 +88,7 @@ export const refusedValueDetail = 'The database refused a value in the request:'
 export function problemFromError(error: unknown): Problem {
   if (error instanceof DomainError) {
     const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
-    return problem(statusOf(error.code), error.code, error.message, errors);
+    return problem(statusOf(error.code), error.code, error.message, errors, paramsOf(error));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext;

@@ -1,17 +1,26 @@
+import { localizedMessage, type MessageParams } from '../format/messages.ts';
 import { getSession, signedOut } from '../session/session-store.ts';
 import type { Page, Problem } from './types.ts';
 
-/** A refusal of the API (problem+json), with its messages by field path ("name", "lines.0.quantity"). */
+/**
+ * A refusal of the API (problem+json), with its messages by field path ("name", "lines.0.quantity").
+ * The message is in the user's number and date format where the code is known (format/messages.ts).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  readonly params: MessageParams;
   readonly fieldErrors: Readonly<Record<string, string>>;
 
   constructor(problem: Problem) {
-    super(problem.detail);
+    const localized = localizedMessage(problem.code, problem.params, getSession().locale);
+    super(localized ?? problem.detail);
     this.status = problem.status;
     this.code = problem.code;
-    this.fieldErrors = Object.fromEntries((problem.errors ?? []).map((error) => [error.field, error.message]));
+    this.params = problem.params ?? {};
+    // A field's message is the detail itself when the refusal concerns that one field.
+    const fieldMessage = (message: string) => (localized !== null && message === problem.detail ? localized : message);
+    this.fieldErrors = Object.fromEntries((problem.errors ?? []).map((error) => [error.field, fieldMessage(error.message)]));
   }
 }
 

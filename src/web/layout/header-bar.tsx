@@ -1,23 +1,57 @@
-import { Button, Group, SegmentedControl, Text } from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Text, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { DateField } from '../components/date-field.tsx';
 import { NotificationBell } from '../notifications/notification-bell.tsx';
+import { formatDate, todayIsoDate } from '../format/dates.ts';
 import { supportedLocales, type SupportedLocale } from '../format/locales.ts';
 import { signedOut, updateSession, useSession } from '../session/session-store.ts';
+import classes from './app-layout.module.css';
 
-/** Work date, display locale, the signed-in user and Sign out. */
-export function HeaderBar() {
+/** The work date and the display locale: in the header on a wide screen, in the menu on a phone. */
+export function SessionSettings() {
   const session = useSession();
   const queryClient = useQueryClient();
-  const [signingOut, setSigningOut] = useState(false);
 
   const changeWorkDate = (value: string) => {
     updateSession({ workDate: value });
     // Warnings and defaults depend on the work date.
     void queryClient.invalidateQueries();
   };
+
+  return (
+    <Group gap="md" wrap="nowrap">
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm" fw={500} aria-hidden>Work date</Text>
+        <DateField label="Work date" hideLabel value={session.workDate} onCommit={(value) => value && changeWorkDate(value)} />
+      </Group>
+      <SegmentedControl size="xs" aria-label="Number and date format" data={[...supportedLocales]} value={session.locale}
+        onChange={(value) => updateSession({ locale: value as SupportedLocale })} />
+    </Group>
+  );
+}
+
+/** BC shows a work date other than today in the role centre's header; so does this, in orange. */
+export function WorkDateMarker() {
+  const { workDate, locale } = useSession();
+  if (workDate === todayIsoDate()) return null;
+  return (
+    <Tooltip label={`Documents get this date, not today's (${formatDate(todayIsoDate(), locale)})`}>
+      <Badge color="#b8400b" variant="filled" data-testid="work-date-marker" style={{ flexShrink: 0 }}>
+        {/* A phone shows the date alone; screen readers still hear what it is. */}
+        <span className={classes.markerCaption}>Work date </span>{formatDate(workDate, locale)}
+      </Badge>
+    </Tooltip>
+  );
+}
+
+/** Work date, display locale, the signed-in user and Sign out. */
+/** `settings`: the work date and number format are in the header (not in the phone menu). */
+export function HeaderBar({ settings }: { settings: boolean }) {
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const [signingOut, setSigningOut] = useState(false);
 
   const signOut = async () => {
     setSigningOut(true);
@@ -30,16 +64,12 @@ export function HeaderBar() {
   };
 
   return (
-    <Group gap="md" wrap="nowrap">
-      <Group gap={6} wrap="nowrap">
-        <Text size="sm" fw={500} aria-hidden>Work date</Text>
-        <DateField label="Work date" hideLabel value={session.workDate} onCommit={(value) => value && changeWorkDate(value)} />
-      </Group>
-      <SegmentedControl size="xs" aria-label="Number and date format" data={[...supportedLocales]} value={session.locale}
-        onChange={(value) => updateSession({ locale: value as SupportedLocale })} />
+    <Group gap="sm" wrap="nowrap">
+      <WorkDateMarker />
+      {settings && <Group wrap="nowrap"><SessionSettings /></Group>}
       <NotificationBell />
-      <Text size="sm" data-testid="signed-in-user">{session.username}</Text>
-      <Button variant="default" onClick={signOut} loading={signingOut}>Sign out</Button>
+      <Text size="sm" data-testid="signed-in-user" visibleFrom="sm">{session.username}</Text>
+      <Button variant="default" onClick={signOut} loading={signingOut} style={{ flexShrink: 0 }}>Sign out</Button>
     </Group>
   );
 }

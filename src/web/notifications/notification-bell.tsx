@@ -50,14 +50,14 @@ export function NotificationBell() {
   };
   const items = list.data?.items ?? [];
   return (
+    // The indicator outside the target: the popover's aria-expanded belongs on the button, not on a div.
+    <Indicator label={label} size={16} disabled={label === null} color="red" offset={4}>
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={380} shadow="md">
       <Popover.Target>
-        <Indicator label={label} size={16} disabled={label === null} color="red" offset={4}>
-          <ActionIcon variant="subtle" color="gray" size="lg" onClick={() => setOpened((value) => !value)}
-            aria-label={label ? `Notifications, ${unread} unread` : 'Notifications'} data-testid="notification-bell">
-            <BellIcon />
-          </ActionIcon>
-        </Indicator>
+        <ActionIcon variant="subtle" color="gray" size="lg" onClick={() => setOpened((value) => !value)}
+          aria-label={label ? `Notifications, ${unread} unread` : 'Notifications'} data-testid="notification-bell">
+          <BellIcon />
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown p="xs">
         <Group justify="space-between" mb="xs">
@@ -73,5 +73,6 @@ export function NotificationBell() {
         <Anchor component={Link} to="/requests-to-approve" size="sm" onClick={() => setOpened(false)} mt="xs" display="block">Requests to Approve</Anchor>
       </Popover.Dropdown>
     </Popover>
+    </Indicator>
   );
 }
