@@ -1,13 +1,10 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { api, encodeKey } from '../api/client.ts';
 import type { SupportedLocale } from '../format/locales.ts';
-import { documentListPath } from '../sales/document-kinds.ts';
 import { PostingActions, type PostingFamily } from '../sales/posting-actions.tsx';
 import type { PreviewLedgers } from '../sales/posting-preview-dialog.tsx';
-import { changeScope, documentQueryKey, refreshDocumentLists, type DocumentChange } from '../sales/use-sales-document.ts';
+import { type DocumentChange } from '../sales/use-sales-document.ts';
+import { DeleteDocumentButton } from '../sales/delete-document-button.tsx';
 import { GetReceiptLinesDialog } from './get-receipt-lines-dialog.tsx';
 import { GetSalesOrdersDialog } from './get-sales-orders-dialog.tsx';
 import { PurchaseCopyDocumentDialog } from './purchase-copy-document-dialog.tsx';
@@ -62,53 +59,7 @@ export function PurchaseDocumentActions({ kind, document, busy, send, onError, l
       )}
       <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>Copy Document…</Button>
       <PurchaseCopyDocumentDialog opened={dialog === 'copy'} onClose={close} send={send} />
-      <DeleteDocumentButton kind={kind} document={document} busy={busy} onError={onError} />
+      <DeleteDocumentButton kind={kind} documentNo={document.no} busy={busy} />
     </Group>
-  );
-}
-
-interface DeleteDocumentButtonProps {
-  kind: PurchaseKind;
-  document: PurchaseDocument;
-  busy: boolean;
-  onError: (error: unknown) => void;
-}
-
-/** Delete, after a confirmation; the list of the type shows next. */
-function DeleteDocumentButton({ kind, document, busy, onError }: DeleteDocumentButtonProps) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [asking, setAsking] = useState(false);
-  const key = documentQueryKey(kind, document.no);
-  const remove = useMutation({
-    mutationKey: key,
-    scope: changeScope(kind, document.no),
-    mutationFn: () => api.delete<void>(`/${kind.resource}/${encodeKey(document.no)}`, queryClient.getQueryData<PurchaseDocument>(key)?.version),
-  });
-  const run = async () => {
-    setAsking(false);
-    try {
-      await remove.mutateAsync();
-      navigate(documentListPath(kind), { replace: true });
-      // Forgotten once the page has moved on, so it is not asked for again (404).
-      queryClient.removeQueries({ queryKey: key });
-      refreshDocumentLists(queryClient);
-    } catch (error) {
-      onError(error);
-    }
-  };
-  return (
-    <>
-      <Button variant="default" color="red" onClick={() => setAsking(true)} disabled={busy} loading={remove.isPending}>Delete</Button>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={`Delete ${kind.caption} ${document.no}`}>
-        <Stack>
-          <Text>Do you want to delete {kind.caption.toLowerCase()} {document.no}?</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(false)}>No</Button>
-            <Button color="red" onClick={() => void run()} data-autofocus>Yes</Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
   );
 }

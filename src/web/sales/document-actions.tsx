@@ -1,15 +1,12 @@
 import { Button, Group } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { api, encodeKey } from '../api/client.ts';
-import { ConfirmDeleteModal } from '../components/confirm-delete-modal.tsx';
 import type { SalesDocument } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { AddCatalogItemDialog } from './add-catalog-item-dialog.tsx';
 import { BlanketMakeOrder } from './blanket-make-order.tsx';
 import { CopyDocumentDialog } from './copy-document-dialog.tsx';
-import { documentListPath, type DocumentKind } from './document-kinds.ts';
+import { type DocumentKind } from './document-kinds.ts';
+import { DeleteDocumentButton } from './delete-document-button.tsx';
 import { GetPostedLinesDialog } from './get-posted-lines-dialog.tsx';
 import { GetShipmentLinesDialog } from './get-shipment-lines-dialog.tsx';
 import { MakeFromQuote } from './make-from-quote.tsx';
@@ -22,7 +19,7 @@ import { SendEmailButton } from '../email/send-email-button.tsx';
 import { PostAndSendButton } from '../email/post-and-send-button.tsx';
 import { emailActionsOf } from '../email/send-actions.ts';
 import { PrintButton, proFormaResources } from '../posted/print-button.tsx';
-import { changeScope, documentQueryKey, refreshDocumentLists, type DocumentChange } from './use-sales-document.ts';
+import { type DocumentChange } from './use-sales-document.ts';
 import { ApprovalActions } from '../approvals/approval-actions.tsx';
 
 interface DocumentActionsProps {
@@ -73,43 +70,7 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       {kind.type === 'invoice' && <GetShipmentLinesDialog {...dialogProps} opened={dialog === 'shipmentLines'} />}
       {kind.direction === 'inbound' && <GetPostedLinesDialog {...dialogProps} opened={dialog === 'postedLines'} />}
       {sellsCatalogItems.has(kind.type) && <AddCatalogItemDialog opened={dialog === 'catalogItem'} onClose={close} send={send} locale={locale} />}
-      <DeleteDocumentButton kind={kind} document={document} busy={busy} />
+      <DeleteDocumentButton kind={kind} documentNo={document.no} busy={busy} />
     </Group>
-  );
-}
-
-/**
- * Delete, after a confirmation; the list of the type shows next. The server keeps BC's rules (lines
- * shipped and not invoiced, an invoiced prepayment, purchase links): a refusal shows in the dialog.
- */
-function DeleteDocumentButton({ kind, document, busy }: { kind: DocumentKind; document: SalesDocument; busy: boolean }) {
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [asking, setAsking] = useState(false);
-  const key = documentQueryKey(kind, document.no);
-  const remove = useMutation({
-    mutationKey: key,
-    scope: changeScope(kind, document.no),
-    mutationFn: () => api.delete<void>(`/${kind.resource}/${encodeKey(document.no)}`, queryClient.getQueryData<SalesDocument>(key)?.version),
-  });
-  const confirm = async () => {
-    try {
-      await remove.mutateAsync();
-      navigate(documentListPath(kind), { replace: true });
-      // Forgotten once the page has moved on, so it is not asked for again (404).
-      queryClient.removeQueries({ queryKey: key });
-      refreshDocumentLists(queryClient);
-    } catch {
-      // The dialog shows why (remove.error).
-    }
-  };
-  const close = () => { setAsking(false); remove.reset(); };
-  return (
-    <>
-      <Button variant="default" color="red" onClick={() => setAsking(true)} disabled={busy}>Delete</Button>
-      <ConfirmDeleteModal opened={asking} title={`Delete ${kind.caption} ${document.no}`} pending={remove.isPending} error={remove.error}
-        question={`Do you want to delete ${kind.caption.toLowerCase()} ${document.no}? Its lines are deleted with it.`}
-        refusedTitle={`${kind.caption} ${document.no} cannot be deleted`} onConfirm={() => void confirm()} onClose={close} />
-    </>
   );
 }

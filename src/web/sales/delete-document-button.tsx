@@ -1,0 +1,45 @@
+import { Button } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, encodeKey } from '../api/client.ts';
+import { ConfirmDeleteModal } from '../components/confirm-delete-modal.tsx';
+import { documentListPath, type AnyDocumentKind } from './document-kinds.ts';
+import { changeScope, documentQueryKey, refreshDocumentLists } from './use-sales-document.ts';
+
+/**
+ * Delete a sales or purchase document, after a confirmation; the list of the type shows next. The
+ * server keeps BC's rules (lines shipped and not invoiced, an invoiced prepayment, purchase links):
+ * a refusal shows in the dialog.
+ */
+export function DeleteDocumentButton({ kind, documentNo, busy }: { kind: AnyDocumentKind; documentNo: string; busy: boolean }) {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const key = documentQueryKey(kind, documentNo);
+  const remove = useMutation({
+    mutationKey: key,
+    scope: changeScope(kind, documentNo),
+    mutationFn: () => api.delete<void>(`/${kind.resource}/${encodeKey(documentNo)}`, queryClient.getQueryData<{ version: number }>(key)?.version),
+  });
+  const confirm = async () => {
+    try {
+      await remove.mutateAsync();
+      navigate(documentListPath(kind), { replace: true });
+      // Forgotten once the page has moved on, so it is not asked for again (404).
+      queryClient.removeQueries({ queryKey: key });
+      refreshDocumentLists(queryClient);
+    } catch {
+      // The dialog shows why (remove.error).
+    }
+  };
+  const close = () => { setAsking(false); remove.reset(); };
+  return (
+    <>
+      <Button variant="default" color="red" onClick={() => setAsking(true)} disabled={busy}>Delete</Button>
+      <ConfirmDeleteModal opened={asking} title={`Delete ${kind.caption} ${documentNo}`} pending={remove.isPending} error={remove.error}
+        question={`Do you want to delete ${kind.caption.toLowerCase()} ${documentNo}? Its lines are deleted with it.`}
+        refusedTitle={`${kind.caption} ${documentNo} cannot be deleted`} onConfirm={() => void confirm()} onClose={close} />
+    </>
+  );
+}
