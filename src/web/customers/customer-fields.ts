@@ -1,5 +1,18 @@
 import type { Customer } from '../api/types.ts';
-import { withNoField, type FieldGroup } from '../components/record-fields.ts';
+import { withNoField, type FieldGroup, type FieldSpec } from '../components/record-fields.ts';
+
+/** The address and contact of a customer, and of its ship-to addresses (the same fields in BC). */
+export const addressFields: readonly FieldSpec[] = [
+  { name: 'address', label: 'Address', kind: 'text' },
+  { name: 'address2', label: 'Address 2', kind: 'text' },
+  { name: 'postCode', label: 'Post Code', kind: 'text' },
+  { name: 'city', label: 'City', kind: 'text' },
+  { name: 'county', label: 'County', kind: 'text' },
+  { name: 'countryRegionCode', label: 'Country/Region Code', kind: 'text' },
+  { name: 'contact', label: 'Contact', kind: 'text' },
+  { name: 'phoneNo', label: 'Phone No.', kind: 'text' },
+  { name: 'email', label: 'Email', kind: 'text' },
+];
 
 export const blockedCaptions: Readonly<Record<Customer['blocked'], string>> = {
   none: 'Not blocked',
@@ -28,15 +41,7 @@ export const customerFieldGroups: readonly FieldGroup[] = [
   {
     title: 'Address & Contact',
     fields: [
-      { name: 'address', label: 'Address', kind: 'text' },
-      { name: 'address2', label: 'Address 2', kind: 'text' },
-      { name: 'postCode', label: 'Post Code', kind: 'text' },
-      { name: 'city', label: 'City', kind: 'text' },
-      { name: 'county', label: 'County', kind: 'text' },
-      { name: 'countryRegionCode', label: 'Country/Region Code', kind: 'text' },
-      { name: 'contact', label: 'Contact', kind: 'text' },
-      { name: 'phoneNo', label: 'Phone No.', kind: 'text' },
-      { name: 'email', label: 'Email', kind: 'text' },
+      ...addressFields,
       { name: 'languageCode', label: 'Language Code', kind: 'text' },
     ],
   },

@@ -2,6 +2,7 @@ import { shipToAddressSchemas } from '../../core/master-data/customer.schemas.ts
 import { encodeKey } from '../api/client.ts';
 import type { FieldGroup } from '../components/record-fields.ts';
 import { RecordRowsPanel, type RecordRowsSpec } from '../components/record-rows-panel.tsx';
+import { addressFields } from './customer-fields.ts';
 
 const shipToFields: readonly FieldGroup[] = [
   {
@@ -9,15 +10,7 @@ const shipToFields: readonly FieldGroup[] = [
     fields: [
       { name: 'name', label: 'Name', kind: 'text' },
       { name: 'name2', label: 'Name 2', kind: 'text' },
-      { name: 'address', label: 'Address', kind: 'text' },
-      { name: 'address2', label: 'Address 2', kind: 'text' },
-      { name: 'postCode', label: 'Post Code', kind: 'text' },
-      { name: 'city', label: 'City', kind: 'text' },
-      { name: 'county', label: 'County', kind: 'text' },
-      { name: 'countryRegionCode', label: 'Country/Region Code', kind: 'text' },
-      { name: 'contact', label: 'Contact', kind: 'text' },
-      { name: 'phoneNo', label: 'Phone No.', kind: 'text' },
-      { name: 'email', label: 'Email', kind: 'text' },
+      ...addressFields,
     ],
   },
   {
