@@ -89,7 +89,8 @@ describe.skipIf(!chromiumAvailable())('the sales team after posting, in the brow
   async function makeOrder(customerNo: string): Promise<string> {
     await page.getByRole('heading', { name: `${customerNo} · Drukkerij Jansen` }).waitFor();
     await page.getByRole('button', { name: 'New Sales Quote' }).click();
-    await page.getByLabel('Customer No.').press('Enter');
+    await page.getByRole('heading', { name: 'New Sales Quote' }).waitFor();
+    await page.getByLabel('Customer No.', { exact: true }).press('Enter');
     await page.waitForURL(/\/sales\/quotes\/SQ\d+$/);
     const newLineNo = page.getByLabel('No., new line');
     const quantity = (line: number) => page.getByLabel(`Quantity, line ${line}`);

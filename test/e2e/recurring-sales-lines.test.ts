@@ -178,7 +178,8 @@ describe.skipIf(!chromiumAvailable())('recurring sales lines in the browser', ()
     await step('quote', async () => {
       await page.goto(`${session.server.address}/customers/C00010`);
       await page.getByRole('button', { name: 'New Sales Quote' }).click();
-      await page.getByLabel('Customer No.').press('Enter');
+      await page.getByRole('heading', { name: 'New Sales Quote' }).waitFor();
+      await page.getByLabel('Customer No.', { exact: true }).press('Enter');
       await page.waitForURL(/\/sales\/quotes\/SQ\d+$/, slow);
       await page.getByRole('button', { name: 'Get Recurring Sales Lines…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Get Recurring Sales Lines' });

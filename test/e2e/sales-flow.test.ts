@@ -79,7 +79,8 @@ describe.skipIf(!chromiumAvailable())('the sales clerk in the browser', () => {
 
     // A quote for the new customer: the lines grid from the keyboard alone.
     await page.getByRole('button', { name: 'New Sales Quote' }).click();
-    await page.getByLabel('Customer No.').press('Enter');
+    await page.getByRole('heading', { name: 'New Sales Quote' }).waitFor();
+    await page.getByLabel('Customer No.', { exact: true }).press('Enter');
     await page.waitForURL(/\/sales\/quotes\/SQ\d+$/);
     const newLineNo = page.getByLabel('No., new line');
     await expect.poll(() => hasFocus(newLineNo)).toBe(true);
