@@ -6,7 +6,7 @@ const demoCustomer = (index: number) => `C${String(((index % 900) + 20) * 10).pa
 
 export async function masterDataFigures(app: FastifyInstance): Promise<void> {
   await measure('create customer (number from series)', 1000, () =>
-    app.inject({ method: 'POST', url: '/api/v1/customers', payload: { name: 'Bench customer', city: 'Utrecht', paymentTermsCode: '30D' } }));
+    app.inject({ method: 'POST', url: '/api/v1/customers', payload: { templateCode: 'DOMESTIC', name: 'Bench customer', city: 'Utrecht', paymentTermsCode: '30D' } }));
   await measure('get one customer', 2000, (index) => app.inject({ method: 'GET', url: `/api/v1/customers/${demoCustomer(index)}` }));
   await measure('list customers, page of 100', 500, () => app.inject({ method: 'GET', url: '/api/v1/customers?limit=100' }));
   await measure('search customers (ILIKE), page of 100', 500, () => app.inject({ method: 'GET', url: '/api/v1/customers?search=bench&limit=100' }));

@@ -33,10 +33,13 @@ async function inTransaction<T>(handle: DatabaseHandle, work: (query: Query) => 
   }
 }
 
-/** Rows as text, exactly as PostgreSQL prints each value: dates, numerics and booleans go back in unchanged. */
+/** Rows as text, exactly as PostgreSQL prints each value (arrays as array literals): dates, numerics, booleans and arrays go back in unchanged. */
 async function textRows(query: Query, table: string, where: string, params: readonly string[], orderBy: string): Promise<Row[]> {
   const cells = await query(
-    `select t.ctid::text as id, j.key, j.value from ${table} t cross join lateral jsonb_each_text(to_jsonb(t)) j where ${where}`, params);
+    `select t.ctid::text as id, j.key,
+       case jsonb_typeof(j.value) when 'null' then null
+         when 'array' then array(select jsonb_array_elements_text(j.value))::text else j.value #>> '{}' end as value
+     from ${table} t cross join lateral jsonb_each(to_jsonb(t)) j where ${where}`, params);
   const rows = new Map<string, Row>();
   for (const cell of cells) {
     const row = rows.get(cell.id!) ?? {};

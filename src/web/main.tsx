@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { App } from './app.tsx';
+import './i18n/captions.ts';
 import { theme } from './theme.ts';
 
 const queryClient = new QueryClient({

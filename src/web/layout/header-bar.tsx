@@ -6,12 +6,14 @@ import { DateField } from '../components/date-field.tsx';
 import { NotificationBell } from '../notifications/notification-bell.tsx';
 import { formatDate, todayIsoDate } from '../format/dates.ts';
 import { supportedLocales, type SupportedLocale } from '../format/locales.ts';
-import { signedOut, updateSession, useSession } from '../session/session-store.ts';
+import { signedOut, updateSession, useSession, type CaptionLanguage } from '../session/session-store.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import classes from './app-layout.module.css';
 
 /** The work date and the display locale: in the header on a wide screen, in the menu on a phone. */
 export function SessionSettings() {
   const session = useSession();
+  const t = useCaptions();
   const queryClient = useQueryClient();
 
   const changeWorkDate = (value: string) => {
@@ -23,10 +25,12 @@ export function SessionSettings() {
   return (
     <Group gap="md" wrap="nowrap">
       <Group gap={6} wrap="nowrap">
-        <Text size="sm" fw={500} aria-hidden>Work date</Text>
-        <DateField label="Work date" hideLabel value={session.workDate} onCommit={(value) => value && changeWorkDate(value)} />
+        <Text size="sm" fw={500} aria-hidden>{t('Work date')}</Text>
+        <DateField label={t('Work date')} hideLabel value={session.workDate} onCommit={(value) => value && changeWorkDate(value)} />
       </Group>
-      <SegmentedControl size="xs" aria-label="Number and date format" data={[...supportedLocales]} value={session.locale}
+      <SegmentedControl size="xs" aria-label={t('Language')} value={session.language}
+        data={[{ value: 'en', label: 'EN' }, { value: 'nl', label: 'NL' }]} onChange={(value) => updateSession({ language: value as CaptionLanguage })} />
+      <SegmentedControl size="xs" aria-label={t('Number and date format')} data={[...supportedLocales]} value={session.locale}
         onChange={(value) => updateSession({ locale: value as SupportedLocale })} />
     </Group>
   );
@@ -50,6 +54,7 @@ export function WorkDateMarker() {
 /** `settings`: the work date and number format are in the header (not in the phone menu). */
 export function HeaderBar({ settings }: { settings: boolean }) {
   const session = useSession();
+  const t = useCaptions();
   const queryClient = useQueryClient();
   const [signingOut, setSigningOut] = useState(false);
 
@@ -69,7 +74,7 @@ export function HeaderBar({ settings }: { settings: boolean }) {
       {settings && <Group wrap="nowrap"><SessionSettings /></Group>}
       <NotificationBell />
       <Text size="sm" data-testid="signed-in-user" visibleFrom="sm">{session.username}</Text>
-      <Button variant="default" onClick={signOut} loading={signingOut} style={{ flexShrink: 0 }}>Sign out</Button>
+      <Button variant="default" onClick={signOut} loading={signingOut} style={{ flexShrink: 0 }}>{t('Sign out')}</Button>
     </Group>
   );
 }

@@ -12,17 +12,25 @@ interface Session {
   username: string | null;
   workDate: string;
   locale: SupportedLocale;
+  /** The language of captions, apart from the number and date format (BC's Language and Region). */
+  language: CaptionLanguage;
 }
 
-const keys = { token: 'ledgerline.token', username: 'ledgerline.username', workDate: 'ledgerline.workDate', locale: 'ledgerline.locale' } as const;
+export const captionLanguages = ['en', 'nl'] as const;
+export type CaptionLanguage = (typeof captionLanguages)[number];
+const isCaptionLanguage = (value: string | null): value is CaptionLanguage => (captionLanguages as readonly (string | null)[]).includes(value);
+
+const keys = { token: 'ledgerline.token', username: 'ledgerline.username', workDate: 'ledgerline.workDate', locale: 'ledgerline.locale', language: 'ledgerline.language' } as const;
 
 function readSession(): Session {
   const locale = localStorage.getItem(keys.locale);
+  const language = localStorage.getItem(keys.language);
   return {
     token: sessionStorage.getItem(keys.token),
     username: sessionStorage.getItem(keys.username),
     workDate: sessionStorage.getItem(keys.workDate) ?? todayIsoDate(),
     locale: locale && isSupportedLocale(locale) ? locale : defaultLocale(navigator.languages),
+    language: isCaptionLanguage(language) ? language : 'en',
   };
 }
 
@@ -35,6 +43,7 @@ function persist(session: Session) {
   store(keys.username, session.username, sessionStorage);
   store(keys.workDate, session.workDate, sessionStorage);
   store(keys.locale, session.locale, localStorage);
+  store(keys.language, session.language, localStorage);
 }
 
 export function getSession(): Session {
@@ -51,11 +60,11 @@ export function signedOut() {
   updateSession({ token: null, username: null });
 }
 
-function subscribe(listener: () => void) {
+export function subscribeSession(listener: () => void) {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
 export function useSession(): Session {
-  return useSyncExternalStore(subscribe, getSession);
+  return useSyncExternalStore(subscribeSession, getSession);
 }

@@ -1,0 +1,3 @@
+/** Dutch captions by English caption (see ./index.ts). */
+export const financeCaptions: Readonly<Record<string, string>> = {
+};

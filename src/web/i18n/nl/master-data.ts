@@ -1,0 +1,3 @@
+/** Dutch captions by English caption (see ./index.ts). */
+export const masterDataCaptions: Readonly<Record<string, string>> = {
+};
