@@ -9,7 +9,7 @@ import { assertFitsColumns } from '../db/column-limits.ts';
 import { purchaseLine, purchaseLineDiscount, purchasePrice } from '../db/schema/index.ts';
 import { and, eq } from 'drizzle-orm';
 import { bestDirectUnitCost, bestPurchaseLineDiscount } from '../../core/pricing/purchase-price.ts';
-import { accountForLine, itemForLine, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
+import { accountForLine, itemForLine, LineSources, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
 import { currencyPrecisions } from '../sales/sales-context.ts';
 import { handledQuantities } from '../sales/sales-line.quantities.ts';
 import type { PurchaseContext } from './purchase-context.ts';
@@ -28,16 +28,17 @@ const descriptorOf = (header: PurchaseHeaderRow) => purchaseDescriptor(header.do
  */
 export async function derivePurchaseLine(
   tx: Executor, header: PurchaseHeaderRow, input: PurchaseLineInput, previous: PurchaseLineRow | undefined, context: PurchaseContext,
+  sources = new LineSources(tx),
 ): Promise<LineValues> {
   const values: LineValues = { ...(previous ?? {}), ...input, type: (input.type ?? previous?.type) as string };
   const identityChanged = !previous || input.type !== undefined && input.type !== previous.type || input.no !== undefined && input.no !== previous.no;
   if (previous) checkSalesLink(input, previous);
   if (values.type === 'comment') return commentLine(values);
-  const source = identityChanged ? await fillFromSource(tx, header, values, input) : undefined;
+  const source = identityChanged ? await fillFromSource(sources, header, values, input) : undefined;
   if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined)) {
-    values.quantityPerUnitOfMeasure = await quantityPerUnit(tx, values.no!, values.unitOfMeasureCode!);
+    values.quantityPerUnitOfMeasure = await quantityPerUnit(sources, values.no!, values.unitOfMeasureCode!);
   }
-  if (identityChanged) Object.assign(values, await lineVat(tx, header.vatBusPostingGroup, values.vatProdPostingGroup ?? null));
+  if (identityChanged) Object.assign(values, await lineVat(sources, header.vatBusPostingGroup, values.vatProdPostingGroup ?? null));
   const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;
   if (values.type === 'item' && quantityChanged) await fillFromAgreements(tx, header, values, input, source, context, identityChanged || input.unitOfMeasureCode !== undefined);
   fillQuantities(header, values, input, previous, quantityChanged, context);
@@ -69,14 +70,14 @@ function commentLine(values: LineValues): LineValues {
   };
 }
 
-async function fillFromSource(tx: Executor, header: PurchaseHeaderRow, values: LineValues, input: PurchaseLineInput): Promise<ItemRow | undefined> {
+async function fillFromSource(sources: LineSources, header: PurchaseHeaderRow, values: LineValues, input: PurchaseLineInput): Promise<ItemRow | undefined> {
   if (!values.no) throw new DomainError('INVALID_INPUT', { detail: `A line of type ${values.type} needs a number (no).` }, 'no');
   values.genBusPostingGroup = header.genBusPostingGroup;
   values.vatBusPostingGroup = header.vatBusPostingGroup;
   values.locationCode = input.locationCode !== undefined ? input.locationCode : header.locationCode;
   values.expectedReceiptDate = input.expectedReceiptDate ?? header.expectedReceiptDate ?? header.orderDate;
   if (values.type === 'item') {
-    const source = await itemForLine(tx, values.no);
+    const source = await itemForLine(sources, values.no);
     values.description = input.description ?? source.description;
     values.description2 = input.description2 ?? source.description2;
     values.unitOfMeasureCode = input.unitOfMeasureCode ?? source.baseUnitOfMeasure;
@@ -88,7 +89,7 @@ async function fillFromSource(tx: Executor, header: PurchaseHeaderRow, values: L
     return source;
   }
   if (values.type !== 'glAccount') throw new DomainError('INVALID_INPUT', { detail: `Purchase lines are of type item, glAccount or comment, not ${values.type}.` }, 'type');
-  const account = await accountForLine(tx, values.no, Boolean(values.systemCreatedEntry));
+  const account = await accountForLine(sources, values.no, Boolean(values.systemCreatedEntry));
   values.description = input.description ?? account.name;
   values.genProdPostingGroup = account.genProdPostingGroup;
   values.vatProdPostingGroup = account.vatProdPostingGroup;
@@ -118,7 +119,7 @@ async function fillFromAgreements(
   const agreement = and(eq(purchasePrice.itemNo, values.no!), eq(purchasePrice.vendorNo, header.buyFromVendorNo));
   if (!costTyped) {
     const prices = (await tx.select().from(purchasePrice).where(agreement)).map((row) => ({ ...row, minimumQuantity: dec(row.minimumQuantity), directUnitCost: dec(row.directUnitCost) }));
-    const source = loaded ?? await itemForLine(tx, values.no!);
+    const source = loaded ?? await itemForLine(new LineSources(tx), values.no!);
     const precision = (await currencyPrecisions(tx, context, header.currencyCode)).unitAmount;
     const agreed = bestDirectUnitCost(prices, priceContext, perUnit);
     // BC FindPurchLinePrice: a new quantity alone changes the cost only when an agreement gives one.

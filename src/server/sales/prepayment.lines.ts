@@ -13,7 +13,9 @@ import {
 } from '../../core/sales/prepayment.ts';
 import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { currency, generalLedgerSetup, salesHeader, salesLine, salesPrepaymentPercent } from '../db/schema/index.ts';
+import { currency, generalLedgerSetup, salesHeader, salesLine } from '../db/schema/index.ts';
+import type { SalesLineSources } from './sales-line.sources.ts';
+import { updateLineRows } from './sales-line.write.ts';
 import type { SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
@@ -77,10 +79,9 @@ export async function setLinesPrepaymentPercent(tx: Executor, header: SalesHeade
         next.prepmtLineAmount = required.toFixed(2);
       }
     }
-    await tx.update(salesLine).set({ prepaymentPercent: next.prepaymentPercent, prepmtLineAmount: next.prepmtLineAmount })
-      .where(and(eq(salesLine.documentType, header.documentType), eq(salesLine.documentNo, header.no), eq(salesLine.lineNo, line.lineNo)));
     updated.set(line.lineNo, next);
   }
+  for (const row of await updateLineRows(tx, [...updated.values()])) updated.set(row.lineNo, row);
   return lines.map((line) => updated.get(line.lineNo) ?? line);
 }
 
@@ -89,7 +90,7 @@ export async function setLinesPrepaymentPercent(tx: Executor, header: SalesHeade
  * (orders) or the header's; checked against the document type and the invoiced prepayment.
  */
 export async function fillPrepaymentPercent(
-  tx: Executor, header: SalesHeaderRow, values: LineValues, input: LineInput, previous: SalesLineRow | undefined, identityChanged: boolean,
+  sources: SalesLineSources, header: SalesHeaderRow, values: LineValues, input: LineInput, previous: SalesLineRow | undefined, identityChanged: boolean,
 ): Promise<void> {
   if (previous && identityChanged && !dec(previous.prepmtAmtInv).isZero()) {
     throw new DomainError('LINE_HAS_INVOICED_PREPAYMENT', { what: 'Type and No.', action: 'changed', lineNo: previous.lineNo, no: header.no, invoiced: previous.prepmtAmtInv }, 'no');
@@ -104,13 +105,13 @@ export async function fillPrepaymentPercent(
     return;
   }
   if (!identityChanged) return;
-  values.prepaymentPercent = await defaultPrepaymentPercent(tx, header, values);
+  values.prepaymentPercent = await defaultPrepaymentPercent(sources, header, values);
 }
 
-async function defaultPrepaymentPercent(tx: Executor, header: SalesHeaderRow, values: LineValues): Promise<string> {
+async function defaultPrepaymentPercent(sources: SalesLineSources, header: SalesHeaderRow, values: LineValues): Promise<string> {
   if (!carriesPrepayment(header.documentType) || values.systemCreatedEntry || !values.no) return '0';
   if (header.documentType === 'order' && values.type === 'item') {
-    const rows = await tx.select().from(salesPrepaymentPercent).where(eq(salesPrepaymentPercent.itemNo, values.no));
+    const rows = await sources.prepaymentPercentsOf(values.no);
     const percent = itemPrepaymentPercent(rows.map((row) => ({ ...row, salesType: row.salesType as SalesPrepaymentSalesType, prepaymentPercent: dec(row.prepaymentPercent) })), {
       billToCustomerNo: header.billToCustomerNo, customerPriceGroup: header.customerPriceGroup, postingDate: header.postingDate ?? header.orderDate ?? '0001-01-01',
     });

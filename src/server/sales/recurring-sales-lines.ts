@@ -15,7 +15,7 @@ import { assertEditable } from '../../core/sales/status.ts';
 import type { SalesLineType, VatCalculationType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { glAccount, standardCustomerSalesCode, standardSalesCode, standardSalesLine } from '../db/schema/index.ts';
-import { lineVat } from '../documents/line-sources.ts';
+import { LineSources, lineVat } from '../documents/line-sources.ts';
 import { addLines, createDocument, type NewSalesDocument } from './sales-document.commands.ts';
 import { loadDocument } from './sales-document.queries.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
@@ -99,7 +99,8 @@ async function glLinePricing(tx: Executor, header: SalesHeaderRow, accountNos: s
   const vat = new Map<string, { vatPercent: string; vatCalculationType: string }>();
   if (header.pricesIncludingVat && accountNos.length > 0) {
     const accounts = await tx.select({ no: glAccount.no, vatProdPostingGroup: glAccount.vatProdPostingGroup }).from(glAccount).where(inArray(glAccount.no, [...new Set(accountNos)]));
-    for (const account of accounts) vat.set(account.no, await lineVat(tx, header.vatBusPostingGroup, account.vatProdPostingGroup));
+    const sources = new LineSources(tx);
+    for (const account of accounts) vat.set(account.no, await lineVat(sources, header.vatBusPostingGroup, account.vatProdPostingGroup));
   }
   return (accountNo: string) => {
     const setup = vat.get(accountNo);

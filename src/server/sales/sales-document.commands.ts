@@ -23,6 +23,8 @@ import { assertNoInvoicedPrepayment, checkHeaderChangeWithPrepayment, prepayment
 import { type EditableDocumentType, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import { currencyFactor, customerFields, newDocumentDates, paymentTermsFields, prepaymentTermsFields, quoteValidityFields, shipToFields } from './sales-header.derive.ts';
 import { deriveLine, type SalesLineInput } from './sales-line.derive.ts';
+import { SalesLineSources } from './sales-line.sources.ts';
+import { insertLineRows, updateLineRows } from './sales-line.write.ts';
 import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
 import { itemFromCatalog } from '../purchases/catalog-items.ts';
 import { checkPaymentServiceSet, paymentServiceSetForNewDocument } from '../payment-services/payment-service-setup.commands.ts';
@@ -79,11 +81,7 @@ export async function createDocument(tx: Executor, documentType: EditableDocumen
   values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
   const entity = salesDescriptor(documentType).caption;
   const [header] = await guarded(entity, no, () => tx.insert(salesHeader).values(values as SalesHeaderRow).returning());
-  let document: SalesDocument = { header: header!, lines: [] };
-  for (const [index, line] of lines.entries()) {
-    document = await insertLine(tx, document, line, context).catch((error: unknown) => { throw prefixField(error, `lines.${index}`); });
-  }
-  return recalculateDocument(tx, document, context, 'lineChanged');
+  return recalculateDocument(tx, await insertLines(tx, { header: header!, lines: [] }, lines, context), context, 'lineChanged');
 }
 
 
@@ -172,42 +170,51 @@ function needsRepricing(before: SalesHeaderRow, after: SalesHeaderRow, input: Sa
 
 /** Every line derived again for the changed header, as if entered anew with the same item, unit and quantity. */
 async function rederiveLines(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], context: SalesContext): Promise<SalesLineRow[]> {
-  const updated: SalesLineRow[] = [];
-  for (const line of lines) {
-    // A new posting date does not re-price what a posted shipment bills on the order's terms, nor what delivers a blanket line on its terms.
-    if (billsPostedLine(line) || line.blanketOrderNo) { updated.push(line); continue; }
+  // A new posting date does not re-price what a posted shipment bills on the order's terms, nor what delivers a blanket line on its terms.
+  return changeLines(tx, header, lines, context, (line) => {
+    if (billsPostedLine(line) || line.blanketOrderNo) return null;
     const input = line.type === 'comment' ? { type: line.type, description: line.description }
       : { type: line.type, no: line.no, quantity: line.quantity, description: line.description, ...(line.type === 'item' ? { unitOfMeasureCode: line.unitOfMeasureCode } : { unitPrice: line.unitPrice }) };
-    const values = await deriveLine(tx, header, input, undefined, context);
-    const [row] = await tx.update(salesLine).set(values).where(lineKey(line)).returning();
-    updated.push(row!);
-  }
-  return updated;
+    return { input, previous: undefined };
+  });
 }
 
 /** Prices Including VAT switched: unit prices are converted so the amounts keep their meaning. */
-async function convertPricesForVat(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], context: SalesContext): Promise<SalesLineRow[]> {
-  const updated: SalesLineRow[] = [];
-  for (const line of lines) {
-    if (line.type === 'comment') { updated.push(line); continue; }
+function convertPricesForVat(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], context: SalesContext): Promise<SalesLineRow[]> {
+  return changeLines(tx, header, lines, context, (line) => {
+    if (line.type === 'comment') return null;
     const factor = dec(line.vatCalculationType === 'reverseCharge' ? '0' : line.vatPercent).div(100).plus(1);
     const unitPrice = roundUnitAmount(header.pricesIncludingVat ? dec(line.unitPrice).times(factor) : dec(line.unitPrice).div(factor));
-    const values = await deriveLine(tx, header, { unitPrice: unitPrice.toFixed(5) }, line, context);
-    const [row] = await tx.update(salesLine).set(values).where(lineKey(line)).returning();
-    updated.push(row!);
-  }
-  return updated;
+    return { input: { unitPrice: unitPrice.toFixed(5) }, previous: line };
+  });
 }
 
-async function moveLinesToLocation(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], oldLocation: string | null, context: SalesContext) {
-  const updated: SalesLineRow[] = [];
-  for (const line of lines) {
-    if (line.type !== 'item' || line.locationCode !== oldLocation) { updated.push(line); continue; }
-    const values = await deriveLine(tx, header, { locationCode: header.locationCode }, line, context);
-    const [row] = await tx.update(salesLine).set(values).where(lineKey(line)).returning();
-    updated.push(row!);
+function moveLinesToLocation(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], oldLocation: string | null, context: SalesContext) {
+  return changeLines(tx, header, lines, context, (line) =>
+    (line.type !== 'item' || line.locationCode !== oldLocation ? null : { input: { locationCode: header.locationCode }, previous: line }));
+}
+
+/**
+ * Lines derived again after a header change, `change` saying how (null: the line stays): their items
+ * and prices read at once, the changed lines written in one statement.
+ */
+async function changeLines(
+  tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], context: SalesContext,
+  change: (line: SalesLineRow) => { input: SalesLineInput; previous: SalesLineRow | undefined } | null,
+): Promise<SalesLineRow[]> {
+  const sources = new SalesLineSources(tx, header.documentType);
+  const changes = lines.map((line) => ({ line, change: change(line) }));
+  await sources.prefetch(changes.filter((entry) => entry.change !== null).map((entry) => entry.line));
+  const derived = new Map<number, SalesLineRow>();
+  for (const { line, change: changed } of changes) {
+    if (!changed) continue;
+    const values = await deriveLine(tx, header, changed.input, changed.previous, context, sources);
+    // As an UPDATE … SET would: a value left undefined keeps the line's.
+    const defined = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+    derived.set(line.lineNo, { ...line, ...defined } as SalesLineRow);
   }
-  return updated;
+  const written = new Map((await updateLineRows(tx, [...derived.values()])).map((row) => [row.lineNo, row]));
+  return lines.map((line) => written.get(line.lineNo) ?? line);
 }
 
 /** Shipped (or, on returns, received) but not yet invoiced: deleting it would lose what is owed. */
@@ -262,14 +269,36 @@ export async function deleteExpiredQuotes(tx: Executor, before: string, context:
   return expired.map((row) => row.no);
 }
 
-async function insertLine(tx: Executor, document: SalesDocument, given: NewSalesLine & { catalogItemEntryNo?: string }, context: SalesContext): Promise<SalesDocument> {
+type NewLine = NewSalesLine & { catalogItemEntryNo?: string };
+
+/**
+ * New lines of a document: their items, units, prices and setups read for all of them at once, then
+ * written in one statement, so N lines cost as many statements as one (issue 21). Lines linked to a
+ * blanket order line are checked against the order lines already written, so they go one by one.
+ * `fieldsOfRequestLines`: a refusal names the field as lines.<index>.<field> of the request.
+ */
+async function insertLines(tx: Executor, document: SalesDocument, inputs: readonly NewLine[], context: SalesContext, fieldsOfRequestLines = true): Promise<SalesDocument> {
+  const sources = new SalesLineSources(tx, document.header.documentType);
+  if (inputs.length > 1) await sources.prefetch(inputs);
+  const oneByOne = inputs.some((input) => input.blanketOrderNo || input.blanketOrderLineNo);
+  const rows: SalesLineRow[] = [];
+  const written = [...document.lines];
+  for (const [index, given] of inputs.entries()) {
+    const row = await newLineRow(tx, { header: document.header, lines: written }, given, context, sources)
+      .catch((error: unknown) => { throw fieldsOfRequestLines ? prefixField(error, `lines.${index}`) : error; });
+    written.push(row);
+    if (oneByOne) rows.push(...(await insertLineRows(tx, document.header, [row])));
+  }
+  if (!oneByOne) rows.push(...(await insertLineRows(tx, document.header, written.slice(document.lines.length))));
+  return { header: document.header, lines: [...document.lines, ...rows].sort((a, b) => a.lineNo - b.lineNo) };
+}
+
+async function newLineRow(tx: Executor, document: SalesDocument, given: NewLine, context: SalesContext, sources: SalesLineSources): Promise<SalesLineRow> {
   const { catalogItemEntryNo, ...input } = given;
   const lineNo = nextLineNo(document.lines, input.lineNo, 'Sales Line', document.header.no);
   if (catalogItemEntryNo) Object.assign(input, { type: 'item', no: await itemFromCatalog(tx, catalogItemEntryNo, 'catalogItemEntryNo') });
-  const values = await deriveLine(tx, document.header, input, undefined, context);
-  const [line] = await guarded('Sales Line', `${document.header.no} ${lineNo}`, () => tx.insert(salesLine)
-    .values({ ...values, documentType: document.header.documentType, documentNo: document.header.no, lineNo } as SalesLineRow).returning());
-  return { header: document.header, lines: [...document.lines, line!].sort((a, b) => a.lineNo - b.lineNo) };
+  const values = await deriveLine(tx, document.header, input, undefined, context, sources);
+  return { ...values, documentType: document.header.documentType, documentNo: document.header.no, lineNo } as SalesLineRow;
 }
 
 export async function addLine(
@@ -278,17 +307,14 @@ export async function addLine(
   const document = await loadDocument(tx, documentType, no, { lock: true });
   checkVersion(document, expectedVersion);
   if (document.header.status !== 'open') assertEditable(document.header.status as never, ['lines'], [], 'line');
-  return recalculateDocument(tx, await insertLine(tx, document, input, context), context, 'lineChanged');
+  return recalculateDocument(tx, await insertLines(tx, document, [input], context, false), context, 'lineChanged');
 }
 
 /** Several lines at once (Get Shipment Lines, lines to reverse): the document is totalled once, not per line. */
 export async function addLines(tx: Executor, documentType: EditableDocumentType, no: string, inputs: readonly NewSalesLine[], context: SalesContext): Promise<SalesDocument> {
-  let document = await loadDocument(tx, documentType, no, { lock: true });
+  const document = await loadDocument(tx, documentType, no, { lock: true });
   if (document.header.status !== 'open') assertEditable(document.header.status as never, ['lines'], [], 'line');
-  for (const [index, input] of inputs.entries()) {
-    document = await insertLine(tx, document, input, context).catch((error: unknown) => { throw prefixField(error, `lines.${index}`); });
-  }
-  return recalculateDocument(tx, document, context, 'lineChanged');
+  return recalculateDocument(tx, await insertLines(tx, document, inputs, context), context, 'lineChanged');
 }
 
 function findLine(document: SalesDocument, lineNo: number): SalesLineRow {
@@ -407,13 +433,9 @@ export async function setPrepaymentTotal(
   assertEditable(document.header.status as never, ['prepmtLineAmount'], lineFieldsEditableWhenReleased, 'line');
   const precision = (await currencyPrecisions(tx, context, document.header.currencyCode)).amount;
   const shares = spreadPrepaymentTotal(document.lines.filter((line) => line.type !== 'comment').map(prepaymentLineOf), dec(amount), precision);
-  const lines: SalesLineRow[] = [];
-  for (const line of document.lines) {
+  const lines = await changeLines(tx, document.header, document.lines, context, (line) => {
     const share = shares.get(line.lineNo);
-    if (!share) { lines.push(line); continue; }
-    const values = await deriveLine(tx, document.header, { prepmtLineAmount: share.toFixed(2) }, line, context);
-    const [row] = await tx.update(salesLine).set(values).where(lineKey(line)).returning();
-    lines.push(row!);
-  }
+    return share ? { input: { prepmtLineAmount: share.toFixed(2) }, previous: line } : null;
+  });
   return recalculateDocument(tx, { header: document.header, lines }, context, 'lineChanged');
 }

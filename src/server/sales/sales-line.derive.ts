@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec, ZERO, type Decimal } from '../../core/money/decimal.ts';
 import { calculateLineAmount, lineDiscountPercentFromAmount, lineDiscountPercentFromLineAmount } from '../../core/sales/line-amounts.ts';
@@ -11,7 +11,7 @@ import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { assertFitsColumns } from '../db/column-limits.ts';
-import { item, postedSalesLine, salesLine, salesLineDiscount, salesPrice, vatPostingSetup } from '../db/schema/index.ts';
+import { postedSalesLine, salesLine } from '../db/schema/index.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 import { handledQuantities } from './sales-line.quantities.ts';
@@ -19,6 +19,7 @@ import { checkPurchaseLink, fillPurchasing } from './sales-line.purchasing.ts';
 import { blanketQuantitiesAfter, blanketQuantitiesBefore, withBlanketLink } from './sales-line.blanket.ts';
 import { fillPrepaymentAmounts, fillPrepaymentPercent } from './prepayment.lines.ts';
 import { accountForLine, itemForLine, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
+import { SalesLineSources } from './sales-line.sources.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
 
@@ -35,9 +36,11 @@ const lineHandlingOf = (header: SalesHeaderRow) => salesDescriptor(header.docume
  * Builds a line's stored values from what the user sent: the item or account fills description,
  * unit, posting groups and VAT; the best price and line discount are found when the item, unit or
  * quantity changes (unless the user typed them); amounts and quantities to handle follow.
+ * `sources`: items, prices and setups already read for the command's lines (one line's by default).
  */
 export async function deriveLine(
   tx: Executor, header: SalesHeaderRow, given: SalesLineInput, previous: SalesLineRow | undefined, context: SalesContext,
+  sources = new SalesLineSources(tx, header.documentType),
 ): Promise<LineValues> {
   // A blanket order link brings the blanket line's location, unit, price and discount with it (spec §14.1).
   const { input, linked: blanketLinked } = await withBlanketLink(tx, header, given, previous);
@@ -47,14 +50,14 @@ export async function deriveLine(
   if (linked) await checkLinkedLine(tx, input, previous!, linked);
   if (previous) checkPurchaseLink(input, previous);
   if (values.type === 'comment') return commentLine(values);
-  const source = identityChanged ? await fillFromSource(tx, header, values, input) : undefined;
+  const source = identityChanged ? await fillFromSource(sources, header, values, input) : undefined;
   await fillPurchasing(tx, header, values, input, identityChanged ? source?.purchasingCode || null : undefined);
-  if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined)) await fillUnitOfMeasure(tx, values);
-  if (identityChanged) await fillVat(tx, header, values);
-  await fillPrepaymentPercent(tx, header, values, input, previous, identityChanged);
+  if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined)) await fillUnitOfMeasure(sources, values);
+  if (identityChanged) await fillVat(sources, header, values);
+  await fillPrepaymentPercent(sources, header, values, input, previous, identityChanged);
   const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;
   // A line billing a posted shipment (return receipt) keeps the order's price and discounts (issue 10), one delivering a blanket line the blanket's.
-  if (values.type === 'item' && quantityChanged && !linked && !blanketLinked) await fillBestPrice(tx, header, values, input, context, source);
+  if (values.type === 'item' && quantityChanged && !linked && !blanketLinked) await fillBestPrice(sources, header, values, input, context, source);
   const blanketOnOrders = await blanketQuantitiesBefore(tx, header, values, input, previous);
   fillQuantities(header, values, input, previous, quantityChanged, context);
   blanketQuantitiesAfter(values, input, blanketOnOrders, quantityChanged);
@@ -112,14 +115,14 @@ function commentLine(values: LineValues): LineValues {
 
 
 /** Fills the line from its item or account; returns the item so pricing need not load it again. */
-async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: LineValues, input: SalesLineInput): Promise<ItemRow | undefined> {
+async function fillFromSource(sources: SalesLineSources, header: SalesHeaderRow, values: LineValues, input: SalesLineInput): Promise<ItemRow | undefined> {
   if (!values.no) throw new DomainError('INVALID_INPUT', { detail: `A line of type ${values.type} needs a number (no).` }, 'no');
   values.genBusPostingGroup = header.genBusPostingGroup;
   values.vatBusPostingGroup = header.vatBusPostingGroup;
   values.locationCode = input.locationCode !== undefined ? (input.locationCode as string | null) : header.locationCode;
   values.shipmentDate = (input.shipmentDate as string | undefined) ?? header.shipmentDate;
   if (values.type === 'item') {
-    const source = await itemForLine(tx, values.no);
+    const source = await itemForLine(sources, values.no);
     // Sales Blocked stops selling the item, not taking it back.
     if (source.salesBlocked && salesDescriptor(header.documentType as SalesDocumentType).direction === 'outbound') throw new DomainError('ITEM_SALES_BLOCKED', { itemNo: source.no }, 'no');
     values.description = (input.description as string | undefined) ?? source.description;
@@ -130,7 +133,7 @@ async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: Line
     values.inventoryPostingGroup = source.type === 'inventory' ? source.inventoryPostingGroup : null;
     return source;
   }
-  const account = await accountForLine(tx, values.no, Boolean(values.systemCreatedEntry));
+  const account = await accountForLine(sources, values.no, Boolean(values.systemCreatedEntry));
   values.description = (input.description as string | undefined) ?? account.name;
   values.genProdPostingGroup = account.genProdPostingGroup;
   values.vatProdPostingGroup = account.vatProdPostingGroup;
@@ -140,24 +143,21 @@ async function fillFromSource(tx: Executor, header: SalesHeaderRow, values: Line
   return undefined;
 }
 
-async function fillUnitOfMeasure(tx: Executor, values: LineValues) {
-  values.quantityPerUnitOfMeasure = await quantityPerUnit(tx, values.no!, values.unitOfMeasureCode!);
+async function fillUnitOfMeasure(sources: SalesLineSources, values: LineValues) {
+  values.quantityPerUnitOfMeasure = await quantityPerUnit(sources, values.no!, values.unitOfMeasureCode!);
 }
 
-async function fillVat(tx: Executor, header: SalesHeaderRow, values: LineValues) {
-  Object.assign(values, await lineVat(tx, header.vatBusPostingGroup, values.vatProdPostingGroup ?? null));
+async function fillVat(sources: SalesLineSources, header: SalesHeaderRow, values: LineValues) {
+  Object.assign(values, await lineVat(sources, header.vatBusPostingGroup, values.vatProdPostingGroup ?? null));
 }
 
-async function fillBestPrice(tx: Executor, header: SalesHeaderRow, values: LineValues, input: SalesLineInput, context: SalesContext, loaded: ItemRow | undefined) {
+async function fillBestPrice(sources: SalesLineSources, header: SalesHeaderRow, values: LineValues, input: SalesLineInput, context: SalesContext, loaded: ItemRow | undefined) {
   if (input.unitPrice !== undefined && input.lineDiscountPercent !== undefined) return;
-  const source = loaded ?? (await tx.select().from(item).where(eq(item.no, values.no!)))[0];
-  const prices = await tx.select().from(salesPrice).where(eq(salesPrice.itemNo, source!.no));
-  const discounts = await tx.select().from(salesLineDiscount).where(or(
-    and(eq(salesLineDiscount.type, 'item'), eq(salesLineDiscount.code, source!.no)),
-    source!.itemDiscountGroup ? and(eq(salesLineDiscount.type, 'itemDiscountGroup'), eq(salesLineDiscount.code, source!.itemDiscountGroup)) : undefined,
-  ));
-  const vatPercents = await priceVatPercents(tx, values, prices.map((price) => price.vatBusPostingGroupPrice));
-  const precisions = await currencyPrecisions(tx, context, header.currencyCode);
+  const source = loaded ?? (await sources.item(values.no!));
+  const prices = await sources.pricesOf(source!);
+  const discounts = await sources.discountsOf(source!);
+  const vatPercents = await priceVatPercents(sources, values, prices.map((price) => price.vatBusPostingGroupPrice));
+  const precisions = await currencyPrecisions(sources.tx, context, header.currencyCode);
   const priceContext = {
     itemNo: source!.no,
     itemDiscountGroup: source!.itemDiscountGroup,
@@ -200,12 +200,11 @@ async function fillBestPrice(tx: Executor, header: SalesHeaderRow, values: LineV
 }
 
 /** VAT % of each price agreement's VAT business group (the document's when blank) for the line's product group. */
-async function priceVatPercents(tx: Executor, values: LineValues, groups: (string | null)[]): Promise<Map<string, Decimal>> {
+async function priceVatPercents(sources: SalesLineSources, values: LineValues, groups: (string | null)[]): Promise<Map<string, Decimal>> {
   const percents = new Map<string, Decimal>([['', dec(values.vatPercent ?? '0')]]);
   const named = [...new Set(groups.filter((group): group is string => Boolean(group)))];
   if (named.length === 0 || !values.vatProdPostingGroup) return percents;
-  const setups = await tx.select().from(vatPostingSetup)
-    .where(and(inArray(vatPostingSetup.vatBusPostingGroup, named), eq(vatPostingSetup.vatProdPostingGroup, values.vatProdPostingGroup)));
+  const setups = await sources.vatSetupsOf(named, values.vatProdPostingGroup);
   for (const setup of setups) percents.set(setup.vatBusPostingGroup!, dec(setup.vatPercent));
   return percents;
 }

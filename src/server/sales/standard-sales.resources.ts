@@ -17,7 +17,7 @@ import type { Executor } from '../db/connection.ts';
 import {
   currency, generalLedgerSetup, item, glAccount, recurringSalesInvoice, standardCustomerSalesCode, standardSalesCode, standardSalesLine,
 } from '../db/schema/index.ts';
-import { accountForLine, itemForLine, quantityPerUnit } from '../documents/line-sources.ts';
+import { accountForLine, itemForLine, LineSources, quantityPerUnit } from '../documents/line-sources.ts';
 import type { ResourceDefinition, Row } from '../master-data/resource.ts';
 
 /**
@@ -100,11 +100,12 @@ async function validateLine(tx: Executor, record: Row) {
     if (type !== 'item') throw invalid('Only item lines have a variant code.', 'variantCode');
     throw new DomainError('RELATED_RECORD_NOT_FOUND', { entity: 'Item Variant', value: `${no} ${record.variantCode as string}`, field: 'variantCode' }, 'variantCode');
   }
+  const sources = new LineSources(tx);
   if (type === 'item') {
-    await itemForLine(tx, no);
-    if (record.unitOfMeasureCode) await quantityPerUnit(tx, no, record.unitOfMeasureCode as string);
+    await itemForLine(sources, no);
+    if (record.unitOfMeasureCode) await quantityPerUnit(sources, no, record.unitOfMeasureCode as string);
   }
-  if (type === 'glAccount') await accountForLine(tx, no, false);
+  if (type === 'glAccount') await accountForLine(sources, no, false);
 }
 
 export const standardSalesLineResource: ResourceDefinition = {

@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { DomainError } from '../../../src/core/errors.ts';
 import { ZERO, dec } from '../../../src/core/money/decimal.ts';
 import type { DatabaseHandle, Executor } from '../../../src/server/db/connection.ts';
-import * as schema from '../../../src/server/db/schema/index.ts';
 import { item, itemApplicationEntry, itemLedgerEntry, unitOfMeasure, valueEntry } from '../../../src/server/db/schema/index.ts';
 import { planItemPosting } from '../../../src/core/inventory/item-posting-planner.ts';
 import type { ItemInvoicing, ItemMovement, ItemPostingOptions, PostedItemValue } from '../../../src/core/inventory/item-posting.types.ts';
@@ -13,6 +10,7 @@ import { EMPTY_POSTING_BATCH } from '../../../src/core/posting/entries.ts';
 import { appendPosting } from '../../../src/server/ledger/append-posting.ts';
 import { loadItemPostingState } from '../../../src/server/ledger/item-posting-state.ts';
 import { freshDatabase } from '../../support/database.ts';
+import { countingDatabase } from '../../support/statement-counter.ts';
 
 let database: DatabaseHandle;
 let db: Executor;
@@ -283,13 +281,3 @@ function index(no: string) {
   return Number(no.slice(1));
 }
 
-/** The same database behind a second drizzle instance that counts the statements it sends. */
-function countingDatabase(handle: DatabaseHandle) {
-  let statements = 0;
-  const logger = { logQuery: () => { statements++; } };
-  const client = (handle.db as unknown as { $client: never }).$client;
-  const counted = (handle.kind === 'pglite'
-    ? drizzlePglite({ client, schema, casing: 'snake_case', logger })
-    : drizzlePostgres({ client, schema, casing: 'snake_case', logger })) as unknown as Executor;
-  return { db: counted, statements: () => statements };
-}
