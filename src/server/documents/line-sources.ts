@@ -32,8 +32,15 @@ export class LineSources {
   private readonly units = new Map<string, string>();
   private readonly accounts = new Map<string, GlAccountRow>();
   private readonly vatSetups = new Map<string, VatSetupRow>();
+  private readonly memos = new Map<string, Promise<unknown>>();
 
   constructor(readonly tx: Executor) {}
+
+  /** Any other value the lines read alike (a currency's rounding): read once for the command. */
+  once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (!this.memos.has(key)) this.memos.set(key, load());
+    return this.memos.get(key) as Promise<T>;
+  }
 
   async prefetch(lines: readonly LineKey[]): Promise<void> {
     const itemNos = distinct(lines.filter((line) => line.type === 'item').map((line) => line.no));

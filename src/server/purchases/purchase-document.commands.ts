@@ -20,6 +20,8 @@ import { recalculatePurchaseDocument } from './purchase-document.recalculate.ts'
 import type { PurchaseDocument, PurchaseHeaderRow, PurchaseLineRow } from './purchase-document.types.ts';
 import type { EditablePurchaseDocumentType } from '../../core/documents/document-types.ts';
 import { newPurchaseDates, vendorFields } from './purchase-header.derive.ts';
+import { insertLineRows, updateLineRows, withDerived } from '../documents/line-rows.ts';
+import { PurchaseLineSources } from './purchase-line.sources.ts';
 import { derivePurchaseLine, type PurchaseLineInput } from './purchase-line.derive.ts';
 
 /** Fields a user may change while the document is Released (BC: no TestStatusOpen on them). */
@@ -59,11 +61,7 @@ export async function createPurchaseDocument(
   if (explicit.dueDate !== undefined) values.dueDate = explicit.dueDate;
   values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
   const [header] = await guarded(caption(documentType), no, () => tx.insert(purchaseHeader).values(values as PurchaseHeaderRow).returning());
-  let document: PurchaseDocument = { header: header!, lines: [] };
-  for (const [index, line] of lines.entries()) {
-    document = await insertLine(tx, document, line, context).catch((error: unknown) => { throw prefixField(error, `lines.${index}`); });
-  }
-  return recalculatePurchaseDocument(tx, document, context);
+  return recalculatePurchaseDocument(tx, await insertLines(tx, { header: header!, lines: [] }, lines, context, true), context);
 }
 
 const vendorChanged = (input: PurchaseHeaderChanges) => input.buyFromVendorNo !== undefined || input.payToVendorNo !== undefined;
@@ -108,40 +106,52 @@ function needsRecosting(before: PurchaseHeaderRow, after: PurchaseHeaderRow, inp
     || before.locationCode !== after.locationCode;
 }
 
+/** Every open line derived anew, their items and agreements read at once, the changed lines written in one statement. */
 async function rederiveLines(tx: Executor, header: PurchaseHeaderRow, lines: PurchaseLineRow[], context: PurchaseContext): Promise<PurchaseLineRow[]> {
-  const updated: PurchaseLineRow[] = [];
-  for (const line of lines) {
-    if (line.type === 'comment' || line.receiptNo || line.returnShipmentNo) { updated.push(line); continue; }
+  const sources = new PurchaseLineSources(tx, header.buyFromVendorNo);
+  const open = lines.filter((line) => !(line.type === 'comment' || line.receiptNo || line.returnShipmentNo));
+  await sources.prefetch(open);
+  const derived: PurchaseLineRow[] = [];
+  for (const line of open) {
     const input: PurchaseLineInput = {
       type: line.type, no: line.no, quantity: line.quantity, description: line.description, locationCode: header.locationCode,
       ...(line.type === 'item' ? { unitOfMeasureCode: line.unitOfMeasureCode } : { directUnitCost: line.directUnitCost }),
     };
-    const values = await derivePurchaseLine(tx, header, input, undefined, context);
-    const [row] = await tx.update(purchaseLine).set(values).where(lineKey(line)).returning();
-    updated.push(row!);
+    const values = await derivePurchaseLine(tx, header, input, undefined, context, sources);
+    derived.push(withDerived(line, values));
   }
-  return updated;
+  const written = new Map((await updateLineRows(tx, purchaseLine, derived)).map((row) => [row.lineNo, row]));
+  return lines.map((line) => written.get(line.lineNo) ?? line);
 }
 
-async function insertLine(tx: Executor, document: PurchaseDocument, input: NewPurchaseLine, context: PurchaseContext): Promise<PurchaseDocument> {
-  const { lineNo: typed, ...fields } = input;
-  const lineNo = nextLineNo(document.lines, typed, 'Purchase Line', document.header.no);
-  const values = await derivePurchaseLine(tx, document.header, fields, undefined, context);
-  const [line] = await guarded('Purchase Line', `${document.header.no} ${lineNo}`, () => tx.insert(purchaseLine)
-    .values({ ...values, documentType: document.header.documentType, documentNo: document.header.no, lineNo } as PurchaseLineRow).returning());
-  return { header: document.header, lines: [...document.lines, line!].sort((a, b) => a.lineNo - b.lineNo) };
+/**
+ * New lines: their items, units and agreements read at once, then written in one statement, so N
+ * lines cost as many statements as one (issue 21). `fieldsOfRequestLines`: a refusal names the field
+ * as lines.<index>.<field> of the request.
+ */
+async function insertLines(tx: Executor, document: PurchaseDocument, inputs: readonly NewPurchaseLine[], context: PurchaseContext, fieldsOfRequestLines: boolean): Promise<PurchaseDocument> {
+  const sources = new PurchaseLineSources(tx, document.header.buyFromVendorNo);
+  if (inputs.length > 1) await sources.prefetch(inputs);
+  const rows: PurchaseLineRow[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const { lineNo: typed, ...fields } = input;
+    const lineNo = nextLineNo([...document.lines, ...rows], typed, 'Purchase Line', document.header.no);
+    const values = await derivePurchaseLine(tx, document.header, fields, undefined, context, sources)
+      .catch((error: unknown) => { throw fieldsOfRequestLines ? prefixField(error, `lines.${index}`) : error; });
+    rows.push({ ...values, documentType: document.header.documentType, documentNo: document.header.no, lineNo } as PurchaseLineRow);
+  }
+  const what = rows.length === 1 ? `${document.header.no} ${rows[0]!.lineNo}` : document.header.no;
+  const written = await guarded('Purchase Line', what, () => insertLineRows(tx, purchaseLine, rows));
+  return { header: document.header, lines: [...document.lines, ...written].sort((a, b) => a.lineNo - b.lineNo) };
 }
 
 export async function addPurchaseLines(
   tx: Executor, documentType: EditablePurchaseDocumentType, no: string, inputs: readonly NewPurchaseLine[], expectedVersion: number | undefined, context: PurchaseContext,
 ): Promise<PurchaseDocument> {
-  let document = await loadPurchaseDocument(tx, documentType, no, { lock: true });
+  const document = await loadPurchaseDocument(tx, documentType, no, { lock: true });
   checkVersion(document, expectedVersion);
   assertOpen(document, ['lines'], [], 'line');
-  for (const [index, input] of inputs.entries()) {
-    document = await insertLine(tx, document, input, context).catch((error: unknown) => { throw inputs.length > 1 ? prefixField(error, `lines.${index}`) : error; });
-  }
-  return recalculatePurchaseDocument(tx, document, context);
+  return recalculatePurchaseDocument(tx, await insertLines(tx, document, inputs, context, inputs.length > 1), context);
 }
 
 export function addPurchaseLine(

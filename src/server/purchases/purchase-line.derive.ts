@@ -6,10 +6,10 @@ import { calculateLineAmount, lineDiscountPercentFromAmount, lineDiscountPercent
 import { quantitiesToHandleAfterEntry, quantityBase, validateQuantities } from '../../core/sales/quantities.ts';
 import type { Executor } from '../db/connection.ts';
 import { assertFitsColumns } from '../db/column-limits.ts';
-import { purchaseLine, purchaseLineDiscount, purchasePrice } from '../db/schema/index.ts';
-import { and, eq } from 'drizzle-orm';
+import { purchaseLine } from '../db/schema/index.ts';
 import { bestDirectUnitCost, bestPurchaseLineDiscount } from '../../core/pricing/purchase-price.ts';
-import { accountForLine, itemForLine, LineSources, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
+import { accountForLine, itemForLine, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
+import { PurchaseLineSources } from './purchase-line.sources.ts';
 import { currencyPrecisions } from '../sales/sales-context.ts';
 import { handledQuantities } from '../sales/sales-line.quantities.ts';
 import type { PurchaseContext } from './purchase-context.ts';
@@ -28,7 +28,7 @@ const descriptorOf = (header: PurchaseHeaderRow) => purchaseDescriptor(header.do
  */
 export async function derivePurchaseLine(
   tx: Executor, header: PurchaseHeaderRow, input: PurchaseLineInput, previous: PurchaseLineRow | undefined, context: PurchaseContext,
-  sources = new LineSources(tx),
+  sources = new PurchaseLineSources(tx, header.buyFromVendorNo),
 ): Promise<LineValues> {
   const values: LineValues = { ...(previous ?? {}), ...input, type: (input.type ?? previous?.type) as string };
   const identityChanged = !previous || input.type !== undefined && input.type !== previous.type || input.no !== undefined && input.no !== previous.no;
@@ -40,9 +40,9 @@ export async function derivePurchaseLine(
   }
   if (identityChanged) Object.assign(values, await lineVat(sources, header.vatBusPostingGroup, values.vatProdPostingGroup ?? null));
   const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;
-  if (values.type === 'item' && quantityChanged) await fillFromAgreements(tx, header, values, input, source, context, identityChanged || input.unitOfMeasureCode !== undefined);
+  if (values.type === 'item' && quantityChanged) await fillFromAgreements(sources, header, values, input, source, context, identityChanged || input.unitOfMeasureCode !== undefined);
   fillQuantities(header, values, input, previous, quantityChanged, context);
-  await fillAmounts(tx, header, values, input, context);
+  await fillAmounts(sources, header, values, input, context);
   assertFitsColumns(purchaseLine, values);
   return values;
 }
@@ -70,7 +70,7 @@ function commentLine(values: LineValues): LineValues {
   };
 }
 
-async function fillFromSource(sources: LineSources, header: PurchaseHeaderRow, values: LineValues, input: PurchaseLineInput): Promise<ItemRow | undefined> {
+async function fillFromSource(sources: PurchaseLineSources, header: PurchaseHeaderRow, values: LineValues, input: PurchaseLineInput): Promise<ItemRow | undefined> {
   if (!values.no) throw new DomainError('INVALID_INPUT', { detail: `A line of type ${values.type} needs a number (no).` }, 'no');
   values.genBusPostingGroup = header.genBusPostingGroup;
   values.vatBusPostingGroup = header.vatBusPostingGroup;
@@ -99,13 +99,16 @@ async function fillFromSource(sources: LineSources, header: PurchaseHeaderRow, v
   return undefined;
 }
 
+const precisionsOf = (sources: PurchaseLineSources, context: PurchaseContext, currencyCode: string | null) =>
+  sources.once(`currency ${currencyCode ?? ''}`, () => currencyPrecisions(sources.tx, context, currencyCode));
+
 /**
  * Direct Unit Cost and Line Discount % from the vendor's agreements (core/pricing/purchase-price.ts),
  * unless typed; without a cost agreement, BC's fallback: the item's Last Direct Cost per base unit, in
  * the line's unit and the document's currency.
  */
 async function fillFromAgreements(
-  tx: Executor, header: PurchaseHeaderRow, values: LineValues, input: PurchaseLineInput, loaded: ItemRow | undefined, context: PurchaseContext,
+  sources: PurchaseLineSources, header: PurchaseHeaderRow, values: LineValues, input: PurchaseLineInput, loaded: ItemRow | undefined, context: PurchaseContext,
   newItemOrUnit: boolean,
 ) {
   const costTyped = input.directUnitCost !== undefined;
@@ -116,11 +119,10 @@ async function fillFromAgreements(
     date: header.orderDate ?? header.postingDate ?? context.workDate, currencyCode: header.currencyCode ?? '',
     unitOfMeasureCode: values.unitOfMeasureCode ?? '', quantityBase: dec(values.quantity ?? '0').times(perUnit),
   };
-  const agreement = and(eq(purchasePrice.itemNo, values.no!), eq(purchasePrice.vendorNo, header.buyFromVendorNo));
   if (!costTyped) {
-    const prices = (await tx.select().from(purchasePrice).where(agreement)).map((row) => ({ ...row, minimumQuantity: dec(row.minimumQuantity), directUnitCost: dec(row.directUnitCost) }));
-    const source = loaded ?? await itemForLine(new LineSources(tx), values.no!);
-    const precision = (await currencyPrecisions(tx, context, header.currencyCode)).unitAmount;
+    const prices = (await sources.pricesOf(values.no!)).map((row) => ({ ...row, minimumQuantity: dec(row.minimumQuantity), directUnitCost: dec(row.directUnitCost) }));
+    const source = loaded ?? await itemForLine(sources, values.no!);
+    const precision = (await precisionsOf(sources, context, header.currencyCode)).unitAmount;
     const agreed = bestDirectUnitCost(prices, priceContext, perUnit);
     // BC FindPurchLinePrice: a new quantity alone changes the cost only when an agreement gives one.
     if (agreed === null && !newItemOrUnit) return fillDiscount();
@@ -132,8 +134,7 @@ async function fillFromAgreements(
 
   async function fillDiscount() {
     if (discountTyped) return;
-    const discounts = await tx.select().from(purchaseLineDiscount)
-      .where(and(eq(purchaseLineDiscount.itemNo, values.no!), eq(purchaseLineDiscount.vendorNo, header.buyFromVendorNo)));
+    const discounts = await sources.discountsOf(values.no!);
     values.lineDiscountPercent = bestPurchaseLineDiscount(discounts.map((row) => ({ ...row, minimumQuantity: dec(row.minimumQuantity), lineDiscountPercent: dec(row.lineDiscountPercent) })), priceContext).toFixed(5);
   }
 }
@@ -154,8 +155,8 @@ function fillQuantities(header: PurchaseHeaderRow, values: LineValues, input: Pu
 }
 
 /** Line discount and Line Amount as on sales lines; Unit Cost (LCY) is the net cost per unit in local currency (BC UpdateUnitCost). */
-async function fillAmounts(tx: Executor, header: PurchaseHeaderRow, values: LineValues, input: PurchaseLineInput, context: PurchaseContext) {
-  const precisions = await currencyPrecisions(tx, context, header.currencyCode);
+async function fillAmounts(sources: PurchaseLineSources, header: PurchaseHeaderRow, values: LineValues, input: PurchaseLineInput, context: PurchaseContext) {
+  const precisions = await precisionsOf(sources, context, header.currencyCode);
   const pricing = { quantity: dec(values.quantity ?? '0'), unitPrice: dec(values.directUnitCost ?? '0') };
   if (input.lineAmount !== undefined) {
     values.lineDiscountPercent = lineDiscountPercentFromLineAmount({ ...pricing, lineAmount: dec(input.lineAmount) }, precisions.amount).toFixed(5);

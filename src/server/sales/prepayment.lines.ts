@@ -15,7 +15,7 @@ import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { currency, generalLedgerSetup, salesHeader, salesLine } from '../db/schema/index.ts';
 import type { SalesLineSources } from './sales-line.sources.ts';
-import { updateLineRows } from './sales-line.write.ts';
+import { updateLineRows } from '../documents/line-rows.ts';
 import type { SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
@@ -81,7 +81,7 @@ export async function setLinesPrepaymentPercent(tx: Executor, header: SalesHeade
     }
     updated.set(line.lineNo, next);
   }
-  for (const row of await updateLineRows(tx, [...updated.values()])) updated.set(row.lineNo, row);
+  for (const row of await updateLineRows(tx, salesLine, [...updated.values()])) updated.set(row.lineNo, row);
   return lines.map((line) => updated.get(line.lineNo) ?? line);
 }
 

@@ -24,7 +24,7 @@ import { type EditableDocumentType, type SalesDocument, type SalesHeaderRow, typ
 import { currencyFactor, customerFields, newDocumentDates, paymentTermsFields, prepaymentTermsFields, quoteValidityFields, shipToFields } from './sales-header.derive.ts';
 import { deriveLine, type SalesLineInput } from './sales-line.derive.ts';
 import { SalesLineSources } from './sales-line.sources.ts';
-import { insertLineRows, updateLineRows } from './sales-line.write.ts';
+import { insertLineRows, updateLineRows, withDerived } from '../documents/line-rows.ts';
 import { archiveDocument, shouldArchive } from './sales-document.archive.ts';
 import { itemFromCatalog } from '../purchases/catalog-items.ts';
 import { checkPaymentServiceSet, paymentServiceSetForNewDocument } from '../payment-services/payment-service-setup.commands.ts';
@@ -209,11 +209,9 @@ async function changeLines(
   for (const { line, change: changed } of changes) {
     if (!changed) continue;
     const values = await deriveLine(tx, header, changed.input, changed.previous, context, sources);
-    // As an UPDATE … SET would: a value left undefined keeps the line's.
-    const defined = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-    derived.set(line.lineNo, { ...line, ...defined } as SalesLineRow);
+    derived.set(line.lineNo, withDerived(line, values));
   }
-  const written = new Map((await updateLineRows(tx, [...derived.values()])).map((row) => [row.lineNo, row]));
+  const written = new Map((await updateLineRows(tx, salesLine, [...derived.values()])).map((row) => [row.lineNo, row]));
   return lines.map((line) => written.get(line.lineNo) ?? line);
 }
 
@@ -287,10 +285,15 @@ async function insertLines(tx: Executor, document: SalesDocument, inputs: readon
     const row = await newLineRow(tx, { header: document.header, lines: written }, given, context, sources)
       .catch((error: unknown) => { throw fieldsOfRequestLines ? prefixField(error, `lines.${index}`) : error; });
     written.push(row);
-    if (oneByOne) rows.push(...(await insertLineRows(tx, document.header, [row])));
+    if (oneByOne) rows.push(...(await insertRows(tx, document.header, [row])));
   }
-  if (!oneByOne) rows.push(...(await insertLineRows(tx, document.header, written.slice(document.lines.length))));
+  if (!oneByOne) rows.push(...(await insertRows(tx, document.header, written.slice(document.lines.length))));
   return { header: document.header, lines: [...document.lines, ...rows].sort((a, b) => a.lineNo - b.lineNo) };
+}
+
+function insertRows(tx: Executor, header: SalesHeaderRow, rows: readonly SalesLineRow[]): Promise<SalesLineRow[]> {
+  const what = rows.length === 1 ? `${header.no} ${rows[0]!.lineNo}` : header.no;
+  return guarded('Sales Line', what, () => insertLineRows(tx, salesLine, rows));
 }
 
 async function newLineRow(tx: Executor, document: SalesDocument, given: NewLine, context: SalesContext, sources: SalesLineSources): Promise<SalesLineRow> {

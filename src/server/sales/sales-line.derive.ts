@@ -61,7 +61,7 @@ export async function deriveLine(
   const blanketOnOrders = await blanketQuantitiesBefore(tx, header, values, input, previous);
   fillQuantities(header, values, input, previous, quantityChanged, context);
   blanketQuantitiesAfter(values, input, blanketOnOrders, quantityChanged);
-  const precision = await fillLineAmount(tx, header, values, input, context);
+  const precision = await fillLineAmount(sources, header, values, input, context);
   const amountsChanged = quantityChanged || ['unitPrice', 'lineDiscountPercent', 'lineDiscountAmount', 'lineAmount', 'prepaymentPercent'].some((field) => input[field as keyof SalesLineInput] !== undefined);
   fillPrepaymentAmounts(header, values, input, precision, amountsChanged);
   assertFitsColumns(salesLine, values);
@@ -157,7 +157,7 @@ async function fillBestPrice(sources: SalesLineSources, header: SalesHeaderRow, 
   const prices = await sources.pricesOf(source!);
   const discounts = await sources.discountsOf(source!);
   const vatPercents = await priceVatPercents(sources, values, prices.map((price) => price.vatBusPostingGroupPrice));
-  const precisions = await currencyPrecisions(sources.tx, context, header.currencyCode);
+  const precisions = await precisionsOf(sources, context, header.currencyCode);
   const priceContext = {
     itemNo: source!.no,
     itemDiscountGroup: source!.itemDiscountGroup,
@@ -199,6 +199,9 @@ async function fillBestPrice(sources: SalesLineSources, header: SalesHeaderRow, 
   values.unitCostLcy = text(dec(source!.unitCost).times(dec(values.quantityPerUnitOfMeasure ?? '1')), 5);
 }
 
+const precisionsOf = (sources: SalesLineSources, context: SalesContext, currencyCode: string | null) =>
+  sources.once(`currency ${currencyCode ?? ''}`, () => currencyPrecisions(sources.tx, context, currencyCode));
+
 /** VAT % of each price agreement's VAT business group (the document's when blank) for the line's product group. */
 async function priceVatPercents(sources: SalesLineSources, values: LineValues, groups: (string | null)[]): Promise<Map<string, Decimal>> {
   const percents = new Map<string, Decimal>([['', dec(values.vatPercent ?? '0')]]);
@@ -225,8 +228,8 @@ function fillQuantities(header: SalesHeaderRow, values: LineValues, input: Sales
   values.quantityBase = text(quantityBase(dec(values.quantity ?? '0'), dec(values.quantityPerUnitOfMeasure ?? '1')), 5);
 }
 
-async function fillLineAmount(tx: Executor, header: SalesHeaderRow, values: LineValues, input: SalesLineInput, context: SalesContext) {
-  const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
+async function fillLineAmount(sources: SalesLineSources, header: SalesHeaderRow, values: LineValues, input: SalesLineInput, context: SalesContext) {
+  const precision = (await precisionsOf(sources, context, header.currencyCode)).amount;
   const pricing = { quantity: dec(values.quantity ?? '0'), unitPrice: dec(values.unitPrice ?? '0') };
   if (input.lineAmount !== undefined) {
     values.lineDiscountPercent = text(lineDiscountPercentFromLineAmount({ ...pricing, lineAmount: dec(input.lineAmount as string) }, precision), 5);

@@ -3,7 +3,8 @@ import { inject } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/http/app.ts';
 import { testApi, type TestApi } from '../../support/api.ts';
-import { created, givenSalesCompany } from '../../support/given.ts';
+import { created } from '../../support/given.ts';
+import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
 import { countingDatabase } from '../../support/statement-counter.ts';
 
 /**
@@ -18,8 +19,9 @@ const token = () => (inject('apiTokens') as Record<string, string>).admin!;
 
 beforeEach(async () => {
   api = await testApi();
-  const admin = await givenSalesCompany(api);
-  // A customer price and line discounts, so pricing has agreements to read.
+  const admin = await givenPurchasingCompany(api);
+  // Customer and vendor prices and line discounts, so pricing has agreements to read.
+  await created(admin, '/api/v1/purchasePrices', { itemNo: 'A', vendorNo: 'V', directUnitCost: '41', startingDate: '2020-01-01' });
   await created(admin, '/api/v1/salesPrices', { itemNo: 'A', salesType: 'customer', salesCode: 'C', unitPrice: '90', startingDate: '2020-01-01' });
   await created(admin, '/api/v1/salesLineDiscounts', { type: 'itemDiscountGroup', code: 'FURN', salesType: 'allCustomers', lineDiscountPercent: '10' });
   counted = countingDatabase({ db: api.db, kind: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
@@ -66,6 +68,16 @@ describe('statements per document write', () => {
     const largeChange = await send('PATCH', `/api/v1/salesOrders/${large.document.no}`, { sellToCustomerNo: 'D' });
     expect(largeChange.document.lines[1]).toMatchObject({ no: 'A', unitPrice: '100.00000' });
     expect(largeChange.document.lines.at(-1)).toMatchObject({ type: 'glAccount', unitPrice: '15.00000' });
+    expect(largeChange.statements.length).toBe(smallChange.statements.length);
+  });
+  it('creates a purchase order and re-costs its lines for Prices Including VAT with statements independent of the lines', async () => {
+    const small = await send('POST', '/api/v1/purchaseOrders', { buyFromVendorNo: 'V', lines: lines(3) });
+    const large = await send('POST', '/api/v1/purchaseOrders', { buyFromVendorNo: 'V', lines: lines(30) });
+    expect(large.document.lines[1]).toMatchObject({ no: 'A', directUnitCost: '41.00000' });
+    expect(large.statements.length).toBe(small.statements.length);
+    const smallChange = await send('PATCH', `/api/v1/purchaseOrders/${small.document.no}`, { pricesIncludingVat: true });
+    const largeChange = await send('PATCH', `/api/v1/purchaseOrders/${large.document.no}`, { pricesIncludingVat: true });
+    expect(largeChange.document.lines[1]).toMatchObject({ no: 'A', directUnitCost: '51.25000' });
     expect(largeChange.statements.length).toBe(smallChange.statements.length);
   });
 });

@@ -1,0 +1,47 @@
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { toSnakeCase } from 'drizzle-orm/casing';
+import type { Executor } from '../db/connection.ts';
+import { purchaseLine, salesLine } from '../db/schema/index.ts';
+
+/** The tables of document lines: keyed by document type, document number and line number. */
+type LineTable = typeof salesLine | typeof purchaseLine;
+interface LineKey { documentType: string; documentNo: string; lineNo: number }
+
+const keyNames = new Set(['documentType', 'documentNo', 'lineNo']);
+const otherColumns = new Map<LineTable, Record<string, SQL>>();
+
+// Every column but the key takes the written row's value: the rows are whole lines (read, then derived again).
+function everyOtherColumn(table: LineTable): Record<string, SQL> {
+  let set = otherColumns.get(table);
+  if (!set) {
+    set = Object.fromEntries(Object.entries(getTableColumns(table))
+      .filter(([name]) => !keyNames.has(name))
+      .map(([name, column]) => [name, sql.raw(`excluded."${column.keyAsName ? toSnakeCase(column.name) : column.name}"`)]));
+    otherColumns.set(table, set);
+  }
+  return set;
+}
+
+/** New lines of a document in one INSERT. */
+export async function insertLineRows<T extends LineKey>(tx: Executor, table: LineTable, rows: readonly T[]): Promise<T[]> {
+  if (rows.length === 0) return [];
+  return await tx.insert(table).values([...rows] as never).returning() as unknown as T[];
+}
+
+/**
+ * Changed lines written back in one statement (INSERT … ON CONFLICT DO UPDATE of every column), so a
+ * change that derives N lines again costs one write, not N. Answers the rows in the order given.
+ */
+export async function updateLineRows<T extends LineKey>(tx: Executor, table: LineTable, rows: readonly T[]): Promise<T[]> {
+  if (rows.length === 0) return [];
+  const written = await tx.insert(table).values([...rows] as never)
+    .onConflictDoUpdate({ target: [table.documentType, table.documentNo, table.lineNo], set: everyOtherColumn(table) }).returning() as unknown as T[];
+  const key = (row: LineKey) => `${row.documentType}\u0000${row.documentNo}\u0000${row.lineNo}`;
+  const byKey = new Map(written.map((row) => [key(row), row]));
+  return rows.map((row) => byKey.get(key(row))!);
+}
+
+/** A line row derived again, as an UPDATE … SET would write it: a value left undefined keeps the line's. */
+export function withDerived<T>(line: T, values: object): T {
+  return { ...line, ...Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) };
+}
