@@ -1,10 +1,11 @@
 import { localizedMessage, type MessageParams } from '../format/messages.ts';
+import { caption } from '../i18n/captions.ts';
 import { getSession, signedOut } from '../session/session-store.ts';
 import type { Page, Problem } from './types.ts';
 
 /**
  * A refusal of the API (problem+json), with its messages by field path ("name", "lines.0.quantity").
- * The message is in the user's number and date format where the code is known (format/messages.ts).
+ * The message is in the user's language and number and date format where the code is known (format/messages.ts).
  */
 export class ApiError extends Error {
   readonly status: number;
@@ -13,7 +14,8 @@ export class ApiError extends Error {
   readonly fieldErrors: Readonly<Record<string, string>>;
 
   constructor(problem: Problem) {
-    const localized = localizedMessage(problem.code, problem.params, getSession().locale);
+    const { locale, language } = getSession();
+    const localized = localizedMessage(problem.code, problem.params, locale, language);
     super(localized ?? problem.detail);
     this.status = problem.status;
     this.code = problem.code;
@@ -47,7 +49,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   if (response.ok) return payload as T;
   if (response.status === 401 && session.token) signedOut();
   throw new ApiError(isProblem(payload) ? payload : {
-    type: 'about:blank', title: response.statusText, status: response.status, code: 'HTTP_ERROR', detail: `The server answered ${response.status} ${response.statusText}.`,
+    type: 'about:blank', title: response.statusText, status: response.status, code: 'HTTP_ERROR', detail: caption('The server answered {{status}} {{statusText}}.', { status: response.status, statusText: response.statusText }),
   });
 }
 

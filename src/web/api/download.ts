@@ -1,6 +1,7 @@
 import { ApiError } from './client.ts';
 import type { Problem } from './types.ts';
 import { getSession } from '../session/session-store.ts';
+import { caption } from '../i18n/captions.ts';
 
 /**
  * Downloads a file the API answers (a report's CSV, a document's PDF) with the session's token (a
@@ -13,7 +14,7 @@ export async function downloadFile(url: string, accept: string, fallbackName: st
   });
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as Problem | null;
-    throw new ApiError(problem ?? { type: 'about:blank', title: response.statusText, status: response.status, code: 'HTTP_ERROR', detail: `The server answered ${response.status}.` });
+    throw new ApiError(problem ?? { type: 'about:blank', title: response.statusText, status: response.status, code: 'HTTP_ERROR', detail: caption('The server answered {{status}}.', { status: response.status }) });
   }
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   const objectUrl = URL.createObjectURL(await response.blob());

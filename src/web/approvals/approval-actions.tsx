@@ -15,6 +15,7 @@ import { formatAmount } from '../format/numbers.ts';
 import type { DocumentKind } from '../sales/document-kinds.ts';
 import type { DocumentChange } from '../sales/use-sales-document.ts';
 import { approvalActionsOf, entriesInSequence, entryStatusCaptions, isApprovalDocumentType, requestStatusCaptions, type HistoryRequest } from './approval-model.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 interface ApprovalActionsProps {
   kind: DocumentKind;
@@ -26,15 +27,16 @@ interface ApprovalActionsProps {
 }
 
 export function ApprovalActions({ kind, document, busy, send, onError, locale }: ApprovalActionsProps) {
+  const t = useCaptions();
   const [historyOpen, setHistoryOpen] = useState(false);
   if (!isApprovalDocumentType(kind.type)) return null;
   const actions = approvalActionsOf(kind.type, document.status);
   const act = (path: string) => send({ method: 'POST', path }).catch(onError);
   return (
     <>
-      <Button variant="default" onClick={() => act('/sendApprovalRequest')} disabled={busy || !actions.send}>Send Approval Request</Button>
-      <Button variant="default" onClick={() => act('/cancelApprovalRequest')} disabled={busy || !actions.cancel}>Cancel Approval Request</Button>
-      <Button variant="default" onClick={() => setHistoryOpen(true)}>Approvals…</Button>
+      <Button variant="default" onClick={() => act('/sendApprovalRequest')} disabled={busy || !actions.send}>{t('Send Approval Request')}</Button>
+      <Button variant="default" onClick={() => act('/cancelApprovalRequest')} disabled={busy || !actions.cancel}>{t('Cancel Approval Request')}</Button>
+      <Button variant="default" onClick={() => setHistoryOpen(true)}>{t('Approvals…')}</Button>
       {historyOpen && <ApprovalHistoryDialog resource={kind.resource} no={document.no} version={document.version} locale={locale} onClose={() => setHistoryOpen(false)} />}
     </>
   );
@@ -42,31 +44,32 @@ export function ApprovalActions({ kind, document, busy, send, onError, locale }:
 
 /** The approval history of a document, open or posted (Posted Approval Entries, §19.6): `resource` is its API resource. */
 export function ApprovalHistoryDialog({ resource, no, version, locale, onClose }: { resource: string; no: string; version: number; locale: SupportedLocale; onClose: () => void }) {
+  const t = useCaptions();
   const history = useQuery({
     queryKey: ['approvalEntries', resource, no, version],
     queryFn: () => api.get<{ items: HistoryRequest[] }>(`/${resource}/${encodeURIComponent(no)}/approvalEntries`),
   });
   const requests = history.data?.items ?? [];
   return (
-    <Modal opened onClose={onClose} title="Approval Entries" size="80rem">
+    <Modal opened onClose={onClose} title={t('Approval Entries')} size="80rem">
       <Stack gap="sm">
         {history.error && <Alert color="red" role="alert">{messageOf(history.error)}</Alert>}
-        {history.isSuccess && requests.length === 0 && <Text c="dimmed">This document has not been sent for approval.</Text>}
+        {history.isSuccess && requests.length === 0 && <Text c="dimmed">{t('This document has not been sent for approval.')}</Text>}
         {requests.length > 0 && (
-          <Table striped aria-label="Approval Entries">
+          <Table striped aria-label={t('Approval Entries')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Request</Table.Th><Table.Th>Sequence No.</Table.Th><Table.Th>Approver ID</Table.Th><Table.Th>Status</Table.Th>
-                <Table.Th>Sender ID</Table.Th><Table.Th>Due Date</Table.Th><Table.Th ta="right">Amount</Table.Th><Table.Th>Comments</Table.Th>
+                <Table.Th>{t('Request')}</Table.Th><Table.Th>{t('Sequence No.')}</Table.Th><Table.Th>{t('Approver ID')}</Table.Th><Table.Th>{t('Status')}</Table.Th>
+                <Table.Th>{t('Sender ID')}</Table.Th><Table.Th>{t('Due Date')}</Table.Th><Table.Th ta="right">{t('Amount')}</Table.Th><Table.Th>{t('Comments')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {requests.flatMap((request) => entriesInSequence(request.entries).map((entry, index) => (
                 <Table.Tr key={entry.entryNo} data-entry={entry.entryNo}>
-                  <Table.Td>{index === 0 && <Badge variant="light" color={request.status === 'approved' ? 'teal' : request.status === 'pending' ? 'blue' : 'gray'}>{requestStatusCaptions[request.status]}</Badge>}</Table.Td>
+                  <Table.Td>{index === 0 && <Badge variant="light" color={request.status === 'approved' ? 'teal' : request.status === 'pending' ? 'blue' : 'gray'}>{t(requestStatusCaptions[request.status])}</Badge>}</Table.Td>
                   <Table.Td>{entry.sequenceNo}</Table.Td>
                   <Table.Td>{entry.approverId}</Table.Td>
-                  <Table.Td>{entryStatusCaptions[entry.status]}</Table.Td>
+                  <Table.Td>{t(entryStatusCaptions[entry.status])}</Table.Td>
                   <Table.Td>{request.senderId}</Table.Td>
                   <Table.Td>{formatDate(entry.dueDate, locale)}</Table.Td>
                   <Table.Td ta="right">{formatAmount(request.amount, locale)}{request.currencyCode ? ` ${request.currencyCode}` : ''}</Table.Td>

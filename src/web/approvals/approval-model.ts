@@ -85,9 +85,18 @@ export function entryActionBody(entryNos: Iterable<number>, comment: string): { 
   return { entryNos: [...entryNos].sort((a, b) => a - b), ...(text ? { comment: text } : {}) };
 }
 
+/** A caption function (`t` of useCaptions in the app); by default the English caption with its `{{values}}` filled in (node tests load this module). */
+export type Translate = (english: string, values?: Record<string, unknown>) => string;
+const inEnglish: Translate = (english, values = {}) => english.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
 /** "Approved 2 entries." — what an action did, for the status line. */
-export function actionOutcome(action: EntryAction, count: number, documents: readonly { documentNo: string; documentStatus: string }[]): string {
-  const verb = { approve: 'Approved', reject: 'Rejected', delegate: 'Delegated' }[action];
+export function actionOutcome(action: EntryAction, count: number, documents: readonly { documentNo: string; documentStatus: string }[], caption: Translate = inEnglish): string {
+  const outcomes = {
+    approve: ['Approved {{number}} entry.', 'Approved {{number}} entries.'],
+    reject: ['Rejected {{number}} entry.', 'Rejected {{number}} entries.'],
+    delegate: ['Delegated {{number}} entry.', 'Delegated {{number}} entries.'],
+  } as const;
   const released = [...new Set(documents.filter((document) => document.documentStatus === 'released').map((document) => document.documentNo))];
-  return `${verb} ${count} ${count === 1 ? 'entry' : 'entries'}.${released.length > 0 ? ` Released: ${released.join(', ')}.` : ''}`;
+  const done = caption(outcomes[action][count === 1 ? 0 : 1], { number: count });
+  return released.length > 0 ? `${done} ${caption('Released: {{documents}}.', { documents: released.join(', ') })}` : done;
 }

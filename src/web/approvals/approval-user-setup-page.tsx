@@ -14,24 +14,27 @@ import { decimalForInput, formatAmount, parseDecimalInput } from '../format/numb
 import { useSession } from '../session/session-store.ts';
 import type { ApprovalUserSetup } from './approval-model.ts';
 import { UserSelect } from './user-select.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 
-const yes = (value: boolean) => (value ? 'Yes' : '');
-const columns = (locale: SupportedLocale): SetupColumn<ApprovalUserSetup>[] => [
+const yes = (t: ReturnType<typeof useCaptions>, value: boolean) => (value ? t('Yes') : '');
+
+const columns = (locale: SupportedLocale, t: ReturnType<typeof useCaptions>): SetupColumn<ApprovalUserSetup>[] => [
   { header: 'User ID', cell: (setup) => setup.userId },
   { header: 'Approver ID', cell: (setup) => setup.approverId },
   { header: 'Sales Amount Approval Limit', align: 'right', cell: (setup) => formatAmount(setup.salesAmountApprovalLimit, locale) },
-  { header: 'Unlimited Sales Approval', cell: (setup) => yes(setup.unlimitedSalesApproval) },
+  { header: 'Unlimited Sales Approval', cell: (setup) => yes(t, setup.unlimitedSalesApproval) },
   { header: 'Salesperson Code', cell: (setup) => setup.salespersonCode },
   { header: 'Substitute', cell: (setup) => setup.substitute },
-  { header: 'Approval Administrator', cell: (setup) => yes(setup.approvalAdministrator) },
+  { header: 'Approval Administrator', cell: (setup) => yes(t, setup.approvalAdministrator) },
   { header: 'E-Mail', cell: (setup) => setup.email },
 ];
 
 export function ApprovalUserSetupPage() {
+  const t = useCaptions();
   const { locale } = useSession();
   return (
-    <SetupListPage<ApprovalUserSetup> title="Approval User Setup" resource="/approvalUserSetups" queryKey={['approvalUserSetups']} keyOf={(setup) => setup.userId}
-      columns={columns(locale)}
+    <SetupListPage<ApprovalUserSetup> title={t('Approval User Setup')} resource="/approvalUserSetups" queryKey={['approvalUserSetups']} keyOf={(setup) => setup.userId}
+      columns={columns(locale, t)}
       dialog={(editing, { close, saved }) => <SetupDialog setup={editing === 'new' ? null : editing} onClose={close} onSaved={saved} />} />
   );
 }
@@ -39,6 +42,7 @@ export function ApprovalUserSetupPage() {
 const fields = ['userId', 'approverId', 'salesAmountApprovalLimit', 'salespersonCode', 'substitute', 'email'];
 
 function SetupDialog({ setup, onClose, onSaved }: { setup: ApprovalUserSetup | null; onClose: () => void; onSaved: () => void }) {
+  const t = useCaptions();
   const { locale } = useSession();
   const [values, setValues] = useState({
     userId: setup?.userId ?? null as string | null, approverId: setup?.approverId ?? null, salesAmountApprovalLimit: decimalForInput(setup?.salesAmountApprovalLimit ?? '0', locale),
@@ -52,20 +56,20 @@ function SetupDialog({ setup, onClose, onSaved }: { setup: ApprovalUserSetup | n
   }, fields, onSaved);
   const { errors } = save;
   return (
-    <FormDialog opened title={setup ? `Approval User Setup ${setup.userId}` : 'New Approval User Setup'} onClose={onClose} submitLabel="Save"
+    <FormDialog opened title={setup ? t('Approval User Setup {{user}}', { user: setup.userId }) : t('New Approval User Setup')} onClose={onClose} submitLabel="Save"
       pending={save.pending} failure={save.failure} onSubmit={() => save.submit(undefined)}>
-      <UserSelect label="User ID" value={values.userId} disabled={setup !== null} error={errors.userId} clearable={false} onChange={(userId) => setValues({ ...values, userId })} />
-      <UserSelect label="Approver ID" value={values.approverId} error={errors.approverId} onChange={(approverId) => setValues({ ...values, approverId })} />
-      <TextInput label="Sales Amount Approval Limit" value={values.salesAmountApprovalLimit} error={errors.salesAmountApprovalLimit} disabled={values.unlimitedSalesApproval}
+      <UserSelect label={t('User ID')} value={values.userId} disabled={setup !== null} error={errors.userId} clearable={false} onChange={(userId) => setValues({ ...values, userId })} />
+      <UserSelect label={t('Approver ID')} value={values.approverId} error={errors.approverId} onChange={(approverId) => setValues({ ...values, approverId })} />
+      <TextInput label={t('Sales Amount Approval Limit')} value={values.salesAmountApprovalLimit} error={errors.salesAmountApprovalLimit} disabled={values.unlimitedSalesApproval}
         onChange={(event) => setValues({ ...values, salesAmountApprovalLimit: event.currentTarget.value })} />
-      <Checkbox label="Unlimited Sales Approval" checked={values.unlimitedSalesApproval}
+      <Checkbox label={t('Unlimited Sales Approval')} checked={values.unlimitedSalesApproval}
         onChange={(event) => setValues({ ...values, unlimitedSalesApproval: event.currentTarget.checked })} />
-      <CodeSelect lookup="/salespeople" label="Salesperson Code" value={values.salespersonCode} error={errors.salespersonCode}
+      <CodeSelect lookup="/salespeople" label={t('Salesperson Code')} value={values.salespersonCode} error={errors.salespersonCode}
         onChange={(salespersonCode) => setValues({ ...values, salespersonCode })} />
-      <UserSelect label="Substitute" value={values.substitute} error={errors.substitute} onChange={(substitute) => setValues({ ...values, substitute })} />
-      <Checkbox label="Approval Administrator" checked={values.approvalAdministrator}
+      <UserSelect label={t('Substitute')} value={values.substitute} error={errors.substitute} onChange={(substitute) => setValues({ ...values, substitute })} />
+      <Checkbox label={t('Approval Administrator')} checked={values.approvalAdministrator}
         onChange={(event) => setValues({ ...values, approvalAdministrator: event.currentTarget.checked })} />
-      <TextInput label="E-Mail" value={values.email} error={errors.email} onChange={(event) => setValues({ ...values, email: event.currentTarget.value })} />
+      <TextInput label={t('E-Mail')} value={values.email} error={errors.email} onChange={(event) => setValues({ ...values, email: event.currentTarget.value })} />
     </FormDialog>
   );
 }

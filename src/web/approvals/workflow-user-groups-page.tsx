@@ -11,10 +11,12 @@ import type { Page } from '../api/types.ts';
 import { SetupListPage } from '../components/setup-list-page.tsx';
 import type { WorkflowUserGroup, WorkflowUserGroupMember } from './approval-model.ts';
 import { UserSelect } from './user-select.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 
 export function WorkflowUserGroupsPage() {
+  const t = useCaptions();
   return (
-    <SetupListPage<WorkflowUserGroup> title="Workflow User Groups" resource="/workflowUserGroups" queryKey={['workflowUserGroups']} keyOf={(group) => group.code}
+    <SetupListPage<WorkflowUserGroup> title={t('Workflow User Groups')} resource="/workflowUserGroups" queryKey={['workflowUserGroups']} keyOf={(group) => group.code}
       columns={[{ header: 'Code', cell: (group) => group.code }, { header: 'Description', cell: (group) => group.description }]}
       dialog={(editing, { saved, open }) => <GroupDialog group={editing === 'new' ? null : editing} onClose={saved} onCreated={open} />} />
   );
@@ -22,6 +24,7 @@ export function WorkflowUserGroupsPage() {
 
 /** The group's code and description; once it exists, its members too. */
 function GroupDialog({ group, onClose, onCreated }: { group: WorkflowUserGroup | null; onClose: () => void; onCreated: (group: WorkflowUserGroup) => void }) {
+  const t = useCaptions();
   const [values, setValues] = useState({ code: group?.code ?? '', description: group?.description ?? '' });
   const save = useMutation({
     mutationFn: () => (group
@@ -32,15 +35,15 @@ function GroupDialog({ group, onClose, onCreated }: { group: WorkflowUserGroup |
   const errors = fieldErrorsOfRequest(save.error);
   const submit = (event: FormEvent) => { event.preventDefault(); save.mutate(); };
   return (
-    <Modal opened onClose={onClose} size="lg" title={group ? `Workflow User Group ${group.code}` : 'New Workflow User Group'}>
+    <Modal opened onClose={onClose} size="lg" title={group ? t('Workflow User Group {{code}}', { code: group.code }) : t('New Workflow User Group')}>
       <Stack gap="md">
         <Stack component="form" gap="sm" onSubmit={submit}>
           {save.error && Object.keys(errors).length === 0 && <Alert color="red" role="alert">{messageOf(save.error)}</Alert>}
-          <TextInput label="Code" value={values.code} disabled={group !== null} error={errors.code} onChange={(event) => setValues({ ...values, code: event.currentTarget.value })} />
-          <TextInput label="Description" value={values.description} error={errors.description} onChange={(event) => setValues({ ...values, description: event.currentTarget.value })} />
+          <TextInput label={t('Code')} value={values.code} disabled={group !== null} error={errors.code} onChange={(event) => setValues({ ...values, code: event.currentTarget.value })} />
+          <TextInput label={t('Description')} value={values.description} error={errors.description} onChange={(event) => setValues({ ...values, description: event.currentTarget.value })} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Close</Button>
-            <Button type="submit" loading={save.isPending}>Save</Button>
+            <Button variant="default" onClick={onClose}>{t('Close')}</Button>
+            <Button type="submit" loading={save.isPending}>{t('Save')}</Button>
           </Group>
         </Stack>
         {group && <GroupMembers code={group.code} />}
@@ -50,6 +53,7 @@ function GroupDialog({ group, onClose, onCreated }: { group: WorkflowUserGroup |
 }
 
 function GroupMembers({ code }: { code: string }) {
+  const t = useCaptions();
   const client = useQueryClient();
   const path = `/workflowUserGroups/${encodeKey(code)}/members`;
   const key = ['workflowUserGroupMembers', code];
@@ -70,10 +74,10 @@ function GroupMembers({ code }: { code: string }) {
   const sorted = [...(members.data?.items ?? [])].sort((a, b) => a.sequenceNo - b.sequenceNo || a.userId.localeCompare(b.userId));
   return (
     <Stack gap="xs">
-      <Title order={4}>Members</Title>
+      <Title order={4}>{t('Members')}</Title>
       {failure && <Alert color="red" role="alert">{messageOf(failure)}</Alert>}
-      <Table aria-label="Members">
-        <Table.Thead><Table.Tr><Table.Th>User ID</Table.Th><Table.Th>Sequence No.</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+      <Table aria-label={t('Members')}>
+        <Table.Thead><Table.Tr><Table.Th>{t('User ID')}</Table.Th><Table.Th>{t('Sequence No.')}</Table.Th><Table.Th /></Table.Tr></Table.Thead>
         <Table.Tbody>
           {sorted.map((member) => (
             <Table.Tr key={member.userId}>
@@ -85,15 +89,15 @@ function GroupMembers({ code }: { code: string }) {
                     if (Number.isInteger(sequence) && sequence !== member.sequenceNo) change.mutate({ member, sequence });
                   }} />
               </Table.Td>
-              <Table.Td><Button size="xs" variant="default" color="red" onClick={() => remove.mutate(member)}>Remove</Button></Table.Td>
+              <Table.Td><Button size="xs" variant="default" color="red" onClick={() => remove.mutate(member)}>{t('Remove')}</Button></Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
       <Group align="flex-end" gap="xs">
-        <UserSelect label="User ID" value={userId} onChange={setUserId} />
-        <NumberInput label="Sequence No." w="7rem" min={1} max={1000} allowDecimal={false} value={sequenceNo} onChange={setSequenceNo} />
-        <Button onClick={() => add.mutate()} disabled={!userId} loading={add.isPending}>Add Member</Button>
+        <UserSelect label={t('User ID')} value={userId} onChange={setUserId} />
+        <NumberInput label={t('Sequence No.')} w="7rem" min={1} max={1000} allowDecimal={false} value={sequenceNo} onChange={setSequenceNo} />
+        <Button onClick={() => add.mutate()} disabled={!userId} loading={add.isPending}>{t('Add Member')}</Button>
       </Group>
     </Stack>
   );

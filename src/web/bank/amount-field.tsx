@@ -2,6 +2,7 @@ import { TextInput } from '@mantine/core';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { dec } from '../../core/money/decimal.ts';
 import { decimalForInput, parseDecimalInput } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 
 interface AmountFieldProps {
@@ -16,6 +17,7 @@ interface AmountFieldProps {
 /** An amount typed in the user's locale (1.234,56 in nl-NL), saved when left or on Enter; Escape puts the saved amount back. */
 export function AmountField({ label, value, onCommit, error, w }: AmountFieldProps) {
   const { locale } = useSession();
+  const t = useCaptions();
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
   useEffect(() => setDraft(null), [value]);
@@ -37,6 +39,6 @@ export function AmountField({ label, value, onCommit, error, w }: AmountFieldPro
   };
   return (
     <TextInput label={label} w={w} value={draft ?? decimalForInput(value, locale, 2)} autoComplete="off" styles={{ input: { textAlign: 'right' } }}
-      error={invalid ? 'is not an amount' : error} onChange={(event) => setDraft(event.currentTarget.value)} onBlur={commit} onKeyDown={handleKeyDown} />
+      error={invalid ? t('is not an amount') : error} onChange={(event) => setDraft(event.currentTarget.value)} onBlur={commit} onKeyDown={handleKeyDown} />
   );
 }

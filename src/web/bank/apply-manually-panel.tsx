@@ -5,6 +5,7 @@ import { ApiError } from '../api/client.ts';
 import { fieldErrorsOfRequest, messageOf } from '../api/field-errors.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import { decimalForInput, formatAmount } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useOpenCustomerEntries } from '../receivables/customer-entries.ts';
 import { useSession } from '../session/session-store.ts';
 import { accountLookups } from './account-lookups.ts';
@@ -20,6 +21,7 @@ import { useJournalChange } from './use-reconciliation.ts';
  */
 export function ApplyManuallyPanel({ statement, line, onDone }: { statement: StatementKey; line: ReconciliationLine; onDone: () => void }) {
   const { locale } = useSession();
+  const t = useCaptions();
   const initialCustomer = line.accountType === 'customer' ? line.accountNo : '';
   const [customerText, setCustomerText] = useState(initialCustomer);
   const [customerNo, setCustomerNo] = useState(initialCustomer);
@@ -43,16 +45,16 @@ export function ApplyManuallyPanel({ statement, line, onDone }: { statement: Sta
   };
   return (
     <Stack gap="sm">
-      <Title order={5}>Apply Manually – line {line.statementLineNo}, {formatAmount(line.statementAmount, locale)}</Title>
+      <Title order={5}>{t('Apply Manually – line {{lineNo}}, {{amount}}', { lineNo: line.statementLineNo, amount: formatAmount(line.statementAmount, locale) })}</Title>
       <RecordLookup source={accountLookups.customer} value={customerText} onChange={setCustomerText} onCommit={chooseCustomer}
-        inputProps={{ label: 'Customer No.', w: 240, error: fieldErrorsOfRequest(applying.error).accountNo }} />
+        inputProps={{ label: t('Customer No.'), w: 240, error: fieldErrorsOfRequest(applying.error).accountNo }} />
       {entries.error && <Alert color="red" role="alert">{messageOf(entries.error)}</Alert>}
-      {customerNo === '' ? <Text size="sm" c="dimmed">Choose the customer who paid.</Text>
+      {customerNo === '' ? <Text size="sm" c="dimmed">{t('Choose the customer who paid.')}</Text>
         : entries.isPending ? <Loader size="sm" /> : <OpenEntriesTable entries={entries.data?.items ?? []} marks={marks} errors={errors} locale={locale} onChange={setMarks} />}
-      {applying.error && <Alert color="red" role="alert" title="The line was not applied">{messageOf(applying.error)}</Alert>}
+      {applying.error && <Alert color="red" role="alert" title={t('The line was not applied')}>{messageOf(applying.error)}</Alert>}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>Back</Button>
-        <Button disabled={Object.keys(marks).length === 0} loading={applying.isPending} onClick={apply}>Apply</Button>
+        <Button variant="default" onClick={onDone}>{t('Back')}</Button>
+        <Button disabled={Object.keys(marks).length === 0} loading={applying.isPending} onClick={apply}>{t('Apply')}</Button>
       </Group>
     </Stack>
   );

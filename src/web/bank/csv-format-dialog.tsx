@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Group, Modal, NativeSelect, Radio, SimpleGrid,
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldErrorsOfRequest, messageOf, type FieldErrors } from '../api/field-errors.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import {
   columnCaptions, columnFieldsOf, dateFormatChoices, decimalSeparatorChoices, delimiterChoices, draftOf, mappingOf, thousandsSeparatorChoices,
@@ -20,11 +21,14 @@ export function CsvFormatDialog({ account, onClose }: { account: BankAccount; on
   const [draft, setDraft] = useState<CsvFormatDraft>(() => draftOf(account.statementCsvMapping));
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const queryClient = useQueryClient();
+  const t = useCaptions();
   const saving = useMutation({
     mutationFn: (mapping: CsvStatementMapping | null) => reconciliationApi.saveCsvFormat(account.no, mapping, account.version),
     onSuccess: async (_saved, mapping) => {
       await queryClient.invalidateQueries({ queryKey: ['bankAccounts'] });
-      showNotice({ title: `Statement CSV format of ${account.no} ${mapping ? 'saved' : 'removed'}`, color: 'teal', body: mapping ? 'CSV statements are imported with it from now on.' : 'CSV statements cannot be imported until a format is saved.' });
+      showNotice(mapping
+        ? { title: caption('Statement CSV format of {{bankAccountNo}} saved', { bankAccountNo: account.no }), color: 'teal', body: caption('CSV statements are imported with it from now on.') }
+        : { title: caption('Statement CSV format of {{bankAccountNo}} removed', { bankAccountNo: account.no }), color: 'teal', body: caption('CSV statements cannot be imported until a format is saved.') });
       onClose();
     },
   });
@@ -40,21 +44,21 @@ export function CsvFormatDialog({ account, onClose }: { account: BankAccount; on
   const namesAField = Object.keys(errors).some((field) => field.startsWith(`${errorKey}.`));
   const general = errors[errorKey] ?? (saving.error && !namesAField ? messageOf(saving.error) : null);
   return (
-    <Modal opened onClose={onClose} title={`Statement CSV Format – ${account.no}`} size="xl">
+    <Modal opened onClose={onClose} title={t('Statement CSV Format – {{bankAccountNo}}', { bankAccountNo: account.no })} size="xl">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          How this bank&apos;s CSV statements are read. Columns are numbered from 1, or named by their heading when the first row holds the headings.
+          {t("How this bank's CSV statements are read. Columns are numbered from 1, or named by their heading when the first row holds the headings.")}
         </Text>
         <LayoutFields draft={draft} errors={errors} onChange={change} />
         <ColumnFields draft={draft} errors={errors} onChange={change} />
         <NumberAndDateFields draft={draft} errors={errors} onChange={change} />
-        {general && <Alert color="red" role="alert" title="The format was not saved"><Text size="sm" data-testid="csv-format-problem">{general}</Text></Alert>}
+        {general && <Alert color="red" role="alert" title={t('The format was not saved')}><Text size="sm" data-testid="csv-format-problem">{general}</Text></Alert>}
         <Group justify="space-between">
           <Button variant="subtle" color="red" disabled={!account.statementCsvMapping} loading={saving.isPending && saving.variables === null}
-            onClick={() => { saving.reset(); saving.mutate(null); }}>Remove Format</Button>
+            onClick={() => { saving.reset(); saving.mutate(null); }}>{t('Remove Format')}</Button>
           <Group>
-            <Button variant="default" onClick={onClose}>Cancel</Button>
-            <Button loading={saving.isPending && saving.variables !== null} onClick={save}>Save Format</Button>
+            <Button variant="default" onClick={onClose}>{t('Cancel')}</Button>
+            <Button loading={saving.isPending && saving.variables !== null} onClick={save}>{t('Save Format')}</Button>
           </Group>
         </Group>
       </Stack>
@@ -64,18 +68,23 @@ export function CsvFormatDialog({ account, onClose }: { account: BankAccount; on
 
 interface FieldsProps { draft: CsvFormatDraft; errors: FieldErrors; onChange: (changes: Partial<CsvFormatDraft>) => void }
 
+/** Choices whose labels are captions, in the language in use. */
+const translated = (choices: readonly { value: string; label: string }[], t: (english: string) => string) => choices.map((choice) => ({ ...choice, label: t(choice.label) }));
+
 function LayoutFields({ draft, errors, onChange }: FieldsProps) {
-  const delimiters = delimiterChoices.some((choice) => choice.value === draft.delimiter) ? delimiterChoices : [...delimiterChoices, { value: draft.delimiter, label: `'${draft.delimiter}'` }];
+  const t = useCaptions();
+  const known = delimiterChoices.some((choice) => choice.value === draft.delimiter);
+  const delimiters = [...translated(delimiterChoices, t), ...(known ? [] : [{ value: draft.delimiter, label: `'${draft.delimiter}'` }])];
   return (
     <Group align="end" gap="lg">
-      <NativeSelect label="Delimiter" w={200} data={delimiters} value={draft.delimiter} error={errors[`${errorKey}.delimiter`]}
+      <NativeSelect label={t('Delimiter')} w={200} data={delimiters} value={draft.delimiter} error={errors[`${errorKey}.delimiter`]}
         onChange={(event) => onChange({ delimiter: event.currentTarget.value })} />
-      <Checkbox label="The first row holds the column headings" checked={draft.headerRow} pb={8}
+      <Checkbox label={t('The first row holds the column headings')} checked={draft.headerRow} pb={8}
         onChange={(event) => onChange({ headerRow: event.currentTarget.checked })} />
-      <Radio.Group label="Amounts" value={draft.amountLayout} onChange={(value) => onChange({ amountLayout: value as AmountLayout })}>
+      <Radio.Group label={t('Amounts')} value={draft.amountLayout} onChange={(value) => onChange({ amountLayout: value as AmountLayout })}>
         <Group gap="md" mt={6}>
-          <Radio value="amount" label="One amount column (money paid negative)" />
-          <Radio value="debitCredit" label="A debit and a credit column" />
+          <Radio value="amount" label={t('One amount column (money paid negative)')} />
+          <Radio value="debitCredit" label={t('A debit and a credit column')} />
         </Group>
       </Radio.Group>
     </Group>
@@ -83,26 +92,31 @@ function LayoutFields({ draft, errors, onChange }: FieldsProps) {
 }
 
 function ColumnFields({ draft, errors, onChange }: FieldsProps) {
+  const t = useCaptions();
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
       {columnFieldsOf(draft.amountLayout).map((field) => (
-        <TextInput key={field} label={columnCaptions[field]} value={draft.columns[field]} maxLength={100} autoComplete="off"
+        <TextInput key={field} label={t(columnCaptions[field])} value={draft.columns[field]} maxLength={100} autoComplete="off"
           withAsterisk={field === 'dateColumn' || field === 'amountColumn' || field === 'debitColumn' || field === 'creditColumn'}
-          placeholder={field === 'dateColumn' ? 'e.g. 1 or Datum' : undefined} error={errors[`${errorKey}.${field}`]}
+          placeholder={field === 'dateColumn' ? t('e.g. 1 or Datum') : undefined} error={translatedError(errors[`${errorKey}.${field}`], t)}
           onChange={(event) => onChange({ columns: { ...draft.columns, [field]: event.currentTarget.value } })} />
       ))}
     </SimpleGrid>
   );
 }
 
+/** The form's own error (columns are numbered from 1) in the language in use; the API's as it says it. */
+const translatedError = (error: string | undefined, t: (english: string) => string) => (error === undefined ? undefined : t(error));
+
 function NumberAndDateFields({ draft, errors, onChange }: FieldsProps) {
+  const t = useCaptions();
   return (
     <Group align="start" grow>
-      <NativeSelect label="Decimal separator" data={decimalSeparatorChoices} value={draft.decimalSeparator} error={errors[`${errorKey}.decimalSeparator`]}
+      <NativeSelect label={t('Decimal separator')} data={translated(decimalSeparatorChoices, t)} value={draft.decimalSeparator} error={errors[`${errorKey}.decimalSeparator`]}
         onChange={(event) => onChange({ decimalSeparator: event.currentTarget.value as CsvFormatDraft['decimalSeparator'] })} />
-      <NativeSelect label="Thousands separator" data={thousandsSeparatorChoices} value={draft.thousandsSeparator} error={errors[`${errorKey}.thousandsSeparator`]}
+      <NativeSelect label={t('Thousands separator')} data={translated(thousandsSeparatorChoices, t)} value={draft.thousandsSeparator} error={errors[`${errorKey}.thousandsSeparator`]}
         onChange={(event) => onChange({ thousandsSeparator: event.currentTarget.value as CsvFormatDraft['thousandsSeparator'] })} />
-      <NativeSelect label="Date format" data={[...dateFormatChoices]} value={draft.dateFormat} error={errors[`${errorKey}.dateFormat`]}
+      <NativeSelect label={t('Date format')} data={[...dateFormatChoices]} value={draft.dateFormat} error={errors[`${errorKey}.dateFormat`]}
         onChange={(event) => onChange({ dateFormat: event.currentTarget.value as CsvFormatDraft['dateFormat'] })} />
     </Group>
   );

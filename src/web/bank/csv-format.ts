@@ -4,6 +4,7 @@
  * import's errors do; the mapping stores positions from 0. A column may be named by its heading.
  */
 import type { CsvStatementMappingInput } from '../../core/bank/csv-mapping.schemas.ts';
+import { caption } from '../i18n/captions.ts';
 
 export type CsvStatementMapping = CsvStatementMappingInput;
 type Column = CsvStatementMapping['dateColumn'];
@@ -85,7 +86,8 @@ export function mappingOf(draft: CsvFormatDraft): { mapping: CsvStatementMapping
 
 /** "semicolon-separated, date DD.MM.YYYY": the saved format in a few words. */
 export function describeMapping(mapping: CsvStatementMapping | null): string {
-  if (!mapping) return 'no CSV format';
-  const delimiter = delimiterChoices.find((choice) => choice.value === mapping.delimiter)?.label ?? `'${mapping.delimiter}'`;
-  return `CSV: ${delimiter}, dates ${mapping.dateFormat}`;
+  if (!mapping) return caption('no CSV format');
+  const choice = delimiterChoices.find((candidate) => candidate.value === mapping.delimiter);
+  const delimiter = choice ? caption(choice.label) : `'${mapping.delimiter}'`;
+  return caption('CSV: {{delimiter}}, dates {{dateFormat}}', { delimiter, dateFormat: mapping.dateFormat });
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { messageOf } from '../api/field-errors.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import { reconciliationApi, reconciliationKeys } from './reconciliation-api.ts';
 import type { Reconciliation } from './reconciliation-types.ts';
@@ -13,28 +14,32 @@ import { useJournalChange } from './use-reconciliation.ts';
  */
 export function DeleteJournalDialog({ journal, onClose }: { journal: Reconciliation; onClose: () => void }) {
   const queryClient = useQueryClient();
+  const t = useCaptions();
   const name = `${journal.bankAccountNo} ${journal.statementNo}`;
   const deleting = useJournalChange(journal.bankAccountNo, () => reconciliationApi.remove(journal), () => {
-    showNotice({ title: `Journal ${name} deleted`, color: 'teal', body: `Statement ${journal.statementNo} and its ${journal.lineCount} line(s) were deleted.` });
+    showNotice({
+      title: caption('Journal {{name}} deleted', { name }), color: 'teal',
+      body: caption('Statement {{statementNo}} and its {{lineCount}} line(s) were deleted.', { statementNo: journal.statementNo, lineCount: journal.lineCount }),
+    });
     onClose();
   });
   const remove = () => deleting.mutate(undefined, {
     onError: () => void queryClient.invalidateQueries({ queryKey: reconciliationKeys.list(journal.bankAccountNo) }),
   });
   return (
-    <Modal opened onClose={onClose} title="Delete Payment Reconciliation Journal">
+    <Modal opened onClose={onClose} title={t('Delete Payment Reconciliation Journal')}>
       <Stack gap="sm">
         <Text size="sm">
-          Delete journal {name} with its {journal.lineCount} line(s)? What the lines are applied to is lost; transactions imported into it can be imported again.
+          {t('Delete journal {{name}} with its {{lineCount}} line(s)? What the lines are applied to is lost; transactions imported into it can be imported again.', { name, lineCount: journal.lineCount })}
         </Text>
         {deleting.error && (
-          <Alert color="red" role="alert" title="The journal was not deleted">
+          <Alert color="red" role="alert" title={t('The journal was not deleted')}>
             <Text size="sm" data-testid="delete-problem">{messageOf(deleting.error)}</Text>
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{deleting.error ? 'Close' : 'Cancel'}</Button>
-          <Button color="red" loading={deleting.isPending} disabled={deleting.error !== null} onClick={remove}>Delete</Button>
+          <Button variant="default" onClick={onClose}>{deleting.error ? t('Close') : t('Cancel')}</Button>
+          <Button color="red" loading={deleting.isPending} disabled={deleting.error !== null} onClick={remove}>{t('Delete')}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -1,6 +1,7 @@
 import { Alert, Drawer, Loader } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { messageOf } from '../api/field-errors.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { ApplyManuallyPanel } from './apply-manually-panel.tsx';
 import { LineReview, type ReviewPanel } from './line-review.tsx';
 import { MapTextPanel } from './map-text-panel.tsx';
@@ -21,13 +22,14 @@ interface LineReviewDrawerProps {
  * to Account open in the drawer in place of the review, and return to it when done.
  */
 export function LineReviewDrawer({ statement, lineNo, onClose }: LineReviewDrawerProps) {
+  const t = useCaptions();
   const line = useReconciliationLine(statement, lineNo);
   const [panel, setPanel] = useState<ReviewPanel>('review');
   useEffect(() => setPanel('review'), [lineNo]);
   const back = () => setPanel('review');
   const data = line.data;
   return (
-    <Drawer opened={lineNo !== null} onClose={onClose} position="right" size="xl" title={`Why? Line ${lineNo ?? ''}`}>
+    <Drawer opened={lineNo !== null} onClose={onClose} position="right" size="xl" title={t('Why? Line {{lineNo}}', { lineNo: lineNo ?? '' })}>
       {line.error && <Alert color="red" role="alert">{messageOf(line.error)}</Alert>}
       {line.isPending && lineNo !== null && <Loader size="sm" />}
       {data && panel === 'review' && <LineReview statement={statement} line={data} onOpen={setPanel} onDeleted={onClose} />}

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { fieldErrorsOfRequest, messageOf } from '../api/field-errors.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { AccountNoField } from './account-no-field.tsx';
 import { reconciliationApi } from './reconciliation-api.ts';
 import type { MapTextRequest, ReconciliationLine, StatementKey } from './reconciliation-types.ts';
@@ -15,6 +16,7 @@ const mappingTextLength = 50;
  * money received posts to the debit account, money paid out to the credit account.
  */
 export function MapTextPanel({ statement, line, onDone }: { statement: StatementKey; line: ReconciliationLine; onDone: () => void }) {
+  const t = useCaptions();
   const [mappingText, setMappingText] = useState((line.transactionText || line.description).slice(0, mappingTextLength));
   const [debitAccNo, setDebitAccNo] = useState('');
   const [creditAccNo, setCreditAccNo] = useState('');
@@ -24,18 +26,18 @@ export function MapTextPanel({ statement, line, onDone }: { statement: Statement
   const save = () => mapping.mutate({ mappingText: mappingText.trim(), debitAccNo: debitAccNo.trim() || undefined, creditAccNo: creditAccNo.trim() || undefined });
   return (
     <Stack gap="sm">
-      <Title order={5}>Map Text to Account – line {line.statementLineNo}</Title>
-      <Text size="sm" c="dimmed">Every statement line whose text contains the mapping text will post to these G/L accounts.</Text>
-      <TextInput label="Mapping Text" value={mappingText} maxLength={mappingTextLength} error={errors.mappingText} autoComplete="off"
+      <Title order={5}>{t('Map Text to Account – line {{lineNo}}', { lineNo: line.statementLineNo })}</Title>
+      <Text size="sm" c="dimmed">{t('Every statement line whose text contains the mapping text will post to these G/L accounts.')}</Text>
+      <TextInput label={t('Mapping Text')} value={mappingText} maxLength={mappingTextLength} error={errors.mappingText} autoComplete="off"
         onChange={(event) => setMappingText(event.currentTarget.value)} />
       <Group align="start">
-        <AccountNoField label="Debit Acc. No. (money received)" accountType="glAccount" value={debitAccNo} onChange={setDebitAccNo} error={errors.debitAccNo} />
-        <AccountNoField label="Credit Acc. No. (money paid out)" accountType="glAccount" value={creditAccNo} onChange={setCreditAccNo} error={errors.creditAccNo} />
+        <AccountNoField label={t('Debit Acc. No. (money received)')} accountType="glAccount" value={debitAccNo} onChange={setDebitAccNo} error={errors.debitAccNo} />
+        <AccountNoField label={t('Credit Acc. No. (money paid out)')} accountType="glAccount" value={creditAccNo} onChange={setCreditAccNo} error={errors.creditAccNo} />
       </Group>
-      {mapping.error && <Alert color="red" role="alert" title="The mapping was not saved">{messageOf(mapping.error)}</Alert>}
+      {mapping.error && <Alert color="red" role="alert" title={t('The mapping was not saved')}>{messageOf(mapping.error)}</Alert>}
       <Group justify="flex-end">
-        <Button variant="default" onClick={onDone}>Back</Button>
-        <Button disabled={mappingText.trim() === '' || (debitAccNo.trim() === '' && creditAccNo.trim() === '')} loading={mapping.isPending} onClick={save}>Save Mapping</Button>
+        <Button variant="default" onClick={onDone}>{t('Back')}</Button>
+        <Button disabled={mappingText.trim() === '' || (debitAccNo.trim() === '' && creditAccNo.trim() === '')} loading={mapping.isPending} onClick={save}>{t('Save Mapping')}</Button>
       </Group>
     </Stack>
   );

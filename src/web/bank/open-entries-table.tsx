@@ -1,12 +1,10 @@
 import { Checkbox, ScrollArea, Table, Text, TextInput } from '@mantine/core';
-import { captionOf } from '../format/captions.ts';
 import { formatDate } from '../format/dates.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount } from '../format/numbers.ts';
-import type { CustomerLedgerEntry } from '../receivables/customer-entries.ts';
+import { useCaptions } from '../i18n/captions.ts';
+import { describeEntry as describe, type CustomerLedgerEntry } from '../receivables/customer-entries.ts';
 import type { ManualMarks } from './apply-manually.ts';
-
-const describe = (entry: CustomerLedgerEntry) => `${captionOf(entry.documentType || 'blank')} ${entry.documentNo}`;
 
 interface OpenEntriesTableProps {
   entries: readonly CustomerLedgerEntry[];
@@ -18,7 +16,8 @@ interface OpenEntriesTableProps {
 
 /** The customer's open entries, each marked with a checkbox and an Applied Amount (blank: the server decides). */
 export function OpenEntriesTable({ entries, marks, errors, locale, onChange }: OpenEntriesTableProps) {
-  if (entries.length === 0) return <Text size="sm" c="dimmed">The customer has no open entries of this sign.</Text>;
+  const t = useCaptions();
+  if (entries.length === 0) return <Text size="sm" c="dimmed">{t('The customer has no open entries of this sign.')}</Text>;
   const mark = (entryNo: number, text: string | undefined) => {
     if (text !== undefined) return onChange({ ...marks, [entryNo]: text });
     const { [entryNo]: _unmarked, ...rest } = marks;
@@ -26,24 +25,24 @@ export function OpenEntriesTable({ entries, marks, errors, locale, onChange }: O
   };
   return (
     <ScrollArea.Autosize mah={360} type="auto">
-      <Table withTableBorder fz="sm" aria-label="Open customer entries">
+      <Table withTableBorder fz="sm" aria-label={t('Open customer entries')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Apply</Table.Th><Table.Th>Document</Table.Th><Table.Th>Due Date</Table.Th><Table.Th ta="right">Remaining Amount</Table.Th>
-            <Table.Th ta="right">Pmt. Disc. Possible</Table.Th><Table.Th ta="right">Applied Amount</Table.Th>
+            <Table.Th>{t('Apply')}</Table.Th><Table.Th>{t('Document')}</Table.Th><Table.Th>{t('Due Date')}</Table.Th><Table.Th ta="right">{t('Remaining Amount')}</Table.Th>
+            <Table.Th ta="right">{t('Pmt. Disc. Possible')}</Table.Th><Table.Th ta="right">{t('Applied Amount')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {entries.map((entry) => (
             <Table.Tr key={entry.entryNo} data-entry-no={entry.entryNo}>
-              <Table.Td><Checkbox aria-label={`Apply ${describe(entry)}`} checked={entry.entryNo in marks} onChange={(event) => mark(entry.entryNo, event.currentTarget.checked ? '' : undefined)} /></Table.Td>
+              <Table.Td><Checkbox aria-label={t('Apply {{entry}}', { entry: describe(entry) })} checked={entry.entryNo in marks} onChange={(event) => mark(entry.entryNo, event.currentTarget.checked ? '' : undefined)} /></Table.Td>
               <Table.Td>{describe(entry)}</Table.Td>
               <Table.Td>{formatDate(entry.dueDate, locale)}</Table.Td>
               <Table.Td ta="right">{formatAmount(entry.remainingAmount, locale)}</Table.Td>
-              <Table.Td ta="right">{formatAmount(entry.remainingPaymentDiscountPossible, locale)}{entry.paymentDiscountDate ? ` until ${formatDate(entry.paymentDiscountDate, locale)}` : ''}</Table.Td>
+              <Table.Td ta="right">{formatAmount(entry.remainingPaymentDiscountPossible, locale)}{entry.paymentDiscountDate ? ` ${t('until {{date}}', { date: formatDate(entry.paymentDiscountDate, locale) })}` : ''}</Table.Td>
               <Table.Td>
-                <TextInput size="xs" aria-label={`Applied Amount, ${describe(entry)}`} disabled={!(entry.entryNo in marks)} value={marks[entry.entryNo] ?? ''}
-                  error={errors[entry.entryNo]} autoComplete="off" styles={{ input: { textAlign: 'right' } }}
+                <TextInput size="xs" aria-label={t('Applied Amount, {{entry}}', { entry: describe(entry) })} disabled={!(entry.entryNo in marks)} value={marks[entry.entryNo] ?? ''}
+                  error={errors[entry.entryNo] && t(errors[entry.entryNo]!)} autoComplete="off" styles={{ input: { textAlign: 'right' } }}
                   onChange={(event) => mark(entry.entryNo, event.currentTarget.value)} />
               </Table.Td>
             </Table.Tr>

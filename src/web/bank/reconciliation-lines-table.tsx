@@ -4,6 +4,7 @@ import { captionOf } from '../format/captions.ts';
 import { formatDate } from '../format/dates.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { ConfidenceBadge } from './confidence-badge.tsx';
 import { confidenceOf, type LineFilter, type ReconciliationLine } from './reconciliation-types.ts';
 
@@ -24,15 +25,16 @@ interface ReconciliationLinesTableProps {
 
 /** The statement lines with what each is applied to, its difference and how sure the match is. */
 export function ReconciliationLinesTable({ lines, filter, locale, lineErrors, onReview }: ReconciliationLinesTableProps) {
-  if (lines.length === 0) return <Text c="dimmed" size="sm">{filterEmpty[filter]}</Text>;
+  const t = useCaptions();
+  if (lines.length === 0) return <Text c="dimmed" size="sm">{t(filterEmpty[filter])}</Text>;
   return (
     <ScrollArea type="auto">
-      <Table striped withTableBorder fz="sm" aria-label="Statement lines" miw={1200}>
+      <Table striped withTableBorder fz="sm" aria-label={t('Statement lines')} miw={1200}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Transaction Date</Table.Th><Table.Th>Transaction Text</Table.Th><Table.Th>Related Party</Table.Th>
-            <Table.Th ta="right">Statement Amount</Table.Th><Table.Th ta="right">Applied Amount</Table.Th><Table.Th ta="right">Difference</Table.Th>
-            <Table.Th>Account</Table.Th><Table.Th>Match Confidence</Table.Th><Table.Th />
+            <Table.Th>{t('Transaction Date')}</Table.Th><Table.Th>{t('Transaction Text')}</Table.Th><Table.Th>{t('Related Party')}</Table.Th>
+            <Table.Th ta="right">{t('Statement Amount')}</Table.Th><Table.Th ta="right">{t('Applied Amount')}</Table.Th><Table.Th ta="right">{t('Difference')}</Table.Th>
+            <Table.Th>{t('Account')}</Table.Th><Table.Th>{t('Match Confidence')}</Table.Th><Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -44,8 +46,9 @@ export function ReconciliationLinesTable({ lines, filter, locale, lineErrors, on
 }
 
 function LineRow({ line, locale, error, onReview }: { line: ReconciliationLine; locale: SupportedLocale; error: string | undefined; onReview: (lineNo: number) => void }) {
+  const t = useCaptions();
   const difference = dec(line.difference);
-  const account = line.accountNo === '' ? '' : `${captionOf(line.accountType)} ${line.accountNo}`;
+  const account = line.accountNo === '' ? '' : `${t(captionOf(line.accountType))} ${line.accountNo}`;
   return (
     <Table.Tr data-line-no={line.statementLineNo} data-invalid={error ? true : undefined} bg={error ? 'var(--mantine-color-red-light)' : undefined}>
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(line.transactionDate, locale)}</Table.Td>
@@ -64,7 +67,7 @@ function LineRow({ line, locale, error, onReview }: { line: ReconciliationLine; 
       <Table.Td><ConfidenceBadge confidence={confidenceOf(line)} /></Table.Td>
       <Table.Td>
         <Button size="compact-xs" variant={line.reviewRequired ? 'filled' : 'default'} color={line.reviewRequired ? 'orange' : undefined}
-          aria-label={`Why? Line ${line.statementLineNo}`} onClick={() => onReview(line.statementLineNo)}>Why?</Button>
+          aria-label={t('Why? Line {{lineNo}}', { lineNo: line.statementLineNo })} onClick={() => onReview(line.statementLineNo)}>{t('Why?')}</Button>
       </Table.Td>
     </Table.Tr>
   );

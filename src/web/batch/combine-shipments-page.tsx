@@ -8,6 +8,7 @@ import { customerLookup } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import { formatAmount } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 import { CombineShipmentsOutcome } from './combine-shipments-outcome.tsx';
 import { JobProgress } from './job-progress.tsx';
@@ -35,6 +36,7 @@ interface CombineShipmentsInput {
 const requestBody = ({ sellToCustomerNo, ...rest }: CombineShipmentsInput) => ({ ...rest, ...(sellToCustomerNo.trim() ? { sellToCustomerNo: sellToCustomerNo.trim() } : {}) });
 
 export function CombineShipmentsPage() {
+  const t = useCaptions();
   const { workDate, locale } = useSession();
   const { input, set, submit, running, errors, startError, job } = useBatchJob<CombineShipmentsInput, CombineShipmentsResult>(
     { postingDate: workDate, documentDate: workDate, sellToCustomerNo: '', postInvoices: false, calcInvoiceDiscount: false },
@@ -44,23 +46,23 @@ export function CombineShipmentsPage() {
 
   return (
     <Stack gap="sm" maw={900}>
-      <Title order={2}>Combine Shipments</Title>
-      <Text size="sm">Creates one sales invoice per customer for the shipped, not invoiced lines of the customer's orders (customers with Combine Shipments on).</Text>
-      <Stack component="form" onSubmit={submit} gap="sm" aria-label="Combine Shipments">
-        <Fieldset legend="Options">
+      <Title order={2}>{t('Combine Shipments')}</Title>
+      <Text size="sm">{t('Creates one sales invoice per customer for the shipped, not invoiced lines of the customer\'s orders (customers with Combine Shipments on).')}</Text>
+      <Stack component="form" onSubmit={submit} gap="sm" aria-label={t('Combine Shipments')}>
+        <Fieldset legend={t('Options')}>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
-            <DateField label="Posting Date" value={input.postingDate} error={errors.postingDate} onCommit={(value) => set('postingDate', value)} />
-            <DateField label="Document Date" value={input.documentDate} error={errors.documentDate} onCommit={(value) => set('documentDate', value)} />
+            <DateField label={t('Posting Date')} value={input.postingDate} error={errors.postingDate} onCommit={(value) => set('postingDate', value)} />
+            <DateField label={t('Document Date')} value={input.documentDate} error={errors.documentDate} onCommit={(value) => set('documentDate', value)} />
             <RecordLookup source={customerLookup} value={input.sellToCustomerNo} onChange={(text) => set('sellToCustomerNo', text)} onCommit={(key) => set('sellToCustomerNo', key)}
-              inputProps={{ label: 'Sell-to Customer No. (all when empty)', error: errors.sellToCustomerNo }} />
-            <Checkbox mt="lg" label="Post Sales Invoices" checked={input.postInvoices} onChange={(event) => set('postInvoices', event.currentTarget.checked)} />
-            <Checkbox mt="lg" label="Calc. Inv. Discount" checked={input.calcInvoiceDiscount} onChange={(event) => set('calcInvoiceDiscount', event.currentTarget.checked)} />
+              inputProps={{ label: t('Sell-to Customer No. (all when empty)'), error: errors.sellToCustomerNo }} />
+            <Checkbox mt="lg" label={t('Post Sales Invoices')} checked={input.postInvoices} onChange={(event) => set('postInvoices', event.currentTarget.checked)} />
+            <Checkbox mt="lg" label={t('Calc. Inv. Discount')} checked={input.calcInvoiceDiscount} onChange={(event) => set('calcInvoiceDiscount', event.currentTarget.checked)} />
           </SimpleGrid>
         </Fieldset>
         {startError && <Alert color="red" role="alert">{messageOf(startError)}</Alert>}
         <Group>
-          <Button type="submit" loading={running}>Combine Shipments</Button>
-          <Button variant="default" loading={preview.isPending} onClick={() => preview.mutate(input)}>Preview</Button>
+          <Button type="submit" loading={running}>{t('Combine Shipments')}</Button>
+          <Button variant="default" loading={preview.isPending} onClick={() => preview.mutate(input)}>{t('Preview')}</Button>
         </Group>
       </Stack>
       {preview.error && <Alert color="red" role="alert">{messageOf(preview.error)}</Alert>}
@@ -74,20 +76,25 @@ export function CombineShipmentsPage() {
 
 /** The dry run's answer: per invoice to be made, its customer, currency, shipments and amount; and the shipments left out. */
 function CombinePreview({ preview, locale }: { preview: CombineShipmentsPreview; locale: SupportedLocale }) {
+  const t = useCaptions();
   const { invoices, blocked } = preview;
+  const invoiced = { number: invoices.length };
+  const leftOut = { number: blocked.length };
   return (
     <Stack gap="xs">
-      <Title order={3}>Preview</Title>
+      <Title order={3}>{t('Preview')}</Title>
       <Text size="sm" data-testid="combine-preview-summary">
-        {invoices.length === 0 ? 'Nothing would be invoiced.' : `${invoices.length} invoice${invoices.length === 1 ? '' : 's'} would be created.`}
-        {blocked.length > 0 && ` ${blocked.length} shipment${blocked.length === 1 ? ' is' : 's are'} left out: the customer is blocked.`}
+        {invoices.length === 0 ? t('Nothing would be invoiced.')
+          : invoices.length === 1 ? t('{{number}} invoice would be created.', invoiced) : t('{{number}} invoices would be created.', invoiced)}
+        {blocked.length > 0
+          && ` ${blocked.length === 1 ? t('{{number}} shipment is left out: the customer is blocked.', leftOut) : t('{{number}} shipments are left out: the customer is blocked.', leftOut)}`}
       </Text>
       {invoices.length > 0 && (
-        <Table striped withTableBorder aria-label="Invoices to be created">
+        <Table striped withTableBorder aria-label={t('Invoices to be created')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Sell-to Customer No.</Table.Th><Table.Th>Bill-to Customer No.</Table.Th><Table.Th>Bill-to Name</Table.Th><Table.Th>Currency Code</Table.Th>
-              <Table.Th>Shipments</Table.Th><Table.Th ta="right">Lines</Table.Th><Table.Th ta="right">Line Amount Excl. VAT</Table.Th>
+              <Table.Th>{t('Sell-to Customer No.')}</Table.Th><Table.Th>{t('Bill-to Customer No.')}</Table.Th><Table.Th>{t('Bill-to Name')}</Table.Th><Table.Th>{t('Currency Code')}</Table.Th>
+              <Table.Th>{t('Shipments')}</Table.Th><Table.Th ta="right">{t('Lines')}</Table.Th><Table.Th ta="right">{t('Line Amount Excl. VAT')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -101,7 +108,7 @@ function CombinePreview({ preview, locale }: { preview: CombineShipmentsPreview;
           </Table.Tbody>
         </Table>
       )}
-      {blocked.length > 0 && <Text size="sm" c="dimmed">Left out: {blocked.map((entry) => `${entry.shipmentNo} (${entry.customerNo})`).join(', ')}</Text>}
+      {blocked.length > 0 && <Text size="sm" c="dimmed">{t('Left out:')} {blocked.map((entry) => `${entry.shipmentNo} (${entry.customerNo})`).join(', ')}</Text>}
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import type { CodeRecord, Page } from '../api/types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 interface CodeSelectProps {
   /** API collection of the code table, e.g. /paymentTerms. */
@@ -15,6 +16,7 @@ interface CodeSelectProps {
 
 /** A choice from a code table (payment terms, posting groups …), searchable by code and description. */
 export function CodeSelect({ lookup, label, value, onChange, error, readOnly }: CodeSelectProps) {
+  const t = useCaptions();
   const choices = useQuery({
     queryKey: ['codes', lookup],
     queryFn: () => api.get<Page<CodeRecord>>(`${lookup}?limit=1000`),
@@ -24,8 +26,8 @@ export function CodeSelect({ lookup, label, value, onChange, error, readOnly }: 
   // Keep a value the list does not (yet) hold visible rather than blank.
   if (value && !data.some((option) => option.value === value)) data.unshift({ value, label: value });
   return (
-    <Select label={label} data={data} value={value} onChange={onChange} error={error} readOnly={readOnly}
-      searchable clearable selectFirstOptionOnChange nothingFoundMessage="No match"
+    <Select label={t(label)} data={data} value={value} onChange={onChange} error={error} readOnly={readOnly}
+      searchable clearable selectFirstOptionOnChange nothingFoundMessage={t('No match')}
       // Enter picks an option; it never submits the card's form (which would create a half-filled record).
       onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()} />
   );

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { messageOf } from '../api/field-errors.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 interface ConfirmDeleteModalProps {
   opened: boolean;
@@ -16,15 +17,16 @@ interface ConfirmDeleteModalProps {
 
 /** "Do you want to delete …?" with Yes/No; a refusal stays open with its reason and a Close button. */
 export function ConfirmDeleteModal({ opened, title, question, refusedTitle, pending, error, onConfirm, onClose }: ConfirmDeleteModalProps) {
+  const t = useCaptions();
   const refused = error !== null && error !== undefined;
   return (
-    <Modal opened={opened} onClose={onClose} title={title}>
+    <Modal opened={opened} onClose={onClose} title={t(title)}>
       <Stack gap="sm">
         <Text size="sm">{question}</Text>
-        {refused && <Alert color="red" role="alert" title={refusedTitle}>{messageOf(error)}</Alert>}
+        {refused && <Alert color="red" role="alert" title={t(refusedTitle)}>{messageOf(error)}</Alert>}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{refused ? 'Close' : 'No'}</Button>
-          <Button color="red" loading={pending} disabled={refused} onClick={onConfirm} data-autofocus>Yes</Button>
+          <Button variant="default" onClick={onClose}>{refused ? t('Close') : t('No')}</Button>
+          <Button color="red" loading={pending} disabled={refused} onClick={onConfirm} data-autofocus>{t('Yes')}</Button>
         </Group>
       </Stack>
     </Modal>

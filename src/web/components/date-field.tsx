@@ -2,6 +2,7 @@ import { TextInput } from '@mantine/core';
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { formatDate } from '../format/dates.ts';
 import { parseDateInput } from '../format/date-input.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 
 interface DateFieldProps {
@@ -21,6 +22,7 @@ interface DateFieldProps {
  */
 export function DateField({ label, hideLabel, value, onCommit, error, readOnly }: DateFieldProps) {
   const { locale, workDate } = useSession();
+  const t = useCaptions();
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
   // What was typed shows until the saved date changes (or stays, with the error, if the save is refused).
@@ -42,8 +44,8 @@ export function DateField({ label, hideLabel, value, onCommit, error, readOnly }
     }
   };
   return (
-    <TextInput label={hideLabel ? undefined : label} aria-label={hideLabel ? label : undefined} value={draft ?? formatDate(value, locale)} readOnly={readOnly} variant={readOnly ? 'filled' : 'default'} autoComplete="off"
-      error={invalid ? `is not a date (${formatDate('2026-12-31', locale)})` : error}
+    <TextInput label={hideLabel ? undefined : t(label)} aria-label={hideLabel ? t(label) : undefined} value={draft ?? formatDate(value, locale)} readOnly={readOnly} variant={readOnly ? 'filled' : 'default'} autoComplete="off"
+      error={invalid ? t('is not a date ({{example}})', { example: formatDate('2026-12-31', locale) }) : error}
       onChange={(event) => setDraft(event.currentTarget.value)} onBlur={commit} onKeyDown={handleKeyDown} />
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, encodeKey } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import type { CardRecord, RecordCardSpec } from './record-card.ts';
 
@@ -34,13 +35,16 @@ export function DeleteButton({ target }: { target: DeleteTarget }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
-  const noun = target.caption.toLowerCase();
+  const t = useCaptions();
+  // The record's caption as a title starts with it and as a sentence names it ("Customer", "customer").
+  const record = t(target.caption);
+  const names = { Record: record, record: record.toLowerCase(), no: target.key };
   const remove = useMutation({
     mutationFn: () => api.delete<void>(target.path, target.version),
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: target.removeQuery });
       for (const queryKey of target.invalidateQueries) void queryClient.invalidateQueries({ queryKey });
-      showNotice({ title: `${target.caption} ${target.key} deleted`, color: 'teal', body: target.description });
+      showNotice({ title: t('{{Record}} {{no}} deleted', names), color: 'teal', body: target.description });
       navigate(target.listPath, { replace: true });
     },
   });
@@ -50,14 +54,14 @@ export function DeleteButton({ target }: { target: DeleteTarget }) {
   };
   return (
     <>
-      <Button variant="default" color="red" onClick={() => setAsking(true)}>Delete</Button>
-      <Modal opened={asking} onClose={close} title={`Delete ${target.caption} ${target.key}`}>
+      <Button variant="default" color="red" onClick={() => setAsking(true)}>{t('Delete')}</Button>
+      <Modal opened={asking} onClose={close} title={t('Delete {{Record}} {{no}}', names)}>
         <Stack gap="sm">
-          <Text size="sm">{target.question ?? `Do you want to delete ${noun} ${target.key} · ${target.description}?`}</Text>
-          {remove.error && <Alert color="red" role="alert" title={`The ${noun} was not deleted`}>{messageOf(remove.error)}</Alert>}
+          <Text size="sm">{target.question ?? t('Do you want to delete {{record}} {{no}} · {{description}}?', { ...names, description: target.description })}</Text>
+          {remove.error && <Alert color="red" role="alert" title={t('The {{record}} was not deleted', names)}>{messageOf(remove.error)}</Alert>}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>{remove.error ? 'Close' : 'No'}</Button>
-            <Button color="red" loading={remove.isPending} disabled={remove.error !== null} onClick={() => remove.mutate()} data-autofocus>Yes</Button>
+            <Button variant="default" onClick={close}>{remove.error ? t('Close') : t('No')}</Button>
+            <Button color="red" loading={remove.isPending} disabled={remove.error !== null} onClick={() => remove.mutate()} data-autofocus>{t('Yes')}</Button>
           </Group>
         </Stack>
       </Modal>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import type { FormEvent, ReactNode } from 'react';
 import { fieldErrorsOfRequest, messageOf, type FieldErrors } from '../api/field-errors.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 /**
  * A dialog's one request: its field errors go on the dialog's `fields`, any other refusal is the
@@ -40,18 +41,19 @@ interface FormDialogProps {
 
 /** The frame of a small action dialog: its fields, a refusal above them, Cancel and the action. */
 export function FormDialog({ title, opened, onClose, submitLabel, pending, failure, onSubmit, children, size }: FormDialogProps) {
+  const t = useCaptions();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size}>
+    <Modal opened={opened} onClose={onClose} title={t(title)} size={size}>
       <Stack component="form" gap="sm" onSubmit={submit}>
         {failure !== null && <Alert color="red" role="alert">{failure}</Alert>}
         {children}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button type="submit" loading={pending}>{submitLabel}</Button>
+          <Button variant="default" onClick={onClose}>{t('Cancel')}</Button>
+          <Button type="submit" loading={pending}>{t(submitLabel)}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -1,5 +1,6 @@
 import { Fieldset, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useCaptions } from '../i18n/captions.ts';
 
 export interface ReadOnlyGroup {
   title: string;
@@ -8,12 +9,13 @@ export interface ReadOnlyGroup {
 
 /** A card's FastTabs for viewing: caption above value, as BC shows a non-editable card. */
 export function ReadOnlyFields({ groups }: { groups: readonly ReadOnlyGroup[] }) {
+  const t = useCaptions();
   return groups.map((group) => (
-    <Fieldset key={group.title} legend={group.title}>
+    <Fieldset key={group.title} legend={t(group.title)}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
         {group.fields.map((field) => (
           <Stack key={field.label} gap={0}>
-            <Text size="xs" c="dimmed">{field.label}</Text>
+            <Text size="xs" c="dimmed">{t(field.label)}</Text>
             <Text size="sm">{field.value === '' || field.value === null ? '—' : field.value}</Text>
           </Stack>
         ))}

@@ -4,8 +4,10 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError, encodeKey } from '../api/client.ts';
 import { fieldErrorsOf, fieldErrorsOfRequest, messageOf, type FieldErrors } from '../api/field-errors.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 import { DeleteRecordButton } from './delete-record-button.tsx';
+import { phraseCaption } from './phrase-caption.ts';
 import { recordCardPath, type CardRecord, type RecordCardSpec } from './record-card.ts';
 import { RecordFormFields } from './record-form-fields.tsx';
 import { changedValues, filledValues, toFormValues, toPayload, type FormValue } from './record-fields.ts';
@@ -29,19 +31,21 @@ interface RecordCardFormProps<T extends CardRecord> {
  * per field and is shown next to it.
  */
 export function RecordCardForm<T extends CardRecord>({ spec, record, actions, deletable = false }: RecordCardFormProps<T>) {
+  const t = useCaptions();
   const form = useRecordCardForm(spec, record);
+  const caption = t(spec.caption);
   const { save, unplacedError } = form;
   return (
-    <Stack component="form" onSubmit={form.submit} gap="sm" aria-label={`${spec.caption} card`}>
+    <Stack component="form" onSubmit={form.submit} gap="sm" aria-label={phraseCaption(t, `${spec.caption} card`, '{{record}} card', { record: caption })}>
       <Group justify="space-between">
-        <Title order={2}>{record ? `${record.no} · ${record.name}` : `New ${spec.caption.toLowerCase()}`}</Title>
+        <Title order={2}>{record ? `${record.no} · ${record.name}` : phraseCaption(t, `New ${spec.caption.toLowerCase()}`, 'New {{record}}', { record: caption.toLowerCase() })}</Title>
         <Group>
           {record && actions?.(record)}
           {record && deletable && <DeleteRecordButton spec={spec} record={record} />}
-          <Button type="submit" loading={save.isPending} disabled={!form.changed}>{record ? 'Save' : 'Create'}</Button>
+          <Button type="submit" loading={save.isPending} disabled={!form.changed}>{record ? t('Save') : t('Create')}</Button>
         </Group>
       </Group>
-      {unplacedError && <Alert color="red" role="alert">{messageOf(unplacedError)}{unplacedError instanceof ApiError && unplacedError.code === 'VERSION_CONFLICT' ? ' Reload the page to see the current values.' : ''}</Alert>}
+      {unplacedError && <Alert color="red" role="alert">{messageOf(unplacedError)}{unplacedError instanceof ApiError && unplacedError.code === 'VERSION_CONFLICT' ? ` ${t('Reload the page to see the current values.')}` : ''}</Alert>}
       <RecordFormFields groups={form.groups} values={form.values} errors={form.errors} onChange={form.setValue} />
     </Stack>
   );

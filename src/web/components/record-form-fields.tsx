@@ -1,5 +1,6 @@
 import { Checkbox, Fieldset, NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import type { FieldErrors } from '../api/field-errors.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { CodeSelect } from './code-select.tsx';
 import type { FieldGroup, FieldSpec, FormValue, FormValues } from './record-fields.ts';
 
@@ -12,8 +13,9 @@ interface RecordFormFieldsProps {
 
 /** The FastTabs of a card: each group a fieldset of inputs, with its API or validation error under each field. */
 export function RecordFormFields({ groups, values, errors, onChange }: RecordFormFieldsProps) {
+  const t = useCaptions();
   return groups.map((group) => (
-    <Fieldset key={group.title} legend={group.title}>
+    <Fieldset key={group.title} legend={t(group.title)}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
         {group.fields.map((field) => <FormField key={field.name} field={field} value={values[field.name] ?? null} error={errors[field.name]} onChange={onChange} />)}
       </SimpleGrid>
@@ -29,19 +31,20 @@ interface FormFieldProps {
 }
 
 function FormField({ field, value, error, onChange }: FormFieldProps) {
+  const t = useCaptions();
   switch (field.kind) {
     case 'boolean':
-      return <Checkbox mt="lg" label={field.label} checked={value === true} error={error} onChange={(event) => onChange(field.name, event.currentTarget.checked)} />;
+      return <Checkbox mt="lg" label={t(field.label)} checked={value === true} error={error} onChange={(event) => onChange(field.name, event.currentTarget.checked)} />;
     case 'choice':
       return (
-        <NativeSelect label={field.label} value={String(value ?? '')} error={error} onChange={(event) => onChange(field.name, event.currentTarget.value)}
-          data={Object.entries(field.options).map(([option, caption]) => ({ value: option, label: caption }))} />
+        <NativeSelect label={t(field.label)} value={String(value ?? '')} error={error} onChange={(event) => onChange(field.name, event.currentTarget.value)}
+          data={Object.entries(field.options).map(([option, caption]) => ({ value: option, label: t(caption) }))} />
       );
     case 'code':
       return <CodeSelect lookup={field.lookup} label={field.label} value={typeof value === 'string' ? value : null} error={error} onChange={(code) => onChange(field.name, code)} />;
     default:
       return (
-        <TextInput label={field.label} value={String(value ?? '')} error={error} inputMode={field.kind === 'decimal' ? 'decimal' : undefined}
+        <TextInput label={t(field.label)} value={String(value ?? '')} error={error} inputMode={field.kind === 'decimal' ? 'decimal' : undefined}
           styles={field.kind === 'decimal' ? { input: { textAlign: 'right' } } : undefined} onChange={(event) => onChange(field.name, event.currentTarget.value)} />
       );
   }

@@ -6,9 +6,11 @@ import { api, encodeKey, withQuery } from '../api/client.ts';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../api/field-errors.ts';
 import type { Page } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 import { ConfirmDeleteModal } from './confirm-delete-modal.tsx';
 import { FormDialog, useDialogRequest } from './form-dialog.tsx';
+import { capitalized } from './phrase-caption.ts';
 import { RecordFormFields } from './record-form-fields.tsx';
 import { changedValues, filledValues, toFormValues, toPayload, type FieldGroup, type FormValue } from './record-fields.ts';
 
@@ -46,6 +48,12 @@ export interface RecordRowsSpec {
   hint?: ReactNode;
 }
 
+/** The row's noun for captions: in a sentence ("ship-to address") and starting one ("Ship-to address"). */
+function rowNoun(t: ReturnType<typeof useCaptions>, spec: RecordRowsSpec) {
+  const row = t(spec.noun);
+  return { row, Row: capitalized(row) };
+}
+
 /**
  * The records of a resource that belong to a card (a customer's ship-to addresses, an item's units,
  * prices and line discounts), or a whole setup table: a table with Add, Edit and Delete on each row,
@@ -53,6 +61,10 @@ export interface RecordRowsSpec {
  */
 export function RecordRowsPanel({ spec, page = false }: { spec: RecordRowsSpec; page?: boolean }) {
   const { locale } = useSession();
+  const t = useCaptions();
+  const title = t(spec.title);
+  const noun = rowNoun(t, spec);
+  const hint = typeof spec.hint === 'string' ? t(spec.hint) : spec.hint;
   const queryClient = useQueryClient();
   const queryKey = ['rows', spec.resource, spec.filter ?? {}];
   const rows = useQuery({ queryKey, queryFn: () => api.get<Page<Row>>(withQuery(spec.resource, { ...spec.filter, limit: 1000 })) });
@@ -68,19 +80,19 @@ export function RecordRowsPanel({ spec, page = false }: { spec: RecordRowsSpec; 
     onSettled: refresh,
   });
   const items = rows.data?.items ?? [];
-  const addLabel = `Add ${spec.noun}`;
+  const addLabel = t('Add {{row}}', noun);
   const table = (
     <>
       {rows.error && <Alert color="red" role="alert">{messageOf(rows.error)}</Alert>}
-      {rows.isPending ? <Loader size="sm" /> : items.length === 0 ? <Text size="sm" c="dimmed">No {spec.title.toLowerCase()}.</Text> : (
+      {rows.isPending ? <Loader size="sm" /> : items.length === 0 ? <Text size="sm" c="dimmed">{t('No {{rows}}.', { rows: title.toLowerCase() })}</Text> : (
         <RowsTable spec={spec} items={items} locale={locale} onEdit={setEditing} onDelete={setDeleting} />
       )}
       {editing !== null && (
         <RowDialog spec={spec} row={editing === 'new' ? undefined : editing} onSaved={refresh} onClose={() => setEditing(null)} />
       )}
       <ConfirmDeleteModal
-        opened={deleting !== null} title={`Delete ${spec.noun}`} refusedTitle="The row was not deleted"
-        question={`Do you want to delete ${deleting ? spec.describe(deleting) : ''}?`}
+        opened={deleting !== null} title={t('Delete {{row}}', noun)} refusedTitle={t('The row was not deleted')}
+        question={t('Do you want to delete {{name}}?', { name: deleting ? spec.describe(deleting) : '' })}
         pending={remove.isPending} error={remove.error} onConfirm={() => deleting && remove.mutate(deleting)}
         onClose={() => { remove.reset(); setDeleting(null); }}
       />
@@ -90,18 +102,18 @@ export function RecordRowsPanel({ spec, page = false }: { spec: RecordRowsSpec; 
     return (
       <Stack gap="sm">
         <Group justify="space-between">
-          <Title order={2}>{spec.title}</Title>
-          <Button onClick={() => setEditing('new')}>New</Button>
+          <Title order={2}>{title}</Title>
+          <Button onClick={() => setEditing('new')}>{t('New')}</Button>
         </Group>
-        {spec.hint && <Text size="sm" c="dimmed">{spec.hint}</Text>}
+        {spec.hint && <Text size="sm" c="dimmed">{hint}</Text>}
         {table}
       </Stack>
     );
   }
   return (
-    <Fieldset legend={spec.title} aria-label={spec.title}>
+    <Fieldset legend={title} aria-label={title}>
       <Group justify="space-between" mb="xs">
-        <Text size="sm" c="dimmed">{spec.hint}</Text>
+        <Text size="sm" c="dimmed">{hint}</Text>
         <Button size="xs" onClick={() => setEditing('new')}>{addLabel}</Button>
       </Group>
       {table}
@@ -118,6 +130,7 @@ interface RowDialogProps {
 
 function RowDialog({ spec, row, onSaved, onClose }: RowDialogProps) {
   const { locale } = useSession();
+  const t = useCaptions();
   const groups = row ? spec.fields : spec.newFields;
   const fields = groups.flatMap((group) => group.fields);
   const original = toFormValues({ ...spec.newDefaults, ...row }, fields, locale);
@@ -140,8 +153,8 @@ function RowDialog({ spec, row, onSaved, onClose }: RowDialogProps) {
     if (parsed.success) request.submit(parsed.data);
   };
   return (
-    <FormDialog title={row ? `Edit ${spec.noun} ${spec.describe(row)}` : `Add ${spec.noun}`} opened onClose={request.close}
-      submitLabel={row ? 'Save' : 'Add'} pending={request.pending} failure={request.failure} onSubmit={submit} size="xl">
+    <FormDialog title={row ? t('Edit {{row}} {{name}}', { ...rowNoun(t, spec), name: spec.describe(row) }) : t('Add {{row}}', rowNoun(t, spec))} opened onClose={request.close}
+      submitLabel={row ? t('Save') : t('Add')} pending={request.pending} failure={request.failure} onSubmit={submit} size="xl">
       <RecordFormFields groups={groups} values={values} errors={errors} onChange={setValue} />
     </FormDialog>
   );
@@ -151,11 +164,12 @@ function RowDialog({ spec, row, onSaved, onClose }: RowDialogProps) {
 function RowsTable({ spec, items, locale, onEdit, onDelete }: {
   spec: RecordRowsSpec; items: readonly Row[]; locale: SupportedLocale; onEdit: (row: Row) => void; onDelete: (row: Row) => void;
 }) {
+  const t = useCaptions();
   return (
-    <Table striped withTableBorder fz="sm" aria-label={spec.title}>
+    <Table striped withTableBorder fz="sm" aria-label={t(spec.title)}>
       <Table.Thead>
         <Table.Tr>
-          {spec.columns.map((column) => <Table.Th key={column.field} ta={column.align}>{column.header}</Table.Th>)}
+          {spec.columns.map((column) => <Table.Th key={column.field} ta={column.align}>{t(column.header)}</Table.Th>)}
           <Table.Th w={110} />
         </Table.Tr>
       </Table.Thead>
@@ -169,8 +183,8 @@ function RowsTable({ spec, items, locale, onEdit, onDelete }: {
             ))}
             <Table.Td>
               <Group gap={4} justify="flex-end" wrap="nowrap">
-                <Button size="compact-xs" variant="default" aria-label={`Edit ${spec.describe(row)}`} onClick={() => onEdit(row)}>Edit</Button>
-                <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete ${spec.describe(row)}`} onClick={() => onDelete(row)}>✕</ActionIcon>
+                <Button size="compact-xs" variant="default" aria-label={t('Edit {{name}}', { name: spec.describe(row) })} onClick={() => onEdit(row)}>{t('Edit')}</Button>
+                <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('Delete {{name}}', { name: spec.describe(row) })} onClick={() => onDelete(row)}>✕</ActionIcon>
               </Group>
             </Table.Td>
           </Table.Tr>

@@ -1,5 +1,6 @@
 import { Checkbox, ScrollArea, Table } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useCaptions } from '../i18n/captions.ts';
 
 export interface SelectionColumn<T> {
   key: string;
@@ -21,6 +22,7 @@ interface SelectionTableProps<T> {
 
 /** Rows to choose from with a checkbox each, and one in the header for all (BC's multi-select lists). */
 export function SelectionTable<T>({ label, rows, rowKey, rowLabel, columns, selected, onChange }: SelectionTableProps<T>) {
+  const t = useCaptions();
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(rowKey(row)));
   const toggle = (key: string, checked: boolean) => {
     const next = new Set(selected);
@@ -30,14 +32,14 @@ export function SelectionTable<T>({ label, rows, rowKey, rowLabel, columns, sele
   };
   return (
     <ScrollArea type="auto" mah={420}>
-      <Table striped withTableBorder fz="sm" aria-label={label}>
+      <Table striped withTableBorder fz="sm" aria-label={t(label)}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={36}>
-              <Checkbox aria-label="Select all" checked={allSelected} indeterminate={!allSelected && selected.size > 0}
+              <Checkbox aria-label={t('Select all')} checked={allSelected} indeterminate={!allSelected && selected.size > 0}
                 onChange={(event) => onChange(new Set(event.currentTarget.checked ? rows.map(rowKey) : []))} />
             </Table.Th>
-            {columns.map((column) => <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}>{column.label}</Table.Th>)}
+            {columns.map((column) => <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}>{t(column.label)}</Table.Th>)}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -5,6 +5,7 @@ import { api, encodeKey } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import { ConfirmDeleteModal } from './confirm-delete-modal.tsx';
 import type { Page } from '../api/types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 export interface SetupColumn<R> {
   header: string;
@@ -53,6 +54,7 @@ interface SetupListPageProps<R> {
  */
 export function SetupListPage<R extends { version: number }>(props: SetupListPageProps<R>) {
   const { title, resource, queryKey, keyOf, columns, newLabel = 'New', locked = () => false, rowAction, dialog } = props;
+  const t = useCaptions();
   const client = useQueryClient();
   const records = useQuery({ queryKey, queryFn: () => api.get<Page<R>>(`${resource}?limit=1000`) });
   const [editing, setEditing] = useState<R | 'new' | null>(null);
@@ -76,15 +78,15 @@ export function SetupListPage<R extends { version: number }>(props: SetupListPag
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={2}>{title}</Title>
-        <Button onClick={() => setEditing('new')}>{newLabel}</Button>
+        <Title order={2}>{t(title)}</Title>
+        <Button onClick={() => setEditing('new')}>{t(newLabel)}</Button>
       </Group>
       {failure !== null && <Alert color="red" role="alert">{messageOf(failure)}</Alert>}
       {records.error && <Alert color="red" role="alert">{messageOf(records.error)}</Alert>}
-      <Table striped aria-label={title}>
+      <Table striped aria-label={t(title)}>
         <Table.Thead>
           <Table.Tr>
-            {columns.map((column) => <Table.Th key={column.header} ta={column.align}>{column.header}</Table.Th>)}
+            {columns.map((column) => <Table.Th key={column.header} ta={column.align}>{t(column.header)}</Table.Th>)}
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -94,9 +96,9 @@ export function SetupListPage<R extends { version: number }>(props: SetupListPag
               {columns.map((column) => <Table.Td key={column.header} ta={column.align}>{column.cell(record)}</Table.Td>)}
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  <Button size="xs" variant="default" onClick={() => setEditing(record)} disabled={locked(record)}>Edit</Button>
-                  {rowAction && <Button size="xs" variant="default" onClick={() => act.mutate(record)}>{rowAction.label(record)}</Button>}
-                  <Button size="xs" variant="default" color="red" onClick={() => setDeleting(record)} disabled={locked(record)}>Delete</Button>
+                  <Button size="xs" variant="default" onClick={() => setEditing(record)} disabled={locked(record)}>{t('Edit')}</Button>
+                  {rowAction && <Button size="xs" variant="default" onClick={() => act.mutate(record)}>{t(rowAction.label(record))}</Button>}
+                  <Button size="xs" variant="default" color="red" onClick={() => setDeleting(record)} disabled={locked(record)}>{t('Delete')}</Button>
                 </Group>
               </Table.Td>
             </Table.Tr>
@@ -104,8 +106,8 @@ export function SetupListPage<R extends { version: number }>(props: SetupListPag
         </Table.Tbody>
       </Table>
       {editing && dialog(editing, controls)}
-      <ConfirmDeleteModal opened={deleting !== null} title={`Delete ${deleting ? keyOf(deleting) : ''}`} question={`Do you want to delete ${deleting ? keyOf(deleting) : ''}?`}
-        refusedTitle="It cannot be deleted" pending={remove.isPending} error={remove.error} onConfirm={() => deleting && remove.mutate(deleting)} onClose={closeDelete} />
+      <ConfirmDeleteModal opened={deleting !== null} title={t('Delete {{name}}', { name: deleting ? keyOf(deleting) : '' })}
+        question={t('Do you want to delete {{name}}?', { name: deleting ? keyOf(deleting) : '' })} refusedTitle={t('It cannot be deleted')} pending={remove.isPending} error={remove.error} onConfirm={() => deleting && remove.mutate(deleting)} onClose={closeDelete} />
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ import { CustomerStatisticsPanel } from './customer-statistics-panel.tsx';
 import { CustomerSalesCodesPanel } from '../standard-sales/customer-sales-codes-panel.tsx';
 import { NewFromTemplateButton } from './new-from-template.tsx';
 import { ShipToAddressesPanel } from './ship-to-addresses-panel.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 
 const customerCard: RecordCardSpec<Customer> = {
   caption: 'Customer', resource: '/customers', queryKey: 'customer', schemas: customerSchemas,
@@ -51,11 +52,12 @@ function ExistingCustomerCard({ no }: { no: string }) {
 }
 
 function CustomerActions({ no }: { no: string }) {
+  const t = useCaptions();
   const navigate = useNavigate();
   return (
     <>
-      <Button variant="default" onClick={() => navigate(`/sales/quotes/new?customer=${encodeURIComponent(no)}`)}>New Sales Quote</Button>
-      <Button variant="default" onClick={() => navigate(`/customers/${encodeURIComponent(no)}/statement`)}>Statement</Button>
+      <Button variant="default" onClick={() => navigate(`/sales/quotes/new?customer=${encodeURIComponent(no)}`)}>{t('New Sales Quote')}</Button>
+      <Button variant="default" onClick={() => navigate(`/customers/${encodeURIComponent(no)}/statement`)}>{t('Statement')}</Button>
       <NewFromTemplateButton />
     </>
   );

@@ -3,6 +3,7 @@ import { formatAmount } from '../format/numbers.ts';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
 import { blockedCaptions } from './customer-fields.ts';
 import { NewFromTemplateButton } from './new-from-template.tsx';
+import { caption, useCaptions } from '../i18n/captions.ts';
 
 const columns: ReadonlyArray<ListColumn<Customer>> = [
   { key: 'no', label: 'No.', render: (row) => row.no, sortValue: (row) => row.no },
@@ -12,7 +13,7 @@ const columns: ReadonlyArray<ListColumn<Customer>> = [
   { key: 'contact', label: 'Contact', render: (row) => row.contact, sortValue: (row) => row.contact },
   { key: 'salespersonCode', label: 'Salesperson', render: (row) => row.salespersonCode, sortValue: (row) => row.salespersonCode ?? '' },
   { key: 'creditLimitLcy', label: 'Credit Limit (LCY)', numeric: true, render: (row, locale) => formatAmount(row.creditLimitLcy, locale), sortValue: (row) => row.creditLimitLcy },
-  { key: 'blocked', label: 'Blocked', render: (row) => (row.blocked === 'none' ? '' : blockedCaptions[row.blocked]), sortValue: (row) => row.blocked },
+  { key: 'blocked', label: 'Blocked', render: (row) => (row.blocked === 'none' ? '' : caption(blockedCaptions[row.blocked])), sortValue: (row) => row.blocked },
 ];
 
 const blockedFilter = {
@@ -22,8 +23,9 @@ const blockedFilter = {
 };
 
 export function CustomerListPage() {
+  const t = useCaptions();
   return (
-    <ListPage title="Customers" resource="/customers" columns={columns} rowKey={(row) => row.no} rowLink={(row) => `/customers/${encodeURIComponent(row.no)}`}
+    <ListPage title={t('Customers')} resource="/customers" columns={columns} rowKey={(row) => row.no} rowLink={(row) => `/customers/${encodeURIComponent(row.no)}`}
       filters={[blockedFilter]} newLink="/customers/new" actions={<NewFromTemplateButton />} />
   );
 }

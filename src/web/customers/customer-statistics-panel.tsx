@@ -7,6 +7,7 @@ import { messageOf } from '../api/field-errors.ts';
 import { captionOf } from '../format/captions.ts';
 import { formatAmount } from '../format/numbers.ts';
 import { useSession } from '../session/session-store.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 /** BC's captions for the figures the API has; a figure it adds later shows under a caption made from its name. */
 const captions: Readonly<Record<string, string>> = {
@@ -26,6 +27,7 @@ const captions: Readonly<Record<string, string>> = {
 
 /** Balance and the other figures of GET /customers/{no}/statistics, at the work date. */
 export function CustomerStatisticsPanel({ customerNo }: { customerNo: string }) {
+  const t = useCaptions();
   const { locale, workDate } = useSession();
   const statistics = useQuery({
     queryKey: ['customerStatistics', customerNo, workDate],
@@ -34,13 +36,13 @@ export function CustomerStatisticsPanel({ customerNo }: { customerNo: string }) 
   const figures = Object.entries(statistics.data ?? {}).filter((entry): entry is [string, string] => isDecimalString(entry[1]));
   const openEntries = withQuery('/ledgers/customer-ledger-entries', { customerNo, open: 'true' });
   return (
-    <Fieldset legend="Statistics" aria-label="Customer statistics">
+    <Fieldset legend={t('Statistics')} aria-label={t('Customer statistics')}>
       {statistics.error && <Alert color="red" role="alert">{messageOf(statistics.error)}</Alert>}
       {statistics.isPending && <Loader size="sm" />}
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" verticalSpacing="xs">
         {figures.map(([field, value]) => (
           <Stack key={field} gap={0}>
-            <Text size="xs" c="dimmed">{captions[field] ?? captionOf(field)}</Text>
+            <Text size="xs" c="dimmed">{t(captions[field] ?? captionOf(field))}</Text>
             {field === 'balanceLcy'
               ? <Anchor component={Link} to={openEntries} size="sm" fw={600} data-figure={field}>{formatAmount(value, locale)}</Anchor>
               : <Text size="sm" data-figure={field}>{formatAmount(value, locale)}</Text>}

@@ -8,14 +8,16 @@ import { useNavigate } from 'react-router';
 import type { DocumentKindType } from '../sales/document-kinds.ts';
 import { postedDocumentPathAfterPostAndSend } from './send-actions.ts';
 import { SendEmailButton } from './send-email-button.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 
 interface PostAndSendButtonProps { kind: DocumentKindType; resource: string; no: string; disabled?: boolean; onError: (error: unknown) => void }
 
 export function PostAndSendButton({ kind, resource, no, disabled, onError }: PostAndSendButtonProps) {
+  const t = useCaptions();
   const navigate = useNavigate();
   const client = useQueryClient();
   return (
-    <SendEmailButton resource={resource} no={no} action="postAndSend" label="Post and Send…" disabled={disabled} onError={onError}
+    <SendEmailButton resource={resource} no={no} action="postAndSend" label={t('Post and Send…')} disabled={disabled} onError={onError}
       onSent={(result) => {
         void client.invalidateQueries();
         if (result.postedDocumentNo) void navigate(postedDocumentPathAfterPostAndSend(kind, result.postedDocumentNo));

@@ -2,11 +2,14 @@
  * The API words a refusal in English with amounts and dates as it stores them ("5000.5",
  * "2026-03-02") and sends the values beside it (`params`, src/server/http/problem.ts). For the codes
  * listed here the web app words the message again from the same catalogue (src/core/errors.ts), with
- * the amounts and dates in the user's locale: nl-NL reads "5.000,50" and "02-03-2026".
+ * the amounts and dates in the user's locale: nl-NL reads "5.000,50" and "02-03-2026". The words follow
+ * the caption language (English from that catalogue, Dutch from the one below); the number and date
+ * format follows the locale, so Dutch words may carry en-US numbers and the other way round.
  */
 import { DomainError, type DomainErrorCode } from '../../core/errors.ts';
 import { isDecimalString } from '../../core/money/decimal.ts';
 import { formatDate } from './dates.ts';
+import type { CaptionLanguage } from '../session/session-store.ts';
 import type { SupportedLocale } from './locales.ts';
 import { formatAmount, formatQuantity } from './numbers.ts';
 
@@ -14,8 +17,11 @@ export type MessageParams = Readonly<Record<string, string | number | boolean | 
 
 interface Formatted { amounts?: readonly string[]; percents?: readonly string[]; dates?: readonly string[] }
 
+type LocalizedCode = Extract<DomainErrorCode,
+  'INVOICE_DISCOUNT_TOO_LARGE' | 'INVOICE_DISCOUNT_NOT_ALLOWED' | 'LINE_DISCOUNT_OUT_OF_RANGE' | 'APPLIED_AMOUNT_TOO_LARGE' | 'QUOTE_EXPIRED' | 'EXCHANGE_RATE_MISSING'>;
+
 /** Which parameters of a code are amounts, percentages or dates. */
-const formattedParams: Partial<Record<DomainErrorCode, Formatted>> = {
+const formattedParams: Readonly<Record<LocalizedCode, Formatted>> = {
   INVOICE_DISCOUNT_TOO_LARGE: { amounts: ['discountAmount', 'base'] },
   INVOICE_DISCOUNT_NOT_ALLOWED: { amounts: ['discountAmount'] },
   LINE_DISCOUNT_OUT_OF_RANGE: { amounts: ['grossAmount'], percents: ['lineDiscountPercent'] },
@@ -24,15 +30,27 @@ const formattedParams: Partial<Record<DomainErrorCode, Formatted>> = {
   EXCHANGE_RATE_MISSING: { dates: ['date'] },
 };
 
+/** The same messages in Dutch, in BC's (nl-NL) words. */
+const dutchMessages: Readonly<Record<LocalizedCode, (p: MessageParams) => string>> = {
+  INVOICE_DISCOUNT_TOO_LARGE: (p) => `De factuurkorting ${p.discountAmount} moet tussen 0 en het factuurkortingsbasisbedrag ${p.base} liggen.`,
+  INVOICE_DISCOUNT_NOT_ALLOWED: (p) => `Geen enkele regel staat factuurkorting toe (Fact.korting toestaan), dus de factuurkorting ${p.discountAmount} kan niet worden toegepast.`,
+  LINE_DISCOUNT_OUT_OF_RANGE: (p) => `De regelkorting moet tussen 0 % en 100 % van Aantal × Eenheidsprijs (${p.grossAmount}) liggen; deze zou ${p.lineDiscountPercent} % zijn.`,
+  APPLIED_AMOUNT_TOO_LARGE: (p) => `Post ${p.entryNo} heeft nog maar ${p.remaining} openstaand (na een eventuele betalingskorting), minder dan het vereffende bedrag ${p.appliedAmount}.`,
+  QUOTE_EXPIRED: (p) => `Offerte ${p.no} is verlopen op ${p.validUntil} (werkdatum ${p.workDate}); verleng de Offerte geldig tot datum om deze te converteren.`,
+  EXCHANGE_RATE_MISSING: (p) => `Valuta ${p.currencyCode} heeft geen wisselkoers die begint op of vóór ${p.date}.`,
+};
+
+const isLocalizedCode = (code: string): code is LocalizedCode => Object.hasOwn(formattedParams, code);
+
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The message of a refusal in the user's locale, or null when the code is not one of those above or
- * a value is not what it should be (then the API's own detail stands).
+ * The message of a refusal in the user's locale and language, or null when the code is not one of
+ * those above or a value is not what it should be (then the API's own detail stands).
  */
-export function localizedMessage(code: string, params: MessageParams | undefined, locale: SupportedLocale): string | null {
-  const formatted = formattedParams[code as DomainErrorCode];
-  if (!formatted || !params) return null;
+export function localizedMessage(code: string, params: MessageParams | undefined, locale: SupportedLocale, language: CaptionLanguage = 'en'): string | null {
+  if (!isLocalizedCode(code) || !params) return null;
+  const formatted = formattedParams[code];
   const values: Record<string, string | number | boolean | null> = { ...params };
   const reformat = (names: readonly string[] | undefined, valid: (value: unknown) => value is string, format: (value: string) => string) => {
     for (const name of names ?? []) {
@@ -47,5 +65,5 @@ export function localizedMessage(code: string, params: MessageParams | undefined
     && reformat(formatted.percents, isDecimalString, (value) => formatQuantity(value, locale))
     && reformat(formatted.dates, isIsoDate, (value) => formatDate(value, locale));
   if (!complete) return null;
-  return new DomainError(code as DomainErrorCode, values).message;
+  return language === 'nl' ? dutchMessages[code](values) : new DomainError(code, values).message;
 }

@@ -3,6 +3,7 @@ import type { FieldGroup } from '../components/record-fields.ts';
 import { RecordRowsPanel, type RecordRowsSpec, type RowsColumn } from '../components/record-rows-panel.tsx';
 import { formatDate } from '../format/dates.ts';
 import { formatQuantity, formatUnitPrice } from '../format/numbers.ts';
+import { caption } from '../i18n/captions.ts';
 
 const priceSalesTypes = { allCustomers: 'All Customers', customer: 'Customer', customerPriceGroup: 'Customer Price Group', campaign: 'Campaign' } as const;
 const discountSalesTypes = { allCustomers: 'All Customers', customer: 'Customer', customerDiscountGroup: 'Customer Disc. Group', campaign: 'Campaign' } as const;
@@ -21,7 +22,7 @@ const windowFields: FieldGroup['fields'] = [
 ];
 
 const windowColumns = (captions: Record<string, string>): RowsColumn[] => [
-  { header: 'Sales Type', field: 'salesType', render: (row) => captions[String(row.salesType)] ?? String(row.salesType) },
+  { header: 'Sales Type', field: 'salesType', render: (row) => { const known = captions[String(row.salesType)]; return known ? caption(known) : String(row.salesType); } },
   { header: 'Sales Code', field: 'salesCode' },
   { header: 'Starting Date', field: 'startingDate', render: (row, locale) => formatDate(row.startingDate as string | null, locale) },
   { header: 'Ending Date', field: 'endingDate', render: (row, locale) => formatDate(row.endingDate as string | null, locale) },

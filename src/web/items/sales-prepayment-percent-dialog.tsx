@@ -14,6 +14,7 @@ import { useSession } from '../session/session-store.ts';
 import {
   salesPrepaymentPercentsKey, salesPrepaymentPercentsResource, salesTypeCaptions, type SalesPrepaymentPercent,
 } from './sales-prepayment-percents.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 const priceGroupLookup: LookupSource<{ code: string; description: string }> = {
   path: '/customerPriceGroups', keyOf: (record) => record.code, describe: (record) => record.description,
@@ -39,6 +40,7 @@ interface SalesPrepaymentPercentDialogProps {
 
 /** Adds a Sales Prepayment % row to the item, or changes a row's Ending Date and Prepayment %; refusals show on their fields. */
 export function SalesPrepaymentPercentDialog({ itemNo, row, onClose }: SalesPrepaymentPercentDialogProps) {
+  const t = useCaptions();
   const { locale } = useSession();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<Values>(() => ({
@@ -73,22 +75,22 @@ export function SalesPrepaymentPercentDialog({ itemNo, row, onClose }: SalesPrep
 
   const codeSource = values.salesType === 'customer' ? customerLookup : priceGroupLookup;
   return (
-    <FormDialog title={row ? `Sales Prepayment % of item ${itemNo}` : `Add Sales Prepayment % to item ${itemNo}`} opened onClose={request.close}
+    <FormDialog title={row ? t('Sales Prepayment % of item {{item}}', { item: itemNo }) : t('Add Sales Prepayment % to item {{item}}', { item: itemNo })} opened onClose={request.close}
       submitLabel={row ? 'Save' : 'Add'} pending={request.pending} failure={request.failure} onSubmit={submit}>
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-        <NativeSelect label="Sales Type" value={values.salesType} error={errors.salesType} disabled={row !== undefined}
-          data={salesPrepaymentSalesTypes.map((type) => ({ value: type, label: salesTypeCaptions[type] }))}
+        <NativeSelect label={t('Sales Type')} value={values.salesType} error={errors.salesType} disabled={row !== undefined}
+          data={salesPrepaymentSalesTypes.map((type) => ({ value: type, label: t(salesTypeCaptions[type]) }))}
           onChange={(event) => set('salesType', event.currentTarget.value as SalesPrepaymentSalesType)} />
         {row || values.salesType === 'allCustomers'
-          ? <TextInput label="Sales Code" value={values.salesCode} error={errors.salesCode} readOnly variant="filled" />
+          ? <TextInput label={t('Sales Code')} value={values.salesCode} error={errors.salesCode} readOnly variant="filled" />
           : (
             <RecordLookup source={codeSource as LookupSource<unknown>} value={values.salesCode} onChange={(text) => set('salesCode', text)}
-              onCommit={(key) => set('salesCode', key)} inputProps={{ label: 'Sales Code', error: errors.salesCode }} />
+              onCommit={(key) => set('salesCode', key)} inputProps={{ label: t('Sales Code'), error: errors.salesCode }} />
           )}
-        <DateField label="Starting Date" value={values.startingDate} error={errors.startingDate} readOnly={row !== undefined}
+        <DateField label={t('Starting Date')} value={values.startingDate} error={errors.startingDate} readOnly={row !== undefined}
           onCommit={(date) => set('startingDate', date)} />
-        <DateField label="Ending Date" value={values.endingDate} error={errors.endingDate} onCommit={(date) => set('endingDate', date)} />
-        <TextInput label="Prepayment %" value={values.prepaymentPercent} error={errors.prepaymentPercent} inputMode="decimal" autoComplete="off"
+        <DateField label={t('Ending Date')} value={values.endingDate} error={errors.endingDate} onCommit={(date) => set('endingDate', date)} />
+        <TextInput label={t('Prepayment %')} value={values.prepaymentPercent} error={errors.prepaymentPercent} inputMode="decimal" autoComplete="off"
           onChange={(event) => set('prepaymentPercent', event.currentTarget.value)} />
       </SimpleGrid>
     </FormDialog>

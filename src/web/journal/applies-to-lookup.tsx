@@ -1,10 +1,10 @@
 import { Combobox, Group, Text, TextInput, useCombobox, type TextInputProps } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
-import { captionOf } from '../format/captions.ts';
 import { formatDate } from '../format/dates.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount } from '../format/numbers.ts';
-import { useOpenPartyEntries, type CustomerLedgerEntry } from '../receivables/customer-entries.ts';
+import { useCaptions } from '../i18n/captions.ts';
+import { documentTypeCaption, useOpenPartyEntries, type CustomerLedgerEntry } from '../receivables/customer-entries.ts';
 
 type InputAttributes = Omit<TextInputProps, 'value' | 'onChange' | 'onKeyDown' | 'onBlur'> & Record<`data-${string}`, string | boolean | undefined>;
 
@@ -26,6 +26,7 @@ interface AppliesToLookupProps {
  * (document, due date, remaining amount) and pick one, which sets the type and number together.
  */
 export function AppliesToLookup({ party, value, locale, onChange, onCommit, onPick, inputProps }: AppliesToLookupProps) {
+  const t = useCaptions();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
   const entries = useOpenPartyEntries(party?.kind ?? 'customer', party?.no ?? null, combobox.dropdownOpened);
   const typed = value.trim().toUpperCase();
@@ -51,14 +52,14 @@ export function AppliesToLookup({ party, value, locale, onChange, onCommit, onPi
           onChange={(event) => { onChange(event.currentTarget.value); combobox.openDropdown(); combobox.updateSelectedOptionIndex(); }}
           onBlur={() => { combobox.closeDropdown(); onCommit(value); }} />
       </Combobox.Target>
-      <Combobox.Dropdown miw={420} aria-label="Open entries">
+      <Combobox.Dropdown miw={420} aria-label={t('Open entries')}>
         <Combobox.Options>
-          {options.length === 0 && <Combobox.Empty>{entries.isFetching ? 'Loading…' : party ? 'No open entries.' : 'Choose a customer or vendor first.'}</Combobox.Empty>}
+          {options.length === 0 && <Combobox.Empty>{entries.isFetching ? t('Loading…') : party ? t('No open entries.') : t('Choose a customer or vendor first.')}</Combobox.Empty>}
           {options.map((entry) => (
-            <Combobox.Option key={entry.entryNo} value={String(entry.entryNo)} aria-label={`${captionOf(entry.documentType)} ${entry.documentNo}`}>
+            <Combobox.Option key={entry.entryNo} value={String(entry.entryNo)} aria-label={`${entry.documentType ? documentTypeCaption(entry.documentType) : ''} ${entry.documentNo}`}>
               <Group justify="space-between" wrap="nowrap" gap="md">
-                <Text size="sm"><Text span fw={600}>{entry.documentNo}</Text> {captionOf(entry.documentType || 'blank')}</Text>
-                <Text size="sm" c="dimmed">{entry.dueDate ? `due ${formatDate(entry.dueDate, locale)}` : ''}</Text>
+                <Text size="sm"><Text span fw={600}>{entry.documentNo}</Text> {documentTypeCaption(entry.documentType)}</Text>
+                <Text size="sm" c="dimmed">{entry.dueDate ? t('due {{date}}', { date: formatDate(entry.dueDate, locale) }) : ''}</Text>
                 <Text size="sm" ta="right">{formatAmount(entry.remainingAmount, locale)}{entry.currencyCode ? ` ${entry.currencyCode}` : ''}</Text>
               </Group>
             </Combobox.Option>

@@ -3,12 +3,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, apiRequest, encodeKey } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
-import { captionOf } from '../format/captions.ts';
 import { formatDate } from '../format/dates.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import type { ApplyMarks } from '../receivables/apply-entries.ts';
-import { useOpenCustomerEntries, type CustomerLedgerEntry } from '../receivables/customer-entries.ts';
+import { describeEntry, useOpenCustomerEntries, type CustomerLedgerEntry } from '../receivables/customer-entries.ts';
 import {
   appliesToIdOf, appliesToPositive, lineChangeOfMarks, markErrorsByEntry, marksOf, marksRequestOf, markTotals, type ApplyMarksRequest, type ApplyMarkView,
 } from './applies-to-marks.ts';
@@ -22,7 +22,6 @@ interface ApplyMarksDialogProps {
   onClose: () => void;
 }
 
-const describeEntry = (entry: CustomerLedgerEntry) => `${captionOf(entry.documentType || 'blank')} ${entry.documentNo}`;
 const marksPath = (appliesToId: string) => `/customerEntryApplyMarks/${encodeKey(appliesToId)}`;
 
 /**
@@ -67,30 +66,31 @@ function useLineMarks({ line, locale, onSaved, onClose }: ApplyMarksDialogProps)
  */
 export function ApplyMarksDialog(props: ApplyMarksDialogProps) {
   const { line, locale, onClose } = props;
+  const t = useCaptions();
   const state = useLineMarks(props);
   const loading = state.candidates.isPending || state.saved.isPending;
   const failed = state.candidates.error ?? state.saved.error ?? state.saving.error;
   return (
-    <Modal opened onClose={onClose} size="xl" title={`Apply Customer Entries – ${line.documentNo}`}>
+    <Modal opened onClose={onClose} size="xl" title={t('Apply Customer Entries – {{entry}}', { entry: line.documentNo })}>
       <Stack gap="sm">
         <Text size="sm">
-          Journal line {line.documentNo} of customer {line.accountNo}. Mark the entries it pays with Applies-to ID <b>{state.appliesToId}</b>;
-          posting the batch applies them, each for its Amount to Apply.
+          {t('Journal line {{documentNo}} of customer {{customerNo}}. Mark the entries it pays with Applies-to ID', { documentNo: line.documentNo, customerNo: line.accountNo })}{' '}
+          <b>{state.appliesToId}</b>{t('; posting the batch applies them, each for its Amount to Apply.')}
         </Text>
-        {failed && <Alert color="red" role="alert" title="The entries cannot be marked">{messageOf(failed)}</Alert>}
+        {failed && <Alert color="red" role="alert" title={t('The entries cannot be marked')}>{messageOf(failed)}</Alert>}
         {loading ? <Loader size="sm" /> : (
           <MarksTable rows={state.rows} marks={state.marks} appliesToId={state.appliesToId} errors={state.errors} locale={locale} onChange={state.change} />
         )}
         {state.totals && (
           <Group gap="xl" data-testid="applies-to-totals">
-            <Text size="sm">Amount (line): <b data-total="lineAmount">{formatAmount(state.totals.lineAmount, locale)}</b></Text>
-            <Text size="sm">Applied amount: <b data-total="applied">{formatAmount(state.totals.applied, locale)}</b></Text>
-            <Text size="sm">Balance: <b data-total="balance">{formatAmount(state.totals.balance, locale)}</b></Text>
+            <Text size="sm">{t('Amount (line):')} <b data-total="lineAmount">{formatAmount(state.totals.lineAmount, locale)}</b></Text>
+            <Text size="sm">{t('Applied amount:')} <b data-total="applied">{formatAmount(state.totals.applied, locale)}</b></Text>
+            <Text size="sm">{t('Balance:')} <b data-total="balance">{formatAmount(state.totals.balance, locale)}</b></Text>
           </Group>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button disabled={loading} loading={state.saving.isPending} onClick={state.save}>OK</Button>
+          <Button variant="default" onClick={onClose}>{t('Cancel')}</Button>
+          <Button disabled={loading} loading={state.saving.isPending} onClick={state.save}>{t('OK')}</Button>
         </Group>
       </Stack>
     </Modal>
@@ -108,14 +108,15 @@ interface MarksTableProps {
 }
 
 function MarksTable({ rows, marks, appliesToId, errors, locale, onChange }: MarksTableProps) {
-  if (rows.length === 0) return <Text size="sm" c="dimmed">The customer has no open entries this line can be applied to.</Text>;
+  const t = useCaptions();
+  if (rows.length === 0) return <Text size="sm" c="dimmed">{t('The customer has no open entries this line can be applied to.')}</Text>;
   return (
     <ScrollArea.Autosize mah={360} type="auto">
-      <Table withTableBorder fz="sm" aria-label="Open entries to apply">
+      <Table withTableBorder fz="sm" aria-label={t('Open entries to apply')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Applies-to ID</Table.Th><Table.Th>Posting Date</Table.Th><Table.Th>Document</Table.Th><Table.Th>Due Date</Table.Th>
-            <Table.Th ta="right">Remaining Amount</Table.Th><Table.Th ta="right">Amount to Apply</Table.Th>
+            <Table.Th>{t('Applies-to ID')}</Table.Th><Table.Th>{t('Posting Date')}</Table.Th><Table.Th>{t('Document')}</Table.Th><Table.Th>{t('Due Date')}</Table.Th>
+            <Table.Th ta="right">{t('Remaining Amount')}</Table.Th><Table.Th ta="right">{t('Amount to Apply')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -124,7 +125,7 @@ function MarksTable({ rows, marks, appliesToId, errors, locale, onChange }: Mark
             return (
               <Table.Tr key={row.entryNo} data-entry-no={row.entryNo}>
                 <Table.Td>
-                  <Checkbox aria-label={`Set Applies-to ID, ${describeEntry(row)}`} label={marked ? appliesToId : undefined} checked={marked}
+                  <Checkbox aria-label={t('Set Applies-to ID, {{entry}}', { entry: describeEntry(row) })} label={marked ? appliesToId : undefined} checked={marked}
                     onChange={(event) => onChange(row.entryNo, event.currentTarget.checked ? '' : undefined)} />
                 </Table.Td>
                 <Table.Td>{formatDate(row.postingDate, locale)}</Table.Td>
@@ -132,8 +133,8 @@ function MarksTable({ rows, marks, appliesToId, errors, locale, onChange }: Mark
                 <Table.Td>{row.dueDate ? formatDate(row.dueDate, locale) : ''}</Table.Td>
                 <Table.Td ta="right">{formatAmount(row.remainingAmount, locale)}</Table.Td>
                 <Table.Td>
-                  <TextInput size="xs" aria-label={`Amount to Apply, ${describeEntry(row)}`} disabled={!marked} value={marks[row.entryNo] ?? ''}
-                    placeholder={marked ? formatAmount(row.remainingAmount, locale) : ''} error={errors[row.entryNo]} autoComplete="off"
+                  <TextInput size="xs" aria-label={t('Amount to Apply, {{entry}}', { entry: describeEntry(row) })} disabled={!marked} value={marks[row.entryNo] ?? ''}
+                    placeholder={marked ? formatAmount(row.remainingAmount, locale) : ''} error={errors[row.entryNo] && t(errors[row.entryNo]!)} autoComplete="off"
                     styles={{ input: { textAlign: 'right' } }} onChange={(event) => onChange(row.entryNo, event.currentTarget.value)} />
                 </Table.Td>
               </Table.Tr>

@@ -3,11 +3,12 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import { DateField } from '../components/date-field.tsx';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { AppliesToLookup } from './applies-to-lookup.tsx';
 import type { CustomerLedgerEntry } from '../receivables/customer-entries.ts';
 import { savedText, type BatchLineField, type JournalLineView } from './batch-lines.ts';
 import type { BatchColumn } from './cash-receipt-columns.ts';
-import { accountTypeOptions, documentTypeOptions } from './journal-columns.ts';
+import { accountTypeOptions, choiceCaption, documentTypeOptions } from './journal-columns.ts';
 import { accountLookups, currencyLookup } from './journal-lookups.ts';
 import type { JournalAccountType } from './journal-types.ts';
 
@@ -34,6 +35,7 @@ interface BatchLineRowProps {
 }
 
 export function BatchLineRow({ line, position, columns, editor, busy, locale }: BatchLineRowProps) {
+  const t = useCaptions();
   return (
     <Table.Tr data-line-no={line.lineNo}>
       {columns.map((column) => (
@@ -42,7 +44,7 @@ export function BatchLineRow({ line, position, columns, editor, busy, locale }: 
         </Table.Td>
       ))}
       <Table.Td>
-        <ActionIcon variant="subtle" color="red" aria-label={`Delete line ${position}`} disabled={busy} onClick={() => editor.remove(line.lineNo)}>✕</ActionIcon>
+        <ActionIcon variant="subtle" color="red" aria-label={t('Delete line {{line}}', { line: position })} disabled={busy} onClick={() => editor.remove(line.lineNo)}>✕</ActionIcon>
       </Table.Td>
     </Table.Tr>
   );
@@ -55,9 +57,11 @@ interface BatchCellProps { line: JournalLineView; position: number; column: Batc
 
 /** One cell, named "<Column>, line <n>" for people and tests, found by data-field for the grid's keys; saved when left. */
 function BatchCell({ line, position, column, editor, locale }: BatchCellProps) {
+  const t = useCaptions();
   const { field, label } = column;
-  const name = `${label}, line ${position}`;
-  const error = editor.errorOf(line.lineNo, field);
+  const name = t('{{column}}, line {{line}}', { column: t(label), line: position });
+  const ownError = editor.errorOf(line.lineNo, field);
+  const error = ownError === undefined ? undefined : t(ownError);
   const text = editor.draftOf(line.lineNo, field) ?? savedText(line, field, locale);
   const attributes: CellAttributes = { 'aria-label': name, 'data-line': String(line.lineNo), 'data-field': field, 'data-quick-entry': column.quickEntry || undefined, size: 'xs', error };
   const edit = (value: string) => editor.edit(line.lineNo, field, value);
@@ -68,7 +72,8 @@ function BatchCell({ line, position, column, editor, locale }: BatchCellProps) {
     case 'documentType':
     case 'accountType': {
       const choices = column.kind === 'documentType' ? documentTypeOptions : field === 'balAccountType' ? balAccountTypeOptions : accountTypeOptions;
-      return <NativeSelect {...attributes} data={choices} value={text} onChange={(event) => commit(event.currentTarget.value)} />;
+      const translated = choices.map((choice) => ({ ...choice, label: choiceCaption(choice.label, column.kind) }));
+      return <NativeSelect {...attributes} data={translated} value={text} onChange={(event) => commit(event.currentTarget.value)} />;
     }
     case 'account': {
       const type = (field === 'balAccountNo' ? line.balAccountType : line.accountType) as JournalAccountType | null;
@@ -107,9 +112,10 @@ type CellAttributes = {
 
 /** Apply Entries beside the Applies-to ID: a customer line's open entries, marked with that ID (apply-marks-dialog.tsx). */
 function applyEntriesButton(line: JournalLineView, position: number, editor: BatchRowEditor) {
+  const t = caption;
   const ready = line.accountType === 'customer' && line.accountNo !== '';
   return (
-    <ActionIcon variant="subtle" size="sm" aria-label={`Apply Entries, line ${position}`} title={ready ? 'Apply Entries' : 'Choose a customer first'}
+    <ActionIcon variant="subtle" size="sm" aria-label={t('Apply Entries, line {{line}}', { line: position })} title={ready ? t('Apply Entries') : t('Choose a customer first')}
       disabled={!ready} onClick={() => editor.applyEntries(line)}>…</ActionIcon>
   );
 }

@@ -10,6 +10,7 @@ import { captionOf } from '../format/captions.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { decimalForInput, parseDecimalInput } from '../format/numbers.ts';
 import type { JournalRowField } from './journal-rows.ts';
+import { inEnglish, type Translate } from './plain-captions.ts';
 
 export type { JournalBatchPostingResult, JournalBatchPreview, JournalLineView } from '../../core/journal/journal-batch.views.ts';
 
@@ -73,11 +74,12 @@ export function cellOfPath(path: string): { lineNo: number; field: string } | nu
   return match ? { lineNo: Number.parseInt(match[1]!, 10), field: match[2]! } : null;
 }
 
-/** Errors that name no cell of the grid (the batch, a line no longer there, a field it does not show): said in words above it. */
-export function batchErrorsOutsideCells(errors: Readonly<Record<string, string>>, lines: readonly JournalLineView[], shown: readonly string[]): string[] {
+/** Errors that name no cell of the grid (the batch, a line no longer there, a field it does not show): said in words above it, in the language of `t`. */
+export function batchErrorsOutsideCells(errors: Readonly<Record<string, string>>, lines: readonly JournalLineView[], shown: readonly string[], t: Translate = inEnglish): string[] {
   return Object.entries(errors).flatMap(([path, message]) => {
     const cell = cellOfPath(path);
     if (cell && shown.includes(cell.field) && lines.some((line) => line.lineNo === cell.lineNo)) return [];
-    return [cell ? `Line No. ${cell.lineNo}, ${captionOf(cell.field)}: ${message}` : `${captionOf(path)}: ${message}`];
+    return [cell ? t('Line No. {{lineNo}}, {{field}}: {{message}}', { lineNo: cell.lineNo, field: t(captionOf(cell.field)), message })
+      : t('{{field}}: {{message}}', { field: t(captionOf(path)), message })];
   });
 }

@@ -5,6 +5,7 @@ import type { JournalTemplateType } from '../../core/journal/journal-batch.ts';
 import { api, encodeKey, withQuery } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
 import { captionOf } from '../format/captions.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import type { BatchKey } from './use-batch-lines.ts';
 
 /** The fields of GET /journalTemplates and …/batches the page reads (journal-batches.resources.ts). */
@@ -31,8 +32,10 @@ export function useBatchChoice(templateType: JournalTemplateType) {
   const key: BatchKey | null = templateName !== null && batch ? { templateName, batchName: batch.name } : null;
   const choose = (template: string, batchChosen: string | null) => setParams(batchChosen ? { template, batch: batchChosen } : { template });
   // What stops the page from showing lines, said in words (BC would ask for a template or a batch).
-  const missing = templates.isSuccess && templateName === null ? `There is no journal template of type ${captionOf(templateType)}.`
-    : batches.isSuccess && !batch ? `Template ${templateName} has no batch${batchName ? ` ${batchName}` : ''}.` : null;
+  const missing = templates.isSuccess && templateName === null ? caption('There is no journal template of type {{type}}.', { type: caption(captionOf(templateType)) })
+    : batches.isSuccess && !batch ? (batchName ? caption('Template {{template}} has no batch {{batch}}.', { template: templateName, batch: batchName })
+      : caption('Template {{template}} has no batch.', { template: templateName }))
+      : null;
   return { templates, batches, templateName, batch, key, choose, missing, error: templates.error ?? batches.error };
 }
 
@@ -43,16 +46,17 @@ export function BatchPicker({ choice, disabled }: { choice: BatchChoice; disable
   const templates = choice.templates.data?.items ?? [];
   const batches = choice.batches.data?.items ?? [];
   const { batch } = choice;
+  const t = useCaptions();
   return (
     <Group align="end">
-      <NativeSelect label="Template" w={200} disabled={disabled} value={choice.templateName ?? ''} onChange={(event) => choice.choose(event.currentTarget.value, null)}
+      <NativeSelect label={t('Template')} w={200} disabled={disabled} value={choice.templateName ?? ''} onChange={(event) => choice.choose(event.currentTarget.value, null)}
         data={templates.map((template) => ({ value: template.name, label: template.description ? `${template.name} – ${template.description}` : template.name }))} />
-      <NativeSelect label="Batch Name" w={200} disabled={disabled} value={batch?.name ?? ''} onChange={(event) => choice.choose(choice.templateName!, event.currentTarget.value)}
+      <NativeSelect label={t('Batch Name')} w={200} disabled={disabled} value={batch?.name ?? ''} onChange={(event) => choice.choose(choice.templateName!, event.currentTarget.value)}
         data={batches.map((candidate) => ({ value: candidate.name, label: candidate.description ? `${candidate.name} – ${candidate.description}` : candidate.name }))} />
       {batch && (
         <Text size="sm" c="dimmed" pb={6} data-testid="batch-facts">
-          {batch.noSeriesCode ? `Numbered by ${batch.noSeriesCode}` : 'Numbered by hand'}
-          {batch.balAccountNo ? ` · balanced by ${captionOf(batch.balAccountType ?? '')} ${batch.balAccountNo}` : ''}
+          {batch.noSeriesCode ? t('Numbered by {{noSeries}}', { noSeries: batch.noSeriesCode }) : t('Numbered by hand')}
+          {batch.balAccountNo ? ` · ${t('balanced by {{account}} {{accountNo}}', { account: t(captionOf(batch.balAccountType ?? '')), accountNo: batch.balAccountNo })}` : ''}
         </Text>
       )}
     </Group>

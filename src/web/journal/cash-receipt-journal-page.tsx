@@ -2,6 +2,7 @@ import { Alert, Button, Group, List, Loader, Stack, Text, Title } from '@mantine
 import { useState } from 'react';
 import { messageOf } from '../api/field-errors.ts';
 import { formatAmount } from '../format/numbers.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { ApplyMarksDialog } from './apply-marks-dialog.tsx';
 import { BatchLinesGrid } from './batch-lines-grid.tsx';
 import { batchErrorsOutsideCells } from './batch-lines.ts';
@@ -12,7 +13,7 @@ import { JournalPreviewDialog } from './journal-preview-dialog.tsx';
 import { PostedTransactions } from './posted-transactions.tsx';
 import { useJournalBatch, type JournalBatchState } from './use-journal-batch.ts';
 
-const lineCount = (lines: readonly number[]) => (lines.length === 1 ? '1 line' : `${lines.length} lines`);
+const lineCount = (lines: readonly number[]) => (lines.length === 1 ? caption('1 line') : caption('{{lines}} lines', { lines: lines.length }));
 
 /**
  * BC's Cash Receipt Journal: payments received from customers, entered line by line in a batch
@@ -21,6 +22,7 @@ const lineCount = (lines: readonly number[]) => (lines.length === 1 ? '1 line' :
  * posted as a whole. New lines take the batch's next document no. and its balancing account.
  */
 export function CashReceiptJournalPage() {
+  const t = useCaptions();
   const choice = useBatchChoice('cashReceipts');
   const journal = useJournalBatch(choice.key);
   const [confirming, setConfirming] = useState(false);
@@ -31,7 +33,7 @@ export function CashReceiptJournalPage() {
 
   return (
     <Stack gap="sm">
-      <Title order={2}>Cash Receipt Journal</Title>
+      <Title order={2}>{t('Cash Receipt Journal')}</Title>
       <BatchPicker choice={choice} disabled={journal.busy} />
       {choice.error && <Alert color="red" role="alert">{messageOf(choice.error)}</Alert>}
       {journal.linesQuery.error && <Alert color="red" role="alert">{messageOf(journal.linesQuery.error)}</Alert>}
@@ -44,16 +46,16 @@ export function CashReceiptJournalPage() {
           focusRequest={journal.focusRequest} onFocusDone={journal.focusDone} />
       )}
       <Group justify="space-between">
-        <Button variant="default" size="xs" disabled={choice.key === null || journal.busy} onClick={journal.add}>Add line</Button>
+        <Button variant="default" size="xs" disabled={choice.key === null || journal.busy} onClick={journal.add}>{t('Add line')}</Button>
         <Text size="sm">
-          Total Balance: <Text span fw={700} data-total="journalBalance">{formatAmount(journal.balance, journal.locale)}</Text>
+          {t('Total Balance:')} <Text span fw={700} data-total="journalBalance">{formatAmount(journal.balance, journal.locale)}</Text>
         </Text>
       </Group>
-      <Group role="toolbar" aria-label="Actions">
-        <Button variant="default" disabled={empty} loading={journal.busy} onClick={journal.runPreview}>Preview Posting</Button>
-        <Button disabled={empty} loading={journal.busy} onClick={() => setConfirming(true)}>Post…</Button>
+      <Group role="toolbar" aria-label={t('Actions')}>
+        <Button variant="default" disabled={empty} loading={journal.busy} onClick={journal.runPreview}>{t('Preview Posting')}</Button>
+        <Button disabled={empty} loading={journal.busy} onClick={() => setConfirming(true)}>{t('Post…')}</Button>
       </Group>
-      <BatchPostDialog opened={confirming} title="Post Cash Receipt Journal" onClose={() => setConfirming(false)} onPost={journal.post} />
+      <BatchPostDialog opened={confirming} title={t('Post Cash Receipt Journal')} onClose={() => setConfirming(false)} onPost={journal.post} />
       <JournalPreviewDialog preview={journal.preview} onClose={journal.closePreview} locale={journal.locale} />
       {applying && (
         <ApplyMarksDialog line={applying} locale={journal.locale} onSaved={(change) => journal.saveChange(applying.lineNo, change)}
@@ -65,10 +67,11 @@ export function CashReceiptJournalPage() {
 
 /** Why the batch was refused: the problem's detail, and what it names outside the grid's cells (those are marked on the cell). */
 function RefusalAlert({ journal }: { journal: JournalBatchState }) {
+  const t = useCaptions();
   const shown = cashReceiptColumns.map((column) => column.field);
-  const elsewhere = batchErrorsOutsideCells(journal.refusal!.errors, journal.lines, shown);
+  const elsewhere = batchErrorsOutsideCells(journal.refusal!.errors, journal.lines, shown, caption);
   return (
-    <Alert color="red" role="alert" title="The journal lines cannot be posted">
+    <Alert color="red" role="alert" title={t('The journal lines cannot be posted')}>
       <Text size="sm" data-testid="journal-problem">{journal.refusal!.detail}</Text>
       {elsewhere.length > 0 && <List size="sm">{elsewhere.map((message) => <List.Item key={message}>{message}</List.Item>)}</List>}
     </Alert>

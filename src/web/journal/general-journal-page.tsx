@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { formatAmount } from '../format/numbers.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 import { JournalLinesGrid } from './journal-lines-grid.tsx';
 import { JournalPreviewDialog } from './journal-preview-dialog.tsx';
@@ -14,32 +15,33 @@ import { useGeneralJournal, type GeneralJournal } from './use-general-journal.ts
  */
 export function GeneralJournalPage() {
   const { locale } = useSession();
+  const t = useCaptions();
   const journal = useGeneralJournal();
   const [confirming, setConfirming] = useState(false);
   const empty = journal.rows.length === 0;
 
   return (
     <Stack gap="sm">
-      <Title order={2}>General Journal</Title>
-      <Text size="sm">Lines with the same posting date and document no. post as one transaction and must balance; a line with a Bal. Account No. balances itself.</Text>
+      <Title order={2}>{t('General Journal')}</Title>
+      <Text size="sm">{t('Lines with the same posting date and document no. post as one transaction and must balance; a line with a Bal. Account No. balances itself.')}</Text>
       {journal.refusal && <RefusalAlert journal={journal} />}
       {journal.posted && <PostedTransactions result={journal.posted} locale={locale} />}
       <JournalLinesGrid rows={journal.rows} editor={journal} busy={journal.busy} />
       <Group justify="space-between">
-        <Button variant="default" size="xs" onClick={journal.add}>Add line</Button>
+        <Button variant="default" size="xs" onClick={journal.add}>{t('Add line')}</Button>
         <Text size="sm">
-          Total Balance: <Text span fw={700} data-total="journalBalance">{journal.balance === null ? '–' : formatAmount(journal.balance, locale)}</Text>
+          {t('Total Balance:')} <Text span fw={700} data-total="journalBalance">{journal.balance === null ? '–' : formatAmount(journal.balance, locale)}</Text>
         </Text>
       </Group>
-      <Group role="toolbar" aria-label="Actions">
-        <Button variant="default" disabled={empty} loading={journal.busy} onClick={journal.runPreview}>Preview Posting</Button>
-        <Button disabled={empty} loading={journal.busy} onClick={() => setConfirming(true)}>Post…</Button>
+      <Group role="toolbar" aria-label={t('Actions')}>
+        <Button variant="default" disabled={empty} loading={journal.busy} onClick={journal.runPreview}>{t('Preview Posting')}</Button>
+        <Button disabled={empty} loading={journal.busy} onClick={() => setConfirming(true)}>{t('Post…')}</Button>
       </Group>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Post General Journal">
-        <Text size="sm">Do you want to post the journal lines?</Text>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('Post General Journal')}>
+        <Text size="sm">{t('Do you want to post the journal lines?')}</Text>
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setConfirming(false)}>No</Button>
-          <Button data-autofocus onClick={() => { setConfirming(false); journal.post(); }}>Yes</Button>
+          <Button variant="default" onClick={() => setConfirming(false)}>{t('No')}</Button>
+          <Button data-autofocus onClick={() => { setConfirming(false); journal.post(); }}>{t('Yes')}</Button>
         </Group>
       </Modal>
       <JournalPreviewDialog preview={journal.preview} onClose={journal.closePreview} locale={locale} />
@@ -49,9 +51,10 @@ export function GeneralJournalPage() {
 
 /** Why the journal was refused: the problem's detail, and what it names outside the grid's cells (those are marked on the cell). */
 function RefusalAlert({ journal }: { journal: GeneralJournal }) {
-  const elsewhere = errorsOutsideCells(journal.refusal!.errors, journal.rows.length);
+  const t = useCaptions();
+  const elsewhere = errorsOutsideCells(journal.refusal!.errors, journal.rows.length, caption);
   return (
-    <Alert color="red" role="alert" title="The journal lines cannot be posted">
+    <Alert color="red" role="alert" title={t('The journal lines cannot be posted')}>
       <Text size="sm" data-testid="journal-problem">{journal.refusal!.detail}</Text>
       {elsewhere.length > 0 && <List size="sm">{elsewhere.map((message) => <List.Item key={message}>{message}</List.Item>)}</List>}
     </Alert>

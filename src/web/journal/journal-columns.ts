@@ -1,5 +1,6 @@
 import { journalAccountTypes, journalDocumentTypes } from '../../core/journal/journal-line.ts';
 import { captionOf } from '../format/captions.ts';
+import { caption } from '../i18n/captions.ts';
 import type { JournalRowField } from './journal-rows.ts';
 
 /** How a cell is edited: a date, a choice of the API's values, a number with a lookup, a decimal, or text. */
@@ -32,6 +33,12 @@ export const journalColumns: readonly JournalColumn[] = [
 ];
 
 const options = (values: readonly string[]) => values.map((value) => ({ value, label: value === '' ? ' ' : captionOf(value) }));
+
+/** A choice's label in the language in use: a document type under its own context ('Invoice' is a document here, not the action). */
+export function choiceCaption(label: string, kind: JournalCellKind | string): string {
+  if (label.trim() === '') return label;
+  return kind === 'documentType' ? caption(label, { context: 'document' }) : caption(label);
+}
 
 export const documentTypeOptions = options(journalDocumentTypes);
 export const accountTypeOptions = options(journalAccountTypes);

@@ -1,7 +1,8 @@
 import { ActionIcon, NativeSelect, Table, TextInput } from '@mantine/core';
 import { DateField } from '../components/date-field.tsx';
 import { RecordLookup } from '../components/record-lookup.tsx';
-import { accountTypeOptions, documentTypeOptions, type JournalColumn } from './journal-columns.ts';
+import { useCaptions } from '../i18n/captions.ts';
+import { accountTypeOptions, choiceCaption, documentTypeOptions, type JournalColumn } from './journal-columns.ts';
 import { accountLookups, currencyLookup } from './journal-lookups.ts';
 import type { JournalRow, JournalRowField } from './journal-rows.ts';
 
@@ -22,6 +23,7 @@ interface JournalLineRowProps {
 }
 
 export function JournalLineRow({ row, index, columns, editor, busy }: JournalLineRowProps) {
+  const t = useCaptions();
   return (
     <Table.Tr data-row={index}>
       {columns.map((column) => (
@@ -30,7 +32,7 @@ export function JournalLineRow({ row, index, columns, editor, busy }: JournalLin
         </Table.Td>
       ))}
       <Table.Td>
-        <ActionIcon variant="subtle" color="red" aria-label={`Delete line ${index + 1}`} disabled={busy} onClick={() => editor.remove(row.id)}>✕</ActionIcon>
+        <ActionIcon variant="subtle" color="red" aria-label={t('Delete line {{line}}', { line: index + 1 })} disabled={busy} onClick={() => editor.remove(row.id)}>✕</ActionIcon>
       </Table.Td>
     </Table.Tr>
   );
@@ -45,9 +47,11 @@ interface JournalCellProps {
 
 /** One cell, named "<Column>, line <n>" for people and tests, and found by data-field for the grid's keys. */
 function JournalCell({ row, index, column, editor }: JournalCellProps) {
+  const t = useCaptions();
   const { field, label } = column;
-  const name = `${label}, line ${index + 1}`;
-  const error = editor.errorOf(index, field);
+  const name = t('{{column}}, line {{line}}', { column: t(label), line: index + 1 });
+  const ownError = editor.errorOf(index, field);
+  const error = ownError === undefined ? undefined : t(ownError);
   const attributes = { 'aria-label': name, 'data-line': String(index), 'data-field': field, 'data-quick-entry': column.quickEntry || undefined, size: 'xs' as const, error };
   const set = (value: string) => editor.edit(row.id, field, value);
   switch (column.kind) {
@@ -56,7 +60,8 @@ function JournalCell({ row, index, column, editor }: JournalCellProps) {
     case 'documentType':
     case 'accountType': {
       const choices = column.kind === 'documentType' ? documentTypeOptions : accountTypeOptions;
-      return <NativeSelect {...attributes} data={choices} value={row[field]} onChange={(event) => set(event.currentTarget.value)} />;
+      const translated = choices.map((choice) => ({ ...choice, label: choiceCaption(choice.label, column.kind) }));
+      return <NativeSelect {...attributes} data={translated} value={row[field]} onChange={(event) => set(event.currentTarget.value)} />;
     }
     case 'account':
       return <RecordLookup source={accountLookups[field === 'balAccountNo' ? row.balAccountType : row.accountType]} value={row[field]} onChange={set} onCommit={set} inputProps={attributes} />;

@@ -1,4 +1,5 @@
 import { ScrollArea, Table } from '@mantine/core';
+import { useCaptions } from '../i18n/captions.ts';
 import { handleGridKeyDown } from '../sales/grid-navigation.ts';
 import { journalColumns } from './journal-columns.ts';
 import { JournalLineRow, type JournalRowEditor } from './journal-line-row.tsx';
@@ -12,14 +13,15 @@ interface JournalLinesGridProps {
 
 /** The journal's lines, editable in place; Enter moves to the next quick-entry cell, the arrows up and down a column. */
 export function JournalLinesGrid({ rows, editor, busy }: JournalLinesGridProps) {
+  const t = useCaptions();
   return (
     <ScrollArea type="auto">
-      <Table withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={6} aria-label="Journal lines" onKeyDown={handleGridKeyDown}
+      <Table withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={6} aria-label={t('Journal lines')} onKeyDown={handleGridKeyDown}
         miw={journalColumns.reduce((width, column) => width + column.width, 40)}>
         <Table.Thead>
           <Table.Tr>
-            {journalColumns.map((column) => <Table.Th key={column.field} w={column.width} ta={column.kind === 'amount' ? 'right' : undefined} fz="xs">{column.label}</Table.Th>)}
-            <Table.Th w={40}><span hidden>Delete</span></Table.Th>
+            {journalColumns.map((column) => <Table.Th key={column.field} w={column.width} ta={column.kind === 'amount' ? 'right' : undefined} fz="xs">{t(column.label)}</Table.Th>)}
+            <Table.Th w={40}><span hidden>{t('Delete')}</span></Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -8,6 +8,7 @@ import { incrementNumber } from '../../core/number-series/next-number.ts';
 import { captionOf } from '../format/captions.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { parseDecimalInput } from '../format/numbers.ts';
+import { inEnglish, type Translate } from './plain-captions.ts';
 import type { GeneralJournalLineRequest, GeneralJournalRequest, JournalAccountType, JournalDocumentType } from './journal-types.ts';
 
 /** The fields the grid edits, named as the request names them: an error's path `lines.<n>.<field>` is its cell. */
@@ -118,12 +119,13 @@ export function journalRequestOf(rows: readonly JournalRow[], locale: SupportedL
   return Object.keys(errors).length === 0 ? { request, errors: null } : { request: null, errors };
 }
 
-/** Errors that name no cell of the grid (the whole batch, a field it does not show): said in words above it. */
-export function errorsOutsideCells(errors: FieldErrors, rowCount: number): string[] {
+/** Errors that name no cell of the grid (the whole batch, a field it does not show): said in words above it, in the language of `t`. */
+export function errorsOutsideCells(errors: FieldErrors, rowCount: number, t: Translate = inEnglish): string[] {
   return Object.entries(errors).flatMap(([path, message]) => {
     const cell = /^lines\.(\d+)\.(\w+)$/.exec(path);
     const index = cell ? Number.parseInt(cell[1]!, 10) : -1;
     if (cell && index < rowCount && (journalRowFields as readonly string[]).includes(cell[2]!)) return [];
-    return [cell ? `Line ${index + 1}, ${captionOf(cell[2]!)}: ${message}` : `${captionOf(path)}: ${message}`];
+    return [cell ? t('Line {{line}}, {{field}}: {{message}}', { line: index + 1, field: t(captionOf(cell[2]!)), message })
+      : t('{{field}}: {{message}}', { field: t(captionOf(path)), message })];
   });
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { fieldErrorsOfRequest, messageOf, type FieldErrors } from '../api/field-errors.ts';
+import { caption } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 import { journalBalance, journalRequestOf, newJournalRow, nextDocumentNo, type JournalRow, type JournalRowField } from './journal-rows.ts';
 import type { GeneralJournalPostingResult, GeneralJournalPreview, GeneralJournalRequest } from './journal-types.ts';
@@ -72,7 +73,7 @@ export function useGeneralJournal() {
   const submit = (send: (request: GeneralJournalRequest) => void) => {
     const outcome = journalRequestOf(journal.rows, journal.locale);
     if (outcome.errors) {
-      journal.setRefusal({ detail: 'Some lines are not filled in correctly: see the marked fields.', errors: outcome.errors });
+      journal.setRefusal({ detail: caption('Some lines are not filled in correctly: see the marked fields.'), errors: outcome.errors });
       return;
     }
     journal.setRefusal(null);

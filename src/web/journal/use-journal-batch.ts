@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, encodeKey } from '../api/client.ts';
 import { fieldErrorsOfRequest, messageOf, type FieldErrors } from '../api/field-errors.ts';
+import { caption } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 import { batchBalance, type BatchLineField, type JournalBatchPostingResult, type JournalBatchPreview, type JournalLineView } from './batch-lines.ts';
 import type { CustomerLedgerEntry } from '../receivables/customer-entries.ts';
@@ -100,7 +101,7 @@ export function useJournalBatch(key: BatchKey | null) {
   const saved = async () => {
     await lines.flush();
     if (lines.unsavedCount() === 0) return true;
-    setRefusal({ detail: 'Some lines are not filled in correctly: see the marked fields.', errors: {} });
+    setRefusal({ detail: caption('Some lines are not filled in correctly: see the marked fields.'), errors: {} });
     return false;
   };
   const previewing = useMutation({

@@ -39,12 +39,13 @@ export function SessionSettings() {
 /** BC shows a work date other than today in the role centre's header; so does this, in orange. */
 export function WorkDateMarker() {
   const { workDate, locale } = useSession();
+  const t = useCaptions();
   if (workDate === todayIsoDate()) return null;
   return (
-    <Tooltip label={`Documents get this date, not today's (${formatDate(todayIsoDate(), locale)})`}>
+    <Tooltip label={t("Documents get this date, not today's ({{today}})", { today: formatDate(todayIsoDate(), locale) })}>
       <Badge color="#b8400b" variant="filled" data-testid="work-date-marker" style={{ flexShrink: 0 }}>
         {/* A phone shows the date alone; screen readers still hear what it is. */}
-        <span className={classes.markerCaption}>Work date </span>{formatDate(workDate, locale)}
+        <span className={classes.markerCaption}>{`${t('Work date')} `}</span>{formatDate(workDate, locale)}
       </Badge>
     </Tooltip>
   );

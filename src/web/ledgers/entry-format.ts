@@ -13,15 +13,19 @@ const decimalFormats: Partial<Record<EntryValueKind, (value: string, locale: Sup
   unitAmount: formatUnitPrice,
 };
 
-/** An entry's value as the user reads it; '' for none. */
-export function formatEntryValue(value: unknown, kind: EntryValueKind, locale: SupportedLocale): string {
+/** A caption function (`t` of useCaptions in the app); by default the English caption with its `{{values}}` filled in (node tests load this module). */
+export type Translate = (english: string, values?: Record<string, unknown>) => string;
+const inEnglish: Translate = (english, values = {}) => english.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+/** An entry's value as the user reads it; '' for none. Yes/No and enum values through `caption`. */
+export function formatEntryValue(value: unknown, kind: EntryValueKind, locale: SupportedLocale, caption: Translate = inEnglish): string {
   if (value === null || value === undefined || value === '') return '';
   const decimalFormat = decimalFormats[kind];
   if (decimalFormat) return isDecimalString(value) ? decimalFormat(value, locale) : String(value);
   switch (kind) {
     case 'date': return formatDate(String(value), locale);
-    case 'boolean': return value === true ? 'Yes' : 'No';
-    case 'code': return captionOf(String(value));
+    case 'boolean': return value === true ? caption('Yes') : caption('No');
+    case 'code': return caption(captionOf(String(value)));
     default: return String(value);
   }
 }

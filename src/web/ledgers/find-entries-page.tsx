@@ -10,9 +10,11 @@ import { navigatedDocumentKind } from '../posted/posted-document-kinds.ts';
 import { useSession } from '../session/session-store.ts';
 import { ledgerSections } from './entry-format.ts';
 import { LedgerTabs } from './ledger-tabs.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 
 /** BC's Navigate: the posted documents and the entries of every ledger that carry one document number. */
 export function FindEntriesPage() {
+  const t = useCaptions();
   const [searchParams, setSearchParams] = useSearchParams();
   const documentNo = searchParams.get('documentNo') ?? '';
   const [typed, setTyped] = useState(documentNo);
@@ -24,10 +26,10 @@ export function FindEntriesPage() {
   };
   return (
     <Stack gap="sm">
-      <Title order={2}>Find entries{documentNo ? ` – ${documentNo}` : ''}</Title>
+      <Title order={2}>{t('Find entries')}{documentNo ? ` – ${documentNo}` : ''}</Title>
       <Group component="form" onSubmit={submit} align="end">
-        <TextInput label="Document No." value={typed} onChange={(event) => setTyped(event.currentTarget.value)} w={220} autoComplete="off" />
-        <Button type="submit" variant="default">Find</Button>
+        <TextInput label={t('Document No.')} value={typed} onChange={(event) => setTyped(event.currentTarget.value)} w={220} autoComplete="off" />
+        <Button type="submit" variant="default">{t('Find')}</Button>
       </Group>
       {documentNo && <FindEntriesResult key={documentNo} documentNo={documentNo} />}
     </Stack>
@@ -35,6 +37,7 @@ export function FindEntriesPage() {
 }
 
 function FindEntriesResult({ documentNo }: { documentNo: string }) {
+  const t = useCaptions();
   const { locale } = useSession();
   const result = useQuery({ queryKey: ['navigate', documentNo], queryFn: () => api.get<NavigateResult>(withQuery('/navigate', { documentNo })) });
   if (result.error) return <Alert color="red" role="alert">{messageOf(result.error)}</Alert>;
@@ -42,9 +45,9 @@ function FindEntriesResult({ documentNo }: { documentNo: string }) {
   const documents = result.data.postedDocuments.map((document) => ({ kind: navigatedDocumentKind(document.documentType), no: document.no }));
   return (
     <Stack gap="sm">
-      <Title order={4}>Posted documents</Title>
-      {documents.length === 0 ? <Text c="dimmed" size="sm">No posted document has this number.</Text> : <PostedDocumentLinks documents={documents} />}
-      <Title order={4}>Entries</Title>
+      <Title order={4}>{t('Posted documents')}</Title>
+      {documents.length === 0 ? <Text c="dimmed" size="sm">{t('No posted document has this number.')}</Text> : <PostedDocumentLinks documents={documents} />}
+      <Title order={4}>{t('Entries')}</Title>
       <LedgerTabs sections={ledgerSections(result.data)} locale={locale} />
     </Stack>
   );

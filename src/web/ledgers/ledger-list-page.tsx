@@ -6,6 +6,7 @@ import type { ListFilter } from '../lists/list-filters.tsx';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
 import { partyLedgerOf, type PartyLedger } from '../receivables/party-entries.ts';
 import { PartyEntryActions } from '../receivables/party-entry-actions.tsx';
+import { caption } from '../i18n/captions.ts';
 import { findEntriesPath } from './entries-table.tsx';
 import { formatEntryValue, isNumericKind } from './entry-format.ts';
 import { ledgerSpecByPath, type LedgerFilter, type LedgerSpec } from './ledger-specs.ts';
@@ -22,7 +23,7 @@ function listColumns(spec: LedgerSpec): ListColumn<LedgerEntry>[] {
     label: column.label,
     numeric: isNumericKind(column.kind),
     render: (entry, locale) => {
-      const text = formatEntryValue(entry[column.field], column.kind, locale);
+      const text = formatEntryValue(entry[column.field], column.kind, locale, caption);
       return column.field === 'documentNo' && text ? <Anchor component={Link} to={findEntriesPath(text)} fz="sm">{text}</Anchor> : text;
     },
   }));

@@ -1,6 +1,7 @@
 import { NativeSelect, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { DateField } from '../components/date-field.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 
 /**
  * A filter of a list, sent to the API under `field` and kept in the page address (so cues and cards
@@ -17,15 +18,16 @@ interface ListFilterControlProps {
 }
 
 export function ListFilterControl({ filter, value, onChange }: ListFilterControlProps) {
+  const t = useCaptions();
   switch (filter.kind) {
     case 'text':
-      return <TextFilter label={filter.label} value={value} onChange={onChange} />;
+      return <TextFilter label={t(filter.label)} value={value} onChange={onChange} />;
     case 'date':
       return <div style={{ width: 140 }}><DateField label={filter.label} value={value || null} onCommit={(date) => onChange(date ?? '')} /></div>;
     default:
       return (
-        <NativeSelect label={filter.label} value={value} onChange={(event) => onChange(event.currentTarget.value)}
-          data={[{ value: '', label: 'All' }, ...filter.options]} />
+        <NativeSelect label={t(filter.label)} value={value} onChange={(event) => onChange(event.currentTarget.value)}
+          data={[{ value: '', label: t('All') }, ...filter.options.map((option) => ({ value: option.value, label: t(option.label) }))]} />
       );
   }
 }

@@ -7,6 +7,7 @@ import { api, withQuery } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import type { Page } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 import { ListFilterControl, type ListFilter } from './list-filters.tsx';
 import { nextSortOrder, parseSortParam, sortParam, sortRows, type SortOrder } from './sorting.ts';
@@ -147,6 +148,7 @@ interface ListTableProps<T> {
 }
 
 function ListTable<T>({ title, columns, rows, rowKey, rowLink, sortOrder, sortFieldOf, onSort, busy, locale }: ListTableProps<T>) {
+  const t = useCaptions();
   return (
     <Table striped highlightOnHover withTableBorder stickyHeader aria-label={title} aria-busy={busy}>
       <Table.Thead>
@@ -156,9 +158,9 @@ function ListTable<T>({ title, columns, rows, rowKey, rowLink, sortOrder, sortFi
             const sorted = field !== null && sortOrder?.column === field ? sortOrder.direction : undefined;
             return (
               <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined} aria-sort={sorted}>
-                {field === null ? <Text fw={600} fz="sm" span>{column.label}</Text> : (
+                {field === null ? <Text fw={600} fz="sm" span>{t(column.label)}</Text> : (
                   <UnstyledButton fw={600} fz="sm" onClick={() => onSort(field)}>
-                    {column.label}{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
+                    {t(column.label)}{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}
                   </UnstyledButton>
                 )}
               </Table.Th>
@@ -189,6 +191,7 @@ export function ListPage<T>({
   title, resource, columns, rowKey, rowLink, filters = [], newLink, actions, searchable = true, defaultSort, sortOn = 'server',
 }: ListPageProps<T>) {
   const { locale } = useSession();
+  const t = useCaptions();
   const list = useListQuery<T>(resource, filters, { searchable, defaultSort, sortOn });
   const { page } = list;
   const sortOrder = parseSortParam(list.sort);
@@ -203,30 +206,30 @@ export function ListPage<T>({
   return (
     <Stack gap="sm">
       <Group justify="space-between">
-        <Title order={2}>{title}</Title>
+        <Title order={2}>{t(title)}</Title>
         <Group gap="xs">
           {actions}
-          {newLink && <Button component={Link} to={newLink}>New</Button>}
+          {newLink && <Button component={Link} to={newLink}>{t('New')}</Button>}
         </Group>
       </Group>
       <Group align="end">
         {searchable && (
-          <TextInput label="Search" type="search" placeholder="Search" value={list.searchText} onChange={(event) => list.setSearchText(event.currentTarget.value)} w={260} />
+          <TextInput label={t('Search')} type="search" placeholder={t('Search')} value={list.searchText} onChange={(event) => list.setSearchText(event.currentTarget.value)} w={260} />
         )}
         {filters.map((filter) => (
           <ListFilterControl key={filter.field} filter={filter} value={list.filterValues[filter.field] ?? ''} onChange={(value) => list.setFilter(filter.field, value)} />
         ))}
       </Group>
       {page.error && <Alert color="red" role="alert">{messageOf(page.error)}</Alert>}
-      <ListTable title={title} columns={columns} rows={rows} rowKey={rowKey} rowLink={rowLink} sortOrder={sortOrder} sortFieldOf={sortFieldOf}
+      <ListTable title={t(title)} columns={columns} rows={rows} rowKey={rowKey} rowLink={rowLink} sortOrder={sortOrder} sortFieldOf={sortFieldOf}
         onSort={(field) => list.setSort(sortParam(nextSortOrder(sortOrder, field)))} busy={page.isFetching} locale={locale} />
-      {page.isSuccess && rows.length === 0 && <Text c="dimmed">Nothing to show.</Text>}
+      {page.isSuccess && rows.length === 0 && <Text c="dimmed">{t('Nothing to show.')}</Text>}
       <Group align="center">
-        <Button variant="default" disabled={list.pageNo === 1} onClick={list.firstPage}>First page</Button>
-        <Button variant="default" disabled={!page.data?.nextCursor || page.isFetching} onClick={() => list.nextPage(page.data!.nextCursor!)}>Next page</Button>
-        <Text size="sm" c="dimmed" aria-live="polite">Page {list.pageNo}</Text>
-        <NativeSelect aria-label="Rows per page" size="xs" value={String(list.limit)} onChange={(event) => list.setLimit(Number(event.currentTarget.value))}
-          data={[...new Set([...pageSizes, list.limit])].sort((left, right) => left - right).map((size) => ({ value: String(size), label: `${size} rows per page` }))} />
+        <Button variant="default" disabled={list.pageNo === 1} onClick={list.firstPage}>{t('First page')}</Button>
+        <Button variant="default" disabled={!page.data?.nextCursor || page.isFetching} onClick={() => list.nextPage(page.data!.nextCursor!)}>{t('Next page')}</Button>
+        <Text size="sm" c="dimmed" aria-live="polite">{t('Page {{no}}', { no: list.pageNo })}</Text>
+        <NativeSelect aria-label={t('Rows per page')} size="xs" value={String(list.limit)} onChange={(event) => list.setLimit(Number(event.currentTarget.value))}
+          data={[...new Set([...pageSizes, list.limit])].sort((left, right) => left - right).map((size) => ({ value: String(size), label: t('{{size}} rows per page', { size }) }))} />
       </Group>
     </Stack>
   );

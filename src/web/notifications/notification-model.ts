@@ -38,9 +38,13 @@ export const notificationTypeCaptions: Readonly<Record<ApprovalNotificationType,
 /** Types that ask the recipient to act: they also link to Requests to Approve. */
 const awaitingAction: ReadonlySet<ApprovalNotificationType> = new Set(['approvalRequest', 'delegated', 'overdue']);
 
-export function notificationLinks(item: Pick<NotificationItem, 'notificationType' | 'link' | 'documentNo'>): Array<{ to: string; label: string }> {
-  const links = [{ to: item.link, label: `Open ${item.documentNo}` }];
-  if (awaitingAction.has(item.notificationType)) links.push({ to: requestsToApprovePath, label: 'Requests to Approve' });
+/** A caption function: the app's `t` (i18n/captions.ts), or English by default (the words as written, with their values). */
+export type Captions = (english: string, values?: Record<string, string>) => string;
+const english: Captions = (text, values = {}) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+
+export function notificationLinks(item: Pick<NotificationItem, 'notificationType' | 'link' | 'documentNo'>, t: Captions = english): Array<{ to: string; label: string }> {
+  const links = [{ to: item.link, label: t('Open {{no}}', { no: item.documentNo }) }];
+  if (awaitingAction.has(item.notificationType)) links.push({ to: requestsToApprovePath, label: t('Requests to Approve') });
   return links;
 }
 

@@ -7,6 +7,7 @@ import { MultiSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { PaymentServiceSetupView } from '../../core/master-data/payment-service.schemas.ts';
 import { api } from '../api/client.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 interface PaymentServiceSetFieldProps {
   saved: readonly string[];
@@ -15,13 +16,14 @@ interface PaymentServiceSetFieldProps {
 }
 
 export function PaymentServiceSetField({ saved, error, onCommit }: PaymentServiceSetFieldProps) {
+  const t = useCaptions();
   const services = useQuery({ queryKey: ['paymentServices'], queryFn: () => api.get<{ items: PaymentServiceSetupView[] }>('/paymentServices') });
   const items = services.data?.items ?? [];
   // A service on the document stays listed even if it was disabled since, so it can be removed.
   const data = items.filter((service) => service.enabled || saved.includes(service.code)).map((service) => ({ value: service.code, label: service.name || service.code }));
   return (
-    <MultiSelect label="Payment Services" data={data} value={[...saved]} error={error} clearable
-      clearButtonProps={{ 'aria-label': 'Remove all payment services', 'aria-hidden': false }}
-      placeholder={saved.length === 0 ? 'None' : undefined} onChange={(codes) => onCommit(codes)} />
+    <MultiSelect label={t('Payment Services')} data={data} value={[...saved]} error={error} clearable
+      clearButtonProps={{ 'aria-label': t('Remove all payment services'), 'aria-hidden': false }}
+      placeholder={saved.length === 0 ? t('None') : undefined} onChange={(codes) => onCommit(codes)} />
   );
 }

@@ -9,6 +9,7 @@ import { useState, type FormEvent } from 'react';
 import type { PaymentNotificationView, PaymentServiceSetupView } from '../../core/master-data/payment-service.schemas.ts';
 import { api } from '../api/client.ts';
 import { fieldErrorsOfRequest, messageOf } from '../api/field-errors.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 const setupKey = ['paymentServices', 'PAYPAL'];
 
@@ -32,6 +33,7 @@ function editableOf(setup: PaymentServiceSetupView): Editable {
 }
 
 function PayPalSetupForm({ setup }: { setup: PaymentServiceSetupView }) {
+  const t = useCaptions();
   const client = useQueryClient();
   const [values, setValues] = useState<Editable>(editableOf(setup));
   const save = useMutation({
@@ -59,37 +61,38 @@ function PayPalSetupForm({ setup }: { setup: PaymentServiceSetupView }) {
   });
   const submit = (event: FormEvent) => { event.preventDefault(); save.mutate(); };
   return (
-    <Stack component="form" gap="sm" maw={640} onSubmit={submit} aria-label="PayPal Payments Standard">
-      <Title order={2}>Payment Services</Title>
-      <Text c="dimmed" size="sm">PayPal Payments Standard: posted invoices show a "Pay with PayPal" link in their email and PDF.</Text>
+    <Stack component="form" gap="sm" maw={640} onSubmit={submit} aria-label={t('PayPal Payments Standard')}>
+      <Title order={2}>{t('Payment Services')}</Title>
+      <Text c="dimmed" size="sm">{t('PayPal Payments Standard: posted invoices show a "Pay with PayPal" link in their email and PDF.')}</Text>
       {save.error && Object.keys(errors).length === 0 && <Alert color="red" role="alert">{messageOf(save.error)}</Alert>}
-      {save.isSuccess && <Alert color="green" role="status">Saved.</Alert>}
-      <TextInput label="Name" {...text('name')} />
-      <TextInput label="Description" {...text('description')} />
-      <Checkbox label="Enabled" {...flag('enabled')} />
-      <Checkbox label="Always Include on Documents" description="New quotes, orders and invoices carry PayPal in their Payment Service Set" {...flag('alwaysIncludeOnDocuments')} />
-      <TextInput label="Account ID" description="The PayPal business e-mail payments go to" {...text('accountId')} />
-      <TextInput label="Target URL" description={`Links use ${setup.effectiveTargetUrl}`} {...text('targetUrl')} />
-      <Checkbox label="Sandbox" description="Test invoices on PayPal's sandbox; no money is transferred" {...flag('sandbox')} />
-      <TextInput label="Terms of Service" {...text('termsOfServiceUrl')} />
-      <TextInput label="Notify Base URL" description="The address PayPal reaches this server at; blank: payments are not registered automatically" {...text('notifyBaseUrl')} />
+      {save.isSuccess && <Alert color="green" role="status">{t('Saved.')}</Alert>}
+      <TextInput label={t('Name')} {...text('name')} />
+      <TextInput label={t('Description')} {...text('description')} />
+      <Checkbox label={t('Enabled')} {...flag('enabled')} />
+      <Checkbox label={t('Always Include on Documents')} description={t('New quotes, orders and invoices carry PayPal in their Payment Service Set')} {...flag('alwaysIncludeOnDocuments')} />
+      <TextInput label={t('Account ID')} description={t('The PayPal business e-mail payments go to')} {...text('accountId')} />
+      <TextInput label={t('Target URL')} description={t('Links use {{url}}', { url: setup.effectiveTargetUrl })} {...text('targetUrl')} />
+      <Checkbox label={t('Sandbox')} description={t("Test invoices on PayPal's sandbox; no money is transferred")} {...flag('sandbox')} />
+      <TextInput label={t('Terms of Service')} {...text('termsOfServiceUrl')} />
+      <TextInput label={t('Notify Base URL')} description={t('The address PayPal reaches this server at; blank: payments are not registered automatically')} {...text('notifyBaseUrl')} />
       <Group grow>
-        <Select label="Bal. Account Type" value={values.balAccountType} allowDeselect={false}
+        <Select label={t('Bal. Account Type')} value={values.balAccountType} allowDeselect={false}
           onChange={(value) => value && setValues((current) => ({ ...current, balAccountType: value as Editable['balAccountType'] }))}
-          data={[{ value: 'glAccount', label: 'G/L Account' }, { value: 'bankAccount', label: 'Bank Account' }]} />
-        <TextInput label="Bal. Account No." {...text('balAccountNo')} />
+          data={[{ value: 'glAccount', label: t('G/L Account') }, { value: 'bankAccount', label: t('Bank Account') }]} />
+        <TextInput label={t('Bal. Account No.')} {...text('balAccountNo')} />
       </Group>
-      {setup.notifyEndpoint && <Text size="sm">PayPal notifies <code>{setup.notifyEndpoint}</code> (each invoice's link carries its own token).</Text>}
+      {setup.notifyEndpoint && <Text size="sm">{t('PayPal notifies')} <code>{setup.notifyEndpoint}</code> {t("(each invoice's link carries its own token).")}</Text>}
       <Group>
-        <Button type="submit" loading={save.isPending}>Save</Button>
-        <Button variant="default" loading={regenerate.isPending} onClick={() => regenerate.mutate()}>New notify secret</Button>
+        <Button type="submit" loading={save.isPending}>{t('Save')}</Button>
+        <Button variant="default" loading={regenerate.isPending} onClick={() => regenerate.mutate()}>{t('New notify secret')}</Button>
       </Group>
-      {regenerate.isSuccess && <Alert color="yellow" role="status">New secret set: links sent before can no longer register payments.</Alert>}
+      {regenerate.isSuccess && <Alert color="yellow" role="status">{t('New secret set: links sent before can no longer register payments.')}</Alert>}
     </Stack>
   );
 }
 
 function NotificationLog() {
+  const t = useCaptions();
   const log = useQuery({
     queryKey: ['paymentServices', 'PAYPAL', 'notifications'],
     queryFn: () => api.get<{ items: PaymentNotificationView[] }>('/paymentServices/PAYPAL/notifications?limit=100'),
@@ -98,17 +101,17 @@ function NotificationLog() {
   const items = log.data?.items ?? [];
   return (
     <Stack gap="xs">
-      <Title order={3}>Payment notifications</Title>
-      {items.length === 0 ? <Text c="dimmed">No notifications received.</Text> : (
-        <Table striped aria-label="Payment notifications">
+      <Title order={3}>{t('Payment notifications')}</Title>
+      {items.length === 0 ? <Text c="dimmed">{t('No notifications received.')}</Text> : (
+        <Table striped aria-label={t('Payment notifications')}>
           <Table.Thead><Table.Tr>
-            {['Received', 'Status', 'Invoice', 'Transaction', 'Amount', 'Payment', 'Reason'].map((caption) => <Table.Th key={caption}>{caption}</Table.Th>)}
+            {[t('Received'), t('Status'), t('Invoice', { context: 'document' }), t('Transaction'), t('Amount'), t('Payment'), t('Reason')].map((heading, index) => <Table.Th key={index}>{heading}</Table.Th>)}
           </Table.Tr></Table.Thead>
           <Table.Tbody>
             {items.map((row) => (
               <Table.Tr key={row.id}>
                 <Table.Td>{row.receivedAt.slice(0, 19).replace('T', ' ')}</Table.Td>
-                <Table.Td><Badge color={row.status === 'accepted' ? 'green' : 'red'}>{row.status}</Badge></Table.Td>
+                <Table.Td><Badge color={row.status === 'accepted' ? 'green' : 'red'}>{t(row.status, { context: 'paymentNotification' })}</Badge></Table.Td>
                 <Table.Td>{row.invoiceNo}</Table.Td>
                 <Table.Td>{row.transactionId}</Table.Td>
                 <Table.Td>{row.grossAmount} {row.currencyCode}</Table.Td>

@@ -6,14 +6,16 @@ import { Button } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { encodeKey } from '../api/client.ts';
 import { downloadFile } from '../api/download.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 /** The resources that answer …/{no}/eInvoice. */
 export const eInvoiceResources: readonly string[] = ['postedSalesInvoices', 'postedSalesCreditMemos'];
 
 export function EInvoiceButton({ resource, no, onError }: { resource: string; no: string; onError: (error: unknown) => void }) {
+  const t = useCaptions();
   const download = useMutation({
     mutationFn: () => downloadFile(`/api/v1/${resource}/${encodeKey(no)}/eInvoice`, 'application/xml', `${no}.xml`),
     onError,
   });
-  return <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>E-invoice</Button>;
+  return <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>{t('E-invoice')}</Button>;
 }

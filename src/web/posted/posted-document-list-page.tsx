@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import type { PostedSalesHeader } from '../api/posting-types.ts';
 import { formatDate } from '../format/dates.ts';
 import { formatAmount } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import type { ListFilter } from '../lists/list-filters.tsx';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
@@ -40,10 +41,11 @@ const filters: ListFilter[] = [
 ];
 
 export function PostedDocumentListPage() {
+  const t = useCaptions();
   const kind = postedDocumentKindByPath(useParams().kind);
   if (!kind) return <NotFoundPage />;
   return (
-    <ListPage key={kind.path} title={kind.plural} resource={`/${kind.resource}`} columns={columnsFor(kind)} rowKey={(row) => row.no}
+    <ListPage key={kind.path} title={t(kind.plural)} resource={`/${kind.resource}`} columns={columnsFor(kind)} rowKey={(row) => row.no}
       rowLink={(row) => postedDocumentPath(kind, row.no)} filters={filters} />
   );
 }

@@ -9,6 +9,7 @@ import type { PostedSalesDocument } from '../api/posting-types.ts';
 import { ReadOnlyFields } from '../components/read-only-fields.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { findEntriesPath } from '../ledgers/entries-table.tsx';
 import { useSession } from '../session/session-store.ts';
@@ -41,6 +42,7 @@ function PostedDocumentLoader({ kind, no }: { kind: PostedDocumentKind; no: stri
 }
 
 function PostedDocumentView({ kind, document }: { kind: PostedDocumentKind; document: PostedSalesDocument }) {
+  const t = useCaptions();
   const { locale } = useSession();
   const [failure, setFailure] = useState<unknown>(null);
   const [approvalsOpen, setApprovalsOpen] = useState(false);
@@ -50,18 +52,18 @@ function PostedDocumentView({ kind, document }: { kind: PostedDocumentKind; docu
   return (
     <Stack gap="sm">
       <Group gap="sm">
-        <Title order={2}>{kind.caption} {document.no} · {document.sellToName}</Title>
+        <Title order={2}>{t(kind.caption)} {document.no} · {document.sellToName}</Title>
         {kind.billed && <PostedStatusBadges header={document} />}
       </Group>
-      <Group gap="xs" role="toolbar" aria-label="Actions">
-        <Button component={Link} to={findEntriesPath(document.no)} variant="default">Find entries</Button>
+      <Group gap="xs" role="toolbar" aria-label={t('Actions')}>
+        <Button component={Link} to={findEntriesPath(document.no)} variant="default">{t('Find entries')}</Button>
         {printableResources.includes(kind.resource) && <PrintButton resource={kind.resource} no={document.no} onError={setFailure} />}
-        {emailableResources.includes(kind.resource) && <SendEmailButton resource={kind.resource} no={document.no} action="send" label="Send…" onError={setFailure} />}
+        {emailableResources.includes(kind.resource) && <SendEmailButton resource={kind.resource} no={document.no} action="send" label={t('Send…')} onError={setFailure} />}
         {eInvoiceResources.includes(kind.resource) && <EInvoiceButton resource={kind.resource} no={document.no} onError={setFailure} />}
         {/* A prepayment invoice is undone by a prepayment credit memo from its order (spec §26.9.2). */}
         {kind.type === 'invoice' && !document.prepayment && <PostedInvoiceActions header={document} onError={setFailure} />}
         {/* Posted Approval Entries (spec §19.6): the history of the document this was posted from. */}
-        <Button variant="default" onClick={() => setApprovalsOpen(true)}>Approvals…</Button>
+        <Button variant="default" onClick={() => setApprovalsOpen(true)}>{t('Approvals…')}</Button>
       </Group>
       {approvalsOpen && <ApprovalHistoryDialog resource={kind.resource} no={document.no} version={0} locale={locale} onClose={() => setApprovalsOpen(false)} />}
       {failure !== null && <Alert color="red" role="alert">{messageOf(failure)}</Alert>}
@@ -75,6 +77,7 @@ function PostedDocumentView({ kind, document }: { kind: PostedDocumentKind; docu
 
 /** The totals of a posted invoice or credit memo, of either family. */
 export function PostedTotals({ document, locale }: { document: Pick<PostedSalesDocument, 'invoiceDiscountAmount' | 'amount' | 'amountIncludingVat' | 'currencyCode'>; locale: SupportedLocale }) {
+  const t = useCaptions();
   const rows: ReadonlyArray<[string, string, string]> = [
     ['Invoice Discount Amount', 'invoiceDiscountAmount', document.invoiceDiscountAmount],
     ['Total Excl. VAT', 'amount', document.amount],
@@ -82,10 +85,10 @@ export function PostedTotals({ document, locale }: { document: Pick<PostedSalesD
     ['Total Incl. VAT', 'amountIncludingVat', document.amountIncludingVat],
   ];
   return (
-    <Paper withBorder p="sm" maw={420} ml="auto" aria-label="Totals" component="section">
+    <Paper withBorder p="sm" maw={420} ml="auto" aria-label={t('Totals')} component="section">
       <SimpleGrid cols={2} spacing="xs" verticalSpacing={2}>
         {rows.map(([label, field, value]) => [
-          <Text key={`${field}-label`} size="sm">{label}{document.currencyCode ? ` (${document.currencyCode})` : ''}</Text>,
+          <Text key={`${field}-label`} size="sm">{t(label)}{document.currencyCode ? ` (${document.currencyCode})` : ''}</Text>,
           <Text key={field} size="sm" ta="right" data-total={field}>{formatAmount(value, locale)}</Text>,
         ])}
       </SimpleGrid>

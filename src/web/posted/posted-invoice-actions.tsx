@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, encodeKey } from '../api/client.ts';
 import type { CorrectionResult, PostedSalesHeader } from '../api/posting-types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import { documentKinds, documentPath } from '../sales/document-kinds.ts';
 import { PostedDocumentLinks } from './posted-document-links.tsx';
@@ -23,6 +24,7 @@ interface PostedInvoiceActionsProps {
  * before doing it; Create Corrective Credit Memo only opens a new credit memo.
  */
 export function PostedInvoiceActions({ header, onError }: PostedInvoiceActionsProps) {
+  const t = useCaptions();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState<CorrectionResult | null>(null);
@@ -36,7 +38,7 @@ export function PostedInvoiceActions({ header, onError }: PostedInvoiceActionsPr
   const afterwards = (result: CorrectionResult) => {
     if (result.postedCreditMemoNo) {
       showNotice({
-        title: `Posted sales invoice ${header.no} cancelled`, color: 'teal',
+        title: t('Posted sales invoice {{no}} cancelled', { no: header.no }), color: 'teal',
         body: (
           <Stack gap={4}>
             <PostedDocumentLinks documents={[{ kind: postedDocumentKinds.creditMemo, no: result.postedCreditMemoNo }]} />
@@ -74,16 +76,16 @@ export function PostedInvoiceActions({ header, onError }: PostedInvoiceActionsPr
 
   return (
     <>
-      <Button variant="default" onClick={() => void start('cancel')} disabled={busy || settled} loading={pending('cancel')}>Cancel</Button>
-      <Button variant="default" onClick={() => void start('correct')} disabled={busy || settled} loading={pending('correct')}>Correct</Button>
+      <Button variant="default" onClick={() => void start('cancel')} disabled={busy || settled} loading={pending('cancel')}>{t('Cancel')}</Button>
+      <Button variant="default" onClick={() => void start('correct')} disabled={busy || settled} loading={pending('correct')}>{t('Correct')}</Button>
       <Button variant="default" onClick={() => void start('createCorrectiveCreditMemo')} disabled={busy || header.cancelled === true}
-        loading={pending('createCorrectiveCreditMemo')}>Create Corrective Credit Memo</Button>
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking?.action === 'correct' ? 'Correct posted invoice' : 'Cancel posted invoice'}>
+        loading={pending('createCorrectiveCreditMemo')}>{t('Create Corrective Credit Memo')}</Button>
+      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking?.action === 'correct' ? t('Correct posted invoice') : t('Cancel posted invoice')}>
         <Stack>
-          <Text data-testid="correction-question">{asking ? `${asking.message} Do you want to continue?` : ''}</Text>
+          <Text data-testid="correction-question">{asking ? `${asking.message} ${t('Do you want to continue?')}` : ''}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(null)}>No</Button>
-            <Button onClick={() => void run(asking!.action)} data-autofocus>Yes</Button>
+            <Button variant="default" onClick={() => setAsking(null)}>{t('No')}</Button>
+            <Button onClick={() => void run(asking!.action)} data-autofocus>{t('Yes')}</Button>
           </Group>
         </Stack>
       </Modal>

@@ -4,6 +4,7 @@ import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import type { PostedSalesLine } from '../api/posting-types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount, formatQuantity, formatUnitPrice } from '../format/numbers.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { lineTypeCaptions, priceColumnOf, type PriceField } from '../sales/line-fields.ts';
 import type { PostedDocumentKind } from './posted-document-kinds.ts';
 
@@ -34,13 +35,13 @@ const quantityColumn = (key: 'quantity' | 'quantityInvoiced' | 'quantityNotInvoi
 
 function columnsFor(kind: PostedDocumentKind<DocumentFamily>): LineColumn[] {
   const common: LineColumn[] = [
-    { key: 'type', label: 'Type', render: (line) => lineTypeCaptions[line.type] ?? line.type },
+    { key: 'type', label: 'Type', render: (line) => caption(lineTypeCaptions[line.type] ?? line.type) },
     { key: 'no', label: 'No.', render: (line) => line.no },
     { key: 'description', label: 'Description', render: (line) => <LineDescription line={line} /> },
     quantityColumn('quantity', 'Quantity'),
     { key: 'unitOfMeasureCode', label: 'Unit of Measure', render: (line) => line.unitOfMeasureCode ?? '' },
   ];
-  if (!kind.billed) return [...common, quantityColumn('quantityInvoiced', 'Quantity Invoiced'), { key: 'correction', label: 'Correction', render: (line) => (line.correction ? 'Yes' : '') }];
+  if (!kind.billed) return [...common, quantityColumn('quantityInvoiced', 'Quantity Invoiced'), { key: 'correction', label: 'Correction', render: (line) => (line.correction ? caption('Yes') : '') }];
   const money = (key: 'lineAmount' | 'amountIncludingVat', label: string): LineColumn =>
     ({ key, label, numeric: true, render: (line, locale) => (line.type === 'comment' ? '' : formatAmount(line[key], locale)) });
   const price = priceColumnOf(kind.family);
@@ -57,11 +58,12 @@ function columnsFor(kind: PostedDocumentKind<DocumentFamily>): LineColumn[] {
 
 /** The description; an invoice's deduction of its order's prepayment (spec §26.7.2) is marked as one. */
 function LineDescription({ line }: { line: PostedGridLine }) {
+  const t = useCaptions();
   if (!line.prepaymentLine) return line.description;
   return (
     <Group gap={6} wrap="nowrap">
       <span>{line.description}</span>
-      <Badge color="grape" variant="light" size="sm" data-testid="prepayment-deduction">Prepayment deduction</Badge>
+      <Badge color="grape" variant="light" size="sm" data-testid="prepayment-deduction">{t('Prepayment deduction')}</Badge>
     </Group>
   );
 }
@@ -75,14 +77,15 @@ interface PostedLinesTableProps<L extends PostedGridLine> {
 }
 
 export function PostedLinesTable<L extends PostedGridLine>({ kind, lines, locale, lineAction }: PostedLinesTableProps<L>) {
+  const t = useCaptions();
   const columns = columnsFor(kind);
   return (
     <ScrollArea type="auto">
-      <Table withTableBorder withColumnBorders striped fz="sm" aria-label="Lines">
+      <Table withTableBorder withColumnBorders striped fz="sm" aria-label={t('Lines')}>
         <Table.Thead>
           <Table.Tr>
-            {columns.map((column) => <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}>{column.label}</Table.Th>)}
-            {lineAction && <Table.Th><span hidden>Actions</span></Table.Th>}
+            {columns.map((column) => <Table.Th key={column.key} ta={column.numeric ? 'right' : undefined}>{t(column.label)}</Table.Th>)}
+            {lineAction && <Table.Th><span hidden>{t('Actions')}</span></Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -1,6 +1,7 @@
 import { Badge, Group } from '@mantine/core';
 import { dec } from '../../core/money/decimal.ts';
 import type { PostedSalesHeader } from '../api/posting-types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 
 type StatusHeader = Pick<PostedSalesHeader,
@@ -33,21 +34,22 @@ export function isOverdue(header: StatusHeader, workDate: string): boolean {
  * posted invoice or credit memo, as BC's list columns and the posted document page show them.
  */
 export function PostedStatusBadges({ header }: { header: StatusHeader }) {
+  const t = useCaptions();
   const { workDate } = useSession();
   const status = paymentStatusOf(header);
   return (
     <Group gap={4} wrap="nowrap" data-testid="posted-status">
       {header.prepayment && (
-        <Badge color="grape" variant="light" title={`A prepayment document of sales order ${header.prepaymentOrderNo ?? ''}`}>
-          Prepayment{header.prepaymentOrderNo ? ` · ${header.prepaymentOrderNo}` : ''}
+        <Badge color="grape" variant="light" title={t('A prepayment document of sales order {{no}}', { no: header.prepaymentOrderNo ?? '' })}>
+          {t('Prepayment')}{header.prepaymentOrderNo ? ` · ${header.prepaymentOrderNo}` : ''}
         </Badge>
       )}
-      {header.cancelled && <Badge color="red" variant="light">Cancelled</Badge>}
-      {header.corrective && <Badge color="orange" variant="light">Corrective</Badge>}
-      {status === 'paid' && <Badge color="teal" variant="light">Paid</Badge>}
-      {status === 'open' && <Badge color="blue" variant="light">Open</Badge>}
-      {status === 'partlyPaid' && <Badge color="yellow" variant="light">Partly paid</Badge>}
-      {isOverdue(header, workDate) && <Badge color="red" variant="filled" title={`Due ${header.dueDate ?? ''}`}>Overdue</Badge>}
+      {header.cancelled && <Badge color="red" variant="light">{t('Cancelled')}</Badge>}
+      {header.corrective && <Badge color="orange" variant="light">{t('Corrective')}</Badge>}
+      {status === 'paid' && <Badge color="teal" variant="light">{t('Paid')}</Badge>}
+      {status === 'open' && <Badge color="blue" variant="light">{t('Open')}</Badge>}
+      {status === 'partlyPaid' && <Badge color="yellow" variant="light">{t('Partly paid')}</Badge>}
+      {isOverdue(header, workDate) && <Badge color="red" variant="filled" title={t('Due {{date}}', { date: header.dueDate ?? '' })}>{t('Overdue')}</Badge>}
     </Group>
   );
 }

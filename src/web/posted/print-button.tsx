@@ -7,6 +7,7 @@ import { Button } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { encodeKey } from '../api/client.ts';
 import { downloadFile } from '../api/download.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 type PrintLayout = 'document' | 'proForma';
 
@@ -32,10 +33,11 @@ interface PrintButtonProps {
 }
 
 export function PrintButton({ resource, no, layout = 'document', disabled, onError }: PrintButtonProps) {
+  const t = useCaptions();
   const print = useMutation({ mutationFn: () => downloadPdf(resource, no, layout), onError });
   return (
     <Button variant="default" onClick={() => print.mutate()} loading={print.isPending} disabled={disabled}>
-      {layout === 'proForma' ? 'Pro Forma Invoice' : 'Print'}
+      {layout === 'proForma' ? t('Pro Forma Invoice') : t('Print')}
     </Button>
   );
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { api, withQuery } from '../api/client.ts';
 import type { PostedDocumentType, PostedSalesHeader } from '../api/posting-types.ts';
 import type { Page } from '../api/types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { documentKinds, documentPath, type DocumentKindType } from '../sales/document-kinds.ts';
 import { postedDocumentKinds, postedDocumentPath } from './posted-document-kinds.ts';
 
@@ -30,6 +31,7 @@ const posted = (type: PostedDocumentType, no: string | null | undefined): Relate
  * to, and the credit memos applied to it.
  */
 export function RelatedDocuments({ type, header }: { type: PostedDocumentType; header: PostedSalesHeader }) {
+  const t = useCaptions();
   const siblingTypes = siblingsOf[header.sourceDocumentType] ?? [];
   const searches: Array<{ type: PostedDocumentType; filter: Record<string, string> }> = [
     ...siblingTypes.map((sibling) => ({ type: sibling, filter: { sourceDocumentType: header.sourceDocumentType, sourceDocumentNo: header.sourceDocumentNo } })),
@@ -53,10 +55,10 @@ export function RelatedDocuments({ type, header }: { type: PostedDocumentType; h
   // Each once, and never this document itself.
   const unique = links.filter((link, index) => links.findIndex((other) => other.to === link.to) === index && !(link.no === header.no && link.caption === postedDocumentKinds[type].caption));
   return (
-    <Fieldset legend="Related Documents" aria-label="Related Documents">
-      {unique.length === 0 ? <Text size="sm" c="dimmed">None.</Text> : (
+    <Fieldset legend={t('Related Documents')} aria-label={t('Related Documents')}>
+      {unique.length === 0 ? <Text size="sm" c="dimmed">{t('None.')}</Text> : (
         <Group gap="lg">
-          {unique.map((link) => <Anchor key={link.to} component={Link} to={link.to} size="sm">{link.caption} {link.no}</Anchor>)}
+          {unique.map((link) => <Anchor key={link.to} component={Link} to={link.to} size="sm">{t(link.caption)} {link.no}</Anchor>)}
         </Group>
       )}
     </Fieldset>

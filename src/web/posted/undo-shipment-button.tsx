@@ -6,6 +6,7 @@ import { api, encodeKey } from '../api/client.ts';
 import type { PostedSalesLine, UndoShipmentResult } from '../api/posting-types.ts';
 import { Link } from 'react-router';
 import { showNotice } from '../layout/notices.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { documentKinds, documentPath } from '../sales/document-kinds.ts';
 
 interface UndoShipmentButtonProps {
@@ -22,6 +23,7 @@ function undoable(line: PostedSalesLine): boolean {
 
 /** BC's Undo Shipment of one line: a correction line reverses it and the order's quantities come back. */
 export function UndoShipmentButton({ shipmentNo, line, position, onError }: UndoShipmentButtonProps) {
+  const t = useCaptions();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
   const undo = useMutation({
@@ -34,8 +36,14 @@ export function UndoShipmentButton({ shipmentNo, line, position, onError }: Undo
     try {
       const result = await undo.mutateAsync();
       showNotice({
-        title: 'Shipment undone', color: 'teal',
-        body: <>Line {position} of shipment {shipmentNo} ({line.no}) was reversed; <Anchor component={Link} to={documentPath(documentKinds.order, result.orderNo)} size="sm">order {result.orderNo}</Anchor> can ship it again.</>,
+        title: t('Shipment undone'), color: 'teal',
+        body: (
+          <>
+            {t('Line {{position}} of shipment {{shipmentNo}} ({{no}}) was reversed;', { position, shipmentNo, no: line.no })}{' '}
+            <Anchor component={Link} to={documentPath(documentKinds.order, result.orderNo)} size="sm">{t('order {{no}}', { no: result.orderNo })}</Anchor>{' '}
+            {t('can ship it again.')}
+          </>
+        ),
       });
     } catch (error) {
       onError(error);
@@ -44,13 +52,15 @@ export function UndoShipmentButton({ shipmentNo, line, position, onError }: Undo
   if (!undoable(line)) return null;
   return (
     <>
-      <Button size="compact-xs" variant="default" onClick={() => setAsking(true)} loading={undo.isPending} aria-label={`Undo Shipment, line ${position}`}>Undo Shipment</Button>
-      <Modal opened={asking} onClose={() => setAsking(false)} title="Undo Shipment">
+      <Button size="compact-xs" variant="default" onClick={() => setAsking(true)} loading={undo.isPending} aria-label={t('{{column}}, line {{position}}', { column: t('Undo Shipment'), position })}>
+        {t('Undo Shipment')}
+      </Button>
+      <Modal opened={asking} onClose={() => setAsking(false)} title={t('Undo Shipment')}>
         <Stack>
-          <Text>Do you really want to undo the shipment of line {position} ({line.no} {line.description})?</Text>
+          <Text>{t('Do you really want to undo the shipment of line {{position}} ({{no}} {{description}})?', { position, no: line.no, description: line.description })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(false)}>No</Button>
-            <Button onClick={() => void run()} data-autofocus>Yes</Button>
+            <Button variant="default" onClick={() => setAsking(false)}>{t('No')}</Button>
+            <Button onClick={() => void run()} data-autofocus>{t('Yes')}</Button>
           </Group>
         </Stack>
       </Modal>

@@ -12,6 +12,7 @@ import { useSession } from '../session/session-store.ts';
 import { postedPurchaseHeaderGroups } from './posted-purchase-fields.ts';
 import { postedPurchaseKindByPath, type PostedPurchaseKind } from './purchase-kinds.ts';
 import type { PostedPurchaseDocument } from './purchase-types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 /** A posted purchase receipt, invoice, credit memo or return shipment: read-only, with Find entries. */
 export function PostedPurchaseDocumentPage() {
@@ -29,12 +30,13 @@ function PostedPurchaseDocumentLoader({ kind, no }: { kind: PostedPurchaseKind; 
 }
 
 function PostedPurchaseDocumentView({ kind, document }: { kind: PostedPurchaseKind; document: PostedPurchaseDocument }) {
+  const t = useCaptions();
   const { locale } = useSession();
   return (
     <Stack gap="sm">
-      <Title order={2}>{kind.caption} {document.no} · {document.buyFromName}</Title>
-      <Group gap="xs" role="toolbar" aria-label="Actions">
-        <Button component={Link} to={findEntriesPath(document.no)} variant="default">Find entries</Button>
+      <Title order={2}>{t(kind.caption)} {document.no} · {document.buyFromName}</Title>
+      <Group gap="xs" role="toolbar" aria-label={t('Actions')}>
+        <Button component={Link} to={findEntriesPath(document.no)} variant="default">{t('Find entries')}</Button>
       </Group>
       <ReadOnlyFields groups={postedPurchaseHeaderGroups(kind, document, locale)} />
       <PostedLinesTable kind={kind} lines={document.lines} locale={locale} />

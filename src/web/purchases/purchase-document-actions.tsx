@@ -10,6 +10,7 @@ import { GetSalesOrdersDialog } from './get-sales-orders-dialog.tsx';
 import { PurchaseCopyDocumentDialog } from './purchase-copy-document-dialog.tsx';
 import { postedPurchaseDocumentsOf, type PurchaseKind } from './purchase-kinds.ts';
 import type { PurchaseDocument, PurchasePostingResult } from './purchase-types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 /** What a purchase Preview Posting answers (server/purchases/purchase-post.preview.ts): posting's numbers, provisional, and the entries. */
 type PurchasePostingPreview = Omit<PurchasePostingResult, 'document'> & PreviewLedgers;
@@ -36,28 +37,29 @@ type Dialog = 'salesOrders' | 'receiptLines' | 'copy';
  * Reopen, Get Sales Orders (orders), Get Receipt Lines (invoices), Copy Document and Delete.
  */
 export function PurchaseDocumentActions({ kind, document, busy, send, onError, locale }: PurchaseDocumentActionsProps) {
+  const t = useCaptions();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const act = (path: string) => send({ method: 'POST', path }).catch(onError);
   const open = document.status === 'open';
   const close = () => setDialog(null);
   return (
-    <Group gap="xs" role="toolbar" aria-label="Actions">
+    <Group gap="xs" role="toolbar" aria-label={t('Actions')}>
       <PostingActions kind={kind} document={document} busy={busy} onError={onError} locale={locale} family={purchasePosting} />
-      <Button variant="default" onClick={() => act('/release')} disabled={busy || !open}>Release</Button>
-      <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>Reopen</Button>
+      <Button variant="default" onClick={() => act('/release')} disabled={busy || !open}>{t('Release')}</Button>
+      <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>{t('Reopen')}</Button>
       {kind.type === 'order' && (
         <>
-          <Button variant="default" onClick={() => setDialog('salesOrders')} disabled={busy || !open}>Get Sales Orders…</Button>
+          <Button variant="default" onClick={() => setDialog('salesOrders')} disabled={busy || !open}>{t('Get Sales Orders…')}</Button>
           <GetSalesOrdersDialog opened={dialog === 'salesOrders'} onClose={close} send={send} />
         </>
       )}
       {kind.type === 'invoice' && (
         <>
-          <Button variant="default" onClick={() => setDialog('receiptLines')} disabled={busy || !open}>Get Receipt Lines…</Button>
+          <Button variant="default" onClick={() => setDialog('receiptLines')} disabled={busy || !open}>{t('Get Receipt Lines…')}</Button>
           <GetReceiptLinesDialog kind={kind} document={document} opened={dialog === 'receiptLines'} onClose={close} send={send} locale={locale} />
         </>
       )}
-      <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>Copy Document…</Button>
+      <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>{t('Copy Document…')}</Button>
       <PurchaseCopyDocumentDialog opened={dialog === 'copy'} onClose={close} send={send} />
       <DeleteDocumentButton kind={kind} documentNo={document.no} busy={busy} />
     </Group>

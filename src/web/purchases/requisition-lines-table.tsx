@@ -11,6 +11,7 @@ import { PurchasingBadge } from '../sales/purchasing-note.tsx';
 import { kindOfLine, savedText, type RequisitionLine, type RequisitionTextField } from './requisition-lines.ts';
 import { vendorLookup } from './purchase-lookups.ts';
 import type { RequisitionWorksheet } from './use-requisition-worksheet.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 const headings = [
   'Type', 'Sales Order No.', 'Sales Line No.', 'Sell-to Customer No.', 'No.', 'Description', 'Quantity', 'Unit of Measure', 'Due Date',
@@ -25,15 +26,16 @@ interface RequisitionLinesTableProps {
 
 /** The worksheet's lines: what each sales line needs bought; Vendor No., Direct Unit Cost and Accept Action Message are saved when changed. */
 export function RequisitionLinesTable({ worksheet, locale }: RequisitionLinesTableProps) {
+  const t = useCaptions();
   return (
     <ScrollArea type="auto">
-      <Table withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={6} fz="sm" aria-label="Requisition lines" onKeyDown={handleGridKeyDown} miw={1200}>
+      <Table withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={6} fz="sm" aria-label={t('Requisition lines')} onKeyDown={handleGridKeyDown} miw={1200}>
         <Table.Thead>
           <Table.Tr>
             {headings.map((heading) => (
-              <Table.Th key={heading} fz="xs" ta={numeric.has(heading) ? 'right' : undefined} miw={heading === 'Type' ? 120 : undefined}>{heading}</Table.Th>
+              <Table.Th key={heading} fz="xs" ta={numeric.has(heading) ? 'right' : undefined} miw={heading === 'Type' ? 120 : undefined}>{t(heading)}</Table.Th>
             ))}
-            <Table.Th w={40}><span hidden>Delete</span></Table.Th>
+            <Table.Th w={40}><span hidden>{t('Delete')}</span></Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -4,6 +4,7 @@ import { api, ApiError, encodeKey } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { refreshDocumentLists } from '../sales/use-sales-document.ts';
+import { caption } from '../i18n/captions.ts';
 import {
   changeOf, errorInWords, isUnchanged, placeOfError, requisitionWorksheetPath, type PurchasingKind, type RequisitionLine,
   type RequisitionLineChange, type RequisitionLines, type RequisitionTextField,
@@ -189,7 +190,7 @@ function useWorksheetActions(queryClient: QueryClient, lines: readonly Requisiti
     await Promise.allSettled([...pending]);
     const unsaved = cells.unsavedCount();
     if (unsaved > 0) {
-      setRefusal({ title: 'Not carried out', detail: `${unsaved} field(s) could not be saved: correct them, or press Escape in them to undo.`, elsewhere: [] });
+      setRefusal({ title: 'Not carried out', detail: caption('{{unsaved}} field(s) could not be saved: correct them, or press Escape in them to undo.', { unsaved }), elsewhere: [] });
       return;
     }
     setPurchaseOrderNos(null);

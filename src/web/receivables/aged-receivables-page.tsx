@@ -8,11 +8,21 @@ import { messageOf } from '../api/field-errors.ts';
 import { DateField } from '../components/date-field.tsx';
 import { formatAmount } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 import { downloadCsv } from './report-download.ts';
 import type { AgedReceivablesReport } from './report-types.ts';
 
 const agingByCaptions: Readonly<Record<AgingBasis, string>> = { dueDate: 'Due Date', postingDate: 'Posting Date', documentDate: 'Document Date' };
+
+/** A bucket's heading as the server words it ('Current', '31–60 days', 'Over 90 days'), in the language in use. */
+function bucketCaption(label: string): string {
+  const range = /^(\d+)–(\d+) days$/.exec(label);
+  if (range) return caption('{{from}}–{{to}} days', { from: range[1], to: range[2] });
+  const over = /^Over (\d+) days$/.exec(label);
+  if (over) return caption('Over {{days}} days', { days: over[1] });
+  return caption(label);
+}
 
 interface ReportParameters { asOf: string; agingBy: AgingBasis; periodLength: string }
 
@@ -32,9 +42,10 @@ function useReportParameters(workDate: string): [ReportParameters, (next: Report
 export function AgedReceivablesPage() {
   const { workDate } = useSession();
   const [parameters, setParameters] = useReportParameters(workDate);
+  const t = useCaptions();
   return (
     <Stack gap="sm">
-      <Title order={2}>Aged Receivables</Title>
+      <Title order={2}>{t('Aged Receivables')}</Title>
       <ReportForm key={JSON.stringify(parameters)} parameters={parameters} onShow={setParameters} />
       <ReportResult parameters={parameters} />
     </Stack>
@@ -42,26 +53,28 @@ export function AgedReceivablesPage() {
 }
 
 function ReportForm({ parameters, onShow }: { parameters: ReportParameters; onShow: (next: ReportParameters) => void }) {
+  const t = useCaptions();
   const [draft, setDraft] = useState(parameters);
-  const periodError = isAgingPeriodLength(draft.periodLength.trim().toUpperCase()) ? undefined : 'must be one period such as 30D, 1M or 1Q';
+  const periodError = isAgingPeriodLength(draft.periodLength.trim().toUpperCase()) ? undefined : t('must be one period such as 30D, 1M or 1Q');
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!periodError) onShow({ ...draft, periodLength: draft.periodLength.trim().toUpperCase() });
   };
   return (
-    <Group component="form" onSubmit={submit} align="start" aria-label="Report options">
-      <DateField label="Aged as of" value={draft.asOf} onCommit={(asOf) => asOf && setDraft({ ...draft, asOf })} />
-      <Select label="Aging by" data={agingBases.map((value) => ({ value, label: agingByCaptions[value] }))} value={draft.agingBy} allowDeselect={false}
+    <Group component="form" onSubmit={submit} align="start" aria-label={t('Report options')}>
+      <DateField label={t('Aged as of')} value={draft.asOf} onCommit={(asOf) => asOf && setDraft({ ...draft, asOf })} />
+      <Select label={t('Aging by')} data={agingBases.map((value) => ({ value, label: t(agingByCaptions[value]) }))} value={draft.agingBy} allowDeselect={false}
         onChange={(value) => value && setDraft({ ...draft, agingBy: value as AgingBasis })} w={160} />
-      <TextInput label="Period length" value={draft.periodLength} error={periodError} w={120} autoComplete="off"
+      <TextInput label={t('Period length')} value={draft.periodLength} error={periodError} w={120} autoComplete="off"
         onChange={(event) => setDraft({ ...draft, periodLength: event.currentTarget.value })} />
-      <Button type="submit" mt={25}>Show</Button>
+      <Button type="submit" mt={25}>{t('Show')}</Button>
     </Group>
   );
 }
 
 function ReportResult({ parameters }: { parameters: ReportParameters }) {
   const { locale } = useSession();
+  const t = useCaptions();
   const path = withQuery('/receivables/agedReceivables', { ...parameters });
   const report = useQuery({ queryKey: ['agedReceivables', parameters], queryFn: () => api.get<AgedReceivablesReport>(path) });
   const download = useMutation({ mutationFn: () => downloadCsv(path) });
@@ -70,8 +83,10 @@ function ReportResult({ parameters }: { parameters: ReportParameters }) {
   return (
     <Stack gap="xs">
       <Group justify="space-between">
-        <Text size="sm" c="dimmed">Open amounts in LCY, aged by {agingByCaptions[report.data.agingBy].toLowerCase()}: entries and applications posted up to the as-of date.</Text>
-        <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>Download CSV</Button>
+        <Text size="sm" c="dimmed">
+          {t('Open amounts in LCY, aged by {{agingBy}}: entries and applications posted up to the as-of date.', { agingBy: t(agingByCaptions[report.data.agingBy]).toLowerCase() })}
+        </Text>
+        <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>{t('Download CSV')}</Button>
       </Group>
       {download.error && <Alert color="red" role="alert">{messageOf(download.error)}</Alert>}
       <AgedReceivablesTable report={report.data} locale={locale} />
@@ -80,20 +95,21 @@ function ReportResult({ parameters }: { parameters: ReportParameters }) {
 }
 
 function AgedReceivablesTable({ report, locale }: { report: AgedReceivablesReport; locale: SupportedLocale }) {
-  if (report.customers.length === 0) return <Text c="dimmed" size="sm">No customer has anything open as of this date.</Text>;
+  const t = useCaptions();
+  if (report.customers.length === 0) return <Text c="dimmed" size="sm">{t('No customer has anything open as of this date.')}</Text>;
   const amountCells = (amounts: string[], balance: string, key: string) => [
     ...amounts.map((amount, index) => <Table.Td key={`${key}-${index}`} ta="right" data-bucket={index}>{formatAmount(amount, locale)}</Table.Td>),
     <Table.Td key={`${key}-balance`} ta="right" fw={600} data-bucket="balance">{formatAmount(balance, locale)}</Table.Td>,
   ];
   return (
     <ScrollArea type="auto">
-      <Table striped withTableBorder fz="sm" aria-label="Aged receivables" miw={(report.buckets.length + 3) * 110}>
+      <Table striped withTableBorder fz="sm" aria-label={t('Aged receivables')} miw={(report.buckets.length + 3) * 110}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Customer No.</Table.Th>
-            <Table.Th>Name</Table.Th>
-            {report.buckets.map((bucket) => <Table.Th key={bucket.label} ta="right">{bucket.label}</Table.Th>)}
-            <Table.Th ta="right">Balance (LCY)</Table.Th>
+            <Table.Th>{t('Customer No.')}</Table.Th>
+            <Table.Th>{t('Name')}</Table.Th>
+            {report.buckets.map((bucket) => <Table.Th key={bucket.label} ta="right">{bucketCaption(bucket.label)}</Table.Th>)}
+            <Table.Th ta="right">{t('Balance (LCY)')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -107,7 +123,7 @@ function AgedReceivablesTable({ report, locale }: { report: AgedReceivablesRepor
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr fw={700} data-customer="total">
-            <Table.Td>Total</Table.Td>
+            <Table.Td>{t('Total')}</Table.Td>
             <Table.Td />
             {amountCells(report.totals.lcy.amounts, report.totals.lcy.balance, 'total')}
           </Table.Tr>

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { DateField } from '../components/date-field.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 
 interface ConfirmEntryDialogProps {
   title: string;
@@ -19,6 +20,7 @@ interface ConfirmEntryDialogProps {
 
 /** BC's confirmation before Unapply and Reverse: they post new entries, so nothing happens without a Yes. */
 export function ConfirmEntryDialog({ title, question, withPostingDate = false, confirmLabel, busy, onConfirm, onClose, secondary, hidden = false }: ConfirmEntryDialogProps) {
+  const t = useCaptions();
   const [postingDate, setPostingDate] = useState<string | null>(null);
   return (
     <Modal opened={!hidden} onClose={onClose} title={title}>
@@ -26,12 +28,12 @@ export function ConfirmEntryDialog({ title, question, withPostingDate = false, c
         <Text size="sm" data-testid="entry-action-question">{question}</Text>
         {withPostingDate && (
           <div style={{ width: 160 }}>
-            <DateField label="Posting Date" value={postingDate} onCommit={setPostingDate} />
-            <Text size="xs" c="dimmed">Left blank: the application&apos;s posting date.</Text>
+            <DateField label={t('Posting Date')} value={postingDate} onCommit={setPostingDate} />
+            <Text size="xs" c="dimmed">{t("Left blank: the application's posting date.")}</Text>
           </div>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>No</Button>
+          <Button variant="default" onClick={onClose}>{t('No')}</Button>
           {secondary && <Button variant="light" loading={secondary.busy} onClick={() => secondary.onClick(postingDate)}>{secondary.label}</Button>}
           <Button data-autofocus loading={busy} onClick={() => onConfirm(postingDate)}>{confirmLabel}</Button>
         </Group>

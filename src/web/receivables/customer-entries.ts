@@ -7,12 +7,19 @@ import type { z } from 'zod';
 import type { customerLedgerEntryView } from '../../core/posting/ledger-entry.views.ts';
 import { api, withQuery } from '../api/client.ts';
 import { captionOf } from '../format/captions.ts';
+import { caption } from '../i18n/captions.ts';
 import type { Page } from '../api/types.ts';
 
 export type CustomerLedgerEntry = z.output<typeof customerLedgerEntryView>;
 
+/**
+ * A Document Type in the language in use: 'Invoice' is Factuur as a document type, and Factureren as
+ * an action, so the Dutch of a document type is kept under the context `document` (as the sales pages keep it).
+ */
+export const documentTypeCaption = (documentType: string | null) => caption(captionOf(documentType || 'blank'), { context: 'document' });
+
 /** An entry (of either party) as the dialogs name it: "Invoice 103001". */
-export const describeEntry = (entry: Pick<CustomerLedgerEntry, 'documentType' | 'documentNo'>) => `${captionOf(entry.documentType || 'blank')} ${entry.documentNo}`;
+export const describeEntry = (entry: Pick<CustomerLedgerEntry, 'documentType' | 'documentNo'>) => `${documentTypeCaption(entry.documentType)} ${entry.documentNo}`;
 
 /**
  * The customer's open entries (BC's Applies-to Doc. No. and Apply Entries lists); `positive`

@@ -1,6 +1,7 @@
 import { Button, Menu } from '@mantine/core';
 import { useState } from 'react';
 import type { LedgerEntry } from '../api/posting-types.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { ApplyEntriesDialog } from './apply-entries-dialog.tsx';
 import { ConfirmEntryDialog } from './confirm-entry-dialog.tsx';
 import { describeEntry } from './customer-entries.ts';
@@ -17,6 +18,7 @@ type Dialog = 'apply' | 'unapply' | 'reverse' | 'detailed';
  * action asks first.
  */
 export function PartyEntryActions({ ledger, row }: { ledger: PartyLedger; row: LedgerEntry }) {
+  const t = useCaptions();
   const entry = asPartyEntry(row);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
@@ -24,13 +26,13 @@ export function PartyEntryActions({ ledger, row }: { ledger: PartyLedger; row: L
     <>
       <Menu withinPortal position="bottom-end">
         <Menu.Target>
-          <Button size="compact-xs" variant="default" aria-label={`Actions for entry ${entry.entryNo}`}>Actions ▾</Button>
+          <Button size="compact-xs" variant="default" aria-label={t('Actions for entry {{entryNo}}', { entryNo: entry.entryNo })}>{t('Actions')} ▾</Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item disabled={!entry.open} onClick={() => setDialog('apply')}>Apply Entries…</Menu.Item>
-          <Menu.Item onClick={() => setDialog('unapply')}>Unapply Entries…</Menu.Item>
-          {ledger.reverses && <Menu.Item onClick={() => setDialog('reverse')}>Reverse Transaction…</Menu.Item>}
-          <Menu.Item onClick={() => setDialog('detailed')}>Detailed Entries</Menu.Item>
+          <Menu.Item disabled={!entry.open} onClick={() => setDialog('apply')}>{t('Apply Entries…')}</Menu.Item>
+          <Menu.Item onClick={() => setDialog('unapply')}>{t('Unapply Entries…')}</Menu.Item>
+          {ledger.reverses && <Menu.Item onClick={() => setDialog('reverse')}>{t('Reverse Transaction…')}</Menu.Item>}
+          <Menu.Item onClick={() => setDialog('detailed')}>{t('Detailed Entries')}</Menu.Item>
         </Menu.Dropdown>
       </Menu>
       {dialog === 'apply' && <ApplyEntriesDialog ledger={ledger} entry={entry} onClose={close} />}
@@ -43,18 +45,22 @@ export function PartyEntryActions({ ledger, row }: { ledger: PartyLedger; row: L
 
 /** Reverse Transaction: the entries of the entry's transaction posted again with the opposite sign (unapplied first). */
 function ReverseDialog({ ledger, entry, onClose }: { ledger: PartyLedger; entry: PartyLedgerEntry; onClose: () => void }) {
+  const t = useCaptions();
   const reversing = useEntryAction({
     run: () => entryActionsOf(ledger).reverse(entry.entryNo),
     done: (result) => ({
-      title: `Transaction ${result.transactionNo} reversed`,
-      body: `Reversed by transaction ${result.reversedByTransactionNo}: every entry posted again with the opposite sign.`,
+      title: caption('Transaction {{transactionNo}} reversed', { transactionNo: result.transactionNo }),
+      body: caption('Reversed by transaction {{transactionNo}}: every entry posted again with the opposite sign.', { transactionNo: result.reversedByTransactionNo }),
     }),
-    refusedTitle: 'The transaction cannot be reversed',
+    refusedTitle: caption('The transaction cannot be reversed'),
     onSettled: onClose,
   });
   return (
-    <ConfirmEntryDialog title="Reverse Transaction Entries" confirmLabel="Reverse" busy={reversing.isPending} onClose={onClose}
-      question={`Do you want to reverse transaction ${entry.transactionNo} of entry ${entry.entryNo} (${describeEntry(entry)})? Its G/L, ${ledger.party} and bank entries are posted again with the opposite sign.`}
+    <ConfirmEntryDialog title={t('Reverse Transaction Entries')} confirmLabel={t('Reverse')} busy={reversing.isPending} onClose={onClose}
+      question={t(ledger.party === 'customer'
+        ? 'Do you want to reverse transaction {{transactionNo}} of entry {{entryNo}} ({{entry}})? Its G/L, customer and bank entries are posted again with the opposite sign.'
+        : 'Do you want to reverse transaction {{transactionNo}} of entry {{entryNo}} ({{entry}})? Its G/L, vendor and bank entries are posted again with the opposite sign.',
+      { transactionNo: entry.transactionNo, entryNo: entry.entryNo, entry: describeEntry(entry) })}
       onConfirm={() => reversing.mutate()} />
   );
 }

@@ -4,6 +4,7 @@ import { api, ApiError, withQuery } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import { captionOf } from '../format/captions.ts';
 import { parseDecimalInput } from '../format/numbers.ts';
+import { caption } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 import {
   registerRequestOf, searchTextOf, splitRefusal, tick, withDateReceived,
@@ -41,7 +42,7 @@ export function useDefaultBalAccount() {
     queryFn: () => api.get<{ balAccountType: string | null; balAccountNo: string | null }>('/journalTemplates/CASHRCPT/batches/GENERAL'),
   });
   if (!batch.data) return null;
-  return batch.data.balAccountNo ? `${captionOf(batch.data.balAccountType ?? '')} ${batch.data.balAccountNo}` : '';
+  return batch.data.balAccountNo ? `${caption(captionOf(batch.data.balAccountType ?? ''))} ${batch.data.balAccountNo}` : '';
 }
 
 /** The row's errors without the one of the field just edited (editing a field answers its error). */
@@ -103,7 +104,7 @@ export function useRegisterPayments(onPosted: (result: RegisterPaymentsResult, l
       const outcome = registerRequestOf(marks, options, lumpPayment, locale);
       setRowErrors(outcome.errors ?? {});
       if (outcome.request) posting.mutate({ request: outcome.request, lumpPayment });
-      else setRefusal({ detail: 'Some amounts received are not filled in correctly: see the marked rows.', other: {} });
+      else setRefusal({ detail: caption('Some amounts received are not filled in correctly: see the marked rows.'), other: {} });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { UnapplyPreview } from '../../core/receivables/unapply.views.ts';
 import { messageOf } from '../api/field-errors.ts';
 import { JournalPreviewDialog } from '../journal/journal-preview-dialog.tsx';
 import type { GeneralJournalPreview } from '../journal/journal-types.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import { useSession } from '../session/session-store.ts';
 import { ConfirmEntryDialog } from './confirm-entry-dialog.tsx';
@@ -27,27 +28,30 @@ const asTransactionPreview = (preview: UnapplyPreview): GeneralJournalPreview =>
  */
 export function UnapplyDialog({ ledger, entry, onClose }: { ledger: PartyLedger; entry: PartyLedgerEntry; onClose: () => void }) {
   const { locale } = useSession();
+  const t = useCaptions();
   const [preview, setPreview] = useState<GeneralJournalPreview | null>(null);
   const actions = entryActionsOf(ledger);
   const unapplying = useEntryAction({
     run: (postingDate: string | null) => actions.unapply(entry.entryNo, postingDate),
     done: (result) => ({
-      title: `Entry ${entry.entryNo} unapplied`,
-      body: `Transaction ${result.transactionNo} undid application transaction ${result.unappliedTransactionNo}; the entries it applied are open again.`,
+      title: caption('Entry {{entryNo}} unapplied', { entryNo: entry.entryNo }),
+      body: caption('Transaction {{transactionNo}} undid application transaction {{unappliedTransactionNo}}; the entries it applied are open again.', {
+        transactionNo: result.transactionNo, unappliedTransactionNo: result.unappliedTransactionNo,
+      }),
     }),
-    refusedTitle: 'The entries cannot be unapplied',
+    refusedTitle: caption('The entries cannot be unapplied'),
     onSettled: onClose,
   });
   const previewing = useMutation({
     mutationFn: (postingDate: string | null) => actions.previewUnapply(entry.entryNo, postingDate),
     onSuccess: (result) => setPreview(asTransactionPreview(result)),
-    onError: (error) => showNotice({ title: 'The entries cannot be unapplied', color: 'red', body: messageOf(error) }),
+    onError: (error) => showNotice({ title: caption('The entries cannot be unapplied'), color: 'red', body: messageOf(error) }),
   });
   return (
     <>
-      <ConfirmEntryDialog title={`Unapply ${ledger.caption} Entries`} withPostingDate confirmLabel="Unapply" busy={unapplying.isPending} onClose={onClose} hidden={preview !== null}
-        question={`Do you want to unapply the latest application of entry ${entry.entryNo} (${describeEntry(entry)})? The entries it applied reopen.`}
-        secondary={ledger.previewsUnapply ? { label: 'Preview', busy: previewing.isPending, onClick: (postingDate) => previewing.mutate(postingDate) } : undefined}
+      <ConfirmEntryDialog title={ledger.party === 'customer' ? t('Unapply Customer Entries') : t('Unapply Vendor Entries')} withPostingDate confirmLabel={t('Unapply')} busy={unapplying.isPending} onClose={onClose} hidden={preview !== null}
+        question={t('Do you want to unapply the latest application of entry {{entryNo}} ({{entry}})? The entries it applied reopen.', { entryNo: entry.entryNo, entry: describeEntry(entry) })}
+        secondary={ledger.previewsUnapply ? { label: t('Preview'), busy: previewing.isPending, onClick: (postingDate) => previewing.mutate(postingDate) } : undefined}
         onConfirm={(postingDate) => unapplying.mutate(postingDate)} />
       <JournalPreviewDialog preview={preview} onClose={() => setPreview(null)} locale={locale} />
     </>

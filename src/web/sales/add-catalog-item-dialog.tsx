@@ -8,6 +8,7 @@ import { catalogItemLookup } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
 import { parseDecimalInput } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import type { DocumentChange } from './use-sales-document.ts';
 
 interface AddCatalogItemDialogProps {
@@ -21,6 +22,7 @@ type NewLine = z.output<typeof salesLineCreate>;
 
 /** A line for a catalog item (spec §15.2): the item is made from the catalog the first time, then the line takes it. */
 export function AddCatalogItemDialog({ opened, onClose, send, locale }: AddCatalogItemDialogProps) {
+  const t = useCaptions();
   const [entryNo, setEntryNo] = useState('');
   const [quantity, setQuantity] = useState('1');
   const [invalid, setInvalid] = useState<FieldErrors>({});
@@ -29,17 +31,17 @@ export function AddCatalogItemDialog({ opened, onClose, send, locale }: AddCatal
 
   const submit = () => {
     const typed = parseDecimalInput(quantity, locale);
-    if (typed === null) return setInvalid({ quantity: 'must be a number' });
+    if (typed === null) return setInvalid({ quantity: t('must be a number') });
     const parsed = salesLineCreate.safeParse({ type: 'item', catalogItemEntryNo: entryNo, quantity: typed });
     setInvalid(parsed.success ? {} : fieldErrorsOf(parsed.error));
     if (parsed.success) request.submit(parsed.data);
   };
   return (
-    <FormDialog title="Add Catalog Item" opened={opened} onClose={request.close} submitLabel="Add Line" pending={request.pending}
+    <FormDialog title={t('Add Catalog Item')} opened={opened} onClose={request.close} submitLabel={t('Add Line')} pending={request.pending}
       failure={request.failure} onSubmit={submit}>
       <RecordLookup source={catalogItemLookup} value={entryNo} onChange={setEntryNo} onCommit={setEntryNo}
-        inputProps={{ label: 'Catalog Item', placeholder: 'Entry no. or search', error: errors.catalogItemEntryNo, 'data-autofocus': true }} />
-      <TextInput label="Quantity" value={quantity} error={errors.quantity} inputMode="decimal" autoComplete="off" styles={{ input: { textAlign: 'right' } }}
+        inputProps={{ label: t('Catalog Item'), placeholder: t('Entry no. or search'), error: errors.catalogItemEntryNo, 'data-autofocus': true }} />
+      <TextInput label={t('Quantity')} value={quantity} error={errors.quantity} inputMode="decimal" autoComplete="off" styles={{ input: { textAlign: 'right' } }}
         onChange={(event) => setQuantity(event.currentTarget.value)} />
     </FormDialog>
   );

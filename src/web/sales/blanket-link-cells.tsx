@@ -2,6 +2,7 @@ import { Switch } from '@mantine/core';
 import { useState } from 'react';
 import { encodeKey } from '../api/client.ts';
 import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 import type { AnyDocumentKind } from './document-kinds.ts';
 import { blanketLinkRequest, blanketLinkText } from './blanket-link.ts';
 import { linksToBlanketOrders } from './line-fields.ts';
@@ -32,6 +33,7 @@ interface BlanketLinkCellProps {
  * No. unlinks. What the API refuses (another customer, item or unit) shows on the cell left.
  */
 export function BlanketLinkCell({ identity, line, editor, readOnly }: BlanketLinkCellProps) {
+  const t = useCaptions();
   const field = identity.column.field as BlanketLinkField;
   const textOf = (name: BlanketLinkField) => editor.draftOf(line.lineNo, name) ?? blanketLinkText(line, name);
   const blanketOrderNo = textOf('blanketOrderNo').trim();
@@ -43,11 +45,11 @@ export function BlanketLinkCell({ identity, line, editor, readOnly }: BlanketLin
     switch (request.action) {
       case 'send': return void editor.commitFields(line.lineNo, field, request.body);
       // Not saved yet: say so where the rest goes, or the typed No. would sit there unsaved without a word.
-      case 'wait': return editor.showLineErrors([{ lineNo: line.lineNo, field: 'blanketOrderLineNo', message: 'Enter the Blanket Order Line No. too: the link is saved with it' }]);
+      case 'wait': return editor.showLineErrors([{ lineNo: line.lineNo, field: 'blanketOrderLineNo', message: t('Enter the Blanket Order Line No. too: the link is saved with it') }]);
       case 'unchanged':
         editor.revert(line.lineNo, 'blanketOrderNo');
         return editor.revert(line.lineNo, 'blanketOrderLineNo');
-      case 'invalid': return editor.showLineErrors([{ lineNo: line.lineNo, field: request.field, message: request.message }]);
+      case 'invalid': return editor.showLineErrors([{ lineNo: line.lineNo, field: request.field, message: t(request.message) }]);
     }
   };
 
@@ -65,12 +67,13 @@ export function BlanketLinkCell({ identity, line, editor, readOnly }: BlanketLin
  * as the switch above the grid says after that.
  */
 export function useBlanketLinkColumns(kind: AnyDocumentKind, lines: readonly GridLine[]) {
+  const t = useCaptions();
   const [shown, setShown] = useState(() => lines.some((line) => line.blanketOrderNo));
   const applies = linksToBlanketOrders(kind);
   return {
     shown: applies && shown,
     toggle: applies
-      ? <Switch size="xs" label="Show blanket order link" checked={shown} onChange={(event) => setShown(event.currentTarget.checked)} />
+      ? <Switch size="xs" label={t('Show blanket order link')} checked={shown} onChange={(event) => setShown(event.currentTarget.checked)} />
       : null,
   };
 }

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api, encodeKey } from '../api/client.ts';
 import type { SalesDocument } from '../api/types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import { documentKinds, documentPath, type DocumentKind } from './document-kinds.ts';
 import { changeScope, documentQueryKey, refreshDocumentLists } from './use-sales-document.ts';
@@ -20,6 +21,7 @@ interface BlanketMakeOrderProps {
  * Refusals (nothing to create, more than the linked orders leave) show above the page.
  */
 export function BlanketMakeOrder({ kind, no, busy, onError }: BlanketMakeOrderProps) {
+  const t = useCaptions();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const make = useMutation({
@@ -39,12 +41,12 @@ export function BlanketMakeOrder({ kind, no, busy, onError }: BlanketMakeOrderPr
       const order = await make.mutateAsync();
       const orderPath = documentPath(documentKinds.order, order.no);
       showNotice({
-        title: `Sales Order ${order.no} created`,
+        title: t('Sales Order {{no}} created', { no: order.no }),
         color: 'teal',
         body: (
           <Text size="sm">
-            <Anchor component={Link} to={orderPath} size="sm">Sales Order {order.no}</Anchor> was made from{' '}
-            <Anchor component={Link} to={documentPath(kind, no)} size="sm">{kind.caption} {no}</Anchor>.
+            <Anchor component={Link} to={orderPath} size="sm">{t('Sales Order {{no}}', { no: order.no })}</Anchor> {t('was made from')}{' '}
+            <Anchor component={Link} to={documentPath(kind, no)} size="sm">{t(kind.caption)} {no}</Anchor>.
           </Text>
         ),
       });
@@ -54,5 +56,5 @@ export function BlanketMakeOrder({ kind, no, busy, onError }: BlanketMakeOrderPr
     }
   };
 
-  return <Button onClick={() => void run()} disabled={busy} loading={make.isPending}>Make Order</Button>;
+  return <Button onClick={() => void run()} disabled={busy} loading={make.isPending}>{t('Make Order')}</Button>;
 }

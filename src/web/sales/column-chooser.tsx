@@ -1,5 +1,6 @@
 import { Button, Checkbox, Menu, Stack } from '@mantine/core';
 import { useState } from 'react';
+import { useCaptions } from '../i18n/captions.ts';
 import type { GridColumn } from './line-fields.ts';
 
 /** The columns a line is read by (BC's first columns): always shown, never offered to hide. */
@@ -23,6 +24,7 @@ function storedHidden(gridName: string): string[] {
  * per grid (e.g. per document type): the key columns always, the others unless hidden.
  */
 export function useColumnChoice(gridName: string, columns: readonly GridColumn[]) {
+  const t = useCaptions();
   const [hidden, setHidden] = useState<string[]>(() => storedHidden(gridName));
   const toggle = (field: string) => {
     const next = hidden.includes(field) ? hidden.filter((candidate) => candidate !== field) : [...hidden, field];
@@ -33,12 +35,12 @@ export function useColumnChoice(gridName: string, columns: readonly GridColumn[]
   const chooser = (
     <Menu closeOnItemClick={false} position="bottom-end">
       <Menu.Target>
-        <Button size="xs" variant="default">Columns…</Button>
+        <Button size="xs" variant="default">{t('Columns…')}</Button>
       </Menu.Target>
       <Menu.Dropdown>
         <Stack gap={6} p="xs" data-testid="column-chooser">
           {columns.filter((column) => !isKeyColumn(column)).map((column) => (
-            <Checkbox key={column.field} size="xs" label={column.label} checked={!hidden.includes(column.field)} onChange={() => toggle(column.field)} />
+            <Checkbox key={column.field} size="xs" label={t(column.label)} checked={!hidden.includes(column.field)} onChange={() => toggle(column.field)} />
           ))}
         </Stack>
       </Menu.Dropdown>

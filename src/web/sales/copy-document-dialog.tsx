@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { copyDocumentInput } from '../../core/sales/sales-document.schemas.ts';
 import { ApiError } from '../api/client.ts';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../api/field-errors.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { documentKindList, type DocumentKindType } from './document-kinds.ts';
 
 type CopyDocumentInput = z.output<typeof copyDocumentInput>;
@@ -16,6 +17,7 @@ interface CopyDocumentDialogProps {
 
 /** BC's Copy Document: another document's lines (and header, if wanted) into this one. */
 export function CopyDocumentDialog({ opened, onClose, onCopy }: CopyDocumentDialogProps) {
+  const t = useCaptions();
   const [sourceDocumentType, setSourceDocumentType] = useState<DocumentKindType>('quote');
   const [sourceNo, setSourceNo] = useState('');
   const [includeHeader, setIncludeHeader] = useState(true);
@@ -44,18 +46,18 @@ export function CopyDocumentDialog({ opened, onClose, onCopy }: CopyDocumentDial
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Copy Document">
+    <Modal opened={opened} onClose={onClose} title={t('Copy Document')}>
       <Stack component="form" onSubmit={submit} gap="sm">
         {failure && <Alert color="red" role="alert">{failure}</Alert>}
-        <NativeSelect label="Document Type" value={sourceDocumentType} error={errors.sourceDocumentType}
+        <NativeSelect label={t('Document Type')} value={sourceDocumentType} error={errors.sourceDocumentType}
           onChange={(event) => setSourceDocumentType(event.currentTarget.value as DocumentKindType)}
-          data={documentKindList.map((kind) => ({ value: kind.type, label: kind.caption }))} />
-        <TextInput label="Document No." value={sourceNo} error={errors.sourceNo} data-autofocus onChange={(event) => setSourceNo(event.currentTarget.value)} />
-        <Checkbox label="Include Header" checked={includeHeader} onChange={(event) => setIncludeHeader(event.currentTarget.checked)} />
-        <Checkbox label="Recalculate Lines" checked={recalculateLines} onChange={(event) => setRecalculateLines(event.currentTarget.checked)} />
+          data={documentKindList.map((kind) => ({ value: kind.type, label: t(kind.caption) }))} />
+        <TextInput label={t('Document No.')} value={sourceNo} error={errors.sourceNo} data-autofocus onChange={(event) => setSourceNo(event.currentTarget.value)} />
+        <Checkbox label={t('Include Header')} checked={includeHeader} onChange={(event) => setIncludeHeader(event.currentTarget.checked)} />
+        <Checkbox label={t('Recalculate Lines')} checked={recalculateLines} onChange={(event) => setRecalculateLines(event.currentTarget.checked)} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button type="submit" loading={copying}>Copy</Button>
+          <Button variant="default" onClick={onClose}>{t('Cancel')}</Button>
+          <Button type="submit" loading={copying}>{t('Copy')}</Button>
         </Group>
       </Stack>
     </Modal>

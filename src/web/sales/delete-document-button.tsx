@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, encodeKey } from '../api/client.ts';
 import { ConfirmDeleteModal } from '../components/confirm-delete-modal.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 import { documentListPath, type AnyDocumentKind } from './document-kinds.ts';
 import { changeScope, documentQueryKey, refreshDocumentLists } from './use-sales-document.ts';
 
@@ -13,6 +14,7 @@ import { changeScope, documentQueryKey, refreshDocumentLists } from './use-sales
  * a refusal shows in the dialog.
  */
 export function DeleteDocumentButton({ kind, documentNo, busy }: { kind: AnyDocumentKind; documentNo: string; busy: boolean }) {
+  const t = useCaptions();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
@@ -34,12 +36,13 @@ export function DeleteDocumentButton({ kind, documentNo, busy }: { kind: AnyDocu
     }
   };
   const close = () => { setAsking(false); remove.reset(); };
+  const values = { document: t(kind.caption), no: documentNo };
   return (
     <>
-      <Button variant="default" color="red" onClick={() => setAsking(true)} disabled={busy}>Delete</Button>
-      <ConfirmDeleteModal opened={asking} title={`Delete ${kind.caption} ${documentNo}`} pending={remove.isPending} error={remove.error}
-        question={`Do you want to delete ${kind.caption.toLowerCase()} ${documentNo}? Its lines are deleted with it.`}
-        refusedTitle={`${kind.caption} ${documentNo} cannot be deleted`} onConfirm={() => void confirm()} onClose={close} />
+      <Button variant="default" color="red" onClick={() => setAsking(true)} disabled={busy}>{t('Delete')}</Button>
+      <ConfirmDeleteModal opened={asking} title={t('Delete {{document}} {{no}}', values)} pending={remove.isPending} error={remove.error}
+        question={t('Do you want to delete {{document}} {{no}}? Its lines are deleted with it.', { ...values, document: values.document.toLowerCase() })}
+        refusedTitle={t('{{document}} {{no}} cannot be deleted', values)} onConfirm={() => void confirm()} onClose={close} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import type { SalesDocument } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { AddCatalogItemDialog } from './add-catalog-item-dialog.tsx';
 import { BlanketMakeOrder } from './blanket-make-order.tsx';
 import { CopyDocumentDialog } from './copy-document-dialog.tsx';
@@ -39,30 +40,31 @@ const sellsCatalogItems: ReadonlySet<DocumentKind['type']> = new Set(['quote', '
 
 /** The action bar of a sales document (BC's Home, Process and Posting actions). */
 export function DocumentActions({ kind, document, busy, send, onError, locale }: DocumentActionsProps) {
+  const t = useCaptions();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const act = (path: string) => send({ method: 'POST', path }).catch(onError);
   const open = document.status === 'open';
   const close = () => setDialog(null);
   const dialogProps = { kind, document, onClose: close, send, locale };
   return (
-    <Group gap="xs" role="toolbar" aria-label="Actions">
+    <Group gap="xs" role="toolbar" aria-label={t('Actions')}>
       {isPostable(kind) && <PostingActions kind={kind} document={document} busy={busy} onError={onError} locale={locale} family={salesPosting} />}
       {kind.type === 'order' && <PrepaymentActions kind={kind} no={document.no} busy={busy} onError={onError} locale={locale} />}
-      <Button variant={isPostable(kind) ? 'default' : 'filled'} onClick={() => act('/release')} disabled={busy || !open}>Release</Button>
-      <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>Reopen</Button>
+      <Button variant={isPostable(kind) ? 'default' : 'filled'} onClick={() => act('/release')} disabled={busy || !open}>{t('Release')}</Button>
+      <Button variant="default" onClick={() => act('/reopen')} disabled={busy || open}>{t('Reopen')}</Button>
       <ApprovalActions kind={kind} document={document} busy={busy} send={send} onError={onError} locale={locale} />
-      <Button variant="default" onClick={() => act('/calculateInvoiceDiscount')} disabled={busy || !open}>Calculate Invoice Discount</Button>
+      <Button variant="default" onClick={() => act('/calculateInvoiceDiscount')} disabled={busy || !open}>{t('Calculate Invoice Discount')}</Button>
       {kind.type === 'quote' && <MakeFromQuote kind={kind} no={document.no} busy={busy} onError={onError} />}
       {kind.type === 'blanketOrder' && <BlanketMakeOrder kind={kind} no={document.no} busy={busy} onError={onError} />}
-      {kind.type === 'invoice' && <Button variant="default" onClick={() => setDialog('shipmentLines')} disabled={busy || !open}>Get Shipment Lines…</Button>}
+      {kind.type === 'invoice' && <Button variant="default" onClick={() => setDialog('shipmentLines')} disabled={busy || !open}>{t('Get Shipment Lines…')}</Button>}
       {kind.direction === 'inbound' && (
-        <Button variant="default" onClick={() => setDialog('postedLines')} disabled={busy || !open}>Get Posted Document Lines to Reverse…</Button>
+        <Button variant="default" onClick={() => setDialog('postedLines')} disabled={busy || !open}>{t('Get Posted Document Lines to Reverse…')}</Button>
       )}
-      {sellsCatalogItems.has(kind.type) && <Button variant="default" onClick={() => setDialog('catalogItem')} disabled={busy || !open}>Add Catalog Item…</Button>}
+      {sellsCatalogItems.has(kind.type) && <Button variant="default" onClick={() => setDialog('catalogItem')} disabled={busy || !open}>{t('Add Catalog Item…')}</Button>}
       <GetRecurringSalesLinesAction kind={kind} document={document} busy={busy} send={send} locale={locale} />
-      <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>Copy Document…</Button>
-      <Button variant="default" onClick={() => setDialog('statistics')} disabled={busy}>Statistics…</Button>
-      {emailActionsOf(kind.type).includes('sendByEmail') && <SendEmailButton resource={kind.resource} no={document.no} action="sendByEmail" label="Send by Email…" disabled={busy} onError={onError} />}
+      <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>{t('Copy Document…')}</Button>
+      <Button variant="default" onClick={() => setDialog('statistics')} disabled={busy}>{t('Statistics…')}</Button>
+      {emailActionsOf(kind.type).includes('sendByEmail') && <SendEmailButton resource={kind.resource} no={document.no} action="sendByEmail" label={t('Send by Email…')} disabled={busy} onError={onError} />}
       {emailActionsOf(kind.type).includes('postAndSend') && <PostAndSendButton kind={kind.type} resource={kind.resource} no={document.no} disabled={busy} onError={onError} />}
       {proFormaResources.includes(kind.resource) && <PrintButton resource={kind.resource} no={document.no} layout="proForma" disabled={busy} onError={onError} />}
       <CopyDocumentDialog opened={dialog === 'copy'} onClose={close} onCopy={(input) => send({ method: 'POST', path: '/copyDocument', body: input })} />

@@ -8,6 +8,7 @@ import { messageOf } from '../api/field-errors.ts';
 import type { ItemInventory } from '../api/posting-types.ts';
 import type { SalesDocument } from '../api/types.ts';
 import { formatAmount, formatQuantity } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 
 /** A line as GET returns it: its quantity in the base unit, too, which inventory is counted in. */
@@ -27,8 +28,9 @@ interface DocumentFactBoxProps {
  * amount, and the availability of the current line's item. Below the page on narrow screens.
  */
 export function DocumentFactBox({ document, line }: DocumentFactBoxProps) {
+  const t = useCaptions();
   return (
-    <Stack gap="sm" component="aside" aria-label="FactBox">
+    <Stack gap="sm" component="aside" aria-label={t('FactBox')}>
       <CustomerFactBox customerNo={document.billToCustomerNo} name={document.billToName} version={document.version} />
       {line?.type === 'item' && line.no !== '' && <ItemFactBox line={line} />}
     </Stack>
@@ -54,6 +56,7 @@ function Figure({ label, field, children }: { label: string; field: string; chil
 }
 
 function CustomerFactBox({ customerNo, name, version }: { customerNo: string; name: string; version: number }) {
+  const t = useCaptions();
   const { locale, workDate } = useSession();
   const queryClient = useQueryClient();
   const key = ['customerStatistics', customerNo, workDate];
@@ -68,7 +71,7 @@ function CustomerFactBox({ customerNo, name, version }: { customerNo: string; na
   const figures = statistics.data;
   const openEntries = withQuery('/ledgers/customer-ledger-entries', { customerNo, open: 'true' });
   return (
-    <FactBox title="Customer Statistics">
+    <FactBox title={t('Customer Statistics')}>
       <Text size="sm" mb={4}>
         <Anchor component={Link} to={`/customers/${encodeKey(customerNo)}`} size="sm">{customerNo}</Anchor> · {name}
       </Text>
@@ -76,11 +79,11 @@ function CustomerFactBox({ customerNo, name, version }: { customerNo: string; na
       {statistics.isPending && <Loader size="sm" />}
       {figures && (
         <Stack gap={2}>
-          <Figure label="Balance (LCY)" field="balanceLcy">
+          <Figure label={t('Balance (LCY)')} field="balanceLcy">
             <Anchor component={Link} to={openEntries} inherit>{formatAmount(figures.balanceLcy, locale)}</Anchor>
           </Figure>
-          <Figure label="Credit Limit (LCY)" field="creditLimitLcy">{formatAmount(figures.creditLimitLcy, locale)}</Figure>
-          <Figure label="Overdue Amounts (LCY)" field="balanceDueLcy">
+          <Figure label={t('Credit Limit (LCY)')} field="creditLimitLcy">{formatAmount(figures.creditLimitLcy, locale)}</Figure>
+          <Figure label={t('Overdue Amounts (LCY)')} field="balanceDueLcy">
             <Text span inherit c={dec(figures.balanceDueLcy).gt(0) ? 'red.8' : undefined}>{formatAmount(figures.balanceDueLcy, locale)}</Text>
           </Figure>
         </Stack>
@@ -91,12 +94,13 @@ function CustomerFactBox({ customerNo, name, version }: { customerNo: string; na
 
 /** The current line's item: what is in stock in total and at the line's location, against what the line asks. */
 function ItemFactBox({ line }: { line: Line }) {
+  const t = useCaptions();
   const { locale } = useSession();
   const inventory = useQuery({ queryKey: ['itemInventory', line.no], queryFn: () => api.get<ItemInventory>(`/items/${encodeKey(line.no)}/inventory`) });
   const location = line.locationCode ?? '';
   const atLocation = inventory.data?.byLocation.find((row) => row.locationCode === location)?.quantity ?? '0';
   return (
-    <FactBox title="Item Availability">
+    <FactBox title={t('Item Availability')}>
       <Text size="sm" mb={4}>
         <Anchor component={Link} to={`/items/${encodeKey(line.no)}`} size="sm">{line.no}</Anchor> · {line.description}
       </Text>
@@ -104,9 +108,9 @@ function ItemFactBox({ line }: { line: Line }) {
       {inventory.isPending && <Loader size="sm" />}
       {inventory.data && (
         <Stack gap={2}>
-          <Figure label="Inventory" field="inventory">{formatQuantity(inventory.data.inventory, locale)}</Figure>
-          <Figure label={location ? `Inventory at ${location}` : 'Inventory (no location)'} field="inventoryAtLocation">{formatQuantity(atLocation, locale)}</Figure>
-          <Figure label="Quantity on this line (base)" field="lineQuantityBase">{formatQuantity(line.quantityBase ?? line.quantity, locale)}</Figure>
+          <Figure label={t('Inventory')} field="inventory">{formatQuantity(inventory.data.inventory, locale)}</Figure>
+          <Figure label={location ? t('Inventory at {{location}}', { location }) : t('Inventory (no location)')} field="inventoryAtLocation">{formatQuantity(atLocation, locale)}</Figure>
+          <Figure label={t('Quantity on this line (base)')} field="lineQuantityBase">{formatQuantity(line.quantityBase ?? line.quantity, locale)}</Figure>
         </Stack>
       )}
     </FactBox>

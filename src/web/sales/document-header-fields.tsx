@@ -2,6 +2,7 @@ import { SimpleGrid, Tabs, Text, TextInput } from '@mantine/core';
 import { paymentServiceDocumentTypes } from '../../core/master-data/payment-service.schemas.ts';
 import { DateField } from '../components/date-field.tsx';
 import { customerLookup } from '../components/lookup-sources.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { PaymentServiceSetField } from '../payment-services/payment-service-set-field.tsx';
 import { dateFieldCaptions, statusCaptions, type DocumentKind } from './document-kinds.ts';
 import { HeaderCodeField } from './header-code-field.tsx';
@@ -27,16 +28,17 @@ interface DocumentHeaderFieldsProps {
  * Prepayment below them); each field saves when it is left. A tab whose field was refused says so.
  */
 export function DocumentHeaderFields({ kind, document, errors, onCommit }: DocumentHeaderFieldsProps) {
+  const t = useCaptions();
   // A refusal naming a field of a tab not shown (a posting's "Location Code must have a value") marks that tab.
   const marker = (fields: readonly string[]) => (fields.some((field) => errors[field] !== undefined) ? <Text span c="red.7" aria-hidden>●</Text> : null);
   return (
     <HeaderVersionProvider value={document.version}>
       {/* Only the tab shown is in the page: its labels (Contact, Customer No.) are not taken for another tab's. */}
       <Tabs defaultValue="general" variant="outline" keepMounted={false}>
-        <Tabs.List aria-label="Header">
-          <Tabs.Tab value="general" rightSection={marker(generalFields(kind))}>General</Tabs.Tab>
-          <Tabs.Tab value="invoiceDetails" rightSection={marker(invoiceDetailsFieldNames)}>Invoice Details</Tabs.Tab>
-          <Tabs.Tab value="shipping" rightSection={marker(shippingFieldNames)}>Shipping and Billing</Tabs.Tab>
+        <Tabs.List aria-label={t('Header')}>
+          <Tabs.Tab value="general" rightSection={marker(generalFields(kind))}>{t('General')}</Tabs.Tab>
+          <Tabs.Tab value="invoiceDetails" rightSection={marker(invoiceDetailsFieldNames)}>{t('Invoice Details')}</Tabs.Tab>
+          <Tabs.Tab value="shipping" rightSection={marker(shippingFieldNames)}>{t('Shipping and Billing')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general" pt="sm"><GeneralFields kind={kind} document={document} errors={errors} onCommit={onCommit} /></Tabs.Panel>
         <Tabs.Panel value="invoiceDetails" pt="sm"><InvoiceDetailsFields kind={kind} document={document} errors={errors} onCommit={onCommit} /></Tabs.Panel>
@@ -60,22 +62,23 @@ const shippingFieldNames = [
 
 /** Customer and contact, dates, references, salesperson and status. */
 function GeneralFields({ kind, document, errors, onCommit }: DocumentHeaderFieldsProps) {
+  const t = useCaptions();
   const open = document.status === 'open';
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="xs">
-      <PartyField source={customerLookup} label="Customer No." testId="customer-name" saved={document.sellToCustomerNo} name={document.sellToName} open={open}
+      <PartyField source={customerLookup} label={t('Customer No.')} testId="customer-name" saved={document.sellToCustomerNo} name={document.sellToName} open={open}
         error={errors.sellToCustomerNo} onCommit={(no) => onCommit('sellToCustomerNo', no)} />
-      <HeaderText label="Contact" field="sellToContact" saved={document.sellToContact ?? ''} error={errors.sellToContact} onCommit={onCommit}
+      <HeaderText label={t('Contact')} field="sellToContact" saved={document.sellToContact ?? ''} error={errors.sellToContact} onCommit={onCommit}
         readOnly={!headerEditable(document, 'sellToContact')} />
-      <HeaderText label="External Document No." field="externalDocumentNo" saved={document.externalDocumentNo} error={errors.externalDocumentNo} onCommit={onCommit} />
-      <HeaderText label="Your Reference" field="yourReference" saved={document.yourReference} error={errors.yourReference} onCommit={onCommit} />
+      <HeaderText label={t('External Document No.')} field="externalDocumentNo" saved={document.externalDocumentNo} error={errors.externalDocumentNo} onCommit={onCommit} />
+      <HeaderText label={t('Your Reference')} field="yourReference" saved={document.yourReference} error={errors.yourReference} onCommit={onCommit} />
       {kind.dateFields.map((field) => (
-        <DateField key={field} label={dateFieldCaptions[field]} value={document[field]} error={errors[field]} onCommit={(value) => onCommit(field, value ?? '')}
+        <DateField key={field} label={t(dateFieldCaptions[field])} value={document[field]} error={errors[field]} onCommit={(value) => onCommit(field, value ?? '')}
           readOnly={!headerEditable(document, field)} />
       ))}
-      <HeaderCodeField source={salespersonLookup} label="Salesperson Code" saved={document.salespersonCode ?? null} open={open} error={errors.salespersonCode}
+      <HeaderCodeField source={salespersonLookup} label={t('Salesperson Code')} saved={document.salespersonCode ?? null} open={open} error={errors.salespersonCode}
         onCommit={(code) => onCommit('salespersonCode', code)} />
-      <TextInput label="Status" value={statusCaptions[document.status]} readOnly variant="filled" />
+      <TextInput label={t('Status')} value={t(statusCaptions[document.status])} readOnly variant="filled" />
       {carriesPaymentServices(kind) && (
         <PaymentServiceSetField saved={document.paymentServiceSet} error={errors.paymentServiceSet} onCommit={(codes) => onCommit('paymentServiceSet', codes)} />
       )}

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { DocumentTotals } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 interface DocumentTotalsPanelProps {
   totals: DocumentTotals;
@@ -22,14 +23,15 @@ const rows: ReadonlyArray<{ field: keyof DocumentTotals; label: string; strong?:
 
 /** The totals under the lines, as BC's sales document subform shows them. */
 export function DocumentTotalsPanel({ totals, preview, currencyCode, locale }: DocumentTotalsPanelProps) {
+  const t = useCaptions();
   const shown = preview ?? totals;
   return (
-    <Paper withBorder p="sm" maw={420} ml="auto" aria-label="Totals" component="section">
+    <Paper withBorder p="sm" maw={420} ml="auto" aria-label={t('Totals')} component="section">
       <Stack gap={4}>
-        {preview && <Group justify="flex-end"><Badge variant="light" color="orange">Preview – not saved yet</Badge></Group>}
+        {preview && <Group justify="flex-end"><Badge variant="light" color="orange">{t('Preview – not saved yet')}</Badge></Group>}
         <SimpleGrid cols={2} spacing="xs" verticalSpacing={2}>
           {rows.map((row) => [
-            <Text key={`${row.field}-label`} size="sm" fw={row.strong ? 700 : undefined}>{row.label}{currencyCode ? ` (${currencyCode})` : ''}</Text>,
+            <Text key={`${row.field}-label`} size="sm" fw={row.strong ? 700 : undefined}>{t(row.label)}{currencyCode ? ` (${currencyCode})` : ''}</Text>,
             <Text key={row.field} size="sm" ta="right" fw={row.strong ? 700 : undefined} data-total={row.field} fs={preview ? 'italic' : undefined}>
               {formatAmount(shown[row.field], locale)}
             </Text>,

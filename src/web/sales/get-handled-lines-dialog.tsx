@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, encodeKey } from '../api/client.ts';
 import { SelectionTable, type SelectionColumn } from '../components/selection-table.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { PickLinesModal } from './pick-lines-modal.tsx';
 import type { DocumentChange } from './use-sales-document.ts';
 
@@ -38,6 +39,7 @@ const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 /** The handled, not yet invoiced lines of the bill-to party, picked to become lines of this invoice. */
 export function GetHandledLinesDialog<Line extends HandledLine>({ spec, resource, document, opened, onClose, send, locale }: GetHandledLinesDialogProps<Line>) {
+  const t = useCaptions();
   const candidates = useQuery({
     queryKey: [spec.candidatesPath, document.no, document.version],
     queryFn: () => api.get<{ items: Line[] }>(`/${resource}/${encodeKey(document.no)}${spec.candidatesPath}`),
@@ -64,10 +66,11 @@ export function GetHandledLinesDialog<Line extends HandledLine>({ spec, resource
   };
 
   return (
-    <PickLinesModal title={spec.title} opened={opened} onClose={onClose} loading={candidates.isPending && opened} loadError={candidates.error}
-      count={rows.length} emptyText={spec.emptyText} failure={failure} submitting={submitting}
+    <PickLinesModal title={t(spec.title)} opened={opened} onClose={onClose} loading={candidates.isPending && opened} loadError={candidates.error}
+      count={rows.length} emptyText={t(spec.emptyText)} failure={failure} submitting={submitting}
       canSubmit={selected.size > 0} onSubmit={() => void submit()}>
-      <SelectionTable label={`${capitalized(spec.noun)} lines`} rows={rows} rowKey={keyOf} rowLabel={(line) => `Select ${spec.noun} ${line.documentNo} line ${line.lineNo}`}
+      <SelectionTable label={t(`${capitalized(spec.noun)} lines`)} rows={rows} rowKey={keyOf}
+        rowLabel={(line) => t('Select {{noun}} {{documentNo}} line {{lineNo}}', { noun: t(spec.noun), documentNo: line.documentNo, lineNo: line.lineNo })}
         columns={spec.columns(locale)} selected={selected} onChange={setSelected} />
     </PickLinesModal>
   );

@@ -7,6 +7,7 @@ import type { SalesDocument } from '../api/types.ts';
 import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
 import { useUnsavedGuard } from '../components/unsaved-guard.ts';
 import { decimalForInput, parseDecimalInput } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 
 type Address<P extends string> = Record<`${P}${'Name' | 'Name2' | 'Address' | 'Address2' | 'City' | 'PostCode' | 'County' | 'CountryRegionCode' | 'Contact' | 'PhoneNo' | 'Email'}`, string>;
@@ -178,10 +179,11 @@ interface HeaderChoiceProps<V extends string> {
   onCommit: (value: V) => void;
 }
 
-/** An option field of the header (Shipping Advice, Applies-to Doc. Type): saved when chosen. */
+/** An option field of the header (Shipping Advice, Applies-to Doc. Type): saved when chosen; the options' English captions shown in the user's language. */
 export function HeaderChoice<V extends string>({ label, saved, options, readOnly, error, onCommit }: HeaderChoiceProps<V>) {
+  const t = useCaptions();
   return (
-    <Select label={label} data={options as Array<{ value: V; label: string }>} value={saved} allowDeselect={false} readOnly={readOnly}
+    <Select label={label} data={options.map((option) => ({ value: option.value, label: t(option.label) }))} value={saved} allowDeselect={false} readOnly={readOnly}
       variant={readOnly ? 'filled' : 'default'} error={error} comboboxProps={{ withinPortal: true }}
       onChange={(value) => { if (value !== null && value !== saved) onCommit(value as V); }} />
   );

@@ -1,5 +1,6 @@
 import { TextInput } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
+import { caption } from '../i18n/captions.ts';
 import type { GridColumn, LineKey } from './line-fields.ts';
 
 export interface CellIdentity {
@@ -12,7 +13,9 @@ export interface CellIdentity {
 /** The attributes every editable cell carries: the grid finds cells by them, people by the label. */
 export function cellAttributes({ line, position, column }: CellIdentity, readOnly: boolean) {
   return {
-    'aria-label': `${column.label}, ${position === 'new' ? 'new line' : `line ${position}`}`,
+    'aria-label': position === 'new'
+      ? caption('{{column}}, new line', { column: caption(column.label) })
+      : caption('{{column}}, line {{position}}', { column: caption(column.label), position }),
     'data-line': String(line),
     'data-field': column.field,
     'data-quick-entry': column.quickEntry && !readOnly ? true : undefined,

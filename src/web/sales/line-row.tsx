@@ -5,6 +5,7 @@ import { lineNoLookups, locationLookup, purchasingLookup } from '../components/l
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
 import { decimalForInput, formatAmount, formatQuantity } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { BlanketLinkCell } from './blanket-link-cells.tsx';
 import { BlanketLinkedDocumentsButton } from './blanket-linked-documents.tsx';
 import { cellAttributes, TextCell, type CellIdentity } from './line-cells.tsx';
@@ -28,17 +29,19 @@ interface LineRowProps {
 }
 
 export function LineRow({ line, family, position, columns, editor, open, busy, warning, locale }: LineRowProps) {
+  const t = useCaptions();
+  const cellLabel = (column: GridColumn) => t('{{column}}, line {{position}}', { column: t(column.label), position });
   const cell = (column: GridColumn) => {
     const identity: CellIdentity = { line: line.lineNo, position, column };
     const readOnly = !open && !column.editableWhenReleased;
     if (isPostedQuantityField(column.field)) {
-      return line.type === 'comment' ? null : <Text size="sm" aria-label={`${column.label}, line ${position}`} data-field-value={column.field}>{formatQuantity(decimalOf(line, column.field), locale)}</Text>;
+      return line.type === 'comment' ? null : <Text size="sm" aria-label={cellLabel(column)} data-field-value={column.field}>{formatQuantity(decimalOf(line, column.field), locale)}</Text>;
     }
     if (isPrepaymentAmountField(column.field)) {
-      return line.type === 'comment' ? null : <Text size="sm" aria-label={`${column.label}, line ${position}`} data-field-value={column.field}>{formatAmount(line[column.field] ?? '0', locale)}</Text>;
+      return line.type === 'comment' ? null : <Text size="sm" aria-label={cellLabel(column)} data-field-value={column.field}>{formatAmount(line[column.field] ?? '0', locale)}</Text>;
     }
     switch (column.field) {
-      case 'type': return <Text size="xs">{lineTypeCaptions[line.type]}</Text>;
+      case 'type': return <Text size="xs">{t(lineTypeCaptions[line.type])}</Text>;
       case 'unitOfMeasureCode': return <Text size="xs">{line.unitOfMeasureCode}</Text>;
       case 'lineAmount': return <LineAmount line={line} preview={editor.preview?.lineAmounts.get(line.lineNo)} locale={locale} />;
       case 'blanketOrderNo':
@@ -92,17 +95,21 @@ export function LineRow({ line, family, position, columns, editor, open, busy, w
 
 /** ✕ deletes the line after asking, as BC's "Delete line?" does. */
 function DeleteLineButton({ line, position, busy, onDelete }: { line: GridLine; position: number; busy: boolean; onDelete: () => void }) {
+  const t = useCaptions();
   const [asking, setAsking] = useState(false);
   const what = [line.no, line.description].filter((part) => part).join(' ');
+  const title = t('Delete line {{position}}', { position });
   return (
     <>
-      <ActionIcon variant="subtle" color="red" aria-label={`Delete line ${position}`} disabled={busy} onClick={() => setAsking(true)}>✕</ActionIcon>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={`Delete line ${position}`}>
+      <ActionIcon variant="subtle" color="red" aria-label={title} disabled={busy} onClick={() => setAsking(true)}>✕</ActionIcon>
+      <Modal opened={asking} onClose={() => setAsking(false)} title={title}>
         <Stack gap="sm">
-          <Text size="sm">Do you want to delete line {position}{what ? ` (${what})` : ''}?</Text>
+          <Text size="sm">
+            {what ? t('Do you want to delete line {{position}} ({{line}})?', { position, line: what }) : t('Do you want to delete line {{position}}?', { position })}
+          </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(false)}>No</Button>
-            <Button color="red" onClick={() => { setAsking(false); onDelete(); }} data-autofocus>Yes</Button>
+            <Button variant="default" onClick={() => setAsking(false)}>{t('No')}</Button>
+            <Button color="red" onClick={() => { setAsking(false); onDelete(); }} data-autofocus>{t('Yes')}</Button>
           </Group>
         </Stack>
       </Modal>
@@ -115,8 +122,9 @@ function savedText(line: GridLine, field: Exclude<EditableLineField, BlanketLink
 }
 
 function LineAmount({ line, preview, locale }: { line: GridLine; preview: string | undefined; locale: SupportedLocale }) {
+  const t = useCaptions();
   if (line.type === 'comment') return null;
   return preview === undefined
     ? <Text size="sm" data-field-value="lineAmount">{formatAmount(line.lineAmount, locale)}</Text>
-    : <Text size="sm" fs="italic" c="dimmed" title="Preview: saved when you leave the field">{formatAmount(preview, locale)}</Text>;
+    : <Text size="sm" fs="italic" c="dimmed" title={t('Preview: saved when you leave the field')}>{formatAmount(preview, locale)}</Text>;
 }

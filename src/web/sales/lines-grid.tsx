@@ -1,6 +1,7 @@
 import { Group, ScrollArea, Table } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import type { SupportedLocale } from '../format/locales.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useBlanketLinkColumns } from './blanket-link-cells.tsx';
 import type { AnyDocumentKind } from './document-kinds.ts';
 import { useColumnChoice } from './column-chooser.tsx';
@@ -22,6 +23,7 @@ interface LinesGridProps {
 
 /** The document's lines, editable in place and entirely from the keyboard. */
 export function LinesGrid({ kind, document, editor, busy, locale }: LinesGridProps) {
+  const t = useCaptions();
   const gridRef = useRef<HTMLTableElement>(null);
   const blanketLinks = useBlanketLinkColumns(kind, document.lines);
   const prepayment = usePrepaymentColumns(kind, document.lines);
@@ -47,12 +49,12 @@ export function LinesGrid({ kind, document, editor, busy, locale }: LinesGridPro
         {choice.chooser}
       </Group>
       <ScrollArea type="auto">
-        <Table ref={gridRef} withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={6} aria-label="Lines" onKeyDown={handleGridKeyDown}
+        <Table ref={gridRef} withTableBorder withColumnBorders verticalSpacing={4} horizontalSpacing={6} aria-label={t('Lines')} onKeyDown={handleGridKeyDown}
           miw={columns.reduce((width, column) => width + column.width, 40)}>
           <Table.Thead>
             <Table.Tr>
-              {columns.map((column) => <Table.Th key={column.field} w={column.width} ta={column.numeric ? 'right' : undefined} fz="xs">{column.label}</Table.Th>)}
-              <Table.Th w={40}><span hidden>Delete</span></Table.Th>
+              {columns.map((column) => <Table.Th key={column.field} w={column.width} ta={column.numeric ? 'right' : undefined} fz="xs">{t(column.label)}</Table.Th>)}
+              <Table.Th w={40}><span hidden>{t('Delete')}</span></Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

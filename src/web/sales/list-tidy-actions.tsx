@@ -5,15 +5,13 @@ import { api } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import { DateField } from '../components/date-field.tsx';
 import { formatDate } from '../format/dates.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import { useSession } from '../session/session-store.ts';
 import { refreshDocumentLists } from './use-sales-document.ts';
 
-/** "No sales order was deleted: …" / "2 sales orders deleted: SO0001, SO0004." */
-export function deletedDocumentsMessage(noun: { one: string; many: string }, deleted: readonly string[], noneReason: string): string {
-  if (deleted.length === 0) return `No ${noun.one} was deleted: ${noneReason}`;
-  return `${deleted.length} ${deleted.length === 1 ? noun.one : noun.many} deleted: ${deleted.join(', ')}.`;
-}
+/** The values of "2 sales orders deleted: SO0001, SO0004.": how many went, and which. */
+const deletedValues = (deleted: readonly string[]) => ({ number: deleted.length, documents: deleted.join(', ') });
 
 interface TidyActionProps {
   title: string;
@@ -28,6 +26,7 @@ interface TidyActionProps {
 
 /** A list's tidy-up action: a confirmation, the deletion, and a message that says how many went (and which). */
 function TidyAction({ title, question, ready = true, children, run, message }: TidyActionProps) {
+  const t = useCaptions();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
   const remove = useMutation({ mutationFn: run, onSuccess: () => refreshDocumentLists(queryClient) });
@@ -50,8 +49,8 @@ function TidyAction({ title, question, ready = true, children, run, message }: T
           <Text size="sm">{question}</Text>
           {children}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(false)}>Cancel</Button>
-            <Button color="red" disabled={!ready} onClick={() => void confirm()} data-autofocus>Delete</Button>
+            <Button variant="default" onClick={() => setAsking(false)}>{t('Cancel')}</Button>
+            <Button color="red" disabled={!ready} onClick={() => void confirm()} data-autofocus>{t('Delete')}</Button>
           </Group>
         </Stack>
       </Modal>
@@ -64,12 +63,17 @@ function TidyAction({ title, question, ready = true, children, run, message }: T
  * line is shipped and invoiced in full.
  */
 export function DeleteInvoicedSalesOrders() {
+  const t = useCaptions();
+  const message = (deleted: readonly string[]) => {
+    if (deleted.length === 0) return t('No sales order was deleted: none is shipped and invoiced in full.');
+    return deleted.length === 1 ? t('{{number}} sales order deleted: {{documents}}.', deletedValues(deleted)) : t('{{number}} sales orders deleted: {{documents}}.', deletedValues(deleted));
+  };
   return (
     <TidyAction
-      title="Delete Invoiced Sales Orders"
-      question="Delete every sales order whose lines are all shipped and invoiced in full?"
+      title={t('Delete Invoiced Sales Orders')}
+      question={t('Delete every sales order whose lines are all shipped and invoiced in full?')}
       run={() => api.post<{ deleted: string[] }>('/salesOrders/deleteInvoiced')}
-      message={(deleted) => deletedDocumentsMessage({ one: 'sales order', many: 'sales orders' }, deleted, 'none is shipped and invoiced in full.')} />
+      message={message} />
   );
 }
 
@@ -78,16 +82,21 @@ export function DeleteInvoicedSalesOrders() {
  * date before the one chosen (the work date to begin with); the setup's Archive Quotes applies.
  */
 export function DeleteExpiredSalesQuotes() {
+  const t = useCaptions();
   const { workDate, locale } = useSession();
   const [before, setBefore] = useState<string | null>(workDate);
+  const message = (deleted: readonly string[]) => {
+    if (deleted.length === 0) return t('No sales quote was deleted: none was valid only until before {{date}}.', { date: formatDate(before, locale) });
+    return deleted.length === 1 ? t('{{number}} sales quote deleted: {{documents}}.', deletedValues(deleted)) : t('{{number}} sales quotes deleted: {{documents}}.', deletedValues(deleted));
+  };
   return (
     <TidyAction
-      title="Delete Expired Sales Quotes"
-      question="Delete every sales quote whose Quote Valid Until Date is before this date?"
+      title={t('Delete Expired Sales Quotes')}
+      question={t('Delete every sales quote whose Quote Valid Until Date is before this date?')}
       ready={before !== null}
       run={() => api.post<{ deleted: string[] }>('/salesQuotes/deleteExpired', { before })}
-      message={(deleted) => deletedDocumentsMessage({ one: 'sales quote', many: 'sales quotes' }, deleted, `none was valid only until before ${formatDate(before, locale)}.`)}>
-      <DateField label="Valid until before" value={before} onCommit={setBefore} />
+      message={message}>
+      <DateField label={t('Valid until before')} value={before} onCommit={setBefore} />
     </TidyAction>
   );
 }

@@ -4,10 +4,23 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import type { SalesReceivablesSetup } from '../api/types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { documentKinds, documentPath, type DocumentKind } from './document-kinds.ts';
 import { documentQueryKey, useMakeFromQuote } from './use-sales-document.ts';
 
 type Target = 'Order' | 'Invoice';
+
+/** The button (and dialog title) and the question of each target, English captions shown through t(). */
+const targetCaptions: Readonly<Record<Target, { action: string; question: string }>> = {
+  Order: {
+    action: 'Make Order',
+    question: 'Do you want to convert quote {{no}} to a sales order? The quote is deleted and the new order opens.',
+  },
+  Invoice: {
+    action: 'Make Invoice',
+    question: 'Do you want to convert quote {{no}} to a sales invoice? The quote is deleted and the new invoice opens.',
+  },
+};
 
 interface MakeFromQuoteProps {
   kind: DocumentKind;
@@ -22,6 +35,7 @@ interface MakeFromQuoteProps {
  * document. A refusal (an empty or expired quote, a blocked customer) shows above the page.
  */
 export function MakeFromQuote({ kind, no, busy, onError }: MakeFromQuoteProps) {
+  const t = useCaptions();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const setup = useQuery({ queryKey: ['salesReceivablesSetup'], queryFn: () => api.get<SalesReceivablesSetup>('/salesReceivablesSetup') });
@@ -48,15 +62,15 @@ export function MakeFromQuote({ kind, no, busy, onError }: MakeFromQuoteProps) {
 
   return (
     <>
-      <Button onClick={() => start('Order')} disabled={busy || setup.isPending} loading={make.isPending && make.variables.target === 'Order'}>Make Order</Button>
-      <Button variant="default" onClick={() => start('Invoice')} disabled={busy || setup.isPending} loading={make.isPending && make.variables.target === 'Invoice'}>Make Invoice</Button>
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={`Make ${asking ?? ''}`}>
+      <Button onClick={() => start('Order')} disabled={busy || setup.isPending} loading={make.isPending && make.variables.target === 'Order'}>{t(targetCaptions.Order.action)}</Button>
+      <Button variant="default" onClick={() => start('Invoice')} disabled={busy || setup.isPending} loading={make.isPending && make.variables.target === 'Invoice'}>{t(targetCaptions.Invoice.action)}</Button>
+      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? t(targetCaptions[asking].action) : ''}>
         <Stack>
-          <Text>Do you want to convert quote {no} to a sales {asking?.toLowerCase()}? The quote is deleted and the new {asking?.toLowerCase()} opens.</Text>
-          {askArchive && <Checkbox label={`Archive quote ${no} first`} checked={archive} onChange={(event) => setArchive(event.currentTarget.checked)} />}
+          <Text>{asking && t(targetCaptions[asking].question, { no })}</Text>
+          {askArchive && <Checkbox label={t('Archive quote {{no}} first', { no })} checked={archive} onChange={(event) => setArchive(event.currentTarget.checked)} />}
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(null)}>No</Button>
-            <Button onClick={() => void run(asking!)} data-autofocus>Yes</Button>
+            <Button variant="default" onClick={() => setAsking(null)}>{t('No')}</Button>
+            <Button onClick={() => void run(asking!)} data-autofocus>{t('Yes')}</Button>
           </Group>
         </Stack>
       </Modal>

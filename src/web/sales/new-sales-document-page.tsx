@@ -9,6 +9,7 @@ import { fieldErrorsOf, fieldErrorsOfRequest, messageOf, type FieldErrors } from
 import type { Customer } from '../api/types.ts';
 import { customerLookup } from '../components/lookup-sources.ts';
 import { RecordLookup, type LookupSource } from '../components/record-lookup.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { documentKindByPath, documentPath, type AnyDocumentKind } from './document-kinds.ts';
 import { recurringLinesAfterCreate } from './recurring-lines-after-create.ts';
@@ -33,6 +34,7 @@ const customerParty: NewDocumentParty<Customer> = { noun: 'customer', label: 'Cu
 
 /** A new document starts from its customer (vendor), as in BC: choosing one creates it with the party's defaults. */
 export function NewDocumentForm<T>({ kind, party }: { kind: AnyDocumentKind; party: NewDocumentParty<T> }) {
+  const t = useCaptions();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [partyNo, setPartyNo] = useState(useSearchParams()[0].get(party.noun) ?? '');
@@ -56,11 +58,13 @@ export function NewDocumentForm<T>({ kind, party }: { kind: AnyDocumentKind; par
 
   return (
     <Stack maw={480}>
-      <Title order={2}>New {kind.caption}</Title>
-      <Text size="sm">Choose the {party.noun}: type the {party.noun} number, or part of the name and pick from the list, then press Enter.</Text>
+      <Title order={2}>{t('New {{document}}', { document: t(kind.caption) })}</Title>
+      <Text size="sm">
+        {t('Choose the {{party}}: type the {{party}} number, or part of the name and pick from the list, then press Enter.', { party: t(party.noun) })}
+      </Text>
       {create.error && !errors[party.field] && <Alert color="red" role="alert">{messageOf(create.error)}</Alert>}
       <RecordLookup source={party.lookup} value={partyNo} onChange={setPartyNo} onCommit={commit} commitOnBlur={false}
-        inputProps={{ label: party.label, autoFocus: true, error: errors[party.field], disabled: create.isPending }} />
+        inputProps={{ label: t(party.label), autoFocus: true, error: errors[party.field], disabled: create.isPending }} />
     </Stack>
   );
 }

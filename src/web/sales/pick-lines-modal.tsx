@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { messageOf } from '../api/field-errors.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 interface PickLinesModalProps {
   title: string;
@@ -21,6 +22,7 @@ interface PickLinesModalProps {
 /** The frame of Get Shipment Lines and Get Posted Document Lines to Reverse: a list to pick from and OK. */
 export function PickLinesModal(props: PickLinesModalProps) {
   const { title, opened, onClose, loading, loadError, count, emptyText, failure, submitting, canSubmit, onSubmit, children } = props;
+  const t = useCaptions();
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="xl">
       <Stack gap="sm">
@@ -28,8 +30,8 @@ export function PickLinesModal(props: PickLinesModalProps) {
         {failure !== null && <Alert color="red" role="alert">{messageOf(failure)}</Alert>}
         {loading ? <Loader /> : count === 0 && loadError === null ? <Text c="dimmed">{emptyText}</Text> : children}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>Cancel</Button>
-          <Button onClick={onSubmit} loading={submitting} disabled={!canSubmit}>OK</Button>
+          <Button variant="default" onClick={onClose}>{t('Cancel')}</Button>
+          <Button onClick={onSubmit} loading={submitting} disabled={!canSubmit}>{t('OK')}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import type { PostingPreview, PostingResult, PostRequest } from '../api/posting-types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import { PostedDocumentLinks } from '../posted/posted-document-links.tsx';
 import { postedDocumentPath, postedDocumentsOf, type PostedDocumentKind } from '../posted/posted-document-kinds.ts';
@@ -39,6 +40,7 @@ interface PostingActionsProps<Result extends PostingOutcome, Preview extends Pre
 export function PostingActions<Result extends PostingOutcome & { document: unknown }, Preview extends PreviewLedgers>(
   { kind, document, busy, onError, locale, family }: PostingActionsProps<Result, Preview>,
 ) {
+  const t = useCaptions();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const post = usePostDocument<Result>(kind, document.no);
@@ -64,7 +66,7 @@ export function PostingActions<Result extends PostingOutcome & { document: unkno
     setDialog(null);
     try {
       const answer = await preview.mutateAsync(request);
-      setPreviewShown({ document: `${kind.caption} ${document.no}`, documents: family.previewedOf(answer), ledgers: answer });
+      setPreviewShown({ document: `${t(kind.caption)} ${document.no}`, documents: family.previewedOf(answer), ledgers: answer });
     } catch (error) {
       onError(error);
     }
@@ -74,8 +76,8 @@ export function PostingActions<Result extends PostingOutcome & { document: unkno
 
   return (
     <>
-      <Button onClick={() => setDialog('post')} disabled={busy} loading={post.isPending}>Post…</Button>
-      <Button variant="default" onClick={startPreview} disabled={busy} loading={preview.isPending}>Preview Posting…</Button>
+      <Button onClick={() => setDialog('post')} disabled={busy} loading={post.isPending}>{t('Post…')}</Button>
+      <Button variant="default" onClick={startPreview} disabled={busy} loading={preview.isPending}>{t('Preview Posting…')}</Button>
       <PostDialog key={`${dialog}`} kind={kind} no={document.no} purpose={dialog ?? 'post'} opened={dialog !== null} onClose={() => setDialog(null)}
         onConfirm={(request) => void (dialog === 'preview' ? runPreview(request) : runPost(request))} />
       <PostingPreviewDialog shown={previewShown} onClose={() => setPreviewShown(null)} locale={locale} />
@@ -84,9 +86,10 @@ export function PostingActions<Result extends PostingOutcome & { document: unkno
 }
 
 function announce(kind: AnyDocumentKind, result: PostingOutcome, documents: PostedLink[]) {
-  const left = result.documentDeleted ? '' : ` ${kind.caption} ${result.no} stays open for what is left.`;
+  const values = { document: caption(kind.caption), no: result.no };
+  const left = result.documentDeleted ? '' : ` ${caption('{{document}} {{no}} stays open for what is left.', values)}`;
   showNotice({
-    title: `${kind.caption} ${result.no} posted`,
+    title: caption('{{document}} {{no}} posted', values),
     color: 'teal',
     body: (
       <>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatAmount } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import { postedDocumentKinds, postedDocumentPath } from '../posted/posted-document-kinds.ts';
 import type { DocumentKind } from './document-kinds.ts';
@@ -10,16 +11,17 @@ import { messageOf } from '../api/field-errors.ts';
 import { releasedOrdersMessage, type PrepaymentDocumentType, type PrepaymentPostingResult } from './prepayment.ts';
 import { usePostPrepayment, useUpdatePendingPrepayment } from './prepayment-api.ts';
 
-const captions: Readonly<Record<PrepaymentDocumentType, { action: string; document: string; question: (no: string) => string }>> = {
+/** English captions, shown through t(); the question names the order as {{no}}. */
+const captions: Readonly<Record<PrepaymentDocumentType, { action: string; document: string; question: string }>> = {
   invoice: {
     action: 'Post Prepayment Invoice…',
     document: 'Prepayment Invoice',
-    question: (no) => `Do you want to post the prepayments for Sales Order ${no} to an invoice?`,
+    question: 'Do you want to post the prepayments for Sales Order {{no}} to an invoice?',
   },
   creditMemo: {
     action: 'Post Prepayment Credit Memo…',
     document: 'Prepayment Credit Memo',
-    question: (no) => `Do you want to post the prepayments for Sales Order ${no} to a credit memo? It credits all prepayment invoiced and not yet deducted.`,
+    question: 'Do you want to post the prepayments for Sales Order {{no}} to a credit memo? It credits all prepayment invoiced and not yet deducted.',
   },
 };
 
@@ -37,6 +39,7 @@ interface PrepaymentActionsProps {
  * document. Refusals (nothing to post, no series, no prepayment account) show above the page.
  */
 export function PrepaymentActions({ kind, no, busy, onError, locale }: PrepaymentActionsProps) {
+  const t = useCaptions();
   const post = usePostPrepayment(kind, no);
   const [asking, setAsking] = useState<PrepaymentDocumentType | null>(null);
 
@@ -53,14 +56,14 @@ export function PrepaymentActions({ kind, no, busy, onError, locale }: Prepaymen
     <>
       {(['invoice', 'creditMemo'] as const).map((documentType) => (
         <Button key={documentType} variant="default" onClick={() => setAsking(documentType)} disabled={busy}
-          loading={post.isPending && post.variables === documentType}>{captions[documentType].action}</Button>
+          loading={post.isPending && post.variables === documentType}>{t(captions[documentType].action)}</Button>
       ))}
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? `Post ${captions[asking].document}` : ''}>
+      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? t('Post {{document}}', { document: t(captions[asking].document) }) : ''}>
         <Stack>
-          <Text size="sm">{asking && captions[asking].question(no)}</Text>
+          <Text size="sm">{asking && t(captions[asking].question, { no })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(null)}>No</Button>
-            <Button onClick={() => asking && void run(asking)} data-autofocus>Yes</Button>
+            <Button variant="default" onClick={() => setAsking(null)}>{t('No')}</Button>
+            <Button onClick={() => asking && void run(asking)} data-autofocus>{t('Yes')}</Button>
           </Group>
         </Stack>
       </Modal>
@@ -71,12 +74,14 @@ export function PrepaymentActions({ kind, no, busy, onError, locale }: Prepaymen
 function announce(result: PrepaymentPostingResult, locale: SupportedLocale) {
   const postedKind = postedDocumentKinds[result.documentType];
   showNotice({
-    title: `${captions[result.documentType].document} ${result.postedNo} posted`,
+    title: caption('{{document}} {{no}} posted', { document: caption(captions[result.documentType].document), no: result.postedNo }),
     color: 'teal',
     body: (
       <Text size="sm">
-        <Anchor component={Link} to={postedDocumentPath(postedKind, result.postedNo)} size="sm">{postedKind.caption} {result.postedNo}</Anchor>
-        {` for Sales Order ${result.no}: ${formatAmount(result.amount, locale)} excl. VAT, ${formatAmount(result.amountIncludingVat, locale)} incl. VAT.`}
+        <Anchor component={Link} to={postedDocumentPath(postedKind, result.postedNo)} size="sm">{caption(postedKind.caption)} {result.postedNo}</Anchor>
+        {` ${caption('for Sales Order {{no}}: {{amount}} excl. VAT, {{amountIncludingVat}} incl. VAT.', {
+          no: result.no, amount: formatAmount(result.amount, locale), amountIncludingVat: formatAmount(result.amountIncludingVat, locale),
+        })}`}
       </Text>
     ),
   });
@@ -88,15 +93,16 @@ function announce(result: PrepaymentPostingResult, locale: SupportedLocale) {
  * it) paid, and reports which were released.
  */
 export function UpdatePendingPrepaymentOrders() {
+  const t = useCaptions();
   const update = useUpdatePendingPrepayment();
   const [asking, setAsking] = useState(false);
-  const title = 'Update Pending Prepayment Orders';
+  const title = t('Update Pending Prepayment Orders');
 
   const run = async () => {
     setAsking(false);
     try {
       const { released } = await update.mutateAsync();
-      showNotice({ title, color: released.length === 0 ? 'blue' : 'teal', body: <Text size="sm">{releasedOrdersMessage(released)}</Text> });
+      showNotice({ title, color: released.length === 0 ? 'blue' : 'teal', body: <Text size="sm">{releasedOrdersMessage(released, caption)}</Text> });
     } catch (error) {
       showNotice({ title, color: 'red', body: <Text size="sm">{messageOf(error)}</Text> });
     }
@@ -107,10 +113,10 @@ export function UpdatePendingPrepaymentOrders() {
       <Button variant="default" onClick={() => setAsking(true)} loading={update.isPending}>{title}…</Button>
       <Modal opened={asking} onClose={() => setAsking(false)} title={title}>
         <Stack>
-          <Text size="sm">Release every sales order in Pending Prepayment whose prepayment invoices are posted and paid?</Text>
+          <Text size="sm">{t('Release every sales order in Pending Prepayment whose prepayment invoices are posted and paid?')}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAsking(false)}>Cancel</Button>
-            <Button onClick={() => void run()} data-autofocus>OK</Button>
+            <Button variant="default" onClick={() => setAsking(false)}>{t('Cancel')}</Button>
+            <Button onClick={() => void run()} data-autofocus>{t('OK')}</Button>
           </Group>
         </Stack>
       </Modal>

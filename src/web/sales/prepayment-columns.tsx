@@ -1,5 +1,6 @@
 import { Switch } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { useCaptions } from '../i18n/captions.ts';
 import type { AnyDocumentKind } from './document-kinds.ts';
 import { prepaymentColumnsOf, type GridLine } from './line-fields.ts';
 import { hasLinePrepayment } from './prepayment.ts';
@@ -10,6 +11,7 @@ import { hasLinePrepayment } from './prepayment.ts';
  * a prepayment (a header Prepayment % sets every line's), and as the switch above the grid says after that.
  */
 export function usePrepaymentColumns(kind: AnyDocumentKind, lines: readonly GridLine[]) {
+  const t = useCaptions();
   const prepaid = hasLinePrepayment(lines);
   const [chosen, setChosen] = useState<boolean | null>(null);
   // Lines that get a prepayment switch the columns on, whatever was chosen before.
@@ -21,7 +23,7 @@ export function usePrepaymentColumns(kind: AnyDocumentKind, lines: readonly Grid
   return {
     shown: applies && shown,
     toggle: applies
-      ? <Switch size="xs" label="Show prepayment columns" checked={shown} onChange={(event) => setChosen(event.currentTarget.checked)} />
+      ? <Switch size="xs" label={t('Show prepayment columns')} checked={shown} onChange={(event) => setChosen(event.currentTarget.checked)} />
       : null,
   };
 }

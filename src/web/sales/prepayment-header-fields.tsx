@@ -5,6 +5,7 @@ import type { SalesDocument } from '../api/types.ts';
 import { DateField } from '../components/date-field.tsx';
 import type { LookupSource } from '../components/record-lookup.tsx';
 import { decimalForInput, parseDecimalInput } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
 import type { DocumentKind } from './document-kinds.ts';
 import { HeaderCodeField } from './header-code-field.tsx';
@@ -34,27 +35,28 @@ interface PrepaymentHeaderFieldsProps {
  * documents posted. A quote has the percentage only.
  */
 export function PrepaymentHeaderFields({ kind, document, errors, onCommit }: PrepaymentHeaderFieldsProps) {
+  const t = useCaptions();
   const open = document.status === 'open';
   const order = kind.type === 'order';
   return (
-    <Fieldset legend="Prepayment">
+    <Fieldset legend={t('Prepayment')}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="xs">
         <PrepaymentPercentField document={document} open={open} error={errors.prepaymentPercent} onCommit={(value) => onCommit('prepaymentPercent', value)} />
         {order && (
           <>
-            <Checkbox mt="lg" label="Compress Prepayment" checked={document.compressPrepayment} disabled={!open} error={errors.compressPrepayment}
+            <Checkbox mt="lg" label={t('Compress Prepayment')} checked={document.compressPrepayment} disabled={!open} error={errors.compressPrepayment}
               onChange={(event) => onCommit('compressPrepayment', event.currentTarget.checked)} />
             {/* Blank clears it: the prepayment is then due on the Document Date. */}
-            <HeaderCodeField source={paymentTermsLookup} label="Prepmt. Payment Terms Code" saved={document.prepmtPaymentTermsCode} open={open}
+            <HeaderCodeField source={paymentTermsLookup} label={t('Prepmt. Payment Terms Code')} saved={document.prepmtPaymentTermsCode} open={open}
               error={errors.prepmtPaymentTermsCode} onCommit={(code) => onCommit('prepmtPaymentTermsCode', code)} />
-            <DateField label="Prepayment Due Date" value={document.prepaymentDueDate} error={errors.prepaymentDueDate} readOnly={!open}
+            <DateField label={t('Prepayment Due Date')} value={document.prepaymentDueDate} error={errors.prepaymentDueDate} readOnly={!open}
               onCommit={(value) => onCommit('prepaymentDueDate', value ?? '')} />
-            <DateField label="Prepmt. Pmt. Discount Date" value={document.prepmtPmtDiscountDate} error={errors.prepmtPmtDiscountDate} readOnly={!open}
+            <DateField label={t('Prepmt. Pmt. Discount Date')} value={document.prepmtPmtDiscountDate} error={errors.prepmtPmtDiscountDate} readOnly={!open}
               onCommit={(value) => onCommit('prepmtPmtDiscountDate', value ?? '')} />
-            <PercentField label="Prepmt. Payment Discount %" saved={document.prepmtPaymentDiscountPercent} open={open} error={errors.prepmtPaymentDiscountPercent}
+            <PercentField label={t('Prepmt. Payment Discount %')} saved={document.prepmtPaymentDiscountPercent} open={open} error={errors.prepmtPaymentDiscountPercent}
               onCommit={(value) => onCommit('prepmtPaymentDiscountPercent', value)} />
-            <TextInput label="Last Prepayment No." value={document.lastPrepaymentNo ?? ''} readOnly variant="filled" />
-            <TextInput label="Last Prepmt. Cr. Memo No." value={document.lastPrepmtCrMemoNo ?? ''} readOnly variant="filled" />
+            <TextInput label={t('Last Prepayment No.')} value={document.lastPrepaymentNo ?? ''} readOnly variant="filled" />
+            <TextInput label={t('Last Prepmt. Cr. Memo No.')} value={document.lastPrepmtCrMemoNo ?? ''} readOnly variant="filled" />
           </>
         )}
       </SimpleGrid>
@@ -64,6 +66,7 @@ export function PrepaymentHeaderFields({ kind, document, errors, onCommit }: Pre
 
 /** The header's Prepayment %: on a document with lines, a change replaces every line's percentage, so it asks first. */
 function PrepaymentPercentField({ document, open, error, onCommit }: { document: SalesDocument; open: boolean; error: string | undefined; onCommit: (value: string) => void }) {
+  const t = useCaptions();
   const [asking, setAsking] = useState<{ value: string; cancel: () => void } | null>(null);
   const hasLines = document.lines.some((line) => line.type !== 'comment' && line.no !== '');
   const commit = (value: string, cancel: () => void) => (hasLines ? setAsking({ value, cancel }) : onCommit(value));
@@ -75,13 +78,15 @@ function PrepaymentPercentField({ document, open, error, onCommit }: { document:
   };
   return (
     <>
-      <PercentField label="Prepayment %" saved={document.prepaymentPercent} open={open} error={error} onCommit={commit} />
-      <Modal opened={asking !== null} onClose={() => answer(false)} title="Change Prepayment %">
+      <PercentField label={t('Prepayment %')} saved={document.prepaymentPercent} open={open} error={error} onCommit={commit} />
+      <Modal opened={asking !== null} onClose={() => answer(false)} title={t('Change Prepayment %')}>
         <Stack gap="sm">
-          <Text size="sm">Changing Prepayment % on the header sets it on every line of the document, replacing the percentages the lines have now. Do you want to change it?</Text>
+          <Text size="sm">
+            {t('Changing Prepayment % on the header sets it on every line of the document, replacing the percentages the lines have now. Do you want to change it?')}
+          </Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => answer(false)}>No</Button>
-            <Button onClick={() => answer(true)} data-autofocus>Yes</Button>
+            <Button variant="default" onClick={() => answer(false)}>{t('No')}</Button>
+            <Button onClick={() => answer(true)} data-autofocus>{t('Yes')}</Button>
           </Group>
         </Stack>
       </Modal>

@@ -4,6 +4,7 @@ import { messageOf } from '../api/field-errors.ts';
 import type { SalesDocument } from '../api/types.ts';
 import { formatDate } from '../format/dates.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { formatAmount } from '../format/numbers.ts';
 import { postedDocumentKindOf, postedDocumentPath } from '../posted/posted-document-kinds.ts';
 import type { DocumentKind } from './document-kinds.ts';
@@ -27,13 +28,14 @@ const documentCaptions: Readonly<Record<string, string>> = { invoice: 'Prepaymen
  * on the prepayment invoices, and the posted prepayment documents with links.
  */
 export function PrepaymentPanel({ kind, document, locale }: { kind: DocumentKind; document: SalesDocument; locale: SupportedLocale }) {
+  const t = useCaptions();
   const shown = hasOrderPrepayment(kind, document);
   const prepayment = useOrderPrepayment(document.no, document.version, shown);
   if (!shown) return null;
   const currency = document.currencyCode ? ` (${document.currencyCode})` : '';
-  const basis = document.pricesIncludingVat ? 'Incl. VAT' : 'Excl. VAT';
+  const basis = document.pricesIncludingVat ? t('Incl. VAT') : t('Excl. VAT');
   return (
-    <Fieldset legend="Prepayment" aria-label="Order prepayment">
+    <Fieldset legend={t('Prepayment')} aria-label={t('Order prepayment')}>
       {prepayment.error && <Alert color="red" role="alert">{messageOf(prepayment.error)}</Alert>}
       {prepayment.isPending && <Loader size="sm" />}
       {prepayment.data && (
@@ -41,7 +43,7 @@ export function PrepaymentPanel({ kind, document, locale }: { kind: DocumentKind
           <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="sm" verticalSpacing="xs">
             {figures.map(({ field, label, withVat }) => (
               <Stack key={field} gap={0}>
-                <Text size="xs" c="dimmed">{label} {withVat ? 'Incl. VAT' : basis}{currency}</Text>
+                <Text size="xs" c="dimmed">{t(label)} {withVat ? t('Incl. VAT') : basis}{currency}</Text>
                 <Text size="sm" data-figure={field}>{formatAmount(String(prepayment.data[field]), locale)}</Text>
               </Stack>
             ))}
@@ -54,13 +56,14 @@ export function PrepaymentPanel({ kind, document, locale }: { kind: DocumentKind
 }
 
 function PrepaymentDocumentsTable({ prepayment, locale }: { prepayment: OrderPrepayment; locale: SupportedLocale }) {
-  if (prepayment.documents.length === 0) return <Text size="sm" c="dimmed">No prepayment invoice is posted yet.</Text>;
+  const t = useCaptions();
+  if (prepayment.documents.length === 0) return <Text size="sm" c="dimmed">{t('No prepayment invoice is posted yet.')}</Text>;
   return (
-    <Table withTableBorder fz="sm" aria-label="Prepayment documents" maw={900}>
+    <Table withTableBorder fz="sm" aria-label={t('Prepayment documents')} maw={900}>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>Document Type</Table.Th><Table.Th>No.</Table.Th><Table.Th>Posting Date</Table.Th><Table.Th>Due Date</Table.Th>
-          <Table.Th ta="right">Amount</Table.Th><Table.Th ta="right">Amount Including VAT</Table.Th><Table.Th ta="right">Remaining Amount</Table.Th>
+          <Table.Th>{t('Document Type')}</Table.Th><Table.Th>{t('No.')}</Table.Th><Table.Th>{t('Posting Date')}</Table.Th><Table.Th>{t('Due Date')}</Table.Th>
+          <Table.Th ta="right">{t('Amount')}</Table.Th><Table.Th ta="right">{t('Amount Including VAT')}</Table.Th><Table.Th ta="right">{t('Remaining Amount')}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -68,7 +71,7 @@ function PrepaymentDocumentsTable({ prepayment, locale }: { prepayment: OrderPre
           const postedKind = postedDocumentKindOf(row.documentType);
           return (
             <Table.Tr key={`${row.documentType}-${row.no}`} data-document={row.no}>
-              <Table.Td>{documentCaptions[row.documentType] ?? row.documentType}</Table.Td>
+              <Table.Td>{t(documentCaptions[row.documentType] ?? row.documentType)}</Table.Td>
               <Table.Td>{postedKind ? <Anchor component={Link} to={postedDocumentPath(postedKind, row.no)} size="sm">{row.no}</Anchor> : row.no}</Table.Td>
               <Table.Td>{formatDate(row.postingDate, locale)}</Table.Td>
               <Table.Td>{formatDate(row.dueDate, locale)}</Table.Td>

@@ -66,8 +66,15 @@ export function hasOrderPrepayment(kind: DocumentKind, document: SalesDocument):
   return kind.type === 'order' && (hasLinePrepayment(document.lines) || Boolean(document.lastPrepaymentNo) || Boolean(document.lastPrepmtCrMemoNo));
 }
 
+/** A caption function: the app's t() (captions in the user's language), or English as written. */
+export type CaptionFunction = (english: string, values?: Record<string, string | number>) => string;
+
+/** English with its {{values}} filled in: the captions as written, where no language is loaded (node tests). */
+const english: CaptionFunction = (text, values = {}) => text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ''));
+
 /** "No order was released: …" / "2 orders released: SO000001, SO000002." */
-export function releasedOrdersMessage(released: readonly string[]): string {
-  if (released.length === 0) return 'No order was released: no order in Pending Prepayment has its prepayment invoiced and paid.';
-  return `${released.length} order${released.length === 1 ? '' : 's'} released: ${released.join(', ')}.`;
+export function releasedOrdersMessage(released: readonly string[], t: CaptionFunction = english): string {
+  if (released.length === 0) return t('No order was released: no order in Pending Prepayment has its prepayment invoiced and paid.');
+  const values = { number: released.length, orders: released.join(', ') };
+  return released.length === 1 ? t('{{number}} order released: {{orders}}.', values) : t('{{number}} orders released: {{orders}}.', values);
 }

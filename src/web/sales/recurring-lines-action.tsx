@@ -7,6 +7,7 @@ import type { SalesDocument } from '../api/types.ts';
 import { SelectionTable, type SelectionColumn } from '../components/selection-table.tsx';
 import { formatDate } from '../format/dates.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import { insertModeCaptions, type RecurringSalesCodeOffer } from '../standard-sales/standard-sales-types.ts';
 import type { DocumentKind } from './document-kinds.ts';
@@ -36,6 +37,7 @@ interface GetRecurringSalesLinesActionProps {
  * codes to ask about (spec §9.3) opens it at once, those not Manual chosen.
  */
 export function GetRecurringSalesLinesAction({ kind, document, busy, send, locale }: GetRecurringSalesLinesActionProps) {
+  const t = useCaptions();
   const location = useLocation();
   const navigate = useNavigate();
   const [offer] = useState(() => recurringLinesOfferOf(location.state, document.no));
@@ -47,7 +49,7 @@ export function GetRecurringSalesLinesAction({ kind, document, busy, send, local
 
   return (
     <>
-      <Button variant="default" onClick={() => setOpened(true)} disabled={busy || document.status !== 'open'}>Get Recurring Sales Lines…</Button>
+      <Button variant="default" onClick={() => setOpened(true)} disabled={busy || document.status !== 'open'}>{t('Get Recurring Sales Lines…')}</Button>
       {opened && <GetRecurringSalesLinesDialog kind={kind} document={document} offer={offer} send={send} locale={locale} onClose={() => setOpened(false)} />}
     </>
   );
@@ -57,7 +59,7 @@ function columns(locale: SupportedLocale): SelectionColumn<RecurringSalesCode>[]
   return [
     { key: 'code', label: 'Code', render: (code) => code.code },
     { key: 'description', label: 'Description', render: (code) => code.description },
-    { key: 'mode', label: 'Insert Mode', render: (code) => insertModeCaptions[code.mode] },
+    { key: 'mode', label: 'Insert Mode', render: (code) => caption(insertModeCaptions[code.mode]) },
     { key: 'validFromDate', label: 'Valid From Date', render: (code) => formatDate(code.validFromDate, locale) },
     { key: 'validToDate', label: 'Valid To Date', render: (code) => formatDate(code.validToDate, locale) },
     { key: 'paymentMethodCode', label: 'Payment Method Code', render: (code) => code.paymentMethodCode ?? '' },
@@ -75,6 +77,7 @@ interface DialogProps {
 }
 
 function GetRecurringSalesLinesDialog({ kind, document, offer, send, locale, onClose }: DialogProps) {
+  const t = useCaptions();
   const codes = useQuery({
     queryKey: ['recurringSalesCodes', kind.type, document.no, document.version],
     queryFn: () => api.get<{ items: RecurringSalesCode[] }>(`/${kind.resource}/${encodeKey(document.no)}/recurringSalesCodes`),
@@ -92,8 +95,10 @@ function GetRecurringSalesLinesDialog({ kind, document, offer, send, locale, onC
       const before = document.lines.length;
       const filled = await send({ method: 'POST', path: '/getRecurringSalesLines', body: { codes: chosen } });
       showNotice({
-        title: 'Recurring sales lines added', color: 'teal',
-        body: `${filled.lines.length - before} line(s) from recurring sales code ${chosen.join(', ')} were added to ${kind.caption} ${document.no}.`,
+        title: t('Recurring sales lines added'), color: 'teal',
+        body: t('{{number}} line(s) from {{source}} were added to {{document}} {{no}}.', {
+          number: filled.lines.length - before, source: t('recurring sales code {{code}}', { code: chosen.join(', ') }), document: t(kind.caption), no: document.no,
+        }),
       });
       onClose();
     } catch (error) {
@@ -104,13 +109,19 @@ function GetRecurringSalesLinesDialog({ kind, document, offer, send, locale, onC
   };
 
   return (
-    <PickLinesModal title="Get Recurring Sales Lines" opened onClose={onClose} loading={codes.isPending} loadError={codes.error}
-      count={rows.length} emptyText={`Customer ${document.sellToCustomerNo} has no recurring sales codes in the currency of this ${kind.caption.toLowerCase()} that are not blocked.`}
+    <PickLinesModal title={t('Get Recurring Sales Lines')} opened onClose={onClose} loading={codes.isPending} loadError={codes.error} count={rows.length}
+      emptyText={t('Customer {{customerNo}} has no recurring sales codes in the currency of this {{document}} that are not blocked.', {
+        customerNo: document.sellToCustomerNo, document: t(kind.caption).toLowerCase(),
+      })}
       failure={failure} submitting={submitting} canSubmit={selected.size > 0 && !submitting} onSubmit={() => void submit()}>
       {offer !== null && (
-        <Text size="sm">Customer {document.sellToCustomerNo} has recurring sales codes to ask about for a new {kind.caption.toLowerCase()}. Choose the codes whose lines to add, or Cancel to add none.</Text>
+        <Text size="sm">
+          {t('Customer {{customerNo}} has recurring sales codes to ask about for a new {{document}}. Choose the codes whose lines to add, or Cancel to add none.', {
+            customerNo: document.sellToCustomerNo, document: t(kind.caption).toLowerCase(),
+          })}
+        </Text>
       )}
-      <SelectionTable label="Recurring sales codes" rows={rows} rowKey={(code) => code.code} rowLabel={(code) => `Select code ${code.code}`}
+      <SelectionTable label={t('Recurring sales codes')} rows={rows} rowKey={(code) => code.code} rowLabel={(code) => t('Select code {{code}}', { code: code.code })}
         columns={columns(locale)} selected={selected} onChange={setSelected} />
     </PickLinesModal>
   );

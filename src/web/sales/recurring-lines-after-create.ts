@@ -1,4 +1,5 @@
 import { api, encodeKey } from '../api/client.ts';
+import { caption } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
 import type { RecurringSalesCodeOffer } from '../standard-sales/standard-sales-types.ts';
 import type { AnyDocumentKind } from './document-kinds.ts';
@@ -34,10 +35,13 @@ export function recurringLinesAfterCreate(kind: AnyDocumentKind, created: { no: 
 async function announceAutomaticLines(kind: AnyDocumentKind, no: string, lineCount: number) {
   const offered = await api.get<{ items: RecurringSalesCodeOffer[] }>(`/${kind.resource}/${encodeKey(no)}/recurringSalesCodes`).catch(() => ({ items: [] }));
   const automatic = offered.items.filter((code) => code.mode === 'automatic');
-  const named = automatic.length === 1 ? `recurring sales code ${automatic[0]!.code}${automatic[0]!.description ? ` (${automatic[0]!.description})` : ''}` : 'the customer\'s automatic recurring sales code';
+  const [code] = automatic;
+  const source = automatic.length === 1 && code
+    ? caption('recurring sales code {{code}}', { code: `${code.code}${code.description ? ` (${code.description})` : ''}` })
+    : caption('the customer\'s automatic recurring sales code');
   showNotice({
-    title: 'Recurring sales lines added',
+    title: caption('Recurring sales lines added'),
     color: 'teal',
-    body: `${lineCount} line(s) from ${named} were added to ${kind.caption} ${no}.`,
+    body: caption('{{number}} line(s) from {{source}} were added to {{document}} {{no}}.', { number: lineCount, source, document: caption(kind.caption), no }),
   });
 }

@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import type { SalesDocumentListItem } from '../api/types.ts';
 import { formatDate } from '../format/dates.ts';
 import { formatAmount } from '../format/numbers.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
 import { BlanketDeleteInvoiced } from './blanket-delete-invoiced.tsx';
@@ -30,15 +31,21 @@ export function documentListColumns<T extends DocumentListRow>(kind: AnyDocument
       key: field, label: dateFieldCaptions[field], render: (row, locale) => formatDate(row[field] ?? null, locale), sortValue: (row) => row[field] ?? '',
     })),
     ...references,
-    { key: 'status', label: 'Status', render: (row) => <Badge variant="light" color={row.status === 'open' ? 'gray' : 'teal'}>{statusCaptions[row.status]}</Badge>, sortValue: (row) => row.status },
+    { key: 'status', label: 'Status', render: (row) => <StatusBadge status={row.status} />, sortValue: (row) => row.status },
     // Summed from the lines per page: the API does not sort on them.
     { key: 'amount', label: 'Amount', numeric: true, sortField: null, render: (row, locale) => formatAmount(row.amount, locale) },
     { key: 'amountIncludingVat', label: 'Amount Including VAT', numeric: true, sortField: null, render: (row, locale) => formatAmount(row.amountIncludingVat, locale) },
   ];
 }
 
+/** A document's status in a list, in the user's language. */
+function StatusBadge({ status }: { status: DocumentListRow['status'] }) {
+  const t = useCaptions();
+  return <Badge variant="light" color={status === 'open' ? 'gray' : 'teal'}>{t(statusCaptions[status])}</Badge>;
+}
+
 const yesColumn = (key: 'shipped' | 'invoiced' | 'completelyShipped', label: string): ListColumn<SalesDocumentListItem> =>
-  ({ key, label, sortField: null, render: (row) => (row[key] ? 'Yes' : '') });
+  ({ key, label, sortField: null, render: (row) => (row[key] ? caption('Yes') : '') });
 
 /** Sales Orders also say how far each order has come (BC: Shipped, Completely Shipped, Amt. Ship. Not Inv.). */
 const orderIndicators: ListColumn<SalesDocumentListItem>[] = [
@@ -74,10 +81,11 @@ function listActions(kind: DocumentKind) {
 }
 
 export function SalesDocumentListPage() {
+  const t = useCaptions();
   const kind = documentKindByPath(useParams().kind);
   if (!kind) return <NotFoundPage />;
   return (
-    <ListPage key={kind.path} title={kind.plural} resource={`/${kind.resource}`} columns={columnsFor(kind)} rowKey={(row) => row.no}
+    <ListPage key={kind.path} title={t(kind.plural)} resource={`/${kind.resource}`} columns={columnsFor(kind)} rowKey={(row) => row.no}
       rowLink={(row) => documentPath(kind, row.no)} filters={[statusFilter]} newLink={`${documentListPath(kind)}/new`}
       actions={listActions(kind)} />
   );

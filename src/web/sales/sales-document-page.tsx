@@ -5,6 +5,7 @@ import { salesDocumentUpdate } from '../../core/sales/sales-document.schemas.ts'
 import { ApiError } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import type { SalesDocument } from '../api/types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { DocumentActions } from './document-actions.tsx';
 import { DocumentFactBox } from './document-factbox.tsx';
@@ -39,6 +40,7 @@ interface SalesDocumentViewProps {
 }
 
 function SalesDocumentView({ kind, document, onReload }: SalesDocumentViewProps) {
+  const t = useCaptions();
   const { locale, busy, editor, headerErrors, failure, showFailure, run, commitHeader } = useDocumentPage(kind, document, salesDocumentUpdate);
   const headerWarnings = document.warnings.filter((warning) => warning.code !== 'STOCKOUT');
   const [currentLineNo, setCurrentLineNo] = useState<number | null>(null);
@@ -55,7 +57,7 @@ function SalesDocumentView({ kind, document, onReload }: SalesDocumentViewProps)
       <DocumentActions kind={kind} document={document} busy={busy} send={run} onError={showFailure} locale={locale} />
       {failure !== null && <FailureAlert failure={failure} onReload={onReload} />}
       {headerWarnings.map((warning) => (
-        <Alert key={warning.code + warning.message} color="orange" title="Warning" role="status">{warning.message}</Alert>
+        <Alert key={warning.code + warning.message} color="orange" title={t('Warning')} role="status">{warning.message}</Alert>
       ))}
       {/* The FactBox beside the document on wide screens, below it on narrow ones. */}
       <Grid gap="md">
@@ -79,22 +81,24 @@ function SalesDocumentView({ kind, document, onReload }: SalesDocumentViewProps)
 
 /** "Sales Order SO000001 · name" and the status. */
 export function DocumentHeading({ kind, no, name, status }: { kind: AnyDocumentKind; no: string; name: string; status: SalesDocument['status'] }) {
+  const t = useCaptions();
   return (
     <Group gap="sm">
-      <Title order={2}>{kind.caption} {no} · {name}</Title>
-      <Badge variant="light" color={status === 'open' ? 'gray' : 'teal'} data-testid="document-status">{statusCaptions[status]}</Badge>
+      <Title order={2}>{t(kind.caption)} {no} · {name}</Title>
+      <Badge variant="light" color={status === 'open' ? 'gray' : 'teal'} data-testid="document-status">{t(statusCaptions[status])}</Badge>
     </Group>
   );
 }
 
 /** The last refusal above the page; a version conflict offers to read the document again. */
 export function FailureAlert({ failure, onReload }: { failure: unknown; onReload: () => void }) {
+  const t = useCaptions();
   const stale = failure instanceof ApiError && failure.code === 'VERSION_CONFLICT';
   return (
     <Alert color="red" role="alert">
       <Group justify="space-between">
         <span>{messageOf(failure)}</span>
-        {stale && <Button size="xs" variant="white" onClick={onReload}>Reload</Button>}
+        {stale && <Button size="xs" variant="white" onClick={onReload}>{t('Reload')}</Button>}
       </Group>
     </Alert>
   );

@@ -2,6 +2,7 @@ import { Select, SimpleGrid } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { DateField } from '../components/date-field.tsx';
 import { locationLookup } from '../components/lookup-sources.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import type { DocumentKind } from './document-kinds.ts';
 import { HeaderCodeField } from './header-code-field.tsx';
 import {
@@ -62,6 +63,7 @@ function savedShipToOption(document: HeaderDocument): ShipToOption {
  * or one typed here), the location they ship from, how and by whom, and the delivery dates.
  */
 export function ShippingFields({ kind, document, errors, onCommit }: ShippingFieldsProps) {
+  const t = useCaptions();
   const open = document.status === 'open';
   const shows = shippingOf(kind);
   const [chosen, setChosen] = useState<ShipToOption | null>(null);
@@ -75,39 +77,39 @@ export function ShippingFields({ kind, document, errors, onCommit }: ShippingFie
     if ((next === 'default' && saved !== 'default') || (next === 'custom' && saved === 'alternate')) onCommit('shipToCode', '');
   };
   const date = (field: 'requestedDeliveryDate' | 'promisedDeliveryDate', label: string) => (
-    <DateField label={label} value={document[field] ?? null} error={errors[field]} readOnly={!headerEditable(document, field)}
+    <DateField label={t(label)} value={document[field] ?? null} error={errors[field]} readOnly={!headerEditable(document, field)}
       onCommit={(value) => onCommit(field, value ?? '')} />
   );
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm" verticalSpacing="xs">
-      <Select label="Ship-to" data={shipToOptions as Array<{ value: ShipToOption; label: string }>} value={option} allowDeselect={false} readOnly={!open}
+      <Select label={t('Ship-to')} data={shipToOptions.map((choice) => ({ value: choice.value, label: t(choice.label) }))} value={option} allowDeselect={false} readOnly={!open}
         variant={open ? 'default' : 'filled'} comboboxProps={{ withinPortal: true }} onChange={(value) => value && value !== option && choose(value as ShipToOption)} />
       {option === 'alternate' && (
-        <HeaderCodeField source={shipToLookup(document.sellToCustomerNo)} label="Ship-to Code" saved={document.shipToCode} open={open} error={errors.shipToCode}
+        <HeaderCodeField source={shipToLookup(document.sellToCustomerNo)} label={t('Ship-to Code')} saved={document.shipToCode} open={open} error={errors.shipToCode}
           onCommit={(code) => onCommit('shipToCode', code)} />
       )}
       {/* Typed only under Custom Address, once the code is gone (what is typed before its reset lands would be overwritten). */}
       {shipToAddressFields.map(({ part, label }) => (
-        <HeaderText key={part} label={label} field={`shipTo${part}`} saved={document[`shipTo${part}`] ?? ''} error={errors[`shipTo${part}`]} onCommit={onCommit}
+        <HeaderText key={part} label={t(label)} field={`shipTo${part}`} saved={document[`shipTo${part}`] ?? ''} error={errors[`shipTo${part}`]} onCommit={onCommit}
           readOnly={!open || option !== 'custom' || document.shipToCode !== null} />
       ))}
-      <HeaderCodeField source={locationLookup} label="Location Code" saved={document.locationCode} open={open} error={errors.locationCode}
+      <HeaderCodeField source={locationLookup} label={t('Location Code')} saved={document.locationCode} open={open} error={errors.locationCode}
         onCommit={(code) => onCommit('locationCode', code)} />
       {shows.carrier && (
         <>
-          <HeaderCodeField source={shipmentMethodLookup} label="Shipment Method Code" saved={document.shipmentMethodCode} open={open} error={errors.shipmentMethodCode}
+          <HeaderCodeField source={shipmentMethodLookup} label={t('Shipment Method Code')} saved={document.shipmentMethodCode} open={open} error={errors.shipmentMethodCode}
             onCommit={(code) => onCommit('shipmentMethodCode', code)} />
-          <HeaderCodeField source={shippingAgentLookup} label="Shipping Agent Code" saved={document.shippingAgentCode} open={headerEditable(document, 'shippingAgentCode')}
+          <HeaderCodeField source={shippingAgentLookup} label={t('Shipping Agent Code')} saved={document.shippingAgentCode} open={headerEditable(document, 'shippingAgentCode')}
             error={errors.shippingAgentCode} onCommit={(code) => onCommit('shippingAgentCode', code)} />
-          <HeaderText label="Shipping Agent Service Code" field="shippingAgentServiceCode" saved={document.shippingAgentServiceCode ?? ''} error={errors.shippingAgentServiceCode}
+          <HeaderText label={t('Shipping Agent Service Code')} field="shippingAgentServiceCode" saved={document.shippingAgentServiceCode ?? ''} error={errors.shippingAgentServiceCode}
             onCommit={onCommit} readOnly={!headerEditable(document, 'shippingAgentServiceCode')} />
         </>
       )}
       {shows.trackingNo && (
-        <HeaderText label="Package Tracking No." field="packageTrackingNo" saved={document.packageTrackingNo ?? ''} error={errors.packageTrackingNo} onCommit={onCommit} />
+        <HeaderText label={t('Package Tracking No.')} field="packageTrackingNo" saved={document.packageTrackingNo ?? ''} error={errors.packageTrackingNo} onCommit={onCommit} />
       )}
       {shows.advice && (
-        <HeaderChoice label="Shipping Advice" saved={document.shippingAdvice} options={shippingAdvices} readOnly={!open} error={errors.shippingAdvice}
+        <HeaderChoice label={t('Shipping Advice')} saved={document.shippingAdvice} options={shippingAdvices} readOnly={!open} error={errors.shippingAdvice}
           onCommit={(value) => onCommit('shippingAdvice', value)} />
       )}
       {shows.deliveryDates && (

@@ -5,6 +5,7 @@ import { messageOf } from '../api/field-errors.ts';
 import type { DocumentStatistics, SalesDocument } from '../api/types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatAmount, formatQuantity } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import type { DocumentKind } from './document-kinds.ts';
 
 interface StatisticsDialogProps {
@@ -17,13 +18,14 @@ interface StatisticsDialogProps {
 
 /** BC's Sales Statistics: amounts, cost and profit in LCY, and the VAT per VAT identifier. */
 export function StatisticsDialog({ kind, document, opened, onClose, locale }: StatisticsDialogProps) {
+  const t = useCaptions();
   const statistics = useQuery({
     queryKey: ['statistics', kind.type, document.no, document.version],
     queryFn: () => api.get<DocumentStatistics>(`/${kind.resource}/${encodeKey(document.no)}/statistics`),
     enabled: opened,
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={`${kind.caption} Statistics – ${document.no}`} size="xl">
+    <Modal opened={opened} onClose={onClose} title={t('{{document}} Statistics – {{no}}', { document: t(kind.caption), no: document.no })} size="xl">
       {statistics.error && <Alert color="red" role="alert">{messageOf(statistics.error)}</Alert>}
       {!statistics.data ? <Loader /> : <StatisticsContent statistics={statistics.data} locale={locale} />}
     </Modal>
@@ -31,6 +33,7 @@ export function StatisticsDialog({ kind, document, opened, onClose, locale }: St
 }
 
 function StatisticsContent({ statistics, locale }: { statistics: DocumentStatistics; locale: SupportedLocale }) {
+  const t = useCaptions();
   const amount = (value: string) => formatAmount(value, locale);
   const figures: ReadonlyArray<[string, string]> = [
     ['Amount', amount(statistics.totals.amount)],
@@ -46,19 +49,19 @@ function StatisticsContent({ statistics, locale }: { statistics: DocumentStatist
   return (
     <Stack>
       <SimpleGrid cols={2} spacing="xs" verticalSpacing={2} maw={460}>
-        {figures.map(([label, value]) => [<Text key={label} size="sm">{label}</Text>, <Text key={`${label}-value`} size="sm" ta="right">{value}</Text>])}
+        {figures.map(([label, value]) => [<Text key={label} size="sm">{t(label)}</Text>, <Text key={`${label}-value`} size="sm" ta="right">{value}</Text>])}
       </SimpleGrid>
-      <Title order={5}>VAT breakdown</Title>
-      <Table withTableBorder aria-label="VAT breakdown">
+      <Title order={5}>{t('VAT breakdown')}</Title>
+      <Table withTableBorder aria-label={t('VAT breakdown')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>VAT Identifier</Table.Th>
-            <Table.Th ta="right">VAT %</Table.Th>
-            <Table.Th ta="right">Line Amount</Table.Th>
-            <Table.Th ta="right">Inv. Disc. Amount</Table.Th>
-            <Table.Th ta="right">VAT Base</Table.Th>
-            <Table.Th ta="right">VAT Amount</Table.Th>
-            <Table.Th ta="right">Amount Incl. VAT</Table.Th>
+            <Table.Th>{t('VAT Identifier')}</Table.Th>
+            <Table.Th ta="right">{t('VAT %')}</Table.Th>
+            <Table.Th ta="right">{t('Line Amount')}</Table.Th>
+            <Table.Th ta="right">{t('Inv. Disc. Amount')}</Table.Th>
+            <Table.Th ta="right">{t('VAT Base')}</Table.Th>
+            <Table.Th ta="right">{t('VAT Amount')}</Table.Th>
+            <Table.Th ta="right">{t('Amount Incl. VAT')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -9,6 +9,7 @@ import type { LineFieldError } from './document-field-errors.ts';
 import { useUnsavedGuard } from '../components/unsaved-guard.ts';
 import { parseDecimalInput } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import { caption } from '../i18n/captions.ts';
 import { decimalOf, isDecimalLineField, priceFieldOf, type EditableLineField, type GridDocument, type GridLine, type LineKey, type PriceField } from './line-fields.ts';
 import { previewDocument, type LinePricingDraft } from './line-preview.ts';
 import type { DocumentChange } from './use-sales-document.ts';
@@ -80,9 +81,9 @@ function cellCommitter(cells: Cells, document: GridDocument, family: DocumentFam
     // A refused value reverts visibly to what the line has, the refusal naming what was typed (issue 19).
     const refuse = (cellErrors: FieldErrors) => {
       setDrafts((current) => (current[lineNo]?.[field] === draft ? { ...current, [lineNo]: { ...current[lineNo], [field]: undefined } } : current));
-      setCellErrors(lineNo, field, Object.fromEntries(Object.entries(cellErrors).map(([name, message]) => [name, name === field ? `'${text.trim()}' was refused: ${message}` : message])));
+      setCellErrors(lineNo, field, Object.fromEntries(Object.entries(cellErrors).map(([name, message]) => [name, name === field ? caption("'{{text}}' was refused: {{message}}", { text: text.trim(), message }) : message])));
     };
-    if (value === null) return refuse({ [field]: 'must be a number' });
+    if (value === null) return refuse({ [field]: caption('must be a number') });
     if (sameValue(line, field, value)) {
       setDraft(lineNo, field, undefined);
       return setCellErrors(lineNo, field, undefined);

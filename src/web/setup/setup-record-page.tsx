@@ -19,19 +19,21 @@ import { decimalForInput } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { useSession } from '../session/session-store.ts';
 import { setupPageOf, type SetupRecord, type SetupSingletonSpec, type SetupTableSpec } from './setup-pages.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 
 export function SetupRecordPage() {
+  const t = useCaptions();
   const spec = setupPageOf(useParams().page);
-  if (!spec) return <Alert color="red" role="alert">There is no such setup page.</Alert>;
+  if (!spec) return <Alert color="red" role="alert">{t('There is no such setup page.')}</Alert>;
   // Keyed by the page, so that going from one setup page to another starts afresh.
   return spec.kind === 'singleton' ? <SetupSingletonPage key={spec.path} spec={spec} /> : <SetupTablePage key={spec.path} spec={spec} />;
 }
 
 /** A list cell: Yes for a checked box, an option's caption, else the value as the API gives it. */
 function cellText(value: unknown, field: FieldSpec | undefined, locale: SupportedLocale): string {
-  if (typeof value === 'boolean') return value ? 'Yes' : '';
+  if (typeof value === 'boolean') return value ? caption('Yes') : '';
   if (field?.kind === 'decimal' && typeof value === 'string' && value !== '') return decimalForInput(value, locale, 2);
-  if (field?.kind === 'choice') return field.options[String(value ?? '')] ?? String(value ?? '');
+  if (field?.kind === 'choice') { const option = field.options[String(value ?? '')]; return option === undefined ? String(value ?? '') : caption(option); }
   return value === null || value === undefined ? '' : String(value);
 }
 
@@ -60,6 +62,7 @@ interface SetupRecordDialogProps {
 }
 
 function SetupRecordDialog({ spec, record, onClose, onSaved, onCreated }: SetupRecordDialogProps) {
+  const t = useCaptions();
   const { locale } = useSession();
   const groups = record ? spec.fields : spec.newFields;
   const fields = groups.flatMap((group) => group.fields);
@@ -88,7 +91,7 @@ function SetupRecordDialog({ spec, record, onClose, onSaved, onCreated }: SetupR
     setInvalid(parsed.success ? {} : fieldErrorsOf(parsed.error));
     if (parsed.success) request.submit(parsed.data);
   };
-  const title = record ? `${spec.title} ${spec.describe(record)}` : `New ${spec.title}`;
+  const title = record ? `${t(spec.title)} ${spec.describe(record)}` : t('New {{title}}', { title: t(spec.title) });
   if (!record || !spec.rows) {
     return (
       <FormDialog opened title={title} onClose={onClose} submitLabel={record ? 'Save' : 'Create'} pending={request.pending} failure={request.failure} onSubmit={submit} size="xl">
@@ -106,8 +109,8 @@ function SetupRecordDialog({ spec, record, onClose, onSaved, onCreated }: SetupR
           {request.failure !== null && <Alert color="red" role="alert">{request.failure}</Alert>}
           <RecordFormFields groups={groups} values={values} errors={errors} onChange={setValue} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Close</Button>
-            <Button type="submit" loading={request.pending}>Save</Button>
+            <Button variant="default" onClick={onClose}>{t('Close')}</Button>
+            <Button type="submit" loading={request.pending}>{t('Save')}</Button>
           </Group>
         </Stack>
         <RecordRowsPanel spec={spec.rows(record)} />
@@ -124,6 +127,7 @@ function SetupSingletonPage({ spec }: { spec: SetupSingletonSpec }) {
 }
 
 function SingletonForm({ spec, record }: { spec: SetupSingletonSpec; record: SetupRecord }) {
+  const t = useCaptions();
   const { locale } = useSession();
   const client = useQueryClient();
   const fields = spec.fields.flatMap((group) => group.fields);
@@ -151,13 +155,13 @@ function SingletonForm({ spec, record }: { spec: SetupSingletonSpec; record: Set
     setInvalid(({ [name]: _fixed, ...rest }) => rest);
   };
   return (
-    <Stack component="form" gap="sm" onSubmit={submit} aria-label={spec.title}>
+    <Stack component="form" gap="sm" onSubmit={submit} aria-label={t(spec.title)}>
       <Group justify="space-between">
-        <Title order={2}>{spec.title}</Title>
-        <Button type="submit" loading={save.isPending} disabled={Object.keys(changes).length === 0}>Save</Button>
+        <Title order={2}>{t(spec.title)}</Title>
+        <Button type="submit" loading={save.isPending} disabled={Object.keys(changes).length === 0}>{t('Save')}</Button>
       </Group>
       {unplaced && <Alert color="red" role="alert">{messageOf(unplaced)}</Alert>}
-      {save.isSuccess && Object.keys(changes).length === 0 && <Alert color="green" role="status">Saved.</Alert>}
+      {save.isSuccess && Object.keys(changes).length === 0 && <Alert color="green" role="status">{t('Saved.')}</Alert>}
       <RecordFormFields groups={spec.fields} values={values} errors={errors} onChange={setValue} />
     </Stack>
   );

@@ -7,6 +7,7 @@ import { fieldErrorsOf, type FieldErrors } from '../api/field-errors.ts';
 import { CodeSelect } from '../components/code-select.tsx';
 import { DateField } from '../components/date-field.tsx';
 import { FormDialog, useDialogRequest } from '../components/form-dialog.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 import {
   customerSalesCodesKey, customerSalesCodesResource, insertModeCaptions, insertModeFields, type InsertModeField, type StandardCustomerSalesCode,
 } from './standard-sales-types.ts';
@@ -57,6 +58,7 @@ interface CustomerSalesCodeDialogProps {
 
 /** Assigns a standard sales code to the customer, or changes an assignment (its code stays: BC does not rename it). */
 export function CustomerSalesCodeDialog({ customerNo, code, onClose }: CustomerSalesCodeDialogProps) {
+  const t = useCaptions();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => formValues(code));
   const [invalid, setInvalid] = useState<FieldErrors>({});
@@ -81,26 +83,26 @@ export function CustomerSalesCodeDialog({ customerNo, code, onClose }: CustomerS
   };
 
   return (
-    <FormDialog title={code ? `Recurring Sales Code ${code.code}` : 'Add Recurring Sales Code'} opened onClose={request.close}
-      submitLabel={code ? 'Save' : 'Add'} pending={request.pending} failure={request.failure} onSubmit={submit}>
+    <FormDialog title={code ? t('Recurring Sales Code {{code}}', { code: code.code }) : t('Add Recurring Sales Code')} opened onClose={request.close}
+      submitLabel={code ? t('Save') : t('Add')} pending={request.pending} failure={request.failure} onSubmit={submit}>
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
         {code
-          ? <TextInput label="Code" value={code.code} readOnly variant="filled" />
-          : <CodeSelect lookup="/standardSalesCodes" label="Code" value={values.code} error={errors.code} onChange={(value) => set('code', value)} />}
-        <TextInput label="Description" value={values.description} error={errors.description} placeholder={code ? '' : 'From the code'}
+          ? <TextInput label={t('Code')} value={code.code} readOnly variant="filled" />
+          : <CodeSelect lookup="/standardSalesCodes" label={t('Code')} value={values.code} error={errors.code} onChange={(value) => set('code', value)} />}
+        <TextInput label={t('Description')} value={values.description} error={errors.description} placeholder={code ? '' : t('From the code')}
           onChange={(event) => set('description', event.currentTarget.value)} />
-        <DateField label="Valid From Date" value={values.validFromDate} error={errors.validFromDate} onCommit={(date) => set('validFromDate', date)} />
-        <DateField label="Valid To Date" value={values.validToDate} error={errors.validToDate} onCommit={(date) => set('validToDate', date)} />
-        <CodeSelect lookup="/paymentMethods" label="Payment Method Code" value={values.paymentMethodCode} error={errors.paymentMethodCode}
+        <DateField label={t('Valid From Date')} value={values.validFromDate} error={errors.validFromDate} onCommit={(date) => set('validFromDate', date)} />
+        <DateField label={t('Valid To Date')} value={values.validToDate} error={errors.validToDate} onCommit={(date) => set('validToDate', date)} />
+        <CodeSelect lookup="/paymentMethods" label={t('Payment Method Code')} value={values.paymentMethodCode} error={errors.paymentMethodCode}
           onChange={(value) => set('paymentMethodCode', value)} />
-        <CodeSelect lookup="/paymentTerms" label="Payment Terms Code" value={values.paymentTermsCode} error={errors.paymentTermsCode}
+        <CodeSelect lookup="/paymentTerms" label={t('Payment Terms Code')} value={values.paymentTermsCode} error={errors.paymentTermsCode}
           onChange={(value) => set('paymentTermsCode', value)} />
-        <TextInput label="Direct Debit Mandate ID" value={values.directDebitMandateId} error={errors.directDebitMandateId}
+        <TextInput label={t('Direct Debit Mandate ID')} value={values.directDebitMandateId} error={errors.directDebitMandateId}
           onChange={(event) => set('directDebitMandateId', event.currentTarget.value)} />
-        <Checkbox mt="lg" label="Blocked" checked={values.blocked} error={errors.blocked} onChange={(event) => set('blocked', event.currentTarget.checked)} />
+        <Checkbox mt="lg" label={t('Blocked')} checked={values.blocked} error={errors.blocked} onChange={(event) => set('blocked', event.currentTarget.checked)} />
         {insertModeFields.map((mode) => (
-          <NativeSelect key={mode.field} label={mode.label} value={values[mode.field]} error={errors[mode.field]}
-            data={recurringLinesInsertModes.map((option) => ({ value: option, label: insertModeCaptions[option] }))}
+          <NativeSelect key={mode.field} label={t(mode.label)} value={values[mode.field]} error={errors[mode.field]}
+            data={recurringLinesInsertModes.map((option) => ({ value: option, label: t(insertModeCaptions[option]) }))}
             onChange={(event) => set(mode.field, event.currentTarget.value as RecurringLinesInsertMode)} />
         ))}
       </SimpleGrid>

@@ -7,6 +7,7 @@ import { api, ApiError, encodeKey } from '../api/client.ts';
 import { fieldErrorsOf, fieldErrorsOfRequest, messageOf, type FieldErrors } from '../api/field-errors.ts';
 import { CodeSelect } from '../components/code-select.tsx';
 import { DeleteButton } from '../components/delete-record-button.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 import { StandardSalesLinesPanel } from './standard-sales-lines-panel.tsx';
 import { standardSalesCodePath, standardSalesCodesPath, type StandardSalesCode } from './standard-sales-types.ts';
 
@@ -43,6 +44,7 @@ function headerChanges(values: HeaderValues, record: StandardSalesCode | undefin
 }
 
 function StandardSalesCodeForm({ record }: { record?: StandardSalesCode }) {
+  const t = useCaptions();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<HeaderValues>({ code: record?.code ?? '', description: record?.description ?? '', currencyCode: record?.currencyCode ?? null });
@@ -75,23 +77,25 @@ function StandardSalesCodeForm({ record }: { record?: StandardSalesCode }) {
   const unplaced = save.error && !['code', 'description', 'currencyCode'].some((field) => errors[field]) ? save.error : null;
 
   return (
-    <Stack component="form" onSubmit={submit} gap="sm" aria-label="Standard sales code card">
+    <Stack component="form" onSubmit={submit} gap="sm" aria-label={t('Standard sales code card')}>
       <Group justify="space-between">
-        <Title order={2}>{record ? `Standard Sales Code ${record.code}${record.description ? ` · ${record.description}` : ''}` : 'New standard sales code'}</Title>
+        <Title order={2}>
+          {record ? `${t('Standard Sales Code {{code}}', { code: record.code })}${record.description ? ` · ${record.description}` : ''}` : t('New standard sales code')}
+        </Title>
         <Group>
           {record && <DeleteStandardSalesCodeButton record={record} />}
-          <Button type="submit" loading={save.isPending} disabled={Object.keys(changes).length === 0}>{record ? 'Save' : 'Create'}</Button>
+          <Button type="submit" loading={save.isPending} disabled={Object.keys(changes).length === 0}>{record ? t('Save') : t('Create')}</Button>
         </Group>
       </Group>
-      {unplaced && <Alert color="red" role="alert">{messageOf(unplaced)}{unplaced instanceof ApiError && unplaced.code === 'VERSION_CONFLICT' ? ' Reload the page to see the current values.' : ''}</Alert>}
-      <Fieldset legend="General">
+      {unplaced && <Alert color="red" role="alert">{messageOf(unplaced)}{unplaced instanceof ApiError && unplaced.code === 'VERSION_CONFLICT' ? ` ${t('Reload the page to see the current values.')}` : ''}</Alert>}
+      <Fieldset legend={t('General')}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" verticalSpacing="xs">
-          <TextInput label="Code" value={values.code} error={errors.code} readOnly={record !== undefined} variant={record ? 'filled' : 'default'}
+          <TextInput label={t('Code')} value={values.code} error={errors.code} readOnly={record !== undefined} variant={record ? 'filled' : 'default'}
             onChange={(event) => set('code', event.currentTarget.value)} />
-          <TextInput label="Description" value={values.description} error={errors.description} onChange={(event) => set('description', event.currentTarget.value)} />
-          <CodeSelect lookup="/currencies" label="Currency Code" value={values.currencyCode} error={errors.currencyCode} onChange={(code) => set('currencyCode', code)} />
+          <TextInput label={t('Description')} value={values.description} error={errors.description} onChange={(event) => set('description', event.currentTarget.value)} />
+          <CodeSelect lookup="/currencies" label={t('Currency Code')} value={values.currencyCode} error={errors.currencyCode} onChange={(code) => set('currencyCode', code)} />
         </SimpleGrid>
-        <Text size="xs" c="dimmed" mt="xs">The lines have no prices: a document prices them as typed lines. An empty currency is the local currency.</Text>
+        <Text size="xs" c="dimmed" mt="xs">{t('The lines have no prices: a document prices them as typed lines. An empty currency is the local currency.')}</Text>
       </Fieldset>
     </Stack>
   );
@@ -99,10 +103,11 @@ function StandardSalesCodeForm({ record }: { record?: StandardSalesCode }) {
 
 /** Deletes the code with its lines and its customers' assignments (as BC does), after asking. */
 function DeleteStandardSalesCodeButton({ record }: { record: StandardSalesCode }) {
+  const t = useCaptions();
   return (
     <DeleteButton target={{
       caption: 'Standard Sales Code', path: `${resource}/${encodeKey(record.code)}`, version: record.version, key: record.code, description: record.description,
-      question: `Do you want to delete standard sales code ${record.code}? Its lines and its assignments to customers are deleted with it.`,
+      question: t('Do you want to delete standard sales code {{code}}? Its lines and its assignments to customers are deleted with it.', { code: record.code }),
       removeQuery: codeQueryKey(record.code), invalidateQueries: [['list', resource], ['codes', resource]], listPath: standardSalesCodesPath,
     }} />
   );

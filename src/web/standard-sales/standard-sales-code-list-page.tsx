@@ -1,4 +1,5 @@
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
+import { useCaptions } from '../i18n/captions.ts';
 import { standardSalesCodePath, standardSalesCodesPath, type StandardSalesCode } from './standard-sales-types.ts';
 
 const columns: ReadonlyArray<ListColumn<StandardSalesCode>> = [
@@ -9,8 +10,9 @@ const columns: ReadonlyArray<ListColumn<StandardSalesCode>> = [
 
 /** BC's Standard Sales Codes: sets of lines without prices that customers' documents take again and again. */
 export function StandardSalesCodeListPage() {
+  const t = useCaptions();
   return (
-    <ListPage title="Standard Sales Codes" resource="/standardSalesCodes" columns={columns} rowKey={(row) => row.code}
+    <ListPage title={t('Standard Sales Codes')} resource="/standardSalesCodes" columns={columns} rowKey={(row) => row.code}
       rowLink={(row) => standardSalesCodePath(row.code)} newLink={`${standardSalesCodesPath}/new`} />
   );
 }

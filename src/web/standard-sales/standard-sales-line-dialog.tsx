@@ -12,6 +12,7 @@ import { lineNoLookups } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
 import { decimalForInput, parseDecimalInput } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { lineTypeCaptions } from '../sales/line-fields.ts';
 import { useSession } from '../session/session-store.ts';
 import { standardSalesLinesKey, standardSalesLinesPath, type StandardSalesLine } from './standard-sales-types.ts';
@@ -75,6 +76,7 @@ interface StandardSalesLineDialogProps {
 
 /** A standard sales line: checked with the API's schema first, then what the API refuses shown on its field. */
 export function StandardSalesLineDialog({ code, line, onClose }: StandardSalesLineDialogProps) {
+  const t = useCaptions();
   const { locale } = useSession();
   const queryClient = useQueryClient();
   const [values, setValues] = useState(() => formValues(line, locale));
@@ -93,7 +95,7 @@ export function StandardSalesLineDialog({ code, line, onClose }: StandardSalesLi
 
   const submit = () => {
     const { body, invalid: unreadable } = payloadOf(values, line, locale);
-    if (Object.keys(unreadable).length > 0) return setInvalid(unreadable);
+    if (Object.keys(unreadable).length > 0) return setInvalid(Object.fromEntries(Object.entries(unreadable).map(([field, message]) => [field, t(message)])));
     if (line && Object.keys(body).length === 0) return request.close();
     const parsed = (line ? standardSalesLineSchemas.update : standardSalesLineSchemas.create).safeParse(body);
     setInvalid(parsed.success ? {} : fieldErrorsOf(parsed.error));
@@ -103,27 +105,27 @@ export function StandardSalesLineDialog({ code, line, onClose }: StandardSalesLi
   const comment = values.type === 'comment';
   const lookup = values.type === 'comment' ? null : lineNoLookups[values.type];
   return (
-    <FormDialog title={line ? `Standard Sales Line ${line.lineNo}` : 'New Standard Sales Line'} opened onClose={request.close}
-      submitLabel={line ? 'Save' : 'Add Line'} pending={request.pending} failure={request.failure} onSubmit={submit}>
+    <FormDialog title={line ? t('Standard Sales Line {{lineNo}}', { lineNo: line.lineNo }) : t('New Standard Sales Line')} opened onClose={request.close}
+      submitLabel={line ? t('Save') : t('Add Line')} pending={request.pending} failure={request.failure} onSubmit={submit}>
       <SimpleGrid cols={2} spacing="sm" verticalSpacing="xs">
-        <NativeSelect label="Type" value={values.type} error={errors.type} data-autofocus
-          data={salesLineTypes.map((type) => ({ value: type, label: lineTypeCaptions[type] }))}
+        <NativeSelect label={t('Type')} value={values.type} error={errors.type} data-autofocus
+          data={salesLineTypes.map((type) => ({ value: type, label: t(lineTypeCaptions[type]) }))}
           // A new type starts the line afresh, as BC clears it.
           onChange={(event) => setValues((current) => ({ ...formValues(undefined, locale), description: current.description, type: event.currentTarget.value as SalesLineType }))} />
         {lookup ? (
           <RecordLookup source={lookup} value={values.no} onChange={(text) => set('no', text)} onCommit={(key) => set('no', key)}
-            inputProps={{ label: 'No.', error: errors.no }} />
-        ) : <TextInput label="No." value="" disabled error={errors.no} />}
-        <TextInput label="Description" value={values.description} error={errors.description} placeholder={comment ? '' : 'From the item or account'}
+            inputProps={{ label: t('No.'), error: errors.no }} />
+        ) : <TextInput label={t('No.')} value="" disabled error={errors.no} />}
+        <TextInput label={t('Description')} value={values.description} error={errors.description} placeholder={comment ? '' : t('From the item or account')}
           onChange={(event) => set('description', event.currentTarget.value)} />
-        <TextInput label="Variant Code" value={values.variantCode} error={errors.variantCode} disabled={values.type !== 'item'}
+        <TextInput label={t('Variant Code')} value={values.variantCode} error={errors.variantCode} disabled={values.type !== 'item'}
           onChange={(event) => set('variantCode', event.currentTarget.value)} />
-        <CodeSelect lookup="/unitsOfMeasure" label="Unit of Measure Code" value={values.unitOfMeasureCode} error={errors.unitOfMeasureCode} readOnly={comment}
+        <CodeSelect lookup="/unitsOfMeasure" label={t('Unit of Measure Code')} value={values.unitOfMeasureCode} error={errors.unitOfMeasureCode} readOnly={comment}
           onChange={(unit) => set('unitOfMeasureCode', unit)} />
-        <TextInput label="Quantity" value={values.quantity} error={errors.quantity} inputMode="decimal" autoComplete="off" disabled={comment}
+        <TextInput label={t('Quantity')} value={values.quantity} error={errors.quantity} inputMode="decimal" autoComplete="off" disabled={comment}
           styles={{ input: { textAlign: 'right' } }} onChange={(event) => set('quantity', event.currentTarget.value)} />
-        <TextInput label="Amount Excl. VAT" value={values.amountExcludingVat} error={errors.amountExcludingVat} inputMode="decimal" autoComplete="off"
-          disabled={values.type !== 'glAccount'} description="G/L account lines: the unit price on the document"
+        <TextInput label={t('Amount Excl. VAT')} value={values.amountExcludingVat} error={errors.amountExcludingVat} inputMode="decimal" autoComplete="off"
+          disabled={values.type !== 'glAccount'} description={t('G/L account lines: the unit price on the document')}
           styles={{ input: { textAlign: 'right' } }} onChange={(event) => set('amountExcludingVat', event.currentTarget.value)} />
       </SimpleGrid>
     </FormDialog>

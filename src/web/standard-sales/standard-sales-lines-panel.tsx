@@ -5,6 +5,7 @@ import { api } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import type { Page } from '../api/types.ts';
 import { formatAmount, formatQuantity } from '../format/numbers.ts';
+import { useCaptions } from '../i18n/captions.ts';
 import { lineTypeCaptions } from '../sales/line-fields.ts';
 import { useSession } from '../session/session-store.ts';
 import { StandardSalesLineDialog } from './standard-sales-line-dialog.tsx';
@@ -12,6 +13,7 @@ import { standardSalesLinesKey, standardSalesLinesPath, type StandardSalesLine }
 
 /** A code's lines in line order; each is changed or deleted on its own, a new one is added at the end. */
 export function StandardSalesLinesPanel({ code }: { code: string }) {
+  const t = useCaptions();
   const { locale } = useSession();
   const queryClient = useQueryClient();
   const lines = useQuery({ queryKey: standardSalesLinesKey(code), queryFn: () => api.get<Page<StandardSalesLine>>(`${standardSalesLinesPath(code)}?limit=1000`) });
@@ -24,25 +26,25 @@ export function StandardSalesLinesPanel({ code }: { code: string }) {
   const rows = lines.data?.items ?? [];
 
   return (
-    <Fieldset legend="Lines" aria-label="Standard sales lines">
+    <Fieldset legend={t('Lines')} aria-label={t('Standard sales lines')}>
       <Group justify="space-between" mb="xs">
-        <Text size="sm" c="dimmed">Type, number and quantity as a document takes them; prices and discounts are found on the document.</Text>
-        <Button size="xs" onClick={() => setEditing('new')}>New Line</Button>
+        <Text size="sm" c="dimmed">{t('Type, number and quantity as a document takes them; prices and discounts are found on the document.')}</Text>
+        <Button size="xs" onClick={() => setEditing('new')}>{t('New Line')}</Button>
       </Group>
       {lines.error && <Alert color="red" role="alert">{messageOf(lines.error)}</Alert>}
-      {remove.error && <Alert color="red" role="alert" title="The line was not deleted">{messageOf(remove.error)}</Alert>}
-      {lines.isPending ? <Loader size="sm" /> : rows.length === 0 ? <Text size="sm" c="dimmed">No lines yet.</Text> : (
-        <Table striped withTableBorder fz="sm" aria-label="Lines of the standard sales code">
+      {remove.error && <Alert color="red" role="alert" title={t('The line was not deleted')}>{messageOf(remove.error)}</Alert>}
+      {lines.isPending ? <Loader size="sm" /> : rows.length === 0 ? <Text size="sm" c="dimmed">{t('No lines yet.')}</Text> : (
+        <Table striped withTableBorder fz="sm" aria-label={t('Lines of the standard sales code')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Type</Table.Th><Table.Th>No.</Table.Th><Table.Th>Description</Table.Th><Table.Th>Variant Code</Table.Th>
-              <Table.Th>Unit of Measure Code</Table.Th><Table.Th ta="right">Quantity</Table.Th><Table.Th ta="right">Amount Excl. VAT</Table.Th><Table.Th w={150} />
+              <Table.Th>{t('Type')}</Table.Th><Table.Th>{t('No.')}</Table.Th><Table.Th>{t('Description')}</Table.Th><Table.Th>{t('Variant Code')}</Table.Th>
+              <Table.Th>{t('Unit of Measure Code')}</Table.Th><Table.Th ta="right">{t('Quantity')}</Table.Th><Table.Th ta="right">{t('Amount Excl. VAT')}</Table.Th><Table.Th w={150} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {rows.map((line) => (
               <Table.Tr key={line.lineNo} data-line-no={line.lineNo}>
-                <Table.Td>{lineTypeCaptions[line.type]}</Table.Td>
+                <Table.Td>{t(lineTypeCaptions[line.type])}</Table.Td>
                 <Table.Td>{line.no}</Table.Td>
                 <Table.Td>{line.description}</Table.Td>
                 <Table.Td>{line.variantCode}</Table.Td>
@@ -51,8 +53,8 @@ export function StandardSalesLinesPanel({ code }: { code: string }) {
                 <Table.Td ta="right">{line.type === 'glAccount' ? formatAmount(line.amountExcludingVat, locale) : ''}</Table.Td>
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button size="compact-xs" variant="default" aria-label={`Edit line ${line.lineNo}`} onClick={() => setEditing(line)}>Edit</Button>
-                    <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Delete line ${line.lineNo}`} disabled={remove.isPending}
+                    <Button size="compact-xs" variant="default" aria-label={t('Edit line {{lineNo}}', { lineNo: line.lineNo })} onClick={() => setEditing(line)}>{t('Edit')}</Button>
+                    <ActionIcon size="sm" variant="subtle" color="red" aria-label={t('Delete line {{position}}', { position: line.lineNo })} disabled={remove.isPending}
                       onClick={() => remove.mutate(line)}>✕</ActionIcon>
                   </Group>
                 </Table.Td>

@@ -8,6 +8,7 @@ import { formatAmount } from '../format/numbers.ts';
 import { useSession } from '../session/session-store.ts';
 import { vendorBalanceLcy, type OpenVendorEntry } from './vendor-balance.ts';
 import { openVendorEntriesPath } from './vendor-links.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 /** Every open entry of the vendor, page by page: the balance is their sum, not that of the first page. */
 async function openVendorEntries(vendorNo: string): Promise<OpenVendorEntry[]> {
@@ -23,13 +24,14 @@ async function openVendorEntries(vendorNo: string): Promise<OpenVendorEntry[]> {
 
 /** Balance (LCY), from the vendor's open ledger entries, leading to those entries. */
 export function VendorBalancePanel({ vendorNo }: { vendorNo: string }) {
+  const t = useCaptions();
   const { locale } = useSession();
   const balance = useQuery({ queryKey: ['vendorBalance', vendorNo], queryFn: async () => vendorBalanceLcy(await openVendorEntries(vendorNo)) });
   return (
-    <Fieldset legend="Statistics" aria-label="Vendor statistics">
+    <Fieldset legend={t('Statistics')} aria-label={t('Vendor statistics')}>
       {balance.error && <Alert color="red" role="alert">{messageOf(balance.error)}</Alert>}
       <Stack gap={0}>
-        <Text size="xs" c="dimmed">Balance (LCY)</Text>
+        <Text size="xs" c="dimmed">{t('Balance (LCY)')}</Text>
         {balance.isPending ? <Loader size="xs" /> : balance.data !== undefined && (
           <Anchor component={Link} to={openVendorEntriesPath(vendorNo)} size="sm" fw={600} data-figure="balanceLcy">{formatAmount(balance.data, locale)}</Anchor>
         )}

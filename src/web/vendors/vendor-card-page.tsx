@@ -13,6 +13,7 @@ import { VendorBalancePanel } from './vendor-balance-panel.tsx';
 import { newPurchaseDocumentPath } from './vendor-links.ts';
 import { newVendorDefaults, newVendorFieldGroups, vendorFieldGroups } from './vendor-fields.ts';
 import type { Vendor } from './vendor-types.ts';
+import { useCaptions } from '../i18n/captions.ts';
 
 const vendorCard: RecordCardSpec<Vendor> = {
   caption: 'Vendor', resource: '/vendors', queryKey: 'vendor', schemas: vendorSchemas,
@@ -43,8 +44,9 @@ function ExistingVendorCard({ no }: { no: string }) {
 
 /** BC's New Document actions on the vendor card: the new document page with this vendor chosen. */
 function NewPurchaseDocumentButtons({ vendorNo }: { vendorNo: string }) {
+  const t = useCaptions();
   const navigate = useNavigate();
   return [purchaseKinds.order, purchaseKinds.invoice].map((kind) => (
-    <Button key={kind.type} variant="default" onClick={() => navigate(newPurchaseDocumentPath(kind, vendorNo))}>New {kind.caption}</Button>
+    <Button key={kind.type} variant="default" onClick={() => navigate(newPurchaseDocumentPath(kind, vendorNo))}>{t('New {{document}}', { document: t(kind.caption) })}</Button>
   ));
 }

@@ -1,6 +1,7 @@
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
 import { vendorBlockedCaptions } from './vendor-fields.ts';
 import type { Vendor } from './vendor-types.ts';
+import { caption, useCaptions } from '../i18n/captions.ts';
 
 const columns: ReadonlyArray<ListColumn<Vendor>> = [
   { key: 'no', label: 'No.', render: (row) => row.no, sortValue: (row) => row.no },
@@ -10,7 +11,7 @@ const columns: ReadonlyArray<ListColumn<Vendor>> = [
   { key: 'contact', label: 'Contact', render: (row) => row.contact, sortValue: (row) => row.contact },
   { key: 'vendorPostingGroup', label: 'Vendor Posting Group', render: (row) => row.vendorPostingGroup, sortValue: (row) => row.vendorPostingGroup ?? '' },
   { key: 'currencyCode', label: 'Currency Code', render: (row) => row.currencyCode, sortValue: (row) => row.currencyCode ?? '' },
-  { key: 'blocked', label: 'Blocked', render: (row) => (row.blocked === 'none' ? '' : vendorBlockedCaptions[row.blocked]), sortValue: (row) => row.blocked },
+  { key: 'blocked', label: 'Blocked', render: (row) => (row.blocked === 'none' ? '' : caption(vendorBlockedCaptions[row.blocked])), sortValue: (row) => row.blocked },
 ];
 
 const blockedFilter = {
@@ -20,8 +21,9 @@ const blockedFilter = {
 };
 
 export function VendorListPage() {
+  const t = useCaptions();
   return (
-    <ListPage title="Vendors" resource="/vendors" columns={columns} rowKey={(row) => row.no} rowLink={(row) => `/vendors/${encodeURIComponent(row.no)}`}
+    <ListPage title={t('Vendors')} resource="/vendors" columns={columns} rowKey={(row) => row.no} rowLink={(row) => `/vendors/${encodeURIComponent(row.no)}`}
       filters={[blockedFilter]} newLink="/vendors/new" />
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteLink, approvalDocumentPath, notificationEmail, notificationMessage } from '../../../src/core/approvals/notifications.ts';
+import { dutchCaptions } from '../../../src/web/i18n/nl/index.ts';
 import { badgeLabel, notificationLinks, unreadIds } from '../../../src/web/notifications/notification-model.ts';
 
 describe('the notification bell', () => {
@@ -15,6 +16,13 @@ describe('the notification bell', () => {
       { to: '/sales/orders/SO0001', label: 'Open SO0001' }, { to: '/requests-to-approve', label: 'Requests to Approve' },
     ]);
     expect(notificationLinks({ notificationType: 'rejected', link: '/sales/orders/SO0001', documentNo: 'SO0001' })).toEqual([{ to: '/sales/orders/SO0001', label: 'Open SO0001' }]);
+  });
+
+  it('words the links with the caption function it is given (Dutch)', () => {
+    const t = (english: string, values: Record<string, string> = {}) => (dutchCaptions[english] ?? english).replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+    expect(notificationLinks({ notificationType: 'delegated', link: '/sales/orders/SO0001', documentNo: 'SO0001' }, t)).toEqual([
+      { to: '/sales/orders/SO0001', label: 'SO0001 openen' }, { to: '/requests-to-approve', label: 'Goed te keuren aanvragen' },
+    ]);
   });
 
   it('marks only the unread ones', () => {
