@@ -6,6 +6,8 @@ type Attempt = (index: number) => Promise<{ statusCode: number; body?: string }>
 export interface Figures {
   count: number;
   perSecond: number;
+  /** CPU time of this Node process (user + system) over the whole measurement, when the work ran in it. */
+  cpuMilliseconds?: number;
 }
 
 export interface MeasureOptions {
@@ -46,7 +48,7 @@ export async function measure(label: string, count: number, attempt: Attempt, op
   const unit = (options.unit ?? 'requests').padEnd(8);
   const cpuShare = options.showCpu ? `  Node CPU ${(((cpu.user + cpu.system) / 1000 / milliseconds) * 100).toFixed(0)} %` : '';
   printLine(label, `${String(count).padStart(5)} ${unit}  ${perSecond.toFixed(perSecond < 10 ? 1 : 0).padStart(6)}/s  p50 ${percentile(0.5)} ms  p99 ${percentile(0.99)} ms${cpuShare}`);
-  return { count, perSecond };
+  return { count, perSecond, cpuMilliseconds: (cpu.user + cpu.system) / 1000 };
 }
 
 export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; milliseconds: number }> {
@@ -57,4 +59,9 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ result: T; mil
 
 export function printLine(label: string, value: string) {
   console.log(`${label.padEnd(48)} ${value}`);
+}
+
+/** The highest resident set size this process has had so far, in MiB. */
+export function peakRssMiB(): number {
+  return process.resourceUsage().maxRSS / 1024;
 }

@@ -4,6 +4,8 @@
  * SQL in one transaction, one multi-row statement per table, plus the updates a posting makes (the
  * number series, the stock layers taken from, the document's sales lines). No ORM, no HTTP, no
  * reads beyond RETURNING: what hand-written SQL on the same tables, indexes, keys and triggers costs.
+ * A second mode sends the same writes as one statement of data-modifying CTEs: one round trip, the
+ * ceiling for a posting that sent all its writes at once.
  */
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
@@ -101,6 +103,8 @@ export interface RawSqlBaseline {
   rows: number;
   /** Writes the template's rows once more, in one transaction; returns the number of statements it sent (BEGIN and COMMIT aside). */
   post(): Promise<number>;
+  /** Writes them once more as one statement, sent in one round trip (its own transaction). */
+  postInOneRoundTrip(): Promise<void>;
 }
 
 /**
@@ -120,6 +124,7 @@ export async function prepareRawSqlBaseline(handle: DatabaseHandle, transactionN
   const inserted = Object.values(template).reduce((total, rows) => total + (Array.isArray(rows) ? rows.length : 1), 0);
   const newEntries = new Set(template.itemLedgerEntries.map((row) => row.entry_no));
   const layersTaken = new Set(template.applications.map((row) => row.inbound_item_entry_no).filter((entryNo) => !newEntries.has(entryNo))).size;
+  const statement = oneStatement(template, documentNos, orderNo, orderLines);
   return {
     rows: inserted + 1 + layersTaken + orderLines.length,
     post: () => inTransaction(handle, async (query) => {
@@ -131,6 +136,7 @@ export async function prepareRawSqlBaseline(handle: DatabaseHandle, transactionN
       await writeOnce(counted, template, documentNos, orderNo, orderLines);
       return statements;
     }),
+    postInOneRoundTrip: () => sendOnce(handle, statement),
   };
 }
 
@@ -180,4 +186,95 @@ async function writeOnce(query: Query, template: Template, documentNos: Set<stri
     from (values ${lines}) as v(line_no, shipped, to_ship, invoiced, to_invoice)
     where l.document_type = 'order' and l.document_no = $1 and l.line_no = v.line_no`,
   [orderNo, ...orderLines.flatMap((line) => [line.line_no!, line.quantity_shipped!, line.quantity_to_ship!, line.quantity_invoiced!, line.quantity_to_invoice!])]);
+}
+
+/** A value of the one-statement form: sent as a parameter, or SQL that computes it inside the statement. */
+type Cell = string | null | { sql: string };
+
+interface Statement { text: string; params: (string | null)[] }
+
+/**
+ * The writes of `writeOnce` as ONE statement of data-modifying CTEs, so one round trip: the keys that
+ * other rows refer to (the register's, the new item and customer ledger entries') are drawn from their
+ * sequences first, in the `keys` CTE, and the document number comes from the series update's
+ * RETURNING; nothing has to come back to the client between the writes. Built once, sent as it is by
+ * every run. The statement is its own transaction, checked (the G/L balance trigger too) when it ends.
+ */
+function oneStatement(template: Template, documentNos: Set<string>, orderNo: string, orderLines: readonly Row[]): Statement {
+  const params: (string | null)[] = [];
+  const sql = (cell: Cell): string => (cell !== null && typeof cell === 'object' ? cell.sql : `$${params.push(cell)}`);
+  const keyOf = (rows: readonly Row[], array: string) => {
+    const positions = new Map(rows.map((row, index) => [row.entry_no!, index + 1]));
+    return (entryNo: string | null): Cell => (entryNo !== null && positions.has(entryNo) ? { sql: `(select ${array}[${positions.get(entryNo)}] from keys)` } : entryNo);
+  };
+  const itemEntry = keyOf(template.itemLedgerEntries, 'item_entries');
+  const customerEntry = keyOf(template.customerEntries, 'customer_entries');
+  const no: Cell = { sql: '(select last_no_used from series)' };
+  const transactionNo: Cell = { sql: '(select register from keys)' };
+  const entry = (row: Row): Record<string, Cell> => ({
+    ...row, transaction_no: transactionNo,
+    ...('document_no' in row ? { document_no: documentNos.has(row.document_no!) ? no : row.document_no! } : {}),
+  });
+  /** An INSERT of the rows, the identity column `omit` left to its sequence; the tables in `keys` get the keys drawn there. */
+  const insert = (table: string, rows: readonly Record<string, Cell>[], omit?: string) => {
+    const columns = Object.keys(rows[0]!).filter((column) => column !== omit);
+    const tuples = rows.map((row) => `(${columns.map((column) => sql(row[column] ?? null)).join(', ')})`);
+    const override = ['gl_register', 'item_ledger_entry', 'customer_ledger_entry'].includes(table) ? ' overriding system value' : '';
+    return `insert into ${table} (${columns.map((column) => `"${column}"`).join(', ')})${override} values ${tuples.join(', ')}`;
+  };
+  const keys = `select nextval(pg_get_serial_sequence('gl_register', 'no'))::integer as register,
+    array(select nextval(pg_get_serial_sequence('item_ledger_entry', 'entry_no'))::integer from generate_series(1, ${template.itemLedgerEntries.length})) as item_entries,
+    array(select nextval(pg_get_serial_sequence('customer_ledger_entry', 'entry_no'))::integer from generate_series(1, ${template.customerEntries.length})) as customer_entries`;
+  const series = `update no_series_line set last_no_used = 'RAW' || lpad((coalesce(substr(last_no_used, 4)::integer, 0) + 1)::text, 7, '0'), last_date_used = ${sql(todayIsoDate())}
+    where series_code = 'BENCH-RAW' and line_no = 10000 returning last_no_used`;
+  const writes = [
+    insert('gl_register', [{ ...template.register, no: transactionNo, document_no: no }]),
+    insert('item_ledger_entry', template.itemLedgerEntries.map((row) => ({ ...entry(row), entry_no: itemEntry(row.entry_no!) }))),
+    template.applications.length === 0 ? null : insert('item_application_entry', template.applications.map((row) => ({
+      ...entry(row), item_ledger_entry_no: itemEntry(row.item_ledger_entry_no!),
+      inbound_item_entry_no: itemEntry(row.inbound_item_entry_no!), outbound_item_entry_no: itemEntry(row.outbound_item_entry_no ?? null),
+    })), 'entry_no'),
+    insert('value_entry', template.valueEntries.map((row) => ({ ...entry(row), item_ledger_entry_no: itemEntry(row.item_ledger_entry_no!) })), 'entry_no'),
+    layerUpdate(template, sql),
+    insert('gl_entry', template.glEntries.map(entry), 'entry_no'),
+    template.vatEntries.length === 0 ? null : insert('vat_entry', template.vatEntries.map(entry), 'entry_no'),
+    insert('customer_ledger_entry', template.customerEntries.map((row) => ({ ...entry(row), entry_no: customerEntry(row.entry_no!) }))),
+    insert('detailed_customer_ledger_entry', template.detailedEntries.map((row) => ({
+      ...entry(row), customer_ledger_entry_no: customerEntry(row.customer_ledger_entry_no!),
+    })), 'entry_no'),
+    insert('posted_sales_header', template.postedHeaders.map((row) => ({
+      ...row, no, transaction_no: transactionNo,
+      customer_ledger_entry_no: row.customer_ledger_entry_no == null ? null : customerEntry(row.customer_ledger_entry_no),
+    }))),
+    insert('posted_sales_line', template.postedLines.map((row) => ({ ...row, document_no: no, item_ledger_entry_no: itemEntry(row.item_ledger_entry_no ?? null) }))),
+    orderLineUpdate(orderNo, orderLines, sql),
+  ].filter((write) => write !== null);
+  const ctes = [`keys as materialized (${keys})`, `series as (${series})`, ...writes.map((write, index) => `w${index + 1} as (${write})`)];
+  return { text: `with ${ctes.join(',\n')}\nselect 1`, params };
+}
+
+/** The stock layers the sales took from: their remaining quantity goes down (null when the sales took from none). */
+function layerUpdate(template: Template, sql: (cell: Cell) => string): string | null {
+  const newEntries = new Set(template.itemLedgerEntries.map((row) => row.entry_no));
+  const taken = template.applications.filter((row) => !newEntries.has(row.inbound_item_entry_no!));
+  if (taken.length === 0) return null;
+  const layers = taken.map((row) => `(${sql(row.inbound_item_entry_no!)}::integer, ${sql(row.quantity!)}::numeric)`).join(', ');
+  return `update item_ledger_entry as e set remaining_quantity = e.remaining_quantity + v.quantity
+    from (values ${layers}) as v(entry_no, quantity) where e.entry_no = v.entry_no`;
+}
+
+/** The document's lines take their new quantities, as in `writeOnce`. */
+function orderLineUpdate(orderNo: string, orderLines: readonly Row[], sql: (cell: Cell) => string): string {
+  const lines = orderLines.map((line) => `(${sql(line.line_no!)}::integer, ${sql(line.quantity_shipped!)}::numeric, ${sql(line.quantity_to_ship!)}::numeric, `
+    + `${sql(line.quantity_invoiced!)}::numeric, ${sql(line.quantity_to_invoice!)}::numeric)`).join(', ');
+  return `update sales_line as l set quantity_shipped = v.shipped, quantity_to_ship = v.to_ship, quantity_invoiced = v.invoiced, quantity_to_invoice = v.to_invoice
+    from (values ${lines}) as v(line_no, shipped, to_ship, invoiced, to_invoice)
+    where l.document_type = 'order' and l.document_no = ${sql(orderNo)} and l.line_no = v.line_no`;
+}
+
+/** The statement on the handle's driver client, outside any explicit transaction: one round trip. */
+async function sendOnce(handle: DatabaseHandle, statement: Statement): Promise<void> {
+  const client = (handle.db as unknown as { $client: PGlite | pg.Pool }).$client;
+  if (handle.kind === 'pglite') await (client as PGlite).query(statement.text, statement.params);
+  else await (client as pg.Pool).query(statement.text, statement.params);
 }

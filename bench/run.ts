@@ -1,21 +1,22 @@
 // npm run bench: prints figures, never fails on timing. Everything runs on the embedded PGlite; with
 // BENCH_DATABASE_URL (or DATABASE_URL / TEST_DATABASE_URL) the posting figures run again, 1 and 8
 // clients, all selling the same items and each selling its own, in a fresh database created on that
-// PostgreSQL server and dropped afterwards.
+// PostgreSQL server and dropped afterwards. Last, an HTTP load test on the real server process.
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle, type Executor } from '../src/server/db/connection.ts';
 import { buildApp } from '../src/server/http/app.ts';
 import { loadDemoCompany } from '../src/server/demo/demo-company.ts';
 import { masterDataFigures } from './master-data.ts';
-import { printLine } from './measure.ts';
+import { peakRssMiB, printLine } from './measure.ts';
 import { benchActor } from './bench-actor.ts';
 import { postingFigures } from './posting.ts';
 import { receivablesFigures } from './receivables.ts';
 import { receivablesAgingFigures } from './receivables-aging.ts';
 import { benchServerUrl, freshServerDatabase } from './server-database.ts';
 import { bankStatementFigures } from './bank-statement.ts';
+import { httpLoadFigures } from './http-load.ts';
 
-/** Invoices posted per measurement: enough for a p99, few enough for the whole run to take about 3 minutes on 2 cores. */
+/** Invoices posted per measurement: enough for a p99, few enough for the whole run to take about 5 minutes on 2 cores. */
 const invoices = 100;
 
 async function withDemoCompany(handle: DatabaseHandle, work: (app: FastifyInstance) => Promise<void>): Promise<void> {
@@ -41,6 +42,7 @@ await withDemoCompany(embedded, async (app) => {
   await postingFigures(embedded, app, { invoices, clients: [1], countStatements: true, ownItems: false });
   await receivablesFigures(embedded, app);
 });
+printLine('peak RSS of the bench process after PGlite', `${peakRssMiB().toFixed(0)} MiB  (process.resourceUsage().maxRSS)`);
 
 const serverUrl = benchServerUrl();
 if (!serverUrl) {
@@ -56,3 +58,4 @@ if (!serverUrl) {
 
 await receivablesAgingFigures(serverUrl);
 await bankStatementFigures(serverUrl);
+await httpLoadFigures();
