@@ -25,6 +25,7 @@ import { registerReceivablesCommands } from './receivables-command.ts';
 import { registerRecurringSalesCommands } from './recurring-sales-command.ts';
 import { registerRecordCommands } from './record-command.ts';
 import { registerServerCommands } from './server-command.ts';
+import { serverAddressOf } from '../db/data-dir-lock.ts';
 
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   // The run's own environment: --work-date goes there, not into the process's or the next run's.
@@ -107,8 +108,9 @@ function expectOk(response: ApiResponse): unknown {
 function describeError(error: unknown): string {
   if (isDatabaseUnavailable(error)) return `DATABASE_UNAVAILABLE: the database server cannot be reached (${innermostMessage(error)}); check DATABASE_URL and that the server is running.`;
   if (!(error instanceof DomainError)) return error instanceof Error ? error.message : String(error);
+  const server = error.code === 'DATABASE_LOCKED' ? serverAddressOf(String(error.params.dataDir)) : undefined;
   const hint = error.code === 'DATABASE_LOCKED'
-    ? '\n  A server is using it: sign in to that server with `ledgerline login --server http://127.0.0.1:3000 --username …` and run the command again.'
+    ? `\n  ${server ? 'The server' : 'A server'} is using it: sign in to it with \`ledgerline login --server ${server ?? 'http://127.0.0.1:<its port>'} --username …\` and run the command again.`
     : '';
   return `${error.code}: ${error.message}${hint}`;
 }

@@ -13,6 +13,7 @@ import { startApprovalDelegationWorker } from '../approvals/approval-delegation.
 import { forgetCredentials, httpClient, saveCredentials } from './api-client.ts';
 import type { CliCommandKit } from './command-kit.ts';
 import { isEmpty, loadDemo, openCliDatabase } from './runtime.ts';
+import { recordServerAddress } from '../db/data-dir-lock.ts';
 
 export function registerServerCommands(program: Command, kit: CliCommandKit): void {
   program.command('serve')
@@ -71,7 +72,11 @@ async function serve(kit: CliCommandKit, options: { port?: string; demo: boolean
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Hooks cannot be added once listening: the address is forgotten through this one.
+  let forgetAddress = () => {};
+  app.addHook('onClose', () => forgetAddress());
   const address = await app.listen({ port: config.port, host: config.host });
+  if (handle.kind === 'pglite') forgetAddress = recordServerAddress(handle.location, address);
   stdout.write(`Ledgerline is serving ${handle.kind === 'pglite' ? `the embedded database in ${handle.location}` : handle.location}\n`);
   stdout.write(`Web: ${address}/   API: ${address}/api/v1   API docs: ${address}/api/docs\n`);
 }

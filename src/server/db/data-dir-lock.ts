@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../../core/errors.ts';
 
@@ -39,6 +39,26 @@ export function lockDataDir(dataDir: string): { release: () => void } {
     }
   }
   throw new DomainError('DATABASE_LOCKED', { dataDir, pid: 'unknown' });
+}
+
+const addressFile = (dataDir: string) => join(dataDir, 'ledgerline.address');
+
+/**
+ * The address a server holding the directory listens on, for a command refused by the lock to name
+ * (the port may come from --port or $PORT of the server's own environment). Removed when it stops.
+ */
+export function recordServerAddress(dataDir: string, address: string): () => void {
+  writeFileSync(addressFile(dataDir), `${address}\n`);
+  return () => rmSync(addressFile(dataDir), { force: true });
+}
+
+/** The recorded address of the server holding the directory, if one says where it listens. */
+export function serverAddressOf(dataDir: string): string | undefined {
+  try {
+    return readFileSync(addressFile(dataDir), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `pid bootId startTime`; the last two only where /proc tells them (Linux), else just the pid. */

@@ -151,6 +151,8 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('the ledgerline command'
       const locked = await run('list', 'customers');
       expect(locked.status).toBe(1);
       expect(locked.stderr).toContain('DATABASE_LOCKED');
+      // The refusal names the port the server really listens on, not a default.
+      expect(locked.stderr).toContain(`ledgerline login --server ${address} --username`);
       expect((await run('login', '--server', address, '--username', 'alice', '--password', 'long enough')).status).toBe(0);
       const created = await run('create', 'customers', '--data', '{"no":"H1","name":"Via HTTP","customerPostingGroup":"DOMESTIC","genBusPostingGroup":"DOMESTIC","vatBusPostingGroup":"DOMESTIC"}');
       expect(created.status, created.stderr).toBe(0);
