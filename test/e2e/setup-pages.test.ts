@@ -118,11 +118,37 @@ describe.skipIf(!chromiumAvailable())('setup pages and posted document status in
     await opened.waitFor({ state: 'detached', ...slow });
   }));
 
+  it('creates a sales price for all customers and a line discount for an item on the setup pages', { timeout: 120_000 }, () => step('prices', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Sales Prices', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sales Prices', exact: true }).waitFor(slow);
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    const price = page.getByRole('dialog', { name: 'New Sales Prices' });
+    await price.getByLabel('Item No.', { exact: true }).fill('1000');
+    await price.getByLabel('Minimum Quantity', { exact: true }).fill('10');
+    await price.getByLabel('Unit Price', { exact: true }).fill('12,50');
+    await price.getByRole('button', { name: 'Create' }).click();
+    await price.waitFor({ state: 'detached', ...slow });
+    const prices = await session.api.call<{ items: Record<string, unknown>[] }>('GET', '/api/v1/salesPrices?itemNo=1000');
+    expect(prices.items).toContainEqual(expect.objectContaining({ itemNo: '1000', salesType: 'allCustomers', minimumQuantity: '10.00000', unitPrice: '12.50000' }));
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Sales Line Discounts', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sales Line Discounts', exact: true }).waitFor(slow);
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    const discount = page.getByRole('dialog', { name: 'New Sales Line Discounts' });
+    await discount.getByLabel('Code', { exact: true }).fill('1000');
+    await discount.getByLabel('Line Discount %', { exact: true }).fill('7,5');
+    await discount.getByRole('button', { name: 'Create' }).click();
+    await discount.waitFor({ state: 'detached', ...slow });
+    const discounts = await session.api.call<{ items: Record<string, unknown>[] }>('GET', '/api/v1/salesLineDiscounts');
+    expect(discounts.items).toContainEqual(expect.objectContaining({ type: 'item', code: '1000', salesType: 'allCustomers', lineDiscountPercent: '7.50000' }));
+    await screenshot('sales-line-discounts');
+  }));
+
   it('opens every setup table from the navigation with the demo company\'s records', { timeout: 120_000 }, () => step('every-page', async () => {
     const tables: ReadonlyArray<[string, string]> = [
       ['No. Series', 'S-ORD'], ['Payment Terms', '30D'], ['Payment Methods', 'BANK'], ['Shipment Methods', 'EXW'], ['Shipping Agents', 'DHL'],
       ['Locations', 'MAIN'], ['Currencies', 'USD'], ['Chart of Accounts', '8040'], ['General Posting Setup', 'DOMESTIC'],
-      ['VAT Posting Setup', 'DOMESTIC'], ['Users', 'admin'],
+      ['VAT Posting Setup', 'DOMESTIC'], ['Inventory Posting Setup', 'RESALE'], ['Customer Price Groups', 'RETAIL'], ['Users', 'admin'],
     ];
     for (const [title, code] of tables) {
       await page.getByRole('navigation').getByRole('link', { name: title, exact: true }).click();

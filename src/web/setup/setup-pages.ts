@@ -9,9 +9,12 @@ import {
   shippingAgentSchemas,
 } from '../../core/master-data/logistics.schemas.ts';
 import {
-  generalPostingSetupAccounts, generalPostingSetupSchemas, glAccountSchemas, vatPostingSetupAccounts, vatPostingSetupSchemas,
+  generalPostingSetupAccounts, generalPostingSetupSchemas, glAccountSchemas, inventoryPostingSetupAccounts, inventoryPostingSetupSchemas,
+  vatPostingSetupAccounts, vatPostingSetupSchemas,
 } from '../../core/master-data/posting.schemas.ts';
 import { noSeriesLineSchemas, noSeriesSchemas, salesReceivablesSetupUpdate } from '../../core/master-data/setup.schemas.ts';
+import { salesLineDiscountSchemas, salesPriceSchemas } from '../../core/master-data/pricing.schemas.ts';
+import { customerPriceGroupSchemas } from '../../core/master-data/customer.schemas.ts';
 import { userSchemas } from '../../core/master-data/user.schemas.ts';
 import type { FieldGroup, FieldSpec } from '../components/record-fields.ts';
 import { captionOf } from '../format/captions.ts';
@@ -279,6 +282,58 @@ const vatPostingSetups: SetupTableSpec = {
   schemas: vatPostingSetupSchemas,
 };
 
+const inventoryPostingSetups: SetupTableSpec = {
+  kind: 'table', path: 'inventory-posting-setup', title: 'Inventory Posting Setup', resource: '/inventoryPostingSetups',
+  keyOf: (record) => String(record.id), describe: (record) => `${String(record.locationCode ?? '') || '(blank)'} / ${String(record.inventoryPostingGroup)}`,
+  columns: [column('locationCode', 'Location Code'), column('inventoryPostingGroup', 'Invt. Posting Group Code'), column('inventoryAccount'), column('inventoryAccountInterim', 'Inventory Account (Interim)')],
+  fields: [{ title: 'General', fields: [text('description')] }, { title: 'Accounts', fields: accountFields(inventoryPostingSetupAccounts) }],
+  newFields: [
+    { title: 'General', fields: [codeOf('locationCode', '/locations', 'Location Code'), codeOf('inventoryPostingGroup', '/inventoryPostingGroups', 'Invt. Posting Group Code'), text('description')] },
+    { title: 'Accounts', fields: accountFields(inventoryPostingSetupAccounts) },
+  ],
+  schemas: inventoryPostingSetupSchemas,
+};
+
+// Sales prices and line discounts of every item, as BC's Sales Prices and Sales Line Discounts pages (the item card shows one item's).
+const agreementWindowFields: FieldSpec[] = [
+  text('startingDate'), text('endingDate'), text('currencyCode'), text('unitOfMeasureCode', 'Unit of Measure Code'), decimal('minimumQuantity'),
+];
+const salesPriceTypes = { customer: 'Customer', customerPriceGroup: 'Customer Price Group', allCustomers: 'All Customers', campaign: 'Campaign' };
+const salesPriceFields: FieldSpec[] = [...agreementWindowFields, decimal('unitPrice'), flag('priceIncludesVat', 'Price Includes VAT'), flag('allowInvoiceDiscount'), flag('allowLineDiscount')];
+
+const salesPrices: SetupTableSpec = {
+  kind: 'table', path: 'sales-prices', title: 'Sales Prices', resource: '/salesPrices',
+  keyOf: (record) => String(record.id), describe: (record) => `${String(record.itemNo)} ${String(record.salesType)} ${String(record.salesCode ?? '')}`.trim(),
+  columns: [column('itemNo', 'Item No.'), column('salesType'), column('salesCode'), column('startingDate'), column('minimumQuantity'), { ...column('unitPrice'), align: 'right' }],
+  fields: [{ title: 'General', fields: salesPriceFields }],
+  newFields: [{ title: 'General', fields: [text('itemNo', 'Item No.'), choice('salesType', salesPriceTypes), text('salesCode'), ...salesPriceFields] }],
+  newDefaults: { salesType: 'allCustomers', allowInvoiceDiscount: true, allowLineDiscount: true },
+  schemas: salesPriceSchemas,
+};
+
+const lineDiscountTypes = { item: 'Item', itemDiscountGroup: 'Item Discount Group' };
+const lineDiscountSalesTypes = { customer: 'Customer', customerDiscountGroup: 'Customer Discount Group', allCustomers: 'All Customers', campaign: 'Campaign' };
+
+const salesLineDiscounts: SetupTableSpec = {
+  kind: 'table', path: 'sales-line-discounts', title: 'Sales Line Discounts', resource: '/salesLineDiscounts',
+  keyOf: (record) => String(record.id), describe: (record) => `${String(record.code)} ${String(record.salesType)} ${String(record.salesCode ?? '')}`.trim(),
+  columns: [column('type'), column('code', 'Code'), column('salesType'), column('salesCode'), column('startingDate'), { ...column('lineDiscountPercent', 'Line Discount %'), align: 'right' }],
+  fields: [{ title: 'General', fields: [...agreementWindowFields, decimal('lineDiscountPercent', 'Line Discount %')] }],
+  newFields: [{
+    title: 'General',
+    fields: [choice('type', lineDiscountTypes), text('code', 'Code'), choice('salesType', lineDiscountSalesTypes), text('salesCode'), ...agreementWindowFields, decimal('lineDiscountPercent', 'Line Discount %')],
+  }],
+  newDefaults: { type: 'item', salesType: 'allCustomers' },
+  schemas: salesLineDiscountSchemas,
+};
+
+const customerPriceGroups = codeTable({
+  path: 'customer-price-groups', title: 'Customer Price Groups', resource: '/customerPriceGroups',
+  columns: [column('code', 'Code'), column('description'), column('priceIncludesVat', 'Price Includes VAT'), column('allowInvoiceDiscount'), column('allowLineDiscount')],
+  fields: [{ title: 'General', fields: [text('description'), flag('priceIncludesVat', 'Price Includes VAT'), codeOf('vatBusPostingGroup', '/vatBusinessPostingGroups', 'VAT Bus. Posting Gr. (Price)'), flag('allowInvoiceDiscount'), flag('allowLineDiscount')] }],
+  schemas: customerPriceGroupSchemas,
+});
+
 const roleCaptions = { admin: 'Administrator', salesManager: 'Sales Manager', salesClerk: 'Sales Clerk', accountant: 'Accountant', viewer: 'Viewer' };
 
 const users: SetupTableSpec = {
@@ -332,7 +387,7 @@ const salesReceivablesSetup: SetupSingletonSpec = {
 /** In the order the navigation lists them. */
 export const setupPageList: readonly SetupPageSpec[] = [
   salesReceivablesSetup, numberSeries, paymentTerms, paymentMethods, shipmentMethods, shippingAgents, locations, currencies,
-  glAccounts, generalPostingSetups, vatPostingSetups, users,
+  glAccounts, generalPostingSetups, vatPostingSetups, inventoryPostingSetups, salesPrices, salesLineDiscounts, customerPriceGroups, users,
 ];
 
 export function setupPageOf(path: string | undefined): SetupPageSpec | undefined {
