@@ -103,6 +103,16 @@ export function creditExposureTotalLcy(exposure: CreditExposure): Decimal {
     .plus(exposure.currentDocumentChangeLcy);
 }
 
+/**
+ * The words of the credit warnings, from their details (amounts as text): the server words them with
+ * plain amounts, the web app again with the amounts in the user's locale.
+ */
+export const creditWarningMessages = {
+  OVERDUE_BALANCE: (d: { balanceDueLcy: string }) => `The customer has an overdue balance of ${d.balanceDueLcy} (LCY).`,
+  CREDIT_LIMIT_EXCEEDED: (d: { creditLimitLcy: string; totalAmountLcy: string; overLimitLcy: string }) =>
+    `The customer's credit limit of ${d.creditLimitLcy} (LCY) is exceeded: with this document the total is ${d.totalAmountLcy} (LCY), ${d.overLimitLcy} over the limit.`,
+} as const;
+
 /** Warnings never block: the user is told and may continue, and posting stays allowed. */
 export function creditWarnings(setting: CreditWarningsSetting, exposure: CreditExposure): Warning[] {
   const warnings: Warning[] = [];
@@ -116,7 +126,7 @@ export function creditWarnings(setting: CreditWarningsSetting, exposure: CreditE
   if (checkOverdue && exposure.balanceDueLcy.greaterThan(0)) {
     warnings.push({
       code: 'OVERDUE_BALANCE',
-      message: `The customer has an overdue balance of ${amountText(exposure.balanceDueLcy)} (LCY).`,
+      message: creditWarningMessages.OVERDUE_BALANCE({ balanceDueLcy: amountText(exposure.balanceDueLcy) }),
       details: { balanceDueLcy: amountText(exposure.balanceDueLcy) },
     });
   }
@@ -127,9 +137,7 @@ function creditLimitWarning(exposure: CreditExposure, total: Decimal): Warning {
   const overLimit = total.minus(exposure.creditLimitLcy);
   return {
     code: 'CREDIT_LIMIT_EXCEEDED',
-    message:
-      `The customer's credit limit of ${amountText(exposure.creditLimitLcy)} (LCY) is exceeded: ` +
-      `with this document the total is ${amountText(total)} (LCY), ${amountText(overLimit)} over the limit.`,
+    message: creditWarningMessages.CREDIT_LIMIT_EXCEEDED({ creditLimitLcy: amountText(exposure.creditLimitLcy), totalAmountLcy: amountText(total), overLimitLcy: amountText(overLimit) }),
     details: {
       creditLimitLcy: amountText(exposure.creditLimitLcy),
       totalAmountLcy: amountText(total),

@@ -8,6 +8,7 @@
  */
 import { DomainError, type DomainErrorCode } from '../../core/errors.ts';
 import { isDecimalString } from '../../core/money/decimal.ts';
+import { creditWarningMessages } from '../../core/sales/customer-checks.ts';
 import { formatDate } from './dates.ts';
 import type { CaptionLanguage } from '../session/session-store.ts';
 import type { SupportedLocale } from './locales.ts';
@@ -66,4 +67,32 @@ export function localizedMessage(code: string, params: MessageParams | undefined
     && reformat(formatted.dates, isIsoDate, (value) => formatDate(value, locale));
   if (!complete) return null;
   return language === 'nl' ? dutchMessages[code](values) : new DomainError(code, values).message;
+}
+
+type CreditWarningCode = keyof typeof creditWarningMessages;
+const creditWarningAmounts: Readonly<Record<CreditWarningCode, readonly string[]>> = {
+  OVERDUE_BALANCE: ['balanceDueLcy'],
+  CREDIT_LIMIT_EXCEEDED: ['creditLimitLcy', 'totalAmountLcy', 'overLimitLcy'],
+};
+const dutchCreditWarnings: Readonly<Record<CreditWarningCode, (d: Record<string, string>) => string>> = {
+  OVERDUE_BALANCE: (d) => `De klant heeft een achterstallig saldo van ${d.balanceDueLcy} (LV).`,
+  CREDIT_LIMIT_EXCEEDED: (d) => `De kredietlimiet van de klant van ${d.creditLimitLcy} (LV) is overschreden: met dit document is het totaal ${d.totalAmountLcy} (LV), ${d.overLimitLcy} boven de limiet.`,
+};
+
+/**
+ * A document warning (credit limit, overdue balance) in the user's language with its amounts in the
+ * locale; another warning, or one whose amounts are not what they should be, as the API words it.
+ */
+export function localizedWarning(
+  warning: { code: string; message: string; details?: Readonly<Record<string, unknown>> }, locale: SupportedLocale, language: CaptionLanguage = 'en',
+): string {
+  if (!Object.hasOwn(creditWarningAmounts, warning.code)) return warning.message;
+  const code = warning.code as CreditWarningCode;
+  const amounts: Record<string, string> = {};
+  for (const name of creditWarningAmounts[code]) {
+    const value = warning.details?.[name];
+    if (!isDecimalString(value)) return warning.message;
+    amounts[name] = formatAmount(value, locale);
+  }
+  return language === 'nl' ? dutchCreditWarnings[code](amounts) : (creditWarningMessages[code] as (d: Record<string, string>) => string)(amounts);
 }

@@ -5,7 +5,9 @@ import { salesDocumentUpdate } from '../../core/sales/sales-document.schemas.ts'
 import { ApiError } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import type { SalesDocument } from '../api/types.ts';
+import { localizedWarning } from '../format/messages.ts';
 import { useCaptions } from '../i18n/captions.ts';
+import { useSession } from '../session/session-store.ts';
 import { NotFoundPage } from '../layout/not-found-page.tsx';
 import { DocumentActions } from './document-actions.tsx';
 import { DocumentFactBox } from './document-factbox.tsx';
@@ -42,6 +44,7 @@ interface SalesDocumentViewProps {
 function SalesDocumentView({ kind, document, onReload }: SalesDocumentViewProps) {
   const t = useCaptions();
   const { locale, busy, editor, headerErrors, failure, showFailure, run, commitHeader } = useDocumentPage(kind, document, salesDocumentUpdate);
+  const { language } = useSession();
   const headerWarnings = document.warnings.filter((warning) => warning.code !== 'STOCKOUT');
   const [currentLineNo, setCurrentLineNo] = useState<number | null>(null);
   // BC's current line: the one the cursor was last in, else the first item line.
@@ -57,7 +60,7 @@ function SalesDocumentView({ kind, document, onReload }: SalesDocumentViewProps)
       <DocumentActions kind={kind} document={document} busy={busy} send={run} onError={showFailure} locale={locale} />
       {failure !== null && <FailureAlert failure={failure} onReload={onReload} />}
       {headerWarnings.map((warning) => (
-        <Alert key={warning.code + warning.message} color="orange" title={t('Warning')} role="status">{warning.message}</Alert>
+        <Alert key={warning.code + warning.message} color="orange" title={t('Warning')} role="status">{localizedWarning(warning, locale, language)}</Alert>
       ))}
       {/* The FactBox beside the document on wide screens, below it on narrow ones. */}
       <Grid gap="md">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizedMessage } from '../../../src/web/format/messages.ts';
+import { localizedMessage, localizedWarning } from '../../../src/web/format/messages.ts';
 
 // The API's refusals worded again in the web app: the words follow the caption language, the amounts
 // and dates the number and date format, each on its own.
@@ -37,5 +37,26 @@ describe('refusal messages in the user\'s language and format', () => {
       expect(localizedMessage('QUOTE_EXPIRED', { no: 'SQ1', validUntil: '2 March', workDate: '2026-03-10' }, 'nl-NL', language)).toBeNull();
       expect(localizedMessage('EXCHANGE_RATE_MISSING', undefined, 'nl-NL', language)).toBeNull();
     }
+  });
+});
+
+describe('credit warnings in the user\'s language and format', () => {
+  const limit = {
+    code: 'CREDIT_LIMIT_EXCEEDED', message: 'as the API words it',
+    details: { creditLimitLcy: '5000.00', totalAmountLcy: '6250.50', overLimitLcy: '1250.50', balanceLcy: '4000.00' },
+  };
+
+  it('words the credit limit and the overdue balance with the amounts in the locale, in English or Dutch', () => {
+    expect(localizedWarning(limit, 'nl-NL'))
+      .toBe("The customer's credit limit of 5.000,00 (LCY) is exceeded: with this document the total is 6.250,50 (LCY), 1.250,50 over the limit.");
+    expect(localizedWarning(limit, 'en-US', 'nl'))
+      .toBe('De kredietlimiet van de klant van 5,000.00 (LV) is overschreden: met dit document is het totaal 6,250.50 (LV), 1,250.50 boven de limiet.');
+    expect(localizedWarning({ code: 'OVERDUE_BALANCE', message: 'x', details: { balanceDueLcy: '1234.5' } }, 'nl-NL', 'nl'))
+      .toBe('De klant heeft een achterstallig saldo van 1.234,50 (LV).');
+  });
+
+  it('leaves other warnings, and one whose amounts are not amounts, as the API words them', () => {
+    expect(localizedWarning({ code: 'STOCKOUT', message: 'Item 1000 is short.', details: { itemNo: '1000' } }, 'nl-NL', 'nl')).toBe('Item 1000 is short.');
+    expect(localizedWarning({ ...limit, details: { ...limit.details, overLimitLcy: 'lots' } }, 'nl-NL', 'nl')).toBe('as the API words it');
   });
 });
