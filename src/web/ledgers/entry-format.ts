@@ -26,6 +26,7 @@ export function formatEntryValue(value: unknown, kind: EntryValueKind, locale: S
     case 'date': return formatDate(String(value), locale);
     case 'boolean': return value === true ? caption('Yes') : caption('No');
     case 'code': return caption(captionOf(String(value)));
+    case 'documentType': return caption(captionOf(String(value)), { context: 'document' });
     default: return String(value);
   }
 }

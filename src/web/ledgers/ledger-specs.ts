@@ -1,7 +1,8 @@
 import type { LedgerName } from '../api/posting-types.ts';
 
 /** How an entry's field is written: dates and decimals in the user's locale, enum values as words. */
-export type EntryValueKind = 'text' | 'code' | 'date' | 'amount' | 'quantity' | 'unitAmount' | 'percent' | 'boolean' | 'integer';
+/** `documentType`: a code read as a document's name (BC's Invoice is Dutch Factuur there, Factureren as an action). */
+export type EntryValueKind = 'text' | 'code' | 'documentType' | 'date' | 'amount' | 'quantity' | 'unitAmount' | 'percent' | 'boolean' | 'integer';
 
 export interface EntryColumn {
   field: string;
@@ -34,7 +35,7 @@ const column = (field: string, label: string, kind: EntryValueKind = 'text'): En
 /** The name of the customer, vendor, account or item beside its number: the ledger list's API joins it in (and sorts on it). */
 const nameColumn = (field: string, label: string): EntryColumn => ({ field, label, kind: 'text', listOnly: true });
 const postingDate = column('postingDate', 'Posting Date', 'date');
-const documentType = column('documentType', 'Document Type', 'code');
+const documentType = column('documentType', 'Document Type', 'documentType');
 const documentNo = column('documentNo', 'Document No.');
 const entryNo = column('entryNo', 'Entry No.', 'integer');
 const description = column('description', 'Description');

@@ -19,6 +19,17 @@ describe('an entry value as the user reads it', () => {
   ] as const)('%j as %s in %s → %j', (value, kind, locale, expected) => {
     expect(formatEntryValue(value, kind, locale)).toBe(expected);
   });
+
+  it('asks a document type for its caption as a document (Dutch Factuur), another code plainly', () => {
+    const asked: unknown[] = [];
+    const caption = (english: string, values?: Record<string, unknown>) => {
+      asked.push([english, values]);
+      return values?.context === 'document' ? `${english} as a document` : english;
+    };
+    expect(formatEntryValue('invoice', 'documentType', 'nl-NL', caption)).toBe('Invoice as a document');
+    expect(formatEntryValue('invoice', 'code', 'nl-NL', caption)).toBe('Invoice');
+    expect(asked).toEqual([['Invoice', { context: 'document' }], ['Invoice', undefined]]);
+  });
 });
 
 describe('the total of an amount column', () => {
