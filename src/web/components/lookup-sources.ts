@@ -1,5 +1,5 @@
 import type { Customer } from '../api/types.ts';
-import type { LookupSource } from './record-lookup.tsx';
+import type { LookupSource } from './lookup-source.ts';
 
 export const customerLookup: LookupSource<Customer> = { path: '/customers', keyOf: (record) => record.no, describe: (record) => `${record.name} · ${record.city}` };
 
@@ -23,4 +23,9 @@ export const lineNoLookups: Readonly<Record<'item' | 'glAccount', LookupSource<L
 /** A vendor's item we do not keep (BC Nonstock Item): a sales line made from it makes the item the first time. */
 export const catalogItemLookup: LookupSource<{ entryNo: string; vendorItemNo: string; description: string }> = {
   path: '/catalogItems', keyOf: (record) => record.entryNo, describe: (record) => `${record.vendorItemNo} · ${record.description}`,
+};
+
+/** A posting account of a setup (direct posting or not: receivables and the like are closed to it). */
+export const postingAccountLookup: LookupSource<{ no: string; name: string }> = {
+  path: '/glAccounts', filters: { accountType: 'posting' }, keyOf: (record) => record.no, describe: (record) => record.name,
 };

@@ -1,5 +1,6 @@
 import { decimalForInput, parseDecimalInput } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
+import type { LookupSource } from './lookup-source.ts';
 
 /** One field of a card: how it is edited and, for codes, which API collection holds the choices. */
 export type FieldSpec =
@@ -9,7 +10,9 @@ export type FieldSpec =
     name: string; label: string; kind: 'code'; lookup: string;
     /** The API keeps "none" as '' (a text field, not a nullable reference): a cleared choice is sent as ''. */
     emptyAsText?: boolean;
-  };
+  }
+  /** A record by its number (a customer, an item): typed, or looked up by name (components/record-lookup.tsx). */
+  | { name: string; label: string; kind: 'record'; source: LookupSource<never> };
 
 export interface FieldGroup {
   title: string;
@@ -24,7 +27,7 @@ export function toFormValues(record: object, fields: readonly FieldSpec[], local
   return Object.fromEntries(fields.map((field) => {
     const value = (record as Record<string, unknown>)[field.name];
     if (field.kind === 'boolean') return [field.name, Boolean(value)];
-    if (field.kind === 'code') return [field.name, (value as string | null | undefined) || null];
+    if (field.kind === 'code' || field.kind === 'record') return [field.name, (value as string | null | undefined) || null];
     if (field.kind === 'decimal') return [field.name, typeof value === 'string' && value !== '' ? decimalForInput(value, locale, 2) : ''];
     return [field.name, (value as string | undefined) ?? ''];
   }));

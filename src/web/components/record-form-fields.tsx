@@ -2,6 +2,7 @@ import { Checkbox, Fieldset, NativeSelect, SimpleGrid, TextInput } from '@mantin
 import type { FieldErrors } from '../api/field-errors.ts';
 import { useCaptions } from '../i18n/captions.ts';
 import { CodeSelect } from './code-select.tsx';
+import { RecordLookup } from './record-lookup.tsx';
 import type { FieldGroup, FieldSpec, FormValue, FormValues } from './record-fields.ts';
 
 interface RecordFormFieldsProps {
@@ -42,6 +43,11 @@ function FormField({ field, value, error, onChange }: FormFieldProps) {
       );
     case 'code':
       return <CodeSelect lookup={field.lookup} label={field.label} value={typeof value === 'string' ? value : null} error={error} onChange={(code) => onChange(field.name, code)} />;
+    case 'record':
+      return (
+        <RecordLookup source={field.source} value={typeof value === 'string' ? value : ''} onChange={(text) => onChange(field.name, text || null)}
+          onCommit={(key) => onChange(field.name, key || null)} inputProps={{ label: t(field.label), error }} />
+      );
     default:
       return (
         <TextInput label={t(field.label)} value={String(value ?? '')} error={error} inputMode={field.kind === 'decimal' ? 'decimal' : undefined}

@@ -1,17 +1,13 @@
 import { Combobox, Text, TextInput, useCombobox, type TextInputProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
+import type { LookupSource } from './lookup-source.ts';
 import type { KeyboardEvent } from 'react';
 import { api, ApiError, encodeKey, withQuery } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
 
 /** Where a lookup finds its records: an API collection, its key and the text shown beside the key. */
-export interface LookupSource<T> {
-  path: string;
-  filters?: Record<string, string>;
-  keyOf: (record: T) => string;
-  describe: (record: T) => string;
-}
+export type { LookupSource };
 
 type InputAttributes = Omit<TextInputProps, 'value' | 'onChange' | 'onKeyDown' | 'onBlur'> & Record<`data-${string}`, string | boolean | undefined>;
 

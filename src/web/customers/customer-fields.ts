@@ -1,5 +1,7 @@
 import type { Customer } from '../api/types.ts';
 import { withNoField, type FieldGroup, type FieldSpec } from '../components/record-fields.ts';
+import { customerLookup } from '../components/lookup-sources.ts';
+import type { LookupSource } from '../components/lookup-source.ts';
 
 /** The address and contact of a customer, and of its ship-to addresses (the same fields in BC). */
 export const addressFields: readonly FieldSpec[] = [
@@ -48,7 +50,7 @@ export const customerFieldGroups: readonly FieldGroup[] = [
   {
     title: 'Invoicing',
     fields: [
-      { name: 'billToCustomerNo', label: 'Bill-to Customer No.', kind: 'text' },
+      { name: 'billToCustomerNo', label: 'Bill-to Customer No.', kind: 'record', source: customerLookup as LookupSource<never> },
       { name: 'vatRegistrationNo', label: 'VAT Registration No.', kind: 'text' },
       { name: 'gln', label: 'GLN', kind: 'text' },
       { name: 'electronicAddress', label: 'E-Invoice Endpoint ID', kind: 'text' },

@@ -17,6 +17,8 @@ import { salesLineDiscountSchemas, salesPriceSchemas } from '../../core/master-d
 import { customerPriceGroupSchemas } from '../../core/master-data/customer.schemas.ts';
 import { userSchemas } from '../../core/master-data/user.schemas.ts';
 import type { FieldGroup, FieldSpec } from '../components/record-fields.ts';
+import { lineNoLookups, postingAccountLookup } from '../components/lookup-sources.ts';
+import type { LookupSource } from '../components/lookup-source.ts';
 import { captionOf } from '../format/captions.ts';
 
 export type SetupRecord = Record<string, unknown> & { version: number };
@@ -241,7 +243,7 @@ const glAccounts: SetupTableSpec = {
 };
 glAccounts.newFields = withKey(glAccounts.fields, text('no', 'No.'));
 
-const accountFields = (names: readonly string[]) => names.map((name) => text(name));
+const accountFields = (names: readonly string[]): FieldSpec[] => names.map((name) => ({ name, label: captionOf(name), kind: 'record', source: postingAccountLookup as LookupSource<never> }));
 
 const generalPostingSetups: SetupTableSpec = {
   kind: 'table', path: 'general-posting-setup', title: 'General Posting Setup', resource: '/generalPostingSetups',
@@ -306,7 +308,7 @@ const salesPrices: SetupTableSpec = {
   keyOf: (record) => String(record.id), describe: (record) => `${String(record.itemNo)} ${String(record.salesType)} ${String(record.salesCode ?? '')}`.trim(),
   columns: [column('itemNo', 'Item No.'), column('salesType'), column('salesCode'), column('startingDate'), column('minimumQuantity'), { ...column('unitPrice'), align: 'right' }],
   fields: [{ title: 'General', fields: salesPriceFields }],
-  newFields: [{ title: 'General', fields: [text('itemNo', 'Item No.'), choice('salesType', salesPriceTypes), text('salesCode'), ...salesPriceFields] }],
+  newFields: [{ title: 'General', fields: [{ name: 'itemNo', label: 'Item No.', kind: 'record', source: lineNoLookups.item as LookupSource<never> }, choice('salesType', salesPriceTypes), text('salesCode'), ...salesPriceFields] }],
   newDefaults: { salesType: 'allCustomers', allowInvoiceDiscount: true, allowLineDiscount: true },
   schemas: salesPriceSchemas,
 };
