@@ -3,6 +3,7 @@
  * who may sign in to it.
  */
 import { hostname } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { type Command, Option } from 'commander';
 import { roles } from '../../core/access/roles.ts';
 import { readConfig } from '../config.ts';
@@ -13,7 +14,9 @@ import { startApprovalDelegationWorker } from '../approvals/approval-delegation.
 import { forgetCredentials, httpClient, saveCredentials } from './api-client.ts';
 import type { CliCommandKit } from './command-kit.ts';
 import { isEmpty, loadDemo, openCliDatabase } from './runtime.ts';
+import { demoCredentials } from '../demo/demo-company.ts';
 import { recordServerAddress } from '../db/data-dir-lock.ts';
+import { embeddedDatabaseExists, registerFirstStartCommand, runFirstStartProcess } from './first-start.ts';
 
 export function registerServerCommands(program: Command, kit: CliCommandKit): void {
   program.command('serve')
@@ -42,6 +45,7 @@ export function registerServerCommands(program: Command, kit: CliCommandKit): vo
         await handle.close();
       }
     });
+  registerFirstStartCommand(program, kit);
   registerSignInCommands(program, kit);
   registerUserCommands(program, kit);
 }
@@ -49,12 +53,21 @@ export function registerServerCommands(program: Command, kit: CliCommandKit): vo
 /** Runs until a signal; only ever started as a process of its own (it ends the process on SIGINT/SIGTERM). */
 async function serve(kit: CliCommandKit, options: { port?: string; demo: boolean }): Promise<void> {
   const { env, stdout } = kit.io;
+  keepHeapNearLiveSize();
   const config = readConfig(options.port ? { ...env, PORT: options.port } : env);
+  const embeddedFirstStart = !config.databaseUrl && !kit.io.openDatabase && !embeddedDatabaseExists(config.dataDir);
+  if (embeddedFirstStart) {
+    if (options.demo) stdout.write(`The database in ${config.dataDir} is empty.\n`);
+    await runFirstStartProcess(env, options.demo);
+  }
   const handle = await openCliDatabase(kit.io, config);
-  if (options.demo && (await isEmpty(handle.db))) {
+  const loadDemoHere = options.demo && !embeddedFirstStart && (await isEmpty(handle.db));
+  if (loadDemoHere) {
     stdout.write(`The database in ${handle.location} is empty.\n`);
-    const credentials = await loadDemo(handle.db, stdout);
-    stdout.write(`Loaded the demo company into the empty database. Sign in as ${credentials.username} / ${credentials.password} (demo only: change it).\n`);
+    await loadDemo(handle.db, stdout);
+  }
+  if (options.demo && (embeddedFirstStart || loadDemoHere)) {
+    stdout.write(`Loaded the demo company into the empty database. Sign in as ${demoCredentials.username} / ${demoCredentials.password} (demo only: change it).\n`);
   }
   const app = await buildApp({ db: handle.db, logger: env.LOG_LEVEL !== 'silent' && Boolean(env.LOG_LEVEL) });
   // PGlite's data directory is locked to this process, so any job still 'running' was cut off by a crash;
@@ -79,6 +92,16 @@ async function serve(kit: CliCommandKit, options: { port?: string; demo: boolean
   if (handle.kind === 'pglite') forgetAddress = recordServerAddress(handle.location, address);
   stdout.write(`Ledgerline is serving ${handle.kind === 'pglite' ? `the embedded database in ${handle.location}` : handle.location}\n`);
   stdout.write(`Web: ${address}/   API: ${address}/api/v1   API docs: ${address}/api/docs\n`);
+}
+
+/**
+ * The server's live JavaScript heap stays near 80 MB, but under load V8 let the heap grow to four times
+ * that before collecting (garbage kept as resident memory). Growing by half of the live size keeps the
+ * server's memory near what it uses, for about the same CPU time (measured with 200 invoices created and
+ * posted: peak 468 MiB against 690 MiB).
+ */
+function keepHeapNearLiveSize(): void {
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
 function registerSignInCommands(program: Command, kit: CliCommandKit): void {

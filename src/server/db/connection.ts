@@ -42,10 +42,18 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
   return openPglite(config.dataDir, config.loadDataDir);
 }
 
+/**
+ * PGlite's own defaults plus a buffer cache of 32 MB instead of PostgreSQL's 128 MB: the embedded
+ * database lives in the server's own memory (WebAssembly), where the larger cache cost ~60 MB of
+ * resident memory; the operating system's file cache still holds the data files.
+ */
+const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
+
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<DatabaseHandle> {
   const lock = dataDir ? lockDataDir(dataDir) : undefined;
   try {
     const client = new PGlite({
+      startParams: pgliteStartParams,
       ...(dataDir ? { dataDir: join(dataDir, 'pgdata') } : {}),
       ...(loadDataDir ? { loadDataDir } : {}),
     });

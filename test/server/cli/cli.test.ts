@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ledgerlineBin, runLedgerline, spawnLedgerline, useCliWorkspace } from '../../support/cli.ts';
@@ -32,16 +33,19 @@ function startServer(env: NodeJS.ProcessEnv, ...args: string[]) {
     server.kill('SIGTERM');
     if (server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
   };
-  return { address, stop, output: () => output };
+  return { address, stop, output: () => output, pid: server.pid! };
 }
 
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('npm start on an empty database', () => {
-  it('loads the demo company, says how to sign in, and admin/admin opens it', async () => {
+  it('loads the demo company in a process of its own, says how to sign in, and admin/admin opens it', { timeout: 240_000 }, async () => {
     const fresh = { ...workspace.environment(), LEDGERLINE_DATA_DIR: join(workspace.workDir(), 'fresh-data') };
     const server = startServer(fresh);
     try {
       const address = await server.address;
       expect(server.output()).toContain('admin / admin');
+      // initdb (~1 GB of resident memory) ran in a first-start process of its own, not in the server.
+      const peakKiB = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]);
+      expect(peakKiB / 1024).toBeLessThan(700);
       const signIn = await fetch(`${address}/api/v1/auth/token`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'admin' }),
       });
