@@ -3,13 +3,14 @@
  * after invoice discount) and its LCY value, the facts workflow conditions test, and the content
  * hash an approval is bound to. Also the users' approval setups and the enabled workflows.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { approvalContentHash } from '../../core/approvals/content-hash.ts';
 import { approvalDocumentTypes, type ApprovalDocumentType, type ApprovalUserSetup } from '../../core/approvals/types.ts';
 import { applicableWorkflow, type ApprovalDocumentFacts } from '../../core/approvals/workflow.ts';
 import { dec, sum, type Decimal } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import type { Executor } from '../db/connection.ts';
+import { reusableSelect } from '../db/reusable-select.ts';
 import { approvalUserSetup, approvalWorkflow } from '../db/schema/index.ts';
 import type { SalesDocument } from '../sales/sales-document.types.ts';
 
@@ -42,9 +43,13 @@ const workflowCandidate = (row: WorkflowRow) => ({
   ...row, documentType: row.documentType as ApprovalDocumentType, minimumAmountLcy: row.minimumAmountLcy === null ? null : dec(row.minimumAmountLcy),
 });
 
+// Built once: every release and posting asks.
+const selectEnabledWorkflows = reusableSelect((db) => db.select().from(approvalWorkflow)
+  .where(and(eq(approvalWorkflow.enabled, true), eq(approvalWorkflow.documentType, sql.placeholder('documentType')))));
+
 /** The enabled workflow that applies to the document now, if any. */
 export async function workflowFor(tx: Executor, facts: ApprovalFacts): Promise<WorkflowRow | undefined> {
-  const rows = await tx.select().from(approvalWorkflow).where(and(eq(approvalWorkflow.enabled, true), eq(approvalWorkflow.documentType, facts.documentType)));
+  const rows = await selectEnabledWorkflows(tx, { documentType: facts.documentType });
   if (rows.length === 0) return undefined;
   const chosen = applicableWorkflow(rows.map(workflowCandidate), facts);
   return chosen && rows.find((row) => row.code === chosen.code);

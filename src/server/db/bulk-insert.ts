@@ -47,9 +47,20 @@ function definedKeys(row: object): string[] {
 }
 
 function insertGroup(table: PgTable, rows: readonly object[], options: { returning?: Column; numbered?: boolean }): SQL {
-  const { returning } = options;
+  const { head, tail } = statementText(table, definedKeys(rows[0]!), options);
+  return sql`${sql.raw(head)}${JSON.stringify(rows)}${sql.raw(tail)}`;
+}
+
+/** The statement around the JSON, per table and set of keys: the same few shapes recur in every posting, so each is built once. */
+const statementTexts = new WeakMap<PgTable, Map<string, { head: string; tail: string }>>();
+
+function statementText(table: PgTable, keys: string[], options: { returning?: Column; numbered?: boolean }): { head: string; tail: string } {
+  const shapes = statementTexts.get(table) ?? new Map<string, { head: string; tail: string }>();
+  statementTexts.set(table, shapes);
+  const shapeKey = `${keys.join(',')}|${options.numbered ? 'numbered' : ''}|${options.returning ? columnName(options.returning) : ''}`;
+  const known = shapes.get(shapeKey);
+  if (known) return known;
   const columns = getTableColumns(table);
-  const keys = definedKeys(rows[0]!);
   const fields = keys.map((key) => {
     const column = columns[key];
     if (!column) throw new Error(`insertRows: ${getTableName(table)} has no column ${key}`);
@@ -57,8 +68,10 @@ function insertGroup(table: PgTable, rows: readonly object[], options: { returni
   });
   // The JSON keeps the rows' property names; json_to_recordset types each one as its column.
   const head = `insert into "${getTableName(table)}" (${fields.map((field) => field.name).join(', ')})${options.numbered ? ' overriding system value' : ''} select ${fields.map((field) => field.key).join(', ')} from json_to_recordset(`;
-  const tail = `::json) as r(${fields.map((field) => `${field.key} ${field.type}`).join(', ')})${returning ? ` returning "${columnName(returning)}" as "value"` : ''}`;
-  return sql`${sql.raw(head)}${JSON.stringify(rows)}${sql.raw(tail)}`;
+  const tail = `::json) as r(${fields.map((field) => `${field.key} ${field.type}`).join(', ')})${options.returning ? ` returning "${columnName(options.returning)}" as "value"` : ''}`;
+  const text = { head, tail };
+  shapes.set(shapeKey, text);
+  return text;
 }
 
 /** The database name of a column: as declared, or the property name in snake case (the app's casing). */

@@ -2,25 +2,30 @@
  * The setup rows a sales (purchase) posting takes its accounts from (spec §1.6), loaded once per posting in a
  * few queries (the setup tables are small) and shaped as core/posting expects: '' for blank.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { dec } from '../../core/money/decimal.ts';
 import type { CostPostingAccounts } from '../../core/posting/cost-posting.ts';
 import type { SalesPostingAccounts } from '../../core/posting/sales-invoice-posting.ts';
 import type { VatCalculationType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
+import { reusableSelect } from '../db/reusable-select.ts';
 import { customerPostingGroup, generalPostingSetup, inventoryPostingSetup, vatPostingSetup, vendorPostingGroup } from '../db/schema/index.ts';
 
 export type PostingAccounts = SalesPostingAccounts & CostPostingAccounts;
 
 const blank = (value: string | null) => value ?? '';
 
+// Built once: every posting reads them.
+const selectCustomerPostingGroup = reusableSelect((db) => db.select().from(customerPostingGroup).where(eq(customerPostingGroup.code, sql.placeholder('code'))));
+const selectGeneralPostingSetups = reusableSelect((db) => db.select().from(generalPostingSetup));
+const selectVatPostingSetups = reusableSelect((db) => db.select().from(vatPostingSetup));
+const selectInventoryPostingSetups = reusableSelect((db) => db.select().from(inventoryPostingSetup));
+
 export async function loadPostingAccounts(tx: Executor, customerPostingGroupCode: string | null): Promise<PostingAccounts> {
-  const [group] = customerPostingGroupCode
-    ? await tx.select().from(customerPostingGroup).where(eq(customerPostingGroup.code, customerPostingGroupCode))
-    : [];
-  const general = await tx.select().from(generalPostingSetup);
-  const vat = await tx.select().from(vatPostingSetup);
-  const inventory = await tx.select().from(inventoryPostingSetup);
+  const [group] = customerPostingGroupCode ? await selectCustomerPostingGroup(tx, { code: customerPostingGroupCode }) : [];
+  const general = await selectGeneralPostingSetups(tx);
+  const vat = await selectVatPostingSetups(tx);
+  const inventory = await selectInventoryPostingSetups(tx);
   return {
     customerPostingGroup: {
       code: customerPostingGroupCode ?? '',

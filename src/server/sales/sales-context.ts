@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { dec, type Decimal } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
+import { reusableSelect } from '../db/reusable-select.ts';
 import { currency, generalLedgerSetup, inventorySetup, salesReceivablesSetup } from '../db/schema/index.ts';
 
 /** The setup a sales command reads, loaded once per command. */
@@ -13,16 +14,20 @@ export interface SalesContext {
   inventorySetup: typeof inventorySetup.$inferSelect;
 }
 
+// The three one-row setups in one statement, built once: every sales request reads them.
+const selectSetups = reusableSelect((db) => db.select({ salesSetup: salesReceivablesSetup, glSetup: generalLedgerSetup, inventorySetup })
+  .from(salesReceivablesSetup).innerJoin(generalLedgerSetup, sql`true`).innerJoin(inventorySetup, sql`true`));
+
 export async function loadSalesContext(tx: Executor, workDate: string, username = ''): Promise<SalesContext> {
-  // The three one-row setups in one statement: every sales request reads them.
-  const [row] = await tx.select({ salesSetup: salesReceivablesSetup, glSetup: generalLedgerSetup, inventorySetup })
-    .from(salesReceivablesSetup).innerJoin(generalLedgerSetup, sql`true`).innerJoin(inventorySetup, sql`true`);
+  const [row] = await selectSetups(tx);
   return { workDate, username, salesSetup: row!.salesSetup, glSetup: row!.glSetup, inventorySetup: row!.inventorySetup };
 }
+
+const selectCurrency = reusableSelect((db) => db.select().from(currency).where(eq(currency.code, sql.placeholder('code'))));
 
 /** Rounding precisions of the document currency (blank = local currency from the G/L setup). */
 export async function currencyPrecisions(tx: Executor, context: Pick<SalesContext, 'glSetup'>, currencyCode: string | null): Promise<{ amount: Decimal; unitAmount: Decimal }> {
   if (!currencyCode) return { amount: dec(context.glSetup.amountRoundingPrecision), unitAmount: dec(context.glSetup.unitAmountRoundingPrecision) };
-  const [row] = await tx.select().from(currency).where(eq(currency.code, currencyCode));
+  const [row] = await selectCurrency(tx, { code: currencyCode });
   return { amount: dec(row!.amountRoundingPrecision), unitAmount: dec(row!.unitAmountRoundingPrecision) };
 }

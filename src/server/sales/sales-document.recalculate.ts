@@ -4,12 +4,15 @@ import { roundAmount } from '../../core/money/rounding.ts';
 import { calculateInvoiceDiscount } from '../../core/pricing/invoice-discount.ts';
 import { amountLines, linesWithAmounts, typedInvoiceDiscounts, writeChangedAmounts } from '../documents/document-amounts.ts';
 import type { Executor } from '../db/connection.ts';
+import { reusableSelect } from '../db/reusable-select.ts';
 import { customerInvoiceDiscount, customerPostingGroup, salesHeader, salesLine } from '../db/schema/index.ts';
 import { DomainError } from '../../core/errors.ts';
 import { deriveLine } from './sales-line.derive.ts';
 import { recalculatePrepayments } from './prepayment.lines.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import type { SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
+
+const selectInvoiceDiscountTerms = reusableSelect((db) => db.select().from(customerInvoiceDiscount).where(eq(customerInvoiceDiscount.code, sql.placeholder('code'))));
 
 /**
  * When the invoice discount is worked out again from the customer's terms: on orders whenever a line
@@ -35,7 +38,7 @@ export async function recalculateDocument(
   let value = dec(header.invoiceDiscountValue);
   let discounts: Map<number, Decimal>;
   if (automatic && calculation !== 'amount') {
-    const terms = (await tx.select().from(customerInvoiceDiscount).where(eq(customerInvoiceDiscount.code, header.invoiceDiscountCode)))
+    const terms = (await selectInvoiceDiscountTerms(tx, { code: header.invoiceDiscountCode }))
       .map((row) => ({ currencyCode: row.currencyCode, minimumAmount: dec(row.minimumAmount), discountPercent: dec(row.discountPercent), serviceCharge: dec(row.serviceCharge) }));
     const factor = dec(header.currencyFactor);
     const result = calculateInvoiceDiscount(lines, terms, {

@@ -1,5 +1,5 @@
 /** The checks a posting makes before it writes anything (spec §7.4), and the document it locks. */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { sum } from '../../core/money/decimal.ts';
 import { assertLocationWhenMandatory } from '../../core/inventory/location-mandatory.ts';
@@ -9,12 +9,18 @@ import type { PostingScope } from '../../core/sales/posting-scope.ts';
 import { salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { postgresErrorCode } from '../db/constraint-errors.ts';
+import { reusableSelect } from '../db/reusable-select.ts';
 import { customer, glAccount, item, location, postedSalesHeader, salesHeader, salesLine } from '../db/schema/index.ts';
 import type { SalesContext } from './sales-context.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
 import type { ItemRow, PostableDocumentType, SalesPostingDescriptor } from './sales-post.types.ts';
 
+
+const selectHeaderForPosting = reusableSelect((db) => db.select().from(salesHeader)
+  .where(and(eq(salesHeader.documentType, sql.placeholder('documentType')), eq(salesHeader.no, sql.placeholder('no')))).for('update', { noWait: true }));
+const selectLinesForPosting = reusableSelect((db) => db.select().from(salesLine)
+  .where(and(eq(salesLine.documentType, sql.placeholder('documentType')), eq(salesLine.documentNo, sql.placeholder('no')))).orderBy(asc(salesLine.lineNo)));
 
 /**
  * The document, locked for the posting. NOWAIT: a second post of the same document while the first
@@ -23,14 +29,14 @@ import type { ItemRow, PostableDocumentType, SalesPostingDescriptor } from './sa
 export async function loadDocumentForPosting(tx: Executor, documentType: PostableDocumentType, no: string): Promise<SalesDocument> {
   let header: SalesHeaderRow | undefined;
   try {
-    [header] = await tx.select().from(salesHeader).where(and(eq(salesHeader.documentType, documentType), eq(salesHeader.no, no))).for('update', { noWait: true });
+    [header] = await selectHeaderForPosting(tx, { documentType, no });
   } catch (error) {
     // 55P03 lock_not_available: another transaction is posting this document.
     if (postgresErrorCode(error) === '55P03') throw new DomainError('DOCUMENT_BEING_POSTED', { entity: documentKinds[documentType].entity, no });
     throw error;
   }
   if (header) {
-    const lines = await tx.select().from(salesLine).where(and(eq(salesLine.documentType, documentType), eq(salesLine.documentNo, no))).orderBy(asc(salesLine.lineNo));
+    const lines = await selectLinesForPosting(tx, { documentType, no });
     return { header, lines };
   }
   // Posted in full (and so deleted) by a request that came first: a conflict, not an unknown document.

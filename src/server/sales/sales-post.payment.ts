@@ -4,7 +4,7 @@
  * method, the balancing bank account, the application setup and, with Adjust for Payment Discount,
  * the setups of the invoice's VAT; writes nothing.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
 import type { EntryDocument, PostingBatch } from '../../core/posting/entries.ts';
@@ -12,10 +12,13 @@ import {
   type BalancingAccount, documentVatBuckets, type ImmediatePayment, planImmediatePayment,
 } from '../../core/receivables/immediate-payment.ts';
 import type { Executor } from '../db/connection.ts';
+import { reusableSelect } from '../db/reusable-select.ts';
 import { bankAccount, bankAccountPostingGroup, customer, paymentMethod } from '../db/schema/index.ts';
 import { loadApplicationSetup, vatBucketSetups } from '../journal/general-journal.queries.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
+
+const selectPaymentMethod = reusableSelect((db) => db.select().from(paymentMethod).where(eq(paymentMethod.code, sql.placeholder('code'))));
 
 export async function immediatePayment(
   tx: Executor, loaded: Pick<LoadedSalesPosting, 'header' | 'accounts' | 'precision'>, invoiceBatch: PostingBatch, document: EntryDocument, context: SalesContext,
@@ -23,7 +26,7 @@ export async function immediatePayment(
   const { header } = loaded;
   const invoice = invoiceBatch.customerLedgerEntries[0];
   if (!header.paymentMethodCode || !invoice || invoice.amount.isZero()) return null;
-  const [method] = await tx.select().from(paymentMethod).where(eq(paymentMethod.code, header.paymentMethodCode));
+  const [method] = await selectPaymentMethod(tx, { code: header.paymentMethodCode });
   if (!method?.balancingAccountNo) return null;
   if (header.appliesToDocumentNo) {
     throw new DomainError('APPLICATION_INVALID', {
