@@ -3,7 +3,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DomainError } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/dates/calendar-date.ts';
 import type { Executor } from '../db/connection.ts';
-import type { ResourceDefinition, Row, SingletonDefinition } from './resource.ts';
+import type { ComputedSort, ResourceDefinition, Row, SingletonDefinition } from './resource.ts';
 
 export function columnOf(definition: { table: ResourceDefinition['table'] }, field: string): PgColumn {
   const column = getTableColumns(definition.table)[field];
@@ -61,6 +61,8 @@ export interface ListOptions {
   dateRange?: DateRange | undefined;
   /** `field` or `-field`, from the definition's sortable fields; the key order when absent. */
   sort?: string | undefined;
+  /** The user's work date, for computed sort values that depend on it (a posted invoice's Overdue). */
+  workDate?: string | undefined;
 }
 
 export interface DateRange { from?: string | undefined; to?: string | undefined }
@@ -88,13 +90,13 @@ function isSortableColumn(column: PgColumn): boolean {
   return column.dataType === 'string' || column.dataType === 'number' || column.dataType === 'boolean';
 }
 
-/** The allow-list of `?sort=`: the definition's sortFields, else every stored field the record returns, plus the joined names. */
+/** The allow-list of `?sort=`: the definition's sortFields, else every stored field the record returns, plus the joined names and computed values. */
 export function sortableFields(definition: ResourceDefinition): string[] {
   if (definition.sortFields) return definition.sortFields;
   const hidden = new Set(definition.hiddenFields ?? []);
   const stored = Object.entries(getTableColumns(definition.table))
     .filter(([field, column]) => !hidden.has(field) && isSortableColumn(column)).map(([field]) => field);
-  return [...stored, ...(definition.lookups ?? []).map((lookup) => lookup.field)];
+  return [...stored, ...(definition.lookups ?? []).map((lookup) => lookup.field), ...(definition.computedSorts ?? []).map((computed) => computed.field)];
 }
 
 /** `name` or `-name`; a field not on the allow-list is refused with the fields that are. */
@@ -112,12 +114,29 @@ export function parseSort(definition: ResourceDefinition, sort: string | undefin
   return { field, descending };
 }
 
-/** What a sort orders by: the column (text case-insensitively) or the joined name. */
-function sortExpression(definition: ResourceDefinition, field: string): { expression: SQL | PgColumn; column: PgColumn | undefined } {
+/** What a sort orders by, and whether a value read back from a cursor fits it. */
+interface SortExpression { expression: SQL | PgColumn; fits: (value: unknown) => boolean }
+
+/** The column (text case-insensitively), the joined name, or the computed value a sort orders by. */
+function sortExpression(definition: ResourceDefinition, field: string, workDate: string | undefined): SortExpression {
   const lookup = definition.lookups?.find((candidate) => candidate.field === field);
-  if (lookup) return { expression: sql`lower(${lookup.value})`, column: undefined };
+  if (lookup) return { expression: sql`lower(${lookup.value})`, fits: (value) => fitsColumn(value, undefined) };
+  const computed = definition.computedSorts?.find((candidate) => candidate.field === field);
+  // In parentheses: a single-table select writes its own columns unqualified, which inside a subquery would name the subquery's table.
+  if (computed) return { expression: sql`(${computed.value({ workDate })})`, fits: (value) => fitsComputed(value, computed.kind) };
   const column = columnOf(definition, field);
-  return { expression: isTextColumn(column) ? sql`lower(${column})` : column, column };
+  return { expression: isTextColumn(column) ? sql`lower(${column})` : column, fits: (value) => fitsColumn(value, column) };
+}
+
+/** Rows after the cursor's (sort value, key) in the list's order, nulls last. */
+function afterSortCursor(sortBy: SortExpression, keyColumn: PgColumn, cursor: { value: unknown; key: unknown }, descending: boolean): SQL | undefined {
+  const after = descending ? lt : gt;
+  const { value, key } = cursor;
+  // A column compares through its own encoder at run time; the cast only picks the overload.
+  const expression = sortBy.expression as SQL;
+  return value === null
+    ? and(isNull(expression), after(keyColumn, key))
+    : or(after(expression, value), and(eq(expression, value), after(keyColumn, key)), isNull(expression));
 }
 
 /** The stored columns of a list row, with the joined names when the definition has lookups. */
@@ -140,22 +159,14 @@ export async function listRecords(
 ): Promise<Page> {
   const keyColumn = columnOf(definition, definition.key.field);
   const sort = parseSort(definition, options.sort);
-  const bySortField = sort && sort.field !== definition.key.field ? sortExpression(definition, sort.field) : undefined;
+  const bySortField = sort && sort.field !== definition.key.field ? sortExpression(definition, sort.field, options.workDate) : undefined;
   const descending = sort?.descending ?? false;
-  const after = descending ? lt : gt;
   const conditions: (SQL | undefined)[] = [];
   if (definition.parent) conditions.push(eq(columnOf(definition, definition.parent.field), parentKey));
   if (options.cursor !== undefined) {
-    if (bySortField) {
-      const { value, key } = decodeSortCursor(options.cursor, definition.key.kind, bySortField.column);
-      // A column compares through its own encoder at run time; the cast only picks the overload.
-      const expression = bySortField.expression as SQL;
-      conditions.push(value === null
-        ? and(isNull(expression), after(keyColumn, key))
-        : or(after(expression, value), and(eq(expression, value), after(keyColumn, key)), isNull(expression)));
-    } else {
-      conditions.push(after(keyColumn, decodeCursor(options.cursor, definition.key.kind)));
-    }
+    conditions.push(bySortField
+      ? afterSortCursor(bySortField, keyColumn, decodeSortCursor(options.cursor, definition.key.kind, bySortField.fits), descending)
+      : (descending ? lt : gt)(keyColumn, decodeCursor(options.cursor, definition.key.kind)));
   }
   for (const [field, value] of Object.entries(options.filters)) {
     const column = columnOf(definition, field);
@@ -237,12 +248,14 @@ function decodeCursor(cursor: string, kind: ResourceDefinition['key']['kind']): 
   return value;
 }
 
+const decimalPattern = /^-?\d{1,28}(\.\d{1,10})?$/;
+
 /** Whether a sort value from a cursor fits the column it is compared with (a joined name is text). */
 function fitsColumn(value: unknown, column: PgColumn | undefined): boolean {
   if (value === null) return true;
   if (!column || column.dataType === 'string') {
     if (typeof value !== 'string' || value.includes('\u0000')) return false;
-    if (column?.columnType === 'PgNumeric') return /^-?\d{1,28}(\.\d{1,10})?$/.test(value);
+    if (column?.columnType === 'PgNumeric') return decimalPattern.test(value);
     if (column?.columnType === 'PgDateString') return isIsoDate(value);
     if (column?.columnType === 'PgTimestampString') return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(value);
     if (column?.columnType === 'PgUUID') return uuidPattern.test(value);
@@ -253,12 +266,22 @@ function fitsColumn(value: unknown, column: PgColumn | undefined): boolean {
   return false;
 }
 
-/** A cursor of a sorted list: the last row's sort value and key, each checked against its column. */
-function decodeSortCursor(cursor: string, kind: ResourceDefinition['key']['kind'], column: PgColumn | undefined): { value: unknown; key: unknown } {
+/** Whether a sort value from a cursor fits a computed value of that kind. */
+function fitsComputed(value: unknown, kind: ComputedSort['kind']): boolean {
+  if (value === null) return true;
+  switch (kind) {
+    case 'decimal': return typeof value === 'string' && decimalPattern.test(value);
+    case 'integer': return Number.isSafeInteger(value) && Math.abs(value as number) <= 2_147_483_647;
+    case 'boolean': return typeof value === 'boolean';
+  }
+}
+
+/** A cursor of a sorted list: the last row's sort value and key, each checked against what it is compared with. */
+function decodeSortCursor(cursor: string, kind: ResourceDefinition['key']['kind'], fits: (value: unknown) => boolean): { value: unknown; key: unknown } {
   const decoded = parseCursor(cursor);
   if (typeof decoded !== 'object' || decoded === null || !('key' in decoded) || !('value' in decoded)) throw badCursor();
   const { value, key } = decoded as { value: unknown; key: unknown };
-  if (!isKeyOfKind[kind](key) || (typeof key === 'string' && key.includes('\u0000')) || !fitsColumn(value, column)) throw badCursor();
+  if (!isKeyOfKind[kind](key) || (typeof key === 'string' && key.includes('\u0000')) || !fits(value)) throw badCursor();
   return { value, key };
 }
 

@@ -85,11 +85,14 @@ export function dateRangeOf(field: string | undefined, query: Record<string, str
  * the fields, and an unknown one is refused (400) with the same list.
  */
 export function sortQuery(definition: ResourceDefinition) {
-  const lookups = (definition.lookups ?? []).map((lookup) => lookup.field);
+  const beyondStored = [
+    ...(definition.lookups ?? []).map((lookup) => lookup.field),
+    ...(definition.computedSorts ?? []).map((computed) => (computed.order ? `${computed.field} (${computed.order})` : computed.field)),
+  ];
   // The full list for a resource of many columns would weigh on the OpenAPI document; the 400 names them.
   const fields = definition.sortFields
     ? `one of: ${sortableFields(definition).join(', ')}`
-    : `any stored field of the record (not the calculated ones)${lookups.length ? `, or ${lookups.join(', ')}` : ''}`;
+    : `any stored field of the record${beyondStored.length ? `, or ${beyondStored.join(', ')}` : ' (not the calculated ones)'}`;
   return {
     sort: z.string().max(100).optional().describe(
       `Sort on one field, ascending, or descending with a leading - (e.g. -${definition.key.field}); ties are ordered by the key, and nextCursor pages on under the same sort. Sortable: ${fields}.`,

@@ -43,6 +43,11 @@ export interface ResourceDefinition<Create extends z.ZodObject = z.ZodObject, Up
    * query and sortable like a stored field. Not on single-record reads.
    */
   lookups?: ListLookup[];
+  /**
+   * Values a list computes rather than stores (a document's Amount summed from its lines, a posted
+   * invoice's payment status), sortable like a stored field: the list orders all rows by the expression.
+   */
+  computedSorts?: ComputedSort[];
   /** A date column lists filter by range, both ends inclusive: `?postingDateFrom=2026-01-01&postingDateTo=2026-01-31`. */
   dateRangeField?: string;
   /**
@@ -70,6 +75,17 @@ export interface ListLookup {
   field: string;
   joins: Array<{ table: PgTable; on: SQL }>;
   value: PgColumn | SQL;
+}
+
+/** A sortable value computed in SQL for each list row, from the row's own table (a correlated subquery). */
+export interface ComputedSort {
+  field: string;
+  /** What the value is, so that a cursor carrying it is checked before it reaches SQL. */
+  kind: 'decimal' | 'integer' | 'boolean';
+  /** The order, for the OpenAPI document, where the name alone does not say it. */
+  order?: string;
+  /** The expression over the definition's table; the work date is for values that depend on it (Overdue). */
+  value: (context: { workDate: string | undefined }) => SQL;
 }
 
 /** A setup table with exactly one row (Company Information, General Ledger Setup …). */

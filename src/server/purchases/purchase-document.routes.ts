@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { purchaseDescriptor } from '../../core/documents/document-descriptors.ts';
 import { documentNo, lineNoOf, lineParams, noParam, registerDocumentListRoute, registerLineReadRoutes } from '../documents/document-routes.shared.ts';
+import { documentAmountSorts } from '../documents/document-list.queries.ts';
 import {
   getReceiptLinesInput, purchaseCopyDocumentInput, purchaseDocumentCreate, purchaseDocumentUpdate, purchaseLineCreate, purchaseLineUpdate,
 } from '../../core/purchases/purchase-document.schemas.ts';
@@ -52,6 +53,7 @@ function listDefinition(documentType: EditablePurchaseDocumentType): ResourceDef
     key: { param: 'no', field: 'no', kind: 'code' },
     createSchema: purchaseDocumentCreate, updateSchema: purchaseDocumentUpdate,
     filters: headerFilters, search: ['buyFromName', 'payToName', 'vendorInvoiceNo', 'vendorOrderNo', 'yourReference'],
+    computedSorts: documentAmountSorts(purchaseHeader, purchaseLine),
   };
 }
 

@@ -4,14 +4,14 @@
  * BC computes for them: Cancelled and Corrective from the cancelled-document register (§18.3), and
  * Remaining Amount and Closed ("paid") from the customer ledger entry the posting wrote.
  */
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { postedSalesDocumentTypes } from '../../core/documents/document-types.ts';
 import { postedSalesDescriptor } from '../../core/documents/posted-document-descriptors.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
 import { cancelledDocument, customerLedgerEntry, postedSalesHeader, postedSalesLine, type PostedSalesDocumentType } from '../db/schema/index.ts';
-import type { ResourceDefinition, Row } from '../master-data/resource.ts';
+import type { ComputedSort, ResourceDefinition, Row } from '../master-data/resource.ts';
 import { listRecords, type ListOptions, type Page } from '../master-data/resource.queries.ts';
 
 export type PostedSalesHeaderRow = typeof postedSalesHeader.$inferSelect;
@@ -98,6 +98,34 @@ export async function withPostedDocumentStatus(tx: Executor, documentType: Poste
   });
 }
 
+/** The rank a status sort orders by, ascending: what needs attention first. Literals, so the CASE is an integer, not text. */
+const statusRank = { overdue: sql.raw('1'), open: sql.raw('2'), partlyPaid: sql.raw('3'), paid: sql.raw('4'), cancelled: sql.raw('5') };
+
+/**
+ * Remaining Amount and the status (the web's Open / Partly paid / Paid / Overdue / Cancelled) of a
+ * posted invoice or credit memo as sortable values, read like withPostedDocumentStatus reads them:
+ * from the document's customer ledger entry and the cancelled-document register. Without an entry
+ * both are null and sort last. Overdue: still (partly) unpaid after the due date, at the work date.
+ */
+const postedStatusSorts: ComputedSort[] = [
+  {
+    field: 'remainingAmount', kind: 'decimal',
+    value: () => sql`select ${customerLedgerEntry.remainingAmount} from ${customerLedgerEntry} where ${customerLedgerEntry.entryNo} = ${postedSalesHeader.customerLedgerEntryNo}`,
+  },
+  {
+    field: 'status', kind: 'integer', order: 'Overdue, Open, Partly paid, Paid, Cancelled, then documents without a customer ledger entry',
+    value: ({ workDate }) => sql`case when exists (select 1 from ${cancelledDocument}
+        where ${cancelledDocument.sourceDocumentType} = ${postedSalesHeader.documentType} and ${cancelledDocument.sourceDocumentNo} = ${postedSalesHeader.no})
+      then ${statusRank.cancelled}
+      else (select case
+        when not ${customerLedgerEntry.open} or ${customerLedgerEntry.remainingAmount} = 0 then ${statusRank.paid}
+        when ${workDate ?? null}::date is not null and ${postedSalesHeader.dueDate} < ${workDate ?? null}::date then ${statusRank.overdue}
+        when abs(${customerLedgerEntry.remainingAmount}) < abs(${postedSalesHeader.amountIncludingVat}) then ${statusRank.partlyPaid}
+        else ${statusRank.open} end
+        from ${customerLedgerEntry} where ${customerLedgerEntry.entryNo} = ${postedSalesHeader.customerLedgerEntryNo}) end`,
+  },
+];
+
 const codeFilter = () => z.string().trim().transform((value) => value.toUpperCase());
 
 export const postedDocumentFilters = [
@@ -114,6 +142,7 @@ function listDefinition(documentType: PostedSalesDocumentType): ResourceDefiniti
     key: { param: 'no', field: 'no', kind: 'code' }, readOnly: true,
     createSchema: z.strictObject(Object.fromEntries(codes.map((field) => [field, codeFilter()]))), updateSchema: z.strictObject({}),
     filters: postedDocumentFilters, search: ['sellToName', 'billToName', 'externalDocumentNo'], dateRangeField: 'postingDate',
+    ...(isBilledDocumentType(documentType) ? { computedSorts: postedStatusSorts } : {}),
   };
 }
 

@@ -44,7 +44,7 @@ function registerPostedDocumentType(app: FastifyInstance, getDb: () => Executor,
     const query = request.query as Record<string, string | undefined> & { limit: number };
     return listPostedDocuments(getDb(), documentType, {
       limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query),
-      dateRange: dateRangeOf('postingDate', query), sort: query.sort,
+      dateRange: dateRangeOf('postingDate', query), sort: query.sort, workDate: request.workDate,
     });
   });
 

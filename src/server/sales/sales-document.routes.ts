@@ -18,7 +18,7 @@ import {
 import { copyDocument, makeDocumentFromQuote } from './sales-document.convert.ts';
 import { createDocumentWithRecurringLines } from './recurring-sales-lines.ts';
 import { recurringSalesCodeOffer } from '../../core/master-data/standard-sales.schemas.ts';
-import { loadDocument, salesListSummaries } from './sales-document.queries.ts';
+import { loadDocument, salesListSorts, salesListSummaries } from './sales-document.queries.ts';
 import { editableDocumentTypes, type EditableDocumentType, type SalesDocument } from './sales-document.types.ts';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { documentStatistics, documentView } from './sales-document.view.ts';
@@ -53,6 +53,7 @@ function listDefinition(documentType: EditableDocumentType): ResourceDefinition 
     key: { param: 'no', field: 'no', kind: 'code' },
     createSchema: salesDocumentCreate, updateSchema: salesDocumentUpdate,
     filters: headerFilters, search: ['sellToName', 'billToName', 'externalDocumentNo', 'yourReference'],
+    computedSorts: salesListSorts,
   };
 }
 

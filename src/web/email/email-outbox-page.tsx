@@ -37,11 +37,14 @@ export function EmailOutboxPage() {
   const act = useMutation({
     mutationFn: ({ id, action }: { id: string; action: 'retry' | 'cancel' }) => (action === 'retry' ? retryEmail(id) : cancelEmail(id)),
     onSuccess: (message) => { setNotice(message.status === 'queued' ? t('The email to {{to}} is queued again.', { to: message.to }) : t('The email is cancelled.')); void refresh(); },
+    // Trying again clears the last refusal, as the mutation's own error is cleared.
+    onMutate: () => setFailure(null),
     onError: setFailure,
   });
   const deliver = useMutation({
     mutationFn: deliverNow,
     onSuccess: (report) => { setNotice(t('Sent {{sent}}, failed {{failed}}, retrying later {{retrying}}.', { sent: report.sent, failed: report.failed, retrying: report.retrying })); void refresh(); },
+    onMutate: () => setFailure(null),
     onError: setFailure,
   });
   const rows = messages.data?.items ?? [];

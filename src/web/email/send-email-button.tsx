@@ -17,6 +17,7 @@ interface SendEmailButtonProps {
   action: SendAction;
   label: string;
   disabled?: boolean;
+  /** The refusal, for the page's banner; null when the button is pressed again, which clears it. */
   onError: (error: unknown) => void;
   onSent?: (result: SendResult) => void;
 }
@@ -46,6 +47,7 @@ export function SendEmailButton({ resource, no, action, label, disabled, onError
       setSent(null);
       setDialog({ draft: next });
     },
+    onMutate: () => onError(null),
     onError,
   });
   return (

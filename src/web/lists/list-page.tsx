@@ -18,7 +18,7 @@ export interface ListColumn<T> {
   render: (row: T, locale: SupportedLocale) => ReactNode;
   /**
    * The field the API sorts on when the header is clicked: the column's key unless given; null for a
-   * column the API cannot sort (an amount summed from lines, a joined status, actions).
+   * column the API cannot sort (actions).
    */
   sortField?: string | null;
   /** The value sorted on by lists that sort one page in the browser (sortOn="page"): plain text, a decimal string or a YYYY-MM-DD date. */

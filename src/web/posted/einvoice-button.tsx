@@ -11,10 +11,12 @@ import { useCaptions } from '../i18n/captions.ts';
 /** The resources that answer …/{no}/eInvoice. */
 export const eInvoiceResources: readonly string[] = ['postedSalesInvoices', 'postedSalesCreditMemos'];
 
+/** `onError` gets the refusal, for the page's banner, and null when the button is pressed again, which clears it. */
 export function EInvoiceButton({ resource, no, onError }: { resource: string; no: string; onError: (error: unknown) => void }) {
   const t = useCaptions();
   const download = useMutation({
     mutationFn: () => downloadFile(`/api/v1/${resource}/${encodeKey(no)}/eInvoice`, 'application/xml', `${no}.xml`),
+    onMutate: () => onError(null),
     onError,
   });
   return <Button variant="default" onClick={() => download.mutate()} loading={download.isPending}>{t('E-invoice')}</Button>;

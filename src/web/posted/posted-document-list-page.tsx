@@ -12,8 +12,7 @@ import { PostedStatusBadges } from './posted-status-badges.tsx';
 const text = (key: keyof PostedSalesHeader, label: string): ListColumn<PostedSalesHeader> =>
   ({ key, label, render: (row) => String(row[key] ?? ''), sortValue: (row) => String(row[key] ?? '') });
 const amount = (key: 'amount' | 'amountIncludingVat' | 'remainingAmount', label: string): ListColumn<PostedSalesHeader> =>
-  // Remaining Amount comes from the ledger entry, not the header: the API does not sort on it.
-  ({ key, label, numeric: true, sortField: key === 'remainingAmount' ? null : key, render: (row, locale) => formatAmount(row[key] ?? '0', locale), sortValue: (row) => row[key] ?? '0' });
+  ({ key, label, numeric: true, render: (row, locale) => formatAmount(row[key] ?? '0', locale), sortValue: (row) => row[key] ?? '0' });
 
 function columnsFor(kind: PostedDocumentKind): ListColumn<PostedSalesHeader>[] {
   return [
@@ -27,7 +26,8 @@ function columnsFor(kind: PostedDocumentKind): ListColumn<PostedSalesHeader>[] {
       ? [
         { key: 'dueDate', label: 'Due Date', render: (row, locale) => formatDate(row.dueDate, locale), sortValue: (row) => row.dueDate ?? '' } satisfies ListColumn<PostedSalesHeader>,
         amount('amount', 'Amount'), amount('amountIncludingVat', 'Amount Including VAT'), amount('remainingAmount', 'Remaining Amount'),
-        { key: 'status', label: 'Status', sortField: null, render: (row) => <PostedStatusBadges header={row} />, sortValue: (row) => `${row.cancelled}${row.closed}` } satisfies ListColumn<PostedSalesHeader>,
+        // The API orders by status as of the work date: Overdue, Open, Partly paid, Paid, Cancelled, then none.
+        { key: 'status', label: 'Status', render: (row) => <PostedStatusBadges header={row} />, sortValue: (row) => `${row.cancelled}${row.closed}` } satisfies ListColumn<PostedSalesHeader>,
       ]
       : []),
   ];

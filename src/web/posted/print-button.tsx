@@ -29,12 +29,13 @@ interface PrintButtonProps {
   no: string;
   layout?: PrintLayout;
   disabled?: boolean;
+  /** The refusal, for the page's banner; null when the button is pressed again, which clears it. */
   onError: (error: unknown) => void;
 }
 
 export function PrintButton({ resource, no, layout = 'document', disabled, onError }: PrintButtonProps) {
   const t = useCaptions();
-  const print = useMutation({ mutationFn: () => downloadPdf(resource, no, layout), onError });
+  const print = useMutation({ mutationFn: () => downloadPdf(resource, no, layout), onMutate: () => onError(null), onError });
   return (
     <Button variant="default" onClick={() => print.mutate()} loading={print.isPending} disabled={disabled}>
       {layout === 'proForma' ? t('Pro Forma Invoice') : t('Print')}

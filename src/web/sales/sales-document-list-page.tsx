@@ -32,9 +32,9 @@ export function documentListColumns<T extends DocumentListRow>(kind: AnyDocument
     })),
     ...references,
     { key: 'status', label: 'Status', render: (row) => <StatusBadge status={row.status} />, sortValue: (row) => row.status },
-    // Summed from the lines per page: the API does not sort on them.
-    { key: 'amount', label: 'Amount', numeric: true, sortField: null, render: (row, locale) => formatAmount(row.amount, locale) },
-    { key: 'amountIncludingVat', label: 'Amount Including VAT', numeric: true, sortField: null, render: (row, locale) => formatAmount(row.amountIncludingVat, locale) },
+    // Summed from the lines; the API sorts on the sums across all documents.
+    { key: 'amount', label: 'Amount', numeric: true, render: (row, locale) => formatAmount(row.amount, locale) },
+    { key: 'amountIncludingVat', label: 'Amount Including VAT', numeric: true, render: (row, locale) => formatAmount(row.amountIncludingVat, locale) },
   ];
 }
 
@@ -45,7 +45,7 @@ function StatusBadge({ status }: { status: DocumentListRow['status'] }) {
 }
 
 const yesColumn = (key: 'shipped' | 'invoiced' | 'completelyShipped', label: string): ListColumn<SalesDocumentListItem> =>
-  ({ key, label, sortField: null, render: (row) => (row[key] ? caption('Yes') : '') });
+  ({ key, label, render: (row) => (row[key] ? caption('Yes') : '') });
 
 /** Sales Orders also say how far each order has come (BC: Shipped, Completely Shipped, Amt. Ship. Not Inv.). */
 const orderIndicators: ListColumn<SalesDocumentListItem>[] = [
@@ -53,7 +53,7 @@ const orderIndicators: ListColumn<SalesDocumentListItem>[] = [
   yesColumn('completelyShipped', 'Completely Shipped'),
   yesColumn('invoiced', 'Invoiced'),
   {
-    key: 'amountShippedNotInvoiced', label: 'Amount Shipped Not Invoiced', numeric: true, sortField: null,
+    key: 'amountShippedNotInvoiced', label: 'Amount Shipped Not Invoiced', numeric: true,
     render: (row, locale) => formatAmount(row.amountShippedNotInvoiced, locale),
   },
 ];
