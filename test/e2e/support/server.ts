@@ -1,9 +1,20 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The server bundled once per run (server-script.ts), which the test files' servers run. */
+    e2eServerScript: string;
+  }
+}
 
 const root = join(import.meta.dirname, '../../..');
+/** The program a user runs (the CLI tests start the server through it). */
+const ledgerlineScript = join(root, 'bin/ledgerline.js');
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:41234 */
@@ -21,13 +32,16 @@ export const templateDataDir = join(root, 'test-artifacts/e2e-template-db');
 /**
  * `ledgerline serve` as a user starts it: its own process on its own embedded database in a temp
  * directory, a copy of the template when there is one, else empty (the server then loads the demo
- * company, admin/admin). The address comes from its "API:" line.
+ * company, admin/admin). The address comes from its "API:" line. A test file's server runs the
+ * run's bundle (server-script.ts) unless told `script`.
  */
-export async function startServer(options: { dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(options: { dataDir?: string; script?: string } = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ledgerline-e2e-'));
-  if (!options.dataDir && existsSync(templateDataDir)) cpSync(templateDataDir, dataDir, { recursive: true });
+  // Copied without blocking: the file's Chromium starts meanwhile.
+  if (!options.dataDir && existsSync(templateDataDir)) await cp(templateDataDir, dataDir, { recursive: true });
   const { DATABASE_URL: _ignored, ...environment } = process.env;
-  const server = spawn(process.execPath, [join(root, 'bin/ledgerline.js'), 'serve', '--port', '0'], {
+  const script = options.script ?? inject('e2eServerScript') ?? ledgerlineScript;
+  const server = spawn(process.execPath, [script, 'serve', '--port', '0'], {
     env: { ...environment, LEDGERLINE_DATA_DIR: dataDir, LOG_LEVEL: '' },
   });
   let output = '';

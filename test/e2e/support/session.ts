@@ -80,13 +80,14 @@ interface BrowserSessionOptions {
 export async function openBrowserSession(options: BrowserSessionOptions = {}): Promise<BrowserSession> {
   const [server, browser] = await Promise.all([startServer(), launchChromium()]);
   const close = async () => {
-    await browser.close();
-    await server.stop();
+    await Promise.all([browser.close(), server.stop()]);
   };
   try {
-    const api = await apiSession(server.address);
-    await options.prepare?.(api);
-    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1600, height: 900 }, locale: 'nl-NL' });
+    // The page opens while the data is set up: the data need be there only when the page signs in.
+    const [api, page] = await Promise.all([
+      apiSession(server.address).then(async (api) => { await options.prepare?.(api); return api; }),
+      browser.newPage({ viewport: options.viewport ?? { width: 1600, height: 900 }, locale: 'nl-NL' }),
+    ]);
     await signInPage(page, server.address);
     return { server, browser, api, page, close };
   } catch (error) {
