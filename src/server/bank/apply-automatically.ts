@@ -25,9 +25,12 @@ export async function applyAutomatically(tx: Executor, key: StatementKey, option
   const only = options.lineNos ? new Set(options.lineNos) : undefined;
   const rows = (await linesToMatch(tx, key)).filter((row) => !only || only.has(row.statementLineNo));
   const kept = await keptApplications(tx, key, new Set(rows.filter(keepsApplication).map((row) => row.statementLineNo)));
-  const [entries, parties, rules, textMappings] = await Promise.all([
-    openEntries(tx, key, bank.currencyCode ?? ''), customerParties(tx), applicationRules(tx), mappings(tx),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time anyway (and
+  // node-postgres deprecates overlapping queries on a client).
+  const entries = await openEntries(tx, key, bank.currencyCode ?? '');
+  const parties = await customerParties(tx);
+  const rules = await applicationRules(tx);
+  const textMappings = await mappings(tx);
   const result = matchLines({
     lines: rows.map((row) => statementLine(row, kept)), entries, parties, rules, textMappings,
     tolerance: { type: bank.matchToleranceType as 'amount' | 'percentage', value: dec(bank.matchToleranceValue) },
@@ -116,10 +119,9 @@ function openEntry([entryNo, customerNo, documentType, documentNo, externalDocum
 }
 
 async function customerParties(tx: Executor): Promise<Party[]> {
-  const [customers, accounts] = await Promise.all([
-    tx.select({ no: customer.no, name: customer.name, address: customer.address, city: customer.city }).from(customer),
-    tx.select({ customerNo: customerBankAccount.customerNo, iban: customerBankAccount.iban, bankAccountNo: customerBankAccount.bankAccountNo }).from(customerBankAccount),
-  ]);
+  const customers = await tx.select({ no: customer.no, name: customer.name, address: customer.address, city: customer.city }).from(customer);
+  const accounts = await tx.select({ customerNo: customerBankAccount.customerNo, iban: customerBankAccount.iban, bankAccountNo: customerBankAccount.bankAccountNo })
+    .from(customerBankAccount);
   const numbers = new Map<string, string[]>();
   for (const account of accounts) {
     const list = numbers.get(account.customerNo) ?? [];

@@ -44,13 +44,12 @@ async function loadTransaction(tx: Executor, transactionNo: number): Promise<Tra
   if (!register) throw new DomainError('NOT_FOUND', { entity: 'G/L Register', key: transactionNo });
   const reversals = await tx.select().from(transactionReversal)
     .where(or(eq(transactionReversal.transactionNo, transactionNo), eq(transactionReversal.reversedByTransactionNo, transactionNo)));
-  const [glRows, vatRows, customerEntries, bankAccountEntries, otherEntryCount] = await Promise.all([
-    tx.select().from(glEntry).where(eq(glEntry.transactionNo, transactionNo)).orderBy(glEntry.entryNo),
-    tx.select().from(vatEntry).where(eq(vatEntry.transactionNo, transactionNo)).orderBy(vatEntry.entryNo),
-    loadCustomerEntries(tx, transactionNo),
-    loadBankAccountEntries(tx, transactionNo),
-    countOtherEntries(tx, transactionNo),
-  ]);
+  // One after the other: a transaction's connection runs one query at a time (node-postgres deprecates overlapping ones).
+  const glRows = await tx.select().from(glEntry).where(eq(glEntry.transactionNo, transactionNo)).orderBy(glEntry.entryNo);
+  const vatRows = await tx.select().from(vatEntry).where(eq(vatEntry.transactionNo, transactionNo)).orderBy(vatEntry.entryNo);
+  const customerEntries = await loadCustomerEntries(tx, transactionNo);
+  const bankAccountEntries = await loadBankAccountEntries(tx, transactionNo);
+  const otherEntryCount = await countOtherEntries(tx, transactionNo);
   const firstDocument = glRows[0] ? documentOfRow(glRows[0]) : { documentType: '' as LedgerDocumentType, documentNo: register.documentNo, externalDocumentNo: '', description: '' };
   return {
     transactionNo, postingDate: register.postingDate as IsoDate, sourceCode: register.sourceCode, document: firstDocument,
