@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatAmount, formatQuantity } from '../../src/web/format/numbers.ts';
-import { artifacts } from './support/build-web.ts';
+import { screenshotSteps } from './support/steps.ts';
 import { chromiumAvailable } from './support/chromium.ts';
 import { type ApiSession, type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
@@ -28,15 +27,7 @@ describe.skipIf(!chromiumAvailable())('the sales document page, in the browser',
   }, hookTimeout);
   afterAll(() => session?.close(), hookTimeout);
 
-  const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `document-page-${name}.png`), fullPage: true });
-  async function step(name: string, body: () => Promise<void>) {
-    try {
-      await body();
-    } catch (error) {
-      await screenshot(`${name}-failed`);
-      throw error;
-    }
-  }
+  const { screenshot, step } = screenshotSteps(() => page, 'document-page');
   const order = (no: string) => api.call<Header>('GET', `/api/v1/salesOrders/${no}`);
   const field = (label: string) => page.getByLabel(label, { exact: true });
   async function openOrder(customerNo: string): Promise<string> {

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dutchCaptions } from '../../src/web/i18n/nl/index.ts';
-import { artifacts } from './support/build-web.ts';
+import { screenshotSteps } from './support/steps.ts';
 import { chromiumAvailable } from './support/chromium.ts';
 import { type ApiSession, type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
@@ -24,15 +23,7 @@ describe.skipIf(!chromiumAvailable())('captions in Dutch, in the browser (issue 
   }, hookTimeout);
   afterAll(() => session?.close(), hookTimeout);
 
-  const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `dutch-captions-${name}.png`), fullPage: true });
-  async function step(name: string, body: () => Promise<void>) {
-    try {
-      await body();
-    } catch (error) {
-      await screenshot(`${name}-failed`);
-      throw error;
-    }
-  }
+  const { step } = screenshotSteps(() => page, 'dutch-captions');
   const goto = (path: string) => page.goto(`${session.server.address}${path}`);
   const navigation = () => page.getByRole('navigation', { name: /^(Main navigation|Hoofdnavigatie)$/ });
   const button = (name: string) => page.getByRole('button', { name, exact: true });

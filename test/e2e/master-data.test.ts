@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts } from './support/build-web.ts';
+import { screenshotSteps } from './support/steps.ts';
 import { chromiumAvailable } from './support/chromium.ts';
 import { chooseOptions, domesticPostingGroups } from './support/combobox.ts';
 import { hasFocus } from './support/focus.ts';
@@ -14,22 +13,13 @@ import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './su
 describe.skipIf(!chromiumAvailable())('master data in the browser', () => {
   let session: BrowserSession;
   let page: Page;
-  const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `master-data-${name}.png`), fullPage: true });
+  const { screenshot, step } = screenshotSteps(() => page, 'master-data');
 
   beforeAll(async () => {
     session = await openBrowserSession();
     page = session.page;
   }, hookTimeout);
   afterAll(() => session?.close(), hookTimeout);
-
-  async function step(name: string, run: () => Promise<void>) {
-    try {
-      await run();
-    } catch (error) {
-      await screenshot(`${name}-failure`);
-      throw error;
-    }
-  }
 
   it('creates a customer from a template: posting groups, terms and credit limit in one step', { timeout: 120_000 }, () => step('template', async () => {
     await page.goto(`${session.server.address}/customer-templates`);

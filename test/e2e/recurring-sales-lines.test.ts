@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts } from './support/build-web.ts';
+import { screenshotSteps } from './support/steps.ts';
 import { chromiumAvailable } from './support/chromium.ts';
 import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
@@ -26,16 +25,7 @@ describe.skipIf(!chromiumAvailable())('recurring sales lines in the browser', ()
   }, hookTimeout);
   afterAll(() => session?.close(), hookTimeout);
 
-  const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `recurring-${name}.png`), fullPage: true });
-  async function step(name: string, body: () => Promise<void>) {
-    try {
-      await body();
-      await screenshot(name);
-    } catch (error) {
-      await screenshot(`${name}-failure`);
-      throw error;
-    }
-  }
+  const { screenshot, step } = screenshotSteps(() => page, 'recurring', { everyStep: true });
 
   /** The error text Mantine shows under an input (its aria-describedby). */
   async function fieldError(input: Locator): Promise<string | null> {

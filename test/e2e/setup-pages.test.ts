@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts } from './support/build-web.ts';
+import { screenshotSteps } from './support/steps.ts';
 import { chromiumAvailable } from './support/chromium.ts';
 import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
@@ -11,22 +10,13 @@ import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './su
 describe.skipIf(!chromiumAvailable())('setup pages and posted document status in the browser', () => {
   let session: BrowserSession;
   let page: Page;
-  const screenshot = (name: string) => page.screenshot({ path: join(artifacts, `setup-pages-${name}.png`), fullPage: true });
+  const { screenshot, step } = screenshotSteps(() => page, 'setup-pages');
 
   beforeAll(async () => {
     session = await openBrowserSession();
     page = session.page;
   }, hookTimeout);
   afterAll(() => session?.close(), hookTimeout);
-
-  async function step(name: string, run: () => Promise<void>) {
-    try {
-      await run();
-    } catch (error) {
-      await screenshot(`${name}-failure`);
-      throw error;
-    }
-  }
 
   it('creates a payment term, shows refused input on its field, and deletes only after asking', { timeout: 120_000 }, () => step('payment-terms', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Payment Terms' }).click();

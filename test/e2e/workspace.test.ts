@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts } from './support/build-web.ts';
+import { screenshotSteps } from './support/steps.ts';
 import { chromiumAvailable } from './support/chromium.ts';
 import { type ApiSession, type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 
@@ -26,15 +25,7 @@ describe.skipIf(!chromiumAvailable())('the workspace shell, in the browser (issu
   }, hookTimeout);
   afterAll(() => session?.close(), hookTimeout);
 
-  const screenshot = (name: string, fullPage = true) => page.screenshot({ path: join(artifacts, `workspace-${name}.png`), fullPage });
-  async function step(name: string, body: () => Promise<void>) {
-    try {
-      await body();
-    } catch (error) {
-      await screenshot(`${name}-failed`);
-      throw error;
-    }
-  }
+  const { screenshot, step } = screenshotSteps(() => page, 'workspace');
   const goto = (path: string) => page.goto(`${session.server.address}${path}`);
   /** An order of C00030 (the message test's, or a new one when a test runs alone). */
   const anOrder = async () => (await api.call<{ no: string }>('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C00030', lines: [{ type: 'item', no: '1000', quantity: '2' }] })).no;
