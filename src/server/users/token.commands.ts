@@ -3,6 +3,7 @@ import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { isRole, type Role } from '../../core/access/roles.ts';
 import type { Executor } from '../db/connection.ts';
+import { reusableSelect } from '../db/reusable-select.ts';
 import { apiToken, appUser } from '../db/schema/index.ts';
 import { verifyPassword } from './password.ts';
 
@@ -53,10 +54,13 @@ export async function issueToken(db: Executor, username: string, password: strin
   return createToken(db, user.username);
 }
 
+// Built once: every request asks it.
+const selectTokenUser = reusableSelect((db) => db.select({ username: appUser.username, role: appUser.role, blocked: appUser.blocked })
+  .from(apiToken).innerJoin(appUser, eq(apiToken.username, appUser.username))
+  .where(and(eq(apiToken.tokenHash, sql.placeholder('tokenHash')), gt(apiToken.expiresAt, sql`now()`))));
+
 export async function authenticate(tx: Executor, token: string): Promise<{ username: string; role: Role } | undefined> {
-  const [row] = await tx.select({ username: appUser.username, role: appUser.role, blocked: appUser.blocked })
-    .from(apiToken).innerJoin(appUser, eq(apiToken.username, appUser.username))
-    .where(and(eq(apiToken.tokenHash, hashToken(token)), gt(apiToken.expiresAt, sql`now()`)));
+  const [row] = await selectTokenUser(tx, { tokenHash: hashToken(token) });
   if (!row || row.blocked || !isRole(row.role)) return undefined;
   return { username: row.username, role: row.role };
 }
