@@ -11,6 +11,7 @@ import { PurchaseCopyDocumentDialog } from './purchase-copy-document-dialog.tsx'
 import { postedPurchaseDocumentsOf, type PurchaseKind } from './purchase-kinds.ts';
 import type { PurchaseDocument, PurchasePostingResult } from './purchase-types.ts';
 import { useCaptions } from '../i18n/captions.ts';
+import { runWithBanner, type BannerSetter } from '../components/banner-action.ts';
 
 /** What a purchase Preview Posting answers (server/purchases/purchase-post.preview.ts): posting's numbers, provisional, and the entries. */
 type PurchasePostingPreview = Omit<PurchasePostingResult, 'document'> & PreviewLedgers;
@@ -26,7 +27,8 @@ interface PurchaseDocumentActionsProps {
   /** A change of the document is on its way: every action waits for it. */
   busy: boolean;
   send: (change: DocumentChange) => Promise<PurchaseDocument>;
-  onError: (error: unknown) => void;
+  /** The page's banner: every action clears it as it starts and shows its own refusal. */
+  onError: BannerSetter;
   locale: SupportedLocale;
 }
 
@@ -39,7 +41,7 @@ type Dialog = 'salesOrders' | 'receiptLines' | 'copy';
 export function PurchaseDocumentActions({ kind, document, busy, send, onError, locale }: PurchaseDocumentActionsProps) {
   const t = useCaptions();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const act = (path: string) => send({ method: 'POST', path }).catch(onError);
+  const act = (path: string) => runWithBanner(onError, () => send({ method: 'POST', path }));
   const open = document.status === 'open';
   const close = () => setDialog(null);
   return (

@@ -2,6 +2,7 @@ import { Anchor, Button, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api, encodeKey } from '../api/client.ts';
+import { runWithBanner, type BannerSetter } from '../components/banner-action.ts';
 import type { SalesDocument } from '../api/types.ts';
 import { useCaptions } from '../i18n/captions.ts';
 import { showNotice } from '../layout/notices.ts';
@@ -12,7 +13,8 @@ interface BlanketMakeOrderProps {
   kind: DocumentKind;
   no: string;
   busy: boolean;
-  onError: (error: unknown) => void;
+  /** The page's banner: cleared when Make Order starts, set by a refusal. */
+  onError: BannerSetter;
 }
 
 /**
@@ -36,25 +38,21 @@ export function BlanketMakeOrder({ kind, no, busy, onError }: BlanketMakeOrderPr
     },
   });
 
-  const run = async () => {
-    try {
-      const order = await make.mutateAsync();
-      const orderPath = documentPath(documentKinds.order, order.no);
-      showNotice({
-        title: t('Sales Order {{no}} created', { no: order.no }),
-        color: 'teal',
-        body: (
-          <Text size="sm">
-            <Anchor component={Link} to={orderPath} size="sm">{t('Sales Order {{no}}', { no: order.no })}</Anchor> {t('was made from')}{' '}
-            <Anchor component={Link} to={documentPath(kind, no)} size="sm">{t(kind.caption)} {no}</Anchor>.
-          </Text>
-        ),
-      });
-      navigate(orderPath);
-    } catch (error) {
-      onError(error);
-    }
-  };
+  const run = () => runWithBanner(onError, async () => {
+    const order = await make.mutateAsync();
+    const orderPath = documentPath(documentKinds.order, order.no);
+    showNotice({
+      title: t('Sales Order {{no}} created', { no: order.no }),
+      color: 'teal',
+      body: (
+        <Text size="sm">
+          <Anchor component={Link} to={orderPath} size="sm">{t('Sales Order {{no}}', { no: order.no })}</Anchor> {t('was made from')}{' '}
+          <Anchor component={Link} to={documentPath(kind, no)} size="sm">{t(kind.caption)} {no}</Anchor>.
+        </Text>
+      ),
+    });
+    navigate(orderPath);
+  });
 
   return <Button onClick={() => void run()} disabled={busy} loading={make.isPending}>{t('Make Order')}</Button>;
 }

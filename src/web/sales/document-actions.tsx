@@ -22,6 +22,7 @@ import { emailActionsOf } from '../email/send-actions.ts';
 import { PrintButton, proFormaResources } from '../posted/print-button.tsx';
 import { type DocumentChange } from './use-sales-document.ts';
 import { ApprovalActions } from '../approvals/approval-actions.tsx';
+import { runWithBanner, type BannerSetter } from '../components/banner-action.ts';
 
 interface DocumentActionsProps {
   kind: DocumentKind;
@@ -29,7 +30,8 @@ interface DocumentActionsProps {
   /** A change of the document is on its way: every action waits for it. */
   busy: boolean;
   send: (change: DocumentChange) => Promise<SalesDocument>;
-  onError: (error: unknown) => void;
+  /** The page's banner: every action clears it as it starts and shows its own refusal. */
+  onError: BannerSetter;
   locale: SupportedLocale;
 }
 
@@ -42,7 +44,7 @@ const sellsCatalogItems: ReadonlySet<DocumentKind['type']> = new Set(['quote', '
 export function DocumentActions({ kind, document, busy, send, onError, locale }: DocumentActionsProps) {
   const t = useCaptions();
   const [dialog, setDialog] = useState<Dialog | null>(null);
-  const act = (path: string) => send({ method: 'POST', path }).catch(onError);
+  const act = (path: string) => runWithBanner(onError, () => send({ method: 'POST', path }));
   const open = document.status === 'open';
   const close = () => setDialog(null);
   const dialogProps = { kind, document, onClose: close, send, locale };

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
+import { runWithBanner, type BannerSetter } from '../components/banner-action.ts';
 import type { SalesReceivablesSetup } from '../api/types.ts';
 import { useCaptions } from '../i18n/captions.ts';
 import { documentKinds, documentPath, type DocumentKind } from './document-kinds.ts';
@@ -26,7 +27,8 @@ interface MakeFromQuoteProps {
   kind: DocumentKind;
   no: string;
   busy: boolean;
-  onError: (error: unknown) => void;
+  /** The page's banner: cleared when Make Order or Make Invoice starts, set by a refusal. */
+  onError: BannerSetter;
 }
 
 /**
@@ -44,16 +46,14 @@ export function MakeFromQuote({ kind, no, busy, onError }: MakeFromQuoteProps) {
   const [archive, setArchive] = useState(true);
   const askArchive = setup.data?.archiveQuotes === 'question';
 
-  const run = async (target: Target) => {
+  const run = (target: Target) => {
     setAsking(null);
-    try {
+    return runWithBanner(onError, async () => {
       const created = await make.mutateAsync({ target, archiveQuote: askArchive ? archive : undefined });
       const createdKind = documentKinds[target === 'Order' ? 'order' : 'invoice'];
       queryClient.setQueryData(documentQueryKey(createdKind, created.no), created);
       navigate(documentPath(createdKind, created.no));
-    } catch (error) {
-      onError(error);
-    }
+    });
   };
   const start = (target: Target) => {
     setArchive(true);

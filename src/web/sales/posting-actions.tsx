@@ -2,6 +2,7 @@ import { Button } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { runWithBanner, type BannerSetter } from '../components/banner-action.ts';
 import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import type { PostingPreview, PostingResult, PostRequest } from '../api/posting-types.ts';
 import type { SupportedLocale } from '../format/locales.ts';
@@ -31,7 +32,8 @@ interface PostingActionsProps<Result extends PostingOutcome, Preview extends Pre
   kind: AnyDocumentKind;
   document: { no: string };
   busy: boolean;
-  onError: (error: unknown) => void;
+  /** The page's banner: cleared when Post or Preview Posting starts, set by a refusal. */
+  onError: BannerSetter;
   locale: SupportedLocale;
   family: PostingFamily<Result, Preview>;
 }
@@ -48,9 +50,9 @@ export function PostingActions<Result extends PostingOutcome & { document: unkno
   const [dialog, setDialog] = useState<'post' | 'preview' | null>(null);
   const [previewShown, setPreviewShown] = useState<ShownPreview | null>(null);
 
-  const runPost = async (request: PostRequest) => {
+  const runPost = (request: PostRequest) => {
     setDialog(null);
-    try {
+    return runWithBanner(onError, async () => {
       const result = await post.mutateAsync(request);
       const posted = family.postedOf(result);
       announce(kind, result, posted);
@@ -58,18 +60,14 @@ export function PostingActions<Result extends PostingOutcome & { document: unkno
       const [opened] = posted.filter((candidate) => candidate.kind.billed);
       navigate(opened ? postedDocumentPath(opened.kind, opened.no) : documentListPath(kind), { replace: true });
       queryClient.removeQueries({ queryKey: documentQueryKey(kind, document.no) });
-    } catch (error) {
-      onError(error);
-    }
+    });
   };
-  const runPreview = async (request: PostRequest) => {
+  const runPreview = (request: PostRequest) => {
     setDialog(null);
-    try {
+    return runWithBanner(onError, async () => {
       const answer = await preview.mutateAsync(request);
       setPreviewShown({ document: `${t(kind.caption)} ${document.no}`, documents: family.previewedOf(answer), ledgers: answer });
-    } catch (error) {
-      onError(error);
-    }
+    });
   };
   // An invoice or credit memo has nothing to choose: its preview runs at once.
   const startPreview = () => (postingChoices(kind).length === 0 ? void runPreview({}) : setDialog('preview'));

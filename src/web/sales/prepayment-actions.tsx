@@ -8,6 +8,7 @@ import { showNotice } from '../layout/notices.ts';
 import { postedDocumentKinds, postedDocumentPath } from '../posted/posted-document-kinds.ts';
 import type { DocumentKind } from './document-kinds.ts';
 import { messageOf } from '../api/field-errors.ts';
+import { runWithBanner, type BannerSetter } from '../components/banner-action.ts';
 import { releasedOrdersMessage, type PrepaymentDocumentType, type PrepaymentPostingResult } from './prepayment.ts';
 import { usePostPrepayment, useUpdatePendingPrepayment } from './prepayment-api.ts';
 
@@ -29,7 +30,8 @@ interface PrepaymentActionsProps {
   kind: DocumentKind;
   no: string;
   busy: boolean;
-  onError: (error: unknown) => void;
+  /** The page's banner: cleared when a prepayment posting starts, set by a refusal. */
+  onError: BannerSetter;
   locale: SupportedLocale;
 }
 
@@ -43,13 +45,9 @@ export function PrepaymentActions({ kind, no, busy, onError, locale }: Prepaymen
   const post = usePostPrepayment(kind, no);
   const [asking, setAsking] = useState<PrepaymentDocumentType | null>(null);
 
-  const run = async (documentType: PrepaymentDocumentType) => {
+  const run = (documentType: PrepaymentDocumentType) => {
     setAsking(null);
-    try {
-      announce(await post.mutateAsync(documentType), locale);
-    } catch (error) {
-      onError(error);
-    }
+    return runWithBanner(onError, async () => announce(await post.mutateAsync(documentType), locale));
   };
 
   return (
