@@ -40,6 +40,7 @@ import { SendingProfilesPage } from './email/sending-profiles-page.tsx';
 import { SmtpSetupPage } from './email/smtp-setup-page.tsx';
 import { PaymentServicesPage } from './payment-services/payment-services-page.tsx';
 import { CompanyInformationPage } from './setup/company-information-page.tsx';
+import { RolesPage } from './setup/roles-page.tsx';
 import { SetupRecordPage } from './setup/setup-record-page.tsx';
 import { ApprovalUserSetupPage } from './approvals/approval-user-setup-page.tsx';
 import { RequestsToApprovePage } from './approvals/requests-to-approve-page.tsx';
@@ -70,6 +71,7 @@ export function App() {
         <Route path="/email-outbox" element={<EmailOutboxPage />} />
         <Route path="/smtp-setup" element={<SmtpSetupPage />} />
         <Route path="/company-information" element={<CompanyInformationPage />} />
+        <Route path="/roles" element={<RolesPage />} />
         <Route path="/setup/:page" element={<SetupRecordPage />} />
         <Route path="/payment-services" element={<PaymentServicesPage />} />
         <Route path="/document-sending-profiles" element={<SendingProfilesPage />} />

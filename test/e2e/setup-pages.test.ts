@@ -210,4 +210,17 @@ describe.skipIf(!chromiumAvailable())('setup pages and posted document status in
     await back.getByRole('link', { name: `Posted Sales Invoice ${invoiceNo}` }).click();
     await page.getByRole('heading', { name: new RegExp(`Posted Sales Invoice ${invoiceNo}`) }).waitFor(slow);
   }));
+
+  it('shows the roles and what each may read and change, as the server enforces it', { timeout: 60_000 }, () => step('roles', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Roles' }).click();
+    const table = page.getByRole('table', { name: 'Roles' });
+    await table.waitFor(slow);
+    const cell = (role: string, column: number) => table.getByRole('row', { name: new RegExp(`^${role}`) }).getByRole('cell').nth(column);
+    // Columns after the role: Users, Setup, Customers, Items, Vendors, Sales, Purchases, Posting.
+    expect(await cell('Administrator', 0).textContent()).toBe('Read and write');
+    expect(await cell('Sales Clerk', 0).textContent()).toBe('No access');
+    expect(await cell('Sales Clerk', 1).textContent()).toBe('Read only');
+    expect(await cell('Sales Clerk', 5).textContent()).toBe('Read and write');
+    expect(await cell('Viewer', 7).textContent()).toBe('Read only');
+  }));
 });

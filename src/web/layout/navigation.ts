@@ -23,7 +23,7 @@ export const navigationGroups: readonly NavigationGroup[] = [
   { title: 'Finance', entries: [{ label: 'General Journal', to: '/general-journal' }, { label: 'Cash Receipt Journal', to: '/cash-receipt-journal' }, { label: 'Register Customer Payments', to: '/register-customer-payments' }, { label: 'Payment Services', to: '/payment-services' }, { label: 'Payment Reconciliation Journals', to: '/payment-reconciliations' }, { label: 'Aged Receivables', to: '/aged-receivables' }] },
   { title: 'Email', entries: [{ label: 'Email Outbox', to: '/email-outbox' }, { label: 'SMTP Setup', to: '/smtp-setup' }, { label: 'Document Sending Profiles', to: '/document-sending-profiles' }] },
   { title: 'Approvals', entries: [{ label: 'Requests to Approve', to: '/requests-to-approve' }, { label: 'Approval User Setup', to: '/approval-user-setup' }, { label: 'Workflow User Groups', to: '/workflow-user-groups' }, { label: 'Workflows', to: '/workflows' }] },
-  { title: 'Setup', entries: [{ label: 'Company Information', to: '/company-information' }, { label: 'Customer Templates', to: '/customer-templates' }, ...setupPageList.map((spec) => ({ label: spec.title, to: setupPagePath(spec) }))] },
+  { title: 'Setup', entries: [{ label: 'Company Information', to: '/company-information' }, { label: 'Customer Templates', to: '/customer-templates' }, ...setupPageList.map((spec) => ({ label: spec.title, to: setupPagePath(spec) })), { label: 'Roles', to: '/roles' }] },
   {
     title: 'Ledgers',
     entries: [...ledgerListSpecs.map((spec) => ({ label: spec.caption, to: `/ledgers/${spec.path}` })), { label: 'Find entries', to: '/navigate' }],
