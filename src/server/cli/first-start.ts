@@ -35,7 +35,9 @@ export function registerFirstStartCommand(program: Command, kit: CliCommandKit):
 export async function runFirstStartProcess(env: NodeJS.ProcessEnv, demo: boolean): Promise<void> {
   const script = process.argv[1];
   if (!script) throw new Error('Cannot tell which program to run for the first start.');
-  const child = spawn(process.execPath, [...process.execArgv, script, 'first-start', ...(demo ? [] : ['--no-demo'])], { env, stdio: 'inherit' });
+  // The loader flags (tsx) carry over; a debugger's or profiler's would fight over the parent's port or files.
+  const flags = process.execArgv.filter((flag) => !/^--(inspect|cpu-prof|heap-prof|prof)/.test(flag));
+  const child = spawn(process.execPath, [...flags, script, 'first-start', ...(demo ? [] : ['--no-demo'])], { env, stdio: 'inherit' });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', resolve);
