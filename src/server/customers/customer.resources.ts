@@ -1,11 +1,12 @@
 import {
   customerDiscountGroupSchemas, customerPriceGroupSchemas, customerSchemas, shipToAddressSchemas,
 } from '../../core/master-data/customer.schemas.ts';
-import { eq, or } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { checkPrepaymentPercent } from '../../core/sales/prepayment.ts';
-import { dec } from '../../core/money/decimal.ts';
+import { dec, toFixedString } from '../../core/money/decimal.ts';
 import { DomainError } from '../../core/errors.ts';
-import { customer, customerDiscountGroup, customerPriceGroup, salesHeader, salesReceivablesSetup, shipToAddress } from '../db/schema/index.ts';
+import { customer, customerDiscountGroup, customerLedgerEntry, detailedCustomerLedgerEntry, customerPriceGroup, salesHeader, salesReceivablesSetup, shipToAddress } from '../db/schema/index.ts';
 import type { ResourceDefinition, Row } from '../master-data/resource.ts';
 import { code } from '../../core/master-data/fields.ts';
 import { applyCustomerTemplate } from './customer-template.resources.ts';
@@ -32,6 +33,29 @@ function checkPostingGroups(record: Row, previous: Row | undefined) {
   }
 }
 
+/**
+ * Balance (LCY), BC's FlowField on the customer list and card: the customer's detailed ledger entries
+ * summed (what customer-statistics.ts sums too), for the page's customers in one grouped query.
+ */
+const customerBalanceFlowField: NonNullable<ResourceDefinition['flowFields']> = {
+  shape: { balanceLcy: z.string().optional().describe('Balance (LCY): what the customer owes, its detailed ledger entries summed (read-only)') },
+  calculate: async (tx, rows) => {
+    const numbers = rows.map((row) => String(row.no));
+    const sums = numbers.length === 0 ? [] : await tx.select({ customerNo: customerLedgerEntry.customerNo, balanceLcy: sql<string>`sum(${detailedCustomerLedgerEntry.amountLcy})` })
+      .from(detailedCustomerLedgerEntry)
+      .innerJoin(customerLedgerEntry, eq(detailedCustomerLedgerEntry.customerLedgerEntryNo, customerLedgerEntry.entryNo))
+      .where(inArray(customerLedgerEntry.customerNo, numbers))
+      .groupBy(customerLedgerEntry.customerNo);
+    const byCustomer = new Map(sums.map((sum) => [sum.customerNo, sum.balanceLcy]));
+    return rows.map((row) => ({ ...row, balanceLcy: toFixedString(dec(byCustomer.get(String(row.no)) ?? '0'), 2) }));
+  },
+};
+
+/** The same sum for each row of a list sorted on it (a correlated subquery over the list's customer). */
+const balanceOfListedCustomer = sql`select coalesce(sum(${detailedCustomerLedgerEntry.amountLcy}), 0) from ${detailedCustomerLedgerEntry}
+  inner join ${customerLedgerEntry} on ${detailedCustomerLedgerEntry.customerLedgerEntryNo} = ${customerLedgerEntry.entryNo}
+  where ${customerLedgerEntry.customerNo} = ${customer.no}`;
+
 export const customerResource: ResourceDefinition = {
   name: 'customers', entity: 'Customer', table: customer, area: 'customers',
   key: { param: 'no', field: 'no', kind: 'code' },
@@ -42,6 +66,8 @@ export const customerResource: ResourceDefinition = {
     'paymentTermsCode', 'currencyCode', 'salespersonCode', 'customerPriceGroup', 'billToCustomerNo', 'locationCode',
   ],
   search: ['name', 'searchName', 'city', 'email', 'phoneNo', 'vatRegistrationNo'],
+  flowFields: customerBalanceFlowField,
+  computedSorts: [{ field: 'balanceLcy', kind: 'decimal', value: () => balanceOfListedCustomer }],
   numberSeries: async (tx) => {
     const [setup] = await tx.select({ series: salesReceivablesSetup.customerNos }).from(salesReceivablesSetup);
     return { seriesCode: setup?.series ?? null, setup: 'Sales & Receivables Setup (customerNos)' };

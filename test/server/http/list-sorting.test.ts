@@ -45,7 +45,7 @@ describe('sorting lists on the server (issue 19 point 5)', () => {
   });
 
   it('refuses a field that is not on the allow-list, naming the fields that are', async () => {
-    for (const sort of ['colour', '-colour', 'balanceLcy']) {
+    for (const sort of ['colour', '-colour', 'balanceDueLcy']) {
       const refused = await admin('GET', `/api/v1/customers?sort=${sort}`);
       expect(refused.statusCode).toBe(400);
       expect(refused.json()).toMatchObject({ code: 'INVALID_INPUT' });
@@ -162,5 +162,27 @@ describe('sorted document and ledger lists', () => {
     expect(itemEntries[0]).toMatchObject({ itemNo: '1000', itemDescription: 'Bicycle', entryType: 'sale' });
     const vatEntries = (await send('GET', '/api/v1/vatEntries?sort=billToPayToName')).json().items;
     expect(vatEntries.map((row: Record<string, unknown>) => row.billToPayToName)).toEqual(['Aardappel BV', 'Customer C', 'Customer C']);
+  });
+
+  it('shows each customer\'s Balance (LCY) on the list, as the statistics sum it, and sorts all customers on it', async () => {
+    const send = await givenPostingCompany(api);
+    await givenInventory(send, '2026-01-01', [{ itemNo: '1000', quantity: '50', unitCost: '60' }]);
+    await givenCustomer(send, 'D', { name: 'Customer D' });
+    await givenCustomer(send, 'E', { name: 'Customer E' });
+    for (const [customerNo, unitPrice] of [['C', '100'], ['D', '300'], ['C', '50']] as const) {
+      const { no } = await created(send, '/api/v1/salesInvoices', { sellToCustomerNo: customerNo, lines: [{ type: 'item', no: '1000', quantity: '1', unitPrice }] });
+      expect((await send('POST', `/api/v1/salesInvoices/${no}/post`, {}, workDate)).statusCode).toBe(201);
+    }
+    const statistics = async (no: string) => (await send('GET', `/api/v1/customers/${no}/statistics`, undefined, workDate)).json().balanceLcy as string;
+    const listed = (await send('GET', '/api/v1/customers?limit=100')).json().items as Array<{ no: string; balanceLcy: string }>;
+    const balances = Object.fromEntries(listed.filter((row) => ['C', 'D', 'E'].includes(row.no)).map((row) => [row.no, row.balanceLcy]));
+    expect(balances).toEqual({ C: await statistics('C'), D: await statistics('D'), E: '0.00' });
+    expect(Number(balances.D)).toBeGreaterThan(Number(balances.C));
+    expect((await send('GET', '/api/v1/customers/D')).json().balanceLcy).toBe(balances.D);
+    // Every customer, a page of one at a time: D owes most, then C, then those who owe nothing (by number).
+    const byBalance = await allPages('/api/v1/customers?sort=-balanceLcy', 1);
+    expect(byBalance.items.slice(0, 2).map((row) => row.no)).toEqual(['D', 'C']);
+    expect(new Set(byBalance.items.map((row) => row.no)).size).toBe(byBalance.items.length);
+    expect(byBalance.items.slice(2).every((row) => row.balanceLcy === '0.00')).toBe(true);
   });
 });
