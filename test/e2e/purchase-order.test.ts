@@ -302,6 +302,15 @@ describe.skipIf(!chromiumAvailable())('the purchaser in the browser', () => {
     const row = page.getByRole('table', { name: 'Posted Purchase Invoices' }).getByRole('row').filter({ hasText: invoiceNo });
     await expect.poll(() => row.textContent(), slow).toContain('GK-2026-0815');
     expect(await row.textContent()).toContain('942,59');
+    // A header click has the API sort all posted invoices; the sort is kept in the address.
+    const list = page.getByRole('table', { name: 'Posted Purchase Invoices' });
+    const sorted = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/postedPurchaseInvoices'
+      && new URL(response.url()).searchParams.get('sort') === 'amountIncludingVat', slow);
+    await list.getByRole('columnheader', { name: /^Amount Including VAT/ }).getByRole('button').click();
+    expect((await sorted).status()).toBe(200);
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), slow).toBe('amountIncludingVat');
+    await expect.poll(() => list.getByRole('columnheader', { name: /^Amount Including VAT/ }).getAttribute('aria-sort'), slow).toBe('ascending');
+    await expect.poll(() => row.textContent(), slow).toContain('GK-2026-0815');
     await row.getByRole('link', { name: invoiceNo }).click();
     await page.getByRole('heading', { name: new RegExp(`^Posted Purchase Invoice ${invoiceNo}`) }).waitFor(slow);
     // The order is gone: posting received and invoiced all of it.

@@ -1,19 +1,14 @@
 /**
  * POST /api/v1/purchaseOrders/:no/post (and the other purchase documents): Receive (Ship back),
- * Invoice or both, and …/preview (the same plan, appended nowhere); and the posted purchase
- * documents: receipts, invoices, credit memos, return shipments.
+ * Invoice or both, and …/preview (the same plan, appended nowhere); Undo Receipt; and, registered
+ * from posted-purchase-document.routes.ts, the posted purchase documents' lists and pages.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { and, asc, eq } from 'drizzle-orm';
 import { purchaseDescriptor } from '../../core/documents/document-descriptors.ts';
-import { postedPurchaseDocumentTypes } from '../../core/documents/document-types.ts';
-import { postedPurchaseDescriptors } from '../../core/documents/posted-document-descriptors.ts';
-import { DomainError } from '../../core/errors.ts';
 import { postRequest } from '../../core/posting/posting-result.schemas.ts';
 import type { Executor } from '../db/connection.ts';
-import { postedPurchaseHeader, postedPurchaseLine } from '../db/schema/index.ts';
 import { actorOf } from '../http/auth.ts';
 import { expectedVersion } from '../master-data/resource.routes.ts';
 import { whilePosting } from '../sales/posting-guard.ts';
@@ -26,6 +21,7 @@ import { previewPurchasePosting } from './purchase-post.preview.ts';
 import { inRolledBackTransaction } from '../ledger/rolled-back-transaction.ts';
 import { undoReceiptLines } from './purchase-undo.ts';
 import { createdResponse } from '../http/response-schemas.ts';
+import { registerPostedPurchaseDocumentRoutes } from './posted-purchase-document.routes.ts';
 
 const params = z.object({ no: z.string() });
 const documentNo = (request: FastifyRequest) => (request.params as { no: string }).no.trim().toUpperCase();
@@ -75,25 +71,5 @@ export function registerPurchasePostRoutes(app: FastifyInstance, getDb: () => Ex
   }, async (request) => getDb().transaction(async (tx) =>
     undoReceiptLines(tx as Executor, documentNo(request), request.body.lineNos, await loadPurchaseContext(tx as Executor, request.workDate, actorOf(request).username))));
 
-  for (const postedType of postedPurchaseDocumentTypes) {
-    const { resource, caption } = postedPurchaseDescriptors[postedType];
-    const querystring = z.strictObject({ payToVendorNo: z.string().optional(), sourceDocumentNo: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) });
-    routes.get(`/api/v1/${resource}`, { schema: { tags: [resource], summary: `List ${caption}s`, querystring } }, async (request) => {
-      const { payToVendorNo, sourceDocumentNo, limit } = request.query;
-      const items = await getDb().select().from(postedPurchaseHeader).where(and(
-        eq(postedPurchaseHeader.documentType, postedType),
-        payToVendorNo ? eq(postedPurchaseHeader.payToVendorNo, payToVendorNo) : undefined,
-        sourceDocumentNo ? eq(postedPurchaseHeader.sourceDocumentNo, sourceDocumentNo) : undefined,
-      )).orderBy(asc(postedPurchaseHeader.no)).limit(limit);
-      return { items };
-    });
-    routes.get(`/api/v1/${resource}/:no`, { schema: { tags: [resource], summary: `Get a ${caption} with its lines`, params } }, async (request) => {
-      const no = documentNo(request);
-      const [header] = await getDb().select().from(postedPurchaseHeader).where(and(eq(postedPurchaseHeader.documentType, postedType), eq(postedPurchaseHeader.no, no)));
-      if (!header) throw new DomainError('NOT_FOUND', { entity: caption, key: no });
-      const lines = await getDb().select().from(postedPurchaseLine)
-        .where(and(eq(postedPurchaseLine.documentType, postedType), eq(postedPurchaseLine.documentNo, no))).orderBy(asc(postedPurchaseLine.lineNo));
-      return { ...header, lines };
-    });
-  }
+  registerPostedPurchaseDocumentRoutes(app, getDb);
 }

@@ -12,10 +12,11 @@ import type { PostedPurchaseHeader } from './purchase-types.ts';
 
 type Row = PostedPurchaseHeader;
 
+// Every column is a stored field of the posted header, so a header click sorts the whole list on the server.
 const dateColumn = (key: 'postingDate' | 'dueDate', label: string): ListColumn<Row> =>
-  ({ key, label, render: (row, locale) => formatDate(row[key], locale), sortValue: (row) => row[key] ?? '' });
+  ({ key, label, render: (row, locale) => formatDate(row[key], locale) });
 const amountColumn = (key: 'amount' | 'amountIncludingVat', label: string): ListColumn<Row> =>
-  ({ key, label, numeric: true, render: (row, locale) => formatAmount(row[key], locale), sortValue: (row) => row[key] });
+  ({ key, label, numeric: true, render: (row, locale) => formatAmount(row[key], locale) });
 
 function columnsFor(kind: PostedPurchaseKind): ListColumn<Row>[] {
   const vendorNumber = vendorNumberFields[kind.type];
@@ -30,18 +31,21 @@ function columnsFor(kind: PostedPurchaseKind): ListColumn<Row>[] {
   ];
 }
 
-// What the posted purchase lists filter on (the API takes no search there).
+// The search box looks in the number, the vendor names and the vendor's own document numbers.
 const filters: ListFilter[] = [
+  { field: 'buyFromVendorNo', label: 'Buy-from Vendor No.', kind: 'text' },
   { field: 'payToVendorNo', label: 'Pay-to Vendor No.', kind: 'text' },
   { field: 'sourceDocumentNo', label: 'Source Document No.', kind: 'text' },
+  { field: 'postingDateFrom', label: 'Posting Date from', kind: 'date' },
+  { field: 'postingDateTo', label: 'Posting Date to', kind: 'date' },
 ];
 
-/** Posted Purchase Receipts, Invoices, Credit Memos and Return Shipments. */
+/** Posted Purchase Receipts, Invoices, Credit Memos and Return Shipments: sorted, filtered and paged by the API, all of it kept in the page address. */
 export function PostedPurchaseListPage() {
   const kind = postedPurchaseKindByPath(useParams().kind);
   if (!kind) return <NotFoundPage />;
   return (
     <ListPage key={kind.path} title={kind.plural} resource={`/${kind.resource}`} columns={columnsFor(kind)} rowKey={(row) => row.no}
-      rowLink={(row) => postedDocumentPath(kind, row.no)} filters={filters} searchable={false} sortOn="page" />
+      rowLink={(row) => postedDocumentPath(kind, row.no)} filters={filters} />
   );
 }
