@@ -272,7 +272,8 @@ describe.skipIf(!chromiumAvailable())('the other approval paths in the browser: 
       const spare = table.getByRole('row').filter({ hasText: 'SPARE' });
       await spare.getByRole('button', { name: 'Delete' }).click();
       const confirm = page.getByRole('dialog', { name: 'Delete SPARE' });
-      expect(await confirm.getByText('Do you want to delete SPARE?').isVisible()).toBe(true);
+      // The dialog opens with an animation: wait for the question rather than look at once.
+      await confirm.getByText('Do you want to delete SPARE?').waitFor(slow);
       await confirm.getByRole('button', { name: 'No' }).click();
       await confirm.waitFor({ state: 'detached', ...slow });
       expect(await spare.count()).toBe(1);
