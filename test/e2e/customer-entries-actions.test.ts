@@ -51,6 +51,8 @@ describe.skipIf(!chromiumAvailable())('actions on customer ledger entries, in th
   async function openEntries(customerNo: string): Promise<Locator> {
     await page.goto(`${session.server.address}/customers/${customerNo}`);
     await page.getByRole('link', { name: 'Show all customer ledger entries' }).click();
+    // The card has a table of the same name: be on the list page before looking for its rows.
+    await page.waitForURL(/\/ledgers\//, slow);
     const list = page.getByRole('table', { name: 'Customer Ledger Entries' });
     await list.getByRole('row').nth(1).waitFor(slow);
     return list;
@@ -64,7 +66,8 @@ describe.skipIf(!chromiumAvailable())('actions on customer ledger entries, in th
 
   async function runAction(entryNo: number, action: string) {
     await page.getByRole('button', { name: `Actions for entry ${entryNo}` }).click();
-    await page.getByRole('menuitem', { name: action, exact: true }).click();
+    // A menu closed a moment ago may still be leaving the page: the one just opened is the last.
+    await page.getByRole('menuitem', { name: action, exact: true }).last().click();
   }
 
   it('reverses an unapplied payment after asking, and the list shows the payment closed by its reversal', async () => {
