@@ -11,6 +11,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { postgresErrorCode } from './constraint-errors.ts';
 
 export type Schema = typeof schema;
 /** The database or an open transaction: every query and command takes one as its first argument. */
@@ -89,6 +90,7 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
   });
   survivesLostConnections(pool, redactPassword(databaseUrl));
   const db = drizzlePostgres({ client: pool, schema, casing: 'snake_case' }) as unknown as Executor;
+  retriesDeadlocks(db);
   await db.execute(sql`select 1`);
   return {
     db,
@@ -117,6 +119,24 @@ function survivesLostConnections(pool: pg.Pool, location: string) {
   });
   // pg-pool re-emits an idle client's error on the pool; the client's own listener has reported it.
   pool.on('error', () => undefined);
+}
+
+/**
+ * Two transactions that each wait for a row the other holds (deadlock_detected, 40P01): the server
+ * rolls one back whole, so it runs again, up to three times. The shared rows are the availability
+ * projection's, which statements lock in key order but a transaction's later statements may not.
+ */
+function retriesDeadlocks(db: Executor) {
+  const transaction = db.transaction.bind(db);
+  db.transaction = (async (work, config) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transaction(work, config);
+      } catch (error) {
+        if (attempt >= 3 || postgresErrorCode(error) !== '40P01') throw error;
+      }
+    }
+  }) as typeof db.transaction;
 }
 
 /** One migrator at a time across processes: the advisory lock lives on the migrating connection. */

@@ -1,5 +1,6 @@
 import { boolean, pgTable, primaryKey, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { addressColumns, amount, dateFormula, flag, percent, recordColumns } from './columns.ts';
+import { baseCalendar } from './availability.ts';
 import { genBusinessPostingGroup, vatBusinessPostingGroup } from './posting-groups.ts';
 import { customerPostingGroup } from './posting-setup.ts';
 import {
@@ -54,6 +55,7 @@ export const customer = pgTable('customer', {
   shippingAgentCode: text().references(() => shippingAgent.code),
   shippingAgentServiceCode: text().notNull().default(''),
   shippingTime: dateFormula(),
+  baseCalendarCode: text().references(() => baseCalendar.code),
   combineShipments: flag(),
   applicationMethod: text().notNull().default('manual'),
   blockPaymentTolerance: flag(),

@@ -24,3 +24,4 @@ export * from './standard-sales.ts';
 export * from './payment-services.ts';
 export * from './email.ts';
 export * from './approvals.ts';
+export * from './availability.ts';

@@ -1,5 +1,6 @@
 import { pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { addressColumns, amount, calendarDate, dateFormula, exchangeRate, flag, percent, precision, recordColumns } from './columns.ts';
+import { baseCalendar } from './availability.ts';
 import { glAccount } from './accounts.ts';
 
 export const location = pgTable('location', {
@@ -9,6 +10,7 @@ export const location = pgTable('location', {
   contact: text().notNull().default(''),
   outboundWarehouseHandlingTime: dateFormula(),
   inboundWarehouseHandlingTime: dateFormula(),
+  baseCalendarCode: text().references(() => baseCalendar.code),
   requireShipment: flag(),
   requirePick: flag(),
   requireReceive: flag(),
@@ -36,6 +38,7 @@ export const shippingAgent = pgTable('shipping_agent', {
   code: text().primaryKey(),
   name: text().notNull().default(''),
   internetAddress: text().notNull().default(''),
+  baseCalendarCode: text().references(() => baseCalendar.code),
   ...recordColumns(),
 });
 

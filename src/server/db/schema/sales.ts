@@ -127,6 +127,11 @@ export const salesLine = pgTable('sales_line', {
   shipmentDate: calendarDate(),
   requestedDeliveryDate: calendarDate(),
   promisedDeliveryDate: calendarDate(),
+  /** Delivery dates (spec §16.1): derived from the shipment date or the delivery date asked for. */
+  plannedDeliveryDate: calendarDate(),
+  plannedShipmentDate: calendarDate(),
+  shippingTime: dateFormula(),
+  outboundWhseHandlingTime: dateFormula(),
   systemCreatedEntry: flag(),
   /** Exact cost reversal (spec §17.5): the outbound item entry a return line comes back from. */
   applFromItemEntry: integer(),

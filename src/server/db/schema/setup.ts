@@ -1,6 +1,7 @@
 import { boolean, check, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { addressColumns, calendarDate, dateFormula, flag, precision, recordColumns } from './columns.ts';
+import { baseCalendar } from './availability.ts';
 import { location } from './logistics.ts';
 import { noSeries } from './number-series.ts';
 
@@ -24,9 +25,14 @@ export const companyInformation = pgTable('company_information', {
   /** The letterhead logo as base64 and its media type; both empty when there is none (kept out of the record the API returns). */
   logo: text().notNull().default(''),
   logoMimeType: text().notNull().default(''),
+  /** Working days (spec §16.1) and the look-ahead of Available to Promise (§16.2): period and time bucket. */
+  baseCalendarCode: text().references(() => baseCalendar.code),
+  checkAvailPeriodCalc: dateFormula().default('90D'),
+  checkAvailTimeBucket: text().notNull().default('week'),
   ...recordColumns(),
 }, (t) => [
   check('company_information_singleton', sql`${t.id} = 1`),
+  check('company_information_time_bucket', sql`${t.checkAvailTimeBucket} in ('day', 'week', 'month', 'quarter', 'year')`),
   check('company_information_logo', sql`${t.logoMimeType} in ('', 'image/png', 'image/jpeg') and (${t.logo} = '') = (${t.logoMimeType} = '')`),
 ]);
 
