@@ -75,12 +75,16 @@ describe.skipIf(!chromiumAvailable())('a refusal banner on a document page, retr
 
       await post(`Post Purchase Invoice ${no}`);
       await banner(/V00010.*blocked/).waitFor(slow);
+      // The refusal names the vendor field, which shows it too; the successful retry takes that off as well.
+      const vendorField = page.getByLabel('Vendor No.', { exact: true });
+      await expect.poll(() => vendorField.getAttribute('aria-invalid'), slow).toBe('true');
 
       await api.call('PATCH', '/api/v1/vendors/V00010', { blocked: 'none' });
       await page.getByRole('button', { name: 'Preview Posting…' }).click();
       const preview = page.getByRole('dialog', { name: 'Posting Preview' });
       await preview.getByText('Nothing has been posted').waitFor(slow);
       expect(await banner(/blocked/).count()).toBe(0);
+      expect(await vendorField.getAttribute('aria-invalid')).not.toBe('true');
       await page.keyboard.press('Escape');
       await preview.waitFor({ state: 'detached', ...slow });
 
@@ -89,6 +93,45 @@ describe.skipIf(!chromiumAvailable())('a refusal banner on a document page, retr
       expect(await banner(/blocked/).count()).toBe(0);
       const posted = await api.call<{ buyFromVendorNo: string }>('GET', `/api/v1/postedPurchaseInvoices/${page.url().split('/').at(-1)}`);
       expect(posted.buyFromVendorNo).toBe('V00010');
+    });
+  });
+
+  it('takes a refusal\'s mark off a line cell when another refusal and then a successful action follow', async () => {
+    await step('line-field', async () => {
+      const { no } = await api.call<{ no: string }>('POST', '/api/v1/salesInvoices', {
+        sellToCustomerNo: 'C00030', lines: [{ type: 'item', no: '1000', quantity: '1', unitPrice: '100' }],
+      });
+      await api.call('PATCH', '/api/v1/items/1000', { blocked: true });
+      await page.goto(`${session.server.address}/sales/invoices/${no}`);
+      await page.getByRole('heading', { name: new RegExp(`^Sales Invoice ${no} · `) }).waitFor(slow);
+      const itemCell = page.getByLabel('No., line 1', { exact: true });
+
+      // Posting names the blocked item's line: its No. cell is marked beside the banner.
+      await post(`Post Sales Invoice ${no}`);
+      await banner(/Item 1000 is blocked/).waitFor(slow);
+      await expect.poll(() => itemCell.getAttribute('aria-invalid'), slow).toBe('true');
+
+      // Another refusal, on the customer, names no field: the item's mark goes with the old banner.
+      await api.call('PATCH', '/api/v1/items/1000', { blocked: false });
+      await api.call('PATCH', '/api/v1/customers/C00030', { blocked: 'all' });
+      await post(`Post Sales Invoice ${no}`);
+      await banner(/C00030.*blocked/).waitFor(slow);
+      expect(await itemCell.getAttribute('aria-invalid')).not.toBe('true');
+      expect(await banner(/Item 1000/).count()).toBe(0);
+
+      // Blocked on the item again, then a successful action: no banner and no mark left.
+      await api.call('PATCH', '/api/v1/customers/C00030', { blocked: 'none' });
+      await api.call('PATCH', '/api/v1/items/1000', { blocked: true });
+      await post(`Post Sales Invoice ${no}`);
+      await expect.poll(() => itemCell.getAttribute('aria-invalid'), slow).toBe('true');
+      await api.call('PATCH', '/api/v1/items/1000', { blocked: false });
+      await page.getByRole('button', { name: 'Preview Posting…' }).click();
+      const preview = page.getByRole('dialog', { name: 'Posting Preview' });
+      await preview.getByText('Nothing has been posted').waitFor(slow);
+      expect(await itemCell.getAttribute('aria-invalid')).not.toBe('true');
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await preview.waitFor({ state: 'detached', ...slow });
     });
   });
 });

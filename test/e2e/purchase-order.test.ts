@@ -205,6 +205,20 @@ describe.skipIf(!chromiumAvailable())('the purchaser in the browser', () => {
     await expect.poll(openCell, slow).toBe('No');
     await screenshot('vendor-entries-applied');
     expect([await entryOf(invoiceNo), await entryOf('VP-E2E')].map((entry) => [entry.remainingAmount, entry.open])).toEqual([['0.00', false], ['0.00', false]]);
+    // The posted invoices list reads the same entry: nothing remains, and the invoice is Paid.
+    await page.goto(`${session.server.address}/posted-purchases/invoices?buyFromVendorNo=V00010&sort=-remainingAmount`);
+    await expect.poll(() => postedInvoiceCell(invoiceNo, 'Status'), slow).toBe('Paid');
+    expect(await postedInvoiceCell(invoiceNo, 'Remaining Amount')).toBe('0,00');
+    await screenshot('posted-invoice-paid');
+  }
+
+  /** A cell of a posted invoice's row on the Posted Purchase Invoices list, found by its column header. */
+  async function postedInvoiceCell(invoiceNo: string, header: string): Promise<string | null> {
+    const list = page.getByRole('table', { name: 'Posted Purchase Invoices' });
+    const headers = await list.getByRole('columnheader').allTextContents();
+    const row = list.getByRole('row').filter({ hasText: invoiceNo });
+    if ((await row.count()) === 0) return null;
+    return row.getByRole('cell').nth(headers.findIndex((text) => text.startsWith(header))).textContent();
   }
 
   async function newInvoice(): Promise<string> {
@@ -310,6 +324,15 @@ describe.skipIf(!chromiumAvailable())('the purchaser in the browser', () => {
     expect((await sorted).status()).toBe(200);
     await expect.poll(() => new URL(page.url()).searchParams.get('sort'), slow).toBe('amountIncludingVat');
     await expect.poll(() => list.getByRole('columnheader', { name: /^Amount Including VAT/ }).getAttribute('aria-sort'), slow).toBe('ascending');
+    await expect.poll(() => row.textContent(), slow).toContain('GK-2026-0815');
+    // Nothing paid yet: all of it remains, and the status says Open; a click on Status has the API sort on it.
+    expect(await postedInvoiceCell(invoiceNo, 'Remaining Amount')).toBe('942,59');
+    expect(await postedInvoiceCell(invoiceNo, 'Status')).toBe('Open');
+    const byStatus = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/v1/postedPurchaseInvoices'
+      && new URL(response.url()).searchParams.get('sort') === 'status', slow);
+    await list.getByRole('columnheader', { name: /^Status/ }).getByRole('button').click();
+    expect((await byStatus).status()).toBe(200);
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort'), slow).toBe('status');
     await expect.poll(() => row.textContent(), slow).toContain('GK-2026-0815');
     await row.getByRole('link', { name: invoiceNo }).click();
     await page.getByRole('heading', { name: new RegExp(`^Posted Purchase Invoice ${invoiceNo}`) }).waitFor(slow);

@@ -8,7 +8,7 @@ import { postedPurchaseHeader } from '../db/schema/index.ts';
 import { recordSchema } from '../master-data/record-schema.ts';
 import { dateRangeOf, dateRangeQuery, parseFilters, sortQuery } from '../master-data/resource.routes.ts';
 import {
-  listPostedPurchaseDocuments, postedPurchaseDocumentFilters, postedPurchaseDocumentView, postedPurchaseListDefinitions,
+  listPostedPurchaseDocuments, postedPurchaseDocumentFilters, postedPurchaseDocumentView, postedPurchaseListDefinitions, postedPurchaseStatusShape,
 } from './posted-purchase-document.queries.ts';
 
 /** The GET routes of the four posted purchase document types: `/api/v1/postedPurchaseInvoices[/{no}]` and so on. */
@@ -22,6 +22,7 @@ function registerPostedPurchaseDocumentType(app: FastifyInstance, getDb: () => E
   const definition = postedPurchaseListDefinitions[documentType];
   const base = `/api/v1/${resource}`;
   const tags = [resource];
+  const headerSchema = recordSchema(postedPurchaseHeader).extend(postedPurchaseStatusShape(documentType));
   const listQuery = z.strictObject({
     limit: z.coerce.number().int().min(1).max(1000).default(100),
     cursor: z.string().optional(),
@@ -34,13 +35,13 @@ function registerPostedPurchaseDocumentType(app: FastifyInstance, getDb: () => E
   routes.get(base, {
     schema: {
       tags, summary: `List ${caption}s (filter by vendor, order, vendor's document no., posting date range; search number, names and vendor's numbers)`,
-      querystring: listQuery, response: { 200: z.object({ items: z.array(recordSchema(postedPurchaseHeader)), nextCursor: z.string().nullable() }) },
+      querystring: listQuery, response: { 200: z.object({ items: z.array(headerSchema), nextCursor: z.string().nullable() }) },
     },
   }, async (request) => {
     const query = request.query as Record<string, string | undefined> & { limit: number };
     return listPostedPurchaseDocuments(getDb(), documentType, {
       limit: query.limit, cursor: query.cursor, search: query.search, filters: parseFilters(definition, query),
-      dateRange: dateRangeOf('postingDate', query), sort: query.sort,
+      dateRange: dateRangeOf('postingDate', query), sort: query.sort, workDate: request.workDate,
     });
   });
 

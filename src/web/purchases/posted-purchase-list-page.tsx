@@ -5,18 +5,35 @@ import { NotFoundPage } from '../layout/not-found-page.tsx';
 import type { ListFilter } from '../lists/list-filters.tsx';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
 import { postedDocumentPath } from '../posted/posted-document-kinds.ts';
+import { PostedStatusBadges } from '../posted/posted-status-badges.tsx';
 import { textColumn } from '../sales/sales-document-list-page.tsx';
 import { vendorNumberFields } from './posted-purchase-fields.ts';
 import { postedPurchaseKindByPath, type PostedPurchaseKind } from './purchase-kinds.ts';
 import type { PostedPurchaseHeader } from './purchase-types.ts';
 
-type Row = PostedPurchaseHeader;
+/** Invoices and credit memos also carry what is left of them (from their vendor ledger entry) and whether that entry is closed. */
+type Row = PostedPurchaseHeader & { remainingAmount?: string | null; closed?: boolean };
 
-// Every column is a stored field of the posted header, so a header click sorts the whole list on the server.
+// Every column is a stored field of the posted header or one the API computes and sorts on (Remaining
+// Amount, Status), so a header click sorts the whole list on the server.
 const dateColumn = (key: 'postingDate' | 'dueDate', label: string): ListColumn<Row> =>
   ({ key, label, render: (row, locale) => formatDate(row[key], locale) });
-const amountColumn = (key: 'amount' | 'amountIncludingVat', label: string): ListColumn<Row> =>
-  ({ key, label, numeric: true, render: (row, locale) => formatAmount(row[key], locale) });
+const amountColumn = (key: 'amount' | 'amountIncludingVat' | 'remainingAmount', label: string): ListColumn<Row> =>
+  ({ key, label, numeric: true, render: (row, locale) => (row[key] === null || row[key] === undefined ? '' : formatAmount(row[key], locale)) });
+
+/**
+ * Open / Partly paid / Paid / Overdue, with the posted sales lists' badges; the API orders by the same
+ * status at the work date. Purchase documents are never prepayments, cancelled or corrective here.
+ */
+const statusColumn: ListColumn<Row> = {
+  key: 'status', label: 'Status',
+  render: (row) => (
+    <PostedStatusBadges header={{
+      prepayment: false, prepaymentOrderNo: null, cancelled: false, corrective: false,
+      closed: row.closed ?? false, remainingAmount: row.remainingAmount ?? null, amountIncludingVat: row.amountIncludingVat, dueDate: row.dueDate,
+    }} />
+  ),
+};
 
 function columnsFor(kind: PostedPurchaseKind): ListColumn<Row>[] {
   const vendorNumber = vendorNumberFields[kind.type];
@@ -27,7 +44,12 @@ function columnsFor(kind: PostedPurchaseKind): ListColumn<Row>[] {
     dateColumn('postingDate', 'Posting Date'),
     textColumn('sourceDocumentNo', kind.sign === 1 ? 'Order No.' : 'Source Document No.'),
     textColumn(vendorNumber.field, vendorNumber.caption),
-    ...(kind.billed ? [dateColumn('dueDate', 'Due Date'), amountColumn('amount', 'Amount'), amountColumn('amountIncludingVat', 'Amount Including VAT')] : []),
+    ...(kind.billed
+      ? [
+        dateColumn('dueDate', 'Due Date'), amountColumn('amount', 'Amount'), amountColumn('amountIncludingVat', 'Amount Including VAT'),
+        amountColumn('remainingAmount', 'Remaining Amount'), statusColumn,
+      ]
+      : []),
   ];
 }
 

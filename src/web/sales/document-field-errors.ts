@@ -17,3 +17,21 @@ export function splitDocumentFieldErrors(errors: FieldErrors): { header: Record<
   }
   return { header, lines };
 }
+
+/**
+ * The header errors left once a refusal's own are taken away. A field whose message changed since
+ * (a later edit of that field was refused on its own) keeps it: only what the refusal put there goes.
+ */
+export function withoutHeaderErrors(current: FieldErrors, shown: FieldErrors): Record<string, string> {
+  return Object.fromEntries(Object.entries(current).filter(([field, message]) => shown[field] !== message));
+}
+
+/** The cells' errors left once a refusal's line errors are taken away; as above, a newer message on a cell stays. */
+export function withoutLineErrors(current: Readonly<Record<string, FieldErrors>>, shown: readonly LineFieldError[]): Record<string, FieldErrors> {
+  const next: Record<string, FieldErrors> = { ...current };
+  for (const { lineNo, field, message } of shown) {
+    const cells = next[lineNo];
+    if (cells?.[field] === message) next[lineNo] = Object.fromEntries(Object.entries(cells).filter(([name]) => name !== field));
+  }
+  return next;
+}

@@ -1,15 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { ApiError } from '../api/client.ts';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../api/field-errors.ts';
 import { useSession } from '../session/session-store.ts';
-import { splitDocumentFieldErrors } from './document-field-errors.ts';
+import { splitDocumentFieldErrors, withoutHeaderErrors, type LineFieldError } from './document-field-errors.ts';
 import type { AnyDocumentKind } from './document-kinds.ts';
 import type { GridDocument } from './line-fields.ts';
 import { useLinesEditor } from './use-lines-editor.ts';
 import { useDocumentBusy, useDocumentChange, type DocumentChange } from './use-sales-document.ts';
 
 type EditedDocument = GridDocument & { no: string; version: number };
+
+/** The fields a refusal marked, kept to take them off again when it becomes history. */
+interface RefusalFields { header: Record<string, string>; lines: LineFieldError[] }
+const noRefusalFields: RefusalFields = { header: {}, lines: [] };
 
 /**
  * The state of a document page of either family: its changes (one after another), the lines
@@ -24,16 +28,33 @@ export function useDocumentPage<D extends EditedDocument>(kind: AnyDocumentKind,
   const editor = useLinesEditor(document, kind.family, locale, send);
   const [headerErrors, setHeaderErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<unknown>(null);
-  // A change that went through (a posting, too) makes an earlier refusal history.
-  useEffect(() => setFailure(null), [document.version]);
+  const refusalFields = useRef<RefusalFields>(noRefusalFields);
 
-  /** A refused action: its message above the page, and the fields it names marked where they are. */
+  /** Takes the last refusal's field marks off, so a retry that succeeds leaves none behind. */
+  const clearRefusalFields = () => {
+    const { header, lines } = refusalFields.current;
+    refusalFields.current = noRefusalFields;
+    setHeaderErrors((current) => withoutHeaderErrors(current, header));
+    editor.hideLineErrors(lines);
+  };
+  // A change that went through (a posting, too) makes an earlier refusal history.
+  useEffect(() => {
+    setFailure(null);
+    clearRefusalFields();
+  }, [document.version]);
+
+  /**
+   * The page's banner setter: a refusal's message above the page and the fields it names marked
+   * where they are; null (an action starting) clears both, so a new refusal shows only its own.
+   */
   const showFailure = (error: unknown) => {
     setFailure(error);
+    clearRefusalFields();
     if (!(error instanceof ApiError)) return;
-    const { header, lines } = splitDocumentFieldErrors(error.fieldErrors);
-    if (Object.keys(header).length > 0) setHeaderErrors(header);
-    editor.showLineErrors(lines);
+    const split = splitDocumentFieldErrors(error.fieldErrors);
+    refusalFields.current = split;
+    setHeaderErrors((current) => ({ ...current, ...split.header }));
+    editor.showLineErrors(split.lines);
   };
   const run = (request: DocumentChange) => {
     setFailure(null);

@@ -5,7 +5,7 @@ import { salesLineCreate, salesLineUpdate } from '../../core/sales/sales-documen
 import { dec } from '../../core/money/decimal.ts';
 import { ApiError } from '../api/client.ts';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../api/field-errors.ts';
-import type { LineFieldError } from './document-field-errors.ts';
+import { withoutLineErrors, type LineFieldError } from './document-field-errors.ts';
 import { useUnsavedGuard } from '../components/unsaved-guard.ts';
 import { parseDecimalInput } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
@@ -207,6 +207,8 @@ export function useLinesEditor(document: GridDocument, family: DocumentFamily, l
       for (const { lineNo, field, message } of lineErrors) next[lineNo] = { ...next[lineNo], [field]: message };
       return next;
     }),
+    /** Takes an earlier refusal's line errors off their cells again (the next action started). */
+    hideLineErrors: (lineErrors: readonly LineFieldError[]) => setErrors((current) => withoutLineErrors(current, lineErrors)),
     addLine: lineAdder(cells, document, family, send, setFocusRequest),
     deleteLine: lineDeleter(cells, send),
     preview: previewDocument(document, pricingDraftsOf(cells.drafts, locale, priceField), priceField),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
+import { allPages as everyPage } from '../../support/list-pages.ts';
 import { created, givenCustomer, givenSalesCompany } from '../../support/given.ts';
 import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
 import { givenCancellation, givenLedgerAccounts, givenPayment, givenPostedHeader, givenPostedInvoice } from '../../support/ledger-rows.ts';
@@ -11,22 +12,8 @@ afterEach(() => api.close());
 
 type Item = Record<string, unknown>;
 
-/** Every page of a list, following nextCursor, with the page size given. */
-async function allPages(url: string, limit: number, headers: Record<string, string> = {}): Promise<{ pages: number; items: Item[] }> {
-  const items: Item[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const separator = url.includes('?') ? '&' : '?';
-    const response = await admin('GET', `${url}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, undefined, headers);
-    expect(response.statusCode, response.body).toBe(200);
-    const page = response.json() as { items: Item[]; nextCursor: string | null };
-    items.push(...page.items);
-    cursor = page.nextCursor;
-    pages += 1;
-  } while (cursor && pages < 20);
-  return { pages, items };
-}
+/** Every page of a list as admin, with the headers given. */
+const allPages = (url: string, limit: number, headers: Record<string, string> = {}) => everyPage(admin, url, limit, headers);
 
 const numbers = (items: Item[]) => items.map((row) => row.no);
 

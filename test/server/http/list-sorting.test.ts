@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
+import { allPages as everyPage } from '../../support/list-pages.ts';
 import { created, givenCustomer, givenSalesCompany } from '../../support/given.ts';
 import { givenInventory, givenPostingCompany } from '../../support/given-posting.ts';
 
@@ -8,22 +9,8 @@ let admin: ReturnType<TestApi['as']>;
 beforeEach(async () => { api = await testApi(); admin = api.as('admin'); });
 afterEach(() => api.close());
 
-/** Every page of a list, following nextCursor, with the page size given. */
-async function allPages(url: string, limit: number): Promise<{ pages: number; items: Array<Record<string, unknown>> }> {
-  const items: Array<Record<string, unknown>> = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const separator = url.includes('?') ? '&' : '?';
-    const response = await admin('GET', `${url}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
-    expect(response.statusCode, response.body).toBe(200);
-    const page = response.json() as { items: Array<Record<string, unknown>>; nextCursor: string | null };
-    items.push(...page.items);
-    cursor = page.nextCursor;
-    pages += 1;
-  } while (cursor && pages < 20);
-  return { pages, items };
-}
+/** Every page of a list as admin. */
+const allPages = (url: string, limit: number) => everyPage(admin, url, limit);
 
 // Cities with ties (two in Utrecht, two without a city) and mixed case, and numbers that do not follow the names.
 const customers = [

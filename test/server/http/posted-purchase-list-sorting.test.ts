@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
+import { allPages as everyPage } from '../../support/list-pages.ts';
 import { created } from '../../support/given.ts';
 import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
 
@@ -11,22 +12,8 @@ afterEach(() => api.close());
 type Item = Record<string, unknown>;
 const workDate = { 'x-work-date': '2026-01-15' };
 
-/** Every page of a list, following nextCursor, with the page size given. */
-async function allPages(url: string, limit: number): Promise<{ pages: number; items: Item[] }> {
-  const items: Item[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const separator = url.includes('?') ? '&' : '?';
-    const response = await send('GET', `${url}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, undefined, workDate);
-    expect(response.statusCode, response.body).toBe(200);
-    const page = response.json() as { items: Item[]; nextCursor: string | null };
-    items.push(...page.items);
-    cursor = page.nextCursor;
-    pages += 1;
-  } while (cursor && pages < 20);
-  return { pages, items };
-}
+/** Every page of a list, on the work date the invoices were posted around. */
+const allPages = (url: string, limit: number) => everyPage(send, url, limit, workDate);
 
 const numbers = (items: Item[]) => items.map((row) => row.no);
 
@@ -118,5 +105,83 @@ describe('posted purchase lists sort, filter and page on the server (issue 19)',
       expect(names, path).toEqual(expect.arrayContaining(['sort', 'cursor', 'limit', 'search', 'buyFromVendorNo', 'payToVendorNo', 'postingDateFrom', 'postingDateTo']));
       expect(parameters(path).find((parameter) => parameter.name === 'sort')?.description).toContain('nextCursor pages on under the same sort');
     }
+  });
+});
+
+describe('posted purchase invoices and credit memos show and sort on Remaining Amount and payment status (issue 19)', () => {
+  const at = (workDate: string) => ({ 'x-work-date': workDate });
+  let numbersByName: Record<'paid' | 'partly' | 'overdue' | 'open' | 'small', string>;
+  const named = (...names: Array<keyof typeof numbersByName>) => names.map((name) => numbersByName[name]);
+  const posted = async (path: string, body: Record<string, unknown>, postedNoField: string) => {
+    const document = await created(send, path, { buyFromVendorNo: 'V', ...body });
+    const response = await send('POST', `${path}/${document.no}/post`, undefined, at('2026-01-15'));
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json()[postedNoField] as string;
+  };
+  const invoice = (vendorInvoiceNo: string, postingDate: string, directUnitCost: string) =>
+    posted('/api/v1/purchaseInvoices', { vendorInvoiceNo, postingDate, documentDate: postingDate, lines: [{ type: 'item', no: 'A', quantity: '1', directUnitCost }] }, 'invoiceNo');
+  /** A vendor payment through the general journal, applied to the posted invoice. */
+  const pay = async (documentNo: string, invoiceNo: string, amount: string) => {
+    const response = await send('POST', '/api/v1/generalJournal/post', { lines: [{
+      postingDate: '2026-01-21', documentType: 'payment', documentNo, accountType: 'vendor', accountNo: 'V', amount,
+      balAccountType: 'bankAccount', balAccountNo: 'GIRO', appliesToDocType: 'invoice', appliesToDocNo: invoiceNo,
+    }] }, at('2026-01-21'));
+    expect(response.statusCode, response.body).toBe(201);
+  };
+
+  beforeEach(async () => {
+    send = await givenPurchasingCompany(api);
+    await created(send, '/api/v1/glAccounts', { no: '2910', name: 'Bank', incomeBalance: 'balanceSheet' });
+    await created(send, '/api/v1/bankAccountPostingGroups', { code: 'CHECKING', glAccountNo: '2910' });
+    await created(send, '/api/v1/bankAccounts', { no: 'GIRO', name: 'Giro', bankAccPostingGroup: 'CHECKING' });
+    // Vendor V pays in 14 days from the document date; 25 % VAT. Numbers follow the order posted.
+    numbersByName = {
+      paid: await invoice('RA-1', '2026-01-02', '400'), // 500.00, paid in full
+      partly: await invoice('RA-2', '2026-01-20', '200'), // 250.00, 100.00 paid; due 2026-02-03
+      open: await invoice('RA-3', '2026-01-18', '120'), // 150.00, due 2026-02-01
+      small: await invoice('RA-4', '2026-01-19', '60'), // 75.00, due 2026-02-02
+      overdue: await invoice('RA-5', '2026-01-03', '80'), // 100.00, due 2026-01-17
+    };
+    await pay('VP-1', numbersByName.paid, '500');
+    await pay('VP-2', numbersByName.partly, '100');
+  });
+
+  it('shows Remaining Amount from the vendor entry after a partial payment, and sorts on it as a number across pages', async () => {
+    const ascending = await allPages('/api/v1/postedPurchaseInvoices?sort=remainingAmount', 2);
+    expect(ascending.pages).toBe(3);
+    expect(ascending.items.map((row) => [row.no, row.remainingAmount, row.closed])).toEqual([
+      [numbersByName.paid, '0.00', true], [numbersByName.small, '75.00', false], [numbersByName.overdue, '100.00', false],
+      [numbersByName.partly, '150.00', false], [numbersByName.open, '150.00', false],
+    ]);
+    const descending = await allPages('/api/v1/postedPurchaseInvoices?sort=-remainingAmount', 2);
+    expect(numbers(descending.items)).toEqual(named('open', 'partly', 'overdue', 'small', 'paid'));
+    const document = (await send('GET', `/api/v1/postedPurchaseInvoices/${numbersByName.partly}`, undefined, workDate)).json();
+    expect([document.amountIncludingVat, document.remainingAmount, document.closed]).toEqual(['250.00', '150.00', false]);
+  });
+
+  it('orders by status at the work date: overdue, open, partly paid, paid', async () => {
+    const byStatus = await everyPage(send, '/api/v1/postedPurchaseInvoices?sort=status', 2, at('2026-01-25'));
+    expect(byStatus.pages).toBe(3);
+    expect(numbers(byStatus.items)).toEqual(named('overdue', 'open', 'small', 'partly', 'paid'));
+    const descending = await everyPage(send, '/api/v1/postedPurchaseInvoices?sort=-status', 2, at('2026-01-25'));
+    expect(numbers(descending.items)).toEqual(named('paid', 'partly', 'small', 'open', 'overdue'));
+    // Before the first due date nothing is overdue: RA-5 is open, in number order among the open ones.
+    const earlier = await everyPage(send, '/api/v1/postedPurchaseInvoices?sort=status', 3, at('2026-01-16'));
+    expect(numbers(earlier.items)).toEqual(named('open', 'small', 'overdue', 'partly', 'paid'));
+    // After every due date the partly paid one is overdue too; the paid one never is.
+    const later = await everyPage(send, '/api/v1/postedPurchaseInvoices?sort=status', 3, at('2026-02-04'));
+    expect(numbers(later.items)).toEqual(named('partly', 'open', 'small', 'overdue', 'paid'));
+  });
+
+  it('gives a credit memo its own remaining amount, positive like its total, and keeps receipts to their stored fields', async () => {
+    const creditMemoNo = await posted('/api/v1/purchaseCreditMemos', {
+      vendorCreditMemoNo: 'CM-1', postingDate: '2026-01-20', lines: [{ type: 'item', no: 'A', quantity: '1', directUnitCost: '40' }],
+    }, 'creditMemoNo');
+    const creditMemos = await allPages('/api/v1/postedPurchaseCreditMemos?sort=-remainingAmount', 1);
+    expect(creditMemos.items.map((row) => [row.no, row.amountIncludingVat, row.remainingAmount, row.closed])).toEqual([[creditMemoNo, '50.00', '50.00', false]]);
+    const receipts = await send('GET', '/api/v1/postedPurchaseReceipts?sort=status', undefined, workDate);
+    expect(receipts.statusCode).toBe(400);
+    expect(receipts.json().detail).toContain('cannot be sorted on "status"');
+    expect((await allPages('/api/v1/postedPurchaseReceipts', 10)).items[0]).not.toHaveProperty('remainingAmount');
   });
 });
