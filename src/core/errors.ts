@@ -162,6 +162,8 @@ const messages = {
   PREPAYMENT_DOC_NOT_COPYABLE: (p: Params) => `Posted ${p.caption} ${p.no} is a prepayment document; it cannot be copied or reversed. Post a prepayment credit memo from order ${p.orderNo} instead.`,
   CANNOT_CORRECT_PREPAYMENT_INVOICE: (p: Params) =>
     `You cannot ${p.action === 'createCorrectiveCreditMemo' ? 'create a corrective credit memo for' : p.action} posted invoice ${p.no} because it is a prepayment invoice; post a prepayment credit memo from its order instead.`,
+  REQUESTED_DATE_FIXED_BY_PROMISED: (p: Params) => `Requested Delivery Date cannot be changed while Promised Delivery Date is ${p.promisedDeliveryDate}; clear the promised date first.`,
+  NO_DATE_IN_PROMISING_WINDOW: (p: Params) => `No date within the look-ahead window (until ${p.windowEnd}) can be promised for line ${p.lineNo} (${p.itemNo}); nothing was accepted.`,
   LINE_FROM_SHIPMENT_FIXED: (p: Params) => `${p.fieldCaption} cannot be changed while ${p.line} comes from ${p.source}; delete that line (and get the ${p.what} line again) instead.`,
   POSTING_NOT_BALANCED: (p: Params) => `The posting does not balance: its G/L entries add up to ${p.difference} instead of 0, so nothing was posted.`,
   JOURNAL_AMOUNT_ZERO: (p: Params) => `Journal line ${p.lineNo} (document ${p.documentNo}) has no amount: Amount must not be 0.`,

@@ -32,6 +32,7 @@ export const customerSchemas = recordSchemas({ no: code().optional() }, {
   shippingAgentCode: codeReference(),
   shippingAgentServiceCode: text(10).transform((value) => value.toUpperCase()),
   shippingTime: dateFormula(),
+  baseCalendarCode: codeReference(10),
   combineShipments: z.boolean(),
   applicationMethod: z.enum(['manual', 'applyToOldest']),
   blockPaymentTolerance: z.boolean(),

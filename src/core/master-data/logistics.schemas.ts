@@ -7,7 +7,7 @@ import { roundingTypes } from './setup.schemas.ts';
 
 export const locationSchemas = recordSchemas({ code: code(10) }, {
   name: text(100), ...addressFields(), contact: text(100),
-  outboundWarehouseHandlingTime: dateFormula(), inboundWarehouseHandlingTime: dateFormula(),
+  outboundWarehouseHandlingTime: dateFormula(), inboundWarehouseHandlingTime: dateFormula(), baseCalendarCode: codeReference(10),
   requireShipment: z.boolean(), requirePick: z.boolean(), requireReceive: z.boolean(), requirePutAway: z.boolean(),
   binMandatory: z.boolean(), directedPutAwayAndPick: z.boolean(),
 });
@@ -18,7 +18,7 @@ export const unitOfMeasureSchemas = recordSchemas({ code: code(10) }, {
 });
 
 export const shipmentMethodSchemas = recordSchemas({ code: code(10) }, { description: text(100) });
-export const shippingAgentSchemas = recordSchemas({ code: code(10) }, { name: text(50), internetAddress: text(250) });
+export const shippingAgentSchemas = recordSchemas({ code: code(10) }, { name: text(50), internetAddress: text(250), baseCalendarCode: codeReference(10) });
 
 /** BC's Purchasing Code: on a sales line, buy it for the customer as a drop shipment or a special order (one of the two). */
 export const purchasingSchemas = recordSchemas({ code: code(10) }, { description: text(100), dropShipment: z.boolean(), specialOrder: z.boolean() });

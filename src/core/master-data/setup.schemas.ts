@@ -11,6 +11,10 @@ export const companyInformationUpdate = z.strictObject({
   name: text(100), ...addressFields(), homePage: text(80),
   vatRegistrationNo: text(20), registrationNo: text(20), bankName: text(100), iban: text(50), swiftCode: text(20),
   electronicAddress: electronicAddress(), electronicAddressScheme: electronicAddressScheme(),
+  /** Spec §16.1–16.2: the company's working days, and how far Available to Promise looks ahead and in which buckets. */
+  baseCalendarCode: codeReference(10),
+  checkAvailPeriodCalc: dateFormula(),
+  checkAvailTimeBucket: z.enum(['day', 'week', 'month', 'quarter', 'year']),
 }).partial();
 
 export const generalLedgerSetupUpdate = z.strictObject({

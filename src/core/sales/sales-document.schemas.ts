@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  amount, code, codeReference, countryRegionCode, email, integerField, isoDate, optionalIsoDate, percent, prepaymentPercent, quantity, text, unitAmount,
+  amount, code, codeReference, countryRegionCode, dateFormula, email, integerField, isoDate, optionalIsoDate, percent, prepaymentPercent, quantity, text, unitAmount,
 } from '../master-data/fields.ts';
 import { editableSalesDocumentTypes } from '../documents/document-types.ts';
 import { salesLineTypes } from './types.ts';
@@ -26,6 +26,10 @@ const lineFields = {
   shipmentDate: optionalIsoDate(),
   requestedDeliveryDate: optionalIsoDate(),
   promisedDeliveryDate: optionalIsoDate(),
+  /** Spec §16.1: typing it calculates Planned Shipment Date and Shipment Date backward. */
+  plannedDeliveryDate: optionalIsoDate(),
+  shippingTime: dateFormula().describe('Date formula, e.g. 2D; defaults from the header (customer or shipping agent service)'),
+  outboundWhseHandlingTime: dateFormula().describe("Date formula; defaults from the line's location, else the inventory setup"),
   /** Exact cost reversal (spec §17.5): the outbound item ledger entry a return comes back from. */
   applFromItemEntry: integerField({ min: 1 }).nullable(),
   /** The inbound item ledger entry a sale must take its stock from. */
@@ -95,6 +99,7 @@ const headerFields = {
   shipmentDate: optionalIsoDate(),
   requestedDeliveryDate: optionalIsoDate(),
   promisedDeliveryDate: optionalIsoDate(),
+  shippingTime: dateFormula(),
   currencyCode: codeReference(10),
   pricesIncludingVat: z.boolean(),
   locationCode: codeReference(10),

@@ -39,6 +39,7 @@ import { registerEmailRoutes } from '../email/email.routes.ts';
 import { registerApprovalRoutes } from '../approvals/approval.routes.ts';
 import { registerApprovalNotificationRoutes } from '../approvals/approval-notification.routes.ts';
 import { registerCompanyLogoRoutes } from '../setup/company-logo.routes.ts';
+import { registerAvailabilityRoutes } from '../availability/availability.routes.ts';
 import { registerAuthentication } from './auth.ts';
 import type { SignInOptions } from '../users/sign-in.commands.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -79,7 +80,7 @@ const routeModules: ((app: FastifyInstance, getDb: () => Executor) => void)[] = 
   registerSalesPostRoutes, registerPurchasePostRoutes, registerRequisitionWorksheetRoutes, registerPostingCompanionRoutes,
   registerJobRoutes, registerReceivablesReportRoutes, registerRecurringSalesLineRoutes, registerPrepaymentRoutes,
   registerPdfDocumentRoutes, registerEmailRoutes, registerEInvoiceRoutes, registerPaymentServiceRoutes, registerApprovalRoutes,
-  registerCompanyLogoRoutes, registerApprovalNotificationRoutes,
+  registerCompanyLogoRoutes, registerApprovalNotificationRoutes, registerAvailabilityRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -4,6 +4,7 @@ import { customerTemplateResource } from '../customers/customer-template.resourc
 import { itemDiscountGroupResource, itemResource, itemUnitOfMeasureResource } from '../items/item.resources.ts';
 import { ledgerResources } from '../ledger/ledger.resources.ts';
 import { logisticsResources } from '../setup/logistics.resources.ts';
+import { calendarResources, orderPromisingSetupSingleton } from '../setup/calendar.resources.ts';
 import { pricingResources } from '../pricing/pricing.resources.ts';
 import { salesDocumentArchiveResource } from '../sales/sales-document-archive.resource.ts';
 import { standardSalesResources } from '../sales/standard-sales.resources.ts';
@@ -20,6 +21,7 @@ export const resources: ResourceDefinition[] = [
   noSeriesResource, noSeriesLineResource,
   ...postingResources,
   ...logisticsResources,
+  ...calendarResources,
   customerResource, shipToAddressResource, ...customerGroupResources, customerTemplateResource,
   itemResource, itemUnitOfMeasureResource, itemDiscountGroupResource, catalogItemResource,
   ...pricingResources,
@@ -32,4 +34,4 @@ export const resources: ResourceDefinition[] = [
   documentSendingProfileResource,
 ];
 
-export const singletons: SingletonDefinition[] = setupSingletons;
+export const singletons: SingletonDefinition[] = [...setupSingletons, orderPromisingSetupSingleton];

@@ -12,7 +12,7 @@ import type { Executor } from '../db/connection.ts';
 import { item, requisitionLine, salesHeader, salesLine, vendor } from '../db/schema/index.ts';
 import { loadDocument } from '../sales/sales-document.queries.ts';
 import type { PurchaseContext } from './purchase-context.ts';
-import { createPurchaseDocument } from './purchase-document.commands.ts';
+import { addPurchaseLines, createPurchaseDocument } from './purchase-document.commands.ts';
 import { buySalesLines, outstanding, purchasingKindCaption, type PurchasingKind, toBuy } from './get-sales-orders.ts';
 
 export type RequisitionLineRow = typeof requisitionLine.$inferSelect;
@@ -63,7 +63,7 @@ export async function updateRequisitionLine(
 
 /**
  * Carry Out Action Message: every accepted line of the worksheet becomes a purchase order line, one
- * purchase order per vendor, kind and destination; the lines carried out leave the worksheet.
+ * purchase order per vendor, kind and destination (replenishment lines: per vendor); the lines carried out leave the worksheet.
  * A line without a vendor stops it all, naming the line (nothing is created).
  */
 export async function carryOutActionMessages(tx: Executor, worksheetName: string, context: PurchaseContext): Promise<string[]> {
@@ -72,13 +72,14 @@ export async function carryOutActionMessages(tx: Executor, worksheetName: string
   if (lines.length === 0) throw new DomainError('NO_SALES_LINES_TO_PURCHASE', { salesOrderNo: '(worksheet)', kind: 'accepted worksheet' });
   const missing = lines.find((line) => !line.vendorNo);
   if (missing) throw new DomainError('FIELD_REQUIRED', { fieldCaption: 'Vendor No.', documentTypeCaption: `requisition line ${missing.lineNo}`, action: 'carried out', field: 'vendorNo' }, `lines.${missing.lineNo}.vendorNo`);
+  const replenishment = lines.filter((line) => !line.dropShipment && !line.specialOrder);
+  const created = await replenish(tx, replenishment, context);
   const groups = new Map<string, RequisitionLineRow[]>();
-  for (const line of lines) {
+  for (const line of lines.filter((candidate) => !replenishment.includes(candidate))) {
     const destination = line.dropShipment ? `${line.sellToCustomerNo}\u0000${line.shipToCode ?? ''}` : '';
     const key = [line.vendorNo, kindOf(line), destination].join('\u0001');
     groups.set(key, [...(groups.get(key) ?? []), line]);
   }
-  const created: string[] = [];
   for (const group of groups.values()) {
     const order = await createPurchaseDocument(tx, 'order', { buyFromVendorNo: group[0]!.vendorNo! }, context);
     for (const salesOrderNo of [...new Set(group.map((line) => line.salesOrderNo))]) {
@@ -94,5 +95,24 @@ export async function carryOutActionMessages(tx: Executor, worksheetName: string
     created.push(order.header.no);
   }
   await tx.delete(requisitionLine).where(inArray(requisitionLine.id, lines.map((line) => line.id)));
+  return created;
+}
+
+/**
+ * Lines that replenish stock (Capable to Promise supply, spec §16.5): one purchase order per vendor,
+ * a line each, expected on the line's due date at its location.
+ */
+async function replenish(tx: Executor, lines: readonly RequisitionLineRow[], context: PurchaseContext): Promise<string[]> {
+  const byVendor = new Map<string, RequisitionLineRow[]>();
+  for (const line of lines) byVendor.set(line.vendorNo!, [...(byVendor.get(line.vendorNo!) ?? []), line]);
+  const created: string[] = [];
+  for (const [vendorNo, group] of byVendor) {
+    const order = await createPurchaseDocument(tx, 'order', { buyFromVendorNo: vendorNo }, context);
+    await addPurchaseLines(tx, 'order', order.header.no, group.map((line) => ({
+      type: 'item' as const, no: line.no, quantity: line.quantity, unitOfMeasureCode: line.unitOfMeasureCode ?? undefined,
+      locationCode: line.locationCode, expectedReceiptDate: line.dueDate, directUnitCost: line.directUnitCost,
+    })), undefined, context);
+    created.push(order.header.no);
+  }
   return created;
 }

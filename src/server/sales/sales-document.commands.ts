@@ -141,6 +141,7 @@ export async function updateDocumentHeader(
   else if (header!.pricesIncludingVat !== document.header.pricesIncludingVat) lines = await convertPricesForVat(tx, header!, lines, context);
   // Typed or defaulted from a new ship-to address: lines that shipped from the old location follow.
   if (header!.locationCode !== document.header.locationCode) lines = await moveLinesToLocation(tx, header!, lines, document.header.locationCode, context);
+  lines = await copyDeliveryDatesToLines(tx, document.header, header!, lines, context);
   if (fields.prepaymentPercent !== undefined) lines = await setLinesPrepaymentPercent(tx, header!, lines, (await currencyPrecisions(tx, context, header!.currencyCode)).amount);
   return recalculateDocument(tx, { header: header!, lines }, context, 'lineChanged');
 }
@@ -192,6 +193,20 @@ function convertPricesForVat(tx: Executor, header: SalesHeaderRow, lines: SalesL
 function moveLinesToLocation(tx: Executor, header: SalesHeaderRow, lines: SalesLineRow[], oldLocation: string | null, context: SalesContext) {
   return changeLines(tx, header, lines, context, (line) =>
     (line.type !== 'item' || line.locationCode !== oldLocation ? null : { input: { locationCode: header.locationCode }, previous: line }));
+}
+
+const headerDeliveryFields = ['shipmentDate', 'requestedDeliveryDate', 'promisedDeliveryDate', 'shippingTime'] as const;
+
+/** Spec §16.1: the header's shipment and delivery dates and shipping time are copied to the lines still to ship. */
+function copyDeliveryDatesToLines(tx: Executor, before: SalesHeaderRow, after: SalesHeaderRow, lines: SalesLineRow[], context: SalesContext) {
+  const changed = headerDeliveryFields.filter((field) => before[field] !== after[field]);
+  if (changed.length === 0) return lines;
+  const input = Object.fromEntries(changed.map((field) => [field, after[field]])) as SalesLineInput;
+  return changeLines(tx, after, lines, context, (line) => {
+    if (line.type === 'comment' || dec(line.quantityShipped).gte(dec(line.quantity)) && !dec(line.quantity).isZero()) return null;
+    // From the header a line takes the requested date even while its own promised date rules (BC: no error when CurrFieldNo = 0).
+    return { input: line.promisedDeliveryDate && input.promisedDeliveryDate === undefined ? { ...input, promisedDeliveryDate: line.promisedDeliveryDate } : input, previous: line };
+  });
 }
 
 /**

@@ -20,6 +20,7 @@ import { blanketQuantitiesAfter, blanketQuantitiesBefore, withBlanketLink } from
 import { fillPrepaymentAmounts, fillPrepaymentPercent } from './prepayment.lines.ts';
 import { accountForLine, itemForLine, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
 import { SalesLineSources } from './sales-line.sources.ts';
+import { fillDeliveryDates } from './sales-line.delivery-dates.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
 
@@ -54,6 +55,7 @@ export async function deriveLine(
   await fillPurchasing(tx, header, values, input, identityChanged ? source?.purchasingCode || null : undefined);
   if (values.type === 'item' && (identityChanged || input.unitOfMeasureCode !== undefined)) await fillUnitOfMeasure(sources, values);
   if (identityChanged) await fillVat(sources, header, values);
+  await fillDeliveryDates(sources, header, values, input as SalesLineInput, previous, context);
   await fillPrepaymentPercent(sources, header, values, input, previous, identityChanged);
   const quantityChanged = identityChanged || input.quantity !== undefined || input.unitOfMeasureCode !== undefined;
   // A line billing a posted shipment (return receipt) keeps the order's price and discounts (issue 10), one delivering a blanket line the blanket's.

@@ -42,7 +42,11 @@ describe('item availability projection', () => {
         case when l.document_type = 'order' then l.quantity_base - l.quantity_received * l.quantity_per_unit_of_measure else 0 end,
         case when l.document_type = 'returnOrder' then l.quantity_base - l.return_quantity_shipped * l.quantity_per_unit_of_measure else 0 end
       from purchase_line l join item i on i.no = l.no and i.type = 'inventory'
-      where l.type = 'item' and not l.drop_shipment and l.document_type in ('order', 'returnOrder'))
+      where l.type = 'item' and not l.drop_shipment and l.document_type in ('order', 'returnOrder')
+      union all
+      select l.no, coalesce(l.location_code, ''), coalesce(l.due_date, date '0001-01-01'), 0, l.quantity * l.quantity_per_unit_of_measure, 0
+      from requisition_line l join item i on i.no = l.no and i.type = 'inventory'
+      where l.type = 'item' and not l.drop_shipment and not l.special_order)
     select item_no, location_code, date::text, inventory::text, scheduled_receipts::text, gross_requirements::text from (
       select item_no, location_code, date, sum(inventory)::numeric(18,5) inventory, sum(scheduled_receipts)::numeric(18,5) scheduled_receipts,
         sum(gross_requirements)::numeric(18,5) gross_requirements from changes group by 1, 2, 3) p

@@ -150,6 +150,8 @@ export const purchaseLine = pgTable('purchase_line', {
     .onDelete('cascade'),
   index('purchase_line_sales_order').on(t.salesOrderNo, t.salesOrderLineNo),
   index('purchase_line_special_order').on(t.specialOrderSalesNo, t.specialOrderSalesLineNo),
+  // Available to Promise names the open receipts of an item on a date.
+  index('purchase_line_item_receipt').on(t.no, t.expectedReceiptDate).where(sql`${t.documentType} = 'order' and ${t.type} = 'item'`),
   allowedValues(t.type, salesLineTypes),
   check('purchase_line_one_kind', sql`not (${t.dropShipment} and ${t.specialOrder})`),
 ]);
@@ -173,6 +175,11 @@ export const requisitionLine = pgTable('requisition_line', {
   vendorItemNo: text().notNull().default(''),
   directUnitCost: unitAmount().notNull().default('0'),
   dueDate: calendarDate(),
+  /** Capable to Promise (spec §16.5): when the replenishment must start and end to be received by the due date. */
+  startingDate: calendarDate(),
+  endingDate: calendarDate(),
+  /** The order promising run that proposed this line (Capable to Promise); null for Get Sales Orders lines. */
+  orderPromisingId: text(),
   locationCode: text().references(() => location.code),
   acceptActionMessage: boolean().notNull().default(true),
   purchasingCode: text().references(() => purchasing.code),

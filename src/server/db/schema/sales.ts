@@ -176,6 +176,7 @@ export const salesLine = pgTable('sales_line', {
   check('sales_line_one_purchasing_kind', sql`not (${t.dropShipment} and ${t.specialOrder})`),
   check('sales_line_blanket_order_link', sql`(${t.blanketOrderNo} is null) = (${t.blanketOrderLineNo} is null)`),
   index('sales_line_blanket_order').on(t.blanketOrderNo, t.blanketOrderLineNo),
+  index('sales_line_item_date').on(t.no, t.shipmentDate).where(sql`${t.type} = 'item' and ${t.documentType} in ('order', 'returnOrder')`),
   foreignKey({ columns: [t.documentType, t.documentNo], foreignColumns: [salesHeader.documentType, salesHeader.no], name: 'sales_line_document_fk' })
     .onDelete('cascade'),
   allowedValues(t.type, salesLineTypes),
