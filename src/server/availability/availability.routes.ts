@@ -11,7 +11,9 @@ import { addDays, type IsoDate } from '../../core/dates/calendar-date.ts';
 import { calculateDate } from '../../core/dates/date-formula.ts';
 import { bucketStart, type TimeBucket } from '../../core/promising/available-to-promise.ts';
 import { DomainError } from '../../core/errors.ts';
-import { isoDate, integerField } from '../../core/master-data/fields.ts';
+import { isoDate, integerField, quantity } from '../../core/master-data/fields.ts';
+import { dec, sum } from '../../core/money/decimal.ts';
+import { cancelReservations, lineReservations, reserveLine, type ReservationRow } from './reservations.ts';
 import type { Executor } from '../db/connection.ts';
 import { item } from '../db/schema/index.ts';
 import { actorOf } from '../http/auth.ts';
@@ -89,6 +91,57 @@ export function registerAvailabilityRoutes(app: FastifyInstance, getDb: () => Ex
     return { itemNo, date, items: await availabilityByLocation(db, itemNo, date) };
   });
   registerOrderPromisingRoutes(app, getDb);
+  registerReservationRoutes(app, getDb);
+}
+
+const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().pipe(integerField({ min: 1 })) });
+const reservationSchema = z.object({
+  id: z.string(), itemNo: z.string(), locationCode: z.string(), quantityBase: z.string(), salesDocumentNo: z.string(), salesLineNo: z.number(),
+  supplyType: z.enum(['inventory', 'purchaseOrder']), purchaseDocumentNo: z.string().nullable(), purchaseLineNo: z.number().nullable(),
+  createdBy: z.string(), createdAt: z.string(),
+}).loose();
+const reservationView = (row: ReservationRow) => ({ ...row, supplyType: row.supplyType as 'inventory' | 'purchaseOrder' });
+
+/** Reserve, show and cancel the reservations of a sales order line. */
+function registerReservationRoutes(app: FastifyInstance, getDb: () => Executor) {
+  const routes = app.withTypeProvider<ZodTypeProvider>();
+  const config = { area: 'sales' as const };
+  const tags = ['salesOrders'];
+  const base = '/api/v1/salesOrders/:no/lines/:lineNo';
+  const listOf = async (db: Executor, no: string, lineNo: number) => {
+    const rows = await lineReservations(db, no, lineNo);
+    return { reservedQuantity: sum(rows.map((row) => dec(row.quantityBase))).toFixed(5), items: rows.map(reservationView) };
+  };
+  const listSchema = z.object({ reservedQuantity: z.string(), items: z.array(reservationSchema) });
+  routes.get(`${base}/reservations`, { config, schema: { tags, params: lineParams, summary: 'The reservations of a sales order line (base unit of measure)', response: { 200: listSchema } } },
+    async (request) => listOf(getDb(), request.params.no.toUpperCase(), request.params.lineNo));
+  routes.post(`${base}/reserve`, {
+    config,
+    schema: {
+      tags, params: lineParams, summary: 'Reserve: from the given supply, else free inventory at the line\'s location and then purchase order lines due by its shipment date',
+      body: z.strictObject({
+        quantity: quantity().optional().describe('Base unit of measure; default: all not yet reserved'),
+        supply: z.discriminatedUnion('type', [
+          z.strictObject({ type: z.literal('inventory') }),
+          z.strictObject({ type: z.literal('purchaseOrder'), documentNo: z.string(), lineNo: integerField({ min: 1 }) }),
+        ]).optional(),
+      }).default({}),
+      response: { 200: listSchema.extend({ reservedNow: z.string() }) },
+    },
+  }, async (request) => getDb().transaction(async (tx) => {
+    const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
+    const no = request.params.no.toUpperCase();
+    const supply = request.body.supply?.type === 'purchaseOrder' ? { ...request.body.supply, documentNo: request.body.supply.documentNo.toUpperCase() } : request.body.supply;
+    const { reserved } = await reserveLine(tx as Executor, no, request.params.lineNo, {
+      ...(request.body.quantity !== undefined ? { quantity: dec(request.body.quantity) } : {}), ...(supply ? { supply } : {}),
+    }, context);
+    return { ...(await listOf(tx as Executor, no, request.params.lineNo)), reservedNow: reserved.toFixed(5) };
+  }));
+  routes.delete(`${base}/reservations`, {
+    config, schema: { tags, params: lineParams, summary: 'Cancel Reservation: the line\'s reservations are removed', response: { 200: z.object({ cancelledQuantity: z.string() }) } },
+  }, async (request) => getDb().transaction(async (tx) => ({
+    cancelledQuantity: (await cancelReservations(tx as Executor, request.params.no.toUpperCase(), request.params.lineNo)).toFixed(5),
+  })));
 }
 
 function registerOrderPromisingRoutes(app: FastifyInstance, getDb: () => Executor) {

@@ -6,41 +6,68 @@
 import { sql } from 'drizzle-orm';
 import type { IsoDate } from '../../core/dates/calendar-date.ts';
 import type { AvailabilityEvent, AvailabilityPicture } from '../../core/promising/available-to-promise.ts';
-import { dec, type Decimal } from '../../core/money/decimal.ts';
+import { dec, sum, type Decimal } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
 
 interface ProjectionRow { date: string | null; inventory: string; scheduled_receipts: string; gross_requirements: string }
 const rowsOf = <Row>(result: unknown) => (result as { rows: Row[] }).rows;
 
-/** A sales line whose own demand Available to Promise leaves out ("exclude quantity on original date"). */
-export interface ExcludedDemand { date: IsoDate | null; quantity: Decimal }
+/** The sales order line being promised: its own open demand is left out ("exclude quantity on original date"). */
+export interface PromisedLine { documentNo: string; lineNo: number; date: IsoDate | null; outstanding: Decimal }
 
 /** The date an undated line counts from in the projection: before every real date. */
 export const undatedLineDate = '0001-01-01';
 
+interface ReservedRow { supply_type: string; document_no: string; line_no: number; demand_date: string; supply_date: string; quantity: string }
+
 /**
  * Inventory (every posted entry) and, per date, the open scheduled receipts and gross requirements of
- * one item at one location: one indexed read of the projection, whatever the number of entries.
+ * one item at one location, each net of what is reserved (spec §16.4): one indexed read of the
+ * projection, whatever the number of entries, and one of the reservations. `lineReserved`: how much of
+ * the promised line is reserved already.
  */
-export async function availabilityPicture(tx: Executor, itemNo: string, locationCode: string, exclude?: ExcludedDemand): Promise<AvailabilityPicture> {
+export async function availabilityPicture(
+  tx: Executor, itemNo: string, locationCode: string, promised?: PromisedLine,
+): Promise<{ picture: AvailabilityPicture; lineReserved: Decimal }> {
   const rows = rowsOf<ProjectionRow>(await tx.execute(sql`
-    select null::text as date, coalesce(sum(inventory), 0)::numeric(18, 5)::text as inventory, '0' as scheduled_receipts, '0' as gross_requirements
+    select null::text as date, coalesce(sum(inventory), 0)::text as inventory, '0' as scheduled_receipts, '0' as gross_requirements
       from item_availability where item_no = ${itemNo} and location_code = ${locationCode}
     union all
     select date::text, '0', scheduled_receipts::text, gross_requirements::text
       from item_availability where item_no = ${itemNo} and location_code = ${locationCode} and (scheduled_receipts <> 0 or gross_requirements <> 0)`));
-  const receipts: AvailabilityEvent[] = [];
-  const requirements: AvailabilityEvent[] = [];
+  const reserved = await reservedParts(tx, itemNo, locationCode);
+  const lineReserved = sum(reserved.filter((row) => promised && row.document_no === promised.documentNo && row.line_no === promised.lineNo).map((row) => dec(row.quantity)));
+  const receipts = new Map<string, Decimal>();
+  const requirements = new Map<string, Decimal>();
+  const add = (map: Map<string, Decimal>, date: string, quantity: Decimal) => map.set(date, (map.get(date) ?? dec('0')).plus(quantity));
   let inventory = dec('0');
   for (const row of rows) {
-    if (row.date === null) { inventory = dec(row.inventory); continue; }
-    let required = dec(row.gross_requirements);
-    if (exclude && (exclude.date ?? undatedLineDate) === row.date) required = required.minus(exclude.quantity);
-    if (!dec(row.scheduled_receipts).isZero()) receipts.push({ date: row.date, quantity: dec(row.scheduled_receipts) });
-    if (!required.isZero()) requirements.push({ date: row.date, quantity: required });
+    if (row.date === null) inventory = dec(row.inventory);
+    else {
+      add(receipts, row.date, dec(row.scheduled_receipts));
+      add(requirements, row.date, dec(row.gross_requirements));
+    }
   }
-  const byDate = (a: AvailabilityEvent, b: AvailabilityEvent) => a.date.localeCompare(b.date);
-  return { inventory, receipts: receipts.sort(byDate), requirements: requirements.sort(byDate) };
+  for (const row of reserved) {
+    add(requirements, row.demand_date, dec(row.quantity).negated());
+    if (row.supply_type === 'inventory') inventory = inventory.minus(dec(row.quantity));
+    else add(receipts, row.supply_date, dec(row.quantity).negated());
+  }
+  if (promised) add(requirements, promised.date ?? undatedLineDate, promised.outstanding.minus(lineReserved).negated());
+  const events = (map: Map<string, Decimal>): AvailabilityEvent[] => [...map].filter(([, quantity]) => !quantity.isZero())
+    .map(([date, quantity]) => ({ date, quantity })).sort((a, b) => a.date.localeCompare(b.date));
+  return { picture: { inventory, receipts: events(receipts), requirements: events(requirements) }, lineReserved };
+}
+
+/** The reservations of the item at the location, each with the date of its demand and of its supply. */
+async function reservedParts(tx: Executor, itemNo: string, locationCode: string): Promise<ReservedRow[]> {
+  return rowsOf<ReservedRow>(await tx.execute(sql`
+    select r.supply_type, r.sales_document_no as document_no, r.sales_line_no as line_no, r.quantity_base::text as quantity,
+      coalesce(s.shipment_date, ${undatedLineDate}::date)::text as demand_date, coalesce(p.expected_receipt_date, ${undatedLineDate}::date)::text as supply_date
+    from reservation r
+    join sales_line s on s.document_type = r.sales_document_type and s.document_no = r.sales_document_no and s.line_no = r.sales_line_no
+    left join purchase_line p on p.document_type = r.purchase_document_type and p.document_no = r.purchase_document_no and p.line_no = r.purchase_line_no
+    where r.item_no = ${itemNo} and r.location_code = ${locationCode}`));
 }
 
 export interface AvailabilityFigures {

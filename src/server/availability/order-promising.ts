@@ -80,25 +80,30 @@ async function promiseLine(
   const formulas = { shippingTime: line.shippingTime, outboundHandlingTime: line.outboundWhseHandlingTime, calendars: setup.calendars };
   const deliveryDate = line.promisedDeliveryDate || line.requestedDeliveryDate;
   const requestedShipmentDate = deliveryDate ? backwardDeliveryDates({ ...formulas, requestedDeliveryDate: deliveryDate }).shipmentDate : null;
-  const picture = await availabilityPicture(tx, line.no, locationCode, { date: line.shipmentDate, quantity });
+  const { picture, lineReserved } = await availabilityPicture(tx, line.no, locationCode, { documentNo: line.documentNo, lineNo: line.lineNo, date: line.shipmentDate, outstanding: quantity });
+  const required = quantity.minus(lineReserved);
   const originalDate = line.shipmentDate ?? context.workDate;
   const base = {
-    lineNo: line.lineNo, itemNo: line.no, description: line.description, locationCode, quantity: quantity.toFixed(5), requiredQuantity: quantity.toFixed(5),
-    unavailableQuantity: unavailableQuantity(picture, quantity, originalDate, settings.lookAhead).toFixed(5),
+    lineNo: line.lineNo, itemNo: line.no, description: line.description, locationCode, quantity: quantity.toFixed(5), requiredQuantity: required.toFixed(5),
+    unavailableQuantity: unavailableQuantity(picture, required, originalDate, settings.lookAhead).toFixed(5),
     requestedDeliveryDate: deliveryDate ?? null, requestedShipmentDate, originalShipmentDate: line.shipmentDate,
   };
+  // §16.4 step 3: a line reserved in full ships on its date.
+  if (required.lte(0)) {
+    return { ...base, earliestShipmentDate: originalDate, plannedDeliveryDate: plannedDelivery(originalDate, formulas), supply: null, explanation: [{ kind: 'fullyReserved', quantity: lineReserved.toFixed(5) }] };
+  }
   const special = line.specialOrder ? await specialOrderReceiptDate(tx, line) : undefined;
   if (special !== undefined) {
     return { ...base, earliestShipmentDate: special, plannedDeliveryDate: plannedDelivery(special, formulas), supply: null, explanation: [{ kind: 'specialOrder', purchaseOrderNo: line.specialOrderPurchaseNo, expectedReceiptDate: special }] };
   }
   if (method === 'capableToPromise') {
     const result = capableToPromise({
-      picture: await withoutOwnProposals(tx, line, picture), quantity, neededDate: line.shipmentDate, workDate: context.workDate, offsetTime: settings.offsetTime, lookAhead: settings.lookAhead,
+      picture: await withoutOwnProposals(tx, line, picture), quantity: required, neededDate: line.shipmentDate, workDate: context.workDate, offsetTime: settings.offsetTime, lookAhead: settings.lookAhead,
       leadTime: await leadTime(tx, source, line.locationCode, context),
     });
     return { ...base, earliestShipmentDate: result.date, plannedDeliveryDate: plannedDelivery(result.date, formulas), supply: supplyView(result.supply), explanation: plain(result.explanation) };
   }
-  const result = earliestShipmentDate(picture, { quantity, neededDate: requestedShipmentDate ?? context.workDate, lookAhead: settings.lookAhead, requestedShipmentDate });
+  const result = earliestShipmentDate(picture, { quantity: required, neededDate: requestedShipmentDate ?? context.workDate, lookAhead: settings.lookAhead, requestedShipmentDate });
   const explanation = await withReceiptDocuments(tx, line.no, locationCode, plain(result.explanation));
   return { ...base, earliestShipmentDate: result.date, plannedDeliveryDate: plannedDelivery(result.date, formulas), supply: null, explanation };
 }

@@ -6,7 +6,8 @@
  */
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { PostedPurchaseDocumentType } from '../../core/documents/document-types.ts';
-import type { Decimal } from '../../core/money/decimal.ts';
+import { dec, type Decimal } from '../../core/money/decimal.ts';
+import { moveReservationsToInventory } from '../availability/reservation-posting.ts';
 import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import { completelyHandled, quantitiesAfterPosting } from '../../core/sales/posting-scope.ts';
 import type { Executor } from '../db/connection.ts';
@@ -79,6 +80,9 @@ async function finishSource(
     const fields = handledQuantities(line, descriptor.lineHandling);
     return { line, changed: posting !== undefined, after: posting ? quantitiesAfterPosting(descriptor, context.purchasesSetup.defaultQuantityToReceive as never, fields, posting) : fields };
   });
+  // Reserved sales lines keep their reservation on what arrives (before a deleted order takes the purchase lines' with it).
+  const received = new Map(loaded.linePostings.filter((entry) => entry.posting.ship.gt(0)).map((entry) => [entry.line.lineNo, entry.posting.ship.times(dec(entry.line.quantityPerUnitOfMeasure))]));
+  if (document.header.documentType === 'order' && received.size > 0) await moveReservationsToInventory(tx, document.header.no, received);
   if (descriptor.postsInFull || completelyHandled(lines.map((entry) => entry.after))) {
     await tx.delete(purchaseHeader).where(key);
     return { deleted: true, lastNumbers: () => null };

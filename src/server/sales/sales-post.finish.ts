@@ -10,6 +10,7 @@ import type { QuantityFields } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { salesHeader } from '../db/schema/index.ts';
 import { archiveDocument } from './sales-document.archive.ts';
+import { consumeReservations } from '../availability/reservation-posting.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesLineRow } from './sales-document.types.ts';
 import { handledQuantities, updateLineQuantities } from './sales-line.quantities.ts';
@@ -58,6 +59,7 @@ export async function finishSource(
     await tx.delete(salesHeader).where(key);
     return { deleted: true, lastNumbers: () => null };
   }
+  if (loaded.ownReservations.length > 0) await consumeReservations(tx, loaded.ownReservations, loaded.shipments);
   await updateLineQuantities(tx, after.lines.filter((entry) => entry.changed).map((entry) => ({
     documentType: header.documentType, documentNo: header.no, lineNo: entry.line.lineNo, after: entry.after, returns: loaded.descriptor.direction === 'inbound',
   })));

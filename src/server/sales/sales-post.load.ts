@@ -4,7 +4,9 @@
  * the books is touched; a refused posting stops here.
  */
 import { DomainError } from '../../core/errors.ts';
-import type { Decimal } from '../../core/money/decimal.ts';
+import { dec, type Decimal } from '../../core/money/decimal.ts';
+import { checkReservedStock, type Shipment } from '../availability/reservation-posting.ts';
+import type { ReservationRow } from '../availability/reservations.ts';
 import { decidePostingScope, type PostingScope } from '../../core/sales/posting-scope.ts';
 import { salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
@@ -40,6 +42,9 @@ export interface LoadedSalesPosting {
   billTo: BillToFacts;
   /** The blanket order lines the linked lines deliver, as they stand after this posting (spec §14.3). */
   blanketLines: LineQuantityUpdate[];
+  /** What this posting ships of inventory items, and the shipping lines' own inventory reservations it consumes. */
+  shipments: Shipment[];
+  ownReservations: ReservationRow[];
 }
 
 export async function loadAndCheck(
@@ -70,7 +75,17 @@ export async function loadAndCheck(
     documentType === 'order' ? (line, quantity) => finalFullPrepaymentBilling(prepaymentLineOf(line), quantity) : undefined);
   if (scope.invoice) checkInvoiceTotal(linePostings, descriptor, no);
   const blanketLines = await blanketLinesAfter(tx, header, descriptor, linePostings);
-  return { documentType, no, descriptor, document, header, scope, itemRows, precision, accounts, linePostings, billTo, blanketLines };
+  const shipments = descriptor.direction === 'outbound' ? shipmentsOf(header.no, linePostings) : [];
+  const ownReservations = await checkReservedStock(tx, shipments);
+  return { documentType, no, descriptor, document, header, scope, itemRows, precision, accounts, linePostings, billTo, blanketLines, shipments, ownReservations };
+}
+
+/** The inventory items this posting ships, in base units. */
+function shipmentsOf(documentNo: string, linePostings: readonly LinePosting[]): Shipment[] {
+  return linePostings.filter((entry) => entry.inventoryItem && entry.posting.ship.gt(0)).map((entry) => ({
+    documentNo, lineNo: entry.line.lineNo, itemNo: entry.line.no, locationCode: entry.line.locationCode ?? '',
+    quantityBase: entry.posting.ship.times(dec(entry.line.quantityPerUnitOfMeasure)),
+  }));
 }
 
 /** Spec §14.3: what the posting does to the blanket order lines its lines deliver; refused here when it would ship more than they hold. */

@@ -1,4 +1,4 @@
-import { check, integer, pgTable, primaryKey, text, uuid, boolean, index } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { calendarDate, dateFormula, quantity, recordColumns } from './columns.ts';
 import { noSeries } from './number-series.ts';
@@ -67,3 +67,4 @@ export const itemAvailability = pgTable('item_availability', {
   scheduledReceipts: quantity().notNull().default('0'),
   grossRequirements: quantity().notNull().default('0'),
 }, (t) => [primaryKey({ columns: [t.itemNo, t.locationCode, t.date] })]);
+

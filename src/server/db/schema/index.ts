@@ -25,3 +25,4 @@ export * from './payment-services.ts';
 export * from './email.ts';
 export * from './approvals.ts';
 export * from './availability.ts';
+export * from './reservations.ts';
