@@ -20,6 +20,7 @@ import { registerCompanyLogoCommands } from './company-logo-command.ts';
 import { registerPaymentServiceCommands } from './payment-service-command.ts';
 import { registerPrepaymentCommands } from './prepayment-command.ts';
 import { registerApprovalCommands } from './approval-command.ts';
+import { registerAvailabilityCommands } from './availability-command.ts';
 import { registerPostingCommands } from './posting-command.ts';
 import { registerReceivablesCommands } from './receivables-command.ts';
 import { registerRecurringSalesCommands } from './recurring-sales-command.ts';
@@ -68,6 +69,7 @@ function buildProgram(run: CliIo, setExitCode: (code: number) => void): Command 
   registerRecordCommands(program, kit);
   registerPostingCommands(program, kit);
   registerMakeOrderCommand(program, kit);
+  registerAvailabilityCommands(program, kit);
   registerPrepaymentCommands(program, kit);
   registerApprovalCommands(program, kit);
   registerJournalCommands(program, kit);
