@@ -15,6 +15,7 @@ import { CustomerSalesCodesPanel } from '../standard-sales/customer-sales-codes-
 import { NewFromTemplateButton } from './new-from-template.tsx';
 import { ShipToAddressesPanel } from './ship-to-addresses-panel.tsx';
 import { useCaptions } from '../i18n/captions.ts';
+import { CustomizedCalendarPanel } from '../setup/customized-calendar-panel.tsx';
 
 const customerCard: RecordCardSpec<Customer> = {
   caption: 'Customer', resource: '/customers', queryKey: 'customer', schemas: customerSchemas,
@@ -43,12 +44,19 @@ function ExistingCustomerCard({ no }: { no: string }) {
       {/* The form holds decimals as the locale writes them: another locale starts it afresh. */}
       <RecordCardForm key={locale} spec={customerCard} record={customer.data} actions={(record) => <CustomerActions no={record.no} />} />
       <ShipToAddressesPanel customerNo={customer.data.no} />
+      <CustomizedCalendarPanel sourceType="customer" sourceCode={customer.data.no} baseCalendarCode={baseCalendarCodeOf(customer.data)} />
       <CustomerStatisticsPanel customerNo={customer.data.no} />
       <CustomerDocumentsPanel customerNo={customer.data.no} />
       <CustomerSalesCodesPanel customerNo={customer.data.no} />
       <EntriesPanel spec={ledgerSpecs.customerLedgerEntries} filters={{ customerNo: customer.data.no }} />
     </Stack>
   );
+}
+
+/** The saved base calendar (the API sends it; the web's customer view in core does not list it yet). */
+function baseCalendarCodeOf(customer: Customer): string | null {
+  const code = (customer as Customer & { baseCalendarCode?: unknown }).baseCalendarCode;
+  return typeof code === 'string' && code !== '' ? code : null;
 }
 
 function CustomerActions({ no }: { no: string }) {

@@ -86,6 +86,8 @@ export const customerFieldGroups: readonly FieldGroup[] = [
       { name: 'shippingAgentCode', label: 'Shipping Agent Code', kind: 'code', lookup: '/shippingAgents' },
       { name: 'shippingAgentServiceCode', label: 'Shipping Agent Service Code', kind: 'text' },
       { name: 'shippingTime', label: 'Shipping Time', kind: 'text' },
+      // The customer's working days for delivery dates (spec §16.1); its customized changes are a panel of the card.
+      { name: 'baseCalendarCode', label: 'Base Calendar Code', kind: 'code', lookup: '/baseCalendars' },
       { name: 'shippingAdvice', label: 'Shipping Advice', kind: 'choice', options: shippingAdviceCaptions },
       { name: 'reserve', label: 'Reserve', kind: 'choice', options: reserveCaptions },
       { name: 'combineShipments', label: 'Combine Shipments', kind: 'boolean' },

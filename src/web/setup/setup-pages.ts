@@ -3,7 +3,6 @@
  * that the one generic page (setup-record-page.tsx) shows as a list with New / Edit / Delete and a
  * dialog of its fields. Input is checked with the API's own schemas before it is sent.
  */
-import type { z } from 'zod';
 import {
   currencyExchangeRateSchemas, currencySchemas, locationSchemas, paymentMethodSchemas, paymentTermsSchemas, shipmentMethodSchemas,
   shippingAgentSchemas,
@@ -17,69 +16,13 @@ import { salesLineDiscountSchemas, salesPriceSchemas } from '../../core/master-d
 import { customerPriceGroupSchemas } from '../../core/master-data/customer.schemas.ts';
 import { userSchemas } from '../../core/master-data/user.schemas.ts';
 import type { FieldGroup, FieldSpec } from '../components/record-fields.ts';
+import type { SetupListColumn, SetupPageSpec, SetupSingletonSpec, SetupTableSpec } from './setup-page-types.ts';
 import { lineNoLookups, postingAccountLookup } from '../components/lookup-sources.ts';
 import type { LookupSource } from '../components/lookup-source.ts';
 import { captionOf } from '../format/captions.ts';
+import { baseCalendarCodeField, baseCalendars, customizedChangesOf, orderPromisingSetup } from './calendar-pages.ts';
 
-export type SetupRecord = Record<string, unknown> & { version: number };
-
-export interface SetupListColumn {
-  header: string;
-  field: string;
-  align?: 'right';
-}
-
-/**
- * A record's own rows, as components/record-rows-panel.tsx shows them (its RecordRowsSpec, kept
- * free of React here: the navigation, and with it this file, is also read outside the browser build).
- */
-export interface SetupRowsSpec {
-  title: string;
-  noun: string;
-  resource: string;
-  keyOf: (row: SetupRecord) => string;
-  describe: (row: SetupRecord) => string;
-  columns: readonly SetupListColumn[];
-  newFields: readonly FieldGroup[];
-  fields: readonly FieldGroup[];
-  newDefaults?: Record<string, unknown>;
-  schemas: { create: z.ZodType; update: z.ZodType };
-  hint?: string;
-}
-
-/** A setup table: its records listed, each edited in a dialog. */
-export interface SetupTableSpec {
-  kind: 'table';
-  /** The page's path under /setup, e.g. payment-terms. */
-  path: string;
-  title: string;
-  /** The API collection, e.g. /paymentTerms. */
-  resource: string;
-  /** The record's key in the collection's path (its code, number, username or id). */
-  keyOf: (record: SetupRecord) => string;
-  /** The record in words, for the dialog's title and the delete question. */
-  describe: (record: SetupRecord) => string;
-  columns: readonly SetupListColumn[];
-  /** The dialog's fields of a new record (its key included) and of an existing one. */
-  newFields: readonly FieldGroup[];
-  fields: readonly FieldGroup[];
-  newDefaults?: Record<string, unknown>;
-  schemas: { create: z.ZodType; update: z.ZodType };
-  /** The record's own rows (a currency's exchange rates, a series' lines), shown in its dialog once it exists. */
-  rows?: (record: SetupRecord) => SetupRowsSpec;
-}
-
-/** A setup record of which the company has exactly one (Sales & Receivables Setup). */
-export interface SetupSingletonSpec {
-  kind: 'singleton';
-  path: string;
-  title: string;
-  resource: string;
-  fields: readonly FieldGroup[];
-  schema: z.ZodType;
-}
-
-export type SetupPageSpec = SetupTableSpec | SetupSingletonSpec;
+export type { SetupListColumn, SetupPageSpec, SetupRecord, SetupRowsSpec, SetupSingletonSpec, SetupTableSpec } from './setup-page-types.ts';
 
 const text = (name: string, label = captionOf(name)): FieldSpec => ({ name, label, kind: 'text' });
 const decimal = (name: string, label = captionOf(name)): FieldSpec => ({ name, label, kind: 'decimal' });
@@ -136,8 +79,9 @@ const shipmentMethods = codeTable({
 const shippingAgents = codeTable({
   path: 'shipping-agents', title: 'Shipping Agents', resource: '/shippingAgents', nameField: 'name',
   columns: [column('code', 'Code'), column('name'), column('internetAddress')],
-  fields: [{ title: 'General', fields: [text('name'), text('internetAddress')] }],
+  fields: [{ title: 'General', fields: [text('name'), text('internetAddress'), baseCalendarCodeField] }],
   schemas: shippingAgentSchemas,
+  rows: customizedChangesOf('shippingAgent'),
 });
 
 const locations = codeTable({
@@ -152,10 +96,12 @@ const locations = codeTable({
     {
       title: 'Warehouse',
       fields: [text('outboundWarehouseHandlingTime'), text('inboundWarehouseHandlingTime'), flag('requireShipment'), flag('requirePick'),
-        flag('requireReceive'), flag('requirePutAway'), flag('binMandatory'), flag('directedPutAwayAndPick', 'Directed Put-away and Pick')],
+        flag('requireReceive'), flag('requirePutAway'), flag('binMandatory'), flag('directedPutAwayAndPick', 'Directed Put-away and Pick'),
+        baseCalendarCodeField],
     },
   ],
   schemas: locationSchemas,
+  rows: customizedChangesOf('location'),
 });
 
 const rounding = { nearest: 'Nearest', up: 'Up', down: 'Down' };
@@ -388,7 +334,7 @@ const salesReceivablesSetup: SetupSingletonSpec = {
 
 /** In the order the navigation lists them. */
 export const setupPageList: readonly SetupPageSpec[] = [
-  salesReceivablesSetup, numberSeries, paymentTerms, paymentMethods, shipmentMethods, shippingAgents, locations, currencies,
+  salesReceivablesSetup, numberSeries, paymentTerms, paymentMethods, shipmentMethods, shippingAgents, locations, baseCalendars, orderPromisingSetup, currencies,
   glAccounts, generalPostingSetups, vatPostingSetups, inventoryPostingSetups, salesPrices, salesLineDiscounts, customerPriceGroups, users,
 ];
 

@@ -13,11 +13,11 @@ import { fieldErrorsOf, fieldErrorsOfRequest, messageOf, type FieldErrors } from
 import { FormDialog, useDialogRequest } from '../components/form-dialog.tsx';
 import { RecordFormFields } from '../components/record-form-fields.tsx';
 import { changedValues, filledValues, toFormValues, toPayload, type FieldSpec, type FormValue } from '../components/record-fields.ts';
-import { RecordRowsPanel } from '../components/record-rows-panel.tsx';
 import { SetupListPage, type SetupColumn } from '../components/setup-list-page.tsx';
 import { decimalForInput } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { useSession } from '../session/session-store.ts';
+import { SetupRowsPanel } from './setup-rows-panel.tsx';
 import { setupPageOf, type SetupRecord, type SetupSingletonSpec, type SetupTableSpec } from './setup-pages.ts';
 import { caption, useCaptions } from '../i18n/captions.ts';
 
@@ -74,7 +74,7 @@ function SetupRecordDialog({ spec, record, onClose, onSaved, onCreated }: SetupR
     if (record) await api.patch(`${spec.resource}/${encodeKey(spec.keyOf(record))}`, body, record.version);
     else created.current = await api.post<SetupRecord>(spec.resource, body);
   }, fields.map((field) => field.name), () => {
-    if (created.current && spec.rows) onCreated(created.current);
+    if (created.current && spec.rows?.(created.current)) onCreated(created.current);
     else onSaved();
   });
   const errors = { ...request.errors, ...invalid };
@@ -92,7 +92,8 @@ function SetupRecordDialog({ spec, record, onClose, onSaved, onCreated }: SetupR
     if (parsed.success) request.submit(parsed.data);
   };
   const title = record ? `${t(spec.title)} ${spec.describe(record)}` : t('New {{title}}', { title: t(spec.title) });
-  if (!record || !spec.rows) {
+  const rows = record && spec.rows?.(record);
+  if (!record || !rows) {
     return (
       <FormDialog opened title={title} onClose={onClose} submitLabel={record ? 'Save' : 'Create'} pending={request.pending} failure={request.failure} onSubmit={submit} size="xl">
         <RecordFormFields groups={groups} values={values} errors={errors} onChange={setValue} />
@@ -113,7 +114,7 @@ function SetupRecordDialog({ spec, record, onClose, onSaved, onCreated }: SetupR
             <Button type="submit" loading={request.pending}>{t('Save')}</Button>
           </Group>
         </Stack>
-        <RecordRowsPanel spec={spec.rows(record)} />
+        <SetupRowsPanel spec={rows} />
       </Stack>
     </Modal>
   );
