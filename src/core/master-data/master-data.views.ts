@@ -35,6 +35,8 @@ export const customerView = z.object({
   salespersonCode: z.string().nullable(),
   currencyCode: z.string().nullable(),
   locationCode: z.string().nullable(),
+  /** Spec §16.1: the days the customer receives goods. */
+  baseCalendarCode: z.string().nullable().optional(),
   creditLimitLcy: decimalText(),
   blocked: z.enum(customerBlockedValues),
   pricesIncludingVat: z.boolean(),

@@ -44,7 +44,7 @@ function ExistingCustomerCard({ no }: { no: string }) {
       {/* The form holds decimals as the locale writes them: another locale starts it afresh. */}
       <RecordCardForm key={locale} spec={customerCard} record={customer.data} actions={(record) => <CustomerActions no={record.no} />} />
       <ShipToAddressesPanel customerNo={customer.data.no} />
-      <CustomizedCalendarPanel sourceType="customer" sourceCode={customer.data.no} baseCalendarCode={baseCalendarCodeOf(customer.data)} />
+      <CustomizedCalendarPanel sourceType="customer" sourceCode={customer.data.no} baseCalendarCode={customer.data.baseCalendarCode || null} />
       <CustomerStatisticsPanel customerNo={customer.data.no} />
       <CustomerDocumentsPanel customerNo={customer.data.no} />
       <CustomerSalesCodesPanel customerNo={customer.data.no} />
@@ -54,10 +54,6 @@ function ExistingCustomerCard({ no }: { no: string }) {
 }
 
 /** The saved base calendar (the API sends it; the web's customer view in core does not list it yet). */
-function baseCalendarCodeOf(customer: Customer): string | null {
-  const code = (customer as Customer & { baseCalendarCode?: unknown }).baseCalendarCode;
-  return typeof code === 'string' && code !== '' ? code : null;
-}
 
 function CustomerActions({ no }: { no: string }) {
   const t = useCaptions();

@@ -9,6 +9,7 @@ import { useSession } from '../session/session-store.ts';
 import { EntriesPanel } from '../ledgers/entries-panel.tsx';
 import { ledgerSpecs } from '../ledgers/ledger-specs.ts';
 import { itemFieldGroups, newItemDefaults, newItemFieldGroups } from './item-fields.ts';
+import { ItemAvailabilityPanel } from './item-availability-panel.tsx';
 import { ItemInventoryPanel } from './item-inventory-panel.tsx';
 import { ItemLineDiscountsPanel, ItemSalesPricesPanel } from './item-prices-panel.tsx';
 import { ItemUnitsPanel } from './item-units-panel.tsx';
@@ -42,6 +43,7 @@ function ExistingItemCard({ no }: { no: string }) {
       <ItemSalesPricesPanel itemNo={record.no} />
       <ItemLineDiscountsPanel itemNo={record.no} />
       <ItemInventoryPanel itemNo={record.no} />
+      <ItemAvailabilityPanel itemNo={record.no} />
       <SalesPrepaymentPercentsPanel itemNo={record.no} />
       <EntriesPanel spec={ledgerSpecs.itemLedgerEntries} filters={{ itemNo: record.no }} />
     </Stack>

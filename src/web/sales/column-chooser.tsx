@@ -8,11 +8,11 @@ const keyFields: ReadonlySet<GridColumn['field']> = new Set(['type', 'no', 'desc
 
 export const isKeyColumn = (column: GridColumn) => keyFields.has(column.field);
 
-const storageKey = (gridName: string) => `ledgerline.hiddenColumns.${gridName}`;
+const storageKeys = (gridName: string) => ({ hidden: `ledgerline.hiddenColumns.${gridName}`, shown: `ledgerline.shownColumns.${gridName}` });
 
-function storedHidden(gridName: string): string[] {
+function storedFields(key: string): string[] {
   try {
-    const stored = JSON.parse(localStorage.getItem(storageKey(gridName)) ?? '[]') as unknown;
+    const stored = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown;
     return Array.isArray(stored) ? stored.filter((field): field is string => typeof field === 'string') : [];
   } catch {
     return [];
@@ -21,17 +21,23 @@ function storedHidden(gridName: string): string[] {
 
 /**
  * The columns of a grid the user has chosen to see (BC's "Choose columns"), kept in this browser
- * per grid (e.g. per document type): the key columns always, the others unless hidden.
+ * per grid (e.g. per document type): the key columns always; the others unless hidden, and those
+ * hidden by default (the less used ones) once chosen. Both choices are kept, so a column that
+ * becomes hidden by default later does not undo what a user chose.
  */
 export function useColumnChoice(gridName: string, columns: readonly GridColumn[]) {
   const t = useCaptions();
-  const [hidden, setHidden] = useState<string[]>(() => storedHidden(gridName));
-  const toggle = (field: string) => {
-    const next = hidden.includes(field) ? hidden.filter((candidate) => candidate !== field) : [...hidden, field];
-    localStorage.setItem(storageKey(gridName), JSON.stringify(next));
-    setHidden(next);
+  const keys = storageKeys(gridName);
+  const [hidden, setHidden] = useState<string[]>(() => storedFields(keys.hidden));
+  const [chosen, setChosen] = useState<string[]>(() => storedFields(keys.shown));
+  const isShown = (column: GridColumn) => isKeyColumn(column) || (column.hiddenByDefault ? chosen.includes(column.field) : !hidden.includes(column.field));
+  const toggle = (column: GridColumn) => {
+    const [list, setList, key] = column.hiddenByDefault ? [chosen, setChosen, keys.shown] as const : [hidden, setHidden, keys.hidden] as const;
+    const next = list.includes(column.field) ? list.filter((candidate) => candidate !== column.field) : [...list, column.field];
+    localStorage.setItem(key, JSON.stringify(next));
+    setList(next);
   };
-  const shown = columns.filter((column) => isKeyColumn(column) || !hidden.includes(column.field));
+  const shown = columns.filter(isShown);
   const chooser = (
     <Menu closeOnItemClick={false} position="bottom-end">
       <Menu.Target>
@@ -40,7 +46,7 @@ export function useColumnChoice(gridName: string, columns: readonly GridColumn[]
       <Menu.Dropdown>
         <Stack gap={6} p="xs" data-testid="column-chooser">
           {columns.filter((column) => !isKeyColumn(column)).map((column) => (
-            <Checkbox key={column.field} size="xs" label={t(column.label)} checked={!hidden.includes(column.field)} onChange={() => toggle(column.field)} />
+            <Checkbox key={column.field} size="xs" label={t(column.label)} checked={isShown(column)} onChange={() => toggle(column)} />
           ))}
         </Stack>
       </Menu.Dropdown>

@@ -11,6 +11,7 @@ import { DeleteDocumentButton } from './delete-document-button.tsx';
 import { GetPostedLinesDialog } from './get-posted-lines-dialog.tsx';
 import { GetShipmentLinesDialog } from './get-shipment-lines-dialog.tsx';
 import { MakeFromQuote } from './make-from-quote.tsx';
+import { OrderPromisingDialog } from './order-promising-dialog.tsx';
 import { PostingActions, salesPosting } from './posting-actions.tsx';
 import { PrepaymentActions } from './prepayment-actions.tsx';
 import { GetRecurringSalesLinesAction } from './recurring-lines-action.tsx';
@@ -35,7 +36,7 @@ interface DocumentActionsProps {
   locale: SupportedLocale;
 }
 
-type Dialog = 'copy' | 'statistics' | 'shipmentLines' | 'postedLines' | 'catalogItem';
+type Dialog = 'copy' | 'statistics' | 'shipmentLines' | 'postedLines' | 'catalogItem' | 'orderPromising';
 
 /** The documents that sell items, where a line may be a catalog item's. */
 const sellsCatalogItems: ReadonlySet<DocumentKind['type']> = new Set(['quote', 'order', 'invoice']);
@@ -63,6 +64,7 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
         <Button variant="default" onClick={() => setDialog('postedLines')} disabled={busy || !open}>{t('Get Posted Document Lines to Reverse…')}</Button>
       )}
       {sellsCatalogItems.has(kind.type) && <Button variant="default" onClick={() => setDialog('catalogItem')} disabled={busy || !open}>{t('Add Catalog Item…')}</Button>}
+      {kind.type === 'order' && <Button variant="default" onClick={() => setDialog('orderPromising')} disabled={busy}>{t('Order Promising…')}</Button>}
       <GetRecurringSalesLinesAction kind={kind} document={document} busy={busy} send={send} locale={locale} />
       <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>{t('Copy Document…')}</Button>
       <Button variant="default" onClick={() => setDialog('statistics')} disabled={busy}>{t('Statistics…')}</Button>
@@ -73,6 +75,7 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       <StatisticsDialog kind={kind} document={document} opened={dialog === 'statistics'} onClose={close} locale={locale} />
       {kind.type === 'invoice' && <GetShipmentLinesDialog {...dialogProps} opened={dialog === 'shipmentLines'} />}
       {kind.direction === 'inbound' && <GetPostedLinesDialog {...dialogProps} opened={dialog === 'postedLines'} />}
+      {kind.type === 'order' && <OrderPromisingDialog kind={kind} document={document} opened={dialog === 'orderPromising'} onClose={close} busy={busy} locale={locale} />}
       {sellsCatalogItems.has(kind.type) && <AddCatalogItemDialog opened={dialog === 'catalogItem'} onClose={close} send={send} locale={locale} />}
       <DeleteDocumentButton kind={kind} documentNo={document.no} busy={busy} />
     </Group>

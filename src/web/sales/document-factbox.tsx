@@ -111,6 +111,7 @@ function ItemFactBox({ line }: { line: Line }) {
           <Figure label={t('Inventory')} field="inventory">{formatQuantity(inventory.data.inventory, locale)}</Figure>
           <Figure label={location ? t('Inventory at {{location}}', { location }) : t('Inventory (no location)')} field="inventoryAtLocation">{formatQuantity(atLocation, locale)}</Figure>
           <Figure label={t('Quantity on this line (base)')} field="lineQuantityBase">{formatQuantity(line.quantityBase ?? line.quantity, locale)}</Figure>
+          <Anchor component={Link} to={`/items/${encodeKey(line.no)}#availability`} size="sm">{t('Availability by period and location')}</Anchor>
         </Stack>
       )}
     </FactBox>

@@ -11,8 +11,21 @@ type HandlingField = LineHandling['quantityToHandleField'];
 /** Fields of a line the grid edits; the rest (VAT, amounts) the server derives. */
 export type EditableLineField =
   | 'no' | 'description' | 'locationCode' | 'purchasingCode' | 'quantity' | PriceField | 'lineDiscountPercent' | HandlingField | 'quantityToInvoice'
-  | BlanketLinkField | PrepaymentLineField;
-type DecimalLineField = Exclude<EditableLineField, 'no' | 'description' | 'locationCode' | 'purchasingCode' | BlanketLinkField>;
+  | BlanketLinkField | PrepaymentLineField | DeliveryDateField | DeliveryTimeField;
+type DecimalLineField = Exclude<EditableLineField, 'no' | 'description' | 'locationCode' | 'purchasingCode' | BlanketLinkField | DeliveryDateField | DeliveryTimeField>;
+
+/** A shipping line's dates (spec §16.1): typed in the locale's format; Planned Shipment Date follows from them. */
+export type DeliveryDateField = 'shipmentDate' | 'requestedDeliveryDate' | 'promisedDeliveryDate' | 'plannedDeliveryDate';
+/** A shipping line's date formulas (2D, 1W …) that lie between its dates. */
+export type DeliveryTimeField = 'shippingTime' | 'outboundWhseHandlingTime';
+/** Derived from the other dates: shown, never edited. */
+export type PlannedShipmentField = 'plannedShipmentDate';
+
+const deliveryDateFields: readonly string[] = ['shipmentDate', 'requestedDeliveryDate', 'promisedDeliveryDate', 'plannedDeliveryDate'];
+
+export function isDeliveryDateField(field: GridColumn['field']): field is DeliveryDateField {
+  return deliveryDateFields.includes(field);
+}
 
 /** An order or invoice line's link to the blanket order line it delivers part of (spec §14.1): saved together. */
 export type BlanketLinkField = 'blanketOrderNo' | 'blanketOrderLineNo';
@@ -60,7 +73,8 @@ type PurchaseOnlyLineField = 'salesOrderNo' | 'specialOrderSalesNo';
  * and handling quantities (a sales line has unitPrice and quantityToShip, a purchase line directUnitCost and quantityToReceive).
  */
 export type GridLine = Pick<SalesLine, SharedLineField> & Partial<Pick<SalesLine, SalesOnlyLineField>>
-  & Partial<Record<PriceField | HandlingField | LineHandling['quantityHandledField'], string>> & Partial<Record<PurchaseOnlyLineField, string | null>>;
+  & Partial<Record<PriceField | HandlingField | LineHandling['quantityHandledField'], string>> & Partial<Record<PurchaseOnlyLineField, string | null>>
+  & Partial<Record<DeliveryDateField | DeliveryTimeField | PlannedShipmentField, string | null>>;
 
 /** A document as the grid reads it. */
 export interface GridDocument {
@@ -79,7 +93,7 @@ export function decimalOf(line: GridLine, field: DecimalLineField | PostedQuanti
 }
 
 export interface GridColumn {
-  field: EditableLineField | PostedQuantityField | PrepaymentAmountField | 'type' | 'unitOfMeasureCode' | 'lineAmount' | 'linkedDocuments';
+  field: EditableLineField | PostedQuantityField | PrepaymentAmountField | PlannedShipmentField | 'type' | 'unitOfMeasureCode' | 'lineAmount' | 'linkedDocuments';
   label: string;
   width: number;
   numeric?: boolean;
@@ -89,6 +103,8 @@ export interface GridColumn {
   quickEntry?: boolean;
   /** Shipping quantities stay editable on a released document, as in BC. */
   editableWhenReleased?: boolean;
+  /** Less used columns (BC's hidden ones): shown once chosen in the column chooser. */
+  hiddenByDefault?: boolean;
 }
 
 function shippingColumns(kind: AnyDocumentKind): GridColumn[] {
@@ -140,9 +156,30 @@ export function gridColumns(kind: AnyDocumentKind, options: { blanketLinks?: boo
     { field: 'lineAmount', label: 'Line Amount Excl. VAT', width: 120, numeric: true },
     ...shippingColumns(kind),
     ...invoicingColumns(kind),
+    ...deliveryDateColumnsOf(kind),
     ...(kind.family === 'sales' && kind.type === 'blanketOrder' ? blanketOrderColumns : []),
     ...(options.blanketLinks && linksToBlanketOrders(kind) ? blanketLinkColumns : []),
     ...(options.prepayment ? prepaymentColumnsOf(kind) : []),
+  ];
+}
+
+/**
+ * The delivery dates of a line that ships out (spec §16.1), after BC's sales order subform: all
+ * hidden until chosen, so the grid a user knows keeps its columns. Before the switched-on columns
+ * (blanket links, prepayment), which come last. Typed while the document is open; Order Promising's
+ * Accept moves them on a released order too.
+ */
+export function deliveryDateColumnsOf(kind: AnyDocumentKind): GridColumn[] {
+  if (kind.family !== 'sales' || kind.direction !== 'outbound' || kind.type === 'blanketOrder') return [];
+  const date = (field: DeliveryDateField, label: string): GridColumn => ({ field, label, width: 120, hiddenByDefault: true });
+  return [
+    date('requestedDeliveryDate', 'Requested Delivery Date'),
+    date('promisedDeliveryDate', 'Promised Delivery Date'),
+    date('shipmentDate', 'Shipment Date'),
+    { field: 'plannedShipmentDate', label: 'Planned Shipment Date', width: 120, hiddenByDefault: true },
+    date('plannedDeliveryDate', 'Planned Delivery Date'),
+    { field: 'shippingTime', label: 'Shipping Time', width: 90, hiddenByDefault: true },
+    { field: 'outboundWhseHandlingTime', label: 'Outbound Whse. Handling Time', width: 110, hiddenByDefault: true },
   ];
 }
 

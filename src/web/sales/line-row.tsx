@@ -8,8 +8,9 @@ import { decimalForInput, formatAmount, formatQuantity } from '../format/numbers
 import { useCaptions } from '../i18n/captions.ts';
 import { BlanketLinkCell } from './blanket-link-cells.tsx';
 import { BlanketLinkedDocumentsButton } from './blanket-linked-documents.tsx';
+import { DeliveryDateCell, PlannedShipmentDateCell } from './delivery-date-cell.tsx';
 import { cellAttributes, TextCell, type CellIdentity } from './line-cells.tsx';
-import { decimalOf, isDecimalLineField, isPostedQuantityField, isPrepaymentAmountField, lineTypeCaptions, type BlanketLinkField, type EditableLineField, type GridColumn, type GridLine } from './line-fields.ts';
+import { decimalOf, isDecimalLineField, isDeliveryDateField, isPostedQuantityField, isPrepaymentAmountField, lineTypeCaptions, type BlanketLinkField, type EditableLineField, type GridColumn, type GridLine } from './line-fields.ts';
 import { PurchasingNote } from './purchasing-note.tsx';
 import type { LinesEditor } from './use-lines-editor.ts';
 
@@ -37,6 +38,10 @@ export function LineRow({ line, family, position, columns, editor, open, busy, w
     if (isPostedQuantityField(column.field)) {
       return line.type === 'comment' ? null : <Text size="sm" aria-label={cellLabel(column)} data-field-value={column.field}>{formatQuantity(decimalOf(line, column.field), locale)}</Text>;
     }
+    if (isDeliveryDateField(column.field)) {
+      return line.type === 'comment' ? null : <DeliveryDateCell identity={{ ...identity, line: line.lineNo }} field={column.field} line={line} editor={editor} readOnly={readOnly} />;
+    }
+    if (column.field === 'plannedShipmentDate') return line.type === 'comment' ? null : <PlannedShipmentDateCell line={line} position={position} />;
     if (isPrepaymentAmountField(column.field)) {
       return line.type === 'comment' ? null : <Text size="sm" aria-label={cellLabel(column)} data-field-value={column.field}>{formatAmount(line[column.field] ?? '0', locale)}</Text>;
     }
