@@ -16,10 +16,11 @@ import { formatAmount, formatQuantity } from './numbers.ts';
 
 export type MessageParams = Readonly<Record<string, string | number | boolean | null>>;
 
-interface Formatted { amounts?: readonly string[]; percents?: readonly string[]; dates?: readonly string[] }
+interface Formatted { amounts?: readonly string[]; percents?: readonly string[]; quantities?: readonly string[]; dates?: readonly string[] }
 
 type LocalizedCode = Extract<DomainErrorCode,
-  'INVOICE_DISCOUNT_TOO_LARGE' | 'INVOICE_DISCOUNT_NOT_ALLOWED' | 'LINE_DISCOUNT_OUT_OF_RANGE' | 'APPLIED_AMOUNT_TOO_LARGE' | 'QUOTE_EXPIRED' | 'EXCHANGE_RATE_MISSING'>;
+  'INVOICE_DISCOUNT_TOO_LARGE' | 'INVOICE_DISCOUNT_NOT_ALLOWED' | 'LINE_DISCOUNT_OUT_OF_RANGE' | 'APPLIED_AMOUNT_TOO_LARGE' | 'QUOTE_EXPIRED' | 'EXCHANGE_RATE_MISSING'
+  | 'NO_DATE_IN_PROMISING_WINDOW' | 'REQUESTED_DATE_FIXED_BY_PROMISED' | 'RESERVED_FOR_OTHER_DEMAND' | 'RESERVATION_NOT_POSSIBLE'>;
 
 /** Which parameters of a code are amounts, percentages or dates. */
 const formattedParams: Readonly<Record<LocalizedCode, Formatted>> = {
@@ -29,6 +30,10 @@ const formattedParams: Readonly<Record<LocalizedCode, Formatted>> = {
   APPLIED_AMOUNT_TOO_LARGE: { amounts: ['remaining', 'appliedAmount'] },
   QUOTE_EXPIRED: { dates: ['validUntil', 'workDate'] },
   EXCHANGE_RATE_MISSING: { dates: ['date'] },
+  NO_DATE_IN_PROMISING_WINDOW: { dates: ['windowEnd'] },
+  REQUESTED_DATE_FIXED_BY_PROMISED: { dates: ['promisedDeliveryDate'] },
+  RESERVED_FOR_OTHER_DEMAND: { quantities: ['toShip', 'inventory', 'reserved', 'free'] },
+  RESERVATION_NOT_POSSIBLE: { quantities: ['quantity', 'available'] },
 };
 
 /** The same messages in Dutch, in BC's (nl-NL) words. */
@@ -39,6 +44,10 @@ const dutchMessages: Readonly<Record<LocalizedCode, (p: MessageParams) => string
   APPLIED_AMOUNT_TOO_LARGE: (p) => `Post ${p.entryNo} heeft nog maar ${p.remaining} openstaand (na een eventuele betalingskorting), minder dan het vereffende bedrag ${p.appliedAmount}.`,
   QUOTE_EXPIRED: (p) => `Offerte ${p.no} is verlopen op ${p.validUntil} (werkdatum ${p.workDate}); verleng de Offerte geldig tot datum om deze te converteren.`,
   EXCHANGE_RATE_MISSING: (p) => `Valuta ${p.currencyCode} heeft geen wisselkoers die begint op of vóór ${p.date}.`,
+  NO_DATE_IN_PROMISING_WINDOW: (p) => `Voor regel ${p.lineNo} (${p.itemNo}) kan binnen de vooruitkijkperiode (tot ${p.windowEnd}) geen datum worden toegezegd; er is niets geaccepteerd.`,
+  REQUESTED_DATE_FIXED_BY_PROMISED: (p) => `Gevraagde leveringsdatum kan niet worden gewijzigd zolang Beloofde leveringsdatum ${p.promisedDeliveryDate} is; maak eerst de beloofde datum leeg.`,
+  RESERVED_FOR_OTHER_DEMAND: (p) => `Artikel ${p.itemNo}${p.locationCode ? ` in ${p.locationCode}` : ''}: er zou ${p.toShip} worden verzonden, maar van de ${p.inventory} in voorraad zijn er ${p.reserved} gereserveerd voor andere orders; ${p.free} kan worden verzonden. Annuleer of verplaats die reserveringen eerst.`,
+  RESERVATION_NOT_POSSIBLE: (p) => `Van die aanvoer kan maar ${p.available} van artikel ${p.itemNo} worden gereserveerd, niet ${p.quantity}.`,
 };
 
 const isLocalizedCode = (code: string): code is LocalizedCode => Object.hasOwn(formattedParams, code);
@@ -64,6 +73,7 @@ export function localizedMessage(code: string, params: MessageParams | undefined
   const isIsoDate = (value: unknown): value is string => typeof value === 'string' && isoDatePattern.test(value);
   const complete = reformat(formatted.amounts, isDecimalString, (value) => formatAmount(value, locale))
     && reformat(formatted.percents, isDecimalString, (value) => formatQuantity(value, locale))
+    && reformat(formatted.quantities, isDecimalString, (value) => formatQuantity(value, locale))
     && reformat(formatted.dates, isIsoDate, (value) => formatDate(value, locale));
   if (!complete) return null;
   return language === 'nl' ? dutchMessages[code](values) : new DomainError(code, values).message;

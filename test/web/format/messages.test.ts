@@ -30,6 +30,15 @@ describe('refusal messages in the user\'s language and format', () => {
       .toBe('Geen enkele regel staat factuurkorting toe (Fact.korting toestaan), dus de factuurkorting 10,00 kan niet worden toegepast.');
   });
 
+  it('words the promising and reservation refusals with quantities and dates in the locale', () => {
+    const params = { itemNo: 'A', locationCode: 'MAIN', toShip: '2.00000', inventory: '1234.50000', reserved: '4.00000', free: '1.00000' };
+    expect(localizedMessage('RESERVED_FOR_OTHER_DEMAND', params, 'nl-NL')).toContain('of the 1.234,5 in inventory 4 are reserved');
+    expect(localizedMessage('RESERVED_FOR_OTHER_DEMAND', params, 'nl-NL', 'nl')).toContain('van de 1.234,5 in voorraad zijn er 4 gereserveerd');
+    expect(localizedMessage('NO_DATE_IN_PROMISING_WINDOW', { lineNo: 10000, itemNo: 'B', windowEnd: '2026-04-12' }, 'nl-NL')).toContain('until 12-04-2026');
+    // A window without end is no date: the API's own words stand.
+    expect(localizedMessage('NO_DATE_IN_PROMISING_WINDOW', { lineNo: 10000, itemNo: 'B', windowEnd: '(no end)' }, 'nl-NL')).toBeNull();
+  });
+
   it('leaves the API\'s own detail for other codes and for values that are not what they should be, in either language', () => {
     for (const language of ['en', 'nl'] as const) {
       expect(localizedMessage('ITEM_BLOCKED', { itemNo: '1000' }, 'nl-NL', language)).toBeNull();
