@@ -166,12 +166,12 @@ export function gridColumns(kind: AnyDocumentKind, options: { blanketLinks?: boo
 /**
  * The delivery dates of a line that ships out (spec §16.1), after BC's sales order subform: all
  * hidden until chosen, so the grid a user knows keeps its columns. Before the switched-on columns
- * (blanket links, prepayment), which come last. Typed while the document is open; Order Promising's
- * Accept moves them on a released order too.
+ * (blanket links, prepayment), which come last. The dates stay editable on a released order, as the
+ * server allows (spec §3.4).
  */
 export function deliveryDateColumnsOf(kind: AnyDocumentKind): GridColumn[] {
   if (kind.family !== 'sales' || kind.direction !== 'outbound' || kind.type === 'blanketOrder') return [];
-  const date = (field: DeliveryDateField, label: string): GridColumn => ({ field, label, width: 120, hiddenByDefault: true });
+  const date = (field: DeliveryDateField, label: string): GridColumn => ({ field, label, width: 120, hiddenByDefault: true, editableWhenReleased: true });
   return [
     date('requestedDeliveryDate', 'Requested Delivery Date'),
     date('promisedDeliveryDate', 'Promised Delivery Date'),

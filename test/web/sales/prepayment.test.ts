@@ -15,7 +15,9 @@ describe('the prepayment columns of the lines grid (spec §26.3)', () => {
     expect(fieldsOf(gridColumns(order))).not.toContain('prepaymentPercent');
     const columns = gridColumns(order, { prepayment: true });
     expect(fieldsOf(columns).slice(-5)).toEqual(['prepaymentPercent', 'prepmtLineAmount', 'prepmtAmtInv', 'prepmtAmtToDeduct', 'prepmtAmtDeducted']);
-    expect(columns.filter((column) => column.editableWhenReleased).map((column) => column.field)).toEqual(['quantityToShip', 'quantityToInvoice', 'prepmtAmtToDeduct']);
+    expect(columns.filter((column) => column.editableWhenReleased).map((column) => column.field)).toEqual([
+      'quantityToShip', 'quantityToInvoice', 'requestedDeliveryDate', 'promisedDeliveryDate', 'shipmentDate', 'plannedDeliveryDate', 'prepmtAmtToDeduct',
+    ]);
     expect(columns.find((column) => column.field === 'prepmtLineAmount')).toMatchObject({ label: 'Prepmt. Line Amount', numeric: true, minimumScale: 2 });
   });
 
