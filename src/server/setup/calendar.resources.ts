@@ -6,14 +6,20 @@ import type { ResourceDefinition, Row, SingletonDefinition } from '../master-dat
 
 const byId = { param: 'id', field: 'id', kind: 'uuid' } as const;
 
-/** A weekly change names a weekday, the others a date (the table's check, answered with the field at fault). */
-async function checkChangeDay(_tx: Executor, record: Row): Promise<void> {
-  if (record.recurringSystem === 'weekly' && (record.day === null || record.day === undefined)) {
+/**
+ * A weekly change names a weekday, the others a date: the table's check, answered before the write
+ * with the field at fault (a change keeps what it does not send).
+ */
+async function checkChangeDay(_tx: Executor, values: Row, previous: Row | undefined): Promise<Row> {
+  const record = { ...(previous ?? {}), ...values };
+  const recurringSystem = record.recurringSystem ?? 'none';
+  if (recurringSystem === 'weekly' && (record.day === null || record.day === undefined)) {
     throw new DomainError('INVALID_INPUT', { detail: 'A weekly recurring change needs a day (1 Monday … 7 Sunday).' }, 'day');
   }
-  if (record.recurringSystem !== 'weekly' && !record.date) {
-    throw new DomainError('INVALID_INPUT', { detail: `A change that is ${record.recurringSystem === 'annual' ? 'annual recurring' : 'not recurring'} needs a date.` }, 'date');
+  if (recurringSystem !== 'weekly' && !record.date) {
+    throw new DomainError('INVALID_INPUT', { detail: `A change that is ${recurringSystem === 'annual' ? 'annual recurring' : 'not recurring'} needs a date.` }, 'date');
   }
+  return values;
 }
 
 /** Base calendars with their changes, and the customized changes of companies, customers, locations and shipping agents (spec §16.1). */
@@ -26,12 +32,12 @@ export const calendarResources: ResourceDefinition[] = [
     name: 'changes', entity: 'Base Calendar Change', table: baseCalendarChange, area: 'setup', key: byId,
     parent: { resource: 'baseCalendars', entity: 'Base Calendar', param: 'baseCalendarCode', field: 'baseCalendarCode', table: baseCalendar, parentField: 'code' },
     createSchema: baseCalendarChangeSchemas.create, updateSchema: baseCalendarChangeSchemas.update, filters: ['recurringSystem', 'nonworking'], search: ['description'],
-    validate: checkChangeDay,
+    prepare: checkChangeDay,
   },
   {
     name: 'customizedCalendarChanges', entity: 'Customized Calendar Change', table: customizedCalendarChange, area: 'setup', key: byId,
     createSchema: customizedCalendarChangeSchemas.create, updateSchema: customizedCalendarChangeSchemas.update,
-    filters: ['sourceType', 'sourceCode', 'baseCalendarCode'], search: ['description'], validate: checkChangeDay,
+    filters: ['sourceType', 'sourceCode', 'baseCalendarCode'], search: ['description'], prepare: checkChangeDay,
   },
 ];
 
