@@ -1,7 +1,8 @@
 // npm run bench: prints figures, never fails on timing. Everything runs on the embedded PGlite; with
 // BENCH_DATABASE_URL (or DATABASE_URL / TEST_DATABASE_URL) the posting figures run again, 1 and 8
 // clients, all selling the same items and each selling its own, in a fresh database created on that
-// PostgreSQL server and dropped afterwards. Last, an HTTP load test on the real server process.
+// PostgreSQL server and dropped afterwards. Then Available to Promise over 1,000,000 item ledger entries
+// (bench/available-to-promise.ts). Last, an HTTP load test on the real server process.
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle, type Executor } from '../src/server/db/connection.ts';
 import { buildApp } from '../src/server/http/app.ts';
@@ -15,6 +16,7 @@ import { receivablesAgingFigures } from './receivables-aging.ts';
 import { benchServerUrl, freshServerDatabase } from './server-database.ts';
 import { bankStatementFigures } from './bank-statement.ts';
 import { httpLoadFigures } from './http-load.ts';
+import { availableToPromiseFigures } from './available-to-promise.ts';
 
 /** Invoices posted per measurement: enough for a p99, few enough for the whole run to take about 5 minutes on 2 cores. */
 const invoices = 100;
@@ -58,4 +60,5 @@ if (!serverUrl) {
 
 await receivablesAgingFigures(serverUrl);
 await bankStatementFigures(serverUrl);
+await availableToPromiseFigures(serverUrl);
 await httpLoadFigures();
