@@ -20,4 +20,8 @@ ALTER TABLE "reservation" ADD CONSTRAINT "reservation_sales_line_fk" FOREIGN KEY
 ALTER TABLE "reservation" ADD CONSTRAINT "reservation_purchase_line_fk" FOREIGN KEY ("purchase_document_type","purchase_document_no","purchase_line_no") REFERENCES "public"."purchase_line"("document_type","document_no","line_no") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "reservation_item_location" ON "reservation" USING btree ("item_no","location_code");--> statement-breakpoint
 CREATE INDEX "reservation_sales_line" ON "reservation" USING btree ("sales_document_no","sales_line_no");--> statement-breakpoint
-CREATE INDEX "reservation_purchase_line" ON "reservation" USING btree ("purchase_document_no","purchase_line_no");
+CREATE INDEX "reservation_purchase_line" ON "reservation" USING btree ("purchase_document_no","purchase_line_no");--> statement-breakpoint
+-- The projection's rows are updated in place many times over: room on each page lets PostgreSQL
+-- keep those updates on the page (HOT) and prune the old versions without a VACUUM, which PGlite
+-- never runs by itself.
+ALTER TABLE "item_availability" SET (fillfactor = 50);
