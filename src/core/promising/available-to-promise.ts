@@ -173,8 +173,12 @@ export function earliestShipmentDate(picture: AvailabilityPicture, request: Earl
     rule = 'requestedShipmentDate';
   }
   const { steps, lastDate } = receiptSteps(picture, date);
-  explanation.push(...steps);
+  // In date order: the shortfall comes before the receipts that end it.
+  const after = shortfall === null ? steps.length : steps.findIndex((step) => step.kind === 'receipt' && compareDates(step.date, shortfall.date) > 0);
+  const cut = after < 0 ? steps.length : after;
+  explanation.push(...steps.slice(0, cut));
   if (shortfall !== null) explanation.push({ kind: 'shortfall', date: shortfall.date, available: shortfall.available, quantity });
+  explanation.push(...steps.slice(cut));
   explanation.push({ kind: 'dateChosen', date, rule, demandBefore: demandBetween(picture, lastDate, date), available: availableOn(picture, date) });
   return { date, unavailableQuantity: unavailable, explanation };
 }

@@ -40,8 +40,8 @@ describe('worked example 8: inventory 6, purchase order of 20 on 2026-01-20, lin
     expect(result.unavailableQuantity.toString()).toBe('4');
     expect(result.explanation).toEqual([
       { kind: 'inventory', quantity: dec('6') },
-      { kind: 'receipt', date: '2026-01-20', quantity: dec('20'), source: { kind: 'purchaseOrder', documentNo: 'PO-1', lineNo: 10000 }, demandBefore: dec('0'), availableAfter: dec('26') },
       { kind: 'shortfall', date: neededDate, available: dec('6'), quantity: dec('10') },
+      { kind: 'receipt', date: '2026-01-20', quantity: dec('20'), source: { kind: 'purchaseOrder', documentNo: 'PO-1', lineNo: 10000 }, demandBefore: dec('0'), availableAfter: dec('26') },
       { kind: 'dateChosen', date: '2026-01-20', rule: 'receiptDate', demandBefore: dec('0'), available: dec('26') },
     ]);
   });
@@ -89,8 +89,8 @@ describe('earliestShipmentDate', () => {
     expect(result.date).toBe('2026-01-20');
     expect(result.explanation).toEqual([
       { kind: 'inventory', quantity: dec('10') },
-      { kind: 'receipt', date: '2026-01-20', quantity: dec('8'), source: expect.objectContaining({ documentNo: 'PO-1' }), demandBefore: dec('8'), availableAfter: dec('10') },
       { kind: 'shortfall', date: '2026-01-15', available: dec('2'), quantity: dec('5') },
+      { kind: 'receipt', date: '2026-01-20', quantity: dec('8'), source: expect.objectContaining({ documentNo: 'PO-1' }), demandBefore: dec('8'), availableAfter: dec('10') },
       { kind: 'dateChosen', date: '2026-01-20', rule: 'receiptDate', demandBefore: dec('0'), available: dec('10') },
     ]);
   });
