@@ -119,31 +119,20 @@ LANGUAGE sql STABLE AS $$
     AND EXISTS (SELECT 1 FROM item i WHERE i.no = l.no AND i.type = 'inventory')
 $$;
 --> statement-breakpoint
-CREATE FUNCTION sales_line_availability_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One trigger function for every kind of line: its argument names the function that says what one
+-- line adds (sign 1) or takes away (sign -1).
+CREATE FUNCTION line_availability_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  changes jsonb;
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    PERFORM item_availability_apply((SELECT jsonb_agg(c) FROM new_rows n, sales_line_availability(n, 1) c));
+    EXECUTE format('SELECT jsonb_agg(c) FROM new_rows n, %I(n, 1) c', TG_ARGV[0]) INTO changes;
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM item_availability_apply((SELECT jsonb_agg(c) FROM old_rows o, sales_line_availability(o, -1) c));
+    EXECUTE format('SELECT jsonb_agg(c) FROM old_rows o, %I(o, -1) c', TG_ARGV[0]) INTO changes;
   ELSE
-    PERFORM item_availability_apply((SELECT jsonb_agg(c) FROM (
-      SELECT c.* FROM new_rows n, sales_line_availability(n, 1) c
-      UNION ALL SELECT c.* FROM old_rows o, sales_line_availability(o, -1) c) c));
+    EXECUTE format('SELECT jsonb_agg(c) FROM (SELECT c.* FROM new_rows n, %1$I(n, 1) c UNION ALL SELECT c.* FROM old_rows o, %1$I(o, -1) c) c', TG_ARGV[0]) INTO changes;
   END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE FUNCTION purchase_line_availability_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM item_availability_apply((SELECT jsonb_agg(c) FROM new_rows n, purchase_line_availability(n, 1) c));
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM item_availability_apply((SELECT jsonb_agg(c) FROM old_rows o, purchase_line_availability(o, -1) c));
-  ELSE
-    PERFORM item_availability_apply((SELECT jsonb_agg(c) FROM (
-      SELECT c.* FROM new_rows n, purchase_line_availability(n, 1) c
-      UNION ALL SELECT c.* FROM old_rows o, purchase_line_availability(o, -1) c) c));
-  END IF;
+  PERFORM item_availability_apply(changes);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -154,12 +143,12 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER sales_line_availability_insert AFTER INSERT ON sales_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sales_line_availability_trigger();--> statement-breakpoint
-CREATE TRIGGER sales_line_availability_update AFTER UPDATE ON sales_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION sales_line_availability_trigger();--> statement-breakpoint
-CREATE TRIGGER sales_line_availability_delete AFTER DELETE ON sales_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION sales_line_availability_trigger();--> statement-breakpoint
-CREATE TRIGGER purchase_line_availability_insert AFTER INSERT ON purchase_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION purchase_line_availability_trigger();--> statement-breakpoint
-CREATE TRIGGER purchase_line_availability_update AFTER UPDATE ON purchase_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION purchase_line_availability_trigger();--> statement-breakpoint
-CREATE TRIGGER purchase_line_availability_delete AFTER DELETE ON purchase_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION purchase_line_availability_trigger();--> statement-breakpoint
+CREATE TRIGGER sales_line_availability_insert AFTER INSERT ON sales_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('sales_line_availability');--> statement-breakpoint
+CREATE TRIGGER sales_line_availability_update AFTER UPDATE ON sales_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('sales_line_availability');--> statement-breakpoint
+CREATE TRIGGER sales_line_availability_delete AFTER DELETE ON sales_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('sales_line_availability');--> statement-breakpoint
+CREATE TRIGGER purchase_line_availability_insert AFTER INSERT ON purchase_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('purchase_line_availability');--> statement-breakpoint
+CREATE TRIGGER purchase_line_availability_update AFTER UPDATE ON purchase_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('purchase_line_availability');--> statement-breakpoint
+CREATE TRIGGER purchase_line_availability_delete AFTER DELETE ON purchase_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('purchase_line_availability');--> statement-breakpoint
 CREATE TRIGGER item_ledger_entry_availability AFTER INSERT ON item_ledger_entry REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION item_ledger_entry_availability_trigger();--> statement-breakpoint
 -- Existing entries and open lines, once.
 SELECT item_availability_apply((SELECT jsonb_agg(jsonb_build_object('item_no', e.item_no, 'location_code', e.location_code,

@@ -12,23 +12,9 @@ LANGUAGE sql STABLE AS $$
     AND EXISTS (SELECT 1 FROM item i WHERE i.no = l.no AND i.type = 'inventory')
 $$;
 --> statement-breakpoint
-CREATE FUNCTION requisition_line_availability_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    PERFORM item_availability_apply((SELECT jsonb_agg(c) FROM new_rows n, requisition_line_availability(n, 1) c));
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM item_availability_apply((SELECT jsonb_agg(c) FROM old_rows o, requisition_line_availability(o, -1) c));
-  ELSE
-    PERFORM item_availability_apply((SELECT jsonb_agg(c) FROM (
-      SELECT c.* FROM new_rows n, requisition_line_availability(n, 1) c
-      UNION ALL SELECT c.* FROM old_rows o, requisition_line_availability(o, -1) c) c));
-  END IF;
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE TRIGGER requisition_line_availability_insert AFTER INSERT ON requisition_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION requisition_line_availability_trigger();--> statement-breakpoint
-CREATE TRIGGER requisition_line_availability_update AFTER UPDATE ON requisition_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION requisition_line_availability_trigger();--> statement-breakpoint
-CREATE TRIGGER requisition_line_availability_delete AFTER DELETE ON requisition_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION requisition_line_availability_trigger();--> statement-breakpoint
+CREATE TRIGGER requisition_line_availability_insert AFTER INSERT ON requisition_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('requisition_line_availability');--> statement-breakpoint
+CREATE TRIGGER requisition_line_availability_update AFTER UPDATE ON requisition_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('requisition_line_availability');--> statement-breakpoint
+CREATE TRIGGER requisition_line_availability_delete AFTER DELETE ON requisition_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('requisition_line_availability');--> statement-breakpoint
 SELECT item_availability_apply((SELECT jsonb_agg(c) FROM requisition_line l, requisition_line_availability(l, 1) c));
 --> statement-breakpoint
 INSERT INTO "order_promising_setup" ("id") VALUES (1) ON CONFLICT DO NOTHING;
