@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Checkbox, ScrollArea, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Checkbox, ScrollArea, Table, Text, TextInput } from '@mantine/core';
 import type { KeyboardEvent } from 'react';
 import { Link } from 'react-router';
 import { RecordLookup } from '../components/record-lookup.tsx';
@@ -8,14 +8,14 @@ import { formatQuantity } from '../format/numbers.ts';
 import { handleGridKeyDown } from '../sales/grid-navigation.ts';
 import { documentKinds, documentPath } from '../sales/document-kinds.ts';
 import { PurchasingBadge } from '../sales/purchasing-note.tsx';
-import { kindOfLine, savedText, type RequisitionLine, type RequisitionTextField } from './requisition-lines.ts';
+import { isReplenishment, kindOfLine, savedText, type RequisitionLine, type RequisitionTextField } from './requisition-lines.ts';
 import { vendorLookup } from './purchase-lookups.ts';
 import type { RequisitionWorksheet } from './use-requisition-worksheet.ts';
 import { useCaptions } from '../i18n/captions.ts';
 
 const headings = [
   'Type', 'Sales Order No.', 'Sales Line No.', 'Sell-to Customer No.', 'No.', 'Description', 'Quantity', 'Unit of Measure', 'Due Date',
-  'Vendor No.', 'Direct Unit Cost', 'Accept Action Message',
+  'Starting Date', 'Ending Date', 'Vendor No.', 'Direct Unit Cost', 'Accept Action Message',
 ] as const;
 const numeric = new Set<string>(['Sales Line No.', 'Quantity', 'Direct Unit Cost']);
 
@@ -50,14 +50,20 @@ export function RequisitionLinesTable({ worksheet, locale }: RequisitionLinesTab
 
 interface RowProps { line: RequisitionLine; position: number; worksheet: RequisitionWorksheet; locale: SupportedLocale }
 
+/** What a line buys for: a drop shipment, a special order, or stock to replenish (Capable to Promise). */
+function LineTypeBadge({ line }: { line: RequisitionLine }) {
+  const t = useCaptions();
+  if (isReplenishment(line)) return <Badge size="sm" variant="light" color="orange">{t('Replenishment')}</Badge>;
+  return <PurchasingBadge kind={kindOfLine(line)} />;
+}
+
 function RequisitionLineRow({ line, position, worksheet, locale }: RowProps) {
-  const kind = kindOfLine(line);
   const rowError = worksheet.errorOf(line.id, 'row');
   const acceptError = worksheet.errorOf(line.id, 'acceptActionMessage');
   const busy = worksheet.busy !== null;
   return (
     <Table.Tr data-line-no={line.lineNo} data-sales-order-no={line.salesOrderNo}>
-      <Table.Td><PurchasingBadge kind={kind} /></Table.Td>
+      <Table.Td><LineTypeBadge line={line} /></Table.Td>
       <Table.Td><Anchor component={Link} to={documentPath(documentKinds.order, line.salesOrderNo)} size="sm">{line.salesOrderNo}</Anchor></Table.Td>
       <Table.Td ta="right">{line.salesOrderLineNo}</Table.Td>
       <Table.Td>{line.sellToCustomerNo && <Anchor component={Link} to={`/customers/${encodeURIComponent(line.sellToCustomerNo)}`} size="sm">{line.sellToCustomerNo}</Anchor>}</Table.Td>
@@ -68,7 +74,10 @@ function RequisitionLineRow({ line, position, worksheet, locale }: RowProps) {
       </Table.Td>
       <Table.Td ta="right">{formatQuantity(line.quantity, locale)}</Table.Td>
       <Table.Td>{line.unitOfMeasureCode}</Table.Td>
-      <Table.Td>{formatDate(line.dueDate, locale)}</Table.Td>
+      <Table.Td aria-label={`Due Date, line ${position}`}>{formatDate(line.dueDate, locale)}</Table.Td>
+      {/* When a replenishment must start and end to arrive by its due date; goods bought for a customer have none. */}
+      <Table.Td aria-label={`Starting Date, line ${position}`}>{formatDate(line.startingDate ?? null, locale)}</Table.Td>
+      <Table.Td aria-label={`Ending Date, line ${position}`}>{formatDate(line.endingDate ?? null, locale)}</Table.Td>
       <Table.Td miw={130}>
         <RecordLookup source={vendorLookup} value={worksheet.draftOf(line.id, 'vendorNo') ?? savedText(line, 'vendorNo', locale)}
           onChange={(text) => worksheet.edit(line.id, 'vendorNo', text)} onCommit={(key) => worksheet.commitCell(line.id, 'vendorNo', key)}

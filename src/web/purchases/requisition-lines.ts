@@ -10,9 +10,6 @@ import type { SupportedLocale } from '../format/locales.ts';
 import { decimalForInput, parseDecimalInput } from '../format/numbers.ts';
 import { cellOfPath } from '../journal/batch-lines.ts';
 
-/** The one worksheet the app uses, as BC's default requisition worksheet batch. */
-export const requisitionWorksheetPath = '/requisitionWorksheets/DEFAULT';
-
 /** Where the app shows the worksheet (navigation.ts, app.tsx). */
 export const requisitionWorksheetRoute = '/purchases/requisition-worksheet';
 
@@ -31,6 +28,14 @@ export interface RequisitionLine {
   vendorItemNo: string;
   directUnitCost: string;
   dueDate: string | null;
+  /**
+   * Capable to Promise's replenishment lines (spec §16.5): when the supply must start and end to be
+   * received by the due date, and the promising run that proposed it; null on Get Sales Orders lines.
+   * Optional: the page only reads them on replenishment lines.
+   */
+  startingDate?: string | null;
+  endingDate?: string | null;
+  orderPromisingId?: string | null;
   locationCode: string | null;
   acceptActionMessage: boolean;
   purchasingCode: string | null;
@@ -43,6 +48,9 @@ export interface RequisitionLine {
 }
 
 export interface RequisitionLines { items: RequisitionLine[] }
+
+/** A line that buys stock for a sales line (Capable to Promise), not the goods of a drop shipment or special order. */
+export const isReplenishment = (line: Pick<RequisitionLine, 'dropShipment' | 'specialOrder'>) => !line.dropShipment && !line.specialOrder;
 
 /** The fields a user may change on a line (the PATCH body), checked as the API checks them. */
 export const requisitionLineUpdate = z.strictObject({ vendorNo: codeReference().nullable(), directUnitCost: unitAmount(), acceptActionMessage: z.boolean() }).partial();

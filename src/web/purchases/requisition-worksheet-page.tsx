@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { Alert, Anchor, Autocomplete, Button, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '../api/field-errors.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import { documentPath } from '../sales/document-kinds.ts';
@@ -11,21 +11,34 @@ import { salesOrderLookup } from './purchase-lookups.ts';
 import { purchasingKindCaptions } from './requisition-lines.ts';
 import { RequisitionLinesTable } from './requisition-lines-table.tsx';
 import { useRequisitionWorksheet, type RequisitionWorksheet } from './use-requisition-worksheet.ts';
+import { defaultWorksheetName, worksheetNameChoices, worksheetNameOf } from './worksheet-name.ts';
 import { useCaptions } from '../i18n/captions.ts';
 
 /**
- * BC's Requisition Worksheet for drop shipments and special orders: Drop Shipment / Special Order →
- * Get Sales Orders proposes a line per sales line to buy (the vendor from the item), the purchaser
- * changes the vendor or cost, then Carry Out Action Message makes the purchase orders, linked to the sales lines.
+ * BC's Requisition Worksheet: Drop Shipment / Special Order → Get Sales Orders proposes a line per sales
+ * line to buy (the vendor from the item), Capable to Promise's Accept puts its replenishments on its own
+ * worksheet (PROMISING); the purchaser changes the vendor or cost, then Carry Out Action Message makes
+ * the purchase orders, linked to the sales lines. The worksheet's name is in the address (`?name=`).
  */
 export function RequisitionWorksheetPage() {
+  const [params, setParams] = useSearchParams();
+  const name = worksheetNameOf(params.get('name'));
+  const choose = (next: string) => setParams(next === defaultWorksheetName ? {} : { name: next });
+  // A new mount per name: drafts, refusals and created orders of one worksheet never show on another.
+  return <WorksheetView key={name} name={name} onChoose={choose} />;
+}
+
+function WorksheetView({ name, onChoose }: { name: string; onChoose: (name: string) => void }) {
   const t = useCaptions();
   const { locale } = useSession();
-  const worksheet = useRequisitionWorksheet(locale);
+  const worksheet = useRequisitionWorksheet(locale, name);
   return (
     <Stack gap="sm">
       <Title order={2}>{t('Requisition Worksheet')}</Title>
-      <GetSalesOrdersBar worksheet={worksheet} />
+      <Group align="flex-end" gap="lg">
+        <WorksheetNamePicker name={name} onChoose={onChoose} />
+        <GetSalesOrdersBar worksheet={worksheet} />
+      </Group>
       {worksheet.linesQuery.error && <Alert color="red" role="alert">{messageOf(worksheet.linesQuery.error)}</Alert>}
       {worksheet.refusal && (
         <Alert color="red" role="alert" title={t(worksheet.refusal.title)}>
@@ -42,6 +55,30 @@ export function RequisitionWorksheetPage() {
           loading={worksheet.busy === 'carryOut'}>{t('Carry Out Action Message')}</Button>
       </Group>
     </Stack>
+  );
+}
+
+/**
+ * The worksheet shown: DEFAULT, PROMISING or a name typed; chosen from the list, or typed and
+ * Enter or leaving the field. The latest text is kept in a ref, so a blur that follows a choice does not undo it.
+ */
+function WorksheetNamePicker({ name, onChoose }: { name: string; onChoose: (name: string) => void }) {
+  const t = useCaptions();
+  const [text, setText] = useState(name);
+  const latest = useRef(name);
+  const type = (value: string) => {
+    latest.current = value;
+    setText(value);
+  };
+  const choose = (value: string) => {
+    const chosen = worksheetNameOf(value);
+    type(chosen);
+    if (chosen !== name) onChoose(chosen);
+  };
+  return (
+    <Autocomplete label={t('Worksheet Name')} w={180} value={text} data={worksheetNameChoices(name)} autoComplete="off"
+      onChange={type} onOptionSubmit={choose} onBlur={() => choose(latest.current)}
+      onKeyDown={(event) => event.key === 'Enter' && choose(latest.current)} />
   );
 }
 

@@ -6,11 +6,15 @@ import type { SupportedLocale } from '../format/locales.ts';
 import { refreshDocumentLists } from '../sales/use-sales-document.ts';
 import { caption } from '../i18n/captions.ts';
 import {
-  changeOf, errorInWords, isUnchanged, placeOfError, requisitionWorksheetPath, type PurchasingKind, type RequisitionLine,
+  changeOf, errorInWords, isUnchanged, placeOfError, type PurchasingKind, type RequisitionLine,
   type RequisitionLineChange, type RequisitionLines, type RequisitionTextField,
 } from './requisition-lines.ts';
+import { requisitionWorksheetApiPath, requisitionWorksheetsQueryKey } from './worksheet-name.ts';
 
-const queryKey = ['requisitionWorksheet', 'DEFAULT'] as const;
+/** The worksheet the page works on: its lines' cache key and its API path (every call names it). */
+interface Sheet { key: readonly ['requisitionWorksheet', string]; path: string }
+
+const sheetOf = (name: string): Sheet => ({ key: [requisitionWorksheetsQueryKey[0], name], path: requisitionWorksheetApiPath(name) });
 /** The key of a cell's draft or error; `row` is the line as a whole. */
 const cellKey = (lineId: string, field: string) => `${lineId}:${field}`;
 /** The cells a refusal of Carry Out Action Message may name on a row. */
@@ -55,22 +59,22 @@ function useCells() {
 }
 type Cells = ReturnType<typeof useCells>;
 
-function updateCachedLines(queryClient: QueryClient, change: (items: RequisitionLine[]) => RequisitionLine[]) {
-  queryClient.setQueryData<RequisitionLines>(queryKey, (data) => data && { items: change(data.items) });
+function updateCachedLines(queryClient: QueryClient, sheet: Sheet, change: (items: RequisitionLine[]) => RequisitionLine[]) {
+  queryClient.setQueryData<RequisitionLines>(sheet.key, (data) => data && { items: change(data.items) });
 }
 
 /**
  * Saves fields of a line (PATCH); the answer replaces the line. A refusal marks the cell it names
  * (else the first field sent) and keeps what was typed, to correct or Escape.
  */
-function lineSaver(queryClient: QueryClient, cells: Cells, pending: Set<Promise<unknown>>) {
+function lineSaver(queryClient: QueryClient, sheet: Sheet, cells: Cells, pending: Set<Promise<unknown>>) {
   return async function save(lineId: string, change: RequisitionLineChange, typed: Readonly<Record<string, string>>) {
     const fields = Object.keys(change);
-    const request = api.patch<RequisitionLine>(`${requisitionWorksheetPath}/lines/${encodeKey(lineId)}`, change);
+    const request = api.patch<RequisitionLine>(`${sheet.path}/lines/${encodeKey(lineId)}`, change);
     pending.add(request);
     try {
       const updated = await request;
-      updateCachedLines(queryClient, (items) => items.map((line) => (line.id === lineId ? updated : line)));
+      updateCachedLines(queryClient, sheet, (items) => items.map((line) => (line.id === lineId ? updated : line)));
       cells.setError(cellKey(lineId, 'row'), undefined);
       for (const field of fields) {
         cells.setError(cellKey(lineId, field), undefined);
@@ -108,17 +112,21 @@ function placeRefusal(error: unknown, title: string, lines: readonly Requisition
   return { refusal: { title, detail: messageOf(error), elsewhere }, filterErrors };
 }
 
-/** The worksheet's lines and what the page does with them: edit cells, Get Sales Orders, delete, Carry Out Action Message. */
-export function useRequisitionWorksheet(locale: SupportedLocale) {
+/**
+ * The lines of worksheet `name` and what the page does with them: edit cells, Get Sales Orders, delete,
+ * Carry Out Action Message. The page mounts it anew for another name, so no draft or refusal carries over.
+ */
+export function useRequisitionWorksheet(locale: SupportedLocale, name: string) {
   const queryClient = useQueryClient();
   const cells = useCells();
   const pending = useRef(new Set<Promise<unknown>>());
-  const linesQuery = useQuery({ queryKey, queryFn: () => api.get<RequisitionLines>(`${requisitionWorksheetPath}/lines`), refetchOnWindowFocus: false });
+  const sheet = sheetOf(name);
+  const linesQuery = useQuery({ queryKey: sheet.key, queryFn: () => api.get<RequisitionLines>(`${sheet.path}/lines`), refetchOnWindowFocus: false });
   const lines = linesQuery.data?.items ?? [];
-  const save = lineSaver(queryClient, cells, pending.current);
+  const save = lineSaver(queryClient, sheet, cells, pending.current);
   return {
-    lines, linesQuery,
-    ...useWorksheetActions(queryClient, lines, cells, pending.current),
+    name, lines, linesQuery,
+    ...useWorksheetActions(queryClient, sheet, lines, cells, pending.current),
     draftOf: (lineId: string, field: RequisitionTextField) => cells.draftOf(cellKey(lineId, field)),
     errorOf: (lineId: string, field: string) => cells.errorOf(cellKey(lineId, field)),
     edit: (lineId: string, field: RequisitionTextField, text: string) => cells.setDraft(cellKey(lineId, field), text),
@@ -145,8 +153,8 @@ export function useRequisitionWorksheet(locale: SupportedLocale) {
     setAccept: (lineId: string, accept: boolean) => void save(lineId, { acceptActionMessage: accept }, {}),
     async remove(lineId: string) {
       try {
-        await api.delete<void>(`${requisitionWorksheetPath}/lines/${encodeKey(lineId)}`);
-        updateCachedLines(queryClient, (items) => items.filter((line) => line.id !== lineId));
+        await api.delete<void>(`${sheet.path}/lines/${encodeKey(lineId)}`);
+        updateCachedLines(queryClient, sheet, (items) => items.filter((line) => line.id !== lineId));
       } catch (error) {
         cells.setError(cellKey(lineId, 'row'), messageOf(error));
       }
@@ -155,7 +163,7 @@ export function useRequisitionWorksheet(locale: SupportedLocale) {
 }
 
 /** Get Sales Orders and Carry Out Action Message: one at a time; a refusal is placed on the rows and cells it names. */
-function useWorksheetActions(queryClient: QueryClient, lines: readonly RequisitionLine[], cells: Cells, pending: Set<Promise<unknown>>) {
+function useWorksheetActions(queryClient: QueryClient, sheet: Sheet, lines: readonly RequisitionLine[], cells: Cells, pending: Set<Promise<unknown>>) {
   const [busy, setBusy] = useState<'getSalesOrders' | 'carryOut' | null>(null);
   const [refusal, setRefusal] = useState<WorksheetRefusal | null>(null);
   const [filterErrors, setFilterErrors] = useState<Messages>({});
@@ -181,8 +189,8 @@ function useWorksheetActions(queryClient: QueryClient, lines: readonly Requisiti
   async function getSalesOrders(kind: PurchasingKind, salesOrderNo: string) {
     const filter = salesOrderNo.trim();
     const body = filter === '' ? { kind } : { kind, salesOrderNo: filter };
-    const result = await act('getSalesOrders', 'Get Sales Orders', () => api.post<RequisitionLines>(`${requisitionWorksheetPath}/getSalesOrders`, body), filter !== '');
-    if (result) queryClient.setQueryData<RequisitionLines>(queryKey, result);
+    const result = await act('getSalesOrders', 'Get Sales Orders', () => api.post<RequisitionLines>(`${sheet.path}/getSalesOrders`, body), filter !== '');
+    if (result) queryClient.setQueryData<RequisitionLines>(sheet.key, result);
   }
 
   /** Carry Out Action Message, once every cell's save has answered; a cell that could not be saved stops it. */
@@ -195,12 +203,12 @@ function useWorksheetActions(queryClient: QueryClient, lines: readonly Requisiti
     }
     setPurchaseOrderNos(null);
     const result = await act('carryOut', 'The action messages cannot be carried out',
-      () => api.post<{ purchaseOrderNos: string[] }>(`${requisitionWorksheetPath}/carryOutActionMessage`));
+      () => api.post<{ purchaseOrderNos: string[] }>(`${sheet.path}/carryOutActionMessage`));
     if (!result) return;
     setPurchaseOrderNos(result.purchaseOrderNos);
     cells.clearErrors();
     // The lines carried out left the worksheet; the purchase orders and the linked sales orders changed.
-    void queryClient.invalidateQueries({ queryKey });
+    void queryClient.invalidateQueries({ queryKey: sheet.key });
     refreshDocumentLists(queryClient);
     void queryClient.invalidateQueries({ queryKey: ['salesDocument'] });
     void queryClient.invalidateQueries({ queryKey: ['purchaseDocument'] });

@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Loader, Modal, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, encodeKey } from '../api/client.ts';
 import { messageOf } from '../api/field-errors.ts';
 import { SelectionTable, type SelectionColumn } from '../components/selection-table.tsx';
@@ -8,6 +9,8 @@ import { formatDate } from '../format/dates.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import { formatQuantity } from '../format/numbers.ts';
 import { caption, useCaptions } from '../i18n/captions.ts';
+import { showNotice } from '../layout/notices.ts';
+import { requisitionWorksheetLink, requisitionWorksheetsQueryKey } from '../purchases/worksheet-name.ts';
 import type { DocumentKind } from './document-kinds.ts';
 import { explanationText, promisingMethods, type AcceptResult, type PromisingLine, type PromisingMethod, type PromisingResult } from './order-promising.ts';
 import { documentQueryKey } from './use-sales-document.ts';
@@ -47,6 +50,29 @@ function promisingColumns(locale: SupportedLocale): SelectionColumn<PromisingLin
   ];
 }
 
+/** The link in the notice: the worksheet the replenishment went onto, to carry it out there. */
+function ReplenishmentNotice({ worksheetName }: { worksheetName: string }) {
+  const t = useCaptions();
+  return (
+    <Text size="sm">
+      {t('The replenishment went onto requisition worksheet {{name}}.', { name: worksheetName })}{' '}
+      <Anchor component={Link} to={requisitionWorksheetLink(worksheetName)} size="sm">{t('Open requisition worksheet {{name}}', { name: worksheetName })}</Anchor>
+    </Text>
+  );
+}
+
+/**
+ * Capable to Promise's Accept made supply: say where it went (the worksheet of Order Promising Setup,
+ * not the one the worksheet page opens on), as posting announces its posted documents.
+ */
+function announceReplenishment(result: AcceptResult, method: PromisingMethod) {
+  if (method !== 'capableToPromise' || !result.worksheetName || !result.lines.some((line) => line.supply !== null)) return;
+  showNotice({
+    title: caption('Replenishment proposed'), color: 'teal', action: 'Order Promising',
+    body: <ReplenishmentNotice worksheetName={result.worksheetName} />,
+  });
+}
+
 /**
  * BC's Order Promising Lines: the earliest date each line of the order can ship by the chosen method,
  * why, and Accept, which writes those dates on the lines (all, or the ones chosen). Calculating
@@ -72,7 +98,9 @@ export function OrderPromisingDialog({ kind, document, opened, onClose, busy, lo
     setAccepting(true);
     setFailure(null);
     try {
-      await api.post<AcceptResult>(`${path}/accept`, lineNos ? { method, lineNos } : { method });
+      const result = await api.post<AcceptResult>(`${path}/accept`, lineNos ? { method, lineNos } : { method });
+      announceReplenishment(result, method);
+      void queryClient.invalidateQueries({ queryKey: requisitionWorksheetsQueryKey });
       await queryClient.invalidateQueries({ queryKey: documentQueryKey(kind, document.no) });
       setSelected(new Set());
       onClose();

@@ -60,4 +60,10 @@ export const promisingCaptions: Readonly<Record<string, string>> = {
   'Month': 'Maand',
   'Quarter': 'Kwartaal',
   'Year': 'Jaar',
+  // Capable to Promise's replenishment on the requisition worksheet.
+  'Worksheet Name': 'Naam werkblad',
+  'Replenishment': 'Aanvulling',
+  'Replenishment proposed': 'Aanvulling voorgesteld',
+  'The replenishment went onto requisition worksheet {{name}}.': 'De aanvulling staat in inkoopvoorstel {{name}}.',
+  'Open requisition worksheet {{name}}': 'Inkoopvoorstel {{name}} openen',
 };
