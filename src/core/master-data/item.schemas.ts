@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, codeReference, dateFormula, quantity, recordSchemas, requiredText, text, unitAmount } from './fields.ts';
+import { code, codeReference, dateFormula, integerField, quantity, recordSchemas, requiredText, text, unitAmount } from './fields.ts';
 
 export const itemTypes = ['inventory', 'service', 'nonInventory'] as const;
 export const costingMethods = ['fifo', 'average', 'standard'] as const;
@@ -44,3 +44,12 @@ export const itemUnitOfMeasureSchemas = recordSchemas({ code: code(10) }, {
 });
 
 export const itemDiscountGroupSchemas = recordSchemas({ code: code() }, { description: text(100) });
+
+/** A component line of an item's Assembly BOM (spec §15.3): Quantity per one unit of the parent, in the component's unit. */
+export const assemblyBomComponentSchemas = recordSchemas({ lineNo: integerField({ min: 1 }).optional() }, {
+  type: z.enum(['item']),
+  no: code(),
+  description: text(100),
+  quantityPer: quantity({ positive: true }),
+  unitOfMeasureCode: codeReference(10),
+}, ['no', 'quantityPer']);

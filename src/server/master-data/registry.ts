@@ -2,6 +2,7 @@ import { bankAccountResources } from '../bank/bank-account.resources.ts';
 import { customerGroupResources, customerResource, shipToAddressResource } from '../customers/customer.resources.ts';
 import { customerTemplateResource } from '../customers/customer-template.resources.ts';
 import { itemDiscountGroupResource, itemResource, itemUnitOfMeasureResource } from '../items/item.resources.ts';
+import { assemblyBomResource } from '../items/assembly-bom.resources.ts';
 import { ledgerResources } from '../ledger/ledger.resources.ts';
 import { logisticsResources } from '../setup/logistics.resources.ts';
 import { calendarResources, orderPromisingSetupSingleton } from '../setup/calendar.resources.ts';
@@ -23,7 +24,7 @@ export const resources: ResourceDefinition[] = [
   ...logisticsResources,
   ...calendarResources,
   customerResource, shipToAddressResource, ...customerGroupResources, customerTemplateResource,
-  itemResource, itemUnitOfMeasureResource, itemDiscountGroupResource, catalogItemResource,
+  itemResource, itemUnitOfMeasureResource, assemblyBomResource, itemDiscountGroupResource, catalogItemResource,
   ...pricingResources,
   salesDocumentArchiveResource,
   ...standardSalesResources,

@@ -26,3 +26,4 @@ export * from './email.ts';
 export * from './approvals.ts';
 export * from './availability.ts';
 export * from './reservations.ts';
+export * from './assembly.ts';
