@@ -10,6 +10,7 @@ import { PostedTotals } from '../posted/posted-document-page.tsx';
 import { PostedLinesTable } from '../posted/posted-lines-table.tsx';
 import { useSession } from '../session/session-store.ts';
 import { postedPurchaseHeaderGroups } from './posted-purchase-fields.ts';
+import { PostedPurchaseStatus } from './posted-purchase-status.tsx';
 import { postedPurchaseKindByPath, type PostedPurchaseKind } from './purchase-kinds.ts';
 import type { PostedPurchaseDocument } from './purchase-types.ts';
 import { useCaptions } from '../i18n/captions.ts';
@@ -34,7 +35,10 @@ function PostedPurchaseDocumentView({ kind, document }: { kind: PostedPurchaseKi
   const { locale } = useSession();
   return (
     <Stack gap="sm">
-      <Title order={2}>{t(kind.caption)} {document.no} · {document.buyFromName}</Title>
+      <Group gap="sm">
+        <Title order={2}>{t(kind.caption)} {document.no} · {document.buyFromName}</Title>
+        {kind.billed && <PostedPurchaseStatus header={document} />}
+      </Group>
       <Group gap="xs" role="toolbar" aria-label={t('Actions')}>
         <Button component={Link} to={findEntriesPath(document.no)} variant="default">{t('Find entries')}</Button>
       </Group>

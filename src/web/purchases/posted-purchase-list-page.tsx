@@ -5,7 +5,7 @@ import { NotFoundPage } from '../layout/not-found-page.tsx';
 import type { ListFilter } from '../lists/list-filters.tsx';
 import { ListPage, type ListColumn } from '../lists/list-page.tsx';
 import { postedDocumentPath } from '../posted/posted-document-kinds.ts';
-import { PostedStatusBadges } from '../posted/posted-status-badges.tsx';
+import { PostedPurchaseStatus } from './posted-purchase-status.tsx';
 import { textColumn } from '../sales/sales-document-list-page.tsx';
 import { vendorNumberFields } from './posted-purchase-fields.ts';
 import { postedPurchaseKindByPath, type PostedPurchaseKind } from './purchase-kinds.ts';
@@ -25,15 +25,7 @@ const amountColumn = (key: 'amount' | 'amountIncludingVat' | 'remainingAmount', 
  * Open / Partly paid / Paid / Overdue, with the posted sales lists' badges; the API orders by the same
  * status at the work date. Purchase documents are never prepayments, cancelled or corrective here.
  */
-const statusColumn: ListColumn<Row> = {
-  key: 'status', label: 'Status',
-  render: (row) => (
-    <PostedStatusBadges header={{
-      prepayment: false, prepaymentOrderNo: null, cancelled: false, corrective: false,
-      closed: row.closed ?? false, remainingAmount: row.remainingAmount ?? null, amountIncludingVat: row.amountIncludingVat, dueDate: row.dueDate,
-    }} />
-  ),
-};
+const statusColumn: ListColumn<Row> = { key: 'status', label: 'Status', render: (row) => <PostedPurchaseStatus header={row} /> };
 
 function columnsFor(kind: PostedPurchaseKind): ListColumn<Row>[] {
   const vendorNumber = vendorNumberFields[kind.type];

@@ -152,4 +152,7 @@ export interface ReceiptLineCandidate extends PostedPurchaseLine {
 
 export interface PostedPurchaseDocument extends PostedPurchaseHeader {
   lines: PostedPurchaseLine[];
+  /** Invoices and credit memos: what is still to pay (refund) and whether the vendor entry is closed. */
+  remainingAmount?: string | null;
+  closed?: boolean;
 }
