@@ -83,17 +83,25 @@ ALTER TABLE "company_information" ADD CONSTRAINT "company_information_time_bucke
 -- The availability projection (schema/availability.ts), kept in step by statement triggers. Each
 -- statement adds its net changes as one upsert per (item, location, date) in key order, so two
 -- transactions lock the rows they share in the same order; a change that nets to zero locks nothing.
-CREATE FUNCTION item_availability_apply(changes jsonb) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO item_availability AS a (item_no, location_code, date, inventory, scheduled_receipts, gross_requirements)
-  SELECT c.item_no, c.location_code, c.date, sum(c.inventory), sum(c.scheduled_receipts), sum(c.gross_requirements)
-  FROM jsonb_to_recordset(coalesce(changes, '[]')) AS c(item_no text, location_code text, date date, inventory numeric, scheduled_receipts numeric, gross_requirements numeric)
-  GROUP BY c.item_no, c.location_code, c.date
-  HAVING sum(c.inventory) <> 0 OR sum(c.scheduled_receipts) <> 0 OR sum(c.gross_requirements) <> 0
-  ORDER BY c.item_no, c.location_code, c.date
-  ON CONFLICT (item_no, location_code, date) DO UPDATE SET
-    inventory = a.inventory + excluded.inventory,
-    scheduled_receipts = a.scheduled_receipts + excluded.scheduled_receipts,
-    gross_requirements = a.gross_requirements + excluded.gross_requirements
+-- `source` is a query of changes (item_no, location_code, date, inventory, scheduled_receipts,
+-- gross_requirements); the trigger runs the statement itself, as only it sees the transition tables.
+CREATE FUNCTION item_availability_upsert(source text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT 'INSERT INTO item_availability AS a (item_no, location_code, date, inventory, scheduled_receipts, gross_requirements)
+    SELECT c.item_no, c.location_code, c.date, sum(c.inventory), sum(c.scheduled_receipts), sum(c.gross_requirements)
+    FROM (' || source || ') c
+    GROUP BY c.item_no, c.location_code, c.date
+    HAVING sum(c.inventory) <> 0 OR sum(c.scheduled_receipts) <> 0 OR sum(c.gross_requirements) <> 0
+    ORDER BY c.item_no, c.location_code, c.date
+    ON CONFLICT (item_no, location_code, date) DO UPDATE SET
+      inventory = a.inventory + excluded.inventory,
+      scheduled_receipts = a.scheduled_receipts + excluded.scheduled_receipts,
+      gross_requirements = a.gross_requirements + excluded.gross_requirements'
+$$;
+--> statement-breakpoint
+-- An item ledger entry is inventory on its posting date.
+CREATE FUNCTION item_ledger_entry_availability(e item_ledger_entry, sign numeric) RETURNS TABLE(item_no text, location_code text, date date, inventory numeric, scheduled_receipts numeric, gross_requirements numeric)
+LANGUAGE sql STABLE AS $$
+  SELECT e.item_no, e.location_code, e.posting_date, sign * e.quantity, 0::numeric, 0::numeric
 $$;
 --> statement-breakpoint
 -- What an open sales line adds (sign 1) or takes away (sign -1): an order's outstanding quantity is a
@@ -119,39 +127,28 @@ LANGUAGE sql STABLE AS $$
     AND EXISTS (SELECT 1 FROM item i WHERE i.no = l.no AND i.type = 'inventory')
 $$;
 --> statement-breakpoint
--- One trigger function for every kind of line: its argument names the function that says what one
--- line adds (sign 1) or takes away (sign -1).
-CREATE FUNCTION line_availability_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  changes jsonb;
+-- One trigger function for item entries and every kind of line: its argument names the function
+-- that says what one row adds (sign 1) or takes away (sign -1).
+CREATE FUNCTION availability_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    EXECUTE format('SELECT jsonb_agg(c) FROM new_rows n, %I(n, 1) c', TG_ARGV[0]) INTO changes;
-  ELSIF TG_OP = 'DELETE' THEN
-    EXECUTE format('SELECT jsonb_agg(c) FROM old_rows o, %I(o, -1) c', TG_ARGV[0]) INTO changes;
-  ELSE
-    EXECUTE format('SELECT jsonb_agg(c) FROM (SELECT c.* FROM new_rows n, %1$I(n, 1) c UNION ALL SELECT c.* FROM old_rows o, %1$I(o, -1) c) c', TG_ARGV[0]) INTO changes;
-  END IF;
-  PERFORM item_availability_apply(changes);
+  EXECUTE item_availability_upsert(CASE TG_OP
+    WHEN 'INSERT' THEN format('SELECT c.* FROM new_rows n, %I(n, 1) c', TG_ARGV[0])
+    WHEN 'DELETE' THEN format('SELECT c.* FROM old_rows o, %I(o, -1) c', TG_ARGV[0])
+    ELSE format('SELECT c.* FROM new_rows n, %1$I(n, 1) c UNION ALL SELECT c.* FROM old_rows o, %1$I(o, -1) c', TG_ARGV[0])
+  END);
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION item_ledger_entry_availability_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM item_availability_apply((SELECT jsonb_agg(jsonb_build_object('item_no', e.item_no, 'location_code', e.location_code,
-    'date', e.posting_date, 'inventory', e.quantity, 'scheduled_receipts', 0, 'gross_requirements', 0)) FROM new_rows e));
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE TRIGGER sales_line_availability_insert AFTER INSERT ON sales_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('sales_line_availability');--> statement-breakpoint
-CREATE TRIGGER sales_line_availability_update AFTER UPDATE ON sales_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('sales_line_availability');--> statement-breakpoint
-CREATE TRIGGER sales_line_availability_delete AFTER DELETE ON sales_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('sales_line_availability');--> statement-breakpoint
-CREATE TRIGGER purchase_line_availability_insert AFTER INSERT ON purchase_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('purchase_line_availability');--> statement-breakpoint
-CREATE TRIGGER purchase_line_availability_update AFTER UPDATE ON purchase_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('purchase_line_availability');--> statement-breakpoint
-CREATE TRIGGER purchase_line_availability_delete AFTER DELETE ON purchase_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('purchase_line_availability');--> statement-breakpoint
-CREATE TRIGGER item_ledger_entry_availability AFTER INSERT ON item_ledger_entry REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION item_ledger_entry_availability_trigger();--> statement-breakpoint
+CREATE TRIGGER sales_line_availability_insert AFTER INSERT ON sales_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION availability_trigger('sales_line_availability');--> statement-breakpoint
+CREATE TRIGGER sales_line_availability_update AFTER UPDATE ON sales_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION availability_trigger('sales_line_availability');--> statement-breakpoint
+CREATE TRIGGER sales_line_availability_delete AFTER DELETE ON sales_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION availability_trigger('sales_line_availability');--> statement-breakpoint
+CREATE TRIGGER purchase_line_availability_insert AFTER INSERT ON purchase_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION availability_trigger('purchase_line_availability');--> statement-breakpoint
+CREATE TRIGGER purchase_line_availability_update AFTER UPDATE ON purchase_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION availability_trigger('purchase_line_availability');--> statement-breakpoint
+CREATE TRIGGER purchase_line_availability_delete AFTER DELETE ON purchase_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION availability_trigger('purchase_line_availability');--> statement-breakpoint
+CREATE TRIGGER item_ledger_entry_availability AFTER INSERT ON item_ledger_entry REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION availability_trigger('item_ledger_entry_availability');--> statement-breakpoint
 -- Existing entries and open lines, once.
-SELECT item_availability_apply((SELECT jsonb_agg(jsonb_build_object('item_no', e.item_no, 'location_code', e.location_code,
-  'date', e.posting_date, 'inventory', e.quantity, 'scheduled_receipts', 0, 'gross_requirements', 0)) FROM item_ledger_entry e));--> statement-breakpoint
-SELECT item_availability_apply((SELECT jsonb_agg(c) FROM sales_line l, sales_line_availability(l, 1) c));--> statement-breakpoint
-SELECT item_availability_apply((SELECT jsonb_agg(c) FROM purchase_line l, purchase_line_availability(l, 1) c));
+DO $$ BEGIN
+  EXECUTE item_availability_upsert('SELECT c.* FROM item_ledger_entry e, item_ledger_entry_availability(e, 1) c');
+  EXECUTE item_availability_upsert('SELECT c.* FROM sales_line l, sales_line_availability(l, 1) c');
+  EXECUTE item_availability_upsert('SELECT c.* FROM purchase_line l, purchase_line_availability(l, 1) c');
+END $$;

@@ -12,9 +12,9 @@ LANGUAGE sql STABLE AS $$
     AND EXISTS (SELECT 1 FROM item i WHERE i.no = l.no AND i.type = 'inventory')
 $$;
 --> statement-breakpoint
-CREATE TRIGGER requisition_line_availability_insert AFTER INSERT ON requisition_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('requisition_line_availability');--> statement-breakpoint
-CREATE TRIGGER requisition_line_availability_update AFTER UPDATE ON requisition_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('requisition_line_availability');--> statement-breakpoint
-CREATE TRIGGER requisition_line_availability_delete AFTER DELETE ON requisition_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION line_availability_trigger('requisition_line_availability');--> statement-breakpoint
-SELECT item_availability_apply((SELECT jsonb_agg(c) FROM requisition_line l, requisition_line_availability(l, 1) c));
+CREATE TRIGGER requisition_line_availability_insert AFTER INSERT ON requisition_line REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION availability_trigger('requisition_line_availability');--> statement-breakpoint
+CREATE TRIGGER requisition_line_availability_update AFTER UPDATE ON requisition_line REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION availability_trigger('requisition_line_availability');--> statement-breakpoint
+CREATE TRIGGER requisition_line_availability_delete AFTER DELETE ON requisition_line REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION availability_trigger('requisition_line_availability');--> statement-breakpoint
+DO $$ BEGIN EXECUTE item_availability_upsert('SELECT c.* FROM requisition_line l, requisition_line_availability(l, 1) c'); END $$;
 --> statement-breakpoint
 INSERT INTO "order_promising_setup" ("id") VALUES (1) ON CONFLICT DO NOTHING;
