@@ -3,12 +3,14 @@
  * a sales order and why, by Available to Promise or Capable to Promise, and with --accept the dates
  * written to the lines (CTP: the replenishment on the order promising worksheet).
  * `ledgerline item-availability <itemNo>`: Item Availability by Periods or by Location.
- * Both print tables for a person; --json prints the API's answer.
+ * `ledgerline reserve <orderNo> <lineNo>` (spec §16, reservations): reserve a sales order line from
+ * inventory or a purchase order line, or cancel its reservations, and show what the line holds after.
+ * All print tables for a person; --json prints the API's answer.
  */
 import { type Command, Option } from 'commander';
 import type { CliCommandKit } from './command-kit.ts';
 import { apiPath } from './record-command.ts';
-import { availabilityTable, explanationText, promisingTable, quantityText, type AvailabilityFigures, type PromisingLineView } from './availability-text.ts';
+import { availabilityTable, explanationText, promisingTable, quantityText, table, type AvailabilityFigures, type PromisingLineView } from './availability-text.ts';
 
 const methods = { atp: 'availableToPromise', ctp: 'capableToPromise' } as const;
 
@@ -37,6 +39,7 @@ export function registerAvailabilityCommands(program: Command, kit: CliCommandKi
       }));
 
   registerItemAvailabilityCommand(program, kit);
+  registerReserveCommand(program, kit);
 }
 
 function parseLineNos(text: string): number[] {
@@ -116,4 +119,57 @@ function availabilityReport(answer: AvailabilityAnswer, options: AvailabilityOpt
   const where = options.location === undefined ? 'all locations' : `location ${options.location || '(blank)'}`;
   const rows = answer.items.map((row) => ({ leading: [row.periodStart!, row.periodEnd!], figures: row }));
   return `Item ${answer.itemNo} by ${options.periodType}, ${where}:\n${availabilityTable(['Period start', 'Period end'], rows)}`;
+}
+
+interface ReserveOptions { quantity?: string; fromPurchase?: string; cancel?: boolean; json?: boolean; server?: string }
+
+interface ReservationView { itemNo: string; locationCode: string; quantityBase: string; supplyType: string; purchaseDocumentNo: string | null; purchaseLineNo: number | null }
+interface ReservationsAnswer { reservedQuantity: string; items: ReservationView[] }
+
+function registerReserveCommand(program: Command, kit: CliCommandKit): void {
+  program.command('reserve <orderNo> <lineNo>')
+    .description('Reserve a sales order line (default: all not yet reserved, from inventory first, then purchase orders due by its shipment date) '
+      + 'or cancel its reservations; prints what the line holds after, e.g. `reserve SO000001 10000 --from-purchase PO000001:10000`')
+    .option('--quantity <quantity>', 'how much to reserve, in the base unit of measure (default: all not yet reserved)')
+    .option('--from-purchase <po:line>', 'reserve from this purchase order line, e.g. PO000001:10000 (default: inventory, then purchase orders)')
+    .option('--cancel', 'cancel the line\'s reservations instead')
+    .option('--json', 'print the API\'s answer as JSON')
+    .addOption(kit.serverOption)
+    .action(async (orderNo: string, lineNo: string, options: ReserveOptions) =>
+      kit.withApi(options.server, async (api) => {
+        if (!/^[1-9]\d*$/.test(lineNo)) throw new Error(`The line number must be a whole number such as 10000 (got '${lineNo}').`);
+        if (options.cancel && (options.quantity !== undefined || options.fromPurchase !== undefined)) {
+          throw new Error('--cancel cancels all of the line\'s reservations: it takes no --quantity or --from-purchase.');
+        }
+        const base = apiPath(`salesOrders/${orderNo}/lines/${lineNo}`);
+        const where = `line ${lineNo} of sales order ${orderNo.toUpperCase()}`;
+        if (options.cancel) {
+          const { cancelledQuantity } = kit.expectOk(await api.request('DELETE', `${base}/reservations`)) as { cancelledQuantity: string };
+          const after = kit.expectOk(await api.request('GET', `${base}/reservations`)) as ReservationsAnswer;
+          if (options.json) return kit.print({ cancelledQuantity, ...after });
+          kit.io.stdout.write(`Cancelled ${quantityText(cancelledQuantity)} reserved on ${where}.\n${reservationsText(where, after)}`);
+          return;
+        }
+        const body = { ...(options.quantity !== undefined ? { quantity: options.quantity } : {}), ...(options.fromPurchase ? { supply: purchaseSupply(options.fromPurchase) } : {}) };
+        const answer = kit.expectOk(await api.request('POST', `${base}/reserve`, body)) as ReservationsAnswer & { reservedNow: string };
+        if (options.json) return kit.print(answer);
+        kit.io.stdout.write(`Reserved ${quantityText(answer.reservedNow)} now on ${where}.\n${reservationsText(where, answer)}`);
+      }));
+}
+
+/** "PO000001:10000" → the purchase order line to reserve from. */
+function purchaseSupply(text: string): { type: 'purchaseOrder'; documentNo: string; lineNo: number } {
+  const match = /^([^:\s]+):([1-9]\d*)$/.exec(text.trim());
+  if (!match) throw new Error(`--from-purchase takes a purchase order and line number, e.g. PO000001:10000 (got '${text}').`);
+  return { type: 'purchaseOrder', documentNo: match[1]!, lineNo: Number.parseInt(match[2]!, 10) };
+}
+
+/** What the line holds after the command: its total and each reservation's supply. */
+function reservationsText(where: string, answer: ReservationsAnswer): string {
+  if (answer.items.length === 0) return `Nothing is reserved on ${where}.\n`;
+  const rows = answer.items.map((row) => [
+    row.supplyType === 'purchaseOrder' ? 'Purchase order' : 'Inventory', row.itemNo, row.locationCode || '(blank)', quantityText(row.quantityBase),
+    row.purchaseDocumentNo ? `${row.purchaseDocumentNo} line ${row.purchaseLineNo}` : '-',
+  ]);
+  return `${quantityText(answer.reservedQuantity)} reserved on ${where} (base unit of measure):\n${table(['Supply', 'Item', 'Location', 'Quantity', 'Purchase order'], rows, [3])}`;
 }

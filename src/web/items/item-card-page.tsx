@@ -13,6 +13,7 @@ import { ItemAvailabilityPanel } from './item-availability-panel.tsx';
 import { ItemInventoryPanel } from './item-inventory-panel.tsx';
 import { ItemLineDiscountsPanel, ItemSalesPricesPanel } from './item-prices-panel.tsx';
 import { ItemUnitsPanel } from './item-units-panel.tsx';
+import { ItemAssemblyBomPanel } from './item-assembly-bom-panel.tsx';
 import { SalesPrepaymentPercentsPanel } from './sales-prepayment-percents-panel.tsx';
 
 /** An item as the card form edits it: its Description is the card's title, as a customer's Name is. */
@@ -40,6 +41,7 @@ function ExistingItemCard({ no }: { no: string }) {
       {/* The form holds decimals as the locale writes them: another locale starts it afresh. */}
       <RecordCardForm key={locale} spec={itemCard} record={record} />
       <ItemUnitsPanel itemNo={record.no} baseUnitOfMeasure={record.baseUnitOfMeasure} />
+      <ItemAssemblyBomPanel itemNo={record.no} />
       <ItemSalesPricesPanel itemNo={record.no} />
       <ItemLineDiscountsPanel itemNo={record.no} />
       <ItemInventoryPanel itemNo={record.no} />

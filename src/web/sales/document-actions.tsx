@@ -14,6 +14,8 @@ import { MakeFromQuote } from './make-from-quote.tsx';
 import { OrderPromisingDialog } from './order-promising-dialog.tsx';
 import { PostingActions, salesPosting } from './posting-actions.tsx';
 import { PrepaymentActions } from './prepayment-actions.tsx';
+import { ReservationDialog } from './reservation-dialog.tsx';
+import { useFollowedLineNo } from './reservations.ts';
 import { GetRecurringSalesLinesAction } from './recurring-lines-action.tsx';
 import { isPostable } from './posting-options.ts';
 import { StatisticsDialog } from './statistics-dialog.tsx';
@@ -36,7 +38,7 @@ interface DocumentActionsProps {
   locale: SupportedLocale;
 }
 
-type Dialog = 'copy' | 'statistics' | 'shipmentLines' | 'postedLines' | 'catalogItem' | 'orderPromising';
+type Dialog = 'copy' | 'statistics' | 'shipmentLines' | 'postedLines' | 'catalogItem' | 'orderPromising' | 'reservation';
 
 /** The documents that sell items, where a line may be a catalog item's. */
 const sellsCatalogItems: ReadonlySet<DocumentKind['type']> = new Set(['quote', 'order', 'invoice']);
@@ -45,6 +47,7 @@ const sellsCatalogItems: ReadonlySet<DocumentKind['type']> = new Set(['quote', '
 export function DocumentActions({ kind, document, busy, send, onError, locale }: DocumentActionsProps) {
   const t = useCaptions();
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const currentLineNo = useFollowedLineNo();
   const act = (path: string) => runWithBanner(onError, () => send({ method: 'POST', path }));
   const open = document.status === 'open';
   const close = () => setDialog(null);
@@ -65,6 +68,7 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       )}
       {sellsCatalogItems.has(kind.type) && <Button variant="default" onClick={() => setDialog('catalogItem')} disabled={busy || !open}>{t('Add Catalog Item…')}</Button>}
       {kind.type === 'order' && <Button variant="default" onClick={() => setDialog('orderPromising')} disabled={busy}>{t('Order Promising…')}</Button>}
+      {kind.type === 'order' && <Button variant="default" onClick={() => setDialog('reservation')} disabled={busy}>{t('Reservation…')}</Button>}
       <GetRecurringSalesLinesAction kind={kind} document={document} busy={busy} send={send} locale={locale} />
       <Button variant="default" onClick={() => setDialog('copy')} disabled={busy || !open}>{t('Copy Document…')}</Button>
       <Button variant="default" onClick={() => setDialog('statistics')} disabled={busy}>{t('Statistics…')}</Button>
@@ -76,6 +80,7 @@ export function DocumentActions({ kind, document, busy, send, onError, locale }:
       {kind.type === 'invoice' && <GetShipmentLinesDialog {...dialogProps} opened={dialog === 'shipmentLines'} />}
       {kind.direction === 'inbound' && <GetPostedLinesDialog {...dialogProps} opened={dialog === 'postedLines'} />}
       {kind.type === 'order' && <OrderPromisingDialog kind={kind} document={document} opened={dialog === 'orderPromising'} onClose={close} busy={busy} locale={locale} />}
+      {kind.type === 'order' && <ReservationDialog document={document} currentLineNo={currentLineNo} opened={dialog === 'reservation'} onClose={close} locale={locale} />}
       {sellsCatalogItems.has(kind.type) && <AddCatalogItemDialog opened={dialog === 'catalogItem'} onClose={close} send={send} locale={locale} />}
       <DeleteDocumentButton kind={kind} documentNo={document.no} busy={busy} />
     </Group>

@@ -10,6 +10,7 @@ import type { SalesDocument } from '../api/types.ts';
 import { formatAmount, formatQuantity } from '../format/numbers.ts';
 import { useCaptions } from '../i18n/captions.ts';
 import { useSession } from '../session/session-store.ts';
+import { useLineReservations } from './reservations.ts';
 
 /** A line as GET returns it: its quantity in the base unit, too, which inventory is counted in. */
 type Line = SalesDocument['lines'][number] & { quantityBase?: string };
@@ -32,7 +33,7 @@ export function DocumentFactBox({ document, line }: DocumentFactBoxProps) {
   return (
     <Stack gap="sm" component="aside" aria-label={t('FactBox')}>
       <CustomerFactBox customerNo={document.billToCustomerNo} name={document.billToName} version={document.version} />
-      {line?.type === 'item' && line.no !== '' && <ItemFactBox line={line} />}
+      {line?.type === 'item' && line.no !== '' && <ItemFactBox line={line} order={document.documentType === 'order' ? document : undefined} />}
     </Stack>
   );
 }
@@ -93,7 +94,7 @@ function CustomerFactBox({ customerNo, name, version }: { customerNo: string; na
 }
 
 /** The current line's item: what is in stock in total and at the line's location, against what the line asks. */
-function ItemFactBox({ line }: { line: Line }) {
+function ItemFactBox({ line, order }: { line: Line; order: { no: string; version: number } | undefined }) {
   const t = useCaptions();
   const { locale } = useSession();
   const inventory = useQuery({ queryKey: ['itemInventory', line.no], queryFn: () => api.get<ItemInventory>(`/items/${encodeKey(line.no)}/inventory`) });
@@ -111,9 +112,19 @@ function ItemFactBox({ line }: { line: Line }) {
           <Figure label={t('Inventory')} field="inventory">{formatQuantity(inventory.data.inventory, locale)}</Figure>
           <Figure label={location ? t('Inventory at {{location}}', { location }) : t('Inventory (no location)')} field="inventoryAtLocation">{formatQuantity(atLocation, locale)}</Figure>
           <Figure label={t('Quantity on this line (base)')} field="lineQuantityBase">{formatQuantity(line.quantityBase ?? line.quantity, locale)}</Figure>
+          {order && <ReservedFigure order={order} lineNo={line.lineNo} />}
           <Anchor component={Link} to={`/items/${encodeKey(line.no)}#availability`} size="sm">{t('Availability by period and location')}</Anchor>
         </Stack>
       )}
     </FactBox>
   );
+}
+
+/** How much of an order line is reserved (base unit): what its shipment may take that other orders may not. */
+function ReservedFigure({ order, lineNo }: { order: { no: string; version: number }; lineNo: number }) {
+  const t = useCaptions();
+  const { locale } = useSession();
+  const reservations = useLineReservations(order.no, lineNo, order.version);
+  if (!reservations.data) return null;
+  return <Figure label={t('Reserved Quantity')} field="reservedQuantity">{formatQuantity(reservations.data.reservedQuantity, locale)}</Figure>;
 }

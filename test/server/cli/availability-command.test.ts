@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runLedgerline, useCliWorkspace } from '../../support/cli.ts';
 
-// `ledgerline order-promising` and `item-availability` as a clerk runs them on the demo company, on
+// `ledgerline order-promising`, `item-availability` and `reserve` as a clerk runs them on the demo company, on
 // 5 January 2026, with the spec's worked example 8 (§16.4) on an item of the test's own: 6 in stock
 // at MAIN, a purchase order of 20 expected on 20 January, a sales order of 10 to ship on 10 January.
 const workspace = useCliWorkspace('ledgerline-availability-cli-');
@@ -34,7 +34,7 @@ async function givenOrder(lines: Array<{ no: string; quantity: string }>) {
   return order as { no: string; lines: Array<{ lineNo: number; shipmentDate: string }> };
 }
 
-describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline order-promising / item-availability', () => {
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline order-promising / item-availability / reserve', () => {
   let purchaseNo: string;
   beforeAll(async () => {
     await ok('demo');
@@ -114,6 +114,46 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('ledgerline order-promis
     expect((await ok('get', `salesOrders/${order.no}`)).json().lines[0].shipmentDate).toBe('2026-01-15');
     const worksheet = (await ok('get', 'requisitionWorksheets/PROMISING/lines')).json();
     expect(worksheet.items).toMatchObject([{ no: 'PROM-C', quantity: '4.00000', dueDate: '2026-01-15', salesOrderNo: order.no }]);
+  });
+
+  it('reserves a line from inventory or a purchase order line, says why it cannot, and cancels the reservations', { timeout: 240_000 }, async () => {
+    await givenItem('PROM-R', '5');
+    const purchase = (await ok('create', 'purchaseOrders', '--data', JSON.stringify({
+      buyFromVendorNo: 'V00010', locationCode: 'MAIN', lines: [{ type: 'item', no: 'PROM-R', quantity: '3', locationCode: 'MAIN', expectedReceiptDate: '2026-01-08' }],
+    }))).json() as { no: string; lines: Array<{ lineNo: number }> };
+    const first = await givenOrder([{ no: 'PROM-R', quantity: '4' }]);
+    const firstLine = String(first.lines[0]!.lineNo);
+
+    const reserved = await ok('reserve', first.no, firstLine);
+    expect(reserved.stdout).toContain(`Reserved 4 now on line ${firstLine} of sales order ${first.no}.`);
+    expect(reserved.stdout).toContain(`4 reserved on line ${firstLine} of sales order ${first.no}`);
+    expect(reserved.stdout).toMatch(/Inventory\s+PROM-R\s+MAIN\s+4\s+-/);
+    const again = await ledgerline('reserve', first.no, firstLine);
+    expect([again.status, again.stderr]).toEqual([1, expect.stringContaining('NOTHING_TO_RESERVE')]);
+
+    // The second order takes the purchase order's 3 by name, 2 and then 1.
+    const second = await givenOrder([{ no: 'PROM-R', quantity: '3' }]);
+    const secondLine = String(second.lines[0]!.lineNo);
+    const fromPurchase = `${purchase.no}:${purchase.lines[0]!.lineNo}`;
+    const byName = (await ok('reserve', second.no, secondLine, '--from-purchase', fromPurchase, '--quantity', '2', '--json')).json();
+    expect(byName).toMatchObject({ reservedNow: '2.00000', reservedQuantity: '2.00000', items: [{ supplyType: 'purchaseOrder', quantityBase: '2.00000', purchaseDocumentNo: purchase.no }] });
+    const shown = (await ok('reserve', second.no, secondLine, '--from-purchase', fromPurchase, '--quantity', '1')).stdout;
+    // Each reservation is a row of its own: the 2 and then the 1.
+    expect(shown).toContain(`3 reserved on line ${secondLine} of sales order ${second.no}`);
+    expect(shown.match(new RegExp(`Purchase order\\s+PROM-R\\s+MAIN\\s+[12]\\s+${purchase.no} line ${purchase.lines[0]!.lineNo}`, 'g'))).toHaveLength(2);
+
+    const cancelled = await ok('reserve', first.no, firstLine, '--cancel');
+    expect(cancelled.stdout).toContain(`Cancelled 4 reserved on line ${firstLine} of sales order ${first.no}.`);
+    expect(cancelled.stdout).toContain(`Nothing is reserved on line ${firstLine} of sales order ${first.no}.`);
+    // The purchase order line is all reserved for the second order now: nothing of it is left for the first.
+    const taken = await ledgerline('reserve', first.no, firstLine, '--from-purchase', fromPurchase, '--quantity', '1');
+    expect([taken.status, taken.stderr]).toEqual([1, expect.stringContaining('RESERVATION_NOT_POSSIBLE')]);
+    expect((await ok('reserve', first.no, firstLine, '--cancel', '--json')).json()).toEqual({ cancelledQuantity: '0.00000', reservedQuantity: '0.00000', items: [] });
+
+    const badSupply = await ledgerline('reserve', first.no, firstLine, '--from-purchase', purchase.no);
+    expect([badSupply.status, badSupply.stderr]).toEqual([1, expect.stringContaining('--from-purchase takes a purchase order and line number')]);
+    const mixed = await ledgerline('reserve', first.no, firstLine, '--cancel', '--quantity', '1');
+    expect([mixed.status, mixed.stderr]).toEqual([1, expect.stringContaining('--cancel cancels all')]);
   });
 
   it('keeps base calendars and their changes as plain resources of the generic record commands', { timeout: 120_000 }, async () => {
