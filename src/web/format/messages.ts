@@ -20,7 +20,8 @@ interface Formatted { amounts?: readonly string[]; percents?: readonly string[];
 
 type LocalizedCode = Extract<DomainErrorCode,
   'INVOICE_DISCOUNT_TOO_LARGE' | 'INVOICE_DISCOUNT_NOT_ALLOWED' | 'LINE_DISCOUNT_OUT_OF_RANGE' | 'APPLIED_AMOUNT_TOO_LARGE' | 'QUOTE_EXPIRED' | 'EXCHANGE_RATE_MISSING'
-  | 'NO_DATE_IN_PROMISING_WINDOW' | 'REQUESTED_DATE_FIXED_BY_PROMISED' | 'RESERVED_FOR_OTHER_DEMAND' | 'RESERVATION_NOT_POSSIBLE'>;
+  | 'NO_DATE_IN_PROMISING_WINDOW' | 'REQUESTED_DATE_FIXED_BY_PROMISED' | 'RESERVED_FOR_OTHER_DEMAND' | 'RESERVATION_NOT_POSSIBLE'
+  | 'NOTHING_TO_RESERVE' | 'RESERVE_QUANTITY_INVALID'>;
 
 /** Which parameters of a code are amounts, percentages or dates. */
 const formattedParams: Readonly<Record<LocalizedCode, Formatted>> = {
@@ -34,6 +35,8 @@ const formattedParams: Readonly<Record<LocalizedCode, Formatted>> = {
   REQUESTED_DATE_FIXED_BY_PROMISED: { dates: ['promisedDeliveryDate'] },
   RESERVED_FOR_OTHER_DEMAND: { quantities: ['toShip', 'inventory', 'reserved', 'free'] },
   RESERVATION_NOT_POSSIBLE: { quantities: ['quantity', 'available'] },
+  NOTHING_TO_RESERVE: {},
+  RESERVE_QUANTITY_INVALID: { quantities: ['quantity', 'open'] },
 };
 
 /** The same messages in Dutch, in BC's (nl-NL) words. */
@@ -48,6 +51,8 @@ const dutchMessages: Readonly<Record<LocalizedCode, (p: MessageParams) => string
   REQUESTED_DATE_FIXED_BY_PROMISED: (p) => `Gevraagde leveringsdatum kan niet worden gewijzigd zolang Beloofde leveringsdatum ${p.promisedDeliveryDate} is; maak eerst de beloofde datum leeg.`,
   RESERVED_FOR_OTHER_DEMAND: (p) => `Artikel ${p.itemNo}${p.locationCode ? ` in ${p.locationCode}` : ''}: er zou ${p.toShip} worden verzonden, maar van de ${p.inventory} in voorraad zijn er ${p.reserved} gereserveerd voor andere orders; ${p.free} kan worden verzonden. Annuleer of verplaats die reserveringen eerst.`,
   RESERVATION_NOT_POSSIBLE: (p) => `Van die aanvoer kan maar ${p.available} van artikel ${p.itemNo} worden gereserveerd, niet ${p.quantity}.`,
+  NOTHING_TO_RESERVE: (p) => `Regel ${p.lineNo} van order ${p.no} is volledig gereserveerd (of heeft niets meer te verzenden).`,
+  RESERVE_QUANTITY_INVALID: (p) => `Het te reserveren aantal moet groter zijn dan 0 en ten hoogste de ${p.open} die nog niet gereserveerd zijn, niet ${p.quantity}.`,
 };
 
 const isLocalizedCode = (code: string): code is LocalizedCode => Object.hasOwn(formattedParams, code);

@@ -35,6 +35,9 @@ describe('refusal messages in the user\'s language and format', () => {
     expect(localizedMessage('RESERVED_FOR_OTHER_DEMAND', params, 'nl-NL')).toContain('of the 1.234,5 in inventory 4 are reserved');
     expect(localizedMessage('RESERVED_FOR_OTHER_DEMAND', params, 'nl-NL', 'nl')).toContain('van de 1.234,5 in voorraad zijn er 4 gereserveerd');
     expect(localizedMessage('NO_DATE_IN_PROMISING_WINDOW', { lineNo: 10000, itemNo: 'B', windowEnd: '2026-04-12' }, 'nl-NL')).toContain('until 12-04-2026');
+    expect(localizedMessage('RESERVE_QUANTITY_INVALID', { quantity: '5.00000', open: '4.00000' }, 'nl-NL', 'nl')).toBe(
+      'Het te reserveren aantal moet groter zijn dan 0 en ten hoogste de 4 die nog niet gereserveerd zijn, niet 5.');
+    expect(localizedMessage('NOTHING_TO_RESERVE', { lineNo: 10000, no: 'SO1' }, 'nl-NL', 'nl')).toContain('Regel 10000 van order SO1');
     // A window without end is no date: the API's own words stand.
     expect(localizedMessage('NO_DATE_IN_PROMISING_WINDOW', { lineNo: 10000, itemNo: 'B', windowEnd: '(no end)' }, 'nl-NL')).toBeNull();
   });
