@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/chromium.ts';
 import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 import { screenshotSteps } from './support/steps.ts';
+import { givenItemLike1000, givenStock, setWorkDate } from './support/given-stock.ts';
 
 // Capable to Promise end to end in the browser with the spec's worked example 9 (§16.5), on the demo
 // company: item A (lead time 7D, safety lead time 1D, bought from vendor V) has 6 in stock; Order
@@ -26,15 +27,8 @@ describe.skipIf(!chromiumAvailable())('capable to promise from the order to the 
         const domestic = { genBusPostingGroup: 'DOMESTIC', vatBusPostingGroup: 'DOMESTIC' };
         await api.call('POST', '/api/v1/vendors', { no: 'V', name: 'Vendor V', vendorPostingGroup: 'DOMESTIC', ...domestic });
         await api.call('POST', '/api/v1/customers', { no: 'C', name: 'Customer C', customerPostingGroup: 'DOMESTIC', ...domestic });
-        const template = await api.call<Record<string, unknown>>('GET', '/api/v1/items/1000');
-        const copied = ['type', 'baseUnitOfMeasure', 'genProdPostingGroup', 'vatProdPostingGroup', 'inventoryPostingGroup', 'costingMethod'];
-        await api.call('POST', '/api/v1/items', {
-          ...Object.fromEntries(copied.map((field) => [field, template[field]])), no: 'A', description: 'Promised chair', unitPrice: '50', unitCost: '10',
-          leadTimeCalculation: '7D', safetyLeadTime: '1D', vendorNo: 'V',
-        });
-        await api.call('POST', '/api/v1/itemJournal/post', {
-          lines: [{ postingDate: '2026-01-02', entryType: 'positiveAdjustment', documentNo: 'EXAMPLE9', itemNo: 'A', locationCode: 'EXAMPLE', quantity: '6', unitCost: '10' }],
-        });
+        await givenItemLike1000(api, { no: 'A', description: 'Promised chair', unitPrice: '50', unitCost: '10', leadTimeCalculation: '7D', safetyLeadTime: '1D', vendorNo: 'V' });
+        await givenStock(api, { documentNo: 'EXAMPLE9', itemNo: 'A', locationCode: 'EXAMPLE', quantity: '6', unitCost: '10' });
         await api.call('PATCH', '/api/v1/orderPromisingSetup', { offsetTime: '1D' });
         ({ no: salesOrderNo } = await api.call<{ no: string }>('POST', '/api/v1/salesOrders', {
           sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'A', locationCode: 'EXAMPLE', quantity: '10', shipmentDate: '2026-01-10' }],
@@ -42,10 +36,7 @@ describe.skipIf(!chromiumAvailable())('capable to promise from the order to the 
       },
     });
     page = session.page;
-    // The worked example's work date, as a user sets it in the banner (the page's requests carry it).
-    const workDate = page.getByRole('banner').getByRole('textbox', { name: 'Work date' });
-    await workDate.fill('05-01-2026');
-    await workDate.press('Enter');
+    await setWorkDate(page, '05-01-2026');
   }, hookTimeout);
   afterAll(() => session?.close(), hookTimeout);
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/chromium.ts';
 import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 import { screenshotSteps } from './support/steps.ts';
+import { givenItemLike1000, givenStock, setWorkDate } from './support/given-stock.ts';
 
 // Order Promising in the browser with the spec's worked example 8 (§16.4), on the demo company: a new
 // item with 6 in stock at MAIN and 20 on a purchase order expected on 20 January 2026; a sales order
@@ -25,16 +26,10 @@ describe.skipIf(!chromiumAvailable())('order promising and item availability in 
   beforeAll(async () => {
     session = await openBrowserSession({
       prepare: async (api) => {
-        const template = await api.call<Record<string, unknown>>('GET', '/api/v1/items/1000');
-        const copied = ['type', 'baseUnitOfMeasure', 'genProdPostingGroup', 'vatProdPostingGroup', 'inventoryPostingGroup', 'costingMethod'];
         for (const [no, description] of [[itemNo, 'Promised desk'], ['NOSUPPLY', 'Desk nobody supplies']]) {
-          await api.call('POST', '/api/v1/items', {
-            ...Object.fromEntries(copied.map((field) => [field, template[field]])), no, description, unitPrice: '500', unitCost: '300',
-          });
+          await givenItemLike1000(api, { no: no!, description, unitPrice: '500', unitCost: '300' });
         }
-        await api.call('POST', '/api/v1/itemJournal/post', {
-          lines: [{ postingDate: '2026-01-02', entryType: 'positiveAdjustment', documentNo: 'PROMISE', itemNo, locationCode: 'MAIN', quantity: '6', unitCost: '300' }],
-        });
+        await givenStock(api, { documentNo: 'PROMISE', itemNo, locationCode: 'MAIN', quantity: '6', unitCost: '300' });
         ({ no: purchaseOrderNo } = await api.call<{ no: string }>('POST', '/api/v1/purchaseOrders', {
           buyFromVendorNo: 'V00010', lines: [{ type: 'item', no: itemNo, locationCode: 'MAIN', quantity: '20', expectedReceiptDate: '2026-01-20' }],
         }));
@@ -50,10 +45,7 @@ describe.skipIf(!chromiumAvailable())('order promising and item availability in 
       },
     });
     page = session.page;
-    // The worked example's work date, as a user sets it in the banner (the page's requests carry it).
-    const workDate = page.getByRole('banner').getByRole('textbox', { name: 'Work date' });
-    await workDate.fill('05-01-2026');
-    await workDate.press('Enter');
+    await setWorkDate(page, '05-01-2026');
   }, hookTimeout);
   afterAll(() => session?.close(), hookTimeout);
 

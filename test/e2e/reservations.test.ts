@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable } from './support/chromium.ts';
 import { type BrowserSession, hookTimeout, openBrowserSession, slow } from './support/session.ts';
 import { screenshotSteps } from './support/steps.ts';
+import { givenItemLike1000, givenStock, setWorkDate } from './support/given-stock.ts';
 
 // Reservations in the browser on the demo company: a new item with 5 in stock at MAIN, an order of 4
 // that reserves them in the Reservation dialog, and a second order of 2 whose shipment is refused
@@ -18,12 +19,8 @@ describe.skipIf(!chromiumAvailable())('reservations in the browser', () => {
   beforeAll(async () => {
     session = await openBrowserSession({
       prepare: async (api) => {
-        const template = await api.call<Record<string, unknown>>('GET', '/api/v1/items/1000');
-        const copied = ['type', 'baseUnitOfMeasure', 'genProdPostingGroup', 'vatProdPostingGroup', 'inventoryPostingGroup', 'costingMethod'];
-        await api.call('POST', '/api/v1/items', { ...Object.fromEntries(copied.map((field) => [field, template[field]])), no: itemNo, description: 'Reserved chair', unitPrice: '80', unitCost: '40' });
-        await api.call('POST', '/api/v1/itemJournal/post', {
-          lines: [{ postingDate: '2026-01-02', entryType: 'positiveAdjustment', documentNo: 'RESERVED', itemNo, locationCode: 'MAIN', quantity: '5', unitCost: '40' }],
-        });
+        await givenItemLike1000(api, { no: itemNo, description: 'Reserved chair', unitPrice: '80', unitCost: '40' });
+        await givenStock(api, { documentNo: 'RESERVED', itemNo, locationCode: 'MAIN', quantity: '5', unitCost: '40' });
         const order = (quantity: string) => api.call<{ no: string }>('POST', '/api/v1/salesOrders', {
           sellToCustomerNo: 'C00010', lines: [{ type: 'item', no: itemNo, locationCode: 'MAIN', quantity, shipmentDate: '2026-01-10' }],
         });
@@ -32,9 +29,7 @@ describe.skipIf(!chromiumAvailable())('reservations in the browser', () => {
       },
     });
     page = session.page;
-    const workDate = page.getByRole('banner').getByRole('textbox', { name: 'Work date' });
-    await workDate.fill('05-01-2026');
-    await workDate.press('Enter');
+    await setWorkDate(page, '05-01-2026');
   }, hookTimeout);
   afterAll(() => session?.close(), hookTimeout);
 
