@@ -102,9 +102,10 @@ function planInbound(work: ItemPostingWork, item: WorkingItem, movement: ItemMov
     quantity: movement.quantity, unitCost: movement.unitCost, item: itemCosts(item),
     appliesFrom: from && { quantity: from.quantity, costAmount: from.costAmount },
   });
-  // A purchase brings its line's exact amount; the unit cost is what that makes per unit.
-  const valuation = movement.costAmount === undefined || from ? valued
-    : { costAmount: movement.costAmount, unitCost: roundUnitAmount(movement.costAmount.div(movement.quantity)) };
+  // A purchase brings its line's exact amount, an assembly output what its consumption cost; the unit cost is what that makes per unit.
+  const exactCost = movement.costOfMovements ? consumedCost(work, movement.costOfMovements) : movement.costAmount;
+  const valuation = exactCost === undefined || from ? valued
+    : { costAmount: exactCost, unitCost: roundUnitAmount(exactCost.div(movement.quantity)) };
   const entry = work.addEntry(movement, {
     remainingQuantity: movement.quantity, costAmount: valuation.costAmount, costAmountExpected: ZERO, salesAmountExpected: ZERO,
   });
@@ -119,6 +120,15 @@ function planInbound(work: ItemPostingWork, item: WorkingItem, movement: ItemMov
     work.apply(entry.id, entry, shortage, take);
   }
   return { entry, costAmount: valuation.costAmount, unitCost: valuation.unitCost };
+}
+
+/** What the named movements of this posting took out of stock, as a positive cost. */
+function consumedCost(work: ItemPostingWork, keys: readonly string[]): Decimal {
+  return keys.reduce((total, key) => {
+    const entry = work.entryOfMovement(key);
+    if (!entry) throw new Error(`Movement ${key} is not planned before the output that is worth its cost.`);
+    return total.minus(entry.costAmount);
+  }, ZERO);
 }
 
 /** Exact cost reversal (§17.5): the sale it comes back from, which must still have that much not returned. */

@@ -13,9 +13,9 @@ import type { IsoDate } from '../dates/calendar-date.ts';
 import type { Decimal } from '../money/decimal.ts';
 import type { CostingMethod } from './costing.ts';
 
-export type ItemLedgerEntryType = 'purchase' | 'sale' | 'positiveAdjustment' | 'negativeAdjustment';
+export type ItemLedgerEntryType = 'purchase' | 'sale' | 'positiveAdjustment' | 'negativeAdjustment' | 'assemblyConsumption' | 'assemblyOutput';
 export type ItemLedgerDocumentType = 'salesShipment' | 'salesInvoice' | 'salesReturnReceipt' | 'salesCreditMemo'
-  | 'purchaseReceipt' | 'purchaseInvoice' | 'purchaseReturnShipment' | 'purchaseCreditMemo' | '';
+  | 'purchaseReceipt' | 'purchaseInvoice' | 'purchaseReturnShipment' | 'purchaseCreditMemo' | 'postedAssembly' | '';
 
 /** Facts shared by movements and invoicings: the document line and its posting groups. */
 export interface ItemPostingLineFacts {
@@ -25,7 +25,8 @@ export interface ItemPostingLineFacts {
   documentNo: string;
   documentLineNo: number;
   description: string;
-  sourceType: 'customer' | 'vendor' | '';
+  /** 'item': an assembly's entries name the assembled item. */
+  sourceType: 'customer' | 'vendor' | 'item' | '';
   sourceNo: string;
   genBusPostingGroup: string;
   genProdPostingGroup: string;
@@ -57,6 +58,11 @@ export interface ItemMovement extends ItemPostingLineFacts {
   unitCost: Decimal | null;
   /** Inbound only: the entry's exact cost in LCY (a purchase line's amount), instead of quantity × unitCost. */
   costAmount?: Decimal;
+  /**
+   * Inbound only: an assembly's output, worth exactly what the named earlier movements of this
+   * posting (its consumption) cost — actual cost, whatever the item's own unit cost says.
+   */
+  costOfMovements?: readonly string[];
   /** Outbound only: take the stock from this inbound entry (fixed application). */
   appliesToEntry: number | null;
   /** Inbound only: come back at exactly the cost of this outbound entry (exact cost reversal, undo). */

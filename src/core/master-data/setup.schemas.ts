@@ -82,6 +82,11 @@ export const inventorySetupUpdate = z.strictObject({
   outboundWarehouseHandlingTime: dateFormula(),
   inboundWarehouseHandlingTime: dateFormula(),
   itemNos: codeReference(),
+  /** BC's Assembly Setup (spec §15.3). */
+  assemblyQuoteNos: codeReference(),
+  assemblyOrderNos: codeReference(),
+  blanketAssemblyOrderNos: codeReference(),
+  postedAssemblyOrderNos: codeReference(),
 }).partial();
 
 export const purchasesPayablesSetupUpdate = z.strictObject({

@@ -60,6 +60,12 @@ export interface CostPostingLine {
   costAmountExpected: Decimal;
   /** A purchase entry: balanced on the purchase counter-accounts. Unset: as the input's vendorNo says (a drop shipment mixes both). */
   purchase?: boolean;
+  /**
+   * An assembly's consumption or output (spec §15.3): balanced on the Inventory Adjmt. Account of
+   * the blank business group, as BC posts assembly value entries; consumption and output of the
+   * same cost cancel out there.
+   */
+  assembly?: boolean;
   /** A cost adjustment of an entry posted earlier: its G/L entries are dated, documented and sourced as the value entry it corrects. */
   adjusted?: { postingDate?: IsoDate; document: EntryDocument; sourceType: GlSourceType; sourceNo: string };
 }
@@ -100,10 +106,11 @@ function costGlEntries(line: CostPostingLine, inputPath: string, input: CostPost
   const accounts = lineAccounts(line, inputPath, input.accounts);
   const purchase = line.purchase ?? input.vendorNo !== undefined;
   if (!line.costAmountActual.isZero()) {
+    const counter = line.assembly ? accounts.counter('inventoryAdjustmentAccount', 'Inventory Adjmt. Account')
+      : purchase ? accounts.counter('directCostAppliedAccount', 'Direct Cost Applied Account') : accounts.counter('cogsAccount', 'COGS Account');
     entries.push(
       costGlEntry(accounts.inventory('inventoryAccount', 'Inventory Account'), line.costAmountActual, input, line),
-      costGlEntry(purchase ? accounts.counter('directCostAppliedAccount', 'Direct Cost Applied Account') : accounts.counter('cogsAccount', 'COGS Account'),
-        line.costAmountActual.negated(), input, line),
+      costGlEntry(counter, line.costAmountActual.negated(), input, line),
     );
   }
   if (input.expectedCostPostingToGl && !line.costAmountExpected.isZero()) {
@@ -121,7 +128,7 @@ function lineAccounts(line: CostPostingLine, inputPath: string, accounts: CostPo
   const generalSetupName = generalPostingSetupName(line.genBusPostingGroup, line.genProdPostingGroup);
   const inventorySetupName = inventoryPostingSetupName(line.locationCode, line.inventoryPostingGroup);
   return {
-    counter(field: 'cogsAccount' | 'cogsAccountInterim' | 'directCostAppliedAccount' | 'inventoryAccrualAccountInterim', caption: string): string {
+    counter(field: 'cogsAccount' | 'cogsAccountInterim' | 'directCostAppliedAccount' | 'inventoryAccrualAccountInterim' | 'inventoryAdjustmentAccount', caption: string): string {
       const setup = findGeneralPostingSetup(
         accounts.generalPostingSetups, line.genBusPostingGroup, line.genProdPostingGroup, `${inputPath}.genProdPostingGroup`,
       );

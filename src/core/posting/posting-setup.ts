@@ -25,6 +25,8 @@ export interface GeneralPostingSetupCostAccounts {
   /** Purchases: the other side of a receipt's actual cost (Direct Cost Applied Account) and expected cost (Invt. Accrual Acc. (Interim)). */
   directCostAppliedAccount?: string;
   inventoryAccrualAccountInterim?: string;
+  /** Assembly consumption and output (and item journals): the other side of their inventory. */
+  inventoryAdjustmentAccount?: string;
 }
 
 /** A VAT Posting Setup row (VAT Bus. × VAT Prod. Posting Group): how its VAT is calculated and where it goes. */

@@ -34,6 +34,8 @@ const lineFields = {
   applFromItemEntry: integerField({ min: 1 }).nullable(),
   /** The inbound item ledger entry a sale must take its stock from. */
   applToItemEntry: integerField({ min: 1 }).nullable(),
+  /** Quotes, orders, blanket orders (spec §15.3): the part of Quantity a linked assembly order makes; 0 removes the link. */
+  qtyToAssembleToOrder: quantity().describe('Assemble to order: defaults to Quantity for an Assemble-to-Order item, 0 otherwise'),
   /** Orders: buy the item for the customer, as a drop shipment or special order (spec §15.1–15.2). */
   purchasingCode: codeReference(10),
   /**

@@ -56,6 +56,8 @@ export const salesLineView = z.object({
   vatIdentifier: z.string(),
   vatCalculationType: z.enum(vatCalculationTypes),
   purchasingCode: z.string().nullable(),
+  /** Spec §15.3: assembled to order by the linked assembly document (assemblyOrderNo). */
+  qtyToAssembleToOrder: decimalText(),
   dropShipment: z.boolean(),
   specialOrder: z.boolean(),
   /** The purchase order line a drop shipment (special order) is bought with, once linked. */

@@ -40,6 +40,7 @@ import { registerApprovalRoutes } from '../approvals/approval.routes.ts';
 import { registerApprovalNotificationRoutes } from '../approvals/approval-notification.routes.ts';
 import { registerCompanyLogoRoutes } from '../setup/company-logo.routes.ts';
 import { registerAvailabilityRoutes } from '../availability/availability.routes.ts';
+import { registerAssemblyRoutes } from '../assembly/assembly.routes.ts';
 import { registerAuthentication } from './auth.ts';
 import type { SignInOptions } from '../users/sign-in.commands.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -80,7 +81,7 @@ const routeModules: ((app: FastifyInstance, getDb: () => Executor) => void)[] = 
   registerSalesPostRoutes, registerPurchasePostRoutes, registerRequisitionWorksheetRoutes, registerPostingCompanionRoutes,
   registerJobRoutes, registerReceivablesReportRoutes, registerRecurringSalesLineRoutes, registerPrepaymentRoutes,
   registerPdfDocumentRoutes, registerEmailRoutes, registerEInvoiceRoutes, registerPaymentServiceRoutes, registerApprovalRoutes,
-  registerCompanyLogoRoutes, registerApprovalNotificationRoutes, registerAvailabilityRoutes,
+  registerCompanyLogoRoutes, registerApprovalNotificationRoutes, registerAvailabilityRoutes, registerAssemblyRoutes,
 ];
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -36,3 +36,19 @@ export async function appendPlannedPosting<P extends { posting: Posting; numbers
   }
   return { plan, appended };
 }
+
+/** Several linked sides moved by one posting (a drop shipment's purchase, an assembly made to order), as one; null when none. */
+export function combineLinked<P>(parts: readonly (LinkedDocuments<P> | null)[]): LinkedDocuments<P> | null {
+  const present = parts.filter((part): part is LinkedDocuments<P> => part !== null);
+  if (present.length <= 1) return present[0] ?? null;
+  return {
+    async finish(tx) {
+      const writes: ((numbers: ReadonlyMap<string, string>) => SQL[])[] = [];
+      for (const part of present) writes.push(await part.finish(tx));
+      return (numbers) => writes.flatMap((write) => write(numbers));
+    },
+    queue(pending, numbers, plan) {
+      for (const part of present) part.queue(pending, numbers, plan);
+    },
+  };
+}

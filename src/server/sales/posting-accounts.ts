@@ -47,6 +47,7 @@ export async function loadPostingAccounts(tx: Executor, customerPostingGroupCode
       purchaseInvoiceDiscountAccount: blank(row.purchaseInvoiceDiscountAccount),
       directCostAppliedAccount: blank(row.directCostAppliedAccount),
       inventoryAccrualAccountInterim: blank(row.inventoryAccrualAccountInterim),
+      inventoryAdjustmentAccount: blank(row.inventoryAdjustmentAccount),
     })),
     vatPostingSetups: vat.map((row) => ({
       vatBusPostingGroup: blank(row.vatBusPostingGroup),

@@ -4,6 +4,7 @@ import { roundAmount } from '../../core/money/rounding.ts';
 import { calculateInvoiceDiscount } from '../../core/pricing/invoice-discount.ts';
 import { amountLines, linesWithAmounts, typedInvoiceDiscounts, writeChangedAmounts } from '../documents/document-amounts.ts';
 import { syncOrderReservations } from '../availability/reservation-sync.ts';
+import { syncAssembleToOrder } from '../assembly/assemble-to-order.sync.ts';
 import type { Executor } from '../db/connection.ts';
 import { reusableSelect } from '../db/reusable-select.ts';
 import { customerInvoiceDiscount, customerPostingGroup, salesHeader, salesLine } from '../db/schema/index.ts';
@@ -59,6 +60,8 @@ export async function recalculateDocument(
   const [updatedHeader] = await tx.update(salesHeader)
     .set({ ...headerChanges, invoiceDiscountCalculation: calculation, invoiceDiscountValue: value.toFixed(5), version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no))).returning();
+  // Spec §15.3: the linked assembly documents follow their lines (before reservations, which count on them).
+  if (trigger === 'lineChanged') await syncAssembleToOrder(tx, updatedHeader!, updatedLines, context);
   if (trigger === 'lineChanged' && header.documentType === 'order') await syncOrderReservations(tx, header.no, header.sellToCustomerNo, updatedLines, context.username);
   return { header: updatedHeader!, lines: updatedLines };
 }

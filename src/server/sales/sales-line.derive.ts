@@ -21,6 +21,7 @@ import { fillPrepaymentAmounts, fillPrepaymentPercent } from './prepayment.lines
 import { accountForLine, itemForLine, lineVat, quantityPerUnit, type ItemRow } from '../documents/line-sources.ts';
 import { SalesLineSources } from './sales-line.sources.ts';
 import { fillDeliveryDates } from './sales-line.delivery-dates.ts';
+import { fillAssembleToOrder } from './sales-line.assemble-to-order.ts';
 
 type LineValues = Partial<SalesLineRow> & Pick<SalesLineRow, 'type'>;
 
@@ -62,6 +63,7 @@ export async function deriveLine(
   if (values.type === 'item' && quantityChanged && !linked && !blanketLinked) await fillBestPrice(sources, header, values, input, context, source);
   const blanketOnOrders = await blanketQuantitiesBefore(tx, header, values, input, previous);
   fillQuantities(header, values, input, previous, quantityChanged, context);
+  fillAssembleToOrder(header, values, input, previous, source);
   blanketQuantitiesAfter(values, input, blanketOnOrders, quantityChanged);
   const precision = await fillLineAmount(sources, header, values, input, context);
   const amountsChanged = quantityChanged || ['unitPrice', 'lineDiscountPercent', 'lineDiscountAmount', 'lineAmount', 'prepaymentPercent'].some((field) => input[field as keyof SalesLineInput] !== undefined);

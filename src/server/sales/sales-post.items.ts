@@ -16,11 +16,13 @@ import { itemInvoicing, type ShipmentBilling } from './sales-post.billing.ts';
 import type { LoadedSalesPosting } from './sales-post.load.ts';
 import type { PostingNumbers, SalesPostingDescriptor } from './sales-post.types.ts';
 import type { DropShipmentReceipts } from '../purchases/drop-shipment-receipt.ts';
+import { type AssembleToOrderPosting, isAssemblyKey } from '../assembly/assemble-to-order.posting.ts';
 
 /** The item plan of the posting; null when it moves and bills no inventory. */
 export async function planSalesItems(
   tx: Executor, loaded: LoadedSalesPosting, numbers: PostingNumbers, billing: readonly ShipmentBilling[],
   invoicedValues: ReadonlyMap<string, InvoicedValue>, context: SalesContext, dropShipments: DropShipmentReceipts | null,
+  assembly: AssembleToOrderPosting | null,
 ): Promise<ItemPostingPlan | null> {
   const { header, descriptor } = loaded;
   const sales = loaded.linePostings.filter((entry) => !entry.posting.ship.isZero() && entry.inventoryItem)
@@ -28,9 +30,12 @@ export async function planSalesItems(
     .map((movement) => {
       // A drop shipment's sale takes exactly what its purchase brings in this posting.
       const purchase = dropShipments?.appliesTo.get(movement.documentLineNo);
-      return purchase ? { ...movement, appliesToEntry: null, appliesToMovement: purchase, dropShipment: true } : movement;
+      if (purchase) return { ...movement, appliesToEntry: null, appliesToMovement: purchase, dropShipment: true };
+      // An assemble-to-order sale takes exactly what its assembly outputs in this posting (spec §15.3).
+      const output = assembly?.appliesTo.get(movement.documentLineNo);
+      return output ? { ...movement, appliesToEntry: null, appliesToMovement: output } : movement;
     });
-  const movements = [...(dropShipments?.movements ?? []), ...sales];
+  const movements = [...(dropShipments?.movements ?? []), ...(assembly?.movements ?? []), ...sales];
   const invoicings = billing.filter((bill) => bill.itemLedgerEntryNo !== null)
     .map((bill) => itemInvoicing(header, bill, descriptor, numbers, invoicedValues.get(`${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`)!));
   return planDocumentItems(tx, movements, invoicings, context.inventorySetup);
@@ -85,6 +90,7 @@ export function costLines(plan: ItemPostingPlan | null, isPurchase?: (key: strin
   const values = valuesOf(plan);
   return [...values.map((value, index) => ({
     ...(isPurchase ? { purchase: isPurchase(value.key) } : {}),
+    ...(isAssemblyKey(value.key) ? { assembly: true } : {}),
     lineNo: index,
     genBusPostingGroup: value.genBusPostingGroup,
     genProdPostingGroup: value.genProdPostingGroup,

@@ -23,6 +23,7 @@ import { type PostedDocumentPlan, postedHandlingDocument, postedInvoicingDocumen
 import type { PostingNumbers } from './sales-post.types.ts';
 import { type PrepaymentDeductions, deductionExchangeAdjustment, deductionPostingLines, planDeductions } from './prepayment.deduction.ts';
 import { type DropShipmentReceipts, planDropShipmentReceipts } from '../purchases/drop-shipment-receipt.ts';
+import { type AssembleToOrderPosting, planAssembleToOrder } from '../assembly/assemble-to-order.posting.ts';
 
 export interface PlannedSalesPosting {
   numbers: PostingNumbers;
@@ -37,19 +38,22 @@ export interface PlannedSalesPosting {
 
 export async function planSalesPosting(
   tx: Executor, loaded: LoadedSalesPosting, context: SalesContext,
-): Promise<{ plan: PlannedSalesPosting; requests: NumberRequest[]; dropShipments: DropShipmentReceipts | null }> {
+): Promise<{ plan: PlannedSalesPosting; requests: NumberRequest[]; dropShipments: DropShipmentReceipts | null; assembly: AssembleToOrderPosting | null }> {
   const { header, descriptor } = loaded;
   const { numbers, requests } = await planPostingNumbers(tx, header, descriptor, loaded.scope, context);
   // Drop shipments shipped now receive their purchase order lines in this same posting (spec §15.1).
   const dropShipments = loaded.scope.ship ? await planDropShipmentReceipts(tx, loaded.linePostings) : null;
   if (dropShipments) requests.push(...dropShipments.requests);
+  // Assemble-to-order lines shipped now post their assembly in this same posting (spec §15.3).
+  const assembly = loaded.scope.ship && loaded.documentType === 'order' ? await planAssembleToOrder(tx, loaded.no, loaded.linePostings, context) : null;
+  if (assembly) requests.push(...assembly.requests);
   // BC's Posting Description, e.g. "Order SO000001": the description of the entries.
   const description = `${descriptor.postingDescriptionPrefix} ${header.no}`;
   const billing = loaded.scope.invoice ? await earlierShipmentsBilled(tx, header, descriptor, loaded.linePostings) : [];
   const invoiced = loaded.linePostings.filter((entry) => entry.amounts !== null);
   const lcyPrecision = context.glSetup.amountRoundingPrecision;
   const invoicedValues = invoicedValuesOf(invoiced, invoicedAmountsLcy(invoiced, header, lcyPrecision), billing, lcyPrecision);
-  const items = await planSalesItems(tx, loaded, numbers, billing, invoicedValues, context, dropShipments);
+  const items = await planSalesItems(tx, loaded, numbers, billing, invoicedValues, context, dropShipments, assembly);
   const costBatch = buildCostPosting({
     automaticCostPosting: context.inventorySetup.automaticCostPosting, expectedCostPostingToGl: context.inventorySetup.expectedCostPostingToGl,
     description, customerNo: header.billToCustomerNo, lines: costLines(items, (key) => key.startsWith('dropShipment:')), accounts: loaded.accounts,
@@ -85,6 +89,7 @@ export async function planSalesPosting(
     plan: { numbers, billing, posting, handling: postedHandlingDocument(loaded, facts), invoicing: postedInvoicingDocument(loaded, facts, invoiced, billing, deductions), deductions },
     requests,
     dropShipments,
+    assembly,
   };
 }
 

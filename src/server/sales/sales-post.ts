@@ -13,7 +13,7 @@ import { assertBalanced } from '../../core/posting/assert-balanced.ts';
 import type { Executor } from '../db/connection.ts';
 import { previewPostingRows } from '../ledger/posting-preview.ts';
 import { peekNumbers, resolveNumbers } from '../posting/posting-numbers.ts';
-import { appendPlannedPosting } from '../posting/append-planned-posting.ts';
+import { appendPlannedPosting, combineLinked } from '../posting/append-planned-posting.ts';
 import type { SalesContext } from './sales-context.ts';
 import { documentAfterPosting, finishSource } from './sales-post.finish.ts';
 import { type LoadedSalesPosting, loadAndCheck } from './sales-post.load.ts';
@@ -34,13 +34,20 @@ export async function postSalesDocument(
   const planned = await planSalesPosting(tx, loaded, context);
   assertBalanced(planned.plan.posting.entries);
   const source = await finishSource(tx, loaded, planned.plan, context);
-  const { dropShipments } = planned;
-  const { plan, appended } = await appendPlannedPosting(tx, planned, loaded.header.postingDate, source.lastNumbers, dropShipments && {
-    finish: dropShipments.finish,
-    queue: (pending, numbers, resolved) => queuePostedPurchaseDocuments(pending, resolveNumbers(dropShipments.postedReceipts(
-      entryOfLines(resolved.posting.items), loaded.header.postingDate, { description: resolved.posting.facts.document.description, userId: context.username },
-    ), numbers), null),
-  });
+  const { dropShipments, assembly } = planned;
+  const postingDate = loaded.header.postingDate;
+  const { plan, appended } = await appendPlannedPosting(tx, planned, postingDate, source.lastNumbers, combineLinked<typeof planned.plan>([
+    dropShipments && {
+      finish: dropShipments.finish,
+      queue: (pending, numbers, resolved) => queuePostedPurchaseDocuments(pending, resolveNumbers(dropShipments.postedReceipts(
+        entryOfLines(resolved.posting.items), postingDate, { description: resolved.posting.facts.document.description, userId: context.username },
+      ), numbers), null),
+    },
+    assembly && {
+      finish: assembly.finish,
+      queue: (pending, numbers, resolved) => assembly.queue(pending, numbers, resolved.posting.items!, { postingDate, userId: context.username, shipmentNo: resolved.numbers.handlingNo! }),
+    },
+  ]));
   // Spec §19.6: the approval history follows the document to the posted documents (one INSERT … SELECT, in the same statement).
   appended.alsoWrite(postedApprovalLinks(loaded.header, [plan.handling, plan.invoicing].flatMap((document) => (document ? [document.header] : []))));
   await writeWithPostedDocuments(appended, plan);

@@ -21,7 +21,8 @@ interface Formatted { amounts?: readonly string[]; percents?: readonly string[];
 type LocalizedCode = Extract<DomainErrorCode,
   'INVOICE_DISCOUNT_TOO_LARGE' | 'INVOICE_DISCOUNT_NOT_ALLOWED' | 'LINE_DISCOUNT_OUT_OF_RANGE' | 'APPLIED_AMOUNT_TOO_LARGE' | 'QUOTE_EXPIRED' | 'EXCHANGE_RATE_MISSING'
   | 'NO_DATE_IN_PROMISING_WINDOW' | 'REQUESTED_DATE_FIXED_BY_PROMISED' | 'RESERVED_FOR_OTHER_DEMAND' | 'RESERVATION_NOT_POSSIBLE'
-  | 'NOTHING_TO_RESERVE' | 'RESERVE_QUANTITY_INVALID'>;
+  | 'NOTHING_TO_RESERVE' | 'RESERVE_QUANTITY_INVALID' | 'QTY_TO_ASSEMBLE_TO_ORDER_INVALID' | 'QTY_TO_ASSEMBLE_OUT_OF_RANGE'
+  | 'ASSEMBLE_TO_ORDER_NOT_ALLOWED' | 'ASSEMBLY_ORDER_LINKED' | 'ASSEMBLY_POSTING_NOT_READY'>;
 
 /** Which parameters of a code are amounts, percentages or dates. */
 const formattedParams: Readonly<Record<LocalizedCode, Formatted>> = {
@@ -37,6 +38,11 @@ const formattedParams: Readonly<Record<LocalizedCode, Formatted>> = {
   RESERVATION_NOT_POSSIBLE: { quantities: ['quantity', 'available'] },
   NOTHING_TO_RESERVE: {},
   RESERVE_QUANTITY_INVALID: { quantities: ['quantity', 'open'] },
+  QTY_TO_ASSEMBLE_TO_ORDER_INVALID: { quantities: ['quantity', 'value'] },
+  QTY_TO_ASSEMBLE_OUT_OF_RANGE: { quantities: ['value', 'minimum', 'maximum'] },
+  ASSEMBLE_TO_ORDER_NOT_ALLOWED: {},
+  ASSEMBLY_ORDER_LINKED: {},
+  ASSEMBLY_POSTING_NOT_READY: {},
 };
 
 /** The same messages in Dutch, in BC's (nl-NL) words. */
@@ -53,6 +59,11 @@ const dutchMessages: Readonly<Record<LocalizedCode, (p: MessageParams) => string
   RESERVATION_NOT_POSSIBLE: (p) => `Van die aanvoer kan maar ${p.available} van artikel ${p.itemNo} worden gereserveerd, niet ${p.quantity}.`,
   NOTHING_TO_RESERVE: (p) => `Regel ${p.lineNo} van order ${p.no} is volledig gereserveerd (of heeft niets meer te verzenden).`,
   RESERVE_QUANTITY_INVALID: (p) => `Het te reserveren aantal moet groter zijn dan 0 en ten hoogste de ${p.open} die nog niet gereserveerd zijn, niet ${p.quantity}.`,
+  QTY_TO_ASSEMBLE_TO_ORDER_INVALID: (p) => `Aantal op te bouwen voor order moet hetzelfde teken hebben als Aantal (${p.quantity}) en mag niet groter zijn, niet ${p.value}.`,
+  QTY_TO_ASSEMBLE_OUT_OF_RANGE: (p) => `Op te bouwen aantal moet tussen ${p.minimum} en ${p.maximum} liggen (wat nu wordt verzonden en niet uit voorraad komt), niet ${p.value}.`,
+  ASSEMBLE_TO_ORDER_NOT_ALLOWED: (p) => `Regel ${p.lineNo} kan niet voor de order worden geassembleerd: ${p.reason}.`,
+  ASSEMBLY_ORDER_LINKED: (p) => `Assemblage-${p.documentType} ${p.no} wordt voor de order geassembleerd voor verkoop-${p.salesDocumentType} ${p.salesDocumentNo} regel ${p.salesLineNo}: ${p.reason}.`,
+  ASSEMBLY_POSTING_NOT_READY: (p) => `Assemblageorder ${p.no} kan niet worden geboekt: ${p.reason}.`,
 };
 
 const isLocalizedCode = (code: string): code is LocalizedCode => Object.hasOwn(formattedParams, code);

@@ -150,6 +150,8 @@ export const salesLine = pgTable('sales_line', {
   purchaseOrderLineNo: integer(),
   specialOrderPurchaseNo: text(),
   specialOrderPurchaseLineNo: integer(),
+  /** Assemble to order (spec §15.3): the part of Quantity a linked assembly document makes; the rest comes from inventory. */
+  qtyToAssembleToOrder: quantity().notNull().default('0'),
   /** Blanket orders (spec §14): the blanket order line an order or invoice line delivers part of. */
   blanketOrderNo: text(),
   blanketOrderLineNo: integer(),

@@ -120,6 +120,11 @@ export const inventorySetup = pgTable('inventory_setup', {
   outboundWarehouseHandlingTime: dateFormula(),
   inboundWarehouseHandlingTime: dateFormula(),
   itemNos: series(),
+  /** BC's Assembly Setup numbers (spec §15.3): assembly quotes, orders, blanket orders and posted assembly orders. */
+  assemblyQuoteNos: series(),
+  assemblyOrderNos: series(),
+  blanketAssemblyOrderNos: series(),
+  postedAssemblyOrderNos: series(),
   ...recordColumns(),
 }, (t) => [check('inventory_setup_singleton', sql`${t.id} = 1`)]);
 

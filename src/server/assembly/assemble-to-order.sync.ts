@@ -1,0 +1,76 @@
+/**
+ * Keeps the assembly documents of a sales document's assemble-to-order lines in step with them
+ * (spec §15.3): created when a line gets a Qty. to Assemble to Order, changed with its quantity,
+ * shipment date, location and unit, deleted when the quantity goes back to 0 (deleting the line
+ * deletes it by cascade). Quantity to Assemble is kept when it is still in the range the line's
+ * Qty. to Ship allows, else defaulted.
+ */
+import { and, eq } from 'drizzle-orm';
+import { quantityToAssembleRange } from '../../core/assembly/assembly-order.ts';
+import { DomainError } from '../../core/errors.ts';
+import { dec } from '../../core/money/decimal.ts';
+import type { Executor } from '../db/connection.ts';
+import { assemblyHeader } from '../db/schema/index.ts';
+import type { SalesContext } from '../sales/sales-context.ts';
+import type { SalesHeaderRow, SalesLineRow } from '../sales/sales-document.types.ts';
+import { type AssemblyDocument, type AssemblyDocumentType, changeAssemblyHeader, createAssemblyDocument, linkedAssemblyDocuments } from './assembly-documents.ts';
+
+const assemblyTypeOf: Record<string, AssemblyDocumentType> = { quote: 'quote', order: 'order', blanketOrder: 'blanketOrder' };
+
+export async function syncAssembleToOrder(tx: Executor, header: SalesHeaderRow, lines: readonly SalesLineRow[], context: SalesContext): Promise<void> {
+  const documentType = assemblyTypeOf[header.documentType];
+  if (!documentType) return;
+  const linked = await linkedAssemblyDocuments(tx, header.documentType, header.no);
+  for (const line of lines) {
+    const document = linked.get(line.lineNo);
+    const wanted = line.type === 'item' && !dec(line.qtyToAssembleToOrder).isZero();
+    if (document && (!wanted || document.header.itemNo !== line.no)) await removeLinked(tx, document, line);
+    if (!wanted) continue;
+    if (document && document.header.itemNo === line.no) await keepInStep(tx, document, line);
+    else {
+      const created = await createAssemblyDocument(tx, documentType, {
+        itemNo: line.no, quantity: dec(line.qtyToAssembleToOrder), dueDate: line.shipmentDate, locationCode: line.locationCode, unitOfMeasureCode: line.unitOfMeasureCode,
+        description: line.description, link: { salesDocumentType: header.documentType, salesDocumentNo: header.no, salesLineNo: line.lineNo },
+      }, context);
+      await keepInStep(tx, created, line);
+    }
+  }
+}
+
+async function removeLinked(tx: Executor, document: AssemblyDocument, line: SalesLineRow): Promise<void> {
+  if (!dec(document.header.assembledQuantity).isZero()) {
+    throw new DomainError('ASSEMBLY_ORDER_LINKED', {
+      ...linkParams(document), reason: `${document.header.assembledQuantity} are assembled and shipped already, so line ${line.lineNo} keeps its item and cannot stop being assembled to order`,
+    }, 'qtyToAssembleToOrder');
+  }
+  await tx.delete(assemblyHeader).where(and(eq(assemblyHeader.documentType, document.header.documentType), eq(assemblyHeader.no, document.header.no)));
+}
+
+export const linkParams = (document: AssemblyDocument) => ({
+  documentType: document.header.documentType === 'blanketOrder' ? 'blanket order' : document.header.documentType, no: document.header.no,
+  salesDocumentType: document.header.salesDocumentType ?? '', salesDocumentNo: document.header.salesDocumentNo ?? '', salesLineNo: document.header.salesLineNo ?? 0,
+});
+
+async function keepInStep(tx: Executor, document: AssemblyDocument, line: SalesLineRow): Promise<void> {
+  const quantity = dec(line.qtyToAssembleToOrder);
+  const assembled = dec(document.header.assembledQuantity);
+  if (quantity.lessThan(assembled)) {
+    throw new DomainError('QTY_TO_ASSEMBLE_TO_ORDER_INVALID', { quantity: line.quantity, value: line.qtyToAssembleToOrder }, 'qtyToAssembleToOrder');
+  }
+  const remaining = quantity.minus(assembled);
+  const outstanding = dec(line.quantity).minus(dec(line.quantityShipped));
+  const range = quantityToAssembleRange({ quantityToShip: dec(line.quantityToShip), outstandingQuantity: outstanding }, remaining);
+  const current = dec(document.header.quantityToAssemble);
+  const quantityToAssemble = line.documentType !== 'order' ? remaining
+    : current.lessThan(range.minimum) || current.gt(range.maximum) || document.header.version === 1 ? range.default : current;
+  const wanted = {
+    quantity: quantity.toFixed(5), quantityToAssemble: quantityToAssemble.toFixed(5), dueDate: line.shipmentDate,
+    endingDate: line.shipmentDate, locationCode: line.locationCode, unitOfMeasureCode: line.unitOfMeasureCode,
+  };
+  const { header } = document;
+  const unchanged = dec(header.quantity).eq(quantity) && dec(header.quantityToAssemble).eq(quantityToAssemble) && header.dueDate === wanted.dueDate
+    && header.locationCode === wanted.locationCode && header.unitOfMeasureCode === wanted.unitOfMeasureCode;
+  if (unchanged) return;
+  // The starting date moves with the due date (BC: no lead time on an assembly order made to order).
+  await changeAssemblyHeader(tx, document, { ...wanted, startingDate: header.startingDate === header.dueDate ? wanted.dueDate : header.startingDate });
+}
