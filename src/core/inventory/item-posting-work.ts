@@ -52,7 +52,8 @@ export class ItemPostingWork {
       entryType: movement.entryType,
       quantity: movement.quantity,
       invoicedQuantity: movement.invoicedQuantity,
-      shippedQuantityNotReturned: movement.entryType === 'sale' && movement.quantity.isNegative() ? movement.quantity : ZERO,
+      // What may still come back at exact cost: a sale (a return, Undo Shipment) or an assembly's consumption (its undo).
+      shippedQuantityNotReturned: (movement.entryType === 'sale' || movement.entryType === 'assemblyConsumption') && movement.quantity.isNegative() ? movement.quantity : ZERO,
       open: !fields.remainingQuantity.isZero(),
       changed: false,
       ...fields,

@@ -10,10 +10,12 @@ import { quantityToAssembleRange } from '../../core/assembly/assembly-order.ts';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
-import { assemblyHeader } from '../db/schema/index.ts';
+import { assemblyHeader, assemblyLine } from '../db/schema/index.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
 import type { SalesHeaderRow, SalesLineRow } from '../sales/sales-document.types.ts';
-import { type AssemblyDocument, type AssemblyDocumentType, changeAssemblyHeader, createAssemblyDocument, linkedAssemblyDocuments } from './assembly-documents.ts';
+import {
+  type AssemblyDocument, type AssemblyDocumentType, changeAssemblyHeader, componentValues, createAssemblyDocument, linkedAssemblyDocuments,
+} from './assembly-documents.ts';
 
 const assemblyTypeOf: Record<string, AssemblyDocumentType> = { quote: 'quote', order: 'order', blanketOrder: 'blanketOrder' };
 
@@ -73,4 +75,28 @@ async function keepInStep(tx: Executor, document: AssemblyDocument, line: SalesL
   if (unchanged) return;
   // The starting date moves with the due date (BC: no lead time on an assembly order made to order).
   await changeAssemblyHeader(tx, document, { ...wanted, startingDate: header.startingDate === header.dueDate ? wanted.dueDate : header.startingDate });
+}
+
+/**
+ * Make Order from a quote or a blanket order (spec §15.3): the new order's assembly orders take the
+ * components of the source line's assembly document as the customer customised them (Quantity
+ * per, added and removed components), for their own quantity.
+ */
+export async function copyAssemblyComponents(
+  tx: Executor, source: { documentType: string; no: string }, target: { documentType: string; no: string }, lineMap: ReadonlyMap<number, number>,
+): Promise<void> {
+  const from = await linkedAssemblyDocuments(tx, source.documentType, source.no);
+  if (from.size === 0) return;
+  const to = await linkedAssemblyDocuments(tx, target.documentType, target.no);
+  for (const [sourceLineNo, document] of from) {
+    const targetDocument = to.get(lineMap.get(sourceLineNo) ?? -1);
+    if (!targetDocument || targetDocument.header.itemNo !== document.header.itemNo) continue;
+    const { header } = targetDocument;
+    await tx.delete(assemblyLine).where(and(eq(assemblyLine.documentType, header.documentType), eq(assemblyLine.documentNo, header.no)));
+    if (document.lines.length === 0) continue;
+    await tx.insert(assemblyLine).values(document.lines.map((line) => ({
+      ...componentValues(header, dec(line.quantityPer)), documentType: header.documentType, documentNo: header.no, lineNo: line.lineNo, no: line.no,
+      description: line.description, unitOfMeasureCode: line.unitOfMeasureCode, quantityPerUnitOfMeasure: line.quantityPerUnitOfMeasure,
+    })));
+  }
 }

@@ -46,6 +46,10 @@ const numberSeries: DemoRecord[] = [
   series('PP-CR', 'Posted purchase credit memos', 'PPCM000001', { dateOrder: true }),
   series('PP-RCPT', 'Posted purchase receipts', 'PPR000001'),
   series('PP-RSHPT', 'Posted return shipments', 'PRS000001'),
+  series('A-QUO', 'Assembly quotes', 'AQ000001'),
+  series('A-ORD', 'Assembly orders', 'AO000001'),
+  series('A-BLK', 'Blanket assembly orders', 'ABO000001'),
+  series('PA-ORD', 'Posted assembly orders', 'PAO000001'),
   // Journal batches number their documents (BC's GJNL-GEN and GJNL-RCPT); drawn when the batch posts.
   series('GJNL-GEN', 'General journal', 'G00001'),
   series('GJNL-RCPT', 'Cash receipts journal', 'G02001'),
@@ -779,6 +783,16 @@ const items: DemoRecord[] = [
     ...furniture, description: 'Acoustic phone booth, one person (Belcabine)', description2: 'Built to order',
     unitPrice: '4950', unitCost: '3100', lastDirectCost: '3100', costingMethod: 'fifo', vendorItemNo: 'GK-BC100', purchasingCode: 'SPEC ORDER',
   },
+  // 1300: assembled to order from a desk, a monitor arm and a lamp (spec §15.3); its BOM is assemblyBoms below.
+  {
+    ...furniture, description: 'Workstation set: desk, monitor arm, lamp (Werkplekset)', description2: 'Assembled to order',
+    unitPrice: '449', unitCost: '326.4', costingMethod: 'fifo', assemblyPolicy: 'assembleToOrder', replenishmentSystem: 'assembly', vendorNo: null, leadTimeCalculation: '1D',
+  },
+];
+
+/** Assembly BOMs (spec §15.3): per parent item, its components and Quantity per. */
+export const assemblyBoms: readonly { parentItemNo: string; components: readonly { no: string; quantityPer: string }[] }[] = [
+  { parentItemNo: '1300', components: [{ no: '1010', quantityPer: '1' }, { no: '1110', quantityPer: '1' }, { no: '1150', quantityPer: '1' }] },
 ];
 
 // -------------------------------------------------------------------------------- opening inventory
@@ -869,7 +883,10 @@ export const demoCompanySteps: readonly DemoStep[] = [
   ['locations', locations],
   // Stock lives at a location: documents of customers without one ship from Amsterdam, and nothing
   // is posted "at no location" while the item card shows the stock in a warehouse (issue 10).
-  ['inventorySetup', { itemNos: 'ITEM', defaultLocationCode: 'MAIN', locationMandatory: true }],
+  ['inventorySetup', {
+    itemNos: 'ITEM', defaultLocationCode: 'MAIN', locationMandatory: true,
+    assemblyQuoteNos: 'A-QUO', assemblyOrderNos: 'A-ORD', blanketAssemblyOrderNos: 'A-BLK', postedAssemblyOrderNos: 'PA-ORD',
+  }],
   ['inventoryPostingSetups', inventoryPostingSetups],
   ['unitsOfMeasure', unitsOfMeasure],
   ['paymentTerms', paymentTerms],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Executor } from '../db/connection.ts';
-import { appUser } from '../db/schema/index.ts';
+import { inArray } from 'drizzle-orm';
+import { appUser, assemblyBomComponent, item } from '../db/schema/index.ts';
 import { createRecord, updateRecord, updateSingleton } from '../master-data/resource.commands.ts';
 import type { ResourceDefinition, Row } from '../master-data/resource.ts';
 import { resources, singletons } from '../master-data/registry.ts';
@@ -10,7 +11,7 @@ import { loadSalesContext } from '../sales/sales-context.ts';
 import { todayIsoDate } from '../shared/clock.ts';
 import { hashPassword } from '../users/password.ts';
 import { journalBatchResource } from '../journal/journal-batches.resources.ts';
-import { demoAdministrator, demoCompanySteps, journalBatches, openingInventory, type DemoRecord } from './demo-company.data.ts';
+import { assemblyBoms, demoAdministrator, demoCompanySteps, journalBatches, openingInventory, type DemoRecord } from './demo-company.data.ts';
 
 /** Demo only: printed when the demo company is loaded, to be changed at once. */
 export const demoCredentials = { username: 'admin', password: 'admin' };
@@ -37,6 +38,15 @@ export async function loadDemoCompany(tx: Executor, options: { workDate?: string
       if (!definition) throw new Error(`The demo company names an unknown setup: ${name}`);
       await updateSingleton(tx, definition, parse(definition.updateSchema, data, definition.entity), undefined);
     }
+  }
+  // Assembly BOMs are lines of their items, written once the items exist.
+  for (const bom of assemblyBoms) {
+    const components = await tx.select({ no: item.no, description: item.description, unit: item.baseUnitOfMeasure }).from(item)
+      .where(inArray(item.no, bom.components.map((component) => component.no)));
+    await tx.insert(assemblyBomComponent).values(bom.components.map((component, index) => {
+      const source = components.find((row) => row.no === component.no)!;
+      return { parentItemNo: bom.parentItemNo, lineNo: (index + 1) * 10000, no: component.no, quantityPer: component.quantityPer, description: source.description, unitOfMeasureCode: source.unit };
+    }));
   }
   step('journal batches');
   for (const { templateName, name, ...batch } of journalBatches) {

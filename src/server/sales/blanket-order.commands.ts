@@ -12,6 +12,7 @@ import type { Executor } from '../db/connection.ts';
 import { salesHeader, salesLine } from '../db/schema/index.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { createDocument, type NewSalesLine } from './sales-document.commands.ts';
+import { copyAssemblyComponents } from '../assembly/assemble-to-order.sync.ts';
 import { assertCustomersMayHave, assertNoBlockedLines, transferableHeader } from './sales-document.convert.ts';
 import { loadDocument } from './sales-document.queries.ts';
 import { assertApprovalAllows } from '../approvals/approval-guard.ts';
@@ -38,6 +39,8 @@ export async function makeOrderFromBlanketOrder(tx: Executor, no: string, contex
     sellToCustomerNo: blanket.header.sellToCustomerNo, billToCustomerNo: blanket.header.billToCustomerNo,
     lines: taken.map((line, index) => ({ lineNo: (index + 1) * 10000, ...orderLineInput(line) })),
   }, context);
+  // Spec §15.3: the order's assembly orders take the components customised on the blanket assembly orders.
+  await copyAssemblyComponents(tx, { documentType: 'blanketOrder', no }, { documentType: 'order', no: created.header.no }, new Map(taken.map((line, index) => [line.lineNo, (index + 1) * 10000])));
   const order = await takeBlanketHeader(tx, blanket, created, taken, context);
   await resetQuantitiesToShip(tx, blanket, taken);
   return order;

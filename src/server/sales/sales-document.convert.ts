@@ -10,6 +10,7 @@ import { customer, glAccount, item, postedSalesHeader, postedSalesLine, salesHea
 import type { Row } from '../master-data/resource.ts';
 import type { SalesContext } from './sales-context.ts';
 import { createDocument, type NewSalesLine } from './sales-document.commands.ts';
+import { copyAssemblyComponents } from '../assembly/assemble-to-order.sync.ts';
 import { loadDocument } from './sales-document.queries.ts';
 import { recalculateDocument } from './sales-document.recalculate.ts';
 import type { EditableDocumentType, SalesDocument, SalesHeaderRow, SalesLineRow } from './sales-document.types.ts';
@@ -83,7 +84,11 @@ export async function makeDocumentFromQuote(
   const noDate = context.salesSetup.defaultPostingDate === 'noDate';
   const document = await createDocument(tx, target, {
     sellToCustomerNo: quote.header.sellToCustomerNo, billToCustomerNo: quote.header.billToCustomerNo,
-    lines: quote.lines.map((line) => ({ lineNo: line.lineNo, ...lineInput(line, true) })),
+    lines: quote.lines.map((line) => ({
+      lineNo: line.lineNo, ...lineInput(line, true),
+      // A part assembled to order stays so on the order (an invoice is never assembled to order).
+      ...(target === 'order' && line.type === 'item' ? { qtyToAssembleToOrder: line.qtyToAssembleToOrder } : {}),
+    })),
   }, context);
   const [orderHeader] = await tx.update(salesHeader).set({
     ...header,
@@ -95,6 +100,8 @@ export async function makeDocumentFromQuote(
   // Spec §19.6: the quote's approval goes with it, bound to the content it approved.
   await copyApprovalRequests(tx, quote.header, orderHeader!);
   if (shouldArchive(quote, context, options.archiveQuote)) await archiveDocument(tx, quote, target === 'order' ? 'makeOrder' : 'makeInvoice', context.username);
+  // Spec §15.3: the order's assembly orders keep what the customer customised on the quote's assembly quotes.
+  await copyAssemblyComponents(tx, { documentType: 'quote', no: quoteNo }, { documentType: target, no: orderHeader!.no }, new Map(quote.lines.map((line) => [line.lineNo, line.lineNo])));
   await tx.delete(salesHeader).where(and(eq(salesHeader.documentType, 'quote'), eq(salesHeader.no, quoteNo)));
   return recalculateDocument(tx, { header: orderHeader!, lines: document.lines }, context, 'lineChanged');
 }

@@ -25,6 +25,8 @@ import { updateLineQuantities } from './sales-line.quantities.ts';
 import type { SalesLineRow } from './sales-document.types.ts';
 import { undoDropShipments } from '../purchases/drop-shipment-undo.ts';
 import { undoBlanketShipments } from './blanket-order.posting.ts';
+import { assemblyUndoMovements, restoreAssembly, shippedAssemblies, type ShippedAssembly } from '../assembly/assemble-to-order.undo.ts';
+import { isAssemblyKey } from '../assembly/assemble-to-order.posting.ts';
 
 export async function undoShipmentLines(tx: Executor, shipmentNo: string, lineNos: readonly number[], context: SalesContext) {
   const { header, chosen, orderLines } = await loadUndoableLines(tx, shipmentNo, lineNos);
@@ -68,7 +70,8 @@ async function loadUndoableLines(tx: Executor, shipmentNo: string, lineNos: read
 /** Lines shipped from stock: the goods back by a correction entry, correction lines, the order lines shipped again. */
 async function undoOwnLines(tx: Executor, header: PostedHeader, chosen: readonly PostedLine[], orderLines: readonly SalesLineRow[], context: SalesContext) {
   const shipmentNo = header.no;
-  const posting = await planUndo(tx, header, chosen, context);
+  const assemblies = await shippedAssemblies(tx, shipmentNo, chosen.map((line) => line.lineNo));
+  const posting = await planUndo(tx, header, chosen, assemblies, context);
   const appended = await appendPosting(tx, posting);
   const entryOf = new Map(posting.items?.movements.map((value) => [value.key, appended.itemLedgerEntryNo(value.itemLedgerEntryNo)]) ?? []);
   await insertPostedLines(tx, chosen.map((line) => ({
@@ -95,6 +98,7 @@ async function undoOwnLines(tx: Executor, header: PostedHeader, chosen: readonly
     };
   }));
   await tx.execute(sql`update sales_header set version = version + 1, updated_at = now() where document_type = 'order' and no = ${header.sourceDocumentNo}`);
+  for (const assembly of assemblies.values()) await restoreAssembly(tx, assembly, header.sourceDocumentNo);
   await undoBlanketShipments(tx, header, chosen.map((line) => ({ orderLine: orderLines.find((candidate) => candidate.lineNo === line.sourceLineNo)!, quantity: dec(line.quantity) })));
   return appended.transactionNo;
 }
@@ -103,7 +107,9 @@ type PostedHeader = typeof postedSalesHeader.$inferSelect;
 type PostedLine = typeof postedSalesLine.$inferSelect;
 
 /** The correction entries: each line's goods back at exactly their cost, and the cost posting of it. */
-async function planUndo(tx: Executor, header: PostedHeader, chosen: readonly PostedLine[], context: SalesContext): Promise<Posting> {
+async function planUndo(
+  tx: Executor, header: PostedHeader, chosen: readonly PostedLine[], assemblies: ReadonlyMap<number, ShippedAssembly>, context: SalesContext,
+): Promise<Posting> {
   const shipmentNo = header.no;
   const expectedSales = await expectedSalesAmounts(tx, chosen.flatMap((line) => (line.itemLedgerEntryNo ? [line.itemLedgerEntryNo] : [])));
   const movements: ItemMovement[] = chosen.filter((line) => line.itemLedgerEntryNo !== null).map((line) => ({
@@ -118,6 +124,8 @@ async function planUndo(tx: Executor, header: PostedHeader, chosen: readonly Pos
     unitOfMeasureCode: line.unitOfMeasureCode ?? '', quantityPerUnitOfMeasure: dec(line.quantityPerUnitOfMeasure),
     unitCost: null, appliesToEntry: null, appliesFromEntry: line.itemLedgerEntryNo, correction: true,
   }));
+  // Spec §15.3: an assemble-to-order line's assembly is undone with it, after its sale is.
+  for (const [lineNo, assembly] of assemblies) movements.push(...await assemblyUndoMovements(tx, assembly, String(lineNo)));
   const { inventorySetup } = context;
   const items = movements.length === 0 ? null : planItemPosting(await loadItemPostingState(tx, movements, []), movements, [], {
     preventNegativeInventory: inventorySetup.preventNegativeInventory,
@@ -128,7 +136,7 @@ async function planUndo(tx: Executor, header: PostedHeader, chosen: readonly Pos
   const costBatch = buildCostPosting({
     automaticCostPosting: inventorySetup.automaticCostPosting, expectedCostPostingToGl: inventorySetup.expectedCostPostingToGl,
     description, customerNo: header.billToCustomerNo,
-    lines: (items?.movements ?? []).map((value, index) => ({ ...value, lineNo: index })),
+    lines: (items?.movements ?? []).map((value, index) => ({ ...value, lineNo: index, ...(isAssemblyKey(value.key) ? { genBusPostingGroup: '', assembly: true } : {}) })),
     accounts: await loadPostingAccounts(tx, header.customerPostingGroup),
   });
   return {

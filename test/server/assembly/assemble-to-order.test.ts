@@ -66,4 +66,93 @@ describe('assemble to order', () => {
     const net = (account: string) => gl.filter((entry: Record<string, string>) => entry.glAccountNo === account).reduce((total: number, entry: Record<string, string>) => total + Number(entry.amount) * 100, 0) / 100;
     expect([net('8000'), net('2310'), net('7000'), net('3000'), net('7100')]).toEqual([-180, -45, 60, -60, 0]);
   });
+
+  it('undoes the shipment with its assembly: the kit back out, the parts back in at their cost, the assembly order restored', async () => {
+    const order = await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '3', shipmentDate: '2026-01-12' }] });
+    const [assembly] = await linkedTo(order.no);
+    const posted = await ok('POST', `/api/v1/salesOrders/${order.no}/post`, { ship: true });
+    await ok('POST', `/api/v1/postedSalesShipments/${posted.shipmentNo}/undo`, { lineNos: [10000] });
+    const inventory = async (itemNo: string) => (await entriesOf(itemNo)).reduce((total: number, entry: Record<string, string>) => total + Number(entry.quantity), 0);
+    expect([await inventory('KIT'), await inventory('PART-A'), await inventory('PART-B')]).toEqual([0, 10, 20]);
+    const partA = await entriesOf('PART-A');
+    expect(partA.filter((entry: Record<string, unknown>) => entry.entryType === 'assemblyConsumption').map((entry: Record<string, unknown>) => [entry.quantity, entry.correction]).sort())
+      .toEqual([['-3.00000', false], ['3.00000', true]]);
+    const [postedAssembly] = (await ok('GET', `/api/v1/postedAssemblyOrders?salesShipmentNo=${posted.shipmentNo}`)).items;
+    expect(postedAssembly.reversed).toBe(true);
+    const [restored] = await linkedTo(order.no);
+    expect(restored).toMatchObject({ no: assembly.no, quantity: '3.00000', remainingQuantity: '3.00000', assembledQuantity: '0.00000' });
+    // Shipped again, it assembles again.
+    const again = await ok('POST', `/api/v1/salesOrders/${order.no}/post`, { ship: true });
+    expect((await ok('GET', `/api/v1/postedAssemblyOrders?salesShipmentNo=${again.shipmentNo}`)).items[0]).toMatchObject({ costAmount: '60.00', reversed: false });
+  });
+
+  it('keeps the assembly order in step with its line: quantity, shipment date, removal at 0, and no assembly to order on an invoice', async () => {
+    const order = await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '3', shipmentDate: '2026-01-12' }] });
+    await ok('PATCH', `/api/v1/salesOrders/${order.no}/lines/10000`, { quantity: '5', shipmentDate: '2026-01-15' });
+    const [assembly] = await linkedTo(order.no);
+    expect(assembly).toMatchObject({ quantity: '5.00000', quantityToAssemble: '5.00000', dueDate: '2026-01-15' });
+    expect((await ok('GET', `/api/v1/assemblyOrders/${assembly.no}`)).lines.map((line: Record<string, string>) => line.quantity)).toEqual(['5.00000', '10.00000']);
+    const tooMuch = await send('PATCH', `/api/v1/salesOrders/${order.no}/lines/10000`, { qtyToAssembleToOrder: '6' });
+    expect(tooMuch.json()).toMatchObject({ code: 'QTY_TO_ASSEMBLE_TO_ORDER_INVALID' });
+    const fixed = await send('PATCH', `/api/v1/assemblyOrders/${assembly.no}`, { quantity: '4' });
+    expect(fixed.json()).toMatchObject({ code: 'ASSEMBLY_ORDER_LINKED' });
+    await ok('PATCH', `/api/v1/salesOrders/${order.no}/lines/10000`, { qtyToAssembleToOrder: '0' });
+    expect(await linkedTo(order.no)).toEqual([]);
+    const invoice = await send('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '1', qtyToAssembleToOrder: '1' }] });
+    expect(invoice.json()).toMatchObject({ code: 'ASSEMBLE_TO_ORDER_NOT_ALLOWED' });
+    // An invoice line of the ATO item simply sells it from stock.
+    const plain = await ok('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '1' }] });
+    expect(plain.lines[0].qtyToAssembleToOrder).toBe('0.00000');
+    await ok('DELETE', `/api/v1/salesOrders/${order.no}/lines/10000`);
+  });
+
+  it('ships the assembled part first: Quantity 10, 7 assembled to order, Qty. to Ship 4 allows 1 to 4 to assemble', async () => {
+    await ok('PATCH', '/api/v1/items/KIT', { assemblyPolicy: 'assembleToStock' });
+    await givenInventory(admin, '2026-01-02', [{ itemNo: 'KIT', quantity: '3', unitCost: '25' }]);
+    const order = await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '10', qtyToAssembleToOrder: '7', shipmentDate: '2026-01-12' }] });
+    await ok('PATCH', `/api/v1/salesOrders/${order.no}/lines/10000`, { quantityToShip: '4' });
+    const [assembly] = await linkedTo(order.no);
+    expect(assembly).toMatchObject({ quantity: '7.00000', quantityToAssemble: '4.00000' });
+    const below = await send('PATCH', `/api/v1/assemblyOrders/${assembly.no}`, { quantityToAssemble: '0' });
+    expect(below.json()).toMatchObject({ code: 'QTY_TO_ASSEMBLE_OUT_OF_RANGE', params: { minimum: '1', maximum: '4' } });
+    await ok('PATCH', `/api/v1/assemblyOrders/${assembly.no}`, { quantityToAssemble: '1' });
+    await ok('POST', `/api/v1/salesOrders/${order.no}/post`, { ship: true });
+    const [left] = await linkedTo(order.no);
+    expect(left).toMatchObject({ assembledQuantity: '1.00000', remainingQuantity: '6.00000' });
+    const kit = await entriesOf('KIT');
+    expect(kit.filter((entry: Record<string, unknown>) => entry.entryType === 'assemblyOutput').map((entry: Record<string, unknown>) => entry.quantity)).toEqual(['1.00000']);
+    expect(kit.filter((entry: Record<string, unknown>) => entry.entryType === 'sale').map((entry: Record<string, unknown>) => entry.quantity)).toEqual(['-4.00000']);
+  });
+
+  it('Make Order keeps the components the customer customised on the assembly quote', async () => {
+    const quote = await ok('POST', '/api/v1/salesQuotes', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '3', shipmentDate: '2026-01-12' }] });
+    const [assemblyQuote] = await linkedTo(quote.no, 'assemblyQuotes');
+    await ok('PATCH', `/api/v1/assemblyQuotes/${assemblyQuote.no}/lines/20000`, { quantityPer: '3' });
+    await ok('DELETE', `/api/v1/assemblyQuotes/${assemblyQuote.no}/lines/10000`);
+    const order = await ok('POST', `/api/v1/salesQuotes/${quote.no}/makeOrder`, {});
+    const [assembly] = await linkedTo(order.no);
+    const detail = await ok('GET', `/api/v1/assemblyOrders/${assembly.no}`);
+    expect(detail.lines.map((line: Record<string, string>) => [line.no, line.quantityPer, line.quantity])).toEqual([['PART-B', '3.00000', '9.00000']]);
+    expect((await ok('GET', '/api/v1/assemblyQuotes')).items).toEqual([]);
+  });
+
+  it('posts a stand-alone assembly order in parts at actual cost, and counts its output and components in item availability', async () => {
+    const created = await ok('POST', '/api/v1/assemblyOrders', { itemNo: 'KIT', quantity: '4', dueDate: '2026-01-20' });
+    expect(created.lines.map((line: Record<string, string>) => line.quantity)).toEqual(['4.00000', '8.00000']);
+    const periods = async (itemNo: string) => (await ok('GET', `/api/v1/items/${itemNo}/availabilityByPeriod?periodType=month&from=2026-01-01&periods=1`)).items[0];
+    expect(await periods('KIT')).toMatchObject({ scheduledReceipt: '4.00000', grossRequirement: '0.00000' });
+    expect(await periods('PART-B')).toMatchObject({ inventory: '20.00000', grossRequirement: '8.00000' });
+    await ok('PATCH', `/api/v1/assemblyOrders/${created.no}`, { quantityToAssemble: '1' });
+    const first = await ok('POST', `/api/v1/assemblyOrders/${created.no}/post`);
+    expect(first).toMatchObject({ quantity: '1', costAmount: '20.00', documentDeleted: false });
+    expect(await periods('KIT')).toMatchObject({ inventory: '1.00000', scheduledReceipt: '3.00000' });
+    expect(await periods('PART-B')).toMatchObject({ inventory: '18.00000', grossRequirement: '6.00000' });
+    await ok('POST', `/api/v1/assemblyOrders/${created.no}/release`);
+    expect((await send('PATCH', `/api/v1/assemblyOrders/${created.no}`, { quantity: '5' })).json()).toMatchObject({ code: 'STATUS_MUST_BE_OPEN' });
+    const second = await ok('POST', `/api/v1/assemblyOrders/${created.no}/post`);
+    expect(second).toMatchObject({ quantity: '3', costAmount: '60.00', documentDeleted: true });
+    expect(await periods('KIT')).toMatchObject({ inventory: '4.00000', scheduledReceipt: '0.00000' });
+    const gl = (await ok('GET', `/api/v1/glEntries?transactionNo=${second.transactionNo}&limit=100`)).items;
+    expect(gl.filter((entry: Record<string, string>) => entry.glAccountNo === '3000').map((entry: Record<string, string>) => entry.amount).sort()).toEqual(['-30.00', '-30.00', '60.00']);
+  });
 });
