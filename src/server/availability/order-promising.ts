@@ -6,10 +6,11 @@
  */
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { backwardDeliveryDates, forwardDeliveryDates, type DeliveryCalendars } from '../../core/dates/delivery-dates.ts';
-import type { IsoDate } from '../../core/dates/calendar-date.ts';
+import { type IsoDate, maxDate } from '../../core/dates/calendar-date.ts';
 import { dec, type Decimal } from '../../core/money/decimal.ts';
 import { earliestShipmentDate, unavailableQuantity, type AvailabilityPicture, type LookAhead, type TimeBucket } from '../../core/promising/available-to-promise.ts';
 import { capableToPromise, type CapableToPromiseSupply } from '../../core/promising/capable-to-promise.ts';
+import { type AssemblyPromise, assembleToOrderPromise, withoutEvent } from './order-promising.assembly.ts';
 import type { Executor } from '../db/connection.ts';
 import { companyInformation, item, location, orderPromisingSetup, purchaseLine, requisitionLine } from '../db/schema/index.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
@@ -96,6 +97,8 @@ async function promiseLine(
   if (special !== undefined) {
     return { ...base, earliestShipmentDate: special, plannedDeliveryDate: plannedDelivery(special, formulas), supply: null, explanation: [{ kind: 'specialOrder', purchaseOrderNo: line.specialOrderPurchaseNo, expectedReceiptDate: special }] };
   }
+  const assembly = await assembleToOrderPromise(tx, line, { neededDate: requestedShipmentDate ?? context.workDate, lookAhead: settings.lookAhead, requestedShipmentDate });
+  if (assembly) return promiseAssembledLine(base, assembly, picture, required, { neededDate: requestedShipmentDate ?? context.workDate, lookAhead: settings.lookAhead, requestedShipmentDate }, formulas);
   if (method === 'capableToPromise') {
     const result = capableToPromise({
       picture: await withoutOwnProposals(tx, line, picture), quantity: required, neededDate: line.shipmentDate, workDate: context.workDate, offsetTime: settings.offsetTime, lookAhead: settings.lookAhead,
@@ -106,6 +109,24 @@ async function promiseLine(
   const result = earliestShipmentDate(picture, { quantity: required, neededDate: requestedShipmentDate ?? context.workDate, lookAhead: settings.lookAhead, requestedShipmentDate });
   const explanation = await withReceiptDocuments(tx, line.no, locationCode, plain(result.explanation));
   return { ...base, earliestShipmentDate: result.date, plannedDeliveryDate: plannedDelivery(result.date, formulas), supply: null, explanation };
+}
+
+/**
+ * An assemble-to-order line: the assembled part when its components are there, the rest from the
+ * item's stock and receipts without the line's own assembly output; the later of the two dates.
+ */
+function promiseAssembledLine(
+  base: Omit<PromisingLine, 'earliestShipmentDate' | 'plannedDeliveryDate' | 'supply' | 'explanation'>, assembly: AssemblyPromise, picture: AvailabilityPicture,
+  required: Decimal, request: { neededDate: IsoDate; lookAhead: LookAhead; requestedShipmentDate: IsoDate | null },
+  formulas: { shippingTime: string; outboundHandlingTime: string; calendars: DeliveryCalendars },
+): PromisingLine {
+  const fromStock = required.minus(assembly.remainingBase);
+  const stock = fromStock.gt(0)
+    ? earliestShipmentDate(withoutEvent(picture, 'receipts', assembly.output.date, assembly.output.quantity), { quantity: fromStock, ...request })
+    : null;
+  const date = assembly.date === null || (stock && stock.date === null) ? null : stock ? maxDate(assembly.date, stock.date!) : assembly.date;
+  const explanation = [...assembly.explanation, ...(stock ? plain(stock.explanation) : [])];
+  return { ...base, earliestShipmentDate: date, plannedDeliveryDate: plannedDelivery(date, formulas), supply: null, explanation };
 }
 
 function plannedDelivery(date: IsoDate | null, formulas: { shippingTime: string; outboundHandlingTime: string; calendars: DeliveryCalendars }): IsoDate | null {

@@ -21,6 +21,7 @@ import { registerPaymentServiceCommands } from './payment-service-command.ts';
 import { registerPrepaymentCommands } from './prepayment-command.ts';
 import { registerApprovalCommands } from './approval-command.ts';
 import { registerAvailabilityCommands } from './availability-command.ts';
+import { registerAssemblyCommands } from './assembly-command.ts';
 import { registerPostingCommands } from './posting-command.ts';
 import { registerReceivablesCommands } from './receivables-command.ts';
 import { registerRecurringSalesCommands } from './recurring-sales-command.ts';
@@ -70,6 +71,7 @@ function buildProgram(run: CliIo, setExitCode: (code: number) => void): Command 
   registerPostingCommands(program, kit);
   registerMakeOrderCommand(program, kit);
   registerAvailabilityCommands(program, kit);
+  registerAssemblyCommands(program, kit);
   registerPrepaymentCommands(program, kit);
   registerApprovalCommands(program, kit);
   registerJournalCommands(program, kit);

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
 import { created } from '../../support/given.ts';
-import { givenInventory, givenPostingCompany } from '../../support/given-posting.ts';
+import { givenInventory } from '../../support/given-posting.ts';
+import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
 
 /**
  * Assemble to order (spec §15.3, worked example 7, acceptance case 18): KIT = 1 × PART-A (cost 10)
@@ -23,7 +24,7 @@ describe('assemble to order', () => {
 
   beforeEach(async () => {
     api = await testApi();
-    admin = await givenPostingCompany(api);
+    admin = await givenPurchasingCompany(api);
     for (const [code, start] of [['A-ORD', 'AO0001'], ['A-QUO', 'AQ0001'], ['A-BLK', 'AB0001'], ['PA-ORD', 'PAO0001']] as const) {
       await created(admin, '/api/v1/noSeries', { code });
       await created(admin, `/api/v1/noSeries/${code}/lines`, { startingNo: start });
@@ -154,5 +155,19 @@ describe('assemble to order', () => {
     expect(await periods('KIT')).toMatchObject({ inventory: '4.00000', scheduledReceipt: '0.00000' });
     const gl = (await ok('GET', `/api/v1/glEntries?transactionNo=${second.transactionNo}&limit=100`)).items;
     expect(gl.filter((entry: Record<string, string>) => entry.glAccountNo === '3000').map((entry: Record<string, string>) => entry.amount).sort()).toEqual(['-30.00', '-30.00', '60.00']);
+  });
+
+  it('promises an assembled-to-order line for when its components are there: PART-A on the 15th, PART-B on the 20th', async () => {
+    const order = await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '12', shipmentDate: '2026-01-10' }] });
+    await ok('POST', '/api/v1/purchaseOrders', { buyFromVendorNo: 'V', lines: [
+      { type: 'item', no: 'PART-A', quantity: '5', expectedReceiptDate: '2026-01-15' }, { type: 'item', no: 'PART-B', quantity: '10', expectedReceiptDate: '2026-01-20' },
+    ] });
+    const [line] = (await ok('POST', `/api/v1/salesOrders/${order.no}/orderPromising`, {})).lines;
+    expect(line.earliestShipmentDate).toBe('2026-01-20');
+    expect(line.explanation[0]).toMatchObject({ kind: 'assembleToOrder', quantity: '12.00000' });
+    expect(line.explanation[0].components.map((component: Record<string, string>) => [component.itemNo, component.quantity, component.date]))
+      .toEqual([['PART-A', '12.00000', '2026-01-15'], ['PART-B', '24.00000', '2026-01-20']]);
+    await ok('POST', `/api/v1/salesOrders/${order.no}/orderPromising/accept`, {});
+    expect((await linkedTo(order.no))[0].dueDate).toBe('2026-01-20');
   });
 });
