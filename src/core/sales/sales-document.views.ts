@@ -10,7 +10,7 @@ import { salesDocumentStatuses, salesDocumentTypes, salesLineTypes } from './typ
  * table. Decimals are strings, dates YYYY-MM-DD.
  */
 
-export const warningCodes = ['CREDIT_LIMIT_EXCEEDED', 'OVERDUE_BALANCE', 'STOCKOUT', 'LINE_NOT_COPIED'] as const;
+export const warningCodes = ['CREDIT_LIMIT_EXCEEDED', 'OVERDUE_BALANCE', 'STOCKOUT', 'LINE_NOT_COPIED', 'ASSEMBLY_COMPONENT_SHORTAGE'] as const;
 
 /** A non-blocking notice (spec §12.4–12.5); the same shape as core/sales/types.ts `Warning`. */
 export const warningView = z.object({

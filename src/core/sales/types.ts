@@ -90,7 +90,7 @@ export const salesDocumentTypeCaptions: Readonly<Record<SalesDocumentType, strin
 
 /** A non-blocking notice returned with a document (spec §12.4–12.5): the user is told and may continue. */
 export interface Warning {
-  code: 'CREDIT_LIMIT_EXCEEDED' | 'OVERDUE_BALANCE' | 'STOCKOUT' | 'LINE_NOT_COPIED';
+  code: 'CREDIT_LIMIT_EXCEEDED' | 'OVERDUE_BALANCE' | 'STOCKOUT' | 'LINE_NOT_COPIED' | 'ASSEMBLY_COMPONENT_SHORTAGE';
   message: string;
   /** Machine-readable figures behind the message (amounts and quantities as decimal strings). */
   details: Record<string, string>;

@@ -119,9 +119,9 @@ export async function availabilityByLocation(tx: Executor, itemNo: string, date:
   }));
 }
 
-export interface ReceiptDocument { date: IsoDate; kind: 'purchaseOrder' | 'salesReturnOrder'; documentNo: string; lineNo: number; quantity: string }
+export interface ReceiptDocument { date: IsoDate; kind: 'purchaseOrder' | 'salesReturnOrder' | 'assemblyOrder'; documentNo: string; lineNo: number; quantity: string }
 
-/** The open purchase order and sales return order lines behind the projection's receipts on the given dates. */
+/** The open purchase order, sales return order and assembly order lines behind the projection's receipts on the given dates. */
 export async function receiptDocuments(tx: Executor, itemNo: string, locationCode: string, dates: IsoDate[]): Promise<ReceiptDocument[]> {
   if (dates.length === 0) return [];
   const list = sql.join(dates.map((date) => sql`${date}::date`), sql`, `);
@@ -134,5 +134,9 @@ export async function receiptDocuments(tx: Executor, itemNo: string, locationCod
     select shipment_date::text, 'salesReturnOrder', document_no, line_no, (quantity_base - return_quantity_received * quantity_per_unit_of_measure)::numeric(18, 5)::text
     from sales_line where document_type = 'returnOrder' and type = 'item' and no = ${itemNo} and coalesce(location_code, '') = ${locationCode}
       and shipment_date in (${list}) and quantity_base <> return_quantity_received * quantity_per_unit_of_measure
+    union all
+    select due_date::text, 'assemblyOrder', no, 0, (remaining_quantity * quantity_per_unit_of_measure)::numeric(18, 5)::text
+    from assembly_header where document_type = 'order' and item_no = ${itemNo} and coalesce(location_code, '') = ${locationCode}
+      and due_date in (${list}) and remaining_quantity > 0
     order by 1, 3, 4`));
 }

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
-import { dec, sum, ZERO, type Decimal } from '../../core/money/decimal.ts';
+import { Decimal, dec, sum, ZERO } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import { creditWarnings, stockoutWarning } from '../../core/sales/customer-checks.ts';
 import type { SalesDocumentType, Warning } from '../../core/sales/types.ts';
@@ -28,7 +28,7 @@ function outstandingLcy(line: SalesLineRow, currencyFactor: Decimal): Decimal {
 export async function documentWarnings(tx: Executor, document: SalesDocument, context: SalesContext): Promise<Warning[]> {
   // Credit and stock are at stake only where goods go out to the customer.
   if (salesDescriptor(document.header.documentType as SalesDocumentType).direction !== 'outbound') return [];
-  return [...(await creditLimitWarnings(tx, document, context)), ...(await stockoutWarnings(tx, document, context))];
+  return [...(await creditLimitWarnings(tx, document, context)), ...(await stockoutWarnings(tx, document, context)), ...(await componentShortageWarnings(tx, document))];
 }
 
 /**
@@ -72,9 +72,12 @@ async function stockoutWarnings(tx: Executor, document: SalesDocument, context: 
     const source = items.find((candidate) => candidate.no === line.no)!;
     const locationCode = line.locationCode ?? '';
     // A blanket order's quantities are no demand (spec §14.1): only what the next Make Order takes is checked (§14.2 step 3).
+    const perUnit = dec(line.quantityPerUnitOfMeasure);
+    // What is assembled to order ships first and does not come from stock (spec §15.3): its components are checked instead.
+    const toAssemble = Decimal.max(dec(line.qtyToAssembleToOrder).minus(dec(line.quantityShipped)), ZERO).times(perUnit);
     const outstanding = document.header.documentType === 'blanketOrder'
-      ? dec(line.quantityToShip).times(dec(line.quantityPerUnitOfMeasure))
-      : dec(line.quantityBase).minus(dec(line.quantityShipped).times(dec(line.quantityPerUnitOfMeasure)));
+      ? Decimal.max(dec(line.quantityToShip).times(perUnit).minus(toAssemble), ZERO)
+      : dec(line.quantityBase).minus(dec(line.quantityShipped).times(perUnit)).minus(toAssemble);
     const warning = stockoutWarning(context.salesSetup.stockoutWarning, source.stockoutWarning as never, {
       itemNo: line.no, availableQuantity: available.get(`${line.no}\u0000${locationCode}`) ?? ZERO, requestedQuantity: outstanding,
       locationCode, shipmentDate: line.shipmentDate ?? '',
@@ -99,4 +102,28 @@ async function availableQuantities(
             and l.document_no <> ${document.header.documentType === 'order' ? document.header.no : ''}), 0) as available
     from (select distinct * from (values ${values}) as v(item_no, location_code)) as k`) as unknown as { rows: { item_no: string; location_code: string; available: string }[] };
   return new Map(rows.map((row) => [`${row.item_no}\u0000${row.location_code}`, dec(String(row.available))]));
+}
+
+/**
+ * Spec §15.3: the components an assemble-to-order line's assembly document still needs, against the
+ * inventory at their location. A warning (BC's Assembly Availability page), never a refusal.
+ */
+async function componentShortageWarnings(tx: Executor, document: SalesDocument): Promise<Warning[]> {
+  if (!document.lines.some((line) => line.type === 'item' && !dec(line.qtyToAssembleToOrder).isZero())) return [];
+  const { rows } = await tx.execute(sql`
+    select h.no as assembly_no, h.sales_line_no, l.no as item_no, coalesce(l.location_code, '') as location_code,
+      (l.remaining_quantity * l.quantity_per_unit_of_measure)::numeric(18, 5)::text as needed,
+      coalesce((select sum(e.quantity) from item_ledger_entry e where e.item_no = l.no and e.location_code = coalesce(l.location_code, '')), 0)::numeric(18, 5)::text as available
+    from assembly_header h join assembly_line l on l.document_type = h.document_type and l.document_no = h.no
+    where h.sales_document_type = ${document.header.documentType} and h.sales_document_no = ${document.header.no} and l.remaining_quantity > 0
+    order by h.sales_line_no, l.line_no`) as unknown as { rows: { assembly_no: string; sales_line_no: number; item_no: string; location_code: string; needed: string; available: string }[] };
+  return rows.filter((row) => dec(row.available).lessThan(dec(row.needed))).map((row) => ({
+    code: 'ASSEMBLY_COMPONENT_SHORTAGE',
+    message: `Line ${row.sales_line_no}: assembly ${row.assembly_no} needs ${dec(row.needed).toString()} of component ${row.item_no}`
+      + `${row.location_code ? ` at location ${row.location_code}` : ''}, but only ${dec(row.available).toString()} are in inventory.`,
+    details: {
+      lineNo: String(row.sales_line_no), assemblyOrderNo: row.assembly_no, itemNo: row.item_no, locationCode: row.location_code,
+      requestedQuantity: dec(row.needed).toString(), availableQuantity: dec(row.available).toString(), shortageQuantity: dec(row.needed).minus(dec(row.available)).toString(),
+    },
+  }));
 }

@@ -162,6 +162,9 @@ describe('assemble to order', () => {
     await ok('POST', '/api/v1/purchaseOrders', { buyFromVendorNo: 'V', lines: [
       { type: 'item', no: 'PART-A', quantity: '5', expectedReceiptDate: '2026-01-15' }, { type: 'item', no: 'PART-B', quantity: '10', expectedReceiptDate: '2026-01-20' },
     ] });
+    // Entering the line warns of the components short, not of the kit (it is assembled, not taken from stock).
+    expect(order.warnings.map((warning: { code: string; details: Record<string, string> }) => [warning.code, warning.details.itemNo, warning.details.shortageQuantity]))
+      .toEqual([['ASSEMBLY_COMPONENT_SHORTAGE', 'PART-A', '2'], ['ASSEMBLY_COMPONENT_SHORTAGE', 'PART-B', '4']]);
     const [line] = (await ok('POST', `/api/v1/salesOrders/${order.no}/orderPromising`, {})).lines;
     expect(line.earliestShipmentDate).toBe('2026-01-20');
     expect(line.explanation[0]).toMatchObject({ kind: 'assembleToOrder', quantity: '12.00000' });
