@@ -5,7 +5,7 @@
  * deletes it by cascade). Quantity to Assemble is kept when it is still in the range the line's
  * Qty. to Ship allows, else defaulted.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { quantityToAssembleRange } from '../../core/assembly/assembly-order.ts';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
@@ -99,4 +99,10 @@ export async function copyAssemblyComponents(
       description: line.description, unitOfMeasureCode: line.unitOfMeasureCode, quantityPerUnitOfMeasure: line.quantityPerUnitOfMeasure,
     })));
   }
+}
+
+/** Spec §15.3: releasing the sales document releases its assembly documents (assembly may start); reopening reopens them. */
+export async function followSalesStatus(tx: Executor, salesDocumentType: string, salesDocumentNo: string, status: 'open' | 'released'): Promise<void> {
+  await tx.update(assemblyHeader).set({ status, version: sql`${assemblyHeader.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(assemblyHeader.salesDocumentType, salesDocumentType), eq(assemblyHeader.salesDocumentNo, salesDocumentNo), ne(assemblyHeader.status, status)));
 }

@@ -89,6 +89,10 @@ describe('assemble to order', () => {
 
   it('keeps the assembly order in step with its line: quantity, shipment date, removal at 0, and no assembly to order on an invoice', async () => {
     const order = await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '3', shipmentDate: '2026-01-12' }] });
+    await ok('POST', `/api/v1/salesOrders/${order.no}/release`);
+    expect((await linkedTo(order.no))[0].status).toBe('released');
+    await ok('POST', `/api/v1/salesOrders/${order.no}/reopen`);
+    expect((await linkedTo(order.no))[0].status).toBe('open');
     await ok('PATCH', `/api/v1/salesOrders/${order.no}/lines/10000`, { quantity: '5', shipmentDate: '2026-01-15' });
     const [assembly] = await linkedTo(order.no);
     expect(assembly).toMatchObject({ quantity: '5.00000', quantityToAssemble: '5.00000', dueDate: '2026-01-15' });
