@@ -3,6 +3,10 @@ import { CustomerCardPage } from './customers/customer-card-page.tsx';
 import { CustomerListPage } from './customers/customer-list-page.tsx';
 import { CustomerTemplatesPage } from './customers/customer-templates-page.tsx';
 import { HomePage } from './home/home-page.tsx';
+import { AssemblyOrderListPage } from './assembly/assembly-order-list-page.tsx';
+import { AssemblyOrderPage } from './assembly/assembly-order-page.tsx';
+import { PostedAssemblyOrderListPage } from './assembly/posted-assembly-order-list-page.tsx';
+import { PostedAssemblyOrderPage } from './assembly/posted-assembly-order-page.tsx';
 import { ItemCardPage } from './items/item-card-page.tsx';
 import { ItemListPage } from './items/item-list-page.tsx';
 import { CombineShipmentsPage } from './batch/combine-shipments-page.tsx';
@@ -64,6 +68,10 @@ export function App() {
         <Route path="/items" element={<ItemListPage />} />
         <Route path="/items/new" caseSensitive element={<ItemCardPage />} />
         <Route path="/items/:no" element={<ItemCardPage />} />
+        <Route path="/assembly-orders" element={<AssemblyOrderListPage />} />
+        <Route path="/assembly-orders/:no" element={<AssemblyOrderPage />} />
+        <Route path="/posted-assembly-orders" element={<PostedAssemblyOrderListPage />} />
+        <Route path="/posted-assembly-orders/:no" element={<PostedAssemblyOrderPage />} />
         <Route path="/sales/:kind" element={<SalesDocumentListPage />} />
         <Route path="/sales/:kind/new" caseSensitive element={<NewSalesDocumentPage />} />
         <Route path="/sales/:kind/:no" element={<SalesDocumentPage />} />

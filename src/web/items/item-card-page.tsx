@@ -13,6 +13,7 @@ import { ItemAvailabilityPanel } from './item-availability-panel.tsx';
 import { ItemInventoryPanel } from './item-inventory-panel.tsx';
 import { ItemLineDiscountsPanel, ItemSalesPricesPanel } from './item-prices-panel.tsx';
 import { ItemUnitsPanel } from './item-units-panel.tsx';
+import { ItemAssemblyLinks } from '../assembly/item-assembly-links.tsx';
 import { ItemAssemblyBomPanel } from './item-assembly-bom-panel.tsx';
 import { SalesPrepaymentPercentsPanel } from './sales-prepayment-percents-panel.tsx';
 
@@ -42,6 +43,7 @@ function ExistingItemCard({ no }: { no: string }) {
       <RecordCardForm key={locale} spec={itemCard} record={record} />
       <ItemUnitsPanel itemNo={record.no} baseUnitOfMeasure={record.baseUnitOfMeasure} />
       <ItemAssemblyBomPanel itemNo={record.no} />
+      <ItemAssemblyLinks itemNo={record.no} />
       <ItemSalesPricesPanel itemNo={record.no} />
       <ItemLineDiscountsPanel itemNo={record.no} />
       <ItemInventoryPanel itemNo={record.no} />

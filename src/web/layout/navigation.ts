@@ -1,3 +1,4 @@
+import { assemblyOrdersPath, postedAssemblyOrdersPath } from '../assembly/assembly-types.ts';
 import { ledgerListSpecs } from '../ledgers/ledger-specs.ts';
 import { postedDocumentKindList, postedDocumentListPath } from '../posted/posted-document-kinds.ts';
 import { postedPurchaseKindList, purchaseKindList } from '../purchases/purchase-kinds.ts';
@@ -10,7 +11,11 @@ export interface NavigationGroup { title: string | null; entries: readonly Navig
 
 /** The left navigation, grouped as BC's Sales Order Processor role centre: every page of the app is reachable from here. */
 export const navigationGroups: readonly NavigationGroup[] = [
-  { title: null, entries: [{ label: 'Home', to: '/' }, { label: 'Customers', to: '/customers' }, { label: 'Items', to: '/items' }] },
+  {
+    title: null,
+    entries: [{ label: 'Home', to: '/' }, { label: 'Customers', to: '/customers' }, { label: 'Items', to: '/items' },
+      { label: 'Assembly Orders', to: assemblyOrdersPath }, { label: 'Posted Assembly Orders', to: postedAssemblyOrdersPath }],
+  },
   {
     title: 'Sales',
     entries: [...documentKindList.map((kind) => ({ label: kind.plural, to: `/sales/${kind.path}` })), { label: 'Combine Shipments', to: '/combine-shipments' }, { label: 'Standard Sales Codes', to: '/standard-sales-codes' }, { label: 'Create Recurring Sales Invoices', to: '/create-recurring-sales-invoices' }],

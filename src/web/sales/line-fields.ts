@@ -2,6 +2,7 @@ import type { DocumentFamily } from '../../core/documents/document-types.ts';
 import type { LineHandling } from '../../core/documents/line-handling.ts';
 import { dec } from '../../core/money/decimal.ts';
 import type { SalesDocument, SalesLine } from '../api/types.ts';
+import { assemblesToOrder, type AssemblyDocumentType } from '../assembly/assembly-types.ts';
 import type { AnyDocumentKind } from './document-kinds.ts';
 
 /** The price a line is entered at: Unit Price on sales lines, Direct Unit Cost on purchase lines. */
@@ -11,7 +12,7 @@ type HandlingField = LineHandling['quantityToHandleField'];
 /** Fields of a line the grid edits; the rest (VAT, amounts) the server derives. */
 export type EditableLineField =
   | 'no' | 'description' | 'locationCode' | 'purchasingCode' | 'quantity' | PriceField | 'lineDiscountPercent' | HandlingField | 'quantityToInvoice'
-  | BlanketLinkField | PrepaymentLineField | DeliveryDateField | DeliveryTimeField;
+  | BlanketLinkField | PrepaymentLineField | DeliveryDateField | DeliveryTimeField | 'qtyToAssembleToOrder';
 type DecimalLineField = Exclude<EditableLineField, 'no' | 'description' | 'locationCode' | 'purchasingCode' | BlanketLinkField | DeliveryDateField | DeliveryTimeField>;
 
 /** A shipping line's dates (spec §16.1): typed in the locale's format; Planned Shipment Date follows from them. */
@@ -37,7 +38,7 @@ export type PrepaymentAmountField = 'prepmtAmtInv' | 'prepmtAmtDeducted';
 
 const decimalLineFields: readonly DecimalLineField[] = [
   'quantity', 'unitPrice', 'directUnitCost', 'lineDiscountPercent', 'quantityToShip', 'returnQuantityToReceive', 'quantityToReceive', 'returnQuantityToShip', 'quantityToInvoice',
-  'prepaymentPercent', 'prepmtLineAmount', 'prepmtAmtToDeduct',
+  'prepaymentPercent', 'prepmtLineAmount', 'prepmtAmtToDeduct', 'qtyToAssembleToOrder',
 ];
 
 export function isDecimalLineField(field: EditableLineField): field is DecimalLineField {
@@ -63,7 +64,7 @@ type SharedLineField =
   | 'lineDiscountAmount' | 'lineAmount' | 'invoiceDiscountAmount' | 'allowInvoiceDiscount' | 'vatPercent' | 'vatIdentifier' | 'vatCalculationType';
 type SalesOnlyLineField =
   | 'documentNo' | 'purchasingCode' | 'dropShipment' | 'specialOrder' | 'purchaseOrderNo' | 'specialOrderPurchaseNo' | 'blanketOrderNo' | 'blanketOrderLineNo'
-  | PrepaymentLineField | PrepaymentAmountField;
+  | PrepaymentLineField | PrepaymentAmountField | 'qtyToAssembleToOrder';
 
 /** A purchase line's sales order, when it buys a drop shipment (special order) for it. */
 type PurchaseOnlyLineField = 'salesOrderNo' | 'specialOrderSalesNo';
@@ -93,7 +94,7 @@ export function decimalOf(line: GridLine, field: DecimalLineField | PostedQuanti
 }
 
 export interface GridColumn {
-  field: EditableLineField | PostedQuantityField | PrepaymentAmountField | PlannedShipmentField | 'type' | 'unitOfMeasureCode' | 'lineAmount' | 'linkedDocuments';
+  field: EditableLineField | PostedQuantityField | PrepaymentAmountField | PlannedShipmentField | 'type' | 'unitOfMeasureCode' | 'lineAmount' | 'linkedDocuments' | 'assembleToOrderLines';
   label: string;
   width: number;
   numeric?: boolean;
@@ -105,6 +106,8 @@ export interface GridColumn {
   editableWhenReleased?: boolean;
   /** Less used columns (BC's hidden ones): shown once chosen in the column chooser. */
   hiddenByDefault?: boolean;
+  /** Assemble-to-Order Lines: the kind of assembly document the line's button opens (the row knows no document type). */
+  assemblyDocumentType?: AssemblyDocumentType;
 }
 
 function shippingColumns(kind: AnyDocumentKind): GridColumn[] {
@@ -151,6 +154,7 @@ export function gridColumns(kind: AnyDocumentKind, options: { blanketLinks?: boo
     ...(kind.family === 'sales' && kind.type === 'order' ? [{ field: 'purchasingCode', label: 'Purchasing Code', width: 110 } as const] : []),
     { field: 'quantity', label: 'Quantity', width: 90, numeric: true, quickEntry: true },
     { field: 'unitOfMeasureCode', label: 'Unit of Measure', width: 80 },
+    ...assembleToOrderColumnsOf(kind),
     priceColumns[kind.family],
     { field: 'lineDiscountPercent', label: 'Line Discount %', width: 80, numeric: true, quickEntry: true },
     { field: 'lineAmount', label: 'Line Amount Excl. VAT', width: 120, numeric: true },
@@ -160,6 +164,15 @@ export function gridColumns(kind: AnyDocumentKind, options: { blanketLinks?: boo
     ...(kind.family === 'sales' && kind.type === 'blanketOrder' ? blanketOrderColumns : []),
     ...(options.blanketLinks && linksToBlanketOrders(kind) ? blanketLinkColumns : []),
     ...(options.prepayment ? prepaymentColumnsOf(kind) : []),
+  ];
+}
+
+/** Quotes, orders and blanket orders assemble a line's item to order (spec §15.3): how much, and its components. */
+function assembleToOrderColumnsOf(kind: AnyDocumentKind): GridColumn[] {
+  if (kind.family !== 'sales' || !assemblesToOrder(kind.type)) return [];
+  return [
+    { field: 'qtyToAssembleToOrder', label: 'Qty. to Assemble to Order', width: 100, numeric: true },
+    { field: 'assembleToOrderLines', label: 'Assemble-to-Order Lines', width: 130, assemblyDocumentType: kind.type },
   ];
 }
 

@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { DocumentFamily } from '../../core/documents/document-types.ts';
+import { AssembleToOrderLinesCell } from '../assembly/assemble-to-order-lines.tsx';
 import { lineNoLookups, locationLookup, purchasingLookup } from '../components/lookup-sources.ts';
 import { RecordLookup } from '../components/record-lookup.tsx';
 import type { SupportedLocale } from '../format/locales.ts';
@@ -51,6 +52,7 @@ export function LineRow({ line, family, position, columns, editor, open, busy, w
       case 'lineAmount': return <LineAmount line={line} preview={editor.preview?.lineAmounts.get(line.lineNo)} locale={locale} />;
       case 'blanketOrderNo':
       case 'blanketOrderLineNo': return line.type === 'comment' ? null : <BlanketLinkCell identity={identity} line={line} editor={editor} readOnly={readOnly} />;
+      case 'assembleToOrderLines': return <AssembleToOrderLinesCell line={line} column={column} position={position} />;
       case 'linkedDocuments': return line.type === 'comment' || !line.documentNo ? null : (
         <BlanketLinkedDocumentsButton blanketOrderNo={line.documentNo} lineNo={line.lineNo} position={position} locale={locale} />
       );

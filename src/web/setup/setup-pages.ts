@@ -20,6 +20,7 @@ import type { SetupListColumn, SetupPageSpec, SetupSingletonSpec, SetupTableSpec
 import { lineNoLookups, postingAccountLookup } from '../components/lookup-sources.ts';
 import type { LookupSource } from '../components/lookup-source.ts';
 import { captionOf } from '../format/captions.ts';
+import { inventorySetup } from '../assembly/inventory-setup.ts';
 import { baseCalendarCodeField, baseCalendars, customizedChangesOf, orderPromisingSetup } from './calendar-pages.ts';
 
 export type { SetupListColumn, SetupPageSpec, SetupRecord, SetupRowsSpec, SetupSingletonSpec, SetupTableSpec } from './setup-page-types.ts';
@@ -335,7 +336,7 @@ const salesReceivablesSetup: SetupSingletonSpec = {
 /** In the order the navigation lists them. */
 export const setupPageList: readonly SetupPageSpec[] = [
   salesReceivablesSetup, numberSeries, paymentTerms, paymentMethods, shipmentMethods, shippingAgents, locations, baseCalendars, orderPromisingSetup, currencies,
-  glAccounts, generalPostingSetups, vatPostingSetups, inventoryPostingSetups, salesPrices, salesLineDiscounts, customerPriceGroups, users,
+  glAccounts, generalPostingSetups, vatPostingSetups, inventorySetup, inventoryPostingSetups, salesPrices, salesLineDiscounts, customerPriceGroups, users,
 ];
 
 export function setupPageOf(path: string | undefined): SetupPageSpec | undefined {
