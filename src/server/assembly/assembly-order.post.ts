@@ -21,6 +21,7 @@ import { loadAssemblyDocument } from './assembly-documents.ts';
 import { advanceAssembly, planAssembly, postedAssemblyRows } from './assembly-posting.rows.ts';
 import { linkParams } from './assemble-to-order.sync.ts';
 import { assemblyCostLines } from './assembly-cost-lines.ts';
+import { moveAssemblyReservationsToInventory } from '../availability/reservation-posting.ts';
 
 export interface AssemblyPostingResult { no: string; postedAssemblyNo: string; transactionNo: number; quantity: string; costAmount: string; documentDeleted: boolean }
 
@@ -55,6 +56,8 @@ export async function postAssemblyOrder(tx: Executor, no: string, context: Sales
   const rows = postedAssemblyRows(planned, plan, (id) => appended.itemLedgerEntryNo(id), { postingDate, userId: context.username, noSeries: series });
   await tx.insert(postedAssemblyHeader).values(rows.header);
   if (rows.lines.length > 0) await tx.insert(postedAssemblyLine).values(rows.lines);
+  // What was reserved on the output is now reserved on the stock it became (before a fully assembled order is deleted).
+  await moveAssemblyReservationsToInventory(tx, no, dec(rows.header.quantityBase));
   await advanceAssembly(tx, planned, (remaining) => remaining);
   return {
     no, postedAssemblyNo: postedNo, transactionNo: appended.transactionNo, quantity: quantity.toString(), costAmount: rows.header.costAmount ?? '0.00',

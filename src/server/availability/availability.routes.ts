@@ -97,10 +97,11 @@ export function registerAvailabilityRoutes(app: FastifyInstance, getDb: () => Ex
 const lineParams = z.object({ no: z.string(), lineNo: z.coerce.number().pipe(integerField({ min: 1 })) });
 const reservationSchema = z.object({
   id: z.string(), itemNo: z.string(), locationCode: z.string(), quantityBase: z.string(), salesDocumentNo: z.string(), salesLineNo: z.number(),
-  supplyType: z.enum(['inventory', 'purchaseOrder']), purchaseDocumentNo: z.string().nullable(), purchaseLineNo: z.number().nullable(),
+  supplyType: z.enum(['inventory', 'purchaseOrder', 'assemblyOrder']), purchaseDocumentNo: z.string().nullable(), purchaseLineNo: z.number().nullable(),
+  assemblyDocumentNo: z.string().nullable(),
   createdBy: z.string(), createdAt: z.string(),
 }).loose();
-const reservationView = (row: ReservationRow) => ({ ...row, supplyType: row.supplyType as 'inventory' | 'purchaseOrder' });
+const reservationView = (row: ReservationRow) => ({ ...row, supplyType: row.supplyType as 'inventory' | 'purchaseOrder' | 'assemblyOrder' });
 
 /** Reserve, show and cancel the reservations of a sales order line. */
 function registerReservationRoutes(app: FastifyInstance, getDb: () => Executor) {
@@ -118,12 +119,13 @@ function registerReservationRoutes(app: FastifyInstance, getDb: () => Executor) 
   routes.post(`${base}/reserve`, {
     config,
     schema: {
-      tags, params: lineParams, summary: 'Reserve: from the given supply, else free inventory at the line\'s location and then purchase order lines due by its shipment date',
+      tags, params: lineParams, summary: 'Reserve: from the given supply, else free inventory at the line\'s location, then assembly orders and purchase order lines due by its shipment date',
       body: z.strictObject({
         quantity: quantity().optional().describe('Base unit of measure; default: all not yet reserved'),
         supply: z.discriminatedUnion('type', [
           z.strictObject({ type: z.literal('inventory') }),
           z.strictObject({ type: z.literal('purchaseOrder'), documentNo: z.string(), lineNo: integerField({ min: 1 }) }),
+          z.strictObject({ type: z.literal('assemblyOrder'), documentNo: z.string() }),
         ]).optional(),
       }).default({}),
       response: { 200: listSchema.extend({ reservedNow: z.string() }) },
@@ -131,7 +133,8 @@ function registerReservationRoutes(app: FastifyInstance, getDb: () => Executor) 
   }, async (request) => getDb().transaction(async (tx) => {
     const context = await loadSalesContext(tx as Executor, request.workDate, actorOf(request).username);
     const no = request.params.no.toUpperCase();
-    const supply = request.body.supply?.type === 'purchaseOrder' ? { ...request.body.supply, documentNo: request.body.supply.documentNo.toUpperCase() } : request.body.supply;
+    const given = request.body.supply;
+    const supply = given && given.type !== 'inventory' ? { ...given, documentNo: given.documentNo.toUpperCase() } : given;
     const { reserved } = await reserveLine(tx as Executor, no, request.params.lineNo, {
       ...(request.body.quantity !== undefined ? { quantity: dec(request.body.quantity) } : {}), ...(supply ? { supply } : {}),
     }, context);

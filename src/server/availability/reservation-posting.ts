@@ -83,3 +83,21 @@ function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string
   for (const value of values) groups.set(key(value), [...(groups.get(key(value)) ?? []), value]);
   return groups;
 }
+
+/** Posting an assembly order's output: the reservations on it move onto inventory for what is output now, oldest first. */
+export async function moveAssemblyReservationsToInventory(tx: Executor, assemblyOrderNo: string, outputBase: Decimal): Promise<void> {
+  const rows = await tx.select().from(reservation).where(and(eq(reservation.assemblyDocumentType, 'order'), eq(reservation.assemblyDocumentNo, assemblyOrderNo)))
+    .orderBy(reservation.createdAt);
+  let left = outputBase;
+  for (const row of rows) {
+    if (left.lte(0)) break;
+    const moved = Decimal.min(left, dec(row.quantityBase));
+    left = left.minus(moved);
+    await tx.insert(reservation).values({
+      itemNo: row.itemNo, locationCode: row.locationCode, quantityBase: moved.toFixed(5), salesDocumentType: row.salesDocumentType,
+      salesDocumentNo: row.salesDocumentNo, salesLineNo: row.salesLineNo, supplyType: 'inventory', createdBy: row.createdBy,
+    });
+    if (moved.eq(dec(row.quantityBase))) await tx.delete(reservation).where(eq(reservation.id, row.id));
+    else await tx.update(reservation).set({ quantityBase: dec(row.quantityBase).minus(moved).toFixed(5) }).where(eq(reservation.id, row.id));
+  }
+}

@@ -1,19 +1,19 @@
 /**
  * Reservations (issue 20 item 3, BC Reservation Entry / Reserve from Current Line): part of a sales
- * order line's outstanding quantity held on the location's inventory or on an open purchase order
- * line. Reserving locks the item's row first, so two reservations of the last unit never both win.
+ * order line's outstanding quantity held on the location's inventory, an open purchase order line or
+ * a stand-alone assembly order's output. Reserving locks the item's row first, so two reservations of the last unit never both win.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { Decimal, dec, sum, ZERO } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
-import { item, purchaseLine, reservation } from '../db/schema/index.ts';
+import { assemblyHeader, item, purchaseLine, reservation } from '../db/schema/index.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
 import { loadDocument } from '../sales/sales-document.queries.ts';
 import type { SalesLineRow } from '../sales/sales-document.types.ts';
 
 export type ReservationRow = typeof reservation.$inferSelect;
-export type ReservationSupply = { type: 'inventory' } | { type: 'purchaseOrder'; documentNo: string; lineNo: number };
+export type ReservationSupply = { type: 'inventory' } | { type: 'purchaseOrder'; documentNo: string; lineNo: number } | { type: 'assemblyOrder'; documentNo: string };
 
 export const outstandingBase = (line: SalesLineRow) => dec(line.quantityBase).minus(dec(line.quantityShipped).times(dec(line.quantityPerUnitOfMeasure)));
 
@@ -66,7 +66,7 @@ export async function reserveLine(
  * Writes nothing when a given supply cannot cover all of it.
  */
 export async function reserveFrom(tx: Executor, line: SalesLineRow, wanted: Decimal, supply: ReservationSupply | undefined, username: string): Promise<ReservationRow[]> {
-  const supplies = supply ? [supply] : [{ type: 'inventory' } as const, ...(await purchaseSupplies(tx, line))];
+  const supplies = supply ? [supply] : [{ type: 'inventory' } as const, ...(await assemblySupplies(tx, line)), ...(await purchaseSupplies(tx, line))];
   const rows: Array<typeof reservation.$inferInsert> = [];
   let left = wanted;
   for (const source of supplies) {
@@ -77,12 +77,23 @@ export async function reserveFrom(tx: Executor, line: SalesLineRow, wanted: Deci
       itemNo: line.no, locationCode: line.locationCode ?? '', quantityBase: take.toFixed(5), salesDocumentNo: line.documentNo, salesLineNo: line.lineNo,
       supplyType: source.type, createdBy: username,
       ...(source.type === 'purchaseOrder' ? { purchaseDocumentType: 'order', purchaseDocumentNo: source.documentNo, purchaseLineNo: source.lineNo } : {}),
+      ...(source.type === 'assemblyOrder' ? { assemblyDocumentType: 'order', assemblyDocumentNo: source.documentNo } : {}),
     });
     left = left.minus(take);
   }
   if (rows.length === 0 || supply && left.gt(0)) return [];
   return tx.insert(reservation).values(rows).returning();
 }
+/** Assembly orders of the item at the line's location due by its shipment date and not assembled to order for another line, earliest first. */
+async function assemblySupplies(tx: Executor, line: SalesLineRow): Promise<ReservationSupply[]> {
+  const rows = await tx.select({ documentNo: assemblyHeader.no }).from(assemblyHeader).where(and(
+    eq(assemblyHeader.documentType, 'order'), eq(assemblyHeader.itemNo, line.no), eq(assemblyHeader.assembleToOrder, false),
+    sql`coalesce(${assemblyHeader.locationCode}, '') = ${line.locationCode ?? ''}`, sql`${assemblyHeader.remainingQuantity} > 0`,
+    line.shipmentDate ? sql`${assemblyHeader.dueDate} <= ${line.shipmentDate}` : undefined,
+  )).orderBy(asc(assemblyHeader.dueDate), asc(assemblyHeader.no));
+  return rows.map((row) => ({ type: 'assemblyOrder' as const, ...row }));
+}
+
 /** Open purchase order lines of the item at the line's location expected by its shipment date, earliest first. */
 async function purchaseSupplies(tx: Executor, line: SalesLineRow): Promise<ReservationSupply[]> {
   const rows = await tx.select({ documentNo: purchaseLine.documentNo, lineNo: purchaseLine.lineNo }).from(purchaseLine).where(and(
@@ -100,11 +111,18 @@ async function freeOn(tx: Executor, line: SalesLineRow, supply: ReservationSuppl
   const result = supply.type === 'inventory'
     ? await tx.execute(sql`select (select coalesce(sum(inventory), 0) from item_availability where item_no = ${line.no} and location_code = ${location})
         - (select coalesce(sum(quantity_base), 0) from reservation where item_no = ${line.no} and location_code = ${location} and supply_type = 'inventory') as free`)
+    : supply.type === 'assemblyOrder'
+    ? await tx.execute(sql`select (select remaining_quantity * quantity_per_unit_of_measure from assembly_header
+          where document_type = 'order' and no = ${supply.documentNo} and item_no = ${line.no} and not assemble_to_order)
+        - (select coalesce(sum(quantity_base), 0) from reservation where assembly_document_type = 'order' and assembly_document_no = ${supply.documentNo}) as free`)
     : await tx.execute(sql`select (select quantity_base - quantity_received * quantity_per_unit_of_measure from purchase_line
           where document_type = 'order' and document_no = ${supply.documentNo} and line_no = ${supply.lineNo} and type = 'item' and no = ${line.no})
         - (select coalesce(sum(quantity_base), 0) from reservation where purchase_document_no = ${supply.documentNo} and purchase_line_no = ${supply.lineNo}) as free`);
   const free = (result as unknown as { rows: Array<{ free: string | null }> }).rows[0]?.free;
-  if (free === null || free === undefined) throw new DomainError('NOT_FOUND', { entity: 'Purchase Line', key: supply.type === 'purchaseOrder' ? `${supply.documentNo} ${supply.lineNo}` : location }, 'supply');
+  if (free === null || free === undefined) {
+    const entity = supply.type === 'assemblyOrder' ? 'Assembly Order' : 'Purchase Line';
+    throw new DomainError('NOT_FOUND', { entity, key: supply.type === 'purchaseOrder' ? `${supply.documentNo} ${supply.lineNo}` : supply.type === 'assemblyOrder' ? supply.documentNo : location }, 'supply');
+  }
   return Decimal.max(dec(free), ZERO);
 }
 

@@ -4,7 +4,7 @@
  * the books is touched; a refused posting stops here.
  */
 import { DomainError } from '../../core/errors.ts';
-import { dec, type Decimal } from '../../core/money/decimal.ts';
+import { Decimal, dec, ZERO } from '../../core/money/decimal.ts';
 import { checkReservedStock, type Shipment } from '../availability/reservation-posting.ts';
 import type { ReservationRow } from '../availability/reservations.ts';
 import { decidePostingScope, type PostingScope } from '../../core/sales/posting-scope.ts';
@@ -82,10 +82,14 @@ export async function loadAndCheck(
 
 /** The inventory items this posting ships, in base units. */
 function shipmentsOf(documentNo: string, linePostings: readonly LinePosting[]): Shipment[] {
-  return linePostings.filter((entry) => entry.inventoryItem && entry.posting.ship.gt(0)).map((entry) => ({
-    documentNo, lineNo: entry.line.lineNo, itemNo: entry.line.no, locationCode: entry.line.locationCode ?? '',
-    quantityBase: entry.posting.ship.times(dec(entry.line.quantityPerUnitOfMeasure)),
-  }));
+  return linePostings.filter((entry) => entry.inventoryItem && entry.posting.ship.gt(0)).map((entry) => {
+    // What is assembled to order ships first and comes from its assembly, not from stock (spec §15.3).
+    const assembled = Decimal.min(entry.posting.ship, Decimal.max(dec(entry.line.qtyToAssembleToOrder).minus(dec(entry.line.quantityShipped)), ZERO));
+    return {
+      documentNo, lineNo: entry.line.lineNo, itemNo: entry.line.no, locationCode: entry.line.locationCode ?? '',
+      quantityBase: entry.posting.ship.minus(assembled).times(dec(entry.line.quantityPerUnitOfMeasure)),
+    };
+  }).filter((shipment) => shipment.quantityBase.gt(ZERO));
 }
 
 /** Spec §14.3: what the posting does to the blanket order lines its lines deliver; refused here when it would ship more than they hold. */

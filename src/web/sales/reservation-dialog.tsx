@@ -8,6 +8,7 @@ import { formatQuantity, parseDecimalInput } from '../format/numbers.ts';
 import { caption, useCaptions } from '../i18n/captions.ts';
 import { purchaseKinds } from '../purchases/purchase-kinds.ts';
 import { documentPath } from './document-kinds.ts';
+import { assemblyOrderPath } from '../assembly/assembly-types.ts';
 import { supplyCaptions, useLineReservations, useReservationCommands, type Reservation } from './reservations.ts';
 
 /** A line as GET returns it: its quantity in the base unit, too, which reservations are counted in. */
@@ -97,6 +98,9 @@ function ReservationEntries({ rows, locale }: { rows: readonly Reservation[]; lo
                 <>{' '}<Anchor component={Link} to={documentPath(purchaseKinds.order, row.purchaseDocumentNo)} size="sm">
                   {t('{{no}} line {{lineNo}}', { no: row.purchaseDocumentNo, lineNo: row.purchaseLineNo })}
                 </Anchor></>
+              )}
+              {row.assemblyDocumentNo && (
+                <>{' '}<Anchor component={Link} to={assemblyOrderPath(row.assemblyDocumentNo)} size="sm">{row.assemblyDocumentNo}</Anchor></>
               )}
             </Table.Td>
             <Table.Td>{row.locationCode}</Table.Td>

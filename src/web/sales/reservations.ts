@@ -8,19 +8,20 @@ export interface Reservation {
   itemNo: string;
   locationCode: string;
   quantityBase: string;
-  supplyType: 'inventory' | 'purchaseOrder';
+  supplyType: 'inventory' | 'purchaseOrder' | 'assemblyOrder';
   purchaseDocumentNo: string | null;
   purchaseLineNo: number | null;
+  assemblyDocumentNo: string | null;
   createdBy: string;
   createdAt: string;
 }
 
 export interface LineReservations { reservedQuantity: string; items: Reservation[] }
 
-/** Reserve from the API's default supply (inventory, then purchase orders due in time); no quantity: all not yet reserved. */
+/** Reserve from the API's default supply (inventory, then assembly and purchase orders due in time); no quantity: all not yet reserved. */
 export type ReserveRequest = { quantity?: string };
 
-export const supplyCaptions: Readonly<Record<Reservation['supplyType'], string>> = { inventory: 'Inventory', purchaseOrder: 'Purchase Order' };
+export const supplyCaptions: Readonly<Record<Reservation['supplyType'], string>> = { inventory: 'Inventory', purchaseOrder: 'Purchase Order', assemblyOrder: 'Assembly Order' };
 
 /** Every reservation query of an order starts with this: a change on any line refreshes the dialog and the FactBox. */
 export const reservationsQueryKey = (orderNo: string) => ['salesLineReservations', orderNo] as const;

@@ -177,4 +177,19 @@ describe('assemble to order', () => {
     await ok('POST', `/api/v1/salesOrders/${order.no}/orderPromising/accept`, {});
     expect((await linkedTo(order.no))[0].dueDate).toBe('2026-01-20');
   });
+
+  it('reserves a sales line on a stand-alone assembly order, which moves onto the stock its posting outputs', async () => {
+    await ok('PATCH', '/api/v1/items/KIT', { assemblyPolicy: 'assembleToStock' });
+    const assembly = await ok('POST', '/api/v1/assemblyOrders', { itemNo: 'KIT', quantity: '4', dueDate: '2026-01-08' });
+    const order = await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '3', shipmentDate: '2026-01-10' }] });
+    expect(order.lines[0].qtyToAssembleToOrder).toBe('0.00000');
+    const reserved = await ok('POST', `/api/v1/salesOrders/${order.no}/lines/10000/reserve`, {});
+    expect(reserved.items.map((row: Record<string, unknown>) => [row.supplyType, row.quantityBase, row.assemblyDocumentNo])).toEqual([['assemblyOrder', '3.00000', assembly.no]]);
+    await ok('POST', `/api/v1/assemblyOrders/${assembly.no}/post`);
+    const moved = await ok('GET', `/api/v1/salesOrders/${order.no}/lines/10000/reservations`);
+    expect(moved.items.map((row: Record<string, unknown>) => [row.supplyType, row.quantityBase])).toEqual([['inventory', '3.00000']]);
+    const other = await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '2', shipmentDate: '2026-01-10' }] });
+    const refused = await send('POST', `/api/v1/salesOrders/${other.no}/post`, { ship: true });
+    expect(refused.json()).toMatchObject({ code: 'RESERVED_FOR_OTHER_DEMAND', params: { reserved: '3.00000', free: '1.00000' } });
+  });
 });
