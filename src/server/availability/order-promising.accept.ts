@@ -12,6 +12,9 @@ import { drawNumber } from '../number-series/no-series.commands.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
 import { updateLine } from '../sales/sales-document.commands.ts';
 import { loadDocument } from '../sales/sales-document.queries.ts';
+import { changeAssemblyHeader, createAssemblyDocument } from '../assembly/assembly-documents.ts';
+import { dec } from '../../core/money/decimal.ts';
+import { reserveFrom } from './reservations.ts';
 import { orderPromisingLines, promisingSettings, type PromisingLine, type PromisingMethod } from './order-promising.ts';
 
 export interface AcceptedPromising {
@@ -36,7 +39,7 @@ export async function acceptOrderPromising(
   const withSupply = method === 'capableToPromise' ? lines.filter((line) => line.supply !== null) : [];
   const orderPromisingId = withSupply.length > 0 && settings.orderPromisingNos ? (await drawNumber(tx, settings.orderPromisingNos, context.workDate)).number : null;
   for (const line of lines) await updateLine(tx, 'order', orderNo, line.lineNo, { shipmentDate: line.earliestShipmentDate }, undefined, context);
-  if (method === 'capableToPromise') await replaceSupply(tx, orderNo, lines, settings.worksheetName, orderPromisingId ?? orderNo);
+  if (method === 'capableToPromise') await replaceSupply(tx, orderNo, lines, settings.worksheetName, orderPromisingId ?? orderNo, context);
   return { lines, orderPromisingId, worksheetName: settings.worksheetName };
 }
 
@@ -46,12 +49,17 @@ function windowEndOf(line: PromisingLine): string {
 }
 
 /** The promised lines' earlier Capable to Promise supply leaves the worksheet; the new supply goes on it. */
-async function replaceSupply(tx: Executor, orderNo: string, lines: readonly PromisingLine[], worksheetName: string, orderPromisingId: string) {
+async function replaceSupply(tx: Executor, orderNo: string, lines: readonly PromisingLine[], worksheetName: string, orderPromisingId: string, context: SalesContext) {
   await tx.delete(requisitionLine).where(and(eq(requisitionLine.salesOrderNo, orderNo), isNotNull(requisitionLine.orderPromisingId),
     inArray(requisitionLine.salesOrderLineNo, lines.map((line) => line.lineNo))));
-  const withSupply = lines.filter((line) => line.supply !== null);
+  const supplied = lines.filter((line) => line.supply !== null);
+  if (supplied.length === 0) return;
+  const items = await tx.select().from(item).where(inArray(item.no, [...new Set(supplied.map((line) => line.itemNo))]));
+  // An item replenished by assembly gets its assembly order at once, reserved for the line (spec §16.5 step 6, issue 20 item 5).
+  const assembled = supplied.filter((line) => items.find((candidate) => candidate.no === line.itemNo)!.replenishmentSystem === 'assembly');
+  for (const line of assembled) await assembleForLine(tx, orderNo, line, context);
+  const withSupply = supplied.filter((line) => !assembled.includes(line));
   if (withSupply.length === 0) return;
-  const items = await tx.select().from(item).where(inArray(item.no, [...new Set(withSupply.map((line) => line.itemNo))]));
   const [last] = await tx.select({ lineNo: max(requisitionLine.lineNo) }).from(requisitionLine).where(eq(requisitionLine.worksheetName, worksheetName));
   const header = await loadDocument(tx, 'order', orderNo);
   await tx.insert(requisitionLine).values(withSupply.map((line, index) => {
@@ -64,4 +72,15 @@ async function replaceSupply(tx: Executor, orderNo: string, lines: readonly Prom
       locationCode: line.locationCode || null, salesOrderNo: orderNo, salesOrderLineNo: line.lineNo, sellToCustomerNo: header.header.sellToCustomerNo,
     };
   }));
+}
+
+/** The assembly order Capable to Promise found possible, due when the line ships, with the line reserved on its output. */
+async function assembleForLine(tx: Executor, orderNo: string, line: PromisingLine, context: SalesContext): Promise<void> {
+  const supply = line.supply!;
+  const created = await createAssemblyDocument(tx, 'order', {
+    itemNo: line.itemNo, quantity: dec(supply.quantity), dueDate: supply.dueDate, locationCode: line.locationCode || null,
+  }, context);
+  await changeAssemblyHeader(tx, created, { startingDate: supply.startingDate, endingDate: supply.endingDate });
+  const [salesRow] = (await loadDocument(tx, 'order', orderNo)).lines.filter((candidate) => candidate.lineNo === line.lineNo);
+  await reserveFrom(tx, salesRow!, dec(supply.quantity), { type: 'assemblyOrder', documentNo: created.header.no }, context.username);
 }

@@ -7,7 +7,10 @@
  * being dedicated to the line.
  */
 import { type IsoDate, maxDate } from '../../core/dates/calendar-date.ts';
-import { type AvailabilityEvent, type AvailabilityPicture, type LookAhead, earliestShipmentDate } from '../../core/promising/available-to-promise.ts';
+import { type AvailabilityEvent, type AvailabilityPicture, type LookAhead, availableToPromise, earliestShipmentDate } from '../../core/promising/available-to-promise.ts';
+import type { CapableToPromiseComponents } from '../../core/promising/capable-to-promise.ts';
+import { eq } from 'drizzle-orm';
+import { assemblyBomComponent } from '../db/schema/index.ts';
 import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
 import { quantityBase } from '../../core/sales/quantities.ts';
 import type { Executor } from '../db/connection.ts';
@@ -59,3 +62,22 @@ export function withoutEvent(picture: AvailabilityPicture, side: 'receipts' | 'r
   return { ...picture, [side]: events };
 }
 
+
+/**
+ * Capable to Promise of an item replenished by assembly (spec §16.5, issue 20 item 5): a new assembly
+ * order is possible only when every component of its BOM is available to promise, for Quantity per ×
+ * the supply's quantity, on the day the assembly starts. Undefined for other items.
+ */
+export async function assemblyComponentCheck(
+  tx: Executor, source: { no: string; replenishmentSystem: string }, locationCode: string, lookAhead: LookAhead,
+): Promise<CapableToPromiseComponents | undefined> {
+  if (source.replenishmentSystem !== 'assembly') return undefined;
+  const components = await tx.select({ no: assemblyBomComponent.no, quantityPer: assemblyBomComponent.quantityPer }).from(assemblyBomComponent)
+    .where(eq(assemblyBomComponent.parentItemNo, source.no));
+  const pictures = new Map<string, AvailabilityPicture>();
+  for (const component of components) pictures.set(component.no, (await availabilityPicture(tx, component.no, locationCode)).picture);
+  return {
+    checkComponents: (_dueDate, supply) => components.every((component) =>
+      availableToPromise(pictures.get(component.no)!, supply.startingDate, lookAhead).gte(dec(component.quantityPer).times(supply.quantity))),
+  };
+}

@@ -10,7 +10,7 @@ import { type IsoDate, maxDate } from '../../core/dates/calendar-date.ts';
 import { dec, type Decimal } from '../../core/money/decimal.ts';
 import { earliestShipmentDate, unavailableQuantity, type AvailabilityPicture, type LookAhead, type TimeBucket } from '../../core/promising/available-to-promise.ts';
 import { capableToPromise, type CapableToPromiseSupply } from '../../core/promising/capable-to-promise.ts';
-import { type AssemblyPromise, assembleToOrderPromise, withoutEvent } from './order-promising.assembly.ts';
+import { type AssemblyPromise, assembleToOrderPromise, assemblyComponentCheck, withoutEvent } from './order-promising.assembly.ts';
 import type { Executor } from '../db/connection.ts';
 import { companyInformation, item, location, orderPromisingSetup, purchaseLine, requisitionLine } from '../db/schema/index.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
@@ -103,6 +103,7 @@ async function promiseLine(
     const result = capableToPromise({
       picture: await withoutOwnProposals(tx, line, picture), quantity: required, neededDate: line.shipmentDate, workDate: context.workDate, offsetTime: settings.offsetTime, lookAhead: settings.lookAhead,
       leadTime: await leadTime(tx, source, line.locationCode, context),
+      components: await assemblyComponentCheck(tx, source, locationCode, settings.lookAhead),
     });
     return { ...base, earliestShipmentDate: result.date, plannedDeliveryDate: plannedDelivery(result.date, formulas), supply: supplyView(result.supply), explanation: plain(result.explanation) };
   }

@@ -192,4 +192,20 @@ describe('assemble to order', () => {
     const refused = await send('POST', `/api/v1/salesOrders/${other.no}/post`, { ship: true });
     expect(refused.json()).toMatchObject({ code: 'RESERVED_FOR_OTHER_DEMAND', params: { reserved: '3.00000', free: '1.00000' } });
   });
+
+  it('Capable to Promise of an item made by assembly: an assembly order reserved for the line, possible only while its components are', async () => {
+    await ok('PATCH', '/api/v1/items/KIT', { assemblyPolicy: 'assembleToStock', leadTimeCalculation: '2D' });
+    const order = await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '3', shipmentDate: '2026-01-06' }] });
+    const accepted = await ok('POST', `/api/v1/salesOrders/${order.no}/orderPromising/accept`, { method: 'capableToPromise' });
+    expect(accepted.lines[0].supply).toMatchObject({ quantity: '3.00000' });
+    const [assembly] = (await ok('GET', '/api/v1/assemblyOrders?itemNo=KIT')).items;
+    expect(assembly).toMatchObject({ quantity: '3.00000', dueDate: accepted.lines[0].supply.dueDate, assembleToOrder: false });
+    const reserved = await ok('GET', `/api/v1/salesOrders/${order.no}/lines/10000/reservations`);
+    expect(reserved.items.map((row: Record<string, unknown>) => [row.supplyType, row.assemblyDocumentNo, row.quantityBase])).toEqual([['assemblyOrder', assembly.no, '3.00000']]);
+    // 12 more would need 12 PART-A of the 10 in stock (3 of them taken by that assembly order): no date can be promised.
+    const big = await ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '12', shipmentDate: '2026-01-06' }] });
+    const [line] = (await ok('POST', `/api/v1/salesOrders/${big.no}/orderPromising`, { method: 'capableToPromise' })).lines;
+    expect(line.earliestShipmentDate).toBeNull();
+    expect(line.explanation.some((step: Record<string, unknown>) => step.outcome === 'componentsUnavailable')).toBe(true);
+  });
 });
