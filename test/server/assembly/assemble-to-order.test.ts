@@ -208,4 +208,21 @@ describe('assemble to order', () => {
     expect(line.earliestShipmentDate).toBeNull();
     expect(line.explanation.some((step: Record<string, unknown>) => step.outcome === 'componentsUnavailable')).toBe(true);
   });
+
+  it('a blanket order line assembles to order too, and Make Order takes its customised components for the quantity shipped', async () => {
+    await created(admin, '/api/v1/noSeries', { code: 'S-BLK' });
+    await created(admin, '/api/v1/noSeries/S-BLK/lines', { startingNo: 'BO0001' });
+    await admin('PATCH', '/api/v1/salesReceivablesSetup', { blanketOrderNos: 'S-BLK' });
+    const blanket = await ok('POST', '/api/v1/salesBlanketOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: 'KIT', quantity: '5', shipmentDate: '2026-01-12' }] });
+    const [blanketAssembly] = await linkedTo(blanket.no, 'blanketAssemblyOrders');
+    expect(blanketAssembly).toMatchObject({ documentType: 'blanketOrder', quantity: '5.00000' });
+    await ok('PATCH', `/api/v1/blanketAssemblyOrders/${blanketAssembly.no}/lines/20000`, { quantityPer: '3' });
+    await ok('PATCH', `/api/v1/salesBlanketOrders/${blanket.no}/lines/10000`, { quantityToShip: '2' });
+    const order = await ok('POST', `/api/v1/salesBlanketOrders/${blanket.no}/makeOrder`);
+    const [assembly] = await linkedTo(order.no);
+    const detail = await ok('GET', `/api/v1/assemblyOrders/${assembly.no}`);
+    expect(detail).toMatchObject({ quantity: '2.00000', assembleToOrder: true });
+    expect(detail.lines.map((line: Record<string, string>) => [line.no, line.quantityPer, line.quantity])).toEqual([['PART-A', '1.00000', '2.00000'], ['PART-B', '3.00000', '6.00000']]);
+    expect((await linkedTo(blanket.no, 'blanketAssemblyOrders'))[0]).toMatchObject({ quantity: '5.00000' });
+  });
 });
