@@ -52,4 +52,8 @@ export const assemblyCaptions: Readonly<Record<string, string>> = {
   'The assembly order was not deleted': 'De assemblageorder is niet verwijderd',
   'The assembly order was not posted': 'De assemblageorder is niet geboekt',
   'This line has no assembly document.': 'Deze regel heeft geen assemblagedocument.',
+  // Item ledger entry and document types, as the ledger pages caption them.
+  'Assembly Consumption': 'Assemblageverbruik',
+  'Assembly Output': 'Assemblage-output',
+  'Posted Assembly': 'Geboekte assemblage',
 };
