@@ -101,6 +101,9 @@ export async function copyAssemblyComponents(
   }
 }
 
+/** Whether any line is assembled to order (only then has the document assembly documents to follow it). */
+export const assemblesToOrder = (lines: readonly SalesLineRow[]) => lines.some((line) => line.type === 'item' && !dec(line.qtyToAssembleToOrder).isZero());
+
 /** Spec §15.3: releasing the sales document releases its assembly documents (assembly may start); reopening reopens them. */
 export async function followSalesStatus(tx: Executor, salesDocumentType: string, salesDocumentNo: string, status: 'open' | 'released'): Promise<void> {
   await tx.update(assemblyHeader).set({ status, version: sql`${assemblyHeader.version} + 1`, updatedAt: sql`now()` })

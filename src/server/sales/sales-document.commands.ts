@@ -16,7 +16,7 @@ import { assertNoPurchaseLinks } from './sales-line.purchasing.ts';
 import { assertBlanketLinesUnlinked } from './sales-line.blanket.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { loadDocument, findDocument } from './sales-document.queries.ts';
-import { followSalesStatus } from '../assembly/assemble-to-order.sync.ts';
+import { assemblesToOrder, followSalesStatus } from '../assembly/assemble-to-order.sync.ts';
 import { recalculateDocument, type RecalculationTrigger } from './sales-document.recalculate.ts';
 import { checkPrepaymentBeforeRelease, pendingPrepaymentOrderNos, prepaymentSettled } from './prepayment.gate.ts';
 import { spreadPrepaymentTotal } from '../../core/sales/prepayment.ts';
@@ -418,7 +418,7 @@ export async function releaseLoadedDocument(
       locationCode: line.locationCode, inventoryItem: !stockless.has(line.no),
     })),
   }, { locationMandatory: context.inventorySetup.locationMandatory });
-  await followSalesStatus(tx, document.header.documentType, document.header.no, 'released');
+  if (assemblesToOrder(document.lines)) await followSalesStatus(tx, document.header.documentType, document.header.no, 'released');
   return recalculateDocument(tx, document, context, 'release', { status: 'released' });
 }
 
@@ -428,7 +428,7 @@ export async function reopenDocument(tx: Executor, documentType: EditableDocumen
   if (document.header.status === 'pendingApproval') throw new DomainError('APPROVAL_PENDING_CANNOT_REOPEN', { no });
   if (document.header.status === 'open') return document;
   const [header] = await tx.update(salesHeader).set({ status: 'open', version: sql`${salesHeader.version} + 1` }).where(headerKey(document.header)).returning();
-  await followSalesStatus(tx, documentType, no, 'open');
+  if (assemblesToOrder(document.lines)) await followSalesStatus(tx, documentType, no, 'open');
   return { header: header!, lines: document.lines };
 }
 
