@@ -63,15 +63,17 @@ async function keepInStep(tx: Executor, document: AssemblyDocument, line: SalesL
   const outstanding = dec(line.quantity).minus(dec(line.quantityShipped));
   const range = quantityToAssembleRange({ quantityToShip: dec(line.quantityToShip), outstandingQuantity: outstanding }, remaining);
   const current = dec(document.header.quantityToAssemble);
+  // BC: a changed Qty. to Ship defaults Quantity to Assemble again; a value typed since is kept while it stays in range.
+  const shipChanged = document.header.salesQuantityToShip === null || !dec(document.header.salesQuantityToShip).eq(dec(line.quantityToShip));
   const quantityToAssemble = line.documentType !== 'order' ? remaining
-    : current.lessThan(range.minimum) || current.gt(range.maximum) || document.header.version === 1 ? range.default : current;
+    : shipChanged || current.lessThan(range.minimum) || current.gt(range.maximum) ? range.default : current;
   const wanted = {
     quantity: quantity.toFixed(5), quantityToAssemble: quantityToAssemble.toFixed(5), dueDate: line.shipmentDate,
-    endingDate: line.shipmentDate, locationCode: line.locationCode, unitOfMeasureCode: line.unitOfMeasureCode,
+    endingDate: line.shipmentDate, locationCode: line.locationCode, unitOfMeasureCode: line.unitOfMeasureCode, salesQuantityToShip: dec(line.quantityToShip).toFixed(5),
   };
   const { header } = document;
   const unchanged = dec(header.quantity).eq(quantity) && dec(header.quantityToAssemble).eq(quantityToAssemble) && header.dueDate === wanted.dueDate
-    && header.locationCode === wanted.locationCode && header.unitOfMeasureCode === wanted.unitOfMeasureCode;
+    && header.locationCode === wanted.locationCode && header.unitOfMeasureCode === wanted.unitOfMeasureCode && !shipChanged;
   if (unchanged) return;
   // The starting date moves with the due date (BC: no lead time on an assembly order made to order).
   await changeAssemblyHeader(tx, document, { ...wanted, startingDate: header.startingDate === header.dueDate ? wanted.dueDate : header.startingDate });

@@ -120,7 +120,14 @@ describe('assemble to order', () => {
     expect(assembly).toMatchObject({ quantity: '7.00000', quantityToAssemble: '4.00000' });
     const below = await send('PATCH', `/api/v1/assemblyOrders/${assembly.no}`, { quantityToAssemble: '0' });
     expect(below.json()).toMatchObject({ code: 'QTY_TO_ASSEMBLE_OUT_OF_RANGE', params: { minimum: '1', maximum: '4' } });
+    // A changed Qty. to Ship defaults Quantity to Assemble again (BC); one typed after it is kept.
+    await ok('PATCH', `/api/v1/assemblyOrders/${assembly.no}`, { quantityToAssemble: '2' });
+    await ok('PATCH', `/api/v1/salesOrders/${order.no}/lines/10000`, { quantityToShip: '5' });
+    expect((await linkedTo(order.no))[0].quantityToAssemble).toBe('5.00000');
+    await ok('PATCH', `/api/v1/salesOrders/${order.no}/lines/10000`, { quantityToShip: '4' });
     await ok('PATCH', `/api/v1/assemblyOrders/${assembly.no}`, { quantityToAssemble: '1' });
+    await ok('PATCH', `/api/v1/salesOrders/${order.no}/lines/10000`, { description: 'Kit, part assembled' });
+    expect((await linkedTo(order.no))[0].quantityToAssemble).toBe('1.00000');
     await ok('POST', `/api/v1/salesOrders/${order.no}/post`, { ship: true });
     const [left] = await linkedTo(order.no);
     expect(left).toMatchObject({ assembledQuantity: '1.00000', remainingQuantity: '6.00000' });

@@ -50,6 +50,8 @@ export const assemblyHeader = pgTable('assembly_header', {
   salesDocumentType: text(),
   salesDocumentNo: text(),
   salesLineNo: integer(),
+  /** The sales line's Qty. to Ship when Quantity to Assemble was last defaulted from it: changing Qty. to Ship defaults it again (BC). */
+  salesQuantityToShip: quantity(),
   ...recordColumns(),
 }, (t) => [
   primaryKey({ columns: [t.documentType, t.no] }),

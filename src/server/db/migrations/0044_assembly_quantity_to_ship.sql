@@ -1,0 +1,1 @@
+ALTER TABLE "assembly_header" ADD COLUMN "sales_quantity_to_ship" numeric(18, 5);
