@@ -5,8 +5,8 @@
  * order is marked Reversed and the assembly order is restored (recreated from it when it was
  * deleted as fully assembled), so the line can be shipped and assembled again.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { componentValues } from './assembly-documents.ts';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { changeAssemblyHeader, componentValues, loadAssemblyDocument } from './assembly-documents.ts';
 import type { ItemMovement } from '../../core/inventory/item-posting.types.ts';
 import { ZERO, dec } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
@@ -59,19 +59,13 @@ export async function restoreAssembly(tx: Executor, assembly: ShippedAssembly, s
   const { header, lines } = assembly;
   await tx.update(postedAssemblyHeader).set({ reversed: true }).where(eq(postedAssemblyHeader.no, header.no));
   const quantity = dec(header.quantity);
-  const [existing] = await tx.select().from(assemblyHeader).where(and(eq(assemblyHeader.documentType, 'order'), eq(assemblyHeader.no, header.orderNo))).for('update');
+  const [existing] = await tx.select({ no: assemblyHeader.no }).from(assemblyHeader).where(and(eq(assemblyHeader.documentType, 'order'), eq(assemblyHeader.no, header.orderNo)));
   if (existing) {
-    const assembled = dec(existing.assembledQuantity).minus(quantity);
-    const [next] = await tx.update(assemblyHeader).set({
-      assembledQuantity: assembled.toString(), remainingQuantity: dec(existing.quantity).minus(assembled).toString(),
-      quantityToAssemble: dec(existing.quantity).minus(assembled).toString(), version: sql`${assemblyHeader.version} + 1`, updatedAt: sql`now()`,
-    }).where(and(eq(assemblyHeader.documentType, 'order'), eq(assemblyHeader.no, header.orderNo))).returning();
-    const current = await tx.select().from(assemblyLine).where(and(eq(assemblyLine.documentType, 'order'), eq(assemblyLine.documentNo, header.orderNo)));
-    for (const line of current) {
-      const consumed = lines.find((posted) => posted.lineNo === line.lineNo)?.quantity ?? '0';
-      await tx.update(assemblyLine).set(componentValues(next!, dec(line.quantityPer), dec(line.consumedQuantity).minus(dec(consumed))))
-        .where(and(eq(assemblyLine.documentType, 'order'), eq(assemblyLine.documentNo, header.orderNo), eq(assemblyLine.lineNo, line.lineNo)));
-    }
+    const document = await loadAssemblyDocument(tx, 'order', header.orderNo, true);
+    const assembled = dec(document.header.assembledQuantity).minus(quantity);
+    const consumedBack = new Map(lines.map((posted) => [posted.lineNo, dec(posted.quantity)]));
+    await changeAssemblyHeader(tx, document, { assembledQuantity: assembled.toString(), quantityToAssemble: dec(document.header.quantity).minus(assembled).toString() },
+      (line) => dec(line.consumedQuantity).minus(consumedBack.get(line.lineNo) ?? ZERO));
     return;
   }
   const [restored] = await tx.insert(assemblyHeader).values({

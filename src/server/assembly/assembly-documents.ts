@@ -12,6 +12,7 @@ import type { Executor } from '../db/connection.ts';
 import { assemblyBomComponent, assemblyHeader, assemblyLine, item, itemUnitOfMeasure } from '../db/schema/index.ts';
 import { drawNumber } from '../number-series/no-series.commands.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
+import { updateLineRows, withDerived } from '../documents/line-rows.ts';
 
 export type AssemblyHeaderRow = typeof assemblyHeader.$inferSelect;
 export type AssemblyLineRow = typeof assemblyLine.$inferSelect;
@@ -105,11 +106,17 @@ export function componentValues(header: AssemblyHeaderRow, quantityPer: Decimal,
   };
 }
 
+type ConsumedOf = (line: AssemblyLineRow) => Decimal;
+const storedConsumption: ConsumedOf = (line) => dec(line.consumedQuantity);
+
 /**
- * Changes the header (quantity, dates, location, unit, quantity to assemble) and brings every line in
- * step: Quantity per stays (customisations survive), the quantities follow. One UPDATE per table.
+ * Changes the header (quantity, dates, location, unit, quantity to assemble, assembled quantity) and
+ * brings every line in step: Quantity per stays (customisations survive), the quantities, location
+ * and due date follow; `consumedOf` gives each line's Consumed Quantity (a posting's, an undo's).
  */
-export async function changeAssemblyHeader(tx: Executor, document: AssemblyDocument, changes: Partial<AssemblyHeaderRow>): Promise<AssemblyDocument> {
+export async function changeAssemblyHeader(
+  tx: Executor, document: AssemblyDocument, changes: Partial<AssemblyHeaderRow>, consumedOf: ConsumedOf = storedConsumption,
+): Promise<AssemblyDocument> {
   const next = { ...document.header, ...changes };
   if (changes.unitOfMeasureCode !== undefined && changes.unitOfMeasureCode !== document.header.unitOfMeasureCode) {
     next.quantityPerUnitOfMeasure = (await quantityPerUnit(tx, next.itemNo, next.unitOfMeasureCode!)).toString();
@@ -117,21 +124,18 @@ export async function changeAssemblyHeader(tx: Executor, document: AssemblyDocum
   next.remainingQuantity = dec(next.quantity).minus(dec(next.assembledQuantity)).toString();
   const [header] = await tx.update(assemblyHeader).set({ ...next, version: sql`${assemblyHeader.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(assemblyHeader.documentType, next.documentType), eq(assemblyHeader.no, document.header.no))).returning();
-  return { header: header!, lines: await rescaleLines(tx, header!, document.lines) };
+  return { header: header!, lines: await rescaleLines(tx, header!, document.lines, consumedOf) };
 }
 
-/** Every line's quantities for the header as it now is; lines whose values do not change are left alone. */
-export async function rescaleLines(tx: Executor, header: AssemblyHeaderRow, lines: readonly AssemblyLineRow[]): Promise<AssemblyLineRow[]> {
-  const result: AssemblyLineRow[] = [];
-  for (const line of lines) {
-    const values = componentValues(header, dec(line.quantityPer), dec(line.consumedQuantity));
-    const unchanged = (Object.keys(values) as (keyof typeof values)[]).every((field) => String(values[field]) === String(line[field]));
-    if (unchanged) { result.push(line); continue; }
-    const [row] = await tx.update(assemblyLine).set({ ...values, version: sql`${assemblyLine.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(assemblyLine.documentType, line.documentType), eq(assemblyLine.documentNo, line.documentNo), eq(assemblyLine.lineNo, line.lineNo))).returning();
-    result.push(row!);
-  }
-  return result;
+/** Every line's quantities for the header as it now is, the changed ones written in one statement. */
+async function rescaleLines(tx: Executor, header: AssemblyHeaderRow, lines: readonly AssemblyLineRow[], consumedOf: ConsumedOf): Promise<AssemblyLineRow[]> {
+  const derived = lines.map((line) => {
+    const values = componentValues(header, dec(line.quantityPer), consumedOf(line));
+    const changed = (Object.keys(values) as (keyof typeof values)[]).some((field) => String(values[field]) !== String(line[field]));
+    return changed ? { ...withDerived(line, values), version: line.version + 1, updatedAt: new Date().toISOString() } : line;
+  });
+  const written = await updateLineRows(tx, assemblyLine, derived.filter((line, index) => line !== lines[index]));
+  return derived.map((line) => written.find((row) => row.lineNo === line.lineNo) ?? line);
 }
 
 /** An assembly document with its lines; `lock` locks the header (posting, changes). */

@@ -61,10 +61,7 @@ export async function changeAssemblyOrder(tx: Executor, documentType: string, no
     const remaining = dec(next.quantity ?? header.quantity).minus(dec(header.assembledQuantity));
     checkQuantityToAssemble(dec(next.quantityToAssemble), { minimum: ZERO, maximum: remaining });
   }
-  if (changes.locationCode !== undefined && changes.locationCode !== header.locationCode) {
-    await tx.update(assemblyLine).set({ locationCode: changes.locationCode }).where(and(eq(assemblyLine.documentType, documentType), eq(assemblyLine.documentNo, no)));
-    document.lines = document.lines.map((line) => ({ ...line, locationCode: changes.locationCode ?? null }));
-  }
+  // The lines follow the header's location and dates there too.
   return changeAssemblyHeader(tx, document, next);
 }
 

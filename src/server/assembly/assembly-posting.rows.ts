@@ -5,15 +5,15 @@
  * Shared by the stand-alone posting (assembly-order.post.ts) and the sales shipment of an
  * assemble-to-order line (assemble-to-order.posting.ts).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { assemblyMovements, consumptionKey, outputKey } from '../../core/assembly/assembly-posting.ts';
 import { componentQuantities } from '../../core/assembly/assembly-order.ts';
 import type { ItemMovement, ItemPostingPlan } from '../../core/inventory/item-posting.types.ts';
-import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
+import { Decimal, ZERO, dec } from '../../core/money/decimal.ts';
 import { quantityBase } from '../../core/sales/quantities.ts';
 import type { Executor } from '../db/connection.ts';
-import { assemblyHeader, assemblyLine, item, postedAssemblyHeader, postedAssemblyLine } from '../db/schema/index.ts';
-import { type AssemblyDocument, type AssemblyLineRow, componentValues } from './assembly-documents.ts';
+import { assemblyHeader, item, postedAssemblyHeader, postedAssemblyLine } from '../db/schema/index.ts';
+import { type AssemblyDocument, type AssemblyLineRow, changeAssemblyHeader } from './assembly-documents.ts';
 
 export interface PlannedAssembly {
   document: AssemblyDocument;
@@ -39,7 +39,7 @@ export async function planAssembly(tx: Executor, document: AssemblyDocument, qua
   // Only inventory items are consumed from stock; each takes Quantity per × what is assembled now, never more than it has left.
   const consumed = lines.filter((line) => items.get(line.no)?.type === 'inventory').map((line) => {
     const wanted = componentQuantities(dec(line.quantityPer), { quantityBase: toAssembleBase, quantityToAssembleBase: toAssembleBase }).quantity;
-    return { line, quantity: smaller(wanted, dec(line.remainingQuantity)) };
+    return { line, quantity: Decimal.min(wanted, dec(line.remainingQuantity)) };
   });
   const groups = (no: string) => items.get(no)!;
   const movements = assemblyMovements({
@@ -54,8 +54,6 @@ export async function planAssembly(tx: Executor, document: AssemblyDocument, qua
   })));
   return { document, quantity, key, documentNo, movements, consumed };
 }
-
-const smaller = (a: Decimal, b: Decimal) => (a.lessThan(b) ? a : b);
 
 /** The posted assembly order and its lines; entry numbers and costs from the item plan, by movement key. */
 export function postedAssemblyRows(
@@ -91,21 +89,14 @@ export function postedAssemblyRows(
  * Quantity and each line's Consumed Quantity grow, and Quantity to Assemble becomes `nextToAssemble`.
  */
 export async function advanceAssembly(tx: Executor, planned: PlannedAssembly, nextToAssemble: (remaining: Decimal) => Decimal): Promise<void> {
-  const { header, lines } = planned.document;
-  const key = and(eq(assemblyHeader.documentType, header.documentType), eq(assemblyHeader.no, header.no));
+  const { header } = planned.document;
   const assembled = dec(header.assembledQuantity).plus(planned.quantity);
   const remaining = dec(header.quantity).minus(assembled);
   if (!remaining.gt(ZERO)) {
-    await tx.delete(assemblyHeader).where(key);
+    await tx.delete(assemblyHeader).where(and(eq(assemblyHeader.documentType, header.documentType), eq(assemblyHeader.no, header.no)));
     return;
   }
-  const [next] = await tx.update(assemblyHeader).set({
-    assembledQuantity: assembled.toString(), remainingQuantity: remaining.toString(), quantityToAssemble: nextToAssemble(remaining).toString(),
-    version: sql`${assemblyHeader.version} + 1`, updatedAt: sql`now()`,
-  }).where(key).returning();
-  for (const line of lines) {
-    const consumed = planned.consumed.find((entry) => entry.line === line)?.quantity ?? ZERO;
-    await tx.update(assemblyLine).set({ ...componentValues(next!, dec(line.quantityPer), dec(line.consumedQuantity).plus(consumed)), version: sql`${assemblyLine.version} + 1`, updatedAt: sql`now()` })
-      .where(and(eq(assemblyLine.documentType, line.documentType), eq(assemblyLine.documentNo, line.documentNo), eq(assemblyLine.lineNo, line.lineNo)));
-  }
+  const consumedNow = new Map(planned.consumed.map((entry) => [entry.line.lineNo, entry.quantity]));
+  await changeAssemblyHeader(tx, planned.document, { assembledQuantity: assembled.toString(), quantityToAssemble: nextToAssemble(remaining).toString() },
+    (line) => dec(line.consumedQuantity).plus(consumedNow.get(line.lineNo) ?? ZERO));
 }

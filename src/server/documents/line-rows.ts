@@ -1,10 +1,10 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { Executor } from '../db/connection.ts';
-import { purchaseLine, salesLine } from '../db/schema/index.ts';
+import { assemblyLine, purchaseLine, salesLine } from '../db/schema/index.ts';
 
 /** The tables of document lines: keyed by document type, document number and line number. */
-type LineTable = typeof salesLine | typeof purchaseLine;
+type LineTable = typeof salesLine | typeof purchaseLine | typeof assemblyLine;
 interface LineKey { documentType: string; documentNo: string; lineNo: number }
 
 const keyNames = new Set(['documentType', 'documentNo', 'lineNo']);
