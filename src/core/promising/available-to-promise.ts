@@ -258,3 +258,10 @@ function clamp(value: Decimal, upper: Decimal): Decimal {
   if (value.isNegative() || value.isZero()) return ZERO;
   return value.greaterThan(upper) ? upper : value;
 }
+
+/** The picture without one line's quantity on its date: what is being promised (or proposed for it) is not already there. */
+export function withoutEvent(picture: AvailabilityPicture, side: 'receipts' | 'requirements', date: IsoDate, quantity: Decimal): AvailabilityPicture {
+  const events = picture[side].map((event) => (event.date === date ? { ...event, quantity: event.quantity.minus(quantity) } : event))
+    .filter((event) => !event.quantity.isZero());
+  return { ...picture, [side]: events };
+}

@@ -7,7 +7,7 @@
  * being dedicated to the line.
  */
 import { type IsoDate, maxDate } from '../../core/dates/calendar-date.ts';
-import { type AvailabilityEvent, type AvailabilityPicture, type LookAhead, availableToPromise, earliestShipmentDate } from '../../core/promising/available-to-promise.ts';
+import { type AvailabilityPicture, type LookAhead, availableToPromise, earliestShipmentDate, withoutEvent } from '../../core/promising/available-to-promise.ts';
 import type { CapableToPromiseComponents } from '../../core/promising/capable-to-promise.ts';
 import { eq } from 'drizzle-orm';
 import { assemblyBomComponent } from '../db/schema/index.ts';
@@ -16,7 +16,7 @@ import { quantityBase } from '../../core/sales/quantities.ts';
 import type { Executor } from '../db/connection.ts';
 import { linkedAssemblyDocuments } from '../assembly/assembly-documents.ts';
 import type { SalesLineRow } from '../sales/sales-document.types.ts';
-import { availabilityPicture } from './item-availability.queries.ts';
+import { availabilityPicture, undatedLineDate } from './item-availability.queries.ts';
 
 export interface AssemblyPromise {
   assemblyOrderNo: string;
@@ -43,7 +43,7 @@ export async function assembleToOrderPromise(
   for (const component of document.lines.filter((candidate) => dec(candidate.remainingQuantity).gt(ZERO))) {
     const quantity = quantityBase(dec(component.remainingQuantity), dec(component.quantityPerUnitOfMeasure));
     const { picture } = await availabilityPicture(tx, component.no, component.locationCode ?? '');
-    const own = withoutEvent(picture, 'requirements', component.dueDate, quantity);
+    const own = withoutEvent(picture, 'requirements', component.dueDate ?? undatedLineDate, quantity);
     const result = earliestShipmentDate(own, { quantity, neededDate: request.neededDate, lookAhead: request.lookAhead, requestedShipmentDate: request.requestedShipmentDate });
     components.push({ itemNo: component.no, quantity: quantity.toFixed(5), available: own.inventory.toFixed(5), date: result.date });
     date = date === null || result.date === null ? null : maxDate(date, result.date);
@@ -54,13 +54,6 @@ export async function assembleToOrderPromise(
   };
 }
 
-/** The picture without one event's quantity on its date (an undated line counts on the earliest day, as the projection keeps it). */
-export function withoutEvent(picture: AvailabilityPicture, side: 'receipts' | 'requirements', date: IsoDate | null, quantity: Decimal): AvailabilityPicture {
-  const on = date ?? '0001-01-01';
-  const events: AvailabilityEvent[] = picture[side].map((event) => (event.date === on ? { ...event, quantity: event.quantity.minus(quantity) } : event))
-    .filter((event) => event.quantity.gt(ZERO));
-  return { ...picture, [side]: events };
-}
 
 
 /**

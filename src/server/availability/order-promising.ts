@@ -8,9 +8,9 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { backwardDeliveryDates, forwardDeliveryDates, type DeliveryCalendars } from '../../core/dates/delivery-dates.ts';
 import { type IsoDate, maxDate } from '../../core/dates/calendar-date.ts';
 import { dec, type Decimal } from '../../core/money/decimal.ts';
-import { earliestShipmentDate, unavailableQuantity, type AvailabilityPicture, type LookAhead, type TimeBucket } from '../../core/promising/available-to-promise.ts';
+import { earliestShipmentDate, unavailableQuantity, withoutEvent, type AvailabilityPicture, type LookAhead, type TimeBucket } from '../../core/promising/available-to-promise.ts';
 import { capableToPromise, type CapableToPromiseSupply } from '../../core/promising/capable-to-promise.ts';
-import { type AssemblyPromise, assembleToOrderPromise, assemblyComponentCheck, withoutEvent } from './order-promising.assembly.ts';
+import { type AssemblyPromise, assembleToOrderPromise, assemblyComponentCheck } from './order-promising.assembly.ts';
 import type { Executor } from '../db/connection.ts';
 import { companyInformation, item, location, orderPromisingSetup, purchaseLine, requisitionLine } from '../db/schema/index.ts';
 import type { SalesContext } from '../sales/sales-context.ts';
@@ -123,7 +123,7 @@ function promiseAssembledLine(
 ): PromisingLine {
   const fromStock = required.minus(assembly.remainingBase);
   const stock = fromStock.gt(0)
-    ? earliestShipmentDate(withoutEvent(picture, 'receipts', assembly.output.date, assembly.output.quantity), { quantity: fromStock, ...request })
+    ? earliestShipmentDate(withoutEvent(picture, 'receipts', assembly.output.date ?? undatedLineDate, assembly.output.quantity), { quantity: fromStock, ...request })
     : null;
   const date = assembly.date === null || (stock && stock.date === null) ? null : stock ? maxDate(assembly.date, stock.date!) : assembly.date;
   const explanation = [...assembly.explanation, ...(stock ? plain(stock.explanation) : [])];
@@ -162,12 +162,7 @@ function supplyView(supply: CapableToPromiseSupply | null): PromisingLine['suppl
 async function withoutOwnProposals(tx: Executor, line: SalesLineRow, picture: AvailabilityPicture): Promise<AvailabilityPicture> {
   const proposals = await tx.select({ date: requisitionLine.dueDate, quantity: requisitionLine.quantity, per: requisitionLine.quantityPerUnitOfMeasure }).from(requisitionLine)
     .where(and(eq(requisitionLine.salesOrderNo, line.documentNo), eq(requisitionLine.salesOrderLineNo, line.lineNo), isNotNull(requisitionLine.orderPromisingId)));
-  if (proposals.length === 0) return picture;
-  const receipts = picture.receipts.map((event) => {
-    const own = proposals.filter((proposal) => (proposal.date ?? undatedLineDate) === event.date);
-    return own.reduce((left, proposal) => ({ ...left, quantity: left.quantity.minus(dec(proposal.quantity).times(dec(proposal.per))) }), event);
-  }).filter((event) => !event.quantity.isZero());
-  return { ...picture, receipts };
+  return proposals.reduce((left, proposal) => withoutEvent(left, 'receipts', proposal.date ?? undatedLineDate, dec(proposal.quantity).times(dec(proposal.per))), picture);
 }
 
 /** Decimals as strings, for the API. */
