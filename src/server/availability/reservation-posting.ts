@@ -59,17 +59,38 @@ export async function consumeReservations(tx: Executor, own: readonly Reservatio
 export async function moveReservationsToInventory(tx: Executor, purchaseOrderNo: string, received: ReadonlyMap<number, Decimal>): Promise<void> {
   const rows = await tx.select().from(reservation).where(and(eq(reservation.purchaseDocumentType, 'order'), eq(reservation.purchaseDocumentNo, purchaseOrderNo)));
   const unmoved = new Map(received);
-  for (const row of rows) {
+  await moveOntoInventory(tx, rows, (row, quantity) => {
     const left = unmoved.get(row.purchaseLineNo!) ?? ZERO;
-    if (left.lte(0)) continue;
-    const moved = Decimal.min(left, dec(row.quantityBase));
+    const moved = Decimal.min(left, quantity);
     unmoved.set(row.purchaseLineNo!, left.minus(moved));
+    return moved;
+  });
+}
+
+/** Posting an assembly order's output: the reservations on it move onto inventory for what is output now, oldest first. */
+export async function moveAssemblyReservationsToInventory(tx: Executor, assemblyOrderNo: string, outputBase: Decimal): Promise<void> {
+  const rows = await tx.select().from(reservation).where(and(eq(reservation.assemblyDocumentType, 'order'), eq(reservation.assemblyDocumentNo, assemblyOrderNo)))
+    .orderBy(reservation.createdAt);
+  let left = outputBase;
+  await moveOntoInventory(tx, rows, (_row, quantity) => {
+    const moved = Decimal.min(left, quantity);
+    left = left.minus(moved);
+    return moved;
+  });
+}
+
+/** Each reservation gives `take(row, its quantity)` to a new reservation on inventory for the same sales line, and keeps the rest. */
+async function moveOntoInventory(tx: Executor, rows: readonly ReservationRow[], take: (row: ReservationRow, quantity: Decimal) => Decimal): Promise<void> {
+  for (const row of rows) {
+    const quantity = dec(row.quantityBase);
+    const moved = take(row, quantity);
+    if (moved.lte(0)) continue;
     await tx.insert(reservation).values({
       itemNo: row.itemNo, locationCode: row.locationCode, quantityBase: moved.toFixed(5), salesDocumentType: row.salesDocumentType,
       salesDocumentNo: row.salesDocumentNo, salesLineNo: row.salesLineNo, supplyType: 'inventory', createdBy: row.createdBy,
     });
-    if (moved.eq(dec(row.quantityBase))) await tx.delete(reservation).where(eq(reservation.id, row.id));
-    else await tx.update(reservation).set({ quantityBase: dec(row.quantityBase).minus(moved).toFixed(5) }).where(eq(reservation.id, row.id));
+    if (moved.eq(quantity)) await tx.delete(reservation).where(eq(reservation.id, row.id));
+    else await tx.update(reservation).set({ quantityBase: quantity.minus(moved).toFixed(5) }).where(eq(reservation.id, row.id));
   }
 }
 
@@ -82,22 +103,4 @@ function groupBy<T>(values: readonly T[], key: (value: T) => string): Map<string
   const groups = new Map<string, T[]>();
   for (const value of values) groups.set(key(value), [...(groups.get(key(value)) ?? []), value]);
   return groups;
-}
-
-/** Posting an assembly order's output: the reservations on it move onto inventory for what is output now, oldest first. */
-export async function moveAssemblyReservationsToInventory(tx: Executor, assemblyOrderNo: string, outputBase: Decimal): Promise<void> {
-  const rows = await tx.select().from(reservation).where(and(eq(reservation.assemblyDocumentType, 'order'), eq(reservation.assemblyDocumentNo, assemblyOrderNo)))
-    .orderBy(reservation.createdAt);
-  let left = outputBase;
-  for (const row of rows) {
-    if (left.lte(0)) break;
-    const moved = Decimal.min(left, dec(row.quantityBase));
-    left = left.minus(moved);
-    await tx.insert(reservation).values({
-      itemNo: row.itemNo, locationCode: row.locationCode, quantityBase: moved.toFixed(5), salesDocumentType: row.salesDocumentType,
-      salesDocumentNo: row.salesDocumentNo, salesLineNo: row.salesLineNo, supplyType: 'inventory', createdBy: row.createdBy,
-    });
-    if (moved.eq(dec(row.quantityBase))) await tx.delete(reservation).where(eq(reservation.id, row.id));
-    else await tx.update(reservation).set({ quantityBase: dec(row.quantityBase).minus(moved).toFixed(5) }).where(eq(reservation.id, row.id));
-  }
 }
