@@ -66,3 +66,8 @@ export function checkQuantityToAssemble(value: Decimal, range: { minimum: Decima
     throw new DomainError('QTY_TO_ASSEMBLE_OUT_OF_RANGE', { value: value.toString(), minimum: range.minimum.toString(), maximum: range.maximum.toString() }, 'quantityToAssemble');
   }
 }
+
+/** The part of a sales line still to be assembled to order (it ships first): Qty. to Assemble to Order less what has shipped, never below 0. */
+export function assembledPartOutstanding(line: { qtyToAssembleToOrder: string; quantityShipped: string }): Decimal {
+  return Decimal.max(new Decimal(line.qtyToAssembleToOrder).minus(line.quantityShipped), ZERO);
+}

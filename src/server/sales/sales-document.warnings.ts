@@ -3,6 +3,7 @@ import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { Decimal, dec, sum, ZERO } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import { creditWarnings, stockoutWarning } from '../../core/sales/customer-checks.ts';
+import { assembledPartOutstanding } from '../../core/assembly/assembly-order.ts';
 import type { SalesDocumentType, Warning } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { customer, item } from '../db/schema/index.ts';
@@ -74,7 +75,7 @@ async function stockoutWarnings(tx: Executor, document: SalesDocument, context: 
     // A blanket order's quantities are no demand (spec §14.1): only what the next Make Order takes is checked (§14.2 step 3).
     const perUnit = dec(line.quantityPerUnitOfMeasure);
     // What is assembled to order ships first and does not come from stock (spec §15.3): its components are checked instead.
-    const toAssemble = Decimal.max(dec(line.qtyToAssembleToOrder).minus(dec(line.quantityShipped)), ZERO).times(perUnit);
+    const toAssemble = assembledPartOutstanding(line).times(perUnit);
     const outstanding = document.header.documentType === 'blanketOrder'
       ? Decimal.max(dec(line.quantityToShip).times(perUnit).minus(toAssemble), ZERO)
       : dec(line.quantityBase).minus(dec(line.quantityShipped).times(perUnit)).minus(toAssemble);

@@ -5,6 +5,7 @@
  */
 import { DomainError } from '../../core/errors.ts';
 import { Decimal, dec, ZERO } from '../../core/money/decimal.ts';
+import { assembledPartOutstanding } from '../../core/assembly/assembly-order.ts';
 import { checkReservedStock, type Shipment } from '../availability/reservation-posting.ts';
 import type { ReservationRow } from '../availability/reservations.ts';
 import { decidePostingScope, type PostingScope } from '../../core/sales/posting-scope.ts';
@@ -84,7 +85,7 @@ export async function loadAndCheck(
 function shipmentsOf(documentNo: string, linePostings: readonly LinePosting[]): Shipment[] {
   return linePostings.filter((entry) => entry.inventoryItem && entry.posting.ship.gt(0)).map((entry) => {
     // What is assembled to order ships first and comes from its assembly, not from stock (spec §15.3).
-    const assembled = Decimal.min(entry.posting.ship, Decimal.max(dec(entry.line.qtyToAssembleToOrder).minus(dec(entry.line.quantityShipped)), ZERO));
+    const assembled = Decimal.min(entry.posting.ship, assembledPartOutstanding(entry.line));
     return {
       documentNo, lineNo: entry.line.lineNo, itemNo: entry.line.no, locationCode: entry.line.locationCode ?? '',
       quantityBase: entry.posting.ship.minus(assembled).times(dec(entry.line.quantityPerUnitOfMeasure)),
