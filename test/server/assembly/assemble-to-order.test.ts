@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
+import { workDated } from '../../support/work-dated.ts';
 import { created } from '../../support/given.ts';
 import { givenInventory } from '../../support/given-posting.ts';
 import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
@@ -12,13 +13,7 @@ import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
 describe('assemble to order', () => {
   let api: TestApi;
   let admin: ReturnType<TestApi['as']>;
-  const workDate = { 'x-work-date': '2026-01-05' };
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => admin(method, url, body, workDate);
-  const ok = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => {
-    const response = await send(method, url, body);
-    expect(response.statusCode, response.body).toBeLessThan(300);
-    return response.statusCode === 204 ? null : response.json();
-  };
+  const { send, ok } = workDated(() => admin, '2026-01-05');
   const linkedTo = async (orderNo: string, path = 'assemblyOrders') => (await ok('GET', `/api/v1/${path}?salesDocumentNo=${orderNo}`)).items;
   const entriesOf = async (itemNo: string) => (await ok('GET', `/api/v1/itemLedgerEntries?itemNo=${itemNo}&limit=100`)).items;
 

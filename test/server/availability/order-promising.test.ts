@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
+import { workDated } from '../../support/work-dated.ts';
 import { created } from '../../support/given.ts';
 import { givenInventory } from '../../support/given-posting.ts';
 import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
@@ -11,13 +12,7 @@ import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
 describe('delivery dates and order promising', () => {
   let api: TestApi;
   let admin: ReturnType<TestApi['as']>;
-  const workDate = { 'x-work-date': '2026-01-05' };
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => admin(method, url, body, workDate);
-  const ok = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => {
-    const response = await send(method, url, body);
-    expect(response.statusCode, response.body).toBeLessThan(300);
-    return response.json();
-  };
+  const { send, ok } = workDated(() => admin, '2026-01-05');
   const dates = (line: Record<string, unknown>) => [line.shipmentDate, line.plannedShipmentDate, line.plannedDeliveryDate];
 
   beforeEach(async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../../support/api.ts';
+import { workDated } from '../../support/work-dated.ts';
 import { givenInventory } from '../../support/given-posting.ts';
 import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
 
@@ -11,13 +12,7 @@ import { givenPurchasingCompany } from '../../support/given-purchasing.ts';
 describe('reservations', () => {
   let api: TestApi;
   let admin: ReturnType<TestApi['as']>;
-  const workDate = { 'x-work-date': '2026-01-05' };
-  const send = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => admin(method, url, body, workDate);
-  const ok = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => {
-    const response = await send(method, url, body);
-    expect(response.statusCode, response.body).toBeLessThan(300);
-    return response.json();
-  };
+  const { send, ok } = workDated(() => admin, '2026-01-05');
   const order = async (quantity: string, shipmentDate = '2026-01-10', itemNo = 'A') =>
     ok('POST', '/api/v1/salesOrders', { sellToCustomerNo: 'C', lines: [{ type: 'item', no: itemNo, quantity, shipmentDate }] });
   const reservedOf = async (no: string, lineNo = 10000) => (await ok('GET', `/api/v1/salesOrders/${no}/lines/${lineNo}/reservations`)).reservedQuantity;
