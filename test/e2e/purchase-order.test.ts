@@ -336,6 +336,9 @@ describe.skipIf(!chromiumAvailable())('the purchaser in the browser', () => {
     await expect.poll(() => row.textContent(), slow).toContain('GK-2026-0815');
     await row.getByRole('link', { name: invoiceNo }).click();
     await page.getByRole('heading', { name: new RegExp(`^Posted Purchase Invoice ${invoiceNo}`) }).waitFor(slow);
+    // The page says where the invoice stands, as the list does.
+    expect(await page.getByRole('group', { name: 'Invoicing' }).textContent()).toContain('Remaining Amount942,59');
+    await page.getByText('Open', { exact: true }).first().waitFor(slow);
     // The order is gone: posting received and invoiced all of it.
     await page.getByRole('link', { name: 'Purchase Orders', exact: true }).click();
     await page.getByText('Nothing to show.').waitFor(slow);

@@ -2,6 +2,7 @@ import type { PostedPurchaseDocumentType } from '../../core/documents/document-t
 import type { ReadOnlyGroup } from '../components/read-only-fields.tsx';
 import { captionOf } from '../format/captions.ts';
 import { formatDate } from '../format/dates.ts';
+import { formatAmount } from '../format/numbers.ts';
 import type { SupportedLocale } from '../format/locales.ts';
 import type { PostedPurchaseKind } from './purchase-kinds.ts';
 import type { PostedPurchaseHeader } from './purchase-types.ts';
@@ -41,6 +42,7 @@ export function postedPurchaseHeaderGroups(kind: PostedPurchaseKind, header: Pos
       { label: 'Currency Code', value: header.currencyCode ?? '' },
       { label: 'Payment Terms Code', value: header.paymentTermsCode ?? '' },
       { label: 'Applies-to Doc. No.', value: header.appliesToDocumentNo ?? '' },
+      { label: 'Remaining Amount', value: header.remainingAmount ? formatAmount(header.remainingAmount, locale) : '' },
     ],
   }];
 }
