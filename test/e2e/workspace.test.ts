@@ -236,4 +236,30 @@ describe.skipIf(!chromiumAvailable())('the workspace shell, in the browser (issu
       await page.setViewportSize({ width: 1440, height: 900 });
     });
   });
+
+  it('opens the API docs by area as a plain page, an operation shows its status codes, and Swagger UI is one link away', async () => {
+    await step('api-docs', async () => {
+      await goto('/api/docs');
+      await page.getByRole('heading', { name: 'Ledgerline API: Sales documents and posting', level: 1 }).waitFor(slow);
+      const post = page.locator('details.op').filter({ hasText: 'Post the Sales Order (ship, invoice or both)' });
+      await post.locator('summary').click();
+      const statuses = await post.locator('td.status').allTextContents();
+      expect(statuses).toEqual(['201', '400', '401', '403', '404', '409', '422']);
+      // A shared response leads to its description on the same page.
+      await post.getByRole('link', { name: 'UnprocessableContent' }).click();
+      await page.getByRole('heading', { name: 'UnprocessableContent', level: 3 }).waitFor(slow);
+      await page.evaluate(axeSource);
+      const serious = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe;
+        return (await axe.run(document, { resultTypes: ['violations'] })).violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id);
+      });
+      expect(serious).toEqual([]);
+      await page.getByRole('navigation', { name: 'API areas' }).getByRole('link', { name: 'Items, inventory and assembly' }).click();
+      await page.getByRole('heading', { name: 'Ledgerline API: Items, inventory and assembly', level: 1 }).waitFor(slow);
+      await page.getByRole('link', { name: /^Try requests out/ }).click();
+      await page.locator('#operations-tag-salesOrders').waitFor({ timeout: 30_000 });
+      await page.locator('.topbar select').selectOption({ label: 'Items, inventory and assembly' });
+      await page.locator('#operations-tag-items').waitFor({ timeout: 30_000 });
+    });
+  });
 });

@@ -6,6 +6,7 @@
  * the printable document (already formatted by core/documents) and the links the caller loaded.
  * Every text that comes from data is HTML-escaped.
  */
+import { escapeHtml } from '../text/escape-html.ts';
 import type { DocumentLanguage, PrintableDocumentKind } from '../documents/document-captions.ts';
 import type { PaymentLink } from '../documents/payment-link.ts';
 import type { PrintableDocument } from '../documents/printable-document.ts';
@@ -33,9 +34,7 @@ const emailTexts: Record<DocumentLanguage, { greeting: string; intro: string; pa
   nl: { greeting: 'Beste {name},', intro: 'In de bijlage vindt u {document} {no}.', payOnline: 'U kunt deze factuur online betalen:', closing: 'Met vriendelijke groet,' },
 };
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+
 
 function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (match, name: string) => values[name] ?? match);

@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import { withProblemResponses } from './openapi-problems.ts';
 import { withSharedSchemas } from './openapi-shared-schemas.ts';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod';
@@ -41,7 +40,7 @@ import { registerApprovalNotificationRoutes } from '../approvals/approval-notifi
 import { registerCompanyLogoRoutes } from '../setup/company-logo.routes.ts';
 import { registerAvailabilityRoutes } from '../availability/availability.routes.ts';
 import { registerAssemblyRoutes } from '../assembly/assembly.routes.ts';
-import { docsGroups, openApiGroup } from './openapi-groups.ts';
+import { registerApiDocs } from './api-docs.ts';
 import { registerAuthentication } from './auth.ts';
 import type { SignInOptions } from '../users/sign-in.commands.ts';
 import { registerIdempotency } from './idempotency.ts';
@@ -114,20 +113,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transformObject: (documents) => withSharedSchemas(withProblemResponses((documents as { openapiObject: Parameters<typeof withProblemResponses>[0] }).openapiObject)),
   });
   await registerSecurityHeaders(app);
-  // The docs pages are on the public allow-list; the plugin's routes are marked so as it adds them.
-  await app.register(async (docs) => {
-    docs.addHook('onRoute', (route) => { route.config = { ...route.config, public: true }; });
-    // Tags start folded, and the operations come by area (openapi-groups.ts): issue 19, docs in under a second.
-    await docs.register(fastifySwaggerUi, {
-      routePrefix: '/api/docs',
-      uiConfig: {
-        docExpansion: 'none', defaultModelsExpandDepth: -1,
-        urls: [...docsGroups.map((group) => ({ name: group.name, url: `/api/v1/openapi/${group.key}.json` })), { name: 'Everything (one large document)', url: '/api/v1/openapi.json' }],
-        'urls.primaryName': docsGroups[0]!.name,
-      } as never,
-    });
-  });
-
   const rootDb = () => options.db;
   // Inside a request recorded with its Idempotency-Key, routes get that request's transaction.
   const getDb = requestScopedDb(rootDb);
@@ -139,15 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const definition of singletons) registerSingleton(app, getDb, definition);
   for (const register of routeModules) register(app, getDb);
 
-  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  const groups = new Map<string, unknown>();
-  app.get('/api/v1/openapi/:group.json', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-    const key = (request.params as { group: string }).group;
-    if (!groups.has(key)) groups.set(key, openApiGroup(app.swagger() as never, key));
-    const document = groups.get(key);
-    if (!document) return reply.status(404).type('application/problem+json').send(problem(404, 'ROUTE_NOT_FOUND', `There is no API docs group ${key}.`));
-    return document;
-  });
+  await registerApiDocs(app);
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   await registerWebApp(app);
   return app;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildPayPalPaymentLink } from '../../../src/core/documents/payment-link.ts';
 import { buildPrintableDocument, type PrintableLineSource, type PrintableSource } from '../../../src/core/documents/printable-document.ts';
-import { attachmentFileName, documentEmailHtml, emailSubject, escapeHtml } from '../../../src/core/email/document-email.ts';
+import { attachmentFileName, documentEmailHtml, emailSubject } from '../../../src/core/email/document-email.ts';
+import { escapeHtml } from '../../../src/core/text/escape-html.ts';
 
 const blankParty = { Name: '', Name2: '', Address: '', Address2: '', PostCode: '', City: '', County: '', CountryRegionCode: '', Contact: '' };
 const party = (prefix: 'billTo' | 'shipTo', fields: Partial<typeof blankParty>) =>

@@ -46,8 +46,39 @@ describe('the API docs by area', () => {
 
   it('answers an unknown group with 404 and the page offers the groups and the whole document', async () => {
     expect((await api.as('none')('GET', '/api/v1/openapi/nope.json')).json()).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND' });
-    const initializer = (await api.as('none')('GET', '/api/docs/static/swagger-initializer.js')).body;
+    const initializer = (await api.as('none')('GET', '/api/docs/try/static/swagger-initializer.js')).body;
     expect(initializer).toContain('/api/v1/openapi/sales.json');
     expect(initializer).toContain('/api/v1/openapi.json');
+  });
+
+  it('the docs page shows an area as plain HTML: every operation with its status codes, and every link lands on the page', async () => {
+    const send = api.as('none');
+    for (const group of docsGroups) {
+      const response = await send('GET', `/api/docs?area=${group.key}`);
+      expect(response.statusCode, group.key).toBe(200);
+      expect(response.headers['content-type']).toContain('text/html');
+      const page = response.body;
+      const operations = operationsOf(groups.get(group.key)!);
+      expect(page.match(/<details class="op"/g)?.length, group.key).toBe(operations.length);
+      const ids = new Set([...page.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]!));
+      const targets = [...new Set([...page.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]!))];
+      expect(targets.filter((target) => !ids.has(target)), group.key).toEqual([]);
+      expect(page).not.toContain('<script');
+    }
+  });
+
+  it('the docs page opens on sales documents, says what posting an order answers, and refuses an unknown area', async () => {
+    const send = api.as('none');
+    const page = (await send('GET', '/api/docs/')).body;
+    const post = page.slice(page.indexOf('id="op-post-_api_v1_salesOrders__no__post"'));
+    const operation = post.slice(0, post.indexOf('</details>'));
+    expect(operation).toContain('Post the Sales Order (ship, invoice or both)');
+    expect(operation).toContain('<code>ship</code>');
+    expect([...operation.matchAll(/class="status s\d">(\d{3})</g)].map((match) => match[1])).toEqual(['201', '400', '401', '403', '404', '409', '422']);
+    expect(page).toContain('<a href="/api/docs/try/">');
+    expect(page).toContain('aria-current="page">Sales documents and posting<');
+    const unknown = await send('GET', '/api/docs?area=nope');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });
   });
 });
