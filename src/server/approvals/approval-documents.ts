@@ -11,6 +11,7 @@ import { dec, sum, type Decimal } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
 import type { Executor } from '../db/connection.ts';
 import { reusableSelect } from '../db/reusable-select.ts';
+import { cachedSetup } from '../db/setup-cache.ts';
 import { approvalUserSetup, approvalWorkflow } from '../db/schema/index.ts';
 import type { SalesDocument } from '../sales/sales-document.types.ts';
 
@@ -49,7 +50,7 @@ const selectEnabledWorkflows = reusableSelect((db) => db.select().from(approvalW
 
 /** The enabled workflow that applies to the document now, if any. */
 export async function workflowFor(tx: Executor, facts: ApprovalFacts): Promise<WorkflowRow | undefined> {
-  const rows = await selectEnabledWorkflows(tx, { documentType: facts.documentType });
+  const rows = await cachedSetup(tx, `approval_workflow:${facts.documentType}`, (db) => selectEnabledWorkflows(db, { documentType: facts.documentType }));
   if (rows.length === 0) return undefined;
   const chosen = applicableWorkflow(rows.map(workflowCandidate), facts);
   return chosen && rows.find((row) => row.code === chosen.code);

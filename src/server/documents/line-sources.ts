@@ -3,14 +3,15 @@
  * blocked), the account (a posting account open to direct posting), the unit of measure's factor
  * and the VAT of the line's posting groups.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import type { Executor } from '../db/connection.ts';
-import { glAccount, item, itemUnitOfMeasure, vatPostingSetup } from '../db/schema/index.ts';
+import { glAccount, item, itemUnitOfMeasure } from '../db/schema/index.ts';
+import { type VatPostingSetupRow, vatPostingSetups } from './vat-posting-setups.ts';
 
 export type ItemRow = typeof item.$inferSelect;
 export type GlAccountRow = typeof glAccount.$inferSelect;
-type VatSetupRow = typeof vatPostingSetup.$inferSelect;
+type VatSetupRow = VatPostingSetupRow;
 
 /** A line as far as its sources go: what `prefetch` loads for. */
 export interface LineKey { type?: string | null | undefined; no?: string | null | undefined }
@@ -31,7 +32,7 @@ export class LineSources {
   protected readonly items = new Map<string, ItemRow>();
   private readonly units = new Map<string, string>();
   private readonly accounts = new Map<string, GlAccountRow>();
-  private readonly vatSetups = new Map<string, VatSetupRow>();
+  private vatSetups?: Promise<Map<string, VatSetupRow>>;
   private readonly memos = new Map<string, Promise<unknown>>();
 
   constructor(readonly tx: Executor) {}
@@ -54,12 +55,6 @@ export class LineSources {
     if (accountNos.length > 0) {
       for (const row of await this.tx.select().from(glAccount).where(inArray(glAccount.no, accountNos))) this.accounts.set(row.no, row);
     }
-    const productGroups = distinct([...this.items.values(), ...this.accounts.values()].map((row) => row.vatProdPostingGroup));
-    if (productGroups.length > 0) {
-      for (const row of await this.tx.select().from(vatPostingSetup).where(inArray(vatPostingSetup.vatProdPostingGroup, productGroups))) {
-        this.vatSetups.set(vatKey(row.vatBusPostingGroup, row.vatProdPostingGroup!), row);
-      }
-    }
   }
 
   async item(no: string): Promise<ItemRow | undefined> {
@@ -78,23 +73,20 @@ export class LineSources {
     return remember(this.units, key, row?.quantityPerUnitOfMeasure);
   }
 
-  async vatSetup(bus: string | null, prod: string): Promise<VatSetupRow | undefined> {
-    const key = vatKey(bus, prod);
-    return this.vatSetups.get(key) ?? remember(this.vatSetups, key, (await this.tx.select().from(vatPostingSetup).where(and(
-      bus === null ? isNull(vatPostingSetup.vatBusPostingGroup) : eq(vatPostingSetup.vatBusPostingGroup, bus),
-      eq(vatPostingSetup.vatProdPostingGroup, prod),
-    )))[0]);
+  /** The VAT setups by business and product group: the whole (small) table, kept between commands while the setup does not change. */
+  private vatSetupTable(): Promise<Map<string, VatSetupRow>> {
+    this.vatSetups ??= vatPostingSetups(this.tx).then((rows) => new Map(rows.map((row) => [vatKey(row.vatBusPostingGroup, row.vatProdPostingGroup!), row])));
+    return this.vatSetups;
   }
 
-  /** VAT setups of these business groups for one product group; those not read yet in one statement. */
+  async vatSetup(bus: string | null, prod: string): Promise<VatSetupRow | undefined> {
+    return (await this.vatSetupTable()).get(vatKey(bus, prod));
+  }
+
+  /** VAT setups of these business groups for one product group. */
   async vatSetupsOf(buses: readonly string[], prod: string): Promise<VatSetupRow[]> {
-    const missing = buses.filter((bus) => !this.vatSetups.has(vatKey(bus, prod)));
-    if (missing.length > 0) {
-      const rows = await this.tx.select().from(vatPostingSetup)
-        .where(and(inArray(vatPostingSetup.vatBusPostingGroup, missing), eq(vatPostingSetup.vatProdPostingGroup, prod)));
-      for (const row of rows) this.vatSetups.set(vatKey(row.vatBusPostingGroup, row.vatProdPostingGroup!), row);
-    }
-    return buses.map((bus) => this.vatSetups.get(vatKey(bus, prod))).filter((row): row is VatSetupRow => row !== undefined);
+    const table = await this.vatSetupTable();
+    return buses.map((bus) => table.get(vatKey(bus, prod))).filter((row): row is VatSetupRow => row !== undefined);
   }
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../../core/master-data/payment-service.schemas.ts';
 import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
+import { cachedSetup } from '../db/setup-cache.ts';
 import { bankAccount, paymentNotification, paymentServiceSetup } from '../db/schema/index.ts';
 import { checkAccounts } from '../master-data/resource.commands.ts';
 
@@ -102,8 +103,8 @@ const carriesPaymentServices = (documentType: SalesDocumentType) => (paymentServ
 export async function paymentServiceSetForNewDocument(tx: Executor, documentType: SalesDocumentType, typed: readonly string[] | undefined): Promise<string[]> {
   if (typed !== undefined) return checkPaymentServiceSet(tx, documentType, typed);
   if (!carriesPaymentServices(documentType)) return [];
-  const rows = await tx.select({ code: paymentServiceSetup.code }).from(paymentServiceSetup)
-    .where(and(eq(paymentServiceSetup.enabled, true), eq(paymentServiceSetup.alwaysIncludeOnDocuments, true)));
+  const rows = await cachedSetup(tx, 'payment_service_setup:alwaysIncluded', (db) => db.select({ code: paymentServiceSetup.code }).from(paymentServiceSetup)
+    .where(and(eq(paymentServiceSetup.enabled, true), eq(paymentServiceSetup.alwaysIncludeOnDocuments, true))));
   return rows.map((row) => row.code).sort();
 }
 

@@ -9,7 +9,9 @@ import type { SalesPostingAccounts } from '../../core/posting/sales-invoice-post
 import type { VatCalculationType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { reusableSelect } from '../db/reusable-select.ts';
-import { customerPostingGroup, generalPostingSetup, inventoryPostingSetup, vatPostingSetup, vendorPostingGroup } from '../db/schema/index.ts';
+import { cachedSetup } from '../db/setup-cache.ts';
+import { customerPostingGroup, generalPostingSetup, inventoryPostingSetup, vendorPostingGroup } from '../db/schema/index.ts';
+import { vatPostingSetups } from '../documents/vat-posting-setups.ts';
 
 export type PostingAccounts = SalesPostingAccounts & CostPostingAccounts;
 
@@ -18,14 +20,15 @@ const blank = (value: string | null) => value ?? '';
 // Built once: every posting reads them.
 const selectCustomerPostingGroup = reusableSelect((db) => db.select().from(customerPostingGroup).where(eq(customerPostingGroup.code, sql.placeholder('code'))));
 const selectGeneralPostingSetups = reusableSelect((db) => db.select().from(generalPostingSetup));
-const selectVatPostingSetups = reusableSelect((db) => db.select().from(vatPostingSetup));
 const selectInventoryPostingSetups = reusableSelect((db) => db.select().from(inventoryPostingSetup));
 
 export async function loadPostingAccounts(tx: Executor, customerPostingGroupCode: string | null): Promise<PostingAccounts> {
-  const [group] = customerPostingGroupCode ? await selectCustomerPostingGroup(tx, { code: customerPostingGroupCode }) : [];
-  const general = await selectGeneralPostingSetups(tx);
-  const vat = await selectVatPostingSetups(tx);
-  const inventory = await selectInventoryPostingSetups(tx);
+  const group = customerPostingGroupCode
+    ? await cachedSetup(tx, `customer_posting_group:${customerPostingGroupCode}`, async (db) => (await selectCustomerPostingGroup(db, { code: customerPostingGroupCode }))[0])
+    : undefined;
+  const general = await cachedSetup(tx, 'general_posting_setup', selectGeneralPostingSetups);
+  const vat = await vatPostingSetups(tx);
+  const inventory = await cachedSetup(tx, 'inventory_posting_setup', selectInventoryPostingSetups);
   return {
     customerPostingGroup: {
       code: customerPostingGroupCode ?? '',

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { dec, type Decimal } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
 import { reusableSelect } from '../db/reusable-select.ts';
+import { cachedSetup } from '../db/setup-cache.ts';
 import { currency, generalLedgerSetup, inventorySetup, salesReceivablesSetup } from '../db/schema/index.ts';
 
 /** The setup a sales command reads, loaded once per command. */
@@ -19,7 +20,7 @@ const selectSetups = reusableSelect((db) => db.select({ salesSetup: salesReceiva
   .from(salesReceivablesSetup).innerJoin(generalLedgerSetup, sql`true`).innerJoin(inventorySetup, sql`true`));
 
 export async function loadSalesContext(tx: Executor, workDate: string, username = ''): Promise<SalesContext> {
-  const [row] = await selectSetups(tx);
+  const row = await cachedSetup(tx, 'sales_receivables_setup+general_ledger_setup+inventory_setup', async (db) => (await selectSetups(db))[0]);
   return { workDate, username, salesSetup: row!.salesSetup, glSetup: row!.glSetup, inventorySetup: row!.inventorySetup };
 }
 
@@ -28,6 +29,6 @@ const selectCurrency = reusableSelect((db) => db.select().from(currency).where(e
 /** Rounding precisions of the document currency (blank = local currency from the G/L setup). */
 export async function currencyPrecisions(tx: Executor, context: Pick<SalesContext, 'glSetup'>, currencyCode: string | null): Promise<{ amount: Decimal; unitAmount: Decimal }> {
   if (!currencyCode) return { amount: dec(context.glSetup.amountRoundingPrecision), unitAmount: dec(context.glSetup.unitAmountRoundingPrecision) };
-  const [row] = await selectCurrency(tx, { code: currencyCode });
+  const row = await cachedSetup(tx, `currency:${currencyCode}`, async (db) => (await selectCurrency(db, { code: currencyCode }))[0]);
   return { amount: dec(row!.amountRoundingPrecision), unitAmount: dec(row!.unitAmountRoundingPrecision) };
 }

@@ -17,7 +17,7 @@ import { assertBlanketLinesUnlinked } from './sales-line.blanket.ts';
 import { currencyPrecisions, type SalesContext } from './sales-context.ts';
 import { loadDocument, findDocument } from './sales-document.queries.ts';
 import { assemblesToOrder, followSalesStatus } from '../assembly/assemble-to-order.sync.ts';
-import { recalculateDocument, type RecalculationTrigger } from './sales-document.recalculate.ts';
+import { amountsBeforeInsert, recalculateDocument, type RecalculationTrigger } from './sales-document.recalculate.ts';
 import { checkPrepaymentBeforeRelease, pendingPrepaymentOrderNos, prepaymentSettled } from './prepayment.gate.ts';
 import { spreadPrepaymentTotal } from '../../core/sales/prepayment.ts';
 import { assertNoInvoicedPrepayment, checkHeaderChangeWithPrepayment, prepaymentLineOf, checkPrepaymentHeader, setLinesPrepaymentPercent } from './prepayment.lines.ts';
@@ -82,7 +82,7 @@ export async function createDocument(tx: Executor, documentType: EditableDocumen
   values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
   const entity = salesDescriptor(documentType).caption;
   const [header] = await guarded(entity, no, () => tx.insert(salesHeader).values(values as SalesHeaderRow).returning());
-  return recalculateDocument(tx, await insertLines(tx, { header: header!, lines: [] }, lines, context), context, 'lineChanged');
+  return recalculateDocument(tx, await insertLines(tx, { header: header!, lines: [] }, lines, context), context, 'lineChanged', {}, 'ifChanged');
 }
 
 
@@ -303,7 +303,7 @@ async function insertLines(tx: Executor, document: SalesDocument, inputs: readon
     written.push(row);
     if (oneByOne) rows.push(...(await insertRows(tx, document.header, [row])));
   }
-  if (!oneByOne) rows.push(...(await insertRows(tx, document.header, written.slice(document.lines.length))));
+  if (!oneByOne) rows.push(...(await insertRows(tx, document.header, (await amountsBeforeInsert(tx, document.header, written, context)).slice(document.lines.length))));
   return { header: document.header, lines: [...document.lines, ...rows].sort((a, b) => a.lineNo - b.lineNo) };
 }
 
@@ -397,9 +397,17 @@ export async function updatePendingPrepaymentOrders(tx: Executor, context: Sales
  * Release of a document the caller has loaded and locked already (posting releases implicitly,
  * spec §7.4, and names itself as the action the approval guard refuses).
  */
+/**
+ * How Release runs: `action` is what the approval guard is asked about (Post releases too);
+ * `deletedAfter` for a document its posting deletes (its release stays in memory); `itemTypes` the
+ * lines' item types when the caller read them already.
+ */
+export interface ReleaseOptions { action?: GuardedAction; deletedAfter?: boolean; itemTypes?: ReadonlyMap<string, string> }
+
 export async function releaseLoadedDocument(
-  tx: Executor, document: SalesDocument, context: SalesContext, action: GuardedAction = 'release',
+  tx: Executor, document: SalesDocument, context: SalesContext, options: ReleaseOptions = {},
 ): Promise<SalesDocument> {
+  const { action = 'release', deletedAfter = false } = options;
   const documentType = document.header.documentType as EditableDocumentType;
   if (document.header.status === 'released') return document;
   // Spec §19.6: pending approval, or an enabled workflow without an approval of this content, refuses.
@@ -408,8 +416,9 @@ export async function releaseLoadedDocument(
   if (document.header.status !== 'open' && document.header.status !== 'pendingPrepayment') throw new DomainError('STATUS_MUST_BE_OPEN', { status: document.header.status, fields: 'status' });
   // Location Mandatory concerns inventory items only (BC's IsInventoriableItem): service items may ship from nowhere.
   const itemNos = [...new Set(document.lines.filter((line) => line.type === 'item').map((line) => line.no))];
-  const stockless = new Set(itemNos.length === 0 ? [] : (await tx.select({ no: item.no }).from(item)
-    .where(and(inArray(item.no, itemNos), ne(item.type, 'inventory')))).map((row) => row.no));
+  const stockless = options.itemTypes
+    ? new Set(itemNos.filter((no) => options.itemTypes!.has(no) && options.itemTypes!.get(no) !== 'inventory'))
+    : new Set(itemNos.length === 0 ? [] : (await tx.select({ no: item.no }).from(item).where(and(inArray(item.no, itemNos), ne(item.type, 'inventory')))).map((row) => row.no));
   releaseProblems({
     documentType: documentType as SalesDocumentType,
     sellToCustomerNo: document.header.sellToCustomerNo,
@@ -419,7 +428,7 @@ export async function releaseLoadedDocument(
     })),
   }, { locationMandatory: context.inventorySetup.locationMandatory });
   if (assemblesToOrder(document.lines)) await followSalesStatus(tx, document.header.documentType, document.header.no, 'released');
-  return recalculateDocument(tx, document, context, 'release', { status: 'released' });
+  return recalculateDocument(tx, document, context, 'release', { status: 'released' }, deletedAfter ? 'inMemory' : 'update');
 }
 
 export async function reopenDocument(tx: Executor, documentType: EditableDocumentType, no: string, expectedVersion: number | undefined) {

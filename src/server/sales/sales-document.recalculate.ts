@@ -7,6 +7,7 @@ import { syncOrderReservations } from '../availability/reservation-sync.ts';
 import { syncAssembleToOrder } from '../assembly/assemble-to-order.sync.ts';
 import type { Executor } from '../db/connection.ts';
 import { reusableSelect } from '../db/reusable-select.ts';
+import { cachedSetup } from '../db/setup-cache.ts';
 import { customerInvoiceDiscount, customerPostingGroup, salesHeader, salesLine } from '../db/schema/index.ts';
 import { DomainError } from '../../core/errors.ts';
 import { deriveLine } from './sales-line.derive.ts';
@@ -23,12 +24,44 @@ const selectInvoiceDiscountTerms = reusableSelect((db) => db.select().from(custo
 export type RecalculationTrigger = 'lineChanged' | 'release' | 'calculateInvoiceDiscount';
 
 /**
+ * How the recalculation writes the header: `update` always (its version counts the change of lines);
+ * `ifChanged` when its invoice discount changed (a header inserted in the same command); `inMemory`
+ * never (a header its posting deletes in the same transaction). Issue 21: one UPDATE less each.
+ */
+export type HeaderWrite = 'update' | 'ifChanged' | 'inMemory';
+
+/**
+ * Lines about to be inserted with the amounts the recalculation after their insert gives them when the
+ * header's invoice discount stays as it is, so that it has nothing to write back (issue 21). `lines`
+ * are the document's lines, those already stored and the new ones.
+ */
+export async function amountsBeforeInsert(tx: Executor, header: SalesHeaderRow, lines: readonly SalesLineRow[], context: SalesContext): Promise<SalesLineRow[]> {
+  const precision = (await currencyPrecisions(tx, context, header.currencyCode)).amount;
+  const sorted = lines.map(withAmountDefaults).sort((a, b) => a.lineNo - b.lineNo);
+  const discounts = typedInvoiceDiscounts(amountLines(sorted.filter((line) => !line.systemCreatedEntry)), header.invoiceDiscountCalculation, dec(header.invoiceDiscountValue), precision);
+  const amounted = new Map(linesWithAmounts(sorted, discounts, { pricesIncludingVat: header.pricesIncludingVat, amountRoundingPrecision: precision }).map((line) => [line.lineNo, line]));
+  return lines.map((line) => amounted.get(line.lineNo)!);
+}
+
+const amountColumnNames = ['lineAmount', 'allowInvoiceDiscount', 'invoiceDiscountAmount', 'vatPercent', 'vatIdentifier', 'vatCalculationType', 'amount', 'amountIncludingVat', 'vatBaseAmount'] as const;
+
+/** A line not yet stored has the column defaults where it names no value. */
+function withAmountDefaults(line: SalesLineRow): SalesLineRow {
+  const filled = { ...line };
+  for (const name of amountColumnNames) {
+    if (filled[name] === undefined) Object.assign(filled, { [name]: salesLine[name].default });
+  }
+  return filled;
+}
+
+/**
  * Brings the stored amounts of every line in step with the document: invoice discount distributed
  * per the header, then VAT per VAT identifier group (spec §4.3, §10.4). Runs in the command's
  * transaction; `headerChanges` (Release's status) go into the same UPDATE of the header.
  */
 export async function recalculateDocument(
   tx: Executor, given: SalesDocument, context: SalesContext, trigger: RecalculationTrigger, headerChanges: Partial<Pick<SalesHeaderRow, 'status'>> = {},
+  headerWrite: HeaderWrite = 'update',
 ): Promise<SalesDocument> {
   let document = given;
   const { header } = document;
@@ -40,7 +73,8 @@ export async function recalculateDocument(
   let value = dec(header.invoiceDiscountValue);
   let discounts: Map<number, Decimal>;
   if (automatic && calculation !== 'amount') {
-    const terms = (await selectInvoiceDiscountTerms(tx, { code: header.invoiceDiscountCode }))
+    const code = header.invoiceDiscountCode;
+    const terms = (await cachedSetup(tx, `customer_invoice_discount:${code}`, (db) => selectInvoiceDiscountTerms(db, { code })))
       .map((row) => ({ currencyCode: row.currencyCode, minimumAmount: dec(row.minimumAmount), discountPercent: dec(row.discountPercent), serviceCharge: dec(row.serviceCharge) }));
     const factor = dec(header.currencyFactor);
     const result = calculateInvoiceDiscount(lines, terms, {
@@ -57,8 +91,11 @@ export async function recalculateDocument(
   const amounted = linesWithAmounts(document.lines, discounts, { pricesIncludingVat: header.pricesIncludingVat, amountRoundingPrecision: precision });
   await writeChangedAmounts(tx, 'sales_line', document.lines, amounted);
   const updatedLines = await recalculatePrepayments(tx, { header, lines: amounted }, document.lines, precision);
-  const [updatedHeader] = await tx.update(salesHeader)
-    .set({ ...headerChanges, invoiceDiscountCalculation: calculation, invoiceDiscountValue: value.toFixed(5), version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()` })
+  const changes = { ...headerChanges, invoiceDiscountCalculation: calculation, invoiceDiscountValue: value.toFixed(5) };
+  const unchanged = Object.keys(headerChanges).length === 0 && calculation === header.invoiceDiscountCalculation && value.eq(dec(header.invoiceDiscountValue));
+  const inMemory = headerWrite === 'inMemory' || headerWrite === 'ifChanged' && unchanged;
+  const [updatedHeader] = inMemory ? [{ ...header, ...changes }] : await tx.update(salesHeader)
+    .set({ ...changes, version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(salesHeader.documentType, header.documentType), eq(salesHeader.no, header.no))).returning();
   // Spec §15.3: the linked assembly documents follow their lines (before reservations, which count on them).
   if (trigger === 'lineChanged') await syncAssembleToOrder(tx, updatedHeader!, updatedLines, context);

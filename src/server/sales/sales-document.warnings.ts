@@ -38,7 +38,7 @@ export async function documentWarnings(tx: Executor, document: SalesDocument, co
  */
 export async function creditLimitWarnings(tx: Executor, document: SalesDocument, context: SalesContext): Promise<Warning[]> {
   const { header } = document;
-  const [billTo] = await tx.select().from(customer).where(eq(customer.no, header.billToCustomerNo));
+  const [billTo] = await tx.select({ creditLimitLcy: customer.creditLimitLcy }).from(customer).where(eq(customer.no, header.billToCustomerNo));
   // Balances up to the work date (spec §12.4); the other documents without this one, which counts itself.
   const balances = await customerBalances(tx, header.billToCustomerNo, { workDate: context.workDate, upTo: context.workDate });
   const exposure = await salesDocumentExposure(tx, header.billToCustomerNo, { exclude: { documentType: header.documentType, no: header.no } });
@@ -65,7 +65,7 @@ async function stockoutWarnings(tx: Executor, document: SalesDocument, context: 
   if (document.header.documentType === 'quote') return [];
   const itemLines = document.lines.filter((line) => line.type === 'item' && dec(line.quantityBase).gt(0));
   if (itemLines.length === 0) return [];
-  const items = await tx.select().from(item).where(inArray(item.no, [...new Set(itemLines.map((line) => line.no))]));
+  const items = await tx.select({ no: item.no, type: item.type, stockoutWarning: item.stockoutWarning }).from(item).where(inArray(item.no, [...new Set(itemLines.map((line) => line.no))]));
   const inventoryLines = itemLines.filter((line) => items.find((candidate) => candidate.no === line.no)?.type === 'inventory');
   const available = await availableQuantities(tx, document, inventoryLines.map((line) => ({ itemNo: line.no, locationCode: line.locationCode ?? '' })));
   const warnings: Warning[] = [];

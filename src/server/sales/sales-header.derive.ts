@@ -5,6 +5,7 @@ import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales
 import { defaultDates, defaultLocationCode, paymentTermsDates, quoteValidUntilDate } from '../../core/sales/header-defaults.ts';
 import type { SalesDocumentType } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
+import { cachedSetup } from '../db/setup-cache.ts';
 import { currencyExchangeRate, customer, paymentTerms, shipToAddress } from '../db/schema/index.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesHeaderRow } from './sales-document.types.ts';
@@ -37,7 +38,8 @@ export async function customerFields(
 ): Promise<HeaderValues> {
   const sellTo = await loadCustomer(tx, sellToNo, 'sellToCustomerNo');
   assertCustomerNotBlocked({ no: sellTo.no, blocked: sellTo.blocked as CustomerBlocked }, documentType, 'createDocument');
-  const billTo = await loadCustomer(tx, billToNo ?? sellTo.billToCustomerNo ?? sellTo.no, 'billToCustomerNo');
+  const billToCustomerNo = billToNo ?? sellTo.billToCustomerNo ?? sellTo.no;
+  const billTo = billToCustomerNo === sellTo.no ? sellTo : await loadCustomer(tx, billToCustomerNo, 'billToCustomerNo');
   if (billTo.no !== sellTo.no) assertCustomerNotBlocked({ no: billTo.no, blocked: billTo.blocked as CustomerBlocked }, documentType, 'createDocument');
   return {
     sellToCustomerNo: sellTo.no, ...partyBlock('sellTo', sellTo),
@@ -84,7 +86,8 @@ export function newDocumentDates(documentType: SalesDocumentType, context: Sales
 export async function paymentTermsFields(
   tx: Executor, header: { documentType: string; documentDate?: string | null; paymentTermsCode?: string | null },
 ): Promise<Pick<HeaderValues, 'dueDate' | 'paymentDiscountDate' | 'paymentDiscountPercent'>> {
-  const [terms] = header.paymentTermsCode ? await tx.select().from(paymentTerms).where(eq(paymentTerms.code, header.paymentTermsCode)) : [];
+  const code = header.paymentTermsCode;
+  const terms = code ? await cachedSetup(tx, `payment_terms:${code}`, async (db) => (await db.select().from(paymentTerms).where(eq(paymentTerms.code, code)))[0]) : undefined;
   const dates = paymentTermsDates(header.documentType as SalesDocumentType, header.documentDate ?? null, terms
     ? { dueDateCalculation: terms.dueDateCalculation, discountDateCalculation: terms.discountDateCalculation, discountPercent: dec(terms.discountPercent), calculatePaymentDiscountOnCreditMemos: terms.calculatePaymentDiscountOnCreditMemos }
     : null);

@@ -8,6 +8,7 @@ import { assertCustomerNotBlocked, type CustomerBlocked } from '../../core/sales
 import type { PostingScope } from '../../core/sales/posting-scope.ts';
 import { salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
+import { cachedSetup } from '../db/setup-cache.ts';
 import { postgresErrorCode } from '../db/constraint-errors.ts';
 import { reusableSelect } from '../db/reusable-select.ts';
 import { customer, glAccount, item, location, postedSalesHeader, salesHeader, salesLine } from '../db/schema/index.ts';
@@ -131,7 +132,8 @@ async function checkWarehouseHandling(tx: Executor, lines: readonly SalesLineRow
   const shipping = new Set(scope.lines.filter((line) => !line.ship.isZero()).map((line) => line.lineNo));
   const handled = lines.filter((line) => line.type === 'item' && shipping.has(line.lineNo) && line.locationCode);
   if (handled.length === 0) return;
-  const rows = await tx.select().from(location).where(inArray(location.code, [...new Set(handled.map((line) => line.locationCode!))]));
+  const codes = [...new Set(handled.map((line) => line.locationCode!))].sort();
+  const rows = await cachedSetup(tx, `location:${codes.join('\u0000')}`, (db) => db.select().from(location).where(inArray(location.code, codes)));
   for (const line of handled) {
     const row = rows.find((candidate) => candidate.code === line.locationCode);
     // Goods coming in need the location's inbound handling (receipt, put-away), goods going out its outbound handling.

@@ -53,10 +53,9 @@ export async function loadAndCheck(
 ): Promise<LoadedSalesPosting> {
   const descriptor = salesPostingDescriptor(documentType);
   const { lineHandling } = descriptor;
-  const document = await releasedDocument(tx, documentType, no, context, expectedVersion);
+  const { document, itemRows } = await releasedDocument(tx, documentType, no, context, expectedVersion);
   const header = { ...document.header, postingDate: document.header.postingDate ?? context.workDate };
   checkHeader(header, documentType, context);
-  const itemRows = await loadItems(tx, document.lines);
   // The request names the handling by its verb: Ship on orders, Receive on return orders.
   const scope = decidePostingScope(documentType, document.lines.map((line) => ({
     lineNo: line.lineNo,
@@ -105,10 +104,10 @@ function blanketLinesAfter(tx: Executor, header: SalesHeaderRow, descriptor: Sal
   }, parts);
 }
 
-/** The document locked, at the version the client saw, released (an open one is released first). */
+/** The document locked, at the version the client saw, released (an open one is released first), with its lines' items. */
 async function releasedDocument(
   tx: Executor, documentType: PostableDocumentType, no: string, context: SalesContext, expectedVersion: number | undefined,
-): Promise<SalesDocument> {
+): Promise<{ document: SalesDocument; itemRows: Map<string, ItemRow> }> {
   let document = await loadDocumentForPosting(tx, documentType, no);
   if (expectedVersion !== undefined && document.header.version !== expectedVersion) {
     throw new DomainError('VERSION_CONFLICT', { entity: documentKinds[documentType].entity, key: no, currentVersion: document.header.version, sentVersion: expectedVersion });
@@ -116,9 +115,13 @@ async function releasedDocument(
   await assertPrepaymentSettled(tx, document, context, `Order ${no}`);
   // Spec §19.6: whatever the channel, a document under an approval workflow posts only as approved
   // (the implicit release of an open one asks the guard itself).
-  if (document.header.status === 'open') document = await releaseLoadedDocument(tx, document, context, 'post');
-  else await assertApprovalAllows(tx, document, 'post');
+  const itemRows = await loadItems(tx, document.lines);
+  // An invoice or credit memo is deleted by its posting: its release need not be written.
+  if (document.header.status === 'open') {
+    const itemTypes = new Map([...itemRows].map(([itemNo, row]) => [itemNo, row.type]));
+    document = await releaseLoadedDocument(tx, document, context, { action: 'post', deletedAfter: salesPostingDescriptor(documentType).postsInFull, itemTypes });
+  } else await assertApprovalAllows(tx, document, 'post');
   // Spec §26.6 (chosen, as BC): an order in Pending Prepayment whose prepayment is settled posts and keeps its status.
   if (document.header.status !== 'released' && document.header.status !== 'pendingPrepayment') throw new DomainError('STATUS_MUST_BE_OPEN', { where: 'the document', status: document.header.status, remedy: 'complete the approval', field: 'status' });
-  return document;
+  return { document, itemRows };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../core/receivables/immediate-payment.ts';
 import type { Executor } from '../db/connection.ts';
 import { reusableSelect } from '../db/reusable-select.ts';
+import { cachedSetup } from '../db/setup-cache.ts';
 import { bankAccount, bankAccountPostingGroup, customer, paymentMethod } from '../db/schema/index.ts';
 import { loadApplicationSetup, vatBucketSetups } from '../journal/general-journal.queries.ts';
 import type { SalesContext } from './sales-context.ts';
@@ -26,7 +27,8 @@ export async function immediatePayment(
   const { header } = loaded;
   const invoice = invoiceBatch.customerLedgerEntries[0];
   if (!header.paymentMethodCode || !invoice || invoice.amount.isZero()) return null;
-  const [method] = await selectPaymentMethod(tx, { code: header.paymentMethodCode });
+  const code = header.paymentMethodCode;
+  const method = await cachedSetup(tx, `payment_method:${code}`, async (db) => (await selectPaymentMethod(db, { code }))[0]);
   if (!method?.balancingAccountNo) return null;
   if (header.appliesToDocumentNo) {
     throw new DomainError('APPLICATION_INVALID', {

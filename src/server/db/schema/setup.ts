@@ -151,3 +151,13 @@ export const purchasesPayablesSetup = pgTable('purchases_payables_setup', {
   postedReturnShipmentNos: series(),
   ...recordColumns(),
 }, (t) => [check('purchases_payables_setup_singleton', sql`${t.id} = 1`)]);
+
+/**
+ * Which state the setup tables are in (issue 21): a new random value on every statement that changes
+ * one of them (triggers, migration 0045), so that a process may keep setup rows it read as long as
+ * the value it reads in its transaction is the one they were read under (db/setup-cache.ts).
+ */
+export const setupVersion = pgTable('setup_version', {
+  id: singletonId(),
+  version: text().notNull().default(sql`gen_random_uuid()::text`),
+}, (t) => [check('setup_version_singleton', sql`${t.id} = 1`)]);
