@@ -114,16 +114,22 @@ export const creditWarningMessages = {
 } as const;
 
 /** Warnings never block: the user is told and may continue, and posting stays allowed. */
+/** Which checks the Credit Warnings setting asks for this customer: a credit limit of 0 means "no limit", not "no credit". */
+export function creditChecks(setting: CreditWarningsSetting, creditLimitLcy: Decimal): { limit: boolean; overdue: boolean } {
+  return {
+    limit: (setting === 'creditLimit' || setting === 'bothWarnings') && !creditLimitLcy.isZero(),
+    overdue: setting === 'overdueBalance' || setting === 'bothWarnings',
+  };
+}
+
 export function creditWarnings(setting: CreditWarningsSetting, exposure: CreditExposure): Warning[] {
   const warnings: Warning[] = [];
-  const checkLimit = setting === 'creditLimit' || setting === 'bothWarnings';
-  const checkOverdue = setting === 'overdueBalance' || setting === 'bothWarnings';
-  // A credit limit of 0 means "no limit", not "no credit".
-  if (checkLimit && !exposure.creditLimitLcy.isZero()) {
+  const checks = creditChecks(setting, exposure.creditLimitLcy);
+  if (checks.limit) {
     const total = creditExposureTotalLcy(exposure);
     if (total.greaterThan(exposure.creditLimitLcy)) warnings.push(creditLimitWarning(exposure, total));
   }
-  if (checkOverdue && exposure.balanceDueLcy.greaterThan(0)) {
+  if (checks.overdue && exposure.balanceDueLcy.greaterThan(0)) {
     warnings.push({
       code: 'OVERDUE_BALANCE',
       message: creditWarningMessages.OVERDUE_BALANCE({ balanceDueLcy: amountText(exposure.balanceDueLcy) }),

@@ -2,12 +2,12 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { Decimal, dec, sum, ZERO } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
-import { creditWarnings, stockoutWarning } from '../../core/sales/customer-checks.ts';
+import { creditChecks, creditWarnings, type CreditWarningsSetting, stockoutWarning } from '../../core/sales/customer-checks.ts';
 import { assembledPartOutstanding } from '../../core/assembly/assembly-order.ts';
 import type { SalesDocumentType, Warning } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { customer, item } from '../db/schema/index.ts';
-import { customerBalances, salesDocumentExposure } from '../customers/customer-statistics.ts';
+import { customerBalances, salesDocumentExposure, type SalesDocumentExposure } from '../customers/customer-statistics.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesDocument, SalesLineRow } from './sales-document.types.ts';
 
@@ -32,19 +32,29 @@ export async function documentWarnings(tx: Executor, document: SalesDocument, co
   return [...(await creditLimitWarnings(tx, document, context)), ...(await stockoutWarnings(tx, document, context)), ...(await componentShortageWarnings(tx, document))];
 }
 
+const noExposure: SalesDocumentExposure = {
+  outstandingOrdersLcy: ZERO, shippedNotInvoicedLcy: ZERO, outstandingInvoicesLcy: ZERO, outstandingReturnOrdersLcy: ZERO,
+  returnReceivedNotInvoicedLcy: ZERO, outstandingCreditMemosLcy: ZERO, invoicedPrepaymentsLcy: ZERO,
+};
+
 /**
  * The credit limit and overdue balance check (spec §12.4) as the Credit Warnings setup asks; also
  * the "check customer credit limit" of the credit-limit approval workflows (§19.8).
  */
 export async function creditLimitWarnings(tx: Executor, document: SalesDocument, context: SalesContext): Promise<Warning[]> {
   const { header } = document;
+  const setting = context.salesSetup.creditWarnings as CreditWarningsSetting;
   const [billTo] = await tx.select({ creditLimitLcy: customer.creditLimitLcy }).from(customer).where(eq(customer.no, header.billToCustomerNo));
+  const creditLimitLcy = dec(billTo!.creditLimitLcy);
+  const checks = creditChecks(setting, creditLimitLcy);
+  if (!checks.limit && !checks.overdue) return [];
   // Balances up to the work date (spec §12.4); the other documents without this one, which counts itself.
   const balances = await customerBalances(tx, header.billToCustomerNo, { workDate: context.workDate, upTo: context.workDate });
-  const exposure = await salesDocumentExposure(tx, header.billToCustomerNo, { exclude: { documentType: header.documentType, no: header.no } });
+  // The open documents count only against a credit limit (issue 21: not summed when there is none to check).
+  const exposure = checks.limit ? await salesDocumentExposure(tx, header.billToCustomerNo, { exclude: { documentType: header.documentType, no: header.no } }) : noExposure;
   const factor = dec(header.currencyFactor);
-  return creditWarnings(context.salesSetup.creditWarnings as never, {
-    creditLimitLcy: dec(billTo!.creditLimitLcy),
+  return creditWarnings(setting, {
+    creditLimitLcy,
     balanceLcy: balances.balanceLcy,
     shippedNotInvoicedLcy: exposure.shippedNotInvoicedLcy,
     returnReceivedNotInvoicedLcy: exposure.returnReceivedNotInvoicedLcy,

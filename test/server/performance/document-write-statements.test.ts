@@ -47,6 +47,8 @@ async function send(method: 'POST' | 'PATCH', url: string, body: unknown) {
 
 describe('statements per document write', () => {
   it('creates an invoice of 30 lines with as many statements as one of 3 lines', async () => {
+    // The first write reads the setup rows the process then keeps (db/setup-cache.ts): both counted writes come after it.
+    await send('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C', lines: lines(1) });
     const three = await send('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C', lines: lines(3) });
     const thirty = await send('POST', '/api/v1/salesInvoices', { sellToCustomerNo: 'C', lines: lines(30) });
     expect(thirty.document.lines).toHaveLength(30);
