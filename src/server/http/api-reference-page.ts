@@ -146,7 +146,7 @@ details.op>:not(summary){margin-left:12px;margin-right:12px}.method{display:inli
 .get{color:#1971c2}.post{color:#2b7a3b}.patch,.put{color:#a6470a}.delete{color:#c92a2a}.summary{color:#495057}
 table.fields{border-collapse:collapse;margin:4px 0 10px;width:100%}table.fields td,table.fields th{border:1px solid #e9ecef;padding:3px 6px;vertical-align:top;text-align:left}
 table.fields th{background:#f8f9fa;font-weight:600}.req{color:#c92a2a}.limits{color:#495057}.media{color:#495057;font-size:12px;margin-top:4px}
-.status{font-weight:700;font-family:monospace}.s2{color:#2b7a3b}.s4{color:#c92a2a}.type{margin:2px 0}a:focus-visible,summary:focus-visible{outline:2px solid #1c7ed6}`;
+main>section{content-visibility:auto;contain-intrinsic-size:auto 400px}.status{font-weight:700;font-family:monospace}.s2{color:#2b7a3b}.s4{color:#c92a2a}.type{margin:2px 0}a:focus-visible,summary:focus-visible{outline:2px solid #1c7ed6}`;
 
 /** The page of one area: its operations by tag, then the shared responses and schemas they refer to. */
 export function apiReferencePage(document: ReferenceDocument, groups: readonly DocsGroup[], current: DocsGroup): string {

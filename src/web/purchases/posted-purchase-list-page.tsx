@@ -12,7 +12,7 @@ import { postedPurchaseKindByPath, type PostedPurchaseKind } from './purchase-ki
 import type { PostedPurchaseHeader } from './purchase-types.ts';
 
 /** Invoices and credit memos also carry what is left of them (from their vendor ledger entry) and whether that entry is closed. */
-type Row = PostedPurchaseHeader & { remainingAmount?: string | null; closed?: boolean };
+type Row = PostedPurchaseHeader;
 
 // Every column is a stored field of the posted header or one the API computes and sorts on (Remaining
 // Amount, Status), so a header click sorts the whole list on the server.

@@ -124,6 +124,9 @@ export interface PostedPurchaseHeader {
   amount: string;
   amountIncludingVat: string;
   invoiceDiscountAmount: string;
+  /** Invoices and credit memos: what is still to pay (refund) and whether the vendor entry is closed. */
+  remainingAmount?: string | null;
+  closed?: boolean;
 }
 
 export interface PostedPurchaseLine {
@@ -152,7 +155,4 @@ export interface ReceiptLineCandidate extends PostedPurchaseLine {
 
 export interface PostedPurchaseDocument extends PostedPurchaseHeader {
   lines: PostedPurchaseLine[];
-  /** Invoices and credit memos: what is still to pay (refund) and whether the vendor entry is closed. */
-  remainingAmount?: string | null;
-  closed?: boolean;
 }
