@@ -23,23 +23,26 @@ export interface CustomerBalances {
  * by due date, summed by the core rule (an entry due on the work date is not overdue yet).
  */
 export async function customerBalances(tx: Executor, customerNo: string, options: { workDate: string; upTo?: string | undefined }): Promise<CustomerBalances> {
-  const ofCustomer = eq(customerLedgerEntry.customerNo, customerNo);
-  const [total] = await tx.select({ balanceLcy: sql<string>`coalesce(sum(${detailedCustomerLedgerEntry.amountLcy}), 0)` })
-    .from(detailedCustomerLedgerEntry)
+  // A payment carries no due date of its own: it is due when posted. One statement: the balance is the
+  // grand total (grouping set ()), and of the due dates only those still open at the work date come
+  // back, however many closed entries the customer has.
+  const dueDate = sql<string>`coalesce(${customerLedgerEntry.dueDate}, ${customerLedgerEntry.postingDate})`;
+  const inBalance = options.upTo === undefined ? sql`true` : lte(detailedCustomerLedgerEntry.postingDate, options.upTo);
+  const remaining = sql`sum(${detailedCustomerLedgerEntry.amountLcy}) filter (where ${lte(detailedCustomerLedgerEntry.postingDate, options.workDate)})`;
+  const rows = await tx.select({
+    total: sql<number>`grouping(${dueDate})`.mapWith(Number),
+    dueDate: sql<string | null>`${dueDate}::text`,
+    balanceLcy: sql<string>`coalesce(sum(${detailedCustomerLedgerEntry.amountLcy}) filter (where ${inBalance}), 0)`,
+    remainingAmountLcy: sql<string>`coalesce(${remaining}, 0)`,
+  }).from(detailedCustomerLedgerEntry)
     .innerJoin(customerLedgerEntry, eq(detailedCustomerLedgerEntry.customerLedgerEntryNo, customerLedgerEntry.entryNo))
-    .where(and(ofCustomer, options.upTo === undefined ? undefined : lte(detailedCustomerLedgerEntry.postingDate, options.upTo)));
-  // A payment carries no due date of its own: it is due when posted. Grouped by due date, only
-  // what is open at the work date comes back, however many closed entries the customer has.
-  const dueDate = sql<string>`coalesce(${customerLedgerEntry.dueDate}, ${customerLedgerEntry.postingDate})::text`;
-  const remaining = sql<string>`sum(${detailedCustomerLedgerEntry.amountLcy})`;
-  const open = await tx.select({ dueDate, remainingAmountLcy: remaining })
-    .from(detailedCustomerLedgerEntry)
-    .innerJoin(customerLedgerEntry, eq(detailedCustomerLedgerEntry.customerLedgerEntryNo, customerLedgerEntry.entryNo))
-    .where(and(ofCustomer, lte(detailedCustomerLedgerEntry.postingDate, options.workDate)))
-    .groupBy(dueDate)
-    .having(sql`${remaining} <> 0`);
+    .where(eq(customerLedgerEntry.customerNo, customerNo))
+    .groupBy(sql`grouping sets ((${dueDate}), ())`)
+    .having(sql`grouping(${dueDate}) = 1 or ${remaining} <> 0`);
+  const total = rows.find((row) => row.total === 1);
+  const open = rows.filter((row) => row.total === 0);
   return {
-    balanceLcy: dec(total!.balanceLcy),
+    balanceLcy: dec(total?.balanceLcy ?? '0'),
     balanceDueLcy: balanceDueLcy(open.map((row) => ({ dueDate: String(row.dueDate), remainingAmountLcy: dec(String(row.remainingAmountLcy)) })), options.workDate),
   };
 }
