@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { salesDescriptor } from '../../core/documents/document-descriptors.ts';
 import { Decimal, dec, sum, ZERO } from '../../core/money/decimal.ts';
 import { roundAmount } from '../../core/money/rounding.ts';
@@ -6,7 +6,7 @@ import { creditChecks, creditWarnings, type CreditWarningsSetting, stockoutWarni
 import { assembledPartOutstanding } from '../../core/assembly/assembly-order.ts';
 import type { SalesDocumentType, Warning } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
-import { customer, item } from '../db/schema/index.ts';
+import { customer } from '../db/schema/index.ts';
 import { customerBalances, salesDocumentExposure, type SalesDocumentExposure } from '../customers/customer-statistics.ts';
 import type { SalesContext } from './sales-context.ts';
 import type { SalesDocument, SalesLineRow } from './sales-document.types.ts';
@@ -75,12 +75,11 @@ async function stockoutWarnings(tx: Executor, document: SalesDocument, context: 
   if (document.header.documentType === 'quote') return [];
   const itemLines = document.lines.filter((line) => line.type === 'item' && dec(line.quantityBase).gt(0));
   if (itemLines.length === 0) return [];
-  const items = await tx.select({ no: item.no, type: item.type, stockoutWarning: item.stockoutWarning }).from(item).where(inArray(item.no, [...new Set(itemLines.map((line) => line.no))]));
-  const inventoryLines = itemLines.filter((line) => items.find((candidate) => candidate.no === line.no)?.type === 'inventory');
-  const available = await availableQuantities(tx, document, inventoryLines.map((line) => ({ itemNo: line.no, locationCode: line.locationCode ?? '' })));
+  const available = await availableQuantities(tx, document, itemLines.map((line) => ({ itemNo: line.no, locationCode: line.locationCode ?? '' })));
   const warnings: Warning[] = [];
-  for (const line of inventoryLines) {
-    const source = items.find((candidate) => candidate.no === line.no)!;
+  for (const line of itemLines) {
+    const source = available.get(`${line.no}\u0000${line.locationCode ?? ''}`);
+    if (source?.type !== 'inventory') continue;
     const locationCode = line.locationCode ?? '';
     // A blanket order's quantities are no demand (spec §14.1): only what the next Make Order takes is checked (§14.2 step 3).
     const perUnit = dec(line.quantityPerUnitOfMeasure);
@@ -90,7 +89,7 @@ async function stockoutWarnings(tx: Executor, document: SalesDocument, context: 
       ? Decimal.max(dec(line.quantityToShip).times(perUnit).minus(toAssemble), ZERO)
       : dec(line.quantityBase).minus(dec(line.quantityShipped).times(perUnit)).minus(toAssemble);
     const warning = stockoutWarning(context.salesSetup.stockoutWarning, source.stockoutWarning as never, {
-      itemNo: line.no, availableQuantity: available.get(`${line.no}\u0000${locationCode}`) ?? ZERO, requestedQuantity: outstanding,
+      itemNo: line.no, availableQuantity: source.available, requestedQuantity: outstanding,
       locationCode, shipmentDate: line.shipmentDate ?? '',
     });
     if (warning) warnings.push(warning);
@@ -98,21 +97,25 @@ async function stockoutWarnings(tx: Executor, document: SalesDocument, context: 
   return warnings;
 }
 
-/** Inventory less the outstanding base quantity of the other orders, per item and location ('' = none). */
+/**
+ * Inventory less the outstanding base quantity of the other orders, per item and location ('' = none),
+ * with the item's type and Stockout Warning: one statement for all lines.
+ */
 async function availableQuantities(
   tx: Executor, document: SalesDocument, keys: { itemNo: string; locationCode: string }[],
-): Promise<Map<string, Decimal>> {
+): Promise<Map<string, { available: Decimal; type: string; stockoutWarning: string }>> {
   if (keys.length === 0) return new Map();
   const values = sql.join(keys.map((key) => sql`(${key.itemNo}::text, ${key.locationCode}::text)`), sql`, `);
   // Both drivers (PGlite, node-postgres) answer raw SQL with { rows }.
   const { rows } = await tx.execute(sql`
-    select k.item_no, k.location_code,
+    select k.item_no, k.location_code, i.type, i.stockout_warning,
       coalesce((select sum(e.quantity) from item_ledger_entry e where e.item_no = k.item_no and e.location_code = k.location_code), 0)
       - coalesce((select sum(l.quantity_base - l.quantity_shipped * l.quantity_per_unit_of_measure) from sales_line l
           where l.document_type = 'order' and l.type = 'item' and l.no = k.item_no and coalesce(l.location_code, '') = k.location_code
             and l.document_no <> ${document.header.documentType === 'order' ? document.header.no : ''}), 0) as available
-    from (select distinct * from (values ${values}) as v(item_no, location_code)) as k`) as unknown as { rows: { item_no: string; location_code: string; available: string }[] };
-  return new Map(rows.map((row) => [`${row.item_no}\u0000${row.location_code}`, dec(String(row.available))]));
+    from (select distinct * from (values ${values}) as v(item_no, location_code)) as k
+    join item i on i.no = k.item_no`) as unknown as { rows: { item_no: string; location_code: string; type: string; stockout_warning: string; available: string }[] };
+  return new Map(rows.map((row) => [`${row.item_no}\u0000${row.location_code}`, { available: dec(String(row.available)), type: row.type, stockoutWarning: row.stockout_warning }]));
 }
 
 /**
