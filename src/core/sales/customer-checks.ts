@@ -113,7 +113,6 @@ export const creditWarningMessages = {
     `The customer's credit limit of ${d.creditLimitLcy} (LCY) is exceeded: with this document the total is ${d.totalAmountLcy} (LCY), ${d.overLimitLcy} over the limit.`,
 } as const;
 
-/** Warnings never block: the user is told and may continue, and posting stays allowed. */
 /** Which checks the Credit Warnings setting asks for this customer: a credit limit of 0 means "no limit", not "no credit". */
 export function creditChecks(setting: CreditWarningsSetting, creditLimitLcy: Decimal): { limit: boolean; overdue: boolean } {
   return {
@@ -122,6 +121,7 @@ export function creditChecks(setting: CreditWarningsSetting, creditLimitLcy: Dec
   };
 }
 
+/** Warnings never block: the user is told and may continue, and posting stays allowed. */
 export function creditWarnings(setting: CreditWarningsSetting, exposure: CreditExposure): Warning[] {
   const warnings: Warning[] = [];
   const checks = creditChecks(setting, exposure.creditLimitLcy);

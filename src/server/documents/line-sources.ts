@@ -11,7 +11,6 @@ import { type VatPostingSetupRow, vatPostingSetups } from './vat-posting-setups.
 
 export type ItemRow = typeof item.$inferSelect;
 export type GlAccountRow = typeof glAccount.$inferSelect;
-type VatSetupRow = VatPostingSetupRow;
 
 /** A line as far as its sources go: what `prefetch` loads for. */
 export interface LineKey { type?: string | null | undefined; no?: string | null | undefined }
@@ -32,7 +31,7 @@ export class LineSources {
   protected readonly items = new Map<string, ItemRow>();
   private readonly units = new Map<string, string>();
   private readonly accounts = new Map<string, GlAccountRow>();
-  private vatSetups?: Promise<Map<string, VatSetupRow>>;
+  private vatSetups?: Promise<Map<string, VatPostingSetupRow>>;
   private readonly memos = new Map<string, Promise<unknown>>();
 
   constructor(readonly tx: Executor) {}
@@ -74,19 +73,19 @@ export class LineSources {
   }
 
   /** The VAT setups by business and product group: the whole (small) table, kept between commands while the setup does not change. */
-  private vatSetupTable(): Promise<Map<string, VatSetupRow>> {
+  private vatSetupTable(): Promise<Map<string, VatPostingSetupRow>> {
     this.vatSetups ??= vatPostingSetups(this.tx).then((rows) => new Map(rows.map((row) => [vatKey(row.vatBusPostingGroup, row.vatProdPostingGroup!), row])));
     return this.vatSetups;
   }
 
-  async vatSetup(bus: string | null, prod: string): Promise<VatSetupRow | undefined> {
+  async vatSetup(bus: string | null, prod: string): Promise<VatPostingSetupRow | undefined> {
     return (await this.vatSetupTable()).get(vatKey(bus, prod));
   }
 
   /** VAT setups of these business groups for one product group. */
-  async vatSetupsOf(buses: readonly string[], prod: string): Promise<VatSetupRow[]> {
+  async vatSetupsOf(buses: readonly string[], prod: string): Promise<VatPostingSetupRow[]> {
     const table = await this.vatSetupTable();
-    return buses.map((bus) => table.get(vatKey(bus, prod))).filter((row): row is VatSetupRow => row !== undefined);
+    return buses.map((bus) => table.get(vatKey(bus, prod))).filter((row): row is VatPostingSetupRow => row !== undefined);
   }
 }
 

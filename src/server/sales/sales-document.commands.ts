@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
@@ -416,9 +416,9 @@ export async function releaseLoadedDocument(
   if (document.header.status !== 'open' && document.header.status !== 'pendingPrepayment') throw new DomainError('STATUS_MUST_BE_OPEN', { status: document.header.status, fields: 'status' });
   // Location Mandatory concerns inventory items only (BC's IsInventoriableItem): service items may ship from nowhere.
   const itemNos = [...new Set(document.lines.filter((line) => line.type === 'item').map((line) => line.no))];
-  const stockless = options.itemTypes
-    ? new Set(itemNos.filter((no) => options.itemTypes!.has(no) && options.itemTypes!.get(no) !== 'inventory'))
-    : new Set(itemNos.length === 0 ? [] : (await tx.select({ no: item.no }).from(item).where(and(inArray(item.no, itemNos), ne(item.type, 'inventory')))).map((row) => row.no));
+  const itemTypes = options.itemTypes ?? new Map(itemNos.length === 0 ? []
+    : (await tx.select({ no: item.no, type: item.type }).from(item).where(inArray(item.no, itemNos))).map((row) => [row.no, row.type]));
+  const stockless = new Set(itemNos.filter((no) => itemTypes.has(no) && itemTypes.get(no) !== 'inventory'));
   releaseProblems({
     documentType: documentType as SalesDocumentType,
     sellToCustomerNo: document.header.sellToCustomerNo,
