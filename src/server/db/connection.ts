@@ -12,6 +12,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { TurnQueue } from './turn-order.ts';
 import { postgresErrorCode } from './constraint-errors.ts';
 
 export type Schema = typeof schema;
@@ -58,9 +59,21 @@ const pgliteStartParams = [...PGlite.defaultStartParams, '-c', 'shared_buffers=3
  * the clients connected first were served round after round while the others waited seconds to be
  * accepted at all (50 connections: some first answers after 13 s, p99 9 s). Each query now starts on
  * a turn of its own (a few microseconds), so new connections are accepted and their requests join the
- * queue, which PGlite serves in arrival order, while a transaction runs.
+ * queue while a transaction runs; the queue serves the oldest request first (turn-order.ts).
  */
 class PGliteTakingTurns extends PGlite {
+  readonly #turns = new TurnQueue();
+
+  // Every query outside a transaction, and every transaction, waits here for the one session.
+  override async _runExclusiveTransaction<T>(work: () => Promise<T>): Promise<T> {
+    const endTurn = await this.#turns.take();
+    try {
+      return await super._runExclusiveTransaction(work);
+    } finally {
+      endTurn();
+    }
+  }
+
   override async _runExclusiveQuery<T>(query: () => Promise<T>): Promise<T> {
     await nextTurnOfEventLoop();
     return super._runExclusiveQuery(query);

@@ -4,6 +4,7 @@ import { withProblemResponses } from './openapi-problems.ts';
 import { withSharedSchemas } from './openapi-shared-schemas.ts';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from '@fastify/type-provider-zod';
 import type { Executor } from '../db/connection.ts';
+import { asArrivingWork } from '../db/turn-order.ts';
 import type { Actor } from '../master-data/resource.ts';
 import { resources, singletons } from '../master-data/registry.ts';
 import { registerResource, registerSingleton } from '../master-data/resource.routes.ts';
@@ -92,6 +93,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { caseSensitive: false, ignoreDuplicateSlashes: true, ignoreTrailingSlash: true },
     rewriteUrl: (request) => normalizeUrl(request.url ?? '/'),
   });
+  // First of all hooks: the request's queries take their turns at the embedded database in the order requests came.
+  app.addHook('onRequest', (_request, _reply, done) => asArrivingWork(done));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => sendProblem(request, reply, error));
