@@ -1,6 +1,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { Executor } from '../db/connection.ts';
+import { insertRowsReturningAll } from '../db/bulk-insert.ts';
 import { assemblyLine, purchaseLine, salesLine } from '../db/schema/index.ts';
 
 /** The tables of document lines: keyed by document type, document number and line number. */
@@ -25,7 +26,7 @@ function everyOtherColumn(table: LineTable): Record<string, SQL> {
 /** New lines of a document in one INSERT. */
 export async function insertLineRows<T extends LineKey>(tx: Executor, table: LineTable, rows: readonly T[]): Promise<T[]> {
   if (rows.length === 0) return [];
-  return await tx.insert(table).values([...rows] as never).returning() as unknown as T[];
+  return insertRowsReturningAll<T>(tx, table, rows);
 }
 
 /**
