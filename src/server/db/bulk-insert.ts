@@ -36,17 +36,26 @@ export async function insertRows(tx: Executor, table: PgTable, rows: readonly ob
  * Inserts the rows and answers them as stored (defaults filled in), each column mapped as drizzle's
  * `insert(…).values(rows).returning()` maps it, which bound every value of every row: ~800
  * parameters for a 10-line document, the largest share of creating it in JavaScript.
+ * `onConflict`: the key columns of an upsert; a row whose key exists replaces every other column.
  */
-export async function insertRowsReturningAll<Row>(tx: Executor, table: PgTable, rows: readonly object[]): Promise<Row[]> {
+export async function insertRowsReturningAll<Row>(tx: Executor, table: PgTable, rows: readonly object[], onConflict?: readonly Column[]): Promise<Row[]> {
   const { dialect, session } = tx as unknown as ExecutorInternals;
   const fields = returnedFields(table);
-  const returning = sql.raw(` returning ${fields.map(({ field }) => `"${columnName(field)}"`).join(', ')}`);
+  const upsert = onConflict ? upsertClause(table, onConflict) : '';
+  const returning = sql.raw(`${upsert} returning ${fields.map(({ field }) => `"${columnName(field)}"`).join(', ')}`);
   const inserted: Row[] = [];
   for (const group of groupByKeys(rows)) {
     const query = dialect.sqlToQuery(sql`${insertGroup(table, group, {})}${returning}`);
     inserted.push(...(await session.prepareQuery(query, fields, undefined, true).execute()) as Row[]);
   }
   return inserted;
+}
+
+/** ON CONFLICT (key) DO UPDATE of every other column of the table, as drizzle's onConflictDoUpdate with them all. */
+function upsertClause(table: PgTable, keys: readonly Column[]): string {
+  const keyNames = new Set(keys.map(columnName));
+  const others = Object.values(getTableColumns(table)).map(columnName).filter((name) => !keyNames.has(name));
+  return ` on conflict (${[...keyNames].map((name) => `"${name}"`).join(', ')}) do update set ${others.map((name) => `"${name}" = excluded."${name}"`).join(', ')}`;
 }
 
 const fieldsOfTables = new WeakMap<PgTable, { field: Column }[]>();

@@ -1,5 +1,3 @@
-import { getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { toSnakeCase } from 'drizzle-orm/casing';
 import type { Executor } from '../db/connection.ts';
 import { insertRowsReturningAll } from '../db/bulk-insert.ts';
 import { assemblyLine, purchaseLine, salesLine } from '../db/schema/index.ts';
@@ -7,21 +5,6 @@ import { assemblyLine, purchaseLine, salesLine } from '../db/schema/index.ts';
 /** The tables of document lines: keyed by document type, document number and line number. */
 type LineTable = typeof salesLine | typeof purchaseLine | typeof assemblyLine;
 interface LineKey { documentType: string; documentNo: string; lineNo: number }
-
-const keyNames = new Set(['documentType', 'documentNo', 'lineNo']);
-const otherColumns = new Map<LineTable, Record<string, SQL>>();
-
-// Every column but the key takes the written row's value: the rows are whole lines (read, then derived again).
-function everyOtherColumn(table: LineTable): Record<string, SQL> {
-  let set = otherColumns.get(table);
-  if (!set) {
-    set = Object.fromEntries(Object.entries(getTableColumns(table))
-      .filter(([name]) => !keyNames.has(name))
-      .map(([name, column]) => [name, sql.raw(`excluded."${column.keyAsName ? toSnakeCase(column.name) : column.name}"`)]));
-    otherColumns.set(table, set);
-  }
-  return set;
-}
 
 /** New lines of a document in one INSERT. */
 export async function insertLineRows<T extends LineKey>(tx: Executor, table: LineTable, rows: readonly T[]): Promise<T[]> {
@@ -35,8 +18,7 @@ export async function insertLineRows<T extends LineKey>(tx: Executor, table: Lin
  */
 export async function updateLineRows<T extends LineKey>(tx: Executor, table: LineTable, rows: readonly T[]): Promise<T[]> {
   if (rows.length === 0) return [];
-  const written = await tx.insert(table).values([...rows] as never)
-    .onConflictDoUpdate({ target: [table.documentType, table.documentNo, table.lineNo], set: everyOtherColumn(table) }).returning() as unknown as T[];
+  const written = await insertRowsReturningAll<T>(tx, table, rows, [table.documentType, table.documentNo, table.lineNo]);
   const key = (row: LineKey) => `${row.documentType}\u0000${row.documentNo}\u0000${row.lineNo}`;
   const byKey = new Map(written.map((row) => [key(row), row]));
   return rows.map((row) => byKey.get(key(row))!);
