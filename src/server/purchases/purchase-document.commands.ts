@@ -4,6 +4,7 @@
  * server/documents; what is purchase-specific is the vendor, the cost and the receiving fields.
  */
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { insertRowsReturningAll } from '../db/bulk-insert.ts';
 import type { z } from 'zod';
 import { purchaseDescriptor } from '../../core/documents/document-descriptors.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -60,7 +61,7 @@ export async function createPurchaseDocument(
   values = { ...values, ...(await paymentTermsFields(tx, values)) };
   if (explicit.dueDate !== undefined) values.dueDate = explicit.dueDate;
   values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
-  const [header] = await guarded(caption(documentType), no, () => tx.insert(purchaseHeader).values(values as PurchaseHeaderRow).returning());
+  const [header] = await guarded(caption(documentType), no, () => insertRowsReturningAll<PurchaseHeaderRow>(tx, purchaseHeader, [values]));
   return recalculatePurchaseDocument(tx, await insertLines(tx, { header: header!, lines: [] }, lines, context, true), context);
 }
 

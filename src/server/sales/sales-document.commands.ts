@@ -1,4 +1,5 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { insertRowsReturningAll } from '../db/bulk-insert.ts';
 import type { z } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { dec } from '../../core/money/decimal.ts';
@@ -81,7 +82,7 @@ export async function createDocument(tx: Executor, documentType: EditableDocumen
   if (explicit.quoteValidUntilDate !== undefined) values.quoteValidUntilDate = explicit.quoteValidUntilDate;
   values.currencyFactor = await currencyFactor(tx, values.currencyCode ?? null, values.postingDate ?? null, context);
   const entity = salesDescriptor(documentType).caption;
-  const [header] = await guarded(entity, no, () => tx.insert(salesHeader).values(values as SalesHeaderRow).returning());
+  const [header] = await guarded(entity, no, () => insertRowsReturningAll<SalesHeaderRow>(tx, salesHeader, [values]));
   return recalculateDocument(tx, await insertLines(tx, { header: header!, lines: [] }, lines, context), context, 'lineChanged', {}, 'ifChanged');
 }
 
