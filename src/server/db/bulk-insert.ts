@@ -7,20 +7,11 @@
  * Rows are drizzle-shaped (the table's property names). A key absent from a row (or undefined)
  * takes the column's default, so rows are grouped by the keys they set: one INSERT per group.
  */
-import { getTableColumns, getTableName, sql, type Column, type Query, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { toSnakeCase } from 'drizzle-orm/casing';
-import * as drizzleUtils from 'drizzle-orm/utils';
 import type { Executor } from './connection.ts';
-
-// Exported by drizzle-orm/utils, but marked internal in its types (as in reusable-select.ts).
-const { orderSelectedFields } = drizzleUtils as unknown as { orderSelectedFields(fields: Record<string, unknown>): { field: Column }[] };
-
-/** What an executor keeps (not in drizzle's public types): enough to run a statement with drizzle's mapping of its result. */
-interface ExecutorInternals {
-  dialect: { sqlToQuery(sql: SQL): Query };
-  session: { prepareQuery(query: Query, fields: unknown, name: undefined, arrayMode: true): { execute(): Promise<unknown> } };
-}
+import { orderSelectedFields, type ExecutorInternals } from './drizzle-internals.ts';
 
 /** Inserts the rows; with `returning`, answers that column of the new rows, in ascending order. */
 export async function insertRows(tx: Executor, table: PgTable, rows: readonly object[], returning?: Column): Promise<number[]> {
@@ -40,12 +31,11 @@ export async function insertRows(tx: Executor, table: PgTable, rows: readonly ob
  */
 export async function insertRowsReturningAll<Row>(tx: Executor, table: PgTable, rows: readonly object[], onConflict?: readonly Column[]): Promise<Row[]> {
   const { dialect, session } = tx as unknown as ExecutorInternals;
-  const fields = returnedFields(table);
-  const upsert = onConflict ? upsertClause(table, onConflict) : '';
-  const returning = sql.raw(`${upsert} returning ${fields.map(({ field }) => `"${columnName(field)}"`).join(', ')}`);
+  const { fields, returning } = returnedColumns(table);
+  const tail = sql.raw(`${onConflict ? upsertClause(table, onConflict) : ''}${returning}`);
   const inserted: Row[] = [];
   for (const group of groupByKeys(rows)) {
-    const query = dialect.sqlToQuery(sql`${insertGroup(table, group, {})}${returning}`);
+    const query = dialect.sqlToQuery(sql`${insertGroup(table, group, {})}${tail}`);
     inserted.push(...(await session.prepareQuery(query, fields, undefined, true).execute()) as Row[]);
   }
   return inserted;
@@ -58,12 +48,17 @@ function upsertClause(table: PgTable, keys: readonly Column[]): string {
   return ` on conflict (${[...keyNames].map((name) => `"${name}"`).join(', ')}) do update set ${others.map((name) => `"${name}" = excluded."${name}"`).join(', ')}`;
 }
 
-const fieldsOfTables = new WeakMap<PgTable, { field: Column }[]>();
+/** Every column of the table, in the order drizzle maps a result, and the RETURNING clause naming them: built once per table. */
+const returnedColumnsOfTables = new WeakMap<PgTable, { fields: { field: Column }[]; returning: string }>();
 
-function returnedFields(table: PgTable): { field: Column }[] {
-  let fields = fieldsOfTables.get(table);
-  if (!fields) fieldsOfTables.set(table, fields = orderSelectedFields(getTableColumns(table)));
-  return fields;
+function returnedColumns(table: PgTable): { fields: { field: Column }[]; returning: string } {
+  let known = returnedColumnsOfTables.get(table);
+  if (!known) {
+    const fields = orderSelectedFields(getTableColumns(table));
+    known = { fields, returning: ` returning ${fields.map(({ field }) => `"${columnName(field)}"`).join(', ')}` };
+    returnedColumnsOfTables.set(table, known);
+  }
+  return known;
 }
 
 /**

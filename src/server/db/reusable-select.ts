@@ -8,25 +8,15 @@
  * (so the text never depends on the values: no `inArray` over a list of varying length), and run with
  * those values in whichever transaction or database is given.
  */
-import type { Query } from 'drizzle-orm';
-import * as drizzleUtils from 'drizzle-orm/utils';
+import type { Query, SQL } from 'drizzle-orm';
 import type { Executor } from './connection.ts';
-
-// Exported by drizzle-orm/utils, but marked internal in its types.
-const { orderSelectedFields } = drizzleUtils as unknown as { orderSelectedFields(fields: Record<string, unknown>): unknown };
+import { orderSelectedFields, type ExecutorInternals } from './drizzle-internals.ts';
 
 /** What drizzle's select builder keeps (not in its public types): enough to build once and run again. */
-interface SelectInternals {
-  session: { prepareQuery(query: Query, fields: unknown, name: undefined, arrayMode: true): PreparedSelect };
-  dialect: { sqlToQuery(sql: unknown): Query };
+interface SelectInternals extends ExecutorInternals {
   config: { fields: Record<string, unknown> };
   joinsNotNullableMap: Record<string, boolean>;
-  getSQL(): unknown;
-}
-
-interface PreparedSelect {
-  joinsNotNullableMap?: Record<string, boolean>;
-  execute(values?: Record<string, unknown>): Promise<unknown>;
+  getSQL(): SQL;
 }
 
 interface Built {

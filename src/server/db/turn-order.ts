@@ -32,7 +32,7 @@ export class TurnQueue {
   async take(): Promise<() => void> {
     const order = orderOfCurrentWork();
     if (this.#held) await new Promise<void>((go) => this.#waiting.push({ order, go }));
-    this.#held = true;
+    else this.#held = true;
     let ended = false;
     return () => {
       if (ended) return;
@@ -49,7 +49,7 @@ export class TurnQueue {
       if (this.#waiting[index]!.order < this.#waiting[first]!.order) first = index;
     }
     const [next] = this.#waiting.splice(first, 1);
-    // Held on its behalf at once, so nothing that asks before it resumes can slip in.
+    // Held on its behalf at once (take() does not set it again), so nothing that asks before it resumes can slip in.
     this.#held = true;
     next!.go();
   }
