@@ -29,6 +29,24 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('connections to a Postgre
       await database.close();
     }
   });
+
+  it('parse and plan a repeated statement with parameters once per connection, under one name', async () => {
+    const database = await freshDatabase();
+    try {
+      const prepared = await database.db.transaction(async (tx) => {
+        for (let run = 0; run < 3; run++) await tx.execute(sql`select count(*) from customer where no = ${`C${run}`}`);
+        await tx.execute(sql.raw('select 2 + 2'));
+        await tx.execute(sql.raw('select 2 + 2'));
+        const rows = await tx.execute(sql`select name, statement from pg_prepared_statements where statement like ${'select %'}`);
+        return (rows as unknown as { rows: { name: string; statement: string }[] }).rows;
+      });
+      expect(prepared.map((row) => row.statement)).toContain('select count(*) from customer where no = $1');
+      expect(prepared.map((row) => row.statement)).not.toContain('select 2 + 2');
+      expect(new Set(prepared.map((row) => row.name)).size).toBe(prepared.length);
+    } finally {
+      await database.close();
+    }
+  });
 });
 
 // The lock protects PGlite's data directory; a PostgreSQL server has its own concurrency control.

@@ -1,0 +1,60 @@
+/**
+ * On a PostgreSQL server, a statement sent without a name is parsed and planned afresh every time.
+ * A named one is parsed once per connection and its plan kept: for a posting's fifteen statements
+ * that was ~3.5 ms of its ~20 ms (bench: 20.4 → 16.9 ms a posting on one connection).
+ *
+ * So a statement with parameters gets a name the second time its text is seen. Texts differ only
+ * where the code builds them differently (a value always travels as a parameter), but some do vary
+ * (an IN list's length), so the names are capped: the server keeps every named statement for the
+ * life of the connection. Statements without parameters keep the simple protocol, which allows
+ * several statements in one text (the migrations).
+ */
+import pg from 'pg';
+
+/** Names by text, given the second time a text is seen, up to `mostNames` (then new texts go unnamed). */
+export class StatementNames {
+  readonly #names = new Map<string, string>();
+  #seenOnce = new Set<string>();
+
+  constructor(private readonly mostNames = 500, private readonly mostTextsSeenOnce = 5_000) {}
+
+  /** The name to send `text` under, if any: the same name for the same text on every connection. */
+  nameOf(text: string): string | undefined {
+    const name = this.#names.get(text);
+    if (name !== undefined || this.#names.size >= this.mostNames) return name;
+    if (!this.#seenOnce.has(text)) {
+      if (this.#seenOnce.size >= this.mostTextsSeenOnce) this.#seenOnce = new Set();
+      this.#seenOnce.add(text);
+      return undefined;
+    }
+    this.#seenOnce.delete(text);
+    const named = `ledgerline_${this.#names.size + 1}`;
+    this.#names.set(text, named);
+    return named;
+  }
+}
+
+const statementNames = new StatementNames();
+
+interface QueryConfig {
+  text?: unknown;
+  name?: unknown;
+  values?: unknown;
+}
+
+/** pg's client, giving repeated statements with parameters a name (the pool's `Client` option). */
+export class ClientNamingRepeatedStatements extends pg.Client {}
+
+const query = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
+ClientNamingRepeatedStatements.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
+  return query.call(this, withName(config, rest[0]), ...rest);
+} as typeof pg.Client.prototype.query;
+
+function withName(config: unknown, values: unknown): unknown {
+  if (typeof config !== 'object' || config === null || 'submit' in config) return config;
+  const { text, name } = config as QueryConfig;
+  const parameters = Array.isArray(values) ? values : (config as QueryConfig).values;
+  if (name !== undefined || typeof text !== 'string' || !Array.isArray(parameters) || parameters.length === 0) return config;
+  const named = statementNames.nameOf(text);
+  return named === undefined ? config : { ...config, name: named };
+}
