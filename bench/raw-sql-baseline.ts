@@ -101,10 +101,17 @@ function renumbered(template: readonly Row[], written: readonly Row[], key: stri
 export interface RawSqlBaseline {
   /** Rows written (inserted or updated) by one run. */
   rows: number;
-  /** Writes the template's rows once more, in one transaction; returns the number of statements it sent (BEGIN and COMMIT aside). */
+  /**
+   * Writes the template's rows once more, in one transaction; returns the number of statements it
+   * sent (BEGIN and COMMIT aside). Each text is new, so parsed and planned afresh, as from a script.
+   */
   post(): Promise<number>;
-  /** Writes them once more as one statement, sent in one round trip (its own transaction). */
-  postInOneRoundTrip(): Promise<void>;
+  /**
+   * Writes them once more as one statement, sent in one round trip (its own transaction): a new text
+   * each time, or with `prepared` the same text, which the connection then keeps parsed and planned
+   * under a name, as it does the application's repeated statements (repeated-statements.ts).
+   */
+  postInOneRoundTrip(options?: { prepared: boolean }): Promise<void>;
 }
 
 /**
@@ -125,18 +132,19 @@ export async function prepareRawSqlBaseline(handle: DatabaseHandle, transactionN
   const newEntries = new Set(template.itemLedgerEntries.map((row) => row.entry_no));
   const layersTaken = new Set(template.applications.map((row) => row.inbound_item_entry_no).filter((entryNo) => !newEntries.has(entryNo))).size;
   const statement = oneStatement(template, documentNos, orderNo, orderLines);
+  let runs = 0;
   return {
     rows: inserted + 1 + layersTaken + orderLines.length,
     post: () => inTransaction(handle, async (query) => {
       let statements = 0;
       const counted: Query = (text, params) => {
         statements++;
-        return query(text, params);
+        return query(`${text} -- run ${++runs}`, params);
       };
       await writeOnce(counted, template, documentNos, orderNo, orderLines);
       return statements;
     }),
-    postInOneRoundTrip: () => sendOnce(handle, statement),
+    postInOneRoundTrip: (options) => sendOnce(handle, options?.prepared ? statement : { ...statement, text: `${statement.text} -- run ${++runs}` }),
   };
 }
 

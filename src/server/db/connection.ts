@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { setImmediate as nextTurnOfEventLoop } from 'node:timers/promises';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type QueryOptions, type Results, type Transaction as PGliteTransaction } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -14,6 +14,7 @@ import * as schema from './schema/index.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { TurnQueue } from './turn-order.ts';
 import { ClientNamingRepeatedStatements } from './repeated-statements.ts';
+import { PGliteNamedStatements } from './pglite-named-statements.ts';
 import { postgresErrorCode } from './constraint-errors.ts';
 
 export type Schema = typeof schema;
@@ -78,6 +79,18 @@ class PGliteTakingTurns extends PGlite {
   override async _runExclusiveQuery<T>(query: () => Promise<T>): Promise<T> {
     await nextTurnOfEventLoop();
     return super._runExclusiveQuery(query);
+  }
+
+  readonly #named = new PGliteNamedStatements(this);
+
+  override async query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
+    const name = this.#named.nameFor(text, params, options);
+    if (name === undefined) return super.query<T>(text, params, options);
+    return this._runExclusiveTransaction(() => this.#named.run<T>(name, text, params!, options));
+  }
+
+  override transaction<T>(callback: (tx: PGliteTransaction) => Promise<T>): Promise<T> {
+    return super.transaction((tx) => callback(this.#named.inTransaction(tx)));
   }
 }
 
