@@ -1,7 +1,8 @@
-import { type SQL, asc, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, asc, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { drawNextNumber, type NoSeriesLine } from '../../core/number-series/next-number.ts';
 import type { Executor } from '../db/connection.ts';
+import { reusableSelect } from '../db/reusable-select.ts';
 import { noSeries, noSeriesLine } from '../db/schema/index.ts';
 
 /**
@@ -14,6 +15,11 @@ export async function drawNumber(tx: Executor, seriesCode: string, date: string)
   return drawn[0]!;
 }
 
+const selectLockedSeriesLines = reusableSelect((db) => db.select({ series: noSeries, line: noSeriesLine }).from(noSeriesLine)
+  .innerJoin(noSeries, eq(noSeries.code, noSeriesLine.seriesCode))
+  .where(sql`${noSeriesLine.seriesCode} = any(${sql.placeholder('codes')})`)
+  .orderBy(asc(noSeriesLine.seriesCode), asc(noSeriesLine.lineNo)).for('update', { of: noSeriesLine }));
+
 /**
  * Draws numbers from several series with one statement that locks their lines (in series order,
  * so two postings cannot deadlock on them); the lines' new values come back as one UPDATE for the
@@ -25,9 +31,7 @@ export async function lockAndDrawNumbers(
 ): Promise<{ drawn: { number: string; warning: boolean }[]; update: SQL | null }> {
   if (requests.length === 0) return { drawn: [], update: null };
   const codes = [...new Set(requests.map((request) => request.series))].sort();
-  const rows = await tx.select({ series: noSeries, line: noSeriesLine }).from(noSeriesLine)
-    .innerJoin(noSeries, eq(noSeries.code, noSeriesLine.seriesCode))
-    .where(inArray(noSeriesLine.seriesCode, codes)).orderBy(asc(noSeriesLine.seriesCode), asc(noSeriesLine.lineNo)).for('update', { of: noSeriesLine });
+  const rows = await selectLockedSeriesLines(tx, { codes });
   const linesOf = new Map<string, NoSeriesLine[]>();
   for (const { line } of rows) linesOf.set(line.seriesCode, [...(linesOf.get(line.seriesCode) ?? []), line as NoSeriesLine]);
   const changed = new Map<string, { code: string; line: NoSeriesLine }>();

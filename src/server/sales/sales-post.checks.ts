@@ -22,6 +22,11 @@ const selectHeaderForPosting = reusableSelect((db) => db.select().from(salesHead
   .where(and(eq(salesHeader.documentType, sql.placeholder('documentType')), eq(salesHeader.no, sql.placeholder('no')))).for('update', { noWait: true }));
 const selectLinesForPosting = reusableSelect((db) => db.select().from(salesLine)
   .where(and(eq(salesLine.documentType, sql.placeholder('documentType')), eq(salesLine.documentNo, sql.placeholder('no')))).orderBy(asc(salesLine.lineNo)));
+const selectPostingCustomers = reusableSelect((db) => db.select({
+  no: customer.no, blocked: customer.blocked, blockPaymentTolerance: customer.blockPaymentTolerance, applicationMethod: customer.applicationMethod,
+}).from(customer).where(sql`${customer.no} = any(${sql.placeholder('nos')})`));
+const selectPostingItems = reusableSelect((db) => db.select({ no: item.no, type: item.type, blocked: item.blocked, salesBlocked: item.salesBlocked })
+  .from(item).where(sql`${item.no} = any(${sql.placeholder('nos')})`));
 
 /**
  * The document, locked for the posting. NOWAIT: a second post of the same document while the first
@@ -66,8 +71,7 @@ export interface BillToFacts { blockPaymentTolerance: boolean; applicationMethod
 
 /** Neither customer blocked for this posting; answers the bill-to customer's facts, read in the same statement. */
 export async function checkCustomers(tx: Executor, header: SalesHeaderRow, descriptor: SalesPostingDescriptor, scope: PostingScope): Promise<BillToFacts> {
-  const rows = await tx.select({ no: customer.no, blocked: customer.blocked, blockPaymentTolerance: customer.blockPaymentTolerance, applicationMethod: customer.applicationMethod })
-    .from(customer).where(inArray(customer.no, [header.sellToCustomerNo, header.billToCustomerNo]));
+  const rows = await selectPostingCustomers(tx, { nos: [header.sellToCustomerNo, header.billToCustomerNo] });
   // Credit documents (credit memo, return order) post as a return whatever the scope, as core's blocking table reads them.
   const action = descriptor.sign < 0 ? 'postReturn' : scope.ship ? 'postShipment' : 'postInvoiceOfShipped';
   for (const row of rows) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, descriptor.type, action);
@@ -79,7 +83,7 @@ export async function checkCustomers(tx: Executor, header: SalesHeaderRow, descr
 export async function loadItems(tx: Executor, lines: readonly SalesLineRow[]): Promise<Map<string, ItemRow>> {
   const numbers = [...new Set(lines.filter((line) => line.type === 'item').map((line) => line.no))];
   if (numbers.length === 0) return new Map();
-  const rows = await tx.select({ no: item.no, type: item.type, blocked: item.blocked, salesBlocked: item.salesBlocked }).from(item).where(inArray(item.no, numbers));
+  const rows = await selectPostingItems(tx, { nos: numbers });
   return new Map(rows.map((row) => [row.no, row]));
 }
 
