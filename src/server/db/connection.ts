@@ -81,11 +81,13 @@ class PGliteTakingTurns extends PGlite {
     return super._runExclusiveQuery(query);
   }
 
+  // Repeated statements with parameters run prepared (pglite-named-statements.ts), in and out of transactions.
   readonly #named = new PGliteNamedStatements(this);
 
   override async query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
     const name = this.#named.nameFor(text, params, options);
     if (name === undefined) return super.query<T>(text, params, options);
+    await this._checkReady();
     return this._runExclusiveTransaction(() => this.#named.run<T>(name, text, params!, options));
   }
 
