@@ -3,18 +3,20 @@
  * thread: parse, describe, bind, describe, execute and sync as six separate calls into WebAssembly.
  * A statement with parameters seen a second time (repeated-statements.ts) is parsed once under a
  * name, its parameter types and result columns kept; each later call is one bind, execute and sync.
- * The result goes through PGlite's own parsing, so rows are exactly what its `query` gives.
+ * Rows are parsed as PGlite's own `parseResults` parses them (the same parsers, the same result
+ * shape), with each column's parser looked up once per result rather than once per value.
  */
-import { parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
+import { parse, protocol, types, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
 import { StatementNames } from './repeated-statements.ts';
 
 type BackendMessage = Parameters<typeof parse.parseResults>[0][number];
+type Field = Results['fields'][number];
 
 interface Prepared {
   name: string;
   parameterTypes: number[];
-  /** The statement's result columns; absent for a statement without rows. */
-  rowDescription: BackendMessage | undefined;
+  /** The statement's result columns; none for a statement without rows. */
+  fields: Field[];
 }
 
 const { serialize } = protocol;
@@ -38,10 +40,9 @@ export class PGliteNamedStatements {
         const prepared = this.#prepared.get(text) ?? (await this.#prepare(name, text));
         const values = params.map((value, index) => this.#serialize(value, prepared.parameterTypes[index]!, options));
         const messages = await this.#exec(join(serialize.bind({ statement: name, values }), serialize.execute({}), serialize.sync()));
-        const rows = prepared.rowDescription ? [prepared.rowDescription, ...messages] : messages;
-        const [result] = parse.parseResults(rows, this.pglite.parsers, options);
+        const result = this.#resultOf<T>(messages, prepared.fields, options);
         if (!this.pglite.isInTransaction()) await this.pglite.syncToFs();
-        return result as Results<T>;
+        return result;
       } catch (error) {
         // As PGlite's own query does: the failed statement travels with the error.
         throw Object.assign(error as object, { query: text, params, queryOptions: options });
@@ -74,10 +75,38 @@ export class PGliteNamedStatements {
     const prepared = {
       name,
       parameterTypes: parse.parseDescribeStatementResults(messages),
-      rowDescription: messages.find((message) => message.name === 'rowDescription'),
+      fields: (messages.find((message) => message.name === 'rowDescription') as { fields: Field[] } | undefined)?.fields
+        .map(({ name: column, dataTypeID }) => ({ name: column, dataTypeID })) ?? [],
     };
     this.#prepared.set(text, prepared);
     return prepared;
+  }
+
+  #resultOf<T>(messages: readonly BackendMessage[], fields: Field[], options: QueryOptions | undefined): Results<T> {
+    const parsers = fields.map(({ dataTypeID }) => options?.parsers?.[dataTypeID] ?? this.pglite.parsers[dataTypeID] ?? types.parsers[dataTypeID]);
+    const asArrays = options?.rowMode === 'array';
+    const rows: unknown[] = [];
+    let result: Results<T> = { rows: rows as T[], fields, affectedRows: 0 };
+    for (const message of messages) {
+      if (message.name === 'dataRow') {
+        const values = (message as unknown as { fields: (string | null)[] }).fields;
+        const row: unknown[] | Record<string, unknown> = asArrays ? new Array(values.length) : {};
+        for (let index = 0; index < values.length; index++) {
+          const value = values[index]!;
+          const parser = parsers[index];
+          const parsed = value === null ? null : parser ? parser(value, fields[index]!.dataTypeID) : value;
+          if (asArrays) (row as unknown[])[index] = parsed;
+          else (row as Record<string, unknown>)[fields[index]!.name] = parsed;
+        }
+        rows.push(row);
+      } else if (message.name === 'commandComplete') {
+        const words = (message as unknown as { text: string }).text.split(' ');
+        const count = Number.parseInt(words[words.length - 1]!, 10);
+        const affected = ['INSERT', 'UPDATE', 'DELETE', 'COPY', 'MERGE'].includes(words[0]!) ? count : 0;
+        result = { ...result, command: words[0], affectedRows: affected, ...(Number.isNaN(count) ? {} : { rowCount: count }) } as Results<T>;
+      }
+    }
+    return result;
   }
 
   #exec(message: Uint8Array): Promise<BackendMessage[]> {

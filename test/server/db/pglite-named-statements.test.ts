@@ -42,6 +42,20 @@ describe('repeated statements on the embedded database', () => {
     expect((await client.query(update, ['1', 2])).affectedRows).toBe(2);
   });
 
+  it('give the same result, whole, as PGlite gives for the same query unnamed', async () => {
+    const select = 'select id, amount, on_date, tags, data, id * 2 as id from sample where id = $1';
+    const update = 'update sample set amount = amount where id = any($1)';
+    for (const [text, params] of [[select, [1]], [update, [[1, 2, 3]]]] as const) {
+      for (const options of [undefined, { rowMode: 'array' as const }]) {
+        const unnamed = await client.query(`${text} -- ${options?.rowMode ?? 'object'}`, [...params], options);
+        await client.query(text, [...params], options);
+        const named = await client.query(text, [...params], options);
+        expect(await preparedNames()).toContain(text);
+        expect(named).toEqual(unnamed);
+      }
+    }
+  });
+
   it('answer a failing run with the database error, and the session goes on', async () => {
     const text = 'select 100 / $1::integer as share';
     await client.query(text, [4]);
