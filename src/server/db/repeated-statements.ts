@@ -11,12 +11,15 @@
  */
 import pg from 'pg';
 
-/** Names by text, given the second time a text is seen, up to `mostNames` (then new texts go unnamed). */
+/**
+ * Names by text, given the second time a text is seen, up to `mostNames` (then new texts go unnamed).
+ * Texts seen once are remembered up to `mostTextsSeenOnce`, then forgotten all at once: a few MB at most.
+ */
 export class StatementNames {
   readonly #names = new Map<string, string>();
   #seenOnce = new Set<string>();
 
-  constructor(private readonly mostNames = 500, private readonly mostTextsSeenOnce = 5_000) {}
+  constructor(private readonly mostNames = 500, private readonly mostTextsSeenOnce = 1_000) {}
 
   /** The name to send `text` under, if any: the same name for the same text on every connection. */
   nameOf(text: string): string | undefined {
