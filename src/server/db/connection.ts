@@ -13,7 +13,7 @@ import pg from 'pg';
 import * as schema from './schema/index.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { TurnQueue } from './turn-order.ts';
-import { ClientNamingRepeatedStatements } from './repeated-statements.ts';
+import { clientNamingRepeatedStatements } from './repeated-statements.ts';
 import { PGliteNamedStatements } from './pglite-named-statements.ts';
 import { postgresErrorCode } from './constraint-errors.ts';
 
@@ -133,7 +133,7 @@ async function openPostgres(databaseUrl: string): Promise<DatabaseHandle> {
     // PostgreSQL's JIT compiled the posting's setup join on every request (~11 ms, more than the
     // query itself): the application's short OLTP queries never gain from it.
     options: '-c jit=off',
-    Client: ClientNamingRepeatedStatements,
+    Client: clientNamingRepeatedStatements(),
   });
   survivesLostConnections(pool, redactPassword(databaseUrl));
   const db = drizzlePostgres({ client: pool, schema, casing: 'snake_case' }) as unknown as Executor;

@@ -21,7 +21,7 @@ export class StatementNames {
 
   constructor(private readonly mostNames = 500, private readonly mostTextsSeenOnce = 1_000) {}
 
-  /** The name to send `text` under, if any: the same name for the same text on every connection. */
+  /** The name to send `text` under, if any: the same name for the same text on every connection of the pool. */
   nameOf(text: string): string | undefined {
     const name = this.#names.get(text);
     if (name !== undefined || this.#names.size >= this.mostNames) return name;
@@ -37,27 +37,28 @@ export class StatementNames {
   }
 }
 
-const statementNames = new StatementNames();
-
 interface QueryConfig {
   text?: unknown;
   name?: unknown;
   values?: unknown;
 }
 
-/** pg's client, giving repeated statements with parameters a name (the pool's `Client` option). */
-export class ClientNamingRepeatedStatements extends pg.Client {}
-
 const query = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
-ClientNamingRepeatedStatements.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
-  return query.call(this, withName(config, rest[0]), ...rest);
-} as typeof pg.Client.prototype.query;
 
-function withName(config: unknown, values: unknown): unknown {
+/** pg's client for one pool (its `Client` option), giving repeated statements with parameters a name. */
+export function clientNamingRepeatedStatements(names = new StatementNames()): typeof pg.Client {
+  class ClientNamingRepeatedStatements extends pg.Client {}
+  ClientNamingRepeatedStatements.prototype.query = function (this: pg.Client, config: unknown, ...rest: unknown[]) {
+    return query.call(this, withName(names, config, rest[0]), ...rest);
+  } as typeof pg.Client.prototype.query;
+  return ClientNamingRepeatedStatements;
+}
+
+function withName(names: StatementNames, config: unknown, values: unknown): unknown {
   if (typeof config !== 'object' || config === null || 'submit' in config) return config;
   const { text, name } = config as QueryConfig;
   const parameters = Array.isArray(values) ? values : (config as QueryConfig).values;
   if (name !== undefined || typeof text !== 'string' || !Array.isArray(parameters) || parameters.length === 0) return config;
-  const named = statementNames.nameOf(text);
+  const named = names.nameOf(text);
   return named === undefined ? config : { ...config, name: named };
 }
