@@ -30,7 +30,7 @@ export class PGliteNamedStatements {
   /** The name to run the query under, if it is to be one: it has parameters and was seen before. */
   nameFor(text: string, params: readonly unknown[] | undefined, options: QueryOptions | undefined): string | undefined {
     if (!params?.length || options?.blob || options?.paramTypes || options?.onNotice) return undefined;
-    return this.#prepared.get(text)?.name ?? this.#names.nameOf(text);
+    return this.#names.nameOf(text);
   }
 
   /** Runs the query as the named statement, inside the session's query lock. */
@@ -39,7 +39,7 @@ export class PGliteNamedStatements {
       try {
         const prepared = this.#prepared.get(text) ?? (await this.#prepare(name, text));
         const values = params.map((value, index) => this.#serialize(value, prepared.parameterTypes[index]!, options));
-        const messages = await this.#exec(join(serialize.bind({ statement: name, values }), serialize.execute({}), serialize.sync()));
+        const messages = await this.#exec(Buffer.concat([serialize.bind({ statement: name, values }), serialize.execute({}), serialize.sync()]));
         const result = this.#resultOf<T>(messages, prepared.fields, options);
         if (!this.pglite.isInTransaction()) await this.pglite.syncToFs();
         return result;
@@ -71,7 +71,7 @@ export class PGliteNamedStatements {
   }
 
   async #prepare(name: string, text: string): Promise<Prepared> {
-    const messages = await this.#exec(join(serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()));
+    const messages = await this.#exec(Buffer.concat([serialize.parse({ name, text }), serialize.describe({ type: 'S', name }), serialize.sync()]));
     const prepared = {
       name,
       parameterTypes: parse.parseDescribeStatementResults(messages),
@@ -118,14 +118,4 @@ export class PGliteNamedStatements {
     const serializer = options?.serializers?.[type] ?? this.pglite.serializers[type];
     return serializer ? serializer(value) : String(value);
   }
-}
-
-function join(...parts: Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    joined.set(part, offset);
-    offset += part.length;
-  }
-  return joined;
 }

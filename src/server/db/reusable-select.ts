@@ -8,7 +8,7 @@
  * (so the text never depends on the values: no `inArray` over a list of varying length), and run with
  * those values in whichever transaction or database is given.
  */
-import type { Query, SQL } from 'drizzle-orm';
+import { sql, type Query, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from './connection.ts';
 import { orderSelectedFields, type ExecutorInternals } from './drizzle-internals.ts';
 
@@ -37,4 +37,9 @@ export function reusableSelect<Row>(build: (db: Executor) => PromiseLike<Row[]>)
     prepared.joinsNotNullableMap = select.joinsNotNullableMap;
     return prepared.execute(values) as Promise<Row[]>;
   };
+}
+
+/** `column = any($name)`: a list as one array placeholder, so the text does not vary with its length. */
+export function isAnyOf(column: SQLWrapper, name: string): SQL {
+  return sql`${column} = any(${sql.placeholder(name)})`;
 }

@@ -2,7 +2,7 @@ import { type SQL, asc, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { drawNextNumber, type NoSeriesLine } from '../../core/number-series/next-number.ts';
 import type { Executor } from '../db/connection.ts';
-import { reusableSelect } from '../db/reusable-select.ts';
+import { isAnyOf, reusableSelect } from '../db/reusable-select.ts';
 import { noSeries, noSeriesLine } from '../db/schema/index.ts';
 
 /**
@@ -17,7 +17,7 @@ export async function drawNumber(tx: Executor, seriesCode: string, date: string)
 
 const selectLockedSeriesLines = reusableSelect((db) => db.select({ series: noSeries, line: noSeriesLine }).from(noSeriesLine)
   .innerJoin(noSeries, eq(noSeries.code, noSeriesLine.seriesCode))
-  .where(sql`${noSeriesLine.seriesCode} = any(${sql.placeholder('codes')})`)
+  .where(isAnyOf(noSeriesLine.seriesCode, 'codes'))
   .orderBy(asc(noSeriesLine.seriesCode), asc(noSeriesLine.lineNo)).for('update', { of: noSeriesLine }));
 
 /**

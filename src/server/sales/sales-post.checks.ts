@@ -10,7 +10,7 @@ import { salesDocumentTypeCaptions } from '../../core/sales/types.ts';
 import type { Executor } from '../db/connection.ts';
 import { cachedSetup } from '../db/setup-cache.ts';
 import { postgresErrorCode } from '../db/constraint-errors.ts';
-import { reusableSelect } from '../db/reusable-select.ts';
+import { isAnyOf, reusableSelect } from '../db/reusable-select.ts';
 import { customer, glAccount, item, location, postedSalesHeader, salesHeader, salesLine } from '../db/schema/index.ts';
 import type { SalesContext } from './sales-context.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
@@ -24,9 +24,9 @@ const selectLinesForPosting = reusableSelect((db) => db.select().from(salesLine)
   .where(and(eq(salesLine.documentType, sql.placeholder('documentType')), eq(salesLine.documentNo, sql.placeholder('no')))).orderBy(asc(salesLine.lineNo)));
 const selectPostingCustomers = reusableSelect((db) => db.select({
   no: customer.no, blocked: customer.blocked, blockPaymentTolerance: customer.blockPaymentTolerance, applicationMethod: customer.applicationMethod,
-}).from(customer).where(sql`${customer.no} = any(${sql.placeholder('nos')})`));
+}).from(customer).where(isAnyOf(customer.no, 'nos')));
 const selectPostingItems = reusableSelect((db) => db.select({ no: item.no, type: item.type, blocked: item.blocked, salesBlocked: item.salesBlocked })
-  .from(item).where(sql`${item.no} = any(${sql.placeholder('nos')})`));
+  .from(item).where(isAnyOf(item.no, 'nos')));
 
 /**
  * The document, locked for the posting. NOWAIT: a second post of the same document while the first
