@@ -22,6 +22,18 @@ interface SelectInternals extends ExecutorInternals {
 interface Built {
   query: Query;
   fields: unknown;
+  joinsNotNullableMap: Record<string, boolean>;
+}
+
+function builtFrom(select: SelectInternals): Built {
+  return { query: select.dialect.sqlToQuery(select.getSQL()), fields: orderSelectedFields(select.config.fields), joinsNotNullableMap: select.joinsNotNullableMap };
+}
+
+/** Runs a select built before in `db` (a database or a transaction), with drizzle's own mapping of its rows. */
+function runBuilt<Row>(db: Executor, built: Built, values: Record<string, unknown>): Promise<Row[]> {
+  const prepared = (db as unknown as ExecutorInternals).session.prepareQuery(built.query, built.fields, undefined, true);
+  prepared.joinsNotNullableMap = built.joinsNotNullableMap;
+  return prepared.execute(values) as Promise<Row[]>;
 }
 
 /**
@@ -31,11 +43,25 @@ interface Built {
 export function reusableSelect<Row>(build: (db: Executor) => PromiseLike<Row[]>) {
   let built: Built | undefined;
   return (db: Executor, values: Record<string, unknown> = {}): Promise<Row[]> => {
-    const select = build(db) as unknown as SelectInternals;
-    built ??= { query: select.dialect.sqlToQuery(select.getSQL()), fields: orderSelectedFields(select.config.fields) };
-    const prepared = select.session.prepareQuery(built.query, built.fields, undefined, true);
-    prepared.joinsNotNullableMap = select.joinsNotNullableMap;
-    return prepared.execute(values) as Promise<Row[]>;
+    built ??= builtFrom(build(db) as unknown as SelectInternals);
+    return runBuilt<Row>(db, built, values);
+  };
+}
+
+/**
+ * Selects whose text varies over a few shapes (a list's filters, sort and cursor): each shape is built
+ * once, the first time it is asked for, and reused after. `shape` must name everything the text
+ * depends on; the values go in as placeholders. Shapes past `most` are built each time, not kept.
+ */
+export function reusableSelectsByShape(most = 500) {
+  const byShape = new Map<string, Built>();
+  return <Row>(db: Executor, shape: string, build: (db: Executor) => PromiseLike<Row[]>, values: Record<string, unknown>): Promise<Row[]> => {
+    let built = byShape.get(shape);
+    if (!built) {
+      built = builtFrom(build(db) as unknown as SelectInternals);
+      if (byShape.size < most) byShape.set(shape, built);
+    }
+    return runBuilt<Row>(db, built, values);
   };
 }
 

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, getTableColumns, gt, gte, ilike, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, Column, desc, eq, getTableColumns, gt, gte, ilike, is, isNull, lt, lte, or, Param, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { DomainError } from '../../core/errors.ts';
 import { isIsoDate } from '../../core/dates/calendar-date.ts';
 import type { Executor } from '../db/connection.ts';
+import { reusableSelectsByShape } from '../db/reusable-select.ts';
 import type { ComputedSort, ResourceDefinition, Row, SingletonDefinition } from './resource.ts';
 
 export function columnOf(definition: { table: ResourceDefinition['table'] }, field: string): PgColumn {
@@ -128,15 +129,20 @@ function sortExpression(definition: ResourceDefinition, field: string, workDate:
   return { expression: isTextColumn(column) ? sql`lower(${column})` : column, fits: (value) => fitsColumn(value, column) };
 }
 
-/** Rows after the cursor's (sort value, key) in the list's order, nulls last. */
-function afterSortCursor(sortBy: SortExpression, keyColumn: PgColumn, cursor: { value: unknown; key: unknown }, descending: boolean): SQL | undefined {
+/** Rows after the cursor's (sort value, key) in the list's order, nulls last; the values are the placeholders cursorValue and cursorKey. */
+function afterSortCursor(sortBy: SortExpression, keyColumn: PgColumn, valueIsNull: boolean, descending: boolean): SQL | undefined {
   const after = descending ? lt : gt;
-  const { value, key } = cursor;
   // A column compares through its own encoder at run time; the cast only picks the overload.
   const expression = sortBy.expression as SQL;
-  return value === null
-    ? and(isNull(expression), after(keyColumn, key))
-    : or(after(expression, value), and(eq(expression, value), after(keyColumn, key)), isNull(expression));
+  const key = valueOf('cursorKey', keyColumn);
+  if (valueIsNull) return and(isNull(expression), after(keyColumn, key));
+  const value = valueOf('cursorValue', sortBy.expression);
+  return or(after(expression, value), and(eq(expression, value), after(keyColumn, key)), isNull(expression));
+}
+
+/** The placeholder `name`, its value written to the database as `compared` (a column) writes its own. */
+function valueOf(name: string, compared: SQL | PgColumn): Placeholder | Param {
+  return is(compared, Column) ? new Param(sql.placeholder(name), compared) : sql.placeholder(name);
 }
 
 /** The stored columns of a list row, with the joined names when the definition has lookups. */
@@ -161,35 +167,26 @@ export async function listRecords(
   const sort = parseSort(definition, options.sort);
   const bySortField = sort && sort.field !== definition.key.field ? sortExpression(definition, sort.field, options.workDate) : undefined;
   const descending = sort?.descending ?? false;
-  const conditions: (SQL | undefined)[] = [];
-  if (definition.parent) conditions.push(eq(columnOf(definition, definition.parent.field), parentKey));
-  if (options.cursor !== undefined) {
-    conditions.push(bySortField
-      ? afterSortCursor(bySortField, keyColumn, decodeSortCursor(options.cursor, definition.key.kind, bySortField.fits), descending)
-      : (descending ? lt : gt)(keyColumn, decodeCursor(options.cursor, definition.key.kind)));
-  }
-  for (const [field, value] of Object.entries(options.filters)) {
-    const column = columnOf(definition, field);
-    if (value !== null) conditions.push(eq(column, value));
-    else conditions.push(isTextColumn(column) ? or(isNull(column), eq(column, '')) : isNull(column));
-  }
-  if (definition.dateRangeField) conditions.push(...dateRangeConditions(columnOf(definition, definition.dateRangeField), options.dateRange));
-  if (options.search && definition.search?.length) {
-    const pattern = `%${options.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    // A numeric or uuid key is not text to search in; codes and usernames are.
-    const keyFields = definition.key.kind === 'code' || definition.key.kind === 'username' ? [definition.key.field] : [];
-    conditions.push(or(...[...keyFields, ...definition.search].map((field) => ilike(columnOf(definition, field), pattern))));
-  }
-  const direction = descending ? 'desc' : 'asc';
-  const order: SQL[] = [
-    ...(bySortField ? [sql`${bySortField.expression} ${sql.raw(direction)} nulls last`] : []),
-    descending ? desc(keyColumn) : asc(keyColumn),
-  ];
-  let query = tx.select(listSelection(definition, bySortField?.expression)).from(definition.table as never).$dynamic();
-  for (const lookup of definition.lookups ?? []) {
-    for (const join of lookup.joins) query = query.leftJoin(join.table as never, join.on);
-  }
-  const rows = (await query.where(and(...conditions)).orderBy(...order).limit(options.limit + 1)) as Row[];
+  const cursor = options.cursor === undefined ? undefined
+    : bySortField ? decodeSortCursor(options.cursor, definition.key.kind, bySortField.fits)
+      : { value: undefined, key: decodeCursor(options.cursor, definition.key.kind) };
+  const filters = Object.entries(options.filters);
+  const search = options.search && definition.search?.length ? `%${options.search.replace(/[\\%_]/g, (character) => `\\${character}`)}%` : undefined;
+  const range = definition.dateRangeField ? options.dateRange : undefined;
+  // Everything the query's text depends on; the values below go in as placeholders.
+  const shape = [
+    sort ? `${descending ? '-' : ''}${sort.field}` : '', cursor === undefined ? '' : cursor.value === null ? 'after null' : 'after',
+    filters.map(([field, value]) => `${field}${value === null ? ' none' : ''}`).join(','), range?.from === undefined ? '' : 'from',
+    range?.to === undefined ? '' : 'to', search === undefined ? '' : 'search',
+    // A computed sort holds the work date as a value of its own.
+    bySortField && definition.computedSorts?.some((computed) => computed.field === sort!.field) ? `on ${options.workDate}` : '',
+  ].join('|');
+  const values: Record<string, unknown> = {
+    parent: parentKey, cursorValue: cursor?.value, cursorKey: cursor?.key, from: range?.from, to: range?.to, search, limit: options.limit + 1,
+    ...Object.fromEntries(filters.map(([field, value]) => [`filter ${field}`, value])),
+  };
+  const query = { keyColumn, bySortField, descending, cursor, filters, range, search };
+  const rows = await listQueries(definition)<Row>(tx, shape, (db) => listQuery(db, definition, query), values);
   const items = rows.slice(0, options.limit);
   const last = items[items.length - 1];
   const nextCursor = rows.length > options.limit && last
@@ -203,6 +200,58 @@ export async function listRecords(
     }),
     nextCursor,
   };
+}
+
+/** A list's select, its values as the placeholders listRecords names. */
+function listQuery(db: Executor, definition: ResourceDefinition, list: {
+  keyColumn: PgColumn; bySortField: SortExpression | undefined; descending: boolean; cursor: { value: unknown } | undefined;
+  filters: [string, unknown][]; range: DateRange | undefined; search: string | undefined;
+}): PromiseLike<Row[]> {
+  const { keyColumn, bySortField, descending, cursor, filters, range, search } = list;
+  const conditions: (SQL | undefined)[] = [];
+  if (definition.parent) {
+    const parentColumn = columnOf(definition, definition.parent.field);
+    conditions.push(eq(parentColumn, valueOf('parent', parentColumn)));
+  }
+  if (cursor !== undefined) {
+    conditions.push(bySortField
+      ? afterSortCursor(bySortField, keyColumn, cursor.value === null, descending)
+      : (descending ? lt : gt)(keyColumn, valueOf('cursorKey', keyColumn)));
+  }
+  for (const [field, value] of filters) {
+    const column = columnOf(definition, field);
+    if (value !== null) conditions.push(eq(column, valueOf(`filter ${field}`, column)));
+    else conditions.push(isTextColumn(column) ? or(isNull(column), eq(column, '')) : isNull(column));
+  }
+  if (range) {
+    const column = columnOf(definition, definition.dateRangeField!);
+    if (range.from !== undefined) conditions.push(gte(column, valueOf('from', column)));
+    if (range.to !== undefined) conditions.push(lte(column, valueOf('to', column)));
+  }
+  if (search !== undefined) {
+    // A numeric or uuid key is not text to search in; codes and usernames are.
+    const keyFields = definition.key.kind === 'code' || definition.key.kind === 'username' ? [definition.key.field] : [];
+    conditions.push(or(...[...keyFields, ...definition.search!].map((field) => ilike(columnOf(definition, field), sql.placeholder('search')))));
+  }
+  const direction = descending ? 'desc' : 'asc';
+  const order: SQL[] = [
+    ...(bySortField ? [sql`${bySortField.expression} ${sql.raw(direction)} nulls last`] : []),
+    descending ? desc(keyColumn) : asc(keyColumn),
+  ];
+  let query = db.select(listSelection(definition, bySortField?.expression)).from(definition.table as never).$dynamic();
+  for (const lookup of definition.lookups ?? []) {
+    for (const join of lookup.joins) query = query.leftJoin(join.table as never, join.on);
+  }
+  return query.where(and(...conditions)).orderBy(...order).limit(sql.placeholder('limit')) as unknown as PromiseLike<Row[]>;
+}
+
+/** Each definition's list queries, built once per shape (reusable-select.ts). */
+const listQueriesOf = new WeakMap<ResourceDefinition, ReturnType<typeof reusableSelectsByShape>>();
+
+function listQueries(definition: ResourceDefinition): ReturnType<typeof reusableSelectsByShape> {
+  let queries = listQueriesOf.get(definition);
+  if (!queries) listQueriesOf.set(definition, (queries = reusableSelectsByShape()));
+  return queries;
 }
 
 /** The joined names (lookups) of one record, read with the same joins as the list: what GET of one record adds. */
