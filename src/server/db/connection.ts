@@ -88,7 +88,7 @@ class PGliteTakingTurns extends PGlite {
     const name = this.#named.nameFor(text, params, options);
     if (name === undefined) return super.query<T>(text, params, options);
     await this._checkReady();
-    return this._runExclusiveTransaction(() => this.#named.run<T>(name, text, params!, options));
+    return this._runExclusiveTransaction(() => this.#named.run<T>(name, text, params, options));
   }
 
   override transaction<T>(callback: (tx: PGliteTransaction) => Promise<T>): Promise<T> {

@@ -29,18 +29,22 @@ export class PGliteNamedStatements {
 
   constructor(private readonly pglite: PGlite) {}
 
-  /** The name to run the query under, if it is to be one: it has parameters and was seen before. */
-  nameFor(text: string, params: readonly unknown[] | undefined, options: QueryOptions | undefined): string | undefined {
-    if (!params?.length || options?.blob || options?.paramTypes || options?.onNotice) return undefined;
+  /**
+   * The name to run the query under, if it is to be one: it was seen before. Unlike the server's simple
+   * protocol, PGlite runs a statement without parameters as it runs any other (six calls), so those are
+   * named too; PGlite's `query` takes one statement per text either way.
+   */
+  nameFor(text: string, _params: readonly unknown[] | undefined, options: QueryOptions | undefined): string | undefined {
+    if (options?.blob || options?.paramTypes || options?.onNotice) return undefined;
     return this.#names.nameOf(text);
   }
 
   /** Runs the query as the named statement, inside the session's query lock. */
-  run<T>(name: string, text: string, params: readonly unknown[], options: QueryOptions | undefined): Promise<Results<T>> {
+  run<T>(name: string, text: string, params: readonly unknown[] | undefined, options: QueryOptions | undefined): Promise<Results<T>> {
     return this.pglite._runExclusiveQuery(async () => {
       try {
         const prepared = this.#prepared.get(text) ?? (await this.#prepare(name, text));
-        const values = params.map((value, index) => this.#serialize(value, prepared.parameterTypes[index]!, options));
+        const values = (params ?? []).map((value, index) => this.#serialize(value, prepared.parameterTypes[index]!, options));
         const messages = await this.#exec(Buffer.concat([serialize.bind({ statement: name, values }), serialize.execute({}), serialize.sync()]));
         const result = this.#resultOf<T>(messages, prepared.fields, options);
         if (!this.pglite.isInTransaction()) await this.pglite.syncToFs();
@@ -58,7 +62,7 @@ export class PGliteNamedStatements {
       const name = this.nameFor(text, params, options);
       if (name === undefined) return tx.query<T>(text, params, options);
       if (tx.closed) return Promise.reject(new Error('Transaction is closed'));
-      return this.run<T>(name, text, params!, options);
+      return this.run<T>(name, text, params, options);
     };
     return {
       query,

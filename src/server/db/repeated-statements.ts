@@ -6,8 +6,9 @@
  * So a statement with parameters gets a name the second time its text is seen. Texts differ only
  * where the code builds them differently (a value always travels as a parameter), but some do vary
  * (an IN list's length), so the names are capped: the server keeps every named statement for the
- * life of the connection. Statements without parameters keep the simple protocol, which allows
- * several statements in one text (the migrations).
+ * life of the connection. On the server, statements without parameters keep the simple protocol,
+ * which allows several statements in one text (the migrations); PGlite names those too
+ * (pglite-named-statements.ts).
  */
 import pg from 'pg';
 

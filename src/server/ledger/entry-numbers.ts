@@ -32,9 +32,13 @@ const tables = Object.keys(numberedTables) as NumberedTable[];
  */
 export async function drawEntryNumbers(tx: Executor, counts: RowCounts): Promise<EntryNumbers> {
   const needed = tables.filter((table) => counts[table] > 0);
-  const arrays = needed.map((table) =>
-    `array(select nextval('${table}_${numberedTables[table]}_seq') from generate_series(1, ${Math.trunc(counts[table])}) order by 1) as ${table}`);
-  const { rows } = await tx.execute(sql.raw(`select nextval('gl_register_no_seq') as gl_register${arrays.map((array) => `, ${array}`).join('')}`)) as unknown as { rows: Row[] };
+  // The counts go in as values, so the text depends only on which tables are drawn from and repeats (is prepared).
+  const query = sql`select nextval('gl_register_no_seq') as gl_register`;
+  for (const table of needed) {
+    query.append(sql.raw(`, array(select nextval('${table}_${numberedTables[table]}_seq') from generate_series(1, `))
+      .append(sql`${Math.trunc(counts[table])}::int`).append(sql.raw(`) order by 1) as ${table}`));
+  }
+  const { rows } = await tx.execute(query) as unknown as { rows: Row[] };
   const row = rows[0]!;
   const drawn = new Map(needed.map((table) => [table, (row[table] as (number | string)[]).map(Number)]));
   return {

@@ -15,6 +15,7 @@ import type {
 import { ZERO, dec } from '../../core/money/decimal.ts';
 import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
 import type { Executor } from '../db/connection.ts';
+import { isAnyOf, reusableSelect } from '../db/reusable-select.ts';
 import { generalLedgerSetup, item, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
 
 /** The items of the movements and the entries the posting may change; whether they exist is the planner's to check. */
@@ -59,6 +60,14 @@ async function loadItems(tx: Executor, itemNos: string[], invoicedInbound: numbe
  * entries of every item and location moved (layers to take from, shortages to close), every entry
  * named by a fixed application, an exact cost reversal or an invoicing, and those the cost flows to.
  */
+/** The value entries' sums of each item ledger entry in `entryNos`. */
+const selectValueSums = reusableSelect((db) => db.select({
+  entryNo: valueEntry.itemLedgerEntryNo,
+  costAmountActual: sql<string>`sum(${valueEntry.costAmountActual})`,
+  costAmountExpected: sql<string>`sum(${valueEntry.costAmountExpected})`,
+  salesAmountExpected: sql<string>`sum(${valueEntry.salesAmountExpected})`,
+}).from(valueEntry).where(isAnyOf(valueEntry.itemLedgerEntryNo, 'entryNos')).groupBy(valueEntry.itemLedgerEntryNo));
+
 async function loadEntries(
   tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], reached: readonly number[],
 ): Promise<ItemPostingEntry[]> {
@@ -67,12 +76,7 @@ async function loadEntries(
   if (conditions.length === 0) return [];
   const rows = await tx.select().from(itemLedgerEntry).where(or(...conditions)).orderBy(itemLedgerEntry.entryNo).for('update');
   if (rows.length === 0) return [];
-  const sums = await tx.select({
-    entryNo: valueEntry.itemLedgerEntryNo,
-    costAmountActual: sql<string>`sum(${valueEntry.costAmountActual})`,
-    costAmountExpected: sql<string>`sum(${valueEntry.costAmountExpected})`,
-    salesAmountExpected: sql<string>`sum(${valueEntry.salesAmountExpected})`,
-  }).from(valueEntry).where(inArray(valueEntry.itemLedgerEntryNo, rows.map((row) => row.entryNo))).groupBy(valueEntry.itemLedgerEntryNo);
+  const sums = await selectValueSums(tx, { entryNos: rows.map((row) => row.entryNo) });
   const sumOf = new Map(sums.map((row) => [row.entryNo, row]));
   return rows.map((row) => {
     const value = sumOf.get(row.entryNo);

@@ -56,6 +56,15 @@ describe('repeated statements on the embedded database', () => {
     }
   });
 
+  it('name a statement without parameters too', async () => {
+    const select = 'select count(*)::int as rows, min(id) as first from sample';
+    const results = [];
+    for (let run = 0; run < 3; run++) results.push(await client.query(select));
+    expect(await preparedNames()).toContain(select);
+    expect(results[2]).toEqual(results[0]);
+    expect(results[0]!.rows).toEqual([{ rows: 3, first: 1 }]);
+  });
+
   it('answer a failing run with the database error, and the session goes on', async () => {
     const text = 'select 100 / $1::integer as share';
     await client.query(text, [4]);
