@@ -85,7 +85,7 @@ class PGliteTakingTurns extends PGlite {
   readonly #named = new PGliteNamedStatements(this);
 
   override async query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {
-    const name = this.#named.nameFor(text, params, options);
+    const name = this.#named.nameFor(text, options);
     if (name === undefined) return super.query<T>(text, params, options);
     await this._checkReady();
     return this._runExclusiveTransaction(() => this.#named.run<T>(name, text, params, options));

@@ -1,7 +1,7 @@
 /**
  * PGlite sends every query unnamed, so PostgreSQL parses and plans it afresh each time, in this
  * thread: parse, describe, bind, describe, execute and sync as six separate calls into WebAssembly.
- * A statement with parameters seen a second time (repeated-statements.ts) is parsed once under a
+ * A statement seen a second time (repeated-statements.ts; here with or without parameters) is parsed once under a
  * name, its parameter types and result columns kept; each later call is one bind, execute and sync.
  * Messages are written and read with node-postgres's pg-protocol, the same wire protocol: its reader
  * decodes each value straight from a Node Buffer (see `#exec`). Rows are parsed as PGlite's
@@ -34,7 +34,7 @@ export class PGliteNamedStatements {
    * protocol, PGlite runs a statement without parameters as it runs any other (six calls), so those are
    * named too; PGlite's `query` takes one statement per text either way.
    */
-  nameFor(text: string, _params: readonly unknown[] | undefined, options: QueryOptions | undefined): string | undefined {
+  nameFor(text: string, options: QueryOptions | undefined): string | undefined {
     if (options?.blob || options?.paramTypes || options?.onNotice) return undefined;
     return this.#names.nameOf(text);
   }
@@ -59,7 +59,7 @@ export class PGliteNamedStatements {
   /** A transaction whose queries run as named statements where they are to be. */
   inTransaction(tx: Transaction): Transaction {
     const query = <T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> => {
-      const name = this.nameFor(text, params, options);
+      const name = this.nameFor(text, options);
       if (name === undefined) return tx.query<T>(text, params, options);
       if (tx.closed) return Promise.reject(new Error('Transaction is closed'));
       return this.run<T>(name, text, params, options);

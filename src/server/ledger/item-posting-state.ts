@@ -55,11 +55,6 @@ async function loadItems(tx: Executor, itemNos: string[], invoicedInbound: numbe
   }));
 }
 
-/**
- * The entries this posting may change, locked, oldest first, with their value sums: the open
- * entries of every item and location moved (layers to take from, shortages to close), every entry
- * named by a fixed application, an exact cost reversal or an invoicing, and those the cost flows to.
- */
 /** The value entries' sums of each item ledger entry in `entryNos`. */
 const selectValueSums = reusableSelect((db) => db.select({
   entryNo: valueEntry.itemLedgerEntryNo,
@@ -68,6 +63,11 @@ const selectValueSums = reusableSelect((db) => db.select({
   salesAmountExpected: sql<string>`sum(${valueEntry.salesAmountExpected})`,
 }).from(valueEntry).where(isAnyOf(valueEntry.itemLedgerEntryNo, 'entryNos')).groupBy(valueEntry.itemLedgerEntryNo));
 
+/**
+ * The entries this posting may change, locked, oldest first, with their value sums: the open
+ * entries of every item and location moved (layers to take from, shortages to close), every entry
+ * named by a fixed application, an exact cost reversal or an invoicing, and those the cost flows to.
+ */
 async function loadEntries(
   tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], reached: readonly number[],
 ): Promise<ItemPostingEntry[]> {
