@@ -68,12 +68,7 @@ class PGliteTakingTurns extends PGlite {
 
   // Every query outside a transaction, and every transaction, waits here for the one session.
   override async _runExclusiveTransaction<T>(work: () => Promise<T>): Promise<T> {
-    const endTurn = await this.#turns.take();
-    try {
-      return await super._runExclusiveTransaction(work);
-    } finally {
-      endTurn();
-    }
+    return this.#turns.run(() => super._runExclusiveTransaction(work));
   }
 
   override async _runExclusiveQuery<T>(query: () => Promise<T>): Promise<T> {

@@ -23,34 +23,49 @@ function orderOfCurrentWork(): number {
 
 interface Waiting { order: number; go: () => void }
 
-/** One holder at a time; when it lets go, the waiting work with the lowest number goes next. */
+/**
+ * `holders` at a time (one for the embedded database's session; a few for postings, see
+ * sales/posting-guard.ts); when one lets go, the waiting work with the lowest number goes next.
+ */
 export class TurnQueue {
-  #held = false;
+  #holding = 0;
   readonly #waiting: Waiting[] = [];
+  constructor(readonly holders = 1) {}
 
   /** Resolves when it is this work's turn, with the function that ends the turn. */
   async take(): Promise<() => void> {
     const order = orderOfCurrentWork();
-    if (this.#held) await new Promise<void>((go) => this.#waiting.push({ order, go }));
-    else this.#held = true;
+    if (this.#holding < this.holders) this.#holding++;
+    else await new Promise<void>((go) => this.#waiting.push({ order, go }));
     let ended = false;
     return () => {
       if (ended) return;
       ended = true;
-      this.#held = false;
       this.#next();
     };
   }
 
+  /** Runs `work` in a turn of its own. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const endTurn = await this.take();
+    try {
+      return await work();
+    } finally {
+      endTurn();
+    }
+  }
+
+  /** A turn ended: handed straight to the next waiting work (so nothing that asks before it resumes can slip in), or freed. */
   #next(): void {
-    if (this.#waiting.length === 0) return;
+    if (this.#waiting.length === 0) {
+      this.#holding--;
+      return;
+    }
     let first = 0;
     for (let index = 1; index < this.#waiting.length; index++) {
       if (this.#waiting[index]!.order < this.#waiting[first]!.order) first = index;
     }
     const [next] = this.#waiting.splice(first, 1);
-    // Held on its behalf at once (take() does not set it again), so nothing that asks before it resumes can slip in.
-    this.#held = true;
     next!.go();
   }
 }
