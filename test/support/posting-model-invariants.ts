@@ -12,7 +12,8 @@ import { expect } from 'vitest';
 import { type Decimal, dec, sum, ZERO } from '../../src/core/money/decimal.ts';
 import type { Executor } from '../../src/server/db/connection.ts';
 import {
-  bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, glRegister, itemApplicationEntry, itemLedgerEntry,
+  bankAccountLedgerEntry, customerLedgerEntry, detailedCustomerLedgerEntry, detailedVendorLedgerEntry, glEntry, glRegister, itemApplicationEntry, itemInventoryTotal,
+  itemLedgerEntry,
   postedPurchaseHeader, postedPurchaseLine, postedSalesHeader, postedSalesLine, purchaseHeader, purchaseLine, salesHeader, salesLine, valueEntry, vatEntry,
   vendorLedgerEntry,
 } from '../../src/server/db/schema/index.ts';
@@ -34,13 +35,13 @@ async function readBooks(db: Executor) {
     db.select().from(detailedCustomerLedgerEntry), db.select().from(bankAccountLedgerEntry), db.select().from(itemLedgerEntry), db.select().from(valueEntry),
     db.select().from(itemApplicationEntry), db.select().from(postedSalesHeader), db.select().from(postedSalesLine), db.select().from(salesHeader), db.select().from(salesLine),
   ]);
-  const [vendorEntries, vendorDetails, purchaseHeaders, purchaseLines, postedPurchaseHeaders, postedPurchaseLines] = await Promise.all([
+  const [vendorEntries, vendorDetails, purchaseHeaders, purchaseLines, postedPurchaseHeaders, postedPurchaseLines, inventoryTotals] = await Promise.all([
     db.select().from(vendorLedgerEntry), db.select().from(detailedVendorLedgerEntry), db.select().from(purchaseHeader), db.select().from(purchaseLine),
-    db.select().from(postedPurchaseHeader), db.select().from(postedPurchaseLine),
+    db.select().from(postedPurchaseHeader), db.select().from(postedPurchaseLine), db.select().from(itemInventoryTotal),
   ]);
   return {
     registers, glEntries, vatEntries, customerEntries, details, bankEntries, itemEntries, values, applications, postedHeaders, postedLines, headers, lines,
-    vendorEntries, vendorDetails, purchaseHeaders, purchaseLines, postedPurchaseHeaders, postedPurchaseLines,
+    vendorEntries, vendorDetails, purchaseHeaders, purchaseLines, postedPurchaseHeaders, postedPurchaseLines, inventoryTotals,
   };
 }
 type Books = Awaited<ReturnType<typeof readBooks>>;
@@ -123,6 +124,7 @@ export class InvariantChecker {
     this.checkSalesAndVat(books);
     this.checkInventoryValue(books);
     this.checkItems(books);
+    checkInventoryTotals(books);
   }
 
   /** Posted rows unchanged: every row seen before is still there, byte for byte; only new rows appear. */
@@ -258,6 +260,27 @@ export class InvariantChecker {
         .toEqual({ quantity: lot.quantity, invoiced: lot.invoiced, notInvoiced: lot.undone ? 0 : lot.quantity - lot.invoiced, correction: lot.undone });
     }
   }
+}
+
+/** item_inventory_total, which the database keeps by trigger, equals the sums of the entries per item and location. */
+function checkInventoryTotals({ itemEntries, values, inventoryTotals }: Books) {
+  const sums = new Map<string, { quantity: Decimal; actual: Decimal; expected: Decimal }>();
+  const at = (itemNo: string, locationCode: string) => {
+    const key = `${itemNo}@${locationCode}`;
+    if (!sums.has(key)) sums.set(key, { quantity: ZERO, actual: ZERO, expected: ZERO });
+    return sums.get(key)!;
+  };
+  for (const entry of itemEntries) at(entry.itemNo, entry.locationCode).quantity = at(entry.itemNo, entry.locationCode).quantity.plus(d(entry.quantity));
+  for (const value of values) {
+    const total = at(value.itemNo, value.locationCode);
+    total.actual = total.actual.plus(d(value.costAmountActual));
+    total.expected = total.expected.plus(d(value.costAmountExpected));
+  }
+  const show = (quantity: Decimal, actual: Decimal, expected: Decimal) => `${quantity.toString()} / ${cents(actual)} / ${cents(expected)}`;
+  expect(
+    Object.fromEntries(inventoryTotals.map((row) => [`${row.itemNo}@${row.locationCode}`, show(d(row.quantity), d(row.costAmountActual), d(row.costAmountExpected))])),
+    'item_inventory_total = Σ item ledger entry quantity / Σ value entry cost actual / expected, per item and location',
+  ).toEqual(Object.fromEntries([...sums].map(([key, total]) => [key, show(total.quantity, total.actual, total.expected)])));
 }
 
 function checkItemEntry(entry: Books['itemEntries'][number], invoicedByValues: Decimal) {

@@ -5,7 +5,7 @@
  * entries of FIFO items adds the cost flow from them (cost adjustment): one query for the
  * applications it follows, one for the value entries it corrects and one for Allow Posting From.
  */
-import { type SQL, and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { type SQL, and, asc, inArray, or, sql } from 'drizzle-orm';
 import type { IsoDate } from '../../core/dates/calendar-date.ts';
 import type { CostingMethod } from '../../core/inventory/costing.ts';
 import type {
@@ -35,7 +35,7 @@ export async function loadItemPostingState(
 /**
  * The items, locked: costing decides from all of an item's entries (FIFO layers, the average), so
  * two postings of one item run one after the other; the items of the inbound entries invoiced too,
- * since their cost may flow on. Σ quantity and value only for Average items.
+ * since their cost may flow on. Σ quantity and value only for Average items, from item_inventory_total.
  */
 async function loadItems(tx: Executor, itemNos: string[], invoicedInbound: number[]): Promise<ItemPostingItem[]> {
   if (itemNos.length === 0 && invoicedInbound.length === 0) return [];
@@ -45,8 +45,8 @@ async function loadItems(tx: Executor, itemNos: string[], invoicedInbound: numbe
   const rows = await tx.select({
     no: item.no, type: item.type, costingMethod: item.costingMethod, unitCost: item.unitCost, standardCost: item.standardCost,
     preventNegativeInventory: item.preventNegativeInventory,
-    quantityOnHand: sql<string>`case when ${isAverage} then (select coalesce(sum(e.quantity), 0) from item_ledger_entry e where e.item_no = ${item.no}) else 0 end`,
-    inventoryValue: sql<string>`case when ${isAverage} then (select coalesce(sum(v.cost_amount_actual + v.cost_amount_expected), 0) from value_entry v where v.item_no = ${item.no}) else 0 end`,
+    quantityOnHand: sql<string>`case when ${isAverage} then (select coalesce(sum(t.quantity), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`,
+    inventoryValue: sql<string>`case when ${isAverage} then (select coalesce(sum(t.cost_amount_actual + t.cost_amount_expected), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`,
   }).from(item).where(or(itemNos.length === 0 ? sql`false` : inArray(item.no, itemNos), ofInvoiced)).orderBy(item.no).for('update', { of: item });
   return rows.map((row) => ({
     no: row.no, type: row.type, costingMethod: row.costingMethod as CostingMethod, unitCost: dec(row.unitCost), standardCost: dec(row.standardCost),
@@ -102,7 +102,9 @@ function entryConditions(movements: readonly ItemMovement[], invoicings: readonl
   const conditions: SQL[] = [];
   if (pairs.length > 0) {
     const tuples = sql.join(pairs.map((pair) => sql`(${pair.itemNo}, ${pair.locationCode})`), sql`, `);
-    conditions.push(and(eq(itemLedgerEntry.open, true), sql`(${itemLedgerEntry.itemNo}, ${itemLedgerEntry.locationCode}) in (${tuples})`)!);
+    // `open` written out, not compared with a parameter: a prepared statement's generic plan can then
+    // still use the partial index of open entries instead of reading every entry of the item.
+    conditions.push(and(sql`${itemLedgerEntry.open}`, sql`(${itemLedgerEntry.itemNo}, ${itemLedgerEntry.locationCode}) in (${tuples})`)!);
   }
   if (named.length > 0) conditions.push(inArray(itemLedgerEntry.entryNo, [...new Set(named)]));
   return conditions;

@@ -109,7 +109,7 @@ async function availableQuantities(
   // Both drivers (PGlite, node-postgres) answer raw SQL with { rows }.
   const { rows } = await tx.execute(sql`
     select k.item_no, k.location_code, i.type, i.stockout_warning,
-      coalesce((select sum(e.quantity) from item_ledger_entry e where e.item_no = k.item_no and e.location_code = k.location_code), 0)
+      coalesce((select t.quantity from item_inventory_total t where t.item_no = k.item_no and t.location_code = k.location_code), 0)
       - coalesce((select sum(l.quantity_base - l.quantity_shipped * l.quantity_per_unit_of_measure) from sales_line l
           where l.document_type = 'order' and l.type = 'item' and l.no = k.item_no and coalesce(l.location_code, '') = k.location_code
             and l.document_no <> ${document.header.documentType === 'order' ? document.header.no : ''}), 0) as available
@@ -127,7 +127,7 @@ async function componentShortageWarnings(tx: Executor, document: SalesDocument):
   const { rows } = await tx.execute(sql`
     select h.no as assembly_no, h.sales_line_no, l.no as item_no, coalesce(l.location_code, '') as location_code,
       (l.remaining_quantity * l.quantity_per_unit_of_measure)::numeric(18, 5)::text as needed,
-      coalesce((select sum(e.quantity) from item_ledger_entry e where e.item_no = l.no and e.location_code = coalesce(l.location_code, '')), 0)::numeric(18, 5)::text as available
+      coalesce((select t.quantity from item_inventory_total t where t.item_no = l.no and t.location_code = coalesce(l.location_code, '')), 0)::numeric(18, 5)::text as available
     from assembly_header h join assembly_line l on l.document_type = h.document_type and l.document_no = h.no
     where h.sales_document_type = ${document.header.documentType} and h.sales_document_no = ${document.header.no} and l.remaining_quantity > 0
     order by h.sales_line_no, l.line_no`) as unknown as { rows: { assembly_no: string; sales_line_no: number; item_no: string; location_code: string; needed: string; available: string }[] };

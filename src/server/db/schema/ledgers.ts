@@ -371,6 +371,21 @@ export const valueEntry = pgTable('value_entry', {
   allowedValues(t.sourceType, itemSourceTypes),
 ]);
 
+/**
+ * The sums of an item's entries per location, kept by the database (the statement triggers of
+ * migration 0047), as Business Central keeps SIFT sums: the average cost and the stock-out warning
+ * read a row per location instead of adding up every entry the item ever had.
+ */
+export const itemInventoryTotal = pgTable('item_inventory_total', {
+  itemNo: text().notNull(),
+  locationCode: text().notNull(),
+  /** Σ quantity of the item ledger entries. */
+  quantity: quantity().notNull().default('0'),
+  /** Σ of the value entries. */
+  costAmountActual: amount().notNull().default('0'),
+  costAmountExpected: amount().notNull().default('0'),
+}, (t) => [primaryKey({ columns: [t.itemNo, t.locationCode] })]);
+
 export const itemApplicationEntry = pgTable('item_application_entry', {
   entryNo: entryNo(),
   itemLedgerEntryNo: integer().notNull().references(() => itemLedgerEntry.entryNo),
