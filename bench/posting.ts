@@ -7,7 +7,7 @@ import { todayIsoDate } from '../src/server/shared/clock.ts';
 import { benchActor } from './bench-actor.ts';
 import { measure, type MeasureOptions, printLine, timed, type Figures } from './measure.ts';
 import { postInvoicesInProcesses } from './posting-processes.ts';
-import { prepareRawSqlBaseline } from './raw-sql-baseline.ts';
+import { prepareRawSqlBaseline, type RawSqlBaseline } from './raw-sql-baseline.ts';
 import { shapesThatGrow, statementLog } from './statement-log.ts';
 
 /** What the posted invoices sell: inventory items of the demo company, in stock at the lines' location. */
@@ -150,7 +150,7 @@ export async function postingFigures(
   if (options.ownItems && most > 1) await ownItemFigures(app, setup, { invoices: options.invoices, clients: most, showCpu, databaseUrl: options.databaseUrl });
   await postLargeInvoice(app, setup, 1000);
   if (options.countStatements) await countStatements(handle, setup);
-  await rawSqlFigures(handle, app, setup, { transactionNo: warmUp.transactionNo as number, runs: options.invoices * 2, postingRate: rates.get(1) });
+  await rawSqlFigures(handle, app, setup, { transactionNo: warmUp.transactionNo as number, runs: options.invoices * 2, postingRate: rates.get(1), invoices: options.invoices });
 }
 
 /** The Node process's CPU time per posting: with a server, the JavaScript alone; with PGlite, the database's work too. */
@@ -178,7 +178,8 @@ async function createAndPostInvoices(app: FastifyInstance, setup: PostingSetup, 
  * prepared once; and the 1-client posting rate as a share of each.
  */
 async function rawSqlFigures(
-  handle: DatabaseHandle, app: FastifyInstance, setup: PostingSetup, options: { transactionNo: number; runs: number; postingRate: number | undefined },
+  handle: DatabaseHandle, app: FastifyInstance, setup: PostingSetup,
+  options: { transactionNo: number; runs: number; postingRate: number | undefined; invoices: number },
 ): Promise<void> {
   const order = await send(app, 'POST', '/api/v1/salesOrders', {
     sellToCustomerNo: setup.customerNo, lines: setup.itemNos.map((no) => ({ type: 'item', no, quantity: '2' })),
@@ -203,8 +204,39 @@ async function rawSqlFigures(
   if (options.postingRate === undefined) return;
   const share = (ceiling: Figures) => `${((options.postingRate! / ceiling.perSecond) * 100).toFixed(0)} %`;
   printLine('10-line posting rate as a share of raw SQL', `${share(raw)}  (target ≥ 25 %)`);
-  printLine('  … of raw SQL in one round trip', `${share(oneTrip)}  (target ≥ 50 %)`);
+  printLine('  … of raw SQL in one round trip', share(oneTrip));
   printLine('  … of raw SQL in one round trip, prepared', share(prepared));
+  await interleavedShare(app, setup, baseline, options.invoices);
+}
+
+/** Rounds of the interleaved measurement: each posts a fifth of the invoices, then runs the ceiling twice as often. */
+const interleavedRounds = 5;
+
+/**
+ * The 1-client posting rate against the one-round-trip ceiling, measured in alternating rounds, so
+ * that both see the same machine: on a shared 2-core machine the ceiling measured alone moved between
+ * 68/s and 103/s from one run to the next, while the posting rate stayed near 50/s.
+ */
+async function interleavedShare(app: FastifyInstance, setup: PostingSetup, baseline: RawSqlBaseline, invoices: number): Promise<void> {
+  const numbers = await createInvoices(app, setup, invoices, 10);
+  const perRound = Math.ceil(invoices / interleavedRounds);
+  const totals = { postings: 0, postingMs: 0, ceilingRuns: 0, ceilingMs: 0 };
+  for (let round = 0; round < interleavedRounds; round++) {
+    const posting = await timed(async () => {
+      for (const no of numbers.slice(round * perRound, (round + 1) * perRound)) await send(app, 'POST', `/api/v1/salesInvoices/${no}/post`);
+    });
+    totals.postings += numbers.slice(round * perRound, (round + 1) * perRound).length;
+    totals.postingMs += posting.milliseconds;
+    const ceiling = await timed(async () => {
+      for (let run = 0; run < perRound * 2; run++) await baseline.postInOneRoundTrip();
+    });
+    totals.ceilingRuns += perRound * 2;
+    totals.ceilingMs += ceiling.milliseconds;
+  }
+  const postingRate = totals.postings / (totals.postingMs / 1000);
+  const ceilingRate = totals.ceilingRuns / (totals.ceilingMs / 1000);
+  printLine(`posting ÷ one round trip, ${interleavedRounds} alternating rounds`,
+    `${((postingRate / ceilingRate) * 100).toFixed(0)} %  (target ≥ 50 %; posting ${postingRate.toFixed(0)}/s, raw SQL in one round trip ${ceilingRate.toFixed(0)}/s)`);
 }
 
 /**
