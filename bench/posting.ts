@@ -222,10 +222,11 @@ async function interleavedShare(app: FastifyInstance, setup: PostingSetup, basel
   const perRound = Math.ceil(invoices / interleavedRounds);
   const totals = { postings: 0, postingMs: 0, ceilingRuns: 0, ceilingMs: 0 };
   for (let round = 0; round < interleavedRounds; round++) {
+    const batch = numbers.slice(round * perRound, (round + 1) * perRound);
     const posting = await timed(async () => {
-      for (const no of numbers.slice(round * perRound, (round + 1) * perRound)) await send(app, 'POST', `/api/v1/salesInvoices/${no}/post`);
+      for (const no of batch) await send(app, 'POST', `/api/v1/salesInvoices/${no}/post`);
     });
-    totals.postings += numbers.slice(round * perRound, (round + 1) * perRound).length;
+    totals.postings += batch.length;
     totals.postingMs += posting.milliseconds;
     const ceiling = await timed(async () => {
       for (let run = 0; run < perRound * 2; run++) await baseline.postInOneRoundTrip();

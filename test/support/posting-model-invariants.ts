@@ -270,7 +270,10 @@ function checkInventoryTotals({ itemEntries, values, inventoryTotals }: Books) {
     if (!sums.has(key)) sums.set(key, { quantity: ZERO, actual: ZERO, expected: ZERO });
     return sums.get(key)!;
   };
-  for (const entry of itemEntries) at(entry.itemNo, entry.locationCode).quantity = at(entry.itemNo, entry.locationCode).quantity.plus(d(entry.quantity));
+  for (const entry of itemEntries) {
+    const total = at(entry.itemNo, entry.locationCode);
+    total.quantity = total.quantity.plus(d(entry.quantity));
+  }
   for (const value of values) {
     const total = at(value.itemNo, value.locationCode);
     total.actual = total.actual.plus(d(value.costAmountActual));
