@@ -70,10 +70,13 @@ export const HeaderVersionProvider = HeaderVersion.Provider;
  */
 function useDraft(saved: string) {
   const version = useContext(HeaderVersion);
-  const [draft, setDraft] = useState<string | null>(null);
+  const [draft, setDraftState] = useState<string | null>(null);
+  // The guard reads the draft as it is now: one just cleared must not ask until React renders again.
+  const draftNow = useRef<string | null>(null);
+  const setDraft = (next: string | null) => { draftNow.current = next; setDraftState(next); };
   const committedAt = useRef<number | undefined | null>(null);
   // Typed and not yet committed (a commit on its way is saved whatever happens to the page).
-  useUnsavedGuard(() => draft !== null && committedAt.current === null);
+  useUnsavedGuard(() => draftNow.current !== null && committedAt.current === null);
   useEffect(() => setDraft(null), [saved]);
   useEffect(() => {
     if (committedAt.current === null || committedAt.current === version) return;

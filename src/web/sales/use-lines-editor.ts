@@ -38,7 +38,14 @@ const lineSchemas = {
  * that saves a cell's text once.
  */
 function useCells() {
-  const [drafts, setDrafts] = useState<Drafts>({});
+  const [drafts, setDraftsState] = useState<Drafts>({});
+  // The guard reads drafts as they are now, not as last rendered: a save that just ended must
+  // not look unsaved until React renders again, nor a draft just typed look saved.
+  const draftsNow = useRef<Drafts>({});
+  const setDrafts = (next: Drafts | ((current: Drafts) => Drafts)) => {
+    draftsNow.current = typeof next === 'function' ? next(draftsNow.current) : next;
+    setDraftsState(draftsNow.current);
+  };
   const [errors, setErrors] = useState<Record<string, FieldErrors>>({});
   const inFlight = useRef(new Set<string>());
 
@@ -61,7 +68,7 @@ function useCells() {
   }
 
   /** A draft not on its way to the server: typed and not yet left. */
-  const hasUnsaved = () => Object.entries(drafts).some(([line, fields]) => Object.entries(fields ?? {})
+  const hasUnsaved = () => Object.entries(draftsNow.current).some(([line, fields]) => Object.entries(fields ?? {})
     .some(([field, text]) => text !== undefined && !inFlight.current.has(`${line}:${field}:${text}`)));
 
   return { drafts, setDrafts, errors, setErrors, draftOf, setDraft, setCellErrors, once, hasUnsaved };
