@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { openDatabase, type DatabaseHandle, type Executor } from '../src/server/db/connection.ts';
 import { buildApp } from '../src/server/http/app.ts';
+import { startTableStatisticsWorker } from '../src/server/db/table-statistics.ts';
 import { loadDemoCompany } from '../src/server/demo/demo-company.ts';
 import { masterDataFigures } from './master-data.ts';
 import { peakRssMiB, printLine } from './measure.ts';
@@ -27,9 +28,12 @@ async function withDemoCompany(handle: DatabaseHandle, work: (app: FastifyInstan
     await handle.db.transaction((tx) => loadDemoCompany(tx as Executor));
     const app = await buildApp({ db: handle.db, localActor: benchActor });
     await app.ready();
+    // As the server command does: the embedded database's statistics, kept by no autovacuum.
+    const statistics = handle.kind === 'pglite' ? startTableStatisticsWorker(handle.db) : null;
     try {
       await work(app);
     } finally {
+      await statistics?.stop();
       await app.close();
     }
   } finally {

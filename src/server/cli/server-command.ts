@@ -8,6 +8,7 @@ import { type Command, Option } from 'commander';
 import { roles } from '../../core/access/roles.ts';
 import { readConfig } from '../config.ts';
 import { buildApp } from '../http/app.ts';
+import { startTableStatisticsWorker } from '../db/table-statistics.ts';
 import { startJobWorker } from '../jobs/job-queue.ts';
 import { startEmailWorker } from '../email/email-sender.ts';
 import { startApprovalDelegationWorker } from '../approvals/approval-delegation.ts';
@@ -78,6 +79,11 @@ async function serve(kit: CliCommandKit, options: { port?: string; demo: boolean
   app.addHook('onClose', () => emailWorker.stop());
   const delegationWorker = startApprovalDelegationWorker(handle.db);
   app.addHook('onClose', () => delegationWorker.stop());
+  // A PostgreSQL server's autovacuum keeps its statistics; the embedded database has none (table-statistics.ts).
+  if (handle.kind === 'pglite') {
+    const statisticsWorker = startTableStatisticsWorker(handle.db);
+    app.addHook('onClose', () => statisticsWorker.stop());
+  }
   const stop = async () => {
     await app.close();
     await handle.close();
