@@ -73,7 +73,9 @@ export function insertStatements(table: PgTable, rows: readonly object[], option
 function groupByKeys(rows: readonly object[]): object[][] {
   const groups = new Map<string, object[]>();
   for (const row of rows) {
-    const key = definedKeys(row).join(',');
+    // The keys set, as one string built without an array: ~100 rows a posting.
+    let key = '';
+    for (const name in row) if ((row as Record<string, unknown>)[name] !== undefined) key += `${name},`;
     const group = groups.get(key);
     if (group) group.push(row);
     else groups.set(key, [row]);

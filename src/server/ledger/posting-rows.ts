@@ -41,15 +41,17 @@ function entryHeader(posting: Posting, transactionNo: number, document: EntryDoc
 export function glEntryRows(posting: Posting, transactionNo: number): (typeof glEntry.$inferInsert)[] {
   return posting.entries.glEntries.map((entry: GlEntry) => {
     const document = documentOf(posting, entry.document);
+    // Rounding is half away from zero (money/decimal.ts), so the credit is the amount's text unsigned.
+    const amount = fixed(entry.amount);
     return {
       ...entryHeader(posting, transactionNo, document, entry.description),
       // A cost adjustment is dated as the value entry it corrects.
       ...(entry.postingDate ? { postingDate: entry.postingDate } : {}),
       glAccountNo: entry.accountNo,
       externalDocumentNo: document.externalDocumentNo,
-      amount: fixed(entry.amount),
-      debitAmount: fixed(entry.amount.gt(ZERO) ? entry.amount : ZERO),
-      creditAmount: fixed(entry.amount.isNegative() ? entry.amount.negated() : ZERO),
+      amount,
+      debitAmount: entry.amount.gt(ZERO) ? amount : '0.00',
+      creditAmount: entry.amount.isNegative() ? amount.slice(1) : '0.00',
       vatAmount: fixed(entry.vatAmount ?? ZERO),
       genPostingType: entry.genPostingType,
       genBusPostingGroup: entry.genBusPostingGroup,
