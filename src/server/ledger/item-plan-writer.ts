@@ -70,24 +70,31 @@ export function itemPlanUpdates(plan: ItemPostingPlan): SQL[] {
   return [...existingEntriesUpdate(plan.changedEntries), ...unitCostsUpdate(plan.changedUnitCosts)];
 }
 
-/** The derived columns of the earlier entries this posting closed, invoiced or returned: one UPDATE … FROM (VALUES …). */
+/**
+ * The derived columns of the earlier entries this posting closed, invoiced or returned: one UPDATE.
+ * The rows travel as one JSON parameter (as bulk-insert.ts's do), so the text is the same whatever
+ * their number, and a server plans it once per connection.
+ */
 function existingEntriesUpdate(entries: readonly ChangedItemLedgerEntry[]): SQL[] {
   if (entries.length === 0) return [];
-  const rows = sql.join(entries.map((entry) => sql`(${entry.id}::integer, ${entry.remainingQuantity.toString()}::numeric, ${entry.invoicedQuantity.toString()}::numeric, ${entry.open}::boolean, ${entry.completelyInvoiced}::boolean, ${entry.shippedQuantityNotReturned.toString()}::numeric)`), sql`, `);
+  const rows = JSON.stringify(entries.map((entry) => ({
+    entry_no: entry.id, remaining_quantity: entry.remainingQuantity.toString(), invoiced_quantity: entry.invoicedQuantity.toString(),
+    open: entry.open, completely_invoiced: entry.completelyInvoiced, shipped_quantity_not_returned: entry.shippedQuantityNotReturned.toString(),
+  })));
   return [sql`
     update item_ledger_entry as e set
       remaining_quantity = v.remaining_quantity, invoiced_quantity = v.invoiced_quantity, open = v.open,
       completely_invoiced = v.completely_invoiced, shipped_quantity_not_returned = v.shipped_quantity_not_returned
-    from (values ${rows}) as v(entry_no, remaining_quantity, invoiced_quantity, open, completely_invoiced, shipped_quantity_not_returned)
+    from json_to_recordset(${rows}::json) as v(entry_no integer, remaining_quantity numeric, invoiced_quantity numeric, open boolean, completely_invoiced boolean, shipped_quantity_not_returned numeric)
     where e.entry_no = v.entry_no`];
 }
 
 /** Average items: Unit Cost follows the average after stock came in (an ordinary record change: version + 1). */
 function unitCostsUpdate(items: readonly ChangedItemUnitCost[]): SQL[] {
   if (items.length === 0) return [];
-  const rows = sql.join(items.map((changed) => sql`(${changed.itemNo}::text, ${changed.unitCost.toString()}::numeric)`), sql`, `);
+  const rows = JSON.stringify(items.map((changed) => ({ no: changed.itemNo, unit_cost: changed.unitCost.toString() })));
   return [sql`
     update item as i set unit_cost = v.unit_cost, version = i.version + 1, updated_at = now()
-    from (values ${rows}) as v(no, unit_cost)
+    from json_to_recordset(${rows}::json) as v(no text, unit_cost numeric)
     where i.no = v.no`];
 }
