@@ -5,7 +5,7 @@
  * entries of FIFO items adds the cost flow from them (cost adjustment): one query for the
  * applications it follows, one for the value entries it corrects and one for Allow Posting From.
  */
-import { type SQL, and, asc, inArray, or, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import type { IsoDate } from '../../core/dates/calendar-date.ts';
 import type { CostingMethod } from '../../core/inventory/costing.ts';
 import type {
@@ -39,21 +39,28 @@ export async function loadItemPostingState(
  */
 async function loadItems(tx: Executor, itemNos: string[], invoicedInbound: number[]): Promise<ItemPostingItem[]> {
   if (itemNos.length === 0 && invoicedInbound.length === 0) return [];
-  const ofInvoiced = invoicedInbound.length === 0 ? sql`false`
-    : sql`${item.no} in (select e.item_no from item_ledger_entry e where e.entry_no in (${sql.join(invoicedInbound.map((entryNo) => sql`${entryNo}`), sql`, `)}))`;
-  const isAverage = sql`${item.costingMethod} = 'average'`;
-  const rows = await tx.select({
-    no: item.no, type: item.type, costingMethod: item.costingMethod, unitCost: item.unitCost, standardCost: item.standardCost,
-    preventNegativeInventory: item.preventNegativeInventory,
-    quantityOnHand: sql<string>`case when ${isAverage} then (select coalesce(sum(t.quantity), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`,
-    inventoryValue: sql<string>`case when ${isAverage} then (select coalesce(sum(t.cost_amount_actual + t.cost_amount_expected), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`,
-  }).from(item).where(or(itemNos.length === 0 ? sql`false` : inArray(item.no, itemNos), ofInvoiced)).orderBy(item.no).for('update', { of: item });
+  const rows = await selectItemsLocked(tx, { itemNos, invoicedInbound });
   return rows.map((row) => ({
     no: row.no, type: row.type, costingMethod: row.costingMethod as CostingMethod, unitCost: dec(row.unitCost), standardCost: dec(row.standardCost),
     preventNegativeInventory: row.preventNegativeInventory, quantityOnHand: dec(String(row.quantityOnHand)),
     inventoryValue: dec(String(row.inventoryValue)),
   }));
 }
+
+const isAverage = sql`${item.costingMethod} = 'average'`;
+
+/**
+ * Built once (reusable-select.ts). One `= any(array)` of the items named and those of the invoiced
+ * entries, not an OR with a subquery, which PostgreSQL would answer by reading every item.
+ */
+const selectItemsLocked = reusableSelect((db) => db.select({
+  no: item.no, type: item.type, costingMethod: item.costingMethod, unitCost: item.unitCost, standardCost: item.standardCost,
+  preventNegativeInventory: item.preventNegativeInventory,
+  quantityOnHand: sql<string>`case when ${isAverage} then (select coalesce(sum(t.quantity), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`,
+  inventoryValue: sql<string>`case when ${isAverage} then (select coalesce(sum(t.cost_amount_actual + t.cost_amount_expected), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`,
+}).from(item).where(sql`${item.no} = any(array_cat(${sql.placeholder('itemNos')}::text[],
+  array(select e.item_no from item_ledger_entry e where e.entry_no = any(${sql.placeholder('invoicedInbound')}::integer[]))))`)
+  .orderBy(item.no).for('update', { of: item }));
 
 /** The value entries' sums of each item ledger entry in `entryNos`. */
 const selectValueSums = reusableSelect((db) => db.select({
@@ -71,10 +78,16 @@ const selectValueSums = reusableSelect((db) => db.select({
 async function loadEntries(
   tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], reached: readonly number[],
 ): Promise<ItemPostingEntry[]> {
-  const conditions = entryConditions(movements, invoicings, reached);
-  // No condition would select every entry.
-  if (conditions.length === 0) return [];
-  const rows = await tx.select().from(itemLedgerEntry).where(or(...conditions)).orderBy(itemLedgerEntry.entryNo).for('update');
+  const pairs = [...new Map(movements.map((movement) => [`${movement.itemNo}\u0000${movement.locationCode}`, movement])).values()];
+  const named = [
+    ...movements.flatMap((movement) => [movement.appliesToEntry, movement.appliesFromEntry]),
+    ...invoicings.map((invoicing) => invoicing.itemLedgerEntryNo),
+    ...reached,
+  ].filter((entryNo): entryNo is number => entryNo !== null);
+  if (pairs.length === 0 && named.length === 0) return [];
+  const rows = await selectEntriesLocked(tx, {
+    itemNos: pairs.map((pair) => pair.itemNo), locationCodes: pairs.map((pair) => pair.locationCode), named: [...new Set(named)],
+  });
   if (rows.length === 0) return [];
   const sums = await selectValueSums(tx, { entryNos: rows.map((row) => row.entryNo) });
   const sumOf = new Map(sums.map((row) => [row.entryNo, row]));
@@ -92,23 +105,18 @@ async function loadEntries(
   });
 }
 
-function entryConditions(movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], reached: readonly number[]): SQL[] {
-  const pairs = [...new Map(movements.map((movement) => [`${movement.itemNo}\u0000${movement.locationCode}`, movement])).values()];
-  const named = [
-    ...movements.flatMap((movement) => [movement.appliesToEntry, movement.appliesFromEntry]),
-    ...invoicings.map((invoicing) => invoicing.itemLedgerEntryNo),
-    ...reached,
-  ].filter((entryNo): entryNo is number => entryNo !== null);
-  const conditions: SQL[] = [];
-  if (pairs.length > 0) {
-    const tuples = sql.join(pairs.map((pair) => sql`(${pair.itemNo}, ${pair.locationCode})`), sql`, `);
-    // `open` written out, not compared with a parameter: a prepared statement's generic plan can then
-    // still use the partial index of open entries instead of reading every entry of the item.
-    conditions.push(and(sql`${itemLedgerEntry.open}`, sql`(${itemLedgerEntry.itemNo}, ${itemLedgerEntry.locationCode}) in (${tuples})`)!);
-  }
-  if (named.length > 0) conditions.push(inArray(itemLedgerEntry.entryNo, [...new Set(named)]));
-  return conditions;
-}
+/**
+ * The open entries of each item and location given (pairs by position), and the entries named, locked:
+ * built once (reusable-select.ts), its text the same for any number of them. `open` is written out,
+ * not compared with a parameter, so the partial index of open entries serves the join.
+ */
+const selectEntriesLocked = reusableSelect((db) => db.select().from(itemLedgerEntry).where(sql`${itemLedgerEntry.entryNo} in (
+    select e.entry_no from item_ledger_entry e
+    join unnest(${sql.placeholder('itemNos')}::text[], ${sql.placeholder('locationCodes')}::text[]) as k(item_no, location_code)
+      on e.item_no = k.item_no and e.location_code = k.location_code
+    where e.open
+    union all select unnest(${sql.placeholder('named')}::integer[]))`)
+  .orderBy(itemLedgerEntry.entryNo).for('update'));
 
 /**
  * Where the cost of the invoiced inbound entries (of FIFO items) may flow, in one recursive query:
