@@ -6,7 +6,7 @@ import type { Column, Query, SQL } from 'drizzle-orm';
 import * as drizzleUtils from 'drizzle-orm/utils';
 
 /** A selection's fields in result order (exported by drizzle-orm/utils, but marked internal in its types). */
-export const { orderSelectedFields } = drizzleUtils as unknown as { orderSelectedFields(fields: Record<string, unknown>): { field: Column }[] };
+export const { orderSelectedFields } = drizzleUtils as unknown as { orderSelectedFields(fields: Record<string, unknown>): { path: string[]; field: Column }[] };
 
 export interface PreparedSelect {
   joinsNotNullableMap?: Record<string, boolean>;
@@ -16,5 +16,7 @@ export interface PreparedSelect {
 /** What an executor (and a query builder) keeps: its dialect and its session. */
 export interface ExecutorInternals {
   dialect: { sqlToQuery(sql: SQL): Query };
-  session: { prepareQuery(query: Query, fields: unknown, name: undefined, arrayMode: true): PreparedSelect };
+  session: {
+    prepareQuery(query: Query, fields: unknown, name: undefined, arrayMode: true, customResultMapper?: (rows: unknown[][]) => unknown): PreparedSelect;
+  };
 }

@@ -11,6 +11,7 @@
 import { sql, type Query, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from './connection.ts';
 import { orderSelectedFields, type ExecutorInternals } from './drizzle-internals.ts';
+import { flatRowMapper } from './row-mapper.ts';
 
 /** What drizzle's select builder keeps (not in its public types): enough to build once and run again. */
 interface SelectInternals extends ExecutorInternals {
@@ -23,15 +24,18 @@ interface Built {
   query: Query;
   fields: unknown;
   joinsNotNullableMap: Record<string, boolean>;
+  /** Drizzle's mapping of a flat selection, done with less work (row-mapper.ts); undefined for a nested one. */
+  mapRows: ((rows: unknown[][]) => unknown) | undefined;
 }
 
 function builtFrom(select: SelectInternals): Built {
-  return { query: select.dialect.sqlToQuery(select.getSQL()), fields: orderSelectedFields(select.config.fields), joinsNotNullableMap: select.joinsNotNullableMap };
+  const fields = orderSelectedFields(select.config.fields);
+  return { query: select.dialect.sqlToQuery(select.getSQL()), fields, joinsNotNullableMap: select.joinsNotNullableMap, mapRows: flatRowMapper(fields) };
 }
 
 /** Runs a select built before in `db` (a database or a transaction), with drizzle's own mapping of its rows. */
 function runBuilt<Row>(db: Executor, built: Built, values: Record<string, unknown>): Promise<Row[]> {
-  const prepared = (db as unknown as ExecutorInternals).session.prepareQuery(built.query, built.fields, undefined, true);
+  const prepared = (db as unknown as ExecutorInternals).session.prepareQuery(built.query, built.fields, undefined, true, built.mapRows);
   prepared.joinsNotNullableMap = built.joinsNotNullableMap;
   return prepared.execute(values) as Promise<Row[]>;
 }

@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatabaseHandle, Executor } from '../../../src/server/db/connection.ts';
 import { reusableSelect } from '../../../src/server/db/reusable-select.ts';
-import { customer, glAccount } from '../../../src/server/db/schema/index.ts';
+import { bankAccount, customer, glAccount, item, postedAssemblyHeader, unitOfMeasure } from '../../../src/server/db/schema/index.ts';
 import { freshDatabase } from '../../support/database.ts';
 
 // A select built once and run again with other values, in whichever transaction it is given.
@@ -49,5 +49,22 @@ describe('reusableSelect', () => {
     ]);
     expect(await accountWithCustomer(database.db, { no: '9921' })).toEqual([{ no: '9921', customer: { no: 'RS-C', name: 'Shared Name' } }]);
     expect(await accountWithCustomer(database.db, { no: '9922' })).toEqual([{ no: '9922', customer: null }]);
+  });
+});
+
+describe('reusableSelect maps a whole table\'s rows as drizzle does', () => {
+  // Every kind of column the schema has: text, integer, numeric, boolean, date, enum, jsonb, timestamps as text and as Date.
+  const tables = { customer, item, bankAccount, postedAssemblyHeader };
+
+  it.each(Object.entries(tables))('%s', async (_name, table) => {
+    await database.db.insert(bankAccount).values([{ no: 'RS-B1', name: 'Mapped', statementCsvMapping: { delimiter: ';', columns: [1, 2] } }, { no: 'RS-B2', name: 'Unmapped' }]);
+    await database.db.insert(unitOfMeasure).values({ code: 'PCS' });
+    await database.db.insert(item).values({ no: 'RS-I', description: 'Assembled', baseUnitOfMeasure: 'PCS', unitCost: '65.125' });
+    await database.db.insert(postedAssemblyHeader).values({ no: 'RS-PA', orderNo: 'RS-A', itemNo: 'RS-I', quantity: '2.5', quantityBase: '2.5', postingDate: '2026-01-31' });
+    await database.db.insert(customer).values({ no: 'RS-C', name: 'Mapped Customer', creditLimitLcy: '1000.5' } as never);
+    const whole = reusableSelect((db) => db.select().from(table as typeof customer));
+    const rows = await database.db.select().from(table as typeof customer);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(await whole(database.db)).toEqual(rows);
   });
 });
