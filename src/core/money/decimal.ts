@@ -28,7 +28,8 @@ export function isDecimalString(value: unknown): value is string {
 
 /** A Decimal from a plain decimal string ("-12.345", "0", "12") or another Decimal. */
 export function dec(value: string | Decimal): Decimal {
-  if (DecimalJs.isDecimal(value)) return normalizeZero(new Decimal(value));
+  // Decimals are immutable: one of ours is taken as it is, another clone's is converted.
+  if (DecimalJs.isDecimal(value)) return normalizeZero((value as { constructor: unknown }).constructor === Decimal ? value : new Decimal(value));
   if (!isDecimalString(value)) throw new DomainError('INVALID_DECIMAL', { value: String(value) });
   return normalizeZero(new Decimal(value));
 }

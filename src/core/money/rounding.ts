@@ -68,11 +68,19 @@ export function invoiceRoundingDifference(
   return excess.isZero() ? ZERO : excess.negated();
 }
 
+/** Precisions given as text, parsed once: a few distinct ones (0.01, 0.00001, a currency's) recur in every posting. */
+const parsedPrecisions = new Map<string, Decimal>();
+
 /** The precision as a Decimal; a precision of zero or less is a setup error. */
 export function roundingPrecision(precision: Decimal | string): Decimal {
+  if (typeof precision === 'string') {
+    const known = parsedPrecisions.get(precision);
+    if (known) return known;
+  }
   const step = dec(precision);
   if (step.lessThanOrEqualTo(0)) {
     throw new DomainError('INVALID_ROUNDING_PRECISION', { precision: step.toString() });
   }
+  if (typeof precision === 'string' && parsedPrecisions.size < 100) parsedPrecisions.set(precision, step);
   return step;
 }

@@ -57,7 +57,8 @@ export function resolveNumbers<T>(value: T, numbers: ReadonlyMap<string, string>
   if (!isPlainObject(value)) return value;
   const source = value as Record<string, unknown>;
   let copy: Record<string, unknown> | undefined;
-  for (const key of Object.keys(source)) {
+  // for…in: no array of keys per object (a plain object inherits no enumerable key).
+  for (const key in source) {
     const resolved = resolveNumbers(source[key], numbers);
     if (resolved !== source[key]) (copy ??= { ...source })[key] = resolved;
   }
