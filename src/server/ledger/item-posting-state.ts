@@ -1,11 +1,11 @@
 /**
  * Loads what core/inventory/item-posting-planner plans from, locked for the rest of the
  * transaction. The number of statements does not depend on the number of lines: one query for the
- * items, one for the entries involved and one for their value sums; a posting that invoices inbound
+ * items and one for the entries involved with their value sums; a posting that invoices inbound
  * entries of FIFO items adds the cost flow from them (cost adjustment): one query for the
  * applications it follows, one for the value entries it corrects and one for Allow Posting From.
  */
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { IsoDate } from '../../core/dates/calendar-date.ts';
 import type { CostingMethod } from '../../core/inventory/costing.ts';
 import type {
@@ -15,7 +15,7 @@ import type {
 import { ZERO, dec } from '../../core/money/decimal.ts';
 import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
 import type { Executor } from '../db/connection.ts';
-import { isAnyOf, reusableSelect } from '../db/reusable-select.ts';
+import { reusableSelect } from '../db/reusable-select.ts';
 import { generalLedgerSetup, item, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
 
 /** The items of the movements and the entries the posting may change; whether they exist is the planner's to check. */
@@ -62,14 +62,6 @@ const selectItemsLocked = reusableSelect((db) => db.select({
   array(select e.item_no from item_ledger_entry e where e.entry_no = any(${sql.placeholder('invoicedInbound')}::integer[]))))`)
   .orderBy(item.no).for('update', { of: item }));
 
-/** The value entries' sums of each item ledger entry in `entryNos`. */
-const selectValueSums = reusableSelect((db) => db.select({
-  entryNo: valueEntry.itemLedgerEntryNo,
-  costAmountActual: sql<string>`sum(${valueEntry.costAmountActual})`,
-  costAmountExpected: sql<string>`sum(${valueEntry.costAmountExpected})`,
-  salesAmountExpected: sql<string>`sum(${valueEntry.salesAmountExpected})`,
-}).from(valueEntry).where(isAnyOf(valueEntry.itemLedgerEntryNo, 'entryNos')).groupBy(valueEntry.itemLedgerEntryNo));
-
 /**
  * The entries this posting may change, locked, oldest first, with their value sums: the open
  * entries of every item and location moved (layers to take from, shortages to close), every entry
@@ -88,35 +80,44 @@ async function loadEntries(
   const rows = await selectEntriesLocked(tx, {
     itemNos: pairs.map((pair) => pair.itemNo), locationCodes: pairs.map((pair) => pair.locationCode), named: [...new Set(named)],
   });
-  if (rows.length === 0) return [];
-  const sums = await selectValueSums(tx, { entryNos: rows.map((row) => row.entryNo) });
-  const sumOf = new Map(sums.map((row) => [row.entryNo, row]));
   return rows.map((row) => {
-    const value = sumOf.get(row.entryNo);
-    const costAmountExpected = dec(value?.costAmountExpected ?? '0');
+    const costAmountExpected = dec(row.costAmountExpected);
     return {
       id: row.entryNo, itemNo: row.itemNo, locationCode: row.locationCode, entryType: row.entryType,
       quantity: dec(row.quantity), remainingQuantity: dec(row.remainingQuantity), invoicedQuantity: dec(row.invoicedQuantity),
       shippedQuantityNotReturned: dec(row.shippedQuantityNotReturned), open: row.open,
-      costAmount: dec(value?.costAmountActual ?? '0').plus(costAmountExpected), costAmountExpected,
-      salesAmountExpected: dec(value?.salesAmountExpected ?? '0'),
+      costAmount: dec(row.costAmountActual).plus(costAmountExpected), costAmountExpected, salesAmountExpected: dec(row.salesAmountExpected),
       postingDate: row.postingDate, documentType: row.documentType as ItemLedgerDocumentType, documentNo: row.documentNo, documentLineNo: row.documentLineNo,
     };
   });
 }
 
 /**
- * The open entries of each item and location given (pairs by position), and the entries named, locked:
- * built once (reusable-select.ts), its text the same for any number of them. `open` is written out,
- * not compared with a parameter, so the partial index of open entries serves the join.
+ * The open entries of each item and location given (pairs by position), and the entries named, locked,
+ * with their value entries' sums (a lateral join: one round trip): built once (reusable-select.ts), its
+ * text the same for any number of them. `open` is written out, not compared with a parameter, so the
+ * partial index of open entries serves the join.
  */
-const selectEntriesLocked = reusableSelect((db) => db.select().from(itemLedgerEntry).where(sql`${itemLedgerEntry.entryNo} in (
-    select e.entry_no from item_ledger_entry e
-    join unnest(${sql.placeholder('itemNos')}::text[], ${sql.placeholder('locationCodes')}::text[]) as k(item_no, location_code)
-      on e.item_no = k.item_no and e.location_code = k.location_code
-    where e.open
-    union all select unnest(${sql.placeholder('named')}::integer[]))`)
-  .orderBy(itemLedgerEntry.entryNo).for('update'));
+const selectEntriesLocked = reusableSelect((db) => {
+  const sums = db.select({
+    costAmountActual: sql<string>`coalesce(sum(${valueEntry.costAmountActual}), 0)::text`.as('sum_cost_actual'),
+    costAmountExpected: sql<string>`coalesce(sum(${valueEntry.costAmountExpected}), 0)::text`.as('sum_cost_expected'),
+    salesAmountExpected: sql<string>`coalesce(sum(${valueEntry.salesAmountExpected}), 0)::text`.as('sum_sales_expected'),
+  }).from(valueEntry).where(eq(valueEntry.itemLedgerEntryNo, itemLedgerEntry.entryNo)).as('sums');
+  const entry = itemLedgerEntry;
+  return db.select({
+    entryNo: entry.entryNo, itemNo: entry.itemNo, locationCode: entry.locationCode, entryType: entry.entryType, quantity: entry.quantity,
+    remainingQuantity: entry.remainingQuantity, invoicedQuantity: entry.invoicedQuantity, shippedQuantityNotReturned: entry.shippedQuantityNotReturned,
+    open: entry.open, postingDate: entry.postingDate, documentType: entry.documentType, documentNo: entry.documentNo, documentLineNo: entry.documentLineNo,
+    costAmountActual: sums.costAmountActual, costAmountExpected: sums.costAmountExpected, salesAmountExpected: sums.salesAmountExpected,
+  }).from(entry).innerJoinLateral(sums, sql`true`).where(sql`${entry.entryNo} in (
+      select e.entry_no from item_ledger_entry e
+      join unnest(${sql.placeholder('itemNos')}::text[], ${sql.placeholder('locationCodes')}::text[]) as k(item_no, location_code)
+        on e.item_no = k.item_no and e.location_code = k.location_code
+      where e.open
+      union all select unnest(${sql.placeholder('named')}::integer[]))`)
+    .orderBy(entry.entryNo).for('update', { of: entry });
+});
 
 /**
  * Where the cost of the invoiced inbound entries (of FIFO items) may flow, in one recursive query:
