@@ -2,7 +2,7 @@
  * The last steps every document posting takes once its plan is checked (DESIGN §4): the entries'
  * numbers (no lock), then the series, whose lines stay locked until COMMIT, so that from that draw
  * on everything is one statement; the placeholders replaced; the append prepared with the series'
- * advance and the source document's last numbers. Only a refusal by the series (exhausted, date
+ * advance and the source document's write (its last numbers, or its deletion). Only a refusal by the series (exhausted, date
  * order) can still roll back drawn entry numbers, as any rollback does.
  */
 import type { SQL } from 'drizzle-orm';
@@ -21,7 +21,7 @@ export interface LinkedDocuments<P> {
 
 export async function appendPlannedPosting<P extends { posting: Posting; numbers: N }, N>(
   tx: Executor, planned: { plan: P; requests: readonly NumberRequest[] }, postingDate: string,
-  lastNumbers: (numbers: N) => SQL | null, linked: LinkedDocuments<P> | null,
+  sourceWrite: (numbers: N) => SQL | null, linked: LinkedDocuments<P> | null,
 ): Promise<{ plan: P; appended: PendingAppend }> {
   const linkedWrites = linked ? await linked.finish(tx) : null;
   const entryNumbers = await drawEntryNumbers(tx, rowCounts(planned.plan.posting));
@@ -29,7 +29,7 @@ export async function appendPlannedPosting<P extends { posting: Posting; numbers
   const plan = resolveNumbers(planned.plan, drawn.numbers);
   const appended = await prepareAppend(tx, plan.posting, entryNumbers);
   appended.alsoWrite(drawn.update);
-  appended.alsoWrite(lastNumbers(plan.numbers));
+  appended.alsoWrite(sourceWrite(plan.numbers));
   if (linked && linkedWrites) {
     for (const write of linkedWrites(drawn.numbers)) appended.alsoWrite(write);
     linked.queue(appended, drawn.numbers, plan);

@@ -46,7 +46,7 @@ export async function postPurchaseDocument(
   assertBalanced(planned.plan.posting.entries);
   const source = await finishSource(tx, loaded, planned.plan, context);
   const { dropShipments } = planned;
-  const { plan, appended } = await appendPlannedPosting(tx, planned, loaded.header.postingDate, source.lastNumbers, dropShipments && {
+  const { plan, appended } = await appendPlannedPosting(tx, planned, loaded.header.postingDate, source.sourceWrite, dropShipments && {
     finish: dropShipments.finish,
     queue: (pending, numbers, resolved) => dropShipments.queueShipments(pending, resolved.entryOfLine, numbers, { postingDate: loaded.header.postingDate, userId: context.username }),
   });
@@ -68,7 +68,7 @@ export async function postPurchaseDocument(
  */
 async function finishSource(
   tx: Executor, loaded: LoadedPurchasePosting, plan: PlannedPurchasePosting, context: PurchaseContext,
-): Promise<{ deleted: boolean; lastNumbers(numbers: PostingNumbers): SQL | null }> {
+): Promise<{ deleted: boolean; sourceWrite(numbers: PostingNumbers): SQL | null }> {
   const { descriptor, document } = loaded;
   await updateBilledReceiptLines(tx, descriptor.handling.postedType as 'receipt' | 'returnShipment', plan.billing);
   await updateSourceOrderLines(tx, loaded, plan.billing, context);
@@ -85,14 +85,14 @@ async function finishSource(
   if (document.header.documentType === 'order' && received.size > 0) await moveReservationsToInventory(tx, document.header.no, received);
   if (descriptor.postsInFull || completelyHandled(lines.map((entry) => entry.after))) {
     await tx.delete(purchaseHeader).where(key);
-    return { deleted: true, lastNumbers: () => null };
+    return { deleted: true, sourceWrite: () => null };
   }
   await updateLineQuantities(tx, lines.filter((entry) => entry.changed).map((entry) => ({
     documentType: document.header.documentType, documentNo: document.header.no, lineNo: entry.line.lineNo, after: entry.after, returns: descriptor.direction === 'outbound',
   })), 'purchase_line');
   return {
     deleted: false,
-    lastNumbers: ({ handlingNo, invoicingNo }) => tx.update(purchaseHeader).set({
+    sourceWrite: ({ handlingNo, invoicingNo }) => tx.update(purchaseHeader).set({
       ...(handlingNo ? { [descriptor.lineHandling.handlingType === 'receipt' ? 'lastReceivingNo' : 'lastReturnShipmentNo']: handlingNo } : {}),
       ...(invoicingNo ? { lastPostingNo: invoicingNo } : {}),
       version: sql`${purchaseHeader.version} + 1`, updatedAt: sql`now()`,

@@ -41,12 +41,12 @@ export function documentAfterPosting(loaded: LoadedSalesPosting, context: SalesC
 
 /**
  * Everything but the last numbers, before the number series are drawn (it needs none of them):
- * whether the document was deleted, and otherwise the UPDATE that records the numbers drawn on the
- * header, which the posting writes with its entries.
+ * whether the document is deleted, and the write the posting sends with its entries: the DELETE of
+ * the document, or the UPDATE that records the numbers drawn on the header.
  */
 export async function finishSource(
   tx: Executor, loaded: LoadedSalesPosting, plan: PlannedSalesPosting, context: SalesContext,
-): Promise<{ deleted: boolean; lastNumbers(numbers: PostingNumbers): SQL | null }> {
+): Promise<{ deleted: boolean; sourceWrite(numbers: PostingNumbers): SQL | null }> {
   await updateBilledShipmentLines(tx, plan.billing);
   await updateSourceOrderLines(tx, plan.billing, loaded.descriptor, context);
   await writeBlanketOrderLines(tx, loaded.blanketLines);
@@ -56,8 +56,8 @@ export async function finishSource(
   if (plan.deductions && plan.deductions.lines.length > 0) await writeDeductedLines(tx, plan.deductions, await deductedLineQuantities(tx, loaded, plan.deductions, after.lines), loaded.precision);
   if (after.deleted) {
     if (!loaded.descriptor.postsInFull && context.salesSetup.archiveOrders) await archiveDocument(tx, loaded.document, 'posted', context.username);
-    await tx.delete(salesHeader).where(key);
-    return { deleted: true, lastNumbers: () => null };
+    // Deleted with the posting's writes, in its one statement (a round trip less): the header is locked since the load.
+    return { deleted: true, sourceWrite: () => tx.delete(salesHeader).where(key).getSQL() };
   }
   if (loaded.ownReservations.length > 0) await consumeReservations(tx, loaded.ownReservations, loaded.shipments);
   await updateLineQuantities(tx, after.lines.filter((entry) => entry.changed).map((entry) => ({
@@ -65,7 +65,7 @@ export async function finishSource(
   })));
   return {
     deleted: false,
-    lastNumbers: ({ handlingNo, invoicingNo }) => tx.update(salesHeader).set({
+    sourceWrite: ({ handlingNo, invoicingNo }) => tx.update(salesHeader).set({
       ...(handlingNo ? { [lastHandlingNoField[loaded.descriptor.lineHandling.handlingType]]: handlingNo } : {}),
       ...(invoicingNo ? { lastPostingNo: invoicingNo } : {}),
       version: sql`${salesHeader.version} + 1`, updatedAt: sql`now()`,

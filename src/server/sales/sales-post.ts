@@ -36,7 +36,7 @@ export async function postSalesDocument(
   const source = await finishSource(tx, loaded, planned.plan, context);
   const { dropShipments, assembly } = planned;
   const postingDate = loaded.header.postingDate;
-  const { plan, appended } = await appendPlannedPosting(tx, planned, postingDate, source.lastNumbers, combineLinked<typeof planned.plan>([
+  const { plan, appended } = await appendPlannedPosting(tx, planned, postingDate, source.sourceWrite, combineLinked<typeof planned.plan>([
     dropShipments && {
       finish: dropShipments.finish,
       queue: (pending, numbers, resolved) => queuePostedPurchaseDocuments(pending, resolveNumbers(dropShipments.postedReceipts(
