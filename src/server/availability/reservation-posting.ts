@@ -4,10 +4,11 @@
  * purchase receipt moves the reservations on the received quantity from the purchase line onto
  * inventory, so the sales line stays reserved. Each costs one statement when nothing is reserved.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { Decimal, dec, sum, ZERO } from '../../core/money/decimal.ts';
 import type { Executor } from '../db/connection.ts';
+import { isAnyOf, reusableSelect } from '../db/reusable-select.ts';
 import { reservation } from '../db/schema/index.ts';
 import type { ReservationRow } from './reservations.ts';
 
@@ -16,11 +17,14 @@ export interface Shipment { documentNo: string; lineNo: number; itemNo: string; 
 const lineKey = (documentNo: string, lineNo: number) => `${documentNo}\u0000${lineNo}`;
 const placeKey = (itemNo: string, locationCode: string) => `${itemNo}\u0000${locationCode}`;
 
+/** Every posted shipment asks: built once (reusable-select.ts), its text the same for any number of items. */
+const selectInventoryReservations = reusableSelect((db) => db.select().from(reservation)
+  .where(and(eq(reservation.supplyType, 'inventory'), isAnyOf(reservation.itemNo, 'itemNos'))));
+
 /** Refuses a shipment that needs stock reserved for other lines; returns the shipping lines' own inventory reservations. */
 export async function checkReservedStock(tx: Executor, shipments: readonly Shipment[]): Promise<ReservationRow[]> {
   if (shipments.length === 0) return [];
-  const reserved = await tx.select().from(reservation)
-    .where(and(eq(reservation.supplyType, 'inventory'), inArray(reservation.itemNo, [...new Set(shipments.map((entry) => entry.itemNo))])));
+  const reserved = await selectInventoryReservations(tx, { itemNos: [...new Set(shipments.map((entry) => entry.itemNo))] });
   if (reserved.length === 0) return [];
   const shipping = new Set(shipments.map((entry) => lineKey(entry.documentNo, entry.lineNo)));
   const own = reserved.filter((row) => shipping.has(lineKey(row.salesDocumentNo, row.salesLineNo)));
