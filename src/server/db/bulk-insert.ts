@@ -12,7 +12,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import type { Executor } from './connection.ts';
 import { orderSelectedFields, type ExecutorInternals } from './drizzle-internals.ts';
-import { flatRowMapper } from './row-mapper.ts';
+import { flatRowMapper, type RowMapper } from './row-mapper.ts';
 
 /** Inserts the rows; with `returning`, answers that column of the new rows, in ascending order. */
 export async function insertRows(tx: Executor, table: PgTable, rows: readonly object[], returning?: Column): Promise<number[]> {
@@ -50,7 +50,7 @@ function upsertClause(table: PgTable, keys: readonly Column[]): string {
 }
 
 /** Every column of the table, in the order drizzle maps a result, and the RETURNING clause naming them: built once per table. */
-interface ReturnedColumns { fields: { field: Column }[]; returning: string; mapRows: ((rows: unknown[][]) => unknown) | undefined }
+interface ReturnedColumns { fields: { field: Column }[]; returning: string; mapRows: RowMapper | undefined }
 const returnedColumnsOfTables = new WeakMap<PgTable, ReturnedColumns>();
 
 function returnedColumns(table: PgTable): ReturnedColumns {

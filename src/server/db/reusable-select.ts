@@ -11,7 +11,7 @@
 import { sql, type Query, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Executor } from './connection.ts';
 import { orderSelectedFields, type ExecutorInternals } from './drizzle-internals.ts';
-import { flatRowMapper } from './row-mapper.ts';
+import { flatRowMapper, type RowMapper } from './row-mapper.ts';
 
 /** What drizzle's select builder keeps (not in its public types): enough to build once and run again. */
 interface SelectInternals extends ExecutorInternals {
@@ -25,7 +25,7 @@ interface Built {
   fields: unknown;
   joinsNotNullableMap: Record<string, boolean>;
   /** Drizzle's mapping of a flat selection, done with less work (row-mapper.ts); undefined for a nested one. */
-  mapRows: ((rows: unknown[][]) => unknown) | undefined;
+  mapRows: RowMapper | undefined;
 }
 
 function builtFrom(select: SelectInternals): Built {
