@@ -31,14 +31,15 @@ export function itemPlanRows(plan: ItemPostingPlan, facts: ItemPlanFacts, entryN
   return {
     itemLedgerEntries: itemLedgerEntryRows(plan, facts, entryNoOf),
     // A cost adjustment is dated as the value entry it corrects; every other one as the posting.
+    // The columns the plan lacks come before its spread, the ones it holds as Decimals after: V8 keeps such a literal compact.
     valueEntries: plan.valueEntries.map(({ itemLedgerEntryId, postingDate, ...value }) => ({
-      ...value, itemLedgerEntryNo: entryNoOf(itemLedgerEntryId), postingDate: postingDate ?? facts.postingDate,
-      itemLedgerEntryQuantity: value.itemLedgerEntryQuantity.toString(), invoicedQuantity: value.invoicedQuantity.toString(),
+      itemLedgerEntryNo: entryNoOf(itemLedgerEntryId), postingDate: postingDate ?? facts.postingDate, transactionNo: facts.transactionNo, userId: facts.userId,
+      ...value, itemLedgerEntryQuantity: value.itemLedgerEntryQuantity.toString(), invoicedQuantity: value.invoicedQuantity.toString(),
       valuedQuantity: value.valuedQuantity.toString(), costPerUnit: value.costPerUnit.toString(),
       costAmountActual: amount(value.costAmountActual), costAmountExpected: amount(value.costAmountExpected),
       salesAmountActual: amount(value.salesAmountActual), salesAmountExpected: amount(value.salesAmountExpected),
       discountAmount: amount(value.discountAmount), costPostedToGl: amount(value.costPostedToGl),
-      expectedCostPostedToGl: amount(value.expectedCostPostedToGl), transactionNo: facts.transactionNo, userId: facts.userId,
+      expectedCostPostedToGl: amount(value.expectedCostPostedToGl),
     })),
     itemApplicationEntries: plan.itemApplicationEntries.map((application) => ({
       itemLedgerEntryNo: entryNoOf(application.itemLedgerEntryId),
@@ -54,8 +55,9 @@ export function itemPlanRows(plan: ItemPostingPlan, facts: ItemPlanFacts, entryN
 /** The new entries, in plan order, with their derived columns as the posting left them; the identity column numbers them. */
 function itemLedgerEntryRows(plan: ItemPostingPlan, facts: ItemPlanFacts, entryNoOf: EntryNoOf): ItemPlanRows['itemLedgerEntries'] {
   return plan.itemLedgerEntries.map(({ id: _provisional, ...entry }) => ({
+    transactionNo: facts.transactionNo, postingDate: facts.postingDate, userId: facts.userId,
     // A drop shipment's sale applies to the purchase entry of the same posting, numbered only now.
-    ...entry, appliesToEntry: entry.appliesToEntry === null ? null : entryNoOf(entry.appliesToEntry), transactionNo: facts.transactionNo, postingDate: facts.postingDate, userId: facts.userId,
+    ...entry, appliesToEntry: entry.appliesToEntry === null ? null : entryNoOf(entry.appliesToEntry),
     quantity: entry.quantity.toString(), quantityPerUnitOfMeasure: entry.quantityPerUnitOfMeasure.toString(),
     remainingQuantity: entry.remainingQuantity.toString(), invoicedQuantity: entry.invoicedQuantity.toString(),
     shippedQuantityNotReturned: entry.shippedQuantityNotReturned.toString(),
