@@ -40,29 +40,40 @@ export async function peekNumbers(tx: Executor, requests: readonly NumberRequest
 /**
  * The plan with every placeholder replaced; a plain object or array holding one is copied, one that
  * holds none is kept as it is (most of a plan: amounts, dimensions, item facts), as are other
- * objects (Decimal). A 1,000-line plan holds some 180,000 values: a key loop walks them about four
- * times faster than Object.entries/fromEntries.
+ * objects (Decimal). An object met again (the document many entries share) is resolved once. A
+ * 1,000-line plan holds some 180,000 values: a key loop walks them about four times faster than
+ * Object.entries/fromEntries.
  */
 export function resolveNumbers<T>(value: T, numbers: ReadonlyMap<string, string>): T {
+  return resolved(value, numbers, new Map());
+}
+
+/** `done`: the objects already resolved, so one shared by many entries (their document) is copied once and stays shared. */
+function resolved<T>(value: T, numbers: ReadonlyMap<string, string>, done: Map<object, unknown>): T {
   if (typeof value === 'string') return (value.includes('\u0000') ? replaceTokens(value, numbers) : value) as T;
   if (typeof value !== 'object' || value === null) return value;
+  const known = done.get(value);
+  if (known !== undefined) return known as T;
+  let result: unknown = value;
   if (Array.isArray(value)) {
     let copy: unknown[] | undefined;
     for (let index = 0; index < value.length; index++) {
-      const resolved = resolveNumbers(value[index], numbers);
-      if (resolved !== value[index]) (copy ??= value.slice())[index] = resolved;
+      const item = resolved(value[index], numbers, done);
+      if (item !== value[index]) (copy ??= value.slice())[index] = item;
     }
-    return (copy ?? value) as T;
+    result = copy ?? value;
+  } else if (isPlainObject(value)) {
+    const source = value as Record<string, unknown>;
+    let copy: Record<string, unknown> | undefined;
+    // for…in: no array of keys per object (a plain object inherits no enumerable key).
+    for (const key in source) {
+      const item = resolved(source[key], numbers, done);
+      if (item !== source[key]) (copy ??= { ...source })[key] = item;
+    }
+    result = copy ?? value;
   }
-  if (!isPlainObject(value)) return value;
-  const source = value as Record<string, unknown>;
-  let copy: Record<string, unknown> | undefined;
-  // for…in: no array of keys per object (a plain object inherits no enumerable key).
-  for (const key in source) {
-    const resolved = resolveNumbers(source[key], numbers);
-    if (resolved !== source[key]) (copy ??= { ...source })[key] = resolved;
-  }
-  return (copy ?? value) as T;
+  done.set(value, result);
+  return result as T;
 }
 
 function replaceTokens(text: string, numbers: ReadonlyMap<string, string>): string {

@@ -103,7 +103,7 @@ export async function checkLines(
     if (row.blocked) throw new DomainError('ITEM_BLOCKED', { itemNo: line.no }, `lines.${line.lineNo}.no`);
     // Invoicing what an earlier shipment moved needs no location (BC checks item journal lines with a quantity).
     if (moving.has(line.lineNo)) {
-      assertLocationWhenMandatory(setup.locationMandatory, { ...line, inventoryItem: row.type === 'inventory' }, `lines.${line.lineNo}.locationCode`);
+      assertLocationWhenMandatory(setup.locationMandatory, { lineNo: line.lineNo, no: line.no, locationCode: line.locationCode, inventoryItem: row.type === 'inventory' }, `lines.${line.lineNo}.locationCode`);
       checkDropShipment(line);
     }
   }

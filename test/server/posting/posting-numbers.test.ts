@@ -32,6 +32,16 @@ describe('placeholders of numbers drawn last', () => {
     expect(resolved.lines).not.toBe(plan.lines);
   });
 
+  it('copies an object shared by many entries once, and the copies share it', () => {
+    const document = { documentNo: invoice, description: 'Order 1001' };
+    const plan = { entries: [{ amount: '1.00', document }, { amount: '-1.00', document }], header: { document } };
+    const resolved = resolveNumbers(plan, numbers);
+    expect(resolved.entries[0]!.document).toEqual({ documentNo: 'PSI-1001', description: 'Order 1001' });
+    expect(resolved.entries[1]!.document).toBe(resolved.entries[0]!.document);
+    expect(resolved.header.document).toBe(resolved.entries[0]!.document);
+    expect(document.documentNo).toBe(invoice);
+  });
+
   it('answers the plan itself when nothing in it is a placeholder', () => {
     const plan = { lines: [{ no: 'A', quantity: new Decimal(3) }], tags: ['x'] };
     expect(resolveNumbers(plan, numbers)).toBe(plan);
