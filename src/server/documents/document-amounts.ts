@@ -61,7 +61,8 @@ const amountFields = ['invoiceDiscountAmount', 'amount', 'amountIncludingVat', '
 export async function writeChangedAmounts<L extends AmountColumns & { documentType: string; documentNo: string }>(
   tx: Executor, table: 'sales_line' | 'purchase_line', before: readonly L[], after: readonly L[],
 ): Promise<void> {
-  const changed = after.filter((line, index) => !amountFields.every((field) => dec(before[index]![field]).eq(dec(line[field]))));
+  // The same text is the same amount: parsed only when the texts differ ("5" against "5.00").
+  const changed = after.filter((line, index) => !amountFields.every((field) => before[index]![field] === line[field] || dec(before[index]![field]).eq(dec(line[field]))));
   if (changed.length === 0) return;
   const { documentType, documentNo } = changed[0]!;
   const values = sql.join(changed.map((line) =>
