@@ -22,11 +22,19 @@ const selectHeaderForPosting = reusableSelect((db) => db.select().from(salesHead
   .where(and(eq(salesHeader.documentType, sql.placeholder('documentType')), eq(salesHeader.no, sql.placeholder('no')))).for('update', { noWait: true }));
 const selectLinesForPosting = reusableSelect((db) => db.select().from(salesLine)
   .where(and(eq(salesLine.documentType, sql.placeholder('documentType')), eq(salesLine.documentNo, sql.placeholder('no')))).orderBy(asc(salesLine.lineNo)));
-const selectPostingCustomers = reusableSelect((db) => db.select({
-  no: customer.no, blocked: customer.blocked, blockPaymentTolerance: customer.blockPaymentTolerance, applicationMethod: customer.applicationMethod,
-}).from(customer).where(isAnyOf(customer.no, 'nos')));
-const selectPostingItems = reusableSelect((db) => db.select({ no: item.no, type: item.type, blocked: item.blocked, salesBlocked: item.salesBlocked })
-  .from(item).where(isAnyOf(item.no, 'nos')));
+/**
+ * The lines' items and the document's two customers: what the posting's checks read of them, in one
+ * statement (a union of two selects of one shape), built once (reusable-select.ts).
+ */
+const selectItemsAndCustomers = reusableSelect((db) => db.select({
+  kind: sql<'item' | 'customer'>`'item'`, no: item.no, type: sql<string | null>`${item.type}`, itemBlocked: sql<boolean | null>`${item.blocked}`,
+  salesBlocked: sql<boolean | null>`${item.salesBlocked}`, customerBlocked: sql<string | null>`null::text`,
+  blockPaymentTolerance: sql<boolean | null>`null::boolean`, applicationMethod: sql<string | null>`null::text`,
+}).from(item).where(isAnyOf(item.no, 'itemNos')).unionAll(db.select({
+  kind: sql<'item' | 'customer'>`'customer'`, no: customer.no, type: sql<string | null>`null::text`, itemBlocked: sql<boolean | null>`null::boolean`,
+  salesBlocked: sql<boolean | null>`null::boolean`, customerBlocked: sql<string | null>`${customer.blocked}`,
+  blockPaymentTolerance: sql<boolean | null>`${customer.blockPaymentTolerance}`, applicationMethod: sql<string | null>`${customer.applicationMethod}`,
+}).from(customer).where(isAnyOf(customer.no, 'customerNos'))));
 
 /**
  * The document, locked for the posting. NOWAIT: a second post of the same document while the first
@@ -69,22 +77,29 @@ export function checkHeader(header: SalesHeaderRow & { postingDate: string }, do
 /** The bill-to customer's facts the posting's application reads (Block Payment Tolerance, Application Method). */
 export interface BillToFacts { blockPaymentTolerance: boolean; applicationMethod: string }
 
-/** Neither customer blocked for this posting; answers the bill-to customer's facts, read in the same statement. */
-export async function checkCustomers(tx: Executor, header: SalesHeaderRow, descriptor: SalesPostingDescriptor, scope: PostingScope): Promise<BillToFacts> {
-  const rows = await selectPostingCustomers(tx, { nos: [header.sellToCustomerNo, header.billToCustomerNo] });
-  // Credit documents (credit memo, return order) post as a return whatever the scope, as core's blocking table reads them.
-  const action = descriptor.sign < 0 ? 'postReturn' : scope.ship ? 'postShipment' : 'postInvoiceOfShipped';
-  for (const row of rows) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, descriptor.type, action);
-  const billTo = rows.find((row) => row.no === header.billToCustomerNo);
-  return { blockPaymentTolerance: billTo?.blockPaymentTolerance ?? false, applicationMethod: billTo?.applicationMethod ?? 'manual' };
+/** A customer of the document as the posting's checks read it. */
+export interface PostingCustomer { no: string; blocked: string; blockPaymentTolerance: boolean; applicationMethod: string }
+
+/** The items of the document's item lines and its sell-to and bill-to customers, in one round trip. */
+export async function loadItemsAndCustomers(tx: Executor, document: SalesDocument): Promise<{ itemRows: Map<string, ItemRow>; customers: PostingCustomer[] }> {
+  const itemNos = [...new Set(document.lines.filter((line) => line.type === 'item').map((line) => line.no))];
+  const rows = await selectItemsAndCustomers(tx, { itemNos, customerNos: [document.header.sellToCustomerNo, document.header.billToCustomerNo] });
+  const itemRows = new Map<string, ItemRow>();
+  const customers: PostingCustomer[] = [];
+  for (const row of rows) {
+    if (row.kind === 'item') itemRows.set(row.no, { no: row.no, type: row.type!, blocked: row.itemBlocked!, salesBlocked: row.salesBlocked! });
+    else customers.push({ no: row.no, blocked: row.customerBlocked!, blockPaymentTolerance: row.blockPaymentTolerance!, applicationMethod: row.applicationMethod! });
+  }
+  return { itemRows, customers };
 }
 
-
-export async function loadItems(tx: Executor, lines: readonly SalesLineRow[]): Promise<Map<string, ItemRow>> {
-  const numbers = [...new Set(lines.filter((line) => line.type === 'item').map((line) => line.no))];
-  if (numbers.length === 0) return new Map();
-  const rows = await selectPostingItems(tx, { nos: numbers });
-  return new Map(rows.map((row) => [row.no, row]));
+/** Neither customer blocked for this posting; answers the bill-to customer's facts. */
+export function checkCustomers(customers: readonly PostingCustomer[], header: SalesHeaderRow, descriptor: SalesPostingDescriptor, scope: PostingScope): BillToFacts {
+  // Credit documents (credit memo, return order) post as a return whatever the scope, as core's blocking table reads them.
+  const action = descriptor.sign < 0 ? 'postReturn' : scope.ship ? 'postShipment' : 'postInvoiceOfShipped';
+  for (const row of customers) assertCustomerNotBlocked({ no: row.no, blocked: row.blocked as CustomerBlocked }, descriptor.type, action);
+  const billTo = customers.find((row) => row.no === header.billToCustomerNo);
+  return { blockPaymentTolerance: billTo?.blockPaymentTolerance ?? false, applicationMethod: billTo?.applicationMethod ?? 'manual' };
 }
 
 /**

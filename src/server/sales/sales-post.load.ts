@@ -21,7 +21,9 @@ import { handledQuantities } from './sales-line.quantities.ts';
 import { type LinePosting, linePostingsOf } from './sales-post.amounts.ts';
 import { finalFullPrepaymentBilling } from '../../core/sales/prepayment.ts';
 import { prepaymentLineOf } from './prepayment.lines.ts';
-import { type BillToFacts, checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItems } from './sales-post.checks.ts';
+import {
+  type BillToFacts, type PostingCustomer, checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItemsAndCustomers,
+} from './sales-post.checks.ts';
 import { type ItemRow, type PostableDocumentType, type PostRequest, type SalesPostingDescriptor, salesPostingDescriptor } from './sales-post.types.ts';
 import { linkedAfterPosting, planBlanketOrderLines } from './blanket-order.posting.ts';
 import type { LineQuantityUpdate } from './sales-line.quantities.ts';
@@ -53,7 +55,7 @@ export async function loadAndCheck(
 ): Promise<LoadedSalesPosting> {
   const descriptor = salesPostingDescriptor(documentType);
   const { lineHandling } = descriptor;
-  const { document, itemRows } = await releasedDocument(tx, documentType, no, context, expectedVersion);
+  const { document, itemRows, customers } = await releasedDocument(tx, documentType, no, context, expectedVersion);
   const header = { ...document.header, postingDate: document.header.postingDate ?? context.workDate };
   checkHeader(header, documentType, context);
   // The request names the handling by its verb: Ship on orders, Receive on return orders.
@@ -64,7 +66,7 @@ export async function loadAndCheck(
     fromShipment: line[lineHandling.postedDocumentNoField] !== null,
     ...handledQuantities(line, lineHandling),
   })), { ship: request[lineHandling.verb] ?? false, invoice: request.invoice ?? false }, header.shippingAdvice as never);
-  const billTo = await checkCustomers(tx, header, descriptor, scope);
+  const billTo = checkCustomers(customers, header, descriptor, scope);
   if (scope.invoice && context.salesSetup.externalDocumentNoMandatory && header.externalDocumentNo.trim() === '') {
     throw new DomainError('EXTERNAL_DOC_NO_REQUIRED', { no, documentTypeCaption: salesDocumentTypeCaptions[documentType] }, 'externalDocumentNo');
   }
@@ -104,10 +106,10 @@ function blanketLinesAfter(tx: Executor, header: SalesHeaderRow, descriptor: Sal
   }, parts);
 }
 
-/** The document locked, at the version the client saw, released (an open one is released first), with its lines' items. */
+/** The document locked, at the version the client saw, released (an open one is released first), with its lines' items and its customers. */
 async function releasedDocument(
   tx: Executor, documentType: PostableDocumentType, no: string, context: SalesContext, expectedVersion: number | undefined,
-): Promise<{ document: SalesDocument; itemRows: Map<string, ItemRow> }> {
+): Promise<{ document: SalesDocument; itemRows: Map<string, ItemRow>; customers: PostingCustomer[] }> {
   let document = await loadDocumentForPosting(tx, documentType, no);
   if (expectedVersion !== undefined && document.header.version !== expectedVersion) {
     throw new DomainError('VERSION_CONFLICT', { entity: documentKinds[documentType].entity, key: no, currentVersion: document.header.version, sentVersion: expectedVersion });
@@ -115,7 +117,7 @@ async function releasedDocument(
   await assertPrepaymentSettled(tx, document, context, `Order ${no}`);
   // Spec §19.6: whatever the channel, a document under an approval workflow posts only as approved
   // (the implicit release of an open one asks the guard itself).
-  const itemRows = await loadItems(tx, document.lines);
+  const { itemRows, customers } = await loadItemsAndCustomers(tx, document);
   // An invoice or credit memo is deleted by its posting: its release need not be written.
   if (document.header.status === 'open') {
     const itemTypes = new Map([...itemRows].map(([itemNo, row]) => [itemNo, row.type]));
@@ -123,5 +125,5 @@ async function releasedDocument(
   } else await assertApprovalAllows(tx, document, 'post');
   // Spec §26.6 (chosen, as BC): an order in Pending Prepayment whose prepayment is settled posts and keeps its status.
   if (document.header.status !== 'released' && document.header.status !== 'pendingPrepayment') throw new DomainError('STATUS_MUST_BE_OPEN', { where: 'the document', status: document.header.status, remedy: 'complete the approval', field: 'status' });
-  return { document, itemRows };
+  return { document, itemRows, customers };
 }
