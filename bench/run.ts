@@ -1,20 +1,18 @@
 // npm run bench: prints figures, never fails on timing. Everything runs on the embedded PGlite; with
 // BENCH_DATABASE_URL (or DATABASE_URL / TEST_DATABASE_URL) the posting figures run again, 1 and 8
 // clients, all selling the same items and each selling its own, in a fresh database created on that
-// PostgreSQL server and dropped afterwards. Then Available to Promise over 1,000,000 item ledger entries
-// (bench/available-to-promise.ts). Last, an HTTP load test on the real server process.
-import type { FastifyInstance } from 'fastify';
-import { openDatabase, type DatabaseHandle, type Executor } from '../src/server/db/connection.ts';
-import { buildApp } from '../src/server/http/app.ts';
-import { startTableStatisticsWorker } from '../src/server/db/table-statistics.ts';
-import { loadDemoCompany } from '../src/server/demo/demo-company.ts';
+// PostgreSQL server and dropped afterwards, in a Node process of its own (bench/server-posting.ts).
+// Then Available to Promise over 1,000,000 item ledger entries (bench/available-to-promise.ts). Last, an HTTP load test on the real server process.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/server/db/connection.ts';
 import { masterDataFigures } from './master-data.ts';
 import { peakRssMiB, printLine } from './measure.ts';
-import { benchActor } from './bench-actor.ts';
 import { postingFigures } from './posting.ts';
 import { receivablesFigures } from './receivables.ts';
 import { receivablesAgingFigures } from './receivables-aging.ts';
-import { benchServerUrl, freshServerDatabase } from './server-database.ts';
+import { benchServerUrl } from './server-database.ts';
+import { withDemoCompany } from './demo-app.ts';
 import { bankStatementFigures } from './bank-statement.ts';
 import { httpLoadFigures } from './http-load.ts';
 import { availableToPromiseFigures } from './available-to-promise.ts';
@@ -22,23 +20,14 @@ import { availableToPromiseFigures } from './available-to-promise.ts';
 /** Invoices posted per measurement: enough for a p99, few enough for the whole run to take about 5 minutes on 2 cores. */
 const invoices = 100;
 
-async function withDemoCompany(handle: DatabaseHandle, work: (app: FastifyInstance) => Promise<void>): Promise<void> {
-  try {
-    await handle.migrate();
-    await handle.db.transaction((tx) => loadDemoCompany(tx as Executor));
-    const app = await buildApp({ db: handle.db, localActor: benchActor });
-    await app.ready();
-    // As the server command does: the embedded database's statistics, kept by no autovacuum.
-    const statistics = handle.kind === 'pglite' ? startTableStatisticsWorker(handle.db) : null;
-    try {
-      await work(app);
-    } finally {
-      await statistics?.stop();
-      await app.close();
-    }
-  } finally {
-    await handle.close();
-  }
+/** bench/server-posting.ts in a Node process of its own, its figures printed here as they come. */
+async function runServerPosting(url: string): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('server-posting.ts', import.meta.url)), url, String(invoices)], { stdio: 'inherit' });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`bench/server-posting.ts ended with exit code ${code}`);
 }
 
 const embedded = await openDatabase({});
@@ -54,12 +43,7 @@ const serverUrl = benchServerUrl();
 if (!serverUrl) {
   printLine('post a 10-line sales invoice, 8 clients', 'skipped: no PostgreSQL server (set BENCH_DATABASE_URL)');
 } else {
-  const server = await freshServerDatabase(serverUrl);
-  await withDemoCompany(server, async (app) => {
-    console.log(`\nLedgerline API on the PostgreSQL server ${server.location}, in-process (app.inject, one Node process)`);
-    await postingFigures(server, app, { invoices, clients: [1, 8], countStatements: false, ownItems: true, databaseUrl: server.url });
-    await receivablesFigures(server, app);
-  });
+  await runServerPosting(serverUrl);
 }
 
 await receivablesAgingFigures(serverUrl);
