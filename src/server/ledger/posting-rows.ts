@@ -66,7 +66,7 @@ export function glEntryRows(posting: Posting, transactionNo: number): (typeof gl
       sourceType: entry.sourceType,
       sourceNo: entry.sourceNo,
       // A cost adjustment is dated as the value entry it corrects.
-      ...entryHeader(posting, transactionNo, document, entry.description, document.documentType, entry.postingDate || posting.facts.postingDate),
+      ...entryHeader(posting, transactionNo, document, entry.description, document.documentType, entry.postingDate || undefined),
     };
   });
 }

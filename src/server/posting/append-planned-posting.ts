@@ -2,8 +2,8 @@
  * The last steps every document posting takes once its plan is checked (DESIGN §4): the entries'
  * numbers (no lock), then the series, whose lines stay locked until COMMIT, so that from that draw
  * on everything is one statement; the placeholders replaced; the append prepared with the series'
- * advance and the source document's write (its last numbers, or its deletion). Only a refusal by the series (exhausted, date
- * order) can still roll back drawn entry numbers, as any rollback does.
+ * advance and the source document's write (its last numbers, or its deletion). Only a refusal by the
+ * series (exhausted, date order) can still roll back drawn entry numbers, as any rollback does.
  */
 import type { SQL } from 'drizzle-orm';
 import type { Posting } from '../../core/posting/posting.ts';
