@@ -1,10 +1,11 @@
 /**
  * The numbers of one posting's rows: the register (transaction) number and each ledger table's entry
  * numbers. An append draws them from the tables' identity sequences in one statement, just before it
- * writes (DESIGN §5: numbers drawn last), so it can write every row in one statement; a preview reads
- * the next free ones instead and consumes nothing.
+ * writes (DESIGN §5: numbers drawn last), so it can write every row in one statement (a document
+ * posting locks its number series in the same statement); a preview reads the next free ones
+ * instead and consumes nothing.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/connection.ts';
 
 /** The ledger tables whose entries a posting numbers, with their number column. */
@@ -31,16 +32,36 @@ const tables = Object.keys(numberedTables) as NumberedTable[];
  * Concurrent postings may interleave their draws, so a posting's numbers need not be consecutive.
  */
 export async function drawEntryNumbers(tx: Executor, counts: RowCounts): Promise<EntryNumbers> {
+  const { rows } = await tx.execute(sql`select ${drawnColumns(counts)}`) as unknown as { rows: Row[] };
+  return entryNumbersOf(rows[0]!, counts);
+}
+
+/**
+ * The same draw, and the rows of `select` in the same statement (a round trip less): a posting locks
+ * its number series with it. `select`'s columns must not be named like the tables numbered; it runs
+ * once, after the draw, and may answer no row.
+ */
+export async function drawEntryNumbersWith(tx: Executor, counts: RowCounts, select: SQL): Promise<{ numbers: EntryNumbers; rows: Row[] }> {
+  // A CTE with volatile functions is run once, whatever the join does with its row.
+  const query = sql`with drawn as (select ${drawnColumns(counts)}) select * from drawn left join (${select}) as selected on true`;
+  const { rows } = await tx.execute(query) as unknown as { rows: Row[] };
+  return { numbers: entryNumbersOf(rows[0]!, counts), rows };
+}
+
+/** The register number and one array of numbers per table needed, as columns named by the table. */
+function drawnColumns(counts: RowCounts): SQL {
   const needed = tables.filter((table) => counts[table] > 0);
   // The counts go in as values, so the text depends only on which tables are drawn from and repeats (is prepared).
-  const query = sql`select nextval('gl_register_no_seq') as gl_register`;
+  const columns = sql`nextval('gl_register_no_seq') as gl_register`;
   for (const table of needed) {
-    query.append(sql.raw(`, array(select nextval('${table}_${numberedTables[table]}_seq') from generate_series(1, `))
+    columns.append(sql.raw(`, array(select nextval('${table}_${numberedTables[table]}_seq') from generate_series(1, `))
       .append(sql`${Math.trunc(counts[table])}::int`).append(sql.raw(`) order by 1) as ${table}`));
   }
-  const { rows } = await tx.execute(query) as unknown as { rows: Row[] };
-  const row = rows[0]!;
-  const drawn = new Map(needed.map((table) => [table, (row[table] as (number | string)[]).map(Number)]));
+  return columns;
+}
+
+function entryNumbersOf(row: Row, counts: RowCounts): EntryNumbers {
+  const drawn = new Map(tables.filter((table) => counts[table] > 0).map((table) => [table, (row[table] as (number | string)[]).map(Number)]));
   return {
     transactionNo: Number(row.gl_register),
     entryNo: (table, index) => {

@@ -18,13 +18,17 @@ import type { Executor } from '../db/connection.ts';
 import { reusableSelect } from '../db/reusable-select.ts';
 import { generalLedgerSetup, item, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
 
-/** The items of the movements and the entries the posting may change; whether they exist is the planner's to check. */
+/**
+ * The items of the movements and the entries the posting may change; whether they exist is the
+ * planner's to check. `lockedItems`: items the caller read locked already (itemPostingColumns), so
+ * that a posting reads its items once (sales-post.checks.ts); the others are read here.
+ */
 export async function loadItemPostingState(
-  tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[],
+  tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], lockedItems?: ReadonlyMap<string, ItemPostingItem>,
 ): Promise<ItemPostingState> {
   // Invoicing an inbound entry may change its cost: the cost flows on to what was applied to it.
   const inbound = invoicings.filter((invoicing) => invoicing.invoicedQuantity.gt(ZERO)).map((invoicing) => invoicing.itemLedgerEntryNo);
-  const items = await loadItems(tx, [...new Set(movements.map((movement) => movement.itemNo))], inbound);
+  const items = await loadItems(tx, [...new Set(movements.map((movement) => movement.itemNo))].sort(), inbound, lockedItems);
   const applications = inbound.length === 0 ? [] : await costFlowApplications(tx, inbound);
   const reached = applications.flatMap((application) => [application.inboundEntryNo, application.outboundEntryNo]);
   const entries = await loadEntries(tx, movements, invoicings, reached);
@@ -35,30 +39,46 @@ export async function loadItemPostingState(
 /**
  * The items, locked: costing decides from all of an item's entries (FIFO layers, the average), so
  * two postings of one item run one after the other; the items of the inbound entries invoiced too,
- * since their cost may flow on. Σ quantity and value only for Average items, from item_inventory_total.
+ * since their cost may flow on (those are not known before: read here, even with `lockedItems`).
  */
-async function loadItems(tx: Executor, itemNos: string[], invoicedInbound: number[]): Promise<ItemPostingItem[]> {
+async function loadItems(tx: Executor, itemNos: string[], invoicedInbound: number[], lockedItems: ReadonlyMap<string, ItemPostingItem> | undefined): Promise<ItemPostingItem[]> {
   if (itemNos.length === 0 && invoicedInbound.length === 0) return [];
-  const rows = await selectItemsLocked(tx, { itemNos, invoicedInbound });
-  return rows.map((row) => ({
-    no: row.no, type: row.type, costingMethod: row.costingMethod as CostingMethod, unitCost: dec(row.unitCost), standardCost: dec(row.standardCost),
-    preventNegativeInventory: row.preventNegativeInventory, quantityOnHand: dec(String(row.quantityOnHand)),
-    inventoryValue: dec(String(row.inventoryValue)),
-  }));
+  if (lockedItems && invoicedInbound.length === 0 && itemNos.every((no) => lockedItems.has(no))) return itemNos.map((no) => lockedItems.get(no)!);
+  return (await selectItemsLocked(tx, { itemNos, invoicedInbound })).map(itemPostingItemOf);
 }
 
 const isAverage = sql`${item.costingMethod} = 'average'`;
 
 /**
+ * What the planner reads of an item, as select fields (named, so that they serve in a CTE too);
+ * Σ quantity and value only for Average items, from item_inventory_total.
+ */
+export const itemPostingColumns = {
+  no: item.no, type: item.type, costingMethod: item.costingMethod, unitCost: item.unitCost, standardCost: item.standardCost,
+  preventNegativeInventory: item.preventNegativeInventory,
+  quantityOnHand: sql<string>`case when ${isAverage} then (select coalesce(sum(t.quantity), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`.as('quantity_on_hand'),
+  inventoryValue: sql<string>`case when ${isAverage} then (select coalesce(sum(t.cost_amount_actual + t.cost_amount_expected), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`.as('inventory_value'),
+};
+
+/** A row of itemPostingColumns (the sums are numerics: text from either driver, read defensively). */
+interface ItemPostingColumns {
+  no: string; type: string; costingMethod: string; unitCost: string; standardCost: string; preventNegativeInventory: string;
+  quantityOnHand: string | number; inventoryValue: string | number;
+}
+
+export function itemPostingItemOf(row: ItemPostingColumns): ItemPostingItem {
+  return {
+    no: row.no, type: row.type, costingMethod: row.costingMethod as CostingMethod, unitCost: dec(row.unitCost), standardCost: dec(row.standardCost),
+    preventNegativeInventory: row.preventNegativeInventory, quantityOnHand: dec(String(row.quantityOnHand)),
+    inventoryValue: dec(String(row.inventoryValue)),
+  };
+}
+
+/**
  * Built once (reusable-select.ts). One `= any(array)` of the items named and those of the invoiced
  * entries, not an OR with a subquery, which PostgreSQL would answer by reading every item.
  */
-const selectItemsLocked = reusableSelect((db) => db.select({
-  no: item.no, type: item.type, costingMethod: item.costingMethod, unitCost: item.unitCost, standardCost: item.standardCost,
-  preventNegativeInventory: item.preventNegativeInventory,
-  quantityOnHand: sql<string>`case when ${isAverage} then (select coalesce(sum(t.quantity), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`,
-  inventoryValue: sql<string>`case when ${isAverage} then (select coalesce(sum(t.cost_amount_actual + t.cost_amount_expected), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`,
-}).from(item).where(sql`${item.no} = any(array_cat(${sql.placeholder('itemNos')}::text[],
+const selectItemsLocked = reusableSelect((db) => db.select(itemPostingColumns).from(item).where(sql`${item.no} = any(array_cat(${sql.placeholder('itemNos')}::text[],
   array(select e.item_no from item_ledger_entry e where e.entry_no = any(${sql.placeholder('invoicedInbound')}::integer[]))))`)
   .orderBy(item.no).for('update', { of: item }));
 
@@ -169,9 +189,9 @@ export interface ItemPlanSetup { preventNegativeInventory: boolean; automaticCos
 
 /** The item plan of a document posting: the state its movements and invoicings touch (locked), planned; null when there are none. */
 export async function planDocumentItems(
-  tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], setup: ItemPlanSetup,
+  tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], setup: ItemPlanSetup, lockedItems?: ReadonlyMap<string, ItemPostingItem>,
 ): Promise<ItemPostingPlan | null> {
   if (movements.length === 0 && invoicings.length === 0) return null;
   const { preventNegativeInventory, automaticCostPosting, expectedCostPostingToGl } = setup;
-  return planItemPosting(await loadItemPostingState(tx, movements, invoicings), movements, invoicings, { preventNegativeInventory, automaticCostPosting, expectedCostPostingToGl });
+  return planItemPosting(await loadItemPostingState(tx, movements, invoicings, lockedItems), movements, invoicings, { preventNegativeInventory, automaticCostPosting, expectedCostPostingToGl });
 }

@@ -2,7 +2,6 @@ import { type SQL, asc, eq, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.ts';
 import { drawNextNumber, type NoSeriesLine } from '../../core/number-series/next-number.ts';
 import type { Executor } from '../db/connection.ts';
-import { isAnyOf, reusableSelect } from '../db/reusable-select.ts';
 import { noSeries, noSeriesLine } from '../db/schema/index.ts';
 
 /**
@@ -15,10 +14,8 @@ export async function drawNumber(tx: Executor, seriesCode: string, date: string)
   return drawn[0]!;
 }
 
-const selectLockedSeriesLines = reusableSelect((db) => db.select({ series: noSeries, line: noSeriesLine }).from(noSeriesLine)
-  .innerJoin(noSeries, eq(noSeries.code, noSeriesLine.seriesCode))
-  .where(isAnyOf(noSeriesLine.seriesCode, 'codes'))
-  .orderBy(asc(noSeriesLine.seriesCode), asc(noSeriesLine.lineNo)).for('update', { of: noSeriesLine }));
+/** A line of a series as the draw reads it, with its series' switches. */
+export interface LockedSeriesLine extends NoSeriesLine { seriesCode: string; defaultNos: boolean; dateOrder: boolean }
 
 /**
  * Draws numbers from several series with one statement that locks their lines (in series order,
@@ -30,14 +27,50 @@ export async function lockAndDrawNumbers(
   tx: Executor, requests: readonly { series: string }[], date: string,
 ): Promise<{ drawn: { number: string; warning: boolean }[]; update: SQL | null }> {
   if (requests.length === 0) return { drawn: [], update: null };
-  const codes = [...new Set(requests.map((request) => request.series))].sort();
-  const rows = await selectLockedSeriesLines(tx, { codes });
+  const { rows } = await tx.execute(lockedSeriesLinesQuery(seriesCodes(requests))) as unknown as { rows: Record<string, unknown>[] };
+  return drawFromLockedLines(tx, lockedSeriesLinesOf(rows), requests, date);
+}
+
+/** The codes of the series drawn from, sorted: the order their lines are locked in. */
+export function seriesCodes(requests: readonly { series: string }[]): string[] {
+  return [...new Set(requests.map((request) => request.series))].sort();
+}
+
+/**
+ * The series' lines with their series' switches, locked; its columns named apart (ns_…) so that a
+ * posting's statement can draw its entry numbers with it (server/posting/posting-numbers.ts).
+ */
+export function lockedSeriesLinesQuery(codes: readonly string[]): SQL {
+  return sql`select l.series_code as ns_series_code, l.line_no as ns_line_no, l.starting_date::text as ns_starting_date,
+      l.starting_no as ns_starting_no, l.ending_no as ns_ending_no, l.warning_no as ns_warning_no, l.increment_by as ns_increment_by,
+      l.last_no_used as ns_last_no_used, l.last_date_used::text as ns_last_date_used, l.open as ns_open,
+      s.default_nos as ns_default_nos, s.date_order as ns_date_order
+    from no_series_line l join no_series s on s.code = l.series_code
+    where l.series_code = any(${sql.param(codes)}::text[]) order by l.series_code, l.line_no for update of l`;
+}
+
+/** The lines in the rows of lockedSeriesLinesQuery (joined to others, a row of nulls stands for none). */
+export function lockedSeriesLinesOf(rows: readonly Record<string, unknown>[]): LockedSeriesLine[] {
+  return rows.filter((row) => row.ns_series_code !== null && row.ns_series_code !== undefined).map((row) => ({
+    seriesCode: row.ns_series_code as string, lineNo: Number(row.ns_line_no), startingDate: row.ns_starting_date as LockedSeriesLine['startingDate'],
+    startingNo: row.ns_starting_no as string, endingNo: row.ns_ending_no as string | null, warningNo: row.ns_warning_no as string | null,
+    incrementBy: Number(row.ns_increment_by), lastNoUsed: row.ns_last_no_used as string | null,
+    lastDateUsed: row.ns_last_date_used as LockedSeriesLine['lastDateUsed'], open: row.ns_open as boolean,
+    defaultNos: row.ns_default_nos as boolean, dateOrder: row.ns_date_order as boolean,
+  }));
+}
+
+/** The numbers drawn from the locked lines (a series without lines is looked up, to say why), and the UPDATE that advances them. */
+export async function drawFromLockedLines(
+  tx: Executor, rows: readonly LockedSeriesLine[], requests: readonly { series: string }[], date: string,
+): Promise<{ drawn: { number: string; warning: boolean }[]; update: SQL | null }> {
+  if (requests.length === 0) return { drawn: [], update: null };
   const linesOf = new Map<string, NoSeriesLine[]>();
-  for (const { line } of rows) linesOf.set(line.seriesCode, [...(linesOf.get(line.seriesCode) ?? []), line as NoSeriesLine]);
+  for (const line of rows) linesOf.set(line.seriesCode, [...(linesOf.get(line.seriesCode) ?? []), line]);
   const changed = new Map<string, { code: string; line: NoSeriesLine }>();
   const drawn: { number: string; warning: boolean }[] = [];
   for (const { series: code } of requests) {
-    const series = rows.find((row) => row.series.code === code)?.series ?? await loadSeries(tx, code);
+    const series = rows.find((row) => row.seriesCode === code) ?? await loadSeries(tx, code);
     if (!series.defaultNos) throw new DomainError('NO_SERIES_NOT_DEFAULT', { series: code });
     const next = drawNextNumber({ code, dateOrder: series.dateOrder }, linesOf.get(code) ?? [], date);
     linesOf.set(code, (linesOf.get(code) ?? []).map((line) => (line.lineNo === next.lineNo ? next.updatedLine : line)));

@@ -1,15 +1,14 @@
 /**
  * The last steps every document posting takes once its plan is checked (DESIGN §4): the entries'
- * numbers (no lock), then the series, whose lines stay locked until COMMIT, so that from that draw
- * on everything is one statement; the placeholders replaced; the append prepared with the series'
- * advance and the source document's write (its last numbers, or its deletion). Only a refusal by the
- * series (exhausted, date order) can still roll back drawn entry numbers, as any rollback does.
+ * numbers and the series' in one statement, which locks the series' lines until COMMIT, so that from
+ * that draw on everything is one statement; the placeholders replaced; the append prepared with the
+ * series' advance and the source document's write (its last numbers, or its deletion). Only a refusal
+ * by the series (exhausted, date order) can still roll back drawn entry numbers, as any rollback does.
  */
 import type { SQL } from 'drizzle-orm';
 import type { Posting } from '../../core/posting/posting.ts';
 import type { Executor } from '../db/connection.ts';
 import { type PendingAppend, prepareAppend } from '../ledger/append-posting.ts';
-import { drawEntryNumbers } from '../ledger/entry-numbers.ts';
 import { rowCounts } from '../ledger/posting-rows.ts';
 import { type NumberRequest, drawNumbers, resolveNumbers } from './posting-numbers.ts';
 
@@ -24,10 +23,9 @@ export async function appendPlannedPosting<P extends { posting: Posting; numbers
   sourceWrite: (numbers: N) => SQL | null, linked: LinkedDocuments<P> | null,
 ): Promise<{ plan: P; appended: PendingAppend }> {
   const linkedWrites = linked ? await linked.finish(tx) : null;
-  const entryNumbers = await drawEntryNumbers(tx, rowCounts(planned.plan.posting));
-  const drawn = await drawNumbers(tx, planned.requests, postingDate);
+  const drawn = await drawNumbers(tx, rowCounts(planned.plan.posting), planned.requests, postingDate);
   const plan = resolveNumbers(planned.plan, drawn.numbers);
-  const appended = await prepareAppend(tx, plan.posting, entryNumbers);
+  const appended = await prepareAppend(tx, plan.posting, drawn.entryNumbers);
   appended.alsoWrite(drawn.update);
   appended.alsoWrite(sourceWrite(plan.numbers));
   if (linked && linkedWrites) {

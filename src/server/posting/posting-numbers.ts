@@ -6,7 +6,8 @@
  */
 import type { Executor } from '../db/connection.ts';
 import type { SQL } from 'drizzle-orm';
-import { lockAndDrawNumbers, peekNumber } from '../number-series/no-series.commands.ts';
+import { drawEntryNumbers, drawEntryNumbersWith, type EntryNumbers, type RowCounts } from '../ledger/entry-numbers.ts';
+import { drawFromLockedLines, lockedSeriesLinesOf, lockedSeriesLinesQuery, peekNumber, seriesCodes } from '../number-series/no-series.commands.ts';
 
 /** One number to draw from a series; `token` stands for it in the plan until then. */
 export interface NumberRequest {
@@ -20,14 +21,17 @@ export function numberToken(name: string): string {
 }
 
 /**
- * Draws the numbers with one statement that locks the series lines until COMMIT; `update` advances
- * the series, for the caller to send with the posting's writes (one statement to COMMIT).
+ * Draws the posting's entry numbers and its document numbers in one statement, which locks the
+ * series lines until COMMIT; `update` advances the series, for the caller to send with the posting's
+ * writes (one statement to COMMIT).
  */
 export async function drawNumbers(
-  tx: Executor, requests: readonly NumberRequest[], postingDate: string,
-): Promise<{ numbers: Map<string, string>; update: SQL | null }> {
-  const { drawn, update } = await lockAndDrawNumbers(tx, requests, postingDate);
-  return { numbers: new Map(requests.map((request, index) => [request.token, drawn[index]!.number])), update };
+  tx: Executor, counts: RowCounts, requests: readonly NumberRequest[], postingDate: string,
+): Promise<{ entryNumbers: EntryNumbers; numbers: Map<string, string>; update: SQL | null }> {
+  const locked = requests.length === 0 ? null : lockedSeriesLinesQuery(seriesCodes(requests));
+  const { numbers: entryNumbers, rows } = locked ? await drawEntryNumbersWith(tx, counts, locked) : { numbers: await drawEntryNumbers(tx, counts), rows: [] };
+  const { drawn, update } = await drawFromLockedLines(tx, lockedSeriesLinesOf(rows), requests, postingDate);
+  return { entryNumbers, numbers: new Map(requests.map((request, index) => [request.token, drawn[index]!.number])), update };
 }
 
 /** The numbers a posting would draw now, read without advancing the series. */

@@ -12,6 +12,8 @@ import { cachedSetup } from '../db/setup-cache.ts';
 import { postgresErrorCode } from '../db/constraint-errors.ts';
 import { isAnyOf, reusableSelect } from '../db/reusable-select.ts';
 import { customer, glAccount, item, location, postedSalesHeader, salesHeader, salesLine } from '../db/schema/index.ts';
+import type { ItemPostingItem } from '../../core/inventory/item-posting.types.ts';
+import { itemPostingColumns, itemPostingItemOf } from '../ledger/item-posting-state.ts';
 import type { SalesContext } from './sales-context.ts';
 import { documentKinds, type SalesDocument, type SalesHeaderRow, type SalesLineRow } from './sales-document.types.ts';
 import type { LinePosting } from './sales-post.amounts.ts';
@@ -23,18 +25,32 @@ const selectHeaderForPosting = reusableSelect((db) => db.select().from(salesHead
 const selectLinesForPosting = reusableSelect((db) => db.select().from(salesLine)
   .where(and(eq(salesLine.documentType, sql.placeholder('documentType')), eq(salesLine.documentNo, sql.placeholder('no')))).orderBy(asc(salesLine.lineNo)));
 /**
- * The lines' items and the document's two customers: what the posting's checks read of them, in one
- * statement (a union of two selects of one shape), built once (reusable-select.ts).
+ * The lines' items, locked for the posting, with what its checks and its item plan read of them
+ * (itemPostingColumns) and whether any of their stock is reserved; and the document's two customers.
+ * One statement (a union of two selects of one shape; the items locked in a CTE, as a union cannot
+ * lock), built once (reusable-select.ts).
  */
-const selectItemsAndCustomers = reusableSelect((db) => db.select({
-  kind: sql<'item' | 'customer'>`'item'`, no: item.no, type: sql<string | null>`${item.type}`, itemBlocked: sql<boolean | null>`${item.blocked}`,
-  salesBlocked: sql<boolean | null>`${item.salesBlocked}`, customerBlocked: sql<string | null>`null::text`,
-  blockPaymentTolerance: sql<boolean | null>`null::boolean`, applicationMethod: sql<string | null>`null::text`,
-}).from(item).where(isAnyOf(item.no, 'itemNos')).unionAll(db.select({
-  kind: sql<'item' | 'customer'>`'customer'`, no: customer.no, type: sql<string | null>`null::text`, itemBlocked: sql<boolean | null>`null::boolean`,
-  salesBlocked: sql<boolean | null>`null::boolean`, customerBlocked: sql<string | null>`${customer.blocked}`,
-  blockPaymentTolerance: sql<boolean | null>`${customer.blockPaymentTolerance}`, applicationMethod: sql<string | null>`${customer.applicationMethod}`,
-}).from(customer).where(isAnyOf(customer.no, 'customerNos'))));
+const selectItemsAndCustomers = reusableSelect((db) => {
+  const lockedItem = db.$with('locked_item').as(db.select({
+    ...itemPostingColumns, blocked: item.blocked, salesBlocked: item.salesBlocked,
+    reserved: sql<boolean>`exists (select from reservation r where r.supply_type = 'inventory' and r.item_no = item.no)`.as('reserved'),
+  }).from(item).where(isAnyOf(item.no, 'itemNos')).orderBy(item.no).for('update', { of: item }));
+  const none = { text: sql<string | null>`null::text`, numeric: sql<string | null>`null::numeric`, boolean: sql<boolean | null>`null::boolean` };
+  return db.with(lockedItem).select({
+    kind: sql<'item' | 'customer'>`'item'`, no: lockedItem.no, type: sql<string | null>`${lockedItem.type}`, itemBlocked: sql<boolean | null>`${lockedItem.blocked}`,
+    salesBlocked: sql<boolean | null>`${lockedItem.salesBlocked}`, costingMethod: sql<string | null>`${lockedItem.costingMethod}`,
+    unitCost: sql<string | null>`${lockedItem.unitCost}`, standardCost: sql<string | null>`${lockedItem.standardCost}`,
+    preventNegativeInventory: sql<string | null>`${lockedItem.preventNegativeInventory}`, quantityOnHand: sql<string | null>`${lockedItem.quantityOnHand}`,
+    inventoryValue: sql<string | null>`${lockedItem.inventoryValue}`, reserved: sql<boolean | null>`${lockedItem.reserved}`,
+    customerBlocked: none.text, blockPaymentTolerance: none.boolean, applicationMethod: none.text,
+  }).from(lockedItem).unionAll(db.select({
+    kind: sql<'item' | 'customer'>`'customer'`, no: customer.no, type: none.text, itemBlocked: none.boolean, salesBlocked: none.boolean,
+    costingMethod: none.text, unitCost: none.numeric, standardCost: none.numeric, preventNegativeInventory: none.text,
+    quantityOnHand: none.numeric, inventoryValue: none.numeric, reserved: none.boolean,
+    customerBlocked: sql<string | null>`${customer.blocked}`, blockPaymentTolerance: sql<boolean | null>`${customer.blockPaymentTolerance}`,
+    applicationMethod: sql<string | null>`${customer.applicationMethod}`,
+  }).from(customer).where(isAnyOf(customer.no, 'customerNos')));
+});
 
 /**
  * The document, locked for the posting. NOWAIT: a second post of the same document while the first
@@ -80,17 +96,31 @@ export interface BillToFacts { blockPaymentTolerance: boolean; applicationMethod
 /** A customer of the document as the posting's checks read it. */
 export interface PostingCustomer { no: string; blocked: string; blockPaymentTolerance: boolean; applicationMethod: string }
 
-/** The items of the document's item lines and its sell-to and bill-to customers, in one round trip. */
-export async function loadItemsAndCustomers(tx: Executor, document: SalesDocument): Promise<{ itemRows: Map<string, ItemRow>; customers: PostingCustomer[] }> {
+/** What the posting reads of the items of the document's item lines (locked), and of its sell-to and bill-to customers, in one round trip. */
+export interface ItemsAndCustomers {
+  itemRows: Map<string, ItemRow>;
+  /** The items as the item plan reads them (item-posting-state.ts), so that it need not read them again. */
+  postingItems: Map<string, ItemPostingItem>;
+  /** The items with stock reserved (inventory reservations): only these need the reservation check. */
+  reservedItems: Set<string>;
+  customers: PostingCustomer[];
+}
+
+export async function loadItemsAndCustomers(tx: Executor, document: SalesDocument): Promise<ItemsAndCustomers> {
   const itemNos = [...new Set(document.lines.filter((line) => line.type === 'item').map((line) => line.no))];
   const rows = await selectItemsAndCustomers(tx, { itemNos, customerNos: [document.header.sellToCustomerNo, document.header.billToCustomerNo] });
-  const itemRows = new Map<string, ItemRow>();
-  const customers: PostingCustomer[] = [];
+  const loaded: ItemsAndCustomers = { itemRows: new Map(), postingItems: new Map(), reservedItems: new Set(), customers: [] };
   for (const row of rows) {
-    if (row.kind === 'item') itemRows.set(row.no, { no: row.no, type: row.type!, blocked: row.itemBlocked!, salesBlocked: row.salesBlocked! });
-    else customers.push({ no: row.no, blocked: row.customerBlocked!, blockPaymentTolerance: row.blockPaymentTolerance!, applicationMethod: row.applicationMethod! });
+    if (row.kind === 'item') {
+      loaded.itemRows.set(row.no, { no: row.no, type: row.type!, blocked: row.itemBlocked!, salesBlocked: row.salesBlocked! });
+      loaded.postingItems.set(row.no, itemPostingItemOf({
+        no: row.no, type: row.type!, costingMethod: row.costingMethod!, unitCost: row.unitCost!, standardCost: row.standardCost!,
+        preventNegativeInventory: row.preventNegativeInventory!, quantityOnHand: row.quantityOnHand!, inventoryValue: row.inventoryValue!,
+      }));
+      if (row.reserved) loaded.reservedItems.add(row.no);
+    } else loaded.customers.push({ no: row.no, blocked: row.customerBlocked!, blockPaymentTolerance: row.blockPaymentTolerance!, applicationMethod: row.applicationMethod! });
   }
-  return { itemRows, customers };
+  return loaded;
 }
 
 /** Neither customer blocked for this posting; answers the bill-to customer's facts. */

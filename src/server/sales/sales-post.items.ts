@@ -38,7 +38,7 @@ export async function planSalesItems(
   const movements = [...(dropShipments?.movements ?? []), ...(assembly?.movements ?? []), ...sales];
   const invoicings = billing.filter((bill) => bill.itemLedgerEntryNo !== null)
     .map((bill) => itemInvoicing(header, bill, descriptor, numbers, invoicedValues.get(`${bill.lineNo}:${bill.shipmentNo}:${bill.shipmentLineNo}`)!));
-  return planDocumentItems(tx, movements, invoicings, context.inventorySetup);
+  return planDocumentItems(tx, movements, invoicings, context.inventorySetup, loaded.postingItems);
 }
 
 function itemMovement(

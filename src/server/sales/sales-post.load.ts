@@ -4,6 +4,7 @@
  * the books is touched; a refused posting stops here.
  */
 import { DomainError } from '../../core/errors.ts';
+import type { ItemPostingItem } from '../../core/inventory/item-posting.types.ts';
 import { Decimal, dec, ZERO } from '../../core/money/decimal.ts';
 import { assembledPartOutstanding } from '../../core/assembly/assembly-order.ts';
 import { checkReservedStock, type Shipment } from '../availability/reservation-posting.ts';
@@ -22,7 +23,7 @@ import { type LinePosting, linePostingsOf } from './sales-post.amounts.ts';
 import { finalFullPrepaymentBilling } from '../../core/sales/prepayment.ts';
 import { prepaymentLineOf } from './prepayment.lines.ts';
 import {
-  type BillToFacts, type PostingCustomer, checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItemsAndCustomers,
+  type BillToFacts, type ItemsAndCustomers, checkCustomers, checkHeader, checkInvoiceTotal, checkLines, loadDocumentForPosting, loadItemsAndCustomers,
 } from './sales-post.checks.ts';
 import { type ItemRow, type PostableDocumentType, type PostRequest, type SalesPostingDescriptor, salesPostingDescriptor } from './sales-post.types.ts';
 import { linkedAfterPosting, planBlanketOrderLines } from './blanket-order.posting.ts';
@@ -38,6 +39,8 @@ export interface LoadedSalesPosting {
   header: SalesHeaderRow & { postingDate: string };
   scope: PostingScope;
   itemRows: Map<string, ItemRow>;
+  /** The lines' items as the item plan reads them, locked since the load. */
+  postingItems: ReadonlyMap<string, ItemPostingItem>;
   /** The document currency's Amount Rounding Precision. */
   precision: Decimal;
   accounts: PostingAccounts;
@@ -55,7 +58,7 @@ export async function loadAndCheck(
 ): Promise<LoadedSalesPosting> {
   const descriptor = salesPostingDescriptor(documentType);
   const { lineHandling } = descriptor;
-  const { document, itemRows, customers } = await releasedDocument(tx, documentType, no, context, expectedVersion);
+  const { document, itemRows, postingItems, reservedItems, customers } = await releasedDocument(tx, documentType, no, context, expectedVersion);
   const header = { ...document.header, postingDate: document.header.postingDate ?? context.workDate };
   checkHeader(header, documentType, context);
   // The request names the handling by its verb: Ship on orders, Receive on return orders.
@@ -78,8 +81,8 @@ export async function loadAndCheck(
   if (scope.invoice) checkInvoiceTotal(linePostings, descriptor, no);
   const blanketLines = await blanketLinesAfter(tx, header, descriptor, linePostings);
   const shipments = descriptor.direction === 'outbound' ? shipmentsOf(header.no, linePostings) : [];
-  const ownReservations = await checkReservedStock(tx, shipments);
-  return { documentType, no, descriptor, document, header, scope, itemRows, precision, accounts, linePostings, billTo, blanketLines, shipments, ownReservations };
+  const ownReservations = await checkReservedStock(tx, shipments, reservedItems);
+  return { documentType, no, descriptor, document, header, scope, itemRows, postingItems, precision, accounts, linePostings, billTo, blanketLines, shipments, ownReservations };
 }
 
 /** The inventory items this posting ships, in base units. */
@@ -109,7 +112,7 @@ function blanketLinesAfter(tx: Executor, header: SalesHeaderRow, descriptor: Sal
 /** The document locked, at the version the client saw, released (an open one is released first), with its lines' items and its customers. */
 async function releasedDocument(
   tx: Executor, documentType: PostableDocumentType, no: string, context: SalesContext, expectedVersion: number | undefined,
-): Promise<{ document: SalesDocument; itemRows: Map<string, ItemRow>; customers: PostingCustomer[] }> {
+): Promise<ItemsAndCustomers & { document: SalesDocument }> {
   let document = await loadDocumentForPosting(tx, documentType, no);
   if (expectedVersion !== undefined && document.header.version !== expectedVersion) {
     throw new DomainError('VERSION_CONFLICT', { entity: documentKinds[documentType].entity, key: no, currentVersion: document.header.version, sentVersion: expectedVersion });
@@ -117,13 +120,13 @@ async function releasedDocument(
   await assertPrepaymentSettled(tx, document, context, `Order ${no}`);
   // Spec §19.6: whatever the channel, a document under an approval workflow posts only as approved
   // (the implicit release of an open one asks the guard itself).
-  const { itemRows, customers } = await loadItemsAndCustomers(tx, document);
+  const loaded = await loadItemsAndCustomers(tx, document);
   // An invoice or credit memo is deleted by its posting: its release need not be written.
   if (document.header.status === 'open') {
-    const itemTypes = new Map([...itemRows].map(([itemNo, row]) => [itemNo, row.type]));
+    const itemTypes = new Map([...loaded.itemRows].map(([itemNo, row]) => [itemNo, row.type]));
     document = await releaseLoadedDocument(tx, document, context, { action: 'post', deletedAfter: salesPostingDescriptor(documentType).postsInFull, itemTypes });
   } else await assertApprovalAllows(tx, document, 'post');
   // Spec §26.6 (chosen, as BC): an order in Pending Prepayment whose prepayment is settled posts and keeps its status.
   if (document.header.status !== 'released' && document.header.status !== 'pendingPrepayment') throw new DomainError('STATUS_MUST_BE_OPEN', { where: 'the document', status: document.header.status, remedy: 'complete the approval', field: 'status' });
-  return { document, itemRows, customers };
+  return { ...loaded, document };
 }
