@@ -12,11 +12,11 @@ import type {
   CostFlowState, ItemInvoicing, ItemLedgerDocumentType, ItemMovement, ItemPostingEntry, ItemPostingItem, ItemPostingPlan, ItemPostingState,
   StoredItemApplication,
 } from '../../core/inventory/item-posting.types.ts';
-import { ZERO, dec } from '../../core/money/decimal.ts';
+import { type Decimal, ZERO, dec } from '../../core/money/decimal.ts';
 import { planItemPosting } from '../../core/inventory/item-posting-planner.ts';
 import type { Executor } from '../db/connection.ts';
-import { reusableSelect } from '../db/reusable-select.ts';
-import { generalLedgerSetup, item, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
+import { isAnyOf, reusableSelect } from '../db/reusable-select.ts';
+import { generalLedgerSetup, item, itemInventoryTotal, itemLedgerEntry, valueEntry } from '../db/schema/index.ts';
 
 /**
  * The items of the movements and the entries the posting may change; whether they exist is the
@@ -28,10 +28,15 @@ export async function loadItemPostingState(
 ): Promise<ItemPostingState> {
   // Invoicing an inbound entry may change its cost: the cost flows on to what was applied to it.
   const inbound = invoicings.filter((invoicing) => invoicing.invoicedQuantity.gt(ZERO)).map((invoicing) => invoicing.itemLedgerEntryNo);
-  const items = await loadItems(tx, [...new Set(movements.map((movement) => movement.itemNo))].sort(), inbound, lockedItems);
+  const locked = await loadItems(tx, [...new Set(movements.map((movement) => movement.itemNo))].sort(), inbound, lockedItems);
   const applications = inbound.length === 0 ? [] : await costFlowApplications(tx, inbound);
   const reached = applications.flatMap((application) => [application.inboundEntryNo, application.outboundEntryNo]);
-  const entries = await loadEntries(tx, movements, invoicings, reached);
+  const averageItems = locked.filter((row) => row.costingMethod === 'average').map((row) => row.no);
+  const { entries, totals } = await loadEntries(tx, movements, invoicings, reached, averageItems);
+  const items = locked.map((row) => {
+    const total = totals.get(row.no);
+    return total ? { ...row, quantityOnHand: total.quantity, inventoryValue: total.value } : row;
+  });
   if (applications.length === 0) return { items, entries };
   return { items, entries, costFlow: await loadCostFlow(tx, applications) };
 }
@@ -47,30 +52,24 @@ async function loadItems(tx: Executor, itemNos: string[], invoicedInbound: numbe
   return (await selectItemsLocked(tx, { itemNos, invoicedInbound })).map(itemPostingItemOf);
 }
 
-const isAverage = sql`${item.costingMethod} = 'average'`;
-
 /**
- * What the planner reads of an item, as select fields (named, so that they serve in a CTE too);
- * Σ quantity and value only for Average items, from item_inventory_total.
+ * What the planner reads of an item row, as select fields. Σ quantity and value of Average items come
+ * with the entries (loadEntries): a statement that waits for the item's lock sees the database as it
+ * was when the statement began, so sums read by it would miss what the posting it waited for wrote.
  */
 export const itemPostingColumns = {
   no: item.no, type: item.type, costingMethod: item.costingMethod, unitCost: item.unitCost, standardCost: item.standardCost,
   preventNegativeInventory: item.preventNegativeInventory,
-  quantityOnHand: sql<string>`case when ${isAverage} then (select coalesce(sum(t.quantity), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`.as('quantity_on_hand'),
-  inventoryValue: sql<string>`case when ${isAverage} then (select coalesce(sum(t.cost_amount_actual + t.cost_amount_expected), 0) from item_inventory_total t where t.item_no = ${item.no}) else 0 end`.as('inventory_value'),
 };
 
-/** A row of itemPostingColumns (the sums are numerics: text from either driver, read defensively). */
-interface ItemPostingColumns {
-  no: string; type: string; costingMethod: string; unitCost: string; standardCost: string; preventNegativeInventory: string;
-  quantityOnHand: string | number; inventoryValue: string | number;
-}
+/** A row of itemPostingColumns. */
+interface ItemPostingColumns { no: string; type: string; costingMethod: string; unitCost: string; standardCost: string; preventNegativeInventory: string }
 
+/** The item as the planner reads it; its sums zero until loadEntries reads them (Average items only). */
 export function itemPostingItemOf(row: ItemPostingColumns): ItemPostingItem {
   return {
     no: row.no, type: row.type, costingMethod: row.costingMethod as CostingMethod, unitCost: dec(row.unitCost), standardCost: dec(row.standardCost),
-    preventNegativeInventory: row.preventNegativeInventory, quantityOnHand: dec(String(row.quantityOnHand)),
-    inventoryValue: dec(String(row.inventoryValue)),
+    preventNegativeInventory: row.preventNegativeInventory, quantityOnHand: ZERO, inventoryValue: ZERO,
   };
 }
 
@@ -85,38 +84,50 @@ const selectItemsLocked = reusableSelect((db) => db.select(itemPostingColumns).f
 /**
  * The entries this posting may change, locked, oldest first, with their value sums: the open
  * entries of every item and location moved (layers to take from, shortages to close), every entry
- * named by a fixed application, an exact cost reversal or an invoicing, and those the cost flows to.
+ * named by a fixed application, an exact cost reversal or an invoicing, and those the cost flows to;
+ * and Σ quantity and cost of each of `averageItems` (their items are locked before: these sums are
+ * read by a statement that began after the lock, so nothing written before it is missed).
  */
 async function loadEntries(
-  tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], reached: readonly number[],
-): Promise<ItemPostingEntry[]> {
+  tx: Executor, movements: readonly ItemMovement[], invoicings: readonly ItemInvoicing[], reached: readonly number[], averageItems: readonly string[],
+): Promise<{ entries: ItemPostingEntry[]; totals: Map<string, { quantity: Decimal; value: Decimal }> }> {
   const pairs = [...new Map(movements.map((movement) => [`${movement.itemNo}\u0000${movement.locationCode}`, movement])).values()];
   const named = [
     ...movements.flatMap((movement) => [movement.appliesToEntry, movement.appliesFromEntry]),
     ...invoicings.map((invoicing) => invoicing.itemLedgerEntryNo),
     ...reached,
   ].filter((entryNo): entryNo is number => entryNo !== null);
-  if (pairs.length === 0 && named.length === 0) return [];
+  const totals = new Map<string, { quantity: Decimal; value: Decimal }>();
+  if (pairs.length === 0 && named.length === 0 && averageItems.length === 0) return { entries: [], totals };
   const rows = await selectEntriesLocked(tx, {
-    itemNos: pairs.map((pair) => pair.itemNo), locationCodes: pairs.map((pair) => pair.locationCode), named: [...new Set(named)],
+    itemNos: pairs.map((pair) => pair.itemNo), locationCodes: pairs.map((pair) => pair.locationCode), named: [...new Set(named)], averageItems,
   });
-  return rows.map((row) => {
-    const costAmountExpected = dec(row.costAmountExpected);
-    return {
-      id: row.entryNo, itemNo: row.itemNo, locationCode: row.locationCode, entryType: row.entryType,
-      quantity: dec(row.quantity), remainingQuantity: dec(row.remainingQuantity), invoicedQuantity: dec(row.invoicedQuantity),
-      shippedQuantityNotReturned: dec(row.shippedQuantityNotReturned), open: row.open,
-      costAmount: dec(row.costAmountActual).plus(costAmountExpected), costAmountExpected, salesAmountExpected: dec(row.salesAmountExpected),
-      postingDate: row.postingDate, documentType: row.documentType as ItemLedgerDocumentType, documentNo: row.documentNo, documentLineNo: row.documentLineNo,
-    };
-  });
+  const entries: ItemPostingEntry[] = [];
+  for (const row of rows) {
+    if (row.entryNo === null) {
+      totals.set(row.itemNo, { quantity: dec(String(row.totalQuantity)), value: dec(String(row.totalValue)) });
+      continue;
+    }
+    const costAmountExpected = dec(row.costAmountExpected!);
+    entries.push({
+      id: row.entryNo, itemNo: row.itemNo, locationCode: row.locationCode!, entryType: row.entryType!,
+      quantity: dec(row.quantity!), remainingQuantity: dec(row.remainingQuantity!), invoicedQuantity: dec(row.invoicedQuantity!),
+      shippedQuantityNotReturned: dec(row.shippedQuantityNotReturned!), open: row.open!,
+      costAmount: dec(row.costAmountActual!).plus(costAmountExpected), costAmountExpected, salesAmountExpected: dec(row.salesAmountExpected!),
+      postingDate: row.postingDate!, documentType: row.documentType as ItemLedgerDocumentType, documentNo: row.documentNo!, documentLineNo: row.documentLineNo!,
+    });
+  }
+  // A union promises no order: oldest first, as the planner takes them.
+  entries.sort((a, b) => a.id - b.id);
+  return { entries, totals };
 }
 
 /**
  * The open entries of each item and location given (pairs by position), and the entries named, locked,
- * with their value entries' sums (a lateral join: one round trip): built once (reusable-select.ts), its
- * text the same for any number of them. `open` is written out, not compared with a parameter, so the
- * partial index of open entries serves the join.
+ * with their value entries' sums (a lateral join), and the totals of the Average items given (rows
+ * without an entry number): one round trip, built once (reusable-select.ts), its text the same for any
+ * number of them. `open` is written out, not compared with a parameter, so the partial index of open
+ * entries serves the join.
  */
 const selectEntriesLocked = reusableSelect((db) => {
   const sums = db.select({
@@ -125,7 +136,7 @@ const selectEntriesLocked = reusableSelect((db) => {
     salesAmountExpected: sql<string>`coalesce(sum(${valueEntry.salesAmountExpected}), 0)::text`.as('sum_sales_expected'),
   }).from(valueEntry).where(eq(valueEntry.itemLedgerEntryNo, itemLedgerEntry.entryNo)).as('sums');
   const entry = itemLedgerEntry;
-  return db.select({
+  const locked = db.$with('locked_entry').as(db.select({
     entryNo: entry.entryNo, itemNo: entry.itemNo, locationCode: entry.locationCode, entryType: entry.entryType, quantity: entry.quantity,
     remainingQuantity: entry.remainingQuantity, invoicedQuantity: entry.invoicedQuantity, shippedQuantityNotReturned: entry.shippedQuantityNotReturned,
     open: entry.open, postingDate: entry.postingDate, documentType: entry.documentType, documentNo: entry.documentNo, documentLineNo: entry.documentLineNo,
@@ -136,7 +147,23 @@ const selectEntriesLocked = reusableSelect((db) => {
         on e.item_no = k.item_no and e.location_code = k.location_code
       where e.open
       union all select unnest(${sql.placeholder('named')}::integer[]))`)
-    .orderBy(entry.entryNo).for('update', { of: entry });
+    .for('update', { of: entry }));
+  const none = { integer: sql<number | null>`null::integer`, text: sql<string | null>`null::text`, numeric: sql<string | null>`null::numeric`, boolean: sql<boolean | null>`null::boolean`, date: sql<string | null>`null::date` };
+  const text = <T>(column: unknown) => sql<T | null>`${column}`;
+  const total = itemInventoryTotal;
+  return db.with(locked).select({
+    entryNo: text<number>(locked.entryNo), itemNo: locked.itemNo, locationCode: text<string>(locked.locationCode), entryType: text<string>(locked.entryType),
+    quantity: text<string>(locked.quantity), remainingQuantity: text<string>(locked.remainingQuantity), invoicedQuantity: text<string>(locked.invoicedQuantity),
+    shippedQuantityNotReturned: text<string>(locked.shippedQuantityNotReturned), open: text<boolean>(locked.open), postingDate: text<string>(locked.postingDate),
+    documentType: text<string>(locked.documentType), documentNo: text<string>(locked.documentNo), documentLineNo: text<number>(locked.documentLineNo),
+    costAmountActual: text<string>(locked.costAmountActual), costAmountExpected: text<string>(locked.costAmountExpected), salesAmountExpected: text<string>(locked.salesAmountExpected),
+    totalQuantity: none.numeric, totalValue: none.numeric,
+  }).from(locked).unionAll(db.select({
+    entryNo: none.integer, itemNo: total.itemNo, locationCode: none.text, entryType: none.text, quantity: none.numeric, remainingQuantity: none.numeric,
+    invoicedQuantity: none.numeric, shippedQuantityNotReturned: none.numeric, open: none.boolean, postingDate: none.date, documentType: none.text,
+    documentNo: none.text, documentLineNo: none.integer, costAmountActual: none.text, costAmountExpected: none.text, salesAmountExpected: none.text,
+    totalQuantity: sql<string | null>`sum(${total.quantity})`, totalValue: sql<string | null>`sum(${total.costAmountActual} + ${total.costAmountExpected})`,
+  }).from(total).where(isAnyOf(total.itemNo, 'averageItems')).groupBy(total.itemNo));
 });
 
 /**

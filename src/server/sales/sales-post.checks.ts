@@ -40,13 +40,11 @@ const selectItemsAndCustomers = reusableSelect((db) => {
     kind: sql<'item' | 'customer'>`'item'`, no: lockedItem.no, type: sql<string | null>`${lockedItem.type}`, itemBlocked: sql<boolean | null>`${lockedItem.blocked}`,
     salesBlocked: sql<boolean | null>`${lockedItem.salesBlocked}`, costingMethod: sql<string | null>`${lockedItem.costingMethod}`,
     unitCost: sql<string | null>`${lockedItem.unitCost}`, standardCost: sql<string | null>`${lockedItem.standardCost}`,
-    preventNegativeInventory: sql<string | null>`${lockedItem.preventNegativeInventory}`, quantityOnHand: sql<string | null>`${lockedItem.quantityOnHand}`,
-    inventoryValue: sql<string | null>`${lockedItem.inventoryValue}`, reserved: sql<boolean | null>`${lockedItem.reserved}`,
+    preventNegativeInventory: sql<string | null>`${lockedItem.preventNegativeInventory}`, reserved: sql<boolean | null>`${lockedItem.reserved}`,
     customerBlocked: none.text, blockPaymentTolerance: none.boolean, applicationMethod: none.text,
   }).from(lockedItem).unionAll(db.select({
     kind: sql<'item' | 'customer'>`'customer'`, no: customer.no, type: none.text, itemBlocked: none.boolean, salesBlocked: none.boolean,
-    costingMethod: none.text, unitCost: none.numeric, standardCost: none.numeric, preventNegativeInventory: none.text,
-    quantityOnHand: none.numeric, inventoryValue: none.numeric, reserved: none.boolean,
+    costingMethod: none.text, unitCost: none.numeric, standardCost: none.numeric, preventNegativeInventory: none.text, reserved: none.boolean,
     customerBlocked: sql<string | null>`${customer.blocked}`, blockPaymentTolerance: sql<boolean | null>`${customer.blockPaymentTolerance}`,
     applicationMethod: sql<string | null>`${customer.applicationMethod}`,
   }).from(customer).where(isAnyOf(customer.no, 'customerNos')));
@@ -115,7 +113,7 @@ export async function loadItemsAndCustomers(tx: Executor, document: SalesDocumen
       loaded.itemRows.set(row.no, { no: row.no, type: row.type!, blocked: row.itemBlocked!, salesBlocked: row.salesBlocked! });
       loaded.postingItems.set(row.no, itemPostingItemOf({
         no: row.no, type: row.type!, costingMethod: row.costingMethod!, unitCost: row.unitCost!, standardCost: row.standardCost!,
-        preventNegativeInventory: row.preventNegativeInventory!, quantityOnHand: row.quantityOnHand!, inventoryValue: row.inventoryValue!,
+        preventNegativeInventory: row.preventNegativeInventory!,
       }));
       if (row.reserved) loaded.reservedItems.add(row.no);
     } else loaded.customers.push({ no: row.no, blocked: row.customerBlocked!, blockPaymentTolerance: row.blockPaymentTolerance!, applicationMethod: row.applicationMethod! });

@@ -108,6 +108,30 @@ describe('outbound costing', () => {
     expect((await db.select().from(item).where(eq(item.no, 'AV')))[0]).toMatchObject({ unitCost: '70.00000', version: 3 });
   });
 
+  // Two connections: PGlite has one (its transactions take turns), so this runs on a server only.
+  it.skipIf(!process.env.TEST_DATABASE_URL)('Average: a sale that waited for the item\'s lock costs at the average the receipt it waited for made', async () => {
+    await givenItem('AV', { costingMethod: 'average' });
+    await givenStock('AV', ['10', '10']);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let written!: () => void;
+    const receiptWritten = new Promise<void>((resolve) => { written = resolve; });
+    // 10 more at 20.00, committed only once the sale waits for the item: then 20 on hand worth 300.00.
+    const receipt = db.transaction(async (tx) => {
+      await post([movement('AV', '10', { unitCost: dec('20') })], [], {}, tx as unknown as Executor);
+      written();
+      await held;
+    });
+    await receiptWritten;
+    const sale = post([movement('AV', '-5')]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await receipt;
+    const { movements: [sold] } = await sale;
+    // 5 × 300.00 / 20; the sums as they stood before the receipt (10 worth 100.00) would give 50.00.
+    expect(money(sold!.costAmountExpected)).toBe('-75.00');
+  });
+
   it('Standard: every unit is worth the standard cost, coming in and going out', async () => {
     await givenItem('ST', { costingMethod: 'standard', standardCost: '62' });
     const [layer] = await givenStock('ST', ['10', '80']);
