@@ -21,14 +21,9 @@ const placeKey = (itemNo: string, locationCode: string) => `${itemNo}\u0000${loc
 const selectInventoryReservations = reusableSelect((db) => db.select().from(reservation)
   .where(and(eq(reservation.supplyType, 'inventory'), isAnyOf(reservation.itemNo, 'itemNos'))));
 
-/**
- * Refuses a shipment that needs stock reserved for other lines; returns the shipping lines' own
- * inventory reservations. `reservedItems`, when the caller knows them: the items with any, the others
- * need no reading.
- */
-export async function checkReservedStock(tx: Executor, shipments: readonly Shipment[], reservedItems?: ReadonlySet<string>): Promise<ReservationRow[]> {
+/** Refuses a shipment that needs stock reserved for other lines; returns the shipping lines' own inventory reservations. */
+export async function checkReservedStock(tx: Executor, shipments: readonly Shipment[]): Promise<ReservationRow[]> {
   if (shipments.length === 0) return [];
-  if (reservedItems && !shipments.some((shipment) => reservedItems.has(shipment.itemNo))) return [];
   const reserved = await selectInventoryReservations(tx, { itemNos: [...new Set(shipments.map((entry) => entry.itemNo))] });
   if (reserved.length === 0) return [];
   const shipping = new Set(shipments.map((entry) => lineKey(entry.documentNo, entry.lineNo)));

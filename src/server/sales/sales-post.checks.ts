@@ -26,25 +26,25 @@ const selectLinesForPosting = reusableSelect((db) => db.select().from(salesLine)
   .where(and(eq(salesLine.documentType, sql.placeholder('documentType')), eq(salesLine.documentNo, sql.placeholder('no')))).orderBy(asc(salesLine.lineNo)));
 /**
  * The lines' items, locked for the posting, with what its checks and its item plan read of them
- * (itemPostingColumns) and whether any of their stock is reserved; and the document's two customers.
- * One statement (a union of two selects of one shape; the items locked in a CTE, as a union cannot
- * lock), built once (reusable-select.ts).
+ * (itemPostingColumns); and the document's two customers. One statement (a union of two selects of
+ * one shape; the items locked in a CTE, as a union cannot lock), built once (reusable-select.ts).
+ * Nothing else is read here: a statement that waits for an item's lock reads other rows as they were
+ * when it began (the reservations and stock the posting it waited for wrote are read after it).
  */
 const selectItemsAndCustomers = reusableSelect((db) => {
   const lockedItem = db.$with('locked_item').as(db.select({
     ...itemPostingColumns, blocked: item.blocked, salesBlocked: item.salesBlocked,
-    reserved: sql<boolean>`exists (select from reservation r where r.supply_type = 'inventory' and r.item_no = item.no)`.as('reserved'),
   }).from(item).where(isAnyOf(item.no, 'itemNos')).orderBy(item.no).for('update', { of: item }));
   const none = { text: sql<string | null>`null::text`, numeric: sql<string | null>`null::numeric`, boolean: sql<boolean | null>`null::boolean` };
   return db.with(lockedItem).select({
     kind: sql<'item' | 'customer'>`'item'`, no: lockedItem.no, type: sql<string | null>`${lockedItem.type}`, itemBlocked: sql<boolean | null>`${lockedItem.blocked}`,
     salesBlocked: sql<boolean | null>`${lockedItem.salesBlocked}`, costingMethod: sql<string | null>`${lockedItem.costingMethod}`,
     unitCost: sql<string | null>`${lockedItem.unitCost}`, standardCost: sql<string | null>`${lockedItem.standardCost}`,
-    preventNegativeInventory: sql<string | null>`${lockedItem.preventNegativeInventory}`, reserved: sql<boolean | null>`${lockedItem.reserved}`,
+    preventNegativeInventory: sql<string | null>`${lockedItem.preventNegativeInventory}`,
     customerBlocked: none.text, blockPaymentTolerance: none.boolean, applicationMethod: none.text,
   }).from(lockedItem).unionAll(db.select({
     kind: sql<'item' | 'customer'>`'customer'`, no: customer.no, type: none.text, itemBlocked: none.boolean, salesBlocked: none.boolean,
-    costingMethod: none.text, unitCost: none.numeric, standardCost: none.numeric, preventNegativeInventory: none.text, reserved: none.boolean,
+    costingMethod: none.text, unitCost: none.numeric, standardCost: none.numeric, preventNegativeInventory: none.text,
     customerBlocked: sql<string | null>`${customer.blocked}`, blockPaymentTolerance: sql<boolean | null>`${customer.blockPaymentTolerance}`,
     applicationMethod: sql<string | null>`${customer.applicationMethod}`,
   }).from(customer).where(isAnyOf(customer.no, 'customerNos')));
@@ -99,15 +99,13 @@ export interface ItemsAndCustomers {
   itemRows: Map<string, ItemRow>;
   /** The items as the item plan reads them (item-posting-state.ts), so that it need not read them again. */
   postingItems: Map<string, ItemPostingItem>;
-  /** The items with stock reserved (inventory reservations): only these need the reservation check. */
-  reservedItems: Set<string>;
   customers: PostingCustomer[];
 }
 
 export async function loadItemsAndCustomers(tx: Executor, document: SalesDocument): Promise<ItemsAndCustomers> {
   const itemNos = [...new Set(document.lines.filter((line) => line.type === 'item').map((line) => line.no))];
   const rows = await selectItemsAndCustomers(tx, { itemNos, customerNos: [document.header.sellToCustomerNo, document.header.billToCustomerNo] });
-  const loaded: ItemsAndCustomers = { itemRows: new Map(), postingItems: new Map(), reservedItems: new Set(), customers: [] };
+  const loaded: ItemsAndCustomers = { itemRows: new Map(), postingItems: new Map(), customers: [] };
   for (const row of rows) {
     if (row.kind === 'item') {
       loaded.itemRows.set(row.no, { no: row.no, type: row.type!, blocked: row.itemBlocked!, salesBlocked: row.salesBlocked! });
@@ -115,7 +113,6 @@ export async function loadItemsAndCustomers(tx: Executor, document: SalesDocumen
         no: row.no, type: row.type!, costingMethod: row.costingMethod!, unitCost: row.unitCost!, standardCost: row.standardCost!,
         preventNegativeInventory: row.preventNegativeInventory!,
       }));
-      if (row.reserved) loaded.reservedItems.add(row.no);
     } else loaded.customers.push({ no: row.no, blocked: row.customerBlocked!, blockPaymentTolerance: row.blockPaymentTolerance!, applicationMethod: row.applicationMethod! });
   }
   return loaded;

@@ -58,7 +58,7 @@ export async function loadAndCheck(
 ): Promise<LoadedSalesPosting> {
   const descriptor = salesPostingDescriptor(documentType);
   const { lineHandling } = descriptor;
-  const { document, itemRows, postingItems, reservedItems, customers } = await releasedDocument(tx, documentType, no, context, expectedVersion);
+  const { document, itemRows, postingItems, customers } = await releasedDocument(tx, documentType, no, context, expectedVersion);
   const header = { ...document.header, postingDate: document.header.postingDate ?? context.workDate };
   checkHeader(header, documentType, context);
   // The request names the handling by its verb: Ship on orders, Receive on return orders.
@@ -81,7 +81,7 @@ export async function loadAndCheck(
   if (scope.invoice) checkInvoiceTotal(linePostings, descriptor, no);
   const blanketLines = await blanketLinesAfter(tx, header, descriptor, linePostings);
   const shipments = descriptor.direction === 'outbound' ? shipmentsOf(header.no, linePostings) : [];
-  const ownReservations = await checkReservedStock(tx, shipments, reservedItems);
+  const ownReservations = await checkReservedStock(tx, shipments);
   return { documentType, no, descriptor, document, header, scope, itemRows, postingItems, precision, accounts, linePostings, billTo, blanketLines, shipments, ownReservations };
 }
 
