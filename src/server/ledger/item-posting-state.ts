@@ -28,7 +28,10 @@ export async function loadItemPostingState(
 ): Promise<ItemPostingState> {
   // Invoicing an inbound entry may change its cost: the cost flows on to what was applied to it.
   const inbound = invoicings.filter((invoicing) => invoicing.invoicedQuantity.gt(ZERO)).map((invoicing) => invoicing.itemLedgerEntryNo);
-  const locked = await loadItems(tx, [...new Set(movements.map((movement) => movement.itemNo))].sort(), inbound, lockedItems);
+  // Every invoiced entry's item is locked before its entries are read, so their value sums include what a
+  // posting holding that lock wrote (a cost flowing to them); a caller's locked items cover its own entries.
+  const invoiced = lockedItems ? inbound : invoicings.map((invoicing) => invoicing.itemLedgerEntryNo);
+  const locked = await loadItems(tx, [...new Set(movements.map((movement) => movement.itemNo))].sort(), invoiced, lockedItems);
   const applications = inbound.length === 0 ? [] : await costFlowApplications(tx, inbound);
   const reached = applications.flatMap((application) => [application.inboundEntryNo, application.outboundEntryNo]);
   const averageItems = locked.filter((row) => row.costingMethod === 'average').map((row) => row.no);
@@ -43,13 +46,13 @@ export async function loadItemPostingState(
 
 /**
  * The items, locked: costing decides from all of an item's entries (FIFO layers, the average), so
- * two postings of one item run one after the other; the items of the inbound entries invoiced too,
- * since their cost may flow on (those are not known before: read here, even with `lockedItems`).
+ * two postings of one item run one after the other; the items of the entries invoiced too, since
+ * their cost may change and flow on (those are not known before: read here, even with `lockedItems`).
  */
-async function loadItems(tx: Executor, itemNos: string[], invoicedInbound: number[], lockedItems: ReadonlyMap<string, ItemPostingItem> | undefined): Promise<ItemPostingItem[]> {
-  if (itemNos.length === 0 && invoicedInbound.length === 0) return [];
-  if (lockedItems && invoicedInbound.length === 0 && itemNos.every((no) => lockedItems.has(no))) return itemNos.map((no) => lockedItems.get(no)!);
-  return (await selectItemsLocked(tx, { itemNos, invoicedInbound })).map(itemPostingItemOf);
+async function loadItems(tx: Executor, itemNos: string[], invoiced: number[], lockedItems: ReadonlyMap<string, ItemPostingItem> | undefined): Promise<ItemPostingItem[]> {
+  if (itemNos.length === 0 && invoiced.length === 0) return [];
+  if (lockedItems && invoiced.length === 0 && itemNos.every((no) => lockedItems.has(no))) return itemNos.map((no) => lockedItems.get(no)!);
+  return (await selectItemsLocked(tx, { itemNos, invoiced })).map(itemPostingItemOf);
 }
 
 /**
@@ -78,7 +81,7 @@ export function itemPostingItemOf(row: ItemPostingColumns): ItemPostingItem {
  * entries, not an OR with a subquery, which PostgreSQL would answer by reading every item.
  */
 const selectItemsLocked = reusableSelect((db) => db.select(itemPostingColumns).from(item).where(sql`${item.no} = any(array_cat(${sql.placeholder('itemNos')}::text[],
-  array(select e.item_no from item_ledger_entry e where e.entry_no = any(${sql.placeholder('invoicedInbound')}::integer[]))))`)
+  array(select e.item_no from item_ledger_entry e where e.entry_no = any(${sql.placeholder('invoiced')}::integer[]))))`)
   .orderBy(item.no).for('update', { of: item }));
 
 /**

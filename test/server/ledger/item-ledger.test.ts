@@ -132,6 +132,33 @@ describe('outbound costing', () => {
     expect(money(sold!.costAmountExpected)).toBe('-75.00');
   });
 
+  it.skipIf(!process.env.TEST_DATABASE_URL)('invoicing a shipment that waited for a receipt\'s invoice sees the cost that invoice flowed to it', async () => {
+    await givenItem('FL');
+    // 10 received at an expected 10.00, 4 of them shipped (expected -40.00).
+    const [receipt] = (await post([movement('FL', '10', { unitCost: dec('10'), invoicedQuantity: ZERO })])).movements.map((value) => value.itemLedgerEntryNo);
+    const { movements: [shipped] } = await post([movement('FL', '-4')]);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let written!: () => void;
+    const invoiceWritten = new Promise<void>((resolve) => { written = resolve; });
+    // The receipt invoiced at 150.00, committed only once the shipment's invoice waits: its cost flows on, the shipment's expected cost becomes -60.00.
+    const receiptInvoice = db.transaction(async (tx) => {
+      await post([], [{ ...invoicing(receipt!, '10', '0.00'), costAmountActual: dec('150') }], {}, tx as unknown as Executor);
+      written();
+      await held;
+    });
+    await invoiceWritten;
+    const shipmentInvoice = post([], [invoicing(shipped!.itemLedgerEntryNo, '-4', '100.00')]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await receiptInvoice;
+    await shipmentInvoice;
+    // Invoiced in full: nothing expected is left, the actual cost is 4 × 15.00 (read before the flow: -20.00 expected left, -40.00 actual).
+    const values = await valuesOf(shipped!.itemLedgerEntryNo);
+    expect(money(values.reduce((total, value) => total.plus(value.costAmountExpected), ZERO))).toBe('0.00');
+    expect(money(values.reduce((total, value) => total.plus(value.costAmountActual), ZERO))).toBe('-60.00');
+  });
+
   it('Standard: every unit is worth the standard cost, coming in and going out', async () => {
     await givenItem('ST', { costingMethod: 'standard', standardCost: '62' });
     const [layer] = await givenStock('ST', ['10', '80']);
