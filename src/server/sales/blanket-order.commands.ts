@@ -2,7 +2,7 @@
  * The actions of a blanket sales order (spec §14.2, §14.4): Make Order (BC codeunit 87 "Blanket
  * Sales Order to Order") and Delete Invoiced Blanket Sales Orders (BC report 291).
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { dec, sum } from '../../core/money/decimal.ts';
 import {
   assertSomethingToCreate, checkBlanketQuantityToShip, proratedInvoiceDiscount, quantityOnOrdersBase,
@@ -114,12 +114,16 @@ async function resetQuantitiesToShip(tx: Executor, blanket: SalesDocument, taken
  */
 export async function deleteInvoicedBlanketOrders(tx: Executor): Promise<string[]> {
   const lineOf = sql`from ${salesLine} where ${salesLine.documentType} = ${salesHeader.documentType} and ${salesLine.documentNo} = ${salesHeader.no} and ${salesLine.type} <> 'comment'`;
-  const rows = await tx.select({ no: salesHeader.no }).from(salesHeader).where(and(
+  const deletable = and(
     eq(salesHeader.documentType, 'blanketOrder'),
     sql`exists (select 1 ${lineOf} and ${salesLine.quantityInvoiced} <> 0)`,
     sql`not exists (select 1 ${lineOf} and (${salesLine.quantityShipped} <> ${salesLine.quantity} or ${salesLine.quantityInvoiced} <> ${salesLine.quantity}))`,
     sql`not exists (select 1 from ${salesLine} where ${salesLine.blanketOrderNo} = ${salesHeader.no} and ${salesLine.documentType} <> 'blanketOrder')`,
-  )).orderBy(salesHeader.no).for('update');
-  for (const { no } of rows) await tx.delete(salesHeader).where(and(eq(salesHeader.documentType, 'blanketOrder'), eq(salesHeader.no, no)));
-  return rows.map((row) => row.no);
+  );
+  const candidates = await tx.select({ no: salesHeader.no }).from(salesHeader).where(deletable).orderBy(salesHeader.no).for('update');
+  if (candidates.length === 0) return [];
+  // Asked again by the DELETE, which begins once they are locked: the select that waited for a lock (a user
+  // changing that blanket order) read the lines as they were when it began.
+  const deleted = await tx.delete(salesHeader).where(and(inArray(salesHeader.no, candidates.map((row) => row.no)), deletable)).returning({ no: salesHeader.no });
+  return deleted.map((row) => row.no).sort();
 }

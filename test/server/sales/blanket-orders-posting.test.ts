@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { testApi, type TestApi } from '../../support/api.ts';
 import { blanketRequests, givenBlanketCompany } from '../../support/given-blanket.ts';
 
@@ -114,6 +115,31 @@ describe('lines that come to an invoice from elsewhere (§14.3, §13.1, §8)', (
     expect((await ok('POST', `${blanketOrders}/deleteInvoiced`)).deleted).toEqual([]);
     expect((await ok('POST', '/api/v1/salesOrders/deleteInvoiced')).deleted).toEqual(['SO0001']);
     expect((await ok('POST', `${blanketOrders}/deleteInvoiced`)).deleted).toEqual(['BO0001']);
+  });
+
+  // Two connections: PGlite has one (its transactions take turns), so this runs on a server only.
+  it.skipIf(!process.env.TEST_DATABASE_URL)('keeps a blanket order that a user raised while Delete Invoiced waited for it', async () => {
+    await blanketAndOrder('250');
+    await ok('POST', '/api/v1/salesOrders/SO0001/post', { ship: true, invoice: true });
+    expect((await ok('POST', '/api/v1/salesOrders/deleteInvoiced')).deleted).toEqual([]);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let raised!: () => void;
+    const lineRaised = new Promise<void>((resolve) => { raised = resolve; });
+    // The user's change: the header locked, the line raised to 300 (50 left to ship), committed once Delete Invoiced waits.
+    const change = api.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1 from sales_header where document_type = 'blanketOrder' and no = 'BO0001' for update`);
+      await tx.execute(sql`update sales_line set quantity = 300 where document_type = 'blanketOrder' and document_no = 'BO0001'`);
+      raised();
+      await held;
+    });
+    await lineRaised;
+    const deleting = ok('POST', `${blanketOrders}/deleteInvoiced`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await change;
+    expect((await deleting).deleted).toEqual([]);
+    expect((await blanketLine()).quantity).toBe('300.00000');
   });
 
   it('refuses to post an invoice copied from a posted invoice when the blanket line is delivered already', async () => {
