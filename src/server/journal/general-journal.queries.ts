@@ -4,8 +4,8 @@
  * open customer entries the lines may apply to (named by Applies-to Doc. No., marked with their
  * Applies-to ID, or every open entry of a customer who applies to oldest), and the application
  * setup (G/L setup, posting group and currency accounts, the applied documents' VAT). One statement
- * per kind, whatever the number of lines. Posting locks the open entries it may apply (FOR UPDATE);
- * a preview only reads.
+ * per kind, whatever the number of lines. Posting locks the open entries it may apply (FOR UPDATE),
+ * then reads them; a preview only reads.
  */
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type {
@@ -110,9 +110,9 @@ function applyingCustomer(line: JournalLine): string | null {
 type EntryRow = typeof customerLedgerEntry.$inferSelect;
 
 /**
- * The open entries the lines may apply to, in one statement: of the lines' customers, those with a
- * document no. an Applies-to Doc. No. names, those marked with an Applies-to ID of a line, and all
- * of a customer who applies to oldest when one of its lines names neither.
+ * The open entries the lines may apply to, in one statement (two when posting: locked, then read): of
+ * the lines' customers, those with a document no. an Applies-to Doc. No. names, those marked with an
+ * Applies-to ID of a line, and all of a customer who applies to oldest when one of its lines names neither.
  */
 async function loadOpenCustomerEntries(
   tx: Executor, lines: readonly JournalLine[], customers: ReadonlyMap<string, JournalCustomer>, options: { lock: boolean },
@@ -131,11 +131,18 @@ async function loadOpenCustomerEntries(
     ...(oldest.length > 0 ? [inArray(customerLedgerEntry.customerNo, oldest)] : []),
   ];
   if (conditions.length === 0) return [];
-  const query = tx.select({ entry: customerLedgerEntry, appliesToId: customerEntryApplyMark.appliesToId, amountToApply: customerEntryApplyMark.amountToApply })
-    .from(customerLedgerEntry).leftJoin(customerEntryApplyMark, eq(customerEntryApplyMark.customerLedgerEntryNo, customerLedgerEntry.entryNo))
-    .where(and(inArray(customerLedgerEntry.customerNo, [...new Set(wanted.map((entry) => entry.customerNo))]), eq(customerLedgerEntry.open, true), or(...conditions)))
-    .orderBy(asc(customerLedgerEntry.entryNo));
-  const rows = options.lock ? await query.for('update', { of: customerLedgerEntry }) : await query;
+  const marked = eq(customerEntryApplyMark.customerLedgerEntryNo, customerLedgerEntry.entryNo);
+  let where = and(inArray(customerLedgerEntry.customerNo, [...new Set(wanted.map((entry) => entry.customerNo))]), eq(customerLedgerEntry.open, true), or(...conditions));
+  if (options.lock) {
+    // Locked first, read after: a statement that waits for another posting's lock sees the entries as that posting
+    // left them, but the marks as they were when the statement began (READ COMMITTED), marks it used up included.
+    const locked = await tx.select({ entryNo: customerLedgerEntry.entryNo }).from(customerLedgerEntry).leftJoin(customerEntryApplyMark, marked)
+      .where(where).orderBy(asc(customerLedgerEntry.entryNo)).for('update', { of: customerLedgerEntry });
+    if (locked.length === 0) return [];
+    where = and(where, inArray(customerLedgerEntry.entryNo, locked.map((row) => row.entryNo)));
+  }
+  const rows = await tx.select({ entry: customerLedgerEntry, appliesToId: customerEntryApplyMark.appliesToId, amountToApply: customerEntryApplyMark.amountToApply })
+    .from(customerLedgerEntry).leftJoin(customerEntryApplyMark, marked).where(where).orderBy(asc(customerLedgerEntry.entryNo));
   return rows.map((row) => openEntry(row.entry, row.appliesToId, row.amountToApply));
 }
 

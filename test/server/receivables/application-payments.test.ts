@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { generalJournalPost } from '../../../src/core/journal/general-journal.schemas.ts';
+import type { Executor } from '../../../src/server/db/connection.ts';
 import { customerEntryApplyMark, vatEntry } from '../../../src/server/db/schema/index.ts';
+import { postGeneralJournal } from '../../../src/server/journal/general-journal.commands.ts';
+import { loadSalesContext } from '../../../src/server/sales/sales-context.ts';
 import type { TestApi } from '../../support/api.ts';
 import {
   assertLedgerConsistent, detailedRows, entryOf, givenReceivablesCompany, glRows, paymentLine, postedInvoice, postJournal, type Send,
@@ -146,6 +150,34 @@ describe('partial payments, overpayments, several invoices, apply to oldest', ()
     expect(await api.db.select().from(customerEntryApplyMark)).toEqual([]);
     const unmarked = await postJournal(send, [paymentLine({ documentNo: 'PAY-2', amount: '-10', appliesToId: 'NOBODY' })]);
     expect([unmarked.statusCode, unmarked.json().code, unmarked.json().errors?.[0]?.field]).toEqual([422, 'JOURNAL_APPLICATION_NOT_SUPPORTED', 'lines.0.appliesToId']);
+    await assertLedgerConsistent(api);
+  });
+
+  // Two connections: PGlite has one (its transactions take turns), so this runs on a server only.
+  it.skipIf(!process.env.TEST_DATABASE_URL)('a posting that waited for the entries of a posting using up their marks finds the marks gone', async () => {
+    await company();
+    const invoiceNo = await postedInvoice(send);
+    await api.db.insert(customerEntryApplyMark).values({ customerLedgerEntryNo: (await entryOf(api, invoiceNo)).entryNo, appliesToId: 'PAY-1', amountToApply: '300' });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    let written!: () => void;
+    const firstWritten = new Promise<void>((resolve) => { written = resolve; });
+    // The first payment applies the marked 300.00 and uses the mark up; it commits only once the second waits for the invoice's entry.
+    const first = api.db.transaction(async (tx) => {
+      const context = await loadSalesContext(tx as unknown as Executor, '2026-03-08', 'admin');
+      await postGeneralJournal(tx as unknown as Executor, generalJournalPost.parse({ lines: [paymentLine({ amount: '-300', appliesToId: 'PAY-1' })] }), context);
+      written();
+      await held;
+    });
+    await firstWritten;
+    const second = postJournal(send, [paymentLine({ documentNo: 'PAY-2', amount: '-300', appliesToId: 'PAY-1' })]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await first;
+    // Reading the mark as it stood before the first payment would apply 300.00 again (400.00 left).
+    const refused = await second;
+    expect([refused.statusCode, refused.json().code, refused.json().errors?.[0]?.field]).toEqual([422, 'JOURNAL_APPLICATION_NOT_SUPPORTED', 'lines.0.appliesToId']);
+    expect(await entryOf(api, invoiceNo)).toMatchObject({ remainingAmount: '700.00', open: true });
     await assertLedgerConsistent(api);
   });
 
