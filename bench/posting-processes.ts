@@ -11,7 +11,7 @@ import { buildApp } from '../src/server/http/app.ts';
 import { benchActor } from './bench-actor.ts';
 import { printLine, type Figures } from './measure.ts';
 
-interface WorkerInput { databaseUrl: string; numbers: string[]; clients: number }
+interface WorkerInput { databaseUrl: string; numbers: string[]; warmups: string[]; clients: number }
 interface WorkerReady { kind: 'ready' }
 interface WorkerDone { kind: 'done'; latencies: number[] }
 
@@ -19,13 +19,21 @@ interface WorkerDone { kind: 'done'; latencies: number[] }
  * Posts the invoices with `processes` workers, `clientsPerProcess` requests in flight in each;
  * worker w takes invoices w, w + processes, …, so a caller that gave each client its own items
  * (invoice i sells group i mod clients) keeps that partition when processes × clientsPerProcess = clients.
+ * Each worker first posts its share of `warmups`, unmeasured, as the 1-process figures it is compared
+ * with come from a process that has posted hundreds of invoices: a fresh process runs its first
+ * postings in V8's interpreter, several times slower.
  */
 export async function postInvoicesInProcesses(
-  label: string, databaseUrl: string, numbers: readonly string[], processes: number, clientsPerProcess: number,
+  label: string, databaseUrl: string, numbers: readonly string[], warmups: readonly string[], processes: number, clientsPerProcess: number,
 ): Promise<Figures> {
-  const shares = Array.from({ length: processes }, (_, worker) => numbers.filter((_, index) => index % processes === worker));
-  const workers = shares.map((share) => fork(fileURLToPath(import.meta.url), [], {
-    env: { ...process.env, LEDGERLINE_BENCH_WORKER: JSON.stringify({ databaseUrl, numbers: share, clients: clientsPerProcess } satisfies WorkerInput) },
+  const shareOf = (list: readonly string[], worker: number) => list.filter((_, index) => index % processes === worker);
+  const workers = Array.from({ length: processes }, (_, worker) => fork(fileURLToPath(import.meta.url), [], {
+    env: {
+      ...process.env,
+      LEDGERLINE_BENCH_WORKER: JSON.stringify({
+        databaseUrl, numbers: shareOf(numbers, worker), warmups: shareOf(warmups, worker), clients: clientsPerProcess,
+      } satisfies WorkerInput),
+    },
     execArgv: ['--import', 'tsx'],
   }));
   try {
@@ -60,11 +68,9 @@ async function runWorker(input: WorkerInput): Promise<void> {
   const handle = await openDatabase({ databaseUrl: input.databaseUrl });
   const app = await buildApp({ db: handle.db, localActor: benchActor });
   await app.ready();
-  // Warm: a fresh process compiles its code on its first requests. Previews run the posting's
-  // code and keep nothing, so the invoices to post stay as they are.
-  for (const no of input.numbers.slice(0, 10)) {
-    const response = await app.inject({ method: 'POST', url: `/api/v1/salesInvoices/${no}/preview`, payload: {} });
-    if (response.statusCode >= 300) throw new Error(`preview: HTTP ${response.statusCode} ${response.body}`);
+  for (const no of input.warmups) {
+    const response = await app.inject({ method: 'POST', url: `/api/v1/salesInvoices/${no}/post` });
+    if (response.statusCode >= 300) throw new Error(`warm-up posting: HTTP ${response.statusCode} ${response.body}`);
   }
   process.send!({ kind: 'ready' } satisfies WorkerReady);
   await new Promise((resolve) => process.once('message', resolve));

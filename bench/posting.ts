@@ -1,4 +1,5 @@
 // Posting figures: invoices are created beforehand, only POST …/salesInvoices/{no}/post is timed.
+import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { itemSchemas } from '../src/core/master-data/item.schemas.ts';
 import { buildApp } from '../src/server/http/app.ts';
@@ -90,7 +91,7 @@ export function postInvoices(app: FastifyInstance, label: string, numbers: reado
 export async function postLargeInvoice(app: FastifyInstance, setup: PostingSetup, lineCount: number): Promise<void> {
   const created = await timed(() => createInvoice(app, setup, lineCount));
   const posted = await timed(() => send(app, 'POST', `/api/v1/salesInvoices/${created.result}/post`));
-  printLine(`post one ${lineCount.toLocaleString('en')}-line invoice`, `${(posted.milliseconds / 1000).toFixed(2)} s  (target ≤ 5 s; creating it took ${(created.milliseconds / 1000).toFixed(2)} s)`);
+  printLine(`post one ${lineCount.toLocaleString('en')}-line invoice`, `${(posted.milliseconds / 1000).toFixed(2)} s  (target ≤ 2 s; creating it took ${(created.milliseconds / 1000).toFixed(2)} s)`);
 }
 
 /**
@@ -247,6 +248,9 @@ async function interleavedShare(app: FastifyInstance, setup: PostingSetup, basel
     `${((postingRate / ceilingRate) * 100).toFixed(0)} %  (target ≥ 50 %; posting ${postingRate.toFixed(0)}/s, raw SQL in one round trip ${ceilingRate.toFixed(0)}/s)`);
 }
 
+/** Postings each server process makes before it is measured: enough for V8 to compile the posting's code. */
+const warmupsPerProcess = 20;
+
 /**
  * The same invoices posted by 1 and by `clients` clients, client k selling only the items of group
  * k: no two clients wait for the same item, so what is left is the posting's own contention. With a
@@ -257,9 +261,9 @@ async function ownItemFigures(
 ): Promise<void> {
   const { invoices, clients, showCpu } = options;
   const groups = await prepareOwnItems(app, setup, clients);
-  const invoicesOfGroups = async () => {
+  const invoicesOfGroups = async (count = invoices) => {
     const numbers: string[] = [];
-    for (let index = 0; index < invoices; index++) numbers.push(await createInvoice(app, groups[index % clients]!, 10));
+    for (let index = 0; index < count; index++) numbers.push(await createInvoice(app, groups[index % clients]!, 10));
     return numbers;
   };
   const rates = new Map<number, number>();
@@ -271,8 +275,10 @@ async function ownItemFigures(
   if (!options.databaseUrl) return;
   for (const processes of [2, clients].filter((count) => count > 1 && clients % count === 0)) {
     const label = `post a 10-line invoice, own items, ${clients} clients in ${processes} processes`;
-    const figures = await postInvoicesInProcesses(label, options.databaseUrl, await invoicesOfGroups(), processes, clients / processes);
-    printRatio(`rate ${clients} clients in ${processes} processes ÷ 1 client`, new Map([[1, rates.get(1)!], [clients, figures.perSecond]]), clients, 'target ≥ 1.5×');
+    const warmups = await invoicesOfGroups(processes * warmupsPerProcess);
+    const figures = await postInvoicesInProcesses(label, options.databaseUrl, await invoicesOfGroups(), warmups, processes, clients / processes);
+    printRatio(`rate ${clients} clients in ${processes} processes ÷ 1 client`, new Map([[1, rates.get(1)!], [clients, figures.perSecond]]), clients,
+      `${availableParallelism()} cores shared by the processes and the database server`);
   }
 }
 
