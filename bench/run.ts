@@ -32,7 +32,7 @@ async function runServerPosting(url: string): Promise<void> {
 
 const embedded = await openDatabase({});
 await withDemoCompany(embedded, async (app) => {
-  console.log('Ledgerline API on PGlite (embedded), in-process (app.inject, no network), demo company');
+  console.log('Ledgerline API on PGlite (embedded), in memory, in-process (app.inject, no network), demo company (the server process at the end runs on a data directory, as npm start does)');
   await masterDataFigures(app);
   await postingFigures(embedded, app, { invoices, clients: [1], countStatements: true, ownItems: false });
   await receivablesFigures(embedded, app);
