@@ -4,29 +4,35 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import pdfMake from 'pdfmake';
+import type PdfMake from 'pdfmake';
 import type { PrintableDocument } from '../../core/documents/printable-document.ts';
 import { pdfDocumentDefinition } from './pdf-layout.ts';
 
 const fontDirectory = join(dirname(createRequire(import.meta.url).resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
-let configured = false;
 
-function configurePdfMake() {
-  if (configured) return;
-  pdfMake.setFonts({
-    Roboto: {
-      normal: join(fontDirectory, 'Roboto-Regular.ttf'),
-      bold: join(fontDirectory, 'Roboto-Medium.ttf'),
-      italics: join(fontDirectory, 'Roboto-Italic.ttf'),
-      bolditalics: join(fontDirectory, 'Roboto-MediumItalic.ttf'),
-    },
+/**
+ * pdfmake, with pdfkit and the font parsers under it (some 3 MB of code), loaded and set up at the
+ * first PDF: a server that renders none does not hold it in memory.
+ */
+let pdfMake: Promise<typeof PdfMake> | undefined;
+
+function configuredPdfMake() {
+  pdfMake ??= import('pdfmake').then(({ default: loaded }) => {
+    loaded.setFonts({
+      Roboto: {
+        normal: join(fontDirectory, 'Roboto-Regular.ttf'),
+        bold: join(fontDirectory, 'Roboto-Medium.ttf'),
+        italics: join(fontDirectory, 'Roboto-Italic.ttf'),
+        bolditalics: join(fontDirectory, 'Roboto-MediumItalic.ttf'),
+      },
+    });
+    loaded.setUrlAccessPolicy(() => false);
+    loaded.setLocalAccessPolicy((path) => path.startsWith(fontDirectory));
+    return loaded;
   });
-  pdfMake.setUrlAccessPolicy(() => false);
-  pdfMake.setLocalAccessPolicy((path) => path.startsWith(fontDirectory));
-  configured = true;
+  return pdfMake;
 }
 
 export async function renderPdf(document: PrintableDocument): Promise<Buffer> {
-  configurePdfMake();
-  return pdfMake.createPdf(pdfDocumentDefinition(document)).getBuffer();
+  return (await configuredPdfMake()).createPdf(pdfDocumentDefinition(document)).getBuffer();
 }

@@ -6,7 +6,6 @@
  * the attempts are used up, fails the message with its error text. A message left `sending` by a
  * process that died is failed, never sent again on its own: it may have reached the server.
  */
-import nodemailer from 'nodemailer';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { invalidAddressIn, splitAddressList } from '../../core/email/email-address.ts';
 import { afterFailedAttempt } from '../../core/email/outbox-retry.ts';
@@ -29,7 +28,9 @@ async function claimNextDueMessage(db: Executor, workerId: string): Promise<Emai
   return row;
 }
 
-export function smtpTransport(connection: SmtpConnection) {
+/** nodemailer is loaded at the first message sent: a server that sends none does not hold it in memory. */
+export async function smtpTransport(connection: SmtpConnection) {
+  const { default: nodemailer } = await import('nodemailer');
   return nodemailer.createTransport({
     host: connection.host,
     port: connection.port,
@@ -61,7 +62,7 @@ async function sendOne(connection: SmtpConnection, message: EmailMessageRow, att
     throw new DomainError('EMAIL_RECIPIENT_MISSING', { document: `${message.documentType} ${message.documentNo}` });
   }
   const from = connection.senderAddress || connection.username;
-  const info = await smtpTransport(connection).sendMail({
+  const info = await (await smtpTransport(connection)).sendMail({
     from: connection.senderName ? { name: connection.senderName, address: from } : from,
     to: splitAddressList(message.toAddresses),
     cc: splitAddressList(message.ccAddresses),
