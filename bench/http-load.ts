@@ -121,7 +121,8 @@ async function load(label: string, options: autocannon.Options): Promise<autocan
 
 /**
  * The load runs against a started server: list reads, then creating 10-line invoices (their numbers
- * kept from the answers), then posting those invoices, each request the next invoice.
+ * kept from the answers), then posting those invoices, each request the next invoice, as fast as the
+ * connections ask; then more of them posted from one connection, one after the other.
  */
 async function loadRuns(base: string): Promise<void> {
   const token = await signIn(base);
@@ -133,11 +134,23 @@ async function loadRuns(base: string): Promise<void> {
   });
   await settle(base, token);
   const lines = Array.from({ length: 10 }, (_, index) => ({ type: 'item', no: setup.itemNos[index % setup.itemNos.length], quantity: '2' }));
+  const create = (label: string) => createInvoices(base, token, label, { sellToCustomerNo: setup.customerNo, lines });
+  const numbers = await create(`HTTP create a 10-line invoice, ${connections} connections`);
+  const saturated = await postInvoices(base, token, `HTTP post a 10-line invoice, ${Math.min(connections, numbers.length)} connections`, numbers);
+  printLine('  invoices to post (those the create run made)', `${numbers.length}, ${saturated.sent} post requests sent`);
+  // With every connection waiting for its answer, a request waits for the ones before it (Little's law:
+  // latency = connections ÷ rate); one connection shows what a posting takes without that queue.
+  const more = await create(`HTTP create a 10-line invoice, ${connections} connections, again`);
+  await postInvoices(base, token, 'HTTP post a 10-line invoice, 1 connection', more, { connections: 1 });
+}
+
+/** Creates invoices for `seconds` from `connections` connections; their numbers, from the answers. */
+async function createInvoices(base: string, token: string, label: string, invoice: object): Promise<string[]> {
   const numbers: string[] = [];
-  await load(`HTTP create a 10-line invoice, ${connections} connections`, {
-    url: base, headers: { ...headers, 'content-type': 'application/json' },
+  await load(label, {
+    url: base, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     requests: [{
-      method: 'POST', path: '/api/v1/salesInvoices', body: JSON.stringify({ sellToCustomerNo: setup.customerNo, lines }),
+      method: 'POST', path: '/api/v1/salesInvoices', body: JSON.stringify(invoice),
       onResponse: (status, body) => {
         if (status < 300) numbers.push(JSON.parse(body).no as string);
       },
@@ -145,12 +158,20 @@ async function loadRuns(base: string): Promise<void> {
   });
   await settle(base, token);
   if (numbers.length === 0) throw new Error('HTTP load: the create run made no invoice to post');
+  return numbers;
+}
+
+/** Posts the invoices, each request the next one, until every one was sent. */
+async function postInvoices(
+  base: string, token: string, label: string, numbers: readonly string[], options: Partial<autocannon.Options> = {},
+): Promise<{ result: autocannon.Result; sent: number }> {
   let next = 0;
-  await load(`HTTP post a 10-line invoice, ${Math.min(connections, numbers.length)} connections`, {
-    url: base, headers, connections: Math.min(connections, numbers.length), maxOverallRequests: numbers.length,
+  const result = await load(label, {
+    url: base, headers: { authorization: `Bearer ${token}` }, connections: Math.min(connections, numbers.length), maxOverallRequests: numbers.length, ...options,
     requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, path: `/api/v1/salesInvoices/${numbers[Math.min(next++, numbers.length - 1)]}/post` }) }],
   });
-  printLine('  invoices to post (those the create run made)', `${numbers.length}, ${next} post requests sent`);
+  await settle(base, token);
+  return { result, sent: next };
 }
 
 /**
