@@ -152,14 +152,14 @@ const selectEntriesLocked = reusableSelect((db) => {
       union all select unnest(${sql.placeholder('named')}::integer[]))`)
     .for('update', { of: entry }));
   const none = { integer: sql<number | null>`null::integer`, text: sql<string | null>`null::text`, numeric: sql<string | null>`null::numeric`, boolean: sql<boolean | null>`null::boolean`, date: sql<string | null>`null::date` };
-  const text = <T>(column: unknown) => sql<T | null>`${column}`;
+  const nullable = <T>(column: unknown) => sql<T | null>`${column}`;
   const total = itemInventoryTotal;
   return db.with(locked).select({
-    entryNo: text<number>(locked.entryNo), itemNo: locked.itemNo, locationCode: text<string>(locked.locationCode), entryType: text<string>(locked.entryType),
-    quantity: text<string>(locked.quantity), remainingQuantity: text<string>(locked.remainingQuantity), invoicedQuantity: text<string>(locked.invoicedQuantity),
-    shippedQuantityNotReturned: text<string>(locked.shippedQuantityNotReturned), open: text<boolean>(locked.open), postingDate: text<string>(locked.postingDate),
-    documentType: text<string>(locked.documentType), documentNo: text<string>(locked.documentNo), documentLineNo: text<number>(locked.documentLineNo),
-    costAmountActual: text<string>(locked.costAmountActual), costAmountExpected: text<string>(locked.costAmountExpected), salesAmountExpected: text<string>(locked.salesAmountExpected),
+    entryNo: nullable<number>(locked.entryNo), itemNo: locked.itemNo, locationCode: nullable<string>(locked.locationCode), entryType: nullable<string>(locked.entryType),
+    quantity: nullable<string>(locked.quantity), remainingQuantity: nullable<string>(locked.remainingQuantity), invoicedQuantity: nullable<string>(locked.invoicedQuantity),
+    shippedQuantityNotReturned: nullable<string>(locked.shippedQuantityNotReturned), open: nullable<boolean>(locked.open), postingDate: nullable<string>(locked.postingDate),
+    documentType: nullable<string>(locked.documentType), documentNo: nullable<string>(locked.documentNo), documentLineNo: nullable<number>(locked.documentLineNo),
+    costAmountActual: nullable<string>(locked.costAmountActual), costAmountExpected: nullable<string>(locked.costAmountExpected), salesAmountExpected: nullable<string>(locked.salesAmountExpected),
     totalQuantity: none.numeric, totalValue: none.numeric,
   }).from(locked).unionAll(db.select({
     entryNo: none.integer, itemNo: total.itemNo, locationCode: none.text, entryType: none.text, quantity: none.numeric, remainingQuantity: none.numeric,
